@@ -1,0 +1,3 @@
+from review_cli.cli import main
+
+main()

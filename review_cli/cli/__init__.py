@@ -1,0 +1,17 @@
+"""The `review` command: a thin Typer layer over the stage functions.
+
+Each command parses its options, calls one stage function and renders the result. Command
+groups live in sibling modules; each registers its commands on `app` when imported below.
+"""
+
+from __future__ import annotations
+
+from review_cli.cli import project_cmds  # noqa: F401  (registers init, import, status, export)
+from review_cli.cli.base import app
+
+
+def main() -> None:
+    app()
+
+
+__all__ = ["app", "main"]

@@ -1,0 +1,83 @@
+"""The Typer app and the one place errors become exit codes and messages."""
+
+from __future__ import annotations
+
+import functools
+import json
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, TypeVar
+
+import typer
+
+from review_cli import __version__
+from review_cli.errors import ReviewError
+from review_cli.project import Project
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+app = typer.Typer(
+    name="review",
+    help="A command-line pipeline for systematic reviews: import, dedup, screen, include, PRISMA 2020.",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    add_completion=False,
+    rich_markup_mode=None,
+)
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"review {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    version: bool = typer.Option(False, "--version", callback=_version, is_eager=True, help="Show the version and exit."),
+) -> None:
+    """A command-line pipeline for systematic reviews: import, dedup, screen, include, PRISMA 2020.
+
+    Example: review init my-review && cd my-review && review import pubmed.nbib --source MEDLINE
+    """
+
+
+def command(name: str | None = None, **kwargs: Any) -> Callable[[F], F]:
+    """Register a command whose ReviewErrors print as `Error:`/`Hint:` and exit 1, no traceback."""
+
+    def deco(fn: F) -> F:
+        @functools.wraps(fn)
+        def wrapper(*args: Any, **kw: Any) -> Any:
+            from review_cli.ui.console import err, print_error
+
+            try:
+                return fn(*args, **kw)
+            except ReviewError as e:
+                print_error(e)
+                raise typer.Exit(e.exit_code) from None
+            except KeyboardInterrupt:
+                err.print("Interrupted.")
+                raise typer.Exit(130) from None
+
+        app.command(name, **kwargs)(wrapper)
+        return fn
+
+    return deco
+
+
+def project_here() -> Project:
+    return Project.find()
+
+
+def emit_json(data: Any) -> None:
+    typer.echo(json.dumps(data, ensure_ascii=False, indent=2))
+
+
+def write_or_print(text: str, out: Path | None) -> None:
+    """Data to a file (atomically) or to stdout."""
+    if out is None:
+        typer.echo(text, nl=False)
+    else:
+        from review_cli.io.writer import write_text
+
+        write_text(out, text)

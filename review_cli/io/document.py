@@ -1,0 +1,122 @@
+"""An export file as read from disk: its bytes, its decoded text, and how it was decoded."""
+
+from __future__ import annotations
+
+import codecs
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from review_cli.errors import ParseError
+
+ZIP_MAGIC = b"PK\x03\x04"
+
+
+@dataclass
+class Parsed:
+    """One record as a format parser saw it: raw field values, before normalisation."""
+
+    line: int  # first line (or spreadsheet row) of the record, 1-based
+    key: str  # the export's own id (PMID, UT, EID, AN, ...) or "" to use the position
+    fields: dict[str, Any]
+
+
+@dataclass
+class Skip:
+    """Something in the file that looked like a record but could not be imported."""
+
+    line: int
+    reason: str
+
+
+@dataclass
+class Document:
+    path: Path
+    data: bytes
+    text: str = ""  # empty for binary formats (XLSX)
+    encoding: str = ""
+    warnings: list[str] = field(default_factory=list)
+
+    @property
+    def is_zip(self) -> bool:
+        return self.data.startswith(ZIP_MAGIC)
+
+    def lines(self) -> list[str]:
+        """Lines without their ends; splits on LF/CRLF/CR only (not U+2028 or U+0085)."""
+        return self.text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+
+
+def _looks_utf16(data: bytes) -> str | None:
+    """UTF-16 without BOM: every other byte of ASCII text is NUL."""
+    sample = data[:2000]
+    if len(sample) < 4:
+        return None
+    even_nuls = sample[0::2].count(0)
+    odd_nuls = sample[1::2].count(0)
+    half = len(sample) // 2
+    if odd_nuls > 0.4 * half and even_nuls < 0.05 * half:
+        return "utf-16-le"
+    if even_nuls > 0.4 * half and odd_nuls < 0.05 * half:
+        return "utf-16-be"
+    return None
+
+
+def decode(path: Path, data: bytes) -> Document:
+    """Decode an export: BOMs, UTF-16 and UTF-8 first; a legacy 8-bit file with a warning."""
+    doc = Document(path=path, data=data)
+    if not data.strip():
+        raise ParseError(path, "the file is empty", hint="export the records again from the database")
+    if doc.is_zip:
+        doc.encoding = "binary (zip)"
+        return doc
+    for bom, enc in (
+        (codecs.BOM_UTF8, "utf-8-sig"),
+        (codecs.BOM_UTF32_LE, "utf-32"),
+        (codecs.BOM_UTF32_BE, "utf-32"),
+        (codecs.BOM_UTF16_LE, "utf-16"),
+        (codecs.BOM_UTF16_BE, "utf-16"),
+    ):
+        if data.startswith(bom):
+            try:
+                doc.text, doc.encoding = data.decode(enc), enc
+            except UnicodeDecodeError as e:
+                raise ParseError(path, f"starts with a {enc} byte-order mark but is not valid {enc} ({e.reason})") from e
+            return doc
+    utf16 = _looks_utf16(data)
+    if utf16:
+        try:
+            doc.text, doc.encoding = data.decode(utf16), utf16
+            return doc
+        except UnicodeDecodeError:
+            pass
+    if b"\x00" in data[:8192]:
+        raise ParseError(
+            path,
+            "is a binary file, not a bibliographic export",
+            hint="export the records as RIS, MEDLINE, BibTeX, CSV or XLSX",
+        )
+    try:
+        doc.text, doc.encoding = data.decode("utf-8"), "utf-8"
+        return doc
+    except UnicodeDecodeError as e:
+        bad_line = data[: e.start].count(b"\n") + 1
+    # Not UTF-8: most legacy exports are Windows-1252 (a superset of Latin-1 for printable text).
+    for enc in ("cp1252", "latin-1"):
+        try:
+            doc.text, doc.encoding = data.decode(enc), enc
+        except UnicodeDecodeError:
+            continue
+        doc.warnings.append(
+            f"not UTF-8 (first invalid byte on line {bad_line}); read as {enc}: check accented characters"
+        )
+        return doc
+    raise ParseError(path, "could not be decoded")  # unreachable: latin-1 decodes any bytes
+
+
+def iter_blocks(lines: list[str], starts: Iterator[int]) -> Iterator[tuple[int, list[str]]]:
+    """Split `lines` at the given 0-based start indexes into (1-based line, block) pairs."""
+    idx = list(starts)
+    for n, start in enumerate(idx):
+        end = idx[n + 1] if n + 1 < len(idx) else len(lines)
+        yield start + 1, lines[start:end]

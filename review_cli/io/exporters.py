@@ -1,0 +1,114 @@
+"""Writing records out for reference managers, spreadsheets and other tools."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any
+
+EXPORT_FORMATS = ("csv", "jsonl", "ris", "bibtex")
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def safe_cell(value: Any) -> str:
+    """A CSV cell a spreadsheet will not run as a formula (OWASP CSV injection)."""
+    if value is None:
+        return ""
+    if isinstance(value, list | tuple):
+        value = "; ".join(str(v) for v in value)
+    text = str(value)
+    return "'" + text if text.startswith(_FORMULA_START) else text
+
+
+def to_csv(rows: Iterable[Mapping[str, Any]], columns: Sequence[str]) -> str:
+    buf = io.StringIO()
+    writer = csv.writer(buf, lineterminator="\n")
+    writer.writerow(columns)
+    for row in rows:
+        writer.writerow([safe_cell(row.get(c)) for c in columns])
+    return buf.getvalue()
+
+
+def to_jsonl(rows: Iterable[Mapping[str, Any]]) -> str:
+    return "".join(json.dumps(r, ensure_ascii=False, separators=(",", ":")) + "\n" for r in rows)
+
+
+_RIS_TYPE = {"journal article": "JOUR", "article": "JOUR", "jour": "JOUR", "book": "BOOK", "chapter": "CHAP", "conference": "CONF", "thesis": "THES", "report": "RPRT"}
+
+
+def to_ris(rows: Iterable[Mapping[str, Any]]) -> str:
+    out: list[str] = []
+    for r in rows:
+        ty = _RIS_TYPE.get(str(r.get("type", "")).casefold(), str(r.get("type") or "JOUR").upper()[:4])
+        out.append(f"TY  - {ty if re.fullmatch(r'[A-Z]{2,4}', ty) else 'JOUR'}")
+        out.append(f"ID  - {r['id']}")
+        for tag, key in (("TI", "title"),):
+            if r.get(key):
+                out.append(f"{tag}  - {r[key]}")
+        for a in r.get("authors", []):
+            out.append(f"AU  - {a}")
+        if r.get("year"):
+            out.append(f"PY  - {r['year']}")
+        for tag, key in (("T2", "journal"), ("J2", "journal_abbrev"), ("VL", "volume"), ("IS", "issue"), ("SN", "issn"), ("DO", "doi"), ("AB", "abstract"), ("LA", "language"), ("UR", "url"), ("DB", "database")):
+            if r.get(key):
+                out.append(f"{tag}  - {r[key]}")
+        pages = str(r.get("pages") or "")
+        if pages:
+            sp, _, ep = pages.partition("-")
+            out.append(f"SP  - {sp}")
+            if ep:
+                out.append(f"EP  - {ep}")
+        if r.get("pmid"):
+            out.append(f"AN  - {r['pmid']}")
+        for k in r.get("keywords", []):
+            out.append(f"KW  - {k}")
+        for key, label in (("source", "Source"), ("cluster", "Cluster"), ("status", "Status"), ("reason", "Reason")):
+            if r.get(key):
+                out.append(f"N1  - {label}: {r[key]}")
+        out.append("ER  - ")
+        out.append("")
+    return "\n".join(out)
+
+
+def _bib_escape(text: str) -> str:
+    return text.replace("\\", "\\textbackslash{}").replace("{", "\\{").replace("}", "\\}").replace("&", "\\&").replace("%", "\\%").replace("#", "\\#").replace("_", "\\_").replace("$", "\\$")
+
+
+def to_bibtex(rows: Iterable[Mapping[str, Any]]) -> str:
+    out: list[str] = []
+    for r in rows:
+        entry = "article" if r.get("journal") else "misc"
+        fields = [
+            ("title", r.get("title")),
+            ("author", " and ".join(r.get("authors", []))),
+            ("year", r.get("year")),
+            ("journal", r.get("journal")),
+            ("volume", r.get("volume")),
+            ("number", r.get("issue")),
+            ("pages", str(r.get("pages") or "").replace("-", "--")),
+            ("doi", r.get("doi")),
+            ("pmid", r.get("pmid")),
+            ("issn", r.get("issn")),
+            ("abstract", r.get("abstract")),
+            ("keywords", ", ".join(r.get("keywords", []))),
+            ("url", r.get("url")),
+            ("note", f"review id {r['id']}; source {r.get('source', '')}"),
+        ]
+        body = ",\n".join(f"  {k} = {{{_bib_escape(str(v))}}}" for k, v in fields if v not in (None, ""))
+        out.append(f"@{entry}{{{r['id']},\n{body}\n}}\n")
+    return "\n".join(out)
+
+
+def render(fmt: str, rows: list[Mapping[str, Any]], columns: Sequence[str]) -> str:
+    if fmt == "csv":
+        return to_csv(rows, columns)
+    if fmt == "jsonl":
+        return to_jsonl(rows)
+    if fmt == "ris":
+        return to_ris(rows)
+    if fmt == "bibtex":
+        return to_bibtex(rows)
+    raise ValueError(fmt)

@@ -1,0 +1,118 @@
+"""RIS, as every database and reference manager writes it.
+
+Dialects handled: `TAG  - value` with one or two spaces around the dash (Cochrane writes
+`TY  -  JOUR`), preamble lines before the first record (Cochrane's `Record #n of N`, Ovid's
+numbered `1.` lines), untagged continuation lines (Rayyan KW, EndNote AD), two AB lines (EBSCO's
+second one is a copyright notice), A1/AU/A2 authors, T1/TI titles, N2/AB abstracts.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from review_cli.io.document import Document, Parsed, Skip
+
+NAME = "ris"
+LABEL = "RIS"
+
+TAG_LINE = re.compile(r"^([A-Z][A-Z0-9])\s{1,2}-(?: {1,2}(.*))?$")
+_TY = re.compile(r"^\ufeff?TY\s{1,2}-", re.M)
+_COPYRIGHT = re.compile(r"^(?:copyright|\(c\)|©)", re.I)
+
+TITLE_TAGS = ("TI", "T1")
+AUTHOR_TAGS = ("AU", "A1")
+ABSTRACT_TAGS = ("AB", "N2")
+JOURNAL_TAGS = ("T2", "JO", "JF", "JA", "J2", "J1", "BT", "SE")
+
+
+def sniff(doc: Document) -> bool:
+    head = doc.text[:20000]
+    return bool(_TY.search(head)) and bool(re.search(r"^ER\s{1,2}-", doc.text, re.M))
+
+
+def parse(doc: Document) -> Iterator[Parsed | Skip]:
+    tags: dict[str, list[str]] = {}
+    start = 0
+    last: str | None = None
+    for number, line in enumerate(doc.lines(), start=1):
+        stripped = line.strip().lstrip("\ufeff")
+        m = TAG_LINE.match(stripped)
+        if m:
+            tag, value = m.group(1), (m.group(2) or "").strip()
+            if tag == "TY":
+                if tags:
+                    yield Skip(start, "record has no `ER  -` end line; it was cut off by the next `TY`")
+                tags, start, last = {"TY": [value]}, number, "TY"
+                continue
+            if tag == "ER":
+                if tags:
+                    yield _record(tags, start)
+                else:
+                    yield Skip(number, "`ER  -` line without a record before it")
+                tags, last = {}, None
+                continue
+            if not tags:
+                continue  # tagged preamble outside a record (rare); nothing to keep
+            tags.setdefault(tag, []).append(value)
+            last = tag
+        elif stripped and tags and last is not None:
+            # Untagged continuation of the previous field (wrapped abstracts, KW/AD lists).
+            values = tags[last]
+            if last in ("KW", "AD"):
+                values.append(stripped)
+            else:
+                values[-1] = f"{values[-1]} {stripped}".strip()
+    if tags:
+        yield Skip(start, "the file ends inside a record (no `ER  -` line): truncated export?")
+
+
+def _first(tags: dict[str, list[str]], names: tuple[str, ...]) -> str:
+    for n in names:
+        for v in tags.get(n, []):
+            if v:
+                return v
+    return ""
+
+
+def _record(tags: dict[str, list[str]], line: int) -> Parsed:
+    authors = [a for t in AUTHOR_TAGS for a in tags.get(t, [])]
+    abstracts = [v for t in ABSTRACT_TAGS for v in tags.get(t, [])]
+    # EBSCO repeats AB with the publisher's copyright notice; it is not part of the abstract.
+    abstracts = [a for i, a in enumerate(abstracts) if i == 0 or not _COPYRIGHT.match(a)]
+    seen: list[str] = []
+    for a in abstracts:
+        if a not in seen:
+            seen.append(a)
+    doi = _first(tags, ("DO", "DI", "M3", "N1", "UR", "L3"))
+    pmid = ""
+    for v in tags.get("C3", []) + tags.get("AN", []):
+        m = re.match(r"^(?:PUBMED|PMID)[:\s]*(\d+)", v, re.I)
+        if m:
+            pmid = m.group(1)
+    journal = _first(tags, ("T2", "JO", "JF", "J2", "JA", "J1", "BT")) if tags["TY"][0] != "BOOK" else _first(tags, ("T2", "BT"))
+    key = _first(tags, ("AN", "ID", "U1"))
+    return Parsed(
+        line=line,
+        key=key,
+        fields={
+            "title": _first(tags, TITLE_TAGS) or _first(tags, ("CT",)),
+            "authors": authors,
+            "year": _first(tags, ("PY", "Y1", "DA", "Y2")),
+            "journal": journal,
+            "journal_abbrev": _first(tags, ("J2", "JA", "J1")),
+            "volume": _first(tags, ("VL",)),
+            "issue": _first(tags, ("IS", "CP")),
+            "start_page": _first(tags, ("SP",)),
+            "end_page": _first(tags, ("EP",)),
+            "doi": doi if "10." in doi else "",
+            "pmid": pmid,
+            "issn": _first(tags, ("SN",)),
+            "abstract": " ".join(seen),
+            "keywords": tags.get("KW", []),
+            "language": _first(tags, ("LA",)),
+            "type": tags["TY"][0],
+            "url": _first(tags, ("UR", "L2")),
+            "database": _first(tags, ("DB", "DP")),
+        },
+    )

@@ -1,0 +1,110 @@
+"""The one canonical writer: every file a stage writes goes through here.
+
+Sorted rows, fixed key order (the caller's dict order), UTF-8 without escapes, LF, a final
+newline, and an atomic replace so a crash never leaves a half-written file.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import tempfile
+from collections.abc import Iterable, Iterator, Mapping
+from pathlib import Path
+from typing import Any
+
+from review_cli.errors import ParseError
+
+
+def dumps_line(row: Mapping[str, Any]) -> str:
+    return json.dumps(row, ensure_ascii=False, separators=(",", ":"))
+
+
+def dumps_json(data: Any) -> str:
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+
+def write_bytes(path: Path, data: bytes) -> None:
+    """Atomically replace `path` with `data` (temp file in the same folder + os.replace)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as f:
+            f.write(data)
+            f.flush()
+            os.fsync(f.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def write_text(path: Path, text: str) -> None:
+    if text and not text.endswith("\n"):
+        text += "\n"
+    write_bytes(path, text.replace("\r\n", "\n").encode("utf-8"))
+
+
+def write_json(path: Path, data: Any) -> None:
+    write_text(path, dumps_json(data))
+
+
+def write_jsonl(path: Path, rows: Iterable[Mapping[str, Any]], sort_key: str | None = "id") -> None:
+    """Write JSON lines sorted by `sort_key` (None keeps the given order)."""
+    if sort_key is None:
+        text = "".join(dumps_line(r) + "\n" for r in rows)
+    else:
+        # Sort by key, then by the line itself, so input order never shows in the output.
+        decorated = sorted((str(r[sort_key]), dumps_line(r)) for r in rows)
+        text = "".join(line + "\n" for _, line in decorated)
+    write_bytes(path, text.encode("utf-8"))
+
+
+def iter_jsonl(path: Path) -> Iterator[tuple[int, dict[str, Any]]]:
+    """Yield (line number, object). Splits on "\\n" only: titles contain U+2028 and U+0085."""
+    if not path.exists():
+        return
+    text = path.read_bytes().decode("utf-8")
+    for number, line in enumerate(text.split("\n"), start=1):
+        if not line.strip():
+            continue
+        try:
+            yield number, json.loads(line)
+        except json.JSONDecodeError as e:
+            raise ParseError(path, f"not a JSON line ({e.msg})", line=number) from e
+
+
+def read_jsonl(path: Path) -> list[dict[str, Any]]:
+    return [obj for _, obj in iter_jsonl(path)]
+
+
+def read_json(path: Path) -> Any:
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except json.JSONDecodeError as e:
+        raise ParseError(path, f"not valid JSON ({e.msg})", line=e.lineno) from e
+
+
+def append_line(path: Path, row: Mapping[str, Any]) -> None:
+    """Append one JSON line and make it durable before returning (decision logs)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    data = (dumps_line(row) + "\n").encode("utf-8")
+    fd = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o644)
+    try:
+        os.write(fd, data)
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def sha256_file(path: Path) -> str:
+    h = hashlib.sha256()
+    with path.open("rb") as f:
+        for chunk in iter(lambda: f.read(1 << 20), b""):
+            h.update(chunk)
+    return "sha256:" + h.hexdigest()
+
+
+def sha256_bytes(data: bytes) -> str:
+    return "sha256:" + hashlib.sha256(data).hexdigest()

@@ -1,0 +1,230 @@
+"""The review's data: records, their origins, decisions, and how ids are derived.
+
+No I/O and no third-party imports here, so every stage can share these types cheaply.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import re
+import unicodedata
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field, fields, replace
+from enum import StrEnum
+from typing import Any
+
+ID_LENGTH = 10  # base32 chars: 50 bits, collision-free in practice for millions of records
+
+
+class SourceKind(StrEnum):
+    """Where records came from; decides which PRISMA 2020 box counts them."""
+
+    DATABASE = "database"
+    REGISTER = "register"
+    WEBSITE = "website"
+    ORGANISATION = "organisation"
+    CITATION_SEARCHING = "citation searching"
+
+
+class Stage(StrEnum):
+    """A screening stage."""
+
+    TITLE_ABSTRACT = "title-abstract"
+    FULL_TEXT = "full-text"
+
+
+class Verdict(StrEnum):
+    """One reviewer's decision on one record at one stage."""
+
+    INCLUDE = "include"
+    EXCLUDE = "exclude"
+    MAYBE = "maybe"
+    NOT_RETRIEVED = "not-retrieved"  # full text only: the report could not be obtained
+
+
+@dataclass(frozen=True, slots=True, order=True)
+class Origin:
+    """Where one record was read: the source, the export file and the record's key in it."""
+
+    source: str
+    file: str  # path relative to the review root, POSIX separators
+    key: str  # the export's own id (PMID, UT, EID, AN...) or "#<position>" (1-based)
+    line: int = 0  # first line of the record in the file (row for spreadsheets), 0 if unknown
+
+    def to_json(self) -> dict[str, Any]:
+        return {"source": self.source, "file": self.file, "key": self.key, "line": self.line}
+
+    @classmethod
+    def from_json(cls, data: Mapping[str, Any]) -> Origin:
+        return cls(str(data["source"]), str(data["file"]), str(data["key"]), int(data.get("line", 0)))
+
+
+# The normalised bibliographic fields, in the order they are written.
+TEXT_FIELDS = (
+    "title",
+    "journal",
+    "journal_abbrev",
+    "volume",
+    "issue",
+    "pages",
+    "doi",
+    "pmid",
+    "issn",
+    "abstract",
+    "language",
+    "type",
+    "url",
+    "database",
+)
+LIST_FIELDS = ("authors", "keywords")
+
+
+@dataclass(frozen=True, slots=True)
+class Record:
+    """One record as read from one source, normalised.
+
+    `id` is derived from the source and the content (see `record_id`), so re-importing the
+    same export gives the same ids and importing another never renames existing records.
+    """
+
+    id: str
+    source: str
+    title: str = ""
+    authors: tuple[str, ...] = ()
+    year: int | None = None
+    journal: str = ""
+    journal_abbrev: str = ""
+    volume: str = ""
+    issue: str = ""
+    pages: str = ""
+    doi: str = ""
+    pmid: str = ""
+    issn: str = ""
+    abstract: str = ""
+    keywords: tuple[str, ...] = ()
+    language: str = ""
+    type: str = ""
+    url: str = ""
+    database: str = ""  # the database named inside the export (e.g. "MEDLINE" in an Ovid file)
+    origins: tuple[Origin, ...] = field(default=(), compare=False)
+
+    def to_json(self) -> dict[str, Any]:
+        """Fixed key order; empty values kept so every line has the same shape."""
+        return {
+            "id": self.id,
+            "source": self.source,
+            "title": self.title,
+            "authors": list(self.authors),
+            "year": self.year,
+            "journal": self.journal,
+            "journal_abbrev": self.journal_abbrev,
+            "volume": self.volume,
+            "issue": self.issue,
+            "pages": self.pages,
+            "doi": self.doi,
+            "pmid": self.pmid,
+            "issn": self.issn,
+            "abstract": self.abstract,
+            "keywords": list(self.keywords),
+            "language": self.language,
+            "type": self.type,
+            "url": self.url,
+            "database": self.database,
+            "origins": [o.to_json() for o in self.origins],
+        }
+
+    @classmethod
+    def from_json(cls, data: Mapping[str, Any]) -> Record:
+        kwargs: dict[str, Any] = {}
+        for f in fields(cls):
+            if f.name not in data:
+                continue
+            value = data[f.name]
+            if f.name in LIST_FIELDS:
+                value = tuple(value)
+            elif f.name == "origins":
+                value = tuple(Origin.from_json(o) for o in value)
+            kwargs[f.name] = value
+        return cls(**kwargs)
+
+    def with_origins(self, origins: Iterable[Origin]) -> Record:
+        return replace(self, origins=tuple(sorted(set(origins))))
+
+
+_SPACE = re.compile(r"\s+")
+
+
+def fold(text: str) -> str:
+    """Case-, accent- and whitespace-insensitive form used for fingerprints."""
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    return _SPACE.sub(" ", text.casefold()).strip()
+
+
+def fingerprint(fields_: Mapping[str, Any]) -> str:
+    """The content a record id is derived from: every bibliographic field, folded."""
+    parts = []
+    for name in ("title", "authors", "year", "journal", "volume", "issue", "pages", "doi", "pmid", "abstract"):
+        value = fields_.get(name)
+        if isinstance(value, list | tuple):
+            value = "; ".join(str(v) for v in value)
+        parts.append(fold(str(value)) if value not in (None, "") else "")
+    return "\x1f".join(parts)
+
+
+def short_hash(*parts: str, length: int = ID_LENGTH) -> str:
+    digest = hashlib.sha256("\x1e".join(parts).encode("utf-8")).digest()
+    return base64.b32encode(digest).decode("ascii").lower()[:length]
+
+
+def record_id(source: str, fingerprint_: str, occurrence: int = 0) -> str:
+    """Id of a record: source + content, plus its rank among identical records of one file.
+
+    Identical records in one file stay distinct (occurrence 0, 1, ...), so nothing collapses
+    silently; the same record in two files of one source (an export split in parts) gets the
+    same id and keeps both origins.
+    """
+    return short_hash(fold(source), fingerprint_, str(occurrence))
+
+
+@dataclass(frozen=True, slots=True)
+class Decision:
+    """One line of a reviewer's append-only decision log."""
+
+    record: str  # the record (or cluster) id decided on
+    verdict: Verdict
+    stage: Stage
+    reviewer: str
+    time: str  # ISO 8601 UTC, seconds precision
+    reason: str = ""  # exclusion reason code from the protocol
+    note: str = ""
+    rank: int | None = None  # position the ranking engine gave when shown
+    score: float | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "record": self.record,
+            "verdict": str(self.verdict),
+            "stage": str(self.stage),
+            "reviewer": self.reviewer,
+            "time": self.time,
+            "reason": self.reason,
+            "note": self.note,
+            "rank": self.rank,
+            "score": self.score,
+        }
+
+    @classmethod
+    def from_json(cls, data: Mapping[str, Any]) -> Decision:
+        return cls(
+            record=str(data["record"]),
+            verdict=Verdict(data["verdict"]),
+            stage=Stage(data["stage"]),
+            reviewer=str(data["reviewer"]),
+            time=str(data["time"]),
+            reason=str(data.get("reason") or ""),
+            note=str(data.get("note") or ""),
+            rank=data.get("rank"),
+            score=data.get("score"),
+        )

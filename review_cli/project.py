@@ -1,0 +1,123 @@
+"""A review project on disk: finds the root and owns every artifact path.
+
+No other module builds a path inside a review by hand, so the layout is described once, here.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass
+from functools import cached_property
+from pathlib import Path
+
+from review_cli.errors import NotAReviewError
+from review_cli.model import Stage
+from review_cli.protocol import Protocol, load_protocol
+
+PROTOCOL_FILE = "review.toml"
+LOCK_FILE = "review.lock"
+
+_SLUG = re.compile(r"[^a-z0-9]+")
+
+
+def slug(name: str) -> str:
+    """A file-name-safe form of a source or reviewer name."""
+    return _SLUG.sub("-", name.casefold()).strip("-") or "unnamed"
+
+
+@dataclass(frozen=True)
+class Project:
+    root: Path
+
+    @classmethod
+    def find(cls, start: Path | None = None) -> Project:
+        """The review containing `start` (default: $REVIEW_DIR or the current folder)."""
+        here = (start or Path(os.environ.get("REVIEW_DIR") or Path.cwd())).resolve()
+        for folder in (here, *here.parents):
+            if (folder / PROTOCOL_FILE).is_file():
+                return cls(folder)
+        raise NotAReviewError(
+            f"no {PROTOCOL_FILE} in {here} or any folder above it",
+            hint="run `review init` to start a review here, or cd into an existing one",
+        )
+
+    # --- human-edited inputs -------------------------------------------------------------
+    @property
+    def protocol_path(self) -> Path:
+        return self.root / PROTOCOL_FILE
+
+    @cached_property
+    def protocol(self) -> Protocol:
+        return load_protocol(self.protocol_path)
+
+    @property
+    def searches_dir(self) -> Path:
+        return self.root / "searches"
+
+    def source_dir(self, source: str) -> Path:
+        return self.searches_dir / slug(source)
+
+    # --- stage outputs -------------------------------------------------------------------
+    @property
+    def lock_path(self) -> Path:
+        return self.root / LOCK_FILE
+
+    @property
+    def records_path(self) -> Path:
+        return self.root / "import" / "records.jsonl"
+
+    @property
+    def import_report_path(self) -> Path:
+        return self.root / "import" / "report.json"
+
+    @property
+    def dedup_dir(self) -> Path:
+        return self.root / "dedup"
+
+    @property
+    def clusters_path(self) -> Path:
+        return self.dedup_dir / "clusters.jsonl"
+
+    @property
+    def dedup_queue_path(self) -> Path:
+        return self.dedup_dir / "uncertain.jsonl"
+
+    @property
+    def dedup_decisions_path(self) -> Path:
+        """Manual pair decisions, append-only; survives re-runs."""
+        return self.dedup_dir / "decisions.jsonl"
+
+    def decisions_path(self, stage: Stage, reviewer: str) -> Path:
+        """One append-only log per reviewer per stage, so git merges never conflict."""
+        return self.root / "screen" / str(stage) / f"{slug(reviewer)}.jsonl"
+
+    def decisions_dir(self, stage: Stage) -> Path:
+        return self.root / "screen" / str(stage)
+
+    def reconciled_path(self, stage: Stage) -> Path:
+        return self.root / "screen" / "reconciled" / f"{stage}.jsonl"
+
+    @property
+    def include_dir(self) -> Path:
+        return self.root / "include"
+
+    @property
+    def prisma_dir(self) -> Path:
+        return self.root / "prisma"
+
+    @property
+    def search_log_path(self) -> Path:
+        return self.root / "search" / "log.jsonl"
+
+    @property
+    def cache_dir(self) -> Path:
+        """Machine-local, rebuildable state (feature caches, process locks); git-ignored."""
+        return self.root / ".review"
+
+    def rel(self, path: Path) -> str:
+        """A path relative to the root, with POSIX separators, as stored in files."""
+        try:
+            return path.resolve().relative_to(self.root.resolve()).as_posix()
+        except ValueError:
+            return path.as_posix()

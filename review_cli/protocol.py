@@ -1,0 +1,273 @@
+"""review.toml -> a frozen, validated Protocol.
+
+Errors name the key (e.g. `sources[2].kind`) and say what is expected, because the protocol is
+edited by hand and a reviewer should fix it from the message alone.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import tomllib
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from review_cli.errors import ProtocolError
+from review_cli.model import SourceKind
+
+SCHEMA = 1
+FINAL_RULES = ("single", "both-include", "reconciled")
+DEFAULT_KEYS = {
+    "include": "i",
+    "exclude": "e",
+    "maybe": "m",
+    "skip": "s",
+    "undo": "u",
+    "note": "n",
+    "reason": "r",
+    "criteria": "c",
+    "help": "?",
+    "quit": "q",
+}
+
+
+@dataclass(frozen=True)
+class ExclusionReason:
+    code: str
+    label: str
+    stages: tuple[str, ...] = ("title-abstract", "full-text")
+
+
+@dataclass(frozen=True)
+class Source:
+    name: str
+    kind: SourceKind = SourceKind.DATABASE
+    platform: str = ""
+    search_date: str = ""
+    query: str = ""
+    notes: str = ""
+
+
+@dataclass(frozen=True)
+class Limits:
+    year_from: int | None = None
+    year_to: int | None = None
+    languages: tuple[str, ...] = ()  # ISO 639 codes or names, matched case-insensitively
+
+
+@dataclass(frozen=True)
+class Screening:
+    seed: int = 42
+    model: str = "default"
+    target_recall: float = 0.95
+    confidence: float = 0.95
+    final: str = "single"  # single | both-include | reconciled
+    keys: Mapping[str, str] = field(default_factory=lambda: dict(DEFAULT_KEYS))
+    highlight_include: tuple[str, ...] = ()
+    highlight_exclude: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Protocol:
+    title: str
+    question: str = ""
+    review_type: str = ""
+    framework: str = ""  # PICO, PICo, SPIDER, ... (free-form)
+    question_fields: Mapping[str, str] = field(default_factory=dict)
+    include: tuple[str, ...] = ()
+    exclude: tuple[str, ...] = ()
+    reasons: tuple[ExclusionReason, ...] = ()
+    sources: tuple[Source, ...] = ()
+    limits: Limits = field(default_factory=Limits)
+    reviewers: tuple[str, ...] = ()
+    screening: Screening = field(default_factory=Screening)
+    synthesis: str = ""
+
+    def source(self, name: str) -> Source | None:
+        folded = name.casefold()
+        return next((s for s in self.sources if s.name.casefold() == folded), None)
+
+    def reason(self, code: str) -> ExclusionReason | None:
+        return next((r for r in self.reasons if r.code == code), None)
+
+
+class _Reader:
+    """Typed access to one table, with errors that name the full key."""
+
+    def __init__(self, data: Mapping[str, Any], path: Path, prefix: str) -> None:
+        self.data, self.path, self.prefix = data, path, prefix
+
+    def key(self, name: str) -> str:
+        return f"{self.prefix}{name}"
+
+    def fail(self, name: str, expected: str) -> ProtocolError:
+        got = self.data.get(name)
+        return ProtocolError(
+            f"{self.path.name}: `{self.key(name)}` must be {expected} (got {got!r})",
+            hint=f"edit {self.path} and run the command again",
+        )
+
+    def text(self, name: str, default: str = "", required: bool = False) -> str:
+        if name not in self.data:
+            if required:
+                raise ProtocolError(
+                    f"{self.path.name}: `{self.key(name)}` is missing", hint=f"add it to {self.path}"
+                )
+            return default
+        value = self.data[name]
+        if isinstance(value, dt.date):
+            return value.isoformat()
+        if not isinstance(value, str):
+            raise self.fail(name, "a string")
+        return value.strip()
+
+    def texts(self, name: str) -> tuple[str, ...]:
+        value = self.data.get(name, [])
+        if isinstance(value, str):
+            value = [value]
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            raise self.fail(name, "a list of strings")
+        return tuple(v.strip() for v in value if v.strip())
+
+    def integer(self, name: str, default: int | None = None) -> int | None:
+        value = self.data.get(name, default)
+        if value is None:
+            return None
+        if isinstance(value, bool) or not isinstance(value, int):
+            raise self.fail(name, "an integer")
+        return value
+
+    def fraction(self, name: str, default: float) -> float:
+        value = self.data.get(name, default)
+        if isinstance(value, bool) or not isinstance(value, int | float) or not 0 < value < 1:
+            raise self.fail(name, "a number between 0 and 1, e.g. 0.95")
+        return float(value)
+
+    def table(self, name: str) -> _Reader:
+        value = self.data.get(name, {})
+        if not isinstance(value, dict):
+            raise self.fail(name, "a table")
+        return _Reader(value, self.path, f"{self.key(name)}.")
+
+    def tables(self, name: str) -> list[_Reader]:
+        value = self.data.get(name, [])
+        if not isinstance(value, list) or not all(isinstance(v, dict) for v in value):
+            raise self.fail(name, f"an array of tables ([[{name}]])")
+        return [_Reader(v, self.path, f"{self.key(name)}[{i}].") for i, v in enumerate(value)]
+
+
+def load_protocol(path: Path) -> Protocol:
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8-sig"))
+    except FileNotFoundError as e:
+        raise ProtocolError(f"{path} does not exist", hint="run `review init`") from e
+    except tomllib.TOMLDecodeError as e:
+        raise ProtocolError(f"{path}: not valid TOML ({e})", hint="fix the syntax at that line") from e
+    return parse_protocol(data, path)
+
+
+def parse_protocol(data: Mapping[str, Any], path: Path) -> Protocol:
+    top = _Reader(data, path, "")
+    schema = top.integer("schema", SCHEMA)
+    if schema != SCHEMA:
+        raise top.fail("schema", f"{SCHEMA} (this version of review reads protocol schema {SCHEMA})")
+
+    review = top.table("review")
+    question = top.table("question")
+    criteria = top.table("criteria")
+
+    reasons = []
+    seen: set[str] = set()
+    for r in top.tables("exclusion_reasons"):
+        code = r.text("code", required=True)
+        if code in seen:
+            raise r.fail("code", f"unique; `{code}` is used twice")
+        seen.add(code)
+        stages = r.texts("stages") or ("title-abstract", "full-text")
+        for stage in stages:
+            if stage not in ("title-abstract", "full-text"):
+                raise r.fail("stages", 'a list of "title-abstract" and/or "full-text"')
+        reasons.append(ExclusionReason(code, r.text("label", code), tuple(stages)))
+
+    sources = []
+    names: set[str] = set()
+    for s in top.tables("sources"):
+        name = s.text("name", required=True)
+        if name.casefold() in names:
+            raise s.fail("name", f"unique; source `{name}` is listed twice")
+        names.add(name.casefold())
+        kind_text = s.text("kind", "database")
+        try:
+            kind = SourceKind(kind_text)
+        except ValueError:
+            allowed = ", ".join(f'"{k}"' for k in SourceKind)
+            raise s.fail("kind", f"one of {allowed}") from None
+        sources.append(
+            Source(
+                name=name,
+                kind=kind,
+                platform=s.text("platform"),
+                search_date=s.text("search_date"),
+                query=s.text("query"),
+                notes=s.text("notes"),
+            )
+        )
+
+    lim = top.table("limits")
+    year_from, year_to = lim.integer("year_from"), lim.integer("year_to")
+    if year_from is not None and year_to is not None and year_from > year_to:
+        raise lim.fail("year_to", f"a year on or after year_from ({year_from})")
+    limits = Limits(year_from, year_to, lim.texts("languages"))
+
+    sc = top.table("screening")
+    final = sc.text("final", "single")
+    if final not in FINAL_RULES:
+        raise sc.fail("final", "one of " + ", ".join(f'"{f}"' for f in FINAL_RULES))
+    keys = dict(DEFAULT_KEYS)
+    key_table = sc.table("keys")
+    for action in key_table.data:
+        if action not in DEFAULT_KEYS:
+            raise key_table.fail(action, "one of the actions " + ", ".join(DEFAULT_KEYS))
+        key = key_table.text(action)
+        if len(key) != 1:
+            raise key_table.fail(action, "a single character")
+        keys[action] = key
+    clashes = {k for k in keys.values() if list(keys.values()).count(k) > 1}
+    if clashes:
+        raise key_table.fail(sorted(clashes)[0], "a key used by one action only")
+    hl = sc.table("highlight")
+    seed = sc.integer("seed", 42)
+    screening = Screening(
+        seed=seed if seed is not None else 42,
+        model=sc.text("model", "default"),
+        target_recall=sc.fraction("target_recall", 0.95),
+        confidence=sc.fraction("confidence", 0.95),
+        final=final,
+        keys=keys,
+        highlight_include=hl.texts("include"),
+        highlight_exclude=hl.texts("exclude"),
+    )
+
+    reviewers = []
+    for r in top.tables("reviewers"):
+        reviewers.append(r.text("name", required=True))
+
+    question_fields = {
+        k: question.text(k) for k in question.data if k not in ("framework", "text")
+    }
+    return Protocol(
+        title=review.text("title", required=True),
+        question=question.text("text"),
+        review_type=review.text("type"),
+        framework=question.text("framework"),
+        question_fields=question_fields,
+        include=criteria.texts("include"),
+        exclude=criteria.texts("exclude"),
+        reasons=tuple(reasons),
+        sources=tuple(sources),
+        limits=limits,
+        reviewers=tuple(reviewers),
+        screening=screening,
+        synthesis=review.text("synthesis"),
+    )

@@ -1,0 +1,1 @@
+"""One module per stage; each exposes a `run(project, ...)` the CLI calls."""

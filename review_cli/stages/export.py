@@ -1,0 +1,41 @@
+"""`review export WHAT --format F`: the review's data for other tools."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from review_cli.errors import ReviewError
+from review_cli.io.exporters import EXPORT_FORMATS, render
+from review_cli.io.writer import iter_jsonl
+from review_cli.project import Project
+
+RECORD_COLUMNS = (
+    "id", "source", "origin_file", "origin_key", "title", "authors", "year", "journal",
+    "journal_abbrev", "volume", "issue", "pages", "doi", "pmid", "issn", "abstract", "keywords",
+    "language", "type", "url", "database",
+)
+
+# Stages add exporters here (name -> function returning rows and CSV columns).
+EXPORTERS: dict[str, Any] = {}
+
+
+def record_rows(project: Project) -> tuple[list[dict[str, Any]], tuple[str, ...]]:
+    rows = []
+    for _, obj in iter_jsonl(project.records_path):
+        first = obj["origins"][0] if obj.get("origins") else {}
+        obj["origin_file"] = first.get("file", "")
+        obj["origin_key"] = first.get("key", "")
+        rows.append(obj)
+    return rows, RECORD_COLUMNS
+
+
+EXPORTERS["records"] = record_rows
+
+
+def run(project: Project, what: str, fmt: str) -> str:
+    if fmt not in EXPORT_FORMATS:
+        raise ReviewError(f"unknown export format `{fmt}`", hint="use one of: " + ", ".join(EXPORT_FORMATS))
+    if what not in EXPORTERS:
+        raise ReviewError(f"nothing called `{what}` to export", hint="use one of: " + ", ".join(sorted(EXPORTERS)))
+    rows, columns = EXPORTERS[what](project)
+    return render(fmt, rows, columns)

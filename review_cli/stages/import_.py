@@ -1,0 +1,260 @@
+"""The import stage: database exports in, normalised records out.
+
+Every record read is either imported or reported as skipped with its line and reason
+(read = imported + skipped, always). Nothing is written until every file parsed, so a bad file
+leaves the review unchanged.
+"""
+
+from __future__ import annotations
+
+import shutil
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+from review_cli import lock
+from review_cli.errors import ParseError, ReviewError
+from review_cli.io import formats, normalise
+from review_cli.io.document import Document, Parsed, Skip, decode
+from review_cli.io.writer import (
+    iter_jsonl,
+    read_json,
+    sha256_bytes,
+    write_json,
+    write_jsonl,
+    write_text,
+)
+from review_cli.model import LIST_FIELDS, TEXT_FIELDS, Origin, Record, fingerprint, record_id
+from review_cli.progress import NULL, Progress
+from review_cli.project import Project
+
+STAGE = "import"
+
+
+@dataclass
+class FileReport:
+    file: str  # where the export is kept, relative to the review root
+    source: str
+    format: str
+    encoding: str
+    sha256: str
+    read: int = 0
+    imported: int = 0
+    skipped: list[dict[str, Any]] = field(default_factory=list)  # {"line", "reason"}
+    empty_titles: int = 0
+    empty_abstracts: int = 0
+    same_as_other_file: int = 0  # records identical to one from another file of this source
+    warnings: list[str] = field(default_factory=list)
+
+    def to_json(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass
+class ImportResult:
+    files: list[FileReport]
+    unchanged: list[str]  # files whose exact bytes were already imported
+    added_sources: list[str]
+    records_total: int
+
+
+@dataclass
+class _Prepared:
+    report: FileReport
+    src: Path
+    dest: Path
+    data: bytes
+    records: list[Record]
+
+
+def load_records(project: Project) -> list[Record]:
+    return [Record.from_json(obj) for _, obj in iter_jsonl(project.records_path)]
+
+
+def load_report(project: Project) -> list[dict[str, Any]]:
+    if not project.import_report_path.exists():
+        return []
+    return list(read_json(project.import_report_path)["files"])
+
+
+def parse_file(path: Path, data: bytes, fmt_name: str | None = None) -> tuple[Document, ModuleType, list[Parsed | Skip]]:
+    """Decode, detect (or force) the format and parse; raises ParseError on an unreadable file."""
+    doc = decode(path, data)
+    fmt = formats.by_name(fmt_name) if fmt_name else formats.detect(doc)
+    items = list(fmt.parse(doc))
+    if not items:
+        raise ParseError(
+            path,
+            f"read as {fmt.LABEL} but holds no records",
+            hint="check that the export finished and contains records",
+        )
+    return doc, fmt, items
+
+
+def build_records(source: str, file_rel: str, items: Iterable[Parsed | Skip], report: FileReport) -> list[Record]:
+    records: list[Record] = []
+    occurrences: Counter[str] = Counter()
+    position = 0
+    for item in items:
+        report.read += 1
+        if isinstance(item, Skip):
+            report.skipped.append({"line": item.line, "reason": item.reason})
+            continue
+        position += 1
+        values = normalise.fields(item.fields)
+        fp = fingerprint(values)
+        if not fp.replace("\x1f", ""):
+            report.skipped.append({"line": item.line, "reason": "record has no bibliographic content"})
+            continue
+        rid = record_id(source, fp, occurrences[fp])
+        occurrences[fp] += 1
+        origin = Origin(source, file_rel, item.key or f"#{position}", item.line)
+        records.append(Record(id=rid, source=source, origins=(origin,), **values))
+        report.imported += 1
+        report.empty_titles += not values["title"]
+        report.empty_abstracts += not values["abstract"]
+    return records
+
+
+def _pick(a: Any, b: Any) -> Any:
+    """Symmetric choice between two values of one field, so merge order never matters."""
+    key_a = (len(a) if isinstance(a, str | tuple) else 0 if a is None else 1, repr(a))
+    key_b = (len(b) if isinstance(b, str | tuple) else 0 if b is None else 1, repr(b))
+    return a if key_a >= key_b else b
+
+
+def merge(a: Record, b: Record) -> Record:
+    """The same record read from two files of one source: best value of each field."""
+    values: dict[str, Any] = {}
+    for name in (*TEXT_FIELDS, *LIST_FIELDS, "year"):
+        values[name] = _pick(getattr(a, name), getattr(b, name))
+    return Record(id=a.id, source=a.source, origins=tuple(sorted(set(a.origins) | set(b.origins))), **values)
+
+
+def _destination(project: Project, source: str, src: Path, data_hash: str, taken: set[Path]) -> Path:
+    if project.searches_dir.resolve() in src.resolve().parents:
+        return src.resolve()
+    folder = project.source_dir(source)
+    dest = folder / src.name
+    n = 2
+    while (dest.exists() and sha256_bytes(dest.read_bytes()) != data_hash) or dest in taken:
+        dest = folder / f"{src.stem}-{n}{src.suffix}"
+        n += 1
+    return dest
+
+
+def run(
+    project: Project,
+    paths: Sequence[Path],
+    source: str,
+    fmt: str | None = None,
+    progress: Progress = NULL,
+) -> ImportResult:
+    source = source.strip()
+    if not source:
+        raise ReviewError("--source must name the database or source", hint='e.g. --source "MEDLINE"')
+    missing = [str(p) for p in paths if not p.is_file()]
+    if missing:
+        raise ReviewError(f"no such file: {', '.join(missing)}", hint="check the path")
+    protocol = project.protocol
+    declared = protocol.source(source)
+    if declared is not None:
+        source = declared.name  # the protocol's spelling wins
+
+    previous = load_report(project)
+    by_hash = {entry["sha256"]: entry for entry in previous}
+    prepared: list[_Prepared] = []
+    unchanged: list[str] = []
+    taken: set[Path] = set()
+    progress.start("Reading exports", total=len(paths))
+    for path in paths:
+        data = path.read_bytes()
+        digest = sha256_bytes(data)
+        if digest in by_hash:
+            entry = by_hash[digest]
+            if entry["source"].casefold() != source.casefold():
+                raise ReviewError(
+                    f"{path} was already imported as source `{entry['source']}` ({entry['file']})",
+                    hint="a file belongs to one source; remove it from that source first",
+                )
+            unchanged.append(str(path))
+            progress.advance()
+            continue
+        if digest in {p.report.sha256 for p in prepared}:
+            unchanged.append(str(path))
+            progress.advance()
+            continue
+        doc, fmt_module, items = parse_file(path, data, fmt)
+        dest = _destination(project, source, path, digest, taken)
+        taken.add(dest)
+        report = FileReport(
+            file=project.rel(dest),
+            source=source,
+            format=fmt_module.NAME,
+            encoding=doc.encoding,
+            sha256=digest,
+            warnings=list(doc.warnings),
+        )
+        records = build_records(source, report.file, items, report)
+        prepared.append(_Prepared(report, path, dest, data, records))
+        progress.advance()
+    progress.done()
+
+    existing = {r.id: r for r in load_records(project)} if prepared else {}
+    for item in prepared:
+        for rec in item.records:
+            existing[rec.id] = merge(existing[rec.id], rec) if rec.id in existing else rec
+
+    added_sources: list[str] = []
+    if prepared:
+        for item in prepared:
+            if item.dest != item.src.resolve():
+                item.dest.parent.mkdir(parents=True, exist_ok=True)
+                if not item.dest.exists():
+                    shutil.copyfile(item.src, item.dest)
+        if declared is None:
+            _declare_source(project, source, prepared[0].report.format)
+            added_sources.append(source)
+        write_jsonl(project.records_path, (r.to_json() for r in existing.values()))
+        reports = {e["file"]: e for e in previous}
+        for item in prepared:
+            reports[item.report.file] = item.report.to_json()
+        # Counted from the merged records, not while merging, so import order never shows.
+        shared: Counter[str] = Counter()
+        for rec in existing.values():
+            files = {o.file for o in rec.origins}
+            if len(files) > 1:
+                shared.update(files)
+        for name, entry in reports.items():
+            entry["same_as_other_file"] = shared[name]
+        write_json(project.import_report_path, {"files": [reports[k] for k in sorted(reports)]})
+        lock.record(
+            project,
+            STAGE,
+            inputs=[project.root / k for k in reports],
+            outputs=[project.records_path, project.import_report_path],
+            params={"files": {k: {"source": v["source"], "format": v["format"]} for k, v in sorted(reports.items())}},
+        )
+    return ImportResult(
+        files=[p.report for p in prepared],
+        unchanged=unchanged,
+        added_sources=added_sources,
+        records_total=len(existing) if prepared else sum(1 for _ in iter_jsonl(project.records_path)),
+    )
+
+
+def _declare_source(project: Project, name: str, fmt: str) -> None:
+    """Append an undeclared source to review.toml (appending keeps the user's comments)."""
+    text = project.protocol_path.read_text(encoding="utf-8")
+    if not text.endswith("\n"):
+        text += "\n"
+    quoted = name.replace("\\", "\\\\").replace('"', '\\"')
+    text += (
+        f'\n# Added by `review import` (format {fmt}); set kind, platform, search_date and query.\n'
+        f'[[sources]]\nname = "{quoted}"\nkind = "database"\n'
+    )
+    write_text(project.protocol_path, text)
+    project.__dict__.pop("protocol", None)

@@ -1,0 +1,78 @@
+"""`review status`: where the review stands and what is stale."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Any
+
+from review_cli import lock
+from review_cli.io.writer import iter_jsonl
+from review_cli.project import Project
+from review_cli.stages.import_ import load_report
+
+
+@dataclass
+class SourceStatus:
+    name: str
+    kind: str
+    files: int = 0
+    records: int = 0
+    skipped: int = 0
+
+
+@dataclass
+class Status:
+    root: str
+    title: str
+    sources: list[SourceStatus]
+    records: int
+    stages: dict[str, dict[str, Any]] = field(default_factory=dict)
+    stale: list[dict[str, str]] = field(default_factory=list)
+    unimported: list[str] = field(default_factory=list)
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "root": self.root,
+            "title": self.title,
+            "records": self.records,
+            "sources": [vars(s) for s in self.sources],
+            "stages": self.stages,
+            "stale": self.stale,
+            "unimported_files": self.unimported,
+        }
+
+
+def run(project: Project) -> Status:
+    protocol = project.protocol
+    per_source: dict[str, SourceStatus] = {
+        s.name: SourceStatus(s.name, str(s.kind)) for s in protocol.sources
+    }
+    report = load_report(project)
+    for entry in report:
+        st = per_source.setdefault(entry["source"], SourceStatus(entry["source"], "database"))
+        st.files += 1
+        st.skipped += len(entry["skipped"])
+    counts: Counter[str] = Counter()
+    total = 0
+    for _, obj in iter_jsonl(project.records_path):
+        counts[obj["source"]] += 1
+        total += 1
+    for name, n in counts.items():
+        per_source.setdefault(name, SourceStatus(name, "database")).records = n
+    known = {e["file"] for e in report}
+    unimported = sorted(
+        project.rel(p)
+        for p in project.searches_dir.rglob("*")
+        if p.is_file() and p.name != "README.md" and not p.name.startswith(".") and project.rel(p) not in known
+    ) if project.searches_dir.exists() else []
+    status = Status(
+        root=str(project.root),
+        title=protocol.title,
+        sources=list(per_source.values()),
+        records=total,
+        stages={"import": {"files": len(report), "records": total}},
+        stale=[{"stage": s.stage, "reason": s.reason} for s in lock.stale(project)],
+        unimported=unimported,
+    )
+    return status

@@ -1,0 +1,26 @@
+"""Rendering `review status` for a person."""
+
+from __future__ import annotations
+
+from rich.table import Table
+
+from review_cli.stages.status import Status
+from review_cli.ui.console import out
+
+
+def render(status: Status) -> None:
+    out.print(f"[bold]{status.title}[/]")
+    out.print(f"{status.root}")
+    table = Table("source", "kind", "files", "records", "skipped", title="Sources")
+    for s in status.sources:
+        table.add_row(s.name, s.kind, str(s.files), str(s.records), str(s.skipped))
+    table.add_row("[bold]total[/]", "", "", f"[bold]{status.records}[/]", "")
+    out.print(table)
+    for stage, counts in status.stages.items():
+        out.print(f"[bold]{stage}[/]: " + ", ".join(f"{k} {v}" for k, v in counts.items()))
+    for f in status.unimported:
+        out.print(f"[yellow]not imported:[/] {f}")
+    for entry in status.stale:
+        out.print(f"[yellow]stale:[/] {entry['stage']}: {entry['reason']}")
+    if not status.stale and not status.unimported:
+        out.print("[green]Everything is up to date.[/]")

@@ -1,0 +1,53 @@
+"""Shared fixtures: every test runs in a temp folder with a clean environment."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from review_cli.cli import app
+from review_cli.project import Project
+from review_cli.stages import init
+
+FIXTURES = Path(__file__).parent / "fixtures"
+SHARED = Path(__file__).resolve().parents[2] / "shared"
+SHARED_DATA = SHARED / "data"
+
+
+@pytest.fixture(autouse=True)
+def _isolate(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Iterator[None]:
+    for var in list(os.environ):
+        if var.startswith(("REVIEW_", "NCBI_", "OPENALEX_", "CROSSREF_")):
+            monkeypatch.delenv(var, raising=False)
+    monkeypatch.setenv("CI", "true")
+    monkeypatch.chdir(tmp_path)
+    yield
+
+
+@pytest.fixture
+def review(tmp_path: Path) -> Project:
+    """An empty review created from the generic template, as `review init` makes it."""
+    init.run(tmp_path / "rev")
+    return Project(tmp_path / "rev")
+
+
+@pytest.fixture
+def runner() -> CliRunner:
+    return CliRunner()
+
+
+def invoke(runner: CliRunner, project: Project | None, *args: str, input: str | None = None):  # type: ignore[no-untyped-def]
+    """Run `review ARGS` inside `project` and return the result."""
+    if project is not None:
+        os.chdir(project.root)
+    return runner.invoke(app, list(args), input=input)
+
+
+def shared_data_or_skip() -> Path:
+    if not SHARED_DATA.is_dir():
+        pytest.skip("../shared/data is absent (fresh clone)")
+    return SHARED_DATA
