@@ -1,0 +1,56 @@
+"""The units that are screened: one merged record per dedup cluster.
+
+Before `review dedup` has run every imported record is its own unit. A unit's id is its
+cluster id, which `dedup` keeps stable when new exports arrive, so decisions never orphan.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from review_cli.io.writer import iter_jsonl
+from review_cli.model import LIST_FIELDS, TEXT_FIELDS, Record
+from review_cli.project import Project
+from review_cli.stages.import_ import load_records
+
+
+def best_value(values: Sequence[Any]) -> Any:
+    """The best value of one field across duplicates: the longest, ties broken by value."""
+    present = [v for v in values if v not in (None, "", ())]
+    if not present:
+        return values[0] if values else None
+    return max(present, key=lambda v: (len(v) if isinstance(v, str | tuple) else 1, repr(v)))
+
+
+def merge_cluster(cluster_id: str, members: Sequence[Record]) -> Record:
+    """One record standing for a cluster: the best value of each field, every origin kept."""
+    values: dict[str, Any] = {}
+    for name in (*TEXT_FIELDS, *LIST_FIELDS, "year"):
+        values[name] = best_value([getattr(m, name) for m in members])
+    origins = tuple(sorted({o for m in members for o in m.origins}))
+    head = next((m for m in members if m.id == cluster_id), members[0])
+    return Record(id=cluster_id, source=head.source, origins=origins, **values)
+
+
+def clusters(project: Project) -> dict[str, list[str]]:
+    """cluster id -> member record ids, as written by `review dedup`."""
+    return {obj["id"]: list(obj["records"]) for _, obj in iter_jsonl(project.clusters_path)}
+
+
+def screening_records(project: Project) -> list[Record]:
+    """Every unit to screen, sorted by id."""
+    records = {r.id: r for r in load_records(project)}
+    groups = clusters(project)
+    if not groups:
+        return sorted(records.values(), key=lambda r: r.id)
+    units = []
+    seen: set[str] = set()
+    for cid, member_ids in groups.items():
+        members = [records[m] for m in member_ids if m in records]
+        seen.update(member_ids)
+        if members:
+            units.append(merge_cluster(cid, members))
+    # Records imported after the last dedup run are screened on their own until it runs again.
+    units.extend(r for rid, r in records.items() if rid not in seen)
+    return sorted(units, key=lambda r: r.id)
