@@ -1,0 +1,315 @@
+"""The matching view of a record: every field folded into the form duplicates share.
+
+Exports of one article differ in case, punctuation, HTML, diacritics, translated-title brackets,
+journal abbreviations, author formats and page styles. `Key` irons those out once per record, so
+comparing a pair is cheap. Nothing here decides anything; `dedup_rules` does.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from review_cli.model import Record
+
+_TAG = re.compile(r"<[^>]{1,40}>")
+_NON_ALNUM = re.compile(r"[^0-9a-z]+")
+_GREEK = {
+    "α": "alpha", "β": "beta", "γ": "gamma", "δ": "delta", "ε": "epsilon", "κ": "kappa",
+    "λ": "lambda", "μ": "mu", "τ": "tau", "ω": "omega", "ß": "ss", "æ": "ae", "ø": "o", "œ": "oe",
+}
+_GREEK_RE = re.compile("|".join(_GREEK))
+# Words that carry no identity in a title or a journal name.
+STOP = frozenset(
+    "a an and the of in on for to with by at from or as is are its into versus vs via de la le "
+    "les des du der die das und en el y et".split()
+)
+ROMAN = {"i": "1", "ii": "2", "iii": "3", "iv": "4", "v": "5", "vi": "6", "vii": "7", "viii": "8", "ix": "9", "x": "10"}
+_MONTHS = {m: str(i) for i, m in enumerate("jan feb mar apr may jun jul aug sep oct nov dec".split(), start=1)}
+
+
+def fold(text: str) -> str:
+    """Lower case, no HTML, no diacritics, Greek letters spelt out, `&` as `and`."""
+    if "<" in text:
+        text = _TAG.sub(" ", text)
+    if "&" in text:
+        text = html.unescape(text).replace("&", " and ")
+    text = text.casefold()
+    if _GREEK_RE.search(text):
+        text = _GREEK_RE.sub(lambda m: _GREEK[m.group(0)], text)
+    if not text.isascii():
+        text = unicodedata.normalize("NFKD", text)
+        text = "".join(c for c in text if not unicodedata.combining(c))
+    return text
+
+
+def words(text: str) -> list[str]:
+    return _NON_ALNUM.sub(" ", fold(text)).split()
+
+
+def title_form(title: str) -> str:
+    """`[Omentoplasty in ... ].` -> `omentoplasty in ...`: a translated title's brackets go,
+    and so do bracketed notes such as `[Article in German]` or `[Electronic Resource]`."""
+    t = title.strip()
+    if t.startswith("[") and "]" in t:
+        inner, _, rest = t[1:].partition("]")
+        t = inner + " " + rest
+    return " ".join(words(strip_notes(t)))
+
+
+_NOTE_START = re.compile(
+    r"[.\s]\[(?:errat|comment|review|see |retract|update|summary|\d+ ref|article in|english|spanish|"
+    r"french|german|italian|japanese|chinese|russian|portuguese|polish|dutch|published|corrected|note|"
+    r"electronic resource)",
+    re.I,
+)
+_NOTE = re.compile(r"\s*\[[^\[\]]*\]\s*\.?\s*$")
+
+
+def strip_notes(title: str) -> str:
+    """Drop the bracketed notes databases append: `[Review] [33 refs]`, `[Erratum appears in
+    ...]`, `[Article in German]`, `[see comments]`. They describe the record, not the work."""
+    t = title.strip()
+    m = _NOTE_START.search(t)
+    if m and m.start() > 0:
+        t = t[: m.start()]
+    while True:
+        m = _NOTE.search(t)
+        if not m or m.start() == 0:
+            return t
+        t = t[: m.start()].rstrip()
+
+
+# --- what kind of publication a record is --------------------------------------------------
+_KIND_PATTERNS = {
+    "erratum": re.compile(
+        r"^(errat(um|a)|corrigend(um|a)|correction|correct(ed|ing) (version|article)|notice of correction)\b"
+        r"|\b(errat(um|a)|corrigend(um|a))\b|\bcorrection (to|of|for|notice)\b|\(vol \d+, pg \d+"
+        r"|^(author|publisher)'?s? correction",
+    ),
+    "retraction": re.compile(r"^(retraction|notice of retraction|withdrawn|withdrawal)\b|\bretraction (note|notice|of|statement)\b"),
+    "comment": re.compile(
+        r"^(comment|commentary|re|reply|response|in reply|in response|letter|authors?'? reply|author response|"
+        r"editorial|discussion|invited commentary|correspondence)\b|\b(comment|commentary|reply|response) (on|to)\b"
+        r"|\bletter to the editor\b|\bcomment on\b",
+    ),
+    "protocol": re.compile(r"\bprotocol\b|\bdesign and rationale\b|\brationale and design\b|\bstudy design\b"),
+}
+_TYPE_KIND = {
+    "erratum": "erratum", "correction": "erratum", "retraction": "retraction", "comment": "comment",
+    "letter": "comment", "editorial": "comment", "reply": "comment",
+}
+_CONFERENCE = re.compile(
+    r"\b(conference|congress|meeting|symposium|proceedings|abstracts?|annual|colloquium|workshop|"
+    r"summit|convention|suppl|supplement)\b|\bconf\b"
+)
+_PART = re.compile(r"\b(?:part|phase|paper|study|trial|series)\s+([0-9]+|[ivx]+|one|two|three|four|[ab])\b")
+_TRAILING_NUMERAL = re.compile(r"\b([ivx]+|[0-9])\s*$")
+_NUMBER_WORDS = {"one": "1", "two": "2", "three": "3", "four": "4", "a": "1", "b": "2"}
+
+
+def kinds(raw_title: str, record_type: str) -> frozenset[str]:
+    raw_title = strip_notes(raw_title.strip().lstrip("[")) if raw_title.strip().startswith("[") else strip_notes(raw_title)
+    text = " ".join(_NON_ALNUM.sub(" ", fold(raw_title).replace("'", "")).split())
+    # keep the `(vol 12, pg 34` WoS erratum marker, which punctuation stripping would lose
+    low = fold(raw_title)
+    out = {k for k, p in _KIND_PATTERNS.items() if p.search(text) or (k == "erratum" and p.search(low))}
+    t = fold(record_type)
+    for word, kind in _TYPE_KIND.items():
+        if word in t:
+            out.add(kind)
+    return frozenset(out)
+
+
+def part(title: str) -> str:
+    """The series part a title names (`Part 2`, `... II`), normalised to a number, or ''."""
+    m = _PART.search(title)
+    if m:
+        value = m.group(1)
+        return ROMAN.get(value) or _NUMBER_WORDS.get(value) or value
+    head = title.split(" ")
+    if len(head) > 3:
+        m = _TRAILING_NUMERAL.search(title)
+        if m and m.group(1) in ROMAN and m.group(1) not in {"v", "x"}:
+            return ROMAN[m.group(1)]
+    return ""
+
+
+def conference(journal: str, volume: str, issue: str, pages: str, record_type: str) -> bool:
+    """Signs of a meeting abstract: a conference-named source, a supplement, `S`-pages."""
+    if _CONFERENCE.search(" ".join(words(journal))):
+        return True
+    if re.search(r"suppl|\bs\d", fold(volume + " " + issue)):
+        return True
+    if re.match(r"\s*[a-df-z]\d", fold(pages)):  # S22, A163, P4339; not e-numbers (e0170240)
+        return True
+    t = fold(record_type)
+    return any(w in t for w in ("conference", "abstract", "inproceedings", "proceedings", "meeting"))
+
+
+# --- journals ------------------------------------------------------------------------------
+def journal_words(journal: str) -> tuple[str, ...]:
+    """Significant words of a journal name; `Jpen: Journal of ...` keeps both parts."""
+    name = re.split(r"\.\s*(?:conference|congress|meeting)\b", journal, flags=re.I)[0]
+    name = re.sub(r"\[[^\]]*\]", " ", name)
+    name = re.sub(r"\([^)]*\)", " ", name)
+    return tuple(w for w in words(name) if w not in STOP)
+
+
+def _abbreviates(short: str, full: str) -> bool:
+    """ISO 4-like: `Natl` abbreviates `National`, `J` `Journal`, `Cardiol` `Cardiology`."""
+    if short == full:
+        return True
+    if not short or short[0] != full[0] or len(short) > len(full):
+        return False
+    if full.startswith(short):
+        return True
+    it = iter(full)
+    return all(c in it for c in short)  # a subsequence starting with the same letter
+
+
+def journals_match(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    """True when one name is the other or an abbreviation of it (word by word, in order)."""
+    if not a or not b:
+        return False
+    if a == b:
+        return True
+    short, full = (a, b) if sum(map(len, a)) <= sum(map(len, b)) else (b, a)
+    # Each short word must abbreviate a full word, in order; full words may be skipped only
+    # when they are few (subtitles and `= Chinese journal of ...` parallel names are common).
+    j = 0
+    skipped = 0
+    for w in short:
+        while j < len(full) and not _abbreviates(w, full[j]):
+            j += 1
+            skipped += 1
+        if j == len(full):
+            return False
+        j += 1
+    return skipped <= max(1, len(full) // 3) or len(short) >= 3
+
+
+# --- authors, numbers, pages ---------------------------------------------------------------
+def surnames(authors: tuple[str, ...]) -> tuple[str, ...]:
+    """Folded surnames. Handles `Smith, J.A.`, `Smith JA`, `J. A. Smith` and run-together lists
+    such as `Adingupu D. D.Gronros J.Behrendt M.` (one string for all authors)."""
+    out: list[str] = []
+    for author in authors:
+        text = fold(author)
+        if "," in text:
+            text = text.split(",", 1)[0]
+            out.extend(w for w in _NON_ALNUM.sub(" ", text).split() if len(w) > 1)
+            continue
+        parts = [w for w in _NON_ALNUM.sub(" ", text).split() if len(w) > 1 or w.isdigit()]
+        if re.search(r"\.[a-z]{2,}", text):  # several authors glued together
+            out.extend(w for w in parts if len(w) > 2 or w not in {"jr", "sr"})
+        else:
+            out.extend(parts[:1] if parts and len(parts[0]) > 1 else parts[-1:])
+    return tuple(out)
+
+
+def first_number(text: str) -> str:
+    m = re.search(r"\d+", text)
+    return m.group(0).lstrip("0") or "0" if m else ""
+
+
+def page_span(pages: str) -> tuple[str, str]:
+    """(first, last) page as digit strings; Excel's `01-Apr` becomes 1-4; `e1234` -> 1234."""
+    text = fold(pages).strip()
+    if not re.match(r"^[a-z]{0,2}\d", text) or re.match(r"^suppl", text):
+        return "", ""  # `Suppl-48`, `t-8`: a mangled range says nothing about the first page
+    text = re.sub(r"\b([a-z]{3})[a-z]*\b", lambda m: _MONTHS.get(m.group(1), m.group(0)), text)
+    nums = re.findall(r"\d+", text)
+    if not nums:
+        return "", ""
+    first = nums[0].lstrip("0") or "0"
+    last = nums[1].lstrip("0") or "0" if len(nums) > 1 else first
+    if re.match(r"^\d+\s*-\s*[a-z]{3}", fold(pages)) is None and last.isdigit() and len(last) < len(first):
+        last = first[: len(first) - len(last)] + last
+    return first, last
+
+
+def title_numbers(title: str) -> frozenset[str]:
+    """Numbers a title states (`12-month`, `phase 2`, `type II`): different numbers, different study."""
+    out = set()
+    for w in title.split():
+        if w.isdigit():
+            out.add(w.lstrip("0") or "0")
+        elif w in ROMAN and w not in {"i", "v", "x"}:
+            out.add(ROMAN[w])
+        elif any(c.isdigit() for c in w):
+            out.update(n.lstrip("0") or "0" for n in re.findall(r"\d+", w))
+    return frozenset(out)
+
+
+@dataclass(slots=True)
+class Key:
+    """A record in the form pairs are compared on."""
+
+    id: str
+    title: str
+    alt_titles: tuple[str, ...]  # parallel titles: `Original; English`, `<ORIGINAL> ...`
+    tokens: tuple[str, ...]
+    numbers: frozenset[str]
+    part: str
+    kinds: frozenset[str]
+    conference: bool
+    year: int | None
+    surnames: tuple[str, ...]
+    journal: tuple[str, ...]
+    journal_alt: tuple[str, ...]
+    volume: str
+    issue: str
+    first_page: str
+    last_page: str
+    doi: str
+    pmid: str
+    abstract: str
+
+
+def alternatives(raw: str) -> tuple[str, ...]:
+    """The parts of a bilingual title, each long enough to stand for the work on its own."""
+    parts = re.split(r"\s*<original>\s*|\s*;\s+|\s+=\s+", raw, flags=re.I)
+    if len(parts) < 2:
+        return ()
+    forms = [title_form(p) for p in parts]
+    return tuple(f for f in forms if len(f) >= 20)
+
+
+def clean_number(text: str) -> str:
+    """A volume or issue that is only a number; `1)` or `63 (Suppl 1)` are not trusted."""
+    text = text.strip()
+    return text.lstrip("0") or "0" if text.isdigit() else ""
+
+
+def make_key(r: Record) -> Key:
+    title = title_form(re.sub(r"\s*<original>.*$", "", r.title, flags=re.I | re.S)) or title_form(r.title)
+    first, last = page_span(r.pages)
+    return Key(
+        id=r.id,
+        title=title,
+        alt_titles=alternatives(r.title),
+        tokens=tuple(w for w in title.split() if w not in STOP),
+        numbers=title_numbers(title),
+        part=part(title),
+        kinds=kinds(r.title, r.type),
+        conference=conference(r.journal, r.volume, r.issue, r.pages, r.type),
+        year=r.year,
+        surnames=surnames(r.authors),
+        journal=journal_words(r.journal or r.journal_abbrev),
+        journal_alt=journal_words(r.journal_abbrev) if r.journal and r.journal_abbrev else (),
+        volume=clean_number(r.volume),
+        issue=clean_number(r.issue),
+        first_page=first,
+        last_page=last,
+        doi=normal_doi(r.doi),
+        pmid=r.pmid.strip().lstrip("0"),
+        abstract=" ".join(words(r.abstract[:600])) if r.abstract else "",
+    )
+
+
+def normal_doi(doi: str) -> str:
+    m = re.search(r"10\.\d{4,9}/\S+", doi.casefold().replace("%2f", "/"))
+    return m.group(0).rstrip(".,;)]}>\"'") if m else ""

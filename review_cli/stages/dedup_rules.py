@@ -1,0 +1,201 @@
+"""The named rules that decide a candidate pair: duplicate, different, or uncertain.
+
+Guards run first and say "different" for the classic false merges (erratum, comment, retraction
+vs the article; conference abstract vs journal article; series parts; protocol vs results; other
+year, volume, pages, DOI or PMID). A guard's verdict is also enforced transitively by the
+clustering, so a third record can never bridge two records a guard keeps apart.
+Only then do the duplicate rules look for enough agreement; anything in between is uncertain
+and waits for a person. Precision comes first: a false merge deletes a study.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+from rapidfuzz import fuzz
+
+from review_cli.stages.dedup_keys import Key, journals_match
+
+
+class Verdict(StrEnum):
+    DUPLICATE = "duplicate"
+    DIFFERENT = "different"
+    UNCERTAIN = "uncertain"
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    verdict: Verdict
+    rule: str
+    scores: dict[str, float]
+
+
+def title_similarity(a: Key, b: Key) -> float:
+    """0..1; a title that is the other's main title plus a subtitle still scores high, and a
+    bilingual title scores by its best part."""
+    if not a.title or not b.title:
+        return 0.0
+    best = _title_pair(a.title, b.title)
+    if best < 0.97 and (a.alt_titles or b.alt_titles):
+        for x in (a.title, *a.alt_titles):
+            for y in (b.title, *b.alt_titles):
+                best = max(best, _title_pair(x, y))
+    return best
+
+
+def _title_pair(x: str, y: str) -> float:
+    full = fuzz.ratio(x, y) / 100
+    if full >= 0.97:
+        return full
+    # One export may drop the subtitle: compare the shorter title with the longer's start.
+    short, long_ = (x, y) if len(x) <= len(y) else (y, x)
+    if len(short) >= 40 and len(short) >= 0.6 * len(long_):
+        full = max(full, 0.98 * fuzz.ratio(short, long_[: len(short)]) / 100)
+    return full
+
+
+def author_similarity(a: Key, b: Key) -> float | None:
+    """Share of the shorter author list found in the longer one; None when one is missing."""
+    if not a.surnames or not b.surnames:
+        return None
+    sa, sb = set(a.surnames), set(b.surnames)
+    shared = len(sa & sb)
+    if shared < min(len(sa), len(sb)):
+        # Transliterations and typos: count near-equal surnames too.
+        rest_b = sb - sa
+        for s in sa - sb:
+            if any(fuzz.ratio(s, t) >= 85 for t in rest_b):
+                shared += 1
+    return min(1.0, shared / min(len(sa), len(sb)))
+
+
+def first_author_match(a: Key, b: Key) -> bool | None:
+    """Same first author; `Le Quintrec, M` vs `Quintrec, M. Le` style splits still match."""
+    if not a.surnames or not b.surnames:
+        return None
+    x, y = a.surnames[0], b.surnames[0]
+    if x == y or fuzz.ratio(x, y) >= 85:
+        return True
+    # A particle read as the surname (`Le`, `van`, `de`): the next word is the real one.
+    return (len(x) <= 3 and y in a.surnames[1:2]) or (len(y) <= 3 and x in b.surnames[1:2])
+
+
+def word_conflict(a: Key, b: Key) -> bool:
+    """True when each title has a word the other lacks with nothing alike in its place:
+    `adult` vs `adolescent`, `sensitive` vs `resistant`, `factor h` vs `factor i`.
+    Spelling variants (haemolytic/hemolytic) and dropped subtitles are not conflicts."""
+    only_a = set(a.tokens) - set(b.tokens)
+    only_b = set(b.tokens) - set(a.tokens)
+    if not only_a or not only_b:
+        return False
+    lonely_a = [w for w in only_a if not any(_alike(w, v) for v in only_b)]
+    lonely_b = [w for w in only_b if not any(_alike(w, v) for v in only_a)]
+    if not lonely_a or not lonely_b:
+        return False
+    # A dropped subtitle leaves words on one side only; a swap leaves them on both sides.
+    return len(lonely_a) + len(lonely_b) <= 0.5 * (len(a.tokens) + len(b.tokens))
+
+
+def _alike(x: str, y: str) -> bool:
+    if x[0] != y[0] and not (x.isdigit() or y.isdigit()):
+        return fuzz.ratio(x, y) >= 80
+    return fuzz.ratio(x, y) >= 75 or (min(len(x), len(y)) >= 4 and (x.startswith(y) or y.startswith(x)))
+
+
+def _journal(a: Key, b: Key) -> bool | None:
+    if not a.journal or not b.journal:
+        return None
+    for x in (a.journal, a.journal_alt):
+        for y in (b.journal, b.journal_alt):
+            if x and y and journals_match(x, y):
+                return True
+    return False
+
+
+def guard(a: Key, b: Key, title: float) -> str:
+    """The name of the guard that keeps a and b apart, or '' when none does."""
+    if a.doi and b.doi and a.doi != b.doi:
+        return "different-doi"
+    if a.pmid and b.pmid and a.pmid != b.pmid:
+        return "different-pmid"
+    if a.kinds != b.kinds:
+        for kind in ("erratum", "retraction", "comment", "protocol"):
+            if (kind in a.kinds) != (kind in b.kinds):
+                return f"{kind}-vs-article" if kind != "protocol" else "protocol-vs-results"
+    if a.part != b.part:
+        return "series-part"
+    same_place = bool(a.volume and a.first_page) and (a.year, a.volume, a.first_page) == (b.year, b.volume, b.first_page)
+    if a.title and b.title and a.numbers != b.numbers and not same_place:
+        # `12-month` vs `24-month` results; a typo in a number is forgiven only when year,
+        # volume and first page say it is the same article.
+        return "title-numbers"
+    if a.year and b.year and abs(a.year - b.year) > 1:
+        return "year-apart"
+    if a.volume and b.volume and a.volume != b.volume and not (a.conference or b.conference):
+        # Meeting supplements carry unreliable volumes (`1)` for `63 (Suppl 1)`).
+        return "volume-differs"
+    if a.first_page and b.first_page and a.first_page != b.first_page and a.last_page != b.last_page:
+        return "pages-differ"
+    if a.conference != b.conference:
+        # A meeting abstract and the journal article that followed share title and authors.
+        article = b if a.conference else a
+        span = _span(article)
+        if span >= 3 and not (a.first_page and a.first_page == b.first_page):
+            return "abstract-vs-article"
+    return ""
+
+
+def _span(k: Key) -> int:
+    if k.first_page.isdigit() and k.last_page.isdigit():
+        return int(k.last_page) - int(k.first_page) + 1
+    return 0
+
+
+def compare(a: Key, b: Key) -> Match:
+    """Decide one candidate pair with the first rule that applies."""
+    title = title_similarity(a, b)
+    authors = author_similarity(a, b)
+    scores: dict[str, float] = {"title": round(title, 3)}
+    if authors is not None:
+        scores["authors"] = round(authors, 3)
+    stop = guard(a, b, title)
+    if stop:
+        return Match(Verdict.DIFFERENT, stop, scores)
+
+    journal = _journal(a, b)
+    first = first_author_match(a, b)
+    same_year = a.year is not None and a.year == b.year
+    near_year = a.year is None or b.year is None or abs(a.year - b.year) <= 1
+    same_volume = bool(a.volume) and a.volume == b.volume
+    same_page = bool(a.first_page) and a.first_page == b.first_page
+    same_range = same_page and a.last_page == b.last_page and _span(a) >= 2
+    authors_ok = authors is None or (authors >= 0.67 and first is not False) or (authors >= 0.5 and bool(first))
+    authors_sure = authors is not None and authors >= 0.8 and bool(first)
+    conflict = word_conflict(a, b)
+    bib = sum((same_volume, same_page, bool(journal), bool(first), same_year))
+    if journal is not None:
+        scores["journal"] = 1.0 if journal else 0.0
+
+    if a.doi and a.doi == b.doi:
+        if title >= 0.8 and authors_ok and not conflict:
+            return Match(Verdict.DUPLICATE, "same-doi", scores)
+        if (not a.title or not b.title) and bib >= 3:
+            return Match(Verdict.DUPLICATE, "same-doi", scores)
+        return Match(Verdict.UNCERTAIN, "same-doi-other-title", scores)
+    if a.pmid and a.pmid == b.pmid:
+        if title >= 0.8 and authors_ok and not conflict:
+            return Match(Verdict.DUPLICATE, "same-pmid", scores)
+        return Match(Verdict.UNCERTAIN, "same-pmid-other-title", scores)
+    if title >= 0.95 and near_year and authors_ok and bib >= 3 and not conflict:
+        return Match(Verdict.DUPLICATE, "same-title-and-source", scores)
+    if title >= 0.85 and same_year and same_volume and same_page and authors_ok and first is not False and not conflict:
+        return Match(Verdict.DUPLICATE, "same-source-similar-title", scores)
+    if same_year and same_volume and same_range and authors_sure and journal is not False and title >= 0.4:
+        # Same journal, volume, page range and authors: a translated or re-worded title.
+        return Match(Verdict.DUPLICATE, "same-source-translated-title", scores)
+    if title >= 0.85 and near_year and (bib >= 2 or authors_ok):
+        return Match(Verdict.UNCERTAIN, "similar-title" if not conflict else "similar-title-other-words", scores)
+    if same_year and same_volume and same_page and (first or journal):
+        return Match(Verdict.UNCERTAIN, "same-source-other-title", scores)
+    return Match(Verdict.DIFFERENT, "dissimilar", scores)
