@@ -11,6 +11,7 @@ import html
 import re
 import unicodedata
 from dataclasses import dataclass
+from urllib.parse import unquote
 
 from review_cli.model import Record
 
@@ -33,7 +34,7 @@ _MONTHS = {m: str(i) for i, m in enumerate("jan feb mar apr may jun jul aug sep 
 def fold(text: str) -> str:
     """Lower case, no HTML, no diacritics, Greek letters spelt out, `&` as `and`."""
     if "<" in text:
-        text = _TAG.sub(" ", text)
+        text = _TAG.sub("", text)  # `K<inf>Ca</inf>3.1` is `KCa3.1`
     if "&" in text:
         text = html.unescape(text).replace("&", " and ")
     text = text.casefold()
@@ -52,10 +53,11 @@ def words(text: str) -> list[str]:
 def title_form(title: str) -> str:
     """`[Omentoplasty in ... ].` -> `omentoplasty in ...`: a translated title's brackets go,
     and so do bracketed notes such as `[Article in German]` or `[Electronic Resource]`."""
-    t = title.strip()
+    t = title.strip().strip('"')
     if t.startswith("[") and "]" in t:
         inner, _, rest = t[1:].partition("]")
-        t = inner + " " + rest
+        # `[English translation]. Original title`: the translation is what other databases show.
+        t = inner if len(words(inner)) >= 3 else inner + " " + rest
     return " ".join(words(strip_notes(t)))
 
 
@@ -68,10 +70,24 @@ _NOTE_START = re.compile(
 _NOTE = re.compile(r"\s*\[[^\[\]]*\]\s*\.?\s*$")
 
 
+# How erratum notices cite the article they correct: WoS `Title (vol 360, pg 542, 2009)` and
+# Embase `Title (New England Journal of Medicine (2009) 360 (542-544))`.
+_CITED = re.compile(r"\s*\((?:vol\.? [^()]*pg [^()]*|[^()]*\((?:19|20)\d\d\)\s*\d+\s*(?:\([^()]*\))?[^()]*)\)\s*\.?\s*$", re.I)
+
+
+# The same citation cut off by a field-length limit: `... (The Journal of Pediatrics (M`.
+_CITED_CUT = re.compile(r"\s*\([^()]{12,}\([^()]{0,12}$")
+
+
+def cites_article(title: str) -> bool:
+    return bool(_CITED.search(title) or _CITED_CUT.search(title))
+
+
 def strip_notes(title: str) -> str:
     """Drop the bracketed notes databases append: `[Review] [33 refs]`, `[Erratum appears in
-    ...]`, `[Article in German]`, `[see comments]`. They describe the record, not the work."""
-    t = title.strip()
+    ...]`, `[Article in German]`, `[see comments]`, and an erratum's citation of its article.
+    They describe the record, not the work."""
+    t = _CITED_CUT.sub("", _CITED.sub("", title.strip()))
     m = _NOTE_START.search(t)
     if m and m.start() > 0:
         t = t[: m.start()]
@@ -111,11 +127,14 @@ _NUMBER_WORDS = {"one": "1", "two": "2", "three": "3", "four": "4", "a": "1", "b
 
 
 def kinds(raw_title: str, record_type: str) -> frozenset[str]:
+    original = raw_title
     raw_title = strip_notes(raw_title.strip().lstrip("[")) if raw_title.strip().startswith("[") else strip_notes(raw_title)
     text = " ".join(_NON_ALNUM.sub(" ", fold(raw_title).replace("'", "")).split())
     # keep the `(vol 12, pg 34` WoS erratum marker, which punctuation stripping would lose
     low = fold(raw_title)
     out = {k for k, p in _KIND_PATTERNS.items() if p.search(text) or (k == "erratum" and p.search(low))}
+    if cites_article(original):
+        out.add("erratum")
     t = fold(record_type)
     for word, kind in _TYPE_KIND.items():
         if word in t:
@@ -143,7 +162,7 @@ def conference(journal: str, volume: str, issue: str, pages: str, record_type: s
         return True
     if re.search(r"suppl|\bs\d", fold(volume + " " + issue)):
         return True
-    if re.match(r"\s*[a-df-z]\d", fold(pages)):  # S22, A163, P4339; not e-numbers (e0170240)
+    if re.match(r"\s*s\d", fold(pages)):  # S22; not e-locators (e0170240, a1754)
         return True
     t = fold(record_type)
     return any(w in t for w in ("conference", "abstract", "inproceedings", "proceedings", "meeting"))
@@ -170,11 +189,30 @@ def _abbreviates(short: str, full: str) -> bool:
     return all(c in it for c in short)  # a subsequence starting with the same letter
 
 
+def _acronym(token: str, full: tuple[str, ...]) -> bool:
+    """`amcis` for `Americas Conference (on) Information Systems`: prefixes of consecutive words."""
+    if len(token) < 3 or len(full) < 3 or token.isdigit():
+        return False
+
+    def rest(t: str, i: int) -> bool:
+        if not t:
+            return i == len(full)
+        if i == len(full):
+            return False
+        word = full[i]
+        return any(word.startswith(t[:n]) and rest(t[n:], i + 1) for n in range(1, min(len(word), len(t)) + 1))
+
+    return rest(token, 0)
+
+
 def journals_match(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
-    """True when one name is the other or an abbreviation of it (word by word, in order)."""
+    """True when one name is the other or an abbreviation of it (word by word, in order), or
+    an acronym of it (`JPEN`, `AMCIS 2017 Proceedings`)."""
     if not a or not b:
         return False
     if a == b:
+        return True
+    if any(_acronym(t, b) for t in a) or any(_acronym(t, a) for t in b):
         return True
     short, full = (a, b) if sum(map(len, a)) <= sum(map(len, b)) else (b, a)
     # Each short word must abbreviate a full word, in order; full words may be skipped only
@@ -197,7 +235,7 @@ def surnames(authors: tuple[str, ...]) -> tuple[str, ...]:
     such as `Adingupu D. D.Gronros J.Behrendt M.` (one string for all authors)."""
     out: list[str] = []
     for author in authors:
-        text = fold(author)
+        text = fold(author).replace("?", "").replace("\ufffd", "")  # `Mu?oz`: a lost character
         if "," in text:
             text = text.split(",", 1)[0]
             out.extend(w for w in _NON_ALNUM.sub(" ", text).split() if len(w) > 1)
@@ -210,6 +248,14 @@ def surnames(authors: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(out)
 
 
+_GROUP = re.compile(r"\b(group|study|consortium|collaborat\w*|investigators|committee|trial|society|association|network|working)\b")
+
+
+def group_author(authors: tuple[str, ...]) -> bool:
+    """A corporate author (`ALTS Group`, `Alexion Pharmaceuticals`): names are not comparable."""
+    return any(_GROUP.search(fold(a)) or "inc" in fold(a).split() for a in authors[:2])
+
+
 def first_number(text: str) -> str:
     m = re.search(r"\d+", text)
     return m.group(0).lstrip("0") or "0" if m else ""
@@ -217,7 +263,7 @@ def first_number(text: str) -> str:
 
 def page_span(pages: str) -> tuple[str, str]:
     """(first, last) page as digit strings; Excel's `01-Apr` becomes 1-4; `e1234` -> 1234."""
-    text = fold(pages).strip()
+    text = fold(pages).strip(" \"'")
     if not re.match(r"^[a-z]{0,2}\d", text) or re.match(r"^suppl", text):
         return "", ""  # `Suppl-48`, `t-8`: a mangled range says nothing about the first page
     text = re.sub(r"\b([a-z]{3})[a-z]*\b", lambda m: _MONTHS.get(m.group(1), m.group(0)), text)
@@ -229,6 +275,11 @@ def page_span(pages: str) -> tuple[str, str]:
     if re.match(r"^\d+\s*-\s*[a-z]{3}", fold(pages)) is None and last.isdigit() and len(last) < len(first):
         last = first[: len(first) - len(last)] + last
     return first, last
+
+
+def page_style(pages: str) -> str:
+    m = re.match(r"\s*([a-z]*)", fold(pages))
+    return m.group(1) if m else ""
 
 
 def title_numbers(title: str) -> frozenset[str]:
@@ -264,6 +315,8 @@ class Key:
     issue: str
     first_page: str
     last_page: str
+    page_style: str  # "" for plain numbers, else the letter prefix (`e`, `s`, `a`...)
+    page_starts: frozenset[str]  # first page of every range: `233-8, 230-5, 246-51`
     doi: str
     pmid: str
     abstract: str
@@ -271,6 +324,10 @@ class Key:
 
 def alternatives(raw: str) -> tuple[str, ...]:
     """The parts of a bilingual title, each long enough to stand for the work on its own."""
+    raw = raw.strip().strip('"')
+    if raw.startswith("[") and "]" in raw:
+        inner, _, rest = raw[1:].partition("]")
+        return tuple(f for f in (title_form(rest.strip(" .")), " ".join(words(inner + " " + rest))) if len(f) >= 20)
     parts = re.split(r"\s*<original>\s*|\s*;\s+|\s+=\s+", raw, flags=re.I)
     if len(parts) < 2:
         return ()
@@ -297,13 +354,15 @@ def make_key(r: Record) -> Key:
         kinds=kinds(r.title, r.type),
         conference=conference(r.journal, r.volume, r.issue, r.pages, r.type),
         year=r.year,
-        surnames=surnames(r.authors),
+        surnames=() if group_author(r.authors) else surnames(r.authors),
         journal=journal_words(r.journal or r.journal_abbrev),
         journal_alt=journal_words(r.journal_abbrev) if r.journal and r.journal_abbrev else (),
         volume=clean_number(r.volume),
         issue=clean_number(r.issue),
         first_page=first,
         last_page=last,
+        page_style=page_style(r.pages),
+        page_starts=frozenset(page_span(p)[0] for p in re.split(r"[,+;]", r.pages) if page_span(p)[0]),
         doi=normal_doi(r.doi),
         pmid=r.pmid.strip().lstrip("0"),
         abstract=" ".join(words(r.abstract[:600])) if r.abstract else "",
@@ -311,5 +370,8 @@ def make_key(r: Record) -> Key:
 
 
 def normal_doi(doi: str) -> str:
-    m = re.search(r"10\.\d{4,9}/\S+", doi.casefold().replace("%2f", "/"))
+    """`http://dx.doi.org/10.1016/S0025-7753%2817%29` -> `10.1016/s0025-7753(17)`."""
+    if "%" in doi:
+        doi = unquote(doi)
+    m = re.search(r"10\.\d{4,9}/\S+", doi.casefold())
     return m.group(0).rstrip(".,;)]}>\"'") if m else ""

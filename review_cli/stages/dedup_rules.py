@@ -85,8 +85,10 @@ def word_conflict(a: Key, b: Key) -> bool:
     """True when each title has a word the other lacks with nothing alike in its place:
     `adult` vs `adolescent`, `sensitive` vs `resistant`, `factor h` vs `factor i`.
     Spelling variants (haemolytic/hemolytic) and dropped subtitles are not conflicts."""
-    only_a = set(a.tokens) - set(b.tokens)
-    only_b = set(b.tokens) - set(a.tokens)
+    if a.title.replace(" ", "") == b.title.replace(" ", ""):
+        return False  # `p16(INK4a)` vs `p16INK4a`
+    only_a = set(a.tokens) - set(b.tokens) - _LABEL_WORDS
+    only_b = set(b.tokens) - set(a.tokens) - _LABEL_WORDS
     if not only_a or not only_b:
         return False
     lonely_a = [w for w in only_a if not any(_alike(w, v) for v in only_b)]
@@ -97,7 +99,13 @@ def word_conflict(a: Key, b: Key) -> bool:
     return len(lonely_a) + len(lonely_b) <= 0.5 * (len(a.tokens) + len(b.tokens))
 
 
+# Words that label a record rather than name the work (kinds are compared by the guards).
+_LABEL_WORDS = frozenset("erratum errata corrigendum correction reply response comment letter retraction review editorial".split())
+
+
 def _alike(x: str, y: str) -> bool:
+    if len(x) >= 3 and len(y) >= 3 and (x in y or y in x):
+        return True  # `sub group` vs `subgroup`
     if x[0] != y[0] and not (x.isdigit() or y.isdigit()):
         return fuzz.ratio(x, y) >= 80
     return fuzz.ratio(x, y) >= 75 or (min(len(x), len(y)) >= 4 and (x.startswith(y) or y.startswith(x)))
@@ -115,17 +123,21 @@ def _journal(a: Key, b: Key) -> bool | None:
 
 def guard(a: Key, b: Key, title: float) -> str:
     """The name of the guard that keeps a and b apart, or '' when none does."""
-    if a.doi and b.doi and a.doi != b.doi:
+    if a.doi and b.doi and a.doi != b.doi and not _same_text(a, b, title):
         return "different-doi"
     if a.pmid and b.pmid and a.pmid != b.pmid:
         return "different-pmid"
+    same_place = bool(a.volume and a.first_page) and (a.year, a.volume, a.first_page) == (b.year, b.volume, b.first_page)
     if a.kinds != b.kinds:
         for kind in ("erratum", "retraction", "comment", "protocol"):
+            if kind != "comment" and same_place:
+                # A notice or a protocol has its own pages: at one place both records are it.
+                # (A letter and its reply can share a page, so comments stay apart.)
+                continue
             if (kind in a.kinds) != (kind in b.kinds):
                 return f"{kind}-vs-article" if kind != "protocol" else "protocol-vs-results"
     if a.part != b.part:
         return "series-part"
-    same_place = bool(a.volume and a.first_page) and (a.year, a.volume, a.first_page) == (b.year, b.volume, b.first_page)
     if a.title and b.title and a.numbers != b.numbers and not same_place:
         # `12-month` vs `24-month` results; a typo in a number is forgiven only when year,
         # volume and first page say it is the same article.
@@ -135,7 +147,13 @@ def guard(a: Key, b: Key, title: float) -> str:
     if a.volume and b.volume and a.volume != b.volume and not (a.conference or b.conference):
         # Meeting supplements carry unreliable volumes (`1)` for `63 (Suppl 1)`).
         return "volume-differs"
-    if a.first_page and b.first_page and a.first_page != b.first_page and a.last_page != b.last_page:
+    if (
+        a.first_page and b.first_page and a.page_style == b.page_style
+        and a.first_page != b.first_page and a.last_page != b.last_page
+        and not (a.page_starts & b.page_starts)
+    ):
+        # Only pages of one style compare: `e12724` and `1-6` are the same article's two
+        # locators (e-number and print pages).
         return "pages-differ"
     if a.conference != b.conference:
         # A meeting abstract and the journal article that followed share title and authors.
@@ -144,6 +162,21 @@ def guard(a: Key, b: Key, title: float) -> str:
         if span >= 3 and not (a.first_page and a.first_page == b.first_page):
             return "abstract-vs-article"
     return ""
+
+
+def abstract_similarity(a: Key, b: Key) -> float | None:
+    if len(a.abstract) < 200 or len(b.abstract) < 200:
+        return None
+    return fuzz.ratio(a.abstract, b.abstract) / 100
+
+
+def _same_text(a: Key, b: Key, title: float) -> bool:
+    """Same title, year, first page and abstract: a wrong DOI in one export (Embase sometimes
+    gives a meeting abstract the DOI of another item) does not make it another work."""
+    if title < 0.97 or a.year != b.year or not a.first_page or a.first_page != b.first_page:
+        return False
+    same = abstract_similarity(a, b)
+    return same is not None and same >= 0.9
 
 
 def _span(k: Key) -> int:
@@ -178,19 +211,32 @@ def compare(a: Key, b: Key) -> Match:
         scores["journal"] = 1.0 if journal else 0.0
 
     if a.doi and a.doi == b.doi:
-        if title >= 0.8 and authors_ok and not conflict:
+        if title >= 0.8 and authors_ok and (title >= 0.95 or not conflict):
             return Match(Verdict.DUPLICATE, "same-doi", scores)
         if (not a.title or not b.title) and bib >= 3:
             return Match(Verdict.DUPLICATE, "same-doi", scores)
+        if title >= 0.95 and same_year and (same_volume or same_page) and not conflict:
+            # Author lists garbled in one export (given names read as surnames).
+            return Match(Verdict.DUPLICATE, "same-doi", scores)
         return Match(Verdict.UNCERTAIN, "same-doi-other-title", scores)
     if a.pmid and a.pmid == b.pmid:
-        if title >= 0.8 and authors_ok and not conflict:
+        if title >= 0.8 and authors_ok and (title >= 0.95 or not conflict):
             return Match(Verdict.DUPLICATE, "same-pmid", scores)
         return Match(Verdict.UNCERTAIN, "same-pmid-other-title", scores)
-    if title >= 0.95 and near_year and authors_ok and bib >= 3 and not conflict:
+    if title >= 0.95 and near_year and authors_ok and bib >= 3 and not conflict and (journal is not False or (same_volume and same_page)):
         return Match(Verdict.DUPLICATE, "same-title-and-source", scores)
     if title >= 0.85 and same_year and same_volume and same_page and authors_ok and first is not False and not conflict:
         return Match(Verdict.DUPLICATE, "same-source-similar-title", scores)
+    if title >= 0.97 and same_year and same_volume and same_page and journal is not False and (authors is None or authors >= 0.5):
+        # Same title at the same place; the author lists are just written differently
+        # (name order swapped, a particle read as the surname).
+        return Match(Verdict.DUPLICATE, "same-title-same-place", scores)
+    if (
+        title >= 0.97 and same_year and authors_sure and not conflict
+        and (journal is not False or (same_volume and a.conference and b.conference))
+    ):
+        # Nothing to compare beyond title, authors and year (proceedings, reports), and those agree.
+        return Match(Verdict.DUPLICATE, "same-title-authors-year", scores)
     if same_year and same_volume and same_range and authors_sure and journal is not False and title >= 0.4:
         # Same journal, volume, page range and authors: a translated or re-worded title.
         return Match(Verdict.DUPLICATE, "same-source-translated-title", scores)
