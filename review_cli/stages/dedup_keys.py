@@ -38,12 +38,12 @@ def fold(text: str) -> str:
     if "&" in text:
         text = html.unescape(text).replace("&", " and ")
     text = text.casefold()
+    if text.isascii():
+        return text
     if _GREEK_RE.search(text):
         text = _GREEK_RE.sub(lambda m: _GREEK[m.group(0)], text)
-    if not text.isascii():
-        text = unicodedata.normalize("NFKD", text)
-        text = "".join(c for c in text if not unicodedata.combining(c))
-    return text
+    text = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in text if not unicodedata.combining(c))
 
 
 def words(text: str) -> list[str]:
@@ -126,7 +126,26 @@ _TRAILING_NUMERAL = re.compile(r"\b([ivx]+|[0-9])\s*$")
 _NUMBER_WORDS = {"one": "1", "two": "2", "three": "3", "four": "4", "a": "1", "b": "2"}
 
 
+_KIND_HINTS = (
+    "errat", "corrig", "correct", "retract", "withdr", "comment", "reply", "respon", "letter", "editor",
+    "discussion", "correspond", "protocol", "design", "vol ", "vol.", "(19", "(20",
+)
+
+
+def _kind_hint(title: str) -> bool:
+    low = title.lower()
+    return (
+        any(h in low for h in _KIND_HINTS)
+        or low.lstrip("[ ").startswith(("re:", "re "))
+        or low.count("(") > low.count(")")
+    )
+
+
 def kinds(raw_title: str, record_type: str) -> frozenset[str]:
+    t = fold(record_type)
+    typed = {kind for word, kind in _TYPE_KIND.items() if word in t} if t else set()
+    if not _kind_hint(raw_title):
+        return frozenset(typed)  # the common case, in one regex call
     original = raw_title
     raw_title = strip_notes(raw_title.strip().lstrip("[")) if raw_title.strip().startswith("[") else strip_notes(raw_title)
     text = " ".join(_NON_ALNUM.sub(" ", fold(raw_title).replace("'", "")).split())
@@ -135,11 +154,7 @@ def kinds(raw_title: str, record_type: str) -> frozenset[str]:
     out = {k for k, p in _KIND_PATTERNS.items() if p.search(text) or (k == "erratum" and p.search(low))}
     if cites_article(original):
         out.add("erratum")
-    t = fold(record_type)
-    for word, kind in _TYPE_KIND.items():
-        if word in t:
-            out.add(kind)
-    return frozenset(out)
+    return frozenset(out | typed)
 
 
 def part(title: str) -> str:
@@ -164,7 +179,9 @@ def conference(journal: str, volume: str, issue: str, pages: str, record_type: s
         return True
     if re.match(r"\s*s\d", fold(pages)):  # S22; not e-locators (e0170240, a1754)
         return True
-    t = fold(record_type)
+    t = fold(record_type).strip()
+    if t in ("conf", "cpaper", "abst", "meet"):  # RIS type codes
+        return True
     return any(w in t for w in ("conference", "abstract", "inproceedings", "proceedings", "meeting"))
 
 
@@ -234,7 +251,7 @@ def surnames(authors: tuple[str, ...]) -> tuple[str, ...]:
     """Folded surnames. Handles `Smith, J.A.`, `Smith JA`, `J. A. Smith` and run-together lists
     such as `Adingupu D. D.Gronros J.Behrendt M.` (one string for all authors)."""
     out: list[str] = []
-    for author in authors:
+    for author in authors[:12]:  # more names add nothing to a comparison
         text = fold(author).replace("?", "").replace("\ufffd", "")  # `Mu?oz`: a lost character
         if "," in text:
             text = text.split(",", 1)[0]
@@ -277,21 +294,28 @@ def page_span(pages: str) -> tuple[str, str]:
     return first, last
 
 
+_RANGES = re.compile(r"[,+;]")
+
+
+def _page_starts(pages: str, first: str) -> frozenset[str]:
+    if not _RANGES.search(pages):
+        return frozenset((first,)) if first else frozenset()
+    return frozenset(f for f in (page_span(p)[0] for p in _RANGES.split(pages)) if f)
+
+
 def page_style(pages: str) -> str:
     m = re.match(r"\s*([a-z]*)", fold(pages))
     return m.group(1) if m else ""
 
 
+_DIGITS = re.compile(r"\d+")
+_ROMAN_WORD = re.compile(r"\b(ii|iii|iv|vi|vii|viii|ix)\b")
+
+
 def title_numbers(title: str) -> frozenset[str]:
     """Numbers a title states (`12-month`, `phase 2`, `type II`): different numbers, different study."""
-    out = set()
-    for w in title.split():
-        if w.isdigit():
-            out.add(w.lstrip("0") or "0")
-        elif w in ROMAN and w not in {"i", "v", "x"}:
-            out.add(ROMAN[w])
-        elif any(c.isdigit() for c in w):
-            out.update(n.lstrip("0") or "0" for n in re.findall(r"\d+", w))
+    out = {n.lstrip("0") or "0" for n in _DIGITS.findall(title)}
+    out.update(ROMAN[w] for w in _ROMAN_WORD.findall(title))
     return frozenset(out)
 
 
@@ -362,7 +386,7 @@ def make_key(r: Record) -> Key:
         first_page=first,
         last_page=last,
         page_style=page_style(r.pages),
-        page_starts=frozenset(page_span(p)[0] for p in re.split(r"[,+;]", r.pages) if page_span(p)[0]),
+        page_starts=_page_starts(r.pages, first),
         doi=normal_doi(r.doi),
         pmid=r.pmid.strip().lstrip("0"),
         abstract=" ".join(words(r.abstract[:600])) if r.abstract else "",

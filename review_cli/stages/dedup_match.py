@@ -17,6 +17,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 
+from review_cli.progress import NULL, Progress
 from review_cli.stages.dedup_keys import Key
 from review_cli.stages.dedup_rules import Match, Verdict, compare
 
@@ -70,12 +71,13 @@ def candidate_pairs(keys: list[Key], new: set[str] | None = None) -> set[Pair]:
     for key, ids in blocks.items():
         if 1 < len(ids) <= (MAX_BLOCK * 5 if key[0] in "dp" else MAX_BLOCK):
             add(ids)
-    for sort_key in (lambda k: k.title, lambda k: " ".join(reversed(k.tokens))):
+    sort_keys: list[Callable[[Key], str]] = [lambda k: k.title, lambda k: " ".join(reversed(k.tokens))]
+    for sort_key in sort_keys:
         ordered = sorted((k for k in keys if k.title), key=lambda k: (sort_key(k), k.id))
-        for i, a in enumerate(ordered):
-            for b in ordered[i + 1 : i + 1 + WINDOW]:
-                if new is None or a.id in new or b.id in new:
-                    out.add(pair(a.id, b.id))
+        for i, ka in enumerate(ordered):
+            for kb in ordered[i + 1 : i + 1 + WINDOW]:
+                if new is None or ka.id in new or kb.id in new:
+                    out.add(pair(ka.id, kb.id))
     return out
 
 
@@ -163,7 +165,7 @@ def cluster(
         if p[0] in groups.parent and p[1] in groups.parent:
             ra, rb = groups.find(p[0]), groups.find(p[1])
             if ra != rb:
-                heads = sorted(h for h in (head_of.pop(ra, None), head_of.pop(rb, None)) if h)
+                heads = sorted(h for h in (head_of.pop(ra, ""), head_of.pop(rb, "")) if h)
                 root = groups.union(ra, rb)
                 if heads:
                     head_of[root] = heads[0]
@@ -180,17 +182,17 @@ def cluster(
         if (ra in groups.frozen and rb in groups.frozen) or not groups.compatible(ra, rb):
             blocked[p] = m
             continue
-        heads = [h for h in (head_of.pop(ra, None), head_of.pop(rb, None)) if h]
+        heads = [h for h in (head_of.pop(ra, ""), head_of.pop(rb, "")) if h]
         root = groups.union(ra, rb)
         if heads:
             head_of[root] = heads[0]
         links[p] = m
 
     cluster_of: dict[str, str] = {}
-    for root, members in groups.members.items():
-        cid = head_of.get(root) or min(members)
-        for m in members:
-            cluster_of[m] = cid
+    for root, ids in groups.members.items():
+        cid = head_of.get(root) or min(ids)
+        for rid in ids:
+            cluster_of[rid] = cid
     return Clustering(cluster_of, links, blocked)
 
 
@@ -209,11 +211,15 @@ def _split(members: list[str], apart: set[Pair]) -> list[list[str]]:
     return parts
 
 
-def decide_pairs(keys: Mapping[str, Key], pairs: Iterable[Pair], skip: Callable[[Pair], bool]) -> dict[Pair, Match]:
+def decide_pairs(
+    keys: Mapping[str, Key], pairs: Iterable[Pair], skip: Callable[[Pair], bool], progress: Progress = NULL
+) -> dict[Pair, Match]:
     out: dict[Pair, Match] = {}
-    for p in sorted(pairs):
+    for n, p in enumerate(sorted(pairs), start=1):
         if not skip(p):
             out[p] = compare(keys[p[0]], keys[p[1]])
+        if n % 10000 == 0:
+            progress.advance(10000)
     return out
 
 

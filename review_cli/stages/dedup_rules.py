@@ -61,7 +61,7 @@ def author_similarity(a: Key, b: Key) -> float | None:
         return None
     sa, sb = set(a.surnames), set(b.surnames)
     shared = len(sa & sb)
-    if shared < min(len(sa), len(sb)):
+    if shared < min(len(sa), len(sb)) and len(sa) * len(sb) <= 150:
         # Transliterations and typos: count near-equal surnames too.
         rest_b = sb - sa
         for s in sa - sb:
@@ -188,6 +188,14 @@ def _span(k: Key) -> int:
 def compare(a: Key, b: Key) -> Match:
     """Decide one candidate pair with the first rule that applies."""
     title = title_similarity(a, b)
+    if (
+        title < 0.75
+        and not (a.doi and a.doi == b.doi)
+        and not (a.pmid and a.pmid == b.pmid)
+        and not (a.volume and a.first_page and a.volume == b.volume and a.first_page == b.first_page)
+    ):
+        # Most candidate pairs end here: nothing that identifies a work agrees.
+        return Match(Verdict.DIFFERENT, "dissimilar", {"title": round(title, 3)})
     authors = author_similarity(a, b)
     scores: dict[str, float] = {"title": round(title, 3)}
     if authors is not None:
