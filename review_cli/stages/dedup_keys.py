@@ -11,6 +11,7 @@ import html
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 from urllib.parse import unquote
 
 from review_cli.model import Record
@@ -142,10 +143,9 @@ def _kind_hint(title: str) -> bool:
 
 
 def kinds(raw_title: str, record_type: str) -> frozenset[str]:
-    t = fold(record_type)
-    typed = {kind for word, kind in _TYPE_KIND.items() if word in t} if t else set()
+    typed = _type_info(record_type)[0]
     if not _kind_hint(raw_title):
-        return frozenset(typed)  # the common case, in one regex call
+        return typed  # the common case
     original = raw_title
     raw_title = strip_notes(raw_title.strip().lstrip("[")) if raw_title.strip().startswith("[") else strip_notes(raw_title)
     text = " ".join(_NON_ALNUM.sub(" ", fold(raw_title).replace("'", "")).split())
@@ -173,19 +173,37 @@ def part(title: str) -> str:
 
 def conference(journal: str, volume: str, issue: str, pages: str, record_type: str) -> bool:
     """Signs of a meeting abstract: a conference-named source, a supplement, `S`-pages."""
-    if _CONFERENCE.search(" ".join(words(journal))):
-        return True
-    if re.search(r"suppl|\bs\d", fold(volume + " " + issue)):
-        return True
-    if re.match(r"\s*s\d", fold(pages)):  # S22; not e-locators (e0170240, a1754)
-        return True
+    return (
+        _journal_info(journal)[1]
+        or _supplement(volume + " " + issue)
+        or _pages_info(pages)[4]
+        or _type_info(record_type)[1]
+    )
+
+
+@lru_cache(maxsize=4096)
+def _supplement(text: str) -> bool:
+    return bool(re.search(r"suppl|\bs\d", fold(text)))
+
+
+@lru_cache(maxsize=1024)
+def _type_info(record_type: str) -> tuple[frozenset[str], bool]:
+    """(kinds the record type names, whether it is a meeting type)."""
     t = fold(record_type).strip()
-    if t in ("conf", "cpaper", "abst", "meet"):  # RIS type codes
-        return True
-    return any(w in t for w in ("conference", "abstract", "inproceedings", "proceedings", "meeting"))
+    typed = frozenset(kind for word, kind in _TYPE_KIND.items() if word in t)
+    meeting = t in ("conf", "cpaper", "abst", "meet") or any(  # RIS codes, BibTeX/other types
+        w in t for w in ("conference", "abstract", "inproceedings", "proceedings", "meeting")
+    )
+    return typed, meeting
 
 
 # --- journals ------------------------------------------------------------------------------
+@lru_cache(maxsize=65536)
+def _journal_info(journal: str) -> tuple[tuple[str, ...], bool]:
+    """(significant words, whether the name is a meeting's) for one journal string."""
+    return journal_words(journal), bool(_CONFERENCE.search(" ".join(words(journal))))
+
+
 def journal_words(journal: str) -> tuple[str, ...]:
     """Significant words of a journal name; `Jpen: Journal of ...` keeps both parts."""
     name = re.split(r"\.\s*(?:conference|congress|meeting)\b", journal, flags=re.I)[0]
@@ -252,25 +270,35 @@ def surnames(authors: tuple[str, ...]) -> tuple[str, ...]:
     such as `Adingupu D. D.Gronros J.Behrendt M.` (one string for all authors)."""
     out: list[str] = []
     for author in authors[:12]:  # more names add nothing to a comparison
-        text = fold(author).replace("?", "").replace("\ufffd", "")  # `Mu?oz`: a lost character
-        if "," in text:
-            text = text.split(",", 1)[0]
-            out.extend(w for w in _NON_ALNUM.sub(" ", text).split() if len(w) > 1)
-            continue
-        parts = [w for w in _NON_ALNUM.sub(" ", text).split() if len(w) > 1 or w.isdigit()]
-        if re.search(r"\.[a-z]{2,}", text):  # several authors glued together
-            out.extend(w for w in parts if len(w) > 2 or w not in {"jr", "sr"})
-        else:
-            out.extend(parts[:1] if parts and len(parts[0]) > 1 else parts[-1:])
+        out.extend(_surnames_of(author))
     return tuple(out)
 
 
+@lru_cache(maxsize=65536)
+def _surnames_of(author: str) -> tuple[str, ...]:
+    text = fold(author).replace("?", "").replace("\ufffd", "")  # `Mu?oz`: a lost character
+    if "," in text:
+        text = text.split(",", 1)[0]
+        return tuple(w for w in _NON_ALNUM.sub(" ", text).split() if len(w) > 1)
+    parts = [w for w in _NON_ALNUM.sub(" ", text).split() if len(w) > 1 or w.isdigit()]
+    if _GLUED.search(text):  # several authors glued together
+        return tuple(w for w in parts if len(w) > 2 or w not in {"jr", "sr"})
+    return tuple(parts[:1] if parts and len(parts[0]) > 1 else parts[-1:])
+
+
+_GLUED = re.compile(r"\.[a-z]{2,}")
 _GROUP = re.compile(r"\b(group|study|consortium|collaborat\w*|investigators|committee|trial|society|association|network|working)\b")
 
 
 def group_author(authors: tuple[str, ...]) -> bool:
     """A corporate author (`ALTS Group`, `Alexion Pharmaceuticals`): names are not comparable."""
-    return any(_GROUP.search(fold(a)) or "inc" in fold(a).split() for a in authors[:2])
+    return any(_is_group(a) for a in authors[:2])
+
+
+@lru_cache(maxsize=65536)
+def _is_group(author: str) -> bool:
+    text = fold(author)
+    return bool(_GROUP.search(text)) or "inc" in _NON_ALNUM.sub(" ", text).split()
 
 
 def first_number(text: str) -> str:
@@ -292,6 +320,14 @@ def page_span(pages: str) -> tuple[str, str]:
     if re.match(r"^\d+\s*-\s*[a-z]{3}", fold(pages)) is None and last.isdigit() and len(last) < len(first):
         last = first[: len(first) - len(last)] + last
     return first, last
+
+
+@lru_cache(maxsize=65536)
+def _pages_info(pages: str) -> tuple[str, str, str, frozenset[str], bool]:
+    """(first, last, style, first page of every range, S-pages of a supplement)."""
+    first, last = page_span(pages)
+    low = fold(pages).lstrip()
+    return first, last, page_style(pages), _page_starts(pages, first), bool(re.match(r"s\d", low))
 
 
 _RANGES = re.compile(r"[,+;]")
@@ -365,9 +401,14 @@ def clean_number(text: str) -> str:
     return text.lstrip("0") or "0" if text.isdigit() else ""
 
 
+_ORIGINAL = re.compile(r"\s*<original>.*$", re.I | re.S)
+
+
 def make_key(r: Record) -> Key:
-    title = title_form(re.sub(r"\s*<original>.*$", "", r.title, flags=re.I | re.S)) or title_form(r.title)
-    first, last = page_span(r.pages)
+    title = title_form(_ORIGINAL.sub("", r.title)) if "<" in r.title else title_form(r.title)
+    title = title or title_form(r.title)
+    first, last, style, starts, _ = _pages_info(r.pages)
+    journal, _ = _journal_info(r.journal or r.journal_abbrev)
     return Key(
         id=r.id,
         title=title,
@@ -379,23 +420,28 @@ def make_key(r: Record) -> Key:
         conference=conference(r.journal, r.volume, r.issue, r.pages, r.type),
         year=r.year,
         surnames=() if group_author(r.authors) else surnames(r.authors),
-        journal=journal_words(r.journal or r.journal_abbrev),
-        journal_alt=journal_words(r.journal_abbrev) if r.journal and r.journal_abbrev else (),
+        journal=journal,
+        journal_alt=_journal_info(r.journal_abbrev)[0] if r.journal and r.journal_abbrev else (),
         volume=clean_number(r.volume),
         issue=clean_number(r.issue),
         first_page=first,
         last_page=last,
-        page_style=page_style(r.pages),
-        page_starts=_page_starts(r.pages, first),
+        page_style=style,
+        page_starts=starts,
         doi=normal_doi(r.doi),
         pmid=r.pmid.strip().lstrip("0"),
         abstract=" ".join(words(r.abstract[:600])) if r.abstract else "",
     )
 
 
+_DOI = re.compile(r"10\.\d{4,9}/\S+")
+
+
 def normal_doi(doi: str) -> str:
     """`http://dx.doi.org/10.1016/S0025-7753%2817%29` -> `10.1016/s0025-7753(17)`."""
     if "%" in doi:
         doi = unquote(doi)
-    m = re.search(r"10\.\d{4,9}/\S+", doi.casefold())
+    if not doi:
+        return ""
+    m = _DOI.search(doi.casefold())
     return m.group(0).rstrip(".,;)]}>\"'") if m else ""

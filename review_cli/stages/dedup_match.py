@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 
 from review_cli.progress import NULL, Progress
 from review_cli.stages.dedup_keys import Key
-from review_cli.stages.dedup_rules import Match, Verdict, compare
+from review_cli.stages.dedup_rules import DISSIMILAR, Match, Verdict, compare
 
 MAX_BLOCK = 40  # records; larger blocks are too common a key to mean anything
 WINDOW = 4  # sorted-neighbourhood window over titles
@@ -88,6 +88,7 @@ class Clustering:
     cluster_of: dict[str, str]
     links: dict[Pair, Match]
     blocked: dict[Pair, Match] = field(default_factory=dict)  # sure pairs a constraint refused
+    compared: int = 0  # candidate pairs compared (set by dedup_records)
 
 
 class _Groups:
@@ -214,10 +215,14 @@ def _split(members: list[str], apart: set[Pair]) -> list[list[str]]:
 def decide_pairs(
     keys: Mapping[str, Key], pairs: Iterable[Pair], skip: Callable[[Pair], bool], progress: Progress = NULL
 ) -> dict[Pair, Match]:
+    """The verdict on every pair not skipped, except plainly dissimilar ones (most pairs: not
+    kept, to save memory; clustering recomputes any it needs)."""
     out: dict[Pair, Match] = {}
-    for n, p in enumerate(sorted(pairs), start=1):
+    for n, p in enumerate(pairs, start=1):
         if not skip(p):
-            out[p] = compare(keys[p[0]], keys[p[1]])
+            m = compare(keys[p[0]], keys[p[1]])
+            if m is not DISSIMILAR:
+                out[p] = m
         if n % 10000 == 0:
             progress.advance(10000)
     return out
@@ -226,5 +231,8 @@ def decide_pairs(
 def dedup_records(keys: list[Key]) -> tuple[dict[Pair, Match], Clustering]:
     """Fully automatic dedup of records with nothing decided before (benchmarks, first run)."""
     by_id = {k.id: k for k in keys}
-    matches = decide_pairs(by_id, candidate_pairs(keys), lambda p: False)
-    return matches, cluster(by_id, {}, matches, (), set(), set(by_id))
+    pairs = candidate_pairs(keys)
+    matches = decide_pairs(by_id, pairs, lambda p: False)
+    result = cluster(by_id, {}, matches, (), set(), set(by_id))
+    result.compared = len(pairs)
+    return matches, result

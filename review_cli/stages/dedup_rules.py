@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 from review_cli.stages.dedup_keys import Key, journals_match
 
@@ -31,6 +31,9 @@ class Match:
     scores: dict[str, float]
 
 
+DISSIMILAR = Match(Verdict.DIFFERENT, "dissimilar", {})  # shared: most pairs end as this
+
+
 def title_similarity(a: Key, b: Key) -> float:
     """0..1; a title that is the other's main title plus a subtitle still scores high, and a
     bilingual title scores by its best part."""
@@ -46,8 +49,8 @@ def title_similarity(a: Key, b: Key) -> float:
 
 def _title_pair(x: str, y: str) -> float:
     full = fuzz.ratio(x, y) / 100
-    if full >= 0.97:
-        return full
+    if full >= 0.97 or full < 0.5:
+        return full  # below 0.5 no prefix of the longer title can come close
     # One export may drop the subtitle: compare the shorter title with the longer's start.
     short, long_ = (x, y) if len(x) <= len(y) else (y, x)
     if len(short) >= 40 and len(short) >= 0.6 * len(long_):
@@ -63,9 +66,9 @@ def author_similarity(a: Key, b: Key) -> float | None:
     shared = len(sa & sb)
     if shared < min(len(sa), len(sb)) and len(sa) * len(sb) <= 150:
         # Transliterations and typos: count near-equal surnames too.
-        rest_b = sb - sa
+        rest_b = list(sb - sa)
         for s in sa - sb:
-            if any(fuzz.ratio(s, t) >= 85 for t in rest_b):
+            if process.extractOne(s, rest_b, scorer=fuzz.ratio, score_cutoff=85) is not None:
                 shared += 1
     return min(1.0, shared / min(len(sa), len(sb)))
 
@@ -195,14 +198,14 @@ def compare(a: Key, b: Key) -> Match:
         and not (a.volume and a.first_page and a.volume == b.volume and a.first_page == b.first_page)
     ):
         # Most candidate pairs end here: nothing that identifies a work agrees.
-        return Match(Verdict.DIFFERENT, "dissimilar", {"title": round(title, 3)})
-    authors = author_similarity(a, b)
+        return DISSIMILAR
     scores: dict[str, float] = {"title": round(title, 3)}
-    if authors is not None:
-        scores["authors"] = round(authors, 3)
     stop = guard(a, b, title)
     if stop:
         return Match(Verdict.DIFFERENT, stop, scores)
+    authors = author_similarity(a, b)
+    if authors is not None:
+        scores["authors"] = round(authors, 3)
 
     journal = _journal(a, b)
     first = first_author_match(a, b)
