@@ -32,8 +32,7 @@ from typing import Any
 from benchmarks._common import ROOT, SHARED_DATA, machine, median_time, update_section
 from review_cli.io import normalise
 from review_cli.model import Record
-from review_cli.stages.dedup_keys import make_key
-from review_cli.stages.dedup_match import dedup_records
+from review_cli.stages.dedup_match import dedup_records, make_keys
 
 SETS = ("cytology_screening", "haematology", "respiratory", "diabetes", "special_cases")
 PEER_VENV = ROOT / "benchmarks" / ".venv-bibdedupe"
@@ -77,7 +76,7 @@ def true_pairs(truth: dict[str, str]) -> set[Pair]:
 
 
 def ours(records: list[Record]) -> set[Pair]:
-    keys = [make_key(r) for r in records]
+    keys = make_keys(records)
     _, result = dedup_records(keys)
     groups: dict[str, list[str]] = defaultdict(list)
     for rid, cid in result.cluster_of.items():
@@ -145,13 +144,16 @@ def peer(py: Path, path: Path) -> tuple[set[Pair], float] | None:
 SYNTH_SCRIPT = r"""
 import json, resource, sys, time
 from benchmarks.synth_dedup import synthetic_set
-from review_cli.stages.dedup_keys import make_key
-from review_cli.stages.dedup_match import dedup_records
+from review_cli.stages.dedup_match import dedup_records, make_keys
 records, truth = synthetic_set(int(sys.argv[1]), seed=7)
-t0, c0 = time.perf_counter(), time.process_time()
-matches, result = dedup_records([make_key(r) for r in records])
-seconds, cpu = time.perf_counter() - t0, time.process_time() - c0
-peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+t0 = time.perf_counter()
+r0 = [resource.getrusage(w) for w in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN)]
+matches, result = dedup_records(make_keys(records))
+seconds = time.perf_counter() - t0
+r1 = [resource.getrusage(w) for w in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN)]
+cpu = sum(b.ru_utime + b.ru_stime - a.ru_utime - a.ru_stime for a, b in zip(r0, r1))
+# the parent's peak plus the largest worker's (workers are forked copies, mostly shared pages)
+peak = (r1[0].ru_maxrss + r1[1].ru_maxrss) / 1024
 pred = {}
 for rid, cid in result.cluster_of.items():
     pred.setdefault(cid, []).append(rid)

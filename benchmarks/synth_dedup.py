@@ -51,6 +51,12 @@ _SURNAMES = (
     "Hansen Dubois Moreau Lefebvre Novak Horvath Papadopoulos Cohen Levi Khan Ahmed Ali Hassan Singh "
     "Patel Sharma Gupta O'Brien MacDonald van-der-Berg de-Jong Le-Quintrec Fernandez Lopez Gonzalez"
 ).split()
+# Real author lists are spread over many thousands of surnames: add made-up ones from syllables.
+_SURNAMES = _SURNAMES + [
+    (a + b).capitalize()
+    for a in "ab al an ar ba be bo ca co da de do el fa fe ga go ha he ja jo ka ki ko la le li lo ma me mi mo na ne no pa pe po ra re ri ro sa se si so ta te to va ve vo wa we ya yo za".split()
+    for b in "dor lin sen ter ski vic nen son man ner ley ton rez tti ani oku ura aki sch berg feld stad holm ova eva ini".split()
+]
 _GIVEN = "John Maria Wei Li Ana Peter Anna Kofi Yuki Carlos Sofia Ahmed Priya Lars Eva Jan Ines Omar Mei Paolo".split()
 # (full name, ISO 4 abbreviation)
 _JOURNALS = (
@@ -91,6 +97,8 @@ def _title(rng: random.Random) -> str:
         "c": rng.choice(_PLACES),
     }
     title = shape.format(**words)
+    if rng.random() < 0.85:  # real titles name rare things: genes, drugs, markers, places
+        title += rng.choice((" and {m} levels", ": the role of {m}", " after {m} exposure", " ({m} cohort)")).format(m=_term(rng))
     if rng.random() < 0.7:  # a distinguishing detail, as real titles have
         title += rng.choice((
             f" ({rng.choice(['the', 'a'])} {rng.choice(['ALPHA', 'BREATHE', 'STEP', 'CARE', 'HOPE', 'PULSE'])}-{rng.randint(1, 99)} study)",
@@ -99,6 +107,17 @@ def _title(rng: random.Random) -> str:
             f" with {rng.choice(_INTERVENTIONS).replace('-', ' ')}",
         ))
     return title[0].upper() + title[1:]
+
+
+_SYL = "al be cor da en fi ga hex id jo ka lu mo nex ox pra qui ro sul ta um vi xe yl zo".split()
+_END = "mab nib zole pril sartan statin mide cin vir tide ase in ol one ate ide ine".split()
+
+
+def _term(rng: random.Random) -> str:
+    """A rare name (a drug, gene or marker): about 24*24*17 of them, plus numbered markers."""
+    if rng.random() < 0.3:
+        return f"{rng.choice(['IL', 'CD', 'HLA', 'TNF', 'miR', 'rs', 'HPV', 'BRCA'])}-{rng.randint(1, 999)}"
+    return rng.choice(_SYL) + rng.choice(_SYL) + rng.choice(_END)
 
 
 def _work(rng: random.Random, n: int) -> dict[str, Any]:

@@ -241,3 +241,12 @@ def test_cli_without_records(review: Project, runner) -> None:
 def test_cli_help_has_example(runner) -> None:
     result = invoke(runner, None, "dedup", "--help")
     assert result.exit_code == 0 and "Example: review dedup" in result.output
+
+
+def test_merged_unit_prefers_a_clean_title() -> None:
+    from review_cli.model import Record
+
+    a = Record(id="a", source="MEDLINE", title="Cervical neoplasia and the HIV-infected patient. [Review] [70 refs]", year=2003)
+    b = Record(id="b", source="Embase", title="Cervical neoplasia and the HIV-infected patient", year=2003, doi="10.1/x")
+    unit = units.merge_cluster("a", [a, b])
+    assert unit.title == "Cervical neoplasia and the HIV-infected patient" and unit.doi == "10.1/x" and unit.id == "a"

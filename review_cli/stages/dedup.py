@@ -26,8 +26,14 @@ from review_cli.io.writer import append_line, iter_jsonl, write_jsonl
 from review_cli.model import Record
 from review_cli.progress import NULL, Progress
 from review_cli.project import Project
-from review_cli.stages.dedup_keys import make_key
-from review_cli.stages.dedup_match import Pair, candidate_pairs, cluster, decide_pairs, pair
+from review_cli.stages.dedup_match import (
+    Pair,
+    candidate_pairs,
+    cluster,
+    decide_pairs,
+    make_keys,
+    pair,
+)
 from review_cli.stages.dedup_rules import Match, Verdict
 from review_cli.stages.import_ import load_records
 
@@ -138,11 +144,8 @@ def run(project: Project, progress: Progress = NULL) -> DedupResult:
     records = load_records(project)
     if not records:
         raise ReviewError("no records to deduplicate", hint="run `review import FILE --source NAME` first")
-    progress.start("Preparing records", total=len(records))
-    keys = {}
-    for r in records:
-        keys[r.id] = make_key(r)
-        progress.advance()
+    progress.start("Preparing records")
+    keys = {k.id: k for k in make_keys(records)}
     previous = load_clusters(project)
     existing = {cid: [m for m in obj["records"] if m in keys] for cid, obj in previous.items()}
     existing = {cid: ms for cid, ms in existing.items() if ms}

@@ -88,7 +88,11 @@ def strip_notes(title: str) -> str:
     """Drop the bracketed notes databases append: `[Review] [33 refs]`, `[Erratum appears in
     ...]`, `[Article in German]`, `[see comments]`, and an erratum's citation of its article.
     They describe the record, not the work."""
-    t = _CITED_CUT.sub("", _CITED.sub("", title.strip()))
+    t = title.strip()
+    if "(" in t:
+        t = _CITED_CUT.sub("", _CITED.sub("", t))
+    if "[" not in t:
+        return t
     m = _NOTE_START.search(t)
     if m and m.start() > 0:
         t = t[: m.start()]
@@ -157,9 +161,12 @@ def kinds(raw_title: str, record_type: str) -> frozenset[str]:
     return frozenset(out | typed)
 
 
+_PART_HINTS = ("part", "phase", "paper", "study", "trial", "series")
+
+
 def part(title: str) -> str:
     """The series part a title names (`Part 2`, `... II`), normalised to a number, or ''."""
-    m = _PART.search(title)
+    m = _PART.search(title) if any(h in title for h in _PART_HINTS) else None
     if m:
         value = m.group(1)
         return ROMAN.get(value) or _NUMBER_WORDS.get(value) or value
@@ -351,7 +358,8 @@ _ROMAN_WORD = re.compile(r"\b(ii|iii|iv|vi|vii|viii|ix)\b")
 def title_numbers(title: str) -> frozenset[str]:
     """Numbers a title states (`12-month`, `phase 2`, `type II`): different numbers, different study."""
     out = {n.lstrip("0") or "0" for n in _DIGITS.findall(title)}
-    out.update(ROMAN[w] for w in _ROMAN_WORD.findall(title))
+    if "ii" in title or "iv" in title or "vi" in title or "ix" in title:
+        out.update(ROMAN[w] for w in _ROMAN_WORD.findall(title))
     return frozenset(out)
 
 
@@ -384,6 +392,8 @@ class Key:
 
 def alternatives(raw: str) -> tuple[str, ...]:
     """The parts of a bilingual title, each long enough to stand for the work on its own."""
+    if not any(c in raw for c in ";=<[") and " = " not in raw:
+        return ()
     raw = raw.strip().strip('"')
     if raw.startswith("[") and "]" in raw:
         inner, _, rest = raw[1:].partition("]")
