@@ -62,21 +62,20 @@ def candidate_pairs(keys: list[Key], new: set[str] | None = None) -> set[Pair]:
         for b in _block_keys(k, rare):
             blocks[b].append(k.id)
     out: set[Pair] = set()
-
-    def add(ids: list[str]) -> None:
-        for i, a in enumerate(ids):
-            for b in ids[i + 1 :]:
-                if a != b and (new is None or a in new or b in new):
-                    out.add(pair(a, b))
-
+    add = out.add
     for key, ids in blocks.items():
         if 1 < len(ids) <= (MAX_BLOCK * 5 if key[0] in "dp" else MAX_BLOCK):
-            add(ids)
+            ids = sorted(set(ids))
+            for i, a in enumerate(ids):
+                a_new = new is None or a in new
+                for b in ids[i + 1 :]:
+                    if a_new or b in new:  # type: ignore[operator]  # new is None implies a_new
+                        add((a, b))
     ordered = sorted((k for k in keys if k.title), key=lambda k: (k.title, k.id))
     for i, ka in enumerate(ordered):
         for kb in ordered[i + 1 : i + 1 + WINDOW]:
             if new is None or ka.id in new or kb.id in new:
-                out.add(pair(ka.id, kb.id))
+                add(pair(ka.id, kb.id))
     return out
 
 

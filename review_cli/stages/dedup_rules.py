@@ -190,6 +190,13 @@ def _span(k: Key) -> int:
 
 def compare(a: Key, b: Key) -> Match:
     """Decide one candidate pair with the first rule that applies."""
+    if (
+        a.title and b.title and not a.alt_titles and not b.alt_titles
+        and fuzz.ratio(a.title, b.title, score_cutoff=50) == 0
+        and not (a.doi and a.doi == b.doi) and not (a.pmid and a.pmid == b.pmid)
+        and not (a.volume and a.first_page and a.volume == b.volume and a.first_page == b.first_page)
+    ):
+        return DISSIMILAR  # the fast path for most candidate pairs: titles far apart
     title = title_similarity(a, b)
     if (
         title < 0.75
