@@ -377,6 +377,7 @@ class Key:
     conference: bool
     year: int | None
     surnames: tuple[str, ...]
+    first_author: tuple[str, ...]  # every surname word of the first author (`howard sharp`)
     journal: tuple[str, ...]
     journal_alt: tuple[str, ...]
     volume: str
@@ -419,6 +420,7 @@ def make_key(r: Record) -> Key:
     title = title or title_form(r.title)
     first, last, style, starts, _ = _pages_info(r.pages)
     journal, _ = _journal_info(r.journal or r.journal_abbrev)
+    group = group_author(r.authors)
     return Key(
         id=r.id,
         title=title,
@@ -429,7 +431,8 @@ def make_key(r: Record) -> Key:
         kinds=kinds(r.title, r.type),
         conference=conference(r.journal, r.volume, r.issue, r.pages, r.type),
         year=r.year,
-        surnames=() if group_author(r.authors) else surnames(r.authors),
+        surnames=() if group else surnames(r.authors),
+        first_author=() if group or not r.authors else _surnames_of(r.authors[0])[:4],
         journal=journal,
         journal_alt=_journal_info(r.journal_abbrev)[0] if r.journal and r.journal_abbrev else (),
         volume=clean_number(r.volume),

@@ -80,6 +80,10 @@ def first_author_match(a: Key, b: Key) -> bool | None:
     x, y = a.surnames[0], b.surnames[0]
     if x == y or fuzz.ratio(x, y) >= 85:
         return True
+    # Compound surnames split differently (`Howard Sharp, K` vs `Sharp, K. H.`, `Le Quintrec`
+    # vs `Quintrec, M. Le`): a shared word of length 4+ in the first authors' names.
+    if any(w in b.first_author for w in a.first_author if len(w) >= 4):
+        return True
     # A particle read as the surname (`Le`, `van`, `de`): the next word is the real one.
     return (len(x) <= 3 and y in a.surnames[1:2]) or (len(y) <= 3 and x in b.surnames[1:2])
 
@@ -130,7 +134,7 @@ def guard(a: Key, b: Key, title: float) -> str:
         return "different-doi"
     if a.pmid and b.pmid and a.pmid != b.pmid:
         return "different-pmid"
-    same_place = bool(a.volume and a.first_page) and (a.year, a.volume, a.first_page) == (b.year, b.volume, b.first_page)
+    same_place = a.year == b.year and bool(a.volume) and a.volume == b.volume and same_page(a, b)
     if a.kinds != b.kinds:
         for kind in ("erratum", "retraction", "comment", "protocol"):
             if kind != "comment" and same_place:
@@ -176,10 +180,18 @@ def abstract_similarity(a: Key, b: Key) -> float | None:
 def _same_text(a: Key, b: Key, title: float) -> bool:
     """Same title, year, first page and abstract: a wrong DOI in one export (Embase sometimes
     gives a meeting abstract the DOI of another item) does not make it another work."""
-    if title < 0.97 or a.year != b.year or not a.first_page or a.first_page != b.first_page:
+    if title < 0.97 or a.year != b.year or not same_page(a, b):
         return False
     same = abstract_similarity(a, b)
     return same is not None and same >= 0.9
+
+
+def same_page(a: Key, b: Key) -> bool:
+    """Same first page. Page 1 alone says little (online journals start every article at 1),
+    so there the last pages must agree too."""
+    if not a.first_page or a.first_page != b.first_page:
+        return False
+    return a.first_page != "1" or a.last_page == b.last_page
 
 
 def _span(k: Key) -> int:
@@ -194,7 +206,7 @@ def compare(a: Key, b: Key) -> Match:
         a.title and b.title and not a.alt_titles and not b.alt_titles
         and fuzz.ratio(a.title, b.title, score_cutoff=50) == 0
         and not (a.doi and a.doi == b.doi) and not (a.pmid and a.pmid == b.pmid)
-        and not (a.volume and a.first_page and a.volume == b.volume and a.first_page == b.first_page)
+        and not (a.volume and a.volume == b.volume and same_page(a, b))
     ):
         return DISSIMILAR  # the fast path for most candidate pairs: titles far apart
     title = title_similarity(a, b)
@@ -202,7 +214,7 @@ def compare(a: Key, b: Key) -> Match:
         title < 0.75
         and not (a.doi and a.doi == b.doi)
         and not (a.pmid and a.pmid == b.pmid)
-        and not (a.volume and a.first_page and a.volume == b.volume and a.first_page == b.first_page)
+        and not (a.volume and a.volume == b.volume and same_page(a, b))
     ):
         # Most candidate pairs end here: nothing that identifies a work agrees.
         return DISSIMILAR
@@ -219,12 +231,12 @@ def compare(a: Key, b: Key) -> Match:
     same_year = a.year is not None and a.year == b.year
     near_year = a.year is None or b.year is None or abs(a.year - b.year) <= 1
     same_volume = bool(a.volume) and a.volume == b.volume
-    same_page = bool(a.first_page) and a.first_page == b.first_page
-    same_range = same_page and a.last_page == b.last_page and _span(a) >= 2
+    same_pg = same_page(a, b)
+    same_range = same_pg and a.last_page == b.last_page and _span(a) >= 2
     authors_ok = authors is None or (authors >= 0.67 and first is not False) or (authors >= 0.5 and bool(first))
     authors_sure = authors is not None and authors >= 0.8 and bool(first)
     conflict = word_conflict(a, b)
-    bib = sum((same_volume, same_page, bool(journal), bool(first), same_year))
+    bib = sum((same_volume, same_pg, bool(journal), bool(first), same_year))
     if journal is not None:
         scores["journal"] = 1.0 if journal else 0.0
 
@@ -233,7 +245,7 @@ def compare(a: Key, b: Key) -> Match:
             return Match(Verdict.DUPLICATE, "same-doi", scores)
         if (not a.title or not b.title) and bib >= 3:
             return Match(Verdict.DUPLICATE, "same-doi", scores)
-        if title >= 0.95 and same_year and (same_volume or same_page) and not conflict:
+        if title >= 0.95 and near_year and (same_volume or same_pg) and not conflict:
             # Author lists garbled in one export (given names read as surnames).
             return Match(Verdict.DUPLICATE, "same-doi", scores)
         return Match(Verdict.UNCERTAIN, "same-doi-other-title", scores)
@@ -241,11 +253,11 @@ def compare(a: Key, b: Key) -> Match:
         if title >= 0.8 and authors_ok and (title >= 0.95 or not conflict):
             return Match(Verdict.DUPLICATE, "same-pmid", scores)
         return Match(Verdict.UNCERTAIN, "same-pmid-other-title", scores)
-    if title >= 0.95 and near_year and authors_ok and bib >= 3 and not conflict and (journal is not False or (same_volume and same_page)):
+    if title >= 0.95 and near_year and authors_ok and bib >= 3 and not conflict and (journal is not False or (same_volume and same_pg)):
         return Match(Verdict.DUPLICATE, "same-title-and-source", scores)
-    if title >= 0.85 and same_year and same_volume and same_page and authors_ok and first is not False and not conflict:
+    if title >= 0.85 and same_year and same_volume and same_pg and authors_ok and first is not False and not conflict:
         return Match(Verdict.DUPLICATE, "same-source-similar-title", scores)
-    if title >= 0.97 and same_year and same_volume and same_page and journal is not False and (authors is None or authors >= 0.5):
+    if title >= 0.97 and same_year and same_volume and same_pg and journal is not False and (authors is None or authors >= 0.5):
         # Same title at the same place; the author lists are just written differently
         # (name order swapped, a particle read as the surname).
         return Match(Verdict.DUPLICATE, "same-title-same-place", scores)
@@ -260,6 +272,7 @@ def compare(a: Key, b: Key) -> Match:
         return Match(Verdict.DUPLICATE, "same-source-translated-title", scores)
     if title >= 0.85 and near_year and (bib >= 2 or authors_ok):
         return Match(Verdict.UNCERTAIN, "similar-title" if not conflict else "similar-title-other-words", scores)
-    if same_year and same_volume and same_page and (first or journal):
+    if same_year and same_volume and same_pg and first:
+        # Same place and first author, titles apart: a translation a person should look at.
         return Match(Verdict.UNCERTAIN, "same-source-other-title", scores)
     return Match(Verdict.DIFFERENT, "dissimilar", scores)
