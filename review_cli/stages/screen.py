@@ -21,6 +21,7 @@ import time
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 
+from review_cli.errors import ReviewError
 from review_cli.model import Decision, Record, Stage, Verdict
 from review_cli.project import Project
 from review_cli.protocol import ExclusionReason
@@ -73,9 +74,11 @@ class Card:
 
 @dataclass
 class Outcome:
-    decided: int = 0
+    decided: int = 0  # net decisions this session (an undo takes one back)
     finished: bool = False  # every unit has a decision in force
     messages: list[str] = field(default_factory=list)
+    screened: int = 0
+    total: int = 0
 
 
 Ask = Callable[[Card], str]
@@ -241,6 +244,13 @@ class Session:
     # --- the loop ------------------------------------------------------------------------
     def run(self, ask: Ask) -> Outcome:
         outcome = Outcome(messages=list(self.messages))
+        try:
+            return self._run(ask, outcome)
+        finally:
+            status = self.status(self.engine.snapshot())
+            outcome.screened, outcome.total = status.screened, status.total
+
+    def _run(self, ask: Ask, outcome: Outcome) -> Outcome:
         message = " ".join(self.messages)
         mode = "decide"
         current: tuple[str, int | None, float | None] | None = None
@@ -321,6 +331,32 @@ class Session:
                 return outcome
             else:
                 message = f"Unknown key {answer!r}: press {self.keys['help']} for help."
+
+
+def run(
+    project: Project,
+    stage: Stage,
+    reviewer: str,
+    drive: Callable[[Callable[[Ask], Outcome]], Outcome],
+    engine: Callable[[Settings], Engine] = SyncEngine,
+    clock: Callable[[], float] = time.time,
+) -> Outcome:
+    """`review screen`: lock the reviewer's log, open the session, let `drive` run its loop.
+
+    `drive(loop)` calls `loop(ask)` with the terminal's `ask` (ui/screen_view.run).
+    """
+    with store.reviewer_lock(project, stage, reviewer):
+        session = open_session(project, stage, reviewer, engine, clock)
+        try:
+            if not session.units:
+                raise ReviewError(
+                    f"nothing to screen at {stage}"
+                    + (": no record is included at title/abstract yet" if stage == Stage.FULL_TEXT else ": no records imported"),
+                    hint="screen title/abstract first" if stage == Stage.FULL_TEXT else "run `review import FILE --source NAME`",
+                )
+            return drive(session.run)
+        finally:
+            session.engine.close()
 
 
 def open_session(
