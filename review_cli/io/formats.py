@@ -11,10 +11,12 @@ from __future__ import annotations
 from types import ModuleType
 
 from review_cli.errors import ParseError
-from review_cli.io import ris
+from review_cli.io import medline, ovid, ris, wos
 from review_cli.io.document import Document
 
-FORMATS: tuple[ModuleType, ...] = (ris,)
+# Specific before general: WoS tagged and MEDLINE files are often saved as .ris, and a MEDLINE
+# or WoS sniffer never matches a file with RIS `TY  -` lines; RIS comes last.
+FORMATS: tuple[ModuleType, ...] = (wos, ovid, medline, ris)
 
 
 def by_name(name: str) -> ModuleType:
