@@ -11,10 +11,13 @@ from __future__ import annotations
 from types import ModuleType
 
 from review_cli.errors import ParseError
-from review_cli.io import ris
+from review_cli.io import bibtex, endnote_xml, ris, tabular, wos_tab, xlsx
 from review_cli.io.document import Document
 
 FORMATS: tuple[ModuleType, ...] = (ris,)
+# Workbooks (zip magic) and markup first; WoS tab-delimited before the generic CSV/TSV reader,
+# which claims any table and so comes last.
+FORMATS = (xlsx, endnote_xml, bibtex, *FORMATS, wos_tab, tabular)
 
 
 def by_name(name: str) -> ModuleType:
