@@ -75,7 +75,8 @@ def latex_to_text(value: str) -> str:
     def emit(text: str) -> None:
         nonlocal pending
         if pending is not None and text:
-            out.append(text[0] + pending + text[1:])
+            base = {"ı": "i", "ȷ": "j"}.get(text[0], text[0])  # \'{\i} is an accented i
+            out.append(base + pending + text[1:])
             pending = None
         else:
             out.append(text)
