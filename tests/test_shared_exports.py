@@ -17,6 +17,7 @@ from review_cli.stages import import_
 
 from .conftest import SHARED, SHARED_DATA, invoke, shared_data_or_skip
 
+
 def _params() -> list[Any]:
     manifest = SHARED_DATA / "manifest.json"
     if not manifest.is_file():
