@@ -261,3 +261,25 @@ def test_engine_settings_are_the_protocols(tmp_path: Path) -> None:
 
     session(project, engine=Spy).run(Script("q"))
     assert seen[0].seed == 7 and len(seen[0].texts) == 12
+
+
+def test_background_engine_ranks_in_another_process(tmp_path: Path) -> None:
+    import time
+
+    project = make_project(tmp_path / "p", n=20)
+    texts = [f"{t}" for t in ("carers discharge", "mice liver", "carers caregiver", "quantum dots")] * 5
+    engine = BackgroundEngine(Settings(texts, 7, "default", project=project), wait=0.0)
+    try:
+        first = engine.snapshot()
+        assert first.training and sorted(first.order) == list(range(20))  # usable at once
+        engine.update({0: 1, 1: 0}, [1, 0])
+        deadline = time.monotonic() + 30
+        while engine.snapshot().labels != 2 and time.monotonic() < deadline:
+            time.sleep(0.05)
+        snap = engine.snapshot()
+        assert not snap.random and not snap.training and snap.labels == 2
+        assert texts[snap.order[0]] == "carers caregiver" or texts[snap.order[0]] == "carers discharge"
+        assert [v.rule for v in snap.stopping] == ["statistical", "knee", "heuristic"]
+    finally:
+        engine.close()
+    assert not engine._proc.is_alive()

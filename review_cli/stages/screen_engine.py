@@ -2,7 +2,7 @@
 
 The loop asks an engine for its latest `Snapshot` (an order of the records and the stopping
 rules' verdicts) and tells it about every new label. `SyncEngine` recomputes on demand, which
-keeps unit tests deterministic. `BackgroundEngine` retrains in a worker thread between
+keeps unit tests deterministic. `BackgroundEngine` retrains in a separate process between
 keypresses: the next record is taken at once from the freshest ranking available, so a slow
 retrain never delays the screen (a human reads for seconds, the model retrains in well under
 one, so in practice the ranking is fresh).
@@ -107,58 +107,110 @@ class SyncEngine:
         pass
 
 
+def _serve(inbox: Any, outbox: Any, settings: Settings, top: int) -> None:
+    """The ranking process: read the latest labels, rank, send back the top of the order."""
+    import time
+
+    ranker = make_ranker(settings.project, settings.texts, settings.seed, settings.model)
+    try:
+        while True:
+            msg = inbox.recv()
+            while inbox.poll():  # only the newest labels matter
+                msg = inbox.recv()
+            if msg is None:
+                return
+            version, labels, in_order = msg
+            t0 = time.perf_counter()
+            snap = compute(ranker, labels, in_order, len(settings.texts), settings.target, settings.confidence)
+            snap = Snapshot(snap.order[:top], snap.scores[:top], snap.random, snap.stopping, snap.labels)
+            outbox.send((version, snap, time.perf_counter() - t0))
+    except (EOFError, OSError, KeyboardInterrupt):  # the screen is gone (quit, crash or SIGKILL)
+        return
+
+
 class BackgroundEngine:
-    """Retrains in a daemon thread; `snapshot()` never waits longer than `wait` seconds."""
+    """Ranks in a separate process, so neither the GIL nor a slow retrain delays the screen.
+
+    `update` hands the labels to a sender thread (never blocks); a receiver thread keeps the
+    newest ranking. `snapshot()` returns at once, or waits up to `wait` seconds for a fresher
+    ranking when the last one took less than that to compute. The process reads its texts once
+    (spawned, so it inherits no file descriptor such as the reviewer lock) and exits when the
+    screen's end of the pipe closes, however the screen ended.
+    """
+
+    TOP = 2000  # the loop only ever needs the head of the order
 
     def __init__(self, settings: Settings, wait: float = 0.03) -> None:
+        import multiprocessing as mp
+
         self.s = settings
         self.wait = wait
+        n = len(settings.texts)
         self._cond = threading.Condition()
-        self._pending: tuple[dict[int, int], list[int]] | None = None
-        self._snap = Snapshot(shuffled(len(settings.texts), settings.seed), [0.0] * len(settings.texts), True, training=True)
-        self._version = 0  # bumped per update; the snapshot is fresh when it caught up
-        self._done_version = -1
+        self._snap = Snapshot(shuffled(n, settings.seed), [0.0] * n, True, training=True)
+        self._pending: tuple[int, dict[int, int], list[int]] | None = None
+        self._version = 0
+        self._got = 0
+        self._last_seconds = float("inf")
         self._closed = False
-        self.error: BaseException | None = None
-        self._thread = threading.Thread(target=self._work, name="review-ranker", daemon=True)
-        self._thread.start()
+        ctx = mp.get_context("spawn")
+        to_worker_r, self._to_worker = ctx.Pipe(duplex=False)
+        self._from_worker, from_worker_w = ctx.Pipe(duplex=False)
+        self._proc = ctx.Process(
+            target=_serve, args=(to_worker_r, from_worker_w, settings, self.TOP), name="review-ranker", daemon=True
+        )
+        self._proc.start()
+        to_worker_r.close()
+        from_worker_w.close()
+        threading.Thread(target=self._send, name="review-ranker-send", daemon=True).start()
+        threading.Thread(target=self._receive, name="review-ranker-receive", daemon=True).start()
 
     def update(self, labels: Mapping[int, int], in_order: Sequence[int]) -> None:
         with self._cond:
-            self._pending = (dict(labels), list(in_order))
             self._version += 1
+            self._pending = (self._version, dict(labels), list(in_order))
             self._cond.notify_all()
 
     def snapshot(self) -> Snapshot:
         with self._cond:
-            if self._done_version < self._version and self.wait > 0:
-                self._cond.wait_for(lambda: self._done_version >= self._version or self._closed, self.wait)
+            if self._got < self._version and self._last_seconds <= self.wait and not self._closed:
+                self._cond.wait_for(lambda: self._got >= self._version or self._closed, self.wait)
             return self._snap
 
     def close(self) -> None:
         with self._cond:
             self._closed = True
             self._cond.notify_all()
-
-    def _work(self) -> None:
         try:
-            ranker = make_ranker(self.s.project, self.s.texts, self.s.seed, self.s.model)
-            while True:
-                with self._cond:
-                    self._cond.wait_for(lambda: self._pending is not None or self._closed)
-                    if self._closed:
-                        return
-                    assert self._pending is not None
-                    labels, in_order = self._pending
-                    version = self._version
-                    self._pending = None
-                snap = compute(ranker, labels, in_order, len(self.s.texts), self.s.target, self.s.confidence)
-                with self._cond:
-                    self._snap = snap
-                    self._done_version = version
-                    self._cond.notify_all()
-        except BaseException as e:  # the session goes on with the last ranking; the UI says so
+            self._to_worker.send(None)
+        except (OSError, ValueError):
+            pass
+        self._proc.join(timeout=2)
+        if self._proc.is_alive():
+            self._proc.terminate()
+
+    def _send(self) -> None:
+        while True:
             with self._cond:
-                self.error = e
-                self._done_version = 1 << 62
+                self._cond.wait_for(lambda: self._pending is not None or self._closed)
+                if self._closed:
+                    return
+                msg, self._pending = self._pending, None
+            try:
+                self._to_worker.send(msg)
+            except (OSError, ValueError):
+                return
+
+    def _receive(self) -> None:
+        while True:
+            try:
+                version, snap, seconds = self._from_worker.recv()
+            except (EOFError, OSError):
+                with self._cond:  # the ranker died: keep the last ranking, stop waiting for it
+                    self._last_seconds = float("inf")
+                    self._cond.notify_all()
+                return
+            with self._cond:
+                if version >= self._got:
+                    self._snap, self._got, self._last_seconds = snap, version, seconds
                 self._cond.notify_all()

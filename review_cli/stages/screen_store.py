@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from review_cli.errors import ReviewError
-from review_cli.io.writer import append_line, write_bytes, write_json
+from review_cli.io.writer import append_line, write_bytes
 from review_cli.model import Decision, Record, Stage, Verdict
 from review_cli.project import Project, slug
 from review_cli.protocol import ExclusionReason
@@ -212,7 +212,11 @@ def load_pointer(project: Project, stage: Stage, reviewer: str) -> str | None:
 
 
 def save_pointer(project: Project, stage: Stage, reviewer: str, record: str) -> None:
-    write_json(project.screen_state_path(stage, reviewer), {"current": record})
+    """Machine-local and rebuildable, so written without fsync (it is on the keypress path):
+    a pointer lost or torn by a power cut only means resuming at the top of the ranking."""
+    path = project.screen_state_path(stage, reviewer)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps({"current": record}) + "\n", encoding="utf-8")
 
 
 # --- full text -------------------------------------------------------------------------------
