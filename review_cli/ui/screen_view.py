@@ -75,6 +75,8 @@ def status_lines(card: Card) -> list[Text]:
         parts.append((f"{v.rule} {'yes' if v.stop else 'no'}{est}", "bold green" if v.stop else ""))
         parts.append((f" ({v.detail})", "dim"))
     second = Text.assemble(*parts) if s.stopping else Text("stop? (the rules report after the first decisions)", "dim")
+    for line in (first, second):
+        line.no_wrap, line.overflow = True, "ellipsis"
     return [first, second]
 
 
@@ -82,8 +84,8 @@ def keys_line(card: Card) -> Text:
     shown = [a for a in ACTION_LABELS if a != "not_retrieved" or card.stage == "full-text"]
     parts: list[Any] = []
     for a in shown:
-        parts += [(f" {card.keys[a]} ", "reverse"), f" {ACTION_LABELS[a]}  "]
-    return Text.assemble(*parts, " j/k scroll", no_wrap=True, overflow="ellipsis")
+        parts += [(card.keys[a], "bold reverse"), f" {ACTION_LABELS[a]}  "]
+    return Text.assemble(*parts, ("j/k scroll", "dim"), no_wrap=True, overflow="ellipsis")
 
 
 def body_lines(card: Card, width: int, console: Console) -> list[Text]:
