@@ -196,3 +196,26 @@ def test_status_shows_screening_counts(runner, team_project: Project) -> None:
     assert counts["final include"] == 2 and counts["final exclude"] == 1 and counts["conflicts"] == 2
     human = invoke(runner, team_project, "status")
     assert "screen title-abstract" in human.stdout
+
+
+def test_decide_is_refused_while_that_reviewer_is_screening(runner, team_project: Project) -> None:
+    from review_cli.stages import screen_store as store
+
+    with store.reviewer_lock(team_project, TA, "alice"):
+        result = invoke(runner, team_project, "decide", "r0001", "--include", "--reviewer", "alice")
+        assert result.exit_code == 1 and "already screening" in result.output
+        other = invoke(runner, team_project, "decide", "r0001", "--include", "--reviewer", "bob")
+        assert other.exit_code == 0, other.output
+
+
+def test_decide_repairs_a_torn_line_and_says_so(runner, team_project: Project) -> None:
+    invoke(runner, team_project, "decide", "r0001", "--include", "--reviewer", "alice")
+    path = team_project.decisions_path(TA, "alice")
+    path.write_bytes(path.read_bytes() + b'{"record":"r00')
+    warned = invoke(runner, team_project, "conflicts")
+    assert "alice.jsonl:2: incomplete last line" in warned.output
+    result = invoke(runner, team_project, "decide", "r0002", "--exclude", "--reviewer", "alice")
+    assert result.exit_code == 0, result.output
+    assert "screen/title-abstract/alice.jsonl:2: incomplete last line" in result.output
+    assert [x["record"] for x in written(team_project, "alice")] == ["r0001", "r0002"]
+    assert team_project.torn_path(TA, "alice").read_text() == '{"record":"r00\n'
