@@ -219,3 +219,11 @@ def test_decide_repairs_a_torn_line_and_says_so(runner, team_project: Project) -
     assert "screen/title-abstract/alice.jsonl:2: incomplete last line" in result.output
     assert [x["record"] for x in written(team_project, "alice")] == ["r0001", "r0002"]
     assert team_project.torn_path(TA, "alice").read_text() == '{"record":"r00\n'
+
+
+def test_decide_names_records_excluded_by_the_limits(runner, tmp_path: Path) -> None:
+    project = make_project(tmp_path / "p", n=5, old=2)
+    result = invoke(runner, project, "decide", "r0000", "r0003", "--include")
+    assert result.exit_code == 1
+    assert "r0000: excluded by the protocol's limits (published 1990, before the limit 2000)" in result.output
+    assert "r0003" not in result.output.split("nothing was written")[1].split("Hint")[0]

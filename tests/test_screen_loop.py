@@ -283,3 +283,17 @@ def test_background_engine_ranks_in_another_process(tmp_path: Path) -> None:
     finally:
         engine.close()
     assert not engine._proc.is_alive()
+
+
+def test_maybe_mode_shows_only_your_maybes_again(tmp_path: Path) -> None:
+    project = make_project(tmp_path / "p")
+    first = Script("m", "i", "m", "e", "q")
+    session(project).run(first)
+    maybes = [first.cards[0].record.id, first.cards[2].record.id]
+    again = Script("e", "s", "i")
+    outcome = session(project, only_maybe=True).run(again)
+    assert [c.record.id for c in again.cards] == [maybes[0], maybes[1], maybes[1]]
+    assert again.cards[0].previous is not None and again.cards[0].previous.verdict == Verdict.MAYBE
+    assert outcome.finished and outcome.decided == 2
+    latest = dec.latest(dec.read_log(project.decisions_path(TA, "alice")).decisions)
+    assert latest[maybes[0]].verdict == Verdict.EXCLUDE and latest[maybes[1]].verdict == Verdict.INCLUDE

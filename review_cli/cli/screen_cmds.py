@@ -24,6 +24,7 @@ def _verdict(include: bool, exclude: bool, maybe: bool, not_retrieved: bool = Fa
 def screen(
     reviewer: str = typer.Option(None, "--reviewer", "-r", help="Who is screening (default: $REVIEW_REVIEWER, git user.name or the protocol's only reviewer)."),
     stage: str = typer.Option("title-abstract", "--stage", help=STAGE_HELP),
+    maybe: bool = typer.Option(False, "--maybe", help="Show only the records you marked maybe, to decide them."),
 ) -> None:
     """Screen records one at a time in a full-screen terminal view, most likely relevant first.
 
@@ -47,7 +48,9 @@ def screen(
     project = project_here()
     st = store.parse_stage(stage)
     name = store.resolve_reviewer(project, reviewer)
-    outcome = stage_mod.run(project, st, name, lambda loop: screen_view.run(out, loop), engine=BackgroundEngine)
+    outcome = stage_mod.run(
+        project, st, name, lambda loop: screen_view.run(out, loop), engine=BackgroundEngine, only_maybe=maybe
+    )
     for m in outcome.messages:
         warn(m)
     info(

@@ -96,8 +96,10 @@ class Session:
         engine: Callable[[Settings], Engine] = SyncEngine,
         clock: Callable[[], float] = time.time,
         members: Mapping[str, list[str]] | None = None,
+        only_maybe: bool = False,
     ) -> None:
         self.project, self.stage, self.reviewer, self.clock = project, stage, reviewer, clock
+        self.only_maybe = only_maybe  # `review screen --maybe`: decide your maybes again
         protocol = project.protocol
         self.units = list(units) if units is not None else store.stage_units(project, stage)
         self.index = {r.id: i for i, r in enumerate(self.units)}
@@ -125,10 +127,16 @@ class Session:
         self._shown_at: float | None = None
         self._push_labels()
         pointer = store.load_pointer(project, stage, reviewer)
-        if pointer in self.index and pointer not in self.latest:
+        if pointer in self.index and not self.done(pointer):
             self.revisit.append(pointer)
 
     # --- state ---------------------------------------------------------------------------
+    def done(self, rid: str) -> bool:
+        d = self.latest.get(rid)
+        if self.only_maybe:
+            return d is None or d.verdict != Verdict.MAYBE
+        return d is not None
+
     def _push_labels(self) -> None:
         labels: dict[int, int] = {}
         in_order: list[int] = []
@@ -160,21 +168,30 @@ class Session:
         """The record to show next: undo/resume first, then the ranking, then skipped ones."""
         while self.revisit:
             rid = self.revisit[-1]
-            if rid not in self.latest:
+            if not self.done(rid):
                 return rid, None, None
             self.revisit.pop()
+        if self.only_maybe:
+            maybes = dict.fromkeys(d.record for d in self.in_force if d.record in self.index and not self.done(d.record))
+            fresh = [rid for rid in maybes if rid not in self.skipped]
+            if fresh:
+                return fresh[0], None, None
+            return self._from_skipped()
         for pos, i in enumerate(snap.order):
             rid = self.units[i].id
-            if rid not in self.latest and rid not in self.skipped:
+            if not self.done(rid) and rid not in self.skipped:
                 score = None if snap.random else snap.scores[pos]
                 return rid, (None if snap.random else pos + 1), score
         # Records the snapshot did not know about (it is one step behind), then skipped ones.
         for r in self.units:
-            if r.id not in self.latest and r.id not in self.skipped:
+            if not self.done(r.id) and r.id not in self.skipped:
                 return r.id, None, None
+        return self._from_skipped()
+
+    def _from_skipped(self) -> tuple[str, int | None, float | None] | None:
         for rid in list(self.skipped):
-            if rid not in self.latest:
-                self.skipped.remove(rid)
+            self.skipped.remove(rid)
+            if not self.done(rid):
                 return rid, None, None
         return None
 
@@ -256,7 +273,7 @@ class Session:
         current: tuple[str, int | None, float | None] | None = None
         while True:
             snap = self.engine.snapshot()
-            if current is None or current[0] in self.latest:
+            if current is None or self.done(current[0]):
                 current = self.next_record(snap)
                 if current is None:
                     outcome.finished = True
@@ -340,13 +357,14 @@ def run(
     drive: Callable[[Callable[[Ask], Outcome]], Outcome],
     engine: Callable[[Settings], Engine] = SyncEngine,
     clock: Callable[[], float] = time.time,
+    only_maybe: bool = False,
 ) -> Outcome:
     """`review screen`: lock the reviewer's log, open the session, let `drive` run its loop.
 
     `drive(loop)` calls `loop(ask)` with the terminal's `ask` (ui/screen_view.run).
     """
     with store.reviewer_lock(project, stage, reviewer):
-        session = open_session(project, stage, reviewer, engine, clock)
+        session = open_session(project, stage, reviewer, engine, clock, only_maybe)
         try:
             if not session.units:
                 raise ReviewError(
@@ -365,12 +383,13 @@ def open_session(
     reviewer: str,
     engine: Callable[[Settings], Engine] = SyncEngine,
     clock: Callable[[], float] = time.time,
+    only_maybe: bool = False,
 ) -> Session:
     """A session over the stage's units (call inside `screen_store.reviewer_lock`)."""
     from review_cli.stages.units import clusters
 
     members = {cid: ids for cid, ids in clusters(project).items()}
-    return Session(project, stage, reviewer, engine=engine, clock=clock, members=members)
+    return Session(project, stage, reviewer, engine=engine, clock=clock, members=members, only_maybe=only_maybe)
 
 
 __all__ = ["Card", "Outcome", "Session", "Status", "open_session"]

@@ -63,6 +63,11 @@ def stage_units(project: Project, stage: Stage) -> list[Record]:
     return [r for r in units if (f := finals.get(r.id)) is not None and f.verdict == Verdict.INCLUDE]
 
 
+def limited_units(project: Project) -> dict[str, str]:
+    """Units the protocol's limits excluded by automation -> why."""
+    return {r.id: why for r in screening_records(project) if (why := ineligible(project.protocol, r)) is not None}
+
+
 def unit_index(project: Project) -> dict[str, str]:
     """Any record id (cluster member or unit) -> its unit id."""
     out: dict[str, str] = {}

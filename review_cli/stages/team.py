@@ -87,6 +87,7 @@ def decide(
     to_unit = store.unit_index(project)
     all_units = {r.id for r in store.stage_units(project, Stage.TITLE_ABSTRACT)} if stage == Stage.FULL_TEXT else units
     reasons = {r.code for r in store.reasons_for(project, stage)}
+    limited = store.limited_units(project)
     resolved: list[tuple[str, Wanted]] = []
     for w in wanted:
         where = f"{w.where}: " if w.where else ""
@@ -94,6 +95,8 @@ def decide(
         if unit not in units:
             if unit in all_units:
                 problems.append(f"{where}{w.id}: not included at title/abstract, so not screened at full text")
+            elif unit in limited:
+                problems.append(f"{where}{w.id}: excluded by the protocol's limits ({limited[unit]}), not screened")
             else:
                 problems.append(f"{where}unknown id `{w.id}`")
             continue
