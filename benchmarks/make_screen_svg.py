@@ -8,6 +8,7 @@ Run: .venv/bin/python -m benchmarks.make_screen_svg
 
 from __future__ import annotations
 
+import io
 import tempfile
 from pathlib import Path
 
@@ -112,7 +113,7 @@ def main() -> None:
 
         session.run(ask)
         card = cards[-1]
-        console = Console(record=True, width=WIDTH, height=HEIGHT, file=open("/dev/null", "w"))  # noqa: SIM115
+        console = Console(record=True, width=WIDTH, height=HEIGHT, file=io.StringIO())
         renderable, _ = render(card, WIDTH, HEIGHT, 0, "", console)
         console.print(renderable)
         OUT.parent.mkdir(exist_ok=True)

@@ -8,6 +8,7 @@ itself) and returns the first key that means something to the loop.
 
 from __future__ import annotations
 
+import io
 import os
 import re
 import select
@@ -120,7 +121,7 @@ def body_lines(card: Card, width: int, console: Console) -> list[Text]:
 
 def render(card: Card, width: int, height: int, scroll: int = 0, typed: str = "", console: Console | None = None) -> tuple[RenderableType, int]:
     """The whole screen for `card`, and the scroll offset actually used (clamped)."""
-    console = console or Console(width=width, height=height, file=open(os.devnull, "w"))  # noqa: SIM115
+    console = console or Console(width=width, height=height, file=io.StringIO())
     r = card.record
     where = f"rank {card.rank} · score {card.score:.2f}" if card.rank is not None and card.score is not None else "random order"
     head = Text.assemble((f" review · {card.stage} · {card.reviewer} ", "bold reverse"), "  ", (r.id, "dim"), "  ", (where, "dim"))

@@ -35,8 +35,12 @@ def render_agreement(rows: Sequence[Agreement]) -> None:
     if not rows:
         out.print("No stage has decisions from two reviewers yet.")
         return
-    table = Table("stage", "reviewers", "both screened", "agree", "raw", "kappa", "PABAK", "one reviewer only",
-                  title="Agreement: Cohen's kappa, PABAK (include or maybe vs exclude)")
+    table = Table(title="Agreement: Cohen's kappa, PABAK (include or maybe vs exclude)")
+    table.add_column("stage", no_wrap=True)
+    table.add_column("reviewers")
+    for name in ("both", "agree", "raw", "kappa", "PABAK"):
+        table.add_column(name, justify="right", no_wrap=True)
+    table.add_column("screened by one only")
     for a in rows:
         table.add_row(a.stage, f"{a.a} / {a.b}", str(a.both), str(a.agree), _fmt(a.raw), _fmt(a.kappa), _fmt(a.pabak),
                       f"{a.a} {a.only_a}, {a.b} {a.only_b}")
