@@ -350,6 +350,7 @@ def _zip(entries: dict[str, str]) -> bytes:
         ({"readme.txt": "hello"}, "is a zip archive but not an Excel workbook"),
         ({"xl/workbook.xml": "<workbook"}, "workbook index is not valid XML"),
         ({"xl/workbook.xml": '<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"/>'}, "without any worksheet"),
+        ({"xl/workbook.xml": "<workbook/>", "xl/worksheets/sheet1.xml": "<worksheet><sheetData><row>"}, "a damaged workbook"),
     ],
 )
 def test_zip_that_is_not_a_workbook(tmp_path: Path, entries: dict[str, str], message: str) -> None:
