@@ -11,10 +11,16 @@ from __future__ import annotations
 from types import ModuleType
 
 from review_cli.errors import ParseError
-from review_cli.io import ris
+from review_cli.io import crossref_json, europepmc_json, openalex_json, ris
 from review_cli.io.document import Document
 
-FORMATS: tuple[ModuleType, ...] = (ris,)
+FORMATS: tuple[ModuleType, ...] = (
+    ris,
+    # Saved online-search answers (`review search`); JSON, told apart by their envelopes.
+    crossref_json,
+    openalex_json,
+    europepmc_json,
+)
 
 
 def by_name(name: str) -> ModuleType:
