@@ -3,8 +3,8 @@
 One `http.server` in a thread on 127.0.0.1 (port 0) answers in each API's documented shape
 (see /work/shared/reference/online-sources.md), pages with cursors, and injects faults on
 chosen request numbers: "429", "500", "malformed" (a cut-off JSON body), "stub" (Europe
-PMC's `{"version": ...}`), "timeout" (answers after the client gave up). Every request is
-recorded. Written for these tests; no byte comes from the real services.
+PMC's `{"version": ...}`), "timeout" (answers after the client gave up), "expire" (PubMed
+History sessions lost). Every request is recorded. Written for these tests; no byte comes from the real services.
 """
 
 from __future__ import annotations
@@ -99,6 +99,8 @@ class Fake:
             return 500, "text/html", "<html><h1>WWW Error 500 Diagnostic</h1></html>", {}
         if fault == "timeout":
             time.sleep(0.6)
+        if fault == "expire":  # PubMed: the History server forgot every session
+            self.history.clear()
         if path.endswith("esearch.fcgi"):
             out = self.esearch(params)
         elif path.endswith("efetch.fcgi"):
@@ -157,6 +159,7 @@ class Fake:
                 f"AB  - {w.abstract}\nFAU - Doe, Jane\nAU  - Doe J\nTA  - J Made Up Med\n"
                 f"JT  - Journal of made up medicine\nVI  - 12\nIP  - 3\nPG  - 101-10\n"
                 f"AID - {w.doi} [doi]\nLA  - eng\nPT  - Journal Article\n"
+                f"SO  - J Made Up Med. {w.year} Mar 15;12(3):101-10. doi: {w.doi}.\n"
             )
         return 200, "text/plain; charset=UTF-8", "\n" + "\n".join(blocks), {}
 

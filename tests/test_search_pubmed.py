@@ -46,16 +46,25 @@ def pmids(data: bytes) -> list[str]:
 
 def test_history_paging_with_faults(fake: Fake) -> None:
     # 1 count, 2 esearch with history, 3.. efetch pages of 3.
-    fake.faults = {3: "429", 4: "500", 6: "timeout"}
+    fake.faults = {3: "429", 4: "500", 6: "timeout", 8: "malformed"}
     total, data, info = fetch(Query("carers"))
     assert total == 7 and pmids(data) == [str(34000000 + n) for n in range(1, 8)]
     assert data.startswith(b"\nPMID- 34000001\n") and b"\n\nPMID- 34000002\n" in data
-    assert info["http"].retried == 3
+    assert info["http"].retried == 4
     fetches = [p for path, p in fake.requests if path.endswith("efetch.fcgi")]
-    assert [p["retstart"] for p in fetches] == ["0", "0", "0", "3", "3", "6"]
+    assert [p["retstart"] for p in fetches] == ["0", "0", "0", "3", "3", "6", "6"]
     assert all(p["rettype"] == "medline" and p["retmode"] == "text" and p["query_key"] == "1" for p in fetches)
     assert info["count"].details["query_translation"] == "carers[All Fields]"
     assert info["count"].details["warnings"] == ["phrasesignored: the"]
+
+
+def test_expired_history_session_is_searched_again(fake: Fake) -> None:
+    fake.faults = {4: "expire"}  # the second efetch finds its WebEnv gone
+    total, data, _ = fetch(Query("carers"))
+    assert total == 7 and len(set(pmids(data))) == 7
+    paths = [path.rsplit("/", 1)[-1] for path, _ in fake.requests]
+    assert paths == ["esearch.fcgi", "esearch.fcgi", "efetch.fcgi", "efetch.fcgi", "esearch.fcgi", "efetch.fcgi", "efetch.fcgi"]
+    assert [p.get("retstart") for _, p in fake.requests if "retstart" in p] == ["0", "3", "3", "6"]
 
 
 def test_date_limits_are_sent_as_pdat(fake: Fake) -> None:

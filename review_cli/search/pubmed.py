@@ -21,6 +21,7 @@ DEFAULT_URL = "https://eutils.ncbi.nlm.nih.gov/entrez/eutils/"
 EARLIEST = dt.date(1800, 1, 1)
 LATEST = dt.date(3000, 12, 31)  # open end: epub-ahead-of-print records carry future dates
 _PMID_LINE = re.compile(r"^PMID- *(\d+)", re.M)
+_SO_LINE = re.compile(r"^SO  - ", re.M)
 
 
 def _ncbi_date(d: dt.date) -> str:
@@ -121,7 +122,7 @@ class PubMed:
         records: list[str] = []
         seen: set[str] = set()
         first_sent: dict[str, str] = {}
-        for _lo, _hi, n, hist in slices:
+        for lo_, hi_, n, hist in slices:
             for start in range(0, n, self.batch):
                 params = {
                     **self._common(),
@@ -134,9 +135,19 @@ class PubMed:
                 }
                 first_sent = first_sent or public_params({k: v for k, v in params.items() if k != "WebEnv"})
                 expected = min(self.batch, n - start)
-                page: list[str] = http.request(
-                    f"{self.base}efetch.fcgi", params, functools.partial(_parse_efetch, expected=expected), what="download"
-                )
+                try:
+                    page: list[str] = http.request(
+                        f"{self.base}efetch.fcgi", params, functools.partial(_parse_efetch, expected=expected), what="download"
+                    )
+                except ReviewError as e:
+                    if "history" not in e.message.lower():
+                        raise
+                    # The History server session expired: search the slice again, resume here.
+                    hist = self._esearch(http, self._search_params(query, lo_, hi_, history=True))
+                    params.update(query_key=hist["querykey"], WebEnv=hist["webenv"])
+                    page = http.request(
+                        f"{self.base}efetch.fcgi", params, functools.partial(_parse_efetch, expected=expected), what="download"
+                    )
                 for rec in page:
                     pmid = _PMID_LINE.search(rec)
                     key = pmid.group(1) if pmid else rec
@@ -149,18 +160,18 @@ class PubMed:
         details: dict[str, Any] = {}
         if len(slices) > 1:
             details["date_slices"] = [
-                {"from": _ncbi_date(a), "to": _ncbi_date(b), "records": n} for a, b, n, _ in slices
+                {"from": _ncbi_date(a or EARLIEST), "to": _ncbi_date(b or LATEST), "records": n} for a, b, n, _ in slices
             ]
         return Download(data, len(records), first_sent, details)
 
     def _slices(
         self, http: Http, query: Query, lo: dt.date | None, hi: dt.date | None, total: int
-    ) -> list[tuple[dt.date, dt.date, int, dict[str, Any]]]:
+    ) -> list[tuple[dt.date | None, dt.date | None, int, dict[str, Any]]]:
         """Contiguous date slices each under the cap, with their History server handles."""
         if total < self.cap:
             result = self._esearch(http, self._search_params(query, lo, hi, history=True))
-            return [(lo or EARLIEST, hi or LATEST, int(result["count"]), result)]
-        out: list[tuple[dt.date, dt.date, int, dict[str, Any]]] = []
+            return [(lo, hi, int(result["count"]), result)]
+        out: list[tuple[dt.date | None, dt.date | None, int, dict[str, Any]]] = []
         pending = [(lo or EARLIEST, hi or LATEST)]
         while pending:
             a, b = pending.pop(0)
@@ -215,8 +226,15 @@ def _parse_efetch(resp: Any, expected: int) -> list[str]:
     stripped = text.lstrip()
     if "<ERROR>" in text or stripped.startswith(("Error", "<")):
         raise Transient(stripped[:120])
+    if text.strip() and not text.endswith("\n"):
+        raise Transient("MEDLINE page cut off mid-line")
     records = [block.strip("\n") for block in re.split(r"\n\s*\n", text) if block.strip()]
     records = [r for r in records if _PMID_LINE.search(r)]
+    # PubMed ends every MEDLINE record with its SO (source) line: a last record without one,
+    # after others that have it, was cut off.
+    with_so = [bool(_SO_LINE.search(r)) for r in records]
+    if any(with_so) and not with_so[-1]:
+        raise Transient("last MEDLINE record cut off")
     if len(records) < expected:
         raise Transient(f"expected {expected} MEDLINE records, got {len(records)}")
     return records

@@ -66,6 +66,9 @@ def run(
         raise UsageError("the query is empty", hint='give the search string in quotes, e.g. "sepsis AND children"')
     client = make_client(api)
     name = (source or client.LABEL).strip()
+    declared = project.protocol.source(name)
+    if declared is not None:
+        name = declared.name  # the protocol's spelling wins, as in `review import`
     lo = parse_date(date_from, "--from").isoformat() if date_from else ""
     hi = end_date(date_to, "--to").isoformat() if date_to else ""
     if lo and hi and lo > hi:
@@ -143,6 +146,10 @@ def _execute(
         download = client.download(http, query, count, progress) if count.total else None
 
     run_id = f"{slug(source)}-{started.strftime('%Y%m%dT%H%M%SZ')}"
+    taken = {str(e.get("run")) for e in load_log(project)}
+    n = 2
+    while run_id in taken:
+        run_id, n = f"{slug(source)}-{started.strftime('%Y%m%dT%H%M%SZ')}-{n}", n + 1
     before = {r.id for r in import_.load_records(project)}
     imported: import_.ImportResult | None = None
     files: list[str] = []
@@ -177,6 +184,8 @@ def _execute(
         "files": files,
         "imported": sum(f.imported for f in imported.files) if imported else 0,
         "new_records": len(new),
+        # For PRISMA's update variant: exactly which records this update added to the review.
+        **({"new_ids": new} if previous else {}),
         "requests": http.requests,
         "retries": http.retried,
         "tool_version": __version__,
