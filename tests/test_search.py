@@ -34,6 +34,25 @@ def fake(monkeypatch: pytest.MonkeyPatch) -> Iterator[Fake]:
         yield f
 
 
+class Recorder:
+    """A Progress that remembers each bar's total and how far it advanced."""
+
+    def __init__(self) -> None:
+        self.totals: dict[str, tuple[int | None, int]] = {}
+        self.label = ""
+
+    def start(self, label: str, total: int | None = None) -> None:
+        self.label = label
+        self.totals[label] = (total, 0)
+
+    def advance(self, n: int = 1) -> None:
+        total, done = self.totals[self.label]
+        self.totals[self.label] = (total, done + n)
+
+    def done(self) -> None:
+        pass
+
+
 def at(day: str):  # type: ignore[no-untyped-def]
     return lambda: dt.datetime.fromisoformat(day + "T10:00:00+00:00")
 
@@ -42,7 +61,10 @@ def at(day: str):  # type: ignore[no-untyped-def]
 def test_search_pages_retries_and_imports(review: Project, fake: Fake, api: str) -> None:
     # Request 1 counts; 2.. are pages of 3. Faults land in the middle of the paging.
     fake.faults = {3: "429", 4: "500", 5: "malformed", 6: "timeout"}
-    result = search.run(review, api, "carers AND integrated care", source="Online " + api)
+    progress = Recorder()
+    result = search.run(review, api, "carers AND integrated care", source="Online " + api, progress=progress)
+    label = {"europepmc": "Europe PMC", "openalex": "OpenAlex", "crossref": "Crossref"}[api]
+    assert progress.totals[f"{label}: downloading"] == (7, 7)  # expected total, records advanced
     e = result.entry
     assert e["reported"] == 7 and e["received"] == 7 and e["imported"] == 7 and e["new_records"] == 7
     assert e["retries"] == 4 and e["requests"] == 1 + 3 + 4
@@ -109,10 +131,13 @@ ERRORS = [
     ("openalex", "carers", {"OPENALEX_API_KEY": "bad-key"}, {}, "HTTP 401", "OPENALEX_API_KEY"),
     ("europepmc", "carers", {}, {n: "stub" for n in range(1, 10)}, "unreadable answer", "try again later"),
     ("crossref", "carers", {}, {n: "500" for n in range(1, 10)}, "HTTP 500", "try again later"),
+    ("pubmed", "nothing at all", {}, {}, "PubMed said: phrasesignored: the", "nothing was saved"),
+    ("pubmed", "carers[xyz]", {}, {}, "unknown search field(s) xyz", "query syntax"),
+    ("pubmed", "carers", {"NCBI_API_KEY": "bad-key"}, {}, "API key invalid", "NCBI_API_KEY"),
 ]
 
 
-@pytest.mark.parametrize("api,query,env,faults,message,hint", ERRORS, ids=["zero", "max", "syntax", "key", "stub", "down"])
+@pytest.mark.parametrize("api,query,env,faults,message,hint", ERRORS, ids=["zero", "max", "syntax", "key", "stub", "down", "pubmed-zero", "pubmed-syntax", "pubmed-key"])
 def test_errors_leave_review_unchanged(review: Project, fake: Fake, runner, monkeypatch: pytest.MonkeyPatch,
                                        api, query, env, faults, message, hint) -> None:
     search.run(review, "europepmc", "carers", source="Earlier")  # something already in the review
@@ -125,6 +150,7 @@ def test_errors_leave_review_unchanged(review: Project, fake: Fake, runner, monk
     result = invoke(runner, review, *args)
     assert result.exit_code == 1, result.output
     assert message in result.stderr and hint in result.stderr and "Traceback" not in result.output
+    assert "bad-key" not in result.output  # keys are scrubbed from every message
     assert snapshot(review) == before
 
 

@@ -133,8 +133,10 @@ def _execute(
     with client.http(settings or Settings.from_env()) as http:
         count = client.count(http, query)
         if count.total == 0 and previous is None:
+            said = "; ".join(count.details.get("warnings", []))
             raise ReviewError(
-                f"{client.LABEL} found no records for {query.text!r}" + _limits_text(query),
+                f"{client.LABEL} found no records for {query.text!r}" + _limits_text(query)
+                + (f" ({client.LABEL} said: {said})" if said else ""),
                 hint="check the query (spelling, field tags, quotes) and the date limits; nothing was saved or logged",
             )
         if count.total > max_records:
