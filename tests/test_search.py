@@ -164,6 +164,7 @@ def test_no_network(review: Project, monkeypatch: pytest.MonkeyPatch, runner) ->
     monkeypatch.setenv("REVIEW_CROSSREF_URL", "http://127.0.0.1:9/")  # discard port: refused
     monkeypatch.setenv("REVIEW_SEARCH_BACKOFF", "0.001")
     monkeypatch.setenv("REVIEW_SEARCH_RETRIES", "1")
+    monkeypatch.setenv("REVIEW_SEARCH_PACE", "0")
     before = snapshot(review)
     result = invoke(runner, review, "search", "crossref", "carers")
     assert result.exit_code == 1
