@@ -132,7 +132,7 @@ def markdown(project: Project) -> str:
         strategy = r.strategy if r.strategy.startswith("not recorded") else f"`{r.strategy}`"
         cells = [str(n), r.source, r.platform, r.date, strategy, r.limits, r.reported, r.retrieved, r.run]
         lines.append("| " + " | ".join(_cell(c) for c in cells) + " |")
-        notes.extend(f"{n}. {note}" for note in r.notes)
+        notes.extend(f"- Row {n}: {note}" for note in r.notes)
     if not table:
         lines.append("| – | no searches logged and no sources in review.toml | | | | | | | |")
     if notes:
