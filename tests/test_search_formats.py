@@ -94,6 +94,7 @@ def test_scrub_removes_keys_and_contact() -> None:
     text = "GET https://x/esearch.fcgi?term=a&api_key=abc123&email=me%40x.org&tool=review-cli body: abc123"
     out = scrub(text, ["abc123"])
     assert "abc123" not in out and "me%40x.org" not in out and "term=a" in out
+    assert scrub("see http://joe:pw@proxy.example/esearch.fcgi", []) == "see http://proxy.example/esearch.fcgi"
 
 
 def test_retry_after_is_honoured_and_capped() -> None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
@@ -82,6 +83,11 @@ def base_url(var: str, default: str) -> str:
     if not url.startswith(("http://", "https://")):
         raise ReviewError(f"${var} must be an http(s) URL (got {url!r})", hint=f"unset {var} to use {default}")
     return url if url.endswith("/") else url + "/"
+
+
+def shown_url(url: str) -> str:
+    """A URL fit for the log: any `user:password@` of a proxy or mirror removed."""
+    return re.sub(r"^(https?://)[^/@]*@", r"\1", url)
 
 
 def page_size(default: int) -> int:

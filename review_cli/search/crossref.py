@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from review_cli.progress import Progress
-from review_cli.search.base import Count, Download, Query, base_url, env, page_size
+from review_cli.search.base import Count, Download, Query, base_url, env, page_size, shown_url
 from review_cli.search.http import Http, Rejected, Settings, Transient, json_body, public_params
 from review_cli.search.pages import pages_bytes, short_download
 
@@ -31,7 +31,7 @@ class Crossref:
 
     @property
     def endpoint(self) -> str:
-        return f"{self.base}works (query=, cursor paging)"
+        return f"{shown_url(self.base)}works (query=, cursor paging)"
 
     def http(self, settings: Settings) -> Http:
         headers = {"Crossref-Plus-API-Token": f"Bearer {self.token}"} if self.token else {}

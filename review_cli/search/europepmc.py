@@ -8,7 +8,7 @@ from __future__ import annotations
 from typing import Any
 
 from review_cli.progress import Progress
-from review_cli.search.base import Count, Download, Query, base_url, env, page_size
+from review_cli.search.base import Count, Download, Query, base_url, env, page_size, shown_url
 from review_cli.search.http import Http, Settings, Transient, json_body, public_params
 from review_cli.search.pages import pages_bytes, short_download
 
@@ -29,7 +29,7 @@ class EuropePMC:
 
     @property
     def endpoint(self) -> str:
-        return f"{self.base}search (format=json, resultType=core)"
+        return f"{shown_url(self.base)}search (format=json, resultType=core)"
 
     def http(self, settings: Settings) -> Http:
         # No published limit: a few requests per second, one at a time.

@@ -77,6 +77,7 @@ def scrub(text: str, secrets: Sequence[str]) -> str:
     for secret in secrets:
         if secret:
             text = text.replace(secret, "***")
+    text = re.sub(r"(https?://)[^/@\s]*@", r"\1", text)  # user:password@ of a proxy or mirror
     return re.sub(r"(?i)\b(api_key|email|mailto|tool)=[^&\s\"']*", r"\1=***", text)
 
 

@@ -14,7 +14,16 @@ from typing import Any
 
 from review_cli.errors import ReviewError
 from review_cli.progress import Progress
-from review_cli.search.base import Count, Download, Query, base_url, env, page_size, parse_date
+from review_cli.search.base import (
+    Count,
+    Download,
+    Query,
+    base_url,
+    env,
+    page_size,
+    parse_date,
+    shown_url,
+)
 from review_cli.search.http import Http, Rejected, Settings, Transient, json_body, public_params
 
 DEFAULT_URL = "https://eutils.ncbi.nlm.nih.gov/entrez/eutils/"
@@ -44,7 +53,7 @@ class PubMed:
 
     @property
     def endpoint(self) -> str:
-        return f"{self.base}esearch.fcgi + efetch.fcgi (rettype=medline)"
+        return f"{shown_url(self.base)}esearch.fcgi + efetch.fcgi (rettype=medline)"
 
     def http(self, settings: Settings) -> Http:
         return Http(
