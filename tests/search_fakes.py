@@ -216,7 +216,10 @@ class Fake:
                  "abstract_inverted_index": inv}
             )
         nxt = _cursor(start + size) if start + size < len(found) else None
-        return 200, "application/json", json.dumps({"meta": {"count": len(found), "per_page": size, "next_cursor": nxt}, "results": results}), {}
+        meta: dict[str, Any] = {"count": len(found), "per_page": size, "next_cursor": nxt}
+        if p.get("mailto"):
+            meta["mailto"] = p["mailto"]  # an echo of the contact, to check it is scrubbed before saving
+        return 200, "application/json", json.dumps({"meta": meta, "results": results}), {}
 
     # --- Crossref ------------------------------------------------------------------------
     def crossref(self, p: dict[str, str]) -> tuple[int, str, str, dict[str, str]]:
