@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import importlib.util
 import json
 from collections.abc import Iterator
 from pathlib import Path
@@ -238,3 +239,42 @@ def test_report_searches_markdown(review: Project, fake: Fake, runner, tmp_path:
     rows = json.loads(invoke(runner, review, "report", "searches", "--json").stdout)
     assert [r["run"] for r in rows][:2] == ["initial", "update (previous run 2026-01-10)"]
     assert [r.source for r in search_report.rows(review)][:2] == ["Europe PMC", "Europe PMC"]
+
+
+HAS_DEDUP = importlib.util.find_spec("review_cli.stages.dedup") is not None
+
+RIS_WORK_7 = """TY  - JOUR
+TI  - Made-up trial number 7 of carers in integrated care
+AU  - Doe, Jane
+AU  - Roe, R
+PY  - 2025
+T2  - Journal of made up medicine
+VL  - 12
+IS  - 3
+SP  - 101
+EP  - 110
+DO  - 10.5555/fake.7
+AB  - Background: made-up text 7. Methods: we tested it and it worked.
+ER  -
+"""
+
+
+@pytest.mark.skipif(not HAS_DEDUP, reason="the dedup stage (branch dedup) is not merged yet")
+def test_update_dedups_new_records_against_the_review(review: Project, fake: Fake, tmp_path: Path) -> None:
+    from review_cli.stages import dedup, units
+
+    fake.works = works(3, published="2025-06-01", added="2026-01-05")
+    search.run(review, "europepmc", "carers", source="Europe PMC", now=at("2026-01-10"))
+    export = tmp_path / "medline.ris"
+    export.write_text(RIS_WORK_7, encoding="utf-8")
+    import_.run(review, [export], "MEDLINE")
+    dedup.run(review)
+    units_before = {u.id for u in units.screening_records(review)}
+
+    fake.works += works(2, start=7, published="2025-12-01", added="2026-02-01")
+    result = search.update(review, "Europe PMC", now=at("2026-03-01"))
+    e = result.entry
+    assert e["new_records"] == 2 and e["new_units"] == 1 and e["new_duplicates"] == 1
+    units_after = {u.id for u in units.screening_records(review)}
+    assert units_before < units_after and len(units_after - units_before) == 1
+    assert "1 new studies to screen" in result.dedup

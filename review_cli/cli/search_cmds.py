@@ -50,7 +50,7 @@ def search(
     elif e["update_of"]:
         info(f"No new records since {str(e['previous_run'])[:10]}.")
     if result.dedup:
-        info(f"Next: {result.dedup}.")
+        info(result.dedup)
     if json_out:
         emit_json(e)
 

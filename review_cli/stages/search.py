@@ -166,7 +166,7 @@ def _execute(
         files = [f.file for f in imported.files] or _already_imported(project, data)
     after = {r.id for r in import_.load_records(project)}
     new = sorted(after - before)
-    dedup_note = _dedup(project, bool(new))
+    dedup_note, dedup_counts = _dedup(project, new, previous is not None, progress)
 
     details = {**count.details, **(download.details if download else {})}
     entry: dict[str, Any] = {
@@ -189,6 +189,7 @@ def _execute(
         "files": files,
         "imported": sum(f.imported for f in imported.files) if imported else 0,
         "new_records": len(new),
+        **dedup_counts,
         # For PRISMA's update variant: exactly which records this update added to the review.
         **({"new_ids": new} if previous else {}),
         "requests": http.requests,
@@ -212,21 +213,43 @@ def _already_imported(project: Project, data: bytes) -> list[str]:
     return [e["file"] for e in import_.load_report(project) if e.get("sha256") == digest]
 
 
-def _dedup(project: Project, anything_new: bool) -> str:
-    """Run dedup over the whole review when the dedup stage exists (it lands from its branch).
+def _dedup(project: Project, new: list[str], is_update: bool, progress: Progress) -> tuple[str, dict[str, Any]]:
+    """Match new records against everything already in the review, when dedup is available.
 
-    TODO(lead): once `review_cli/stages/dedup.py` is on main, call its non-interactive run
-    here so updated records are matched against everything already in the review before they
-    reach screening. Until then new records are screened as their own units (units.py) and
-    `review dedup` must be run by hand after an update.
+    Runs after an update, and after any search once the review has been deduplicated, so only
+    genuinely new studies become new screening units. Returns a note for the user and the
+    counts for the log: `new_units` (clusters made only of new records) and
+    `new_duplicates` (new records that joined an existing cluster).
     """
-    if not anything_new:
-        return ""
-    import importlib.util
+    if not new:
+        return "", {}
+    if not (is_update or project.clusters_path.exists()):
+        return "Next: `review dedup` once every source is imported.", {}
+    import importlib
 
-    if importlib.util.find_spec("review_cli.stages.dedup") is None:
-        return "run `review dedup` to match the new records against the rest of the review"
-    return "run `review dedup` to match the new records against the rest of the review"
+    try:
+        dedup = importlib.import_module("review_cli.stages.dedup")
+    except ImportError:  # the dedup stage has not landed in this build
+        return "Next: run `review dedup` to match the new records against the rest of the review.", {}
+    from review_cli.stages.units import clusters
+
+    result = dedup.run(project, progress=progress)
+    fresh = set(new)
+    units = duplicates = 0
+    for members in clusters(project).values():
+        joined = fresh.intersection(members)
+        if not joined:
+            continue
+        if len(joined) == len(members):
+            units += 1
+        else:
+            duplicates += len(joined)
+    counts = {"new_units": units, "new_duplicates": duplicates}
+    note = (
+        f"Dedup: {units} new studies to screen; {duplicates} new records duplicate ones already in the review"
+        + (f"; {result.uncertain} uncertain pairs wait for `review dedup`." if getattr(result, "uncertain", 0) else ".")
+    )
+    return note, counts
 
 
 def _limits_text(query: Query) -> str:
