@@ -138,15 +138,17 @@ class Session:
         return d is not None
 
     def _push_labels(self) -> None:
-        labels: dict[int, int] = {}
-        in_order: list[int] = []
+        # Screening order for the stopping rules: a record counts once, where it was first
+        # decided, with the label of its latest decision (a changed mind is not a new record).
+        ordered: dict[str, int] = {}
         for d in self.in_force:
-            if d.record in self.index and d.verdict in LABEL:
-                in_order.append(LABEL[d.verdict])
+            if d.record in self.index:
+                ordered.setdefault(d.record, -1)
+        labels: dict[int, int] = {}
         for rid, d in self.latest.items():
             if rid in self.index and d.verdict in LABEL:
-                labels[self.index[rid]] = LABEL[d.verdict]
-        self.engine.update(labels, in_order)
+                labels[self.index[rid]] = ordered[rid] = LABEL[d.verdict]
+        self.engine.update(labels, [x for x in ordered.values() if x >= 0])
 
     def status(self, snap: Snapshot) -> Status:
         decided = [d for rid, d in self.latest.items() if rid in self.index]

@@ -153,15 +153,15 @@ class BackgroundEngine:
         self._got = 0
         self._last_seconds = float("inf")
         self._closed = False
+        self._starting = True
         ctx = mp.get_context("spawn")
         to_worker_r, self._to_worker = ctx.Pipe(duplex=False)
         self._from_worker, from_worker_w = ctx.Pipe(duplex=False)
         self._proc = ctx.Process(
             target=_serve, args=(to_worker_r, from_worker_w, settings, self.TOP), name="review-ranker", daemon=True
         )
-        self._proc.start()
-        to_worker_r.close()
-        from_worker_w.close()
+        self._child_ends = (to_worker_r, from_worker_w)
+        # Starting pickles every text into the child: done by the sender thread, off the screen's path.
         threading.Thread(target=self._send, name="review-ranker-send", daemon=True).start()
         threading.Thread(target=self._receive, name="review-ranker-receive", daemon=True).start()
 
@@ -178,18 +178,28 @@ class BackgroundEngine:
             return self._snap
 
     def close(self) -> None:
+        """Stop the ranker (it holds no state worth keeping) without waiting on its pipe."""
         with self._cond:
             self._closed = True
             self._cond.notify_all()
-        try:
-            self._to_worker.send(None)
-        except (OSError, ValueError):
-            pass
-        self._proc.join(timeout=2)
-        if self._proc.is_alive():
+        for _ in range(100):  # the sender thread may still be starting it
+            if self._proc.pid is not None or not self._starting:
+                break
+            threading.Event().wait(0.02)
+        if self._proc.pid is not None:
             self._proc.terminate()
+            self._proc.join(timeout=2)
 
     def _send(self) -> None:
+        try:
+            self._proc.start()
+        except Exception:  # no ranker: the session goes on in the seeded random order
+            self._starting = False
+            self._from_worker.close()
+            return
+        self._starting = False
+        for end in self._child_ends:
+            end.close()
         while True:
             with self._cond:
                 self._cond.wait_for(lambda: self._pending is not None or self._closed)
