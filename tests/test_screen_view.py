@@ -35,7 +35,7 @@ def test_card_shows_record_status_and_keys(tmp_path: Path) -> None:
     assert r.title in text and "Author" in text and str(r.year) in text and "Journal of Things" in text
     assert "Keywords: care; discharge" in text
     assert "0/6 screened" in text and "random order" in text
-    assert "i include" in text and "q quit" in text and "x not retrieved" not in text
+    assert "i include" in text and "q quit" in text and "x no report" not in text
     assert len(text.rstrip("\n").split("\n")) == 30  # exactly the terminal's height
 
 

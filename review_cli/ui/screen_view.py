@@ -27,7 +27,7 @@ from review_cli.stages.screen import Card
 
 ACTION_LABELS = {
     "include": "include", "exclude": "exclude", "maybe": "maybe", "skip": "skip", "undo": "undo",
-    "note": "note", "reason": "reason", "criteria": "criteria", "not_retrieved": "not retrieved",
+    "note": "note", "reason": "reason", "criteria": "criteria", "not_retrieved": "no report",
     "help": "help", "quit": "quit",
 }
 HELP = {
