@@ -227,3 +227,27 @@ def test_decide_names_records_excluded_by_the_limits(runner, tmp_path: Path) -> 
     assert result.exit_code == 1
     assert "r0000: excluded by the protocol's limits (published 1990, before the limit 2000)" in result.output
     assert "r0003" not in result.output.split("nothing was written")[1].split("Hint")[0]
+
+
+def test_screen_command_is_glue_around_the_stage(runner, team_project: Project, monkeypatch) -> None:
+    from review_cli.stages import screen as stage_mod
+    from review_cli.stages.screen import Outcome
+    from review_cli.stages.screen_engine import BackgroundEngine
+    from review_cli.ui import console
+
+    calls = []
+
+    def fake_run(project, stage, reviewer, drive, engine, only_maybe):  # type: ignore[no-untyped-def]
+        calls.append((project.root, stage, reviewer, engine, only_maybe))
+        return Outcome(decided=3, screened=7, total=10, messages=["torn line moved aside"])
+
+    monkeypatch.setattr(console, "interactive", lambda: True)
+    monkeypatch.setattr(stage_mod, "run", fake_run)
+    monkeypatch.setenv("REVIEW_REVIEWER", "Bob")
+    result = invoke(runner, team_project, "screen", "--stage", "full-text", "--maybe")
+    assert result.exit_code == 0, result.output
+    assert calls == [(team_project.root, Stage.FULL_TEXT, "bob", BackgroundEngine, True)]
+    assert "bob: 3 decision(s) this session; 7/10 screened at full-text" in result.output
+    assert "torn line moved aside" in result.output
+    bad = invoke(runner, team_project, "screen", "--stage", "abstracts")
+    assert bad.exit_code == 1 and "unknown stage `abstracts`" in bad.output
