@@ -162,9 +162,14 @@ class Session:
             maybe=maybe,
             seconds_per_record=sum(recent) / len(recent) if recent else None,
             stopping=tuple(snap.stopping),
-            ranking="training" if snap.training else ("random" if snap.random else "model"),
+            ranking=("training" if self._both_classes() else "random") if snap.training
+            else ("random" if snap.random else "model"),
             session=self.session_count,
         )
+
+    def _both_classes(self) -> bool:
+        labels = {LABEL[d.verdict] for rid, d in self.latest.items() if rid in self.index and d.verdict in LABEL}
+        return labels == {0, 1}
 
     def next_record(self, snap: Snapshot) -> tuple[str, int | None, float | None] | None:
         """The record to show next: undo/resume first, then the ranking, then skipped ones."""
