@@ -114,6 +114,8 @@ def test_conflicts_and_scripted_reconcile(runner, team_project: Project) -> None
                                      "bob": {"verdict": "exclude", "reason": "", "note": ""}}
     table = invoke(runner, team_project, "conflicts")
     assert "2 conflict(s)" in table.stdout and "r0003" in table.stdout
+    typo = invoke(runner, team_project, "reconcile", "--take", "bobby", "--reviewer", "carol")
+    assert typo.exit_code == 1 and "take one of: alice, bob" in typo.output
     result = invoke(runner, team_project, "reconcile", "r0003", "--take", "bob", "--reviewer", "carol")
     assert result.exit_code == 0, result.output
     assert "1 conflict(s) left" in result.output

@@ -243,12 +243,14 @@ def walk(
 
 def take(conflict_list: Sequence[Conflict], name: str) -> list[Resolution]:
     """Resolve every conflict with reviewer `name`'s decision."""
+    names = sorted({n for c in conflict_list for n in c.votes})
+    if names and name.casefold() not in {n.casefold() for n in names}:
+        raise ReviewError(f"`{name}` decided none of these conflicts", hint="take one of: " + ", ".join(names))
     out = []
     for c in conflict_list:
-        match = next((d for n, d in c.votes.items() if n.casefold() == name.casefold()), None)
-        if match is None:
-            continue
-        out.append(Resolution(c.record, match.verdict, match.reason, took=next(n for n in c.votes if n.casefold() == name.casefold())))
+        who = next((n for n in c.votes if n.casefold() == name.casefold()), None)
+        if who is not None:
+            out.append(Resolution(c.record, c.votes[who].verdict, c.votes[who].reason, took=who))
     return out
 
 
