@@ -127,6 +127,62 @@ def run_session(project: Project, labels: dict[str, int], decisions: int, think:
     }
 
 
+def pty_session(project: Project, labels: dict[str, int], decisions: int, think: float) -> dict[str, float]:
+    """The real `review screen` in a pseudo-terminal: key written -> the next frame fully received."""
+    import os
+    import pty
+    import re
+    import select
+    import sys
+
+    env = {k: v for k, v in os.environ.items() if k != "CI"}
+    env.update(TERM="xterm-256color", COLUMNS=str(WIDTH), LINES=str(HEIGHT))
+    t_start = time.perf_counter()
+    pid, fd = pty.fork()
+    if pid == 0:
+        os.chdir(project.root)
+        os.execve(sys.executable, [sys.executable, "-m", "review_cli", "screen", "--reviewer", "reviewer1"], env)
+    import fcntl
+    import struct
+    import termios
+
+    fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", HEIGHT, WIDTH, 0, 0))
+    ansi = re.compile(rb"\x1b\[[0-9;?]*[a-zA-Z]")
+    header = re.compile(rb"title-abstract \xc2\xb7 reviewer1\s+(\w+)")
+
+    def frame(timeout: float = 30.0) -> bytes:
+        buf = b""
+        end = time.perf_counter() + timeout
+        while time.perf_counter() < end:
+            if select.select([fd], [], [], 0.5)[0]:
+                buf += os.read(fd, 1 << 16)
+                if b"j/k scroll" in buf:
+                    return ansi.sub(b"", buf)
+        raise TimeoutError(buf[-500:])
+
+    latencies: list[float] = []
+    try:
+        shown = frame()
+        first = time.perf_counter() - t_start
+        for _ in range(decisions):
+            rid = header.findall(shown)[-1].decode()
+            if think:
+                time.sleep(think)
+            t0 = time.perf_counter()
+            os.write(fd, b"i" if labels[rid] else b"e")
+            shown = frame()
+            latencies.append(time.perf_counter() - t0)
+        os.write(fd, b"q")
+        time.sleep(0.5)
+    finally:
+        os.kill(pid, 9)
+        os.waitpid(pid, 0)
+        os.close(fd)
+    latencies.sort()
+    return {"first": first, "p50": statistics.median(latencies), "p95": latencies[int(0.95 * (len(latencies) - 1))],
+            "max": latencies[-1], "n": len(latencies)}
+
+
 def retrain_time(project: Project, records: list[Record], labels: dict[str, int], k: int) -> tuple[float, float]:
     texts = [f"{r.title}\n{r.abstract}".strip() for r in records]
     t0 = time.perf_counter()
@@ -160,6 +216,9 @@ def main() -> None:
             r = run_session(project, labels, args.decisions, think)
             rows.append((think, r))
             print(f"think {think}s: {r}")
+        project = make_project(Path(tmp) / "pty", records)
+        real = pty_session(project, labels, args.decisions // 2, args.think)
+        print(f"pty, think {args.think}s: {real}")
         project = make_project(Path(tmp) / "sync", records)
         build, retrain = retrain_time(project, records, labels, 500)
         print(f"features {build:.2f}s, retrain+stopping with 500 labels {retrain * 1000:.0f} ms")
@@ -176,6 +235,11 @@ def main() -> None:
     for think, r in rows:
         label = f"one every {think:.2f} s (reviewer pace)" if think else "as fast as the machine takes them"
         lines.append(f"| {label} | {r['p50'] * 1000:.0f} ms | {r['p95'] * 1000:.0f} ms | {r['max'] * 1000:.0f} ms | {r['first']:.2f} s |")
+    lines.append(
+        f"| real `review screen` in a pty, one key every {args.think:.2f} s ({real['n']} keys; key written -> whole "
+        f"frame read back) | {real['p50'] * 1000:.0f} ms | {real['p95'] * 1000:.0f} ms | {real['max'] * 1000:.0f} ms "
+        f"| {real['first']:.2f} s (process start) |"
+    )
     lines += [
         "",
         f"Ranking engine on the same project: features {build:.1f} s once (cached in .review/ when the",
