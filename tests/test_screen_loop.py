@@ -297,3 +297,14 @@ def test_maybe_mode_shows_only_your_maybes_again(tmp_path: Path) -> None:
     assert outcome.finished and outcome.decided == 2
     latest = dec.latest(dec.read_log(project.decisions_path(TA, "alice")).decisions)
     assert latest[maybes[0]].verdict == Verdict.EXCLUDE and latest[maybes[1]].verdict == Verdict.INCLUDE
+
+
+def test_undo_lines_pop_the_latest_line_for_their_record() -> None:
+    def d(rid: str, v: Verdict) -> Decision:
+        return Decision(rid, v, TA, "alice", "2026-01-01T00:00:00Z")
+
+    lines = [d("a", Verdict.INCLUDE), d("b", Verdict.EXCLUDE), d("a", Verdict.EXCLUDE),
+             d("a", Verdict.UNDO), d("b", Verdict.UNDO), d("c", Verdict.MAYBE)]
+    assert [(x.record, x.verdict) for x in dec.effective(lines)] == [("a", Verdict.INCLUDE), ("c", Verdict.MAYBE)]
+    assert {k: v.verdict for k, v in dec.latest(lines).items()} == {"a": Verdict.INCLUDE, "c": Verdict.MAYBE}
+    assert dec.latest([d("x", Verdict.UNDO)]) == {}  # an undo with nothing to withdraw is harmless
