@@ -239,6 +239,23 @@ def test_abstrackr_section_line_is_counted_out_not_dropped_silently() -> None:
     assert fields(records[2])["authors"] == ("Brownstein, C.D.",)  # a short row after the section line
 
 
+def test_spreadsheet_row_with_only_a_title_is_a_record(tmp_path: Path) -> None:
+    # XLSX rows end at their last filled cell: a title alone in column A is a short row, not a
+    # section line.
+    sheet = (
+        '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>'
+        '<row r="1"><c r="A1" t="inlineStr"><is><t>Title</t></is></c><c r="B1" t="inlineStr"><is><t>Authors</t></is></c>'
+        '<c r="C1" t="inlineStr"><is><t>Year</t></is></c></row>'
+        '<row r="2"><c r="A2" t="inlineStr"><is><t>Only a title here</t></is></c></row></sheetData></worksheet>'
+    )
+    path = tmp_path / "titles.xlsx"
+    path.write_bytes(_zip({"xl/workbook.xml": "<workbook/>", "xl/worksheets/sheet1.xml": sheet}))
+    doc = decode(path, path.read_bytes())
+    [record] = list(formats.detect(doc).parse(doc))
+    assert isinstance(record, Parsed) and record.line == 2 and record.fields["title"] == "Only a title here"
+    assert doc.warnings == []
+
+
 def test_preamble_is_reported() -> None:
     assert parse("table_embase.csv")[3] == ["lines 1-3 above the header row: export preamble, not records"]
     assert parse("table_lens.xlsx")[3] == ["line 1 above the header row: export preamble, not records"]
