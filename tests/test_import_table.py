@@ -9,15 +9,19 @@ from __future__ import annotations
 
 import csv
 import io
+import unicodedata
 import zipfile
 from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from review_cli.errors import ParseError
 from review_cli.io import bibtex, formats, normalise, tabular, xlsx
 from review_cli.io.document import Parsed, Skip, decode
+from review_cli.io.exporters import _bib_escape
 from review_cli.project import Project
 from review_cli.stages import export, import_
 
@@ -474,3 +478,27 @@ def test_export_reimport_round_trip(review: Project, tmp_path: Path, fmt: str) -
     assert sorted(got) == want
     assert ("Costs ~50% lower -- {braced} $5 & #1 under_score back\\slash", ("Barnes and Noble Health Trust", "Ng, A"), 2020, "10.1000/abc_1") in got
 
+
+
+# Properties: hand-written readers against the standard library's writers.
+_TEXT = st.text(alphabet=st.characters(blacklist_categories=("Cs", "Cc"), blacklist_characters="=") | st.sampled_from(',;"\t\n\r|{}'), max_size=40)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.tuples(_TEXT, _TEXT), min_size=1, max_size=6))
+def test_csv_cells_survive_quoting_newlines_and_delimiters(rows: list[tuple[str, str]]) -> None:
+    buf = io.StringIO()
+    writer = csv.writer(buf, lineterminator="\r\n")
+    writer.writerow(["Title", "Abstract"])
+    writer.writerows(rows)
+    doc = decode(Path("t.csv"), buf.getvalue().encode("utf-8"))
+    assert formats.detect(doc) is tabular
+    got = [(normalise.clean(p.fields.get("title")), normalise.clean(p.fields.get("abstract"))) for p in tabular.parse(doc) if isinstance(p, Parsed)]
+    want = [(normalise.clean(t), normalise.clean(a)) for t, a in rows if t.strip() or a.strip()]
+    assert got == want
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=60))
+def test_bibtex_escaping_is_undone_by_the_reader(text: str) -> None:
+    assert bibtex.latex_to_text(_bib_escape(text)) == unicodedata.normalize("NFC", text)
