@@ -502,3 +502,15 @@ def test_csv_cells_survive_quoting_newlines_and_delimiters(rows: list[tuple[str,
 @given(st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=60))
 def test_bibtex_escaping_is_undone_by_the_reader(text: str) -> None:
     assert bibtex.latex_to_text(_bib_escape(text)) == unicodedata.normalize("NFC", text)
+
+
+def test_legacy_8bit_csv_imports_with_a_warning_naming_the_encoding(review: Project, runner, tmp_path: Path) -> None:
+    path = tmp_path / "cinahl_legacy.csv"
+    path.write_bytes("Title,Authors,Year\nCo-production in Malmö,\"Müller, J\",2020\n".encode("cp1252"))
+    result = invoke(runner, review, "import", str(path), "--source", "CINAHL", "--json")
+    assert result.exit_code == 0 and "Traceback" not in result.output
+    [report] = import_.load_report(review)
+    assert report["format"] == "csv" and report["encoding"] == "cp1252"
+    assert any("cp1252" in w for w in report["warnings"])
+    [record] = import_.load_records(review)
+    assert record.title == "Co-production in Malmö" and record.authors == ("Müller, J",)
