@@ -46,6 +46,26 @@ class Document:
         """Lines without their ends; splits on LF/CRLF/CR only (not U+2028 or U+0085)."""
         return self.text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
 
+    def iter_lines(self, block: int = 1 << 20) -> Iterator[str]:
+        """The same lines as `lines()`, split a block at a time so a 200 MB export never
+        exists twice in memory (once as text, once as a list of a few million line strings)."""
+        text = self.text
+        has_cr = "\r" in text
+        pos, size = 0, len(text)
+        while True:
+            end = text.find("\n", pos + block) if pos + block < size else -1
+            piece = text[pos:] if end == -1 else text[pos:end]
+            if has_cr:
+                # A CRLF pair never straddles two blocks: blocks end just before a LF.
+                piece = piece.replace("\r\n", "\n")
+                if end != -1 and piece.endswith("\r"):
+                    piece = piece[:-1]
+                piece = piece.replace("\r", "\n")
+            yield from piece.split("\n")
+            if end == -1:
+                return
+            pos = end + 1
+
 
 def _looks_utf16(data: bytes) -> str | None:
     """UTF-16 without BOM: every other byte of ASCII text is NUL."""

@@ -16,6 +16,7 @@ from review_cli.io.document import Document, Parsed, Skip
 
 NAME = "medline"
 LABEL = "PubMed/MEDLINE (nbib)"
+TEXT_ONLY = True  # parses doc.text; the import may drop the raw bytes once decoded
 
 _TAG = re.compile(r"([A-Z][A-Z0-9]{1,3}) {0,3}- ?(.*)")
 # Tags only MEDLINE writes (RIS has none of them), so a misnamed .ris is recognised.
@@ -32,7 +33,7 @@ def parse(doc: Document) -> Iterator[Parsed | Skip]:
     tags: dict[str, list[str]] = {}
     start = 0
     last = ""
-    for number, line in enumerate(doc.lines(), start=1):
+    for number, line in enumerate(doc.iter_lines(), start=1):
         if not line.strip():
             if tags:
                 yield _record(tags, start)

@@ -22,11 +22,16 @@ from review_cli.io.document import Document, Parsed
 
 NAME = "ovid"
 LABEL = "Ovid tagged"
+TEXT_ONLY = True  # parses doc.text; the import may drop the raw bytes once decoded
 
 _HEADER = re.compile(r"<\s*(\d+)\s*\.?\s*>")
 _HEADER_LINE = re.compile(r"^\s*<\s*\d+\s*\.?\s*>\s*$", re.M)
 _TAG = re.compile(r"([A-Z][A-Z0-9]{1,3})\s{1,3}-(?: (.*))?")
-_SOURCE = re.compile(r"(?P<vol>\d+)\s*(?:\((?P<iss>[^)]*)\))?\s*(?:\(no pagination\)|:?\s*(?P<pages>[A-Za-z]?\d+(?:\s*-\s*[A-Za-z]?\d+)?))?\s*,\s*(?:[A-Z][a-z]{2}\s+)?(?P<year>\d{4})")
+_SOURCE = re.compile(
+    r"(?P<vol>\d+)\s*(?:\((?P<iss>[^)]*)\))?\s*"
+    r"(?:\(no pagination\)|\(pp\.?\s*(?P<pp>[^)]*)\)|:\s*(?P<pages>[A-Za-z]?\d+(?:\s*-\s*[A-Za-z]?\d+)?))?"
+    r"\s*,\s*(?:[A-Z][a-z]{2}\s+)?(?P<year>\d{4})"
+)
 
 # Labelled layout: the field names Ovid prints, mapped onto tags of the tagged layout.
 LABELS = {
@@ -76,7 +81,7 @@ def parse(doc: Document) -> Iterator[Parsed]:
     number_in_search = ""
     last = ""
     labelled = False
-    for number, line in enumerate(doc.lines(), start=1):
+    for number, line in enumerate(doc.iter_lines(), start=1):
         text = line.strip().lstrip("\ufeff")
         header = _HEADER.fullmatch(text)
         if header:
@@ -122,7 +127,7 @@ def _record(tags: dict[str, list[str]], line: int, number_in_search: str) -> Par
         if m:
             volume = volume or m.group("vol")
             issue = issue or (m.group("iss") or "")
-            pages = pages or (m.group("pages") or "")
+            pages = pages or (m.group("pages") or m.group("pp") or "")
     doi = _first(tags, "DO", "DI")
     keywords = [k.lstrip("*") for t in ("KW", "MH") for k in tags.get(t, ())]
     return Parsed(

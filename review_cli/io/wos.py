@@ -15,6 +15,7 @@ from review_cli.io.document import Document, Parsed, Skip
 
 NAME = "wos"
 LABEL = "Web of Science tagged"
+TEXT_ONLY = True  # parses doc.text; the import may drop the raw bytes once decoded
 
 _HEADER = re.compile(r"^\ufeff?FN .*(?:Web of Science|Zoological Record|BIOSIS|Clarivate|Thomson)", re.I)
 _PT = re.compile(r"^PT [A-Z]\s*$", re.M)
@@ -33,7 +34,7 @@ def parse(doc: Document) -> Iterator[Parsed | Skip]:
     tags: dict[str, list[str]] = {}
     start = 0
     last = ""
-    for number, line in enumerate(doc.lines(), start=1):
+    for number, line in enumerate(doc.iter_lines(), start=1):
         line = line.lstrip("\ufeff").rstrip()
         if not line:
             continue

@@ -11,6 +11,7 @@ import shutil
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass, field
+from operator import attrgetter
 from pathlib import Path
 from types import ModuleType
 from typing import Any
@@ -66,7 +67,6 @@ class _Prepared:
     report: FileReport
     src: Path
     dest: Path
-    data: bytes
     records: list[Record]
 
 
@@ -80,37 +80,67 @@ def load_report(project: Project) -> list[dict[str, Any]]:
     return list(read_json(project.import_report_path)["files"])
 
 
-def parse_file(path: Path, data: bytes, fmt_name: str | None = None) -> tuple[Document, ModuleType, list[Parsed | Skip]]:
-    """Decode, detect (or force) the format and parse; raises ParseError on an unreadable file."""
+def read_file(path: Path, data: bytes, fmt_name: str | None = None) -> tuple[Document, ModuleType]:
+    """Decode and detect (or force) the format; raises ParseError on an unreadable file."""
     doc = decode(path, data)
     fmt = formats.by_name(fmt_name) if fmt_name else formats.detect(doc)
+    return doc, fmt
+
+
+def parse_file(path: Path, data: bytes, fmt_name: str | None = None) -> tuple[Document, ModuleType, list[Parsed | Skip]]:
+    """Decode, detect (or force) the format and parse; raises ParseError on an unreadable file."""
+    doc, fmt = read_file(path, data, fmt_name)
     items = list(fmt.parse(doc))
     if not items:
-        raise ParseError(
-            path,
-            f"read as {fmt.LABEL} but holds no records",
-            hint="check that the export finished and contains records",
-        )
+        raise _no_records(path, fmt)
     return doc, fmt, items
 
 
-def build_records(source: str, file_rel: str, items: Iterable[Parsed | Skip], report: FileReport) -> list[Record]:
+def _no_records(path: Path, fmt: ModuleType) -> ParseError:
+    return ParseError(
+        path,
+        f"read as {fmt.LABEL} but holds no records",
+        hint="check that the export finished and contains records",
+    )
+
+
+PROGRESS_EVERY = 2000  # records between progress updates: cheap, and smooth enough
+
+
+def build_records(
+    source: str,
+    file_rel: str,
+    items: Iterable[Parsed | Skip],
+    report: FileReport,
+    progress: Progress = NULL,
+) -> list[Record]:
+    """Normalise parsed items into records, filling `report`; advances `progress` by lines."""
     records: list[Record] = []
     occurrences: Counter[str] = Counter()
     position = 0
+    shown_line = 0
+    fields = normalise.fields
     for item in items:
         report.read += 1
+        if report.read % PROGRESS_EVERY == 0 and item.line > shown_line:
+            progress.advance(item.line - shown_line)
+            shown_line = item.line
         if isinstance(item, Skip):
             report.skipped.append({"line": item.line, "reason": item.reason})
             continue
         position += 1
-        values = normalise.fields(item.fields)
+        values = fields(item.fields)
         fp = fingerprint(values)
         if not fp.replace("\x1f", ""):
             report.skipped.append({"line": item.line, "reason": "record has no bibliographic content"})
             continue
-        rid = record_id(source, fp, occurrences[fp])
-        occurrences[fp] += 1
+        # Counted by the first id rather than by the fingerprint: a fingerprint holds the
+        # whole folded abstract, and 100,000 of them would double the memory an import needs.
+        rid = first = record_id(source, fp, 0)
+        if occurrences[first]:
+            rid = record_id(source, fp, occurrences[first])
+        occurrences[first] += 1
+        del fp
         origin = Origin(source, file_rel, item.key or f"#{position}", item.line)
         records.append(Record(id=rid, source=source, origins=(origin,), **values))
         report.imported += 1
@@ -169,7 +199,6 @@ def run(
     prepared: list[_Prepared] = []
     unchanged: list[str] = []
     taken: set[Path] = set()
-    progress.start("Reading exports", total=len(paths))
     for path in paths:
         data = path.read_bytes()
         digest = sha256_bytes(data)
@@ -181,13 +210,14 @@ def run(
                     hint="a file belongs to one source; remove it from that source first",
                 )
             unchanged.append(str(path))
-            progress.advance()
             continue
         if digest in {p.report.sha256 for p in prepared}:
             unchanged.append(str(path))
-            progress.advance()
             continue
-        doc, fmt_module, items = parse_file(path, data, fmt)
+        doc, fmt_module = read_file(path, data, fmt)
+        del data
+        if getattr(fmt_module, "TEXT_ONLY", False) and doc.text:
+            doc.data = b""  # parsed from the decoded text alone: no need to hold the file twice
         dest = _destination(project, source, path, digest, taken)
         taken.add(dest)
         report = FileReport(
@@ -198,11 +228,15 @@ def run(
             sha256=digest,
             warnings=list(doc.warnings),
         )
-        records = build_records(source, report.file, items, report)
-        prepared.append(_Prepared(report, path, dest, data, records))
-        progress.advance()
-    progress.done()
-
+        lines = doc.text.count("\n") + 1 if doc.text else None
+        progress.start(f"Importing {path.name} (lines)", total=lines)
+        records = build_records(source, report.file, fmt_module.parse(doc), report, progress)
+        del doc
+        if report.read == 0:
+            raise _no_records(path, fmt_module)
+        prepared.append(_Prepared(report, path, dest, records))
+        progress.done()
+    progress.start("Merging and writing records")
     existing = {r.id: r for r in load_records(project)} if prepared else {}
     for item in prepared:
         for rec in item.records:
@@ -218,7 +252,11 @@ def run(
         if declared is None:
             _declare_source(project, source, prepared[0].report.format)
             added_sources.append(source)
-        write_jsonl(project.records_path, (r.to_json() for r in existing.values()))
+        # Ids are unique keys here, so sorting the records by id is the writer's own order,
+        # and the lines stream out without being held in memory all at once.
+        ordered = sorted(existing.values(), key=attrgetter("id"))
+        write_jsonl(project.records_path, (r.to_json() for r in ordered), sort_key=None)
+        del ordered
         reports = {e["file"]: e for e in previous}
         for item in prepared:
             reports[item.report.file] = item.report.to_json()
@@ -238,6 +276,7 @@ def run(
             outputs=[project.records_path, project.import_report_path],
             params={"files": {k: {"source": v["source"], "format": v["format"]} for k, v in sorted(reports.items())}},
         )
+    progress.done()
     return ImportResult(
         files=[p.report for p in prepared],
         unchanged=unchanged,
