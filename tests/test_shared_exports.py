@@ -8,7 +8,6 @@ records (PMID or, for ERIC, OWN), WoS tagged = `ER` lines, Ovid tagged = `<n. >`
 from __future__ import annotations
 
 import json
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -18,17 +17,6 @@ from review_cli.stages import import_
 
 from .conftest import SHARED, SHARED_DATA, invoke, shared_data_or_skip
 
-# The table formats (CSV/TSV, XLSX, BibTeX, EndNote XML, WoS tab-delimited) are parsed on the
-# import-table branch; the import-table branch removes this marker when it merges.
-TABLE_FAMILIES = frozenset({"csv", "tsv", "xlsx", "bibtex", "xml", "wos_tab_delimited"})
-_SUFFIX_FAMILY = {".csv": "csv", ".tsv": "tsv", ".xlsx": "xlsx", ".bib": "bibtex", ".xml": "xml"}
-
-
-def _family(entry: dict[str, Any]) -> str:
-    if entry["format"] in ("csv", "xlsx", "bibtex", "wos_tab_delimited"):
-        return str(entry["format"])
-    return _SUFFIX_FAMILY.get(Path(entry["file"]).suffix.lower(), str(entry["format"]))
-
 
 def _params() -> list[Any]:
     manifest = SHARED_DATA / "manifest.json"
@@ -37,10 +25,7 @@ def _params() -> list[Any]:
     entries = json.loads(manifest.read_text(encoding="utf-8"))["exports"]
     params = []
     for entry in entries:
-        marks = []
-        if _family(entry) in TABLE_FAMILIES:
-            marks.append(pytest.mark.xfail(reason="table formats land with the import-table branch", strict=False))
-        params.append(pytest.param(entry, id=entry["file"].removeprefix("data/exports/"), marks=marks))
+        params.append(pytest.param(entry, id=entry["file"].removeprefix("data/exports/")))
     return params
 
 
