@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from review_cli.model import LIST_FIELDS, TEXT_FIELDS, squash
+from review_cli.model import TEXT_FIELDS, squash
 
 _TAG = re.compile(r"</?(?:i|b|em|strong|sup|sub|p|br|h[1-6]|jats:[a-z-]+|inf|scp|u|span)\b[^>]*>", re.I)
 _DOI = re.compile(r"10\.\d{4,9}/\S+", re.I)
