@@ -216,8 +216,6 @@ def run(
             continue
         doc, fmt_module = read_file(path, data, fmt)
         del data
-        if getattr(fmt_module, "TEXT_ONLY", False) and doc.text:
-            doc.data = b""  # parsed from the decoded text alone: no need to hold the file twice
         dest = _destination(project, source, path, digest, taken)
         taken.add(dest)
         report = FileReport(
@@ -229,6 +227,8 @@ def run(
             warnings=list(doc.warnings),
         )
         lines = doc.text.count("\n") + 1 if doc.text else None
+        if getattr(fmt_module, "TEXT_ONLY", False):
+            doc.compact()  # a text parser needs the text or the bytes, never both
         progress.start(f"Importing {path.name} (lines)", total=lines)
         records = build_records(source, report.file, fmt_module.parse(doc), report, progress)
         del doc
