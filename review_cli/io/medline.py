@@ -25,7 +25,7 @@ _RIS_TY = re.compile(r"^\s*TY\s{1,2}-", re.M)
 
 
 def sniff(doc: Document) -> bool:
-    head = doc.text[:20000].lstrip("\ufeff")
+    head = doc.text[:20000].lstrip("\ufeff").replace("\r", "\n")
     return len(_MEDLINE_ONLY.findall(head)) >= 2 and not _RIS_TY.search(head)
 
 

@@ -71,7 +71,7 @@ LIST_TAGS = frozenset({"AU", "FA", "MH", "KW", "OD", "ID"})
 
 
 def sniff(doc: Document) -> bool:
-    head = doc.text[:4000].lstrip("\ufeff\r\n\t ")
+    head = doc.text[:4000].lstrip("\ufeff\r\n\t ").replace("\r", "\n")
     return bool(_HEADER.match(head)) and bool(_HEADER_LINE.match(head))
 
 

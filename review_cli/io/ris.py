@@ -28,9 +28,13 @@ ABSTRACT_TAGS = ("AB", "N2")
 JOURNAL_TAGS = ("T2", "JO", "JF", "JA", "J2", "J1", "BT", "SE")
 
 
+_ER = re.compile(r"^ER\s{1,2}-", re.M)
+_ER_ANYWHERE = re.compile(r"(?:^|[\r\n])ER\s{1,2}-")
+
+
 def sniff(doc: Document) -> bool:
-    head = doc.text[:20000]
-    return bool(_TY.search(head)) and bool(re.search(r"^ER\s{1,2}-", doc.text, re.M))
+    head = doc.text[:200_000].replace("\r", "\n")  # CR-only files (old Mac exports) too
+    return bool(_TY.search(head)) and bool(_ER.search(head) or _ER_ANYWHERE.search(doc.text))
 
 
 # Every well-formed tag; a set lookup on `line[:2]` is the fast path for `TAG  - value` lines.

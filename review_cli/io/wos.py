@@ -24,10 +24,10 @@ LIST_TAGS = frozenset({"AU", "AF", "CA", "BA", "BF", "CR", "C1", "ED"})
 
 
 def sniff(doc: Document) -> bool:
-    head = doc.text[:20000].lstrip("\ufeff\r\n ")
+    head = doc.text[:200_000].lstrip("\ufeff\r\n ").replace("\r", "\n")
     if _HEADER.match(head):
         return True
-    return head.startswith("PT ") and bool(_PT.search(head)) and bool(_ER.search(doc.text))
+    return head.startswith("PT ") and bool(_PT.search(head)) and bool(_ER.search(head))
 
 
 def parse(doc: Document) -> Iterator[Parsed | Skip]:
