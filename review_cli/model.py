@@ -197,14 +197,21 @@ def squash(text: str) -> str:
     return " ".join(text.split())
 
 
+_FINGERPRINT_FIELDS = ("title", "authors", "year", "journal", "volume", "issue", "pages", "doi", "pmid", "abstract")
+
+
 def fingerprint(fields_: Mapping[str, Any]) -> str:
     """The content a record id is derived from: every bibliographic field, folded."""
     parts = []
-    for name in ("title", "authors", "year", "journal", "volume", "issue", "pages", "doi", "pmid", "abstract"):
-        value = fields_.get(name)
+    get = fields_.get
+    for name in _FINGERPRINT_FIELDS:
+        value = get(name)
+        if value is None or value == "":
+            parts.append("")
+            continue
         if isinstance(value, list | tuple):
             value = "; ".join(str(v) for v in value)
-        parts.append(fold(str(value)) if value not in (None, "") else "")
+        parts.append(fold(value if type(value) is str else str(value)))
     return "\x1f".join(parts)
 
 

@@ -120,13 +120,21 @@ def join_abstract(values: Iterable[str]) -> str:
     return clean(" ".join(v for v in values if v))
 
 
+_PLAIN_TEXT_FIELDS = tuple(f for f in TEXT_FIELDS if f not in ("doi", "pmid", "pages"))
+
+
 def fields(raw: Mapping[str, Any]) -> dict[str, Any]:
     """Normalised field dict (every key of a Record except id/source/origins)."""
     get = raw.get
     out: dict[str, Any] = {}
-    for name in TEXT_FIELDS:
+    for name in _PLAIN_TEXT_FIELDS:
         value = get(name)
-        out[name] = "" if value is None or value == "" else clean(value)
+        if value is None or value == "":
+            out[name] = ""
+        elif type(value) is str and "<" not in value and "&" not in value:
+            out[name] = squash(value)  # clean() without the markup and entity steps
+        else:
+            out[name] = clean(value)
     url = get("url", "")
     out["doi"] = doi(get("doi")) or doi(url) if get("doi") or "doi.org" in str(url) else ""
     out["pmid"] = pmid(get("pmid"))
