@@ -361,3 +361,36 @@ def test_progress_advances_per_chunk_of_records(review: Project, tmp_path: Path)
     assert starts[0] == ("Importing many.ris (lines)", 25001)
     advances = [c[1] for c in spy.calls if c[0] == "advance"]
     assert len(advances) >= 2 and sum(advances) <= 25001
+
+
+# --- big files: two halves in parallel give exactly the serial result ---------------------------
+
+
+@pytest.mark.parametrize("fmt", ["ris", "medline", "wos", "ovid"])
+def test_split_import_equals_serial_import(tmp_path: Path, runner, monkeypatch: pytest.MonkeyPatch, fmt: str) -> None:
+    from review_cli.stages import import_split
+
+    record = {
+        "ris": "TY  - JOUR\r\nTI  - Title {n}\r\nAU  - Smith, J\r\nPY  - 2020\r\nAB  - Same abstract\r\nER  - \r\n\r\n",
+        "medline": "PMID- {n}\nTI  - Title {n}\n      wrapped\nFAU - Smith, J\nDP  - 2020\n\n",
+        "wos": "PT J\nAU Smith, J\n   Jones, K\nTI Title {n}\nPY 2020\nER\n\n",
+        "ovid": "<{n}. >\nDB  - Embase\nTI  - Title {n}\nAU  - Smith J.\nYR  - 2020\n\n",
+    }[fmt]
+    body = "".join(record.format(n=n % 40) for n in range(400))  # repeats: ranks must match
+    if fmt == "ris":
+        body += "TY  - JOUR\r\nTI  - cut off\r\n"  # a truncated record at the end
+    path = tmp_path / f"big.{fmt}"
+    path.write_text(("FN Clarivate Analytics Web of Science\nVR 1.0\n" if fmt == "wos" else "") + body + ("EF\n" if fmt == "wos" else ""))
+    outputs = []
+    for workers, minimum in (("1", 1 << 30), ("2", 1000)):
+        monkeypatch.setenv("REVIEW_IMPORT_WORKERS", workers)
+        monkeypatch.setattr(import_split, "MIN_SPLIT_CHARS", minimum)
+        if workers == "2":
+            doc = decode(path, path.read_bytes())
+            assert import_split._split_point(doc, formats.by_name(fmt)) > 0  # really split
+        project_dir = tmp_path / f"review-{workers}"
+        assert invoke(runner, None, "init", str(project_dir)).exit_code == 0
+        result = invoke(runner, Project(project_dir), "import", str(path), "--source", "S")
+        assert result.exit_code == 0, result.output
+        outputs.append({k: v for k, v in snapshot(Project(project_dir)).items() if k != "review.lock"})
+    assert outputs[0] == outputs[1]

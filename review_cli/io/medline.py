@@ -17,6 +17,7 @@ from review_cli.io.document import Document, Parsed, Skip
 NAME = "medline"
 LABEL = "PubMed/MEDLINE (nbib)"
 TEXT_ONLY = True  # parses doc.text; the import may drop the raw bytes once decoded
+RECORD_END = r"\n[ \t\r]*\n(?=PMID- )"  # a place to cut a big file in two (import_split)
 
 _TAG = re.compile(r"([A-Z][A-Z0-9]{1,3}) {0,3}- ?(.*)")
 # Tags only MEDLINE writes (RIS has none of them), so a misnamed .ris is recognised.

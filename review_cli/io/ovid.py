@@ -23,6 +23,7 @@ from review_cli.io.document import Document, Parsed
 NAME = "ovid"
 LABEL = "Ovid tagged"
 TEXT_ONLY = True  # parses doc.text; the import may drop the raw bytes once decoded
+RECORD_END = r"\n(?=<\s*\d+\s*\.?\s*>[ \t\r]*\n)"  # a place to cut a big file in two
 
 _HEADER = re.compile(r"<\s*(\d+)\s*\.?\s*>")
 _HEADER_LINE = re.compile(r"^\s*<\s*\d+\s*\.?\s*>\s*$", re.M)

@@ -17,6 +17,7 @@ from review_cli.io.document import Document, Parsed, Skip
 NAME = "ris"
 LABEL = "RIS"
 TEXT_ONLY = True  # parses doc.text; the import may drop the raw bytes once decoded
+RECORD_END = r"\nER[ \t]{1,2}-[^\n]*\n"  # a place to cut a big file in two (import_split)
 
 TAG_LINE = re.compile(r"^([A-Z][A-Z0-9])\s{1,2}-(?: {1,2}(.*))?$")
 _TY = re.compile(r"^\ufeff?TY\s{1,2}-", re.M)

@@ -18,7 +18,7 @@ from typing import Any
 
 from review_cli import lock
 from review_cli.errors import ParseError, ReviewError
-from review_cli.io import formats, normalise
+from review_cli.io import formats
 from review_cli.io.document import Document, Parsed, Skip, decode
 from review_cli.io.writer import (
     iter_jsonl,
@@ -31,6 +31,7 @@ from review_cli.io.writer import (
 from review_cli.model import LIST_FIELDS, TEXT_FIELDS, Origin, Record, fingerprint, record_id
 from review_cli.progress import NULL, Progress
 from review_cli.project import Project
+from review_cli.stages import import_split
 
 STAGE = "import"
 
@@ -115,33 +116,38 @@ def build_records(
     progress: Progress = NULL,
 ) -> list[Record]:
     """Normalise parsed items into records, filling `report`; advances `progress` by lines."""
+    return collect_records(source, file_rel, import_split.prepare(items, source), report, progress)
+
+
+def collect_records(
+    source: str,
+    file_rel: str,
+    prepared: Iterable[import_split.Prepared],
+    report: FileReport,
+    progress: Progress = NULL,
+) -> list[Record]:
+    """Records from prepared items, in file order: positions, ids and the report."""
     records: list[Record] = []
+    # Identical records of one file are told apart by their rank; counted by the first id, not
+    # by the fingerprint, which holds the whole folded abstract (100,000 of them is 200 MB).
     occurrences: Counter[str] = Counter()
     position = 0
     shown_line = 0
-    fields = normalise.fields
-    for item in items:
+    for line, key, values, first, reason in prepared:
         report.read += 1
-        if report.read % PROGRESS_EVERY == 0 and item.line > shown_line:
-            progress.advance(item.line - shown_line)
-            shown_line = item.line
-        if isinstance(item, Skip):
-            report.skipped.append({"line": item.line, "reason": item.reason})
+        if report.read % PROGRESS_EVERY == 0 and line > shown_line:
+            progress.advance(line - shown_line)
+            shown_line = line
+        if values is None or first is None:
+            position += key is not None  # a parsed record without content still has a position
+            report.skipped.append({"line": line, "reason": reason})
             continue
         position += 1
-        values = fields(item.fields)
-        fp = fingerprint(values)
-        if not fp.replace("\x1f", ""):
-            report.skipped.append({"line": item.line, "reason": "record has no bibliographic content"})
-            continue
-        # Counted by the first id rather than by the fingerprint: a fingerprint holds the
-        # whole folded abstract, and 100,000 of them would double the memory an import needs.
-        rid = first = record_id(source, fp, 0)
+        rid = first
         if occurrences[first]:
-            rid = record_id(source, fp, occurrences[first])
+            rid = record_id(source, fingerprint(values), occurrences[first])
         occurrences[first] += 1
-        del fp
-        origin = Origin(source, file_rel, item.key or f"#{position}", item.line)
+        origin = Origin(source, file_rel, key or f"#{position}", line)  # key is a str here
         records.append(Record(id=rid, source=source, origins=(origin,), **values))
         report.imported += 1
         report.empty_titles += not values["title"]
@@ -230,8 +236,9 @@ def run(
         if getattr(fmt_module, "TEXT_ONLY", False):
             doc.compact()  # a text parser needs the text or the bytes, never both
         progress.start(f"Importing {path.name} (lines)", total=lines)
-        records = build_records(source, report.file, fmt_module.parse(doc), report, progress)
-        del doc
+        items = import_split.prepared_items(doc, fmt_module, source)
+        del doc  # the generator owns the export now and can let go of it once split
+        records = collect_records(source, report.file, items, report, progress)
         if report.read == 0:
             raise _no_records(path, fmt_module)
         prepared.append(_Prepared(report, path, dest, records))
