@@ -16,7 +16,7 @@ from review_cli.io.document import Document, Parsed, Skip
 
 NAME = "medline"
 LABEL = "PubMed/MEDLINE (nbib)"
-TEXT_ONLY = True  # parses doc.text; the import may drop the raw bytes once decoded
+TEXT_ONLY = True  # reads doc.iter_lines() only, so the import may keep just the text or the bytes
 RECORD_END = r"\n[ \t\r]*\n(?=PMID- )"  # a place to cut a big file in two (import_split)
 
 _TAG = re.compile(r"([A-Z][A-Z0-9]{1,3}) {0,3}- ?(.*)")

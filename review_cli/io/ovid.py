@@ -22,7 +22,7 @@ from review_cli.io.document import Document, Parsed
 
 NAME = "ovid"
 LABEL = "Ovid tagged"
-TEXT_ONLY = True  # parses doc.text; the import may drop the raw bytes once decoded
+TEXT_ONLY = True  # reads doc.iter_lines() only, so the import may keep just the text or the bytes
 RECORD_END = r"\n(?=<\s*\d+\s*\.?\s*>[ \t\r]*\n)"  # a place to cut a big file in two
 
 _HEADER = re.compile(r"<\s*(\d+)\s*\.?\s*>")

@@ -16,7 +16,7 @@ from review_cli.io.document import Document, Parsed, Skip
 
 NAME = "ris"
 LABEL = "RIS"
-TEXT_ONLY = True  # parses doc.text; the import may drop the raw bytes once decoded
+TEXT_ONLY = True  # reads doc.iter_lines() only, so the import may keep just the text or the bytes
 RECORD_END = r"\nER[ \t]{1,2}-[^\n]*\n"  # a place to cut a big file in two (import_split)
 
 TAG_LINE = re.compile(r"^([A-Z][A-Z0-9])\s{1,2}-(?: {1,2}(.*))?$")

@@ -189,6 +189,13 @@ def run(
     fmt: str | None = None,
     progress: Progress = NULL,
 ) -> ImportResult:
+    try:
+        return _run(project, paths, source, fmt, progress)
+    finally:
+        progress.done()  # also when a file is refused half-way: never leave a bar running
+
+
+def _run(project: Project, paths: Sequence[Path], source: str, fmt: str | None, progress: Progress) -> ImportResult:
     source = source.strip()
     if not source:
         raise ReviewError("--source must name the database or source", hint='e.g. --source "MEDLINE"')
@@ -232,7 +239,7 @@ def run(
             sha256=digest,
             warnings=list(doc.warnings),
         )
-        lines = doc.text.count("\n") + 1 if doc.text else None
+        lines = max(doc.text.count("\n"), doc.text.count("\r")) + 1 if doc.text else None
         if getattr(fmt_module, "TEXT_ONLY", False):
             doc.compact()  # a text parser needs the text or the bytes, never both
         progress.start(f"Importing {path.name} (lines)", total=lines)
