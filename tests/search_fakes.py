@@ -66,6 +66,7 @@ class Fake:
     works: list[Work]
     faults: dict[int, str] = field(default_factory=dict)  # request number (1-based) -> fault
     requests: list[tuple[str, dict[str, str]]] = field(default_factory=list)
+    methods: list[str] = field(default_factory=list)
     bad_key: str = "bad-key"
     echo_last_cursor: bool = True  # Europe PMC: last page echoes the cursor it was sent
     history: dict[str, list[Work]] = field(default_factory=dict)
@@ -253,6 +254,7 @@ class _Handler(BaseHTTPRequestHandler):
     fake: Fake
 
     def _serve(self, params: dict[str, str]) -> None:
+        self.server.fake.methods.append(self.command)  # type: ignore[attr-defined]
         status, ctype, body, headers = self.server.fake.handle(urlparse(self.path).path, params)  # type: ignore[attr-defined]
         data = body.encode("utf-8")
         try:

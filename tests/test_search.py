@@ -234,6 +234,7 @@ def test_report_searches_markdown(review: Project, fake: Fake, runner, tmp_path:
     assert "2026-01-10 10:00:00 UTC" in md and "2026-02-10 10:00:00 UTC" in md
     assert "carers \\| integrated" in md and "published 2012-01-01 to …" in md
     assert "update (previous run 2026-01-10)" in md
+    assert "- Row 1: Europe PMC searched several databases at once; records retrieved per database: MED 7" in md
     # Protocol sources searched by hand appear with what review.toml says.
     assert "| MEDLINE | Ovid |" in md and "ClinicalTrials.gov" in md
     rows = json.loads(invoke(runner, review, "report", "searches", "--json").stdout)

@@ -67,6 +67,14 @@ def test_expired_history_session_is_searched_again(fake: Fake) -> None:
     assert [p.get("retstart") for _, p in fake.requests if "retstart" in p] == ["0", "3", "3", "6"]
 
 
+def test_long_strategies_are_posted(fake: Fake) -> None:
+    term = " OR ".join(f'"carer {n}"[tiab]' for n in range(80))
+    total, _, _ = fetch(Query(term))
+    assert total == 7 and len(term) > 1000
+    assert fake.methods[:2] == ["POST", "POST"] and set(fake.methods[2:]) == {"GET"}
+    assert fake.requests[0][1]["term"] == term
+
+
 def test_date_limits_are_sent_as_pdat(fake: Fake) -> None:
     fetch(Query("carers", published_from="2021-01-01", published_to="2021-12-31"))
     first = fake.requests[0][1]

@@ -51,6 +51,10 @@ def rows(project: Project) -> list[Row]:
         translation = (e.get("details") or {}).get("query_translation")
         if translation:
             notes.append(f"PubMed translated the query as: {translation}")
+        databases = (e.get("details") or {}).get("databases") or {}
+        if databases:
+            listed = ", ".join(f"{k} {v}" for k, v in databases.items())
+            notes.append(f"{e['database']} searched several databases at once; records retrieved per database: {listed}")
         for w in (e.get("details") or {}).get("warnings") or []:
             notes.append(f"{e['database']} said: {w}")
         if e.get("new_records") is not None and e.get("update_of"):
