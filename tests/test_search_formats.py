@@ -97,6 +97,26 @@ def test_scrub_removes_keys_and_contact() -> None:
     assert scrub("see http://joe:pw@proxy.example/esearch.fcgi", []) == "see http://proxy.example/esearch.fcgi"
 
 
+@pytest.mark.parametrize(
+    "body,expected",
+    [
+        ('{"error": "Invalid query parameters error.", "message": "bogus is not a valid field"}',
+         "Invalid query parameters error: bogus is not a valid field"),
+        ('{"status": "failed", "message-type": "validation-failure", "message": [{"type": "query", "message": "Unbalanced parenthesis"}]}',
+         "Unbalanced parenthesis"),
+        ('{"esearchresult": {"ERROR": "Invalid db name specified: nonsense_db"}}', "Invalid db name specified: nonsense_db"),
+        ("<eFetchResult><ERROR>Cannot retrieve history data: OUT OF RANGE</ERROR></eFetchResult>",
+         "Cannot retrieve history data: OUT OF RANGE"),
+        ("<html><body><h1>414 Request-URI Too Large</h1></body></html>", "414 Request-URI Too Large"),
+    ],
+    ids=["openalex", "crossref", "ncbi-json", "ncbi-xml", "html"],
+)
+def test_error_messages_are_read_from_each_shape(body: str, expected: str) -> None:
+    from review_cli.search.http import _error_message
+
+    assert _error_message(body) == expected
+
+
 def test_retry_after_is_honoured_and_capped() -> None:
     http = Http("X", Settings(backoff=0.01, max_backoff=2.0))
     assert 0.01 <= http._delay(0, None) < 0.012

@@ -223,6 +223,9 @@ def _error_message(text: str) -> str:
 
 def _json_message(data: Any) -> str:
     if isinstance(data, dict):
+        err, msg = data.get("error"), data.get("message")
+        if isinstance(err, str) and isinstance(msg, str) and err and msg:
+            return f"{err.rstrip('.')}: {msg}"  # OpenAlex: {"error": "...", "message": "..."}
         for key in ("ERROR", "error", "message", "errorMessage"):
             if key in data and data[key]:
                 value = data[key]
