@@ -102,7 +102,9 @@ class Fake:
             time.sleep(0.6)
         if fault == "expire":  # PubMed: the History server forgot every session
             self.history.clear()
-        if path.endswith("esearch.fcgi"):
+        if "/nowhere/" in path:
+            out: tuple[int, str, str, dict[str, str]] = (404, "text/html", "<html>Not Found</html>", {})
+        elif path.endswith("esearch.fcgi"):
             out = self.esearch(params)
         elif path.endswith("efetch.fcgi"):
             out = self.efetch(params)

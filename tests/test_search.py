@@ -173,6 +173,13 @@ def test_no_network(review: Project, monkeypatch: pytest.MonkeyPatch, runner) ->
     assert snapshot(review) == before
 
 
+def test_wrong_base_url(review: Project, fake: Fake, monkeypatch: pytest.MonkeyPatch, runner) -> None:
+    monkeypatch.setenv("REVIEW_CROSSREF_URL", fake.url + "nowhere/")
+    result = invoke(runner, review, "search", "crossref", "carers")
+    assert result.exit_code == 1 and "has no such endpoint (HTTP 404)" in result.stderr
+    assert "REVIEW_<SOURCE>_URL" in result.stderr and len(fake.requests) == 1
+
+
 def test_usage_errors(review: Project, runner) -> None:
     for args, text in (
         (["search", "pubmed"], "give the online source and the query"),

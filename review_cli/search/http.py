@@ -202,6 +202,11 @@ class Http:
                 f"{self.source} refused the {what} (HTTP {status}): {message}",
                 hint=self.key_hint,
             )
+        if status in (404, 405, 410):
+            return ReviewError(
+                f"{self.source} has no such endpoint (HTTP {status}): {shown.split('?')[0]}",
+                hint="check the REVIEW_<SOURCE>_URL environment variable (unset it to use the public service)",
+            )
         return ReviewError(
             f"{self.source} rejected the {what} (HTTP {status}): {message}",
             hint=f"check the query syntax for {self.source}; request was {shown}",
