@@ -286,3 +286,21 @@ def test_update_dedups_new_records_against_the_review(review: Project, fake: Fak
     units_after = {u.id for u in units.screening_records(review)}
     assert units_before < units_after and len(units_after - units_before) == 1
     assert "1 new studies to screen" in result.dedup
+
+
+def test_cli_calls_one_stage_function(review: Project, runner, monkeypatch: pytest.MonkeyPatch) -> None:
+    calls: list[tuple[str, tuple, dict]] = []  # type: ignore[type-arg]
+    entry = {"database": "PubMed", "reported": 1, "received": 1, "retries": 0, "details": {}, "files": ["f"],
+             "new_records": 1, "update_of": None, "previous_run": None}
+
+    def fake_stage(name: str):  # type: ignore[no-untyped-def]
+        def fn(*args, **kwargs):  # type: ignore[no-untyped-def]
+            calls.append((name, args[1:], {k: v for k, v in kwargs.items() if k != "progress"}))
+            return search.SearchResult(entry, None, ["x"])
+        return fn
+
+    monkeypatch.setattr(search, "run", fake_stage("run"))
+    monkeypatch.setattr(search, "update", fake_stage("update"))
+    assert invoke(runner, review, "search", "pubmed", "a AND b", "--source", "PubMed", "--from", "2012", "--max", "50").exit_code == 0
+    assert invoke(runner, review, "search", "--update", "PubMed").exit_code == 0
+    assert calls == [("run", ("pubmed", "a AND b", "PubMed", "2012", "", 50), {}), ("update", ("PubMed",), {})]
