@@ -304,3 +304,13 @@ def test_cli_calls_one_stage_function(review: Project, runner, monkeypatch: pyte
     assert invoke(runner, review, "search", "pubmed", "a AND b", "--source", "PubMed", "--from", "2012", "--max", "50").exit_code == 0
     assert invoke(runner, review, "search", "--update", "PubMed").exit_code == 0
     assert calls == [("run", ("pubmed", "a AND b", "PubMed", "2012", "", 50), {}), ("update", ("PubMed",), {})]
+
+
+def test_same_search_twice_keeps_one_file(review: Project, fake: Fake) -> None:
+    first = search.run(review, "crossref", "carers", source="Crossref", now=at("2026-01-10"))
+    records = review.records_path.read_bytes()
+    second = search.run(review, "crossref", "carers", source="Crossref", now=at("2026-01-11"))
+    assert second.entry["files"] == first.entry["files"] and second.entry["new_records"] == 0
+    assert len(list(review.source_dir("Crossref").iterdir())) == 1
+    assert review.records_path.read_bytes() == records
+    assert [e["run"] for e in search.load_log(review)] == ["crossref-20260110T100000Z", "crossref-20260111T100000Z"]
