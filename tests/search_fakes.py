@@ -249,7 +249,8 @@ class Fake:
                                "query": {"start-index": 0, "search-terms": p.get("query")}}
         if cursor:
             msg["next-cursor"] = _cursor(start + rows)  # keeps appearing after the last page
-        return 200, "application/json", json.dumps({"status": "ok", "message-type": "work-list", "message-version": "1.0.0", "message": msg}), {}
+        body = {"status": "ok", "message-type": "work-list", "message-version": "1.0.0", "message": msg}
+        return 200, "application/json", json.dumps(body), {"x-rate-limit-limit": "2", "x-rate-limit-interval": "1s"}
 
 
 class _Handler(BaseHTTPRequestHandler):

@@ -126,6 +126,18 @@ def test_retry_after_is_honoured_and_capped() -> None:
     assert 2.0 <= Http("X", Settings(backoff=1, max_backoff=2.0))._delay(10, None) < 2.21
 
 
+def test_announced_rate_limits_only_slow_down() -> None:
+    http = Http("X", min_interval=0.34)
+    http._adapt({"x-rate-limit-limit": "50", "x-rate-limit-interval": "1s"})
+    assert http.min_interval == 0.34
+    http._adapt({"x-rate-limit-limit": "2", "x-rate-limit-interval": "1s"})
+    assert http.min_interval == 0.5
+    http._adapt({"x-rate-limit-limit": "10", "x-rate-limit-interval": "60s"})
+    assert http.min_interval == 6.0
+    http._adapt({"x-rate-limit-limit": "junk", "x-rate-limit-interval": "1s"})
+    assert http.min_interval == 6.0
+
+
 def test_settings_from_env(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("REVIEW_SEARCH_TIMEOUT", "2.5")
     monkeypatch.setenv("REVIEW_SEARCH_RETRIES", "1")
