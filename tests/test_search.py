@@ -244,7 +244,13 @@ def test_report_searches_markdown(review: Project, fake: Fake, runner, tmp_path:
     assert "- Row 1: Europe PMC searched several databases at once; records retrieved per database: MED 7" in md
     # Protocol sources searched by hand appear with what review.toml says.
     assert "| MEDLINE | Ovid |" in md and "ClinicalTrials.gov" in md
+    # A hand-made export of a source that was also searched online gets its own row.
+    export = tmp_path / "epmc-by-hand.ris"
+    export.write_text(RIS_WORK_7, encoding="utf-8")
+    import_.run(review, [export], "Europe PMC")
+    assert "| Europe PMC | not recorded | not recorded |" in invoke(runner, review, "report", "searches").stdout
     rows = json.loads(invoke(runner, review, "report", "searches", "--json").stdout)
+    assert [(r["run"], r["retrieved"]) for r in rows if r["run"] == "from file"] == [("from file", "1")]
     assert [r["run"] for r in rows][:2] == ["initial", "update (previous run 2026-01-10)"]
     assert [r.source for r in search_report.rows(review)][:2] == ["Europe PMC", "Europe PMC"]
 
