@@ -152,7 +152,7 @@ matches, result = dedup_records(make_keys(records))
 seconds = time.perf_counter() - t0
 r1 = [resource.getrusage(w) for w in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN)]
 cpu = sum(b.ru_utime + b.ru_stime - a.ru_utime - a.ru_stime for a, b in zip(r0, r1))
-# the parent's peak plus the largest worker's (workers are forked copies, mostly shared pages)
+# peak resident memory of this process (building the set included); no worker processes
 peak = (r1[0].ru_maxrss + r1[1].ru_maxrss) / 1024
 pred = {}
 for rid, cid in result.cluster_of.items():

@@ -53,6 +53,8 @@ def _block_keys(k: Key, rare: list[str]) -> Iterable[str]:
 
 def candidate_pairs(keys: list[Key], new: set[str] | None = None) -> set[Pair]:
     """Pairs worth comparing; with `new`, only pairs with at least one new record."""
+    if new is not None and not new:
+        return set()
     df: Counter[str] = Counter()
     for k in keys:
         df.update(set(k.tokens))
