@@ -136,3 +136,19 @@ def test_journals_that_differ() -> None:
 )
 def test_page_spans(pages: str, span: tuple[str, str]) -> None:
     assert page_span(pages) == span
+
+
+def test_record_order_never_changes_the_clusters() -> None:
+    import random
+
+    records = [rec(ART), rec(ART, journal="Am J Transplant"), rec(ART, title=ART["title"].upper()),
+               rec(NEJM), rec(NEJM, pages="542-4"), rec(NEJM, title="Erratum: " + NEJM["title"], pages="2487"),
+               rec(TRIAL), rec(TRIAL, volume="7", pages="12-20"), rec(TRIAL, journal="Lancet Respir Med")]
+    results = []
+    for seed in range(4):
+        shuffled = records[:]
+        random.Random(seed).shuffle(shuffled)
+        matches, result = dedup_records([make_key(r) for r in shuffled])
+        results.append((result.cluster_of, sorted((p, m.rule) for p, m in result.links.items())))
+    assert all(r == results[0] for r in results)
+    assert len(set(results[0][0].values())) == 5

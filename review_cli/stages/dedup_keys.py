@@ -378,6 +378,7 @@ class Key:
     year: int | None
     surnames: tuple[str, ...]
     first_author: tuple[str, ...]  # every surname word of the first author (`howard sharp`)
+    group: bool  # a corporate author (`ALTS Group`): names say nothing either way
     journal: tuple[str, ...]
     journal_alt: tuple[str, ...]
     volume: str
@@ -433,6 +434,7 @@ def make_key(r: Record) -> Key:
         year=r.year,
         surnames=() if group else surnames(r.authors),
         first_author=() if group or not r.authors else _surnames_of(r.authors[0])[:4],
+        group=group,
         journal=journal,
         journal_alt=_journal_info(r.journal_abbrev)[0] if r.journal and r.journal_abbrev else (),
         volume=clean_number(r.volume),

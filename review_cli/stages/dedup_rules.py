@@ -257,7 +257,10 @@ def compare(a: Key, b: Key) -> Match:
         return Match(Verdict.DUPLICATE, "same-title-and-source", scores)
     if title >= 0.85 and same_year and same_volume and same_pg and authors_ok and first is not False and not conflict:
         return Match(Verdict.DUPLICATE, "same-source-similar-title", scores)
-    if title >= 0.97 and same_year and same_volume and same_pg and journal is not False and (authors is None or authors >= 0.5):
+    if (
+        title >= 0.97 and same_year and same_volume and same_pg and journal is not False
+        and ((authors is not None and authors >= 0.5) or a.group or b.group)
+    ):
         # Same title at the same place; the author lists are just written differently
         # (name order swapped, a particle read as the surname).
         return Match(Verdict.DUPLICATE, "same-title-same-place", scores)
