@@ -253,6 +253,10 @@ def compare(a: Key, b: Key) -> Match:
         if title >= 0.8 and authors_ok and (title >= 0.95 or not conflict):
             return Match(Verdict.DUPLICATE, "same-pmid", scores)
         return Match(Verdict.UNCERTAIN, "same-pmid-other-title", scores)
+    if min(len(a.tokens), len(b.tokens)) < 3 and not (same_volume and same_pg and first):
+        # `Editorial`, `Reply`, `Introduction`: a title that short names nothing; only the
+        # same place and first author (or a shared DOI/PMID, above) can make a duplicate.
+        return Match(Verdict.UNCERTAIN if title >= 0.85 else Verdict.DIFFERENT, "short-title", scores)
     if title >= 0.95 and near_year and authors_ok and bib >= 3 and not conflict and (journal is not False or (same_volume and same_pg)):
         return Match(Verdict.DUPLICATE, "same-title-and-source", scores)
     if title >= 0.85 and same_year and same_volume and same_pg and authors_ok and first is not False and not conflict:
