@@ -308,11 +308,6 @@ def _is_group(author: str) -> bool:
     return bool(_GROUP.search(text)) or "inc" in _NON_ALNUM.sub(" ", text).split()
 
 
-def first_number(text: str) -> str:
-    m = re.search(r"\d+", text)
-    return m.group(0).lstrip("0") or "0" if m else ""
-
-
 def page_span(pages: str) -> tuple[str, str]:
     """(first, last) page as digit strings; Excel's `01-Apr` becomes 1-4; `e1234` -> 1234."""
     text = fold(pages).strip(" \"'")
