@@ -32,10 +32,12 @@ def read_log(path: Path) -> Log:
         return log
     text = path.read_bytes().decode("utf-8", errors="replace")
     lines = text.split("\n")
+    # Line number of the last non-blank line, found once (slicing per line was quadratic).
+    last = next((i for i in range(len(lines), 0, -1) if lines[i - 1].strip()), 0)
     for number, line in enumerate(lines, start=1):
         if not line.strip():
             continue
-        is_last = number == len(lines) or all(not x.strip() for x in lines[number:])
+        is_last = number == last
         try:
             log.decisions.append(Decision.from_json(json.loads(line)))
         except (json.JSONDecodeError, KeyError, ValueError) as e:

@@ -1,0 +1,384 @@
+"""The inclusion log: every record's final status across the stages.
+
+One line per imported record in `include/log.jsonl`, sorted by id: which screening unit (dedup
+cluster) it belongs to, which PRISMA arm counts it, and where it left the flow (a duplicate of
+which record, ineligible by automation and why, excluded at title/abstract or full text with the
+reason, not retrieved, included, or still waiting for a decision). `review prisma` counts its
+boxes from the same `Inclusion`, so the log and the diagram can never disagree.
+
+Arms: a dedup cluster holding at least one database or register record belongs to the
+"databases and registers" arm, and its records from other methods (websites, organisations,
+citation searching) are counted as duplicates in the other-methods arm, which PRISMA 2020 uses
+for studies not already found in the databases. A cluster of other-method records only belongs
+to the other-methods arm.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from enum import StrEnum
+from pathlib import Path
+from typing import Any
+
+from review_cli import lock
+from review_cli.errors import ParseError
+from review_cli.io.writer import dumps_line, write_bytes
+from review_cli.model import Record, SourceKind, Stage, Verdict
+from review_cli.project import Project
+from review_cli.protocol import Protocol
+from review_cli.stages.decisions import Final, final_decisions
+from review_cli.stages.limits import ineligible
+from review_cli.stages.units import best_value
+
+STAGE = "include"
+DBR_KINDS = (SourceKind.DATABASE, SourceKind.REGISTER)
+NOT_SCREENED_WHY = "not screened: screening stopped by the stopping rule (screening.unscreened = \"automation\")"
+
+
+class Arm(StrEnum):
+    """Which side of the PRISMA 2020 diagram counts a unit."""
+
+    DBR = "databases-registers"
+    OTHER = "other-methods"
+
+
+class Status(StrEnum):
+    """Where a record left the flow (or that it has not left it yet)."""
+
+    DUPLICATE = "duplicate"  # another record of its cluster stands for it
+    INELIGIBLE = "ineligible-automation"  # the protocol's limits (or the stopping rule) removed it
+    EXCLUDED_TA = "excluded-title-abstract"
+    PENDING_TA = "pending-title-abstract"  # no final title/abstract decision (unscreened, maybe, conflict)
+    NOT_RETRIEVED = "not-retrieved"  # sought for retrieval, full text not obtained
+    EXCLUDED_FT = "excluded-full-text"
+    PENDING_FT = "pending-full-text"  # included at title/abstract, no final full-text decision
+    INCLUDED = "included"
+
+
+PENDING = (Status.PENDING_TA, Status.PENDING_FT)
+
+
+@dataclass(frozen=True, slots=True)
+class RecordInfo:
+    """The few fields of a record the flow needs (reading 100,000 full records is slow)."""
+
+    id: str
+    source: str
+    kind: SourceKind
+    title: str
+    year: int | None
+    language: str
+
+
+@dataclass(frozen=True, slots=True)
+class Unit:
+    """One screening unit (dedup cluster) and its final status."""
+
+    id: str
+    arm: Arm
+    kept: str  # the record that stands for the unit in the flow
+    members: tuple[str, ...]
+    status: Status
+    reason: str = ""  # exclusion reason code, or why automation removed it
+    detail: str = ""  # what a pending unit waits for
+
+
+@dataclass
+class Inclusion:
+    protocol: Protocol
+    records: dict[str, RecordInfo]
+    units: dict[str, Unit]
+    ta: dict[str, Final]
+    ft: dict[str, Final]
+    orphans: dict[str, list[str]] = field(default_factory=dict)  # stage -> decided ids that are no unit
+    warnings: list[str] = field(default_factory=list)
+
+    def unit_of(self) -> dict[str, Unit]:
+        return {rid: u for u in self.units.values() for rid in u.members}
+
+    def reason_label(self, code: str) -> str:
+        reason = self.protocol.reason(code)
+        return reason.label if reason else code
+
+    def rows(self) -> list[dict[str, Any]]:
+        """The inclusion log, one row per record, sorted by record id."""
+        unit_of = self.unit_of()
+        rows = []
+        for rid in sorted(self.records):
+            rec = self.records[rid]
+            unit = unit_of[rid]
+            if rid != unit.kept:
+                kept = self.records[unit.kept]
+                also = (
+                    "; already identified via databases and registers"
+                    if rec.kind not in DBR_KINDS and kept.kind in DBR_KINDS
+                    else ""
+                )
+                status, stage, reason, label = Status.DUPLICATE, "", "", ""
+                detail, duplicate_of = f"duplicate of {unit.kept}{also}", unit.kept
+            else:
+                status, reason, detail, duplicate_of = unit.status, unit.reason, unit.detail, ""
+                stage = _STAGE_OF.get(unit.status, "")
+                label = self.reason_label(reason) if status in (Status.EXCLUDED_TA, Status.EXCLUDED_FT) and reason else ""
+            rows.append(
+                {
+                    "id": rid,
+                    "unit": unit.id,
+                    "source": rec.source,
+                    "arm": str(unit.arm),
+                    "status": str(status),
+                    "stage": stage,
+                    "reason": reason,
+                    "reason_label": label,
+                    "duplicate_of": duplicate_of,
+                    "detail": detail,
+                    "title": rec.title,
+                }
+            )
+        return rows
+
+    def log_text(self) -> str:
+        return "".join(dumps_line(r) + "\n" for r in self.rows())
+
+    def status_counts(self) -> dict[str, int]:
+        counts = Counter(r["status"] for r in self.rows())
+        return {str(s): counts.get(str(s), 0) for s in Status}
+
+    def pending(self) -> list[Unit]:
+        return [u for u in self.units.values() if u.status in PENDING]
+
+
+_STAGE_OF = {
+    Status.EXCLUDED_TA: str(Stage.TITLE_ABSTRACT),
+    Status.PENDING_TA: str(Stage.TITLE_ABSTRACT),
+    Status.NOT_RETRIEVED: str(Stage.FULL_TEXT),
+    Status.EXCLUDED_FT: str(Stage.FULL_TEXT),
+    Status.PENDING_FT: str(Stage.FULL_TEXT),
+    Status.INCLUDED: str(Stage.FULL_TEXT),
+}
+
+
+def source_kind(protocol: Protocol, name: str) -> SourceKind:
+    """A source missing from review.toml counts as a database (as `review import` declares it)."""
+    source = protocol.source(name)
+    return source.kind if source else SourceKind.DATABASE
+
+
+def read_records(project: Project, protocol: Protocol) -> dict[str, RecordInfo]:
+    kinds: dict[str, SourceKind] = {}
+    out: dict[str, RecordInfo] = {}
+    path = project.records_path
+    if not path.exists():
+        return out
+    text = path.read_bytes().decode("utf-8")
+    for number, line in enumerate(text.split("\n"), start=1):
+        if not line:
+            continue
+        try:
+            obj = json.loads(line)
+            source = obj["source"]
+            kind = kinds.get(source)
+            if kind is None:
+                kind = kinds[source] = source_kind(protocol, source)
+            out[obj["id"]] = RecordInfo(
+                obj["id"], source, kind, obj.get("title") or "", obj.get("year"), obj.get("language") or ""
+            )
+        except (json.JSONDecodeError, KeyError, TypeError) as e:
+            raise ParseError(path, f"not a record line ({e})", line=number,
+                             hint="re-run `review import` to rewrite the records") from e
+    return out
+
+
+def read_clusters(project: Project, records: dict[str, RecordInfo], warnings: list[str]) -> dict[str, tuple[str, ...]]:
+    """cluster id -> member ids present in the records; unclustered records are their own unit."""
+    groups: dict[str, tuple[str, ...]] = {}
+    seen: set[str] = set()
+    path = project.clusters_path
+    raw: list[tuple[str, list[str]]] = []
+    if path.exists():
+        text = path.read_bytes().decode("utf-8")
+        for number, line in enumerate(text.split("\n"), start=1):
+            if not line:
+                continue
+            try:
+                obj = json.loads(line)
+                raw.append((str(obj["id"]), [str(m) for m in obj["records"]]))
+            except (json.JSONDecodeError, KeyError, TypeError) as e:
+                raise ParseError(path, f"not a cluster line ({e})", line=number,
+                                 hint="re-run `review dedup` to rewrite the clusters") from e
+    missing = twice = 0
+    for cid, member_ids in sorted(raw):
+        members = []
+        for m in member_ids:
+            if m not in records:
+                missing += 1
+            elif m in seen:
+                twice += 1
+            else:
+                seen.add(m)
+                members.append(m)
+        if members:
+            groups[cid] = tuple(sorted(members))
+    if missing:
+        warnings.append(f"{missing} record(s) in {project.rel(path)} are no longer imported; run `review dedup` again")
+    if twice:
+        warnings.append(f"{twice} record(s) are in more than one cluster in {project.rel(path)}; the first cluster (by id) counts")
+    for rid in records:
+        if rid not in seen:
+            groups[rid] = (rid,)  # imported after the last dedup run: screened on its own
+    return groups
+
+
+def _pending_detail(final: Final) -> str:
+    if final.conflict:
+        return "conflict between " + " and ".join(final.by) + ": needs reconciliation"
+    if final.verdict == Verdict.NOT_RETRIEVED:
+        return "not-retrieved is a full-text verdict; decide the title/abstract"
+    return "undecided (maybe, or waiting for another reviewer): " + ", ".join(final.by)
+
+
+def _status(protocol: Protocol, uid: str, ta: dict[str, Final], ft: dict[str, Final]) -> tuple[Status, str, str]:
+    t = ta.get(uid)
+    if t is None:
+        if protocol.screening.unscreened == "automation":
+            return Status.INELIGIBLE, NOT_SCREENED_WHY, ""
+        return Status.PENDING_TA, "", "not screened yet"
+    if t.verdict == Verdict.EXCLUDE:
+        return Status.EXCLUDED_TA, t.reason, ""
+    if t.verdict != Verdict.INCLUDE:
+        return Status.PENDING_TA, "", _pending_detail(t)
+    f = ft.get(uid)
+    if f is None:
+        return Status.PENDING_FT, "", "full text not assessed yet"
+    if f.verdict == Verdict.INCLUDE:
+        return Status.INCLUDED, "", ""
+    if f.verdict == Verdict.EXCLUDE:
+        return Status.EXCLUDED_FT, f.reason, ""
+    if f.verdict == Verdict.NOT_RETRIEVED:
+        return Status.NOT_RETRIEVED, f.reason, ""
+    return Status.PENDING_FT, "", _pending_detail(f)
+
+
+def build(project: Project) -> Inclusion:
+    """Every unit's final status, from records, clusters, limits and decisions on disk."""
+    protocol = project.protocol
+    warnings: list[str] = []
+    records = read_records(project, protocol)
+    groups = read_clusters(project, records, warnings)
+    ta = final_decisions(project, Stage.TITLE_ABSTRACT)
+    ft = final_decisions(project, Stage.FULL_TEXT)
+    units: dict[str, Unit] = {}
+    for cid, members in groups.items():
+        infos = [records[m] for m in members]
+        arm = Arm.DBR if any(r.kind in DBR_KINDS for r in infos) else Arm.OTHER
+        own = [r.id for r in infos if (r.kind in DBR_KINDS) == (arm == Arm.DBR)]
+        kept = cid if cid in own else own[0]
+        # The unit's year and language as `units.merge_cluster` computes them.
+        probe = Record(
+            id=cid,
+            source=records[kept].source,
+            year=best_value([r.year for r in infos]),
+            language=best_value([r.language for r in infos]),
+        )
+        why = ineligible(protocol, probe)
+        if why:
+            status, reason, detail = Status.INELIGIBLE, why, ""
+        else:
+            status, reason, detail = _status(protocol, cid, ta, ft)
+        units[cid] = Unit(cid, arm, kept, members, status, reason, detail)
+    orphans = {
+        str(stage): sorted(rid for rid in finals if rid not in units)
+        for stage, finals in ((Stage.TITLE_ABSTRACT, ta), (Stage.FULL_TEXT, ft))
+    }
+    orphans = {k: v for k, v in orphans.items() if v}
+    for stage, ids in orphans.items():
+        warnings.append(
+            f"{len(ids)} {stage} decision(s) are on ids that are no screening unit "
+            f"(e.g. {', '.join(ids[:3])}); they are not counted"
+        )
+    return Inclusion(protocol, records, units, ta, ft, orphans, warnings)
+
+
+def inputs(project: Project) -> list[Path]:
+    """Every file the flow is computed from (for review.lock)."""
+    paths = [project.protocol_path, project.records_path, project.clusters_path]
+    for stage in Stage:
+        folder = project.decisions_dir(stage)
+        if folder.is_dir():
+            paths.extend(sorted(folder.glob("*.jsonl")))
+        paths.append(project.reconciled_path(stage))
+    return [p for p in paths if p.exists()]
+
+
+@dataclass
+class IncludeResult:
+    path: str
+    counts: dict[str, int]
+    warnings: list[str]
+
+    def to_json(self) -> dict[str, Any]:
+        return {"path": self.path, "counts": self.counts, "warnings": self.warnings}
+
+
+def run(project: Project) -> IncludeResult:
+    """Write include/log.jsonl and record it in review.lock."""
+    inc = build(project)
+    write_bytes(project.include_log_path, inc.log_text().encode("utf-8"))
+    lock.record(project, STAGE, inputs(project), [project.include_log_path])
+    return IncludeResult(project.rel(project.include_log_path), inc.status_counts(), inc.warnings)
+
+
+# --- exports --------------------------------------------------------------------------------
+
+LOG_COLUMNS = ("id", "unit", "source", "arm", "status", "stage", "reason", "reason_label", "duplicate_of", "detail", "title")
+
+
+def log_rows(project: Project) -> tuple[list[dict[str, Any]], tuple[str, ...]]:
+    return build(project).rows(), LOG_COLUMNS
+
+
+def included_rows(project: Project) -> tuple[list[dict[str, Any]], tuple[str, ...]]:
+    """The included studies, one merged record per unit, for reference managers and synthesis."""
+    from review_cli.stages.export import RECORD_COLUMNS
+    from review_cli.stages.import_ import load_records
+    from review_cli.stages.units import merge_cluster
+
+    inc = build(project)
+    chosen = [u for u in inc.units.values() if u.status == Status.INCLUDED]
+    wanted = {m for u in chosen for m in u.members}
+    full = {r.id: r for r in load_records(project) if r.id in wanted}
+    rows = []
+    for unit in sorted(chosen, key=lambda u: u.id):
+        merged = merge_cluster(unit.id, [full[m] for m in unit.members])
+        row = merged.to_json()
+        first = merged.origins[0] if merged.origins else None
+        row["origin_file"] = first.file if first else ""
+        row["origin_key"] = first.key if first else ""
+        row["source"] = "; ".join(sorted({inc.records[m].source for m in unit.members}))
+        row["cluster"] = unit.id
+        row["status"] = str(unit.status)
+        row["records"] = "; ".join(unit.members)
+        rows.append(row)
+    return rows, (*RECORD_COLUMNS, "records")
+
+
+def statuses_of(inc: Inclusion, ids: Iterable[str]) -> list[str]:
+    """`id (status: detail)` for error messages."""
+    out = []
+    for uid in ids:
+        u = inc.units[uid]
+        out.append(f"{uid} ({u.detail or u.status})")
+    return out
+
+
+_YEAR = re.compile(r"^published \d+, ")
+_LANGUAGE = re.compile(r"^language .*?, not in ")
+
+
+def automation_category(why: str) -> str:
+    """Group automation reasons without the record's own year or language."""
+    return _LANGUAGE.sub("language not in ", _YEAR.sub("published ", why))

@@ -1,0 +1,286 @@
+"""PRISMA 2020 counts, files, the --check gate, the inclusion log, export and audit."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import shutil
+import subprocess
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+
+from review_cli.errors import ReviewError
+from review_cli.model import Stage
+from review_cli.project import Project
+from review_cli.stages import include, prisma
+
+from . import prisma_fixture as fx
+from .conftest import invoke
+
+SVG_NS = "{http://www.w3.org/2000/svg}"
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Project:
+    return fx.build(tmp_path / "rev")
+
+
+def prisma_files(project: Project) -> dict[str, bytes]:
+    paths = [project.include_log_path, project.prisma_json_path, project.prisma_svg_path,
+             project.prisma_mermaid_path, project.prisma_csv_path]
+    return {project.rel(p): p.read_bytes() for p in paths}
+
+
+def test_every_box_matches_the_hand_counts(project: Project) -> None:
+    flow = prisma.run(project).flow
+    assert flow.counts == fx.HAND_COUNTS
+    assert flow.sources["databases"] == {"Embase": 6, "MEDLINE": 8}
+    assert flow.sources["registers"] == {"ClinicalTrials.gov": 3}
+    assert flow.sources["citation_searching"] == {"Citation searching": 4}
+    assert flow.reasons["dbr"] == [
+        {"code": "population", "label": "Wrong population", "n": 1},
+        {"code": "design", "label": "Wrong study design", "n": 2},
+        {"code": "outcome", "label": "No relevant outcome", "n": 1},
+    ]
+    assert flow.reasons["other"] == [{"code": "design", "label": "Wrong study design", "n": 1}]
+    assert flow.automation == {"published before the limit 2010": 3}
+    assert flow.other_methods and not flow.update and not flow.interim
+    on_disk = json.loads(project.prisma_json_path.read_text())
+    assert on_disk["counts"] == fx.HAND_COUNTS
+
+
+def test_inclusion_log_gives_each_record_its_status(project: Project) -> None:
+    prisma.run(project)
+    rows = {r["id"]: r for r in map(json.loads, project.include_log_path.read_text().split("\n")[:-1])}
+    assert sorted(rows) == sorted(fx.RECORDS)
+    assert rows["m1"]["status"] == "duplicate" and rows["m1"]["duplicate_of"] == "e1"
+    assert rows["c1"]["arm"] == "databases-registers" and "already identified via databases" in rows["c1"]["detail"]
+    assert rows["m8"]["status"] == "ineligible-automation" and "2005" in rows["m8"]["reason"]
+    assert rows["m3"]["status"] == "excluded-title-abstract" and rows["m3"]["reason_label"] == "Wrong population"
+    assert rows["e2"]["status"] == "not-retrieved" and rows["m2"]["unit"] == "K2" and rows["m2"]["duplicate_of"] == "e2"
+    assert rows["m6"]["status"] == "excluded-full-text" and rows["m6"]["reason"] == "outcome"
+    assert rows["m7"]["status"] == "excluded-full-text"  # the conflict, reconciled as include at title/abstract
+    assert {r for r, row in rows.items() if row["status"] == "included"} == {"e1", "r2", "c2"}
+
+
+def test_one_changed_decision_changes_exactly_the_affected_counts(project: Project) -> None:
+    prisma.run(project)
+    before = json.loads(project.prisma_json_path.read_text())
+    fx.decide(project, Stage.FULL_TEXT, "alice", "m5", "include", note="re-read: design is eligible", second=999)
+    after = prisma.check(project)
+    assert not after.ok
+    changed = {k for k, v in after.flow.counts.items() if before["counts"][k] != v}
+    assert changed == {"dbr_excluded", "dbr_included", "new_studies", "new_reports", "total_studies", "total_reports"}
+    assert after.flow.counts["dbr_excluded"] == 3 and after.flow.counts["new_studies"] == 4
+    design = next(r for r in after.flow.reasons["dbr"] if r["code"] == "design")
+    assert design["n"] == 1
+    assert after.flow.sources == before["sources"] and after.flow.reasons["other"] == before["excluded_reasons"]["other"]
+
+
+def test_check_fails_with_a_diff_until_regenerated(project: Project, runner) -> None:
+    assert invoke(runner, project, "prisma").exit_code == 0
+    ok = invoke(runner, project, "prisma", "--check")
+    assert ok.exit_code == 0, ok.output
+    fx.decide(project, Stage.TITLE_ABSTRACT, "alice", "r2", "exclude", "design", second=998)
+    fx.decide(project, Stage.TITLE_ABSTRACT, "bob", "r2", "exclude", "design", second=999)
+    stale = invoke(runner, project, "prisma", "--check")
+    assert stale.exit_code == 1
+    assert "Traceback" not in stale.output
+    assert "--- prisma/prisma.json (committed)" in stale.output
+    assert '-    "records_excluded": 4,' in stale.output and '+    "records_excluded": 5,' in stale.output
+    assert "differ" in stale.output and "review prisma" in stale.output
+    assert invoke(runner, project, "prisma").exit_code == 0
+    assert invoke(runner, project, "prisma", "--check").exit_code == 0
+
+
+def test_check_reports_missing_files(project: Project, runner) -> None:
+    result = invoke(runner, project, "prisma", "--check")
+    assert result.exit_code == 1 and "(missing)" in result.output
+
+
+def test_unresolved_conflict_is_an_error_naming_the_record(tmp_path: Path, runner) -> None:
+    project = fx.build(tmp_path / "rev", reconcile=False)
+    with pytest.raises(ReviewError) as err:
+        prisma.run(project)
+    message = err.value.message
+    assert "Records screened (11) - Records excluded (4) = 7, but Reports sought for retrieval = 6" in message
+    assert "m7 (conflict between alice and bob" in message
+    result = invoke(runner, project, "prisma")
+    assert result.exit_code == 1 and "m7" in result.output and "--allow-pending" in result.output
+    assert not project.prisma_json_path.exists()
+    interim = prisma.run(project, allow_pending=True).flow
+    assert interim.interim and interim.counts["records_pending"] == 1 and interim.counts["dbr_sought_reports"] == 6
+    assert "Awaiting a decision (n = 1)" in project.prisma_mermaid_path.read_text()
+
+
+def test_unscreened_units_are_pending_or_automation(tmp_path: Path) -> None:
+    project = fx.build(tmp_path / "rev")
+    # A record imported after screening stopped: nobody screened it.
+    from review_cli.io.writer import read_jsonl, write_jsonl
+    rows = read_jsonl(project.records_path)
+    rows.append({**rows[0], "id": "zz", "source": "MEDLINE", "year": 2020, "origins": []})
+    write_jsonl(project.records_path, rows)
+    with pytest.raises(ReviewError, match=r"zz \(not screened yet\)"):
+        prisma.run(project)
+    text = project.protocol_path.read_text().replace('final = "single"', 'final = "single"\nunscreened = "automation"')
+    project.protocol_path.write_text(text)
+    flow = prisma.run(Project(project.root)).flow
+    assert flow.counts["excluded_automatic"] == 4 and flow.counts["records_screened"] == 11
+    assert flow.counts["database_results"] == 15
+
+
+def test_full_text_pending_is_caught(project: Project) -> None:
+    fx.decide(project, Stage.TITLE_ABSTRACT, "alice", "e4", "include", second=997)
+    fx.decide(project, Stage.TITLE_ABSTRACT, "bob", "e4", "include", second=998)
+    with pytest.raises(ReviewError, match=r"1 report\(s\) have no final full-text decision: e4 \(full text not assessed yet\)"):
+        prisma.run(project)
+
+
+def test_updated_review_adds_previous_studies(project: Project) -> None:
+    text = project.protocol_path.read_text() + "\n[previous]\nstudies = 5\nreports = 7\n"
+    project.protocol_path.write_text(text)
+    project = Project(project.root)
+    flow = prisma.run(project).flow
+    assert flow.update
+    assert (flow.counts["previous_studies"], flow.counts["previous_reports"]) == (5, 7)
+    assert (flow.counts["total_studies"], flow.counts["total_reports"]) == (8, 10)
+    svg = project.prisma_svg_path.read_text()
+    assert "Previous studies" in svg and "Total studies included in review (n\u00a0=\u00a08)" in svg
+
+
+def test_previous_table_is_validated(project: Project) -> None:
+    from review_cli.errors import ProtocolError
+    project.protocol_path.write_text(project.protocol_path.read_text() + "\n[previous]\nstudies = -1\n")
+    with pytest.raises(ProtocolError, match=r"previous\.studies"):
+        _ = Project(project.root).protocol
+
+
+def test_app_csv_has_the_template_columns_and_counts(project: Project) -> None:
+    prisma.run(project)
+    rows = list(csv.DictReader(io.StringIO(project.prisma_csv_path.read_text())))
+    assert list(rows[0]) == ["data", "node", "box", "description", "boxtext", "tooltips", "url", "n"]
+    n = {r["data"]: r["n"] for r in rows if r["data"] != "NA"}
+    assert n["database_results"] == "14" and n["register_results"] == "3" and n["citations_results"] == "4"
+    assert n["duplicates"] == "3" and n["records_screened"] == "11" and n["new_studies"] == "3"
+    assert n["dbr_excluded"] == "Wrong population, 1; Wrong study design, 2; No relevant outcome, 1"
+    assert n["other_excluded"] == "Wrong study design, 1"
+
+
+def test_svg_is_valid_xml_and_escapes_hostile_text(project: Project) -> None:
+    hostile = 'Evil <script>alert("x")</script> & \'Co\''
+    text = project.protocol_path.read_text().replace('name = "Embase"', 'name = "Embase <&> \\"q\\""')
+    text = text.replace('label = "Wrong study design"', f'label = "{hostile.replace(chr(34), chr(92) + chr(34))}"')
+    project.protocol_path.write_text(text)
+    project = Project(project.root)
+    rows = [json.loads(x) for x in project.records_path.read_text().split("\n")[:-1]]
+    for r in rows:
+        if r["source"] == "Embase":
+            r["source"] = 'Embase <&> "q"'
+    project.records_path.write_text("".join(json.dumps(r) + "\n" for r in rows))
+    prisma.run(project)
+    raw = project.prisma_svg_path.read_text()
+    assert "<script>" not in raw and "&lt;script&gt;" in raw
+    root = ET.fromstring(raw.encode("utf-8"))
+    texts = " ".join(t.text or "" for t in root.iter(f"{SVG_NS}text"))
+    assert 'Embase <&> "q"' in texts
+    assert "alert" in texts and "Evil <script>" in texts
+    title = root.find(f"{SVG_NS}title")
+    assert title is not None and 'Carers & co-production: a <systematic> review of "integrated" care' in (title.text or "")
+    mermaid = project.prisma_mermaid_path.read_text()
+    assert "Embase #lt;#amp;#gt; #quot;q#quot;" in mermaid and "<script>" not in mermaid
+
+
+def test_regeneration_is_byte_identical(project: Project, tmp_path: Path) -> None:
+    prisma.run(project)
+    first = prisma_files(project)
+    prisma.run(project)
+    assert prisma_files(project) == first
+    # The same review written in another order (records reversed, logs in another file order).
+    other = fx.build(tmp_path / "again")
+    rows = other.records_path.read_text().split("\n")[:-1]
+    other.records_path.write_text("\n".join(reversed(rows)) + "\n")
+    prisma.run(other)
+    assert prisma_files(other) == first
+
+
+def test_every_box_is_drawn(project: Project) -> None:
+    prisma.run(project)
+    root = ET.fromstring(project.prisma_svg_path.read_bytes())
+    ids = {g.get("id") for g in root.iter(f"{SVG_NS}g")}
+    assert ids == {
+        "box-identified", "box-removed", "box-screened", "box-excluded", "box-sought", "box-not-retrieved",
+        "box-assessed", "box-ft-excluded", "box-included", "box-o-identified", "box-o-removed", "box-o-sought",
+        "box-o-not-retrieved", "box-o-assessed", "box-o-ft-excluded",
+    }
+    texts = " ".join(t.text or "" for t in root.iter(f"{SVG_NS}text")).replace("\u00a0", " ")
+    for phrase in ("Records screened (n = 11)", "Reports not retrieved (n = 1)", "Wrong study design (n = 2)",
+                   "Studies included in review (n = 3)", "Identification of new studies via other methods"):
+        assert phrase in texts
+
+
+@pytest.mark.skipif(shutil.which("rsvg-convert") is None, reason="rsvg-convert (librsvg2-bin) is not installed")
+def test_svg_renders_to_png(project: Project, tmp_path: Path) -> None:
+    prisma.run(project)
+    png = tmp_path / "prisma.png"
+    subprocess.run(["rsvg-convert", str(project.prisma_svg_path), "-o", str(png)], check=True, timeout=60)
+    assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+def test_without_other_methods_only_one_arm(tmp_path: Path) -> None:
+    project = fx.build(tmp_path / "rev")
+    text = project.protocol_path.read_text().replace('name = "Citation searching"\nkind = "citation searching"', 'name = "Citation searching"\nkind = "database"')
+    project.protocol_path.write_text(text)
+    flow = prisma.run(Project(project.root)).flow
+    assert not flow.other_methods and flow.counts["database_results"] == 18
+    assert "other methods" not in Project(project.root).prisma_svg_path.read_text()
+
+
+def test_export_included(project: Project, runner) -> None:
+    result = invoke(runner, project, "export", "included", "--format", "csv")
+    assert result.exit_code == 0, result.output
+    rows = list(csv.DictReader(io.StringIO(result.output)))
+    assert sorted(r["id"] for r in rows) == ["C23", "K1", "r2"]
+    k1 = next(r for r in rows if r["id"] == "K1")
+    assert k1["source"] == "Embase; MEDLINE" and k1["records"] == "e1; m1"
+    ris = invoke(runner, project, "export", "included", "--format", "ris").output
+    assert ris.count("TY  - ") == 3 and "N1  - Status: included" in ris
+    bib = invoke(runner, project, "export", "included", "--format", "bibtex").output
+    assert bib.count("@") == 3
+    log = invoke(runner, project, "export", "inclusion-log", "--format", "csv").output
+    assert len(log.strip().split("\n")) == 1 + len(fx.RECORDS)
+
+
+def test_include_command(project: Project, runner) -> None:
+    result = invoke(runner, project, "include", "--json")
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert data["counts"]["included"] == 3 and data["counts"]["duplicate"] == 5
+    assert data["counts"]["ineligible-automation"] == 3
+    assert project.include_log_path.exists()
+
+
+def test_audit_shows_the_whole_history(project: Project, runner) -> None:
+    result = invoke(runner, project, "audit", "m7")
+    assert result.exit_code == 0, result.output
+    out = result.output
+    assert "m7  MEDLINE (database)" in out and "searches/medline/export.ris" in out
+    assert "alice  include" in out and "note: carers are the population" in out
+    assert "bob  exclude  reason population (Wrong population)" in out
+    assert "reconciled: 2026-03-02T09:00:00Z  alice+bob  include" in out
+    assert "final: include (by alice+bob)" in out
+    assert "m7: excluded-full-text (Wrong study design)" in out
+    data = json.loads(invoke(runner, project, "audit", "e2", "--json").stdout)
+    assert data["unit"] == "K2" and [r["id"] for r in data["records"]] == ["c1", "e2", "m2"]
+    assert data["cluster"]["links"][0]["rule"] == "doi"
+    assert data["final"]["full-text"]["verdict"] == "not-retrieved"
+    missing = invoke(runner, project, "audit", "nope")
+    assert missing.exit_code == 1 and "no record or screening unit" in missing.output
+
+
+def test_units_match_screening_records(project: Project) -> None:
+    from review_cli.stages.units import screening_records
+    inc = include.build(project)
+    assert sorted(inc.units) == [r.id for r in screening_records(project)]
