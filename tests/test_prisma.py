@@ -284,3 +284,25 @@ def test_units_match_screening_records(project: Project) -> None:
     from review_cli.stages.units import screening_records
     inc = include.build(project)
     assert sorted(inc.units) == [r.id for r in screening_records(project)]
+
+
+def test_log_lines_are_canonical_json(project: Project) -> None:
+    from review_cli.io.writer import dumps_line
+    inc = include.build(project)
+    hostile = include.RecordInfo("x", 'MED"LINE\\', include.SourceKind.DATABASE, "Tab\there \u2028 <&> \x01 é", None, "")
+    inc.records["x"] = hostile
+    inc.units["x"] = include.Unit("x", include.Arm.DBR, "x", ("x",), include.Status.PENDING_TA, "", "not screened yet")
+    assert inc.log_text() == "".join(dumps_line(r) + "\n" for r in inc.rows())
+
+
+def test_torn_and_bad_decision_lines_are_still_found(project: Project) -> None:
+    from review_cli.errors import ParseError
+    from review_cli.stages.decisions import read_log
+    path = project.decisions_path(Stage.FULL_TEXT, "alice")
+    good = path.read_text()
+    path.write_text(good + '{"record":"m1","verdict":"incl')
+    log = read_log(path)
+    assert log.torn_line == good.count("\n") + 1 and len(log.decisions) == len(fx.FULL_TEXT)
+    path.write_text('{"record":"m1"}\n' + good)
+    with pytest.raises(ParseError, match=":1:"):
+        read_log(path)

@@ -65,7 +65,6 @@ def _source_lines(label: str, total: int, per_source: Mapping[str, int], show: b
 def boxes(data: Mapping[str, Any]) -> dict[str, list[Line]]:
     """The text of every box to draw, by box id; boxes that are not drawn are absent."""
     c, src = data["counts"], data["sources"]
-    interim = data["interim"]
     out: dict[str, list[Line]] = {}
     if data["update"]:
         out["previous"] = [
@@ -85,12 +84,12 @@ def boxes(data: Mapping[str, Any]) -> dict[str, list[Line]]:
     ]
     out["screened"] = [(f"Records screened {n(c['records_screened'])}", 0)]
     out["excluded"] = [(f"Records excluded {n(c['records_excluded'])}", 0)]
-    if interim:
+    if c["records_pending"]:
         out["excluded"].append((f"Awaiting a decision {n(c['records_pending'])}", 0))
     out["sought"] = [(f"Reports sought for retrieval {n(c['dbr_sought_reports'])}", 0)]
     out["not_retrieved"] = [(f"Reports not retrieved {n(c['dbr_notretrieved_reports'])}", 0)]
     out["assessed"] = [(f"Reports assessed for eligibility {n(c['dbr_assessed'])}", 0)]
-    out["ft_excluded"] = _excluded_lines(c["dbr_excluded"], data["excluded_reasons"]["dbr"], c["dbr_pending_reports"], interim)
+    out["ft_excluded"] = _excluded_lines(c["dbr_excluded"], data["excluded_reasons"]["dbr"], c["dbr_pending_reports"])
     if data["update"]:
         out["included"] = [
             (f"New studies included in review {n(c['new_studies'])}", 0),
@@ -123,21 +122,21 @@ def boxes(data: Mapping[str, Any]) -> dict[str, list[Line]]:
         if c["other_records_excluded"] or c["other_records_pending"]:
             out["o_screened"] = [(f"Records screened {n(c['other_records_screened'])}", 0)]
             out["o_excluded"] = [(f"Records excluded {n(c['other_records_excluded'])}", 0)]
-            if interim:
+            if c["other_records_pending"]:
                 out["o_excluded"].append((f"Awaiting a decision {n(c['other_records_pending'])}", 0))
         out["o_sought"] = [(f"Reports sought for retrieval {n(c['other_sought_reports'])}", 0)]
         out["o_not_retrieved"] = [(f"Reports not retrieved {n(c['other_notretrieved_reports'])}", 0)]
         out["o_assessed"] = [(f"Reports assessed for eligibility {n(c['other_assessed'])}", 0)]
         out["o_ft_excluded"] = _excluded_lines(
-            c["other_excluded"], data["excluded_reasons"]["other"], c["other_pending_reports"], interim
+            c["other_excluded"], data["excluded_reasons"]["other"], c["other_pending_reports"]
         )
     return out
 
 
-def _excluded_lines(total: int, reasons: list[dict[str, Any]], pending: int, interim: bool) -> list[Line]:
+def _excluded_lines(total: int, reasons: list[dict[str, Any]], pending: int) -> list[Line]:
     lines: list[Line] = [(f"Reports excluded {n(total)}" + (":" if reasons else ""), 0)]
     lines.extend((f"{r['label']} {n(r['n'])}", 1) for r in reasons)
-    if interim:
+    if pending:
         lines.append((f"Awaiting a decision {n(pending)}", 0))
     return lines
 
