@@ -29,8 +29,8 @@ GAP_COL = 44  # between a main box and its side box (room for the arrow)
 GAP_ARM = 36
 GAP_ROW = 34
 HEADER_H = 46
-W_PREV, W_MAIN, W_SIDE = 230, 300, 300
-W_OMAIN, W_OSIDE = 290, 300
+W_PREV, W_MAIN, W_SIDE = 230, 320, 300
+W_OMAIN, W_OSIDE = 320, 300
 
 YELLOW, GREY, BLUE, INK, RED = "#ffc000", "#d9d9d9", "#9dc3e6", "#000000", "#c00000"
 _COUNT = re.compile(r"\(n = (\d+)\)")
@@ -129,9 +129,12 @@ def render(data: Mapping[str, Any]) -> str:
     placed: dict[str, Box] = {}
     y = MARGIN + HEADER_H + 18
     row_spans: list[tuple[float, float]] = []
-    for row in rows:
+    # The stage bars' turned labels need room: "Identification" and "Included" span one row
+    # (two for an update) each, so those rows have a minimum height.
+    min_h = {0: 120.0, 4: 60.0 if update else 100.0, 5: 60.0}
+    for i, row in enumerate(rows):
         present = [key for key in row if key in text]
-        h = max(len(wrapped[key]) for key in present) * LINE_H + 2 * PAD - 2
+        h = max(max(len(wrapped[key]) for key in present) * LINE_H + 2 * PAD - 2, min_h.get(i, 0.0))
         for key in present:
             cx, cw = col[column_of[key]]
             placed[key] = Box(cx, y, cw, h)

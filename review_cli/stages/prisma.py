@@ -139,32 +139,48 @@ class ArmBoxes:
 
 
 def arm_boxes(inc: Inclusion, arm: Arm) -> ArmBoxes:
-    units = [u for u in inc.units.values() if u.arm == arm]
     records = sum(1 for r in inc.records.values() if (r.kind in include.DBR_KINDS) == (arm == Arm.DBR))
-    ids = {u.id for u in units}
-    automation = {u.id for u in units if u.status == Status.INELIGIBLE}
-    screened = ids - automation
-
-    def verdict(finals: dict[str, Any], uid: str) -> Verdict | None:
-        f = finals.get(uid)
-        return f.verdict if f is not None else None
-
-    excluded = {u for u in screened if verdict(inc.ta, u) == Verdict.EXCLUDE}
-    sought = {u for u in screened if verdict(inc.ta, u) == Verdict.INCLUDE}
-    not_retrieved = {u for u in sought if verdict(inc.ft, u) == Verdict.NOT_RETRIEVED}
-    assessed = sought - not_retrieved
-    ft_excluded = {u for u in assessed if verdict(inc.ft, u) == Verdict.EXCLUDE}
-    included = {u for u in assessed if verdict(inc.ft, u) == Verdict.INCLUDE}
+    n_units = 0
+    automation: set[str] = set()
+    screened: set[str] = set()
+    excluded: set[str] = set()
+    sought: set[str] = set()
+    not_retrieved: set[str] = set()
+    ft_excluded: set[str] = set()
+    included: set[str] = set()
+    for u in inc.units.values():
+        if u.arm != arm:
+            continue
+        n_units += 1
+        if u.status == Status.INELIGIBLE:
+            automation.add(u.id)
+            continue
+        screened.add(u.id)
+        t = inc.ta.get(u.id)
+        if t is None or t.verdict is None:
+            continue
+        if t.verdict == Verdict.EXCLUDE:
+            excluded.add(u.id)
+        elif t.verdict == Verdict.INCLUDE:
+            sought.add(u.id)
+            f = inc.ft.get(u.id)
+            verdict = f.verdict if f is not None else None
+            if verdict == Verdict.NOT_RETRIEVED:
+                not_retrieved.add(u.id)
+            elif verdict == Verdict.EXCLUDE:
+                ft_excluded.add(u.id)
+            elif verdict == Verdict.INCLUDE:
+                included.add(u.id)
     return ArmBoxes(
         identified=records,
-        duplicates=records - len(units),
+        duplicates=records - n_units,
         automation=automation,
         other=set(),
         screened=screened,
         excluded=excluded,
         sought=sought,
         not_retrieved=not_retrieved,
-        assessed=assessed,
+        assessed=sought - not_retrieved,
         ft_excluded=ft_excluded,
         included=included,
     )
