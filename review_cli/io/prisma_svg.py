@@ -127,7 +127,7 @@ def render(data: Mapping[str, Any]) -> str:
 
     wrapped = {key: wrap(text[key], col[column_of[key]][1]) for key in text}
     placed: dict[str, Box] = {}
-    y = MARGIN + HEADER_H + 18
+    y: float = MARGIN + HEADER_H + 18
     row_spans: list[tuple[float, float]] = []
     # The stage bars' turned labels need room: "Identification" and "Included" span one row
     # (two for an update) each, so those rows have a minimum height.
