@@ -306,3 +306,11 @@ def test_torn_and_bad_decision_lines_are_still_found(project: Project) -> None:
     path.write_text('{"record":"m1"}\n' + good)
     with pytest.raises(ParseError, match=":1:"):
         read_log(path)
+
+
+def test_ci_docs_show_the_example_workflow() -> None:
+    docs = Path(__file__).resolve().parents[1] / "docs"
+    workflow = (docs / "github-workflow-example.yml").read_text()
+    body = workflow.split("\n", 2)[2]  # after the two comment lines
+    assert body.strip() in (docs / "ci.md").read_text()
+    assert "review prisma --check" in workflow
