@@ -314,3 +314,13 @@ def test_ci_docs_show_the_example_workflow() -> None:
     body = workflow.split("\n", 2)[2]  # after the two comment lines
     assert body.strip() in (docs / "ci.md").read_text()
     assert "review prisma --check" in workflow
+
+
+def test_empty_review_draws_zeros(review: Project, runner) -> None:
+    result = invoke(runner, review, "prisma", "--json")
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert set(data["counts"].values()) == {0}
+    assert data["sources"]["databases"] == {"MEDLINE": 0} and not data["other_methods"]
+    ET.fromstring(review.prisma_svg_path.read_bytes())
+    assert invoke(runner, review, "prisma", "--check").exit_code == 0
