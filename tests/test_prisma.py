@@ -324,3 +324,19 @@ def test_empty_review_draws_zeros(review: Project, runner) -> None:
     assert data["sources"]["databases"] == {"MEDLINE": 0} and not data["other_methods"]
     ET.fromstring(review.prisma_svg_path.read_bytes())
     assert invoke(runner, review, "prisma", "--check").exit_code == 0
+
+
+@pytest.mark.parametrize("title,authors,year,language", [
+    ("Plain title", ["Okafor, N"], 2019, "English"),
+    ('Quoted "title" with \\ backslash', ["A"], None, "fre"),
+    ("Authors with ] bracket", ["Smith ], J", 'He said "x"'], 2001, ""),
+    ("Unicode \u2028 line sep é 漢字", [], -5, "日本語"),
+    ("", [], None, 'lang "q"'),
+])
+def test_record_summary_matches_full_decoding(title, authors, year, language) -> None:
+    from review_cli.io.writer import dumps_line
+    from review_cli.model import Record
+    rec = Record(id="abc", source="MED\"LINE" if year is None else "MEDLINE", title=title, authors=tuple(authors),
+                 year=year, abstract='An abstract with ,"language":"xx" inside', language=language)
+    line = dumps_line(rec.to_json())
+    assert include._summary(line) == (rec.id, rec.source, rec.title, rec.year, rec.language)
