@@ -340,3 +340,13 @@ def test_record_summary_matches_full_decoding(title, authors, year, language) ->
                  year=year, abstract='An abstract with ,"language":"xx" inside', language=language)
     line = dumps_line(rec.to_json())
     assert include._summary(line) == (rec.id, rec.source, rec.title, rec.year, rec.language)
+
+
+def test_final_decisions_survive_a_torn_log_line(project: Project) -> None:
+    from review_cli.stages.decisions import final_decisions
+    before = final_decisions(project, Stage.TITLE_ABSTRACT)
+    path = project.decisions_path(Stage.TITLE_ABSTRACT, "bob")
+    path.write_text(path.read_text() + '{"record":"m3","verdict":"inc')
+    assert final_decisions(project, Stage.TITLE_ABSTRACT) == before
+    assert before["m7"].verdict == include.Verdict.INCLUDE and before["m7"].by == ("alice+bob",)
+    assert before["m3"].reason == "population" and before["m3"].by == ("alice", "bob")

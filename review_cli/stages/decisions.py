@@ -76,6 +76,45 @@ def reviewer_logs(project: Project, stage: Stage) -> dict[str, Log]:
     return out
 
 
+_VERDICTS = {v.value: v for v in Verdict}
+_STAGES = {s.value for s in Stage}
+Vote = tuple[Verdict, str]  # verdict and reason of a reviewer's latest line on a record
+
+
+def _votes(path: Path) -> tuple[str, dict[str, Vote]]:
+    """A log's reviewer and record -> latest (verdict, reason), without building Decisions.
+
+    Decodes the whole log in one call (logs hold 100,000s of lines); any irregular line sends
+    it through `read_log`, which reports torn and malformed lines exactly as before.
+    """
+    text = path.read_bytes().decode("utf-8", errors="replace")
+    if text.endswith("\n"):
+        try:
+            rows = json.loads("[" + ",".join(line for line in text.split("\n") if line.strip()) + "]")
+            out: dict[str, Vote] = {}
+            for row in rows:
+                if row["stage"] not in _STAGES or not isinstance(row["reviewer"], str | int) or "time" not in row:
+                    raise ValueError("irregular line")
+                out[str(row["record"])] = (_VERDICTS[row["verdict"]], str(row.get("reason") or ""))
+            return (str(rows[0]["reviewer"]) if rows else path.stem), out
+        except (json.JSONDecodeError, KeyError, ValueError, TypeError, AttributeError):
+            pass
+    log = read_log(path)
+    name = log.decisions[0].reviewer if log.decisions else path.stem
+    return name, {d.record: (d.verdict, d.reason) for d in log.decisions}
+
+
+def reviewer_votes(project: Project, stage: Stage) -> dict[str, dict[str, Vote]]:
+    """reviewer -> record -> (verdict, reason) of their latest decision; as `reviewer_logs`."""
+    folder = project.decisions_dir(stage)
+    out: dict[str, dict[str, Vote]] = {}
+    if folder.is_dir():
+        for path in sorted(folder.glob("*.jsonl")):
+            name, votes = _votes(path)
+            out[name] = votes
+    return out
+
+
 def latest(decisions: Iterable[Decision]) -> dict[str, Decision]:
     """record id -> the last decision in file order (a changed mind appends a line)."""
     out: dict[str, Decision] = {}
@@ -104,19 +143,20 @@ def final_decisions(project: Project, stage: Stage) -> dict[str, Final]:
     A reconciliation always wins. A `maybe` is never final.
     """
     rule = project.protocol.screening.final
-    per_reviewer = {name: latest(log.decisions) for name, log in reviewer_logs(project, stage).items()}
+    per_reviewer = reviewer_votes(project, stage)
     reconciled = latest(read_log(project.reconciled_path(stage)).decisions)
     records = set(reconciled) | {r for decided in per_reviewer.values() for r in decided}
+    reviewers = list(per_reviewer.items())
     out: dict[str, Final] = {}
     for rid in sorted(records):
         if rid in reconciled:
             d = reconciled[rid]
             out[rid] = Final(rid, d.verdict if d.verdict != Verdict.MAYBE else None, d.reason, (d.reviewer,))
             continue
-        votes = {name: decided[rid] for name, decided in per_reviewer.items() if rid in decided}
-        verdicts = {d.verdict for d in votes.values()}
+        votes = {name: decided[rid] for name, decided in reviewers if rid in decided}
+        verdicts = {v for v, _ in votes.values()}
         by = tuple(sorted(votes))
-        reasons = sorted({d.reason for d in votes.values() if d.reason})
+        reasons = sorted({r for _, r in votes.values() if r})
         if rule == "both-include" and Verdict.EXCLUDE in verdicts:
             out[rid] = Final(rid, Verdict.EXCLUDE, reasons[0] if reasons else "", by)
             continue
