@@ -333,13 +333,21 @@ def test_empty_review_draws_zeros(review: Project, runner) -> None:
     ("Unicode \u2028 line sep é 漢字", [], -5, "日本語"),
     ("", [], None, 'lang "q"'),
 ])
-def test_record_summary_matches_full_decoding(title, authors, year, language) -> None:
+def test_record_summary_matches_full_decoding(title, authors, year, language, tmp_path: Path) -> None:
     from review_cli.io.writer import dumps_line
     from review_cli.model import Record
     rec = Record(id="abc", source="MED\"LINE" if year is None else "MEDLINE", title=title, authors=tuple(authors),
                  year=year, abstract='An abstract with ,"language":"xx" inside', language=language)
     line = dumps_line(rec.to_json())
     assert include._summary(line) == (rec.id, rec.source, rec.title, rec.year, rec.language)
+    path = tmp_path / "rev" / "import" / "records.jsonl"
+    path.parent.mkdir(parents=True)
+    other = Record(id="zz", source="MEDLINE", title="x", year=2000, language="en")
+    path.write_text(dumps_line(other.to_json()) + "\n" + line + "\n\n" + dumps_line(other.to_json()).replace('"zz"', '"zy"'))
+    from review_cli.protocol import Protocol
+    got = include.read_records(Project(tmp_path / "rev"), Protocol(title="t"))
+    assert got["abc"] == include.RecordInfo("abc", rec.source, include.SourceKind.DATABASE, title, year, language)
+    assert sorted(got) == ["abc", "zy", "zz"] and got["zz"].year == 2000 and got["zz"].language == "en"
 
 
 def test_final_decisions_survive_a_torn_log_line(project: Project) -> None:
@@ -350,3 +358,14 @@ def test_final_decisions_survive_a_torn_log_line(project: Project) -> None:
     assert final_decisions(project, Stage.TITLE_ABSTRACT) == before
     assert before["m7"].verdict == include.Verdict.INCLUDE and before["m7"].by == ("alice+bob",)
     assert before["m3"].reason == "population" and before["m3"].by == ("alice", "bob")
+
+
+def test_clusters_with_a_record_twice_or_a_missing_record(project: Project) -> None:
+    from review_cli.io.writer import read_jsonl, write_jsonl
+    rows = read_jsonl(project.clusters_path)
+    rows.append({"id": "A0", "records": ["m3", "gone"], "links": []})  # m3 also a singleton "m3"; "gone" not imported
+    write_jsonl(project.clusters_path, rows)
+    inc = include.build(project)
+    assert inc.units["A0"].members == ("m3",) and "m3" not in inc.units
+    assert any("no longer imported" in w for w in inc.warnings)
+    assert any("more than one cluster" in w for w in inc.warnings)

@@ -169,27 +169,19 @@ def source_kind(protocol: Protocol, name: str) -> SourceKind:
     return source.kind if source else SourceKind.DATABASE
 
 
-_HEAD = re.compile(r'\{"id":"([^"\\]*)","source":"([^"\\]*)","title":"([^"\\]*)","authors":\[[^\]]*\],"year":(null|-?\d+),')
-_LANGUAGE_KEY = ',"language":'
-_DECODER = json.JSONDecoder()
+# `Record.to_json` writes id, source, title, authors and year first, and the abstract (the bulk of
+# a line) before `language`, so only those are read, from the bytes, without decoding the rest.
+# A key sequence such as `,"language":"` cannot occur inside a JSON string (its quotes would be
+# escaped), and strings without a backslash are their own JSON text; any other line (escapes,
+# another key order) is decoded whole.
+_HEAD = re.compile(rb'\{"id":"([^"\\]*)","source":"([^"\\]*)","title":"([^"\\]*)","authors":\[[^\]]*\],"year":(null|-?\d+),')
+_LANGUAGE_VALUE = re.compile(rb',"language":"([^"\\]*)"')
 
 
 def _summary(line: str) -> tuple[str, str, str, int | None, str]:
-    """id, source, title, year, language of one records.jsonl line.
-
-    `Record.to_json` writes id, source, title, authors and year first and the abstract (the
-    bulk of a line) before `language`, so only those are read: by a pattern when the strings
-    hold no escapes (a key sequence cannot occur inside a JSON string: its quotes would be
-    escaped), else by decoding the line whole.
-    """
-    m = _HEAD.match(line)
-    lang = line.find(_LANGUAGE_KEY, m.end()) if m else -1
-    if m is None or lang < 0:
-        obj = json.loads(line)
-        return obj["id"], obj["source"], obj.get("title") or "", obj.get("year"), obj.get("language") or ""
-    rid, source, title, year = m.groups()
-    language, _ = _DECODER.raw_decode(line, lang + len(_LANGUAGE_KEY))
-    return rid, source, title, None if year == "null" else int(year), language or ""
+    """id, source, title, year, language of one records.jsonl line, decoding it whole."""
+    obj = json.loads(line)
+    return str(obj["id"]), str(obj["source"]), obj.get("title") or "", obj.get("year"), obj.get("language") or ""
 
 
 def read_records(project: Project, protocol: Protocol) -> dict[str, RecordInfo]:
@@ -198,19 +190,35 @@ def read_records(project: Project, protocol: Protocol) -> dict[str, RecordInfo]:
     path = project.records_path
     if not path.exists():
         return out
-    text = path.read_bytes().decode("utf-8")
-    for number, line in enumerate(text.split("\n"), start=1):
-        if not line:
+    data = path.read_bytes()
+    find, head, language_at = data.find, _HEAD.match, _LANGUAGE_VALUE.match
+    pos, end = 0, len(data)
+    while pos < end:
+        nl = find(b"\n", pos)
+        if nl < 0:
+            nl = end
+        if nl == pos:
+            pos += 1
             continue
         try:
-            rid, source, title, year, language = _summary(line)
+            m = head(data, pos, nl)
+            at = find(b',"language":', m.end(), nl) if m else -1
+            lm = language_at(data, at, nl) if at >= 0 else None
+            if m is None or lm is None:
+                rid, source, title, year, language = _summary(data[pos:nl].decode("utf-8"))
+            else:
+                b_id, b_source, b_title, b_year = m.groups()
+                rid, source, title = b_id.decode(), b_source.decode(), b_title.decode()
+                year = None if b_year == b"null" else int(b_year)
+                language = lm.group(1).decode()
             kind = kinds.get(source)
             if kind is None:
                 kind = kinds[source] = source_kind(protocol, source)
             out[rid] = RecordInfo(rid, source, kind, title, year, language)
         except (json.JSONDecodeError, KeyError, TypeError, ValueError) as e:
-            raise ParseError(path, f"not a record line ({e})", line=number,
+            raise ParseError(path, f"not a record line ({e})", line=data.count(b"\n", 0, pos) + 1,
                              hint="re-run `review import` to rewrite the records") from e
+        pos = nl + 1
     return out
 
 
@@ -235,7 +243,15 @@ def read_clusters(project: Project, records: dict[str, RecordInfo], warnings: li
                     raise ParseError(path, f"not a cluster line ({e})", line=number,
                                      hint="re-run `review dedup` to rewrite the clusters") from e
     missing = twice = 0
-    for cid, member_ids in sorted(raw):
+    # Clusters are read in id order only if a record is in two (the first by id keeps it).
+    counted = sum(len(m) for _, m in raw)
+    members_seen = {m for _, ms in raw for m in ms}
+    ordered = sorted(raw) if len(members_seen) != counted else raw
+    for cid, member_ids in ordered:
+        if len(member_ids) == 1 and member_ids[0] in records and member_ids[0] not in seen:
+            seen.add(member_ids[0])
+            groups[cid] = (member_ids[0],)
+            continue
         members = []
         for m in member_ids:
             if m in seen:
