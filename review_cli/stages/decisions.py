@@ -93,7 +93,7 @@ def _votes(path: Path) -> tuple[str, dict[str, Vote]]:
             rows = json.loads("[" + ",".join(line for line in text.split("\n") if line.strip()) + "]")
             out: dict[str, Vote] = {}
             for row in rows:
-                if row["stage"] not in _STAGES or not isinstance(row["reviewer"], str | int) or "time" not in row:
+                if row["stage"] not in _STAGES or "reviewer" not in row or "time" not in row:
                     raise ValueError("irregular line")
                 out[str(row["record"])] = (_VERDICTS[row["verdict"]], str(row.get("reason") or ""))
             return (str(rows[0]["reviewer"]) if rows else path.stem), out
@@ -153,10 +153,10 @@ def final_decisions(project: Project, stage: Stage) -> dict[str, Final]:
             d = reconciled[rid]
             out[rid] = Final(rid, d.verdict if d.verdict != Verdict.MAYBE else None, d.reason, (d.reviewer,))
             continue
-        votes = {name: decided[rid] for name, decided in reviewers if rid in decided}
-        verdicts = {v for v, _ in votes.values()}
-        by = tuple(sorted(votes))
-        reasons = sorted({r for _, r in votes.values() if r})
+        votes = [(name, decided[rid]) for name, decided in reviewers if rid in decided]
+        verdicts = {vote[0] for _, vote in votes}
+        by = tuple(sorted(name for name, _ in votes))
+        reasons = sorted({vote[1] for _, vote in votes if vote[1]})
         if rule == "both-include" and Verdict.EXCLUDE in verdicts:
             out[rid] = Final(rid, Verdict.EXCLUDE, reasons[0] if reasons else "", by)
             continue
