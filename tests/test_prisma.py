@@ -369,3 +369,19 @@ def test_clusters_with_a_record_twice_or_a_missing_record(project: Project) -> N
     assert inc.units["A0"].members == ("m3",) and "m3" not in inc.units
     assert any("no longer imported" in w for w in inc.warnings)
     assert any("more than one cluster" in w for w in inc.warnings)
+
+
+def test_fast_vote_reading_matches_the_decision_log(project: Project) -> None:
+    from review_cli.stages.decisions import _votes, _votes_by_pattern, latest, read_log
+    fx.decide(project, Stage.FULL_TEXT, "alice", "K4", "exclude", "design", note='said "no"', second=990)
+    for stage in Stage:
+        for path in project.decisions_dir(stage).glob("*.jsonl"):
+            log = read_log(path)
+            expected = {rid: (d.verdict, d.reason) for rid, d in latest(log.decisions).items()}
+            assert _votes(path) == (log.decisions[0].reviewer, expected)
+    bob = project.decisions_path(Stage.TITLE_ABSTRACT, "bob")
+    assert _votes_by_pattern(bob.read_text()) is not None
+    alice_ft = project.decisions_path(Stage.FULL_TEXT, "alice").read_text()
+    assert _votes_by_pattern(alice_ft) is None  # an escaped quote in a note: decoded as JSON instead
+    torn = bob.read_text()[:-1] + '\n{"record":"m3","verdict":"include","stage":"title-abstract","reviewer":"bob",\n'
+    assert _votes_by_pattern(torn) is None

@@ -9,6 +9,7 @@ writing) is reported, never silently dropped. Reconciliations live in
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -81,6 +82,34 @@ _STAGES = {s.value for s in Stage}
 Vote = tuple[Verdict, str]  # verdict and reason of a reviewer's latest line on a record
 
 
+# A line exactly as `Decision.to_json` + `dumps_line` write it, with no escapes in its strings.
+_LINE = re.compile(
+    r'\{"record":"([^"\\\n]*)","verdict":"([a-z-]+)","stage":"([a-z-]+)","reviewer":"([^"\\\n]*)",'
+    r'"time":"[^"\\\n]*","reason":"([^"\\\n]*)","note":"[^"\\\n]*","rank":(?:null|-?\d+),'
+    r'"score":(?:null|-?\d+(?:\.\d+)?(?:[eE][-+]?\d+)?)\}\n'
+)
+
+
+def _votes_by_pattern(text: str) -> tuple[str, dict[str, Vote]] | None:
+    """The votes of a log whose every line is in the canonical shape, else None."""
+    out: dict[str, Vote] = {}
+    reviewer = ""
+    pos = 0
+    for m in _LINE.finditer(text):
+        if m.start() != pos:
+            return None
+        pos = m.end()
+        rid, verdict, stage, name, reason = m.groups()
+        vote = _VERDICTS.get(verdict)
+        if vote is None or stage not in _STAGES:
+            return None
+        if not name:
+            return None
+        reviewer = reviewer or name
+        out[rid] = (vote, reason)
+    return (reviewer, out) if pos == len(text) else None
+
+
 def _votes(path: Path) -> tuple[str, dict[str, Vote]]:
     """A log's reviewer and record -> latest (verdict, reason), without building Decisions.
 
@@ -88,6 +117,9 @@ def _votes(path: Path) -> tuple[str, dict[str, Vote]]:
     it through `read_log`, which reports torn and malformed lines exactly as before.
     """
     text = path.read_bytes().decode("utf-8", errors="replace")
+    fast = _votes_by_pattern(text)
+    if fast is not None:
+        return (fast[0] or path.stem), fast[1]
     if text.endswith("\n"):
         try:
             rows = json.loads("[" + ",".join(line for line in text.split("\n") if line.strip()) + "]")
