@@ -292,6 +292,10 @@ def test_log_lines_are_canonical_json(project: Project) -> None:
     hostile = include.RecordInfo("x", 'MED"LINE\\', include.SourceKind.DATABASE, "Tab\there \u2028 <&> \x01 é", None, "")
     inc.records["x"] = hostile
     inc.units["x"] = include.Unit("x", include.Arm.DBR, "x", ("x",), include.Status.PENDING_TA, "", "not screened yet")
+    a, b = 'q"1\\', 'q"2\u2028'
+    inc.records[a] = include.RecordInfo(a, "MEDLINE", include.SourceKind.DATABASE, "T\u0085", 2020, "")
+    inc.records[b] = include.RecordInfo(b, "Cites", include.SourceKind.CITATION_SEARCHING, "", 2020, "")
+    inc.units["K\"9"] = include.Unit('K"9', include.Arm.DBR, a, (a, b), include.Status.EXCLUDED_FT, "weird\"code", "")
     assert inc.log_text() == "".join(dumps_line(r) + "\n" for r in inc.rows())
 
 
