@@ -389,22 +389,3 @@ def test_fast_vote_reading_matches_the_decision_log(project: Project) -> None:
     assert _votes_by_pattern(alice_ft) is None  # an escaped quote in a note: decoded as JSON instead
     torn = bob.read_text()[:-1] + '\n{"record":"m3","verdict":"include","stage":"title-abstract","reviewer":"bob",\n'
     assert _votes_by_pattern(torn) is None
-
-
-def test_canonical_record_reading_matches_line_by_line(project: Project) -> None:
-    data = project.records_path.read_bytes()
-    fast = include._read_canonical(data, project.protocol)
-    assert fast is not None and len(fast) == len(fx.RECORDS)
-    slow = {}
-    for line in data.decode().split("\n")[:-1]:
-        rid, source, title, year, language = include._summary(line)
-        slow[rid] = include.RecordInfo(rid, source, include.source_kind(project.protocol, source), title, year, language)
-    assert fast == slow
-    assert include._read_canonical(data.replace(b"Study m3", b"Study \\\"m3\\\""), project.protocol) is None
-    assert include._read_canonical(data + b"\n", project.protocol) is None
-    assert include._read_canonical(data.replace(b"Study m3", b"Study \xff"), project.protocol) is None
-    bad = data.replace(b"Study m3", b"Study \xff")
-    project.records_path.write_bytes(bad)
-    from review_cli.errors import ParseError
-    with pytest.raises(ParseError, match="records.jsonl:"):
-        include.read_records(project, project.protocol)

@@ -211,39 +211,6 @@ def _summary(line: str) -> tuple[str, str, str, int | None, str]:
     return str(obj["id"]), str(obj["source"]), obj.get("title") or "", obj.get("year"), obj.get("language") or ""
 
 
-def _read_canonical(data: bytes, protocol: Protocol) -> dict[str, RecordInfo] | None:
-    """All records in two scans of the file when every line is canonical, else None.
-
-    Each line must give exactly one head (at the line's start) and one language value (before
-    the next line), so a single irregular line sends the file through the line-by-line reader.
-    """
-    heads = list(_HEAD.finditer(data))
-    languages = list(_LANGUAGE_VALUE.finditer(data))
-    lines = data.count(b"\n") + (1 if data and not data.endswith(b"\n") else 0)
-    if not heads or len(heads) != lines or len(languages) != lines:
-        return None
-    kinds: dict[bytes, tuple[str, SourceKind]] = {}
-    out: dict[str, RecordInfo] = {}
-    ends = [m.start() for m in heads[1:]] + [len(data)]
-    try:
-        for m, lm, end in zip(heads, languages, ends, strict=True):
-            start = m.start()
-            if (start and data[start - 1] != 10) or not m.end() <= lm.start() < lm.end() <= end:
-                return None
-            b_id, b_source, b_title, b_year = m.groups()
-            known = kinds.get(b_source)
-            if known is None:
-                name = b_source.decode()
-                known = kinds[b_source] = (name, source_kind(protocol, name))
-            rid = b_id.decode()
-            out[rid] = RecordInfo(
-                rid, known[0], known[1], b_title.decode(), None if b_year == b"null" else int(b_year), lm.group(1).decode()
-            )
-    except ValueError:  # not UTF-8: the line-by-line reader names the line
-        return None
-    return out
-
-
 def read_records(project: Project, protocol: Protocol) -> dict[str, RecordInfo]:
     kinds: dict[str, SourceKind] = {}
     out: dict[str, RecordInfo] = {}
@@ -251,9 +218,6 @@ def read_records(project: Project, protocol: Protocol) -> dict[str, RecordInfo]:
     if not path.exists():
         return out
     data = path.read_bytes()
-    fast = _read_canonical(data, protocol)
-    if fast is not None:
-        return fast
     find, head, language_at = data.find, _HEAD.match, _LANGUAGE_VALUE.match
     pos, end = 0, len(data)
     while pos < end:
