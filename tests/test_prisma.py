@@ -378,6 +378,7 @@ def test_clusters_with_a_record_twice_or_a_missing_record(project: Project) -> N
 def test_fast_vote_reading_matches_the_decision_log(project: Project) -> None:
     from review_cli.stages.decisions import _votes, _votes_by_pattern, latest, read_log
     fx.decide(project, Stage.FULL_TEXT, "alice", "K4", "exclude", "design", note='said "no"', second=990)
+    fx.decide(project, Stage.FULL_TEXT, "alice", "m5", "undo", second=991)  # through the JSON path
     for stage in Stage:
         for path in project.decisions_dir(stage).glob("*.jsonl"):
             log = read_log(path)
@@ -389,3 +390,18 @@ def test_fast_vote_reading_matches_the_decision_log(project: Project) -> None:
     assert _votes_by_pattern(alice_ft) is None  # an escaped quote in a note: decoded as JSON instead
     torn = bob.read_text()[:-1] + '\n{"record":"m3","verdict":"include","stage":"title-abstract","reviewer":"bob",\n'
     assert _votes_by_pattern(torn) is None
+
+
+def test_undo_lines_withdraw_a_decision_in_prisma(project: Project) -> None:
+    from review_cli.stages.decisions import _votes, latest, read_log
+    # bob changes his mind on m3 (include), then undoes it: his exclude stands again.
+    fx.decide(project, Stage.TITLE_ABSTRACT, "bob", "m3", "include", second=995)
+    fx.decide(project, Stage.TITLE_ABSTRACT, "bob", "m3", "undo", second=996)
+    # alice undoes her only decision on e4: bob's exclude alone decides it under "single".
+    fx.decide(project, Stage.TITLE_ABSTRACT, "alice", "e4", "undo", second=997)
+    for reviewer in ("alice", "bob"):
+        path = project.decisions_path(Stage.TITLE_ABSTRACT, reviewer)
+        log = read_log(path)
+        assert _votes(path)[1] == {rid: (d.verdict, d.reason) for rid, d in latest(log.decisions).items()}
+    flow = prisma.run(project).flow
+    assert flow.counts == fx.HAND_COUNTS

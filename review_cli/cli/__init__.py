@@ -6,9 +6,11 @@ groups live in sibling modules; each registers its commands on `app` when import
 
 from __future__ import annotations
 
-from review_cli.cli import (  # noqa: F401  (each module registers its commands)
-    prisma_cmds,
-    project_cmds,
+from review_cli.cli import (
+    prisma_cmds,  # noqa: F401  (include, prisma, audit)
+    project_cmds,  # noqa: F401  (registers init, import, status, export)
+    screen_cmds,  # noqa: F401  (screen, decide, conflicts, reconcile, agreement)
+    search_cmds,  # noqa: F401  (registers search, report)
 )
 from review_cli.cli.base import app
 

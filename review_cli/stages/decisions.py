@@ -77,10 +77,32 @@ def reviewer_logs(project: Project, stage: Stage) -> dict[str, Log]:
     return out
 
 
+def effective(decisions: Iterable[Decision]) -> list[Decision]:
+    """The lines still in force, in file order: an `undo` line withdraws the latest earlier
+    line for its record (which may itself have replaced an older one), never deleting it."""
+    out: list[Decision] = []
+    for d in decisions:
+        if d.verdict == Verdict.UNDO:
+            for i in range(len(out) - 1, -1, -1):
+                if out[i].record == d.record:
+                    del out[i]
+                    break
+        else:
+            out.append(d)
+    return out
+
+
+def latest(decisions: Iterable[Decision]) -> dict[str, Decision]:
+    """record id -> the last decision in force (a changed mind appends a line; `undo` pops)."""
+    out: dict[str, Decision] = {}
+    for d in effective(decisions):
+        out[d.record] = d
+    return out
+
+
 _VERDICTS = {v.value: v for v in Verdict}
 _STAGES = {s.value for s in Stage}
-Vote = tuple[Verdict, str]  # verdict and reason of a reviewer's latest line on a record
-
+Vote = tuple[Verdict, str]  # verdict and reason of a reviewer's latest line in force on a record
 
 # A line exactly as `Decision.to_json` + `dumps_line` write it, with no escapes in its strings.
 _LINE = re.compile(
@@ -90,9 +112,21 @@ _LINE = re.compile(
 )
 
 
-def _votes_by_pattern(text: str) -> tuple[str, dict[str, Vote]] | None:
+def _in_force(stacks: dict[str, list[Vote]], rid: str, vote: Vote) -> None:
+    """Apply one line as `effective` does: `undo` withdraws the record's latest line in force."""
+    stack = stacks.get(rid)
+    if vote[0] == Verdict.UNDO:
+        if stack:
+            stack.pop()
+    elif stack is None:
+        stacks[rid] = [vote]
+    else:
+        stack.append(vote)
+
+
+def _votes_by_pattern(text: str) -> tuple[str, dict[str, list[Vote]]] | None:
     """The votes of a log whose every line is in the canonical shape, else None."""
-    out: dict[str, Vote] = {}
+    stacks: dict[str, list[Vote]] = {}
     reviewer = ""
     pos = 0
     for m in _LINE.finditer(text):
@@ -101,39 +135,37 @@ def _votes_by_pattern(text: str) -> tuple[str, dict[str, Vote]] | None:
         pos = m.end()
         rid, verdict, stage, name, reason = m.groups()
         vote = _VERDICTS.get(verdict)
-        if vote is None or stage not in _STAGES:
-            return None
-        if not name:
+        if vote is None or stage not in _STAGES or not name:
             return None
         reviewer = reviewer or name
-        out[rid] = (vote, reason)
-    return (reviewer, out) if pos == len(text) else None
+        _in_force(stacks, rid, (vote, reason))
+    return (reviewer, stacks) if pos == len(text) else None
 
 
 def _votes(path: Path) -> tuple[str, dict[str, Vote]]:
-    """A log's reviewer and record -> latest (verdict, reason), without building Decisions.
-
-    Decodes the whole log in one call (logs hold 100,000s of lines); any irregular line sends
-    it through `read_log`, which reports torn and malformed lines exactly as before.
-    """
-    text = path.read_bytes().decode("utf-8", errors="replace")
-    fast = _votes_by_pattern(text)
-    if fast is not None:
-        return (fast[0] or path.stem), fast[1]
-    if text.endswith("\n"):
+    """A log's reviewer and record -> latest (verdict, reason) in force, without building
+    Decisions (logs hold 100,000s of lines): canonical lines are read with one pattern, other
+    logs decoded in one call, and anything irregular goes through `read_log`, which reports
+    torn and malformed lines exactly as before."""
+    text = path.read_bytes().decode("utf-8", errors="replace") if path.exists() else ""
+    found = _votes_by_pattern(text)
+    if found is None and text.endswith("\n"):
         try:
             rows = json.loads("[" + ",".join(line for line in text.split("\n") if line.strip()) + "]")
-            out: dict[str, Vote] = {}
+            stacks: dict[str, list[Vote]] = {}
             for row in rows:
                 if row["stage"] not in _STAGES or "reviewer" not in row or "time" not in row:
                     raise ValueError("irregular line")
-                out[str(row["record"])] = (_VERDICTS[row["verdict"]], str(row.get("reason") or ""))
-            return (str(rows[0]["reviewer"]) if rows else path.stem), out
+                _in_force(stacks, str(row["record"]), (_VERDICTS[row["verdict"]], str(row.get("reason") or "")))
+            found = (str(rows[0]["reviewer"]) if rows else ""), stacks
         except (json.JSONDecodeError, KeyError, ValueError, TypeError, AttributeError):
-            pass
+            found = None
+    if found is not None:
+        name, by_record = found
+        return (name or path.stem), {rid: stack[-1] for rid, stack in by_record.items() if stack}
     log = read_log(path)
     name = log.decisions[0].reviewer if log.decisions else path.stem
-    return name, {d.record: (d.verdict, d.reason) for d in log.decisions}
+    return name, {rid: (d.verdict, d.reason) for rid, d in latest(log.decisions).items()}
 
 
 def reviewer_votes(project: Project, stage: Stage) -> dict[str, dict[str, Vote]]:
@@ -144,14 +176,6 @@ def reviewer_votes(project: Project, stage: Stage) -> dict[str, dict[str, Vote]]
         for path in sorted(folder.glob("*.jsonl")):
             name, votes = _votes(path)
             out[name] = votes
-    return out
-
-
-def latest(decisions: Iterable[Decision]) -> dict[str, Decision]:
-    """record id -> the last decision in file order (a changed mind appends a line)."""
-    out: dict[str, Decision] = {}
-    for d in decisions:
-        out[d.record] = d
     return out
 
 
