@@ -405,3 +405,23 @@ def test_undo_lines_withdraw_a_decision_in_prisma(project: Project) -> None:
         assert _votes(path)[1] == {rid: (d.verdict, d.reason) for rid, d in latest(log.decisions).items()}
     flow = prisma.run(project).flow
     assert flow.counts == fx.HAND_COUNTS
+
+
+@pytest.mark.parametrize("seed", range(5))
+def test_fast_votes_equal_latest_effective_on_random_logs(seed: int, tmp_path: Path) -> None:
+    import random
+
+    from review_cli.io.writer import dumps_line
+    from review_cli.model import Decision, Verdict
+    from review_cli.stages.decisions import _votes, latest, read_log
+    rng = random.Random(seed)
+    lines = []
+    for i in range(300):
+        verdict = rng.choice(["include", "exclude", "maybe", "undo", "undo"])
+        note = rng.choice(["", "", 'with "quote"']) if seed % 2 else ""
+        d = Decision(f"r{rng.randrange(20)}", Verdict(verdict), Stage.TITLE_ABSTRACT, "ann", f"t{i}", rng.choice(["", "design"]), note)
+        lines.append(dumps_line(d.to_json()) + "\n")
+    path = tmp_path / "ann.jsonl"
+    path.write_text("".join(lines))
+    log = read_log(path)
+    assert _votes(path) == ("ann", {rid: (d.verdict, d.reason) for rid, d in latest(log.decisions).items()})

@@ -112,21 +112,34 @@ _LINE = re.compile(
 )
 
 
-def _in_force(stacks: dict[str, list[Vote]], rid: str, vote: Vote) -> None:
-    """Apply one line as `effective` does: `undo` withdraws the record's latest line in force."""
-    stack = stacks.get(rid)
-    if vote[0] == Verdict.UNDO:
-        if stack:
-            stack.pop()
-    elif stack is None:
-        stacks[rid] = [vote]
-    else:
-        stack.append(vote)
+class _InForce:
+    """record -> latest vote in force, as `latest(effective(...))`: an `undo` line withdraws the
+    record's latest line in force and the one before it (if any) stands again."""
+
+    def __init__(self) -> None:
+        self.latest: dict[str, Vote] = {}
+        self.older: dict[str, list[Vote]] = {}  # earlier votes, kept only for re-decided records
+
+    def add(self, rid: str, vote: Vote) -> None:
+        latest = self.latest
+        if vote[0] == Verdict.UNDO:
+            if rid in latest:
+                older = self.older.get(rid)
+                if older:
+                    latest[rid] = older.pop()
+                else:
+                    del latest[rid]
+        elif rid in latest:
+            self.older.setdefault(rid, []).append(latest[rid])
+            latest[rid] = vote
+        else:
+            latest[rid] = vote
 
 
-def _votes_by_pattern(text: str) -> tuple[str, dict[str, list[Vote]]] | None:
+def _votes_by_pattern(text: str) -> tuple[str, dict[str, Vote]] | None:
     """The votes of a log whose every line is in the canonical shape, else None."""
-    stacks: dict[str, list[Vote]] = {}
+    votes = _InForce()
+    add = votes.add
     reviewer = ""
     pos = 0
     for m in _LINE.finditer(text):
@@ -138,8 +151,8 @@ def _votes_by_pattern(text: str) -> tuple[str, dict[str, list[Vote]]] | None:
         if vote is None or stage not in _STAGES or not name:
             return None
         reviewer = reviewer or name
-        _in_force(stacks, rid, (vote, reason))
-    return (reviewer, stacks) if pos == len(text) else None
+        add(rid, (vote, reason))
+    return (reviewer, votes.latest) if pos == len(text) else None
 
 
 def _votes(path: Path) -> tuple[str, dict[str, Vote]]:
@@ -152,17 +165,16 @@ def _votes(path: Path) -> tuple[str, dict[str, Vote]]:
     if found is None and text.endswith("\n"):
         try:
             rows = json.loads("[" + ",".join(line for line in text.split("\n") if line.strip()) + "]")
-            stacks: dict[str, list[Vote]] = {}
+            in_force = _InForce()
             for row in rows:
                 if row["stage"] not in _STAGES or "reviewer" not in row or "time" not in row:
                     raise ValueError("irregular line")
-                _in_force(stacks, str(row["record"]), (_VERDICTS[row["verdict"]], str(row.get("reason") or "")))
-            found = (str(rows[0]["reviewer"]) if rows else ""), stacks
+                in_force.add(str(row["record"]), (_VERDICTS[row["verdict"]], str(row.get("reason") or "")))
+            found = (str(rows[0]["reviewer"]) if rows else ""), in_force.latest
         except (json.JSONDecodeError, KeyError, ValueError, TypeError, AttributeError):
             found = None
     if found is not None:
-        name, by_record = found
-        return (name or path.stem), {rid: stack[-1] for rid, stack in by_record.items() if stack}
+        return (found[0] or path.stem), found[1]
     log = read_log(path)
     name = log.decisions[0].reviewer if log.decisions else path.stem
     return name, {rid: (d.verdict, d.reason) for rid, d in latest(log.decisions).items()}
