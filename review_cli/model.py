@@ -46,6 +46,11 @@ class Verdict(StrEnum):
     UNDO = "undo"
 
 
+# Value -> member lookups: calling the enum is slow when reading 100,000s of decision lines.
+_STAGES = {s.value: s for s in Stage}
+_VERDICTS = {v.value: v for v in Verdict}
+
+
 @dataclass(frozen=True, slots=True, order=True)
 class Origin:
     """Where one record was read: the source, the export file and the record's key in it."""
@@ -267,8 +272,8 @@ class Decision:
     def from_json(cls, data: Mapping[str, Any]) -> Decision:
         return cls(
             record=str(data["record"]),
-            verdict=Verdict(data["verdict"]),
-            stage=Stage(data["stage"]),
+            verdict=_VERDICTS.get(str(data["verdict"])) or Verdict(data["verdict"]),
+            stage=_STAGES.get(str(data["stage"])) or Stage(data["stage"]),
             reviewer=str(data["reviewer"]),
             time=str(data["time"]),
             reason=str(data.get("reason") or ""),

@@ -17,9 +17,12 @@ from typing import Any, BinaryIO
 
 from review_cli.errors import ParseError
 
+# One encoder for every line: json.dumps with options builds a new encoder per call.
+_LINE_ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))
+
 
 def dumps_line(row: Mapping[str, Any]) -> str:
-    return json.dumps(row, ensure_ascii=False, separators=(",", ":"))
+    return _LINE_ENCODER.encode(row)
 
 
 def dumps_json(data: Any) -> str:

@@ -36,7 +36,21 @@ def record_rows(project: Project) -> tuple[list[dict[str, Any]], tuple[str, ...]
     return rows, RECORD_COLUMNS
 
 
+def included_rows(project: Project) -> tuple[list[dict[str, Any]], tuple[str, ...]]:
+    from review_cli.stages import include
+
+    return include.included_rows(project)
+
+
+def inclusion_log_rows(project: Project) -> tuple[list[dict[str, Any]], tuple[str, ...]]:
+    from review_cli.stages import include
+
+    return include.log_rows(project)
+
+
 EXPORTERS["records"] = record_rows
+EXPORTERS["included"] = included_rows
+EXPORTERS["inclusion-log"] = inclusion_log_rows
 
 
 def decision_rows(project: Project) -> tuple[list[dict[str, Any]], tuple[str, ...]]:
