@@ -17,9 +17,13 @@ from typing import Any, BinaryIO
 
 from review_cli.errors import ParseError
 
+_LINE_ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))
+
 
 def dumps_line(row: Mapping[str, Any]) -> str:
-    return json.dumps(row, ensure_ascii=False, separators=(",", ":"))
+    # == json.dumps(row, ensure_ascii=False, separators=(",", ":")), without building an
+    # encoder per call (json.dumps does that whenever an option is not the default).
+    return _LINE_ENCODER.encode(row)
 
 
 def dumps_json(data: Any) -> str:
