@@ -41,6 +41,9 @@ class Verdict(StrEnum):
     EXCLUDE = "exclude"
     MAYBE = "maybe"
     NOT_RETRIEVED = "not-retrieved"  # full text only: the report could not be obtained
+    # Not a decision: withdraws the same reviewer's previous line for this record (the `undo`
+    # key). History is never deleted; `decisions.latest` pops the record's previous line.
+    UNDO = "undo"
 
 
 @dataclass(frozen=True, slots=True, order=True)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from review_cli.cli import (
     project_cmds,  # noqa: F401  (registers init, import, status, export)
+    screen_cmds,  # noqa: F401  (screen, decide, conflicts, reconcile, agreement)
     search_cmds,  # noqa: F401  (registers search, report)
 )
 from review_cli.cli.base import app
