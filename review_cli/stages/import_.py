@@ -249,9 +249,9 @@ def _run(project: Project, paths: Sequence[Path], source: str, fmt: str | None, 
         lines = max(doc.text.count("\n"), doc.text.count("\r")) + 1 if doc.text else None
         if getattr(fmt_module, "TEXT_ONLY", False):
             doc.compact()  # a text parser needs the text or the bytes, never both
+        items = import_split.prepared_items(doc, fmt_module, source)  # may fork: before the bar
+        del doc  # the items hold what they still need (the whole export, or one half of it)
         progress.start(f"Importing {path.name} (lines)", total=lines)
-        items = import_split.prepared_items(doc, fmt_module, source)
-        del doc  # the generator owns the export now and can let go of it once split
         records = collect_records(source, report.file, items, report, progress)
         if report.read == 0:
             raise _no_records(path, fmt_module)

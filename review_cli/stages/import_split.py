@@ -16,6 +16,7 @@ import os
 import re
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
+from pathlib import Path
 from types import ModuleType
 from typing import Any
 
@@ -90,34 +91,50 @@ def _second_half() -> list[Prepared]:
 
 
 def prepared_items(doc: Document, fmt: ModuleType, source: str) -> Iterator[Prepared]:
-    """Every item of `doc`, prepared, in file order; in two processes when that pays."""
+    """Every item of `doc`, prepared, in file order; in two processes when that pays.
+
+    The worker is forked here, before the caller starts its progress bar: a fork copies only
+    the calling thread, and no terminal-drawing thread should be caught half-way in a lock.
+    """
     cut = _split_point(doc, fmt) if _workers_allowed() else 0
     if not cut:
-        yield from prepare(fmt.parse(doc), source)
-        return
+        return prepare(fmt.parse(doc), source)
     whole: str | bytes = doc.text or doc.data
-    doc_path = doc.path
     first, second = _part(doc, 0, cut), _part(doc, cut, None)
     offset = _lines_before(whole, cut)
-    del whole, doc  # (the caller let go of its reference: the halves are all that is kept)
+    del whole
     _CHILD.update(doc=second, fmt=fmt, source=source, offset=offset)
     pool = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("fork"))
     try:
         future: Future[list[Prepared]] = pool.submit(_second_half)
+    except BaseException:
+        pool.shutdown(wait=False, cancel_futures=True)
+        raise
+    finally:
         _CHILD.clear()
-        del second  # the worker has its own copy now
+    return _both_halves(doc.path, first, fmt, source, future, pool)
+
+
+def _both_halves(
+    path: Path,
+    first: Document,
+    fmt: ModuleType,
+    source: str,
+    future: Future[list[Prepared]],
+    pool: ProcessPoolExecutor,
+) -> Iterator[Prepared]:
+    try:
         yield from prepare(fmt.parse(first), source)
         del first
         try:
             rest = future.result()
         except Exception as e:
             raise ReviewError(
-                f"{doc_path}: the import worker for the second half of the file failed ({type(e).__name__})",
+                f"{path}: the import worker for the second half of the file failed ({type(e).__name__})",
                 hint="set REVIEW_IMPORT_WORKERS=1 to import in one process",
             ) from e
         rest.reverse()
         while rest:  # popped one by one, so each item is freed once it became a record
             yield rest.pop()
     finally:
-        _CHILD.clear()
         pool.shutdown(wait=True, cancel_futures=True)
