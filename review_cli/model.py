@@ -155,8 +155,6 @@ class Record:
         return replace(self, origins=tuple(sorted(set(origins))))
 
 
-
-
 _COMBINING: re.Pattern[str] | None = None
 
 

@@ -91,7 +91,8 @@ def _second_half() -> list[Prepared]:
 
 
 def prepared_items(doc: Document, fmt: ModuleType, source: str) -> Iterator[Prepared]:
-    """Every item of `doc`, prepared, in file order; in two processes when that pays.
+    """Every item of `doc`, prepared, in file order; in two processes when that pays (then
+    `doc` is emptied: its two halves are all that is kept).
 
     The worker is forked here, before the caller starts its progress bar: a fork copies only
     the calling thread, and no terminal-drawing thread should be caught half-way in a lock.
@@ -102,7 +103,10 @@ def prepared_items(doc: Document, fmt: ModuleType, source: str) -> Iterator[Prep
     whole: str | bytes = doc.text or doc.data
     first, second = _part(doc, 0, cut), _part(doc, cut, None)
     offset = _lines_before(whole, cut)
+    # The halves replace the document: emptied before the fork, so the worker starts from a
+    # process holding one copy of the export, not two (its peak RSS counts what it inherits).
     del whole
+    doc.text, doc.data = "", b""
     _CHILD.update(doc=second, fmt=fmt, source=source, offset=offset)
     pool = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("fork"))
     try:
