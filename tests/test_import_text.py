@@ -415,3 +415,19 @@ def test_ris_ids_found_where_databases_hide_them(review: Project, tmp_path: Path
         "Lens link": ("30000003", "10.1000/ur.doi"),
         "Scopus accession is not a PMID": ("", ""),
     }
+
+
+def test_records_written_in_two_halves_are_byte_identical(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from review_cli.io.writer import write_jsonl
+    from review_cli.stages import import_split
+
+    records = [
+        Record(id=f"id{n:05d}", source="S", title=f"Title {n} \u2028 é", authors=("A, B",), year=2000 + n % 20)
+        for n in range(1001)
+    ]
+    write_jsonl(tmp_path / "serial.jsonl", (r.to_json() for r in records), sort_key=None)
+    monkeypatch.setattr(import_split, "MIN_SPLIT_RECORDS", 10)
+    monkeypatch.setenv("REVIEW_IMPORT_WORKERS", "2")
+    import_split.write_records(tmp_path / "out" / "split.jsonl", records)
+    assert (tmp_path / "out" / "split.jsonl").read_bytes() == (tmp_path / "serial.jsonl").read_bytes()
+    assert [p.name for p in (tmp_path / "out").iterdir()] == ["split.jsonl"]  # no part file left

@@ -26,7 +26,6 @@ from review_cli.io.writer import (
     read_json,
     sha256_bytes,
     write_json,
-    write_jsonl,
     write_text,
 )
 from review_cli.model import LIST_FIELDS, TEXT_FIELDS, Origin, Record, fingerprint, record_id
@@ -276,7 +275,7 @@ def _run(project: Project, paths: Sequence[Path], source: str, fmt: str | None, 
         # Ids are unique keys here, so sorting the records by id is the writer's own order,
         # and the lines stream out without being held in memory all at once.
         ordered = sorted(existing.values(), key=attrgetter("id"))
-        write_jsonl(project.records_path, (r.to_json() for r in ordered), sort_key=None)
+        import_split.write_records(project.records_path, ordered)
         del ordered
         reports = {e["file"]: e for e in previous}
         for item in prepared:
