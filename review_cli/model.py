@@ -160,8 +160,6 @@ class Record:
         return replace(self, origins=tuple(sorted(set(origins))))
 
 
-
-
 _COMBINING: re.Pattern[str] | None = None
 
 
@@ -169,7 +167,9 @@ def _combining() -> re.Pattern[str]:
     """One character class of every code point with a non-zero combining class (built once)."""
     global _COMBINING
     if _COMBINING is None:
-        marks = [c for c in range(0x300, 0x110000) if unicodedata.combining(chr(c))]
+        # Combining marks (canonical class > 0) all lie below U+20000 (the last is U+1E94A):
+        # the planes above hold CJK ideographs, tags and variation selectors, all of class 0.
+        marks = [c for c in range(0x300, 0x20000) if unicodedata.combining(chr(c))]
         ranges: list[list[int]] = []
         for c in marks:  # as ranges: a class of single characters is scanned linearly
             if ranges and ranges[-1][1] == c - 1:
