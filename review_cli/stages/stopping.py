@@ -38,7 +38,8 @@ def _lower_tail(k: Any, pool: Any, big_k: Any, m: Any, alpha: float | None = Non
     give a small p. Where k >= mean the true value is at least 0.5 (the median of a
     hypergeometric lies within one of its mean), and 0.5 is returned as that lower bound. With
     `alpha`, windows whose partial sum reaches alpha stop early: their value is then a lower
-    bound >= alpha, which is all a stop decision needs.
+    bound >= alpha, which is all a stop decision needs; with alpha >= 0.5 (confidence below
+    50 %, unusual) the windows with k >= mean are computed exactly with scipy instead.
     """
     import numpy as np
     from scipy.special import gammaln
@@ -49,6 +50,11 @@ def _lower_tail(k: Any, pool: Any, big_k: Any, m: Any, alpha: float | None = Non
     m = np.asarray(m, dtype=np.float64)
     out = np.full(k.shape, 0.5)
     below = k * pool < m * big_k
+    if alpha is not None and alpha >= 0.5:  # the 0.5 lower bound cannot decide: use scipy there
+        from scipy.stats import hypergeom
+
+        above = np.nonzero(~below)[0]
+        out[above] = hypergeom.cdf(k[above], pool[above], big_k[above], m[above])
     idx = np.nonzero(below)[0]
     if len(idx) == 0:
         return out
@@ -103,12 +109,12 @@ def statistical(labels: Sequence[int], n_total: int, target: float = 0.95, confi
         return StopVerdict("statistical", True, 0.0, "all records screened")
     if n == 0 or r == 0:
         return StopVerdict("statistical", False, None, "no relevant record yet")
-    p = window_pvalues(labels, n_total, target)
+    alpha = 1 - confidence
+    p = window_pvalues(labels, n_total, target, alpha=alpha if alpha >= 0.5 else None)
     best = int(p.argmin())
     p_min = float(p[best])
-    alpha = 1 - confidence
     stop = p_min < alpha
-    shown = f"p = {p_min:.3g}" if p_min < 0.5 else "p >= 0.5"
+    shown = f"p = {p_min:.3g}" if p_min < 0.5 or stop else f"p >= {max(0.5, p_min) if alpha < 0.5 else alpha:.2g}"
     detail = f"{shown} over the last {best + 1} screened (stop below {alpha:.2g})"
     return StopVerdict("statistical", stop, _tail_estimate(labels, n_total), detail)
 
