@@ -47,6 +47,8 @@ class ModelSpec:
     # irrelevant (Cormack & Grossman's BMI): helps most while few records are labelled.
     pseudo_negatives: int = 0
     epochs: int = 20  # SGD only
+    pos_weight: float = 1.0  # dual ridge: weight of a relevant record (irrelevant: 1)
+    bias: float = 1.0  # dual ridge: the constant feature's square (weakly regularised intercept)
     features: FeatureSettings = field(default_factory=FeatureSettings)
 
 
@@ -134,6 +136,7 @@ class Ranker:
         self._shuffle = rng.permutation(self.n)
         self._position = np.empty(self.n, dtype=np.int64)
         self._position[self._shuffle] = np.arange(self.n)
+        self._kernel: Any = None  # dual ridge state, extended while labels only grow
 
     @property
     def shuffle(self) -> Any:
@@ -151,6 +154,8 @@ class Ranker:
         y = np.fromiter(labels.values(), dtype=np.int64, count=len(labels))
         if y.min() == y.max():
             return None
+        if self.spec.classifier == "dual-ridge":
+            return self._dual_ridge(labels)
         # Sorted training rows: the fit does not depend on the order decisions were made in.
         sort = np.argsort(idx, kind="stable")
         idx, y = idx[sort], y[sort]
@@ -169,6 +174,15 @@ class Ranker:
         else:
             out = clf.predict_log_proba(self.X)[:, 1] - clf.predict_log_proba(self.X)[:, 0]
         return np.asarray(out, dtype=np.float64).ravel()
+
+    def _dual_ridge(self, labels: Mapping[int, int]) -> Any:
+        from review_cli.stages.rank_kernel import DualRidge
+
+        if self._kernel is None:
+            pseudo = self._shuffle[: self.spec.pseudo_negatives]
+            self._kernel = DualRidge(self.X, self.spec.C, self.spec.pos_weight, self.spec.bias, pseudo)
+        self._kernel.fit(labels)
+        return self._kernel.scores()
 
     def next_record(self, labels: Mapping[int, int], unlabelled: Any) -> int:
         """The next record to screen among `unlabelled` (bool mask): cheaper than a full rank()."""
