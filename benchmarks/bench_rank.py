@@ -165,15 +165,16 @@ def synthetic_texts(n: int, seed: int = 0) -> tuple[list[str], list[int]]:
     import numpy as np
 
     rng = np.random.default_rng(seed)
-    vocab = [f"w{i}" for i in range(20000)]
-    topic = [f"t{i}" for i in range(200)]
+    vocab = np.array([f"w{i}" for i in range(30000)])
+    zipf = 1 / np.arange(1, 30001)
+    zipf /= zipf.sum()  # word frequencies of natural text
+    topic = np.array([f"t{i}" for i in range(200)])
     labels = (rng.random(n) < 0.02).astype(int).tolist()
     texts = []
     for y in labels:
-        words = rng.choice(20000, size=120, p=None)
-        text = " ".join(vocab[w] for w in words)
+        text = " ".join(vocab[rng.choice(30000, size=150, p=zipf)])  # title + abstract length
         if y:
-            text += " " + " ".join(topic[t] for t in rng.choice(200, size=20))
+            text += " " + " ".join(topic[rng.choice(200, size=20)])
         texts.append(text)
     return texts, labels
 
@@ -225,9 +226,14 @@ def main() -> None:
     ap.add_argument("--datasets", help="comma-separated dataset names")
     ap.add_argument("--model", default="default")
     ap.add_argument("--no-write", action="store_true", help="print instead of writing BENCHMARKS.md")
+    ap.add_argument("--latency-only", action="store_true", help="only the latency measurement (printed)")
     args = ap.parse_args()
     if not BASELINES.exists():
         sys.exit("../shared/data is absent: nothing to benchmark")
+    if args.latency_only:
+        for n in (10_000, 100_000):
+            print(n, latency(n, decisions=20, warm=300), flush=True)
+        return
     base = json.loads(BASELINES.read_text())["datasets"]
     names = args.datasets.split(",") if args.datasets else (list(QUICK) if args.quick else sorted(base))
     results = simulations(names, args.model, 2 if args.quick else None)

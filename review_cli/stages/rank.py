@@ -21,7 +21,8 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from review_cli.project import Project
 
-FEATURES_VERSION = 1  # bump when features() changes, so caches are rebuilt
+FEATURES_VERSION = 1
+LARGE = 10_000  # records from which terms found in a single record are dropped  # bump when features() changes, so caches are rebuilt
 
 
 @dataclass(frozen=True)
@@ -57,7 +58,7 @@ MODEL_SPECS: dict[str, ModelSpec] = {
     "logreg": ModelSpec("logreg", C=10.0),
     "nb": ModelSpec("nb", C=1.0, balanced=False),
     "sgd": ModelSpec("sgd", C=1e-4),
-    "dual-ridge": ModelSpec("dual-ridge", C=30.0, balanced=False),
+    "dual-ridge": ModelSpec("dual-ridge", C=10.0, balanced=False),
 }
 # Chosen by measurement on the shared datasets: docs/rank.md.
 MODEL_SPECS["default"] = MODEL_SPECS["dual-ridge"]
@@ -92,9 +93,12 @@ def features(texts: Sequence[str], settings: FeatureSettings | None = None) -> A
     from sklearn.feature_extraction.text import TfidfVectorizer
 
     s = settings or FeatureSettings()
+    # A term found in one record only never links two records; dropping those in large sets
+    # keeps the bigram vocabulary (and memory) in check.
+    min_df = max(s.min_df, 2) if len(texts) >= LARGE else s.min_df
     vec = TfidfVectorizer(
         ngram_range=(1, s.ngram_max),
-        min_df=s.min_df if len(texts) > s.min_df else 1,
+        min_df=min_df if len(texts) > min_df else 1,
         max_df=s.max_df,
         sublinear_tf=s.sublinear_tf,
         stop_words="english" if s.stop_words else None,
@@ -169,7 +173,7 @@ class Ranker:
             idx = np.concatenate([idx, np.sort(pool)])
             y = np.concatenate([y, np.zeros(len(pool), dtype=np.int64)])
         clf = _classifier(self.spec, self.seed)
-        weights = _weights(y) if self.spec.balanced else None
+        weights = _weights(y, self.spec.pos_weight) if self.spec.balanced else None
         clf.fit(self.X[idx], y, sample_weight=weights)
         if hasattr(clf, "decision_function"):
             out = clf.decision_function(self.X)
@@ -182,7 +186,7 @@ class Ranker:
 
         if self._kernel is None:
             pseudo = self._shuffle[: self.spec.pseudo_negatives]
-            self._kernel = DualRidge(self.X, self.spec.C, self.spec.pos_weight, self.spec.bias, pseudo)
+            self._kernel = DualRidge(self.X, self.spec.C, self.spec.pos_weight, self.spec.bias, self.spec.balanced, pseudo)
         self._kernel.fit(labels)
         return self._kernel.scores()
 
@@ -212,12 +216,13 @@ class Ranker:
         return Ranking(unlabelled[order].tolist(), s[order].tolist(), False)
 
 
-def _weights(y: Any) -> Any:
+def _weights(y: Any, ratio: float = 1.0) -> Any:
+    """Sample weights giving relevant records `ratio` times the total weight of irrelevant ones."""
     import numpy as np
 
     pos = int(y.sum())
     neg = len(y) - pos
-    return np.where(y == 1, len(y) / (2.0 * pos), len(y) / (2.0 * neg))
+    return np.where(y == 1, ratio * len(y) / (2.0 * pos), len(y) / (2.0 * neg))
 
 
 def _classifier(spec: ModelSpec, seed: int) -> Any:

@@ -16,17 +16,27 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+REWEIGHT = 1.25  # rebuild with new class weights when the balance drifts by this factor
+
 
 class DualRidge:
-    def __init__(self, X: Any, lam: float, pos_weight: float, bias: float, pseudo: Any = ()) -> None:
+    """With `balanced`, relevant records weigh `ratio` * irrelevant / relevant (irrelevant: 1),
+    so both classes count `ratio`:1 in total. Those weights change with every decision; they are
+    refreshed (and the factor rebuilt from scratch) only when they drift by more than REWEIGHT,
+    at points that depend on the label sequence alone, so the result stays a pure function of
+    it. Without `balanced`, a relevant record weighs `ratio`.
+    """
+
+    def __init__(self, X: Any, lam: float, ratio: float, bias: float, balanced: bool = True, pseudo: Any = ()) -> None:
         import numpy as np
 
         # records presumed irrelevant (a fixed seeded sample), always first in the factor
         self.pseudo = [(int(i), 0) for i in pseudo]
         self.X = X
         self.lam = lam
-        self.pos_weight = pos_weight
+        self.ratio = ratio
         self.bias = bias
+        self.balanced = balanced
         self.sq_norms = np.asarray(X.multiply(X).sum(axis=1)).ravel()
         self._reset()
 
@@ -36,8 +46,21 @@ class DualRidge:
         self.keys: list[int] = []
         self.ys: list[int] = []
         self.L = np.zeros((64, 64))
+        self.counts = [0, 0]
+        self.pos_weight = self.ratio if not self.balanced else 0.0
 
-    def _append(self, i: int, y: int) -> None:
+    def _scan(self, y: int) -> bool:
+        """Count one more label; True when the class weights must be refreshed."""
+        self.counts[y] += 1
+        if not self.balanced or not (self.counts[0] and self.counts[1]):
+            return False
+        target = self.ratio * self.counts[0] / self.counts[1]
+        if self.pos_weight and 1 / REWEIGHT < target / self.pos_weight < REWEIGHT:
+            return False
+        self.pos_weight = target
+        return True
+
+    def _append(self, i: int, y: int, gram_row: Any = None) -> None:
         import numpy as np
         from scipy.linalg import solve_triangular
 
@@ -46,11 +69,12 @@ class DualRidge:
             grown = np.zeros((2 * n, 2 * n))
             grown[:n, :n] = self.L[:n, :n]
             self.L = grown
-        d = self.pos_weight if y else 1.0
+        d = (self.pos_weight or 1.0) if y else 1.0
         diag = self.sq_norms[i] + self.bias + self.lam / d
         if n:
-            rows = self.X[self.keys]
-            k = np.asarray(rows @ self.X[i].T.toarray()).ravel() + self.bias
+            if gram_row is None:
+                gram_row = np.asarray((self.X[self.keys] @ self.X[i].T).toarray()).ravel()
+            k = gram_row + self.bias
             row = solve_triangular(self.L[:n, :n], k, lower=True, check_finite=False)
             self.L[n, :n] = row
             diag -= float(row @ row)
@@ -59,13 +83,26 @@ class DualRidge:
         self.ys.append(y)
 
     def fit(self, labels: Mapping[int, int]) -> None:
-        items = self.pseudo + list(labels.items())
+        items = self.pseudo + [(int(k), int(v)) for k, v in labels.items()]
         n = len(self.keys)
-        if len(items) < n or [k for k, _ in items[:n]] != self.keys or [int(v) for _, v in items[:n]] != self.ys:
+        if len(items) < n or [k for k, _ in items[:n]] != self.keys or [v for _, v in items[:n]] != self.ys:
             self._reset()
             n = 0
-        for i, y in items[n:]:
-            self._append(int(i), int(y))
+        rebuild = False
+        for _, y in items[n:]:
+            rebuild |= self._scan(y)
+        if rebuild:  # new class weights: replay every append with them
+            self.keys, self.ys = [], []
+            n = 0
+        new = items[n:]
+        if len(new) > 8:  # replaying: one sparse product for all the kernel rows
+            idx = [i for i, _ in items]
+            gram = (self.X[idx] @ self.X[idx].T).toarray()
+            for j in range(n, len(items)):
+                self._append(items[j][0], items[j][1], gram[j, :j])
+        else:
+            for i, y in new:
+                self._append(i, y)
 
     def scores(self) -> Any:
         import numpy as np
