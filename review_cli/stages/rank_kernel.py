@@ -17,6 +17,7 @@ from collections.abc import Mapping
 from typing import Any
 
 REWEIGHT = 1.25  # rebuild with new class weights when the balance drifts by this factor
+COLUMN_CACHE_BYTES = 256 * 2**20  # keep X . x_i for every labelled i while it fits in this
 
 
 class DualRidge:
@@ -37,7 +38,11 @@ class DualRidge:
         self.ratio = ratio
         self.bias = bias
         self.balanced = balanced
-        self.sq_norms = np.asarray(X.multiply(X).sum(axis=1)).ravel()
+        self.sq_norms = np.asarray(X.multiply(X).sum(axis=1), dtype=np.float64).ravel()
+        self.X64 = X.astype(np.float64)
+        # Columns X . x_i of the labelled records: the kernel row of a new record is a lookup and
+        # scoring every record is one dense product. Too big for very large sets: then sparse.
+        self.max_columns = COLUMN_CACHE_BYTES // (8 * max(1, X.shape[0]))
         self._reset()
 
     def _reset(self) -> None:
@@ -46,6 +51,7 @@ class DualRidge:
         self.keys: list[int] = []
         self.ys: list[int] = []
         self.L = np.zeros((64, 64))
+        self.columns = np.zeros((self.X.shape[0], 0))
         self.counts = [0, 0]
         self.pos_weight = self.ratio if not self.balanced else 0.0
 
@@ -60,6 +66,11 @@ class DualRidge:
         self.pos_weight = target
         return True
 
+    def _column(self, i: int) -> Any:
+        import numpy as np
+
+        return np.asarray(self.X64 @ self.X64[i].toarray().ravel()).ravel()
+
     def _append(self, i: int, y: int, gram_row: Any = None) -> None:
         import numpy as np
         from scipy.linalg import solve_triangular
@@ -69,11 +80,18 @@ class DualRidge:
             grown = np.zeros((2 * n, 2 * n))
             grown[:n, :n] = self.L[:n, :n]
             self.L = grown
+        if n < self.max_columns:
+            if n == self.columns.shape[1]:
+                more = np.zeros((self.columns.shape[0], min(self.max_columns, max(64, 2 * n))))
+                more[:, :n] = self.columns
+                self.columns = more
+            self.columns[:, n] = self._column(i)
+            gram_row = self.columns[i, :n]
         d = (self.pos_weight or 1.0) if y else 1.0
         diag = self.sq_norms[i] + self.bias + self.lam / d
         if n:
             if gram_row is None:
-                gram_row = np.asarray((self.X[self.keys] @ self.X[i].T).toarray()).ravel()
+                gram_row = np.asarray((self.X64[self.keys] @ self.X64[i].T).toarray()).ravel()
             k = gram_row + self.bias
             row = solve_triangular(self.L[:n, :n], k, lower=True, check_finite=False)
             self.L[n, :n] = row
@@ -95,9 +113,9 @@ class DualRidge:
             self.keys, self.ys = [], []
             n = 0
         new = items[n:]
-        if len(new) > 8:  # replaying: one sparse product for all the kernel rows
+        if len(new) > 8 and len(items) > self.max_columns:  # replaying: one product for all rows
             idx = [i for i, _ in items]
-            gram = (self.X[idx] @ self.X[idx].T).toarray()
+            gram = (self.X64[idx] @ self.X64[idx].T).toarray()
             for j in range(n, len(items)):
                 self._append(items[j][0], items[j][1], gram[j, :j])
         else:
@@ -112,5 +130,7 @@ class DualRidge:
         L = self.L[:n, :n]
         t = np.where(np.asarray(self.ys) == 1, 1.0, -1.0)
         alpha = solve_triangular(L.T, solve_triangular(L, t, lower=True, check_finite=False), lower=False, check_finite=False)
-        w = self.X[self.keys].T @ alpha
-        return np.asarray(self.X @ w).ravel() + self.bias * float(alpha.sum())
+        if n <= self.max_columns:
+            return self.columns[:, :n] @ alpha + self.bias * float(alpha.sum())
+        w = self.X64[self.keys].T @ alpha
+        return np.asarray(self.X64 @ w).ravel() + self.bias * float(alpha.sum())
