@@ -239,7 +239,7 @@ def main() -> None:
     results = simulations(names, args.model, 2 if args.quick else None)
     wss, summary = wss_table(results)
     stops, stop_summary = stopping_table(results)
-    peer = "skipped (--no-peer)." if args.no_peer else peer_speed(PEER_DATASETS[:1] if args.quick else PEER_DATASETS, 1 if args.quick else 3)
+    peer = "skipped (--no-peer)." if args.no_peer else peer_speed(PEER_DATASETS[:1] if args.quick else PEER_DATASETS, 1 if args.quick else 2)
     lat_lines = ["| records | features built (s) | first rank, cold (s) | rank p50 (ms) | rank p95 (ms) | stopping p95 (ms) | decision -> next record p95 (ms) | target |", "|---:|---:|---:|---:|---:|---:|---:|---:|"]
     for n, target in ((10_000, 100), (100_000, 500)):
         if args.quick and n > 10_000:

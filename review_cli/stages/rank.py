@@ -187,8 +187,11 @@ class Ranker:
         if self._kernel is None:
             pseudo = self._shuffle[: self.spec.pseudo_negatives]
             self._kernel = DualRidge(self.X, self.spec.C, self.spec.pos_weight, self.spec.bias, self.spec.balanced, pseudo)
-        self._kernel.fit(labels)
-        return self._kernel.scores()
+        # One BLAS thread: the products are small and, on a busy machine, threads waiting for
+        # each other made every decision several times slower.
+        with self._kernel.one_thread():
+            self._kernel.fit(labels)
+            return self._kernel.scores()
 
     def next_record(self, labels: Mapping[int, int], unlabelled: Any) -> int:
         """The next record to screen among `unlabelled` (bool mask): cheaper than a full rank()."""

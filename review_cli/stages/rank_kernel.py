@@ -43,7 +43,16 @@ class DualRidge:
         # Columns X . x_i of the labelled records: the kernel row of a new record is a lookup and
         # scoring every record is one dense product. Too big for very large sets: then sparse.
         self.max_columns = COLUMN_CACHE_BYTES // (8 * max(1, X.shape[0]))
+        self._threads: Any = None
         self._reset()
+
+    def one_thread(self) -> Any:
+        import scipy.linalg  # noqa: F401  (load scipy's BLAS before the controller looks)
+        from threadpoolctl import ThreadpoolController
+
+        if self._threads is None:
+            self._threads = ThreadpoolController()
+        return self._threads.limit(limits=1, user_api="blas")
 
     def _reset(self) -> None:
         import numpy as np
@@ -51,7 +60,7 @@ class DualRidge:
         self.keys: list[int] = []
         self.ys: list[int] = []
         self.L = np.zeros((64, 64))
-        self.columns = np.zeros((self.X.shape[0], 0))
+        self.columns = np.zeros((0, self.X.shape[0]))  # row j: X . x_keys[j] (contiguous)
         self.counts = [0, 0]
         self.pos_weight = self.ratio if not self.balanced else 0.0
 
@@ -81,12 +90,12 @@ class DualRidge:
             grown[:n, :n] = self.L[:n, :n]
             self.L = grown
         if n < self.max_columns:
-            if n == self.columns.shape[1]:
-                more = np.zeros((self.columns.shape[0], min(self.max_columns, max(64, 2 * n))))
-                more[:, :n] = self.columns
+            if n == self.columns.shape[0]:
+                more = np.zeros((min(self.max_columns, max(64, 2 * n)), self.columns.shape[1]))
+                more[:n] = self.columns[:n]
                 self.columns = more
-            self.columns[:, n] = self._column(i)
-            gram_row = self.columns[i, :n]
+            self.columns[n] = self._column(i)
+            gram_row = self.columns[:n, i]
         d = (self.pos_weight or 1.0) if y else 1.0
         diag = self.sq_norms[i] + self.bias + self.lam / d
         if n:
@@ -131,6 +140,6 @@ class DualRidge:
         t = np.where(np.asarray(self.ys) == 1, 1.0, -1.0)
         alpha = solve_triangular(L.T, solve_triangular(L, t, lower=True, check_finite=False), lower=False, check_finite=False)
         if n <= self.max_columns:
-            return self.columns[:, :n] @ alpha + self.bias * float(alpha.sum())
+            return alpha @ self.columns[:n] + self.bias * float(alpha.sum())
         w = self.X64[self.keys].T @ alpha
         return np.asarray(self.X64 @ w).ravel() + self.bias * float(alpha.sum())
