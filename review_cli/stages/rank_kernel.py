@@ -44,6 +44,7 @@ class DualRidge:
         # scoring every record is one dense product. Too big for very large sets: then sparse.
         self.max_columns = COLUMN_CACHE_BYTES // (8 * max(1, X.shape[0]))
         self._threads: Any = None
+        self.XT: Any = None
         self._reset()
 
     def one_thread(self) -> Any:
@@ -75,12 +76,14 @@ class DualRidge:
         self.pos_weight = target
         return True
 
-    def _column(self, i: int) -> Any:
-        import numpy as np
+    def _columns(self, idx: list[int]) -> Any:
+        """Rows X . x_i for the records `idx`: one sparse product, computed row by row the same
+        way for one record or many, so a replay gives the very same numbers as the updates."""
+        if self.XT is None:
+            self.XT = self.X64.T.tocsr()
+        return (self.X64[idx] @ self.XT).toarray()
 
-        return np.asarray(self.X64 @ self.X64[i].toarray().ravel()).ravel()
-
-    def _append(self, i: int, y: int, gram_row: Any = None) -> None:
+    def _append(self, i: int, y: int, gram_row: Any = None, column: Any = None) -> None:
         import numpy as np
         from scipy.linalg import solve_triangular
 
@@ -94,7 +97,7 @@ class DualRidge:
                 more = np.zeros((min(self.max_columns, max(64, 2 * n)), self.columns.shape[1]))
                 more[:n] = self.columns[:n]
                 self.columns = more
-            self.columns[n] = self._column(i)
+            self.columns[n] = column if column is not None else self._columns([i])[0]
             gram_row = self.columns[:n, i]
         d = (self.pos_weight or 1.0) if y else 1.0
         diag = self.sq_norms[i] + self.bias + self.lam / d
@@ -127,9 +130,13 @@ class DualRidge:
             gram = (self.X64[idx] @ self.X64[idx].T).toarray()
             for j in range(n, len(items)):
                 self._append(items[j][0], items[j][1], gram[j, :j])
-        else:
-            for i, y in new:
-                self._append(i, y)
+            return
+        step = 64  # replaying many: their columns in blocks of one product each
+        for start in range(0, len(new), step if len(new) > 8 else len(new) or 1):
+            chunk = new[start : start + step] if len(new) > 8 else new
+            cols = self._columns([i for i, _ in chunk]) if len(new) > 8 and n + start < self.max_columns else None
+            for j, (i, y) in enumerate(chunk):
+                self._append(i, y, column=None if cols is None else cols[j])
 
     def scores(self) -> Any:
         import numpy as np
