@@ -66,7 +66,10 @@ def _lower_tail(k: Any, pool: Any, big_k: Any, m: Any, alpha: float | None = Non
     term = np.exp(log_comb(KK, kk) + log_comb(pp - KK, mm - kk) - log_comb(pp, mm))
     total = term.copy()
     j = kk.copy()
-    active = np.nonzero(j > 0)[0]
+    more = j > 0
+    if alpha is not None:  # P(X = k) alone already reaches alpha: the tail can only be larger
+        more &= total < alpha
+    active = np.nonzero(more)[0]
     while len(active):
         jj = j[active]
         num = jj * (pp[active] - KK[active] - mm[active] + jj)
