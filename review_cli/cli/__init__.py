@@ -6,7 +6,10 @@ groups live in sibling modules; each registers its commands on `app` when import
 
 from __future__ import annotations
 
-from review_cli.cli import project_cmds  # noqa: F401  (registers init, import, status, export)
+from review_cli.cli import (
+    demo_cmds,  # noqa: F401  (registers demo)
+    project_cmds,  # noqa: F401  (registers init, import, status, export)
+)
 from review_cli.cli.base import app
 
 

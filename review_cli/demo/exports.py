@@ -204,8 +204,7 @@ def ovid_ris(source: str) -> Callable[[list[Study], random.Random], tuple[str, l
                 pairs += [("CY", "United Kingdom"), ("PB", publisher), ("SN", issn)]
             else:
                 pairs += [("PB", s.publisher)] + ([("CY", s.place)] if s.place else [])
-            if s.language != "English":
-                pairs.append(("LA", s.language))
+            pairs.append(("LA", s.language))
             pairs.append(("UR", f"http://ovidsp.ovid.com/ovidweb.cgi?T=JS&PAGE=reference&D={code}&NEWS=N&AN={key}"))
             pairs.append(("ER", ""))
             lines += [f"{n}. "] + ris_lines(pairs)
@@ -251,6 +250,7 @@ def cinahl(studies: list[Study], rng: random.Random) -> tuple[str, list[str]]:
                             "or emailed to multiple sites or posted to a listserv without the copyright holder's "
                             "express written permission."))
         pairs += [("KW", CINAHL_HEADINGS.get(k, k)) for k in s.keywords]
+        pairs.append(("LA", s.language))
         pairs.append(("N1", f"Accession Number: {an}. Language: {s.language}. Entry Date: {s.year}{s.month:02d}01. "
                             "Publication Type: Article. Journal Subset: Core Nursing."))
         doi = keep_doi(rng, s, 0.25)
