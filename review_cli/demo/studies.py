@@ -150,6 +150,10 @@ def _compose(study: Study, rng: random.Random) -> None:
     slots = _slots(rng)
     study.title = _upper_first(rng.choice(vocab.TITLES[study.topic]).format(**slots))
     bg, aim, meth, find, concl = _SECTIONS[study.topic]
+    # Abstracts borrow each other's framing now and then, as real ones do, so that relevance is
+    # not readable from the first sentence alone.
+    if rng.random() < 0.2:
+        bg = rng.choice(("copro", "policy", "survey")) if study.ta == "exclude" else rng.choice(("policy", "survey"))
     parts = [
         ("Background", rng.choice(vocab.BACKGROUNDS[bg]).format(**slots)),
         ("Aim", rng.choice(vocab.AIMS[aim]).format(**slots)),

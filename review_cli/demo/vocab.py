@@ -185,11 +185,15 @@ TITLES = {
         "Effectiveness of {service} for people with {clinical}: a randomised controlled trial",
         "A cluster randomised trial of integrated care for {clinical}",
         "Integrated care and {outcome} in {clinical}: a pragmatic trial",
+        "A co-designed self-management intervention for {clinical}: a randomised controlled trial",
+        "Effect of a co-produced care pathway on {outcome}: a stepped-wedge trial",
     ),
     "survey": (
         "Staff attitudes to integrated care: a cross-sectional survey in {country}",
         "Patient experience of {service}: a national survey",
         "Measuring integration: validation of a questionnaire on {service}",
+        "Staff views on {co_noun} in integrated care: a national survey",
+        "Service user involvement in integrated care partnerships: a survey of {people}",
     ),
     "research_copro": (
         "Patient and public involvement in {research}: a case study",
@@ -199,6 +203,8 @@ TITLES = {
     "single_service": (
         "Improving {single} for people with {clinical}: a quality improvement project",
         "Nurse-led care in {single}: an evaluation",
+        "Qualitative study of patient experiences of {single} for people with {clinical}",
+        "Carers' experiences of {single}: an interview study",
         "Patient flow in {single}: a time-series analysis",
     ),
     "clinical": (
@@ -216,6 +222,8 @@ TITLES = {
         "Integrated care systems in {country}: a policy analysis",
         "Governance of health and social care integration in {country}",
         "The history of integrated care policy in {country}: a documentary analysis",
+        "{Co_noun} as policy: how integrated care strategies in {country} describe service users and carers",
+        "Shared power or rhetoric? {Co_noun} in integrated care policy",
     ),
 }
 
