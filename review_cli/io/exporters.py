@@ -73,8 +73,22 @@ def to_ris(rows: Iterable[Mapping[str, Any]]) -> str:
     return "\n".join(out)
 
 
+_BIB_SPECIAL = {
+    "\\": "\\textbackslash{}", "{": "\\{", "}": "\\}", "&": "\\&", "%": "\\%", "#": "\\#", "_": "\\_",
+    "$": "\\$", "~": "\\textasciitilde{}", "^": "\\textasciicircum{}", "-": "-{}",
+}
+# `~` is a tie and `--` a dash to BibTeX readers: escaped too, so text comes back as written.
+_BIB_ESCAPE = re.compile(r"[\\{}&%#_$~^]|-(?=-)")
+
+
 def _bib_escape(text: str) -> str:
-    return text.replace("\\", "\\textbackslash{}").replace("{", "\\{").replace("}", "\\}").replace("&", "\\&").replace("%", "\\%").replace("#", "\\#").replace("_", "\\_").replace("$", "\\$")
+    return _BIB_ESCAPE.sub(lambda m: _BIB_SPECIAL[m.group(0)], text)
+
+
+def _bib_author(name: str) -> str:
+    """One author; a name containing ` and ` (a corporate author) is braced so it stays one."""
+    escaped = _bib_escape(name)
+    return f"{{{escaped}}}" if re.search(r"\sand\s", name) else escaped
 
 
 def to_bibtex(rows: Iterable[Mapping[str, Any]]) -> str:
@@ -83,7 +97,7 @@ def to_bibtex(rows: Iterable[Mapping[str, Any]]) -> str:
         entry = "article" if r.get("journal") else "misc"
         fields = [
             ("title", r.get("title")),
-            ("author", " and ".join(r.get("authors", []))),
+            ("author", " and ".join(_bib_author(a) for a in r.get("authors", []))),
             ("year", r.get("year")),
             ("journal", r.get("journal")),
             ("volume", r.get("volume")),
@@ -97,7 +111,7 @@ def to_bibtex(rows: Iterable[Mapping[str, Any]]) -> str:
             ("url", r.get("url")),
             ("note", f"review id {r['id']}; source {r.get('source', '')}"),
         ]
-        body = ",\n".join(f"  {k} = {{{_bib_escape(str(v))}}}" for k, v in fields if v not in (None, ""))
+        body = ",\n".join(f"  {k} = {{{v if k in ('author', 'pages') else _bib_escape(str(v))}}}" for k, v in fields if v not in (None, ""))
         out.append(f"@{entry}{{{r['id']},\n{body}\n}}\n")
     return "\n".join(out)
 

@@ -75,6 +75,46 @@ def _first(tags: dict[str, list[str]], names: tuple[str, ...]) -> str:
     return ""
 
 
+_DOI_IN_TEXT = re.compile(r"10\.\d{4,9}/[^\s&?#]+")
+_PUBMED_URL = re.compile(r"(?:ncbi\.nlm\.nih\.gov/pubmed/|pubmed\.ncbi\.nlm\.nih\.gov/)(\d+)")
+_PMID_LABEL = re.compile(r"^(?:PUBMED|PMID)[:\s]*(\d+)", re.I)
+_NLM = frozenset({"nlm", "pubmed", "medline", "pubmed/medline"})
+
+
+def _doi(tags: dict[str, list[str]]) -> str:
+    """DO first; else a DOI that M3/L3 hold, or that a link or note names as a DOI."""
+    for tag in ("DO", "DI", "M3", "L3"):
+        for v in tags.get(tag, ()):
+            if "10." in v:
+                return v
+    for tag in ("UR", "L1", "L2", "N1", "LK"):
+        for v in tags.get(tag, ()):
+            if "10." in v and "doi" in v.lower():
+                m = _DOI_IN_TEXT.search(v.replace("%2F", "/").replace("%2f", "/"))
+                if m:
+                    return m.group(0)
+    return ""
+
+
+def _pmid(tags: dict[str, list[str]]) -> str:
+    """PMIDs hide in several places: `C3/AN  - PMID: 123`, AN of PubMed records converted by
+    EndNote (`DP  - NLM`), PubMed links in UR."""
+    for v in tags.get("C3", []) + tags.get("AN", []) + tags.get("M1", []):
+        m = _PMID_LABEL.match(v)
+        if m:
+            return m.group(1)
+    provider = {v.casefold() for t in ("DP", "DB") for v in tags.get(t, ())}
+    if provider & _NLM:
+        for v in tags.get("AN", ()):
+            if v.isdigit():
+                return v
+    for v in tags.get("UR", []) + tags.get("L2", []):
+        m = _PUBMED_URL.search(v)
+        if m:
+            return m.group(1)
+    return ""
+
+
 def _record(tags: dict[str, list[str]], line: int) -> Parsed:
     authors = [a for t in AUTHOR_TAGS for a in tags.get(t, [])]
     abstracts = [v for t in ABSTRACT_TAGS for v in tags.get(t, [])]
@@ -84,12 +124,8 @@ def _record(tags: dict[str, list[str]], line: int) -> Parsed:
     for a in abstracts:
         if a not in seen:
             seen.append(a)
-    doi = _first(tags, ("DO", "DI", "M3", "N1", "UR", "L3"))
-    pmid = ""
-    for v in tags.get("C3", []) + tags.get("AN", []):
-        m = re.match(r"^(?:PUBMED|PMID)[:\s]*(\d+)", v, re.I)
-        if m:
-            pmid = m.group(1)
+    doi = _doi(tags)
+    pmid = _pmid(tags)
     journal = _first(tags, ("T2", "JO", "JF", "J2", "JA", "J1", "BT")) if tags["TY"][0] != "BOOK" else _first(tags, ("T2", "BT"))
     key = _first(tags, ("AN", "ID", "U1"))
     return Parsed(
@@ -105,7 +141,7 @@ def _record(tags: dict[str, list[str]], line: int) -> Parsed:
             "issue": _first(tags, ("IS", "CP")),
             "start_page": _first(tags, ("SP",)),
             "end_page": _first(tags, ("EP",)),
-            "doi": doi if "10." in doi else "",
+            "doi": doi,
             "pmid": pmid,
             "issn": _first(tags, ("SN",)),
             "abstract": " ".join(seen),
