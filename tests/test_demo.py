@@ -11,7 +11,6 @@ import pytest
 from review_cli.demo import DEFAULT_SEED, PROTOCOL_TEMPLATE, generate
 from review_cli.demo.exports import EXPORTS
 from review_cli.demo.studies import FULL_TEXT_REASONS, SOURCE_COUNTS
-from review_cli.errors import ParseError
 from review_cli.model import Stage, Verdict
 from review_cli.project import Project
 from review_cli.protocol import load_protocol
@@ -88,19 +87,7 @@ def _import_one(review: Project, source: str, name: str) -> import_.FileReport:
     return import_.run(review, [path], source).files[0]
 
 
-_PENDING = {  # importer not on main yet when this was written; XPASS once it lands
-    "MEDLINE tagged": "MEDLINE importer (branch import-text)",
-    "Web of Science plain text": "Web of Science tagged importer (branch import-text)",
-    "Scopus CSV": "CSV importer (branch import-table)",
-    "Zotero CSV": "CSV importer (branch import-table)",
-}
-
-
-@pytest.mark.parametrize(
-    "export",
-    [pytest.param(e, id=e.source, marks=[pytest.mark.xfail(strict=False, raises=ParseError, reason=_PENDING[e.format])]
-                  if e.format in _PENDING else []) for e in EXPORTS],
-)
+@pytest.mark.parametrize("export", EXPORTS, ids=[e.source for e in EXPORTS])
 def test_every_export_imports_with_its_count(tmp_path: Path, export) -> None:  # type: ignore[no-untyped-def]
     init.run(tmp_path / "rev", PROTOCOL_TEMPLATE)
     review = Project(tmp_path / "rev")
