@@ -23,7 +23,7 @@ from typing import Any
 from review_cli.demo import DEFAULT_SEED, PROTOCOL_TEMPLATE, Demo, generate
 from review_cli.demo.studies import FULL_TEXT_REASONS
 from review_cli.errors import ParseError, ReviewError
-from review_cli.io.writer import write_json, write_text
+from review_cli.io.writer import read_json, write_json, write_text
 from review_cli.model import Record, Stage, Verdict, fold
 from review_cli.progress import NULL, Progress
 from review_cli.project import Project
@@ -145,10 +145,24 @@ def import_sources(ctx: DemoRun) -> StepReport:
 
 
 def dedup(ctx: DemoRun) -> StepReport:
-    # PENDING: plug in `review dedup --non-interactive` here when review_cli/stages/dedup.py
-    # (issue 3) reaches main: call its run(project, ...) with interaction off and report the
-    # clusters and uncertain pairs it leaves.
-    return pending("dedup", "review_cli.stages.dedup (review dedup, issue 3)")
+    """`review dedup` (non-interactive: uncertain pairs stay queued, as in CI)."""
+    stage = _stage_module("dedup")
+    if stage is None:
+        return pending("dedup", "review_cli.stages.dedup (review dedup, issue 3)")
+    result = stage.run(ctx.project, progress=ctx.progress)
+    summary = (f"{result.records:,} records -> {result.clusters:,} unique ({result.merged:,} duplicates merged, "
+               f"{result.uncertain} uncertain pairs left for `review dedup --review`)")
+    truth = ctx.demo.labels()
+    details = [f"ground truth: {len(truth):,} unique studies, {len(ctx.demo.records) - len(truth):,} duplicates"]
+    study_of = unit_studies(ctx.project, ctx.demo)
+    per_study = Counter(study_of.values())
+    missed = sum(n - 1 for n in per_study.values())
+    if missed:
+        details.append(f"{missed} duplicate records not merged (they are screened twice)")
+    false_merges = false_merged_units(ctx.project, ctx.demo)
+    if false_merges:
+        details.append(f"{len(false_merges)} clusters merge different studies: {', '.join(false_merges[:5])}")
+    return StepReport("dedup", "done", summary, details)
 
 
 def screen_title_abstract(ctx: DemoRun) -> StepReport:
@@ -160,14 +174,22 @@ def screen_full_text(ctx: DemoRun) -> StepReport:
 
 
 def include(ctx: DemoRun) -> StepReport:
-    # PENDING: the inclusion log (issue 6): call the include stage's run(project) here.
-    return pending("include", "review_cli.stages.include (inclusion log, issue 6)")
+    """The inclusion log: every record's final status (`review include`)."""
+    stage = _stage_module("include")
+    if stage is None:
+        return pending("include", "review_cli.stages.include (inclusion log, issue 6)")
+    result = stage.run(ctx.project)
+    counts = ", ".join(f"{n:,} {k}" for k, n in sorted(result.counts.items()))
+    return StepReport("include", "done", f"{result.path}: {counts}", list(result.warnings))
 
 
 def prisma(ctx: DemoRun) -> StepReport:
-    # PENDING: `review prisma` (issue 6): call the prisma stage's run(project) here, then read
-    # project.prisma_dir for prisma.json and the SVG (DemoResult.prisma / .svg).
-    return pending("prisma", "review_cli.stages.prisma (review prisma, issue 6)")
+    """`review prisma`: prisma.json, the SVG diagram, Mermaid and the PRISMA2020-app CSV."""
+    stage = _stage_module("prisma")
+    if stage is None:
+        return pending("prisma", "review_cli.stages.prisma (review prisma, issue 6)")
+    result = stage.run(ctx.project)
+    return StepReport("prisma", "done", "wrote " + ", ".join(result.written), list(result.warnings))
 
 
 STEPS: tuple[Step, ...] = (
@@ -194,9 +216,7 @@ def run(folder: Path, force: bool = False, seed: int = DEFAULT_SEED, progress: P
     result = DemoResult(root, ctx.reports, expected_counts(ctx.demo))
     prisma_json = ctx.project.prisma_dir / "prisma.json"
     if ctx.done("prisma") and prisma_json.exists():
-        import json
-
-        result.prisma = json.loads(prisma_json.read_text(encoding="utf-8"))
+        result.prisma = read_json(prisma_json)
         result.svg = next(iter(sorted(ctx.project.prisma_dir.glob("*.svg"))), None)
     write_json(ctx.project.demo_dir / "run.json", {"seed": seed, "steps": [r.to_json() for r in ctx.reports]})
     return result
@@ -265,6 +285,16 @@ def unit_studies(project: Project, demo: Demo) -> dict[str, str]:
         if votes:
             out[unit] = votes.most_common(1)[0][0]
     return out
+
+
+def false_merged_units(project: Project, demo: Demo) -> list[str]:
+    """Clusters whose records belong to different studies (a deduplication error)."""
+    per_record = record_studies(demo, import_.load_records(project))
+    out = []
+    for unit, members in units.clusters(project).items():
+        if len({per_record[m] for m in members if m in per_record}) > 1:
+            out.append(unit)
+    return sorted(out)
 
 
 def truth(demo: Demo, uid: str, stage: Stage) -> tuple[Verdict, str]:
