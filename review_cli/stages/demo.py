@@ -81,6 +81,7 @@ class DemoResult:
     expected: dict[str, Any]
     prisma: dict[str, Any] | None = None
     svg: Path | None = None
+    differences: list[str] = field(default_factory=list)  # pipeline vs ground truth, when PRISMA ran
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -89,6 +90,7 @@ class DemoResult:
             "expected": self.expected,
             "prisma": self.prisma,
             "svg": str(self.svg) if self.svg else None,
+            "differences_from_ground_truth": self.differences,
         }
 
 
@@ -218,6 +220,7 @@ def run(folder: Path, force: bool = False, seed: int = DEFAULT_SEED, progress: P
     if ctx.done("prisma") and prisma_json.exists():
         result.prisma = read_json(prisma_json)
         result.svg = next(iter(sorted(ctx.project.prisma_dir.glob("*.svg"))), None)
+        result.differences = compare(result.prisma.get("counts", {}), result.expected)
     write_json(ctx.project.demo_dir / "run.json", {"seed": seed, "steps": [r.to_json() for r in ctx.reports]})
     return result
 
@@ -350,6 +353,31 @@ def _screen(ctx: DemoRun, stage: Stage, disagreements: tuple[int, int]) -> StepR
         f"{n:,} {v}" for v, n in sorted(counts.items())) + f"; {len(conflicts)} disagreements reconciled"
     details = [f"{len(unmatched)} units could not be matched to the generator's studies"] if unmatched else []
     return StepReport(name, "done", summary, details)
+
+
+# PRISMA box -> (prisma.json count keys summed over both arms, ground-truth value)
+def compare(counts: dict[str, int], expected: dict[str, Any]) -> list[str]:
+    """Where the pipeline's PRISMA counts differ from what the ground truth implies."""
+    boxes = {
+        "records identified": (("database_results", "register_results", "website_results", "organisation_results",
+                                "citations_results"), expected["identified_total"]),
+        "duplicates removed": (("duplicates", "other_duplicates"), expected["duplicates_removed"]),
+        "ineligible by automation": (("excluded_automatic", "other_excluded_automatic"),
+                                     sum(expected["automation_excluded"].values())),
+        "records screened": (("records_screened", "other_records_screened"), expected["screened"]),
+        "records excluded": (("records_excluded", "other_records_excluded"), expected["title_abstract_excluded"]),
+        "reports sought": (("dbr_sought_reports", "other_sought_reports"), expected["sought"]),
+        "reports not retrieved": (("dbr_notretrieved_reports", "other_notretrieved_reports"), expected["not_retrieved"]),
+        "reports assessed": (("dbr_assessed", "other_assessed"), expected["assessed"]),
+        "reports excluded": (("dbr_excluded", "other_excluded"), sum(expected["full_text_excluded"].values())),
+        "studies included": (("total_studies",), expected["included"]),
+    }
+    out = []
+    for box, (keys, want) in boxes.items():
+        got = sum(int(counts.get(k, 0)) for k in keys)
+        if got != want:
+            out.append(f"{box}: {got:,} (ground truth {want:,})")
+    return out
 
 
 def expected_counts(demo: Demo) -> dict[str, Any]:

@@ -11,21 +11,61 @@ _MARK = {"done": "[green]done[/]", "partial": "[yellow]partial[/]", "pending": "
          "skipped": "[dim]skipped[/]"}
 
 
+# (label, databases-and-registers keys, other-methods keys) of prisma.json's counts.
+PRISMA_ROWS = (
+    ("records identified", ("database_results", "register_results"), ("website_results", "organisation_results", "citations_results")),
+    ("duplicates removed", ("duplicates",), ("other_duplicates",)),
+    ("ineligible by automation (limits)", ("excluded_automatic",), ("other_excluded_automatic",)),
+    ("removed for other reasons", ("excluded_other",), ("other_excluded_other",)),
+    ("records screened", ("records_screened",), ("other_records_screened",)),
+    ("records excluded", ("records_excluded",), ("other_records_excluded",)),
+    ("reports sought for retrieval", ("dbr_sought_reports",), ("other_sought_reports",)),
+    ("reports not retrieved", ("dbr_notretrieved_reports",), ("other_notretrieved_reports",)),
+    ("reports assessed for eligibility", ("dbr_assessed",), ("other_assessed",)),
+    ("reports excluded, with reasons", ("dbr_excluded",), ("other_excluded",)),
+)
+
+
+def render_prisma(counts: dict[str, int]) -> None:
+    out.print(f"{'PRISMA 2020 counts (prisma/prisma.json)':<40} {'databases':>10} {'other':>8}", markup=False)
+    for label, dbr, other in PRISMA_ROWS:
+        a = sum(int(counts.get(k, 0)) for k in dbr)
+        b = sum(int(counts.get(k, 0)) for k in other)
+        out.print(f"  {label:<38} {a:>10,} {b:>8,}", markup=False)
+    out.print(f"  {'studies included in the review':<38} {int(counts.get('total_studies', 0)):>10,}", markup=False)
+
+
 def render(result: DemoResult, folder: Path) -> None:
     err.print(f"Example review created in [bold]{result.root}[/]", markup=True, highlight=False)
     for step in result.steps:
         err.print(f"  {step.name:<22} {_MARK.get(step.status, step.status)}  {step.summary}", markup=True, highlight=False)
         for line in step.details:
             err.print(f"      {line}", markup=False, highlight=False)
-    exp = result.expected
     if result.prisma is not None:
-        out.print("PRISMA 2020 counts (prisma/prisma.json):", markup=False)
-        for key, value in result.prisma.items():
-            out.print(f"  {key}: {value}", markup=False)
+        render_prisma(result.prisma.get("counts", {}))
         if result.svg is not None:
-            out.print(f"PRISMA diagram: {result.svg}", markup=False)
+            out.print(f"PRISMA diagram: {_shown(result.svg)}", markup=False)
     else:
         out.print("PRISMA diagram: not drawn yet (the prisma step is pending in this build).", markup=False)
+    if result.prisma is not None and not result.differences:
+        out.print("These are exactly the counts the generator's ground truth implies (demo/labels.jsonl).", markup=False)
+    else:
+        for line in result.differences:
+            out.print(f"  differs from the ground truth: {line}", markup=False)
+        _render_expected(result)
+    err.print(f"Next: cd {folder} && review status", markup=False, highlight=False)
+
+
+def _shown(path: Path) -> str:
+    """A path relative to the current folder when it is below it."""
+    try:
+        return str(path.relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(path)
+
+
+def _render_expected(result: DemoResult) -> None:
+    exp = result.expected
     out.print("Expected PRISMA counts from the generator's ground truth (demo/labels.jsonl):", markup=False)
     out.print(f"  identified {exp['identified_total']:,} from {len(exp['identified'])} sources; "
               f"duplicates removed {exp['duplicates_removed']:,}; "
@@ -35,4 +75,3 @@ def render(result: DemoResult, folder: Path) -> None:
     reasons = ", ".join(f"{code} {n}" for code, n in exp["full_text_excluded"].items())
     out.print(f"  excluded at full text {sum(exp['full_text_excluded'].values())} ({reasons}); included {exp['included']}",
               markup=False)
-    err.print(f"Next: cd {folder} && review status", markup=False, highlight=False)
