@@ -7,6 +7,7 @@ cells, section lines, LaTeX accents, `<style>` wrappers...). None is a copy of a
 
 from __future__ import annotations
 
+import csv
 import io
 import zipfile
 from pathlib import Path
@@ -243,6 +244,19 @@ def test_preamble_is_reported() -> None:
     assert parse("table_lens.xlsx")[3] == ["line 1 above the header row: export preamble, not records"]
 
 
+def test_excel_unicode_text_utf16_tsv(tmp_path: Path) -> None:
+    """Excel's "Unicode Text" export: UTF-16 with BOM, tab-delimited, CRLF."""
+    rows = (EXPORTS / "table_covidence.csv").read_text(encoding="utf-8").splitlines()
+    table = ["\t".join(r) for r in csv.reader(rows)]
+    path = tmp_path / "covidence.txt"
+    path.write_bytes("\r\n".join(table).encode("utf-16"))
+    doc = decode(path, path.read_bytes())
+    fmt = formats.detect(doc)
+    [record] = list(fmt.parse(doc))
+    assert fmt.NAME == "csv" and doc.encoding == "utf-16"
+    assert isinstance(record, Parsed) and fields(record)["authors"] == ("Howell, M.M.", "Gee, C.T.")
+
+
 def test_wos_tab_strips_author_emails_and_keeps_bare_cr_lines() -> None:
     _, records, _, _ = parse("table_wos_tab.txt")
     assert records[0].fields["authors"] == ["Tingley, MW", "Stillman, AN"]
@@ -262,6 +276,27 @@ def test_endnote_xml_truncated_keeps_records_before_the_break() -> None:
     _, records, skips, _ = parse("table_endnote_truncated.xml")
     assert [fields(r)["title"] for r in records] == ["Myoclonus & co-production: patients as partners"]
     assert len(skips) == 1 and skips[0].line == 4 and "1 <record>" in skips[0].reason
+
+
+def test_publisher_bibtex_layouts() -> None:
+    """Europe PMC (space before the brace, HTML), Taylor & Francis (PMID in note, padded URL),
+    Wiley (DOI as URL, URL as key), ACM (month macro, en-dash pages), EBSCO (capitalised names)."""
+    _, records, skips, _ = parse("table_publishers.bib")
+    assert skips == []
+    got = [(r.key, fields(r)) for r in records]
+    assert [(k, f["pmid"], f["doi"], f["pages"], f["year"]) for k, f in got] == [
+        ("PMID:38000002", "38000002", "10.1111/s5555-333-55555-1", "", 2023),
+        ("doi:10.1080/13561820.2018.1666666", "33355555", "10.1080/13561820.2018.1666666", "199-222", 2018),
+        ("https://doi.org/10.1111/hsc.4444", "", "10.1111/hsc.4444", "1234", 2023),
+        ("10.1145/3313831.3376000", "", "", "123-456", 2020),
+        ("11111111111111111", "", "", "1-10", 2000),
+    ]
+    assert got[0][1]["title"] == "Link workers and social prescribing"
+    assert got[1][1]["url"] == "https://doi.org/10.1080/13561820.2018.1666666"
+    assert got[1][1]["authors"] == ("Firstname A. Lastname", "Tom Muster")
+    assert got[2][1]["journal"] == "Health & Social Care in the Community"
+    assert got[3][1]["journal"] == "Proceedings of the CHI Conference" and got[3][1]["keywords"] == ("co-design", "care homes")
+    assert got[4][1]["authors"] == ("Smith, Tom", "Steward, Hugo") and got[4][1]["abstract"] == "Abstract text"
 
 
 def test_truncated_and_damaged_bibtex() -> None:
@@ -350,6 +385,7 @@ def _zip(entries: dict[str, str]) -> bytes:
         ({"readme.txt": "hello"}, "is a zip archive but not an Excel workbook"),
         ({"xl/workbook.xml": "<workbook"}, "workbook index is not valid XML"),
         ({"xl/workbook.xml": '<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"/>'}, "without any worksheet"),
+        ({"xl/workbook.xml": "<workbook/>", "xl/worksheets/sheet1.xml": "<worksheet><sheetData><row>"}, "a damaged workbook"),
     ],
 )
 def test_zip_that_is_not_a_workbook(tmp_path: Path, entries: dict[str, str], message: str) -> None:

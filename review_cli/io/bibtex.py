@@ -29,6 +29,7 @@ _NAME = re.compile(r"\s*([^\s=,{}\"#@()][^=,{}\"#@()\n]*?)\s*=")  # Scopus write
 _RESUME = re.compile(r"\n[ \t]*(?:(?P<field>[A-Za-z][\w\-.:+/]*[ \t]*=)|(?P<close>[})][ \t,]*(?=\n|$))|(?P<entry>@[ \t]*[A-Za-z]+[ \t]*[{(]))")
 # Inside a value: escaped characters, braces, quotes, and a line that starts a new entry.
 _SCAN = re.compile(r'\\.|[{}"]|\n[ \t]*@[ \t]*[A-Za-z]+[ \t]*[{(]', re.S)
+_WS = re.compile(r"\s+")
 _BARE = re.compile(r"[^\s,#{}\"()=]+")
 _NEXT_ENTRY = re.compile(r"^[ \t]*@", re.M)
 MONTHS = {m: str(i) for i, m in enumerate(("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), start=1)}
@@ -64,66 +65,48 @@ def sniff(doc: Document) -> bool:
     return bool(doc.text) and bool(_SNIFF.search(doc.text[:50_000]))
 
 
+_LATEX = re.compile(r"\\([A-Za-z]+) *(?:\{\})?|\\(.)|[{}~]|-{2,3}", re.S)
+
+
 def latex_to_text(value: str) -> str:
     """`{\\"o}`, `\\"{o}`, `\\c{c}`, `\\&`, `--` ... -> plain Unicode text; braces dropped."""
-    if "\\" not in value and "{" not in value and "-" not in value and "~" not in value:
+    if "\\" not in value and "{" not in value and "--" not in value and "~" not in value:
         return value
     out: list[str] = []
-    i, n = 0, len(value)
-    pending: str | None = None  # a combining accent waiting for its base character
+    pending = ""  # a combining accent waiting for its base character
 
     def emit(text: str) -> None:
         nonlocal pending
-        if pending is not None and text:
-            base = {"ı": "i", "ȷ": "j"}.get(text[0], text[0])  # \'{\i} is an accented i
-            out.append(base + pending + text[1:])
-            pending = None
-        else:
-            out.append(text)
+        if pending and text:
+            base = {"ı": "i", "ȷ": "j"}.get(text[0], text[0])  # \\'{\\i} is an accented i
+            text, pending = base + pending + text[1:], ""
+        out.append(text)
 
-    while i < n:
-        ch = value[i]
-        if ch == "\\" and i + 1 < n:
-            nxt = value[i + 1]
-            if nxt.isalpha():
-                m = re.match(r"[A-Za-z]+", value[i + 1 :])
-                assert m is not None
-                cmd = m.group(0)
-                i += 1 + len(cmd)
-                if cmd in _ACCENTS and len(cmd) == 1:
-                    pending = _ACCENTS[cmd]
-                    while i < n and value[i] == " ":
-                        i += 1
-                elif cmd in _SYMBOLS:
-                    while i < n and value[i] == " " and cmd not in ("textbackslash",):
-                        i += 1
-                    if value.startswith("{}", i):
-                        i += 2
-                    emit(_SYMBOLS[cmd])
-                # other commands (\emph, \textit, \url ...) vanish; their {argument} stays as text
-                continue
-            if nxt in _ACCENTS:
-                pending = _ACCENTS[nxt]
-                i += 2
-                continue
-            emit(nxt if nxt != " " else " ")  # \{ \} \& \% \$ \# \_ and "\ "
-            i += 2
-            continue
-        if ch in "{}":
-            i += 1
-            continue
-        if ch == "-" and value.startswith("--", i):
-            if value.startswith("---", i):
-                emit("—")
-                i += 3
+    last = 0
+    for m in _LATEX.finditer(value):
+        if m.start() > last:
+            emit(value[last : m.start()])
+        last = m.end()
+        word, char, tok = m.group(1), m.group(2), m.group(0)
+        if word is not None:
+            if len(word) == 1 and word in _ACCENTS:
+                pending = _ACCENTS[word]
+            elif word in _SYMBOLS:
+                emit(_SYMBOLS[word])
+            # other commands (\\emph, \\textit, \\url ...) vanish; their {argument} stays as text
+        elif char is not None:
+            if char in _ACCENTS:
+                pending = _ACCENTS[char]
             else:
-                emit("–")
-                i += 2
-            continue
-        emit("\u00a0" if ch == "~" else ch)
-        i += 1
-    text = unicodedata.normalize("NFC", "".join(out))
-    return text.replace("\u00a0", " ")
+                emit(char)  # \\{ \\} \\& \\% \\$ \\# \\_ and "\\ "
+        elif tok == "~":
+            emit(" ")
+        elif tok.startswith("-"):
+            emit("—" if tok == "---" else "–")
+        # braces are dropped
+    if last < len(value):
+        emit(value[last:])
+    return unicodedata.normalize("NFC", "".join(out))
 
 
 def split_authors(raw: str) -> list[str]:
@@ -157,9 +140,8 @@ class _Reader:
         self.damaged: list[tuple[int, str]] = []  # (position, text skipped) inside kept entries
 
     def skip_space(self, pos: int) -> int:
-        while pos < len(self.text) and self.text[pos].isspace():
-            pos += 1
-        return pos
+        m = _WS.match(self.text, pos)
+        return m.end() if m else pos
 
     def balanced(self, pos: int, close: str) -> int:
         """Position just after the brace/quote that closes the group opened before `pos`."""

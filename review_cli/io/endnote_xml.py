@@ -19,7 +19,7 @@ NAME = "endnote-xml"
 LABEL = "EndNote XML"
 
 _SNIFF = re.compile(r"<xml>\s*<records>\s*<record\b|<records>\s*<record>\s*<(?:database|rec-number|ref-type|source-app)\b")
-_RECORD_START = re.compile(r"<record>")
+_RECORD_START = re.compile(r"<record\b[^>]*>")
 
 
 def sniff(doc: Document) -> bool:

@@ -11,13 +11,41 @@ from __future__ import annotations
 from types import ModuleType
 
 from review_cli.errors import ParseError
-from review_cli.io import bibtex, endnote_xml, medline, ovid, ris, tabular, wos, wos_tab, xlsx
+from review_cli.io import (
+    bibtex,
+    crossref_json,
+    endnote_xml,
+    europepmc_json,
+    medline,
+    openalex_json,
+    ovid,
+    ris,
+    tabular,
+    wos,
+    wos_tab,
+    xlsx,
+)
 from review_cli.io.document import Document
 
 # Specific before general: workbooks (zip magic) and markup first; WoS tagged and MEDLINE files
 # are often saved as .ris, and their sniffers never match a file with RIS `TY  -` lines, so they
 # come before RIS; WoS tab-delimited before the generic CSV/TSV reader, which claims any table.
-FORMATS: tuple[ModuleType, ...] = (xlsx, endnote_xml, bibtex, wos, ovid, medline, ris, wos_tab, tabular)
+# Saved online-search answers (`review search`) are JSON starting with `{` or `[`, told apart by
+# their envelopes; they go early so the table reader never claims their commas.
+FORMATS: tuple[ModuleType, ...] = (
+    xlsx,
+    crossref_json,
+    openalex_json,
+    europepmc_json,
+    endnote_xml,
+    bibtex,
+    wos,
+    ovid,
+    medline,
+    ris,
+    wos_tab,
+    tabular,
+)
 
 
 def by_name(name: str) -> ModuleType:

@@ -78,57 +78,63 @@ def _first_sheet(zf: zipfile.ZipFile) -> str:
     raise NotAWorkbook("an Excel workbook without any worksheet")
 
 
+def _cell_value(c: ET.Element, shared: list[str]) -> str:
+    kind = c.get("t", "n")
+    v = c.find(f"{_NS}v")
+    raw = v.text if v is not None and v.text is not None else ""
+    if kind == "s":
+        return shared[int(raw)] if raw.isdigit() and int(raw) < len(shared) else ""
+    if kind == "inlineStr":
+        is_ = c.find(f"{_NS}is")
+        return _text(is_) if is_ is not None else ""
+    if kind == "b":
+        return "TRUE" if raw == "1" else "FALSE"
+    if kind == "n" and raw.endswith(".0") and raw[:-2].lstrip("-").isdigit():
+        return raw[:-2]  # 2019.0 -> 2019: Excel stores whole numbers as floats
+    return raw
+
+
 def read_rows(data: bytes) -> list[list[str]]:
     """All rows of the first sheet as text; index i is spreadsheet row i+1 (gaps are [])."""
     try:
         zf = zipfile.ZipFile(io.BytesIO(data))
     except zipfile.BadZipFile as e:
         raise NotAWorkbook(f"not a readable zip archive ({e})") from e
+    rows: list[list[str]] = []
     with zf:
         sheet_path = _first_sheet(zf)
         try:
             shared: list[str] = []
             if "xl/sharedStrings.xml" in zf.namelist():
-                root = ET.fromstring(zf.read("xl/sharedStrings.xml"))
-                shared = [_text(si) for si in root.iter(f"{_NS}si")]
-            sheet = ET.fromstring(zf.read(sheet_path))
+                with zf.open("xl/sharedStrings.xml") as fh:
+                    for _, elem in ET.iterparse(fh):
+                        if elem.tag == f"{_NS}si":
+                            shared.append(_text(elem))
+                            elem.clear()
+            # Row by row, clearing each: a 100,000-row sheet never sits in memory as a tree.
+            with zf.open(sheet_path) as fh:
+                for _, elem in ET.iterparse(fh):
+                    if elem.tag != f"{_NS}row":
+                        continue
+                    number = int(elem.get("r") or len(rows) + 1)
+                    cells: list[str] = []
+                    for c in elem.iter(f"{_NS}c"):
+                        ref = _CELL_REF.match(c.get("r") or "")
+                        col = _column_index(ref.group(1)) if ref else len(cells)
+                        if col >= len(cells):
+                            cells.extend([""] * (col - len(cells) + 1))
+                        cells[col] = _cell_value(c, shared)
+                    elem.clear()
+                    while len(rows) < number - 1:
+                        rows.append([])
+                    if number - 1 < len(rows):
+                        rows[number - 1] = cells
+                    else:
+                        rows.append(cells)
         except ET.ParseError as e:
             raise NotAWorkbook(f"a damaged workbook ({e})") from e
         except (zipfile.BadZipFile, OSError, EOFError) as e:
             raise NotAWorkbook(f"a damaged zip archive ({e})") from e
-    rows: list[list[str]] = []
-    data_elem = sheet.find(f"{_NS}sheetData")
-    if data_elem is None:
-        return rows
-    for row in data_elem.iter(f"{_NS}row"):
-        number = int(row.get("r") or len(rows) + 1)
-        cells: list[str] = []
-        for c in row.iter(f"{_NS}c"):
-            ref = _CELL_REF.match(c.get("r") or "")
-            col = _column_index(ref.group(1)) if ref else len(cells)
-            kind = c.get("t", "n")
-            v = c.find(f"{_NS}v")
-            raw = v.text if v is not None and v.text is not None else ""
-            if kind == "s":
-                value = shared[int(raw)] if raw.isdigit() and int(raw) < len(shared) else ""
-            elif kind == "inlineStr":
-                is_ = c.find(f"{_NS}is")
-                value = _text(is_) if is_ is not None else ""
-            elif kind == "b":
-                value = "TRUE" if raw == "1" else "FALSE"
-            elif kind == "n" and raw.endswith(".0") and raw[:-2].lstrip("-").isdigit():
-                value = raw[:-2]  # 2019.0 -> 2019: Excel stores whole numbers as floats
-            else:
-                value = raw
-            if col >= len(cells):
-                cells.extend([""] * (col - len(cells) + 1))
-            cells[col] = value
-        while len(rows) < number - 1:
-            rows.append([])
-        if number - 1 < len(rows):
-            rows[number - 1] = cells
-        else:
-            rows.append(cells)
     return rows
 
 
