@@ -174,6 +174,14 @@ def test_review_demo_end_to_end(runner, tmp_path: Path, monkeypatch: pytest.Monk
     assert [k for k in first if first[k] != second[k] and k != "review.lock"] == []
 
 
+def test_until_stops_after_a_step(runner, tmp_path: Path) -> None:
+    result = invoke(runner, None, "demo", "d", "--until", "import", "--json")
+    assert result.exit_code == 0, result.output
+    assert [s["name"] for s in json.loads(result.stdout)["steps"]] == ["create", "import"]
+    bad = invoke(runner, None, "demo", "e", "--until", "screening")
+    assert bad.exit_code == 2 and "--until must be one of" in bad.output and not (tmp_path / "e").exists()
+
+
 def test_demo_refuses_a_non_empty_folder_unless_forced(runner, tmp_path: Path) -> None:
     (tmp_path / "busy").mkdir()
     (tmp_path / "busy" / "notes.txt").write_text("mine")

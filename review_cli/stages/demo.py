@@ -22,7 +22,7 @@ from typing import Any
 
 from review_cli.demo import DEFAULT_SEED, PROTOCOL_TEMPLATE, Demo, generate
 from review_cli.demo.studies import FULL_TEXT_REASONS
-from review_cli.errors import ParseError, ReviewError
+from review_cli.errors import ParseError, ReviewError, UsageError
 from review_cli.io.writer import read_json, write_json, write_text
 from review_cli.model import Record, Stage, Verdict, fold
 from review_cli.progress import NULL, Progress
@@ -198,15 +198,24 @@ STEPS: tuple[Step, ...] = (
     Step("create", create),
     Step("import", import_sources, needs=("create",)),
     Step("dedup", dedup, needs=("import",)),
-    Step("screen title/abstract", screen_title_abstract, needs=("dedup",)),
-    Step("screen full text", screen_full_text, needs=("screen title/abstract",)),
-    Step("include", include, needs=("screen full text",)),
+    Step("title-abstract", screen_title_abstract, needs=("dedup",)),
+    Step("full-text", screen_full_text, needs=("title-abstract",)),
+    Step("include", include, needs=("full-text",)),
     Step("prisma", prisma, needs=("include",)),
 )
 
 
+STEP_NAMES = tuple(s.name for s in STEPS)
+
+
 def run(folder: Path, force: bool = False, seed: int = DEFAULT_SEED, progress: Progress = NULL,
-        steps: tuple[Step, ...] = STEPS) -> DemoResult:
+        steps: tuple[Step, ...] = STEPS, until: str | None = None) -> DemoResult:
+    """Create the demo review in `folder` and run `steps` (all of them, or up to `until`)."""
+    names = [s.name for s in steps]
+    if until is not None and until not in names:
+        raise UsageError(f"--until must be one of: {', '.join(names)} (got `{until}`)")
+    if until is not None:
+        steps = steps[: names.index(until) + 1]
     root = prepare_folder(folder, force)
     ctx = DemoRun(Project(root), generate(seed), progress)
     for step in steps:
@@ -328,7 +337,7 @@ def simulated_votes(demo: Demo, unit_ids: list[str], study_of: dict[str, str], s
 
 def _screen(ctx: DemoRun, stage: Stage, disagreements: tuple[int, int]) -> StepReport:
     """Two reviewers decide every unit through `review decide`; conflicts via `review reconcile`."""
-    name = "screen title/abstract" if stage == Stage.TITLE_ABSTRACT else "screen full text"
+    name = str(stage)
     team = _stage_module("team")
     store = _stage_module("screen_store")
     if team is None or store is None:

@@ -53,7 +53,9 @@ def render(result: DemoResult, folder: Path) -> None:
         for line in result.differences:
             out.print(f"  differs from the ground truth: {line}", markup=False)
         _render_expected(result)
-    err.print(f"Next: cd {folder} && review status", markup=False, highlight=False)
+    screened = any(s.name == "title-abstract" and s.status == "done" for s in result.steps)
+    nxt = "review status" if screened else "review status, then review screen"
+    err.print(f"Next: cd {folder} && {nxt}", markup=False, highlight=False)
 
 
 def _shown(path: Path) -> str:
