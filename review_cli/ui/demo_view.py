@@ -45,8 +45,10 @@ def render(result: DemoResult, folder: Path) -> None:
         render_prisma(result.prisma.get("counts", {}))
         if result.svg is not None:
             out.print(f"PRISMA diagram: {_shown(result.svg)}", markup=False)
-    else:
+    elif any(s.name == "prisma" for s in result.steps):
         out.print("PRISMA diagram: not drawn yet (the prisma step is pending in this build).", markup=False)
+    else:
+        out.print(f"PRISMA diagram: not drawn (the demo stopped after {result.steps[-1].name}).", markup=False)
     if result.prisma is not None and not result.differences:
         out.print("These are exactly the counts the generator's ground truth implies (demo/labels.jsonl).", markup=False)
     else:
