@@ -98,6 +98,23 @@ class Project:
     def reconciled_path(self, stage: Stage) -> Path:
         return self.root / "screen" / "reconciled" / f"{stage}.jsonl"
 
+    def torn_path(self, stage: Stage, reviewer: str) -> Path:
+        """Bytes of torn decision lines moved out of a log when it was repaired, kept for audit."""
+        return self.root / "screen" / str(stage) / f"{slug(reviewer)}.torn"
+
+    @property
+    def fulltext_dir(self) -> Path:
+        """Full-text reports (PDFs) named by unit or record id, shown at full-text screening."""
+        return self.root / "fulltext"
+
+    def screen_lock_path(self, stage: Stage, reviewer: str) -> Path:
+        """Held (flock) while a reviewer screens or decides a stage: one writer per log."""
+        return self.cache_dir / "locks" / f"screen-{stage}-{slug(reviewer)}.lock"
+
+    def screen_state_path(self, stage: Stage, reviewer: str) -> Path:
+        """The record a reviewer's screen was showing, so a restart resumes exactly there."""
+        return self.cache_dir / "screen" / f"{stage}-{slug(reviewer)}.json"
+
     @property
     def include_dir(self) -> Path:
         return self.root / "include"

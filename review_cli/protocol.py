@@ -27,6 +27,7 @@ DEFAULT_KEYS = {
     "note": "n",
     "reason": "r",
     "criteria": "c",
+    "not_retrieved": "x",  # full-text stage only: the report could not be obtained
     "help": "?",
     "quit": "q",
 }

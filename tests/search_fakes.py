@@ -66,6 +66,7 @@ class Fake:
     works: list[Work]
     faults: dict[int, str] = field(default_factory=dict)  # request number (1-based) -> fault
     requests: list[tuple[str, dict[str, str]]] = field(default_factory=list)
+    methods: list[str] = field(default_factory=list)
     bad_key: str = "bad-key"
     echo_last_cursor: bool = True  # Europe PMC: last page echoes the cursor it was sent
     history: dict[str, list[Work]] = field(default_factory=dict)
@@ -101,7 +102,9 @@ class Fake:
             time.sleep(0.6)
         if fault == "expire":  # PubMed: the History server forgot every session
             self.history.clear()
-        if path.endswith("esearch.fcgi"):
+        if "/nowhere/" in path:
+            out: tuple[int, str, str, dict[str, str]] = (404, "text/html", "<html>Not Found</html>", {})
+        elif path.endswith("esearch.fcgi"):
             out = self.esearch(params)
         elif path.endswith("efetch.fcgi"):
             out = self.efetch(params)
@@ -246,13 +249,15 @@ class Fake:
                                "query": {"start-index": 0, "search-terms": p.get("query")}}
         if cursor:
             msg["next-cursor"] = _cursor(start + rows)  # keeps appearing after the last page
-        return 200, "application/json", json.dumps({"status": "ok", "message-type": "work-list", "message-version": "1.0.0", "message": msg}), {}
+        body = {"status": "ok", "message-type": "work-list", "message-version": "1.0.0", "message": msg}
+        return 200, "application/json", json.dumps(body), {"x-rate-limit-limit": "2", "x-rate-limit-interval": "1s"}
 
 
 class _Handler(BaseHTTPRequestHandler):
     fake: Fake
 
     def _serve(self, params: dict[str, str]) -> None:
+        self.server.fake.methods.append(self.command)  # type: ignore[attr-defined]
         status, ctype, body, headers = self.server.fake.handle(urlparse(self.path).path, params)  # type: ignore[attr-defined]
         data = body.encode("utf-8")
         try:

@@ -9,15 +9,19 @@ from __future__ import annotations
 
 import csv
 import io
+import unicodedata
 import zipfile
 from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from review_cli.errors import ParseError
 from review_cli.io import bibtex, formats, normalise, tabular, xlsx
 from review_cli.io.document import Parsed, Skip, decode
+from review_cli.io.exporters import _bib_escape
 from review_cli.project import Project
 from review_cli.stages import export, import_
 
@@ -239,6 +243,23 @@ def test_abstrackr_section_line_is_counted_out_not_dropped_silently() -> None:
     assert fields(records[2])["authors"] == ("Brownstein, C.D.",)  # a short row after the section line
 
 
+def test_spreadsheet_row_with_only_a_title_is_a_record(tmp_path: Path) -> None:
+    # XLSX rows end at their last filled cell: a title alone in column A is a short row, not a
+    # section line.
+    sheet = (
+        '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>'
+        '<row r="1"><c r="A1" t="inlineStr"><is><t>Title</t></is></c><c r="B1" t="inlineStr"><is><t>Authors</t></is></c>'
+        '<c r="C1" t="inlineStr"><is><t>Year</t></is></c></row>'
+        '<row r="2"><c r="A2" t="inlineStr"><is><t>Only a title here</t></is></c></row></sheetData></worksheet>'
+    )
+    path = tmp_path / "titles.xlsx"
+    path.write_bytes(_zip({"xl/workbook.xml": "<workbook/>", "xl/worksheets/sheet1.xml": sheet}))
+    doc = decode(path, path.read_bytes())
+    [record] = list(formats.detect(doc).parse(doc))
+    assert isinstance(record, Parsed) and record.line == 2 and record.fields["title"] == "Only a title here"
+    assert doc.warnings == []
+
+
 def test_preamble_is_reported() -> None:
     assert parse("table_embase.csv")[3] == ["lines 1-3 above the header row: export preamble, not records"]
     assert parse("table_lens.xlsx")[3] == ["line 1 above the header row: export preamble, not records"]
@@ -457,3 +478,39 @@ def test_export_reimport_round_trip(review: Project, tmp_path: Path, fmt: str) -
     assert sorted(got) == want
     assert ("Costs ~50% lower -- {braced} $5 & #1 under_score back\\slash", ("Barnes and Noble Health Trust", "Ng, A"), 2020, "10.1000/abc_1") in got
 
+
+
+# Properties: hand-written readers against the standard library's writers.
+_TEXT = st.text(alphabet=st.characters(blacklist_categories=("Cs", "Cc"), blacklist_characters="=") | st.sampled_from(',;"\t\n\r|{}'), max_size=40)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.tuples(_TEXT, _TEXT), min_size=1, max_size=6))
+def test_csv_cells_survive_quoting_newlines_and_delimiters(rows: list[tuple[str, str]]) -> None:
+    buf = io.StringIO()
+    writer = csv.writer(buf, lineterminator="\r\n")
+    writer.writerow(["Title", "Abstract"])
+    writer.writerows(rows)
+    doc = decode(Path("t.csv"), buf.getvalue().encode("utf-8"))
+    assert formats.detect(doc) is tabular
+    got = [(normalise.clean(p.fields.get("title")), normalise.clean(p.fields.get("abstract"))) for p in tabular.parse(doc) if isinstance(p, Parsed)]
+    want = [(normalise.clean(t), normalise.clean(a)) for t, a in rows if t.strip() or a.strip()]
+    assert got == want
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=60))
+def test_bibtex_escaping_is_undone_by_the_reader(text: str) -> None:
+    assert bibtex.latex_to_text(_bib_escape(text)) == unicodedata.normalize("NFC", text)
+
+
+def test_legacy_8bit_csv_imports_with_a_warning_naming_the_encoding(review: Project, runner, tmp_path: Path) -> None:
+    path = tmp_path / "cinahl_legacy.csv"
+    path.write_bytes("Title,Authors,Year\nCo-production in Malmö,\"Müller, J\",2020\n".encode("cp1252"))
+    result = invoke(runner, review, "import", str(path), "--source", "CINAHL", "--json")
+    assert result.exit_code == 0 and "Traceback" not in result.output
+    [report] = import_.load_report(review)
+    assert report["format"] == "csv" and report["encoding"] == "cp1252"
+    assert any("cp1252" in w for w in report["warnings"])
+    [record] = import_.load_records(review)
+    assert record.title == "Co-production in Malmö" and record.authors == ("Müller, J",)

@@ -173,6 +173,13 @@ def test_no_network(review: Project, monkeypatch: pytest.MonkeyPatch, runner) ->
     assert snapshot(review) == before
 
 
+def test_wrong_base_url(review: Project, fake: Fake, monkeypatch: pytest.MonkeyPatch, runner) -> None:
+    monkeypatch.setenv("REVIEW_CROSSREF_URL", fake.url + "nowhere/")
+    result = invoke(runner, review, "search", "crossref", "carers")
+    assert result.exit_code == 1 and "has no such endpoint (HTTP 404)" in result.stderr
+    assert "REVIEW_<SOURCE>_URL" in result.stderr and len(fake.requests) == 1
+
+
 def test_usage_errors(review: Project, runner) -> None:
     for args, text in (
         (["search", "pubmed"], "give the online source and the query"),
@@ -185,7 +192,7 @@ def test_usage_errors(review: Project, runner) -> None:
         assert result.exit_code in (1, 2) and text in result.stderr, (args, result.output)
 
 
-@pytest.mark.parametrize("api", ["europepmc", "crossref"])
+@pytest.mark.parametrize("api", ["europepmc", "crossref", "pubmed"])
 def test_update_imports_only_new_records(review: Project, fake: Fake, api: str) -> None:
     fake.works = works(5, published="2025-06-01", added="2026-01-05") + works(1, start=6, published="2025-06-01", added="2026-01-10")
     first = search.run(review, api, "carers", source="Online", now=at("2026-01-10"))
@@ -207,7 +214,7 @@ def test_update_imports_only_new_records(review: Project, fake: Fake, api: str) 
     assert e["update_of"] == first.entry["run"] and e["previous_run"] == "2026-01-10T10:00:00Z"
     assert e["limits"]["added_from"] == "2026-01-10" and e["query"] == "carers"
     sent = json.dumps([p for _, p in fake.requests])
-    assert "2026-01-10" in sent
+    assert "2026-01-10" in sent or "2026/01/10" in sent
 
     after = {r.id: r for r in import_.load_records(review)}
     assert set(before) <= set(after) and len(after) == 8
@@ -234,9 +241,16 @@ def test_report_searches_markdown(review: Project, fake: Fake, runner, tmp_path:
     assert "2026-01-10 10:00:00 UTC" in md and "2026-02-10 10:00:00 UTC" in md
     assert "carers \\| integrated" in md and "published 2012-01-01 to …" in md
     assert "update (previous run 2026-01-10)" in md
+    assert "- Row 1: Europe PMC searched several databases at once; records retrieved per database: MED 7" in md
     # Protocol sources searched by hand appear with what review.toml says.
     assert "| MEDLINE | Ovid |" in md and "ClinicalTrials.gov" in md
+    # A hand-made export of a source that was also searched online gets its own row.
+    export = tmp_path / "epmc-by-hand.ris"
+    export.write_text(RIS_WORK_7, encoding="utf-8")
+    import_.run(review, [export], "Europe PMC")
+    assert "| Europe PMC | not recorded | not recorded |" in invoke(runner, review, "report", "searches").stdout
     rows = json.loads(invoke(runner, review, "report", "searches", "--json").stdout)
+    assert [(r["run"], r["retrieved"]) for r in rows if r["run"] == "from file"] == [("from file", "1")]
     assert [r["run"] for r in rows][:2] == ["initial", "update (previous run 2026-01-10)"]
     assert [r.source for r in search_report.rows(review)][:2] == ["Europe PMC", "Europe PMC"]
 
@@ -278,3 +292,31 @@ def test_update_dedups_new_records_against_the_review(review: Project, fake: Fak
     units_after = {u.id for u in units.screening_records(review)}
     assert units_before < units_after and len(units_after - units_before) == 1
     assert "1 new studies to screen" in result.dedup
+
+
+def test_cli_calls_one_stage_function(review: Project, runner, monkeypatch: pytest.MonkeyPatch) -> None:
+    calls: list[tuple[str, tuple, dict]] = []  # type: ignore[type-arg]
+    entry = {"database": "PubMed", "reported": 1, "received": 1, "retries": 0, "details": {}, "files": ["f"],
+             "new_records": 1, "update_of": None, "previous_run": None}
+
+    def fake_stage(name: str):  # type: ignore[no-untyped-def]
+        def fn(*args, **kwargs):  # type: ignore[no-untyped-def]
+            calls.append((name, args[1:], {k: v for k, v in kwargs.items() if k != "progress"}))
+            return search.SearchResult(entry, None, ["x"])
+        return fn
+
+    monkeypatch.setattr(search, "run", fake_stage("run"))
+    monkeypatch.setattr(search, "update", fake_stage("update"))
+    assert invoke(runner, review, "search", "pubmed", "a AND b", "--source", "PubMed", "--from", "2012", "--max", "50").exit_code == 0
+    assert invoke(runner, review, "search", "--update", "PubMed").exit_code == 0
+    assert calls == [("run", ("pubmed", "a AND b", "PubMed", "2012", "", 50), {}), ("update", ("PubMed",), {})]
+
+
+def test_same_search_twice_keeps_one_file(review: Project, fake: Fake) -> None:
+    first = search.run(review, "crossref", "carers", source="Crossref", now=at("2026-01-10"))
+    records = review.records_path.read_bytes()
+    second = search.run(review, "crossref", "carers", source="Crossref", now=at("2026-01-11"))
+    assert second.entry["files"] == first.entry["files"] and second.entry["new_records"] == 0
+    assert len(list(review.source_dir("Crossref").iterdir())) == 1
+    assert review.records_path.read_bytes() == records
+    assert [e["run"] for e in search.load_log(review)] == ["crossref-20260110T100000Z", "crossref-20260111T100000Z"]

@@ -97,6 +97,26 @@ def test_scrub_removes_keys_and_contact() -> None:
     assert scrub("see http://joe:pw@proxy.example/esearch.fcgi", []) == "see http://proxy.example/esearch.fcgi"
 
 
+@pytest.mark.parametrize(
+    "body,expected",
+    [
+        ('{"error": "Invalid query parameters error.", "message": "bogus is not a valid field"}',
+         "Invalid query parameters error: bogus is not a valid field"),
+        ('{"status": "failed", "message-type": "validation-failure", "message": [{"type": "query", "message": "Unbalanced parenthesis"}]}',
+         "Unbalanced parenthesis"),
+        ('{"esearchresult": {"ERROR": "Invalid db name specified: nonsense_db"}}', "Invalid db name specified: nonsense_db"),
+        ("<eFetchResult><ERROR>Cannot retrieve history data: OUT OF RANGE</ERROR></eFetchResult>",
+         "Cannot retrieve history data: OUT OF RANGE"),
+        ("<html><body><h1>414 Request-URI Too Large</h1></body></html>", "414 Request-URI Too Large"),
+    ],
+    ids=["openalex", "crossref", "ncbi-json", "ncbi-xml", "html"],
+)
+def test_error_messages_are_read_from_each_shape(body: str, expected: str) -> None:
+    from review_cli.search.http import _error_message
+
+    assert _error_message(body) == expected
+
+
 def test_retry_after_is_honoured_and_capped() -> None:
     http = Http("X", Settings(backoff=0.01, max_backoff=2.0))
     assert 0.01 <= http._delay(0, None) < 0.012
@@ -104,6 +124,18 @@ def test_retry_after_is_honoured_and_capped() -> None:
     assert 1.0 <= http._delay(0, "1") < 1.11
     assert 2.0 <= http._delay(0, "3600") < 2.21  # never more than the cap
     assert 2.0 <= Http("X", Settings(backoff=1, max_backoff=2.0))._delay(10, None) < 2.21
+
+
+def test_announced_rate_limits_only_slow_down() -> None:
+    http = Http("X", min_interval=0.34)
+    http._adapt({"x-rate-limit-limit": "50", "x-rate-limit-interval": "1s"})
+    assert http.min_interval == 0.34
+    http._adapt({"x-rate-limit-limit": "2", "x-rate-limit-interval": "1s"})
+    assert http.min_interval == 0.5
+    http._adapt({"x-rate-limit-limit": "10", "x-rate-limit-interval": "60s"})
+    assert http.min_interval == 6.0
+    http._adapt({"x-rate-limit-limit": "junk", "x-rate-limit-interval": "1s"})
+    assert http.min_interval == 6.0
 
 
 def test_settings_from_env(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -67,6 +67,14 @@ def test_expired_history_session_is_searched_again(fake: Fake) -> None:
     assert [p.get("retstart") for _, p in fake.requests if "retstart" in p] == ["0", "3", "3", "6"]
 
 
+def test_long_strategies_are_posted(fake: Fake) -> None:
+    term = " OR ".join(f'"carer {n}"[tiab]' for n in range(80))
+    total, _, _ = fetch(Query(term))
+    assert total == 7 and len(term) > 1000
+    assert fake.methods[:2] == ["POST", "POST"] and set(fake.methods[2:]) == {"GET"}
+    assert fake.requests[0][1]["term"] == term
+
+
 def test_date_limits_are_sent_as_pdat(fake: Fake) -> None:
     fetch(Query("carers", published_from="2021-01-01", published_to="2021-12-31"))
     first = fake.requests[0][1]
@@ -155,3 +163,15 @@ def test_pubmed_search_imports_through_medline(review: Project, fake: Fake, monk
     assert set(recs) == {str(34000000 + n) for n in range(1, 8)}
     assert recs["34000001"].doi == "10.5555/fake.1" and recs["34000001"].pages == "101-110"
     assert result.entry["files"][0].endswith(".medline.txt")
+
+
+@pytest.mark.skipif(not HAS_MEDLINE, reason="the MEDLINE reader (branch import-text) is not merged yet")
+def test_split_search_is_one_file_and_logged(review: Project, fake: Fake, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("REVIEW_SEARCH_PACE", "0")
+    monkeypatch.setattr(PubMed, "cap", 4)
+    fake.works = [Work(i + 1, f"20{10 + i}-06-01", f"20{10 + i}-06-01") for i in range(10)]
+    result = search.run(review, "pubmed", "carers", source="PubMed", date_from="2010", date_to="2019")
+    e = result.entry
+    assert e["reported"] == e["received"] == e["imported"] == 10 and len(e["files"]) == 1
+    assert sum(s["records"] for s in e["details"]["date_slices"]) == 10
+    assert len(import_.load_records(review)) == 10

@@ -9,6 +9,7 @@ from __future__ import annotations
 from review_cli.cli import (
     demo_cmds,  # noqa: F401  (registers demo)
     project_cmds,  # noqa: F401  (registers init, import, status, export)
+    screen_cmds,  # noqa: F401  (screen, decide, conflicts, reconcile, agreement)
     search_cmds,  # noqa: F401  (registers search, report)
 )
 from review_cli.cli.base import app

@@ -79,7 +79,7 @@ def status(json_out: bool = typer.Option(False, "--json", help="Print as JSON.")
 
 @command("export")
 def export(
-    what: str = typer.Argument(..., help="What to export: records (more as stages land)."),
+    what: str = typer.Argument(..., help="What to export: records, or decisions (every line of every decision log)."),
     fmt: str = typer.Option("csv", "--format", "-f", help="csv, jsonl, ris or bibtex."),
     out: Path = typer.Option(None, "--out", "-o", help="Write to this file instead of stdout."),
 ) -> None:

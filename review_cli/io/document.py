@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import codecs
+import sys
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from review_cli.errors import ParseError
 
@@ -45,6 +46,52 @@ class Document:
     def lines(self) -> list[str]:
         """Lines without their ends; splits on LF/CRLF/CR only (not U+2028 or U+0085)."""
         return self.text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+
+    def iter_lines(self, block: int = 1 << 20) -> Iterator[str]:
+        """The same lines as `lines()`, split a block at a time so a 200 MB export never
+        exists twice in memory (once as text, once as a list of a few million line strings).
+        After `compact()` dropped the text, the bytes are decoded block by block instead."""
+        if self.text or not (self.data and self.encoding in _BYTE_SAFE):
+            yield from _split_blocks(self.text, "\r" in self.text, block, None)
+        else:
+            yield from _split_blocks(self.data, b"\r" in self.data, block, self.encoding)
+
+    def compact(self) -> None:
+        """Keep only the smaller of text and bytes once the format is known (for parsers that
+        read `iter_lines()` only). A str holding one character beyond Latin-1 takes 2 bytes per
+        character, twice the UTF-8 bytes of a mostly-ASCII export."""
+        if not self.text or not self.data:
+            return
+        if self.encoding in _BYTE_SAFE and sys.getsizeof(self.text) > len(self.data) + 4096:
+            self.text = ""
+        else:
+            self.data = b""
+
+
+# Encodings in which a LF byte is always a line feed, so bytes can be split before decoding.
+_BYTE_SAFE = frozenset({"utf-8", "utf-8-sig", "cp1252", "latin-1"})
+
+
+def _split_blocks(source: str | bytes, has_cr: bool, block: int, encoding: str | None) -> Iterator[str]:
+    nl: Any = "\n" if isinstance(source, str) else b"\n"
+    pos, size = 0, len(source)
+    while True:
+        end = source.find(nl, pos + block) if pos + block < size else -1
+        raw = source[pos:] if end == -1 else source[pos:end]
+        if encoding is None:
+            piece = cast(str, raw)
+        else:
+            piece = cast(bytes, raw).decode(encoding if pos == 0 or encoding != "utf-8-sig" else "utf-8")
+        if has_cr:
+            # A CRLF pair never straddles two blocks: blocks end just before a LF.
+            piece = piece.replace("\r\n", "\n")
+            if end != -1 and piece.endswith("\r"):
+                piece = piece[:-1]
+            piece = piece.replace("\r", "\n")
+        yield from piece.split("\n")
+        if end == -1:
+            return
+        pos = end + 1
 
 
 def _looks_utf16(data: bytes) -> str | None:

@@ -16,6 +16,8 @@ from review_cli.io.document import Document, Parsed, Skip
 
 NAME = "medline"
 LABEL = "PubMed/MEDLINE (nbib)"
+TEXT_ONLY = True  # reads doc.iter_lines() only, so the import may keep just the text or the bytes
+RECORD_END = r"\n[ \t\r]*\n(?=PMID- )"  # a place to cut a big file in two (import_split)
 
 _TAG = re.compile(r"([A-Z][A-Z0-9]{1,3}) {0,3}- ?(.*)")
 # Tags only MEDLINE writes (RIS has none of them), so a misnamed .ris is recognised.
@@ -24,7 +26,7 @@ _RIS_TY = re.compile(r"^\s*TY\s{1,2}-", re.M)
 
 
 def sniff(doc: Document) -> bool:
-    head = doc.text[:20000].lstrip("\ufeff")
+    head = doc.text[:20000].lstrip("\ufeff").replace("\r", "\n")
     return len(_MEDLINE_ONLY.findall(head)) >= 2 and not _RIS_TY.search(head)
 
 
@@ -32,7 +34,7 @@ def parse(doc: Document) -> Iterator[Parsed | Skip]:
     tags: dict[str, list[str]] = {}
     start = 0
     last = ""
-    for number, line in enumerate(doc.lines(), start=1):
+    for number, line in enumerate(doc.iter_lines(), start=1):
         if not line.strip():
             if tags:
                 yield _record(tags, start)

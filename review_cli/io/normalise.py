@@ -11,13 +11,13 @@ import re
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from review_cli.model import LIST_FIELDS, TEXT_FIELDS
+from review_cli.model import TEXT_FIELDS, squash
 
-_SPACE = re.compile(r"\s+")
 _TAG = re.compile(r"</?(?:i|b|em|strong|sup|sub|p|br|h[1-6]|jats:[a-z-]+|inf|scp|u|span)\b[^>]*>", re.I)
 _DOI = re.compile(r"10\.\d{4,9}/\S+", re.I)
 _YEAR = re.compile(r"(?<!\d)(1[5-9]\d\d|20\d\d|21\d\d)(?!\d)")
 _PMID = re.compile(r"\d{1,9}")
+_PMID_LABEL = re.compile(r"^(?:pmid|pubmed)[:\s]*", re.I)
 _DASH = re.compile(r"\s*[-\u2010-\u2015\u2212]+\s*")
 
 
@@ -30,7 +30,7 @@ def clean(value: Any) -> str:
         text = _TAG.sub(" ", text)
     if "&" in text:
         text = html.unescape(text)
-    return _SPACE.sub(" ", text).strip()
+    return squash(text)
 
 
 def doi(value: Any) -> str:
@@ -52,7 +52,7 @@ def year(value: Any) -> int | None:
 
 def pmid(value: Any) -> str:
     text = clean(value)
-    text = re.sub(r"^(?:pmid|pubmed)[:\s]*", "", text, flags=re.I)
+    text = _PMID_LABEL.sub("", text)
     m = _PMID.search(text)
     return m.group(0).lstrip("0") if m and text[: m.start()].strip() == "" else ""
 
@@ -77,14 +77,28 @@ def split_people(value: Any, sep: str = ";") -> list[str]:
     if value is None:
         return []
     if isinstance(value, list | tuple):
-        return [p for v in value for p in split_people(v, sep)]
+        out: list[str] = []
+        for v in value:
+            if type(v) is str and sep not in v:  # the common case: one name per value
+                c = clean(v)
+                if c:
+                    out.append(c)
+            else:
+                out.extend(split_people(v, sep))
+        return out
     return [p for p in (clean(x) for x in str(value).split(sep)) if p]
+
+
+_COMMA = re.compile(r"\s*,\s*")
+_SEMICOLON = re.compile(r"\s*;\s*")
 
 
 def author(name: str) -> str:
     """Keep the export's form, tidied: `Smith,  J.A.` -> `Smith, J.A.`."""
-    name = clean(name).strip(" ;,")
-    return re.sub(r"\s*,\s*", ", ", name)
+    # clean() without the markup and entity steps it would skip anyway
+    name = clean(name) if "<" in name or "&" in name else squash(name)
+    name = name.strip(" ;,")
+    return _COMMA.sub(", ", name) if "," in name else name
 
 
 def keywords(value: Any) -> list[str]:
@@ -92,9 +106,12 @@ def keywords(value: Any) -> list[str]:
         return []
     items = value if isinstance(value, list | tuple) else [value]
     out: list[str] = []
+    seen: set[str] = set()
     for item in items:
-        for k in re.split(r"\s*;\s*", clean(item)):
-            if k and k not in out:
+        text = clean(item)
+        for k in _SEMICOLON.split(text) if ";" in text else (text,):
+            if k and k not in seen:
+                seen.add(k)
                 out.append(k)
     return out
 
@@ -103,15 +120,26 @@ def join_abstract(values: Iterable[str]) -> str:
     return clean(" ".join(v for v in values if v))
 
 
+_PLAIN_TEXT_FIELDS = tuple(f for f in TEXT_FIELDS if f not in ("doi", "pmid", "pages"))
+
+
 def fields(raw: Mapping[str, Any]) -> dict[str, Any]:
     """Normalised field dict (every key of a Record except id/source/origins)."""
-    out: dict[str, Any] = {name: clean(raw.get(name)) for name in TEXT_FIELDS}
-    out["doi"] = doi(raw.get("doi")) or doi(raw.get("url")) if raw.get("doi") or "doi.org" in str(raw.get("url", "")) else ""
-    out["pmid"] = pmid(raw.get("pmid"))
-    out["pages"] = pages(raw.get("pages", raw.get("start_page", "")), raw.get("end_page", ""))
-    out["year"] = year(raw.get("year"))
-    out["authors"] = [a for a in (author(x) for x in split_people(raw.get("authors"))) if a]
-    out["keywords"] = keywords(raw.get("keywords"))
-    for name in LIST_FIELDS:
-        out[name] = tuple(out[name])
+    get = raw.get
+    out: dict[str, Any] = {}
+    for name in _PLAIN_TEXT_FIELDS:
+        value = get(name)
+        if value is None or value == "":
+            out[name] = ""
+        elif type(value) is str and "<" not in value and "&" not in value:
+            out[name] = squash(value)  # clean() without the markup and entity steps
+        else:
+            out[name] = clean(value)
+    url = get("url", "")
+    out["doi"] = doi(get("doi")) or doi(url) if get("doi") or "doi.org" in str(url) else ""
+    out["pmid"] = pmid(get("pmid"))
+    out["pages"] = pages(get("pages", get("start_page", "")), get("end_page", ""))
+    out["year"] = year(get("year"))
+    out["authors"] = tuple(a for a in map(author, split_people(get("authors"))) if a)
+    out["keywords"] = tuple(keywords(get("keywords")))
     return out

@@ -22,11 +22,17 @@ from review_cli.io.document import Document, Parsed
 
 NAME = "ovid"
 LABEL = "Ovid tagged"
+TEXT_ONLY = True  # reads doc.iter_lines() only, so the import may keep just the text or the bytes
+RECORD_END = r"\n(?=<\s*\d+\s*\.?\s*>[ \t\r]*\n)"  # a place to cut a big file in two
 
 _HEADER = re.compile(r"<\s*(\d+)\s*\.?\s*>")
 _HEADER_LINE = re.compile(r"^\s*<\s*\d+\s*\.?\s*>\s*$", re.M)
 _TAG = re.compile(r"([A-Z][A-Z0-9]{1,3})\s{1,3}-(?: (.*))?")
-_SOURCE = re.compile(r"(?P<vol>\d+)\s*(?:\((?P<iss>[^)]*)\))?\s*(?:\(no pagination\)|:?\s*(?P<pages>[A-Za-z]?\d+(?:\s*-\s*[A-Za-z]?\d+)?))?\s*,\s*(?:[A-Z][a-z]{2}\s+)?(?P<year>\d{4})")
+_SOURCE = re.compile(
+    r"(?P<vol>\d+)\s*(?:\((?P<iss>[^)]*)\))?\s*"
+    r"(?:\(no pagination\)|\(pp\.?\s*(?P<pp>[^)]*)\)|:\s*(?P<pages>[A-Za-z]?\d+(?:\s*-\s*[A-Za-z]?\d+)?))?"
+    r"\s*,\s*(?:[A-Z][a-z]{2}\s+)?(?P<year>\d{4})"
+)
 
 # Labelled layout: the field names Ovid prints, mapped onto tags of the tagged layout.
 LABELS = {
@@ -66,7 +72,7 @@ LIST_TAGS = frozenset({"AU", "FA", "MH", "KW", "OD", "ID"})
 
 
 def sniff(doc: Document) -> bool:
-    head = doc.text[:4000].lstrip("\ufeff\r\n\t ")
+    head = doc.text[:4000].lstrip("\ufeff\r\n\t ").replace("\r", "\n")
     return bool(_HEADER.match(head)) and bool(_HEADER_LINE.match(head))
 
 
@@ -76,7 +82,7 @@ def parse(doc: Document) -> Iterator[Parsed]:
     number_in_search = ""
     last = ""
     labelled = False
-    for number, line in enumerate(doc.lines(), start=1):
+    for number, line in enumerate(doc.iter_lines(), start=1):
         text = line.strip().lstrip("\ufeff")
         header = _HEADER.fullmatch(text)
         if header:
@@ -122,7 +128,7 @@ def _record(tags: dict[str, list[str]], line: int, number_in_search: str) -> Par
         if m:
             volume = volume or m.group("vol")
             issue = issue or (m.group("iss") or "")
-            pages = pages or (m.group("pages") or "")
+            pages = pages or (m.group("pages") or m.group("pp") or "")
     doi = _first(tags, "DO", "DI")
     keywords = [k.lstrip("*") for t in ("KW", "MH") for k in tags.get(t, ())]
     return Parsed(

@@ -9,12 +9,15 @@ second one is a copyright notice), A1/AU/A2 authors, T1/TI titles, N2/AB abstrac
 from __future__ import annotations
 
 import re
+import string
 from collections.abc import Iterator
 
 from review_cli.io.document import Document, Parsed, Skip
 
 NAME = "ris"
 LABEL = "RIS"
+TEXT_ONLY = True  # reads doc.iter_lines() only, so the import may keep just the text or the bytes
+RECORD_END = r"\nER[ \t]{1,2}-[^\n]*\n"  # a place to cut a big file in two (import_split)
 
 TAG_LINE = re.compile(r"^([A-Z][A-Z0-9])\s{1,2}-(?: {1,2}(.*))?$")
 _TY = re.compile(r"^\ufeff?TY\s{1,2}-", re.M)
@@ -26,43 +29,58 @@ ABSTRACT_TAGS = ("AB", "N2")
 JOURNAL_TAGS = ("T2", "JO", "JF", "JA", "J2", "J1", "BT", "SE")
 
 
+_ER = re.compile(r"^ER\s{1,2}-", re.M)
+_ER_ANYWHERE = re.compile(r"(?:^|[\r\n])ER\s{1,2}-")
+
+
 def sniff(doc: Document) -> bool:
-    head = doc.text[:20000]
-    return bool(_TY.search(head)) and bool(re.search(r"^ER\s{1,2}-", doc.text, re.M))
+    head = doc.text[:200_000].replace("\r", "\n")  # CR-only files (old Mac exports) too
+    return bool(_TY.search(head)) and bool(_ER.search(head) or _ER_ANYWHERE.search(doc.text))
+
+
+# Every well-formed tag; a set lookup on `line[:2]` is the fast path for `TAG  - value` lines.
+_TAGS = frozenset(a + b for a in string.ascii_uppercase for b in string.ascii_uppercase + string.digits)
+_LIST_CONTINUATION = frozenset({"KW", "AD"})
 
 
 def parse(doc: Document) -> Iterator[Parsed | Skip]:
     tags: dict[str, list[str]] = {}
     start = 0
-    last: str | None = None
-    for number, line in enumerate(doc.lines(), start=1):
-        stripped = line.strip().lstrip("\ufeff")
-        m = TAG_LINE.match(stripped)
-        if m:
+    last: list[str] | None = None  # the value list of the last tag seen
+    last_tag = ""
+    for number, line in enumerate(doc.iter_lines(), start=1):
+        if line[2:6] == "  - " and line[:2] in _TAGS:
+            tag, value = line[:2], line[6:].strip()
+        else:
+            stripped = line.strip().lstrip("\ufeff")
+            m = TAG_LINE.match(stripped)
+            if m is None:
+                if stripped and last is not None:
+                    # Untagged continuation of the previous field (wrapped abstracts, KW/AD lists).
+                    if last_tag in _LIST_CONTINUATION:
+                        last.append(stripped)
+                    else:
+                        last[-1] = f"{last[-1]} {stripped}".strip()
+                continue
             tag, value = m.group(1), (m.group(2) or "").strip()
-            if tag == "TY":
-                if tags:
-                    yield Skip(start, "record has no `ER  -` end line; it was cut off by the next `TY`")
-                tags, start, last = {"TY": [value]}, number, "TY"
-                continue
-            if tag == "ER":
-                if tags:
-                    yield _record(tags, start)
-                else:
-                    yield Skip(number, "`ER  -` line without a record before it")
-                tags, last = {}, None
-                continue
-            if not tags:
-                continue  # tagged preamble outside a record (rare); nothing to keep
-            tags.setdefault(tag, []).append(value)
-            last = tag
-        elif stripped and tags and last is not None:
-            # Untagged continuation of the previous field (wrapped abstracts, KW/AD lists).
-            values = tags[last]
-            if last in ("KW", "AD"):
-                values.append(stripped)
+        if tag == "TY":
+            if tags:
+                yield Skip(start, "record has no `ER  -` end line; it was cut off by the next `TY`")
+            last = [value]
+            tags, start, last_tag = {"TY": last}, number, "TY"
+        elif tag == "ER":
+            if tags:
+                yield _record(tags, start)
             else:
-                values[-1] = f"{values[-1]} {stripped}".strip()
+                yield Skip(number, "`ER  -` line without a record before it")
+            tags, last = {}, None
+        elif tags:  # tagged lines outside a record (rare preambles) are not kept
+            last = tags.get(tag)
+            if last is None:
+                last = tags[tag] = [value]
+            else:
+                last.append(value)
+            last_tag = tag
     if tags:
         yield Skip(start, "the file ends inside a record (no `ER  -` line): truncated export?")
 

@@ -217,14 +217,16 @@ def records(
         doc.warnings.append(f"{where} above the header row: export preamble, not records")
     width = len(rows[start][1])
     has_content = [f for f in CONTENT_FIELDS if f in mapping]
+    content_columns = {i for f in has_content for i in mapping[f]}
     for line, row in rows[start + 1 :]:
-        filled = [c for c in row if c.strip()]
+        filled = [i for i, c in enumerate(row) if c.strip()]
         if not filled:
             continue  # blank line or empty spreadsheet row
-        if len(filled) == 1 and len(row) < width and width > 2 and not row[0].strip().isdigit():
+        if filled == [0] and len(row) < width and 0 not in content_columns and not row[0].strip().isdigit():
             # Abstrackr puts section lines ('citations that are not yet labeled by anyone')
-            # between records: a one-cell row in a many-column table is not a record.
-            doc.warnings.append(f"line {line}: section line `{filled[0].strip()[:80]}` is not a record")
+            # between records: text alone in the first cell of a short row, in a column that
+            # holds no bibliographic field, is not a record.
+            doc.warnings.append(f"line {line}: section line `{row[0].strip()[:80]}` is not a record")
             continue
         fields = row_fields(row, mapping)
         if not any(fields.get(f) for f in has_content):

@@ -15,6 +15,8 @@ from review_cli.io.document import Document, Parsed, Skip
 
 NAME = "wos"
 LABEL = "Web of Science tagged"
+TEXT_ONLY = True  # reads doc.iter_lines() only, so the import may keep just the text or the bytes
+RECORD_END = r"\nER[ \t\r]*\n"  # a place to cut a big file in two (import_split)
 
 _HEADER = re.compile(r"^\ufeff?FN .*(?:Web of Science|Zoological Record|BIOSIS|Clarivate|Thomson)", re.I)
 _PT = re.compile(r"^PT [A-Z]\s*$", re.M)
@@ -23,17 +25,17 @@ LIST_TAGS = frozenset({"AU", "AF", "CA", "BA", "BF", "CR", "C1", "ED"})
 
 
 def sniff(doc: Document) -> bool:
-    head = doc.text[:20000].lstrip("\ufeff\r\n ")
+    head = doc.text[:200_000].lstrip("\ufeff\r\n ").replace("\r", "\n")
     if _HEADER.match(head):
         return True
-    return head.startswith("PT ") and bool(_PT.search(head)) and bool(_ER.search(doc.text))
+    return head.startswith("PT ") and bool(_PT.search(head)) and bool(_ER.search(head))
 
 
 def parse(doc: Document) -> Iterator[Parsed | Skip]:
     tags: dict[str, list[str]] = {}
     start = 0
     last = ""
-    for number, line in enumerate(doc.lines(), start=1):
+    for number, line in enumerate(doc.iter_lines(), start=1):
         line = line.lstrip("\ufeff").rstrip()
         if not line:
             continue

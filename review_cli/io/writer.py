@@ -11,8 +11,9 @@ import json
 import os
 import tempfile
 from collections.abc import Iterable, Iterator, Mapping
+from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from review_cli.errors import ParseError
 
@@ -25,19 +26,26 @@ def dumps_json(data: Any) -> str:
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 
 
-def write_bytes(path: Path, data: bytes) -> None:
-    """Atomically replace `path` with `data` (temp file in the same folder + os.replace)."""
+@contextmanager
+def atomic_file(path: Path) -> Iterator[BinaryIO]:
+    """A binary file that replaces `path` atomically when the block ends without error."""
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as f:
-            f.write(data)
+            yield f
             f.flush()
             os.fsync(f.fileno())
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def write_bytes(path: Path, data: bytes) -> None:
+    """Atomically replace `path` with `data` (temp file in the same folder + os.replace)."""
+    with atomic_file(path) as f:
+        f.write(data)
 
 
 def write_text(path: Path, text: str) -> None:
@@ -51,14 +59,21 @@ def write_json(path: Path, data: Any) -> None:
 
 
 def write_jsonl(path: Path, rows: Iterable[Mapping[str, Any]], sort_key: str | None = "id") -> None:
-    """Write JSON lines sorted by `sort_key` (None keeps the given order)."""
-    if sort_key is None:
-        text = "".join(dumps_line(r) + "\n" for r in rows)
-    else:
+    """Write JSON lines sorted by `sort_key` (None keeps the given order, streaming the rows)."""
+    if sort_key is not None:
         # Sort by key, then by the line itself, so input order never shows in the output.
         decorated = sorted((str(r[sort_key]), dumps_line(r)) for r in rows)
-        text = "".join(line + "\n" for _, line in decorated)
-    write_bytes(path, text.encode("utf-8"))
+        write_bytes(path, "".join(line + "\n" for _, line in decorated).encode("utf-8"))
+        return
+    with atomic_file(path) as f:
+        chunk: list[str] = []
+        for row in rows:
+            chunk.append(dumps_line(row))
+            if len(chunk) >= 4096:
+                f.write(("\n".join(chunk) + "\n").encode("utf-8"))
+                chunk = []
+        if chunk:
+            f.write(("\n".join(chunk) + "\n").encode("utf-8"))
 
 
 def iter_jsonl(path: Path) -> Iterator[tuple[int, dict[str, Any]]]:

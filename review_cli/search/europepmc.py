@@ -5,6 +5,7 @@ Saved as JSON lines, one API page per line, exactly the objects the service retu
 
 from __future__ import annotations
 
+from collections import Counter
 from typing import Any
 
 from review_cli.progress import Progress
@@ -74,7 +75,9 @@ class EuropePMC:
             cursor = nxt
         progress.done()
         short_download(self.LABEL, count.total, received)
-        return Download(pages_bytes(pages), received, first)
+        # PRISMA-S item 2: Europe PMC searches several databases at once (SRC codes).
+        databases = Counter(str(r.get("source", "?")) for p in pages for r in p["resultList"]["result"])
+        return Download(pages_bytes(pages), received, first, {"databases": dict(sorted(databases.items()))})
 
 
 def _parse(resp: Any) -> dict[str, Any]:

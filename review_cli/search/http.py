@@ -124,6 +124,16 @@ class Http:
             self.sleep(wait)
         self._last = time.monotonic()
 
+    def _adapt(self, headers: Mapping[str, str]) -> None:
+        """Slow down to a limit the service announces (Crossref: `x-rate-limit-limit: 50`,
+        `x-rate-limit-interval: 1s`); never speed up beyond the source's own interval."""
+        limit, interval = headers.get("x-rate-limit-limit", ""), headers.get("x-rate-limit-interval", "")
+        m = re.fullmatch(r"(\d+(?:\.\d+)?)\s*(ms|s|m)?", interval.strip())
+        if not limit.strip().isdigit() or int(limit) < 1 or not m:
+            return
+        seconds = float(m.group(1)) * {"ms": 0.001, "s": 1.0, "m": 60.0}[m.group(2) or "s"]
+        self.min_interval = max(self.min_interval, seconds / int(limit))
+
     def _delay(self, attempt: int, retry_after: str | None) -> float:
         base = min(self.settings.max_backoff, self.settings.backoff * (2**attempt))
         if retry_after and retry_after.strip().isdigit():
@@ -164,6 +174,7 @@ class Http:
             except httpx.TransportError as e:
                 last_problem = f"could not connect ({type(e).__name__}: {scrub(str(e), self.secrets)})"
             else:
+                self._adapt(resp.headers)
                 status = resp.status_code
                 if status in RETRY_STATUS:
                     retry_after = resp.headers.get("Retry-After")
@@ -202,6 +213,11 @@ class Http:
                 f"{self.source} refused the {what} (HTTP {status}): {message}",
                 hint=self.key_hint,
             )
+        if status in (404, 405, 410):
+            return ReviewError(
+                f"{self.source} has no such endpoint (HTTP {status}): {shown.split('?')[0]}",
+                hint="check the REVIEW_<SOURCE>_URL environment variable (unset it to use the public service)",
+            )
         return ReviewError(
             f"{self.source} rejected the {what} (HTTP {status}): {message}",
             hint=f"check the query syntax for {self.source}; request was {shown}",
@@ -223,6 +239,9 @@ def _error_message(text: str) -> str:
 
 def _json_message(data: Any) -> str:
     if isinstance(data, dict):
+        err, msg = data.get("error"), data.get("message")
+        if isinstance(err, str) and isinstance(msg, str) and err and msg:
+            return f"{err.rstrip('.')}: {msg}"  # OpenAlex: {"error": "...", "message": "..."}
         for key in ("ERROR", "error", "message", "errorMessage"):
             if key in data and data[key]:
                 value = data[key]

@@ -11,6 +11,7 @@ import datetime as dt
 import functools
 import re
 from typing import Any
+from urllib.parse import urlencode
 
 from review_cli.errors import ReviewError
 from review_cli.progress import Progress
@@ -27,6 +28,7 @@ from review_cli.search.base import (
 from review_cli.search.http import Http, Rejected, Settings, Transient, json_body, public_params
 
 DEFAULT_URL = "https://eutils.ncbi.nlm.nih.gov/entrez/eutils/"
+POST_OVER = 1000  # characters of query string
 EARLIEST = dt.date(1800, 1, 1)
 LATEST = dt.date(3000, 12, 31)  # open end: epub-ahead-of-print records carry future dates
 _PMID_LINE = re.compile(r"^PMID- *(\d+)", re.M)
@@ -103,7 +105,11 @@ class PubMed:
         return params
 
     def _esearch(self, http: Http, params: dict[str, str]) -> dict[str, Any]:
-        result: dict[str, Any] = http.request(f"{self.base}esearch.fcgi", params, _parse_esearch, what="search")
+        # Long strategies go in a POST body, as Biopython does past ~1,000 characters (414 errors).
+        method = "POST" if len(urlencode(params)) > POST_OVER else "GET"
+        result: dict[str, Any] = http.request(
+            f"{self.base}esearch.fcgi", params, _parse_esearch, method=method, what="search"
+        )
         return result
 
     # --- the two steps -------------------------------------------------------------------

@@ -60,10 +60,25 @@ def reviewer_logs(project: Project, stage: Stage) -> dict[str, Log]:
     return out
 
 
-def latest(decisions: Iterable[Decision]) -> dict[str, Decision]:
-    """record id -> the last decision in file order (a changed mind appends a line)."""
-    out: dict[str, Decision] = {}
+def effective(decisions: Iterable[Decision]) -> list[Decision]:
+    """The lines still in force, in file order: an `undo` line withdraws the latest earlier
+    line for its record (which may itself have replaced an older one), never deleting it."""
+    out: list[Decision] = []
     for d in decisions:
+        if d.verdict == Verdict.UNDO:
+            for i in range(len(out) - 1, -1, -1):
+                if out[i].record == d.record:
+                    del out[i]
+                    break
+        else:
+            out.append(d)
+    return out
+
+
+def latest(decisions: Iterable[Decision]) -> dict[str, Decision]:
+    """record id -> the last decision in force (a changed mind appends a line; `undo` pops)."""
+    out: dict[str, Decision] = {}
+    for d in effective(decisions):
         out[d.record] = d
     return out
 

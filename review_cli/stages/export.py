@@ -32,6 +32,16 @@ def record_rows(project: Project) -> tuple[list[dict[str, Any]], tuple[str, ...]
 EXPORTERS["records"] = record_rows
 
 
+def decision_rows(project: Project) -> tuple[list[dict[str, Any]], tuple[str, ...]]:
+    """Every line of every screening decision log, history included (stages/team.py)."""
+    from review_cli.stages.team import decision_rows as rows
+
+    return rows(project)
+
+
+EXPORTERS["decisions"] = decision_rows
+
+
 def run(project: Project, what: str, fmt: str) -> str:
     if fmt not in EXPORT_FORMATS:
         raise ReviewError(f"unknown export format `{fmt}`", hint="use one of: " + ", ".join(EXPORT_FORMATS))

@@ -11,13 +11,14 @@ import shutil
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass, field
+from operator import attrgetter
 from pathlib import Path
 from types import ModuleType
 from typing import Any
 
 from review_cli import lock
 from review_cli.errors import ParseError, ReviewError
-from review_cli.io import formats, normalise
+from review_cli.io import formats
 from review_cli.io.document import Document, Parsed, Skip, decode
 from review_cli.io.writer import (
     iter_jsonl,
@@ -30,6 +31,7 @@ from review_cli.io.writer import (
 from review_cli.model import LIST_FIELDS, TEXT_FIELDS, Origin, Record, fingerprint, record_id
 from review_cli.progress import NULL, Progress
 from review_cli.project import Project
+from review_cli.stages import import_split
 
 STAGE = "import"
 
@@ -66,7 +68,6 @@ class _Prepared:
     report: FileReport
     src: Path
     dest: Path
-    data: bytes
     records: list[Record]
 
 
@@ -80,38 +81,73 @@ def load_report(project: Project) -> list[dict[str, Any]]:
     return list(read_json(project.import_report_path)["files"])
 
 
-def parse_file(path: Path, data: bytes, fmt_name: str | None = None) -> tuple[Document, ModuleType, list[Parsed | Skip]]:
-    """Decode, detect (or force) the format and parse; raises ParseError on an unreadable file."""
+def read_file(path: Path, data: bytes, fmt_name: str | None = None) -> tuple[Document, ModuleType]:
+    """Decode and detect (or force) the format; raises ParseError on an unreadable file."""
     doc = decode(path, data)
     fmt = formats.by_name(fmt_name) if fmt_name else formats.detect(doc)
+    return doc, fmt
+
+
+def parse_file(path: Path, data: bytes, fmt_name: str | None = None) -> tuple[Document, ModuleType, list[Parsed | Skip]]:
+    """Decode, detect (or force) the format and parse; raises ParseError on an unreadable file."""
+    doc, fmt = read_file(path, data, fmt_name)
     items = list(fmt.parse(doc))
     if not items:
-        raise ParseError(
-            path,
-            f"read as {fmt.LABEL} but holds no records",
-            hint="check that the export finished and contains records",
-        )
+        raise _no_records(path, fmt)
     return doc, fmt, items
 
 
-def build_records(source: str, file_rel: str, items: Iterable[Parsed | Skip], report: FileReport) -> list[Record]:
+def _no_records(path: Path, fmt: ModuleType) -> ParseError:
+    return ParseError(
+        path,
+        f"read as {fmt.LABEL} but holds no records",
+        hint="check that the export finished and contains records",
+    )
+
+
+PROGRESS_EVERY = 2000  # records between progress updates: cheap, and smooth enough
+
+
+def build_records(
+    source: str,
+    file_rel: str,
+    items: Iterable[Parsed | Skip],
+    report: FileReport,
+    progress: Progress = NULL,
+) -> list[Record]:
+    """Normalise parsed items into records, filling `report`; advances `progress` by lines."""
+    return collect_records(source, file_rel, import_split.prepare(items, source), report, progress)
+
+
+def collect_records(
+    source: str,
+    file_rel: str,
+    prepared: Iterable[import_split.Prepared],
+    report: FileReport,
+    progress: Progress = NULL,
+) -> list[Record]:
+    """Records from prepared items, in file order: positions, ids and the report."""
     records: list[Record] = []
+    # Identical records of one file are told apart by their rank; counted by the first id, not
+    # by the fingerprint, which holds the whole folded abstract (100,000 of them is 200 MB).
     occurrences: Counter[str] = Counter()
     position = 0
-    for item in items:
+    shown_line = 0
+    for line, key, values, first, reason in prepared:
         report.read += 1
-        if isinstance(item, Skip):
-            report.skipped.append({"line": item.line, "reason": item.reason})
+        if report.read % PROGRESS_EVERY == 0 and line > shown_line:
+            progress.advance(line - shown_line)
+            shown_line = line
+        if values is None or first is None:
+            position += key is not None  # a parsed record without content still has a position
+            report.skipped.append({"line": line, "reason": reason})
             continue
         position += 1
-        values = normalise.fields(item.fields)
-        fp = fingerprint(values)
-        if not fp.replace("\x1f", ""):
-            report.skipped.append({"line": item.line, "reason": "record has no bibliographic content"})
-            continue
-        rid = record_id(source, fp, occurrences[fp])
-        occurrences[fp] += 1
-        origin = Origin(source, file_rel, item.key or f"#{position}", item.line)
+        rid = first
+        if occurrences[first]:
+            rid = record_id(source, fingerprint(values), occurrences[first])
+        occurrences[first] += 1
+        origin = Origin(source, file_rel, key or f"#{position}", line)  # key is a str here
         records.append(Record(id=rid, source=source, origins=(origin,), **values))
         report.imported += 1
         report.empty_titles += not values["title"]
@@ -153,6 +189,13 @@ def run(
     fmt: str | None = None,
     progress: Progress = NULL,
 ) -> ImportResult:
+    try:
+        return _run(project, paths, source, fmt, progress)
+    finally:
+        progress.done()  # also when a file is refused half-way: never leave a bar running
+
+
+def _run(project: Project, paths: Sequence[Path], source: str, fmt: str | None, progress: Progress) -> ImportResult:
     source = source.strip()
     if not source:
         raise ReviewError("--source must name the database or source", hint='e.g. --source "MEDLINE"')
@@ -169,7 +212,6 @@ def run(
     prepared: list[_Prepared] = []
     unchanged: list[str] = []
     taken: set[Path] = set()
-    progress.start("Reading exports", total=len(paths))
     for path in paths:
         data = path.read_bytes()
         digest = sha256_bytes(data)
@@ -181,13 +223,12 @@ def run(
                     hint="a file belongs to one source; remove it from that source first",
                 )
             unchanged.append(str(path))
-            progress.advance()
             continue
         if digest in {p.report.sha256 for p in prepared}:
             unchanged.append(str(path))
-            progress.advance()
             continue
-        doc, fmt_module, items = parse_file(path, data, fmt)
+        doc, fmt_module = read_file(path, data, fmt)
+        del data
         dest = _destination(project, source, path, digest, taken)
         taken.add(dest)
         report = FileReport(
@@ -198,11 +239,18 @@ def run(
             sha256=digest,
             warnings=list(doc.warnings),
         )
-        records = build_records(source, report.file, items, report)
-        prepared.append(_Prepared(report, path, dest, data, records))
-        progress.advance()
-    progress.done()
-
+        lines = max(doc.text.count("\n"), doc.text.count("\r")) + 1 if doc.text else None
+        if getattr(fmt_module, "TEXT_ONLY", False):
+            doc.compact()  # a text parser needs the text or the bytes, never both
+        progress.start(f"Importing {path.name} (lines)", total=lines)
+        items = import_split.prepared_items(doc, fmt_module, source)
+        del doc  # the generator owns the export now and can let go of it once split
+        records = collect_records(source, report.file, items, report, progress)
+        if report.read == 0:
+            raise _no_records(path, fmt_module)
+        prepared.append(_Prepared(report, path, dest, records))
+        progress.done()
+    progress.start("Merging and writing records")
     existing = {r.id: r for r in load_records(project)} if prepared else {}
     for item in prepared:
         for rec in item.records:
@@ -218,7 +266,11 @@ def run(
         if declared is None:
             _declare_source(project, source, prepared[0].report.format)
             added_sources.append(source)
-        write_jsonl(project.records_path, (r.to_json() for r in existing.values()))
+        # Ids are unique keys here, so sorting the records by id is the writer's own order,
+        # and the lines stream out without being held in memory all at once.
+        ordered = sorted(existing.values(), key=attrgetter("id"))
+        write_jsonl(project.records_path, (r.to_json() for r in ordered), sort_key=None)
+        del ordered
         reports = {e["file"]: e for e in previous}
         for item in prepared:
             reports[item.report.file] = item.report.to_json()
@@ -238,6 +290,7 @@ def run(
             outputs=[project.records_path, project.import_report_path],
             params={"files": {k: {"source": v["source"], "format": v["format"]} for k, v in sorted(reports.items())}},
         )
+    progress.done()
     return ImportResult(
         files=[p.report for p in prepared],
         unchanged=unchanged,

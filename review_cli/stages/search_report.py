@@ -51,6 +51,10 @@ def rows(project: Project) -> list[Row]:
         translation = (e.get("details") or {}).get("query_translation")
         if translation:
             notes.append(f"PubMed translated the query as: {translation}")
+        databases = (e.get("details") or {}).get("databases") or {}
+        if databases:
+            listed = ", ".join(f"{k} {v}" for k, v in databases.items())
+            notes.append(f"{e['database']} searched several databases at once; records retrieved per database: {listed}")
         for w in (e.get("details") or {}).get("warnings") or []:
             notes.append(f"{e['database']} said: {w}")
         if e.get("new_records") is not None and e.get("update_of"):
@@ -68,12 +72,15 @@ def rows(project: Project) -> list[Row]:
                 notes=notes,
             )
         )
+    # Records imported from files the user exported by hand (not saved by `review search`).
+    logged_files = {f for e in load_log(project) for f in e.get("files") or []}
     imported = Counter[str]()
     for f in import_.load_report(project):
-        imported[str(f["source"]).casefold()] += int(f.get("imported", 0))
+        if f["file"] not in logged_files:
+            imported[str(f["source"]).casefold()] += int(f.get("imported", 0))
     protocol = project.protocol
     for s in protocol.sources:
-        if s.name.casefold() in logged_sources:
+        if s.name.casefold() in logged_sources and not imported[s.name.casefold()]:
             continue
         out.append(
             Row(

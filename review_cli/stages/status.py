@@ -75,4 +75,7 @@ def run(project: Project) -> Status:
         stale=[{"stage": s.stage, "reason": s.reason} for s in lock.stale(project)],
         unimported=unimported,
     )
+    from review_cli.stages.team import stage_counts
+
+    status.stages.update(stage_counts(project))
     return status

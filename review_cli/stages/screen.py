@@ -1,0 +1,402 @@
+"""The screening session: one record at a time, as a pure loop over an injected `ask`.
+
+`Session.run(ask)` shows a `Card` by calling `ask(card)` and applies the answer. Answers are
+keys (as configured in `protocol.screening.keys`) or action names; in the `reason` mode the
+answer is a menu number, in the `note` mode the note text. Tests drive the loop with a list of
+answers; `ui/screen_view.py` drives it from the keyboard. Time comes from an injected clock.
+
+Guarantees:
+- every decision is appended and fsynced (`screen_store.append`) before the next card is built;
+- blinded: only this reviewer's own log is read, for the ranking, the counts and the status;
+- undo appends a `Verdict.UNDO` line for the most recent decision still in force, and shows
+  that record again: history is never deleted (`decisions.effective` pops it);
+- skip is not a decision and writes nothing: the record comes back at the end of this
+  session's queue (and from its ranked place in the next session);
+- resume: the record on screen is remembered in `.review/screen/` and shown first on restart.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+
+from review_cli.errors import ReviewError
+from review_cli.model import Decision, Record, Stage, Verdict
+from review_cli.project import Project
+from review_cli.protocol import ExclusionReason
+from review_cli.stages import decisions as dec
+from review_cli.stages import screen_store as store
+from review_cli.stages.screen_engine import LABEL, Engine, Settings, Snapshot, SyncEngine
+from review_cli.stages.stopping import StopVerdict
+
+ACTIONS = (
+    "include", "exclude", "maybe", "skip", "undo", "note", "reason", "criteria", "not_retrieved", "help", "quit",
+)
+TIMING_WINDOW = 20  # status line: mean seconds per record over the last N decisions
+
+
+@dataclass(frozen=True)
+class Status:
+    screened: int
+    total: int
+    relevant: int  # includes (and maybes) in force
+    maybe: int
+    seconds_per_record: float | None
+    stopping: tuple[StopVerdict, ...]
+    ranking: str  # "random" | "model" | "training"
+    session: int  # decisions made in this session
+
+
+@dataclass(frozen=True)
+class Card:
+    """Everything the screen shows; `mode` says what kind of answer is expected."""
+
+    record: Record
+    stage: Stage
+    reviewer: str
+    mode: str  # decide | reason | note | criteria | help
+    status: Status
+    rank: int | None  # 1-based position in the model's order (None while random)
+    score: float | None
+    keys: Mapping[str, str]
+    reasons: tuple[ExclusionReason, ...]
+    criteria_include: tuple[str, ...] = ()
+    criteria_exclude: tuple[str, ...] = ()
+    highlight_include: tuple[str, ...] = ()
+    highlight_exclude: tuple[str, ...] = ()
+    fulltext: str = ""
+    message: str = ""
+    note: str = ""  # pending note, saved with the next decision on this record
+    previous: Decision | None = None  # this reviewer's own earlier decision on it (after undo)
+    reason_required: bool = False
+
+
+@dataclass
+class Outcome:
+    decided: int = 0  # net decisions this session (an undo takes one back)
+    finished: bool = False  # every unit has a decision in force
+    messages: list[str] = field(default_factory=list)
+    screened: int = 0
+    total: int = 0
+
+
+Ask = Callable[[Card], str]
+
+
+class Session:
+    """One reviewer screening one stage. Hold `screen_store.reviewer_lock` around `run`."""
+
+    def __init__(
+        self,
+        project: Project,
+        stage: Stage,
+        reviewer: str,
+        units: Sequence[Record] | None = None,
+        engine: Callable[[Settings], Engine] = SyncEngine,
+        clock: Callable[[], float] = time.time,
+        members: Mapping[str, list[str]] | None = None,
+        only_maybe: bool = False,
+    ) -> None:
+        self.project, self.stage, self.reviewer, self.clock = project, stage, reviewer, clock
+        self.only_maybe = only_maybe  # `review screen --maybe`: decide your maybes again
+        protocol = project.protocol
+        self.units = list(units) if units is not None else store.stage_units(project, stage)
+        self.index = {r.id: i for i, r in enumerate(self.units)}
+        self.members = members or {}
+        self.keys = dict(protocol.screening.keys)
+        self.by_key = {k: a for a, k in self.keys.items()}
+        self.reasons = store.reasons_for(project, stage)
+        sc = protocol.screening
+        self.engine: Engine = engine(
+            Settings([f"{r.title}\n{r.abstract}".strip() for r in self.units], sc.seed, sc.model,
+                     sc.target_recall, sc.confidence, project)
+        )
+        self.messages: list[str] = []
+        repair = store.repair_torn(project, stage, reviewer)
+        if repair is not None:
+            self.messages.append(repair.message(project))
+        self.history = dec.read_log(project.decisions_path(stage, reviewer)).decisions
+        self.in_force = dec.effective(self.history)
+        self.latest = dec.latest(self.history)
+        self.notes: dict[str, str] = {}
+        self.skipped: list[str] = []
+        self.revisit: list[str] = []  # stack: shown before anything else (undo)
+        self.intervals: list[float] = []
+        self.session_count = 0
+        self._shown_at: float | None = None
+        self._push_labels()
+        pointer = store.load_pointer(project, stage, reviewer)
+        if pointer in self.index and not self.done(pointer):
+            self.revisit.append(pointer)
+
+    # --- state ---------------------------------------------------------------------------
+    def done(self, rid: str) -> bool:
+        d = self.latest.get(rid)
+        if self.only_maybe:
+            return d is None or d.verdict != Verdict.MAYBE
+        return d is not None
+
+    def _push_labels(self) -> None:
+        # Screening order for the stopping rules: a record counts once, where it was first
+        # decided, with the label of its latest decision (a changed mind is not a new record).
+        ordered: dict[str, int] = {}
+        for d in self.in_force:
+            if d.record in self.index:
+                ordered.setdefault(d.record, -1)
+        labels: dict[int, int] = {}
+        for rid, d in self.latest.items():
+            if rid in self.index and d.verdict in LABEL:
+                labels[self.index[rid]] = ordered[rid] = LABEL[d.verdict]
+        self.engine.update(labels, [x for x in ordered.values() if x >= 0])
+
+    def status(self, snap: Snapshot) -> Status:
+        decided = [d for rid, d in self.latest.items() if rid in self.index]
+        relevant = sum(1 for d in decided if d.verdict == Verdict.INCLUDE)
+        maybe = sum(1 for d in decided if d.verdict == Verdict.MAYBE)
+        recent = self.intervals[-TIMING_WINDOW:]
+        return Status(
+            screened=len(decided),
+            total=len(self.units),
+            relevant=relevant,
+            maybe=maybe,
+            seconds_per_record=sum(recent) / len(recent) if recent else None,
+            stopping=tuple(snap.stopping),
+            ranking=("training" if self._both_classes() else "random") if snap.training
+            else ("random" if snap.random else "model"),
+            session=self.session_count,
+        )
+
+    def _both_classes(self) -> bool:
+        labels = {LABEL[d.verdict] for rid, d in self.latest.items() if rid in self.index and d.verdict in LABEL}
+        return labels == {0, 1}
+
+    def next_record(self, snap: Snapshot) -> tuple[str, int | None, float | None] | None:
+        """The record to show next: undo/resume first, then the ranking, then skipped ones."""
+        while self.revisit:
+            rid = self.revisit[-1]
+            if not self.done(rid):
+                return rid, None, None
+            self.revisit.pop()
+        if self.only_maybe:
+            maybes = dict.fromkeys(d.record for d in self.in_force if d.record in self.index and not self.done(d.record))
+            fresh = [rid for rid in maybes if rid not in self.skipped]
+            if fresh:
+                return fresh[0], None, None
+            return self._from_skipped()
+        for pos, i in enumerate(snap.order):
+            rid = self.units[i].id
+            if not self.done(rid) and rid not in self.skipped:
+                score = None if snap.random else snap.scores[pos]
+                return rid, (None if snap.random else pos + 1), score
+        # Records the snapshot did not know about (it is one step behind), then skipped ones.
+        for r in self.units:
+            if not self.done(r.id) and r.id not in self.skipped:
+                return r.id, None, None
+        return self._from_skipped()
+
+    def _from_skipped(self) -> tuple[str, int | None, float | None] | None:
+        for rid in list(self.skipped):
+            self.skipped.remove(rid)
+            if not self.done(rid):
+                return rid, None, None
+        return None
+
+    def card(self, rid: str, rank: int | None, score: float | None, snap: Snapshot, mode: str, message: str) -> Card:
+        record = self.units[self.index[rid]]
+        p = self.project.protocol
+        previous = next((d for d in reversed(self.history) if d.record == rid and d.verdict != Verdict.UNDO), None)
+        fulltext = ""
+        if self.stage == Stage.FULL_TEXT:
+            fulltext = store.fulltext_location(self.project, record, self.members.get(rid, []))
+        return Card(
+            record=record, stage=self.stage, reviewer=self.reviewer, mode=mode, status=self.status(snap),
+            rank=rank, score=score, keys=self.keys, reasons=self.reasons,
+            criteria_include=p.include, criteria_exclude=p.exclude,
+            highlight_include=p.screening.highlight_include, highlight_exclude=p.screening.highlight_exclude,
+            fulltext=fulltext, message=message, note=self.notes.get(rid, ""), previous=previous,
+            reason_required=self.stage == Stage.FULL_TEXT,
+        )
+
+    # --- actions -------------------------------------------------------------------------
+    def decide(self, rid: str, verdict: Verdict, rank: int | None, score: float | None, reason: str = "") -> Decision:
+        now = self.clock()
+        d = Decision(
+            record=rid, verdict=verdict, stage=self.stage, reviewer=self.reviewer, time=store.iso(now),
+            reason=reason, note=self.notes.pop(rid, ""), rank=rank,
+            score=None if score is None else round(float(score), 4),
+        )
+        store.append(self.project, d)  # durable before anything else happens
+        self.history.append(d)
+        self.in_force.append(d)
+        self.latest[rid] = d
+        if self._shown_at is not None:
+            self.intervals.append(max(0.0, now - self._shown_at))
+        self.session_count += 1
+        self._push_labels()
+        return d
+
+    def undo(self) -> Decision | None:
+        if not self.in_force:
+            return None
+        target = self.in_force[-1]
+        d = Decision(
+            record=target.record, verdict=Verdict.UNDO, stage=self.stage, reviewer=self.reviewer,
+            time=store.iso(self.clock()), note=f"undo {target.verdict}",
+        )
+        store.append(self.project, d)
+        self.history.append(d)
+        self.in_force = dec.effective(self.history)
+        self.latest = dec.latest(self.history)
+        if target.note:
+            self.notes[target.record] = target.note
+        self._push_labels()
+        return target
+
+    def answer_reason(self, answer: str) -> ExclusionReason | None:
+        answer = answer.strip()
+        if answer.isdigit() and 1 <= int(answer) <= len(self.reasons):
+            return self.reasons[int(answer) - 1]
+        return next((r for r in self.reasons if r.code == answer), None)
+
+    def action(self, answer: str) -> str | None:
+        if answer in self.by_key:
+            return self.by_key[answer]
+        name = answer.replace("-", "_")
+        return name if name in ACTIONS else None
+
+    # --- the loop ------------------------------------------------------------------------
+    def run(self, ask: Ask) -> Outcome:
+        outcome = Outcome(messages=list(self.messages))
+        try:
+            return self._run(ask, outcome)
+        finally:
+            status = self.status(self.engine.snapshot())
+            outcome.screened, outcome.total = status.screened, status.total
+
+    def _run(self, ask: Ask, outcome: Outcome) -> Outcome:
+        message = " ".join(self.messages)
+        mode = "decide"
+        current: tuple[str, int | None, float | None] | None = None
+        while True:
+            snap = self.engine.snapshot()
+            if current is None or self.done(current[0]):
+                current = self.next_record(snap)
+                if current is None:
+                    outcome.finished = True
+                    store.save_pointer(self.project, self.stage, self.reviewer, "")
+                    return outcome
+                store.save_pointer(self.project, self.stage, self.reviewer, current[0])
+                self._shown_at = self.clock()
+            rid, rank, score = current
+            answer = ask(self.card(rid, rank, score, snap, mode, message))
+            message = ""
+            if mode == "reason":
+                mode = "decide"
+                chosen = self.answer_reason(answer)
+                if chosen is None:
+                    message = "No reason chosen: nothing saved."
+                    continue
+                self.decide(rid, Verdict.EXCLUDE, rank, score, chosen.code)
+                outcome.decided += 1
+                message = f"Saved: exclude ({chosen.code})."
+                continue
+            if mode == "note":
+                mode = "decide"
+                if answer.strip():
+                    self.notes[rid] = answer.strip()
+                    message = "Note kept; it is saved with your decision on this record."
+                continue
+            if mode in ("criteria", "help"):
+                mode = "decide"
+                if self.action(answer) != "quit":
+                    continue
+            act = self.action(answer)
+            if act in ("include", "maybe") or (act == "exclude" and self.stage == Stage.TITLE_ABSTRACT):
+                verdict = Verdict(act)
+                self.decide(rid, verdict, rank, score)
+                outcome.decided += 1
+                message = f"Saved: {verdict}."
+            elif act == "exclude" or act == "reason":
+                if not self.reasons:
+                    if act == "exclude":
+                        self.decide(rid, Verdict.EXCLUDE, rank, score)
+                        outcome.decided += 1
+                        message = "Saved: exclude."
+                    else:
+                        message = "The protocol lists no exclusion reasons for this stage."
+                    continue
+                mode = "reason"
+            elif act == "not_retrieved":
+                if self.stage != Stage.FULL_TEXT:
+                    message = "'Not retrieved' is a full-text decision."
+                    continue
+                self.decide(rid, Verdict.NOT_RETRIEVED, rank, score)
+                outcome.decided += 1
+                message = "Saved: report not retrieved."
+            elif act == "skip":
+                self.skipped.append(rid)
+                current = None
+                message = "Skipped: it comes back at the end of this session."
+            elif act == "undo":
+                target = self.undo()
+                if target is None:
+                    message = "Nothing to undo."
+                    continue
+                outcome.decided -= 1
+                if target.record != rid:
+                    self.revisit.append(rid)
+                self.revisit.append(target.record)
+                current = None
+                message = f"Undone: {target.verdict}. Decide again."
+            elif act in ("note", "criteria", "help"):
+                mode = act
+            elif act == "quit":
+                return outcome
+            else:
+                message = f"Unknown key {answer!r}: press {self.keys['help']} for help."
+
+
+def run(
+    project: Project,
+    stage: Stage,
+    reviewer: str,
+    drive: Callable[[Callable[[Ask], Outcome]], Outcome],
+    engine: Callable[[Settings], Engine] = SyncEngine,
+    clock: Callable[[], float] = time.time,
+    only_maybe: bool = False,
+) -> Outcome:
+    """`review screen`: lock the reviewer's log, open the session, let `drive` run its loop.
+
+    `drive(loop)` calls `loop(ask)` with the terminal's `ask` (ui/screen_view.run).
+    """
+    with store.reviewer_lock(project, stage, reviewer):
+        session = open_session(project, stage, reviewer, engine, clock, only_maybe)
+        try:
+            if not session.units:
+                raise ReviewError(
+                    f"nothing to screen at {stage}"
+                    + (": no record is included at title/abstract yet" if stage == Stage.FULL_TEXT else ": no records imported"),
+                    hint="screen title/abstract first" if stage == Stage.FULL_TEXT else "run `review import FILE --source NAME`",
+                )
+            return drive(session.run)
+        finally:
+            session.engine.close()
+
+
+def open_session(
+    project: Project,
+    stage: Stage,
+    reviewer: str,
+    engine: Callable[[Settings], Engine] = SyncEngine,
+    clock: Callable[[], float] = time.time,
+    only_maybe: bool = False,
+) -> Session:
+    """A session over the stage's units (call inside `screen_store.reviewer_lock`)."""
+    from review_cli.stages.units import clusters
+
+    members = {cid: ids for cid, ids in clusters(project).items()}
+    return Session(project, stage, reviewer, engine=engine, clock=clock, members=members, only_maybe=only_maybe)
+
+
+__all__ = ["Card", "Outcome", "Session", "Status", "open_session"]

@@ -1,0 +1,360 @@
+"""Decisions made outside the screen, and the team's view of them: `review decide`,
+`review conflicts`, `review reconcile`, `review agreement`, `review export decisions`, and the
+screening counts in `review status`.
+
+Agreement is computed on two categories: include (include or maybe: the record goes forward)
+and exclude. Not-retrieved decisions are left out of agreement (nothing was judged).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import time
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from itertools import combinations
+from pathlib import Path
+from typing import Any
+
+from review_cli.errors import ReviewError
+from review_cli.model import Decision, Stage, Verdict
+from review_cli.project import Project
+from review_cli.stages import decisions as dec
+from review_cli.stages import screen_store as store
+
+DECISION_WORDS = {
+    "include": Verdict.INCLUDE, "included": Verdict.INCLUDE, "i": Verdict.INCLUDE,
+    "exclude": Verdict.EXCLUDE, "excluded": Verdict.EXCLUDE, "e": Verdict.EXCLUDE,
+    "maybe": Verdict.MAYBE, "m": Verdict.MAYBE, "unsure": Verdict.MAYBE,
+    "not-retrieved": Verdict.NOT_RETRIEVED, "not retrieved": Verdict.NOT_RETRIEVED,
+}
+
+
+# --- review decide ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Wanted:
+    """One decision asked for on the command line or in a CSV row; `where` names it in errors."""
+
+    id: str
+    verdict: Verdict
+    reason: str = ""
+    note: str = ""
+    where: str = ""
+
+
+def read_decision_csv(path: Path) -> tuple[list[Wanted], list[str]]:
+    """Rows of id,decision,reason[,note]; a header row (first cell `id`) is optional."""
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except OSError as e:
+        raise ReviewError(f"cannot read {path}: {e.strerror}", hint="check the path") from e
+    wanted: list[Wanted] = []
+    errors: list[str] = []
+    for number, row in enumerate(csv.reader(io.StringIO(text)), start=1):
+        if not row or not any(c.strip() for c in row):
+            continue
+        if number == 1 and row[0].strip().casefold() in ("id", "record", "record_id"):
+            continue
+        cells = [c.strip() for c in row] + ["", "", ""]
+        verdict = DECISION_WORDS.get(cells[1].casefold())
+        if verdict is None:
+            errors.append(f"{path.name}:{number}: unknown decision `{cells[1]}` (use include, exclude, maybe or not-retrieved)")
+            continue
+        wanted.append(Wanted(cells[0], verdict, cells[2], cells[3], f"{path.name}:{number}"))
+    return wanted, errors
+
+
+@dataclass
+class DecideResult:
+    written: list[Decision] = field(default_factory=list)
+    repaired: list[str] = field(default_factory=list)
+
+
+def decide(
+    project: Project,
+    stage: Stage,
+    reviewer: str,
+    wanted: Sequence[Wanted],
+    errors: Sequence[str] = (),
+    clock: Callable[[], float] = time.time,
+) -> DecideResult:
+    """Validate every wanted decision first; write them all, or nothing, listing every error."""
+    problems = list(errors)
+    units = {r.id for r in store.stage_units(project, stage)}
+    to_unit = store.unit_index(project)
+    all_units = {r.id for r in store.stage_units(project, Stage.TITLE_ABSTRACT)} if stage == Stage.FULL_TEXT else units
+    reasons = {r.code for r in store.reasons_for(project, stage)}
+    limited = store.limited_units(project)
+    resolved: list[tuple[str, Wanted]] = []
+    for w in wanted:
+        where = f"{w.where}: " if w.where else ""
+        unit = to_unit.get(w.id, w.id)
+        if unit not in units:
+            if unit in all_units:
+                problems.append(f"{where}{w.id}: not included at title/abstract, so not screened at full text")
+            elif unit in limited:
+                problems.append(f"{where}{w.id}: excluded by the protocol's limits ({limited[unit]}), not screened")
+            else:
+                problems.append(f"{where}unknown id `{w.id}`")
+            continue
+        if w.verdict == Verdict.NOT_RETRIEVED and stage != Stage.FULL_TEXT:
+            problems.append(f"{where}{w.id}: not-retrieved is a full-text decision")
+        if w.reason and w.reason not in reasons:
+            problems.append(f"{where}{w.id}: unknown reason code `{w.reason}` for {stage}")
+        if w.reason and w.verdict != Verdict.EXCLUDE:
+            problems.append(f"{where}{w.id}: a reason goes with an exclusion only")
+        if stage == Stage.FULL_TEXT and w.verdict == Verdict.EXCLUDE and not w.reason:
+            problems.append(f"{where}{w.id}: a full-text exclusion needs a reason")
+        resolved.append((unit, w))
+    if problems:
+        codes = ", ".join(sorted(reasons)) or "none"
+        raise ReviewError(
+            f"{len(problems)} problem(s), nothing was written:\n  " + "\n  ".join(problems),
+            hint=f"ids are unit or record ids (see `review export records`); reason codes for {stage}: {codes}",
+        )
+    result = DecideResult()
+    with store.reviewer_lock(project, stage, reviewer):
+        repair = store.repair_torn(project, stage, reviewer)
+        if repair is not None:
+            result.repaired.append(repair.message(project))
+        now = store.iso(clock())
+        for unit, w in resolved:
+            d = Decision(unit, w.verdict, stage, reviewer, now, w.reason, w.note)
+            store.append(project, d)
+            result.written.append(d)
+    return result
+
+
+# --- conflicts -------------------------------------------------------------------------------
+
+
+def agree_class(v: Verdict) -> str | None:
+    if v in (Verdict.INCLUDE, Verdict.MAYBE):
+        return "include"
+    if v == Verdict.EXCLUDE:
+        return "exclude"
+    return None
+
+
+@dataclass(frozen=True)
+class Conflict:
+    record: str
+    title: str
+    votes: dict[str, Decision]
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "record": self.record,
+            "title": self.title,
+            "decisions": {
+                name: {"verdict": str(d.verdict), "reason": d.reason, "note": d.note}
+                for name, d in sorted(self.votes.items())
+            },
+        }
+
+
+def per_reviewer(project: Project, stage: Stage) -> dict[str, dict[str, Decision]]:
+    return {name: dec.latest(log.decisions) for name, log in dec.reviewer_logs(project, stage).items()}
+
+
+def torn_warnings(project: Project, stage: Stage) -> list[str]:
+    return [
+        f"{project.rel(log.path)}:{log.torn_line}: incomplete last line, not counted "
+        "(it is moved aside the next time that reviewer screens or decides)"
+        for log in dec.reviewer_logs(project, stage).values()
+        if log.torn_line is not None
+    ]
+
+
+def conflicts(project: Project, stage: Stage) -> list[Conflict]:
+    """Records two or more reviewers decided differently, not yet reconciled."""
+    finals = dec.final_decisions(project, stage)
+    votes = per_reviewer(project, stage)
+    titles = {r.id: r.title for r in store.stage_units(project, stage)}
+    out = []
+    for rid, final in sorted(finals.items()):
+        if not final.conflict:
+            continue
+        out.append(Conflict(rid, titles.get(rid, ""), {n: v[rid] for n, v in votes.items() if rid in v}))
+    return out
+
+
+# --- reconcile -------------------------------------------------------------------------------
+
+
+@dataclass
+class Resolution:
+    record: str
+    verdict: Verdict | None  # None: left for later
+    reason: str = ""
+    took: str = ""  # the reviewer whose decision was taken, if any
+    note: str = ""
+
+
+def reconcile(
+    project: Project,
+    stage: Stage,
+    reconciler: str,
+    resolutions: Iterable[Resolution],
+    clock: Callable[[], float] = time.time,
+) -> list[Decision]:
+    """Record final decisions in screen/reconciled/<stage>.jsonl, with who made them."""
+    reasons = {r.code for r in store.reasons_for(project, stage)}
+    chosen = [r for r in resolutions if r.verdict is not None]
+    problems = [f"{r.record}: unknown reason code `{r.reason}`" for r in chosen if r.reason and r.reason not in reasons]
+    problems += [
+        f"{r.record}: a full-text exclusion needs a reason (--reason CODE)"
+        for r in chosen if stage == Stage.FULL_TEXT and r.verdict == Verdict.EXCLUDE and not r.reason
+    ]
+    if problems:
+        raise ReviewError("nothing was reconciled:\n  " + "\n  ".join(problems),
+                          hint="reason codes: " + (", ".join(sorted(reasons)) or "none"))
+    now = store.iso(clock())
+    written = []
+    for r in chosen:
+        assert r.verdict is not None
+        note = r.note or (f"reconciled: took {r.took}" if r.took else "reconciled")
+        d = Decision(r.record, r.verdict, stage, reconciler, now, r.reason if r.verdict == Verdict.EXCLUDE else "", note)
+        store.append_reconciled(project, d)
+        written.append(d)
+    return written
+
+
+AskConflict = Callable[[Conflict, int, int], "Resolution | None"]
+
+
+def walk(
+    project: Project, stage: Stage, reconciler: str, ask: AskConflict, clock: Callable[[], float] = time.time
+) -> list[Decision]:
+    """The interactive walk-through: `ask(conflict, position, count)` returns a resolution
+    (verdict None: leave it for later) or None to stop; each is written as soon as it is made."""
+    todo = conflicts(project, stage)
+    written: list[Decision] = []
+    for i, c in enumerate(todo, start=1):
+        res = ask(c, i, len(todo))
+        if res is None:
+            break
+        written += reconcile(project, stage, reconciler, [res], clock)
+    return written
+
+
+def take(conflict_list: Sequence[Conflict], name: str) -> list[Resolution]:
+    """Resolve every conflict with reviewer `name`'s decision."""
+    names = sorted({n for c in conflict_list for n in c.votes})
+    if names and name.casefold() not in {n.casefold() for n in names}:
+        raise ReviewError(f"`{name}` decided none of these conflicts", hint="take one of: " + ", ".join(names))
+    out = []
+    for c in conflict_list:
+        who = next((n for n in c.votes if n.casefold() == name.casefold()), None)
+        if who is not None:
+            out.append(Resolution(c.record, c.votes[who].verdict, c.votes[who].reason, took=who))
+    return out
+
+
+def resolve_ids(project: Project, stage: Stage, ids: Sequence[str], verdict: Verdict, reason: str) -> list[Resolution]:
+    units = {r.id for r in store.stage_units(project, stage)}
+    to_unit = store.unit_index(project)
+    unknown = [i for i in ids if to_unit.get(i, i) not in units]
+    if unknown:
+        raise ReviewError("unknown id(s), nothing was reconciled: " + ", ".join(unknown),
+                          hint="use the ids `review conflicts` lists")
+    return [Resolution(to_unit.get(i, i), verdict, reason) for i in ids]
+
+
+# --- agreement -------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Agreement:
+    stage: str
+    a: str
+    b: str
+    both: int  # records both screened (include/exclude classes)
+    agree: int
+    table: tuple[int, int, int, int]  # (a inc & b inc, a inc & b exc, a exc & b inc, a exc & b exc)
+    raw: float | None
+    kappa: float | None
+    pabak: float | None
+    only_a: int
+    only_b: int
+
+    def to_json(self) -> dict[str, Any]:
+        ii, ie, ei, ee = self.table
+        return {
+            "stage": self.stage, "reviewers": [self.a, self.b], "both": self.both, "agree": self.agree,
+            "table": {"both_include": ii, "a_include_b_exclude": ie, "a_exclude_b_include": ei, "both_exclude": ee},
+            "raw": self.raw, "kappa": self.kappa, "pabak": self.pabak,
+            "only_one": {self.a: self.only_a, self.b: self.only_b},
+        }
+
+
+def kappa_pabak(ii: int, ie: int, ei: int, ee: int) -> tuple[float | None, float | None, float | None]:
+    """(raw agreement, Cohen's kappa, PABAK) from a 2x2 table; None where undefined."""
+    n = ii + ie + ei + ee
+    if n == 0:
+        return None, None, None
+    po = (ii + ee) / n
+    a_inc, b_inc = (ii + ie) / n, (ii + ei) / n
+    pe = a_inc * b_inc + (1 - a_inc) * (1 - b_inc)
+    kappa = None if pe >= 1 else (po - pe) / (1 - pe)
+    return po, kappa, 2 * po - 1
+
+
+def agreement(project: Project) -> list[Agreement]:
+    """Every pair of reviewers at every stage where both screened something."""
+    out = []
+    for stage in Stage:
+        votes = per_reviewer(project, stage)
+        for a, b in combinations(sorted(votes), 2):
+            va = {r: c for r, d in votes[a].items() if (c := agree_class(d.verdict))}
+            vb = {r: c for r, d in votes[b].items() if (c := agree_class(d.verdict))}
+            common = sorted(set(va) & set(vb))
+            cells = [0, 0, 0, 0]
+            for r in common:
+                cells[(0 if va[r] == "include" else 2) + (0 if vb[r] == "include" else 1)] += 1
+            ii, ie, ei, ee = cells
+            raw, kappa, pabak = kappa_pabak(ii, ie, ei, ee)
+            out.append(Agreement(str(stage), a, b, len(common), ii + ee, (ii, ie, ei, ee), raw, kappa, pabak,
+                                 len(set(va) - set(vb)), len(set(vb) - set(va))))
+    return out
+
+
+# --- export and status -----------------------------------------------------------------------
+
+DECISION_COLUMNS = ("stage", "log", "line", "record", "verdict", "reviewer", "time", "reason", "note", "rank", "score")
+
+
+def decision_rows(project: Project) -> tuple[list[dict[str, Any]], tuple[str, ...]]:
+    """Every line of every decision log (undo and reconciliation lines included), in file order."""
+    rows: list[dict[str, Any]] = []
+    for stage in Stage:
+        logs = [*dec.reviewer_logs(project, stage).values(), dec.read_log(project.reconciled_path(stage))]
+        for log in logs:
+            for number, d in enumerate(log.decisions, start=1):
+                rows.append({"stage": str(stage), "log": project.rel(log.path), "line": number, **d.to_json()})
+    return rows, DECISION_COLUMNS
+
+
+def stage_counts(project: Project) -> dict[str, dict[str, Any]]:
+    """Per-stage screening counts for `review status`."""
+    out: dict[str, dict[str, Any]] = {}
+    for stage in Stage:
+        folder = project.decisions_dir(stage)
+        if not folder.is_dir() and not project.reconciled_path(stage).exists():
+            continue
+        units = {r.id for r in store.stage_units(project, stage)}
+        counts: dict[str, Any] = {"units": len(units)}
+        for name, decided in sorted(per_reviewer(project, stage).items()):
+            counts[f"screened by {name}"] = sum(1 for r in decided if r in units)
+        finals = dec.final_decisions(project, stage)
+        for verdict in (Verdict.INCLUDE, Verdict.EXCLUDE, Verdict.NOT_RETRIEVED):
+            n = sum(1 for f in finals.values() if f.verdict == verdict and f.record in units)
+            if n or verdict != Verdict.NOT_RETRIEVED:
+                counts[f"final {verdict}"] = n
+        counts["conflicts"] = sum(1 for f in finals.values() if f.conflict)
+        counts["undecided"] = len(units) - sum(1 for f in finals.values() if f.verdict is not None and f.record in units)
+        out[f"screen {stage}"] = counts
+    return out

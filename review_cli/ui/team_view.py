@@ -1,0 +1,79 @@
+"""Rendering `review conflicts`, `review agreement` and the `review reconcile` walk-through."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from rich.table import Table
+
+from review_cli.model import Verdict
+from review_cli.protocol import ExclusionReason
+from review_cli.stages.team import Agreement, Conflict, Resolution
+from review_cli.ui.console import err, out
+
+
+def render_conflicts(stage: str, conflicts: Sequence[Conflict]) -> None:
+    if not conflicts:
+        out.print(f"No conflicts at {stage}.")
+        return
+    names = sorted({n for c in conflicts for n in c.votes})
+    table = Table("record", "title", *names, title=f"{len(conflicts)} conflict(s) at {stage}")
+    for c in conflicts:
+        cells = []
+        for n in names:
+            d = c.votes.get(n)
+            cells.append("" if d is None else f"{d.verdict}{' (' + d.reason + ')' if d.reason else ''}")
+        table.add_row(c.record, c.title[:70], *cells)
+    out.print(table)
+
+
+def _fmt(x: float | None) -> str:
+    return "n/a" if x is None else f"{x:.3f}"
+
+
+def render_agreement(rows: Sequence[Agreement]) -> None:
+    if not rows:
+        out.print("No stage has decisions from two reviewers yet.")
+        return
+    table = Table(title="Agreement: Cohen's kappa, PABAK (include or maybe vs exclude)")
+    table.add_column("stage", no_wrap=True)
+    table.add_column("reviewers")
+    for name in ("both", "agree", "raw", "kappa", "PABAK"):
+        table.add_column(name, justify="right", no_wrap=True)
+    table.add_column("screened by one only")
+    for a in rows:
+        table.add_row(a.stage, f"{a.a} / {a.b}", str(a.both), str(a.agree), _fmt(a.raw), _fmt(a.kappa), _fmt(a.pabak),
+                      f"{a.a} {a.only_a}, {a.b} {a.only_b}")
+    out.print(table)
+
+
+def prompt_conflict(reasons: Sequence[ExclusionReason], read: Callable[[str], str]) -> Callable[[Conflict, int, int], Resolution | None]:
+    """An `ask` for `team.walk`: shows one conflict, reads a line from the person."""
+
+    def ask(c: Conflict, i: int, n: int) -> Resolution | None:
+        names = sorted(c.votes)
+        err.print(f"\n[bold]Conflict {i}/{n}[/]  {c.record}  {c.title}", markup=True, highlight=False)
+        for k, name in enumerate(names, start=1):
+            d = c.votes[name]
+            extra = f" ({d.reason})" if d.reason else ""
+            note = f"  note: {d.note}" if d.note else ""
+            err.print(f"  {k}. {name}: {d.verdict}{extra}{note}", markup=False, highlight=False)
+        codes = ", ".join(r.code for r in reasons)
+        while True:
+            answer = read("Take reviewer number, or i include / e CODE exclude / m maybe / s skip / q quit: ").strip()
+            if answer == "q":
+                return None
+            if answer == "s":
+                return Resolution(c.record, None)
+            if answer.isdigit() and 1 <= int(answer) <= len(names):
+                d = c.votes[names[int(answer) - 1]]
+                return Resolution(c.record, d.verdict, d.reason, took=names[int(answer) - 1])
+            if answer in ("i", "m"):
+                return Resolution(c.record, Verdict.INCLUDE if answer == "i" else Verdict.MAYBE)
+            if answer.startswith("e"):
+                code = answer[1:].strip()
+                if not code or any(r.code == code for r in reasons):
+                    return Resolution(c.record, Verdict.EXCLUDE, code)
+            err.print(f"Not understood. Reason codes: {codes}", markup=False, highlight=False)
+
+    return ask

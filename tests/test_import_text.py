@@ -1,0 +1,396 @@
+"""Tagged text exports: RIS dialects, MEDLINE/nbib, Web of Science tagged, Ovid tagged.
+
+Each fixture in tests/fixtures/exports/ reproduces one quirk seen in real exports (written for
+the project, not copied). Spot checks assert which field each value lands in.
+"""
+
+from __future__ import annotations
+
+import codecs
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from review_cli.errors import ParseError
+from review_cli.io import formats
+from review_cli.io.document import Document, decode
+from review_cli.model import Record
+from review_cli.project import Project
+from review_cli.stages import import_
+
+from .conftest import FIXTURES, invoke
+from .test_foundation import snapshot
+
+EXPORTS = FIXTURES / "exports"
+
+
+def records_of(project: Project) -> dict[str, Record]:
+    return {r.title: r for r in import_.load_records(project)}
+
+
+def import_one(project: Project, path: Path, source: str = "Test") -> import_.FileReport:
+    [report] = import_.run(project, [path], source).files
+    assert report.read == report.imported + len(report.skipped)
+    return report
+
+
+SPOT_CHECKS: list[tuple[str, str, dict[str, Any]]] = [
+    (
+        "ebsco_two_abstracts.ris",
+        "ris",
+        {
+            "title": "Peer workers in integrated mental health teams: a realist evaluation",
+            "authors": ("Haddad, Leila M.", "Ó Briain, Ciarán"),
+            "year": 2021,
+            "journal": "Journal of Integrated Care",
+            "pages": "245-259",
+            "doi": "10.1108/jica-01-2021-0004",  # in L3, as EBSCO writes it
+            "abstract": "Peer support workers were embedded in three integrated teams.",  # no copyright AB
+            "issn": "14769018",
+        },
+    ),
+    (
+        "ovid_numbered.ris",
+        "ris",
+        {
+            "title": "Carers as co-designers of a hospital discharge service",
+            "authors": ("Nakamura, Yui", "Petrov, Alexei S"),  # A1
+            "year": 2020,  # Y1
+            "journal": "Health & Social Care in the Community",  # JF
+            "volume": "28",
+            "pages": "1502-1511",
+            "doi": "10.1111/hsc.12981",  # only inside the SFX link
+            "abstract": "We describe how unpaid carers co-designed a discharge service with ward staff.",  # N2 + wrapped
+            "database": "APA PsycInfo",
+        },
+    ),
+    (
+        "endnote_pubmed_continuations.txt",
+        "ris",
+        {
+            "title": "Family carers and the transition from hospital to home: a qualitative study",
+            "authors": ("Dlamini, S.",),
+            "journal": "BMC health services research",
+            "doi": "10.1186/s12913-019-4000-1",
+            "pmid": "31234567",  # AN of a PubMed record converted by EndNote (DP NLM)
+            "keywords": ("Aged", "Caregivers/*psychology", "Patient Discharge"),  # untagged KW lines
+        },
+    ),
+    (
+        "pubmed_misnamed.ris",
+        "medline",
+        {
+            "title": "Integrated care for older people with frailty: a mixed-methods evaluation of a community multidisciplinary team.",
+            "authors": ("Eriksson, Maja", "Okonkwo, Chidi A"),  # FAU, not the short AU
+            "year": 2019,
+            "journal": "BMC health services research",
+            "journal_abbrev": "BMC Health Serv Res",
+            "volume": "19",
+            "issue": "1",
+            "pages": "385",
+            "doi": "10.1186/s12913-019-4199-6",
+            "pmid": "31111111",
+            "issn": "1472-6963",
+            "abstract": "BACKGROUND: Community multidisciplinary teams aim to keep older people at home. "
+            "METHODS: We interviewed patients, carers and staff.",
+        },
+    ),
+    (
+        "eric.nbib",
+        "medline",
+        {
+            "title": "Teachers and Parents Co-Designing Inclusion Plans",
+            "authors": ("Gallagher, Niamh",),
+            "year": 2018,
+            "journal": "Journal of Special Education Practice",
+            "pages": "45-60",
+            "doi": "10.1234/jsep.2018.12.2.45",  # AID holds a dx.doi.org URL
+            "abstract": "Describes a co-design process.",  # the ISSN line after it is not glued on
+            "url": "http://eric.ed.gov/?id=EJ1180000",
+            "database": "ERIC",
+        },
+    ),
+    (
+        "wos_misnamed.ris",
+        "wos",
+        {
+            "title": "Co-production of integrated care pathways with service users: a systematic review",
+            "authors": ("Fernandes, AB", "Kowalski, J"),  # 3-space continuation lines
+            "year": 2022,
+            "journal": "INTERNATIONAL JOURNAL OF INTEGRATED CARE",
+            "pages": "14-27",
+            "doi": "10.5334/ijic.5999",
+            "pmid": "35611111",
+            "abstract": "Co-production is widely promoted. We reviewed 42 studies.",
+            "keywords": ("co-production", "integrated care", "PARTICIPATION", "HEALTH"),
+        },
+    ),
+    (
+        "ovid_tagged.cgi",
+        "ovid",
+        {
+            "title": "Service user involvement in redesigning a memory clinic.",
+            "authors": ("Novak P.", "Adeyemi T.O."),
+            "year": 2020,
+            "journal": "Journal of Dementia Care",  # split out of SO
+            "volume": "14",
+            "issue": "3",
+            "pages": "112-120",
+            "doi": "10.1000/jdc.2020.003",
+            "abstract": "Background: Memory clinics were redesigned with service users. "
+            "Method(s): Workshops with 24 people with dementia. "
+            "Conclusion(s): Co-design changed the referral pathway.",  # unindented wrapped lines
+            "database": "Embase",
+        },
+    ),
+    (
+        "ovid_labelled.ovd",
+        "ovid",
+        {
+            "title": "Carers' experiences of integrated discharge teams.",
+            "authors": ("Brennan, Siobhan", "Kaur, Harpreet"),
+            "year": 2019,
+            "journal": "Age & Ageing",
+            "volume": "48",
+            "issue": "5",
+            "pages": "700-707",
+            "doi": "10.1093/ageing/afz099",
+            "abstract": "Unpaid carers were interviewed about discharge from hospital.",
+        },
+    ),
+]
+
+
+@pytest.mark.parametrize(("name", "fmt", "expected"), SPOT_CHECKS, ids=[c[0] for c in SPOT_CHECKS])
+def test_fields_land_in_the_right_place(review: Project, name: str, fmt: str, expected: dict[str, Any]) -> None:
+    report = import_one(review, EXPORTS / name)
+    assert report.format == fmt
+    assert not report.skipped
+    record = records_of(review)[expected["title"]]
+    for field_name, value in expected.items():
+        assert getattr(record, field_name) == value, field_name
+
+
+@pytest.mark.parametrize(
+    ("name", "count", "keys"),
+    [
+        ("ovid_numbered.ris", 2, ["2019-55555-002", "2020-12345-001"]),
+        ("pubmed_misnamed.ris", 2, ["31111111", "32222222"]),
+        ("eric.nbib", 1, ["EJ1180000"]),
+        ("wos_misnamed.ris", 2, ["WOS:000700000000002", "WOS:000800000000001"]),
+        ("ovid_tagged.cgi", 2, ["630000001", "630000002"]),
+        ("ovid_labelled.ovd", 2, ["31500000", "31500001"]),
+    ],
+)
+def test_record_counts_and_export_keys(review: Project, name: str, count: int, keys: list[str]) -> None:
+    report = import_one(review, EXPORTS / name)
+    assert report.imported == count
+    assert sorted(o.key for r in import_.load_records(review) for o in r.origins) == keys
+
+
+def test_wos_article_number_when_there_are_no_pages(review: Project) -> None:
+    import_one(review, EXPORTS / "wos_misnamed.ris")
+    assert records_of(review)["Article numbers instead of pages"].pages == "e0250000"
+
+
+def test_ovid_conference_abstract_without_pagination(review: Project) -> None:
+    import_one(review, EXPORTS / "ovid_tagged.cgi")
+    record = records_of(review)["A conference abstract without pages."]
+    assert (record.journal, record.volume, record.issue, record.pages, record.year) == ("BMC Proceedings", "13", "Supplement 2", "", 2019)
+
+
+def doc_of(text: str, name: str = "export.txt") -> Document:
+    return decode(Path(name), text.encode("utf-8"))
+
+
+def test_sniffing_reads_content_not_the_extension(tmp_path: Path) -> None:
+    cases = {
+        "pubmed_misnamed.ris": "medline",
+        "wos_misnamed.ris": "wos",
+        "eric.nbib": "medline",
+        "ovid_tagged.cgi": "ovid",
+        "ovid_labelled.ovd": "ovid",
+        "endnote_pubmed_continuations.txt": "ris",
+        "ovid_numbered.ris": "ris",
+        "cochrane_two_spaces.ris": "ris",
+    }
+    for name, fmt in cases.items():
+        data = (EXPORTS / name).read_bytes()
+        for ext in (".ris", ".txt", ".nbib", ".ciw", ".csv"):
+            assert formats.detect(decode(tmp_path / f"x{ext}", data)).NAME == fmt, (name, ext)
+
+
+def test_very_long_author_list_is_kept_whole(review: Project, tmp_path: Path) -> None:
+    names = [f"Author{n:04d}, A." for n in range(2500)]
+    path = tmp_path / "consortium.ris"
+    path.write_text("TY  - JOUR\nTI  - A consortium paper\n" + "".join(f"AU  - {n}\n" for n in names) + "PY  - 2021\nER  - \n")
+    import_one(review, path)
+    assert records_of(review)["A consortium paper"].authors == tuple(names)
+
+
+# --- encodings ---------------------------------------------------------------------------------
+
+RIS_TEXT = "TY  - JOUR\nTI  - Café society and Łódź carers\nAU  - Müller, Jürgen\nPY  - 2020\nER  - \n"
+
+
+@pytest.mark.parametrize(
+    ("label", "data", "encoding"),
+    [
+        ("utf-8", RIS_TEXT.encode("utf-8"), "utf-8"),
+        ("utf-8 BOM", codecs.BOM_UTF8 + RIS_TEXT.encode("utf-8"), "utf-8-sig"),
+        ("utf-8 BOM CRLF", codecs.BOM_UTF8 + RIS_TEXT.replace("\n", "\r\n").encode("utf-8"), "utf-8-sig"),
+        ("utf-16 BOM", RIS_TEXT.encode("utf-16"), "utf-16"),
+        ("utf-16-le no BOM", RIS_TEXT.encode("utf-16-le"), "utf-16-le"),
+        ("utf-16-be no BOM", RIS_TEXT.encode("utf-16-be"), "utf-16-be"),
+        ("CR only", RIS_TEXT.replace("\n", "\r").encode("utf-8"), "utf-8"),
+    ],
+)
+def test_unicode_encodings_and_line_ends(review: Project, tmp_path: Path, label: str, data: bytes, encoding: str) -> None:
+    path = tmp_path / "export.ris"
+    path.write_bytes(data)
+    report = import_one(review, path)
+    assert report.encoding == encoding and report.warnings == []
+    record = records_of(review)["Café society and Łódź carers"]
+    assert record.authors == ("Müller, Jürgen",) and record.year == 2020
+
+
+def test_legacy_8bit_file_is_read_with_a_warning_naming_the_encoding(review: Project, runner, tmp_path: Path) -> None:
+    path = tmp_path / "legacy.ris"
+    path.write_bytes(RIS_TEXT.replace("Łódź", "Lodz").replace("\n", "\r\n").encode("cp1252"))
+    result = invoke(runner, review, "import", str(path), "--source", "Old")
+    assert result.exit_code == 0, result.output
+    assert "cp1252" in result.output and "not UTF-8" in result.output
+    record = records_of(review)["Café society and Lodz carers"]
+    assert record.authors == ("Müller, Jürgen",)
+
+
+def test_block_wise_decoding_gives_the_same_lines(tmp_path: Path) -> None:
+    text = "".join(f"TY  - JOUR\r\nTI  - Łódź record {n} é\r\nER  - \r\n" for n in range(500))
+    for enc in ("utf-8", "utf-8-sig"):
+        data = (codecs.BOM_UTF8 if enc == "utf-8-sig" else b"") + text.encode("utf-8")
+        doc = decode(tmp_path / "x.ris", data)
+        expected = doc.lines()
+        doc.compact()
+        assert doc.text == "" and doc.data  # the bytes are the smaller copy here
+        assert list(doc.iter_lines(block=97)) == expected
+
+
+# --- bad inputs --------------------------------------------------------------------------------
+
+
+def test_truncated_records_are_skipped_with_line_and_reason(review: Project, runner) -> None:
+    result = invoke(runner, review, "import", str(EXPORTS / "truncated.ris"), "--source", "Test")
+    assert result.exit_code == 0, result.output
+    [report] = import_.load_report(review)
+    assert (report["read"], report["imported"]) == (4, 2)
+    assert [(s["line"], "ER" in s["reason"]) for s in report["skipped"]] == [(7, True), (16, True)]
+    assert "truncated.ris:7: skipped" in result.output and "truncated.ris:16: skipped" in result.output
+    assert "truncated export" in result.output
+
+
+@pytest.mark.parametrize(
+    ("text", "line"),
+    [
+        ("FN Clarivate Analytics Web of Science\nVR 1.0\nPT J\nTI One\nER\n\nPT J\nTI Cut off\n", 7),
+        ("PT J\nTI One\nER\nPT J\nTI Cut\nPT J\nTI Three\nER\nEF\n", 4),
+    ],
+)
+def test_truncated_wos_record_is_skipped(review: Project, tmp_path: Path, text: str, line: int) -> None:
+    path = tmp_path / "wos.txt"
+    path.write_text(text)
+    report = import_one(review, path)
+    assert [s["line"] for s in report.skipped] == [line]
+    assert report.imported == report.read - 1
+
+
+def test_bad_inputs_give_one_clear_error_and_change_nothing(review: Project, runner, tmp_path: Path) -> None:
+    import_one(review, EXPORTS / "pubmed_misnamed.ris", "MEDLINE")
+    before = snapshot(review)
+    cases = {
+        "empty.ris": (b"  \n\n", "is empty"),
+        "scan.pdf": (b"%PDF-1.4\n\x00\x01\x02\x03binary\x00stream", "binary file"),
+        "notes.txt": (b"Search strategy\n1. carers.mp\n2. exp Caregivers/\n", "tried"),
+        "bad-bom.ris": (codecs.BOM_UTF8 + b"TY  - JOUR\nTI  - caf\xe9\nER  - \n", "not valid utf-8-sig"),
+        "only-preamble.ris": (b"TY  - JOUR\nER  - \n", "no bibliographic content"),
+    }
+    for name, (data, message) in cases.items():
+        path = tmp_path / name
+        path.write_bytes(data)
+        result = invoke(runner, review, "import", str(path), "--source", "MEDLINE")
+        if name == "only-preamble.ris":  # read 1, skipped 1: reported, not an error
+            assert result.exit_code == 0 and "skipped 1" in result.output and message in result.output
+            continue
+        assert result.exit_code == 1, (name, result.output)
+        assert "Traceback" not in result.output
+        assert name in result.output and message in result.output, (name, result.output)
+        assert snapshot(review) == before, name
+
+
+def test_unknown_format_error_names_the_file_and_every_format_tried(tmp_path: Path) -> None:
+    path = tmp_path / "mystery.dat"
+    path.write_bytes(b"hello world\nthis is not an export\n")
+    with pytest.raises(ParseError) as err:
+        import_.read_file(path, path.read_bytes())
+    message = str(err.value)
+    assert "mystery.dat" in message and "\n" not in message
+    for fmt in formats.FORMATS:
+        assert fmt.LABEL in message
+
+
+def test_progress_advances_per_chunk_of_records(review: Project, tmp_path: Path) -> None:
+    path = tmp_path / "many.ris"
+    path.write_text("".join(f"TY  - JOUR\nTI  - Record {n}\nPY  - 2020\nER  - \n\n" for n in range(5000)))
+
+    class Spy:
+        def __init__(self) -> None:
+            self.calls: list[tuple[str, Any]] = []
+
+        def start(self, label: str, total: int | None = None) -> None:
+            self.calls.append(("start", (label, total)))
+
+        def advance(self, n: int = 1) -> None:
+            self.calls.append(("advance", n))
+
+        def done(self) -> None:
+            self.calls.append(("done", None))
+
+    spy = Spy()
+    import_.run(review, [path], "Test", progress=spy)
+    starts = [c[1] for c in spy.calls if c[0] == "start"]
+    assert starts[0] == ("Importing many.ris (lines)", 25001)
+    advances = [c[1] for c in spy.calls if c[0] == "advance"]
+    assert len(advances) >= 2 and sum(advances) <= 25001
+
+
+# --- big files: two halves in parallel give exactly the serial result ---------------------------
+
+
+@pytest.mark.parametrize("fmt", ["ris", "medline", "wos", "ovid"])
+def test_split_import_equals_serial_import(tmp_path: Path, runner, monkeypatch: pytest.MonkeyPatch, fmt: str) -> None:
+    from review_cli.stages import import_split
+
+    record = {
+        "ris": "TY  - JOUR\r\nTI  - Title {n}\r\nAU  - Smith, J\r\nPY  - 2020\r\nAB  - Same abstract\r\nER  - \r\n\r\n",
+        "medline": "PMID- {n}\nTI  - Title {n}\n      wrapped\nFAU - Smith, J\nDP  - 2020\n\n",
+        "wos": "PT J\nAU Smith, J\n   Jones, K\nTI Title {n}\nPY 2020\nER\n\n",
+        "ovid": "<{n}. >\nDB  - Embase\nTI  - Title {n}\nAU  - Smith J.\nYR  - 2020\n\n",
+    }[fmt]
+    body = "".join(record.format(n=n % 40) for n in range(400))  # repeats: ranks must match
+    if fmt == "ris":
+        body += "TY  - JOUR\r\nTI  - cut off\r\n"  # a truncated record at the end
+    path = tmp_path / f"big.{fmt}"
+    path.write_text(("FN Clarivate Analytics Web of Science\nVR 1.0\n" if fmt == "wos" else "") + body + ("EF\n" if fmt == "wos" else ""))
+    outputs = []
+    for workers, minimum in (("1", 1 << 30), ("2", 1000)):
+        monkeypatch.setenv("REVIEW_IMPORT_WORKERS", workers)
+        monkeypatch.setattr(import_split, "MIN_SPLIT_CHARS", minimum)
+        if workers == "2":
+            doc = decode(path, path.read_bytes())
+            assert import_split._split_point(doc, formats.by_name(fmt)) > 0  # really split
+        project_dir = tmp_path / f"review-{workers}"
+        assert invoke(runner, None, "init", str(project_dir)).exit_code == 0
+        result = invoke(runner, Project(project_dir), "import", str(path), "--source", "S")
+        assert result.exit_code == 0, result.output
+        outputs.append({k: v for k, v in snapshot(Project(project_dir)).items() if k != "review.lock"})
+    assert outputs[0] == outputs[1]
