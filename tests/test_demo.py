@@ -5,6 +5,9 @@ from __future__ import annotations
 import importlib.util
 import json
 import os
+import re
+import signal
+import sys
 from collections import Counter
 from pathlib import Path
 
@@ -197,3 +200,50 @@ def test_demo_refuses_a_non_empty_folder_unless_forced(runner, tmp_path: Path) -
     (tmp_path / "old" / "extra.txt").write_text("x")
     assert demo_stage.prepare_folder(tmp_path / "old", force=True) == (tmp_path / "old").resolve()
     assert list((tmp_path / "old").iterdir()) == []
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="needs a POSIX pty")
+def test_review_screen_works_in_the_demo_folder(tmp_path: Path) -> None:
+    """The real full-screen `review screen` in a pty, in a demo stopped before screening."""
+    import pty
+    import select
+    import time
+
+    root = demo_stage.run(tmp_path / "try", until="dedup").root
+    env = {k: v for k, v in os.environ.items() if k != "CI"}
+    env.update(TERM="xterm-256color", COLUMNS="120", LINES="40")
+    pid, fd = pty.fork()
+    if pid == 0:
+        os.chdir(root)
+        os.execve(sys.executable, [sys.executable, "-m", "review_cli", "screen", "--reviewer", "reviewer1"], env)
+    seen = b""
+
+    def wait_for(pattern: bytes, timeout: float = 30.0) -> None:
+        nonlocal seen
+        start, end = len(seen), time.monotonic() + timeout
+        while time.monotonic() < end:
+            if select.select([fd], [], [], 0.05)[0]:
+                try:
+                    seen += os.read(fd, 65536)
+                except OSError:
+                    break
+                if re.search(pattern, seen[start:], re.S):
+                    return
+        raise AssertionError(f"no {pattern!r} on screen: {seen[-1500:]!r}")
+
+    try:
+        wait_for(rb"0/[\d,]+ screened")
+        os.write(fd, b"i")
+        wait_for(rb"Saved: include")
+        os.write(fd, b"q")
+        wait_for(rb"this session")
+    finally:
+        os.kill(pid, signal.SIGKILL)
+        os.waitpid(pid, 0)
+        os.close(fd)
+    log = Project(root).decisions_path(Stage.TITLE_ABSTRACT, "reviewer1")
+    lines = [json.loads(x) for x in log.read_text(encoding="utf-8").splitlines()]
+    assert [x["verdict"] for x in lines] == ["include"]
+    # The unit shown is one of the demo's records, traced back to a generated study.
+    study_of = demo_stage.unit_studies(Project(root), DEMO)
+    assert lines[0]["record"] in study_of
