@@ -117,6 +117,8 @@ def _slots(rng: random.Random) -> dict[str, str]:
         "theme2": themes[1],
         "theme3": themes[2],
         "n": str(rng.randint(12, 60)),
+        "N": f"{rng.randint(120, 4800):,}",
+        "population": rng.choice(vocab.POPULATIONS),
         "k": str(rng.randint(2, 6)),
     }
     for name in ("co_verb", "co_noun", "clinical", "outcome"):
@@ -146,9 +148,15 @@ _SECTIONS = {  # topic -> (background, aim, methods, findings, conclusion) vocab
 }
 
 
-def _compose(study: Study, rng: random.Random) -> None:
-    slots = _slots(rng)
-    study.title = _upper_first(rng.choice(vocab.TITLES[study.topic]).format(**slots))
+def _compose(study: Study, rng: random.Random, used: set[str]) -> None:
+    # Two different studies never share a title here (real ones rarely do), so the
+    # ground truth's duplicates are exactly the records of one study.
+    for _ in range(200):
+        slots = _slots(rng)
+        study.title = _upper_first(rng.choice(vocab.TITLES[study.topic]).format(**slots))
+        if study.title.casefold() not in used:
+            break
+    used.add(study.title.casefold())
     bg, aim, meth, find, concl = _SECTIONS[study.topic]
     # Abstracts borrow each other's framing now and then, as real ones do, so that relevance is
     # not readable from the first sentence alone.
@@ -266,6 +274,7 @@ def build(seed: int) -> list[Study]:
         plans.append(("", rng.choices(topics, weights)[0], "exclude", "", ""))
 
     studies: list[Study] = []
+    used: set[str] = set()
     for number, (home, topic, ta, ft, reason) in enumerate(plans, start=1):
         study = Study(uid=f"S{number:04d}", topic=topic, ta=ta, ft=ft, reason=reason, home=home)
         study.year = rng.randint(2012, 2022)
@@ -276,7 +285,7 @@ def build(seed: int) -> list[Study]:
         if home:
             _grey(study, rng, home)
         _bibliography(study, rng)
-        _compose(study, rng)
+        _compose(study, rng, used)
         if reason == "language":
             study.language, study.language_code = rng.choice(vocab.LANGUAGES)
         studies.append(study)

@@ -140,9 +140,13 @@ SINGLE_SERVICES = (
 )
 OUTCOMES = ("hospital admissions", "length of stay", "quality of life (EQ-5D)", "costs per patient",
             "readmissions at 30 days", "patient satisfaction scores", "care home admissions")
+POPULATIONS = (
+    "older adults", "people aged 75 and over", "adults with multimorbidity", "working-age adults",
+    "people living with dementia", "care home residents", "people in deprived areas", "rural populations",
+)
 RESEARCH_THINGS = (
     "a research agenda", "a research protocol", "outcome measures for a trial", "research priorities",
-    "a patient and public involvement strategy for a research programme", "a study information leaflet",
+    "the governance of a research programme", "a study information leaflet",
 )
 
 # Title templates per topic; fields in braces are filled from the lists above.
@@ -186,44 +190,44 @@ TITLES = {
         "A cluster randomised trial of integrated care for {clinical}",
         "Integrated care and {outcome} in {clinical}: a pragmatic trial",
         "A co-designed self-management intervention for {clinical}: a randomised controlled trial",
-        "Effect of a co-produced care pathway on {outcome}: a stepped-wedge trial",
+        "Effect of a co-produced care pathway for {clinical} on {outcome}: a stepped-wedge trial",
     ),
     "survey": (
         "Staff attitudes to integrated care: a cross-sectional survey in {country}",
         "Patient experience of {service}: a national survey",
         "Measuring integration: validation of a questionnaire on {service}",
-        "Staff views on {co_noun} in integrated care: a national survey",
+        "Staff views on {co_noun} in integrated care for {population}: a survey in {country}",
         "Service user involvement in integrated care partnerships: a survey of {people}",
     ),
     "research_copro": (
-        "Patient and public involvement in {research}: a case study",
+        "Patient and public involvement in {research} on {clinical}: a case study",
         "{Co_verb} {research} with people with {clinical}",
         "Impact of public involvement on {research}: a qualitative study",
     ),
     "single_service": (
         "Improving {single} for people with {clinical}: a quality improvement project",
-        "Nurse-led care in {single}: an evaluation",
+        "Nurse-led care for {clinical} in {single}: an evaluation",
         "Qualitative study of patient experiences of {single} for people with {clinical}",
-        "Carers' experiences of {single}: an interview study",
-        "Patient flow in {single}: a time-series analysis",
+        "Carers' experiences of {single} in {country}: an interview study",
+        "Patient flow in {single} in {country}: a time-series analysis",
     ),
     "clinical": (
-        "Self-management support for {clinical}: a systematic review",
-        "Prevalence of {clinical} among older adults in {country}",
-        "Medication adherence in {clinical}: a cohort study",
-        "Telehealth monitoring for {clinical}: a cost-effectiveness analysis",
+        "Self-management support for {clinical} among {population}: a systematic review",
+        "Prevalence of {clinical} among {population} in {country}",
+        "Medication adherence in {clinical} among {population}: a cohort study",
+        "Telehealth monitoring for {clinical} among {population}: a cost-effectiveness analysis",
     ),
     "integration_quant": (
         "The effect of {service} on {outcome}: a difference-in-differences analysis",
         "Integrated care pilots in {country} and {outcome}: an observational study",
-        "Costs of {service}: an economic evaluation",
+        "Costs of {service} in {country}: an economic evaluation",
     ),
     "policy": (
         "Integrated care systems in {country}: a policy analysis",
         "Governance of health and social care integration in {country}",
         "The history of integrated care policy in {country}: a documentary analysis",
         "{Co_noun} as policy: how integrated care strategies in {country} describe service users and carers",
-        "Shared power or rhetoric? {Co_noun} in integrated care policy",
+        "Shared power or rhetoric? {Co_noun} in integrated care policy in {country}",
     ),
 }
 
@@ -282,9 +286,9 @@ METHODS = {
     "near_consultation": ("Feedback from {n} participants at consultation events and a survey was analysed descriptively.",),
     "near_quant": ("We used routinely collected data on {outcome} before and after the co-design phase, with a short staff survey.",),
     "near_pubtype": ("Data will be collected through {method} and analysed using {analysis}.",),
-    "trial": ("{n} participants were randomised to {service} or usual care; the primary outcome was {outcome} at 12 months.",),
-    "survey": ("A cross-sectional questionnaire was completed by {n} respondents; data were analysed with logistic regression.",),
-    "clinical": ("We analysed data from {n} adults using multivariable regression.",),
+    "trial": ("{N} participants were randomised to {service} or usual care; the primary outcome was {outcome} at 12 months.",),
+    "survey": ("A cross-sectional questionnaire was completed by {N} respondents; data were analysed with logistic regression.",),
+    "clinical": ("We analysed data from {N} adults using multivariable regression.",),
     "integration_quant": ("We compared {outcome} in {k} pilot areas with matched control areas.",),
     "policy": ("We analysed {n} national and local policy documents.",),
     "generic": ("We reviewed records and held {k} team meetings.",),
