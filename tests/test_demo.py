@@ -53,6 +53,7 @@ def test_labels_tell_the_prisma_story() -> None:
     assert sum(len(x["records"]) for x in labels) == 2097  # every record belongs to one study
     assert sum(len(x["records"]) - 1 for x in labels) == 1012  # the labelled duplicates
     assert sum(len(x["records"]) > 1 for x in labels) > 400
+    assert len({x["title"].casefold() for x in labels}) == len(labels)  # duplicates are records of one study
     assert sum(x["full_text"] == "include" for x in labels) == 10
     assert sum(x["full_text"] == "not-retrieved" for x in labels) == 2
     reasons = Counter(x["reason"] for x in labels if x["full_text"] == "exclude")
