@@ -46,6 +46,11 @@ class Verdict(StrEnum):
     UNDO = "undo"
 
 
+# Value -> member lookups: calling the enum is slow when reading 100,000s of decision lines.
+_STAGES = {s.value: s for s in Stage}
+_VERDICTS = {v.value: v for v in Verdict}
+
+
 @dataclass(frozen=True, slots=True, order=True)
 class Origin:
     """Where one record was read: the source, the export file and the record's key in it."""
@@ -155,8 +160,6 @@ class Record:
         return replace(self, origins=tuple(sorted(set(origins))))
 
 
-
-
 _COMBINING: re.Pattern[str] | None = None
 
 
@@ -164,7 +167,9 @@ def _combining() -> re.Pattern[str]:
     """One character class of every code point with a non-zero combining class (built once)."""
     global _COMBINING
     if _COMBINING is None:
-        marks = [c for c in range(0x300, 0x110000) if unicodedata.combining(chr(c))]
+        # Combining marks (canonical class > 0) all lie below U+20000 (the last is U+1E94A):
+        # the planes above hold CJK ideographs, tags and variation selectors, all of class 0.
+        marks = [c for c in range(0x300, 0x20000) if unicodedata.combining(chr(c))]
         ranges: list[list[int]] = []
         for c in marks:  # as ranges: a class of single characters is scanned linearly
             if ranges and ranges[-1][1] == c - 1:
@@ -267,8 +272,8 @@ class Decision:
     def from_json(cls, data: Mapping[str, Any]) -> Decision:
         return cls(
             record=str(data["record"]),
-            verdict=Verdict(data["verdict"]),
-            stage=Stage(data["stage"]),
+            verdict=_VERDICTS.get(str(data["verdict"])) or Verdict(data["verdict"]),
+            stage=_STAGES.get(str(data["stage"])) or Stage(data["stage"]),
             reviewer=str(data["reviewer"]),
             time=str(data["time"]),
             reason=str(data.get("reason") or ""),

@@ -120,8 +120,30 @@ class Project:
         return self.root / "include"
 
     @property
+    def include_log_path(self) -> Path:
+        """The inclusion log: every record's final status, one JSON line per record."""
+        return self.include_dir / "log.jsonl"
+
+    @property
     def prisma_dir(self) -> Path:
         return self.root / "prisma"
+
+    @property
+    def prisma_json_path(self) -> Path:
+        return self.prisma_dir / "prisma.json"
+
+    @property
+    def prisma_svg_path(self) -> Path:
+        return self.prisma_dir / "prisma.svg"
+
+    @property
+    def prisma_mermaid_path(self) -> Path:
+        return self.prisma_dir / "prisma.mmd"
+
+    @property
+    def prisma_csv_path(self) -> Path:
+        """The counts in the layout the PRISMA2020 R package and Shiny app read."""
+        return self.prisma_dir / "PRISMA.csv"
 
     @property
     def search_log_path(self) -> Path:

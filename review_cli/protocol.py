@@ -18,6 +18,7 @@ from review_cli.model import SourceKind
 
 SCHEMA = 1
 FINAL_RULES = ("single", "both-include", "reconciled")
+UNSCREENED_RULES = ("pending", "automation")
 DEFAULT_KEYS = {
     "include": "i",
     "exclude": "e",
@@ -67,6 +68,19 @@ class Screening:
     keys: Mapping[str, str] = field(default_factory=lambda: dict(DEFAULT_KEYS))
     highlight_include: tuple[str, ...] = ()
     highlight_exclude: tuple[str, ...] = ()
+    # Units nobody screened at title/abstract: "pending" (the diagram waits for them) or
+    # "automation" (screening stopped by a stopping rule; PRISMA counts them as ineligible
+    # by automation tools).
+    unscreened: str = "pending"
+
+
+@dataclass(frozen=True)
+class Previous:
+    """An updated review: what the previous version included (PRISMA 2020 "previous studies")."""
+
+    studies: int = 0
+    reports: int = 0
+    citation: str = ""
 
 
 @dataclass(frozen=True)
@@ -84,6 +98,7 @@ class Protocol:
     reviewers: tuple[str, ...] = ()
     screening: Screening = field(default_factory=Screening)
     synthesis: str = ""
+    previous: Previous | None = None  # set for an updated review ([previous] in review.toml)
 
     def source(self, name: str) -> Source | None:
         folded = name.casefold()
@@ -225,6 +240,9 @@ def parse_protocol(data: Mapping[str, Any], path: Path) -> Protocol:
     final = sc.text("final", "single")
     if final not in FINAL_RULES:
         raise sc.fail("final", "one of " + ", ".join(f'"{f}"' for f in FINAL_RULES))
+    unscreened = sc.text("unscreened", "pending")
+    if unscreened not in UNSCREENED_RULES:
+        raise sc.fail("unscreened", "one of " + ", ".join(f'"{f}"' for f in UNSCREENED_RULES))
     keys = dict(DEFAULT_KEYS)
     key_table = sc.table("keys")
     for action in key_table.data:
@@ -248,11 +266,25 @@ def parse_protocol(data: Mapping[str, Any], path: Path) -> Protocol:
         keys=keys,
         highlight_include=hl.texts("include"),
         highlight_exclude=hl.texts("exclude"),
+        unscreened=unscreened,
     )
 
     reviewers = []
     for r in top.tables("reviewers"):
         reviewers.append(r.text("name", required=True))
+
+    previous = None
+    if "previous" in data:
+        prev = top.table("previous")
+        counts = {}
+        for name in ("studies", "reports"):
+            n = prev.integer(name, 0)
+            if n is None or n < 0:
+                raise prev.fail(name, "a whole number of 0 or more")
+            counts[name] = n
+        if counts["reports"] < counts["studies"]:
+            raise prev.fail("reports", f"at least `studies` ({counts['studies']}): each study has a report")
+        previous = Previous(counts["studies"], counts["reports"], prev.text("citation"))
 
     question_fields = {
         k: question.text(k) for k in question.data if k not in ("framework", "text")
@@ -271,4 +303,5 @@ def parse_protocol(data: Mapping[str, Any], path: Path) -> Protocol:
         reviewers=tuple(reviewers),
         screening=screening,
         synthesis=review.text("synthesis"),
+        previous=previous,
     )

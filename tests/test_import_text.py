@@ -394,3 +394,40 @@ def test_split_import_equals_serial_import(tmp_path: Path, runner, monkeypatch: 
         assert result.exit_code == 0, result.output
         outputs.append({k: v for k, v in snapshot(Project(project_dir)).items() if k != "review.lock"})
     assert outputs[0] == outputs[1]
+
+
+def test_ris_ids_found_where_databases_hide_them(review: Project, tmp_path: Path) -> None:
+    path = tmp_path / "ids.ris"
+    path.write_text(
+        "TY  - JOUR\nTI  - PMID in C3\nC3  - PMID: 30000001\nM3  - 10.1000/m3.doi\nER  - \n\n"
+        "TY  - JOUR\nTI  - PubMed link\nUR  - https://pubmed.ncbi.nlm.nih.gov/30000002/\n"
+        "N1  - see doi: 10.1000/N1.DOI for the publisher version\nER  - \n\n"
+        "TY  - JOUR\nTI  - Lens link\nL2  - http://www.ncbi.nlm.nih.gov/pubmed/30000003\n"
+        "UR  - https://doi.org/10.1000/UR.DOI\nER  - \n\n"
+        "TY  - JOUR\nTI  - Scopus accession is not a PMID\nAN  - 85012345678\nDB  - Scopus\n"
+        "N1  - Funding: grant 10.5 million\nER  - \n"
+    )
+    import_one(review, path)
+    got = {t: (r.pmid, r.doi) for t, r in records_of(review).items()}
+    assert got == {
+        "PMID in C3": ("30000001", "10.1000/m3.doi"),
+        "PubMed link": ("30000002", "10.1000/n1.doi"),
+        "Lens link": ("30000003", "10.1000/ur.doi"),
+        "Scopus accession is not a PMID": ("", ""),
+    }
+
+
+def test_records_written_in_two_halves_are_byte_identical(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from review_cli.io.writer import write_jsonl
+    from review_cli.stages import import_split
+
+    records = [
+        Record(id=f"id{n:05d}", source="S", title=f"Title {n} \u2028 é", authors=("A, B",), year=2000 + n % 20)
+        for n in range(1001)
+    ]
+    write_jsonl(tmp_path / "serial.jsonl", (r.to_json() for r in records), sort_key=None)
+    monkeypatch.setattr(import_split, "MIN_SPLIT_RECORDS", 10)
+    monkeypatch.setenv("REVIEW_IMPORT_WORKERS", "2")
+    import_split.write_records(tmp_path / "out" / "split.jsonl", records)
+    assert (tmp_path / "out" / "split.jsonl").read_bytes() == (tmp_path / "serial.jsonl").read_bytes()
+    assert [p.name for p in (tmp_path / "out").iterdir()] == ["split.jsonl"]  # no part file left

@@ -7,7 +7,9 @@ groups live in sibling modules; each registers its commands on `app` when import
 from __future__ import annotations
 
 from review_cli.cli import (
+    dedup_cmds,  # noqa: F401  (registers dedup)
     demo_cmds,  # noqa: F401  (registers demo)
+    prisma_cmds,  # noqa: F401  (include, prisma, audit)
     project_cmds,  # noqa: F401  (registers init, import, status, export)
     screen_cmds,  # noqa: F401  (screen, decide, conflicts, reconcile, agreement)
     search_cmds,  # noqa: F401  (registers search, report)

@@ -52,9 +52,8 @@ class Document:
         exists twice in memory (once as text, once as a list of a few million line strings).
         After `compact()` dropped the text, the bytes are decoded block by block instead."""
         if self.text or not (self.data and self.encoding in _BYTE_SAFE):
-            yield from _split_blocks(self.text, "\r" in self.text, block, None)
-        else:
-            yield from _split_blocks(self.data, b"\r" in self.data, block, self.encoding)
+            return _split_blocks(self.text, "\r" in self.text, block, None)
+        return _split_blocks(self.data, b"\r" in self.data, block, self.encoding)
 
     def compact(self) -> None:
         """Keep only the smaller of text and bytes once the format is known (for parsers that

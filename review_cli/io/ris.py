@@ -49,8 +49,8 @@ def parse(doc: Document) -> Iterator[Parsed | Skip]:
     last: list[str] | None = None  # the value list of the last tag seen
     last_tag = ""
     for number, line in enumerate(doc.iter_lines(), start=1):
-        if line[2:6] == "  - " and line[:2] in _TAGS:
-            tag, value = line[:2], line[6:].strip()
+        if line.startswith("  - ", 2) and (tag := line[:2]) in _TAGS:
+            value = line[6:].strip()
         else:
             stripped = line.strip().lstrip("\ufeff")
             m = TAG_LINE.match(stripped)

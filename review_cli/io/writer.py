@@ -17,9 +17,14 @@ from typing import Any, BinaryIO
 
 from review_cli.errors import ParseError
 
+# One encoder for every line: json.dumps with options builds a new encoder per call.
+_UMASK = os.umask(0)
+os.umask(_UMASK)
+_LINE_ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))
+
 
 def dumps_line(row: Mapping[str, Any]) -> str:
-    return json.dumps(row, ensure_ascii=False, separators=(",", ":"))
+    return _LINE_ENCODER.encode(row)
 
 
 def dumps_json(data: Any) -> str:
@@ -32,6 +37,8 @@ def atomic_file(path: Path) -> Iterator[BinaryIO]:
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
+        # mkstemp makes 0600 files; review files are shared through git like any other file.
+        os.fchmod(fd, 0o666 & ~_UMASK)
         with os.fdopen(fd, "wb") as f:
             yield f
             f.flush()

@@ -9,6 +9,7 @@ writing) is reported, never silently dropped. Reconciliations live in
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -32,10 +33,16 @@ def read_log(path: Path) -> Log:
         return log
     text = path.read_bytes().decode("utf-8", errors="replace")
     lines = text.split("\n")
+    fast = _read_all(lines) if text.endswith("\n") else None
+    if fast is not None:
+        log.decisions = fast
+        return log
+    # Line number of the last non-blank line, found once (slicing per line was quadratic).
+    last = next((i for i in range(len(lines), 0, -1) if lines[i - 1].strip()), 0)
     for number, line in enumerate(lines, start=1):
         if not line.strip():
             continue
-        is_last = number == len(lines) or all(not x.strip() for x in lines[number:])
+        is_last = number == last
         try:
             log.decisions.append(Decision.from_json(json.loads(line)))
         except (json.JSONDecodeError, KeyError, ValueError) as e:
@@ -45,6 +52,16 @@ def read_log(path: Path) -> Log:
             raise ParseError(path, f"not a valid decision line ({e})", line=number,
                              hint="fix or remove that line; decisions are never rewritten by review") from e
     return log
+
+
+def _read_all(lines: list[str]) -> list[Decision] | None:
+    """Every line decoded in one call (logs hold 100,000s of lines); None if any line is bad,
+    so the line-by-line reading finds it and names it."""
+    try:
+        rows = json.loads("[" + ",".join(line for line in lines if line.strip()) + "]")
+        return [Decision.from_json(row) for row in rows]
+    except (json.JSONDecodeError, KeyError, ValueError, TypeError, AttributeError):
+        return None
 
 
 def reviewer_logs(project: Project, stage: Stage) -> dict[str, Log]:
@@ -83,6 +100,97 @@ def latest(decisions: Iterable[Decision]) -> dict[str, Decision]:
     return out
 
 
+_VERDICTS = {v.value: v for v in Verdict}
+_STAGES = {s.value for s in Stage}
+Vote = tuple[Verdict, str]  # verdict and reason of a reviewer's latest line in force on a record
+
+# A line exactly as `Decision.to_json` + `dumps_line` write it, with no escapes in its strings.
+_LINE = re.compile(
+    r'\{"record":"([^"\\\n]*)","verdict":"([a-z-]+)","stage":"([a-z-]+)","reviewer":"([^"\\\n]*)",'
+    r'"time":"[^"\\\n]*","reason":"([^"\\\n]*)","note":"[^"\\\n]*","rank":(?:null|-?\d+),'
+    r'"score":(?:null|-?\d+(?:\.\d+)?(?:[eE][-+]?\d+)?)\}\n'
+)
+
+
+class _InForce:
+    """record -> latest vote in force, as `latest(effective(...))`: an `undo` line withdraws the
+    record's latest line in force and the one before it (if any) stands again."""
+
+    def __init__(self) -> None:
+        self.latest: dict[str, Vote] = {}
+        self.older: dict[str, list[Vote]] = {}  # earlier votes, kept only for re-decided records
+
+    def add(self, rid: str, vote: Vote) -> None:
+        latest = self.latest
+        if vote[0] == Verdict.UNDO:
+            if rid in latest:
+                older = self.older.get(rid)
+                if older:
+                    latest[rid] = older.pop()
+                else:
+                    del latest[rid]
+        elif rid in latest:
+            self.older.setdefault(rid, []).append(latest[rid])
+            latest[rid] = vote
+        else:
+            latest[rid] = vote
+
+
+def _votes_by_pattern(text: str) -> tuple[str, dict[str, Vote]] | None:
+    """The votes of a log whose every line is in the canonical shape, else None."""
+    votes = _InForce()
+    add = votes.add
+    reviewer = ""
+    pos = 0
+    for m in _LINE.finditer(text):
+        if m.start() != pos:
+            return None
+        pos = m.end()
+        rid, verdict, stage, name, reason = m.groups()
+        vote = _VERDICTS.get(verdict)
+        if vote is None or stage not in _STAGES or not name:
+            return None
+        reviewer = reviewer or name
+        add(rid, (vote, reason))
+    return (reviewer, votes.latest) if pos == len(text) else None
+
+
+def _votes(path: Path) -> tuple[str, dict[str, Vote]]:
+    """A log's reviewer and record -> latest (verdict, reason) in force, without building
+    Decisions (logs hold 100,000s of lines): canonical lines are read with one pattern, other
+    logs decoded in one call, and anything irregular goes through `read_log`, which reports
+    torn and malformed lines exactly as before."""
+    text = path.read_bytes().decode("utf-8", errors="replace") if path.exists() else ""
+    found = _votes_by_pattern(text)
+    if found is None and text.endswith("\n"):
+        try:
+            rows = json.loads("[" + ",".join(line for line in text.split("\n") if line.strip()) + "]")
+            in_force = _InForce()
+            for row in rows:
+                if row["stage"] not in _STAGES or "reviewer" not in row or "time" not in row:
+                    raise ValueError("irregular line")
+                in_force.add(str(row["record"]), (_VERDICTS[row["verdict"]], str(row.get("reason") or "")))
+            found = (str(rows[0]["reviewer"]) if rows else ""), in_force.latest
+        except (json.JSONDecodeError, KeyError, ValueError, TypeError, AttributeError):
+            found = None
+    if found is not None:
+        return (found[0] or path.stem), found[1]
+    log = read_log(path)
+    name = log.decisions[0].reviewer if log.decisions else path.stem
+    return name, {rid: (d.verdict, d.reason) for rid, d in latest(log.decisions).items()}
+
+
+def reviewer_votes(project: Project, stage: Stage) -> dict[str, dict[str, Vote]]:
+    """reviewer -> record -> (verdict, reason) of their latest decision; as `reviewer_logs`."""
+    folder = project.decisions_dir(stage)
+    out: dict[str, dict[str, Vote]] = {}
+    if folder.is_dir():
+        for path in sorted(folder.glob("*.jsonl")):
+            name, votes = _votes(path)
+            out[name] = votes
+    return out
+
+
 @dataclass(frozen=True)
 class Final:
     """The decision that counts for one record at one stage, or why there is none yet."""
@@ -103,19 +211,20 @@ def final_decisions(project: Project, stage: Stage) -> dict[str, Final]:
     A reconciliation always wins. A `maybe` is never final.
     """
     rule = project.protocol.screening.final
-    per_reviewer = {name: latest(log.decisions) for name, log in reviewer_logs(project, stage).items()}
+    per_reviewer = reviewer_votes(project, stage)
     reconciled = latest(read_log(project.reconciled_path(stage)).decisions)
     records = set(reconciled) | {r for decided in per_reviewer.values() for r in decided}
+    reviewers = list(per_reviewer.items())
     out: dict[str, Final] = {}
     for rid in sorted(records):
         if rid in reconciled:
             d = reconciled[rid]
             out[rid] = Final(rid, d.verdict if d.verdict != Verdict.MAYBE else None, d.reason, (d.reviewer,))
             continue
-        votes = {name: decided[rid] for name, decided in per_reviewer.items() if rid in decided}
-        verdicts = {d.verdict for d in votes.values()}
-        by = tuple(sorted(votes))
-        reasons = sorted({d.reason for d in votes.values() if d.reason})
+        votes = [(name, decided[rid]) for name, decided in reviewers if rid in decided]
+        verdicts = {vote[0] for _, vote in votes}
+        by = tuple(sorted(name for name, _ in votes))
+        reasons = sorted({vote[1] for _, vote in votes if vote[1]})
         if rule == "both-include" and Verdict.EXCLUDE in verdicts:
             out[rid] = Final(rid, Verdict.EXCLUDE, reasons[0] if reasons else "", by)
             continue

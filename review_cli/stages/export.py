@@ -12,7 +12,7 @@ from review_cli.project import Project
 RECORD_COLUMNS = (
     "id", "source", "origin_file", "origin_key", "title", "authors", "year", "journal",
     "journal_abbrev", "volume", "issue", "pages", "doi", "pmid", "issn", "abstract", "keywords",
-    "language", "type", "url", "database",
+    "language", "type", "url", "database", "cluster", "cluster_size",
 )
 
 # Stages add exporters here (name -> function returning rows and CSV columns).
@@ -20,16 +20,37 @@ EXPORTERS: dict[str, Any] = {}
 
 
 def record_rows(project: Project) -> tuple[list[dict[str, Any]], tuple[str, ...]]:
+    """Every imported record; `cluster` is its dedup cluster (the screening unit's id) and
+    `cluster_size` how many records were merged into it (a record not deduplicated yet is its
+    own cluster of 1)."""
+    from review_cli.stages.dedup import cluster_index
+
+    clusters = cluster_index(project)
     rows = []
     for _, obj in iter_jsonl(project.records_path):
         first = obj["origins"][0] if obj.get("origins") else {}
         obj["origin_file"] = first.get("file", "")
         obj["origin_key"] = first.get("key", "")
+        obj["cluster"], obj["cluster_size"] = clusters.get(obj["id"], (obj["id"], 1))
         rows.append(obj)
     return rows, RECORD_COLUMNS
 
 
+def included_rows(project: Project) -> tuple[list[dict[str, Any]], tuple[str, ...]]:
+    from review_cli.stages import include
+
+    return include.included_rows(project)
+
+
+def inclusion_log_rows(project: Project) -> tuple[list[dict[str, Any]], tuple[str, ...]]:
+    from review_cli.stages import include
+
+    return include.log_rows(project)
+
+
 EXPORTERS["records"] = record_rows
+EXPORTERS["included"] = included_rows
+EXPORTERS["inclusion-log"] = inclusion_log_rows
 
 
 def decision_rows(project: Project) -> tuple[list[dict[str, Any]], tuple[str, ...]]:

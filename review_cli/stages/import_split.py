@@ -1,4 +1,4 @@
-"""Large text exports are parsed and normalised in two halves, one in a forked worker.
+"""Large imports use both cores: parsing in two halves, and writing the records in two halves.
 
 Parsing, normalising and fingerprinting are pure per-record work, about 90% of an import. A
 text format that names its record boundary (`RECORD_END`, a regex on the text) can be cut
@@ -6,7 +6,8 @@ between two records; the second half runs in a child process started with `fork`
 the decoded export, so nothing is copied in) while the first half runs here. Results come back
 in file order, so ids, positions and line numbers are exactly those of a serial run. Anything
 unusual (no fork, one core, a small file, no boundary found) takes the serial path;
-`REVIEW_IMPORT_WORKERS=1` forces it.
+`REVIEW_IMPORT_WORKERS=1` forces it. `write_records` does the same for the JSON lines of a big
+review: a forked worker serialises the second half while this process writes the first.
 """
 
 from __future__ import annotations
@@ -14,15 +15,19 @@ from __future__ import annotations
 import multiprocessing
 import os
 import re
-from collections.abc import Iterable, Iterator
+import shutil
+import tempfile
+from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
+from pathlib import Path
 from types import ModuleType
-from typing import Any
+from typing import Any, BinaryIO
 
 from review_cli.errors import ReviewError
 from review_cli.io import normalise
 from review_cli.io.document import Document, Parsed, Skip
-from review_cli.model import fingerprint, record_id
+from review_cli.io.writer import atomic_file, dumps_line, write_jsonl
+from review_cli.model import Record, fingerprint, record_id
 
 MIN_SPLIT_CHARS = 8 << 20  # below ~8 MB (3,000 records) a fork costs more than it saves
 
@@ -60,7 +65,9 @@ def _split_point(doc: Document, fmt: ModuleType) -> int:
     if pattern is None or len(source) < MIN_SPLIT_CHARS:
         return 0
     regex = re.compile(pattern if isinstance(source, str) else pattern.encode("ascii"))
-    m = regex.search(source, len(source) // 2)
+    # The worker gets a little more than half: the main process later turns every record of
+    # both halves into a Record and writes them, so it should finish its own part first.
+    m = regex.search(source, len(source) * 9 // 20)
     return m.end() if m and m.end() < len(source) else 0
 
 
@@ -88,34 +95,100 @@ def _second_half() -> list[Prepared]:
 
 
 def prepared_items(doc: Document, fmt: ModuleType, source: str) -> Iterator[Prepared]:
-    """Every item of `doc`, prepared, in file order; in two processes when that pays."""
+    """Every item of `doc`, prepared, in file order; in two processes when that pays (then
+    `doc` is emptied: its two halves are all that is kept).
+
+    The worker is forked here, before the caller starts its progress bar: a fork copies only
+    the calling thread, and no terminal-drawing thread should be caught half-way in a lock.
+    """
     cut = _split_point(doc, fmt) if _workers_allowed() else 0
     if not cut:
-        yield from prepare(fmt.parse(doc), source)
-        return
+        return prepare(fmt.parse(doc), source)
     whole: str | bytes = doc.text or doc.data
-    doc_path = doc.path
     first, second = _part(doc, 0, cut), _part(doc, cut, None)
     offset = _lines_before(whole, cut)
-    del whole, doc  # (the caller let go of its reference: the halves are all that is kept)
+    # The halves replace the document: emptied before the fork, so the worker starts from a
+    # process holding one copy of the export, not two (its peak RSS counts what it inherits).
+    del whole
+    doc.text, doc.data = "", b""
     _CHILD.update(doc=second, fmt=fmt, source=source, offset=offset)
     pool = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("fork"))
     try:
         future: Future[list[Prepared]] = pool.submit(_second_half)
+    except BaseException:
+        pool.shutdown(wait=False, cancel_futures=True)
+        raise
+    finally:
         _CHILD.clear()
-        del second  # the worker has its own copy now
+    return _both_halves(doc.path, first, fmt, source, future, pool)
+
+
+def _both_halves(
+    path: Path,
+    first: Document,
+    fmt: ModuleType,
+    source: str,
+    future: Future[list[Prepared]],
+    pool: ProcessPoolExecutor,
+) -> Iterator[Prepared]:
+    try:
         yield from prepare(fmt.parse(first), source)
         del first
         try:
             rest = future.result()
         except Exception as e:
             raise ReviewError(
-                f"{doc_path}: the import worker for the second half of the file failed ({type(e).__name__})",
+                f"{path}: the import worker for the second half of the file failed ({type(e).__name__})",
                 hint="set REVIEW_IMPORT_WORKERS=1 to import in one process",
             ) from e
         rest.reverse()
         while rest:  # popped one by one, so each item is freed once it became a record
             yield rest.pop()
     finally:
-        _CHILD.clear()
         pool.shutdown(wait=True, cancel_futures=True)
+
+
+MIN_SPLIT_RECORDS = 20_000  # below this, writing the records takes well under a second
+
+
+def write_records(path: Path, records: Sequence[Record]) -> None:
+    """`write_jsonl(path, (r.to_json() for r in records), sort_key=None)`, byte for byte, with
+    the second half serialised by a forked worker into a part file that is appended at the end.
+    Turning a record into JSON is a fifth of a big import and needs nothing but the record."""
+    half = len(records) // 2
+    if len(records) < MIN_SPLIT_RECORDS or not _workers_allowed():
+        write_jsonl(path, (r.to_json() for r in records), sort_key=None)
+        return
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, part_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
+    os.close(fd)
+    part = Path(part_name)
+    try:
+        worker = multiprocessing.get_context("fork").Process(target=_write_part, args=(records, half, part))
+        worker.start()
+        with atomic_file(path) as f:
+            _write_rows(f, records[:half])
+            worker.join()
+            if worker.exitcode == 0:
+                with part.open("rb") as src:
+                    shutil.copyfileobj(src, f, 1 << 20)
+            else:  # the worker failed: write the second half here
+                _write_rows(f, records[half:])
+    finally:
+        part.unlink(missing_ok=True)
+
+
+def _write_rows(f: BinaryIO, records: Sequence[Record]) -> None:
+    for start in range(0, len(records), 4096):
+        chunk = records[start : start + 4096]
+        f.write(("\n".join(dumps_line(r.to_json()) for r in chunk) + "\n").encode("utf-8"))
+
+
+def _write_part(records: Sequence[Record], half: int, part: Path) -> None:
+    # os._exit: a forked child leaves without flushing inherited streams or running handlers.
+    try:
+        with part.open("wb") as f:
+            _write_rows(f, records[half:])
+    except BaseException:
+        os._exit(1)
+    os._exit(0)

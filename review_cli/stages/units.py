@@ -23,11 +23,21 @@ def best_value(values: Sequence[Any]) -> Any:
     return max(present, key=lambda v: (len(v) if isinstance(v, str | tuple) else 1, repr(v)))
 
 
+def best_title(values: Sequence[str]) -> str:
+    """The title to screen: the longest one without database notes (`[Review] [33 refs]`,
+    `[Erratum appears in ...]`), translation brackets or a second language, when there is one."""
+    from review_cli.stages.dedup_keys import strip_notes
+
+    clean = [v for v in values if v and not v.startswith("[") and strip_notes(v) == v.strip() and "<ORIGINAL>" not in v.upper()]
+    return str(best_value(clean or list(values)))
+
+
 def merge_cluster(cluster_id: str, members: Sequence[Record]) -> Record:
     """One record standing for a cluster: the best value of each field, every origin kept."""
     values: dict[str, Any] = {}
     for name in (*TEXT_FIELDS, *LIST_FIELDS, "year"):
         values[name] = best_value([getattr(m, name) for m in members])
+    values["title"] = best_title([m.title for m in members])
     origins = tuple(sorted({o for m in members for o in m.origins}))
     head = next((m for m in members if m.id == cluster_id), members[0])
     return Record(id=cluster_id, source=head.source, origins=origins, **values)

@@ -1,0 +1,57 @@
+"""dedup: merge sure duplicates, queue and review uncertain pairs, manual merge and split."""
+
+from __future__ import annotations
+
+import typer
+
+from review_cli.cli.base import command, emit_json, project_here
+from review_cli.errors import UsageError
+
+
+@command("dedup")
+def dedup(
+    ids: list[str] = typer.Argument(None, help="Record or cluster ids for --merge (two or more) or --split (one)."),
+    non_interactive: bool = typer.Option(False, "--non-interactive", help="Never ask: leave uncertain pairs unmerged and say how many wait."),
+    review_: bool = typer.Option(False, "--review", help="Decide the uncertain pairs now, one key per pair (d/n/s/u/q)."),
+    merge: bool = typer.Option(False, "--merge", help="Merge the clusters of the given ids, for good."),
+    split: bool = typer.Option(False, "--split", help="Take the given record out of its cluster, for good."),
+    reviewer: str = typer.Option("", "--reviewer", help="Who decides (written with each manual decision)."),
+    json_out: bool = typer.Option(False, "--json", help="Print what was done as JSON on stdout."),
+) -> None:
+    """Find duplicate records: merge the sure ones, queue the uncertain pairs for a person.
+
+    Only records that are in no cluster yet are compared, so adding an export later never
+    changes existing clusters or re-opens decided pairs.
+
+    Example: review dedup --non-interactive --json
+    """
+    from review_cli.stages import dedup as stage
+    from review_cli.ui import dedup_view
+    from review_cli.ui.console import RichProgress, interactive
+
+    ids = ids or []
+    if merge and split:
+        raise UsageError("use --merge or --split, not both")
+    if merge and len(ids) < 2:
+        raise UsageError("--merge needs two or more ids", hint="e.g. review dedup --merge abc123 def456")
+    if split and len(ids) != 1:
+        raise UsageError("--split needs exactly one record id", hint="e.g. review dedup --split abc123")
+    if ids and not (merge or split):
+        raise UsageError("ids are only for --merge or --split")
+    if review_ and non_interactive:
+        raise UsageError("--review and --non-interactive contradict each other")
+    ask = None
+    if review_ or (interactive() and not non_interactive and not json_out):
+        ask = dedup_view.asker(keyboard=interactive())
+    result = stage.session(
+        project_here(),
+        ask=ask,
+        merge_ids=ids if merge else (),
+        split_id=ids[0] if split else "",
+        reviewer=reviewer,
+        progress=RichProgress(),
+    )
+    if json_out:
+        emit_json(result.to_json())
+    else:
+        dedup_view.summary(result)

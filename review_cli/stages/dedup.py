@@ -1,0 +1,417 @@
+"""The dedup stage: sure duplicates merged into clusters, uncertain pairs queued for a person.
+
+Files (all through the canonical writer):
+- `dedup/clusters.jsonl`: one line per cluster, singletons included, sorted by id:
+  `{"id", "records": [...sorted], "links": [{"a", "b", "rule", "scores"}...]}`.
+- `dedup/uncertain.jsonl`: pairs the rules could not decide and nobody has decided yet.
+- `dedup/decisions.jsonl`: manual decisions, append-only; the last word on a pair wins.
+
+Stability: a cluster's id is the id of its earliest (smallest-id) member when it was formed and
+never changes when records join it. A re-run compares only records that are in no cluster yet
+(new exports) against everything else; existing clusters are never merged or re-opened by the
+rules, only by a person (`--merge`, `--split`, `--review`).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import Any
+
+from review_cli import lock
+from review_cli.errors import ReviewError
+from review_cli.io.writer import append_line, iter_jsonl, write_jsonl
+from review_cli.model import Record
+from review_cli.progress import NULL, Progress
+from review_cli.project import Project
+from review_cli.stages.dedup_match import (
+    Pair,
+    candidate_pairs,
+    cluster,
+    decide_pairs,
+    make_keys,
+    pair,
+)
+from review_cli.stages.dedup_rules import Match, Verdict
+from review_cli.stages.import_ import load_records
+
+STAGE = "dedup"
+RULES_VERSION = "1"  # bump when the rules change meaning; recorded in review.lock
+MANUAL_VERDICTS = ("duplicate", "different")
+
+
+# --- manual decisions --------------------------------------------------------------------
+@dataclass(frozen=True)
+class PairDecision:
+    """One line of dedup/decisions.jsonl."""
+
+    a: str
+    b: str
+    verdict: str  # duplicate | different | skip | undo
+    time: str
+    reviewer: str = ""
+    source: str = "review"  # review | merge | split
+
+    def to_json(self) -> dict[str, Any]:
+        return {"a": self.a, "b": self.b, "verdict": self.verdict, "time": self.time, "reviewer": self.reviewer, "source": self.source}
+
+
+def _now() -> str:
+    return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def record_decision(project: Project, a: str, b: str, verdict: str, reviewer: str = "", source: str = "review") -> PairDecision:
+    x, y = pair(a, b)
+    decision = PairDecision(x, y, verdict, _now(), reviewer, source)
+    append_line(project.dedup_decisions_path, decision.to_json())
+    return decision
+
+
+@dataclass
+class Decisions:
+    same: set[Pair] = field(default_factory=set)
+    apart: set[Pair] = field(default_factory=set)
+    skipped: set[Pair] = field(default_factory=set)
+
+    @property
+    def decided(self) -> set[Pair]:
+        return self.same | self.apart
+
+
+def load_decisions(project: Project) -> Decisions:
+    """The standing manual decisions: per pair the last duplicate/different/undo line wins."""
+    last: dict[Pair, str] = {}
+    skipped: set[Pair] = set()
+    for _, obj in iter_jsonl(project.dedup_decisions_path):
+        p = pair(str(obj["a"]), str(obj["b"]))
+        verdict = obj.get("verdict")
+        if verdict == "skip":
+            skipped.add(p)
+        elif verdict in MANUAL_VERDICTS or verdict == "undo":
+            last[p] = str(verdict)
+    out = Decisions(skipped=skipped)
+    for p, verdict in last.items():
+        if verdict == "duplicate":
+            out.same.add(p)
+        elif verdict == "different":
+            out.apart.add(p)
+    return out
+
+
+# --- the files ---------------------------------------------------------------------------
+def load_clusters(project: Project) -> dict[str, dict[str, Any]]:
+    return {str(obj["id"]): obj for _, obj in iter_jsonl(project.clusters_path)}
+
+
+def load_queue(project: Project) -> list[dict[str, Any]]:
+    return [obj for _, obj in iter_jsonl(project.dedup_queue_path)]
+
+
+def _link(p: Pair, m: Match) -> dict[str, Any]:
+    return {"a": p[0], "b": p[1], "rule": m.rule, "scores": {k: round(v, 3) for k, v in sorted(m.scores.items())}}
+
+
+def _queue_row(p: Pair, m: Match) -> dict[str, Any]:
+    return {"id": f"{p[0]}-{p[1]}", **_link(p, m)}
+
+
+@dataclass
+class DedupResult:
+    records: int
+    clusters: int
+    new_records: int
+    compared: int
+    merged: int  # records merged away: records - clusters
+    uncertain: int  # pairs waiting for a person
+    rules: dict[str, int]  # how many links each rule made in this run
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "records": self.records,
+            "clusters": self.clusters,
+            "duplicates_removed": self.merged,
+            "new_records": self.new_records,
+            "pairs_compared": self.compared,
+            "uncertain_pairs": self.uncertain,
+            "links_by_rule": dict(sorted(self.rules.items())),
+        }
+
+
+def run(project: Project, progress: Progress = NULL) -> DedupResult:
+    """Cluster every record that is in no cluster yet; rewrite clusters and queue."""
+    records = load_records(project)
+    if not records:
+        raise ReviewError("no records to deduplicate", hint="run `review import FILE --source NAME` first")
+    progress.start("Preparing records")
+    keys = {k.id: k for k in make_keys(records)}
+    previous = load_clusters(project)
+    existing = {cid: [m for m in obj["records"] if m in keys] for cid, obj in previous.items()}
+    existing = {cid: ms for cid, ms in existing.items() if ms}
+    assigned = {m for ms in existing.values() for m in ms}
+    new = set(keys) - assigned
+    decisions = load_decisions(project)
+
+    progress.start("Blocking")
+    pairs = candidate_pairs(list(keys.values()), new if existing else None)
+    decided = decisions.decided
+    progress.start("Comparing pairs", total=len(pairs))
+    matches = decide_pairs(keys, pairs, lambda p: p in decided, progress)
+    result = cluster(keys, existing, matches, decisions.same, decisions.apart, new)
+    progress.done()
+
+    members: dict[str, list[str]] = {}
+    for rid, cid in result.cluster_of.items():
+        members.setdefault(cid, []).append(rid)
+    old_cluster_of = {m: cid for cid, ms in existing.items() for m in ms}
+    rows = []
+    for cid, ms in members.items():
+        inside = set(ms)
+        links: dict[Pair, dict[str, Any]] = {}
+        for old in sorted({old_cluster_of[m] for m in ms if m in old_cluster_of}):
+            for link in previous[old].get("links", []):
+                p = pair(link["a"], link["b"])
+                if p[0] in inside and p[1] in inside and p not in decisions.apart:
+                    links[p] = link
+        for p, m in result.links.items():
+            if p[0] in inside and p[1] in inside:
+                links[p] = _link(p, m)
+        rows.append({"id": cid, "records": sorted(ms), "links": [links[p] for p in sorted(links)]})
+
+    queue: dict[Pair, dict[str, Any]] = {}
+    for obj in load_queue(project):
+        queue[pair(obj["a"], obj["b"])] = obj
+    for p, m in matches.items():
+        if m.verdict is Verdict.UNCERTAIN:
+            queue[p] = _queue_row(p, m)
+    for p, m in result.blocked.items():
+        queue[p] = _queue_row(p, Match(Verdict.UNCERTAIN, m.rule + "+would-join-clusters", m.scores))
+    waiting = [
+        row for p, row in queue.items()
+        if p[0] in keys and p[1] in keys and p not in decided and result.cluster_of[p[0]] != result.cluster_of[p[1]]
+    ]
+    write_jsonl(project.clusters_path, rows)
+    write_jsonl(project.dedup_queue_path, waiting)
+    lock.record(
+        project,
+        STAGE,
+        inputs=[project.records_path, project.dedup_decisions_path],
+        outputs=[project.clusters_path, project.dedup_queue_path],
+        params={"rules_version": RULES_VERSION},
+    )
+    by_rule = Counter(m.rule for p, m in result.links.items())
+    return DedupResult(
+        records=len(keys),
+        clusters=len(rows),
+        new_records=len(new),
+        compared=sum(1 for p in pairs if p not in decided),
+        merged=len(keys) - len(rows),
+        uncertain=len(waiting),
+        rules=dict(by_rule),
+    )
+
+
+# --- manual merge and split --------------------------------------------------------------
+def _cluster_members(project: Project) -> tuple[dict[str, list[str]], dict[str, str]]:
+    clusters_ = {cid: list(obj["records"]) for cid, obj in load_clusters(project).items()}
+    cluster_of = {m: cid for cid, ms in clusters_.items() for m in ms}
+    return clusters_, cluster_of
+
+
+def merge(project: Project, ids: Iterable[str], reviewer: str = "", progress: Progress = NULL) -> DedupResult:
+    """Merge the clusters (or records) named by `ids` into one, and keep it that way."""
+    ids = list(dict.fromkeys(ids))
+    if len(ids) < 2:
+        raise ReviewError("--merge needs at least two ids", hint="e.g. review dedup --merge abc123 def456")
+    _, cluster_of = _cluster_members(project)
+    known = {r.id for r in load_records(project)}
+    for i in ids:
+        if i not in known:
+            raise ReviewError(f"no record or cluster `{i}`", hint="ids are in `review export records` (columns id and cluster)")
+    for other in ids[1:]:
+        record_decision(project, ids[0], other, "duplicate", reviewer, source="merge")
+    return run(project, progress)
+
+
+def split(project: Project, record: str, reviewer: str = "", progress: Progress = NULL) -> DedupResult:
+    """Take `record` out of its cluster for good: it is kept apart from every other member."""
+    clusters_, cluster_of = _cluster_members(project)
+    if record not in cluster_of:
+        raise ReviewError(f"no record `{record}` in any cluster", hint="run `review dedup` first; ids are in `review export records`")
+    others = [m for m in clusters_[cluster_of[record]] if m != record]
+    if not others:
+        raise ReviewError(f"record `{record}` is already on its own", hint="nothing to split")
+    for other in others:
+        record_decision(project, record, other, "different", reviewer, source="split")
+    return run(project, progress)
+
+
+# --- counts for PRISMA -------------------------------------------------------------------
+def counts(project: Project) -> dict[str, Any]:
+    """Records before and after dedup, duplicates removed, per source. See docs/dedup.md.
+
+    The record kept for a cluster is the one whose id is the cluster id (its earliest member);
+    every other member counts as a duplicate removed from its own source. Records imported
+    after the last `review dedup` count as kept and `current` is False.
+    """
+    records = load_records(project)
+    source_of = {r.id: r.source for r in records}
+    clusters_ = load_clusters(project)
+    kept: set[str] = set()
+    for cid, obj in clusters_.items():
+        present = [m for m in obj["records"] if m in source_of]
+        if present:
+            kept.add(cid if cid in present else min(present))
+    clustered = {m for obj in clusters_.values() for m in obj["records"]}
+    unclustered = [r.id for r in records if r.id not in clustered]
+    kept.update(unclustered)
+    by_source: dict[str, dict[str, int]] = {}
+    for rid, src in sorted(source_of.items()):
+        entry = by_source.setdefault(src, {"records": 0, "duplicates_removed": 0, "records_after": 0})
+        entry["records"] += 1
+        if rid in kept:
+            entry["records_after"] += 1
+        else:
+            entry["duplicates_removed"] += 1
+    return {
+        "records_before": len(records),
+        "duplicates_removed": len(records) - len(kept),
+        "records_after": len(kept),
+        "uncertain_pairs": len(load_queue(project)),
+        "current": not unclustered and project.clusters_path.exists(),
+        "by_source": dict(sorted(by_source.items())),
+    }
+
+
+def cluster_index(project: Project) -> dict[str, tuple[str, int]]:
+    """record id -> (cluster id, cluster size), for exports."""
+    out: dict[str, tuple[str, int]] = {}
+    for cid, obj in load_clusters(project).items():
+        for m in obj["records"]:
+            out[m] = (cid, len(obj["records"]))
+    return out
+
+
+# --- the interactive review of uncertain pairs -------------------------------------------
+@dataclass(frozen=True)
+class PairCard:
+    """What the review screen shows for one uncertain pair."""
+
+    a: Record
+    b: Record
+    rule: str
+    scores: dict[str, float]
+    position: int  # 1-based among the pairs still waiting when the session started
+    total: int
+
+
+KEYS = {"d": "duplicate", "n": "different", "s": "skip", "u": "undo", "q": "quit"}
+
+
+@dataclass
+class ReviewResult:
+    decided: int = 0
+    skipped: int = 0
+    undone: int = 0
+    remaining: int = 0
+    finished: bool = False
+    dedup: DedupResult | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "decided": self.decided, "skipped": self.skipped, "undone": self.undone,
+            "remaining": self.remaining, "finished": self.finished,
+            "dedup": self.dedup.to_json() if self.dedup else None,
+        }
+
+
+def pending(project: Project) -> list[dict[str, Any]]:
+    """Uncertain pairs still waiting, in review order: never-skipped first, then most similar."""
+    decisions = load_decisions(project)
+    rows = [r for r in load_queue(project) if pair(r["a"], r["b"]) not in decisions.decided]
+    rows.sort(key=lambda r: (pair(r["a"], r["b"]) in decisions.skipped, -float(r["scores"].get("title", 0)), r["id"]))
+    return rows
+
+
+def review(project: Project, ask: Callable[[PairCard], str], reviewer: str = "", progress: Progress = NULL) -> ReviewResult:
+    """Show each waiting pair to `ask` until the queue is empty or it answers `q`.
+
+    `ask` returns one key of KEYS. Every answer is appended to dedup/decisions.jsonl at once,
+    so quitting (or a crash) loses nothing and the next session resumes at the next pair.
+    """
+    rows = pending(project)
+    records = {r.id: r for r in load_records(project)}
+    rows = [r for r in rows if r["a"] in records and r["b"] in records]
+    result = ReviewResult()
+    history: list[int] = []
+    i = 0
+    while i < len(rows):
+        row = rows[i]
+        card = PairCard(records[row["a"]], records[row["b"]], row["rule"], dict(row["scores"]), i + 1, len(rows))
+        answer = KEYS.get(ask(card).strip().lower()[:1], "")
+        if answer == "quit":
+            break
+        if answer == "undo":
+            if history:
+                i = history.pop()
+                prev = rows[i]
+                record_decision(project, prev["a"], prev["b"], "undo", reviewer)
+                result.undone += 1
+            continue
+        if answer in MANUAL_VERDICTS:
+            record_decision(project, row["a"], row["b"], answer, reviewer)
+            result.decided += 1
+        elif answer == "skip":
+            record_decision(project, row["a"], row["b"], "skip", reviewer)
+            result.skipped += 1
+        else:
+            continue  # an unknown key: ask again
+        history.append(i)
+        i += 1
+    result.finished = i >= len(rows)
+    if result.decided or result.undone:
+        result.dedup = run(project, progress)
+    result.remaining = len(pending(project))
+    return result
+
+
+@dataclass
+class Session:
+    """What `review dedup` did: the automatic run and, when a person was there, the review."""
+
+    dedup: DedupResult
+    review: ReviewResult | None
+    counts: dict[str, Any]
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            **self.dedup.to_json(),
+            "review": self.review.to_json() if self.review else None,
+            "counts": self.counts,
+        }
+
+
+def session(
+    project: Project,
+    ask: Callable[[PairCard], str] | None = None,
+    merge_ids: Iterable[str] = (),
+    split_id: str = "",
+    reviewer: str = "",
+    progress: Progress = NULL,
+) -> Session:
+    """One `review dedup` call: a manual merge or split if asked, the automatic run, and the
+    review of uncertain pairs when `ask` is given (a person is at the keyboard)."""
+    merge_ids = list(merge_ids)
+    if merge_ids:
+        result = merge(project, merge_ids, reviewer, progress)
+    elif split_id:
+        result = split(project, split_id, reviewer, progress)
+    else:
+        result = run(project, progress)
+    reviewed = None
+    if ask is not None and result.uncertain:
+        reviewed = review(project, ask, reviewer, progress)
+        if reviewed.dedup is not None:
+            result = reviewed.dedup
+    return Session(result, reviewed, counts(project))

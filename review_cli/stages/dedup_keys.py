@@ -1,0 +1,457 @@
+"""The matching view of a record: every field folded into the form duplicates share.
+
+Exports of one article differ in case, punctuation, HTML, diacritics, translated-title brackets,
+journal abbreviations, author formats and page styles. `Key` irons those out once per record, so
+comparing a pair is cheap. Nothing here decides anything; `dedup_rules` does.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+from urllib.parse import unquote
+
+from review_cli.model import Record
+
+_TAG = re.compile(r"<[^>]{1,40}>")
+_NON_ALNUM = re.compile(r"[\W_]+")  # Unicode-aware: Cyrillic and CJK titles keep their words
+_GREEK = {
+    "α": "alpha", "β": "beta", "γ": "gamma", "δ": "delta", "ε": "epsilon", "κ": "kappa",
+    "λ": "lambda", "μ": "mu", "τ": "tau", "ω": "omega", "ß": "ss", "æ": "ae", "ø": "o", "œ": "oe",
+}
+_GREEK_RE = re.compile("|".join(_GREEK))
+# Words that carry no identity in a title or a journal name.
+STOP = frozenset(
+    "a an and the of in on for to with by at from or as is are its into versus vs via de la le "
+    "les des du der die das und en el y et".split()
+)
+ROMAN = {"i": "1", "ii": "2", "iii": "3", "iv": "4", "v": "5", "vi": "6", "vii": "7", "viii": "8", "ix": "9", "x": "10"}
+_MONTHS = {m: str(i) for i, m in enumerate("jan feb mar apr may jun jul aug sep oct nov dec".split(), start=1)}
+
+
+def fold(text: str) -> str:
+    """Lower case, no HTML, no diacritics, Greek letters spelt out, `&` as `and`."""
+    if "<" in text:
+        text = _TAG.sub("", text)  # `K<inf>Ca</inf>3.1` is `KCa3.1`
+    if "&" in text:
+        text = html.unescape(text).replace("&", " and ")
+    text = text.casefold()
+    if text.isascii():
+        return text
+    if _GREEK_RE.search(text):
+        text = _GREEK_RE.sub(lambda m: _GREEK[m.group(0)], text)
+    text = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in text if not unicodedata.combining(c))
+
+
+def words(text: str) -> list[str]:
+    return _NON_ALNUM.sub(" ", fold(text)).split()
+
+
+def title_form(title: str) -> str:
+    """`[Omentoplasty in ... ].` -> `omentoplasty in ...`: a translated title's brackets go,
+    and so do bracketed notes such as `[Article in German]` or `[Electronic Resource]`."""
+    t = title.strip().strip('"')
+    if t.startswith("[") and "]" in t:
+        inner, _, rest = t[1:].partition("]")
+        # `[English translation]. Original title`: the translation is what other databases show.
+        t = inner if len(words(inner)) >= 3 else inner + " " + rest
+    return " ".join(words(strip_notes(t)))
+
+
+_NOTE_START = re.compile(
+    r"[.\s]\[(?:errat|comment|review|see |retract|update|summary|\d+ ref|article in|english|spanish|"
+    r"french|german|italian|japanese|chinese|russian|portuguese|polish|dutch|published|corrected|note|"
+    r"electronic resource)",
+    re.I,
+)
+_NOTE = re.compile(r"\s*\[[^\[\]]*\]\s*\.?\s*$")
+
+
+# How erratum notices cite the article they correct: WoS `Title (vol 360, pg 542, 2009)` and
+# Embase `Title (New England Journal of Medicine (2009) 360 (542-544))`.
+_CITED = re.compile(r"\s*\((?:vol\.? [^()]*pg [^()]*|[^()]*\((?:19|20)\d\d\)\s*\d+\s*(?:\([^()]*\))?[^()]*)\)\s*\.?\s*$", re.I)
+
+
+# The same citation cut off by a field-length limit: `... (The Journal of Pediatrics (M`.
+_CITED_CUT = re.compile(r"\s*\([^()]{12,}\([^()]{0,12}$")
+
+
+def cites_article(title: str) -> bool:
+    return bool(_CITED.search(title) or _CITED_CUT.search(title))
+
+
+def strip_notes(title: str) -> str:
+    """Drop the bracketed notes databases append: `[Review] [33 refs]`, `[Erratum appears in
+    ...]`, `[Article in German]`, `[see comments]`, and an erratum's citation of its article.
+    They describe the record, not the work."""
+    t = title.strip()
+    if "(" in t:
+        t = _CITED_CUT.sub("", _CITED.sub("", t))
+    if "[" not in t:
+        return t
+    m = _NOTE_START.search(t)
+    if m and m.start() > 0:
+        t = t[: m.start()]
+    while True:
+        m = _NOTE.search(t)
+        if not m or m.start() == 0:
+            return t
+        t = t[: m.start()].rstrip()
+
+
+# --- what kind of publication a record is --------------------------------------------------
+_KIND_PATTERNS = {
+    "erratum": re.compile(
+        r"^(errat(um|a)|corrigend(um|a)|correction|correct(ed|ing) (version|article)|notice of correction)\b"
+        r"|\b(errat(um|a)|corrigend(um|a))\b|\bcorrection (to|of|for|notice)\b|\(vol \d+, pg \d+"
+        r"|^(author|publisher)'?s? correction",
+    ),
+    "retraction": re.compile(r"^(retraction|notice of retraction|withdrawn|withdrawal)\b|\bretraction (note|notice|of|statement)\b"),
+    "comment": re.compile(
+        r"^(comment|commentary|re|reply|response|in reply|in response|letter|authors?'? reply|author response|"
+        r"editorial|discussion|invited commentary|correspondence)\b|\b(comment|commentary|reply|response) (on|to)\b"
+        r"|\bletter to the editor\b|\bcomment on\b",
+    ),
+    "protocol": re.compile(r"\bprotocol\b|\bdesign and rationale\b|\brationale and design\b|\bstudy design\b"),
+}
+_TYPE_KIND = {
+    "erratum": "erratum", "correction": "erratum", "retraction": "retraction", "comment": "comment",
+    "letter": "comment", "editorial": "comment", "reply": "comment",
+}
+_CONFERENCE = re.compile(
+    r"\b(conference|congress|meeting|symposium|proceedings|abstracts?|annual|colloquium|workshop|"
+    r"summit|convention|suppl|supplement)\b|\bconf\b"
+)
+_PART = re.compile(r"\b(?:part|phase|paper|study|trial|series)\s+([0-9]+|[ivx]+|one|two|three|four|[ab])\b")
+_TRAILING_NUMERAL = re.compile(r"\b([ivx]+|[0-9])\s*$")
+_NUMBER_WORDS = {"one": "1", "two": "2", "three": "3", "four": "4", "a": "1", "b": "2"}
+
+
+_KIND_HINTS = (
+    "errat", "corrig", "correct", "retract", "withdr", "comment", "reply", "respon", "letter", "editor",
+    "discussion", "correspond", "protocol", "design", "vol ", "vol.", "(19", "(20",
+)
+
+
+def _kind_hint(title: str) -> bool:
+    low = title.lower()
+    return (
+        any(h in low for h in _KIND_HINTS)
+        or low.lstrip("[ ").startswith(("re:", "re "))
+        or low.count("(") > low.count(")")
+    )
+
+
+def kinds(raw_title: str, record_type: str) -> frozenset[str]:
+    typed = _type_info(record_type)[0]
+    if not _kind_hint(raw_title):
+        return typed  # the common case
+    original = raw_title
+    raw_title = strip_notes(raw_title.strip().lstrip("[")) if raw_title.strip().startswith("[") else strip_notes(raw_title)
+    text = " ".join(_NON_ALNUM.sub(" ", fold(raw_title).replace("'", "")).split())
+    # keep the `(vol 12, pg 34` WoS erratum marker, which punctuation stripping would lose
+    low = fold(raw_title)
+    out = {k for k, p in _KIND_PATTERNS.items() if p.search(text) or (k == "erratum" and p.search(low))}
+    if cites_article(original):
+        out.add("erratum")
+    return frozenset(out | typed)
+
+
+_PART_HINTS = ("part", "phase", "paper", "study", "trial", "series")
+
+
+def part(title: str) -> str:
+    """The series part a title names (`Part 2`, `... II`), normalised to a number, or ''."""
+    m = _PART.search(title) if any(h in title for h in _PART_HINTS) else None
+    if m:
+        value = m.group(1)
+        return ROMAN.get(value) or _NUMBER_WORDS.get(value) or value
+    head = title.split(" ")
+    if len(head) > 3:
+        m = _TRAILING_NUMERAL.search(title)
+        if m and m.group(1) in ROMAN and m.group(1) not in {"v", "x"}:
+            return ROMAN[m.group(1)]
+    return ""
+
+
+def conference(journal: str, volume: str, issue: str, pages: str, record_type: str) -> bool:
+    """Signs of a meeting abstract: a conference-named source, a supplement, `S`-pages."""
+    return (
+        _journal_info(journal)[1]
+        or _supplement(volume + " " + issue)
+        or _pages_info(pages)[4]
+        or _type_info(record_type)[1]
+    )
+
+
+@lru_cache(maxsize=4096)
+def _supplement(text: str) -> bool:
+    return bool(re.search(r"suppl|\bs\d", fold(text)))
+
+
+@lru_cache(maxsize=1024)
+def _type_info(record_type: str) -> tuple[frozenset[str], bool]:
+    """(kinds the record type names, whether it is a meeting type)."""
+    t = fold(record_type).strip()
+    typed = frozenset(kind for word, kind in _TYPE_KIND.items() if word in t)
+    meeting = t in ("conf", "cpaper", "abst", "meet") or any(  # RIS codes, BibTeX/other types
+        w in t for w in ("conference", "abstract", "inproceedings", "proceedings", "meeting")
+    )
+    return typed, meeting
+
+
+# --- journals ------------------------------------------------------------------------------
+@lru_cache(maxsize=65536)
+def _journal_info(journal: str) -> tuple[tuple[str, ...], bool]:
+    """(significant words, whether the name is a meeting's) for one journal string."""
+    return journal_words(journal), bool(_CONFERENCE.search(" ".join(words(journal))))
+
+
+def journal_words(journal: str) -> tuple[str, ...]:
+    """Significant words of a journal name; `Jpen: Journal of ...` keeps both parts."""
+    name = re.split(r"\.\s*(?:conference|congress|meeting)\b", journal, flags=re.I)[0]
+    name = re.sub(r"\[[^\]]*\]", " ", name)
+    name = re.sub(r"\([^)]*\)", " ", name)
+    return tuple(w for w in words(name) if w not in STOP)
+
+
+def _abbreviates(short: str, full: str) -> bool:
+    """ISO 4-like: `Natl` abbreviates `National`, `J` `Journal`, `Cardiol` `Cardiology`."""
+    if short == full:
+        return True
+    if not short or short[0] != full[0] or len(short) > len(full):
+        return False
+    if full.startswith(short):
+        return True
+    it = iter(full)
+    return all(c in it for c in short)  # a subsequence starting with the same letter
+
+
+def _acronym(token: str, full: tuple[str, ...]) -> bool:
+    """`amcis` for `Americas Conference (on) Information Systems`: prefixes of consecutive words."""
+    if len(token) < 3 or len(full) < 3 or token.isdigit():
+        return False
+
+    def rest(t: str, i: int) -> bool:
+        if not t:
+            return i == len(full)
+        if i == len(full):
+            return False
+        word = full[i]
+        return any(word.startswith(t[:n]) and rest(t[n:], i + 1) for n in range(1, min(len(word), len(t)) + 1))
+
+    return rest(token, 0)
+
+
+def journals_match(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    """True when one name is the other or an abbreviation of it (word by word, in order), or
+    an acronym of it (`JPEN`, `AMCIS 2017 Proceedings`)."""
+    if not a or not b:
+        return False
+    if a == b:
+        return True
+    if any(_acronym(t, b) for t in a) or any(_acronym(t, a) for t in b):
+        return True
+    short, full = (a, b) if sum(map(len, a)) <= sum(map(len, b)) else (b, a)
+    # Each short word must abbreviate a full word, in order; full words may be skipped only
+    # when they are few (subtitles and `= Chinese journal of ...` parallel names are common).
+    j = 0
+    skipped = 0
+    for w in short:
+        while j < len(full) and not _abbreviates(w, full[j]):
+            j += 1
+            skipped += 1
+        if j == len(full):
+            return False
+        j += 1
+    return skipped <= max(1, len(full) // 3) or len(short) >= 3
+
+
+# --- authors, numbers, pages ---------------------------------------------------------------
+def surnames(authors: tuple[str, ...]) -> tuple[str, ...]:
+    """Folded surnames. Handles `Smith, J.A.`, `Smith JA`, `J. A. Smith` and run-together lists
+    such as `Adingupu D. D.Gronros J.Behrendt M.` (one string for all authors)."""
+    out: list[str] = []
+    for author in authors[:12]:  # more names add nothing to a comparison
+        out.extend(_surnames_of(author))
+    return tuple(out)
+
+
+@lru_cache(maxsize=65536)
+def _surnames_of(author: str) -> tuple[str, ...]:
+    text = fold(author).replace("?", "").replace("\ufffd", "")  # `Mu?oz`: a lost character
+    if "," in text:
+        text = text.split(",", 1)[0]
+        return tuple(w for w in _NON_ALNUM.sub(" ", text).split() if len(w) > 1)
+    parts = [w for w in _NON_ALNUM.sub(" ", text).split() if len(w) > 1 or w.isdigit()]
+    if _GLUED.search(text):  # several authors glued together
+        return tuple(w for w in parts if len(w) > 2 or w not in {"jr", "sr"})
+    return tuple(parts[:1] if parts and len(parts[0]) > 1 else parts[-1:])
+
+
+_GLUED = re.compile(r"\.[a-z]{2,}")
+_GROUP = re.compile(r"\b(group|study|consortium|collaborat\w*|investigators|committee|trial|society|association|network|working)\b")
+
+
+def group_author(authors: tuple[str, ...]) -> bool:
+    """A corporate author (`ALTS Group`, `Alexion Pharmaceuticals`): names are not comparable."""
+    return any(_is_group(a) for a in authors[:2])
+
+
+@lru_cache(maxsize=65536)
+def _is_group(author: str) -> bool:
+    text = fold(author)
+    return bool(_GROUP.search(text)) or "inc" in _NON_ALNUM.sub(" ", text).split()
+
+
+def page_span(pages: str) -> tuple[str, str]:
+    """(first, last) page as digit strings; Excel's `01-Apr` becomes 1-4; `e1234` -> 1234."""
+    text = fold(pages).strip(" \"'")
+    if not re.match(r"^[a-z]{0,2}\d", text) or re.match(r"^suppl", text):
+        return "", ""  # `Suppl-48`, `t-8`: a mangled range says nothing about the first page
+    text = re.sub(r"\b([a-z]{3})[a-z]*\b", lambda m: _MONTHS.get(m.group(1), m.group(0)), text)
+    nums = re.findall(r"\d+", text)
+    if not nums:
+        return "", ""
+    first = nums[0].lstrip("0") or "0"
+    last = nums[1].lstrip("0") or "0" if len(nums) > 1 else first
+    if re.match(r"^\d+\s*-\s*[a-z]{3}", fold(pages)) is None and last.isdigit() and len(last) < len(first):
+        last = first[: len(first) - len(last)] + last
+    return first, last
+
+
+@lru_cache(maxsize=65536)
+def _pages_info(pages: str) -> tuple[str, str, str, frozenset[str], bool]:
+    """(first, last, style, first page of every range, S-pages of a supplement)."""
+    first, last = page_span(pages)
+    low = fold(pages).lstrip()
+    return first, last, page_style(pages), _page_starts(pages, first), bool(re.match(r"s\d", low))
+
+
+_RANGES = re.compile(r"[,+;]")
+
+
+def _page_starts(pages: str, first: str) -> frozenset[str]:
+    if not _RANGES.search(pages):
+        return frozenset((first,)) if first else frozenset()
+    return frozenset(f for f in (page_span(p)[0] for p in _RANGES.split(pages)) if f)
+
+
+def page_style(pages: str) -> str:
+    m = re.match(r"\s*([a-z]*)", fold(pages))
+    return m.group(1) if m else ""
+
+
+_DIGITS = re.compile(r"\d+")
+_ROMAN_WORD = re.compile(r"\b(ii|iii|iv|vi|vii|viii|ix)\b")
+
+
+def title_numbers(title: str) -> frozenset[str]:
+    """Numbers a title states (`12-month`, `phase 2`, `type II`): different numbers, different study."""
+    out = {n.lstrip("0") or "0" for n in _DIGITS.findall(title)}
+    if "ii" in title or "iv" in title or "vi" in title or "ix" in title:
+        out.update(ROMAN[w] for w in _ROMAN_WORD.findall(title))
+    return frozenset(out)
+
+
+@dataclass(slots=True)
+class Key:
+    """A record in the form pairs are compared on."""
+
+    id: str
+    title: str
+    alt_titles: tuple[str, ...]  # parallel titles: `Original; English`, `<ORIGINAL> ...`
+    tokens: tuple[str, ...]
+    numbers: frozenset[str]
+    part: str
+    kinds: frozenset[str]
+    conference: bool
+    year: int | None
+    surnames: tuple[str, ...]
+    first_author: tuple[str, ...]  # every surname word of the first author (`howard sharp`)
+    group: bool  # a corporate author (`ALTS Group`): names say nothing either way
+    journal: tuple[str, ...]
+    journal_alt: tuple[str, ...]
+    volume: str
+    issue: str
+    first_page: str
+    last_page: str
+    page_style: str  # "" for plain numbers, else the letter prefix (`e`, `s`, `a`...)
+    page_starts: frozenset[str]  # first page of every range: `233-8, 230-5, 246-51`
+    doi: str
+    pmid: str
+    abstract: str
+
+
+def alternatives(raw: str) -> tuple[str, ...]:
+    """The parts of a bilingual title, each long enough to stand for the work on its own."""
+    if not any(c in raw for c in ";=<[") and " = " not in raw:
+        return ()
+    raw = raw.strip().strip('"')
+    if raw.startswith("[") and "]" in raw:
+        inner, _, rest = raw[1:].partition("]")
+        return tuple(f for f in (title_form(rest.strip(" .")), " ".join(words(inner + " " + rest))) if len(f) >= 20)
+    parts = re.split(r"\s*<original>\s*|\s*;\s+|\s+=\s+", raw, flags=re.I)
+    if len(parts) < 2:
+        return ()
+    forms = [title_form(p) for p in parts]
+    return tuple(f for f in forms if len(f) >= 20)
+
+
+def clean_number(text: str) -> str:
+    """A volume or issue that is only a number; `1)` or `63 (Suppl 1)` are not trusted."""
+    text = text.strip()
+    return text.lstrip("0") or "0" if text.isdigit() else ""
+
+
+_ORIGINAL = re.compile(r"\s*<original>.*$", re.I | re.S)
+
+
+def make_key(r: Record) -> Key:
+    title = title_form(_ORIGINAL.sub("", r.title)) if "<" in r.title else title_form(r.title)
+    title = title or title_form(r.title)
+    first, last, style, starts, _ = _pages_info(r.pages)
+    journal, _ = _journal_info(r.journal or r.journal_abbrev)
+    group = group_author(r.authors)
+    return Key(
+        id=r.id,
+        title=title,
+        alt_titles=alternatives(r.title),
+        tokens=tuple(w for w in title.split() if w not in STOP),
+        numbers=title_numbers(title),
+        part=part(title),
+        kinds=kinds(r.title, r.type),
+        conference=conference(r.journal, r.volume, r.issue, r.pages, r.type),
+        year=r.year,
+        surnames=() if group else surnames(r.authors),
+        first_author=() if group or not r.authors else _surnames_of(r.authors[0])[:4],
+        group=group,
+        journal=journal,
+        journal_alt=_journal_info(r.journal_abbrev)[0] if r.journal and r.journal_abbrev else (),
+        volume=clean_number(r.volume),
+        issue=clean_number(r.issue),
+        first_page=first,
+        last_page=last,
+        page_style=style,
+        page_starts=starts,
+        doi=normal_doi(r.doi),
+        pmid=r.pmid.strip().lstrip("0"),
+        abstract=" ".join(words(r.abstract[:600])) if r.abstract else "",
+    )
+
+
+_DOI = re.compile(r"10\.\d{4,9}/\S+")
+
+
+def normal_doi(doi: str) -> str:
+    """`http://dx.doi.org/10.1016/S0025-7753%2817%29` -> `10.1016/s0025-7753(17)`."""
+    if "%" in doi:
+        doi = unquote(doi)
+    if not doi:
+        return ""
+    m = _DOI.search(doi.casefold())
+    return m.group(0).rstrip(".,;)]}>\"'") if m else ""

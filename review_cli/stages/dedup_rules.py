@@ -1,0 +1,285 @@
+"""The named rules that decide a candidate pair: duplicate, different, or uncertain.
+
+Guards run first and say "different" for the classic false merges (erratum, comment, retraction
+vs the article; conference abstract vs journal article; series parts; protocol vs results; other
+year, volume, pages, DOI or PMID). A guard's verdict is also enforced transitively by the
+clustering, so a third record can never bridge two records a guard keeps apart.
+Only then do the duplicate rules look for enough agreement; anything in between is uncertain
+and waits for a person. Precision comes first: a false merge deletes a study.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+from rapidfuzz import fuzz, process
+
+from review_cli.stages.dedup_keys import Key, journals_match
+
+
+class Verdict(StrEnum):
+    DUPLICATE = "duplicate"
+    DIFFERENT = "different"
+    UNCERTAIN = "uncertain"
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    verdict: Verdict
+    rule: str
+    scores: dict[str, float]
+
+
+DISSIMILAR = Match(Verdict.DIFFERENT, "dissimilar", {})  # shared: most pairs end as this
+
+
+def title_similarity(a: Key, b: Key) -> float:
+    """0..1; a title that is the other's main title plus a subtitle still scores high, and a
+    bilingual title scores by its best part."""
+    if not a.title or not b.title:
+        return 0.0
+    best = _title_pair(a.title, b.title)
+    if best < 0.97 and (a.alt_titles or b.alt_titles):
+        for x in (a.title, *a.alt_titles):
+            for y in (b.title, *b.alt_titles):
+                best = max(best, _title_pair(x, y))
+    return best
+
+
+def _title_pair(x: str, y: str) -> float:
+    full = fuzz.ratio(x, y) / 100
+    if full >= 0.97 or full < 0.5:
+        return full  # below 0.5 no prefix of the longer title can come close
+    # One export may drop the subtitle: compare the shorter title with the longer's start.
+    short, long_ = (x, y) if len(x) <= len(y) else (y, x)
+    if len(short) >= 40 and len(short) >= 0.6 * len(long_):
+        full = max(full, 0.98 * fuzz.ratio(short, long_[: len(short)]) / 100)
+    return full
+
+
+def author_similarity(a: Key, b: Key) -> float | None:
+    """Share of the shorter author list found in the longer one; None when one is missing."""
+    if not a.surnames or not b.surnames:
+        return None
+    sa, sb = set(a.surnames), set(b.surnames)
+    shared = len(sa & sb)
+    if shared < min(len(sa), len(sb)) and len(sa) * len(sb) <= 150:
+        # Transliterations and typos: count near-equal surnames too.
+        rest_b = list(sb - sa)
+        for s in sa - sb:
+            if process.extractOne(s, rest_b, scorer=fuzz.ratio, score_cutoff=85) is not None:
+                shared += 1
+    return min(1.0, shared / min(len(sa), len(sb)))
+
+
+def first_author_match(a: Key, b: Key) -> bool | None:
+    """Same first author; `Le Quintrec, M` vs `Quintrec, M. Le` style splits still match."""
+    if not a.surnames or not b.surnames:
+        return None
+    x, y = a.surnames[0], b.surnames[0]
+    if x == y or fuzz.ratio(x, y) >= 85:
+        return True
+    # Compound surnames split differently (`Howard Sharp, K` vs `Sharp, K. H.`, `Le Quintrec`
+    # vs `Quintrec, M. Le`): a shared word of length 4+ in the first authors' names.
+    if any(w in b.first_author for w in a.first_author if len(w) >= 4):
+        return True
+    # A particle read as the surname (`Le`, `van`, `de`): the next word is the real one.
+    return (len(x) <= 3 and y in a.surnames[1:2]) or (len(y) <= 3 and x in b.surnames[1:2])
+
+
+def word_conflict(a: Key, b: Key) -> bool:
+    """True when each title has a word the other lacks with nothing alike in its place:
+    `adult` vs `adolescent`, `sensitive` vs `resistant`, `factor h` vs `factor i`.
+    Spelling variants (haemolytic/hemolytic) and dropped subtitles are not conflicts."""
+    if a.title.replace(" ", "") == b.title.replace(" ", ""):
+        return False  # `p16(INK4a)` vs `p16INK4a`
+    only_a = set(a.tokens) - set(b.tokens) - _LABEL_WORDS
+    only_b = set(b.tokens) - set(a.tokens) - _LABEL_WORDS
+    if not only_a or not only_b:
+        return False
+    lonely_a = [w for w in only_a if not any(_alike(w, v) for v in only_b)]
+    lonely_b = [w for w in only_b if not any(_alike(w, v) for v in only_a)]
+    if not lonely_a or not lonely_b:
+        return False
+    # A dropped subtitle leaves words on one side only; a swap leaves them on both sides.
+    return len(lonely_a) + len(lonely_b) <= 0.5 * (len(a.tokens) + len(b.tokens))
+
+
+# Words that label a record rather than name the work (kinds are compared by the guards).
+_LABEL_WORDS = frozenset("erratum errata corrigendum correction reply response comment letter retraction review editorial".split())
+
+
+def _alike(x: str, y: str) -> bool:
+    if len(x) >= 3 and len(y) >= 3 and (x in y or y in x):
+        return True  # `sub group` vs `subgroup`
+    if x[0] != y[0] and not (x.isdigit() or y.isdigit()):
+        return fuzz.ratio(x, y) >= 80
+    return fuzz.ratio(x, y) >= 75 or (min(len(x), len(y)) >= 4 and (x.startswith(y) or y.startswith(x)))
+
+
+def _journal(a: Key, b: Key) -> bool | None:
+    if not a.journal or not b.journal:
+        return None
+    for x in (a.journal, a.journal_alt):
+        for y in (b.journal, b.journal_alt):
+            if x and y and journals_match(x, y):
+                return True
+    return False
+
+
+def guard(a: Key, b: Key, title: float) -> str:
+    """The name of the guard that keeps a and b apart, or '' when none does."""
+    if a.doi and b.doi and a.doi != b.doi and not _same_text(a, b, title):
+        return "different-doi"
+    if a.pmid and b.pmid and a.pmid != b.pmid:
+        return "different-pmid"
+    same_place = a.year == b.year and bool(a.volume) and a.volume == b.volume and same_page(a, b)
+    if a.kinds != b.kinds:
+        for kind in ("erratum", "retraction", "comment", "protocol"):
+            if kind != "comment" and same_place:
+                # A notice or a protocol has its own pages: at one place both records are it.
+                # (A letter and its reply can share a page, so comments stay apart.)
+                continue
+            if (kind in a.kinds) != (kind in b.kinds):
+                return f"{kind}-vs-article" if kind != "protocol" else "protocol-vs-results"
+    if a.part != b.part:
+        return "series-part"
+    if a.title and b.title and a.numbers != b.numbers and not same_place:
+        # `12-month` vs `24-month` results; a typo in a number is forgiven only when year,
+        # volume and first page say it is the same article.
+        return "title-numbers"
+    if a.year and b.year and abs(a.year - b.year) > 1:
+        return "year-apart"
+    if a.volume and b.volume and a.volume != b.volume and not (a.conference or b.conference):
+        # Meeting supplements carry unreliable volumes (`1)` for `63 (Suppl 1)`).
+        return "volume-differs"
+    if (
+        a.first_page and b.first_page and a.page_style == b.page_style
+        and a.first_page != b.first_page and a.last_page != b.last_page
+        and not (a.page_starts & b.page_starts)
+    ):
+        # Only pages of one style compare: `e12724` and `1-6` are the same article's two
+        # locators (e-number and print pages).
+        return "pages-differ"
+    if a.conference != b.conference:
+        # A meeting abstract and the journal article that followed share title and authors.
+        article = b if a.conference else a
+        span = _span(article)
+        if span >= 3 and not (a.first_page and a.first_page == b.first_page):
+            return "abstract-vs-article"
+    return ""
+
+
+def abstract_similarity(a: Key, b: Key) -> float | None:
+    if len(a.abstract) < 200 or len(b.abstract) < 200:
+        return None
+    return fuzz.ratio(a.abstract, b.abstract) / 100
+
+
+def _same_text(a: Key, b: Key, title: float) -> bool:
+    """Same title, year, first page and abstract: a wrong DOI in one export (Embase sometimes
+    gives a meeting abstract the DOI of another item) does not make it another work."""
+    if title < 0.97 or a.year != b.year or not same_page(a, b):
+        return False
+    same = abstract_similarity(a, b)
+    return same is not None and same >= 0.9
+
+
+def same_page(a: Key, b: Key) -> bool:
+    """Same first page. Page 1 alone says little (online journals start every article at 1),
+    so there the last pages must agree too."""
+    if not a.first_page or a.first_page != b.first_page:
+        return False
+    return a.first_page != "1" or a.last_page == b.last_page
+
+
+def _span(k: Key) -> int:
+    if k.first_page.isdigit() and k.last_page.isdigit():
+        return int(k.last_page) - int(k.first_page) + 1
+    return 0
+
+
+def compare(a: Key, b: Key) -> Match:
+    """Decide one candidate pair with the first rule that applies."""
+    if (
+        a.title and b.title and not a.alt_titles and not b.alt_titles
+        and fuzz.ratio(a.title, b.title, score_cutoff=50) == 0
+        and not (a.doi and a.doi == b.doi) and not (a.pmid and a.pmid == b.pmid)
+        and not (a.volume and a.volume == b.volume and same_page(a, b))
+    ):
+        return DISSIMILAR  # the fast path for most candidate pairs: titles far apart
+    title = title_similarity(a, b)
+    if (
+        title < 0.75
+        and not (a.doi and a.doi == b.doi)
+        and not (a.pmid and a.pmid == b.pmid)
+        and not (a.volume and a.volume == b.volume and same_page(a, b))
+    ):
+        # Most candidate pairs end here: nothing that identifies a work agrees.
+        return DISSIMILAR
+    scores: dict[str, float] = {"title": round(title, 3)}
+    stop = guard(a, b, title)
+    if stop:
+        return Match(Verdict.DIFFERENT, stop, scores)
+    authors = author_similarity(a, b)
+    if authors is not None:
+        scores["authors"] = round(authors, 3)
+
+    journal = _journal(a, b)
+    first = first_author_match(a, b)
+    same_year = a.year is not None and a.year == b.year
+    near_year = a.year is None or b.year is None or abs(a.year - b.year) <= 1
+    same_volume = bool(a.volume) and a.volume == b.volume
+    same_pg = same_page(a, b)
+    same_range = same_pg and a.last_page == b.last_page and _span(a) >= 2
+    authors_ok = authors is None or (authors >= 0.67 and first is not False) or (authors >= 0.5 and bool(first))
+    authors_sure = authors is not None and authors >= 0.8 and bool(first)
+    conflict = word_conflict(a, b)
+    bib = sum((same_volume, same_pg, bool(journal), bool(first), same_year))
+    if journal is not None:
+        scores["journal"] = 1.0 if journal else 0.0
+
+    if a.doi and a.doi == b.doi:
+        if title >= 0.8 and authors_ok and (title >= 0.95 or not conflict):
+            return Match(Verdict.DUPLICATE, "same-doi", scores)
+        if (not a.title or not b.title) and bib >= 3:
+            return Match(Verdict.DUPLICATE, "same-doi", scores)
+        if title >= 0.95 and near_year and (same_volume or same_pg) and not conflict:
+            # Author lists garbled in one export (given names read as surnames).
+            return Match(Verdict.DUPLICATE, "same-doi", scores)
+        return Match(Verdict.UNCERTAIN, "same-doi-other-title", scores)
+    if a.pmid and a.pmid == b.pmid:
+        if title >= 0.8 and authors_ok and (title >= 0.95 or not conflict):
+            return Match(Verdict.DUPLICATE, "same-pmid", scores)
+        return Match(Verdict.UNCERTAIN, "same-pmid-other-title", scores)
+    if min(len(a.tokens), len(b.tokens)) < 3 and not (same_volume and same_pg and first):
+        # `Editorial`, `Reply`, `Introduction`: a title that short names nothing; only the
+        # same place and first author (or a shared DOI/PMID, above) can make a duplicate.
+        return Match(Verdict.UNCERTAIN if title >= 0.85 else Verdict.DIFFERENT, "short-title", scores)
+    if title >= 0.95 and near_year and authors_ok and bib >= 3 and not conflict and (journal is not False or (same_volume and same_pg)):
+        return Match(Verdict.DUPLICATE, "same-title-and-source", scores)
+    if title >= 0.85 and same_year and same_volume and same_pg and authors_ok and first is not False and not conflict:
+        return Match(Verdict.DUPLICATE, "same-source-similar-title", scores)
+    if (
+        title >= 0.97 and same_year and same_volume and same_pg and journal is not False
+        and ((authors is not None and authors >= 0.5) or a.group or b.group)
+    ):
+        # Same title at the same place; the author lists are just written differently
+        # (name order swapped, a particle read as the surname).
+        return Match(Verdict.DUPLICATE, "same-title-same-place", scores)
+    if (
+        title >= 0.97 and same_year and authors_sure and not conflict
+        and (journal is not False or (same_volume and a.conference and b.conference))
+    ):
+        # Nothing to compare beyond title, authors and year (proceedings, reports), and those agree.
+        return Match(Verdict.DUPLICATE, "same-title-authors-year", scores)
+    if same_year and same_volume and same_range and authors_sure and journal is not False and title >= 0.4:
+        # Same journal, volume, page range and authors: a translated or re-worded title.
+        return Match(Verdict.DUPLICATE, "same-source-translated-title", scores)
+    if title >= 0.85 and near_year and (bib >= 2 or authors_ok):
+        return Match(Verdict.UNCERTAIN, "similar-title" if not conflict else "similar-title-other-words", scores)
+    if same_year and same_volume and same_pg and first:
+        # Same place and first author, titles apart: a translation a person should look at.
+        return Match(Verdict.UNCERTAIN, "same-source-other-title", scores)
+    return Match(Verdict.DIFFERENT, "dissimilar", scores)

@@ -1,0 +1,462 @@
+"""The inclusion log: every record's final status across the stages.
+
+One line per imported record in `include/log.jsonl`, sorted by id: which screening unit (dedup
+cluster) it belongs to, which PRISMA arm counts it, and where it left the flow (a duplicate of
+which record, ineligible by automation and why, excluded at title/abstract or full text with the
+reason, not retrieved, included, or still waiting for a decision). `review prisma` counts its
+boxes from the same `Inclusion`, so the log and the diagram can never disagree.
+
+Arms: a dedup cluster holding at least one database or register record belongs to the
+"databases and registers" arm, and its records from other methods (websites, organisations,
+citation searching) are counted as duplicates in the other-methods arm, which PRISMA 2020 uses
+for studies not already found in the databases. A cluster of other-method records only belongs
+to the other-methods arm.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from enum import StrEnum
+from json.encoder import encode_basestring
+from pathlib import Path
+from typing import Any, NamedTuple
+
+from review_cli import lock
+from review_cli.errors import ParseError
+from review_cli.io.writer import write_bytes
+from review_cli.model import Record, SourceKind, Stage, Verdict
+from review_cli.project import Project
+from review_cli.protocol import Protocol
+from review_cli.stages.decisions import Final, final_decisions
+from review_cli.stages.limits import ineligible
+from review_cli.stages.units import best_value
+
+STAGE = "include"
+DBR_KINDS = (SourceKind.DATABASE, SourceKind.REGISTER)
+NOT_SCREENED_WHY = "not screened: screening stopped by the stopping rule (screening.unscreened = \"automation\")"
+
+
+class Arm(StrEnum):
+    """Which side of the PRISMA 2020 diagram counts a unit."""
+
+    DBR = "databases-registers"
+    OTHER = "other-methods"
+
+
+class Status(StrEnum):
+    """Where a record left the flow (or that it has not left it yet)."""
+
+    DUPLICATE = "duplicate"  # another record of its cluster stands for it
+    INELIGIBLE = "ineligible-automation"  # the protocol's limits (or the stopping rule) removed it
+    EXCLUDED_TA = "excluded-title-abstract"
+    PENDING_TA = "pending-title-abstract"  # no final title/abstract decision (unscreened, maybe, conflict)
+    NOT_RETRIEVED = "not-retrieved"  # sought for retrieval, full text not obtained
+    EXCLUDED_FT = "excluded-full-text"
+    PENDING_FT = "pending-full-text"  # included at title/abstract, no final full-text decision
+    INCLUDED = "included"
+
+
+PENDING = (Status.PENDING_TA, Status.PENDING_FT)
+EMPTY = '""'
+_VALUE: dict[Arm | Status, str] = {m: m.value for m in (*Arm, *Status)}  # enum .value is slow in a hot loop
+
+
+class RecordInfo(NamedTuple):
+    """The few fields of a record the flow needs (a tuple: 100,000 of them are built per run)."""
+
+    id: str
+    source: str
+    kind: SourceKind
+    title: str
+    year: int | None
+    language: str
+
+
+class Unit(NamedTuple):
+    """One screening unit (dedup cluster) and its final status."""
+
+    id: str
+    arm: Arm
+    kept: str  # the record that stands for the unit in the flow
+    members: tuple[str, ...]
+    status: Status
+    reason: str = ""  # exclusion reason code, or why automation removed it
+    detail: str = ""  # what a pending unit waits for
+
+
+@dataclass
+class Inclusion:
+    protocol: Protocol
+    records: dict[str, RecordInfo]
+    units: dict[str, Unit]
+    ta: dict[str, Final]
+    ft: dict[str, Final]
+    orphans: dict[str, list[str]] = field(default_factory=dict)  # stage -> decided ids that are no unit
+    warnings: list[str] = field(default_factory=list)
+
+    def unit_of(self) -> dict[str, Unit]:
+        return {rid: u for u in self.units.values() for rid in u.members}
+
+    def reason_label(self, code: str) -> str:
+        labels = {r.code: r.label for r in self.protocol.reasons}
+        return labels.get(code, code)
+
+    def _entries(self) -> Iterator[tuple[str, str, RecordInfo, Unit, Status, str, str, str, str, str]]:
+        """(id, unit, record, unit, status, stage, reason, label, duplicate_of, detail) per record, by id."""
+        unit_of = self.unit_of()
+        labels = {r.code: r.label for r in self.protocol.reasons}
+        for rid in sorted(self.records):
+            rec = self.records[rid]
+            unit = unit_of[rid]
+            if rid != unit.kept:
+                kept = self.records[unit.kept]
+                also = (
+                    "; already identified via databases and registers"
+                    if rec.kind not in DBR_KINDS and kept.kind in DBR_KINDS
+                    else ""
+                )
+                yield rid, unit.id, rec, unit, Status.DUPLICATE, "", "", "", unit.kept, f"duplicate of {unit.kept}{also}"
+            else:
+                status, reason = unit.status, unit.reason
+                label = labels.get(reason, reason) if reason and status in (Status.EXCLUDED_TA, Status.EXCLUDED_FT) else ""
+                yield rid, unit.id, rec, unit, status, _STAGE_OF.get(status, ""), reason, label, "", unit.detail
+
+    def rows(self) -> list[dict[str, Any]]:
+        """The inclusion log, one row per record, sorted by record id."""
+        return [
+            {
+                "id": rid, "unit": uid, "source": rec.source, "arm": str(unit.arm), "status": str(status),
+                "stage": stage, "reason": reason, "reason_label": label, "duplicate_of": dup_of,
+                "detail": detail, "title": rec.title,
+            }
+            for rid, uid, rec, unit, status, stage, reason, label, dup_of, detail in self._entries()
+        ]
+
+    def log_text(self) -> str:
+        """`rows()` as JSON lines, byte-identical to `writer.dumps_line` but built directly:
+        this is the hottest loop of `review prisma` (one line per imported record)."""
+        q = encode_basestring
+        unit_of = self.unit_of()
+        labels = {r.code: r.label for r in self.protocol.reasons}
+        sources = {s: q(s) for s in {r.source for r in self.records.values()}}
+        records = self.records
+        out: list[str] = []
+        append = out.append
+        for rid in sorted(records):
+            rec = records[rid]
+            unit = unit_of[rid]
+            qid = q(rid)
+            head = f'{{"id":{qid},"unit":{qid if unit.id == rid else q(unit.id)},"source":{sources[rec.source]},"arm":"{_VALUE[unit.arm]}",'
+            if rid != unit.kept:
+                also = (
+                    "; already identified via databases and registers"
+                    if rec.kind not in DBR_KINDS and records[unit.kept].kind in DBR_KINDS
+                    else ""
+                )
+                kept = q(unit.kept)
+                append(
+                    f'{head}"status":"duplicate","stage":"","reason":"","reason_label":"","duplicate_of":{kept},'
+                    f'"detail":"duplicate of {kept[1:-1]}{also}","title":{q(rec.title)}}}\n'
+                )
+                continue
+            status, reason = unit.status, unit.reason
+            label = labels.get(reason, reason) if reason and status in (Status.EXCLUDED_TA, Status.EXCLUDED_FT) else ""
+            append(
+                f'{head}"status":"{_VALUE[status]}","stage":"{_STAGE_OF.get(status, "")}",'
+                f'"reason":{q(reason) if reason else EMPTY},"reason_label":{q(label) if label else EMPTY},'
+                f'"duplicate_of":"","detail":{q(unit.detail) if unit.detail else EMPTY},"title":{q(rec.title)}}}\n'
+            )
+        return "".join(out)
+
+    def status_counts(self) -> dict[str, int]:
+        counts = Counter(r["status"] for r in self.rows())
+        return {str(s): counts.get(str(s), 0) for s in Status}
+
+    def pending(self) -> list[Unit]:
+        return [u for u in self.units.values() if u.status in PENDING]
+
+
+_STAGE_OF = {
+    Status.EXCLUDED_TA: str(Stage.TITLE_ABSTRACT),
+    Status.PENDING_TA: str(Stage.TITLE_ABSTRACT),
+    Status.NOT_RETRIEVED: str(Stage.FULL_TEXT),
+    Status.EXCLUDED_FT: str(Stage.FULL_TEXT),
+    Status.PENDING_FT: str(Stage.FULL_TEXT),
+    Status.INCLUDED: str(Stage.FULL_TEXT),
+}
+
+
+def source_kind(protocol: Protocol, name: str) -> SourceKind:
+    """A source missing from review.toml counts as a database (as `review import` declares it)."""
+    source = protocol.source(name)
+    return source.kind if source else SourceKind.DATABASE
+
+
+# `Record.to_json` writes id, source, title, authors and year first, and the abstract (the bulk of
+# a line) before `language`, so only those are read, from the bytes, without decoding the rest.
+# A key sequence such as `,"language":"` cannot occur inside a JSON string (its quotes would be
+# escaped), and strings without a backslash are their own JSON text; any other line (escapes,
+# another key order) is decoded whole.
+_HEAD = re.compile(rb'\{"id":"([^"\\]*)","source":"([^"\\]*)","title":"([^"\\]*)","authors":\[[^\]]*\],"year":(null|-?\d+),')
+_LANGUAGE_VALUE = re.compile(rb',"language":"([^"\\]*)"')
+
+
+def _summary(line: str) -> tuple[str, str, str, int | None, str]:
+    """id, source, title, year, language of one records.jsonl line, decoding it whole."""
+    obj = json.loads(line)
+    return str(obj["id"]), str(obj["source"]), obj.get("title") or "", obj.get("year"), obj.get("language") or ""
+
+
+def read_records(project: Project, protocol: Protocol) -> dict[str, RecordInfo]:
+    kinds: dict[str, SourceKind] = {}
+    out: dict[str, RecordInfo] = {}
+    path = project.records_path
+    if not path.exists():
+        return out
+    data = path.read_bytes()
+    find, head, language_at = data.find, _HEAD.match, _LANGUAGE_VALUE.match
+    pos, end = 0, len(data)
+    while pos < end:
+        nl = find(b"\n", pos)
+        if nl < 0:
+            nl = end
+        if nl == pos:
+            pos += 1
+            continue
+        try:
+            m = head(data, pos, nl)
+            at = find(b',"language":', m.end(), nl) if m else -1
+            lm = language_at(data, at, nl) if at >= 0 else None
+            if m is None or lm is None:
+                rid, source, title, year, language = _summary(data[pos:nl].decode("utf-8"))
+            else:
+                b_id, b_source, b_title, b_year = m.groups()
+                rid, source, title = b_id.decode(), b_source.decode(), b_title.decode()
+                year = None if b_year == b"null" else int(b_year)
+                language = lm.group(1).decode()
+            kind = kinds.get(source)
+            if kind is None:
+                kind = kinds[source] = source_kind(protocol, source)
+            out[rid] = RecordInfo(rid, source, kind, title, year, language)
+        except (json.JSONDecodeError, KeyError, TypeError, ValueError) as e:
+            raise ParseError(path, f"not a record line ({e})", line=data.count(b"\n", 0, pos) + 1,
+                             hint="re-run `review import` to rewrite the records") from e
+        pos = nl + 1
+    return out
+
+
+def read_clusters(project: Project, records: dict[str, RecordInfo], warnings: list[str]) -> dict[str, tuple[str, ...]]:
+    """cluster id -> member ids present in the records; unclustered records are their own unit."""
+    groups: dict[str, tuple[str, ...]] = {}
+    seen: set[str] = set()
+    path = project.clusters_path
+    raw: list[tuple[str, list[str]]] = []
+    if path.exists():
+        lines = path.read_bytes().decode("utf-8").split("\n")
+        try:  # one decode call for the whole file; line by line only to name a bad line
+            raw = [(str(o["id"]), o["records"]) for o in json.loads("[" + ",".join(x for x in lines if x) + "]")]
+        except (json.JSONDecodeError, KeyError, TypeError):
+            for number, line in enumerate(lines, start=1):
+                if not line:
+                    continue
+                try:
+                    obj = json.loads(line)
+                    raw.append((str(obj["id"]), [str(m) for m in obj["records"]]))
+                except (json.JSONDecodeError, KeyError, TypeError) as e:
+                    raise ParseError(path, f"not a cluster line ({e})", line=number,
+                                     hint="re-run `review dedup` to rewrite the clusters") from e
+    missing = twice = 0
+    # Clusters are read in id order only if a record is in two (the first by id keeps it).
+    counted = sum(len(m) for _, m in raw)
+    members_seen = {m for _, ms in raw for m in ms}
+    ordered = sorted(raw) if len(members_seen) != counted else raw
+    for cid, member_ids in ordered:
+        if len(member_ids) == 1 and member_ids[0] in records and member_ids[0] not in seen:
+            seen.add(member_ids[0])
+            groups[cid] = (member_ids[0],)
+            continue
+        members = []
+        for m in member_ids:
+            if m in seen:
+                twice += 1
+            elif m in records:
+                seen.add(m)
+                members.append(m)
+            else:
+                missing += 1
+        if members:
+            members.sort()
+            groups[cid] = tuple(members)
+    if missing:
+        warnings.append(f"{missing} record(s) in {project.rel(path)} are no longer imported; run `review dedup` again")
+    if twice:
+        warnings.append(f"{twice} record(s) are in more than one cluster in {project.rel(path)}; the first cluster (by id) counts")
+    for rid in records:
+        if rid not in seen:
+            groups[rid] = (rid,)  # imported after the last dedup run: screened on its own
+    return groups
+
+
+def _pending_detail(final: Final) -> str:
+    if final.conflict:
+        return "conflict between " + " and ".join(final.by) + ": needs reconciliation"
+    if final.verdict == Verdict.NOT_RETRIEVED:
+        return "not-retrieved is a full-text verdict; decide the title/abstract"
+    return "undecided (maybe, or waiting for another reviewer): " + ", ".join(final.by)
+
+
+def _status(protocol: Protocol, uid: str, ta: dict[str, Final], ft: dict[str, Final]) -> tuple[Status, str, str]:
+    t = ta.get(uid)
+    if t is None:
+        if protocol.screening.unscreened == "automation":
+            return Status.INELIGIBLE, NOT_SCREENED_WHY, ""
+        return Status.PENDING_TA, "", "not screened yet"
+    if t.verdict == Verdict.EXCLUDE:
+        return Status.EXCLUDED_TA, t.reason, ""
+    if t.verdict != Verdict.INCLUDE:
+        return Status.PENDING_TA, "", _pending_detail(t)
+    f = ft.get(uid)
+    if f is None:
+        return Status.PENDING_FT, "", "full text not assessed yet"
+    if f.verdict == Verdict.INCLUDE:
+        return Status.INCLUDED, "", ""
+    if f.verdict == Verdict.EXCLUDE:
+        return Status.EXCLUDED_FT, f.reason, ""
+    if f.verdict == Verdict.NOT_RETRIEVED:
+        return Status.NOT_RETRIEVED, f.reason, ""
+    return Status.PENDING_FT, "", _pending_detail(f)
+
+
+def build(project: Project) -> Inclusion:
+    """Every unit's final status, from records, clusters, limits and decisions on disk."""
+    protocol = project.protocol
+    warnings: list[str] = []
+    records = read_records(project, protocol)
+    groups = read_clusters(project, records, warnings)
+    ta = final_decisions(project, Stage.TITLE_ABSTRACT)
+    ft = final_decisions(project, Stage.FULL_TEXT)
+    limits = protocol.limits
+    has_limits = limits.year_from is not None or limits.year_to is not None or bool(limits.languages)
+    units: dict[str, Unit] = {}
+    limit_memo: dict[tuple[int | None, str], str | None] = {}
+    for cid, members in groups.items():
+        if len(members) == 1:
+            only = records[members[0]]
+            arm = Arm.DBR if only.kind in DBR_KINDS else Arm.OTHER
+            kept, year, language = only.id, only.year, only.language
+        else:
+            infos = [records[m] for m in members]
+            arm = Arm.DBR if any(r.kind in DBR_KINDS for r in infos) else Arm.OTHER
+            own = [r.id for r in infos if (r.kind in DBR_KINDS) == (arm == Arm.DBR)]
+            kept = cid if cid in own else own[0]
+            # The unit's year and language as `units.merge_cluster` computes them.
+            year = best_value([r.year for r in infos])
+            language = best_value([r.language for r in infos])
+        why = None
+        if has_limits:
+            # The limits read only the year and the language: decide each pair once.
+            key = (year, language)
+            if key not in limit_memo:
+                limit_memo[key] = ineligible(protocol, Record(id=cid, source=records[kept].source, year=year, language=language))
+            why = limit_memo[key]
+        if why:
+            status, reason, detail = Status.INELIGIBLE, why, ""
+        else:
+            status, reason, detail = _status(protocol, cid, ta, ft)
+        units[cid] = Unit(cid, arm, kept, members, status, reason, detail)
+    orphans = {
+        str(stage): sorted(rid for rid in finals if rid not in units)
+        for stage, finals in ((Stage.TITLE_ABSTRACT, ta), (Stage.FULL_TEXT, ft))
+    }
+    orphans = {k: v for k, v in orphans.items() if v}
+    for stage, ids in orphans.items():
+        warnings.append(
+            f"{len(ids)} {stage} decision(s) are on ids that are no screening unit "
+            f"(e.g. {', '.join(ids[:3])}); they are not counted"
+        )
+    return Inclusion(protocol, records, units, ta, ft, orphans, warnings)
+
+
+def inputs(project: Project) -> list[Path]:
+    """Every file the flow is computed from (for review.lock)."""
+    paths = [project.protocol_path, project.records_path, project.clusters_path]
+    for stage in Stage:
+        folder = project.decisions_dir(stage)
+        if folder.is_dir():
+            paths.extend(sorted(folder.glob("*.jsonl")))
+        paths.append(project.reconciled_path(stage))
+    return [p for p in paths if p.exists()]
+
+
+@dataclass
+class IncludeResult:
+    path: str
+    counts: dict[str, int]
+    warnings: list[str]
+
+    def to_json(self) -> dict[str, Any]:
+        return {"path": self.path, "counts": self.counts, "warnings": self.warnings}
+
+
+def run(project: Project) -> IncludeResult:
+    """Write include/log.jsonl and record it in review.lock."""
+    inc = build(project)
+    write_bytes(project.include_log_path, inc.log_text().encode("utf-8"))
+    lock.record(project, STAGE, inputs(project), [project.include_log_path])
+    return IncludeResult(project.rel(project.include_log_path), inc.status_counts(), inc.warnings)
+
+
+# --- exports --------------------------------------------------------------------------------
+
+LOG_COLUMNS = ("id", "unit", "source", "arm", "status", "stage", "reason", "reason_label", "duplicate_of", "detail", "title")
+
+
+def log_rows(project: Project) -> tuple[list[dict[str, Any]], tuple[str, ...]]:
+    return build(project).rows(), LOG_COLUMNS
+
+
+def included_rows(project: Project) -> tuple[list[dict[str, Any]], tuple[str, ...]]:
+    """The included studies, one merged record per unit, for reference managers and synthesis."""
+    from review_cli.stages.export import RECORD_COLUMNS
+    from review_cli.stages.import_ import load_records
+    from review_cli.stages.units import merge_cluster
+
+    inc = build(project)
+    chosen = [u for u in inc.units.values() if u.status == Status.INCLUDED]
+    wanted = {m for u in chosen for m in u.members}
+    full = {r.id: r for r in load_records(project) if r.id in wanted}
+    rows = []
+    for unit in sorted(chosen, key=lambda u: u.id):
+        merged = merge_cluster(unit.id, [full[m] for m in unit.members])
+        row = merged.to_json()
+        first = merged.origins[0] if merged.origins else None
+        row["origin_file"] = first.file if first else ""
+        row["origin_key"] = first.key if first else ""
+        row["source"] = "; ".join(sorted({inc.records[m].source for m in unit.members}))
+        row["cluster"] = unit.id
+        row["status"] = str(unit.status)
+        row["records"] = "; ".join(unit.members)
+        rows.append(row)
+    return rows, (*RECORD_COLUMNS, "records")
+
+
+def statuses_of(inc: Inclusion, ids: Iterable[str]) -> list[str]:
+    """`id (status: detail)` for error messages."""
+    out = []
+    for uid in ids:
+        u = inc.units[uid]
+        out.append(f"{uid} ({u.detail or u.status})")
+    return out
+
+
+_YEAR = re.compile(r"^published \d+, ")
+_LANGUAGE = re.compile(r"^language .*?, not in ")
+
+
+def automation_category(why: str) -> str:
+    """Group automation reasons without the record's own year or language."""
+    return _LANGUAGE.sub("language not in ", _YEAR.sub("published ", why))

@@ -1,0 +1,375 @@
+"""`review prisma`: the PRISMA 2020 flow counts, checked, and the files that show them.
+
+Counts come from the inclusion log's units (see `stages/include.py`), box by box as sets of
+unit ids, and the PRISMA arithmetic is checked on them before anything is written:
+
+    identified - duplicates - automation - other = screened
+    screened - excluded = sought
+    sought - not retrieved = assessed
+    assessed - excluded = included
+
+A unit still waiting for a decision breaks the second or fourth line; the error names the units
+and what each one waits for. `allow_pending` draws an interim diagram with an "awaiting a
+decision" count instead. Everything written is deterministic: no dates, no versions, no ids.
+"""
+
+from __future__ import annotations
+
+import difflib
+import gc
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from review_cli import lock
+from review_cli.errors import ReviewError
+from review_cli.io import prisma_svg, prisma_text
+from review_cli.io.writer import dumps_json, write_bytes
+from review_cli.model import SourceKind, Verdict
+from review_cli.project import Project
+from review_cli.stages import include
+from review_cli.stages.include import Arm, Inclusion, Status
+
+STAGE = "prisma"
+SCHEMA = 1
+MAX_NAMED = 10  # units named in an arithmetic error
+MAX_DIFF_LINES = 200  # per file, in `--check` output
+
+SOURCE_GROUPS = {
+    SourceKind.DATABASE: "databases",
+    SourceKind.REGISTER: "registers",
+    SourceKind.WEBSITE: "websites",
+    SourceKind.ORGANISATION: "organisations",
+    SourceKind.CITATION_SEARCHING: "citation_searching",
+}
+RESULT_KEYS = {
+    SourceKind.DATABASE: "database_results",
+    SourceKind.REGISTER: "register_results",
+    SourceKind.WEBSITE: "website_results",
+    SourceKind.ORGANISATION: "organisation_results",
+    SourceKind.CITATION_SEARCHING: "citations_results",
+}
+# Box keys per arm: PRISMA2020-app names for the databases arm; the other arm's screening and
+# removal boxes are not in the app's template and carry an `other_` prefix.
+ARM_KEYS = {
+    Arm.DBR: {
+        "duplicates": "duplicates",
+        "automation": "excluded_automatic",
+        "other": "excluded_other",
+        "screened": "records_screened",
+        "excluded": "records_excluded",
+        "pending_ta": "records_pending",
+        "sought": "dbr_sought_reports",
+        "not_retrieved": "dbr_notretrieved_reports",
+        "assessed": "dbr_assessed",
+        "ft_excluded": "dbr_excluded",
+        "pending_ft": "dbr_pending_reports",
+        "included": "dbr_included",
+    },
+    Arm.OTHER: {
+        "duplicates": "other_duplicates",
+        "automation": "other_excluded_automatic",
+        "other": "other_excluded_other",
+        "screened": "other_records_screened",
+        "excluded": "other_records_excluded",
+        "pending_ta": "other_records_pending",
+        "sought": "other_sought_reports",
+        "not_retrieved": "other_notretrieved_reports",
+        "assessed": "other_assessed",
+        "ft_excluded": "other_excluded",
+        "pending_ft": "other_pending_reports",
+        "included": "other_included",
+    },
+}
+ARM_LABEL = {Arm.DBR: "databases and registers", Arm.OTHER: "other methods"}
+NO_REASON_LABEL = "Reason not recorded"
+
+
+@dataclass
+class Flow:
+    """Every PRISMA 2020 count of one review; `to_json()` is prisma.json."""
+
+    title: str
+    counts: dict[str, int]
+    sources: dict[str, dict[str, int]]
+    reasons: dict[str, list[dict[str, Any]]]  # arm key -> [{code, label, n}]
+    automation: dict[str, int]  # automation reason (without the record's own year) -> n
+    update: bool
+    other_methods: bool
+    interim: bool  # drawn with units awaiting a decision
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "schema": SCHEMA,
+            "title": self.title,
+            "update": self.update,
+            "other_methods": self.other_methods,
+            "interim": self.interim,
+            "counts": self.counts,
+            "sources": self.sources,
+            "excluded_reasons": self.reasons,
+            "automation": self.automation,
+        }
+
+
+@dataclass
+class ArmBoxes:
+    """One arm's boxes as sets of unit ids (identification and duplicates are record counts)."""
+
+    identified: int
+    duplicates: int
+    automation: set[str]
+    other: set[str]
+    screened: set[str]
+    excluded: set[str]
+    sought: set[str]
+    not_retrieved: set[str]
+    assessed: set[str]
+    ft_excluded: set[str]
+    included: set[str]
+
+    @property
+    def pending_ta(self) -> set[str]:
+        return self.screened - self.excluded - self.sought
+
+    @property
+    def pending_ft(self) -> set[str]:
+        return self.assessed - self.ft_excluded - self.included
+
+
+def arm_boxes(inc: Inclusion, arm: Arm, records: int) -> ArmBoxes:
+    """`records`: how many records came from the arm's kinds of source."""
+    n_units = 0
+    automation: set[str] = set()
+    screened: set[str] = set()
+    excluded: set[str] = set()
+    sought: set[str] = set()
+    not_retrieved: set[str] = set()
+    ft_excluded: set[str] = set()
+    included: set[str] = set()
+    for u in inc.units.values():
+        if u.arm != arm:
+            continue
+        n_units += 1
+        if u.status == Status.INELIGIBLE:
+            automation.add(u.id)
+            continue
+        screened.add(u.id)
+        t = inc.ta.get(u.id)
+        if t is None or t.verdict is None:
+            continue
+        if t.verdict == Verdict.EXCLUDE:
+            excluded.add(u.id)
+        elif t.verdict == Verdict.INCLUDE:
+            sought.add(u.id)
+            f = inc.ft.get(u.id)
+            verdict = f.verdict if f is not None else None
+            if verdict == Verdict.NOT_RETRIEVED:
+                not_retrieved.add(u.id)
+            elif verdict == Verdict.EXCLUDE:
+                ft_excluded.add(u.id)
+            elif verdict == Verdict.INCLUDE:
+                included.add(u.id)
+    return ArmBoxes(
+        identified=records,
+        duplicates=records - n_units,
+        automation=automation,
+        other=set(),
+        screened=screened,
+        excluded=excluded,
+        sought=sought,
+        not_retrieved=not_retrieved,
+        assessed=sought - not_retrieved,
+        ft_excluded=ft_excluded,
+        included=included,
+    )
+
+
+def _named(inc: Inclusion, ids: Iterable[str]) -> str:
+    ordered = sorted(ids)
+    shown = include.statuses_of(inc, ordered[:MAX_NAMED])
+    more = f" and {len(ordered) - MAX_NAMED} more (see include/log.jsonl)" if len(ordered) > MAX_NAMED else ""
+    return "; ".join(shown) + more
+
+
+def check_arithmetic(inc: Inclusion, arm: Arm, b: ArmBoxes, allow_pending: bool) -> list[str]:
+    """The four PRISMA identities for one arm; each violation names boxes and units."""
+    where = ARM_LABEL[arm]
+    problems = []
+    left = b.identified - b.duplicates - len(b.automation) - len(b.other)
+    if left != len(b.screened):
+        problems.append(
+            f"({where}) Records identified ({b.identified}) - Duplicate records removed ({b.duplicates}) "
+            f"- Records marked as ineligible by automation tools ({len(b.automation)}) - Records removed for "
+            f"other reasons ({len(b.other)}) = {left}, but Records screened = {len(b.screened)}"
+        )
+    shown_ta = len(b.pending_ta) if allow_pending else 0
+    if (b.excluded & b.sought) or len(b.screened) - len(b.excluded) - shown_ta != len(b.sought):
+        responsible = b.pending_ta | (b.excluded & b.sought)
+        problems.append(
+            f"({where}) Records screened ({len(b.screened)}) - Records excluded ({len(b.excluded)}) = "
+            f"{len(b.screened) - len(b.excluded)}, but Reports sought for retrieval = {len(b.sought)}: "
+            f"{len(responsible)} record(s) have no final title/abstract decision: {_named(inc, responsible)}"
+        )
+    if len(b.sought) - len(b.not_retrieved) != len(b.assessed):
+        problems.append(
+            f"({where}) Reports sought for retrieval ({len(b.sought)}) - Reports not retrieved "
+            f"({len(b.not_retrieved)}) != Reports assessed for eligibility ({len(b.assessed)})"
+        )
+    shown_ft = len(b.pending_ft) if allow_pending else 0
+    if len(b.assessed) - len(b.ft_excluded) - shown_ft != len(b.included):
+        problems.append(
+            f"({where}) Reports assessed for eligibility ({len(b.assessed)}) - Reports excluded "
+            f"({len(b.ft_excluded)}) = {len(b.assessed) - len(b.ft_excluded)}, but Studies included = "
+            f"{len(b.included)}: {len(b.pending_ft)} report(s) have no final full-text decision: {_named(inc, b.pending_ft)}"
+        )
+    return problems
+
+
+def _reasons(inc: Inclusion, ids: set[str]) -> list[dict[str, Any]]:
+    counts = Counter(inc.units[u].reason for u in ids)
+    order = {r.code: i for i, r in enumerate(inc.protocol.reasons)}
+    out = []
+    for code in sorted(counts, key=lambda c: (c == "", order.get(c, len(order)), c)):
+        label = inc.reason_label(code) if code else NO_REASON_LABEL
+        out.append({"code": code, "label": label, "n": counts[code]})
+    return out
+
+
+def compute(inc: Inclusion, allow_pending: bool = False) -> Flow:
+    """All counts of the diagram; raises ReviewError naming boxes and units if they do not add up."""
+    protocol = inc.protocol
+    sources: dict[str, dict[str, int]] = {group: {} for group in SOURCE_GROUPS.values()}
+    for s in protocol.sources:
+        sources[SOURCE_GROUPS[s.kind]][s.name] = 0
+    for r in inc.records.values():
+        group = sources[SOURCE_GROUPS[r.kind]]
+        group[r.source] = group.get(r.source, 0) + 1
+    sources = {g: dict(sorted(v.items(), key=lambda kv: kv[0].casefold())) for g, v in sources.items()}
+
+    counts: dict[str, int] = {}
+    prev = protocol.previous
+    counts["previous_studies"] = prev.studies if prev else 0
+    counts["previous_reports"] = prev.reports if prev else 0
+    for kind, key in RESULT_KEYS.items():
+        counts[key] = sum(sources[SOURCE_GROUPS[kind]].values())
+
+    problems: list[str] = []
+    reasons: dict[str, list[dict[str, Any]]] = {}
+    dbr_records = sum(counts[RESULT_KEYS[kind]] for kind in include.DBR_KINDS)
+    for arm in Arm:
+        b = arm_boxes(inc, arm, dbr_records if arm == Arm.DBR else len(inc.records) - dbr_records)
+        problems.extend(check_arithmetic(inc, arm, b, allow_pending))
+        keys = ARM_KEYS[arm]
+        counts[keys["duplicates"]] = b.duplicates
+        counts[keys["automation"]] = len(b.automation)
+        counts[keys["other"]] = len(b.other)
+        for name in ("screened", "excluded", "pending_ta", "sought", "not_retrieved", "assessed", "ft_excluded", "pending_ft", "included"):
+            counts[keys[name]] = len(getattr(b, name))
+        reasons["dbr" if arm == Arm.DBR else "other"] = _reasons(inc, b.ft_excluded)
+    included_log = sum(1 for u in inc.units.values() if u.status == Status.INCLUDED)
+    new = counts["dbr_included"] + counts["other_included"]
+    if new != included_log:
+        problems.append(f"Studies included ({new}) differs from the inclusion log's included units ({included_log})")
+    if problems:
+        raise ReviewError(
+            "the PRISMA 2020 counts do not add up:\n  " + "\n  ".join(problems),
+            hint="decide the records named (`review screen` / `review decide`), reconcile conflicts, "
+            "or run `review prisma --allow-pending` for an interim diagram that shows them as awaiting a decision",
+        )
+    # One report per study: the review links no separate reports of one study yet.
+    counts["new_studies"] = counts["new_reports"] = new
+    counts["total_studies"] = counts["previous_studies"] + new
+    counts["total_reports"] = counts["previous_reports"] + new
+
+    automation = Counter(include.automation_category(u.reason) for u in inc.units.values() if u.status == Status.INELIGIBLE)
+    other_methods = bool(
+        counts["website_results"] + counts["organisation_results"] + counts["citations_results"]
+        or any(s.kind not in include.DBR_KINDS for s in protocol.sources)
+    )
+    return Flow(
+        title=protocol.title,
+        counts=counts,
+        sources=sources,
+        reasons=reasons,
+        automation=dict(sorted(automation.items())),
+        update=prev is not None,
+        other_methods=other_methods,
+        interim=bool(counts["records_pending"] + counts["dbr_pending_reports"] + counts["other_records_pending"] + counts["other_pending_reports"]),
+    )
+
+
+# --- files -----------------------------------------------------------------------------------
+
+
+def render(project: Project, allow_pending: bool = False) -> tuple[Flow, Inclusion, dict[Path, str]]:
+    """The flow and the text of every file `review prisma` writes, computed in memory."""
+    # The flow allocates ~10 objects per record and frees none of them until the end: the
+    # cyclic garbage collector would re-scan them again and again.
+    paused = gc.isenabled()
+    gc.disable()
+    try:
+        inc = include.build(project)
+        flow = compute(inc, allow_pending)
+    finally:
+        if paused:
+            gc.enable()
+    data = flow.to_json()
+    files = {
+        project.include_log_path: inc.log_text(),
+        project.prisma_json_path: dumps_json(data),
+        project.prisma_svg_path: prisma_svg.render(data),
+        project.prisma_mermaid_path: prisma_text.mermaid(data),
+        project.prisma_csv_path: prisma_text.app_csv(data),
+    }
+    return flow, inc, files
+
+
+@dataclass
+class PrismaResult:
+    flow: Flow
+    written: list[str]
+    warnings: list[str] = field(default_factory=list)
+    differences: list[str] = field(default_factory=list)  # `--check`: unified diffs, one per file
+
+    @property
+    def ok(self) -> bool:
+        return not self.differences
+
+
+def run(project: Project, allow_pending: bool = False) -> PrismaResult:
+    """Write the inclusion log and the PRISMA files, and record them in review.lock."""
+    flow, inc, files = render(project, allow_pending)
+    for path, text in files.items():
+        write_bytes(path, text.encode("utf-8"))
+    lock.record(project, STAGE, include.inputs(project), files, params={"allow_pending": allow_pending})
+    return PrismaResult(flow, [project.rel(p) for p in files], inc.warnings)
+
+
+def _lines(text: str) -> list[str]:
+    # Split on "\n" only: titles may hold U+2028, which str.splitlines() would split on.
+    parts = text.split("\n")
+    return [p + "\n" for p in parts[:-1]] + ([parts[-1]] if parts[-1] else [])
+
+
+def diff(project: Project, path: Path, expected: str) -> str:
+    """A unified diff from the committed file to the regenerated one ('' when identical)."""
+    rel = project.rel(path)
+    if not path.exists():
+        return f"--- {rel} (missing)\n+++ {rel} (regenerated)\n@@ the file does not exist; run `review prisma` @@\n"
+    current = path.read_bytes().decode("utf-8", errors="replace")
+    if current == expected:
+        return ""
+    lines = list(difflib.unified_diff(_lines(current), _lines(expected), f"{rel} (committed)", f"{rel} (regenerated)", n=2))
+    if len(lines) > MAX_DIFF_LINES:
+        lines = lines[:MAX_DIFF_LINES] + [f"... {len(lines) - MAX_DIFF_LINES} more diff lines\n"]
+    return "".join(line if line.endswith("\n") else line + "\n" for line in lines)
+
+
+def check(project: Project, allow_pending: bool = False) -> PrismaResult:
+    """Regenerate in memory and compare with the files on disk; writes nothing."""
+    flow, inc, files = render(project, allow_pending)
+    differences = [d for path, text in files.items() if (d := diff(project, path, text))]
+    return PrismaResult(flow, [], inc.warnings, differences)

@@ -1,0 +1,25 @@
+"""The rules on the real benchmark sets: never a false-positive pair (skipped without the data)."""
+
+from __future__ import annotations
+
+import pytest
+
+from .conftest import shared_data_or_skip
+
+SETS = ("cytology_screening", "haematology", "respiratory", "diabetes", "special_cases")
+
+
+@pytest.mark.shared
+@pytest.mark.parametrize("name", SETS)
+def test_no_false_positive_pairs(name: str) -> None:
+    path = shared_data_or_skip() / "dedup" / name / "records.csv"
+    if not path.exists():
+        pytest.skip(f"{path} is absent")
+    from benchmarks.bench_dedup import load_set, ours, score, true_pairs
+
+    records, truth = load_set(path)
+    s = score(ours(records), true_pairs(truth))
+    assert s["fp"] == 0, s
+    # Guard against a change that stops merging altogether (figures in BENCHMARKS.md).
+    floor = {"cytology_screening": 0.98, "haematology": 0.78, "respiratory": 0.96, "diabetes": 0.99, "special_cases": 0.99}
+    assert s["sensitivity"] >= floor[name], s
