@@ -2,14 +2,13 @@
 
 The demo is a list of steps. Each step calls the stage functions a user's command calls
 (`review import`, `review decide`, `review reconcile`, ...), with the generator's ground truth
-playing the reviewers. A step whose stage has not been built yet says so (status "pending") and
-writes nothing, so the folder left behind is always a real review a user can keep working on.
+playing the reviewers. A step that cannot run says why (an export whose importer is missing is
+reported and left in searches/; a step whose prerequisite did not run is "skipped"), so the
+folder left behind is always a real review a user can keep working on.
 """
 
 from __future__ import annotations
 
-import importlib
-import importlib.util
 import random
 import re
 import shutil
@@ -17,7 +16,6 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from types import ModuleType
 from typing import Any
 
 from review_cli.demo import DEFAULT_SEED, PROTOCOL_TEMPLATE, Demo, generate
@@ -27,7 +25,10 @@ from review_cli.io.writer import read_json, write_json, write_text
 from review_cli.model import Record, Stage, Verdict, fold
 from review_cli.progress import NULL, Progress
 from review_cli.project import Project
-from review_cli.stages import import_, init, units
+from review_cli.stages import dedup as dedup_stage
+from review_cli.stages import import_, init, screen_store, team, units
+from review_cli.stages import include as include_stage
+from review_cli.stages import prisma as prisma_stage
 
 # Simulated screening happens on fixed dates, so the decision logs are the same on every run.
 SCREENING_CLOCK = {
@@ -45,7 +46,7 @@ FT_DISAGREEMENTS = (1, 1)
 @dataclass
 class StepReport:
     name: str
-    status: str  # done | partial | pending | skipped
+    status: str  # done | partial (some exports not importable) | skipped (a prerequisite did not run)
     summary: str
     details: list[str] = field(default_factory=list)
 
@@ -94,16 +95,9 @@ class DemoResult:
         }
 
 
-def _stage_module(name: str) -> ModuleType | None:
-    """A stage module if it exists in this build, else None (its step is pending)."""
-    full = f"review_cli.stages.{name}"
-    if importlib.util.find_spec(full) is None:
-        return None
-    return importlib.import_module(full)
-
-
-def pending(name: str, waits_for: str) -> StepReport:
-    return StepReport(name, "pending", f"{waits_for} is not in this build yet")
+def _at(seconds: float) -> Callable[[], float]:
+    """A clock stopped at a simulated time."""
+    return lambda: seconds
 
 
 # --- the steps -----------------------------------------------------------------------------------
@@ -148,10 +142,7 @@ def import_sources(ctx: DemoRun) -> StepReport:
 
 def dedup(ctx: DemoRun) -> StepReport:
     """`review dedup` (non-interactive: uncertain pairs stay queued, as in CI)."""
-    stage = _stage_module("dedup")
-    if stage is None:
-        return pending("dedup", "review_cli.stages.dedup (review dedup, issue 3)")
-    result = stage.run(ctx.project, progress=ctx.progress)
+    result = dedup_stage.run(ctx.project, progress=ctx.progress)
     summary = (f"{result.records:,} records -> {result.clusters:,} unique ({result.merged:,} duplicates merged, "
                f"{result.uncertain} uncertain pairs left for `review dedup --review`)")
     truth = ctx.demo.labels()
@@ -177,20 +168,14 @@ def screen_full_text(ctx: DemoRun) -> StepReport:
 
 def include(ctx: DemoRun) -> StepReport:
     """The inclusion log: every record's final status (`review include`)."""
-    stage = _stage_module("include")
-    if stage is None:
-        return pending("include", "review_cli.stages.include (inclusion log, issue 6)")
-    result = stage.run(ctx.project)
+    result = include_stage.run(ctx.project)
     counts = ", ".join(f"{n:,} {k}" for k, n in sorted(result.counts.items()))
     return StepReport("include", "done", f"{result.path}: {counts}", list(result.warnings))
 
 
 def prisma(ctx: DemoRun) -> StepReport:
     """`review prisma`: prisma.json, the SVG diagram, Mermaid and the PRISMA2020-app CSV."""
-    stage = _stage_module("prisma")
-    if stage is None:
-        return pending("prisma", "review_cli.stages.prisma (review prisma, issue 6)")
-    result = stage.run(ctx.project)
+    result = prisma_stage.run(ctx.project)
     return StepReport("prisma", "done", "wrote " + ", ".join(result.written), list(result.warnings))
 
 
@@ -338,24 +323,20 @@ def simulated_votes(demo: Demo, unit_ids: list[str], study_of: dict[str, str], s
 def _screen(ctx: DemoRun, stage: Stage, disagreements: tuple[int, int]) -> StepReport:
     """Two reviewers decide every unit through `review decide`; conflicts via `review reconcile`."""
     name = str(stage)
-    team = _stage_module("team")
-    store = _stage_module("screen_store")
-    if team is None or store is None:
-        return pending(name, "review_cli.stages.team (review decide / reconcile, issue 5)")
     project = ctx.project
     study_of = unit_studies(project, ctx.demo)
-    to_screen = [u.id for u in store.stage_units(project, stage)]
+    to_screen = [u.id for u in screen_store.stage_units(project, stage)]
     unmatched = [u for u in to_screen if u not in study_of]
     reviewers = list(project.protocol.reviewers[:2]) or ["reviewer1", "reviewer2"]
     votes = simulated_votes(ctx.demo, to_screen, study_of, stage, disagreements)
     for i, (reviewer, decided) in enumerate(zip(reviewers, votes, strict=True)):
         wanted = [team.Wanted(u, v, reason) for u, (v, reason) in decided.items()]
         clock = SCREENING_CLOCK[(stage, i)]
-        team.decide(project, stage, reviewer, wanted, clock=lambda c=clock: c)
+        team.decide(project, stage, reviewer, wanted, clock=_at(clock))
     conflicts = team.conflicts(project, stage)
     resolutions = team.take(conflicts, reviewers[0])
     clock = SCREENING_CLOCK[(stage, -1)]
-    team.reconcile(project, stage, reviewers[0], resolutions, clock=lambda: clock)
+    team.reconcile(project, stage, reviewers[0], resolutions, clock=_at(clock))
     first = votes[0]
     counts = Counter(str(v) for v, _ in first.values())
     summary = f"{len(first):,} screened by {' and '.join(reviewers)}: " + ", ".join(

@@ -7,8 +7,7 @@ from pathlib import Path
 from review_cli.stages.demo import DemoResult
 from review_cli.ui.console import err, out
 
-_MARK = {"done": "[green]done[/]", "partial": "[yellow]partial[/]", "pending": "[yellow]pending[/]",
-         "skipped": "[dim]skipped[/]"}
+_MARK = {"done": "[green]done[/]", "partial": "[yellow]partial[/]", "skipped": "[dim]skipped[/]"}
 
 
 # (label, databases-and-registers keys, other-methods keys) of prisma.json's counts.
@@ -45,8 +44,8 @@ def render(result: DemoResult, folder: Path) -> None:
         render_prisma(result.prisma.get("counts", {}))
         if result.svg is not None:
             out.print(f"PRISMA diagram: {_shown(result.svg)}", markup=False)
-    elif any(s.name == "prisma" for s in result.steps):
-        out.print("PRISMA diagram: not drawn yet (the prisma step is pending in this build).", markup=False)
+    elif (prisma := next((s for s in result.steps if s.name == "prisma"), None)) is not None:
+        out.print(f"PRISMA diagram: not drawn (prisma step {prisma.status}: {prisma.summary}).", markup=False)
     else:
         out.print(f"PRISMA diagram: not drawn (the demo stopped after {result.steps[-1].name}).", markup=False)
     if result.prisma is not None and not result.differences:
