@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+import shutil
+import sys
 from pathlib import Path
 
 from review_cli.stages.demo import DemoResult
@@ -56,7 +59,8 @@ def render(result: DemoResult, folder: Path) -> None:
         _render_expected(result)
     screened = any(s.name == "title-abstract" and s.status == "done" for s in result.steps)
     nxt = "review status" if screened else "review status, then review screen"
-    err.print(f"Next: cd {folder} && {nxt}", markup=False, highlight=False)
+    review = _review_command(result.root)
+    err.print(f"Next: cd {folder} && {nxt.replace('review', review)}", markup=False, highlight=False)
 
 
 def _shown(path: Path) -> str:
@@ -78,3 +82,10 @@ def _render_expected(result: DemoResult) -> None:
     reasons = ", ".join(f"{code} {n}" for code, n in exp["full_text_excluded"].items())
     out.print(f"  excluded at full text {sum(exp['full_text_excluded'].values())} ({reasons}); included {exp['included']}",
               markup=False)
+
+
+def _review_command(root: Path) -> str:
+    """`review` when it is on PATH, else the path to it from the demo folder (`make demo`)."""
+    if shutil.which("review") or not sys.argv or not sys.argv[0].endswith("review"):
+        return "review"
+    return os.path.relpath(os.path.abspath(sys.argv[0]), root)
