@@ -13,6 +13,8 @@ from review_cli.cli import (
     project_cmds,  # noqa: F401  (registers init, import, status, export)
     screen_cmds,  # noqa: F401  (screen, decide, conflicts, reconcile, agreement)
     search_cmds,  # noqa: F401  (registers search, report)
+    project_cmds,  # noqa: F401  (registers init, import, status, export)
+    simulate_cmds,  # noqa: F401  (registers simulate)
 )
 from review_cli.cli.base import app
 

@@ -1,19 +1,79 @@
 """The ranking engine: which record to screen next. The only scikit-learn user.
 
 Pure and deterministic for (texts, labels, seed): TF-IDF features are built once, a classifier
-is retrained on the labels so far, and unlabelled records are ordered by predicted relevance.
-Until there is at least one relevant and one irrelevant label, the order is a seeded shuffle.
+is retrained on the labels so far, and unlabelled records are ordered by predicted relevance
+(certainty-based querying: the most likely relevant first). Until there is at least one relevant
+and one irrelevant label, the order is a seeded shuffle. Ties are broken by that same shuffle.
+
+The default model was chosen by measurement on the shared benchmark datasets (docs/rank.md).
+scikit-learn, scipy and numpy are imported lazily so the CLI starts fast.
 """
 
 from __future__ import annotations
 
+import hashlib
+import json
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
-from typing import Any
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
-import numpy as np
+if TYPE_CHECKING:
+    from review_cli.project import Project
 
-MODELS = ("default",)
+FEATURES_VERSION = 1
+LARGE = 10_000  # records from which terms found in a single record are dropped  # bump when features() changes, so caches are rebuilt
+
+
+@dataclass(frozen=True)
+class FeatureSettings:
+    ngram_max: int = 2
+    min_df: int = 1
+    sublinear_tf: bool = True
+    stop_words: bool = True
+    max_df: float = 1.0
+
+    def key(self) -> str:
+        return json.dumps({"v": FEATURES_VERSION, **asdict(self)}, sort_keys=True)
+
+
+@dataclass(frozen=True)
+class ModelSpec:
+    """One ranking model: features, classifier and how the training set is formed."""
+
+    classifier: str = "svm"  # dual-ridge | svm | logreg | nb | mnb | ridge | sgd | sgd-log | sgd-mh
+    C: float = 1.0
+    balanced: bool = True  # weight classes inversely to their frequency
+    # Records not yet labelled, taken from the seeded shuffle, added to training as presumed
+    # irrelevant (Cormack & Grossman's BMI): helps most while few records are labelled.
+    pseudo_negatives: int = 0
+    epochs: int = 20  # SGD only
+    pos_weight: float = 1.0  # dual ridge: weight of a relevant record (irrelevant: 1)
+    bias: float = 1.0  # dual ridge: the constant feature's square (weakly regularised intercept)
+    features: FeatureSettings = field(default_factory=FeatureSettings)
+
+
+MODEL_SPECS: dict[str, ModelSpec] = {
+    "svm": ModelSpec("svm", C=1.0),
+    "logreg": ModelSpec("logreg", C=10.0),
+    "nb": ModelSpec("nb", C=1.0, balanced=False),
+    "sgd": ModelSpec("sgd", C=1e-4),
+    "dual-ridge": ModelSpec("dual-ridge", C=10.0, balanced=False),
+}
+# Chosen by measurement on the shared datasets: docs/rank.md.
+MODEL_SPECS["default"] = MODEL_SPECS["dual-ridge"]
+MODELS = tuple(sorted(MODEL_SPECS))
+
+
+def model_spec(model: str | ModelSpec) -> ModelSpec:
+    if isinstance(model, ModelSpec):
+        return model
+    try:
+        return MODEL_SPECS[model]
+    except KeyError:
+        from review_cli.errors import ReviewError
+
+        raise ReviewError(f"unknown ranking model `{model}`", hint=f"choose one of: {', '.join(MODELS)}") from None
 
 
 @dataclass(frozen=True)
@@ -23,37 +83,226 @@ class Ranking:
     random: bool  # True while the order is the seeded shuffle
 
 
-def features(texts: Sequence[str]) -> Any:
+def text_of(title: str | None, abstract: str | None) -> str:
+    """The text a record is ranked on: title and abstract (either may be missing)."""
+    return f"{title or ''}\n{abstract or ''}".strip()
+
+
+def features(texts: Sequence[str], settings: FeatureSettings | None = None) -> Any:
+    """TF-IDF matrix (CSR, rows L2-normalised), one row per text."""
     from sklearn.feature_extraction.text import TfidfVectorizer
 
-    vec = TfidfVectorizer(ngram_range=(1, 2), min_df=1, sublinear_tf=True, stop_words="english")
-    return vec.fit_transform(texts)
+    s = settings or FeatureSettings()
+    # A term found in one record only never links two records; dropping those in large sets
+    # keeps the bigram vocabulary (and memory) in check.
+    min_df = max(s.min_df, 2) if len(texts) >= LARGE else s.min_df
+    vec = TfidfVectorizer(
+        ngram_range=(1, s.ngram_max),
+        min_df=min_df if len(texts) > min_df else 1,
+        max_df=s.max_df,
+        sublinear_tf=s.sublinear_tf,
+        stop_words="english" if s.stop_words else None,
+        dtype=_float32(),
+    )
+    try:
+        return vec.fit_transform(list(texts)).tocsr()
+    except ValueError:  # no term at all (every text empty or only stop words)
+        import scipy.sparse as sp
+
+        return sp.csr_matrix((len(texts), 1), dtype=_float32())
+
+
+def _float32() -> Any:
+    import numpy as np
+
+    return np.float32
 
 
 class Ranker:
     """Ranks the unlabelled records of one project (or simulation) given the labels so far."""
 
-    def __init__(self, texts: Sequence[str], seed: int = 42, model: str = "default") -> None:
-        if model not in MODELS:
-            raise ValueError(f"unknown model {model}")
-        self.n = len(texts)
+    def __init__(
+        self,
+        texts: Sequence[str],
+        seed: int = 42,
+        model: str | ModelSpec = "default",
+        *,
+        matrix: Any = None,
+    ) -> None:
+        import numpy as np
+
+        self.spec = model_spec(model)
+        self.model = model if isinstance(model, str) else "custom"
+        self.n = len(texts) if matrix is None else int(matrix.shape[0])
         self.seed = seed
-        self.model = model
-        self.X: Any = features(texts) if self.n else None
-        self._shuffle = np.random.default_rng(seed).permutation(self.n)
+        self.X: Any = matrix if matrix is not None else (features(texts, self.spec.features) if self.n else None)
+        # The one random generator of the session: a fixed shuffle used for the random phase,
+        # for breaking ties and for picking pseudo-negatives, so rank() stays a pure function.
+        rng = np.random.default_rng(seed)
+        self._shuffle = rng.permutation(self.n)
+        self._position = np.empty(self.n, dtype=np.int64)
+        self._position[self._shuffle] = np.arange(self.n)
+        self._kernel: Any = None  # dual ridge state, extended while labels only grow
+
+    @property
+    def shuffle(self) -> Any:
+        """The session's seeded permutation of record indexes (random phase and tie-breaks)."""
+        return self._shuffle
+
+    # --- the core: scores for every record ---------------------------------------------------
+    def scores(self, labels: Mapping[int, int]) -> Any | None:
+        """Predicted relevance of every record (ndarray), or None before both classes are seen."""
+        import numpy as np
+
+        if not labels:
+            return None
+        idx = np.fromiter(labels.keys(), dtype=np.int64, count=len(labels))
+        y = np.fromiter(labels.values(), dtype=np.int64, count=len(labels))
+        if y.min() == y.max():
+            return None
+        if self.spec.classifier == "dual-ridge":
+            return self._dual_ridge(labels)
+        # Sorted training rows: the fit does not depend on the order decisions were made in.
+        sort = np.argsort(idx, kind="stable")
+        idx, y = idx[sort], y[sort]
+        k = self.spec.pseudo_negatives
+        if k:
+            mask = np.ones(self.n, dtype=bool)
+            mask[idx] = False
+            pool = self._shuffle[mask[self._shuffle]][:k]
+            idx = np.concatenate([idx, np.sort(pool)])
+            y = np.concatenate([y, np.zeros(len(pool), dtype=np.int64)])
+        clf = _classifier(self.spec, self.seed)
+        weights = _weights(y, self.spec.pos_weight) if self.spec.balanced else None
+        clf.fit(self.X[idx], y, sample_weight=weights)
+        if hasattr(clf, "decision_function"):
+            out = clf.decision_function(self.X)
+        else:
+            out = clf.predict_log_proba(self.X)[:, 1] - clf.predict_log_proba(self.X)[:, 0]
+        return np.asarray(out, dtype=np.float64).ravel()
+
+    def _dual_ridge(self, labels: Mapping[int, int]) -> Any:
+        from review_cli.stages.rank_kernel import DualRidge
+
+        if self._kernel is None:
+            pseudo = self._shuffle[: self.spec.pseudo_negatives]
+            self._kernel = DualRidge(self.X, self.spec.C, self.spec.pos_weight, self.spec.bias, self.spec.balanced, pseudo)
+        # One BLAS thread: the products are small and, on a busy machine, threads waiting for
+        # each other made every decision several times slower.
+        with self._kernel.one_thread():
+            self._kernel.fit(labels)
+            return self._kernel.scores()
+
+    def next_record(self, labels: Mapping[int, int], unlabelled: Any) -> int:
+        """The next record to screen among `unlabelled` (bool mask): cheaper than a full rank()."""
+        import numpy as np
+
+        scores = self.scores(labels)
+        cand = self._shuffle[unlabelled[self._shuffle]]
+        if scores is None:
+            return int(cand[0])
+        return int(cand[int(np.argmax(scores[cand]))])  # argmax keeps the first (shuffle) tie
 
     def rank(self, labels: Mapping[int, int]) -> Ranking:
         """labels: record index -> 1 relevant / 0 irrelevant."""
-        unlabelled = np.array([i for i in self._shuffle if i not in labels], dtype=int)
-        values = set(labels.values())
-        if not (0 in values and 1 in values) or len(unlabelled) == 0:
-            return Ranking([int(i) for i in unlabelled], [0.0] * len(unlabelled), True)
+        import numpy as np
+
+        mask = np.ones(self.n, dtype=bool)
+        if labels:
+            mask[np.fromiter(labels.keys(), dtype=np.int64, count=len(labels))] = False
+        unlabelled = self._shuffle[mask[self._shuffle]]
+        scores = self.scores(labels) if len(unlabelled) else None
+        if scores is None:
+            return Ranking(unlabelled.tolist(), [0.0] * len(unlabelled), True)
+        s = scores[unlabelled]
+        order = np.argsort(-s, kind="stable")
+        return Ranking(unlabelled[order].tolist(), s[order].tolist(), False)
+
+
+def _weights(y: Any, ratio: float = 1.0) -> Any:
+    """Sample weights giving relevant records `ratio` times the total weight of irrelevant ones."""
+    import numpy as np
+
+    pos = int(y.sum())
+    neg = len(y) - pos
+    return np.where(y == 1, ratio * len(y) / (2.0 * pos), len(y) / (2.0 * neg))
+
+
+def _classifier(spec: ModelSpec, seed: int) -> Any:
+    c = spec.classifier
+    if c == "svm":
+        from sklearn.svm import LinearSVC
+
+        return LinearSVC(C=spec.C, random_state=0, dual=True, max_iter=5000)
+    if c == "logreg":
         from sklearn.linear_model import LogisticRegression
 
-        idx = np.fromiter(labels.keys(), dtype=int)
-        y = np.fromiter(labels.values(), dtype=int)
-        clf = LogisticRegression(C=10.0, class_weight="balanced", max_iter=1000)
-        clf.fit(self.X[idx], y)
-        scores = clf.decision_function(self.X[unlabelled])
-        order = np.argsort(-scores, kind="stable")
-        return Ranking([int(unlabelled[i]) for i in order], [float(scores[i]) for i in order], False)
+        return LogisticRegression(C=spec.C, solver="liblinear", random_state=0)
+    if c == "nb":
+        from sklearn.naive_bayes import ComplementNB
+
+        return ComplementNB(alpha=spec.C)
+    if c == "mnb":
+        from sklearn.naive_bayes import MultinomialNB
+
+        return MultinomialNB(alpha=spec.C)
+    if c == "ridge":
+        from sklearn.linear_model import RidgeClassifier
+
+        return RidgeClassifier(alpha=spec.C, solver="sparse_cg")
+    if c.startswith("sgd"):
+        from sklearn.linear_model import SGDClassifier
+
+        loss = {"sgd": "hinge", "sgd-log": "log_loss", "sgd-mh": "modified_huber"}[c]
+        return SGDClassifier(loss=loss, alpha=spec.C, random_state=0, max_iter=spec.epochs, tol=None)
+    raise ValueError(f"unknown classifier {c}")
+
+
+# --- projects: features cached in .review/ ---------------------------------------------------
+def features_key(texts: Sequence[str], settings: FeatureSettings) -> str:
+    h = hashlib.sha256(settings.key().encode())
+    for t in texts:
+        h.update(t.encode("utf-8", "surrogatepass"))
+        h.update(b"\x00")
+    return h.hexdigest()[:32]
+
+
+def cached_features(cache_dir: Path, texts: Sequence[str], settings: FeatureSettings) -> Any:
+    """The TF-IDF matrix for `texts`, loaded from `cache_dir` when the texts are unchanged."""
+    import scipy.sparse as sp
+
+    path = cache_dir / f"features-{features_key(texts, settings)}.npz"
+    if path.is_file():
+        try:
+            return sp.load_npz(path).tocsr()
+        except (OSError, ValueError):
+            pass  # damaged cache: rebuild it
+    X = features(texts, settings)
+    cache_dir.mkdir(parents=True, exist_ok=True)
+    for old in cache_dir.glob("features-*.npz"):
+        old.unlink(missing_ok=True)
+    tmp = path.with_suffix(".tmp.npz")
+    sp.save_npz(tmp, X, compressed=False)
+    tmp.replace(path)
+    return X
+
+
+def for_project(project: Project, texts: Sequence[str], model: str | None = None, seed: int | None = None) -> Ranker:
+    """A Ranker with the protocol's seed and model, its features cached in the project's .review/."""
+    screening = project.protocol.screening
+    spec = model_spec(model or screening.model)
+    X = cached_features(project.cache_dir, texts, spec.features) if len(texts) else None
+    return Ranker(texts, seed if seed is not None else screening.seed, model or screening.model, matrix=X)
+
+
+__all__ = [
+    "MODELS",
+    "FeatureSettings",
+    "ModelSpec",
+    "Ranker",
+    "Ranking",
+    "features",
+    "for_project",
+    "model_spec",
+    "text_of",
+]

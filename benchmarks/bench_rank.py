@@ -1,0 +1,292 @@
+"""Ranking benchmark: WSS@95 against ASReview elas_u4, stopping, speed and latency.
+
+    .venv/bin/python -m benchmarks.bench_rank [--quick] [--no-peer] [--datasets A,B] [--no-write]
+
+- For every shared screening dataset and every ASReview baseline run (its seed and its two
+  prior records), a full simulation with our default model: WSS@95 (priors excluded) against
+  the baseline's, per dataset and overall (with and without the two duplicated reviews).
+- Stopping at 95 % target recall and 95 % confidence: share of runs reaching >= 95 % recall,
+  and the work saved there; the knee and the heuristic for comparison.
+- ASReview 3.0.8 side by side from a separate venv (benchmarks/.venv-asreview, created with pip
+  when missing, never a project dependency) against `review simulate`, same dataset and priors.
+- Decision -> next record latency (p95) at 10,000 and 100,000 synthetic records.
+Writes the `rank` section of BENCHMARKS.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+from benchmarks._common import ROOT, SHARED_DATA, machine, update_section
+
+BASELINES = SHARED_DATA / "baselines" / "asreview_elas_u4.json"
+SCREENING = SHARED_DATA / "screening"
+DUPLICATES = ("Chou_2004", "Nelson_2002")  # same reviews as Cohen SkeletalMuscleRelaxants / Estrogens
+QUICK = ("Sep_2021", "Donners_2021", "Cohen_2006_Antihistamines", "Cohen_2006_NSAIDS", "Cohen_2006_ADHD")
+PEER_VENV = ROOT / "benchmarks" / ".venv-asreview"
+PEER_DATASETS = ("Sep_2021", "Cohen_2006_ADHD", "Cohen_2006_AtypicalAntipsychotics")
+
+
+def dataset_path(name: str) -> Path:
+    return next(p for p in sorted((SCREENING / name).glob("records.csv*")))
+
+
+# --- WSS and stopping over the baseline runs ----------------------------------------------------
+def simulations(names: list[str], model: str, runs_per_dataset: int | None) -> dict[str, list[dict[str, Any]]]:
+    from review_cli.stages import simulate
+
+    base = json.loads(BASELINES.read_text())["datasets"]
+    out: dict[str, list[dict[str, Any]]] = {}
+    for name in names:
+        ds = simulate.read_dataset(dataset_path(name))
+        rows = []
+        for run in base[name]["runs"][:runs_per_dataset]:
+            priors = [str(r + 1) for r in run["prior_rows"]]
+            sim = simulate.run(ds, seed=run["seed"], priors=priors, model=model)
+            rows.append({"seed": run["seed"], "ours": sim.metrics["wss@95"], "asreview": run["wss95"], "seconds": sim.seconds, "asreview_seconds": run["seconds"], "stopping": sim.stopping, "n": len(sim.order)})
+            print(f"{name} seed {run['seed']}: WSS@95 {sim.metrics['wss@95']:.4f} (ASReview {run['wss95']:.4f}), {sim.seconds:.1f} s, stop {sim.stopping['statistical']}", file=sys.stderr, flush=True)
+        out[name] = rows
+    return out
+
+
+def wss_table(results: dict[str, list[dict[str, Any]]]) -> tuple[str, dict[str, float]]:
+    base = json.loads(BASELINES.read_text())["datasets"]
+    lines = [
+        "| dataset | records | relevant | runs | WSS@95 ours | WSS@95 ASReview | difference | our seconds / run |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|",
+    ]
+    ours_all, peer_all, diffs = {}, {}, {}
+    for name, rows in results.items():
+        ours = statistics.mean(r["ours"] for r in rows)
+        peer = statistics.mean(r["asreview"] for r in rows)
+        ours_all[name], peer_all[name], diffs[name] = ours, peer, ours - peer
+        secs = statistics.mean(r["seconds"] for r in rows)
+        lines.append(f"| {name} | {base[name]['records']} | {base[name]['included']} | {len(rows)} | {ours:.3f} | {peer:.3f} | {ours - peer:+.3f} | {secs:.1f} |")
+    unique = [n for n in results if n not in DUPLICATES]
+    summary = {
+        "ours_mean": statistics.mean(ours_all.values()),
+        "asreview_mean": statistics.mean(peer_all.values()),
+        "ours_mean_unique": statistics.mean(ours_all[n] for n in unique),
+        "asreview_mean_unique": statistics.mean(peer_all[n] for n in unique),
+        "worst_diff": min(diffs.values()),
+        "worst_dataset": min(diffs, key=lambda n: diffs[n]),
+        "datasets_worse_than_0.02": sum(1 for d in diffs.values() if d < -0.02),
+    }
+    lines.append(f"| **mean, all {len(results)} datasets** | | | | **{summary['ours_mean']:.3f}** | **{summary['asreview_mean']:.3f}** | **{summary['ours_mean'] - summary['asreview_mean']:+.3f}** | |")
+    lines.append(f"| **mean without Chou_2004 and Nelson_2002 ({len(unique)})** | | | | **{summary['ours_mean_unique']:.3f}** | **{summary['asreview_mean_unique']:.3f}** | **{summary['ours_mean_unique'] - summary['asreview_mean_unique']:+.3f}** | |")
+    return "\n".join(lines), summary
+
+
+def stopping_table(results: dict[str, list[dict[str, Any]]]) -> tuple[str, dict[str, float]]:
+    from review_cli.stages.stopping import RULES
+
+    runs = [r for rows in results.values() for r in rows]
+    lines = [
+        "| rule | runs that stopped | runs reaching >= 95 % recall at the stop | mean recall at the stop | mean work saved at the stop |",
+        "|---|---:|---:|---:|---:|",
+    ]
+    summary = {}
+    for rule in RULES:
+        stops = [r["stopping"][rule] for r in runs]
+        stopped = [s for s in stops if s["stopped_at"] is not None]
+        # a rule that never stops screens everything: recall 1, nothing saved
+        recalls = [s["recall"] if s["stopped_at"] is not None else 1.0 for s in stops]
+        saved = [s["work_saved"] if s["stopped_at"] is not None else 0.0 for s in stops]
+        reach = sum(1 for v in recalls if v >= 0.95) / len(runs)
+        summary[f"{rule}_reach"] = reach
+        summary[f"{rule}_saved"] = statistics.mean(saved)
+        lines.append(f"| {rule} | {len(stopped)}/{len(runs)} | {reach:.1%} | {statistics.mean(recalls):.3f} | {statistics.mean(saved):.3f} |")
+    return "\n".join(lines), summary
+
+
+# --- ASReview side by side ------------------------------------------------------------------
+def ensure_peer() -> Path | None:
+    exe = PEER_VENV / "bin" / "asreview"
+    if exe.exists():
+        return exe
+    print("creating benchmarks/.venv-asreview with asreview==3.0.8 ...", file=sys.stderr)
+    try:
+        subprocess.run([sys.executable, "-m", "venv", str(PEER_VENV)], check=True)
+        subprocess.run([str(PEER_VENV / "bin" / "pip"), "install", "-q", "asreview==3.0.8"], check=True)
+    except (subprocess.CalledProcessError, OSError) as e:
+        print(f"cannot install ASReview: {e}", file=sys.stderr)
+        return None
+    return exe if exe.exists() else None
+
+
+def peer_speed(names: tuple[str, ...], runs: int) -> str:
+    exe = ensure_peer()
+    if exe is None:
+        return "ASReview could not be installed here: no side-by-side timing."
+    base = json.loads(BASELINES.read_text())["datasets"]
+    review = ROOT / ".venv" / "bin" / "review"
+    lines = [
+        "| dataset | records | ASReview 3.0.8 elas_u4 (s) | review simulate (s) | speed-up |",
+        "|---|---:|---:|---:|---:|",
+    ]
+    env = {**os.environ, "OMP_NUM_THREADS": "1", "OPENBLAS_NUM_THREADS": "1", "MKL_NUM_THREADS": "1"}
+    for name in names:
+        run = base[name]["runs"][0]
+        path = dataset_path(name)
+        priors = [str(r) for r in run["prior_rows"]]
+        times_peer, times_ours = [], []
+        with tempfile.TemporaryDirectory() as tmp:
+            for i in range(runs):
+                out = Path(tmp) / f"sim{i}.asreview"
+                peer_cmd = [str(exe), "simulate", str(path), "-o", str(out), "--prior-idx", *priors, "--seed", str(run["seed"])]
+                t0 = time.perf_counter()
+                done = subprocess.run(peer_cmd, capture_output=True, text=True, env=env)
+                times_peer.append(time.perf_counter() - t0)
+                if done.returncode != 0:
+                    return f"ASReview failed on {name}: {done.stderr.strip()[-500:]}"
+                ours_cmd = [str(review), "simulate", str(path), "--seed", str(run["seed"]), *[a for r in run["prior_rows"] for a in ("--prior", str(r + 1))], "--json", str(Path(tmp) / "ours.json")]
+                t0 = time.perf_counter()
+                done = subprocess.run(ours_cmd, capture_output=True, text=True, env=env)
+                times_ours.append(time.perf_counter() - t0)
+                if done.returncode != 0:
+                    return f"review simulate failed on {name}: {done.stderr.strip()[-500:]}"
+        peer, ours = statistics.median(times_peer), statistics.median(times_ours)
+        lines.append(f"| {name} | {base[name]['records']} | {peer:.1f} | {ours:.1f} | {peer / ours:.1f}x |")
+        print(lines[-1], file=sys.stderr, flush=True)
+    return "\n".join(lines)
+
+
+# --- latency at 10k / 100k records ----------------------------------------------------------
+def synthetic_texts(n: int, seed: int = 0) -> tuple[list[str], list[int]]:
+    import numpy as np
+
+    rng = np.random.default_rng(seed)
+    vocab = np.array([f"w{i}" for i in range(30000)])
+    zipf = 1 / np.arange(1, 30001)
+    zipf /= zipf.sum()  # word frequencies of natural text
+    topic = np.array([f"t{i}" for i in range(200)])
+    labels = (rng.random(n) < 0.02).astype(int).tolist()
+    texts = []
+    for y in labels:
+        text = " ".join(vocab[rng.choice(30000, size=150, p=zipf)])  # title + abstract length
+        if y:
+            text += " " + " ".join(topic[rng.choice(200, size=20)])
+        texts.append(text)
+    return texts, labels
+
+
+def latency(n: int, decisions: int, warm: int) -> dict[str, float]:
+    import numpy as np
+
+    from review_cli.stages import stopping
+    from review_cli.stages.rank import Ranker
+
+    texts, truth = synthetic_texts(n)
+    t0 = time.perf_counter()
+    ranker = Ranker(texts, seed=1)
+    build = time.perf_counter() - t0
+    labels: dict[int, int] = {}
+    order = list(ranker.rank({}).order)
+    for i in order[:warm]:
+        labels[i] = truth[i]
+    pos = next(i for i, y in enumerate(truth) if y)
+    labels.setdefault(pos, 1)
+    t0 = time.perf_counter()
+    ranking = ranker.rank(labels)
+    cold = time.perf_counter() - t0
+    times, stop_times = [], []
+    for _ in range(decisions):
+        nxt = ranking.order[0]
+        labels[nxt] = truth[nxt]
+        t0 = time.perf_counter()
+        ranking = ranker.rank(labels)
+        t1 = time.perf_counter()
+        stopping.evaluate(list(labels.values()), n)
+        stop_times.append(time.perf_counter() - t1)
+        times.append(t1 - t0)
+    return {
+        "build": build,
+        "cold": cold,
+        "p50": float(np.percentile(times, 50)),
+        "p95": float(np.percentile(times, 95)),
+        "stop_p95": float(np.percentile(stop_times, 95)),
+        "total_p95": float(np.percentile(np.add(times, stop_times), 95)),
+    }
+
+
+# --- main ---------------------------------------------------------------------------------
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--quick", action="store_true", help="five small datasets, two runs each, 10k latency only, one peer dataset")
+    ap.add_argument("--no-peer", action="store_true", help="skip the ASReview side-by-side timing")
+    ap.add_argument("--datasets", help="comma-separated dataset names")
+    ap.add_argument("--model", default="default")
+    ap.add_argument("--no-write", action="store_true", help="print instead of writing BENCHMARKS.md")
+    ap.add_argument("--latency-only", action="store_true", help="only the latency measurement (printed)")
+    args = ap.parse_args()
+    if not BASELINES.exists():
+        sys.exit("../shared/data is absent: nothing to benchmark")
+    if args.latency_only:
+        for n in (10_000, 100_000):
+            print(n, latency(n, decisions=20, warm=300), flush=True)
+        return
+    base = json.loads(BASELINES.read_text())["datasets"]
+    names = args.datasets.split(",") if args.datasets else (list(QUICK) if args.quick else sorted(base))
+    results = simulations(names, args.model, 2 if args.quick else None)
+    wss, summary = wss_table(results)
+    stops, stop_summary = stopping_table(results)
+    peer = "skipped (--no-peer)." if args.no_peer else peer_speed(PEER_DATASETS[:1] if args.quick else PEER_DATASETS, 1 if args.quick else 2)
+    lat_lines = ["| records | features built (s) | first rank, cold (s) | rank p50 (ms) | rank p95 (ms) | stopping p95 (ms) | decision -> next record p95 (ms) | target |", "|---:|---:|---:|---:|---:|---:|---:|---:|"]
+    for n, target in ((10_000, 100), (100_000, 500)):
+        if args.quick and n > 10_000:
+            continue
+        lat = latency(n, decisions=20 if args.quick else 50, warm=300)
+        lat_lines.append(f"| {n:,} | {lat['build']:.1f} | {lat['cold']:.2f} | {lat['p50'] * 1000:.0f} | {lat['p95'] * 1000:.0f} | {lat['stop_p95'] * 1000:.0f} | {lat['total_p95'] * 1000:.0f} | {target} |")
+        print(lat_lines[-1], file=sys.stderr, flush=True)
+    n_runs = sum(len(r) for r in results.values())
+    body = f"""## Ranking and stopping (`benchmarks/bench_rank.py`{' --quick' if args.quick else ''})
+
+Machine: {machine()}. Model `{args.model}`. Each run uses the seed and the two prior records of
+an ASReview 3.0.8 `elas_u4` baseline run (../shared/data/baselines/asreview_elas_u4.json; 3-5
+runs per dataset, as many as the baseline has), {n_runs} runs in all. WSS@95 excludes the priors
+(Cohen 2006). Timings were taken on a shared, busy machine: compare them side by side only.
+
+### WSS@95 against ASReview elas_u4
+
+{wss}
+
+Worst dataset: {summary['worst_dataset']} ({summary['worst_diff']:+.3f}); datasets more than 0.02
+worse than ASReview: {summary['datasets_worse_than_0.02']}.
+
+### Stopping (target recall 0.95, confidence 0.95)
+
+Recall is over all relevant records (priors included) at the first record where each rule says
+stop; work saved = 1 - screened / records. A rule that never stops counts as recall 1, saved 0.
+
+{stops}
+
+### Speed: full simulation, side by side (median of runs, wall clock of the whole command)
+
+{peer}
+
+### Decision -> next record latency (synthetic texts, 2 % relevant)
+
+`rank` = retrain and rank every unscreened record after one more decision; `stopping` = all three
+rules; 300 decisions made before timing, then one after another.
+
+{chr(10).join(lat_lines)}
+"""
+    if args.no_write:
+        print(body)
+    else:
+        update_section("rank", body)
+        print(body)
+    json.dump({"summary": summary, "stopping": stop_summary}, sys.stderr)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,124 @@
+"""Stopping rules checked against hand-computed cases and a direct scipy implementation."""
+
+from __future__ import annotations
+
+import math
+import time
+
+import numpy as np
+import pytest
+from scipy.stats import hypergeom
+
+from review_cli.stages import stopping
+
+
+def naive_pvalues(labels: list[int], n_total: int, target: float) -> list[float]:
+    """The definition, one window at a time, with scipy's hypergeometric cdf."""
+    n, r = len(labels), sum(labels)
+    out = []
+    for m in range(1, n + 1):
+        k = sum(labels[n - m :])
+        pool = n_total - (n - m)
+        big_k = math.floor(r / target + 1 - (r - k))
+        out.append(0.0 if big_k > pool else float(hypergeom.cdf(k, pool, big_k, m)))
+    return out
+
+
+def test_hand_computed_windows() -> None:
+    # N = 10, screened [1, 0, 0], target 0.5: recall < 0.5 needs >= 3 relevant in total.
+    # m=1: pool 8 holds 2, P(X<=0 | 1 draw) = 6/8; m=2: pool 9 holds 2, C(7,2)/C(9,2) = 21/36;
+    # m=3: pool 10 holds 3, P(X<=1 | 3 draws) = (C(7,3) + 3 * C(7,2)) / C(10,3) = 98/120 (>= 0.5:
+    # reported as the lower bound 0.5, since such windows can never decide a stop).
+    p = stopping.window_pvalues([1, 0, 0], 10, target=0.5)
+    assert p[0] == pytest.approx(6 / 8)
+    assert p[1] == pytest.approx(21 / 36)
+    assert p[2] == 0.5
+    verdict = stopping.statistical([1, 0, 0], 10, target=0.5, confidence=0.95)
+    assert not verdict.stop and verdict.detail.startswith("p >= 0.5")
+    loose = stopping.statistical([1, 0, 0], 10, target=0.5, confidence=0.3)  # alpha 0.7 > 21/36
+    assert loose.stop and loose.detail.startswith("p = 0.583 over the last 2")
+
+
+def test_impossible_hypothesis_gives_zero() -> None:
+    # Every record screened: the pool before any window cannot hold the missing relevant ones.
+    assert stopping.window_pvalues([1, 0, 1, 0], 4, 0.95).max() == 0.0
+    assert stopping.statistical([1, 0, 1, 0], 4).stop
+
+
+def test_long_run_of_irrelevant_records_stops() -> None:
+    # 20 relevant in the first 100 of 2,000, then 900 irrelevant. Window of the last 900: the
+    # pool of 1,900 must hold >= 2 relevant (floor(20/.95) + 1 - 20), and
+    # P(X = 0 | 900 draws) = C(1898, 900) / C(1900, 900) = (1000 * 999) / (1900 * 1899) = 0.277:
+    # two missing records could easily hide in 1,000 unscreened ones, so no stop.
+    labels = [1] * 20 + [0] * 80 + [0] * 900
+    p = stopping.window_pvalues(labels, 2000, 0.95)
+    assert p[899] == pytest.approx(1000 * 999 / (1900 * 1899))
+    assert not stopping.statistical(labels, 2000).stop
+    # 100 relevant in the first 200, then 1,500 irrelevant: the pool of 1,800 must hold 6
+    # (floor(100/.95) + 1 - 100); P(X = 0 | 1500 draws) = prod_{i<6} (300 - i) / (1800 - i).
+    labels = [1, 0] * 100 + [0] * 1500
+    p = stopping.window_pvalues(labels, 2000, 0.95)
+    assert p[1499] == pytest.approx(math.prod((300 - i) / (1800 - i) for i in range(6)))
+    verdict = stopping.statistical(labels, 2000)
+    assert verdict.stop and verdict.detail.startswith("p = ")
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_matches_scipy_on_random_orders(seed: int) -> None:
+    rng = np.random.default_rng(seed)
+    n_total = int(rng.integers(30, 200))
+    n = int(rng.integers(5, n_total))
+    labels = [int(v) for v in (rng.random(n) < np.linspace(0.6, 0.0, n))]
+    if not sum(labels):
+        labels[0] = 1
+    target = float(rng.choice([0.8, 0.9, 0.95]))
+    mine = stopping.window_pvalues(labels, n_total, target)
+    ref = naive_pvalues(labels, n_total, target)
+    for a, b in zip(mine, ref, strict=True):
+        if b < 0.5:
+            assert a == pytest.approx(b, abs=1e-9)
+        else:
+            assert a >= 0.5 - 1e-12
+    for alpha in (0.05, 0.1):
+        fast = stopping.window_pvalues(labels, n_total, target, alpha=alpha)
+        assert (fast.min() < alpha) == (min(ref) < alpha)
+
+
+def test_knee_hand_case() -> None:
+    labels = [1] * 10 + [0] * 190  # knee at 10: rho = (10/10) / (1/190) = 190 >= 156 - 10
+    verdict = stopping.knee(labels, n_total=1000)
+    assert verdict.stop and "190.0" in verdict.detail
+    assert not stopping.knee(labels[:140]).stop  # fewer than 150 screened
+    assert not stopping.knee([1, 0] * 100).stop  # no knee: constant rate
+
+
+def test_heuristic_counts_irrelevant_since_last_relevant() -> None:
+    verdict = stopping.heuristic([1, 0, 1] + [0] * 60, 1000)
+    assert verdict.stop and verdict.detail.startswith("60 irrelevant in a row")
+    assert not stopping.heuristic([0] * 60 + [1], 1000).stop
+
+
+def test_evaluate_gives_three_rules_with_estimates() -> None:
+    verdicts = stopping.evaluate([1] * 5 + [0] * 20, 100)
+    assert [v.rule for v in verdicts] == ["statistical", "knee", "heuristic"]
+    assert all(isinstance(v.remaining_estimate, float) for v in verdicts)
+    none = stopping.evaluate([], 100)
+    assert not any(v.stop for v in none)
+
+
+def test_first_stops_matches_evaluate() -> None:
+    labels = [1, 0] * 100 + [0] * 1800
+    stops = stopping.first_stops(labels, 2000)
+    at = stops["statistical"]
+    assert at is not None and 200 < at < 2000
+    assert stopping.statistical(labels[:at], 2000).stop
+    assert not stopping.statistical(labels[: at - 1], 2000).stop
+    assert stops["heuristic"] == 199 + stopping.heuristic_limit(2000)
+
+
+def test_statistical_is_cheap_at_100k() -> None:
+    rng = np.random.default_rng(1)
+    labels = [int(v) for v in rng.random(100_000) < np.linspace(0.05, 0.0005, 100_000)]
+    t0 = time.perf_counter()
+    stopping.evaluate(labels, 150_000)
+    assert time.perf_counter() - t0 < 2.0
