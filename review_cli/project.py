@@ -150,6 +150,15 @@ class Project:
         return self.root / "search" / "log.jsonl"
 
     @property
+    def demo_dir(self) -> Path:
+        """Written by `review demo` only: the generator's ground truth (labels per study)."""
+        return self.root / "demo"
+
+    @property
+    def demo_labels_path(self) -> Path:
+        return self.demo_dir / "labels.jsonl"
+
+    @property
     def cache_dir(self) -> Path:
         """Machine-local, rebuildable state (feature caches, process locks); git-ignored."""
         return self.root / ".review"

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from review_cli.cli import (
     dedup_cmds,  # noqa: F401  (registers dedup)
+    demo_cmds,  # noqa: F401  (registers demo)
     prisma_cmds,  # noqa: F401  (include, prisma, audit)
     project_cmds,  # noqa: F401  (registers init, import, status, export)
     screen_cmds,  # noqa: F401  (screen, decide, conflicts, reconcile, agreement)

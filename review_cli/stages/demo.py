@@ -1,0 +1,411 @@
+"""`review demo`: a whole example review, end to end, through the same stage functions as users.
+
+The demo is a list of steps. Each step calls the stage functions a user's command calls
+(`review import`, `review decide`, `review reconcile`, ...), with the generator's ground truth
+playing the reviewers. A step that cannot run says why (an export whose importer is missing is
+reported and left in searches/; a step whose prerequisite did not run is "skipped"), so the
+folder left behind is always a real review a user can keep working on.
+"""
+
+from __future__ import annotations
+
+import random
+import re
+import shutil
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from review_cli.demo import DEFAULT_SEED, PROTOCOL_TEMPLATE, Demo, generate
+from review_cli.demo.studies import FULL_TEXT_REASONS
+from review_cli.errors import ParseError, ReviewError, UsageError
+from review_cli.io.writer import read_json, write_json, write_text
+from review_cli.model import Record, Stage, Verdict, fold
+from review_cli.progress import NULL, Progress
+from review_cli.project import Project
+from review_cli.stages import dedup as dedup_stage
+from review_cli.stages import import_, init, screen_store, team, units
+from review_cli.stages import include as include_stage
+from review_cli.stages import prisma as prisma_stage
+
+# Simulated screening happens on fixed dates, so the decision logs are the same on every run.
+SCREENING_CLOCK = {
+    (Stage.TITLE_ABSTRACT, 0): 1_649_066_400.0,  # 2022-04-04T10:00:00Z
+    (Stage.TITLE_ABSTRACT, 1): 1_649_239_200.0,  # 2022-04-06T10:00:00Z
+    (Stage.TITLE_ABSTRACT, -1): 1_649_757_600.0,  # 2022-04-12T10:00:00Z (reconciliation)
+    (Stage.FULL_TEXT, 0): 1_652_090_400.0,  # 2022-05-09T10:00:00Z
+    (Stage.FULL_TEXT, 1): 1_652_263_200.0,  # 2022-05-11T10:00:00Z
+    (Stage.FULL_TEXT, -1): 1_652_781_600.0,  # 2022-05-17T10:00:00Z
+}
+TA_DISAGREEMENTS = (4, 8)  # second reviewer excludes 4 true includes and includes 8 true excludes
+FT_DISAGREEMENTS = (1, 1)
+
+
+@dataclass
+class StepReport:
+    name: str
+    status: str  # done | partial (some exports not importable) | skipped (a prerequisite did not run)
+    summary: str
+    details: list[str] = field(default_factory=list)
+
+    def to_json(self) -> dict[str, Any]:
+        return {"name": self.name, "status": self.status, "summary": self.summary, "details": self.details}
+
+
+@dataclass
+class DemoRun:
+    """What the steps share: the review, the generated demo and what earlier steps found."""
+
+    project: Project
+    demo: Demo
+    progress: Progress = NULL
+    reports: list[StepReport] = field(default_factory=list)
+    imported_sources: list[str] = field(default_factory=list)
+
+    def done(self, name: str) -> bool:
+        return any(r.name == name and r.status in ("done", "partial") for r in self.reports)
+
+
+@dataclass(frozen=True)
+class Step:
+    name: str
+    run: Callable[[DemoRun], StepReport]
+    needs: tuple[str, ...] = ()  # steps that must have run first
+
+
+@dataclass
+class DemoResult:
+    root: Path
+    steps: list[StepReport]
+    expected: dict[str, Any]
+    prisma: dict[str, Any] | None = None
+    svg: Path | None = None
+    differences: list[str] = field(default_factory=list)  # pipeline vs ground truth, when PRISMA ran
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "root": str(self.root),
+            "steps": [s.to_json() for s in self.steps],
+            "expected": self.expected,
+            "prisma": self.prisma,
+            "svg": str(self.svg) if self.svg else None,
+            "differences_from_ground_truth": self.differences,
+        }
+
+
+def _at(seconds: float) -> Callable[[], float]:
+    """A clock stopped at a simulated time."""
+    return lambda: seconds
+
+
+# --- the steps -----------------------------------------------------------------------------------
+def create(ctx: DemoRun) -> StepReport:
+    project, demo = ctx.project, ctx.demo
+    init.run(project.root, PROTOCOL_TEMPLATE)
+    for (source, name), text in demo.files.items():
+        write_text(project.source_dir(source) / name, text)
+    write_text(project.demo_labels_path, demo.labels_jsonl())
+    write_text(project.demo_dir / "README.md", DEMO_README.format(seed=demo.seed))
+    return StepReport("create", "done", f"protocol and {len(demo.files)} exports ({len(demo.records):,} records) written")
+
+
+def import_sources(ctx: DemoRun) -> StepReport:
+    """`review import FILE --source NAME` for every source, as a user would type it."""
+    project = ctx.project
+    details: list[str] = []
+    waiting: list[str] = []
+    ctx.progress.start("Importing the 13 sources", total=len(ctx.demo.files))
+    for (source, name), _text in ctx.demo.files.items():
+        path = project.source_dir(source) / name
+        try:
+            result = import_.run(project, [path], source)
+        except ParseError as e:
+            # The format's importer is not in this build yet: say so, import the rest.
+            waiting.append(source)
+            reason = e.message.replace(str(path), project.rel(path))
+            details.append(f"{source}: {name} ({ctx.demo.export(source).format}) not imported: {reason}")
+        else:
+            rep = result.files[0]
+            ctx.imported_sources.append(source)
+            details.append(f"{source}: {rep.imported} of {rep.read} records imported ({rep.format})")
+        ctx.progress.advance()
+    ctx.progress.done()
+    total = sum(1 for r in ctx.demo.records if r.source in ctx.imported_sources)
+    status = "done" if not waiting else "partial"
+    summary = f"{total:,} records from {len(ctx.imported_sources)} sources"
+    if waiting:
+        summary += f"; pending importers for: {', '.join(waiting)}"
+    return StepReport("import", status, summary, details)
+
+
+def dedup(ctx: DemoRun) -> StepReport:
+    """`review dedup` (non-interactive: uncertain pairs stay queued, as in CI)."""
+    result = dedup_stage.run(ctx.project, progress=ctx.progress)
+    summary = (f"{result.records:,} records -> {result.clusters:,} unique ({result.merged:,} duplicates merged, "
+               f"{result.uncertain} uncertain pairs left for `review dedup --review`)")
+    truth = ctx.demo.labels()
+    details = [f"ground truth: {len(truth):,} unique studies, {len(ctx.demo.records) - len(truth):,} duplicates"]
+    study_of = unit_studies(ctx.project, ctx.demo)
+    per_study = Counter(study_of.values())
+    missed = sum(n - 1 for n in per_study.values())
+    if missed:
+        details.append(f"{missed} duplicate records not merged (they are screened twice)")
+    false_merges = false_merged_units(ctx.project, ctx.demo)
+    if false_merges:
+        details.append(f"{len(false_merges)} clusters merge different studies: {', '.join(false_merges[:5])}")
+    return StepReport("dedup", "done", summary, details)
+
+
+def screen_title_abstract(ctx: DemoRun) -> StepReport:
+    return _screen(ctx, Stage.TITLE_ABSTRACT, TA_DISAGREEMENTS)
+
+
+def screen_full_text(ctx: DemoRun) -> StepReport:
+    return _screen(ctx, Stage.FULL_TEXT, FT_DISAGREEMENTS)
+
+
+def include(ctx: DemoRun) -> StepReport:
+    """The inclusion log: every record's final status (`review include`)."""
+    result = include_stage.run(ctx.project)
+    counts = ", ".join(f"{n:,} {k}" for k, n in sorted(result.counts.items()))
+    return StepReport("include", "done", f"{result.path}: {counts}", list(result.warnings))
+
+
+def prisma(ctx: DemoRun) -> StepReport:
+    """`review prisma`: prisma.json, the SVG diagram, Mermaid and the PRISMA2020-app CSV."""
+    result = prisma_stage.run(ctx.project)
+    return StepReport("prisma", "done", "wrote " + ", ".join(result.written), list(result.warnings))
+
+
+STEPS: tuple[Step, ...] = (
+    Step("create", create),
+    Step("import", import_sources, needs=("create",)),
+    Step("dedup", dedup, needs=("import",)),
+    Step("title-abstract", screen_title_abstract, needs=("dedup",)),
+    Step("full-text", screen_full_text, needs=("title-abstract",)),
+    Step("include", include, needs=("full-text",)),
+    Step("prisma", prisma, needs=("include",)),
+)
+
+
+STEP_NAMES = tuple(s.name for s in STEPS)
+
+
+def run(folder: Path, force: bool = False, seed: int = DEFAULT_SEED, progress: Progress = NULL,
+        steps: tuple[Step, ...] = STEPS, until: str | None = None) -> DemoResult:
+    """Create the demo review in `folder` and run `steps` (all of them, or up to `until`)."""
+    names = [s.name for s in steps]
+    if until is not None and until not in names:
+        raise UsageError(f"--until must be one of: {', '.join(names)} (got `{until}`)")
+    if until is not None:
+        steps = steps[: names.index(until) + 1]
+    root = prepare_folder(folder, force)
+    ctx = DemoRun(Project(root), generate(seed), progress)
+    for step in steps:
+        missing = [n for n in step.needs if not ctx.done(n)]
+        if missing:
+            ctx.reports.append(StepReport(step.name, "skipped", f"waits for: {', '.join(missing)}"))
+            continue
+        ctx.reports.append(step.run(ctx))
+    result = DemoResult(root, ctx.reports, expected_counts(ctx.demo))
+    prisma_json = ctx.project.prisma_dir / "prisma.json"
+    if ctx.done("prisma") and prisma_json.exists():
+        result.prisma = read_json(prisma_json)
+        result.svg = next(iter(sorted(ctx.project.prisma_dir.glob("*.svg"))), None)
+        result.differences = compare(result.prisma.get("counts", {}), result.expected)
+    write_json(ctx.project.demo_dir / "run.json", {"seed": seed, "steps": [r.to_json() for r in ctx.reports]})
+    return result
+
+
+def prepare_folder(folder: Path, force: bool) -> Path:
+    root = folder.resolve()
+    if root.exists() and not root.is_dir():
+        raise ReviewError(f"{folder} exists and is not a folder", hint="give another folder name")
+    if root.is_dir() and any(root.iterdir()):
+        if not force:
+            raise ReviewError(
+                f"{folder} already exists and is not empty",
+                hint=f"give a new folder, or `review demo {folder} --force` to replace it",
+            )
+        here = Path.cwd().resolve()
+        if root == here or root in here.parents or root == Path.home().resolve() or root == Path(root.anchor):
+            raise ReviewError(f"refusing to replace {root}: it holds the current folder or your home",
+                              hint="give a dedicated folder for the demo")
+        if not (root / "review.toml").exists():
+            raise ReviewError(f"refusing to replace {root}: it is not a review (no review.toml)",
+                              hint="--force only replaces an earlier demo or review folder")
+        shutil.rmtree(root)
+    root.mkdir(parents=True, exist_ok=True)
+    return root
+
+
+# --- the ground truth, seen from the review's records --------------------------------------------
+_NON_WORD = re.compile(r"[^\w ]+")
+
+
+def _title_key(title: str) -> str:
+    return " ".join(_NON_WORD.sub(" ", fold(title)).split())
+
+
+def record_studies(demo: Demo, records: list[Record]) -> dict[str, str]:
+    """Imported record id -> generator study id, by the export's key, position, else title."""
+    by_key: dict[tuple[str, str, str], str] = {}
+    by_title: dict[tuple[str, str], set[str]] = {}
+    for r in demo.records:
+        by_key[(r.source, r.file, f"#{r.position}")] = r.study
+        if r.key:
+            by_key[(r.source, r.file, r.key)] = r.study
+            by_key[(r.source, r.file, r.key.removeprefix("WOS:"))] = r.study
+        by_title.setdefault((r.source, _title_key(demo.study(r.study).title)), set()).add(r.study)
+    out: dict[str, str] = {}
+    for rec in records:
+        for o in rec.origins:
+            uid = by_key.get((o.source, o.file.rsplit("/", 1)[-1], o.key))
+            if uid is None:
+                found = by_title.get((o.source, _title_key(rec.title.strip("[]. "))), set())
+                uid = next(iter(found)) if len(found) == 1 else None
+            if uid is not None:
+                out[rec.id] = uid
+                break
+    return out
+
+
+def unit_studies(project: Project, demo: Demo) -> dict[str, str]:
+    """Screening unit id -> study id (the majority of its members; a false merge shows here)."""
+    per_record = record_studies(demo, import_.load_records(project))
+    groups = units.clusters(project) or {rid: [rid] for rid in per_record}
+    out: dict[str, str] = {}
+    for unit, members in groups.items():
+        votes = Counter(per_record[m] for m in members if m in per_record)
+        if votes:
+            out[unit] = votes.most_common(1)[0][0]
+    return out
+
+
+def false_merged_units(project: Project, demo: Demo) -> list[str]:
+    """Clusters whose records belong to different studies (a deduplication error)."""
+    per_record = record_studies(demo, import_.load_records(project))
+    out = []
+    for unit, members in units.clusters(project).items():
+        if len({per_record[m] for m in members if m in per_record}) > 1:
+            out.append(unit)
+    return sorted(out)
+
+
+def truth(demo: Demo, uid: str, stage: Stage) -> tuple[Verdict, str]:
+    s = demo.study(uid)
+    if stage == Stage.TITLE_ABSTRACT:
+        return (Verdict.INCLUDE, "") if s.ta == "include" else (Verdict.EXCLUDE, "")
+    if s.ft == "include":
+        return Verdict.INCLUDE, ""
+    if s.ft == "not-retrieved":
+        return Verdict.NOT_RETRIEVED, ""
+    return Verdict.EXCLUDE, s.reason if s.reason in FULL_TEXT_REASONS else "not-coproduction"
+
+
+def simulated_votes(demo: Demo, unit_ids: list[str], study_of: dict[str, str], stage: Stage,
+                    disagreements: tuple[int, int]) -> list[dict[str, tuple[Verdict, str]]]:
+    """Two reviewers' decisions: the first follows the ground truth, the second mostly does."""
+    first = {u: truth(demo, study_of[u], stage) for u in sorted(unit_ids) if u in study_of}
+    second = dict(first)
+    rng = random.Random(f"{demo.seed}:{stage}")
+    included = [u for u, (v, _) in first.items() if v == Verdict.INCLUDE]
+    excluded = [u for u, (v, _) in first.items() if v == Verdict.EXCLUDE]
+    for u in rng.sample(included, min(disagreements[0], len(included))):
+        second[u] = (Verdict.EXCLUDE, "not-qualitative" if stage == Stage.FULL_TEXT else "")
+    for u in rng.sample(excluded, min(disagreements[1], len(excluded))):
+        second[u] = (Verdict.INCLUDE, "")
+    return [first, second]
+
+
+def _screen(ctx: DemoRun, stage: Stage, disagreements: tuple[int, int]) -> StepReport:
+    """Two reviewers decide every unit through `review decide`; conflicts via `review reconcile`."""
+    name = str(stage)
+    project = ctx.project
+    study_of = unit_studies(project, ctx.demo)
+    to_screen = [u.id for u in screen_store.stage_units(project, stage)]
+    unmatched = [u for u in to_screen if u not in study_of]
+    reviewers = list(project.protocol.reviewers[:2]) or ["reviewer1", "reviewer2"]
+    votes = simulated_votes(ctx.demo, to_screen, study_of, stage, disagreements)
+    for i, (reviewer, decided) in enumerate(zip(reviewers, votes, strict=True)):
+        wanted = [team.Wanted(u, v, reason) for u, (v, reason) in decided.items()]
+        clock = SCREENING_CLOCK[(stage, i)]
+        team.decide(project, stage, reviewer, wanted, clock=_at(clock))
+    conflicts = team.conflicts(project, stage)
+    resolutions = team.take(conflicts, reviewers[0])
+    clock = SCREENING_CLOCK[(stage, -1)]
+    team.reconcile(project, stage, reviewers[0], resolutions, clock=_at(clock))
+    first = votes[0]
+    counts = Counter(str(v) for v, _ in first.values())
+    summary = f"{len(first):,} screened by {' and '.join(reviewers)}: " + ", ".join(
+        f"{n:,} {v}" for v, n in sorted(counts.items())) + f"; {len(conflicts)} disagreements reconciled"
+    details = [f"{len(unmatched)} units could not be matched to the generator's studies"] if unmatched else []
+    return StepReport(name, "done", summary, details)
+
+
+# PRISMA box -> (prisma.json count keys summed over both arms, ground-truth value)
+def compare(counts: dict[str, int], expected: dict[str, Any]) -> list[str]:
+    """Where the pipeline's PRISMA counts differ from what the ground truth implies."""
+    boxes = {
+        "records identified": (("database_results", "register_results", "website_results", "organisation_results",
+                                "citations_results"), expected["identified_total"]),
+        "duplicates removed": (("duplicates", "other_duplicates"), expected["duplicates_removed"]),
+        "ineligible by automation": (("excluded_automatic", "other_excluded_automatic"),
+                                     sum(expected["automation_excluded"].values())),
+        "records screened": (("records_screened", "other_records_screened"), expected["screened"]),
+        "records excluded": (("records_excluded", "other_records_excluded"), expected["title_abstract_excluded"]),
+        "reports sought": (("dbr_sought_reports", "other_sought_reports"), expected["sought"]),
+        "reports not retrieved": (("dbr_notretrieved_reports", "other_notretrieved_reports"), expected["not_retrieved"]),
+        "reports assessed": (("dbr_assessed", "other_assessed"), expected["assessed"]),
+        "reports excluded": (("dbr_excluded", "other_excluded"), sum(expected["full_text_excluded"].values())),
+        "studies included": (("total_studies",), expected["included"]),
+    }
+    out = []
+    for box, (keys, want) in boxes.items():
+        got = sum(int(counts.get(k, 0)) for k in keys)
+        if got != want:
+            out.append(f"{box}: {got:,} (ground truth {want:,})")
+    return out
+
+
+def expected_counts(demo: Demo) -> dict[str, Any]:
+    """The PRISMA counts the ground truth implies (what a perfect pipeline would report)."""
+    studies = demo.studies
+    identified = Counter(r.source for r in demo.records)
+    automation = [s for s in studies if s.ta == "automation"]
+    screened = [s for s in studies if s.ta != "automation"]
+    sought = [s for s in screened if s.ta == "include"]
+    retrieved = [s for s in sought if s.ft != "not-retrieved"]
+    excluded = Counter(s.reason for s in retrieved if s.ft == "exclude")
+    return {
+        "identified": {name: identified[name] for name in identified},
+        "identified_total": len(demo.records),
+        "duplicates_removed": len(demo.records) - len(studies),
+        "automation_excluded": {"date": sum(s.reason == "date" for s in automation),
+                                "language": sum(s.reason == "language" for s in automation)},
+        "screened": len(screened),
+        "title_abstract_excluded": len(screened) - len(sought),
+        "sought": len(sought),
+        "not_retrieved": len(sought) - len(retrieved),
+        "assessed": len(retrieved),
+        "full_text_excluded": dict(sorted(excluded.items())),
+        "included": sum(s.ft == "include" for s in studies),
+    }
+
+
+DEMO_README = """\
+# demo/
+
+Written by `review demo` (seed {seed}); not used by any other command.
+
+- `labels.jsonl`: the generator's ground truth, one line per unique study: which records in
+  which export files are that study, and how a careful team screened it (title/abstract
+  decision, full-text decision and exclusion reason). The demo's two simulated reviewers
+  decided from these labels; you can compare your own screening with them.
+- `run.json`: which demo steps ran and what each did.
+
+Everything else in this folder is an ordinary review: `review status`, `review screen` and the
+other commands work here as on your own reviews.
+"""
