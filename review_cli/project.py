@@ -33,7 +33,13 @@ class Project:
     @classmethod
     def find(cls, start: Path | None = None) -> Project:
         """The review containing `start` (default: $REVIEW_DIR or the current folder)."""
-        here = (start or Path(os.environ.get("REVIEW_DIR") or Path.cwd())).resolve()
+        try:
+            here = (start or Path(os.environ.get("REVIEW_DIR") or Path.cwd())).resolve()
+        except FileNotFoundError:
+            raise NotAReviewError(
+                "the current folder no longer exists (deleted or moved by another program)",
+                hint="cd into the review folder again",
+            ) from None
         for folder in (here, *here.parents):
             if (folder / PROTOCOL_FILE).is_file():
                 return cls(folder)
