@@ -166,3 +166,12 @@ def iter_blocks(lines: list[str], starts: Iterator[int]) -> Iterator[tuple[int, 
     for n, start in enumerate(idx):
         end = idx[n + 1] if n + 1 < len(idx) else len(lines)
         yield start + 1, lines[start:end]
+
+
+def first(tags: dict[str, list[str]], *names: str) -> str:
+    """The first non-empty value among `names`, in that order, in a tagged record."""
+    for n in names:
+        for v in tags.get(n, ()):
+            if v:
+                return v
+    return ""

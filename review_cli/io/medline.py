@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from review_cli.io.document import Document, Parsed, Skip
+from review_cli.io.document import Document, Parsed, Skip, first
 
 NAME = "medline"
 LABEL = "PubMed/MEDLINE (nbib)"
@@ -63,13 +63,6 @@ def parse(doc: Document) -> Iterator[Parsed | Skip]:
         yield _record(tags, start)
 
 
-def _first(tags: dict[str, list[str]], *names: str) -> str:
-    for n in names:
-        for v in tags.get(n, ()):
-            if v:
-                return v
-    return ""
-
 
 def _doi(tags: dict[str, list[str]]) -> str:
     for tag in ("LID", "AID"):
@@ -92,29 +85,29 @@ def _url(tags: dict[str, list[str]]) -> str:
 
 
 def _record(tags: dict[str, list[str]], line: int) -> Parsed:
-    pmid = _first(tags, "PMID")
-    own = _first(tags, "OWN")
+    pmid = first(tags, "PMID")
+    own = first(tags, "OWN")
     authors = tags.get("FAU") or tags.get("AU") or []
     authors = authors + tags.get("CN", [])
     return Parsed(
         line=line,
-        key=pmid or _first(tags, "OID", "AN"),
+        key=pmid or first(tags, "OID", "AN"),
         fields={
-            "title": _first(tags, "TI", "BTI", "TT"),
+            "title": first(tags, "TI", "BTI", "TT"),
             "authors": authors,
-            "year": _first(tags, "DP", "DEP", "EDAT"),
-            "journal": _first(tags, "JT", "TA") or _first(tags, "BTI"),
-            "journal_abbrev": _first(tags, "TA"),
-            "volume": _first(tags, "VI"),
-            "issue": _first(tags, "IP"),
-            "pages": _first(tags, "PG"),
+            "year": first(tags, "DP", "DEP", "EDAT"),
+            "journal": first(tags, "JT", "TA") or first(tags, "BTI"),
+            "journal_abbrev": first(tags, "TA"),
+            "volume": first(tags, "VI"),
+            "issue": first(tags, "IP"),
+            "pages": first(tags, "PG"),
             "doi": _doi(tags),
             "pmid": pmid,
-            "issn": re.sub(r"\s*\(.*\)$", "", _first(tags, "IS")).removeprefix("ISSN-"),
-            "abstract": _first(tags, "AB"),
+            "issn": re.sub(r"\s*\(.*\)$", "", first(tags, "IS")).removeprefix("ISSN-"),
+            "abstract": first(tags, "AB"),
             "keywords": tags.get("OT", []) + tags.get("MH", []),
-            "language": _first(tags, "LA"),
-            "type": _first(tags, "PT"),
+            "language": first(tags, "LA"),
+            "type": first(tags, "PT"),
             "url": _url(tags),
             "database": "PubMed" if pmid else own,
         },

@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from review_cli.io.document import Document, Parsed
+from review_cli.io.document import Document, Parsed, first
 
 NAME = "ovid"
 LABEL = "Ovid tagged"
@@ -110,18 +110,11 @@ def parse(doc: Document) -> Iterator[Parsed]:
         yield _record(tags, start, number_in_search)
 
 
-def _first(tags: dict[str, list[str]], *names: str) -> str:
-    for n in names:
-        for v in tags.get(n, ()):
-            if v:
-                return v
-    return ""
-
 
 def _record(tags: dict[str, list[str]], line: int, number_in_search: str) -> Parsed:
-    source = _first(tags, "SO")
-    journal = _first(tags, "JN", "JT", "JX")
-    volume, issue, pages = _first(tags, "VO", "VI"), _first(tags, "IP"), _first(tags, "PG")
+    source = first(tags, "SO")
+    journal = first(tags, "JN", "JT", "JX")
+    volume, issue, pages = first(tags, "VO", "VI"), first(tags, "IP"), first(tags, "PG")
     if source and not journal:
         journal = source.split(". ", 1)[0].strip()
         m = _SOURCE.search(source[len(journal) :])
@@ -129,28 +122,28 @@ def _record(tags: dict[str, list[str]], line: int, number_in_search: str) -> Par
             volume = volume or m.group("vol")
             issue = issue or (m.group("iss") or "")
             pages = pages or (m.group("pages") or m.group("pp") or "")
-    doi = _first(tags, "DO", "DI")
+    doi = first(tags, "DO", "DI")
     keywords = [k.lstrip("*") for t in ("KW", "MH") for k in tags.get(t, ())]
     return Parsed(
         line=line,
-        key=_first(tags, "UI", "AN") or (f"<{number_in_search}>" if number_in_search else ""),
+        key=first(tags, "UI", "AN") or (f"<{number_in_search}>" if number_in_search else ""),
         fields={
-            "title": _first(tags, "TI", "BT"),
+            "title": first(tags, "TI", "BT"),
             "authors": tags.get("AU") or tags.get("FA") or [],
-            "year": _first(tags, "YR", "DP", "PY", "YE") or source,
+            "year": first(tags, "YR", "DP", "PY", "YE") or source,
             "journal": journal,
-            "journal_abbrev": _first(tags, "JA", "JB"),
+            "journal_abbrev": first(tags, "JA", "JB"),
             "volume": volume,
             "issue": issue,
             "pages": pages,
             "doi": doi,
-            "pmid": _first(tags, "PM", "PMID"),
-            "issn": _first(tags, "IS", "ES").split(" ")[0],
-            "abstract": _first(tags, "AB"),
+            "pmid": first(tags, "PM", "PMID"),
+            "issn": first(tags, "IS", "ES").split(" ")[0],
+            "abstract": first(tags, "AB"),
             "keywords": keywords,
-            "language": _first(tags, "LG", "LA"),
-            "type": _first(tags, "PT", "ST"),
-            "url": _first(tags, "UR", "XL"),
-            "database": _first(tags, "DB"),
+            "language": first(tags, "LG", "LA"),
+            "type": first(tags, "PT", "ST"),
+            "url": first(tags, "UR", "XL"),
+            "database": first(tags, "DB"),
         },
     )

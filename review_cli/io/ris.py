@@ -12,7 +12,7 @@ import re
 import string
 from collections.abc import Iterator
 
-from review_cli.io.document import Document, Parsed, Skip
+from review_cli.io.document import Document, Parsed, Skip, first
 
 NAME = "ris"
 LABEL = "RIS"
@@ -85,13 +85,6 @@ def parse(doc: Document) -> Iterator[Parsed | Skip]:
         yield Skip(start, "the file ends inside a record (no `ER  -` line): truncated export?")
 
 
-def _first(tags: dict[str, list[str]], names: tuple[str, ...]) -> str:
-    for n in names:
-        for v in tags.get(n, []):
-            if v:
-                return v
-    return ""
-
 
 _DOI_IN_TEXT = re.compile(r"10\.\d{4,9}/[^\s&?#]+")
 _PUBMED_URL = re.compile(r"(?:ncbi\.nlm\.nih\.gov/pubmed/|pubmed\.ncbi\.nlm\.nih\.gov/)(\d+)")
@@ -144,29 +137,29 @@ def _record(tags: dict[str, list[str]], line: int) -> Parsed:
             seen.append(a)
     doi = _doi(tags)
     pmid = _pmid(tags)
-    journal = _first(tags, ("T2", "JO", "JF", "J2", "JA", "J1", "BT")) if tags["TY"][0] != "BOOK" else _first(tags, ("T2", "BT"))
-    key = _first(tags, ("AN", "ID", "U1"))
+    journal = first(tags, "T2", "JO", "JF", "J2", "JA", "J1", "BT") if tags["TY"][0] != "BOOK" else first(tags, "T2", "BT")
+    key = first(tags, "AN", "ID", "U1")
     return Parsed(
         line=line,
         key=key,
         fields={
-            "title": _first(tags, TITLE_TAGS) or _first(tags, ("CT",)),
+            "title": first(tags, *TITLE_TAGS) or first(tags, "CT"),
             "authors": authors,
-            "year": _first(tags, ("PY", "Y1", "DA", "Y2")),
+            "year": first(tags, "PY", "Y1", "DA", "Y2"),
             "journal": journal,
-            "journal_abbrev": _first(tags, ("J2", "JA", "J1")),
-            "volume": _first(tags, ("VL",)),
-            "issue": _first(tags, ("IS", "CP")),
-            "start_page": _first(tags, ("SP",)),
-            "end_page": _first(tags, ("EP",)),
+            "journal_abbrev": first(tags, "J2", "JA", "J1"),
+            "volume": first(tags, "VL"),
+            "issue": first(tags, "IS", "CP"),
+            "start_page": first(tags, "SP"),
+            "end_page": first(tags, "EP"),
             "doi": doi,
             "pmid": pmid,
-            "issn": _first(tags, ("SN",)),
+            "issn": first(tags, "SN"),
             "abstract": " ".join(seen),
             "keywords": tags.get("KW", []),
-            "language": _first(tags, ("LA",)),
+            "language": first(tags, "LA"),
             "type": tags["TY"][0],
-            "url": _first(tags, ("UR", "L2")),
-            "database": _first(tags, ("DB", "DP")),
+            "url": first(tags, "UR", "L2"),
+            "database": first(tags, "DB", "DP"),
         },
     )

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from review_cli.io.document import Document, Parsed, Skip
+from review_cli.io.document import Document, Parsed, Skip, first
 
 NAME = "wos"
 LABEL = "Web of Science tagged"
@@ -68,38 +68,31 @@ def parse(doc: Document) -> Iterator[Parsed | Skip]:
         yield Skip(start, "the file ends inside a record (no `ER` line): truncated export?")
 
 
-def _first(tags: dict[str, list[str]], *names: str) -> str:
-    for n in names:
-        for v in tags.get(n, ()):
-            if v:
-                return v
-    return ""
-
 
 def _record(tags: dict[str, list[str]], line: int) -> Parsed:
     keywords = [k for t in ("DE", "ID") for v in tags.get(t, ()) for k in v.split(";")]
-    start_page = _first(tags, "BP")
+    start_page = first(tags, "BP")
     return Parsed(
         line=line,
-        key=_first(tags, "UT"),
+        key=first(tags, "UT"),
         fields={
-            "title": _first(tags, "TI"),
+            "title": first(tags, "TI"),
             # AU (`Smith, JA`) matches WoS's RIS export, so one database gives one author form.
             "authors": tags.get("AU") or tags.get("AF") or tags.get("CA") or [],
-            "year": _first(tags, "PY", "EA", "PD"),
-            "journal": _first(tags, "SO", "SE"),
-            "journal_abbrev": _first(tags, "JI", "J9"),
-            "volume": _first(tags, "VL"),
-            "issue": _first(tags, "IS"),
-            "start_page": start_page or _first(tags, "AR").removeprefix("UNSP "),
-            "end_page": _first(tags, "EP") if start_page else "",
-            "doi": _first(tags, "DI", "D2"),
-            "pmid": _first(tags, "PM"),
-            "issn": _first(tags, "SN", "EI"),
-            "abstract": _first(tags, "AB"),
+            "year": first(tags, "PY", "EA", "PD"),
+            "journal": first(tags, "SO", "SE"),
+            "journal_abbrev": first(tags, "JI", "J9"),
+            "volume": first(tags, "VL"),
+            "issue": first(tags, "IS"),
+            "start_page": start_page or first(tags, "AR").removeprefix("UNSP "),
+            "end_page": first(tags, "EP") if start_page else "",
+            "doi": first(tags, "DI", "D2"),
+            "pmid": first(tags, "PM"),
+            "issn": first(tags, "SN", "EI"),
+            "abstract": first(tags, "AB"),
             "keywords": keywords,
-            "language": _first(tags, "LA"),
-            "type": _first(tags, "DT", "PT"),
+            "language": first(tags, "LA"),
+            "type": first(tags, "DT", "PT"),
             "url": "",
             "database": "Web of Science",
         },
