@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import importlib.util
 import json
 from collections.abc import Iterator
 from pathlib import Path
@@ -255,8 +254,6 @@ def test_report_searches_markdown(review: Project, fake: Fake, runner, tmp_path:
     assert [r.source for r in search_report.rows(review)][:2] == ["Europe PMC", "Europe PMC"]
 
 
-HAS_DEDUP = importlib.util.find_spec("review_cli.stages.dedup") is not None
-
 RIS_WORK_7 = """TY  - JOUR
 TI  - Made-up trial number 7 of carers in integrated care
 AU  - Doe, Jane
@@ -273,7 +270,6 @@ ER  -
 """
 
 
-@pytest.mark.skipif(not HAS_DEDUP, reason="the dedup stage (branch dedup) is not merged yet")
 def test_update_dedups_new_records_against_the_review(review: Project, fake: Fake, tmp_path: Path) -> None:
     from review_cli.stages import dedup, units
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib.util
 import re
 from collections.abc import Iterator
 
@@ -19,7 +18,6 @@ from review_cli.stages import import_, search
 from .search_fakes import Fake, Server, Work, works
 
 FAST = Settings(timeout=0.3, retries=3, backoff=0.001, pace=0)
-HAS_MEDLINE = importlib.util.find_spec("review_cli.io.medline") is not None
 
 
 @pytest.fixture
@@ -152,7 +150,6 @@ def test_rate_limit_is_paced(fake: Fake, monkeypatch: pytest.MonkeyPatch) -> Non
     assert PubMed().http(FAST).min_interval == 0.1
 
 
-@pytest.mark.skipif(not HAS_MEDLINE, reason="the MEDLINE reader (branch import-text) is not merged yet")
 def test_pubmed_search_imports_through_medline(review: Project, fake: Fake, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("REVIEW_SEARCH_PACE", "0")
     monkeypatch.setenv("REVIEW_SEARCH_BACKOFF", "0.001")
@@ -165,7 +162,6 @@ def test_pubmed_search_imports_through_medline(review: Project, fake: Fake, monk
     assert result.entry["files"][0].endswith(".medline.txt")
 
 
-@pytest.mark.skipif(not HAS_MEDLINE, reason="the MEDLINE reader (branch import-text) is not merged yet")
 def test_split_search_is_one_file_and_logged(review: Project, fake: Fake, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("REVIEW_SEARCH_PACE", "0")
     monkeypatch.setattr(PubMed, "cap", 4)

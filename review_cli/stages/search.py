@@ -214,7 +214,7 @@ def _already_imported(project: Project, data: bytes) -> list[str]:
 
 
 def _dedup(project: Project, new: list[str], is_update: bool, progress: Progress) -> tuple[str, dict[str, Any]]:
-    """Match new records against everything already in the review, when dedup is available.
+    """Match new records against everything already in the review (the dedup stage).
 
     Runs after an update, and after any search once the review has been deduplicated, so only
     genuinely new studies become new screening units. Returns a note for the user and the
@@ -225,12 +225,7 @@ def _dedup(project: Project, new: list[str], is_update: bool, progress: Progress
         return "", {}
     if not (is_update or project.clusters_path.exists()):
         return "Next: `review dedup` once every source is imported.", {}
-    import importlib
-
-    try:
-        dedup = importlib.import_module("review_cli.stages.dedup")
-    except ImportError:  # the dedup stage has not landed in this build
-        return "Next: run `review dedup` to match the new records against the rest of the review.", {}
+    from review_cli.stages import dedup
     from review_cli.stages.units import clusters
 
     result = dedup.run(project, progress=progress)
@@ -247,7 +242,7 @@ def _dedup(project: Project, new: list[str], is_update: bool, progress: Progress
     counts = {"new_units": units, "new_duplicates": duplicates}
     note = (
         f"Dedup: {units} new studies to screen; {duplicates} new records duplicate ones already in the review"
-        + (f"; {result.uncertain} uncertain pairs wait for `review dedup`." if getattr(result, "uncertain", 0) else ".")
+        + (f"; {result.uncertain} uncertain pairs wait for `review dedup`." if result.uncertain else ".")
     )
     return note, counts
 
