@@ -110,8 +110,15 @@ def read_json(path: Path) -> Any:
 
 def append_line(path: Path, row: Mapping[str, Any]) -> None:
     """Append one JSON line and make it durable before returning (decision logs)."""
+    append_lines(path, [row])
+
+
+def append_lines(path: Path, rows: Iterable[Mapping[str, Any]]) -> None:
+    """Append JSON lines in one write and one fsync: a batch is durable as a whole on return."""
+    data = "".join(dumps_line(r) + "\n" for r in rows).encode("utf-8")
+    if not data:
+        return
     path.parent.mkdir(parents=True, exist_ok=True)
-    data = (dumps_line(row) + "\n").encode("utf-8")
     fd = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o644)
     try:
         os.write(fd, data)

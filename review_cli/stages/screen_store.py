@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from review_cli.errors import ReviewError
-from review_cli.io.writer import append_line, write_bytes
+from review_cli.io.writer import append_line, append_lines, write_bytes
 from review_cli.model import Decision, Record, Stage, Verdict
 from review_cli.project import Project, slug
 from review_cli.protocol import ExclusionReason
@@ -198,6 +198,11 @@ def repair_torn(project: Project, stage: Stage, reviewer: str) -> Repair | None:
 def append(project: Project, decision: Decision) -> None:
     """Append one decision and fsync it: it is on disk before the next record is shown."""
     append_line(project.decisions_path(decision.stage, decision.reviewer), decision.to_json())
+
+
+def append_batch(project: Project, stage: Stage, reviewer: str, decisions: list[Decision]) -> None:
+    """Append a scripted batch (`review decide`) with one fsync: on disk as a whole on return."""
+    append_lines(project.decisions_path(stage, reviewer), [d.to_json() for d in decisions])
 
 
 def append_reconciled(project: Project, decision: Decision) -> None:

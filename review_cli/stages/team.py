@@ -121,10 +121,8 @@ def decide(
         if repair is not None:
             result.repaired.append(repair.message(project))
         now = store.iso(clock())
-        for unit, w in resolved:
-            d = Decision(unit, w.verdict, stage, reviewer, now, w.reason, w.note)
-            store.append(project, d)
-            result.written.append(d)
+        result.written = [Decision(unit, w.verdict, stage, reviewer, now, w.reason, w.note) for unit, w in resolved]
+        store.append_batch(project, stage, reviewer, result.written)
     return result
 
 
