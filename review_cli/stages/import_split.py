@@ -26,7 +26,7 @@ from typing import Any, BinaryIO
 from review_cli.errors import ReviewError
 from review_cli.io import normalise
 from review_cli.io.document import Document, Parsed, Skip
-from review_cli.io.writer import atomic_file, dumps_line, write_jsonl
+from review_cli.io.writer import atomic_file, dumps_line_bytes, write_jsonl
 from review_cli.model import Record, fingerprint, record_id
 
 MIN_SPLIT_CHARS = 8 << 20  # below ~8 MB (3,000 records) a fork costs more than it saves
@@ -181,7 +181,9 @@ def write_records(path: Path, records: Sequence[Record]) -> None:
 def _write_rows(f: BinaryIO, records: Sequence[Record]) -> None:
     for start in range(0, len(records), 4096):
         chunk = records[start : start + 4096]
-        f.write(("\n".join(dumps_line(r.to_json()) for r in chunk) + "\n").encode("utf-8"))
+        lines = [dumps_line_bytes(r.to_json()) for r in chunk]
+        lines.append(b"")
+        f.write(b"\n".join(lines))
 
 
 def _write_part(records: Sequence[Record], half: int, part: Path) -> None:
