@@ -24,3 +24,17 @@ def test_fold_equals_its_definition_over_every_code_point():
 def test_fold_on_names():
     for name in ("Müller, A.", "Sørensen, B. J.", "Łukasiewicz", "Ó Briain", "Çelik", "ǅemal", "ﬁnn\u00a0Ø", "𝔄bc\U0001e94a"):
         assert fold(name) == _fold_reference(name)
+
+
+def test_fused_author_normalisation_equals_the_plain_one():
+    import random
+
+    from review_cli.io.normalise import _authors, author, split_people
+
+    rng = random.Random(7)
+    alphabet = ["a", "B", "é", " ", "  ", ",", ", ", " ,", ";", ".", "\t", "\n", "\u00a0", "\u2003", "&amp;", "<i>", "\x00", "-"]
+    cases: list = [None, "", "Smith, J.; Jones, K.", ["Smith, J."], ("Smith, J.", "x"), [" , ", ";", ""]]
+    for _ in range(20000):
+        cases.append(["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 8))) for _ in range(rng.randint(0, 4))])
+    for value in cases:
+        assert _authors(value) == tuple(a for a in map(author, split_people(value)) if a), value
