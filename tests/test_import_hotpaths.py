@@ -38,3 +38,17 @@ def test_fused_author_normalisation_equals_the_plain_one():
         cases.append(["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 8))) for _ in range(rng.randint(0, 4))])
     for value in cases:
         assert _authors(value) == tuple(a for a in map(author, split_people(value)) if a), value
+
+
+def test_short_hash_is_the_base32_prefix_of_the_digest():
+    import base64
+    import hashlib
+
+    from review_cli.model import short_hash
+
+    for n in range(300):
+        parts = (f"source{n}", "é\x1f" * n, str(n % 3))
+        digest = hashlib.sha256("\x1e".join(parts).encode("utf-8")).digest()
+        full = base64.b32encode(digest).decode("ascii").lower()
+        for length in (1, 2, 7, 8, 10, 16, 33, 51, 52, 60):
+            assert short_hash(*parts, length=length) == full[:length], (n, length)
