@@ -86,10 +86,13 @@ def parse(doc: Document) -> Iterator[Parsed | Skip]:
 
 
 def _first(tags: dict[str, list[str]], names: tuple[str, ...]) -> str:
+    get = tags.get
     for n in names:
-        for v in tags.get(n, []):
-            if v:
-                return v
+        values = get(n)
+        if values:
+            for v in values:
+                if v:
+                    return v
     return ""
 
 
