@@ -38,10 +38,11 @@ def load(project: Project) -> dict[str, Any]:
     return data
 
 
-def _hashes(project: Project, paths: Iterable[Path]) -> dict[str, str]:
+def _hashes(project: Project, paths: Iterable[Path], known: Mapping[Path, str]) -> dict[str, str]:
     out = {}
     for p in sorted(set(paths)):
-        out[project.rel(p)] = sha256_file(p) if p.exists() else "missing"
+        digest = known.get(p)
+        out[project.rel(p)] = digest if digest is not None else sha256_file(p) if p.exists() else "missing"
     return dict(sorted(out.items()))
 
 
@@ -51,14 +52,18 @@ def record(
     inputs: Iterable[Path],
     outputs: Iterable[Path],
     params: Mapping[str, Any] | None = None,
+    known: Mapping[Path, str] | None = None,
 ) -> None:
-    """Record that `stage` just ran; call after its outputs are written."""
+    """Record that `stage` just ran; call after its outputs are written.
+
+    `known` maps paths the stage has just hashed itself (files it read or wrote whole, as
+    `sha256_bytes`/`sha256_file` give them) to their hash, so big files are not read again."""
     data = load(project)
     data["stages"][stage] = {
         "tool_version": __version__,
         "params": dict(params or {}),
-        "inputs": _hashes(project, inputs),
-        "outputs": _hashes(project, outputs),
+        "inputs": _hashes(project, inputs, known or {}),
+        "outputs": _hashes(project, outputs, known or {}),
     }
     data["stages"] = dict(sorted(data["stages"].items()))
     write_json(project.lock_path, data)

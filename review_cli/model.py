@@ -160,25 +160,41 @@ class Record:
         return replace(self, origins=tuple(sorted(set(origins))))
 
 
-_COMBINING: re.Pattern[str] | None = None
+_COMBINING: tuple[re.Pattern[str], re.Pattern[str]] | None = None
+_ASTRAL = re.compile("[\U00010000-\U0010ffff]")
 
 
-def _combining() -> re.Pattern[str]:
-    """One character class of every code point with a non-zero combining class (built once)."""
+def _class(codes: list[int]) -> re.Pattern[str]:
+    ranges: list[list[int]] = []
+    for c in codes:  # as ranges: a class of single characters is scanned linearly
+        if ranges and ranges[-1][1] == c - 1:
+            ranges[-1][1] = c
+        else:
+            ranges.append([c, c])
+    body = "".join(re.escape(chr(a)) + ("-" + re.escape(chr(b)) if b > a else "") for a, b in ranges)
+    return re.compile(f"[{body}]")
+
+
+def _combining() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """Character classes of every code point with a non-zero combining class (built once):
+    those of the Basic Multilingual Plane, and those above it.
+
+    Two classes, because a class reaching beyond U+FFFF compiles to a list of a few hundred
+    ranges tried one by one for every character, while a BMP-only class compiles to a bitmap
+    (one lookup): four times faster on accented author lists, the same characters removed."""
     global _COMBINING
     if _COMBINING is None:
         # Combining marks (canonical class > 0) all lie below U+20000 (the last is U+1E94A):
         # the planes above hold CJK ideographs, tags and variation selectors, all of class 0.
         marks = [c for c in range(0x300, 0x20000) if unicodedata.combining(chr(c))]
-        ranges: list[list[int]] = []
-        for c in marks:  # as ranges: a class of single characters is scanned linearly
-            if ranges and ranges[-1][1] == c - 1:
-                ranges[-1][1] = c
-            else:
-                ranges.append([c, c])
-        body = "".join(re.escape(chr(a)) + ("-" + re.escape(chr(b)) if b > a else "") for a, b in ranges)
-        _COMBINING = re.compile(f"[{body}]")
+        _COMBINING = _class([c for c in marks if c <= 0xFFFF]), _class([c for c in marks if c > 0xFFFF])
     return _COMBINING
+
+
+def _drop_combining(text: str) -> str:
+    bmp, astral = _combining()
+    text = bmp.sub("", text)
+    return astral.sub("", text) if _ASTRAL.search(text) else text
 
 
 def fold(text: str) -> str:
@@ -190,8 +206,12 @@ def fold(text: str) -> str:
     if not text.isascii():
         text = unicodedata.normalize("NFKD", text)
         if not text.isascii():
-            text = _combining().sub("", text)
-    return squash(text.casefold())
+            text = _drop_combining(text)
+    text = text.casefold()
+    # squash(), inlined: fold runs ten times per record.
+    if text.isprintable() and "  " not in text:
+        return text.strip()
+    return " ".join(text.split())
 
 
 def squash(text: str) -> str:
@@ -223,12 +243,20 @@ def fingerprint(fields_: Mapping[str, Any]) -> str:
     return "\x1f".join(parts)
 
 
+_B32 = "abcdefghijklmnopqrstuvwxyz234567"  # RFC 4648 base32, lower-cased
+
+
 def short_hash(*parts: str, length: int = ID_LENGTH) -> str:
     digest = hashlib.sha256("\x1e".join(parts).encode("utf-8")).digest()
-    # Base32 turns each 5 bytes into 8 characters on its own, so encoding only the bytes the
-    # first `length` characters need gives the same prefix, several times faster.
-    needed = -(-length * 5 // 40) * 5
-    return base64.b32encode(digest[:needed]).decode("ascii").lower()[:length]
+    # The first `length` characters of the lower-cased base32 of the digest: base32 spells the
+    # bits five at a time from the first byte, so they are the digest's first 5 * length bits
+    # (base64.b32encode is pure Python and was a tenth of computing a record id).
+    bits = length * 5
+    if bits > 256:
+        return base64.b32encode(digest).decode("ascii").lower()[:length]
+    size = -(-bits // 8)
+    n = int.from_bytes(digest[:size], "big") >> (size * 8 - bits)
+    return "".join([_B32[(n >> shift) & 31] for shift in range(bits - 5, -5, -5)])
 
 
 def record_id(source: str, fingerprint_: str, occurrence: int = 0) -> str:

@@ -12,9 +12,11 @@ from typing import Any
 
 import pytest
 
+from review_cli import lock
 from review_cli.errors import ParseError
 from review_cli.io import formats
 from review_cli.io.document import Document, decode
+from review_cli.io.writer import sha256_file
 from review_cli.model import Record
 from review_cli.project import Project
 from review_cli.stages import import_
@@ -393,6 +395,9 @@ def test_split_import_equals_serial_import(tmp_path: Path, runner, monkeypatch: 
         result = invoke(runner, Project(project_dir), "import", str(path), "--source", "S")
         assert result.exit_code == 0, result.output
         outputs.append({k: v for k, v in snapshot(Project(project_dir)).items() if k != "review.lock"})
+        assert lock.stale(Project(project_dir)) == []  # the hashes the import passed on are right
+        hashes = lock.load(Project(project_dir))["stages"]["import"]
+        assert hashes["outputs"]["import/records.jsonl"] == sha256_file(Project(project_dir).records_path)
     assert outputs[0] == outputs[1]
 
 
@@ -428,6 +433,10 @@ def test_records_written_in_two_halves_are_byte_identical(tmp_path: Path, monkey
     write_jsonl(tmp_path / "serial.jsonl", (r.to_json() for r in records), sort_key=None)
     monkeypatch.setattr(import_split, "MIN_SPLIT_RECORDS", 10)
     monkeypatch.setenv("REVIEW_IMPORT_WORKERS", "2")
-    import_split.write_records(tmp_path / "out" / "split.jsonl", records)
+    digest = import_split.write_records(tmp_path / "out" / "split.jsonl", records)
     assert (tmp_path / "out" / "split.jsonl").read_bytes() == (tmp_path / "serial.jsonl").read_bytes()
+    assert digest == sha256_file(tmp_path / "serial.jsonl")  # hashed on the way out, for the lock
+    monkeypatch.setenv("REVIEW_IMPORT_WORKERS", "1")
+    assert import_split.write_records(tmp_path / "one.jsonl", records) == digest
+    assert (tmp_path / "one.jsonl").read_bytes() == (tmp_path / "serial.jsonl").read_bytes()
     assert [p.name for p in (tmp_path / "out").iterdir()] == ["split.jsonl"]  # no part file left

@@ -275,8 +275,10 @@ def _run(project: Project, paths: Sequence[Path], source: str, fmt: str | None, 
         # Ids are unique keys here, so sorting the records by id is the writer's own order,
         # and the lines stream out without being held in memory all at once.
         ordered = sorted(existing.values(), key=attrgetter("id"))
-        import_split.write_records(project.records_path, ordered)
+        known = {project.records_path: import_split.write_records(project.records_path, ordered)}
         del ordered
+        # The exports of this run were hashed when read (and `dest` holds the same bytes).
+        known.update((project.root / item.report.file, item.report.sha256) for item in prepared)
         reports = {e["file"]: e for e in previous}
         for item in prepared:
             reports[item.report.file] = item.report.to_json()
@@ -295,6 +297,7 @@ def _run(project: Project, paths: Sequence[Path], source: str, fmt: str | None, 
             inputs=[project.root / k for k in reports],
             outputs=[project.records_path, project.import_report_path],
             params={"files": {k: {"source": v["source"], "format": v["format"]} for k, v in sorted(reports.items())}},
+            known=known,
         )
     progress.done()
     return ImportResult(

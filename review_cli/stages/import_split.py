@@ -12,10 +12,10 @@ review: a forked worker serialises the second half while this process writes the
 
 from __future__ import annotations
 
+import hashlib
 import multiprocessing
 import os
 import re
-import shutil
 import tempfile
 from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -26,7 +26,7 @@ from typing import Any, BinaryIO
 from review_cli.errors import ReviewError
 from review_cli.io import normalise
 from review_cli.io.document import Document, Parsed, Skip
-from review_cli.io.writer import atomic_file, dumps_line, write_jsonl
+from review_cli.io.writer import atomic_file, dumps_line_bytes
 from review_cli.model import Record, fingerprint, record_id
 
 MIN_SPLIT_CHARS = 8 << 20  # below ~8 MB (3,000 records) a fork costs more than it saves
@@ -151,14 +151,17 @@ def _both_halves(
 MIN_SPLIT_RECORDS = 20_000  # below this, writing the records takes well under a second
 
 
-def write_records(path: Path, records: Sequence[Record]) -> None:
+def write_records(path: Path, records: Sequence[Record]) -> str:
     """`write_jsonl(path, (r.to_json() for r in records), sort_key=None)`, byte for byte, with
     the second half serialised by a forked worker into a part file that is appended at the end.
-    Turning a record into JSON is a fifth of a big import and needs nothing but the record."""
+    Turning a record into JSON is a fifth of a big import and needs nothing but the record.
+    Returns the file's hash (as `sha256_file` gives it), computed on the way out."""
+    digest = hashlib.sha256()
     half = len(records) // 2
     if len(records) < MIN_SPLIT_RECORDS or not _workers_allowed():
-        write_jsonl(path, (r.to_json() for r in records), sort_key=None)
-        return
+        with atomic_file(path) as f:
+            _write_rows(f, records, digest)
+        return "sha256:" + digest.hexdigest()
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, part_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
     os.close(fd)
@@ -167,21 +170,28 @@ def write_records(path: Path, records: Sequence[Record]) -> None:
         worker = multiprocessing.get_context("fork").Process(target=_write_part, args=(records, half, part))
         worker.start()
         with atomic_file(path) as f:
-            _write_rows(f, records[:half])
+            _write_rows(f, records[:half], digest)
             worker.join()
             if worker.exitcode == 0:
                 with part.open("rb") as src:
-                    shutil.copyfileobj(src, f, 1 << 20)
+                    while block := src.read(1 << 20):
+                        digest.update(block)
+                        f.write(block)
             else:  # the worker failed: write the second half here
-                _write_rows(f, records[half:])
+                _write_rows(f, records[half:], digest)
     finally:
         part.unlink(missing_ok=True)
+    return "sha256:" + digest.hexdigest()
 
 
-def _write_rows(f: BinaryIO, records: Sequence[Record]) -> None:
+def _write_rows(f: BinaryIO, records: Sequence[Record], digest: Any = None) -> None:
     for start in range(0, len(records), 4096):
-        chunk = records[start : start + 4096]
-        f.write(("\n".join(dumps_line(r.to_json()) for r in chunk) + "\n").encode("utf-8"))
+        lines = [dumps_line_bytes(r.to_json()) for r in records[start : start + 4096]]
+        lines.append(b"")
+        block = b"\n".join(lines)
+        if digest is not None:
+            digest.update(block)
+        f.write(block)
 
 
 def _write_part(records: Sequence[Record], half: int, part: Path) -> None:

@@ -1,0 +1,54 @@
+"""The import's fast paths give exactly what the plain definitions give (record ids depend on it)."""
+
+from __future__ import annotations
+
+import unicodedata
+
+from review_cli.model import fold
+
+
+def _fold_reference(text: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", text)
+    kept = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return " ".join(kept.casefold().split())
+
+
+def test_fold_equals_its_definition_over_every_code_point():
+    points = [c for c in range(0x110000) if not 0xD800 <= c <= 0xDFFF]
+    for start in range(0, len(points), 4096):
+        text = "".join(map(chr, points[start : start + 4096]))
+        assert fold(text) == _fold_reference(text), hex(points[start])
+        assert fold("x" + text[::-1] + " Ä\U0001d167") == _fold_reference("x" + text[::-1] + " Ä\U0001d167")
+
+
+def test_fold_on_names():
+    for name in ("Müller, A.", "Sørensen, B. J.", "Łukasiewicz", "Ó Briain", "Çelik", "ǅemal", "ﬁnn\u00a0Ø", "𝔄bc\U0001e94a"):
+        assert fold(name) == _fold_reference(name)
+
+
+def test_fused_author_normalisation_equals_the_plain_one():
+    import random
+
+    from review_cli.io.normalise import _authors, author, split_people
+
+    rng = random.Random(7)
+    alphabet = ["a", "B", "é", " ", "  ", ",", ", ", " ,", ";", ".", "\t", "\n", "\u00a0", "\u2003", "&amp;", "<i>", "\x00", "-"]
+    cases: list = [None, "", "Smith, J.; Jones, K.", ["Smith, J."], ("Smith, J.", "x"), [" , ", ";", ""]]
+    for _ in range(20000):
+        cases.append(["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 8))) for _ in range(rng.randint(0, 4))])
+    for value in cases:
+        assert _authors(value) == tuple(a for a in map(author, split_people(value)) if a), value
+
+
+def test_short_hash_is_the_base32_prefix_of_the_digest():
+    import base64
+    import hashlib
+
+    from review_cli.model import short_hash
+
+    for n in range(300):
+        parts = (f"source{n}", "é\x1f" * n, str(n % 3))
+        digest = hashlib.sha256("\x1e".join(parts).encode("utf-8")).digest()
+        full = base64.b32encode(digest).decode("ascii").lower()
+        for length in (1, 2, 7, 8, 10, 16, 33, 51, 52, 60):
+            assert short_hash(*parts, length=length) == full[:length], (n, length)
