@@ -38,10 +38,10 @@ def load(project: Project) -> dict[str, Any]:
     return data
 
 
-def _hashes(project: Project, paths: Iterable[Path]) -> dict[str, str]:
+def _hashes(project: Project, paths: Iterable[Path], known: Mapping[Path, str]) -> dict[str, str]:
     out = {}
     for p in sorted(set(paths)):
-        out[project.rel(p)] = sha256_file(p) if p.exists() else "missing"
+        out[project.rel(p)] = known.get(p) or (sha256_file(p) if p.exists() else "missing")
     return dict(sorted(out.items()))
 
 
@@ -51,14 +51,17 @@ def record(
     inputs: Iterable[Path],
     outputs: Iterable[Path],
     params: Mapping[str, Any] | None = None,
+    known: Mapping[Path, str] | None = None,
 ) -> None:
-    """Record that `stage` just ran; call after its outputs are written."""
+    """Record that `stage` just ran; call after its outputs are written. `known`: sha256 of
+    files the stage hashed already (as `sha256_file` gives them), not read again."""
+    known = known or {}
     data = load(project)
     data["stages"][stage] = {
         "tool_version": __version__,
         "params": dict(params or {}),
-        "inputs": _hashes(project, inputs),
-        "outputs": _hashes(project, outputs),
+        "inputs": _hashes(project, inputs, known),
+        "outputs": _hashes(project, outputs, known),
     }
     data["stages"] = dict(sorted(data["stages"].items()))
     write_json(project.lock_path, data)
