@@ -316,17 +316,17 @@ def render(
     try:
         inc = include.build(project, hashes)
         flow = compute(inc, allow_pending)
+        data = flow.to_json()
+        files = {
+            project.include_log_path: inc.log_text(),
+            project.prisma_json_path: dumps_json(data),
+            project.prisma_svg_path: prisma_svg.render(data),
+            project.prisma_mermaid_path: prisma_text.mermaid(data),
+            project.prisma_csv_path: prisma_text.app_csv(data),
+        }
     finally:
         if paused:
             gc.enable()
-    data = flow.to_json()
-    files = {
-        project.include_log_path: inc.log_text(),
-        project.prisma_json_path: dumps_json(data),
-        project.prisma_svg_path: prisma_svg.render(data),
-        project.prisma_mermaid_path: prisma_text.mermaid(data),
-        project.prisma_csv_path: prisma_text.app_csv(data),
-    }
     return flow, inc, files
 
 
@@ -373,9 +373,10 @@ def diff(project: Project, path: Path, expected: str) -> str:
     rel = project.rel(path)
     if not path.exists():
         return f"--- {rel} (missing)\n+++ {rel} (regenerated)\n@@ the file does not exist; run `review prisma` @@\n"
-    current = path.read_bytes().decode("utf-8", errors="replace")
-    if current == expected:
+    raw = path.read_bytes()
+    if raw == expected.encode("utf-8"):
         return ""
+    current = raw.decode("utf-8", errors="replace")
     lines = list(difflib.unified_diff(_lines(current), _lines(expected), f"{rel} (committed)", f"{rel} (regenerated)", n=2))
     if len(lines) > MAX_DIFF_LINES:
         lines = lines[:MAX_DIFF_LINES] + [f"... {len(lines) - MAX_DIFF_LINES} more diff lines\n"]
