@@ -220,11 +220,19 @@ def final_decisions(project: Project, stage: Stage) -> dict[str, Final]:
     records = set(reconciled) | {r for decided in per_reviewer.values() for r in decided}
     reviewers = list(per_reviewer.items())
     out: dict[str, Final] = {}
+    # Two reviewers who agree (the bulk of a review): no per-record list of votes.
+    two = reviewers if len(reviewers) == 2 and rule != "both-include" else None
+    both = tuple(sorted(name for name, _ in reviewers))
     for rid in sorted(records):
         if rid in reconciled:
             d = reconciled[rid]
             out[rid] = Final(rid, d.verdict if d.verdict != Verdict.MAYBE else None, d.reason, (d.reviewer,))
             continue
+        if two is not None:
+            first = two[0][1].get(rid)
+            if first is not None and first == two[1][1].get(rid):
+                out[rid] = Final(rid, None, "", both) if first[0] == Verdict.MAYBE else Final(rid, first[0], first[1], both)
+                continue
         votes = [(name, decided[rid]) for name, decided in reviewers if rid in decided]
         if len(votes) == 2 and votes[0][1] == votes[1][1] and rule != "both-include":
             # The common case: two reviewers with the same verdict and reason (names are sorted).
