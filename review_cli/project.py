@@ -169,6 +169,11 @@ class Project:
         """Machine-local, rebuildable state (feature caches, process locks); git-ignored."""
         return self.root / ".review"
 
+    @property
+    def prisma_cache_path(self) -> Path:
+        """Record summaries and cluster groups for `review prisma`, keyed by the inputs' hashes."""
+        return self.cache_dir / "prisma-records.marshal"
+
     def rel(self, path: Path) -> str:
         """A path relative to the root, with POSIX separators, as stored in files."""
         try:

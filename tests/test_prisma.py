@@ -425,3 +425,27 @@ def test_fast_votes_equal_latest_effective_on_random_logs(seed: int, tmp_path: P
     path.write_text("".join(lines))
     log = read_log(path)
     assert _votes(path) == ("ann", {rid: (d.verdict, d.reason) for rid, d in latest(log.decisions).items()})
+
+
+def test_record_cache_gives_the_same_files_and_follows_the_records(project: Project) -> None:
+    prisma.run(project)
+    assert project.prisma_cache_path.exists()
+    cold = prisma_files(project)
+    lock_before = project.lock_path.read_bytes()
+    prisma.run(project)  # from the cache
+    assert prisma_files(project) == cold
+    assert project.lock_path.read_bytes() == lock_before  # the reused hashes are the files' hashes
+    # A corrupt cache is ignored and rewritten.
+    project.prisma_cache_path.write_bytes(b"\x00garbage")
+    prisma.run(project)
+    assert prisma_files(project) == cold
+    # A changed records file is read again, never taken from the cache (also by --check).
+    rows = project.records_path.read_text().split("\n")[:-1]
+    first = json.loads(rows[0])
+    first["title"] = "A retitled record"
+    project.records_path.write_text("\n".join([json.dumps(first), *rows[1:]]) + "\n")
+    checked = prisma.check(project)
+    assert not checked.ok and "A retitled record" in "".join(checked.differences)
+    prisma.run(project)
+    log = project.include_log_path.read_text()
+    assert f'"id":"{first["id"]}"' in log and "A retitled record" in log

@@ -48,15 +48,15 @@ def command(name: str | None = None, **kwargs: Any) -> Callable[[F], F]:
     def deco(fn: F) -> F:
         @functools.wraps(fn)
         def wrapper(*args: Any, **kw: Any) -> Any:
-            from review_cli.ui.console import err, print_error
+            from review_cli.ui import console  # its rich consoles are made on first use
 
             try:
                 return fn(*args, **kw)
             except ReviewError as e:
-                print_error(e)
+                console.print_error(e)
                 raise typer.Exit(e.exit_code) from None
             except KeyboardInterrupt:
-                err.print("Interrupted.")
+                console.err.print("Interrupted.")
                 raise typer.Exit(130) from None
 
         app.command(name, **kwargs)(wrapper)

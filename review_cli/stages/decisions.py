@@ -13,6 +13,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NamedTuple
 
 from review_cli.errors import ParseError
 from review_cli.model import Decision, Stage, Verdict
@@ -106,9 +107,10 @@ Vote = tuple[Verdict, str]  # verdict and reason of a reviewer's latest line in 
 
 # A line exactly as `Decision.to_json` + `dumps_line` write it, with no escapes in its strings.
 _LINE = re.compile(
-    r'\{"record":"([^"\\\n]*)","verdict":"([a-z-]+)","stage":"([a-z-]+)","reviewer":"([^"\\\n]*)",'
+    r'^\{"record":"([^"\\\n]*)","verdict":"([a-z-]+)","stage":"([a-z-]+)","reviewer":"([^"\\\n]*)",'
     r'"time":"[^"\\\n]*","reason":"([^"\\\n]*)","note":"[^"\\\n]*","rank":(?:null|-?\d+),'
-    r'"score":(?:null|-?\d+(?:\.\d+)?(?:[eE][-+]?\d+)?)\}\n'
+    r'"score":(?:null|-?\d+(?:\.\d+)?(?:[eE][-+]?\d+)?)\}\n',
+    re.MULTILINE,
 )
 
 
@@ -138,21 +140,23 @@ class _InForce:
 
 def _votes_by_pattern(text: str) -> tuple[str, dict[str, Vote]] | None:
     """The votes of a log whose every line is in the canonical shape, else None."""
+    if not text:
+        return "", {}
+    # Each match is one whole line (anchored at a line start, no newline inside, ending with
+    # one): as many matches as newlines, and a final newline, means every line matched.
+    rows = _LINE.findall(text)
+    if len(rows) != text.count("\n") or not text.endswith("\n"):
+        return None
+    if any(r[2] not in _STAGES or not r[3] or r[1] not in _VERDICTS for r in rows):
+        return None
+    if not any(r[1] == "undo" for r in rows):
+        verdicts = _VERDICTS
+        return rows[0][3], {r[0]: (verdicts[r[1]], r[4]) for r in rows}  # the last line per record wins
     votes = _InForce()
     add = votes.add
-    reviewer = ""
-    pos = 0
-    for m in _LINE.finditer(text):
-        if m.start() != pos:
-            return None
-        pos = m.end()
-        rid, verdict, stage, name, reason = m.groups()
-        vote = _VERDICTS.get(verdict)
-        if vote is None or stage not in _STAGES or not name:
-            return None
-        reviewer = reviewer or name
-        add(rid, (vote, reason))
-    return (reviewer, votes.latest) if pos == len(text) else None
+    for rid, verdict, _, _, reason in rows:
+        add(rid, (_VERDICTS[verdict], reason))
+    return rows[0][3], votes.latest
 
 
 def _votes(path: Path) -> tuple[str, dict[str, Vote]]:
@@ -191,9 +195,9 @@ def reviewer_votes(project: Project, stage: Stage) -> dict[str, dict[str, Vote]]
     return out
 
 
-@dataclass(frozen=True)
-class Final:
-    """The decision that counts for one record at one stage, or why there is none yet."""
+class Final(NamedTuple):
+    """The decision that counts for one record at one stage, or why there is none yet
+    (a tuple: one per decided record, 100,000s of them per run)."""
 
     record: str
     verdict: Verdict | None  # None: undecided or unresolved conflict
@@ -216,12 +220,26 @@ def final_decisions(project: Project, stage: Stage) -> dict[str, Final]:
     records = set(reconciled) | {r for decided in per_reviewer.values() for r in decided}
     reviewers = list(per_reviewer.items())
     out: dict[str, Final] = {}
+    # Two reviewers who agree (the bulk of a review): no per-record list of votes.
+    two = reviewers if len(reviewers) == 2 and rule != "both-include" else None
+    both = tuple(sorted(name for name, _ in reviewers))
     for rid in sorted(records):
         if rid in reconciled:
             d = reconciled[rid]
             out[rid] = Final(rid, d.verdict if d.verdict != Verdict.MAYBE else None, d.reason, (d.reviewer,))
             continue
+        if two is not None:
+            first = two[0][1].get(rid)
+            if first is not None and first == two[1][1].get(rid):
+                out[rid] = Final(rid, None, "", both) if first[0] == Verdict.MAYBE else Final(rid, first[0], first[1], both)
+                continue
         votes = [(name, decided[rid]) for name, decided in reviewers if rid in decided]
+        if len(votes) == 2 and votes[0][1] == votes[1][1] and rule != "both-include":
+            # The common case: two reviewers with the same verdict and reason (names are sorted).
+            verdict, reason = votes[0][1]
+            pair = (votes[0][0], votes[1][0]) if votes[0][0] <= votes[1][0] else (votes[1][0], votes[0][0])
+            out[rid] = Final(rid, None, "", pair) if verdict == Verdict.MAYBE else Final(rid, verdict, reason, pair)
+            continue
         verdicts = {vote[0] for _, vote in votes}
         by = tuple(sorted(name for name, _ in votes))
         reasons = sorted({vote[1] for _, vote in votes if vote[1]})

@@ -16,7 +16,9 @@ to the other-methods arm.
 from __future__ import annotations
 
 import json
+import marshal
 import re
+import sys
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -27,7 +29,7 @@ from typing import Any, NamedTuple
 
 from review_cli import lock
 from review_cli.errors import ParseError
-from review_cli.io.writer import write_bytes
+from review_cli.io.writer import sha256_file, write_bytes
 from review_cli.model import Record, SourceKind, Stage, Verdict
 from review_cli.project import Project
 from review_cli.protocol import Protocol
@@ -97,6 +99,8 @@ class Inclusion:
     ft: dict[str, Final]
     orphans: dict[str, list[str]] = field(default_factory=dict)  # stage -> decided ids that are no unit
     warnings: list[str] = field(default_factory=list)
+    # `log_pieces(records, units)` as build() made them (set to None after changing records or units)
+    log_pieces: list[tuple[str, str, str]] | None = None
 
     def unit_of(self) -> dict[str, Unit]:
         return {rid: u for u in self.units.values() for rid in u.members}
@@ -137,39 +141,31 @@ class Inclusion:
         ]
 
     def log_text(self) -> str:
-        """`rows()` as JSON lines, byte-identical to `writer.dumps_line` but built directly:
-        this is the hottest loop of `review prisma` (one line per imported record)."""
+        """`rows()` as JSON lines, byte-identical to `writer.dumps_line` but built directly from
+        the decision-independent parts of each line (`log_pieces`): this is the hottest loop of
+        `review prisma` (one line per imported record)."""
         q = encode_basestring
-        unit_of = self.unit_of()
+        units = self.units
         labels = {r.code: r.label for r in self.protocol.reasons}
-        sources = {s: q(s) for s in {r.source for r in self.records.values()}}
-        records = self.records
+        pieces = self.log_pieces
+        if pieces is None or len(pieces) != len(self.records):  # records changed after build()
+            pieces = log_pieces(self.records, units.values())
         out: list[str] = []
         append = out.append
-        for rid in sorted(records):
-            rec = records[rid]
-            unit = unit_of[rid]
-            qid = q(rid)
-            head = f'{{"id":{qid},"unit":{qid if unit.id == rid else q(unit.id)},"source":{sources[rec.source]},"arm":"{_VALUE[unit.arm]}",'
-            if rid != unit.kept:
-                also = (
-                    "; already identified via databases and registers"
-                    if rec.kind not in DBR_KINDS and records[unit.kept].kind in DBR_KINDS
-                    else ""
-                )
-                kept = q(unit.kept)
-                append(
-                    f'{head}"status":"duplicate","stage":"","reason":"","reason_label":"","duplicate_of":{kept},'
-                    f'"detail":"duplicate of {kept[1:-1]}{also}","title":{q(rec.title)}}}\n'
-                )
+        for head, tail, uid in pieces:
+            if not tail:
+                append(head)  # a duplicate: the whole line is known without decisions
                 continue
+            unit = units[uid]
             status, reason = unit.status, unit.reason
             label = labels.get(reason, reason) if reason and status in (Status.EXCLUDED_TA, Status.EXCLUDED_FT) else ""
+            append(head)  # the long parts are joined once, not copied into a line first
             append(
-                f'{head}"status":"{_VALUE[status]}","stage":"{_STAGE_OF.get(status, "")}",'
+                f'"status":"{_VALUE[status]}","stage":"{_STAGE_OF.get(status, "")}",'
                 f'"reason":{q(reason) if reason else EMPTY},"reason_label":{q(label) if label else EMPTY},'
-                f'"duplicate_of":"","detail":{q(unit.detail) if unit.detail else EMPTY},"title":{q(rec.title)}}}\n'
+                f'"duplicate_of":"","detail":{q(unit.detail) if unit.detail else EMPTY}'
             )
+            append(tail)
         return "".join(out)
 
     def status_counts(self) -> dict[str, int]:
@@ -188,6 +184,37 @@ _STAGE_OF = {
     Status.PENDING_FT: str(Stage.FULL_TEXT),
     Status.INCLUDED: str(Stage.FULL_TEXT),
 }
+
+
+def log_pieces(records: dict[str, RecordInfo], units: Iterable[Unit]) -> list[tuple[str, str, str]]:
+    """The inclusion log's lines without what decisions change, by record id: (line, "", "") for
+    a duplicate, (head, tail, unit id) for the record that stands for a unit (its status,
+    reason and detail go between). They depend on the records, the clusters and the sources'
+    kinds only, so `build` caches them with the records."""
+    q = encode_basestring
+    unit_of = {rid: u for u in units for rid in u.members}
+    sources = {s: q(s) for s in {r.source for r in records.values()}}
+    out: list[tuple[str, str, str]] = []
+    append = out.append
+    for rid in sorted(records):
+        rec = records[rid]
+        unit = unit_of[rid]
+        qid = q(rid)
+        head = f'{{"id":{qid},"unit":{qid if unit.id == rid else q(unit.id)},"source":{sources[rec.source]},"arm":"{_VALUE[unit.arm]}",'
+        if rid != unit.kept:
+            also = (
+                "; already identified via databases and registers"
+                if rec.kind not in DBR_KINDS and records[unit.kept].kind in DBR_KINDS
+                else ""
+            )
+            kept = q(unit.kept)
+            append((
+                f'{head}"status":"duplicate","stage":"","reason":"","reason_label":"","duplicate_of":{kept},'
+                f'"detail":"duplicate of {kept[1:-1]}{also}","title":{q(rec.title)}}}\n', "", ""
+            ))
+        else:
+            append((head, f',"title":{q(rec.title)}}}\n', unit.id))
+    return out
 
 
 def source_kind(protocol: Protocol, name: str) -> SourceKind:
@@ -301,6 +328,82 @@ def read_clusters(project: Project, records: dict[str, RecordInfo], warnings: li
     return groups
 
 
+# What `review prisma` derives from the records and clusters alone (record summaries, each
+# unit's members, arm, kept record, merged year and language, and the log lines' fixed parts),
+# cached in `.review/` under the sha256 of records.jsonl and clusters.jsonl (200 MB for 100,000
+# records) and the sources' kinds in review.toml. Keyed by content, so a stale cache is never
+# used. marshal: plain tuples and dicts, fast, and not executable.
+_CACHE_VERSION = 2
+_ARMS = {a.value: a for a in Arm}
+Static = tuple[str, str, str, tuple[str, ...], "int | None", str]  # unit id, arm, kept, members, year, language
+
+
+def _cache_key(hashes: dict[Path, str], project: Project, protocol: Protocol) -> str:
+    kinds = ",".join(f"{s.name}={s.kind.value}" for s in protocol.sources)
+    files = (hashes.get(p, "missing") for p in (project.records_path, project.clusters_path))
+    return "\n".join([str(_CACHE_VERSION), sys.implementation.cache_tag or "", *files, kinds])
+
+
+def _load_cache(project: Project, key: str) -> Any:
+    try:
+        cached = marshal.loads(project.prisma_cache_path.read_bytes())
+    except (OSError, EOFError, ValueError, TypeError):
+        return None
+    return cached if isinstance(cached, tuple) and len(cached) == 5 and cached[0] == key else None
+
+
+def _statics(protocol: Protocol, records: dict[str, RecordInfo], groups: dict[str, tuple[str, ...]]) -> list[Static]:
+    out: list[Static] = []
+    for cid, members in groups.items():
+        if len(members) == 1:
+            only = records[members[0]]
+            arm = Arm.DBR if only.kind in DBR_KINDS else Arm.OTHER
+            kept, year, language = only.id, only.year, only.language
+        else:
+            infos = [records[m] for m in members]
+            arm = Arm.DBR if any(r.kind in DBR_KINDS for r in infos) else Arm.OTHER
+            own = [r.id for r in infos if (r.kind in DBR_KINDS) == (arm == Arm.DBR)]
+            kept = cid if cid in own else own[0]
+            # The unit's year and language as `units.merge_cluster` computes them.
+            year = best_value([r.year for r in infos])
+            language = best_value([r.language for r in infos])
+        out.append((cid, _VALUE[arm], kept, members, year, language))
+    return out
+
+
+def _derived(
+    project: Project, protocol: Protocol, warnings: list[str], hashes: dict[Path, str] | None
+) -> tuple[dict[str, RecordInfo], list[Static], list[tuple[str, str, str]] | None, str]:
+    """records, static units, log pieces (None: not cached yet) and the cache key. `hashes`
+    receives the sha256 of records.jsonl and clusters.jsonl (review.lock records them too)."""
+    hashes = {} if hashes is None else hashes
+    for path in (project.records_path, project.clusters_path):
+        if path.exists():
+            hashes[path] = sha256_file(path)
+    key = _cache_key(hashes, project, protocol)
+    cached = _load_cache(project, key)
+    if cached is not None:
+        _, rows, statics, pieces, cached_warnings = cached
+        kinds = {s: source_kind(protocol, s) for s in {row[1] for row in rows}}
+        records = {row[0]: RecordInfo(row[0], row[1], kinds[row[1]], row[2], row[3], row[4]) for row in rows}
+        warnings.extend(cached_warnings)
+        return records, statics, pieces, key
+    records = read_records(project, protocol)
+    cluster_warnings: list[str] = []
+    groups = read_clusters(project, records, cluster_warnings)
+    warnings.extend(cluster_warnings)
+    return records, _statics(protocol, records, groups), None, key
+
+
+def _save_cache(project: Project, key: str, records: dict[str, RecordInfo], statics: list[Static],
+                pieces: list[tuple[str, str, str]], warnings: list[str]) -> None:
+    rows = [(r.id, r.source, r.title, r.year, r.language) for r in records.values()]
+    try:
+        write_bytes(project.prisma_cache_path, marshal.dumps((key, rows, statics, pieces, warnings)))
+    except OSError:
+        pass  # a read-only checkout: no cache, same result
+
+
 def _pending_detail(final: Final) -> str:
     if final.conflict:
         return "conflict between " + " and ".join(final.by) + ": needs reconciliation"
@@ -331,43 +434,36 @@ def _status(protocol: Protocol, uid: str, ta: dict[str, Final], ft: dict[str, Fi
     return Status.PENDING_FT, "", _pending_detail(f)
 
 
-def build(project: Project) -> Inclusion:
-    """Every unit's final status, from records, clusters, limits and decisions on disk."""
+def build(project: Project, hashes: dict[Path, str] | None = None) -> Inclusion:
+    """Every unit's final status, from records, clusters, limits and decisions on disk.
+    `hashes` receives the sha256 of the files hashed on the way (for review.lock)."""
     protocol = project.protocol
     warnings: list[str] = []
-    records = read_records(project, protocol)
-    groups = read_clusters(project, records, warnings)
+    records, statics, pieces, key = _derived(project, protocol, warnings, hashes)
+    cluster_warnings = list(warnings)
     ta = final_decisions(project, Stage.TITLE_ABSTRACT)
     ft = final_decisions(project, Stage.FULL_TEXT)
     limits = protocol.limits
     has_limits = limits.year_from is not None or limits.year_to is not None or bool(limits.languages)
     units: dict[str, Unit] = {}
     limit_memo: dict[tuple[int | None, str], str | None] = {}
-    for cid, members in groups.items():
-        if len(members) == 1:
-            only = records[members[0]]
-            arm = Arm.DBR if only.kind in DBR_KINDS else Arm.OTHER
-            kept, year, language = only.id, only.year, only.language
-        else:
-            infos = [records[m] for m in members]
-            arm = Arm.DBR if any(r.kind in DBR_KINDS for r in infos) else Arm.OTHER
-            own = [r.id for r in infos if (r.kind in DBR_KINDS) == (arm == Arm.DBR)]
-            kept = cid if cid in own else own[0]
-            # The unit's year and language as `units.merge_cluster` computes them.
-            year = best_value([r.year for r in infos])
-            language = best_value([r.language for r in infos])
+    arms = _ARMS
+    for cid, arm, kept, members, year, language in statics:
         why = None
         if has_limits:
             # The limits read only the year and the language: decide each pair once.
-            key = (year, language)
-            if key not in limit_memo:
-                limit_memo[key] = ineligible(protocol, Record(id=cid, source=records[kept].source, year=year, language=language))
-            why = limit_memo[key]
+            memo_key = (year, language)
+            if memo_key not in limit_memo:
+                limit_memo[memo_key] = ineligible(protocol, Record(id=cid, source=records[kept].source, year=year, language=language))
+            why = limit_memo[memo_key]
         if why:
             status, reason, detail = Status.INELIGIBLE, why, ""
         else:
             status, reason, detail = _status(protocol, cid, ta, ft)
-        units[cid] = Unit(cid, arm, kept, members, status, reason, detail)
+        units[cid] = Unit(cid, arms[arm], kept, tuple(members), status, reason, detail)
+    if pieces is None:
+        pieces = log_pieces(records, units.values())
+        _save_cache(project, key, records, statics, pieces, cluster_warnings)
     orphans = {
         str(stage): sorted(rid for rid in finals if rid not in units)
         for stage, finals in ((Stage.TITLE_ABSTRACT, ta), (Stage.FULL_TEXT, ft))
@@ -378,7 +474,7 @@ def build(project: Project) -> Inclusion:
             f"{len(ids)} {stage} decision(s) are on ids that are no screening unit "
             f"(e.g. {', '.join(ids[:3])}); they are not counted"
         )
-    return Inclusion(protocol, records, units, ta, ft, orphans, warnings)
+    return Inclusion(protocol, records, units, ta, ft, orphans, warnings, pieces)
 
 
 def inputs(project: Project) -> list[Path]:

@@ -26,7 +26,7 @@ from typing import Any
 from review_cli import lock
 from review_cli.errors import ReviewError
 from review_cli.io import prisma_svg, prisma_text
-from review_cli.io.writer import dumps_json, write_bytes
+from review_cli.io.writer import dumps_json, sha256_bytes, write_bytes
 from review_cli.model import SourceKind, Verdict
 from review_cli.project import Project
 from review_cli.stages import include
@@ -304,26 +304,29 @@ def compute(inc: Inclusion, allow_pending: bool = False) -> Flow:
 # --- files -----------------------------------------------------------------------------------
 
 
-def render(project: Project, allow_pending: bool = False) -> tuple[Flow, Inclusion, dict[Path, str]]:
-    """The flow and the text of every file `review prisma` writes, computed in memory."""
+def render(
+    project: Project, allow_pending: bool = False, hashes: dict[Path, str] | None = None
+) -> tuple[Flow, Inclusion, dict[Path, str]]:
+    """The flow and the text of every file `review prisma` writes, computed in memory.
+    `hashes` receives the sha256 of the input files hashed on the way."""
     # The flow allocates ~10 objects per record and frees none of them until the end: the
     # cyclic garbage collector would re-scan them again and again.
     paused = gc.isenabled()
     gc.disable()
     try:
-        inc = include.build(project)
+        inc = include.build(project, hashes)
         flow = compute(inc, allow_pending)
+        data = flow.to_json()
+        files = {
+            project.include_log_path: inc.log_text(),
+            project.prisma_json_path: dumps_json(data),
+            project.prisma_svg_path: prisma_svg.render(data),
+            project.prisma_mermaid_path: prisma_text.mermaid(data),
+            project.prisma_csv_path: prisma_text.app_csv(data),
+        }
     finally:
         if paused:
             gc.enable()
-    data = flow.to_json()
-    files = {
-        project.include_log_path: inc.log_text(),
-        project.prisma_json_path: dumps_json(data),
-        project.prisma_svg_path: prisma_svg.render(data),
-        project.prisma_mermaid_path: prisma_text.mermaid(data),
-        project.prisma_csv_path: prisma_text.app_csv(data),
-    }
     return flow, inc, files
 
 
@@ -341,11 +344,22 @@ class PrismaResult:
 
 def run(project: Project, allow_pending: bool = False) -> PrismaResult:
     """Write the inclusion log and the PRISMA files, and record them in review.lock."""
-    flow, inc, files = render(project, allow_pending)
+    hashes: dict[Path, str] = {}
+    flow, inc, files = render(project, allow_pending, hashes)
     for path, text in files.items():
-        write_bytes(path, text.encode("utf-8"))
-    lock.record(project, STAGE, include.inputs(project), files, params={"allow_pending": allow_pending})
+        data = text.encode("utf-8")
+        if not _same(path, data):  # unchanged files are not rewritten (the log is 35 MB at 100,000 records)
+            write_bytes(path, data)
+        hashes[path] = sha256_bytes(data)
+    lock.record(project, STAGE, include.inputs(project), files, params={"allow_pending": allow_pending}, known=hashes)
     return PrismaResult(flow, [project.rel(p) for p in files], inc.warnings)
+
+
+def _same(path: Path, data: bytes) -> bool:
+    try:
+        return path.stat().st_size == len(data) and path.read_bytes() == data
+    except OSError:
+        return False
 
 
 def _lines(text: str) -> list[str]:
@@ -359,9 +373,10 @@ def diff(project: Project, path: Path, expected: str) -> str:
     rel = project.rel(path)
     if not path.exists():
         return f"--- {rel} (missing)\n+++ {rel} (regenerated)\n@@ the file does not exist; run `review prisma` @@\n"
-    current = path.read_bytes().decode("utf-8", errors="replace")
-    if current == expected:
+    raw = path.read_bytes()
+    if raw == expected.encode("utf-8"):
         return ""
+    current = raw.decode("utf-8", errors="replace")
     lines = list(difflib.unified_diff(_lines(current), _lines(expected), f"{rel} (committed)", f"{rel} (regenerated)", n=2))
     if len(lines) > MAX_DIFF_LINES:
         lines = lines[:MAX_DIFF_LINES] + [f"... {len(lines) - MAX_DIFF_LINES} more diff lines\n"]

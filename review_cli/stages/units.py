@@ -12,7 +12,6 @@ from typing import Any
 from review_cli.io.writer import iter_jsonl
 from review_cli.model import LIST_FIELDS, TEXT_FIELDS, Record
 from review_cli.project import Project
-from review_cli.stages.import_ import load_records
 
 
 def best_value(values: Sequence[Any]) -> Any:
@@ -50,6 +49,9 @@ def clusters(project: Project) -> dict[str, list[str]]:
 
 def screening_records(project: Project) -> list[Record]:
     """Every unit to screen, sorted by id."""
+    # Imported here: it loads every parser, which `review prisma` (via best_value) does not need.
+    from review_cli.stages.import_ import load_records
+
     records = {r.id: r for r in load_records(project)}
     groups = clusters(project)
     if not groups:

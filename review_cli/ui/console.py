@@ -4,21 +4,33 @@ from __future__ import annotations
 
 import os
 import sys
-
-from rich.console import Console
-from rich.progress import (
-    BarColumn,
-    MofNCompleteColumn,
-    Progress,
-    TextColumn,
-    TimeElapsedColumn,
-    TimeRemainingColumn,
-)
+from typing import TYPE_CHECKING, Any
 
 from review_cli.errors import ReviewError
 
-out = Console(highlight=False, soft_wrap=True)
-err = Console(stderr=True, highlight=False, soft_wrap=True)
+if TYPE_CHECKING:
+    from rich.console import Console
+    from rich.progress import Progress
+
+    out: Console
+    err: Console
+
+# Rich is imported on first use: `review prisma` prints two lines and should not pay its import.
+_consoles: dict[str, Console] = {}
+
+
+def _console(name: str) -> Console:
+    if name not in _consoles:
+        from rich.console import Console
+
+        _consoles[name] = Console(stderr=name == "err", highlight=False, soft_wrap=True)
+    return _consoles[name]
+
+
+def __getattr__(name: str) -> Any:
+    if name in ("out", "err"):
+        return _console(name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def interactive() -> bool:
@@ -27,17 +39,29 @@ def interactive() -> bool:
 
 
 def print_error(e: ReviewError) -> None:
+    err = _console("err")
     err.print(f"[bold red]Error:[/] {e.message}", markup=True, highlight=False)
     if e.hint:
         err.print(f"[bold]Hint:[/] {e.hint}", markup=True, highlight=False)
 
 
+def _plain() -> bool:
+    """No terminal on stderr: no colours to draw, so no console is needed."""
+    return not sys.stderr.isatty()
+
+
 def info(message: str) -> None:
-    err.print(message, markup=False, highlight=False)
+    if _plain():
+        sys.stderr.write(message + "\n")
+        return
+    _console("err").print(message, markup=False, highlight=False)
 
 
 def warn(message: str) -> None:
-    err.print(f"[yellow]Warning:[/] {message}", markup=True, highlight=False)
+    if _plain():
+        sys.stderr.write(f"Warning: {message}\n")
+        return
+    _console("err").print(f"[yellow]Warning:[/] {message}", markup=True, highlight=False)
 
 
 class RichProgress:
@@ -48,6 +72,15 @@ class RichProgress:
         self._task: int | None = None
 
     def start(self, label: str, total: int | None = None) -> None:
+        from rich.progress import (
+            BarColumn,
+            MofNCompleteColumn,
+            Progress,
+            TextColumn,
+            TimeElapsedColumn,
+            TimeRemainingColumn,
+        )
+
         self.done()
         self._bar = Progress(
             TextColumn("{task.description}"),
@@ -55,7 +88,7 @@ class RichProgress:
             MofNCompleteColumn(),
             TimeElapsedColumn(),
             TimeRemainingColumn(),
-            console=err,
+            console=_console("err"),
             transient=True,
         )
         self._bar.start()
