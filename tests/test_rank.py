@@ -8,6 +8,8 @@ from review_cli.errors import ReviewError
 from review_cli.project import Project
 from review_cli.stages import rank
 
+from .conftest import shared_data_or_skip
+
 TEXTS = [
     "aspirin migraine randomised trial",
     "wheat yield irrigation soil",
@@ -116,3 +118,30 @@ def test_replay_equals_incremental_on_a_longer_history() -> None:
         step = grown.rank(dict(labels))
     fresh = rank.Ranker(texts, seed=1, model=spec).rank(labels)
     assert fresh == step  # bit for bit
+
+
+def test_elas_weights_follow_asreview_balanced() -> None:
+    # ASReview's Balanced(ratio=9.8): relevant records weigh 9.8 times the irrelevant ones in
+    # total, and the weights sum to the number of labels.
+    import numpy as np
+
+    y = np.array([1, 0, 0, 0, 1, 0, 0, 0, 0, 0])
+    w = rank._weights(y, rank.MODEL_SPECS["elas"].pos_weight)
+    w = w * (len(y) / w.sum())
+    assert w.sum() == pytest.approx(10.0)
+    assert w[y == 1].sum() / w[y == 0].sum() == pytest.approx(9.8)
+    ref_neg = 2 / (9.8 * 8)  # asreview: {1: 1, 0: n1 / (ratio * n0)}, rescaled
+    ref = np.where(y == 1, 1.0, ref_neg)
+    assert np.allclose(w, ref * (10 / ref.sum()))
+
+
+def test_elas_reproduces_asreview_wss_on_a_baseline_run() -> None:
+    import json
+
+    data = shared_data_or_skip()
+    from review_cli.stages import simulate
+
+    run = json.loads((data / "baselines" / "asreview_elas_u4.json").read_text())["datasets"]["Sep_2021"]["runs"][0]
+    ds = simulate.read_dataset(next((data / "screening" / "Sep_2021").glob("records.csv*")))
+    sim = simulate.run(ds, seed=run["seed"], priors=[str(r + 1) for r in run["prior_rows"]], model="elas")
+    assert sim.metrics["wss@95"] == pytest.approx(run["wss95"], abs=1e-4)
