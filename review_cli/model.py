@@ -9,7 +9,7 @@ import base64
 import hashlib
 import re
 import unicodedata
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, fields, replace
 from enum import StrEnum
 from typing import Any
@@ -196,6 +196,17 @@ def _drop_combining(text: str) -> str:
     text = bmp.sub("", text)
     return astral.sub("", text) if _ASTRAL.search(text) else text
 
+
+
+def best_value(values: Sequence[Any]) -> Any:
+    """The best value of one field across copies of a record: the longest, ties broken by value.
+
+    Symmetric in its input, so merging copies in any order gives the same record.
+    """
+    present = [v for v in values if v not in (None, "", ())]
+    if not present:
+        return values[0] if values else None
+    return max(present, key=lambda v: (len(v) if isinstance(v, str | tuple) else 1, repr(v)))
 
 def fold(text: str) -> str:
     """Case-, accent- and whitespace-insensitive form used for fingerprints.

@@ -28,7 +28,15 @@ from review_cli.io.writer import (
     write_json,
     write_text,
 )
-from review_cli.model import LIST_FIELDS, TEXT_FIELDS, Origin, Record, fingerprint, record_id
+from review_cli.model import (
+    LIST_FIELDS,
+    TEXT_FIELDS,
+    Origin,
+    Record,
+    best_value,
+    fingerprint,
+    record_id,
+)
 from review_cli.progress import NULL, Progress
 from review_cli.project import Project
 from review_cli.stages import import_split
@@ -155,18 +163,11 @@ def collect_records(
     return records
 
 
-def _pick(a: Any, b: Any) -> Any:
-    """Symmetric choice between two values of one field, so merge order never matters."""
-    key_a = (len(a) if isinstance(a, str | tuple) else 0 if a is None else 1, repr(a))
-    key_b = (len(b) if isinstance(b, str | tuple) else 0 if b is None else 1, repr(b))
-    return a if key_a >= key_b else b
-
-
 def merge(a: Record, b: Record) -> Record:
     """The same record read from two files of one source: best value of each field."""
     values: dict[str, Any] = {}
     for name in (*TEXT_FIELDS, *LIST_FIELDS, "year"):
-        values[name] = _pick(getattr(a, name), getattr(b, name))
+        values[name] = best_value([getattr(a, name), getattr(b, name)])
     return Record(id=a.id, source=a.source, origins=tuple(sorted(set(a.origins) | set(b.origins))), **values)
 
 

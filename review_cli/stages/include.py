@@ -30,12 +30,11 @@ from typing import Any, NamedTuple
 from review_cli import lock
 from review_cli.errors import ParseError
 from review_cli.io.writer import sha256_file, write_bytes
-from review_cli.model import Record, SourceKind, Stage, Verdict
+from review_cli.model import Record, SourceKind, Stage, Verdict, best_value
 from review_cli.project import Project
 from review_cli.protocol import Protocol
 from review_cli.stages.decisions import Final, final_decisions
 from review_cli.stages.limits import ineligible
-from review_cli.stages.units import best_value
 
 STAGE = "include"
 DBR_KINDS = (SourceKind.DATABASE, SourceKind.REGISTER)

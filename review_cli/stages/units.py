@@ -10,16 +10,8 @@ from collections.abc import Sequence
 from typing import Any
 
 from review_cli.io.writer import iter_jsonl
-from review_cli.model import LIST_FIELDS, TEXT_FIELDS, Record
+from review_cli.model import LIST_FIELDS, TEXT_FIELDS, Record, best_value
 from review_cli.project import Project
-
-
-def best_value(values: Sequence[Any]) -> Any:
-    """The best value of one field across duplicates: the longest, ties broken by value."""
-    present = [v for v in values if v not in (None, "", ())]
-    if not present:
-        return values[0] if values else None
-    return max(present, key=lambda v: (len(v) if isinstance(v, str | tuple) else 1, repr(v)))
 
 
 def best_title(values: Sequence[str]) -> str:
@@ -49,7 +41,7 @@ def clusters(project: Project) -> dict[str, list[str]]:
 
 def screening_records(project: Project) -> list[Record]:
     """Every unit to screen, sorted by id."""
-    # Imported here: it loads every parser, which `review prisma` (via best_value) does not need.
+    # Imported here: it loads every parser, which `review prisma` does not need.
     from review_cli.stages.import_ import load_records
 
     records = {r.id: r for r in load_records(project)}
