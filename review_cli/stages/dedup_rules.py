@@ -204,8 +204,8 @@ def pages_overlap(a: Key, b: Key, title: float) -> bool:
     are excluded: several share a page."""
     if a.conference or b.conference or not a.volume or a.volume != b.volume or a.page_style or b.page_style:
         return False
-    if _span(a) < 3 or _span(b) < 3:
-        return False
+    if _span(a) < 3 or _span(b) < 3 or a.first_page == "1" or b.first_page == "1":
+        return False  # online journals start every article at page 1: 1-10 and 1-12 share nothing
     shared = min(int(a.last_page), int(b.last_page)) - max(int(a.first_page), int(b.first_page)) + 1
     if shared >= 2:
         return True
@@ -332,7 +332,7 @@ def compare(a: Key, b: Key) -> Match:
         # (name order swapped, a particle read as the surname).
         return Match(Verdict.DUPLICATE, "same-title-same-place", scores)
     whole_article = (
-        same_year and same_volume and same_range and _span(a) >= 3 and bool(journal)
+        same_year and same_volume and same_range and _span(a) >= 3 and a.first_page != "1" and bool(journal)
         and not (a.conference or b.conference or a.shared_pages or b.shared_pages)
     )
     if whole_article and title >= 0.97 and (bool(first) or names_agree(a, b)):
