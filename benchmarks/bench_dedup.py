@@ -110,12 +110,17 @@ df["ENTRYTYPE"] = df["ENTRYTYPE"].replace("", "article")
 keep = [c for c in ("ID", "ENTRYTYPE", "title", "author", "year", "journal", "booktitle", "volume", "number", "pages", "doi", "abstract") if c in df.columns]
 df = df[keep]
 t0 = time.perf_counter()
+import resource
+def _cpu():
+    return sum(u.ru_utime + u.ru_stime for u in (resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)))
+c0 = _cpu()
 records = prep(df, verbosity_level=0)
 pairs = block(records, verbosity_level=0)
 matched = match(pairs, verbosity_level=0)
 groups = cluster(matched, verbosity_level=0)
 seconds = time.perf_counter() - t0
-print(json.dumps({"seconds": seconds, "groups": [sorted(map(str, g)) for g in groups]}))
+cpu = _cpu() - c0
+print(json.dumps({"seconds": seconds, "cpu": cpu, "groups": [sorted(map(str, g)) for g in groups]}))
 """
 
 
@@ -132,13 +137,13 @@ def peer_python() -> Path | None:
     return py
 
 
-def peer(py: Path, path: Path) -> tuple[set[Pair], float] | None:
+def peer(py: Path, path: Path) -> tuple[set[Pair], float, float] | None:
     proc = subprocess.run([str(py), "-c", PEER_SCRIPT, str(path)], capture_output=True, text=True)
     if proc.returncode != 0:
         print(f"bib-dedupe failed on {path}: {proc.stderr[-500:]}", file=sys.stderr)
         return None
     data = json.loads(proc.stdout.strip().splitlines()[-1])
-    return pairs_of(data["groups"]), float(data["seconds"])
+    return pairs_of(data["groups"]), float(data["seconds"]), float(data["cpu"])
 
 
 # --- the 100,000-record synthetic set ----------------------------------------------------
@@ -202,17 +207,19 @@ def main(argv: list[str] | None = None) -> int:
             continue
         records, truth = load_set(path)
         true = true_pairs(truth)
+        cpu0 = time.process_time()
         seconds, predicted = median_time(lambda records=records: ours(records), runs=args.runs)
+        cpu = (time.process_time() - cpu0) / max(1, args.runs)
         s = score(predicted, true)
         failed |= s["fp"] > 0
-        line = _row(name, len(records), len(true), "review", s, seconds)
+        line = _row(name, len(records), len(true), "review", s, seconds, cpu=cpu)
         rows.append(line)
         print(line, flush=True)
         got = None
         if py is not None:
             got = peer(py, path)
             if got is not None:
-                line = _row(name, len(records), len(true), f"bib-dedupe {PEER_VERSION}", score(got[0], true), got[1], seconds)
+                line = _row(name, len(records), len(true), f"bib-dedupe {PEER_VERSION}", score(got[0], true), got[1], seconds, cpu=got[2])
                 rows.append(line)
                 print(line, flush=True)
         elif name in baselines:
@@ -262,8 +269,13 @@ def _misses(name: str, predicted: set[Pair], true: set[Pair], peer_pred: set[Pai
     )
 
 
-def _row(name: str, n: int, true: int, tool: str, s: dict[str, Any], seconds: float, ours_seconds: float | None = None) -> str:
+def _row(
+    name: str, n: int, true: int, tool: str, s: dict[str, Any], seconds: float, ours_seconds: float | None = None,
+    cpu: float | None = None,
+) -> str:
     speed = f" ({seconds / ours_seconds:.0f}x ours)" if ours_seconds else ""
+    if cpu is not None:
+        speed = f" / {cpu:.2f} CPU" + speed
     return (
         f"| {name} | {n:,} | {true:,} | {tool} | {s['predicted']:,} | {s['tp']:,} | {s['fp']} | {s['fn']} | "
         f"{s['precision']:.4f} | {s['sensitivity']:.4f} | {seconds:.2f}{speed} |"
@@ -277,7 +289,8 @@ def _section(rows: list[str], synth: dict[str, Any] | None, header: str, rule: s
         f"Machine: {machine()}. Fully automatic (uncertain pairs not merged), pair level against the",
         f"true clusters of `shared/data/dedup`; our seconds are the median of {runs} runs of the whole",
         "dedup (normalising, blocking, rules, clustering); bib-dedupe's are prep+block+match+cluster in",
-        "its own virtualenv on the same file, one run.",
+        "its own virtualenv on the same file, one run. Seconds are wall / CPU (user + system, the peer's",
+        "worker processes included).",
         "",
         header,
         rule,
