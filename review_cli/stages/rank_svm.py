@@ -25,6 +25,7 @@ from typing import Any
 
 COLUMN_CACHE_BYTES = 256 * 2**20
 COLUMNS_UP_TO = 20_000
+COMPACT_FROM = 256  # kept products of fewer records are never compacted
 TOLERANCE = 1e-4  # conjugate gradients stop at |residual| <= TOLERANCE * |y_A|
 MAX_NEWTON = 25  # active-set iterations before falling back to liblinear for that decision
 MAX_CG = 400
@@ -51,6 +52,7 @@ class KernelSVM:
         # COLUMNS_UP_TO records, computing them costs more than scoring from the sparse rows.
         self.max_columns = COLUMN_CACHE_BYTES // (4 * max(1, self.n)) if self.n <= COLUMNS_UP_TO else 0
         self.XT: Any = None
+        self.compact_from = COMPACT_FROM
         self._threads: Any = None
         self.cg_steps = 0
         self.fallbacks = 0  # decisions where the active set did not settle (liblinear used)
@@ -144,7 +146,7 @@ class KernelSVM:
         for their scores (f holds them), and late in a screening most records are labelled."""
         m = len(self.keys)
         keep = ~self.labelled[self.live]
-        if len(self.live) < 256 or 2 * int(keep.sum()) > len(self.live):
+        if len(self.live) < self.compact_from or 2 * int(keep.sum()) > len(self.live):
             return
         self.live = self.live[keep]
         if m <= self.max_columns:
