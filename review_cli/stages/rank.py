@@ -172,14 +172,14 @@ class Ranker:
 
         if not labels:
             return None
+        if self.spec.classifier == "kernel-svm":  # counts the classes itself: no O(n) copy here
+            return self._kernel_svm(labels)
         idx = np.fromiter(labels.keys(), dtype=np.int64, count=len(labels))
         y = np.fromiter(labels.values(), dtype=np.int64, count=len(labels))
         if y.min() == y.max():
             return None
         if self.spec.classifier == "dual-ridge":
             return self._dual_ridge(labels)
-        if self.spec.classifier == "kernel-svm":
-            return self._kernel_svm(labels)
         # Sorted training rows: the fit does not depend on the order decisions were made in.
         sort = np.argsort(idx, kind="stable")
         idx, y = idx[sort], y[sort]
@@ -213,7 +213,7 @@ class Ranker:
             self._kernel.fit(labels)
             return self._kernel.scores()
 
-    def _kernel_svm(self, labels: Mapping[int, int]) -> Any:
+    def _kernel_svm(self, labels: Mapping[int, int]) -> Any | None:
         from review_cli.stages.rank_svm import KernelSVM
 
         if self._kernel is None:
@@ -221,7 +221,7 @@ class Ranker:
             self._kernel = KernelSVM(self.X, self.spec.C, self.spec.pos_weight, self.spec.normalise_weights, pseudo)
         with self._kernel.one_thread():
             self._kernel.fit(labels)
-            return self._kernel.scores()
+            return self._kernel.scores() if self._kernel.both_classes else None
 
     def next_record(self, labels: Mapping[int, int], unlabelled: Any) -> int:
         """The next record to screen among `unlabelled` (bool mask): cheaper than a full rank()."""

@@ -80,6 +80,8 @@ class KernelSVM:
         self.live = np.arange(self.n)  # the records whose products are kept in `columns`
         self.columns = np.zeros((0, self.n), dtype=np.float32)  # [j, k]: x_keys[j] . x_live[k]
         self.beta = np.zeros(64)
+        self.t = np.zeros(64)  # +1 relevant, -1 irrelevant
+        self.n_pos = 0
         self.f = np.zeros(64)  # f(x_i) = (G beta)_i of the labelled records
         self.liblinear: Any = None  # scores of this decision, when the fallback was used
 
@@ -112,6 +114,7 @@ class KernelSVM:
         self.G = G
         self.key_array = np.concatenate([self.key_array, np.zeros(size - len(self.key_array), dtype=np.int64)])
         self.beta = np.concatenate([self.beta, np.zeros(size - len(self.beta))])
+        self.t = np.concatenate([self.t, np.zeros(size - len(self.t))])
         self.f = np.concatenate([self.f, np.zeros(size - len(self.f))])
 
     def _append(self, i: int, y: int) -> None:
@@ -136,6 +139,8 @@ class KernelSVM:
         self.beta[m] = 0.0  # so f of the new record is w . x_m
         self.f[m] = float(self.G[m, :m].astype(np.float64) @ self.beta[:m]) if m else 0.0
         self.key_array[m] = i
+        self.t[m] = 1.0 if y else -1.0
+        self.n_pos += 1 if y else 0
         self.labelled[i] = True
         self.keys.append(i)
         self.ys.append(y)
@@ -156,8 +161,7 @@ class KernelSVM:
         """1 / (2 C s_i) for the labelled records, s the class weights."""
         import numpy as np
 
-        y = np.asarray(self.ys)
-        m, pos = len(y), int(y.sum())
+        m, pos = len(self.keys), self.n_pos
         neg = m - pos
         if not pos or not neg:
             return np.full(m, 1 / (2 * self.C))
@@ -165,7 +169,7 @@ class KernelSVM:
         if self.normalise:
             scale = m / (w_pos * pos + w_neg * neg)
             w_pos, w_neg = w_pos * scale, w_neg * scale
-        return np.where(y == 1, 1 / (2 * self.C * w_pos), 1 / (2 * self.C * w_neg))
+        return np.where(self.t[:m] > 0, 1 / (2 * self.C * w_pos), 1 / (2 * self.C * w_neg))
 
     # --- the solver ------------------------------------------------------------------------
     def _solve(self) -> bool:
@@ -175,7 +179,7 @@ class KernelSVM:
         m = len(self.keys)
         G = self.G[:m, :m]
         beta, f = self.beta[:m], self.f[:m]
-        t = np.where(np.asarray(self.ys) == 1, 1.0, -1.0)
+        t = self.t[:m]
         D = self._d()
         diag = np.diagonal(G).astype(np.float64) + D
         for _ in range(MAX_NEWTON):
@@ -186,11 +190,15 @@ class KernelSVM:
                 beta[dropped] = 0.0
             r = np.where(active, t - f - D * beta, 0.0)
             limit = TOLERANCE * np.sqrt(active.sum())
+            # Preconditioner: the diagonal plus the constant feature's all-ones block (inverted
+            # with Sherman-Morrison), the one large eigenvalue plain Jacobi leaves to the CG.
+            a = np.where(active, 1.0 / (diag - 1.0), 0.0)
+            a_norm = a / (1.0 + a.sum())
             p, rz_old = np.zeros(m), 0.0
             for _ in range(MAX_CG):
                 if np.sqrt(r @ r) <= limit:
                     break
-                z = r / diag
+                z = a * r - a_norm * (a @ r)
                 rz = r @ z
                 p = z + (rz / rz_old) * p if rz_old else z
                 q = (G @ p.astype(np.float32)).astype(np.float64)
@@ -215,9 +223,14 @@ class KernelSVM:
         for i, y in zip(keys[m:], ys[m:], strict=True):
             self._append(int(i), int(y))
             self.liblinear = None
-            if 1 in self.ys and 0 in self.ys and not self._solve():
+            if 0 < self.n_pos < len(self.keys) and not self._solve():
                 self.fallbacks += 1
                 self.liblinear = True
+
+    @property
+    def both_classes(self) -> bool:
+        """At least one relevant and one irrelevant label (presumed irrelevant ones aside)."""
+        return 0 < self.n_pos < len(self.keys) - len(self.pseudo)
 
     def scores(self) -> Any:
         """Decision values of every record (those of labelled records from the solver's f)."""
