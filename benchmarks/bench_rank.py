@@ -33,7 +33,8 @@ SCREENING = SHARED_DATA / "screening"
 DUPLICATES = ("Chou_2004", "Nelson_2002")  # same reviews as Cohen SkeletalMuscleRelaxants / Estrogens
 QUICK = ("Sep_2021", "Donners_2021", "Cohen_2006_Antihistamines", "Cohen_2006_NSAIDS", "Cohen_2006_ADHD")
 PEER_VENV = ROOT / "benchmarks" / ".venv-asreview"
-PEER_DATASETS = ("Sep_2021", "Cohen_2006_ADHD", "Cohen_2006_AtypicalAntipsychotics")
+# three sizes: 851, 1,643 and 1,993 records (ASReview's runs: about 12, 50-85 and 60 s)
+PEER_DATASETS = ("Cohen_2006_ADHD", "Cohen_2006_SkeletalMuscleRelaxants", "Bannach-Brown_2019")
 
 
 def dataset_path(name: str) -> Path:
@@ -51,8 +52,10 @@ def simulations(names: list[str], model: str, runs_per_dataset: int | None) -> d
         rows = []
         for run in base[name]["runs"][:runs_per_dataset]:
             priors = [str(r + 1) for r in run["prior_rows"]]
+            cpu = time.process_time()
             sim = simulate.run(ds, seed=run["seed"], priors=priors, model=model)
-            rows.append({"seed": run["seed"], "ours": sim.metrics["wss@95"], "asreview": run["wss95"], "seconds": sim.seconds, "asreview_seconds": run["seconds"], "stopping": sim.stopping, "n": len(sim.order)})
+            cpu = time.process_time() - cpu
+            rows.append({"seed": run["seed"], "ours": sim.metrics["wss@95"], "asreview": run["wss95"], "seconds": sim.seconds, "cpu": cpu, "asreview_seconds": run["seconds"], "stopping": sim.stopping, "n": len(sim.order)})
             print(f"{name} seed {run['seed']}: WSS@95 {sim.metrics['wss@95']:.4f} (ASReview {run['wss95']:.4f}), {sim.seconds:.1f} s, stop {sim.stopping['statistical']}", file=sys.stderr, flush=True)
         out[name] = rows
     return out
@@ -61,7 +64,7 @@ def simulations(names: list[str], model: str, runs_per_dataset: int | None) -> d
 def wss_table(results: dict[str, list[dict[str, Any]]]) -> tuple[str, dict[str, float]]:
     base = json.loads(BASELINES.read_text())["datasets"]
     lines = [
-        "| dataset | records | relevant | runs | WSS@95 ours | WSS@95 ASReview | difference | our seconds / run |",
+        "| dataset | records | relevant | runs | WSS@95 ours | WSS@95 ASReview | difference | our seconds / run, wall (CPU) |",
         "|---|---:|---:|---:|---:|---:|---:|---:|",
     ]
     ours_all, peer_all, diffs = {}, {}, {}
@@ -70,7 +73,8 @@ def wss_table(results: dict[str, list[dict[str, Any]]]) -> tuple[str, dict[str, 
         peer = statistics.mean(r["asreview"] for r in rows)
         ours_all[name], peer_all[name], diffs[name] = ours, peer, ours - peer
         secs = statistics.mean(r["seconds"] for r in rows)
-        lines.append(f"| {name} | {base[name]['records']} | {base[name]['included']} | {len(rows)} | {ours:.3f} | {peer:.3f} | {ours - peer:+.3f} | {secs:.1f} |")
+        cpu = statistics.mean(r["cpu"] for r in rows)
+        lines.append(f"| {name} | {base[name]['records']} | {base[name]['included']} | {len(rows)} | {ours:.3f} | {peer:.3f} | {ours - peer:+.3f} | {secs:.2f} ({cpu:.2f}) |")
     unique = [n for n in results if n not in DUPLICATES]
     summary = {
         "ours_mean": statistics.mean(ours_all.values()),
@@ -123,14 +127,27 @@ def ensure_peer() -> Path | None:
     return exe if exe.exists() else None
 
 
-def peer_speed(names: tuple[str, ...], runs: int) -> str:
+def _timed(cmd: list[str], env: dict[str, str]) -> tuple[float, float, subprocess.CompletedProcess[str]]:
+    """Wall and CPU seconds (user + system, of the child) of one command."""
+    import resource
+
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    t0 = time.perf_counter()
+    done = subprocess.run(cmd, capture_output=True, text=True, env=env)
+    wall = time.perf_counter() - t0
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return wall, cpu, done
+
+
+def peer_speed(names: tuple[str, ...], runs: int, model: str) -> str:
     exe = ensure_peer()
     if exe is None:
         return "ASReview could not be installed here: no side-by-side timing."
     base = json.loads(BASELINES.read_text())["datasets"]
     review = ROOT / ".venv" / "bin" / "review"
     lines = [
-        "| dataset | records | ASReview 3.0.8 elas_u4 (s) | review simulate (s) | speed-up |",
+        "| dataset | records | ASReview 3.0.8 elas_u4: wall s (CPU s) | review simulate: wall s (CPU s) | speed-up wall (CPU) |",
         "|---|---:|---:|---:|---:|",
     ]
     env = {**os.environ, "OMP_NUM_THREADS": "1", "OPENBLAS_NUM_THREADS": "1", "MKL_NUM_THREADS": "1"}
@@ -138,24 +155,24 @@ def peer_speed(names: tuple[str, ...], runs: int) -> str:
         run = base[name]["runs"][0]
         path = dataset_path(name)
         priors = [str(r) for r in run["prior_rows"]]
-        times_peer, times_ours = [], []
+        peer_t: list[tuple[float, float]] = []
+        ours_t: list[tuple[float, float]] = []
         with tempfile.TemporaryDirectory() as tmp:
-            for i in range(runs):
+            for i in range(runs):  # alternate, so both see the same machine load
                 out = Path(tmp) / f"sim{i}.asreview"
                 peer_cmd = [str(exe), "simulate", str(path), "-o", str(out), "--prior-idx", *priors, "--seed", str(run["seed"])]
-                t0 = time.perf_counter()
-                done = subprocess.run(peer_cmd, capture_output=True, text=True, env=env)
-                times_peer.append(time.perf_counter() - t0)
+                wall, cpu, done = _timed(peer_cmd, env)
+                peer_t.append((wall, cpu))
                 if done.returncode != 0:
                     return f"ASReview failed on {name}: {done.stderr.strip()[-500:]}"
-                ours_cmd = [str(review), "simulate", str(path), "--seed", str(run["seed"]), *[a for r in run["prior_rows"] for a in ("--prior", str(r + 1))], "--json", str(Path(tmp) / "ours.json")]
-                t0 = time.perf_counter()
-                done = subprocess.run(ours_cmd, capture_output=True, text=True, env=env)
-                times_ours.append(time.perf_counter() - t0)
+                ours_cmd = [str(review), "simulate", str(path), "--seed", str(run["seed"]), "--model", model, *[a for r in run["prior_rows"] for a in ("--prior", str(r + 1))], "--json", str(Path(tmp) / "ours.json")]
+                wall, cpu, done = _timed(ours_cmd, env)
+                ours_t.append((wall, cpu))
                 if done.returncode != 0:
                     return f"review simulate failed on {name}: {done.stderr.strip()[-500:]}"
-        peer, ours = statistics.median(times_peer), statistics.median(times_ours)
-        lines.append(f"| {name} | {base[name]['records']} | {peer:.1f} | {ours:.1f} | {peer / ours:.1f}x |")
+        pw, pc = statistics.median(t[0] for t in peer_t), statistics.median(t[1] for t in peer_t)
+        ow, oc = statistics.median(t[0] for t in ours_t), statistics.median(t[1] for t in ours_t)
+        lines.append(f"| {name} | {base[name]['records']} | {pw:.1f} ({pc:.1f}) | {ow:.2f} ({oc:.2f}) | {pw / ow:.1f}x ({pc / oc:.1f}x) |")
         print(lines[-1], file=sys.stderr, flush=True)
     return "\n".join(lines)
 
@@ -227,6 +244,7 @@ def main() -> None:
     ap.add_argument("--model", default="default")
     ap.add_argument("--no-write", action="store_true", help="print instead of writing BENCHMARKS.md")
     ap.add_argument("--latency-only", action="store_true", help="only the latency measurement (printed)")
+    ap.add_argument("--peer-only", action="store_true", help="only the ASReview side-by-side timing (printed)")
     args = ap.parse_args()
     if not BASELINES.exists():
         sys.exit("../shared/data is absent: nothing to benchmark")
@@ -234,12 +252,15 @@ def main() -> None:
         for n in (10_000, 100_000):
             print(n, latency(n, decisions=20, warm=300), flush=True)
         return
+    if args.peer_only:
+        print(peer_speed(tuple(args.datasets.split(",")) if args.datasets else PEER_DATASETS, 3, args.model))
+        return
     base = json.loads(BASELINES.read_text())["datasets"]
     names = args.datasets.split(",") if args.datasets else (list(QUICK) if args.quick else sorted(base))
     results = simulations(names, args.model, 2 if args.quick else None)
     wss, summary = wss_table(results)
     stops, stop_summary = stopping_table(results)
-    peer = "skipped (--no-peer)." if args.no_peer else peer_speed(PEER_DATASETS[:1] if args.quick else PEER_DATASETS, 1 if args.quick else 2)
+    peer = "skipped (--no-peer)." if args.no_peer else peer_speed(PEER_DATASETS[:1] if args.quick else PEER_DATASETS, 1 if args.quick else 3, args.model)
     lat_lines = ["| records | features built (s) | first rank, cold (s) | rank p50 (ms) | rank p95 (ms) | stopping p95 (ms) | decision -> next record p95 (ms) | target |", "|---:|---:|---:|---:|---:|---:|---:|---:|"]
     for n, target in ((10_000, 100), (100_000, 500)):
         if args.quick and n > 10_000:
