@@ -27,9 +27,12 @@ from json.encoder import encode_basestring
 from pathlib import Path
 from typing import Any, NamedTuple
 
+import orjson
+
 from review_cli import lock
 from review_cli.errors import ParseError
-from review_cli.io.writer import sha256_file, write_bytes
+from review_cli.io.mapped import MappedFile
+from review_cli.io.writer import sha256_bytes, write_bytes
 from review_cli.model import Record, SourceKind, Stage, Verdict, best_value
 from review_cli.project import Project
 from review_cli.protocol import Protocol
@@ -222,29 +225,27 @@ def source_kind(protocol: Protocol, name: str) -> SourceKind:
     return source.kind if source else SourceKind.DATABASE
 
 
-# `Record.to_json` writes id, source, title, authors and year first, and the abstract (the bulk of
-# a line) before `language`, so only those are read, from the bytes, without decoding the rest.
-# A key sequence such as `,"language":"` cannot occur inside a JSON string (its quotes would be
-# escaped), and strings without a backslash are their own JSON text; any other line (escapes,
-# another key order) is decoded whole.
-_HEAD = re.compile(rb'\{"id":"([^"\\]*)","source":"([^"\\]*)","title":"([^"\\]*)","authors":\[[^\]]*\],"year":(null|-?\d+),')
-_LANGUAGE_VALUE = re.compile(rb',"language":"([^"\\]*)"')
-
-
-def _summary(line: str) -> tuple[str, str, str, int | None, str]:
-    """id, source, title, year, language of one records.jsonl line, decoding it whole."""
-    obj = json.loads(line)
+def _summary(line: str | bytes | memoryview) -> tuple[str, str, str, int | None, str]:
+    """id, source, title, year, language of one records.jsonl line. orjson first; json for
+    what orjson refuses (integers beyond 64 bits, escaped lone surrogates) and for the error."""
+    try:
+        obj = orjson.loads(line)
+    except orjson.JSONDecodeError:
+        obj = json.loads(line if isinstance(line, str) else bytes(line))
     return str(obj["id"]), str(obj["source"]), obj.get("title") or "", obj.get("year"), obj.get("language") or ""
 
 
-def read_records(project: Project, protocol: Protocol) -> dict[str, RecordInfo]:
+def read_records(project: Project, protocol: Protocol, mapped: MappedFile | None = None) -> dict[str, RecordInfo]:
+    """The summary of every record, one orjson call per line: the other fields of a line (the
+    abstract is most of it) are decoded and dropped at once. `mapped`: records.jsonl, already
+    opened by the caller."""
+    if mapped is None:
+        with MappedFile(project.records_path, hashed=False) as opened:
+            return read_records(project, protocol, opened)
     kinds: dict[str, SourceKind] = {}
     out: dict[str, RecordInfo] = {}
-    path = project.records_path
-    if not path.exists():
-        return out
-    data = path.read_bytes()
-    find, head, language_at = data.find, _HEAD.match, _LANGUAGE_VALUE.match
+    data, view = mapped.data, mapped.view
+    find = data.find
     pos, end = 0, len(data)
     while pos < end:
         nl = find(b"\n", pos)
@@ -254,22 +255,13 @@ def read_records(project: Project, protocol: Protocol) -> dict[str, RecordInfo]:
             pos += 1
             continue
         try:
-            m = head(data, pos, nl)
-            at = find(b',"language":', m.end(), nl) if m else -1
-            lm = language_at(data, at, nl) if at >= 0 else None
-            if m is None or lm is None:
-                rid, source, title, year, language = _summary(data[pos:nl].decode("utf-8"))
-            else:
-                b_id, b_source, b_title, b_year = m.groups()
-                rid, source, title = b_id.decode(), b_source.decode(), b_title.decode()
-                year = None if b_year == b"null" else int(b_year)
-                language = lm.group(1).decode()
+            rid, source, title, year, language = _summary(view[pos:nl])
             kind = kinds.get(source)
             if kind is None:
                 kind = kinds[source] = source_kind(protocol, source)
             out[rid] = RecordInfo(rid, source, kind, title, year, language)
-        except (json.JSONDecodeError, KeyError, TypeError, ValueError) as e:
-            raise ParseError(path, f"not a record line ({e})", line=data.count(b"\n", 0, pos) + 1,
+        except (json.JSONDecodeError, UnicodeDecodeError, AttributeError, KeyError, TypeError, ValueError) as e:
+            raise ParseError(mapped.path, f"not a record line ({e})", line=bytes(view[:pos]).count(b"\n") + 1,
                              hint="re-run `review import` to rewrite the records") from e
         pos = nl + 1
     return out
@@ -371,14 +363,16 @@ def _statics(protocol: Protocol, records: dict[str, RecordInfo], groups: dict[st
 
 
 def _derived(
-    project: Project, protocol: Protocol, warnings: list[str], hashes: dict[Path, str] | None
+    project: Project, protocol: Protocol, mapped: MappedFile, warnings: list[str], hashes: dict[Path, str] | None
 ) -> tuple[dict[str, RecordInfo], list[Static], list[tuple[str, str, str]] | None, str]:
-    """records, static units, log pieces (None: not cached yet) and the cache key. `hashes`
-    receives the sha256 of records.jsonl and clusters.jsonl (review.lock records them too)."""
+    """records, static units, log pieces (None: not cached yet) and the cache key. `mapped`:
+    records.jsonl. `hashes` receives the sha256 of records.jsonl and clusters.jsonl (review.lock
+    records them too)."""
     hashes = {} if hashes is None else hashes
-    for path in (project.records_path, project.clusters_path):
-        if path.exists():
-            hashes[path] = sha256_file(path)
+    if mapped.exists:
+        hashes[project.records_path] = mapped.sha256()
+    if project.clusters_path.exists():
+        hashes[project.clusters_path] = sha256_bytes(project.clusters_path.read_bytes())
     key = _cache_key(hashes, project, protocol)
     cached = _load_cache(project, key)
     if cached is not None:
@@ -387,7 +381,7 @@ def _derived(
         records = {row[0]: RecordInfo(row[0], row[1], kinds[row[1]], row[2], row[3], row[4]) for row in rows}
         warnings.extend(cached_warnings)
         return records, statics, pieces, key
-    records = read_records(project, protocol)
+    records = read_records(project, protocol, mapped)
     cluster_warnings: list[str] = []
     groups = read_clusters(project, records, cluster_warnings)
     warnings.extend(cluster_warnings)
@@ -438,10 +432,11 @@ def build(project: Project, hashes: dict[Path, str] | None = None) -> Inclusion:
     `hashes` receives the sha256 of the files hashed on the way (for review.lock)."""
     protocol = project.protocol
     warnings: list[str] = []
-    records, statics, pieces, key = _derived(project, protocol, warnings, hashes)
+    with MappedFile(project.records_path) as mapped:  # hashed on another thread meanwhile
+        ta = final_decisions(project, Stage.TITLE_ABSTRACT)
+        ft = final_decisions(project, Stage.FULL_TEXT)
+        records, statics, pieces, key = _derived(project, protocol, mapped, warnings, hashes)
     cluster_warnings = list(warnings)
-    ta = final_decisions(project, Stage.TITLE_ABSTRACT)
-    ft = final_decisions(project, Stage.FULL_TEXT)
     limits = protocol.limits
     has_limits = limits.year_from is not None or limits.year_to is not None or bool(limits.languages)
     units: dict[str, Unit] = {}
