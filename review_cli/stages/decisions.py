@@ -105,9 +105,11 @@ _VERDICTS = {v.value: v for v in Verdict}
 _STAGES = {s.value for s in Stage}
 Vote = tuple[Verdict, str]  # verdict and reason of a reviewer's latest line in force on a record
 
-# A line exactly as `Decision.to_json` + `dumps_line` write it, with no escapes in its strings.
+# A line exactly as `Decision.to_json` + `dumps_line` write it, with no escapes in its strings,
+# a known verdict and stage, and a reviewer.
 _LINE = re.compile(
-    r'^\{"record":"([^"\\\n]*)","verdict":"([a-z-]+)","stage":"([a-z-]+)","reviewer":"([^"\\\n]*)",'
+    r'^\{"record":"([^"\\\n]*)","verdict":"(' + "|".join(v.value for v in Verdict) + ')",'
+    r'"stage":"(' + "|".join(s.value for s in Stage) + r')","reviewer":"([^"\\\n]+)",'
     r'"time":"[^"\\\n]*","reason":"([^"\\\n]*)","note":"[^"\\\n]*","rank":(?:null|-?\d+),'
     r'"score":(?:null|-?\d+(?:\.\d+)?(?:[eE][-+]?\d+)?)\}\n',
     re.MULTILINE,
@@ -147,9 +149,7 @@ def _votes_by_pattern(text: str) -> tuple[str, dict[str, Vote]] | None:
     rows = _LINE.findall(text)
     if len(rows) != text.count("\n") or not text.endswith("\n"):
         return None
-    if any(r[2] not in _STAGES or not r[3] or r[1] not in _VERDICTS for r in rows):
-        return None
-    if not any(r[1] == "undo" for r in rows):
+    if '"verdict":"undo"' not in text:  # cannot be inside a string: its quotes would be escaped
         verdicts = _VERDICTS
         return rows[0][3], {r[0]: (verdicts[r[1]], r[4]) for r in rows}  # the last line per record wins
     votes = _InForce()

@@ -146,12 +146,12 @@ class Inclusion:
         """`rows()` as JSON lines, byte-identical to `writer.dumps_line` but built directly from
         the decision-independent parts of each line (`log_pieces`): this is the hottest loop of
         `review prisma` (one line per imported record)."""
-        q = encode_basestring
         units = self.units
         labels = {r.code: r.label for r in self.protocol.reasons}
         pieces = self.log_pieces
         if pieces is None or len(pieces) != len(self.records):  # records changed after build()
             pieces = log_pieces(self.records, units.values())
+        middles: dict[tuple[Status, str, str], str] = {}  # few distinct (status, reason, detail)
         out: list[str] = []
         append = out.append
         for head, tail, uid in pieces:
@@ -159,14 +159,12 @@ class Inclusion:
                 append(head)  # a duplicate: the whole line is known without decisions
                 continue
             unit = units[uid]
-            status, reason = unit.status, unit.reason
-            label = labels.get(reason, reason) if reason and status in (Status.EXCLUDED_TA, Status.EXCLUDED_FT) else ""
+            key = (unit.status, unit.reason, unit.detail)
+            middle = middles.get(key)
+            if middle is None:
+                middle = middles[key] = _middle(labels, *key)
             append(head)  # the long parts are joined once, not copied into a line first
-            append(
-                f'"status":"{_VALUE[status]}","stage":"{_STAGE_OF.get(status, "")}",'
-                f'"reason":{q(reason) if reason else EMPTY},"reason_label":{q(label) if label else EMPTY},'
-                f'"duplicate_of":"","detail":{q(unit.detail) if unit.detail else EMPTY}'
-            )
+            append(middle)
             append(tail)
         return "".join(out)
 
@@ -186,6 +184,17 @@ _STAGE_OF = {
     Status.PENDING_FT: str(Stage.FULL_TEXT),
     Status.INCLUDED: str(Stage.FULL_TEXT),
 }
+
+
+def _middle(labels: dict[str, str], status: Status, reason: str, detail: str) -> str:
+    """The decision-dependent part of a log line, between `log_pieces`' head and tail."""
+    q = encode_basestring
+    label = labels.get(reason, reason) if reason and status in (Status.EXCLUDED_TA, Status.EXCLUDED_FT) else ""
+    return (
+        f'"status":"{_VALUE[status]}","stage":"{_STAGE_OF.get(status, "")}",'
+        f'"reason":{q(reason) if reason else EMPTY},"reason_label":{q(label) if label else EMPTY},'
+        f'"duplicate_of":"","detail":{q(detail) if detail else EMPTY}'
+    )
 
 
 def log_pieces(records: dict[str, RecordInfo], units: Iterable[Unit]) -> list[tuple[str, str, str]]:
