@@ -23,6 +23,7 @@ from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from enum import StrEnum
+from itertools import repeat
 from json.encoder import encode_basestring
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -333,7 +334,7 @@ def read_clusters(project: Project, records: dict[str, RecordInfo], warnings: li
 # cached in `.review/` under the sha256 of records.jsonl and clusters.jsonl (200 MB for 100,000
 # records) and the sources' kinds in review.toml. Keyed by content, so a stale cache is never
 # used. marshal: plain tuples and dicts, fast, and not executable.
-_CACHE_VERSION = 2
+_CACHE_VERSION = 3
 _ARMS = {a.value: a for a in Arm}
 Static = tuple[str, str, str, tuple[str, ...], "int | None", str]  # unit id, arm, kept, members, year, language
 
@@ -385,9 +386,11 @@ def _derived(
     key = _cache_key(hashes, project, protocol)
     cached = _load_cache(project, key)
     if cached is not None:
-        _, rows, statics, pieces, cached_warnings = cached
-        kinds = {s: source_kind(protocol, s) for s in {row[1] for row in rows}}
-        records = {row[0]: RecordInfo(row[0], row[1], kinds[row[1]], row[2], row[3], row[4]) for row in rows}
+        _, (ids, sources, titles, years, languages), statics, pieces, cached_warnings = cached
+        kinds = {s: source_kind(protocol, s) for s in set(sources)}
+        # tuple.__new__ through map and zip: no Python-level call per record.
+        fields = zip(ids, sources, map(kinds.__getitem__, sources), titles, years, languages, strict=True)
+        records = dict(zip(ids, map(tuple.__new__, repeat(RecordInfo), fields), strict=True))
         warnings.extend(cached_warnings)
         return records, statics, pieces, key
     records = read_records(project, protocol, mapped)
@@ -399,7 +402,8 @@ def _derived(
 
 def _save_cache(project: Project, key: str, records: dict[str, RecordInfo], statics: list[Static],
                 pieces: list[tuple[str, str, str]], warnings: list[str]) -> None:
-    rows = [(r.id, r.source, r.title, r.year, r.language) for r in records.values()]
+    columns = tuple(list(column) for column in zip(*records.values(), strict=True)) if records else ((),) * 6
+    rows = (columns[0], columns[1], columns[3], columns[4], columns[5])  # all but the kind (an enum)
     try:
         write_bytes(project.prisma_cache_path, marshal.dumps((key, rows, statics, pieces, warnings)))
     except OSError:
@@ -450,7 +454,8 @@ def build(project: Project, hashes: dict[Path, str] | None = None) -> Inclusion:
     has_limits = limits.year_from is not None or limits.year_to is not None or bool(limits.languages)
     units: dict[str, Unit] = {}
     limit_memo: dict[tuple[int | None, str], str | None] = {}
-    arms = _ARMS
+    arms, ta_get, new = _ARMS, ta.get, tuple.__new__
+    exclude, excluded_ta = Verdict.EXCLUDE, Status.EXCLUDED_TA
     for cid, arm, kept, members, year, language in statics:
         why = None
         if has_limits:
@@ -459,11 +464,14 @@ def build(project: Project, hashes: dict[Path, str] | None = None) -> Inclusion:
             if memo_key not in limit_memo:
                 limit_memo[memo_key] = ineligible(protocol, Record(id=cid, source=records[kept].source, year=year, language=language))
             why = limit_memo[memo_key]
+        t = ta_get(cid)
         if why:
             status, reason, detail = Status.INELIGIBLE, why, ""
+        elif t is not None and t.verdict == exclude:  # most units: `_status` without the call
+            status, reason, detail = excluded_ta, t.reason, ""
         else:
             status, reason, detail = _status(protocol, cid, ta, ft)
-        units[cid] = Unit(cid, arms[arm], kept, tuple(members), status, reason, detail)
+        units[cid] = new(Unit, (cid, arms[arm], kept, members, status, reason, detail))
     if pieces is None:
         pieces = log_pieces(records, units.values())
         _save_cache(project, key, records, statics, pieces, cluster_warnings)

@@ -20,6 +20,7 @@ import gc
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
@@ -139,52 +140,42 @@ class ArmBoxes:
         return self.assessed - self.ft_excluded - self.included
 
 
-def arm_boxes(inc: Inclusion, arm: Arm, records: int) -> ArmBoxes:
-    """`records`: how many records came from the arm's kinds of source."""
-    n_units = 0
-    automation: set[str] = set()
-    screened: set[str] = set()
-    excluded: set[str] = set()
-    sought: set[str] = set()
-    not_retrieved: set[str] = set()
-    ft_excluded: set[str] = set()
-    included: set[str] = set()
+def arm_boxes(inc: Inclusion, records: dict[Arm, int]) -> dict[Arm, ArmBoxes]:
+    """Both arms' boxes, in one pass over the units. `records`: how many records came from each
+    arm's kinds of source."""
+    boxes = {
+        arm: ArmBoxes(identified=n, duplicates=n, automation=set(), other=set(), screened=set(), excluded=set(),
+                      sought=set(), not_retrieved=set(), assessed=set(), ft_excluded=set(), included=set())
+        for arm, n in records.items()
+    }
+    ta, ft = inc.ta.get, inc.ft.get
+    ineligible, include, exclude, not_retrieved = Status.INELIGIBLE, Verdict.INCLUDE, Verdict.EXCLUDE, Verdict.NOT_RETRIEVED
     for u in inc.units.values():
-        if u.arm != arm:
+        b = boxes[u.arm]
+        b.duplicates -= 1  # every unit but one record per unit is a duplicate
+        uid = u.id
+        if u.status == ineligible:
+            b.automation.add(uid)
             continue
-        n_units += 1
-        if u.status == Status.INELIGIBLE:
-            automation.add(u.id)
-            continue
-        screened.add(u.id)
-        t = inc.ta.get(u.id)
+        b.screened.add(uid)
+        t = ta(uid)
         if t is None or t.verdict is None:
             continue
-        if t.verdict == Verdict.EXCLUDE:
-            excluded.add(u.id)
-        elif t.verdict == Verdict.INCLUDE:
-            sought.add(u.id)
-            f = inc.ft.get(u.id)
+        if t.verdict == exclude:
+            b.excluded.add(uid)
+        elif t.verdict == include:
+            b.sought.add(uid)
+            f = ft(uid)
             verdict = f.verdict if f is not None else None
-            if verdict == Verdict.NOT_RETRIEVED:
-                not_retrieved.add(u.id)
-            elif verdict == Verdict.EXCLUDE:
-                ft_excluded.add(u.id)
-            elif verdict == Verdict.INCLUDE:
-                included.add(u.id)
-    return ArmBoxes(
-        identified=records,
-        duplicates=records - n_units,
-        automation=automation,
-        other=set(),
-        screened=screened,
-        excluded=excluded,
-        sought=sought,
-        not_retrieved=not_retrieved,
-        assessed=sought - not_retrieved,
-        ft_excluded=ft_excluded,
-        included=included,
-    )
+            if verdict == not_retrieved:
+                b.not_retrieved.add(uid)
+            elif verdict == exclude:
+                b.ft_excluded.add(uid)
+            elif verdict == include:
+                b.included.add(uid)
+    for b in boxes.values():
+        b.assessed = b.sought - b.not_retrieved
+    return boxes
 
 
 def _named(inc: Inclusion, ids: Iterable[str]) -> str:
@@ -244,9 +235,9 @@ def compute(inc: Inclusion, allow_pending: bool = False) -> Flow:
     sources: dict[str, dict[str, int]] = {group: {} for group in SOURCE_GROUPS.values()}
     for s in protocol.sources:
         sources[SOURCE_GROUPS[s.kind]][s.name] = 0
-    for r in inc.records.values():
-        group = sources[SOURCE_GROUPS[r.kind]]
-        group[r.source] = group.get(r.source, 0) + 1
+    for (source, kind), n in Counter(map(itemgetter(1, 2), inc.records.values())).items():  # (source, kind) -> n
+        group = sources[SOURCE_GROUPS[kind]]
+        group[source] = group.get(source, 0) + n
     sources = {g: dict(sorted(v.items(), key=lambda kv: kv[0].casefold())) for g, v in sources.items()}
 
     counts: dict[str, int] = {}
@@ -259,8 +250,9 @@ def compute(inc: Inclusion, allow_pending: bool = False) -> Flow:
     problems: list[str] = []
     reasons: dict[str, list[dict[str, Any]]] = {}
     dbr_records = sum(counts[RESULT_KEYS[kind]] for kind in include.DBR_KINDS)
+    boxes = arm_boxes(inc, {Arm.DBR: dbr_records, Arm.OTHER: len(inc.records) - dbr_records})
     for arm in Arm:
-        b = arm_boxes(inc, arm, dbr_records if arm == Arm.DBR else len(inc.records) - dbr_records)
+        b = boxes[arm]
         problems.extend(check_arithmetic(inc, arm, b, allow_pending))
         keys = ARM_KEYS[arm]
         counts[keys["duplicates"]] = b.duplicates
