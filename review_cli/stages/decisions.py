@@ -220,19 +220,21 @@ def final_decisions(project: Project, stage: Stage) -> dict[str, Final]:
     records = set(reconciled) | {r for decided in per_reviewer.values() for r in decided}
     reviewers = list(per_reviewer.items())
     out: dict[str, Final] = {}
-    # Two reviewers who agree (the bulk of a review): no per-record list of votes.
-    two = reviewers if len(reviewers) == 2 and rule != "both-include" else None
+    # Two reviewers who agree (the bulk of a review): no per-record list of votes, and Finals
+    # made by tuple.__new__ (a NamedTuple's own constructor is a Python call).
+    two = len(reviewers) == 2 and rule != "both-include"
+    first_votes, second_votes = (reviewers[0][1], reviewers[1][1]) if two else ({}, {})
     both = tuple(sorted(name for name, _ in reviewers))
+    new, maybe = tuple.__new__, Verdict.MAYBE
     for rid in sorted(records):
         if rid in reconciled:
             d = reconciled[rid]
             out[rid] = Final(rid, d.verdict if d.verdict != Verdict.MAYBE else None, d.reason, (d.reviewer,))
             continue
-        if two is not None:
-            first = two[0][1].get(rid)
-            if first is not None and first == two[1][1].get(rid):
-                out[rid] = Final(rid, None, "", both) if first[0] == Verdict.MAYBE else Final(rid, first[0], first[1], both)
-                continue
+        first = first_votes.get(rid)
+        if first is not None and first == second_votes.get(rid):
+            out[rid] = new(Final, (rid, None, "", both, False) if first[0] == maybe else (rid, first[0], first[1], both, False))
+            continue
         votes = [(name, decided[rid]) for name, decided in reviewers if rid in decided]
         if len(votes) == 2 and votes[0][1] == votes[1][1] and rule != "both-include":
             # The common case: two reviewers with the same verdict and reason (names are sorted).
