@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import json
 import marshal
+import mmap
 import re
 import sys
 from collections import Counter
@@ -245,10 +246,36 @@ def _summary(line: str | bytes | memoryview) -> tuple[str, str, str, int | None,
     return str(obj["id"]), str(obj["source"]), obj.get("title") or "", obj.get("year"), obj.get("language") or ""
 
 
+# `Record.to_json` writes id, source, title, authors and year first, then journal, and later
+# language then type, with the abstract (most of a line) in between. A key such as `,"journal":`
+# cannot occur inside a JSON string (its quotes would be escaped) nor in an array of strings (no
+# `:` there), so the line's head up to it, closed with `}`, is the JSON of those five fields.
+_KEY_JOURNAL, _KEY_LANGUAGE, _KEY_TYPE = b',"journal":', b',"language":', b',"type":'
+_HEAD_KEYS = {"id", "source", "title", "authors", "year"}
+
+
+def _summary_of_head(data: bytes | mmap.mmap, start: int, end: int) -> tuple[str, str, str, int | None, str] | None:
+    """`_summary` of the line data[start:end] from its head and its language only; None if the
+    line is not in `Record.to_json`'s key order (then it is decoded whole)."""
+    j = data.find(_KEY_JOURNAL, start, end)
+    k = data.find(_KEY_LANGUAGE, j, end) if j > 0 else -1
+    t = data.find(_KEY_TYPE, k, end) if k > 0 else -1
+    if t < 0:
+        return None
+    try:
+        head = orjson.loads(data[start:j] + b"}")
+        language = orjson.loads(data[k + len(_KEY_LANGUAGE) : t])
+    except orjson.JSONDecodeError:
+        return None
+    if type(head) is not dict or head.keys() != _HEAD_KEYS or not isinstance(language, str | None):
+        return None
+    return str(head["id"]), str(head["source"]), head["title"] or "", head["year"], language or ""
+
+
 def read_records(project: Project, protocol: Protocol, mapped: MappedFile | None = None) -> dict[str, RecordInfo]:
-    """The summary of every record, one orjson call per line: the other fields of a line (the
-    abstract is most of it) are decoded and dropped at once. `mapped`: records.jsonl, already
-    opened by the caller."""
+    """The summary of every record. Only a line's head and its language are decoded (the
+    abstract, most of a line, is skipped) when the line has the canonical key order, else the
+    whole line. `mapped`: records.jsonl, already opened by the caller."""
     if mapped is None:
         with MappedFile(project.records_path, hashed=False) as opened:
             return read_records(project, protocol, opened)
@@ -265,7 +292,7 @@ def read_records(project: Project, protocol: Protocol, mapped: MappedFile | None
             pos += 1
             continue
         try:
-            rid, source, title, year, language = _summary(view[pos:nl])
+            rid, source, title, year, language = _summary_of_head(data, pos, nl) or _summary(view[pos:nl])
             kind = kinds.get(source)
             if kind is None:
                 kind = kinds[source] = source_kind(protocol, source)
@@ -284,9 +311,14 @@ def read_clusters(project: Project, records: dict[str, RecordInfo], warnings: li
     path = project.clusters_path
     raw: list[tuple[str, list[str]]] = []
     if path.exists():
-        lines = path.read_bytes().decode("utf-8").split("\n")
+        data = path.read_bytes()
+        lines = data.decode("utf-8").split("\n")
         try:  # one decode call for the whole file; line by line only to name a bad line
-            raw = [(str(o["id"]), o["records"]) for o in json.loads("[" + ",".join(x for x in lines if x) + "]")]
+            try:
+                rows = orjson.loads(b"[" + b",".join(x for x in data.split(b"\n") if x) + b"]")
+            except orjson.JSONDecodeError:  # what orjson refuses (big integers, lone surrogates)
+                rows = json.loads("[" + ",".join(x for x in lines if x) + "]")
+            raw = [(str(o["id"]), o["records"]) for o in rows]
         except (json.JSONDecodeError, KeyError, TypeError):
             for number, line in enumerate(lines, start=1):
                 if not line:
@@ -355,20 +387,21 @@ def _load_cache(project: Project, key: str) -> Any:
 
 def _statics(protocol: Protocol, records: dict[str, RecordInfo], groups: dict[str, tuple[str, ...]]) -> list[Static]:
     out: list[Static] = []
+    append = out.append
+    arm_of = {kind: _VALUE[Arm.DBR if kind in DBR_KINDS else Arm.OTHER] for kind in SourceKind}
     for cid, members in groups.items():
         if len(members) == 1:
             only = records[members[0]]
-            arm = Arm.DBR if only.kind in DBR_KINDS else Arm.OTHER
-            kept, year, language = only.id, only.year, only.language
-        else:
-            infos = [records[m] for m in members]
-            arm = Arm.DBR if any(r.kind in DBR_KINDS for r in infos) else Arm.OTHER
-            own = [r.id for r in infos if (r.kind in DBR_KINDS) == (arm == Arm.DBR)]
-            kept = cid if cid in own else own[0]
-            # The unit's year and language as `units.merge_cluster` computes them.
-            year = best_value([r.year for r in infos])
-            language = best_value([r.language for r in infos])
-        out.append((cid, _VALUE[arm], kept, members, year, language))
+            append((cid, arm_of[only.kind], only.id, members, only.year, only.language))
+            continue
+        infos = [records[m] for m in members]
+        arm = Arm.DBR if any(r.kind in DBR_KINDS for r in infos) else Arm.OTHER
+        own = [r.id for r in infos if (r.kind in DBR_KINDS) == (arm == Arm.DBR)]
+        kept = cid if cid in own else own[0]
+        # The unit's year and language as `units.merge_cluster` computes them.
+        year = best_value([r.year for r in infos])
+        language = best_value([r.language for r in infos])
+        append((cid, _VALUE[arm], kept, members, year, language))
     return out
 
 
