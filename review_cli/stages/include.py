@@ -21,7 +21,7 @@ import mmap
 import re
 import sys
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 from itertools import repeat
@@ -252,6 +252,7 @@ def _summary(line: str | bytes | memoryview) -> tuple[str, str, str, int | None,
 # `:` there), so the line's head up to it, closed with `}`, is the JSON of those five fields.
 _KEY_JOURNAL, _KEY_LANGUAGE, _KEY_TYPE = b',"journal":', b',"language":', b',"type":'
 _HEAD_KEYS = {"id", "source", "title", "authors", "year"}
+_LANGUAGE_AT = len(_KEY_LANGUAGE)
 
 
 def _summary_of_head(data: bytes | mmap.mmap, start: int, end: int) -> tuple[str, str, str, int | None, str] | None:
@@ -264,10 +265,10 @@ def _summary_of_head(data: bytes | mmap.mmap, start: int, end: int) -> tuple[str
         return None
     try:
         head = orjson.loads(data[start:j] + b"}")
-        language = orjson.loads(data[k + len(_KEY_LANGUAGE) : t])
+        language = orjson.loads(data[k + _LANGUAGE_AT : t])
     except orjson.JSONDecodeError:
         return None
-    if type(head) is not dict or head.keys() != _HEAD_KEYS or not isinstance(language, str | None):
+    if type(head) is not dict or head.keys() != _HEAD_KEYS or not (language is None or type(language) is str):
         return None
     return str(head["id"]), str(head["source"]), head["title"] or "", head["year"], language or ""
 
@@ -279,8 +280,8 @@ def read_records(project: Project, protocol: Protocol, mapped: MappedFile | None
     if mapped is None:
         with MappedFile(project.records_path, hashed=False) as opened:
             return read_records(project, protocol, opened)
-    kinds: dict[str, SourceKind] = {}
-    out: dict[str, RecordInfo] = {}
+    summaries: list[tuple[str, str, str, int | None, str]] = []
+    append = summaries.append
     data, view = mapped.data, mapped.view
     find = data.find
     pos, end = 0, len(data)
@@ -292,16 +293,21 @@ def read_records(project: Project, protocol: Protocol, mapped: MappedFile | None
             pos += 1
             continue
         try:
-            rid, source, title, year, language = _summary_of_head(data, pos, nl) or _summary(view[pos:nl])
-            kind = kinds.get(source)
-            if kind is None:
-                kind = kinds[source] = source_kind(protocol, source)
-            out[rid] = RecordInfo(rid, source, kind, title, year, language)
+            append(_summary_of_head(data, pos, nl) or _summary(view[pos:nl]))
         except (json.JSONDecodeError, UnicodeDecodeError, AttributeError, KeyError, TypeError, ValueError) as e:
             raise ParseError(mapped.path, f"not a record line ({e})", line=bytes(view[:pos]).count(b"\n") + 1,
                              hint="re-run `review import` to rewrite the records") from e
         pos = nl + 1
-    return out
+    return _records(protocol, *zip(*summaries, strict=True)) if summaries else {}
+
+
+def _records(protocol: Protocol, ids: Sequence[str], sources: Sequence[str], titles: Sequence[str],
+             years: Sequence[int | None], languages: Sequence[str]) -> dict[str, RecordInfo]:
+    """RecordInfos from columns, by id, with each source's kind. Built by tuple.__new__ through
+    map and zip: no Python-level call per record."""
+    kinds = {s: source_kind(protocol, s) for s in set(sources)}
+    fields = zip(ids, sources, map(kinds.__getitem__, sources), titles, years, languages, strict=True)
+    return dict(zip(ids, map(tuple.__new__, repeat(RecordInfo), fields), strict=True))
 
 
 def read_clusters(project: Project, records: dict[str, RecordInfo], warnings: list[str]) -> dict[str, tuple[str, ...]]:
@@ -420,10 +426,7 @@ def _derived(
     cached = _load_cache(project, key)
     if cached is not None:
         _, (ids, sources, titles, years, languages), statics, pieces, cached_warnings = cached
-        kinds = {s: source_kind(protocol, s) for s in set(sources)}
-        # tuple.__new__ through map and zip: no Python-level call per record.
-        fields = zip(ids, sources, map(kinds.__getitem__, sources), titles, years, languages, strict=True)
-        records = dict(zip(ids, map(tuple.__new__, repeat(RecordInfo), fields), strict=True))
+        records = _records(protocol, ids, sources, titles, years, languages)
         warnings.extend(cached_warnings)
         return records, statics, pieces, key
     records = read_records(project, protocol, mapped)
