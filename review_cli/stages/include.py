@@ -441,7 +441,7 @@ def _save_cache(project: Project, key: str, records: dict[str, RecordInfo], stat
     columns = tuple(list(column) for column in zip(*records.values(), strict=True)) if records else ((),) * 6
     rows = (columns[0], columns[1], columns[3], columns[4], columns[5])  # all but the kind (an enum)
     try:
-        write_bytes(project.prisma_cache_path, marshal.dumps((key, rows, statics, pieces, warnings)))
+        write_bytes(project.prisma_cache_path, marshal.dumps((key, rows, statics, pieces, warnings)), sync=False)
     except OSError:
         pass  # a read-only checkout: no cache, same result
 
