@@ -401,13 +401,15 @@ def _statics(protocol: Protocol, records: dict[str, RecordInfo], groups: dict[st
             append((cid, arm_of[only.kind], only.id, members, only.year, only.language))
             continue
         infos = [records[m] for m in members]
-        arm = Arm.DBR if any(r.kind in DBR_KINDS for r in infos) else Arm.OTHER
-        own = [r.id for r in infos if (r.kind in DBR_KINDS) == (arm == Arm.DBR)]
+        dbr = [r for r in infos if r.kind in DBR_KINDS]
+        own = [r.id for r in (dbr or infos)]  # the records of the unit's arm
         kept = cid if cid in own else own[0]
-        # The unit's year and language as `units.merge_cluster` computes them.
-        year = best_value([r.year for r in infos])
-        language = best_value([r.language for r in infos])
-        append((cid, _VALUE[arm], kept, members, year, language))
+        # The unit's year and language as `units.merge_cluster` computes them (copies mostly agree).
+        years = [r.year for r in infos]
+        year = years[0] if years.count(years[0]) == len(years) else best_value(years)
+        languages = [r.language for r in infos]
+        language = languages[0] if languages.count(languages[0]) == len(languages) else best_value(languages)
+        append((cid, _VALUE[Arm.DBR if dbr else Arm.OTHER], kept, members, year, language))
     return out
 
 
