@@ -478,9 +478,11 @@ def _status(protocol: Protocol, uid: str, ta: dict[str, Final], ft: dict[str, Fi
     return Status.PENDING_FT, "", _pending_detail(f)
 
 
-def build(project: Project, hashes: dict[Path, str] | None = None) -> Inclusion:
+def build(project: Project, hashes: dict[Path, str] | None = None, cache: bool = True) -> Inclusion:
     """Every unit's final status, from records, clusters, limits and decisions on disk.
-    `hashes` receives the sha256 of the files hashed on the way (for review.lock)."""
+    `hashes` receives the sha256 of the files hashed on the way (for review.lock). `cache`:
+    save what was derived from the records and clusters in `.review/` if it was not there
+    (False: write nothing, as `review prisma --check` promises; CI runs it in fresh clones)."""
     protocol = project.protocol
     warnings: list[str] = []
     with MappedFile(project.records_path) as mapped:  # hashed on another thread meanwhile
@@ -510,7 +512,7 @@ def build(project: Project, hashes: dict[Path, str] | None = None) -> Inclusion:
         else:
             status, reason, detail = _status(protocol, cid, ta, ft)
         units[cid] = new(Unit, (cid, arms[arm], kept, members, status, reason, detail))
-    if pieces is None:
+    if pieces is None and cache:
         pieces = log_pieces(records, units.values())
         _save_cache(project, key, records, statics, pieces, cluster_warnings)
     orphans = {

@@ -297,16 +297,16 @@ def compute(inc: Inclusion, allow_pending: bool = False) -> Flow:
 
 
 def render(
-    project: Project, allow_pending: bool = False, hashes: dict[Path, str] | None = None
+    project: Project, allow_pending: bool = False, hashes: dict[Path, str] | None = None, cache: bool = True
 ) -> tuple[Flow, Inclusion, dict[Path, str]]:
     """The flow and the text of every file `review prisma` writes, computed in memory.
-    `hashes` receives the sha256 of the input files hashed on the way."""
+    `hashes` receives the sha256 of the input files hashed on the way; `cache`: as `include.build`."""
     # The flow allocates ~10 objects per record and frees none of them until the end: the
     # cyclic garbage collector would re-scan them again and again.
     paused = gc.isenabled()
     gc.disable()
     try:
-        inc = include.build(project, hashes)
+        inc = include.build(project, hashes, cache)
         flow = compute(inc, allow_pending)
         data = flow.to_json()
         files = {
@@ -381,6 +381,6 @@ def diff(project: Project, path: Path, expected: str) -> str:
 
 def check(project: Project, allow_pending: bool = False) -> PrismaResult:
     """Regenerate in memory and compare with the files on disk; writes nothing."""
-    flow, inc, files = render(project, allow_pending)
+    flow, inc, files = render(project, allow_pending, cache=False)
     differences = [d for path, text in files.items() if (d := diff(project, path, text))]
     return PrismaResult(flow, [], inc.warnings, differences)
