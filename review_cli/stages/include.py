@@ -385,7 +385,8 @@ def _cache_key(hashes: dict[Path, str], project: Project, protocol: Protocol) ->
 
 def _load_cache(project: Project, key: str) -> Any:
     try:
-        cached = marshal.loads(project.prisma_cache_path.read_bytes())
+        with MappedFile(project.prisma_cache_path, hashed=False) as mapped:  # 45 MB: not copied first
+            cached = marshal.loads(mapped.view)
     except (OSError, EOFError, ValueError, TypeError):
         return None
     return cached if isinstance(cached, tuple) and len(cached) == 5 and cached[0] == key else None
