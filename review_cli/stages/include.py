@@ -318,15 +318,14 @@ def read_clusters(project: Project, records: dict[str, RecordInfo], warnings: li
     raw: list[tuple[str, list[str]]] = []
     if path.exists():
         data = path.read_bytes()
-        lines = data.decode("utf-8").split("\n")
         try:  # one decode call for the whole file; line by line only to name a bad line
             try:
                 rows = orjson.loads(b"[" + b",".join(x for x in data.split(b"\n") if x) + b"]")
             except orjson.JSONDecodeError:  # what orjson refuses (big integers, lone surrogates)
-                rows = json.loads("[" + ",".join(x for x in lines if x) + "]")
+                rows = json.loads("[" + ",".join(x for x in data.decode("utf-8").split("\n") if x) + "]")
             raw = [(str(o["id"]), o["records"]) for o in rows]
         except (json.JSONDecodeError, KeyError, TypeError):
-            for number, line in enumerate(lines, start=1):
+            for number, line in enumerate(data.decode("utf-8").split("\n"), start=1):
                 if not line:
                     continue
                 try:
@@ -335,10 +334,16 @@ def read_clusters(project: Project, records: dict[str, RecordInfo], warnings: li
                 except (json.JSONDecodeError, KeyError, TypeError) as e:
                     raise ParseError(path, f"not a cluster line ({e})", line=number,
                                      hint="re-run `review dedup` to rewrite the clusters") from e
-    missing = twice = 0
-    # Clusters are read in id order only if a record is in two (the first by id keeps it).
     counted = sum(len(m) for _, m in raw)
     members_seen = {m for _, ms in raw for m in ms}
+    if len(members_seen) == counted and records.keys() >= members_seen:
+        # The usual case, each record in one cluster and still imported: the loop below, in C.
+        groups = {cid: tuple(ms) if len(ms) == 1 else tuple(sorted(ms)) for cid, ms in raw if ms}
+        if len(members_seen) != len(records):
+            groups.update((rid, (rid,)) for rid in records if rid not in members_seen)
+        return groups
+    missing = twice = 0
+    # Clusters are read in id order only if a record is in two (the first by id keeps it).
     ordered = sorted(raw) if len(members_seen) != counted else raw
     for cid, member_ids in ordered:
         if len(member_ids) == 1 and member_ids[0] in records and member_ids[0] not in seen:
