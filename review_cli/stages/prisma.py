@@ -276,7 +276,9 @@ def compute(inc: Inclusion, allow_pending: bool = False) -> Flow:
     counts["total_studies"] = counts["previous_studies"] + new
     counts["total_reports"] = counts["previous_reports"] + new
 
-    automation = Counter(include.automation_category(u.reason) for u in inc.units.values() if u.status == Status.INELIGIBLE)
+    automation: Counter[str] = Counter()
+    for why, n in Counter(u.reason for u in inc.units.values() if u.status == Status.INELIGIBLE).items():
+        automation[include.automation_category(why)] += n  # a few distinct reasons, 10,000s of units
     other_methods = bool(
         counts["website_results"] + counts["organisation_results"] + counts["citations_results"]
         or any(s.kind not in include.DBR_KINDS for s in protocol.sources)
