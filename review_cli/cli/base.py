@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 import typer
+from typer.core import TyperCommand, TyperGroup
 
 from review_cli import __version__
 from review_cli.errors import ReviewError
@@ -16,8 +17,29 @@ from review_cli.project import Project
 
 F = TypeVar("F", bound=Callable[..., Any])
 
+
+class _HelpFalse:
+    """`--help` defaults to False, not None: Typer coerces a None flag value through pydantic,
+    whose import costs every command ~80 ms of start-up (a bool is passed through as is)."""
+
+    def get_help_option(self, ctx: Any) -> Any:
+        option = super().get_help_option(ctx)  # type: ignore[misc]
+        if option is not None:
+            option.default = False
+        return option
+
+
+class _Group(_HelpFalse, TyperGroup):
+    pass
+
+
+class _Command(_HelpFalse, TyperCommand):
+    pass
+
+
 app = typer.Typer(
     name="review",
+    cls=_Group,
     help="A command-line pipeline for systematic reviews: import, dedup, screen, include, PRISMA 2020.",
     no_args_is_help=True,
     pretty_exceptions_enable=False,
@@ -59,7 +81,7 @@ def command(name: str | None = None, **kwargs: Any) -> Callable[[F], F]:
                 console.err.print("Interrupted.")
                 raise typer.Exit(130) from None
 
-        app.command(name, **kwargs)(wrapper)
+        app.command(name, cls=_Command, **kwargs)(wrapper)
         return fn
 
     return deco

@@ -48,8 +48,9 @@ def dumps_json(data: Any) -> str:
 
 
 @contextmanager
-def atomic_file(path: Path) -> Iterator[BinaryIO]:
-    """A binary file that replaces `path` atomically when the block ends without error."""
+def atomic_file(path: Path, sync: bool = True) -> Iterator[BinaryIO]:
+    """A binary file that replaces `path` atomically when the block ends without error.
+    `sync=False`: no fsync first, for rebuildable caches (a torn cache is just not used)."""
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
@@ -58,16 +59,17 @@ def atomic_file(path: Path) -> Iterator[BinaryIO]:
         with os.fdopen(fd, "wb") as f:
             yield f
             f.flush()
-            os.fsync(f.fileno())
+            if sync:
+                os.fsync(f.fileno())
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
 
 
-def write_bytes(path: Path, data: bytes) -> None:
+def write_bytes(path: Path, data: bytes, sync: bool = True) -> None:
     """Atomically replace `path` with `data` (temp file in the same folder + os.replace)."""
-    with atomic_file(path) as f:
+    with atomic_file(path, sync) as f:
         f.write(data)
 
 

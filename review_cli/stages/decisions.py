@@ -105,9 +105,11 @@ _VERDICTS = {v.value: v for v in Verdict}
 _STAGES = {s.value for s in Stage}
 Vote = tuple[Verdict, str]  # verdict and reason of a reviewer's latest line in force on a record
 
-# A line exactly as `Decision.to_json` + `dumps_line` write it, with no escapes in its strings.
+# A line exactly as `Decision.to_json` + `dumps_line` write it, with no escapes in its strings,
+# a known verdict and stage, and a reviewer.
 _LINE = re.compile(
-    r'^\{"record":"([^"\\\n]*)","verdict":"([a-z-]+)","stage":"([a-z-]+)","reviewer":"([^"\\\n]*)",'
+    r'^\{"record":"([^"\\\n]*)","verdict":"(' + "|".join(v.value for v in Verdict) + ')",'
+    r'"stage":"(' + "|".join(s.value for s in Stage) + r')","reviewer":"([^"\\\n]+)",'
     r'"time":"[^"\\\n]*","reason":"([^"\\\n]*)","note":"[^"\\\n]*","rank":(?:null|-?\d+),'
     r'"score":(?:null|-?\d+(?:\.\d+)?(?:[eE][-+]?\d+)?)\}\n',
     re.MULTILINE,
@@ -147,9 +149,7 @@ def _votes_by_pattern(text: str) -> tuple[str, dict[str, Vote]] | None:
     rows = _LINE.findall(text)
     if len(rows) != text.count("\n") or not text.endswith("\n"):
         return None
-    if any(r[2] not in _STAGES or not r[3] or r[1] not in _VERDICTS for r in rows):
-        return None
-    if not any(r[1] == "undo" for r in rows):
+    if '"verdict":"undo"' not in text:  # cannot be inside a string: its quotes would be escaped
         verdicts = _VERDICTS
         return rows[0][3], {r[0]: (verdicts[r[1]], r[4]) for r in rows}  # the last line per record wins
     votes = _InForce()
@@ -220,19 +220,21 @@ def final_decisions(project: Project, stage: Stage) -> dict[str, Final]:
     records = set(reconciled) | {r for decided in per_reviewer.values() for r in decided}
     reviewers = list(per_reviewer.items())
     out: dict[str, Final] = {}
-    # Two reviewers who agree (the bulk of a review): no per-record list of votes.
-    two = reviewers if len(reviewers) == 2 and rule != "both-include" else None
+    # Two reviewers who agree (the bulk of a review): no per-record list of votes, and Finals
+    # made by tuple.__new__ (a NamedTuple's own constructor is a Python call).
+    two = len(reviewers) == 2 and rule != "both-include"
+    first_votes, second_votes = (reviewers[0][1], reviewers[1][1]) if two else ({}, {})
     both = tuple(sorted(name for name, _ in reviewers))
+    new, maybe = tuple.__new__, Verdict.MAYBE
     for rid in sorted(records):
         if rid in reconciled:
             d = reconciled[rid]
             out[rid] = Final(rid, d.verdict if d.verdict != Verdict.MAYBE else None, d.reason, (d.reviewer,))
             continue
-        if two is not None:
-            first = two[0][1].get(rid)
-            if first is not None and first == two[1][1].get(rid):
-                out[rid] = Final(rid, None, "", both) if first[0] == Verdict.MAYBE else Final(rid, first[0], first[1], both)
-                continue
+        first = first_votes.get(rid)
+        if first is not None and first == second_votes.get(rid):
+            out[rid] = new(Final, (rid, None, "", both, False) if first[0] == maybe else (rid, first[0], first[1], both, False))
+            continue
         votes = [(name, decided[rid]) for name, decided in reviewers if rid in decided]
         if len(votes) == 2 and votes[0][1] == votes[1][1] and rule != "both-include":
             # The common case: two reviewers with the same verdict and reason (names are sorted).

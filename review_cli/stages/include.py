@@ -17,19 +17,24 @@ from __future__ import annotations
 
 import json
 import marshal
+import mmap
 import re
 import sys
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
+from itertools import repeat
 from json.encoder import encode_basestring
 from pathlib import Path
 from typing import Any, NamedTuple
 
+import orjson
+
 from review_cli import lock
 from review_cli.errors import ParseError
-from review_cli.io.writer import sha256_file, write_bytes
+from review_cli.io.mapped import MappedFile
+from review_cli.io.writer import sha256_bytes, write_bytes
 from review_cli.model import Record, SourceKind, Stage, Verdict, best_value
 from review_cli.project import Project
 from review_cli.protocol import Protocol
@@ -143,12 +148,12 @@ class Inclusion:
         """`rows()` as JSON lines, byte-identical to `writer.dumps_line` but built directly from
         the decision-independent parts of each line (`log_pieces`): this is the hottest loop of
         `review prisma` (one line per imported record)."""
-        q = encode_basestring
         units = self.units
         labels = {r.code: r.label for r in self.protocol.reasons}
         pieces = self.log_pieces
         if pieces is None or len(pieces) != len(self.records):  # records changed after build()
             pieces = log_pieces(self.records, units.values())
+        middles: dict[tuple[Status, str, str], str] = {}  # few distinct (status, reason, detail)
         out: list[str] = []
         append = out.append
         for head, tail, uid in pieces:
@@ -156,14 +161,12 @@ class Inclusion:
                 append(head)  # a duplicate: the whole line is known without decisions
                 continue
             unit = units[uid]
-            status, reason = unit.status, unit.reason
-            label = labels.get(reason, reason) if reason and status in (Status.EXCLUDED_TA, Status.EXCLUDED_FT) else ""
+            key = (unit.status, unit.reason, unit.detail)
+            middle = middles.get(key)
+            if middle is None:
+                middle = middles[key] = _middle(labels, *key)
             append(head)  # the long parts are joined once, not copied into a line first
-            append(
-                f'"status":"{_VALUE[status]}","stage":"{_STAGE_OF.get(status, "")}",'
-                f'"reason":{q(reason) if reason else EMPTY},"reason_label":{q(label) if label else EMPTY},'
-                f'"duplicate_of":"","detail":{q(unit.detail) if unit.detail else EMPTY}'
-            )
+            append(middle)
             append(tail)
         return "".join(out)
 
@@ -183,6 +186,17 @@ _STAGE_OF = {
     Status.PENDING_FT: str(Stage.FULL_TEXT),
     Status.INCLUDED: str(Stage.FULL_TEXT),
 }
+
+
+def _middle(labels: dict[str, str], status: Status, reason: str, detail: str) -> str:
+    """The decision-dependent part of a log line, between `log_pieces`' head and tail."""
+    q = encode_basestring
+    label = labels.get(reason, reason) if reason and status in (Status.EXCLUDED_TA, Status.EXCLUDED_FT) else ""
+    return (
+        f'"status":"{_VALUE[status]}","stage":"{_STAGE_OF.get(status, "")}",'
+        f'"reason":{q(reason) if reason else EMPTY},"reason_label":{q(label) if label else EMPTY},'
+        f'"duplicate_of":"","detail":{q(detail) if detail else EMPTY}'
+    )
 
 
 def log_pieces(records: dict[str, RecordInfo], units: Iterable[Unit]) -> list[tuple[str, str, str]]:
@@ -222,29 +236,54 @@ def source_kind(protocol: Protocol, name: str) -> SourceKind:
     return source.kind if source else SourceKind.DATABASE
 
 
-# `Record.to_json` writes id, source, title, authors and year first, and the abstract (the bulk of
-# a line) before `language`, so only those are read, from the bytes, without decoding the rest.
-# A key sequence such as `,"language":"` cannot occur inside a JSON string (its quotes would be
-# escaped), and strings without a backslash are their own JSON text; any other line (escapes,
-# another key order) is decoded whole.
-_HEAD = re.compile(rb'\{"id":"([^"\\]*)","source":"([^"\\]*)","title":"([^"\\]*)","authors":\[[^\]]*\],"year":(null|-?\d+),')
-_LANGUAGE_VALUE = re.compile(rb',"language":"([^"\\]*)"')
-
-
-def _summary(line: str) -> tuple[str, str, str, int | None, str]:
-    """id, source, title, year, language of one records.jsonl line, decoding it whole."""
-    obj = json.loads(line)
+def _summary(line: str | bytes | memoryview) -> tuple[str, str, str, int | None, str]:
+    """id, source, title, year, language of one records.jsonl line. orjson first; json for
+    what orjson refuses (integers beyond 64 bits, escaped lone surrogates) and for the error."""
+    try:
+        obj = orjson.loads(line)
+    except orjson.JSONDecodeError:
+        obj = json.loads(line if isinstance(line, str) else bytes(line))
     return str(obj["id"]), str(obj["source"]), obj.get("title") or "", obj.get("year"), obj.get("language") or ""
 
 
-def read_records(project: Project, protocol: Protocol) -> dict[str, RecordInfo]:
-    kinds: dict[str, SourceKind] = {}
-    out: dict[str, RecordInfo] = {}
-    path = project.records_path
-    if not path.exists():
-        return out
-    data = path.read_bytes()
-    find, head, language_at = data.find, _HEAD.match, _LANGUAGE_VALUE.match
+# `Record.to_json` writes id, source, title, authors and year first, then journal, and later
+# language then type, with the abstract (most of a line) in between. A key such as `,"journal":`
+# cannot occur inside a JSON string (its quotes would be escaped) nor in an array of strings (no
+# `:` there), so the line's head up to it, closed with `}`, is the JSON of those five fields.
+_KEY_JOURNAL, _KEY_LANGUAGE, _KEY_TYPE = b',"journal":', b',"language":', b',"type":'
+_HEAD_KEYS = {"id", "source", "title", "authors", "year"}
+_LANGUAGE_AT = len(_KEY_LANGUAGE)
+
+
+def _summary_of_head(data: bytes | mmap.mmap, start: int, end: int) -> tuple[str, str, str, int | None, str] | None:
+    """`_summary` of the line data[start:end] from its head and its language only; None if the
+    line is not in `Record.to_json`'s key order (then it is decoded whole)."""
+    j = data.find(_KEY_JOURNAL, start, end)
+    k = data.find(_KEY_LANGUAGE, j, end) if j > 0 else -1
+    t = data.find(_KEY_TYPE, k, end) if k > 0 else -1
+    if t < 0:
+        return None
+    try:
+        head = orjson.loads(data[start:j] + b"}")
+        language = orjson.loads(data[k + _LANGUAGE_AT : t])
+    except orjson.JSONDecodeError:
+        return None
+    if type(head) is not dict or head.keys() != _HEAD_KEYS or not (language is None or type(language) is str):
+        return None
+    return str(head["id"]), str(head["source"]), head["title"] or "", head["year"], language or ""
+
+
+def read_records(project: Project, protocol: Protocol, mapped: MappedFile | None = None) -> dict[str, RecordInfo]:
+    """The summary of every record. Only a line's head and its language are decoded (the
+    abstract, most of a line, is skipped) when the line has the canonical key order, else the
+    whole line. `mapped`: records.jsonl, already opened by the caller."""
+    if mapped is None:
+        with MappedFile(project.records_path, hashed=False) as opened:
+            return read_records(project, protocol, opened)
+    summaries: list[tuple[str, str, str, int | None, str]] = []
+    append = summaries.append
+    data, view = mapped.data, mapped.view
+    find = data.find
     pos, end = 0, len(data)
     while pos < end:
         nl = find(b"\n", pos)
@@ -254,25 +293,21 @@ def read_records(project: Project, protocol: Protocol) -> dict[str, RecordInfo]:
             pos += 1
             continue
         try:
-            m = head(data, pos, nl)
-            at = find(b',"language":', m.end(), nl) if m else -1
-            lm = language_at(data, at, nl) if at >= 0 else None
-            if m is None or lm is None:
-                rid, source, title, year, language = _summary(data[pos:nl].decode("utf-8"))
-            else:
-                b_id, b_source, b_title, b_year = m.groups()
-                rid, source, title = b_id.decode(), b_source.decode(), b_title.decode()
-                year = None if b_year == b"null" else int(b_year)
-                language = lm.group(1).decode()
-            kind = kinds.get(source)
-            if kind is None:
-                kind = kinds[source] = source_kind(protocol, source)
-            out[rid] = RecordInfo(rid, source, kind, title, year, language)
-        except (json.JSONDecodeError, KeyError, TypeError, ValueError) as e:
-            raise ParseError(path, f"not a record line ({e})", line=data.count(b"\n", 0, pos) + 1,
+            append(_summary_of_head(data, pos, nl) or _summary(view[pos:nl]))
+        except (json.JSONDecodeError, UnicodeDecodeError, AttributeError, KeyError, TypeError, ValueError) as e:
+            raise ParseError(mapped.path, f"not a record line ({e})", line=bytes(view[:pos]).count(b"\n") + 1,
                              hint="re-run `review import` to rewrite the records") from e
         pos = nl + 1
-    return out
+    return _records(protocol, *zip(*summaries, strict=True)) if summaries else {}
+
+
+def _records(protocol: Protocol, ids: Sequence[str], sources: Sequence[str], titles: Sequence[str],
+             years: Sequence[int | None], languages: Sequence[str]) -> dict[str, RecordInfo]:
+    """RecordInfos from columns, by id, with each source's kind. Built by tuple.__new__ through
+    map and zip: no Python-level call per record."""
+    kinds = {s: source_kind(protocol, s) for s in set(sources)}
+    fields = zip(ids, sources, map(kinds.__getitem__, sources), titles, years, languages, strict=True)
+    return dict(zip(ids, map(tuple.__new__, repeat(RecordInfo), fields), strict=True))
 
 
 def read_clusters(project: Project, records: dict[str, RecordInfo], warnings: list[str]) -> dict[str, tuple[str, ...]]:
@@ -282,11 +317,15 @@ def read_clusters(project: Project, records: dict[str, RecordInfo], warnings: li
     path = project.clusters_path
     raw: list[tuple[str, list[str]]] = []
     if path.exists():
-        lines = path.read_bytes().decode("utf-8").split("\n")
+        data = path.read_bytes()
         try:  # one decode call for the whole file; line by line only to name a bad line
-            raw = [(str(o["id"]), o["records"]) for o in json.loads("[" + ",".join(x for x in lines if x) + "]")]
+            try:
+                rows = orjson.loads(b"[" + b",".join(x for x in data.split(b"\n") if x) + b"]")
+            except orjson.JSONDecodeError:  # what orjson refuses (big integers, lone surrogates)
+                rows = json.loads("[" + ",".join(x for x in data.decode("utf-8").split("\n") if x) + "]")
+            raw = [(str(o["id"]), o["records"]) for o in rows]
         except (json.JSONDecodeError, KeyError, TypeError):
-            for number, line in enumerate(lines, start=1):
+            for number, line in enumerate(data.decode("utf-8").split("\n"), start=1):
                 if not line:
                     continue
                 try:
@@ -295,10 +334,16 @@ def read_clusters(project: Project, records: dict[str, RecordInfo], warnings: li
                 except (json.JSONDecodeError, KeyError, TypeError) as e:
                     raise ParseError(path, f"not a cluster line ({e})", line=number,
                                      hint="re-run `review dedup` to rewrite the clusters") from e
-    missing = twice = 0
-    # Clusters are read in id order only if a record is in two (the first by id keeps it).
     counted = sum(len(m) for _, m in raw)
     members_seen = {m for _, ms in raw for m in ms}
+    if len(members_seen) == counted and records.keys() >= members_seen:
+        # The usual case, each record in one cluster and still imported: the loop below, in C.
+        groups = {cid: tuple(ms) if len(ms) == 1 else tuple(sorted(ms)) for cid, ms in raw if ms}
+        if len(members_seen) != len(records):
+            groups.update((rid, (rid,)) for rid in records if rid not in members_seen)
+        return groups
+    missing = twice = 0
+    # Clusters are read in id order only if a record is in two (the first by id keeps it).
     ordered = sorted(raw) if len(members_seen) != counted else raw
     for cid, member_ids in ordered:
         if len(member_ids) == 1 and member_ids[0] in records and member_ids[0] not in seen:
@@ -332,7 +377,7 @@ def read_clusters(project: Project, records: dict[str, RecordInfo], warnings: li
 # cached in `.review/` under the sha256 of records.jsonl and clusters.jsonl (200 MB for 100,000
 # records) and the sources' kinds in review.toml. Keyed by content, so a stale cache is never
 # used. marshal: plain tuples and dicts, fast, and not executable.
-_CACHE_VERSION = 2
+_CACHE_VERSION = 3
 _ARMS = {a.value: a for a in Arm}
 Static = tuple[str, str, str, tuple[str, ...], "int | None", str]  # unit id, arm, kept, members, year, language
 
@@ -345,7 +390,8 @@ def _cache_key(hashes: dict[Path, str], project: Project, protocol: Protocol) ->
 
 def _load_cache(project: Project, key: str) -> Any:
     try:
-        cached = marshal.loads(project.prisma_cache_path.read_bytes())
+        with MappedFile(project.prisma_cache_path, hashed=False) as mapped:  # 45 MB: not copied first
+            cached = marshal.loads(mapped.view)
     except (OSError, EOFError, ValueError, TypeError):
         return None
     return cached if isinstance(cached, tuple) and len(cached) == 5 and cached[0] == key else None
@@ -353,41 +399,45 @@ def _load_cache(project: Project, key: str) -> Any:
 
 def _statics(protocol: Protocol, records: dict[str, RecordInfo], groups: dict[str, tuple[str, ...]]) -> list[Static]:
     out: list[Static] = []
+    append = out.append
+    arm_of = {kind: _VALUE[Arm.DBR if kind in DBR_KINDS else Arm.OTHER] for kind in SourceKind}
     for cid, members in groups.items():
         if len(members) == 1:
             only = records[members[0]]
-            arm = Arm.DBR if only.kind in DBR_KINDS else Arm.OTHER
-            kept, year, language = only.id, only.year, only.language
-        else:
-            infos = [records[m] for m in members]
-            arm = Arm.DBR if any(r.kind in DBR_KINDS for r in infos) else Arm.OTHER
-            own = [r.id for r in infos if (r.kind in DBR_KINDS) == (arm == Arm.DBR)]
-            kept = cid if cid in own else own[0]
-            # The unit's year and language as `units.merge_cluster` computes them.
-            year = best_value([r.year for r in infos])
-            language = best_value([r.language for r in infos])
-        out.append((cid, _VALUE[arm], kept, members, year, language))
+            append((cid, arm_of[only.kind], only.id, members, only.year, only.language))
+            continue
+        infos = [records[m] for m in members]
+        dbr = [r for r in infos if r.kind in DBR_KINDS]
+        own = [r.id for r in (dbr or infos)]  # the records of the unit's arm
+        kept = cid if cid in own else own[0]
+        # The unit's year and language as `units.merge_cluster` computes them (copies mostly agree).
+        years = [r.year for r in infos]
+        year = years[0] if years.count(years[0]) == len(years) else best_value(years)
+        languages = [r.language for r in infos]
+        language = languages[0] if languages.count(languages[0]) == len(languages) else best_value(languages)
+        append((cid, _VALUE[Arm.DBR if dbr else Arm.OTHER], kept, members, year, language))
     return out
 
 
 def _derived(
-    project: Project, protocol: Protocol, warnings: list[str], hashes: dict[Path, str] | None
+    project: Project, protocol: Protocol, mapped: MappedFile, warnings: list[str], hashes: dict[Path, str] | None
 ) -> tuple[dict[str, RecordInfo], list[Static], list[tuple[str, str, str]] | None, str]:
-    """records, static units, log pieces (None: not cached yet) and the cache key. `hashes`
-    receives the sha256 of records.jsonl and clusters.jsonl (review.lock records them too)."""
+    """records, static units, log pieces (None: not cached yet) and the cache key. `mapped`:
+    records.jsonl. `hashes` receives the sha256 of records.jsonl and clusters.jsonl (review.lock
+    records them too)."""
     hashes = {} if hashes is None else hashes
-    for path in (project.records_path, project.clusters_path):
-        if path.exists():
-            hashes[path] = sha256_file(path)
+    if mapped.exists:
+        hashes[project.records_path] = mapped.sha256()
+    if project.clusters_path.exists():
+        hashes[project.clusters_path] = sha256_bytes(project.clusters_path.read_bytes())
     key = _cache_key(hashes, project, protocol)
     cached = _load_cache(project, key)
     if cached is not None:
-        _, rows, statics, pieces, cached_warnings = cached
-        kinds = {s: source_kind(protocol, s) for s in {row[1] for row in rows}}
-        records = {row[0]: RecordInfo(row[0], row[1], kinds[row[1]], row[2], row[3], row[4]) for row in rows}
+        _, (ids, sources, titles, years, languages), statics, pieces, cached_warnings = cached
+        records = _records(protocol, ids, sources, titles, years, languages)
         warnings.extend(cached_warnings)
         return records, statics, pieces, key
-    records = read_records(project, protocol)
+    records = read_records(project, protocol, mapped)
     cluster_warnings: list[str] = []
     groups = read_clusters(project, records, cluster_warnings)
     warnings.extend(cluster_warnings)
@@ -396,9 +446,10 @@ def _derived(
 
 def _save_cache(project: Project, key: str, records: dict[str, RecordInfo], statics: list[Static],
                 pieces: list[tuple[str, str, str]], warnings: list[str]) -> None:
-    rows = [(r.id, r.source, r.title, r.year, r.language) for r in records.values()]
+    columns = tuple(list(column) for column in zip(*records.values(), strict=True)) if records else ((),) * 6
+    rows = (columns[0], columns[1], columns[3], columns[4], columns[5])  # all but the kind (an enum)
     try:
-        write_bytes(project.prisma_cache_path, marshal.dumps((key, rows, statics, pieces, warnings)))
+        write_bytes(project.prisma_cache_path, marshal.dumps((key, rows, statics, pieces, warnings)), sync=False)
     except OSError:
         pass  # a read-only checkout: no cache, same result
 
@@ -433,20 +484,24 @@ def _status(protocol: Protocol, uid: str, ta: dict[str, Final], ft: dict[str, Fi
     return Status.PENDING_FT, "", _pending_detail(f)
 
 
-def build(project: Project, hashes: dict[Path, str] | None = None) -> Inclusion:
+def build(project: Project, hashes: dict[Path, str] | None = None, cache: bool = True) -> Inclusion:
     """Every unit's final status, from records, clusters, limits and decisions on disk.
-    `hashes` receives the sha256 of the files hashed on the way (for review.lock)."""
+    `hashes` receives the sha256 of the files hashed on the way (for review.lock). `cache`:
+    save what was derived from the records and clusters in `.review/` if it was not there
+    (False: write nothing, as `review prisma --check` promises; CI runs it in fresh clones)."""
     protocol = project.protocol
     warnings: list[str] = []
-    records, statics, pieces, key = _derived(project, protocol, warnings, hashes)
+    with MappedFile(project.records_path) as mapped:  # hashed on another thread meanwhile
+        ta = final_decisions(project, Stage.TITLE_ABSTRACT)
+        ft = final_decisions(project, Stage.FULL_TEXT)
+        records, statics, pieces, key = _derived(project, protocol, mapped, warnings, hashes)
     cluster_warnings = list(warnings)
-    ta = final_decisions(project, Stage.TITLE_ABSTRACT)
-    ft = final_decisions(project, Stage.FULL_TEXT)
     limits = protocol.limits
     has_limits = limits.year_from is not None or limits.year_to is not None or bool(limits.languages)
     units: dict[str, Unit] = {}
     limit_memo: dict[tuple[int | None, str], str | None] = {}
-    arms = _ARMS
+    arms, ta_get, new = _ARMS, ta.get, tuple.__new__
+    exclude, excluded_ta = Verdict.EXCLUDE, Status.EXCLUDED_TA
     for cid, arm, kept, members, year, language in statics:
         why = None
         if has_limits:
@@ -455,12 +510,15 @@ def build(project: Project, hashes: dict[Path, str] | None = None) -> Inclusion:
             if memo_key not in limit_memo:
                 limit_memo[memo_key] = ineligible(protocol, Record(id=cid, source=records[kept].source, year=year, language=language))
             why = limit_memo[memo_key]
+        t = ta_get(cid)
         if why:
             status, reason, detail = Status.INELIGIBLE, why, ""
+        elif t is not None and t.verdict == exclude:  # most units: `_status` without the call
+            status, reason, detail = excluded_ta, t.reason, ""
         else:
             status, reason, detail = _status(protocol, cid, ta, ft)
-        units[cid] = Unit(cid, arms[arm], kept, tuple(members), status, reason, detail)
-    if pieces is None:
+        units[cid] = new(Unit, (cid, arms[arm], kept, members, status, reason, detail))
+    if pieces is None and cache:
         pieces = log_pieces(records, units.values())
         _save_cache(project, key, records, statics, pieces, cluster_warnings)
     orphans = {

@@ -1,0 +1,121 @@
+"""The cold path of `review prisma`: records.jsonl read once (mapped, hashed on a thread, lines
+decoded from their head), the cache rebuilt, and a start-up without heavy imports."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from review_cli.errors import ParseError
+from review_cli.io.mapped import MappedFile
+from review_cli.io.writer import dumps_line, sha256_file
+from review_cli.model import Record
+from review_cli.project import Project
+from review_cli.protocol import Protocol
+from review_cli.stages import include, prisma
+
+from . import prisma_fixture as fx
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Project:
+    return fx.build(tmp_path / "rev")
+
+
+@pytest.mark.parametrize("content", [None, b"", b"one line\n", bytes(range(256)) * 5000])
+def test_mapped_file_gives_the_bytes_and_their_sha256(content: bytes | None, tmp_path: Path) -> None:
+    path = tmp_path / "f.jsonl"
+    if content is not None:
+        path.write_bytes(content)
+    for hashed in (True, False):
+        with MappedFile(path, hashed=hashed) as mapped:
+            assert mapped.exists == (content is not None)
+            assert bytes(mapped.view) == (content or b"") and mapped.data[:] == (content or b"")
+            expected = sha256_file(path) if content is not None else sha256_file(tmp_path / "empty")
+            assert mapped.sha256() == expected == mapped.sha256()
+
+
+@pytest.fixture(autouse=True)
+def _empty(tmp_path: Path) -> None:
+    (tmp_path / "empty").write_bytes(b"")
+
+
+def _line(**fields: object) -> str:
+    rec = Record(id="a1", source="MEDLINE", title="T", year=2020, language="English")
+    row = rec.to_json()
+    row.update(fields)
+    return dumps_line(row)
+
+
+HOSTILE = [
+    _line(),
+    _line(title='Quotes " and \\ backslash, a ,"journal": inside', abstract='Has ,"language":"xx" and ,"type":"y"'),
+    _line(authors=['Smith ], J', 'x],"year":1'], year=None, language=""),
+    _line(title="Unicode \u2028 \u0085 é 漢字", language='lang "q"'),
+    _line(journal='J ,"language":"no"', keywords=["a", 'b"],"language":"zz'], type='t,"type":"u'),
+    _line(year=2**70),  # beyond 64 bits: orjson refuses, json reads it
+    _line(id=7, source=8, title=None, language=None),  # odd types: converted as a whole-line decode does
+    json.dumps({"title": "Other key order", "id": "a1", "year": 1999, "source": "Embase", "language": "fre"}),
+    json.dumps({"id": "a1", "source": "S", "title": "Lone \ud800 surrogate", "authors": [], "year": 1, "journal": "",
+                "language": "x", "type": ""}),
+    json.dumps({"id": "a1", "source": "S", "title": "No language key", "authors": [], "year": 1, "journal": ""}),
+]
+
+
+@pytest.mark.parametrize("line", HOSTILE)
+def test_record_head_decoding_equals_whole_line_decoding(line: str, tmp_path: Path) -> None:
+    obj = json.loads(line)
+    expected = (str(obj["id"]), str(obj["source"]), obj.get("title") or "", obj.get("year"), obj.get("language") or "")
+    assert include._summary(line) == expected
+    path = tmp_path / "rev" / "import" / "records.jsonl"
+    path.parent.mkdir(parents=True)
+    path.write_bytes((line + "\n\n" + line.replace('"a1"', '"a0"', 1) + "\n").encode("utf-8", "surrogatepass"))
+    got = include.read_records(Project(tmp_path / "rev"), Protocol(title="t"))
+    assert got[expected[0]][:2] == expected[:2] and got[expected[0]][3:] == expected[2:]
+
+
+def test_a_bad_record_line_names_its_line(tmp_path: Path) -> None:
+    path = tmp_path / "rev" / "import" / "records.jsonl"
+    path.parent.mkdir(parents=True)
+    path.write_text(_line() + "\n" + _line(id="a2") + "\n" + '{"id": "a3", "source": \n')
+    with pytest.raises(ParseError, match=r"records.jsonl:3: not a record line"):
+        include.read_records(Project(tmp_path / "rev"), Protocol(title="t"))
+
+
+def test_cold_and_warm_runs_write_the_same_bytes(project: Project) -> None:
+    prisma.run(project)
+    warm_files = {p: p.read_bytes() for p in (project.include_log_path, project.prisma_json_path, project.lock_path)}
+    assert project.prisma_cache_path.exists()
+    shutil.rmtree(project.cache_dir)
+    prisma.run(project)  # cold: no cache
+    assert {p: p.read_bytes() for p in warm_files} == warm_files
+    assert prisma.check(project).ok  # warm
+    shutil.rmtree(project.cache_dir)
+    assert prisma.check(project).ok  # cold, and writing nothing, not even the cache
+    assert not project.cache_dir.exists()
+    assert json.loads(project.lock_path.read_text())["stages"]["prisma"]["inputs"]["import/records.jsonl"] == sha256_file(
+        project.records_path
+    )
+
+
+def test_prisma_check_starts_without_heavy_imports(project: Project) -> None:
+    prisma.run(project)
+    code = (
+        "import sys\n"
+        "sys.argv = ['review', 'prisma', '--check']\n"
+        "from review_cli.cli import main\n"
+        "try:\n    main()\nexcept SystemExit as e:\n    assert not e.code, e.code\n"
+        "heavy = {'rich', 'pydantic', 'sklearn', 'numpy', 'scipy', 'httpx', 'rispy', 'rapidfuzz'}\n"
+        "print(sorted({m.split('.')[0] for m in sys.modules} & heavy))\n"
+    )
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
+    done = subprocess.run([sys.executable, "-c", code], cwd=project.root, capture_output=True, text=True, env=env)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "[]"
+    assert "PRISMA files are up to date." in done.stderr
