@@ -122,3 +122,40 @@ def test_statistical_is_cheap_at_100k() -> None:
     t0 = time.perf_counter()
     stopping.evaluate(labels, 150_000)
     assert time.perf_counter() - t0 < 2.0
+
+
+def _first_statistical_by_scan(labels: list[int], n_total: int, target: float, confidence: float) -> int | None:
+    alpha = 1 - confidence
+    for n in range(1, len(labels) + 1):
+        if sum(labels[:n]) and (n >= n_total or stopping.window_pvalues(labels[:n], n_total, target, alpha).min() < alpha):
+            return n
+    return None
+
+
+def test_first_stops_bisection_equals_testing_every_decision() -> None:
+    rng = np.random.default_rng(7)
+    stopped = 0
+    for _ in range(25):
+        n = int(rng.integers(40, 600))
+        n_total = n + int(rng.integers(0, 120))
+        labels = [int(v) for v in rng.random(n) < np.linspace(rng.uniform(0.05, 0.5), 0.0, n)]
+        for target, confidence in ((0.95, 0.95), (0.8, 0.9)):
+            expected = _first_statistical_by_scan(labels, n_total, target, confidence)
+            assert stopping.first_stops(labels, n_total, target, confidence)["statistical"] == expected
+            stopped += expected is not None
+    assert stopped > 10  # the comparison covered runs that stop, not only runs that never do
+
+
+def test_first_stops_knee_equals_testing_every_decision() -> None:
+    rng = np.random.default_rng(11)
+    stopped = 0
+    for _ in range(20):
+        n, head = int(rng.integers(200, 900)), int(rng.integers(10, 80))
+        rate = np.where(np.arange(n) < head, 0.8, rng.uniform(0.001, 0.02))
+        labels = [int(v) for v in rng.random(n) < rate]
+        expected = next(
+            (k for k in range(stopping.KNEE_MIN_SCREENED, n + 1) if sum(labels[:k]) and stopping.knee(labels[:k]).stop), None
+        )
+        assert stopping.first_stops(labels, n + 500)["knee"] == expected
+        stopped += expected is not None
+    assert stopped > 5

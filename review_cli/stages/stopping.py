@@ -185,6 +185,7 @@ def first_stops(labels: Sequence[int], n_total: int, target: float = 0.95, confi
 
     x = np.asarray(labels, dtype=np.int64)
     cum = np.cumsum(x)
+    steps = np.arange(1, len(x) + 1)
     alpha = 1 - confidence
     found: dict[str, int | None] = {rule: None for rule in RULES}
     limit = heuristic_limit(n_total)
@@ -197,11 +198,42 @@ def first_stops(labels: Sequence[int], n_total: int, target: float = 0.95, confi
         if found["heuristic"] is None and since >= limit:
             found["heuristic"] = n
         if found["knee"] is None and n >= KNEE_MIN_SCREENED and r:
-            if knee(x[:n]).stop:
+            # knee(x[:n]).stop, on the prefix sums already at hand (this runs for every n)
+            best = int(np.argmax(n * cum[:n] - r * steps[:n]))
+            a = int(cum[best])
+            if (a / (best + 1)) / ((1 + r - a) / max(1, n - best - 1)) >= 156 - min(r, 150):
                 found["knee"] = n
-        if found["statistical"] is None and r:
-            if n >= n_total or float(window_pvalues(x[:n], n_total, target, alpha).min()) < alpha:
-                found["statistical"] = n
-        if all(v is not None for v in found.values()):
+        if found["heuristic"] is not None and found["knee"] is not None:
             break
+    found["statistical"] = _first_statistical_stop(x, n_total, target, alpha, start)
     return found
+
+
+def _first_statistical_stop(x: Any, n_total: int, target: float, alpha: float, start: int) -> int | None:
+    """The first n >= start at which the statistical rule says stop, without testing every n.
+
+    While irrelevant records are added the smallest p can only fall: window m after n records is
+    window m + 1 after n + 1 (same k, pool and K, one more draw, so P(X <= k) is no larger), and
+    a new window only adds a candidate. So within each run that starts at a relevant record and
+    ends before the next one, the test is monotone: look at the run's end, then bisect.
+    """
+    import numpy as np
+
+    def stops(n: int) -> bool:
+        return n >= n_total or float(window_pvalues(x[:n], n_total, target, alpha).min()) < alpha
+
+    relevant = np.flatnonzero(x) + 1  # 1-based positions where a run starts
+    ends = [*(relevant[1:] - 1).tolist(), len(x)]
+    for first, last in zip(relevant.tolist(), ends, strict=True):
+        lo = max(first, start)
+        if lo > last or not stops(last):
+            continue
+        hi = last
+        while lo < hi:
+            mid = (lo + hi) // 2
+            if stops(mid):
+                hi = mid
+            else:
+                lo = mid + 1
+        return lo
+    return None
