@@ -14,7 +14,7 @@ def simulate(
     dataset: Path = typer.Argument(..., help="Labelled dataset: CSV/TSV (.gz too) or RIS with title, abstract and a 0/1 label column."),
     seed: int = typer.Option(42, "--seed", help="Seed for the random start and the tie-breaks."),
     prior: list[str] = typer.Option(None, "--prior", help="Record id to start from (repeatable); default: one relevant and one irrelevant drawn with the seed."),
-    model: str = typer.Option("default", "--model", help="Ranking model: default (= dual-ridge), svm, logreg, nb or sgd."),
+    model: str = typer.Option("default", "--model", help="Ranking model: default (= fast-svm), elas-fast, elas (ASReview elas_u4 replica), dual-ridge, svm, logreg, nb or sgd (docs/rank.md)."),
     target: float = typer.Option(0.95, "--target", help="Target recall of the statistical stopping rule."),
     confidence: float = typer.Option(0.95, "--confidence", help="Confidence of the statistical stopping rule."),
     json_file: Path = typer.Option(None, "--json", help="Write order, priors, seed, model, metrics, stopping and seconds to this JSON file."),
