@@ -239,8 +239,12 @@ def squash(text: str) -> str:
 _FINGERPRINT_FIELDS = ("title", "authors", "year", "journal", "volume", "issue", "pages", "doi", "pmid", "abstract")
 
 
-def fingerprint(fields_: Mapping[str, Any]) -> str:
-    """The content a record id is derived from: every bibliographic field, folded."""
+def fingerprint(fields_: Mapping[str, Any], squashed: bool = False) -> str:
+    """The content a record id is derived from: every bibliographic field, folded.
+
+    `squashed=True` promises that every text value is already squashed (as
+    `normalise.fields` makes them): an ASCII value then folds to its casefold, with no scan
+    for whitespace to collapse (the same string: tests/test_import_hotpaths.py)."""
     parts = []
     get = fields_.get
     for name in _FINGERPRINT_FIELDS:
@@ -250,7 +254,16 @@ def fingerprint(fields_: Mapping[str, Any]) -> str:
             continue
         if isinstance(value, list | tuple):
             value = "; ".join(str(v) for v in value)
-        parts.append(fold(value if type(value) is str else str(value)))
+        elif type(value) is not str:
+            value = str(value)
+        if value.isascii():  # fold(), inlined: nothing to decompose, casefold is lower()
+            value = value.casefold()
+            if squashed or (value.isprintable() and "  " not in value):
+                parts.append(value if squashed else value.strip())
+            else:
+                parts.append(" ".join(value.split()))
+        else:
+            parts.append(fold(value))
     return "\x1f".join(parts)
 
 

@@ -54,9 +54,14 @@ class Document:
         After `compact()` dropped the text, the bytes are decoded block by block instead."""
         # chain.from_iterable hands out each block's lines at C speed (a `yield from` inside
         # the block generator costs a generator step per line: 3 million of them in 240 MB).
+        return chain.from_iterable(piece.split("\n") for piece in self.iter_chunks(block))
+
+    def iter_chunks(self, block: int = 1 << 20) -> Iterator[str]:
+        """The text in pieces of about `block` characters that end where a line ends, with LF
+        line ends only: the pieces joined by "\n" are `"\n".join(self.lines())`."""
         if self.text or not (self.data and self.encoding in _BYTE_SAFE):
-            return chain.from_iterable(_split_blocks(self.text, "\r" in self.text, block, None))
-        return chain.from_iterable(_split_blocks(self.data, b"\r" in self.data, block, self.encoding))
+            return _split_blocks(self.text, "\r" in self.text, block, None)
+        return _split_blocks(self.data, b"\r" in self.data, block, self.encoding)
 
     def compact(self) -> None:
         """Keep only the smaller of text and bytes once the format is known (for parsers that
@@ -74,7 +79,7 @@ class Document:
 _BYTE_SAFE = frozenset({"utf-8", "utf-8-sig", "cp1252", "latin-1"})
 
 
-def _split_blocks(source: str | bytes, has_cr: bool, block: int, encoding: str | None) -> Iterator[list[str]]:
+def _split_blocks(source: str | bytes, has_cr: bool, block: int, encoding: str | None) -> Iterator[str]:
     nl: Any = "\n" if isinstance(source, str) else b"\n"
     pos, size = 0, len(source)
     while True:
@@ -90,7 +95,7 @@ def _split_blocks(source: str | bytes, has_cr: bool, block: int, encoding: str |
             if end != -1 and piece.endswith("\r"):
                 piece = piece[:-1]
             piece = piece.replace("\r", "\n")
-        yield piece.split("\n")
+        yield piece
         if end == -1:
             return
         pos = end + 1

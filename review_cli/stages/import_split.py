@@ -27,7 +27,7 @@ from review_cli.errors import ReviewError
 from review_cli.io import normalise
 from review_cli.io.document import Document, Parsed, Skip
 from review_cli.io.writer import atomic_file, dumps_line_bytes
-from review_cli.model import Record, fingerprint, record_id
+from review_cli.model import Record, fingerprint, fold, short_hash
 
 MIN_SPLIT_CHARS = 8 << 20  # below ~8 MB (3,000 records) a fork costs more than it saves
 
@@ -39,17 +39,18 @@ Prepared = tuple[int, str | None, dict[str, Any] | None, str | None, str]
 def prepare(items: Iterable[Parsed | Skip], source: str, line_offset: int = 0) -> Iterator[Prepared]:
     """Normalise and fingerprint each item; the part of an import that runs in parallel."""
     fields = normalise.fields
+    folded_source = fold(source)
     for item in items:
         line = item.line + line_offset
         if isinstance(item, Skip):
             yield line, None, None, None, item.reason
             continue
         values = fields(item.fields)
-        fp = fingerprint(values)
+        fp = fingerprint(values, squashed=True)
         if not fp.replace("\x1f", ""):
             yield line, item.key, None, None, "record has no bibliographic content"
             continue
-        yield line, item.key, values, record_id(source, fp, 0), ""
+        yield line, item.key, values, short_hash(folded_source, fp, "0"), ""  # record_id(source, fp, 0)
 
 
 def _workers_allowed() -> bool:
