@@ -141,6 +141,8 @@ def collect_records(
     occurrences: Counter[str] = Counter()
     position = 0
     shown_line = 0
+    names = import_split.VALUE_FIELDS
+    title, abstract = names.index("title"), names.index("abstract")
     for line, key, values, first, reason in prepared:
         report.read += 1
         if report.read % PROGRESS_EVERY == 0 and line > shown_line:
@@ -153,13 +155,13 @@ def collect_records(
         position += 1
         rid = first
         if occurrences[first]:
-            rid = record_id(source, fingerprint(values), occurrences[first])
+            rid = record_id(source, fingerprint(dict(zip(names, values, strict=True))), occurrences[first])
         occurrences[first] += 1
         origin = Origin(source, file_rel, key or f"#{position}", line)  # key is a str here
-        records.append(Record(id=rid, source=source, origins=(origin,), **values))
+        records.append(Record(rid, source, *values, origins=(origin,)))  # type: ignore[misc]  # values: VALUE_FIELDS
         report.imported += 1
-        report.empty_titles += not values["title"]
-        report.empty_abstracts += not values["abstract"]
+        report.empty_titles += not values[title]
+        report.empty_abstracts += not values[abstract]
     return records
 
 
