@@ -248,9 +248,9 @@ def _run(project: Project, paths: Sequence[Path], source: str, fmt: str | None, 
             sha256=digest,
             warnings=list(doc.warnings),
         )
-        lines = max(doc.text.count("\n"), doc.text.count("\r")) + 1 if doc.text else None
         if getattr(fmt_module, "TEXT_ONLY", False):
             doc.compact()  # a text parser needs the text or the bytes, never both
+        lines = doc.line_count()
         items = import_split.prepared_items(doc, fmt_module, source)  # may fork: before the bar
         del doc  # the items hold what they still need (the whole export, or one half of it)
         progress.start(f"Importing {path.name} (lines)", total=lines)
