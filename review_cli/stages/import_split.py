@@ -72,9 +72,10 @@ def _split_point(doc: Document, fmt: ModuleType) -> int:
     if pattern is None or len(source) < MIN_SPLIT_CHARS:
         return 0
     regex = re.compile(pattern if isinstance(source, str) else pattern.encode("ascii"))
-    # The worker gets a little more than half: the main process later turns every record of
-    # both halves into a Record and writes them, so it should finish its own part first.
-    m = regex.search(source, len(source) * 9 // 20)
+    # Cut in the middle: while the worker pickles its results, this process turns its own
+    # half into Records, about the same work; it cannot use any of the worker's results before
+    # all of them arrive, so finishing its half first would only mean waiting.
+    m = regex.search(source, len(source) // 2)
     return m.end() if m and m.end() < len(source) else 0
 
 
