@@ -17,6 +17,8 @@ from pathlib import Path
 from types import ModuleType
 from typing import Any
 
+import orjson
+
 from review_cli import lock
 from review_cli.errors import ParseError, ReviewError
 from review_cli.io import formats
@@ -40,6 +42,7 @@ from review_cli.model import (
 from review_cli.progress import NULL, Progress
 from review_cli.project import Project
 from review_cli.stages import import_split
+from review_cli.stages.import_split import Line
 
 STAGE = "import"
 
@@ -76,7 +79,7 @@ class _Prepared:
     report: FileReport
     src: Path
     dest: Path
-    records: list[Record]
+    records: list[Record | Line]
 
 
 def load_records(project: Project) -> list[Record]:
@@ -124,7 +127,12 @@ def build_records(
     progress: Progress = NULL,
 ) -> list[Record]:
     """Normalise parsed items into records, filling `report`; advances `progress` by lines."""
-    return collect_records(source, file_rel, import_split.prepare(items, source), report, progress)
+    prepared = import_split.prepare(items, source)
+    return [as_record(r) for r in collect_records(source, file_rel, prepared, report, progress)]
+
+
+def as_record(rec: Record | Line) -> Record:
+    return rec.record() if isinstance(rec, Line) else rec
 
 
 def collect_records(
@@ -133,35 +141,42 @@ def collect_records(
     prepared: Iterable[import_split.Prepared],
     report: FileReport,
     progress: Progress = NULL,
-) -> list[Record]:
-    """Records from prepared items, in file order: positions, ids and the report."""
-    records: list[Record] = []
+) -> list[Record | Line]:
+    """Records from prepared items, in file order: positions, ids and the report. Each is the
+    JSON line it will be written as, or a Record where orjson refused a value."""
+    records: list[Record | Line] = []
     # Identical records of one file are told apart by their rank; counted by the first id, not
     # by the fingerprint, which holds the whole folded abstract (100,000 of them is 200 MB).
     occurrences: Counter[str] = Counter()
     position = 0
     shown_line = 0
     names = import_split.VALUE_FIELDS
-    title, abstract = names.index("title"), names.index("abstract")
-    for line, key, values, first, reason in prepared:
+    for line, key, body, first, reason, empty in prepared:
         report.read += 1
         if report.read % PROGRESS_EVERY == 0 and line > shown_line:
             progress.advance(line - shown_line)
             shown_line = line
-        if values is None or first is None:
+        if body is None or first is None:
             position += key is not None  # a parsed record without content still has a position
             report.skipped.append({"line": line, "reason": reason})
             continue
         position += 1
         rid = first
         if occurrences[first]:
-            rid = record_id(source, fingerprint(dict(zip(names, values, strict=True))), occurrences[first])
+            values = orjson.loads(body) if type(body) is bytes else dict(zip(names, body, strict=True))
+            rid = record_id(source, fingerprint(values), occurrences[first])
         occurrences[first] += 1
         origin = Origin(source, file_rel, key or f"#{position}", line)  # key is a str here
-        records.append(Record(rid, source, *values, origins=(origin,)))  # type: ignore[misc]  # values: VALUE_FIELDS
+        try:
+            if type(body) is not bytes:
+                raise TypeError
+            records.append(Line(rid, origin, import_split.record_line(rid, source, body, origin)))
+        except TypeError:  # orjson refused a value: the writer's own encoder writes the Record
+            values = orjson.loads(body) if type(body) is bytes else dict(zip(names, body, strict=True))
+            records.append(Record.from_json({"id": rid, "source": source, **values, "origins": [origin.to_json()]}))
         report.imported += 1
-        report.empty_titles += not values[title]
-        report.empty_abstracts += not values[abstract]
+        report.empty_titles += empty & 1
+        report.empty_abstracts += empty >> 1
     return records
 
 
@@ -260,10 +275,11 @@ def _run(project: Project, paths: Sequence[Path], source: str, fmt: str | None, 
         prepared.append(_Prepared(report, path, dest, records))
         progress.done()
     progress.start("Merging and writing records")
-    existing = {r.id: r for r in load_records(project)} if prepared else {}
+    existing: dict[str, Record | Line] = {r.id: r for r in load_records(project)} if prepared else {}
     for item in prepared:
         for rec in item.records:
-            existing[rec.id] = merge(existing[rec.id], rec) if rec.id in existing else rec
+            old = existing.get(rec.id)
+            existing[rec.id] = rec if old is None else merge(as_record(old), as_record(rec))
 
     added_sources: list[str] = []
     if prepared:

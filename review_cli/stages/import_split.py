@@ -21,42 +21,82 @@ import re
 import tempfile
 from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import dataclass
 from pathlib import Path
 from types import ModuleType
 from typing import Any, BinaryIO
+
+import orjson
 
 from review_cli.errors import ReviewError
 from review_cli.io import normalise
 from review_cli.io.document import Document, Parsed, Skip
 from review_cli.io.writer import atomic_file, dumps_line_bytes
-from review_cli.model import Record, fingerprint, fold, short_hash
+from review_cli.model import Origin, Record, fingerprint, fold, short_hash
 
 MIN_SPLIT_CHARS = 8 << 20  # below ~8 MB (3,000 records) a fork costs more than it saves
 
-# (line, key, values, first id, skip reason): one parsed item, normalised. `values` are the
-# record's fields in `VALUE_FIELDS` order (a tuple crosses between processes at a fraction of
-# the cost of a dict). A Skip from the parser has key None; a record without content has
-# values and first id None and a reason.
-Prepared = tuple[int, str | None, tuple[Any, ...] | None, str | None, str]
+# (line, key, body, first id, skip reason, empty): one parsed item, normalised. `body` is the
+# JSON of the record's fields (VALUE_FIELDS, in Record order, as the writer writes them): it
+# crosses between processes as one bytes object, and most records are written just as they
+# are, never becoming a Record (where orjson refuses a value, `body` is the tuple of values).
+# `empty` is 1 for an empty title plus 2 for an empty abstract. A Skip from the parser has key
+# None; a record without content has body and first id None and a reason.
+Prepared = tuple[int, str | None, bytes | tuple[Any, ...] | None, str | None, str, int]
 VALUE_FIELDS = tuple(f.name for f in dataclasses.fields(Record) if f.name not in ("id", "source", "origins"))
 _values = operator.itemgetter(*VALUE_FIELDS)
 
 
 def prepare(items: Iterable[Parsed | Skip], source: str, line_offset: int = 0) -> Iterator[Prepared]:
-    """Normalise and fingerprint each item; the part of an import that runs in parallel."""
+    """Normalise, fingerprint and serialise each item; the part of an import that runs in
+    parallel."""
     fields = normalise.fields
     folded_source = fold(source)
     for item in items:
         line = item.line + line_offset
         if isinstance(item, Skip):
-            yield line, None, None, None, item.reason
+            yield line, None, None, None, item.reason, 0
             continue
         values = fields(item.fields)
         fp = fingerprint(values, squashed=True)
         if not fp.replace("\x1f", ""):
-            yield line, item.key, None, None, "record has no bibliographic content"
+            yield line, item.key, None, None, "record has no bibliographic content", 0
             continue
-        yield line, item.key, _values(values), short_hash(folded_source, fp, "0"), ""  # record_id(source, fp, 0)
+        row = _values(values)
+        body: bytes | tuple[Any, ...]
+        try:
+            body = orjson.dumps(dict(zip(VALUE_FIELDS, row, strict=True)))
+        except TypeError:  # orjson.JSONEncodeError: the writer's slower encoder will do it
+            body = row
+        empty = (not values["title"]) + 2 * (not values["abstract"])
+        yield line, item.key, body, short_hash(folded_source, fp, "0"), "", empty  # record_id(source, fp, 0)
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    """A record read from one file, kept as the line `write_jsonl` writes for it."""
+
+    id: str
+    origin: Origin
+    json: bytes
+
+    @property
+    def origins(self) -> tuple[Origin, ...]:
+        return (self.origin,)
+
+    def record(self) -> Record:
+        return Record.from_json(orjson.loads(self.json))
+
+
+def record_line(rid: str, source: str, body: bytes, origin: Origin) -> bytes:
+    """`dumps_line_bytes(Record(rid, source, **values, origins=(origin,)).to_json())`, from
+    `body`, the JSON of the values: orjson writes JSON objects compactly, so the line is the
+    record's first two keys, the body's keys and the origins, joined (tested to be identical).
+    Raises TypeError where orjson refuses a value."""
+    dumps = orjson.dumps
+    return b"".join(
+        (b'{"id":', dumps(rid), b',"source":', dumps(source), b",", body[1:-1], b',"origins":[', dumps(origin.to_json()), b"]}")
+    )
 
 
 def _workers_allowed() -> bool:
@@ -164,14 +204,16 @@ def _both_halves(
 MIN_SPLIT_RECORDS = 20_000  # below this, writing the records takes well under a second
 
 
-def write_records(path: Path, records: Sequence[Record]) -> str:
-    """`write_jsonl(path, (r.to_json() for r in records), sort_key=None)`, byte for byte, with
-    the second half serialised by a forked worker into a part file that is appended at the end.
-    Turning a record into JSON is a fifth of a big import and needs nothing but the record.
-    Returns the file's hash (as `sha256_file` gives it), computed on the way out."""
+def write_records(path: Path, records: Sequence[Record | Line]) -> str:
+    """`write_jsonl(path, (r.to_json() for r in records), sort_key=None)`, byte for byte (a
+    `Line` is written as it is), with the second half serialised by a forked worker into a part
+    file that is appended at the end when there are many Records to turn into JSON (a review
+    imported before). Returns the file's hash (as `sha256_file` gives it), computed on the way
+    out."""
     digest = hashlib.sha256()
     half = len(records) // 2
-    if len(records) < MIN_SPLIT_RECORDS or not _workers_allowed():
+    many = sum(type(r) is Record for r in records) >= MIN_SPLIT_RECORDS
+    if not many or not _workers_allowed():
         with atomic_file(path) as f:
             _write_rows(f, records, digest)
         return "sha256:" + digest.hexdigest()
@@ -197,9 +239,9 @@ def write_records(path: Path, records: Sequence[Record]) -> str:
     return "sha256:" + digest.hexdigest()
 
 
-def _write_rows(f: BinaryIO, records: Sequence[Record], digest: Any = None) -> None:
+def _write_rows(f: BinaryIO, records: Sequence[Record | Line], digest: Any = None) -> None:
     for start in range(0, len(records), 4096):
-        lines = [dumps_line_bytes(r.to_json()) for r in records[start : start + 4096]]
+        lines = [r.json if isinstance(r, Line) else dumps_line_bytes(r.to_json()) for r in records[start : start + 4096]]
         lines.append(b"")
         block = b"\n".join(lines)
         if digest is not None:
@@ -207,7 +249,7 @@ def _write_rows(f: BinaryIO, records: Sequence[Record], digest: Any = None) -> N
         f.write(block)
 
 
-def _write_part(records: Sequence[Record], half: int, part: Path) -> None:
+def _write_part(records: Sequence[Record | Line], half: int, part: Path) -> None:
     # os._exit: a forked child leaves without flushing inherited streams or running handlers.
     try:
         with part.open("wb") as f:
