@@ -15,7 +15,7 @@ from dataclasses import asdict, dataclass, field
 from operator import attrgetter
 from pathlib import Path
 from types import ModuleType
-from typing import Any
+from typing import Any, cast
 
 import orjson
 
@@ -127,7 +127,7 @@ def build_records(
     progress: Progress = NULL,
 ) -> list[Record]:
     """Normalise parsed items into records, filling `report`; advances `progress` by lines."""
-    prepared = import_split.prepare(items, source)
+    prepared = import_split.prepare(items, source, file_rel)
     return [as_record(r) for r in collect_records(source, file_rel, prepared, report, progress)]
 
 
@@ -150,34 +150,47 @@ def collect_records(
     occurrences: Counter[str] = Counter()
     position = 0
     shown_line = 0
-    names = import_split.VALUE_FIELDS
-    for line, key, body, first, reason, empty in prepared:
+    for line, key, out, first, reason, empty in prepared:
         report.read += 1
         if report.read % PROGRESS_EVERY == 0 and line > shown_line:
             progress.advance(line - shown_line)
             shown_line = line
-        if body is None or first is None:
+        if out is None or first is None:
             position += key is not None  # a parsed record without content still has a position
             report.skipped.append({"line": line, "reason": reason})
             continue
         position += 1
         rid = first
         if occurrences[first]:
-            values = orjson.loads(body) if type(body) is bytes else dict(zip(names, body, strict=True))
-            rid = record_id(source, fingerprint(values), occurrences[first])
+            rid = record_id(source, fingerprint(_values(out)), occurrences[first])
         occurrences[first] += 1
         origin = Origin(source, file_rel, key or f"#{position}", line)  # key is a str here
-        try:
-            if type(body) is not bytes:
-                raise TypeError
-            records.append(Line(rid, origin, import_split.record_line(rid, source, body, origin)))
-        except TypeError:  # orjson refused a value: the writer's own encoder writes the Record
-            values = orjson.loads(body) if type(body) is bytes else dict(zip(names, body, strict=True))
-            records.append(Record.from_json({"id": rid, "source": source, **values, "origins": [origin.to_json()]}))
+        whole = type(out) is bytes and out.startswith(import_split.LINE_START)
+        if whole and rid != first:  # made with the first id: take out the values
+            out, whole = import_split.body_of(cast(bytes, out), first, source), False
+        records.append(Line(rid, origin, cast(bytes, out)) if whole else _line(rid, source, out, origin))
         report.imported += 1
         report.empty_titles += empty & 1
         report.empty_abstracts += empty >> 1
     return records
+
+
+def _line(rid: str, source: str, out: bytes | tuple[Any, ...], origin: Origin) -> Record | Line:
+    """The record from its values, as a line; a Record where orjson refused a value (the
+    writer's own encoder writes it then)."""
+    if type(out) is bytes:
+        try:
+            return Line(rid, origin, import_split.record_line(rid, source, out, origin))
+        except TypeError:
+            pass
+    return Record.from_json({"id": rid, "source": source, **_values(out), "origins": [origin.to_json()]})
+
+
+def _values(out: bytes | tuple[Any, ...]) -> dict[str, Any]:
+    """The field values of a prepared record (its JSON, or the tuple where orjson failed)."""
+    if type(out) is bytes:
+        return dict(orjson.loads(out))
+    return dict(zip(import_split.VALUE_FIELDS, out, strict=True))
 
 
 def merge(a: Record, b: Record) -> Record:
@@ -266,7 +279,7 @@ def _run(project: Project, paths: Sequence[Path], source: str, fmt: str | None, 
         if getattr(fmt_module, "TEXT_ONLY", False):
             doc.compact()  # a text parser needs the text or the bytes, never both
         lines = doc.line_count()
-        items = import_split.prepared_items(doc, fmt_module, source)  # may fork: before the bar
+        items = import_split.prepared_items(doc, fmt_module, source, report.file)  # may fork: before the bar
         del doc  # the items hold what they still need (the whole export, or one half of it)
         progress.start(f"Importing {path.name} (lines)", total=lines)
         records = collect_records(source, report.file, items, report, progress)

@@ -36,22 +36,26 @@ from review_cli.model import Origin, Record, fingerprint, fold, short_hash
 
 MIN_SPLIT_CHARS = 8 << 20  # below ~8 MB (3,000 records) a fork costs more than it saves
 
-# (line, key, body, first id, skip reason, empty): one parsed item, normalised. `body` is the
-# JSON of the record's fields (VALUE_FIELDS, in Record order, as the writer writes them): it
-# crosses between processes as one bytes object, and most records are written just as they
-# are, never becoming a Record (where orjson refuses a value, `body` is the tuple of values).
-# `empty` is 1 for an empty title plus 2 for an empty abstract. A Skip from the parser has key
-# None; a record without content has body and first id None and a reason.
+# (line, key, json, first id, skip reason, empty): one parsed item, normalised. `json` is the
+# line `write_jsonl` writes for the record when its key is known (the usual case: only the
+# main process knows the position of a record without a key), else the JSON of its fields
+# (VALUE_FIELDS, in Record order; see `record_line`). It crosses between processes as one
+# bytes object, and most records are written just as they are, never becoming a Record. Where
+# orjson refuses a value, `json` is the tuple of values instead. `empty` is 1 for an empty
+# title plus 2 for an empty abstract. A Skip from the parser has key None; a record without
+# content has json and first id None and a reason.
 Prepared = tuple[int, str | None, bytes | tuple[Any, ...] | None, str | None, str, int]
 VALUE_FIELDS = tuple(f.name for f in dataclasses.fields(Record) if f.name not in ("id", "source", "origins"))
 _values = operator.itemgetter(*VALUE_FIELDS)
+LINE_START = b'{"id":'  # a whole line; the JSON of the fields alone starts with its title
 
 
-def prepare(items: Iterable[Parsed | Skip], source: str, line_offset: int = 0) -> Iterator[Prepared]:
+def prepare(items: Iterable[Parsed | Skip], source: str, file_rel: str = "", line_offset: int = 0) -> Iterator[Prepared]:
     """Normalise, fingerprint and serialise each item; the part of an import that runs in
     parallel."""
     fields = normalise.fields
     folded_source = fold(source)
+    dumps = orjson.dumps
     for item in items:
         line = item.line + line_offset
         if isinstance(item, Skip):
@@ -62,14 +66,17 @@ def prepare(items: Iterable[Parsed | Skip], source: str, line_offset: int = 0) -
         if not fp.replace("\x1f", ""):
             yield line, item.key, None, None, "record has no bibliographic content", 0
             continue
-        row = _values(values)
-        body: bytes | tuple[Any, ...]
-        try:
-            body = orjson.dumps(dict(zip(VALUE_FIELDS, row, strict=True)))
-        except TypeError:  # orjson.JSONEncodeError: the writer's slower encoder will do it
-            body = row
+        first = short_hash(folded_source, fp, "0")  # record_id(source, fp, 0)
         empty = (not values["title"]) + 2 * (not values["abstract"])
-        yield line, item.key, body, short_hash(folded_source, fp, "0"), "", empty  # record_id(source, fp, 0)
+        row = _values(values)
+        out: bytes | tuple[Any, ...]
+        try:
+            out = dumps(dict(zip(VALUE_FIELDS, row, strict=True)))
+            if item.key:
+                out = record_line(first, source, out, Origin(source, file_rel, item.key, line))
+        except TypeError:  # orjson.JSONEncodeError: the writer's slower encoder will do it
+            out = row
+        yield line, item.key, out, first, "", empty
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,8 +102,15 @@ def record_line(rid: str, source: str, body: bytes, origin: Origin) -> bytes:
     Raises TypeError where orjson refuses a value."""
     dumps = orjson.dumps
     return b"".join(
-        (b'{"id":', dumps(rid), b',"source":', dumps(source), b",", body[1:-1], b',"origins":[', dumps(origin.to_json()), b"]}")
+        (LINE_START, dumps(rid), b',"source":', dumps(source), b",", body[1:-1], b',"origins":[', dumps(origin.to_json()), b"]}")
     )
+
+
+def body_of(line: bytes, rid: str, source: str) -> bytes:
+    """The JSON of the values in a line that `record_line(rid, source, ...)` made."""
+    start = len(LINE_START) + len(orjson.dumps(rid)) + len(b',"source":') + len(orjson.dumps(source)) + 1
+    # The last `,"origins":[` is the key: inside a string, a quote is always escaped.
+    return b"{" + line[start : line.rfind(b',"origins":[')] + b"}"
 
 
 def _workers_allowed() -> bool:
@@ -143,11 +157,11 @@ _CHILD: dict[str, Any] = {}  # what the forked worker inherits
 
 
 def _second_half() -> list[Prepared]:
-    doc, fmt, source, offset = _CHILD["doc"], _CHILD["fmt"], _CHILD["source"], _CHILD["offset"]
-    return list(prepare(fmt.parse(doc), source, offset))
+    doc, fmt, source, file_rel, offset = (_CHILD[k] for k in ("doc", "fmt", "source", "file_rel", "offset"))
+    return list(prepare(fmt.parse(doc), source, file_rel, offset))
 
 
-def prepared_items(doc: Document, fmt: ModuleType, source: str) -> Iterator[Prepared]:
+def prepared_items(doc: Document, fmt: ModuleType, source: str, file_rel: str = "") -> Iterator[Prepared]:
     """Every item of `doc`, prepared, in file order; in two processes when that pays (then
     `doc` is emptied: its two halves are all that is kept).
 
@@ -156,7 +170,7 @@ def prepared_items(doc: Document, fmt: ModuleType, source: str) -> Iterator[Prep
     """
     cut = _split_point(doc, fmt) if _workers_allowed() else 0
     if not cut:
-        return prepare(fmt.parse(doc), source)
+        return prepare(fmt.parse(doc), source, file_rel)
     whole: str | bytes = doc.text or doc.data
     first, second = _part(doc, 0, cut), _part(doc, cut, None)
     offset = _lines_before(whole, cut)
@@ -164,7 +178,7 @@ def prepared_items(doc: Document, fmt: ModuleType, source: str) -> Iterator[Prep
     # process holding one copy of the export, not two (its peak RSS counts what it inherits).
     del whole
     doc.text, doc.data = "", b""
-    _CHILD.update(doc=second, fmt=fmt, source=source, offset=offset)
+    _CHILD.update(doc=second, fmt=fmt, source=source, file_rel=file_rel, offset=offset)
     pool = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("fork"))
     try:
         future: Future[list[Prepared]] = pool.submit(_second_half)
@@ -173,7 +187,7 @@ def prepared_items(doc: Document, fmt: ModuleType, source: str) -> Iterator[Prep
         raise
     finally:
         _CHILD.clear()
-    return _both_halves(doc.path, first, fmt, source, future, pool)
+    return _both_halves(doc.path, first, fmt, source, file_rel, future, pool)
 
 
 def _both_halves(
@@ -181,11 +195,12 @@ def _both_halves(
     first: Document,
     fmt: ModuleType,
     source: str,
+    file_rel: str,
     future: Future[list[Prepared]],
     pool: ProcessPoolExecutor,
 ) -> Iterator[Prepared]:
     try:
-        yield from prepare(fmt.parse(first), source)
+        yield from prepare(fmt.parse(first), source, file_rel)
         del first
         try:
             rest = future.result()
