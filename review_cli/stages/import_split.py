@@ -126,10 +126,10 @@ def _split_point(doc: Document, fmt: ModuleType) -> int:
     if pattern is None or len(source) < MIN_SPLIT_CHARS:
         return 0
     regex = re.compile(pattern if isinstance(source, str) else pattern.encode("ascii"))
-    # Cut in the middle: while the worker pickles its results, this process turns its own
-    # half into Records, about the same work; it cannot use any of the worker's results before
-    # all of them arrive, so finishing its half first would only mean waiting.
-    m = regex.search(source, len(source) // 2)
+    # Cut a little before the middle: this process also counts positions and ids of its half
+    # while it parses (the worker only pickles its results), and it cannot use any of the
+    # worker's results before all of them arrive, so finishing its half first means waiting.
+    m = regex.search(source, len(source) * 47 // 100)
     return m.end() if m and m.end() < len(source) else 0
 
 
@@ -148,9 +148,7 @@ def _lines_before(source: str | bytes, end: int) -> int:
 
 
 def _part(doc: Document, start: int, end: int | None) -> Document:
-    if doc.text:
-        return Document(doc.path, b"", doc.text[start:end], doc.encoding)
-    return Document(doc.path, doc.data[start:end], "", doc.encoding)
+    return Document(doc.path, doc.data, doc.text, doc.encoding, span=(start, end))
 
 
 _CHILD: dict[str, Any] = {}  # what the forked worker inherits
@@ -171,13 +169,10 @@ def prepared_items(doc: Document, fmt: ModuleType, source: str, file_rel: str = 
     cut = _split_point(doc, fmt) if _workers_allowed() else 0
     if not cut:
         return prepare(fmt.parse(doc), source, file_rel)
-    whole: str | bytes = doc.text or doc.data
+    # Two views of the one copy of the export in memory, which the forked worker shares.
     first, second = _part(doc, 0, cut), _part(doc, cut, None)
-    offset = _lines_before(whole, cut)
-    # The halves replace the document: emptied before the fork, so the worker starts from a
-    # process holding one copy of the export, not two (its peak RSS counts what it inherits).
-    del whole
-    doc.text, doc.data = "", b""
+    offset = _lines_before(doc.text or doc.data, cut)
+    doc.text, doc.data = "", b""  # the halves are all that is kept
     _CHILD.update(doc=second, fmt=fmt, source=source, file_rel=file_rel, offset=offset)
     pool = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("fork"))
     try:
