@@ -120,7 +120,12 @@ def cases(tmp: Path, records: int) -> list[dict]:
 def run_tree(tree: Path, case_file: Path, out: Path) -> float:
     env = dict(os.environ, PYTHONPATH=str(tree))
     t0 = time.perf_counter()
-    subprocess.run([sys.executable, "-c", DRIVER, str(case_file), str(out)], env=env, check=True)
+    # Run from the case folder: with `-c`, the current folder comes first on sys.path.
+    subprocess.run([sys.executable, "-c", DRIVER, str(case_file), str(out)], env=env, cwd=case_file.parent, check=True)
+    probe = [sys.executable, "-c", "import review_cli; print(review_cli.__file__)"]
+    found = subprocess.run(probe, env=env, cwd=case_file.parent, capture_output=True, text=True, check=True).stdout
+    if not Path(found.strip()).is_relative_to(tree):
+        sys.exit(f"the import ran {found.strip()}, not the code in {tree}")
     return time.perf_counter() - t0
 
 
@@ -144,7 +149,7 @@ def main() -> None:
         tmp = Path(name)
         ref_tree = tmp / "ref"
         ref_tree.mkdir()
-        archive = subprocess.run(["git", "-C", str(ROOT), "archive", args.ref, "review_cli"], check=True, capture_output=True)
+        archive = subprocess.run(["git", "-C", str(ROOT), "archive", args.ref, "review_cli", "protocols"], check=True, capture_output=True)
         subprocess.run(["tar", "-x", "-C", str(ref_tree)], input=archive.stdout, check=True)
         found = cases(tmp, args.records)
         case_file = tmp / "cases.json"
