@@ -71,9 +71,9 @@ class Document:
         """How many lines `iter_lines()` gives, at most (None for a binary format). Counted
         in the bytes when they are kept: a count over a big str is ten times slower."""
         if self.text:
-            return max(self.text.count("\n"), self.text.count("\r")) + 1
+            return max(self.text.count("\n"), self.text.count("\r") if "\r" in self.text else 0) + 1
         if self.data and self.encoding in _BYTE_SAFE:
-            return max(self.data.count(b"\n"), self.data.count(b"\r")) + 1
+            return max(self.data.count(b"\n"), self.data.count(b"\r") if b"\r" in self.data else 0) + 1
         return None
 
     def compact(self) -> None:
