@@ -145,14 +145,16 @@ def collect_records(
     """Records from prepared items, in file order: positions, ids and the report. Each is the
     JSON line it will be written as, or a Record where orjson refused a value."""
     records: list[Record | Line] = []
+    append = records.append
     # Identical records of one file are told apart by their rank; counted by the first id, not
     # by the fingerprint, which holds the whole folded abstract (100,000 of them is 200 MB).
-    occurrences: Counter[str] = Counter()
-    position = 0
+    occurrences: dict[str, int] = {}
+    position = read = empty_titles = empty_abstracts = 0
     shown_line = 0
+    line_start = import_split.LINE_START
     for line, key, out, first, reason, empty in prepared:
-        report.read += 1
-        if report.read % PROGRESS_EVERY == 0 and line > shown_line:
+        read += 1
+        if read % PROGRESS_EVERY == 0 and line > shown_line:
             progress.advance(line - shown_line)
             shown_line = line
         if out is None or first is None:
@@ -160,18 +162,20 @@ def collect_records(
             report.skipped.append({"line": line, "reason": reason})
             continue
         position += 1
-        rid = first
-        if occurrences[first]:
-            rid = record_id(source, fingerprint(_values(out)), occurrences[first])
-        occurrences[first] += 1
+        rank = occurrences.get(first, 0)
+        occurrences[first] = rank + 1
+        rid = record_id(source, fingerprint(_values(out)), rank) if rank else first
         origin = Origin(source, file_rel, key or f"#{position}", line)  # key is a str here
-        whole = type(out) is bytes and out.startswith(import_split.LINE_START)
-        if whole and rid != first:  # made with the first id: take out the values
+        whole = type(out) is bytes and out.startswith(line_start)
+        if whole and rank:  # made with the first id: take out the values
             out, whole = import_split.body_of(cast(bytes, out), first, source), False
-        records.append(Line(rid, origin, cast(bytes, out)) if whole else _line(rid, source, out, origin))
-        report.imported += 1
-        report.empty_titles += empty & 1
-        report.empty_abstracts += empty >> 1
+        append(Line(rid, origin, cast(bytes, out)) if whole else _line(rid, source, out, origin))
+        empty_titles += empty & 1
+        empty_abstracts += empty >> 1
+    report.read += read
+    report.imported += len(records)
+    report.empty_titles += empty_titles
+    report.empty_abstracts += empty_abstracts
     return records
 
 
