@@ -92,3 +92,11 @@ def test_a_document_span_reads_as_the_slice_would(text: str) -> None:
             as_text = Document(Path("x"), b"", text, "utf-8", span=(len(data[:start].decode()), None if stop is None else len(data[:stop].decode())))
             assert list(as_text.iter_lines(block=4)) == list(piece.iter_lines(block=4))
         assert list(whole.iter_lines(block=4)) == Document(Path("x"), b"", text, "utf-8").lines()
+
+
+def test_normalised_fields_come_in_record_order() -> None:
+    """`prepare` writes the dict `normalise.fields` returns as the body of the line as it is."""
+    from review_cli.io.normalise import fields
+
+    assert tuple(fields({})) == import_split.VALUE_FIELDS
+    assert import_split.VALUE_FIELDS == tuple(Record(id="x", source="s").to_json())[2:-1]

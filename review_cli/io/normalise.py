@@ -6,12 +6,13 @@ every format (DOI form, year, pages, whitespace, author names) happens once, her
 
 from __future__ import annotations
 
+import dataclasses
 import html
 import re
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from review_cli.model import TEXT_FIELDS, squash
+from review_cli.model import TEXT_FIELDS, Record, squash
 
 _TAG = re.compile(r"</?(?:i|b|em|strong|sup|sub|p|br|h[1-6]|jats:[a-z-]+|inf|scp|u|span)\b[^>]*>", re.I)
 _DOI = re.compile(r"10\.\d{4,9}/\S+", re.I)
@@ -169,10 +170,14 @@ def _authors(value: Any) -> tuple[str, ...]:
 _PLAIN_TEXT_FIELDS = tuple(f for f in TEXT_FIELDS if f not in ("doi", "pmid", "pages"))
 
 
+# The keys of `fields()`, in the order of the Record's fields (and of its JSON line).
+FIELD_ORDER = tuple(f.name for f in dataclasses.fields(Record) if f.name not in ("id", "source", "origins"))
+
+
 def fields(raw: Mapping[str, Any]) -> dict[str, Any]:
-    """Normalised field dict (every key of a Record except id/source/origins)."""
+    """Normalised field dict (every key of a Record except id/source/origins, in Record order)."""
     get = raw.get
-    out: dict[str, Any] = {}
+    out: dict[str, Any] = dict.fromkeys(FIELD_ORDER)
     for name in _PLAIN_TEXT_FIELDS:
         value = get(name)
         if value is None or value == "":

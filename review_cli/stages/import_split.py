@@ -12,7 +12,6 @@ review: a forked worker serialises the second half while this process writes the
 
 from __future__ import annotations
 
-import dataclasses
 import hashlib
 import multiprocessing
 import operator
@@ -45,7 +44,7 @@ MIN_SPLIT_CHARS = 8 << 20  # below ~8 MB (3,000 records) a fork costs more than 
 # title plus 2 for an empty abstract. A Skip from the parser has key None; a record without
 # content has json and first id None and a reason.
 Prepared = tuple[int, str | None, bytes | tuple[Any, ...] | None, str | None, str, int]
-VALUE_FIELDS = tuple(f.name for f in dataclasses.fields(Record) if f.name not in ("id", "source", "origins"))
+VALUE_FIELDS = normalise.FIELD_ORDER
 _values = operator.itemgetter(*VALUE_FIELDS)
 LINE_START = b'{"id":'  # a whole line; the JSON of the fields alone starts with its title
 
@@ -68,14 +67,13 @@ def prepare(items: Iterable[Parsed | Skip], source: str, file_rel: str = "", lin
             continue
         first = short_hash(folded_source, fp, "0")  # record_id(source, fp, 0)
         empty = (not values["title"]) + 2 * (not values["abstract"])
-        row = _values(values)
         out: bytes | tuple[Any, ...]
         try:
-            out = dumps(dict(zip(VALUE_FIELDS, row, strict=True)))
+            out = dumps(values)  # its keys are VALUE_FIELDS, in that order
             if item.key:
                 out = record_line(first, source, out, Origin(source, file_rel, item.key, line))
         except TypeError:  # orjson.JSONEncodeError: the writer's slower encoder will do it
-            out = row
+            out = _values(values)
         yield line, item.key, out, first, "", empty
 
 
