@@ -282,9 +282,9 @@ def _run(project: Project, paths: Sequence[Path], source: str, fmt: str | None, 
         )
         if getattr(fmt_module, "TEXT_ONLY", False):
             doc.compact()  # a text parser needs the text or the bytes, never both
-        lines = doc.line_count()
         items = import_split.prepared_items(doc, fmt_module, source, report.file)  # may fork: before the bar
-        del doc  # the items hold what they still need (the whole export, or one half of it)
+        lines = doc.line_count()  # while the worker, if any, is already parsing
+        del doc  # the items hold what they still need (the export, or views of it)
         progress.start(f"Importing {path.name} (lines)", total=lines)
         records = collect_records(source, report.file, items, report, progress)
         if report.read == 0:

@@ -124,10 +124,10 @@ def _split_point(doc: Document, fmt: ModuleType) -> int:
     if pattern is None or len(source) < MIN_SPLIT_CHARS:
         return 0
     regex = re.compile(pattern if isinstance(source, str) else pattern.encode("ascii"))
-    # Cut a little before the middle: this process also counts positions and ids of its half
-    # while it parses (the worker only pickles its results), and it cannot use any of the
-    # worker's results before all of them arrive, so finishing its half first means waiting.
-    m = regex.search(source, len(source) * 47 // 100)
+    # Cut a little before the middle: besides parsing, this process counts the lines for the
+    # progress bar and the positions and ranks of its part (the worker only pickles its
+    # results), and it can use none of the worker's results before all of them arrive.
+    m = regex.search(source, len(source) * 46 // 100)
     return m.end() if m and m.end() < len(source) else 0
 
 
@@ -158,8 +158,7 @@ def _second_half() -> list[Prepared]:
 
 
 def prepared_items(doc: Document, fmt: ModuleType, source: str, file_rel: str = "") -> Iterator[Prepared]:
-    """Every item of `doc`, prepared, in file order; in two processes when that pays (then
-    `doc` is emptied: its two halves are all that is kept).
+    """Every item of `doc`, prepared, in file order; in two processes when that pays.
 
     The worker is forked here, before the caller starts its progress bar: a fork copies only
     the calling thread, and no terminal-drawing thread should be caught half-way in a lock.
@@ -170,7 +169,6 @@ def prepared_items(doc: Document, fmt: ModuleType, source: str, file_rel: str = 
     # Two views of the one copy of the export in memory, which the forked worker shares.
     first, second = _part(doc, 0, cut), _part(doc, cut, None)
     offset = _lines_before(doc.text or doc.data, cut)
-    doc.text, doc.data = "", b""  # the halves are all that is kept
     _CHILD.update(doc=second, fmt=fmt, source=source, file_rel=file_rel, offset=offset)
     pool = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("fork"))
     try:
