@@ -1,14 +1,16 @@
-"""Large imports use both cores: parsing in two halves, and writing the records in two halves.
+"""Large imports use both cores: parsing in two halves, each record serialised where it is parsed.
 
-Parsing, normalising and fingerprinting are pure per-record work, about 90% of an import. A
-text format that names its record boundary (`RECORD_END`, a regex on the text) can be cut
-between two records; the second half runs in a child process started with `fork` (it inherits
-the decoded export, so nothing is copied in) while the first half runs here. Results come back
-in file order, so ids, positions and line numbers are exactly those of a serial run. Anything
-unusual (no fork, one core, a small file, no boundary found) takes the serial path;
-`REVIEW_IMPORT_WORKERS=1` forces it. `write_records` does the same for the JSON lines of a big
-review: a forked worker serialises the second half while this process writes the first.
-"""
+Parsing, normalising, fingerprinting and serialising are pure per-record work, nearly all of an
+import. A text format that names its record boundary (`RECORD_END`, a regex on the text) can
+be cut between two records; the second part runs in a child process started with `fork` (it
+shares the one copy of the export in memory, `Document.span`) while the first part runs here.
+Each record comes out of `prepare` as the JSON line `records.jsonl` will hold for it, so the
+worker's results cross as bytes and this process only numbers, ranks and writes them. Results
+come back in file order, so ids, positions and line numbers are exactly those of a serial run.
+Anything unusual (no fork, one core, a small file, no boundary found) takes the serial path;
+`REVIEW_IMPORT_WORKERS=1` forces it. `write_records` serialises Records read from an earlier
+import in two halves: a forked worker serialises the second half while this process writes the
+first."""
 
 from __future__ import annotations
 
