@@ -321,6 +321,8 @@ def _run(project: Project, paths: Sequence[Path], source: str, fmt: str | None, 
         # Counted from the merged records, not while merging, so import order never shows.
         shared: Counter[str] = Counter()
         for rec in existing.values():
+            if type(rec) is Line:  # read once, from one file
+                continue
             files = {o.file for o in rec.origins}
             if len(files) > 1:
                 shared.update(files)
