@@ -253,7 +253,10 @@ def fingerprint(fields_: Mapping[str, Any], squashed: bool = False) -> str:
             parts.append("")
             continue
         if isinstance(value, list | tuple):
-            value = "; ".join(str(v) for v in value)
+            try:
+                value = "; ".join(value)  # names are str: no str() of each needed
+            except TypeError:
+                value = "; ".join(str(v) for v in value)
         elif type(value) is not str:
             value = str(value)
         if value.isascii():  # fold(), inlined: nothing to decompose, casefold is lower()
@@ -268,6 +271,7 @@ def fingerprint(fields_: Mapping[str, Any], squashed: bool = False) -> str:
 
 
 _B32 = "abcdefghijklmnopqrstuvwxyz234567"  # RFC 4648 base32, lower-cased
+_B32_PAIRS = [a + b for a in _B32 for b in _B32]
 
 
 def short_hash(*parts: str, length: int = ID_LENGTH) -> str:
@@ -280,6 +284,8 @@ def short_hash(*parts: str, length: int = ID_LENGTH) -> str:
         return base64.b32encode(digest).decode("ascii").lower()[:length]
     size = -(-bits // 8)
     n = int.from_bytes(digest[:size], "big") >> (size * 8 - bits)
+    if length % 2 == 0:  # two characters (ten bits) at a time
+        return "".join([_B32_PAIRS[(n >> shift) & 1023] for shift in range(bits - 10, -10, -10)])
     return "".join([_B32[(n >> shift) & 31] for shift in range(bits - 5, -5, -5)])
 
 

@@ -142,7 +142,7 @@ def _pmid(tags: dict[str, list[str]]) -> str:
 
 def _record(tags: dict[str, list[str]], line: int) -> Parsed:
     # `first(tags, NAME)` of every tag at once: its first non-empty value.
-    get = {tag: next(filter(None, values), "") for tag, values in tags.items()}.get
+    get = {tag: v[0] or next(filter(None, v), "") for tag, v in tags.items()}.get  # v is never empty
     abstracts = tags.get("AB", []) + tags.get("N2", [])  # ABSTRACT_TAGS
     if len(abstracts) > 1:
         # EBSCO repeats AB with the publisher's copyright notice; it is not part of the abstract.

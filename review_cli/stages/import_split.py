@@ -64,7 +64,7 @@ def prepare(items: Iterable[Parsed | Skip], source: str, file_rel: str = "", lin
             continue
         values = fields(item.fields)
         fp = fingerprint(values, squashed=True)
-        if not fp.replace("\x1f", ""):
+        if not fp.strip("\x1f"):  # only separators (strip copies nothing when a field is set)
             yield line, item.key, None, None, "record has no bibliographic content", 0
             continue
         first = short_hash(folded_source, fp, "0")  # record_id(source, fp, 0)
