@@ -16,10 +16,16 @@ def test_no_false_positive_pairs(name: str) -> None:
     if not path.exists():
         pytest.skip(f"{path} is absent")
     from benchmarks.bench_dedup import load_set, ours, score, true_pairs
+    from benchmarks.dedup_labels import listed
 
     records, truth = load_set(path)
-    s = score(ours(records), true_pairs(truth))
+    true = true_pairs(truth)
+    predicted = ours(records)
+    s = score(predicted, true)
     assert s["fp"] == 0, s
     # Guard against a change that stops merging altogether (figures in BENCHMARKS.md).
-    floor = {"cytology_screening": 0.98, "haematology": 0.78, "respiratory": 0.96, "diabetes": 0.99, "special_cases": 0.99}
+    floor = {"cytology_screening": 0.997, "haematology": 0.80, "respiratory": 0.98, "diabetes": 0.99, "special_cases": 0.99}
     assert s["sensitivity"] >= floor[name], s
+    # Every missed pair was read and classed (label error, doubtful, real miss) with a reason.
+    unlisted = sorted((true - predicted) - set(listed(name)))
+    assert not unlisted, f"missed pairs not in benchmarks/dedup_labels.py: {unlisted}"

@@ -38,7 +38,7 @@ from review_cli.stages.dedup_rules import Match, Verdict
 from review_cli.stages.import_ import load_records
 
 STAGE = "dedup"
-RULES_VERSION = "1"  # bump when the rules change meaning; recorded in review.lock
+RULES_VERSION = "2"  # bump when the rules change meaning; recorded in review.lock
 MANUAL_VERDICTS = ("duplicate", "different")
 
 

@@ -333,6 +333,7 @@ def _pages_info(pages: str) -> tuple[str, str, str, frozenset[str], bool]:
 
 
 _RANGES = re.compile(r"[,+;]")
+_SHARED_PAGES = re.compile(r"[,+;]|reply", re.I)
 
 
 def _page_starts(pages: str, first: str) -> frozenset[str]:
@@ -372,6 +373,7 @@ class Key:
     conference: bool
     year: int | None
     surnames: tuple[str, ...]
+    authors: tuple[str, ...]  # as exported (for the rare rule that reads given names too)
     first_author: tuple[str, ...]  # every surname word of the first author (`howard sharp`)
     group: bool  # a corporate author (`ALTS Group`): names say nothing either way
     journal: tuple[str, ...]
@@ -382,6 +384,7 @@ class Key:
     last_page: str
     page_style: str  # "" for plain numbers, else the letter prefix (`e`, `s`, `a`...)
     page_starts: frozenset[str]  # first page of every range: `233-8, 230-5, 246-51`
+    shared_pages: bool  # pages naming several items or ranges: `2243-5; author reply 2243-5`
     doi: str
     pmid: str
     abstract: str
@@ -428,6 +431,7 @@ def make_key(r: Record) -> Key:
         conference=conference(r.journal, r.volume, r.issue, r.pages, r.type),
         year=r.year,
         surnames=() if group else surnames(r.authors),
+        authors=r.authors,
         first_author=() if group or not r.authors else _surnames_of(r.authors[0])[:4],
         group=group,
         journal=journal,
@@ -438,6 +442,7 @@ def make_key(r: Record) -> Key:
         last_page=last,
         page_style=style,
         page_starts=starts,
+        shared_pages=bool(_SHARED_PAGES.search(r.pages)),
         doi=normal_doi(r.doi),
         pmid=r.pmid.strip().lstrip("0"),
         abstract=" ".join(words(r.abstract[:600])) if r.abstract else "",

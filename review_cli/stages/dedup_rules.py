@@ -10,6 +10,7 @@ and waits for a person. Precision comes first: a false merge deletes a study.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -158,6 +159,7 @@ def guard(a: Key, b: Key, title: float) -> str:
         a.first_page and b.first_page and a.page_style == b.page_style
         and a.first_page != b.first_page and a.last_page != b.last_page
         and not (a.page_starts & b.page_starts)
+        and not pages_overlap(a, b, title) and not online_first(a, b) and not shifted_fields(a, b)
     ):
         # Only pages of one style compare: `e12724` and `1-6` are the same article's two
         # locators (e-number and print pages).
@@ -192,6 +194,63 @@ def same_page(a: Key, b: Key) -> bool:
     if not a.first_page or a.first_page != b.first_page:
         return False
     return a.first_page != "1" or a.last_page == b.last_page
+
+
+def pages_overlap(a: Key, b: Key, title: float) -> bool:
+    """Two ranges of three pages or more that share pages in one volume: two different articles
+    cannot occupy the same pages, so one export has the pages a little wrong (678-684 vs
+    676-682). Adjacent items may share one page (a letter ends where the reply starts), so a
+    single shared page counts only for the same title by the same authors. Meeting abstracts
+    are excluded: several share a page."""
+    if a.conference or b.conference or not a.volume or a.volume != b.volume or a.page_style or b.page_style:
+        return False
+    if _span(a) < 3 or _span(b) < 3 or a.first_page == "1" or b.first_page == "1":
+        return False  # online journals start every article at page 1: 1-10 and 1-12 share nothing
+    shared = min(int(a.last_page), int(b.last_page)) - max(int(a.first_page), int(b.first_page)) + 1
+    if shared >= 2:
+        return True
+    if shared == 1 and title >= 0.97:
+        authors = author_similarity(a, b)
+        return authors is not None and authors >= 0.8 and bool(first_author_match(a, b))
+    return False
+
+
+def online_first(a: Key, b: Key) -> bool:
+    """One record is the article ahead of print: no volume yet, its own pages 1-N (N >= 3);
+    the other carries the print volume and pages. Those pages cannot be compared."""
+    for x, y in ((a, b), (b, a)):
+        if not x.volume and y.volume and x.first_page == "1" and _span(x) >= 3 and not x.page_style:
+            return True
+    return False
+
+
+def shifted_fields(a: Key, b: Key) -> bool:
+    """One export moved volume, issue and pages one field along: no volume, the volume in the
+    issue field and the issue as the page (`vol -, issue 26, pages 9` for `26(9):1746`)."""
+    for x, y in ((a, b), (b, a)):
+        if (
+            not x.volume and x.issue and x.issue == y.volume and y.issue
+            and x.first_page == y.issue and x.last_page == x.first_page
+        ):
+            return True
+    return False
+
+
+def names_agree(a: Key, b: Key) -> bool:
+    """Author lists that agree once given names are read too: `Luis Ferreira, Santos A` (an
+    export that put the given names first) holds the surname `Santos`. Half the shorter list
+    must be found among every word of the other's names."""
+    if not a.surnames or not b.surnames:
+        return False
+    for x, y in ((a, b), (b, a)):
+        found = {w for author in y.authors[:12] for w in _NAME_WORDS.sub(" ", author.casefold()).split() if len(w) > 2}
+        names = set(x.surnames)
+        if names and len(names & found) >= 0.5 * len(names):
+            return True
+    return False
+
+
+_NAME_WORDS = re.compile(r"[\W_]+")
 
 
 def _span(k: Key) -> int:
@@ -257,9 +316,13 @@ def compare(a: Key, b: Key) -> Match:
         # `Editorial`, `Reply`, `Introduction`: a title that short names nothing; only the
         # same place and first author (or a shared DOI/PMID, above) can make a duplicate.
         return Match(Verdict.UNCERTAIN if title >= 0.85 else Verdict.DIFFERENT, "short-title", scores)
-    if title >= 0.95 and near_year and authors_ok and bib >= 3 and not conflict and (journal is not False or (same_volume and same_pg)):
+    letters = authors is None and (a.shared_pages or b.shared_pages)  # which letter of the block?
+    if (
+        title >= 0.95 and near_year and authors_ok and bib >= 3 and not conflict and not letters
+        and (journal is not False or (same_volume and same_pg))
+    ):
         return Match(Verdict.DUPLICATE, "same-title-and-source", scores)
-    if title >= 0.85 and same_year and same_volume and same_pg and authors_ok and first is not False and not conflict:
+    if title >= 0.85 and same_year and same_volume and same_pg and authors_ok and first is not False and not conflict and not letters:
         return Match(Verdict.DUPLICATE, "same-source-similar-title", scores)
     if (
         title >= 0.97 and same_year and same_volume and same_pg and journal is not False
@@ -268,6 +331,18 @@ def compare(a: Key, b: Key) -> Match:
         # Same title at the same place; the author lists are just written differently
         # (name order swapped, a particle read as the surname).
         return Match(Verdict.DUPLICATE, "same-title-same-place", scores)
+    whole_article = (
+        same_year and same_volume and same_range and _span(a) >= 3 and a.first_page != "1" and bool(journal)
+        and not (a.conference or b.conference or a.shared_pages or b.shared_pages)
+    )
+    if whole_article and title >= 0.97 and (bool(first) or names_agree(a, b)):
+        # The same pages of one volume (three or more: a whole article, not a shared letters
+        # page) under the same title; one export scrambled the names (given names as surnames).
+        return Match(Verdict.DUPLICATE, "same-title-same-place", scores)
+    if whole_article and title >= 0.8 and authors is None:
+        # The same pages of one volume, a record without authors, a title worded differently
+        # (a translation): nothing disagrees and the pages name one article.
+        return Match(Verdict.DUPLICATE, "same-place-no-authors", scores)
     if (
         title >= 0.97 and same_year and authors_sure and not conflict
         and (journal is not False or (same_volume and a.conference and b.conference))
@@ -282,4 +357,8 @@ def compare(a: Key, b: Key) -> Match:
     if same_year and same_volume and same_pg and first:
         # Same place and first author, titles apart: a translation a person should look at.
         return Match(Verdict.UNCERTAIN, "same-source-other-title", scores)
+    if title >= 0.75 and same_year and journal and authors_sure and min(len(a.surnames), len(b.surnames)) >= 3:
+        # One team, one journal, one year, titles apart: an article retitled between its
+        # online and print versions, or two of the team's papers. A person decides.
+        return Match(Verdict.UNCERTAIN, "same-authors-other-title", scores)
     return Match(Verdict.DIFFERENT, "dissimilar", scores)
