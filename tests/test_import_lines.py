@@ -100,3 +100,22 @@ def test_normalised_fields_come_in_record_order() -> None:
 
     assert tuple(fields({})) == import_split.VALUE_FIELDS
     assert import_split.VALUE_FIELDS == tuple(Record(id="x", source="s").to_json())[2:-1]
+
+
+def test_a_big_file_hashed_while_decoding_is_still_recognised(review, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Big files are hashed in a thread while they are decoded: a second import of the same
+    bytes still changes nothing, and under another source name it is still refused."""
+    from review_cli.errors import ReviewError
+    from review_cli.stages import import_
+
+    monkeypatch.setattr(import_split, "MIN_SPLIT_CHARS", 100)
+    path = tmp_path / "big.ris"
+    path.write_text("".join(f"TY  - JOUR\nTI  - Title {n}\nAN  - {n}\nER  - \n\n" for n in range(50)), encoding="utf-8")
+    first = import_.run(review, [path], "Scopus")
+    assert [f.imported for f in first.files] == [50]
+    before = review.records_path.read_bytes()
+    again = import_.run(review, [path], "Scopus")
+    assert again.files == [] and again.unchanged == [str(path)]
+    assert review.records_path.read_bytes() == before
+    with pytest.raises(ReviewError, match="already imported as source"):
+        import_.run(review, [path], "Embase")

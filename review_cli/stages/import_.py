@@ -11,6 +11,7 @@ import gc
 import shutil
 from collections import Counter
 from collections.abc import Iterable, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import asdict, dataclass, field
 from operator import attrgetter
 from pathlib import Path
@@ -92,9 +93,13 @@ def load_report(project: Project) -> list[dict[str, Any]]:
     return list(read_json(project.import_report_path)["files"])
 
 
-def read_file(path: Path, data: bytes, fmt_name: str | None = None) -> tuple[Document, ModuleType]:
-    """Decode and detect (or force) the format; raises ParseError on an unreadable file."""
-    doc = decode(path, data)
+def read_file(
+    path: Path, data: bytes, fmt_name: str | None = None, doc: Document | None = None
+) -> tuple[Document, ModuleType]:
+    """Decode (unless `doc` is `data` decoded already) and detect (or force) the format;
+    raises ParseError on an unreadable file."""
+    if doc is None:
+        doc = decode(path, data)
     fmt = formats.by_name(fmt_name) if fmt_name else formats.detect(doc)
     return doc, fmt
 
@@ -255,7 +260,16 @@ def _run(project: Project, paths: Sequence[Path], source: str, fmt: str | None, 
     taken: set[Path] = set()
     for path in paths:
         data = path.read_bytes()
-        digest = sha256_bytes(data)
+        decoded: Document | None = None
+        if len(data) < import_split.MIN_SPLIT_CHARS:
+            digest = sha256_bytes(data)
+        else:
+            # A big file is hashed while it is decoded (hashlib lets go of the GIL), even though
+            # the decoding is wasted if the file turns out to be imported already.
+            with ThreadPoolExecutor(max_workers=1) as hasher:
+                hashing = hasher.submit(sha256_bytes, data)
+                decoded = decode(path, data)
+                digest = hashing.result()
         if digest in by_hash:
             entry = by_hash[digest]
             if entry["source"].casefold() != source.casefold():
@@ -268,8 +282,8 @@ def _run(project: Project, paths: Sequence[Path], source: str, fmt: str | None, 
         if digest in {p.report.sha256 for p in prepared}:
             unchanged.append(str(path))
             continue
-        doc, fmt_module = read_file(path, data, fmt)
-        del data
+        doc, fmt_module = read_file(path, data, fmt, decoded)
+        del data, decoded
         dest = _destination(project, source, path, digest, taken)
         taken.add(dest)
         report = FileReport(
