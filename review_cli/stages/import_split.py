@@ -129,7 +129,7 @@ def _split_point(doc: Document, fmt: ModuleType) -> int:
     # Cut a little before the middle: besides parsing, this process counts the lines for the
     # progress bar and the positions and ranks of its part (the worker only pickles its
     # results), and it can use none of the worker's results before all of them arrive.
-    m = regex.search(source, len(source) * 45 // 100)
+    m = regex.search(source, len(source) * 46 // 100)
     return m.end() if m and m.end() < len(source) else 0
 
 
