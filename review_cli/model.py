@@ -239,8 +239,12 @@ def squash(text: str) -> str:
 _FINGERPRINT_FIELDS = ("title", "authors", "year", "journal", "volume", "issue", "pages", "doi", "pmid", "abstract")
 
 
-def fingerprint(fields_: Mapping[str, Any]) -> str:
-    """The content a record id is derived from: every bibliographic field, folded."""
+def fingerprint(fields_: Mapping[str, Any], squashed: bool = False) -> str:
+    """The content a record id is derived from: every bibliographic field, folded.
+
+    `squashed=True` promises that every text value is already squashed (as
+    `normalise.fields` makes them): an ASCII value then folds to its casefold, with no scan
+    for whitespace to collapse (the same string: tests/test_import_hotpaths.py)."""
     parts = []
     get = fields_.get
     for name in _FINGERPRINT_FIELDS:
@@ -249,12 +253,25 @@ def fingerprint(fields_: Mapping[str, Any]) -> str:
             parts.append("")
             continue
         if isinstance(value, list | tuple):
-            value = "; ".join(str(v) for v in value)
-        parts.append(fold(value if type(value) is str else str(value)))
+            try:
+                value = "; ".join(value)  # names are str: no str() of each needed
+            except TypeError:
+                value = "; ".join(str(v) for v in value)
+        elif type(value) is not str:
+            value = str(value)
+        if value.isascii():  # fold(), inlined: nothing to decompose, casefold is lower()
+            value = value.casefold()
+            if squashed or (value.isprintable() and "  " not in value):
+                parts.append(value if squashed else value.strip())
+            else:
+                parts.append(" ".join(value.split()))
+        else:
+            parts.append(fold(value))
     return "\x1f".join(parts)
 
 
 _B32 = "abcdefghijklmnopqrstuvwxyz234567"  # RFC 4648 base32, lower-cased
+_B32_PAIRS = [a + b for a in _B32 for b in _B32]
 
 
 def short_hash(*parts: str, length: int = ID_LENGTH) -> str:
@@ -267,6 +284,8 @@ def short_hash(*parts: str, length: int = ID_LENGTH) -> str:
         return base64.b32encode(digest).decode("ascii").lower()[:length]
     size = -(-bits // 8)
     n = int.from_bytes(digest[:size], "big") >> (size * 8 - bits)
+    if length % 2 == 0:  # two characters (ten bits) at a time
+        return "".join([_B32_PAIRS[(n >> shift) & 1023] for shift in range(bits - 10, -10, -10)])
     return "".join([_B32[(n >> shift) & 31] for shift in range(bits - 5, -5, -5)])
 
 

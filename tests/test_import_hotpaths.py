@@ -52,3 +52,45 @@ def test_short_hash_is_the_base32_prefix_of_the_digest():
         full = base64.b32encode(digest).decode("ascii").lower()
         for length in (1, 2, 7, 8, 10, 16, 33, 51, 52, 60):
             assert short_hash(*parts, length=length) == full[:length], (n, length)
+
+
+def test_fields_are_squashed_so_the_fingerprint_shortcut_is_exact():
+    """`fingerprint(values, squashed=True)` skips the whitespace scan of `fold`; it must give the
+    same string for everything `normalise.fields` returns, whatever the raw values held."""
+    import random
+
+    from review_cli.io.normalise import fields, keywords
+    from review_cli.model import fingerprint
+
+    rng = random.Random(11)
+    alphabet = ["a", "Z", "é", "Ł", " ", "  ", "\t", "\n", "\r", "\x0b", "\x1c", "\x85", "\u00a0", "\u2028", "\u3000",
+                "\x01", "\x7f", ",", ";", "-", "\u2013", "<i>", "</i>", "&amp;", "&#x20;", "10.1000/", "doi.org/", "1999", "7"]
+
+    def text() -> str:
+        return "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 12)))
+
+    for _ in range(5000):
+        raw = {name: text() for name in ("title", "journal", "volume", "issue", "abstract", "doi", "pmid", "year",
+                                          "start_page", "end_page", "url")}
+        raw["authors"] = [text() for _ in range(rng.randint(0, 4))]
+        raw["keywords"] = [text() for _ in range(rng.randint(0, 3))]
+        values = fields(raw)
+        assert fingerprint(values, squashed=True) == fingerprint(values), raw
+        assert tuple(keywords(raw["keywords"])) == values["keywords"]
+
+
+def test_plain_keywords_take_the_same_path_as_cleaned_ones():
+    from review_cli.io.normalise import clean, keywords
+
+    def reference(items: list[str]) -> list[str]:
+        out: list[str] = []
+        for item in items:
+            text = clean(item)
+            for k in (p.strip() for p in text.split(";")) if ";" in text else (text,):
+                if k and k not in out:
+                    out.append(k)
+        return out
+
+    cases = [["a", " a ", "a  b", "a\tb", "x; y", "y", "", "  ", "<b>z</b>", "&amp;", "a\u00a0b", "a\x01"]]
+    for items in cases:
+        assert keywords(items) == reference(items)

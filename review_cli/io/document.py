@@ -39,6 +39,9 @@ class Document:
     text: str = ""  # empty for binary formats (XLSX)
     encoding: str = ""
     warnings: list[str] = field(default_factory=list)
+    # Read only text[start:stop] (or data[start:stop] after compact()) through iter_lines() and
+    # iter_chunks(): one part of a big export, without copying it out (import_split).
+    span: tuple[int, int | None] = (0, None)
 
     @property
     def is_zip(self) -> bool:
@@ -54,9 +57,24 @@ class Document:
         After `compact()` dropped the text, the bytes are decoded block by block instead."""
         # chain.from_iterable hands out each block's lines at C speed (a `yield from` inside
         # the block generator costs a generator step per line: 3 million of them in 240 MB).
+        return chain.from_iterable(piece.split("\n") for piece in self.iter_chunks(block))
+
+    def iter_chunks(self, block: int = 1 << 20) -> Iterator[str]:
+        """The text in pieces of about `block` characters that end where a line ends, with LF
+        line ends only: the pieces joined by "\n" are `"\n".join(self.lines())`."""
+        start, stop = self.span
         if self.text or not (self.data and self.encoding in _BYTE_SAFE):
-            return chain.from_iterable(_split_blocks(self.text, "\r" in self.text, block, None))
-        return chain.from_iterable(_split_blocks(self.data, b"\r" in self.data, block, self.encoding))
+            return _split_blocks(self.text, self.text.find("\r", start, stop) != -1, block, None, start, stop)
+        return _split_blocks(self.data, self.data.find(b"\r", start, stop) != -1, block, self.encoding, start, stop)
+
+    def line_count(self) -> int | None:
+        """How many lines `iter_lines()` gives, at most (None for a binary format). Counted
+        in the bytes when they are kept: a count over a big str is ten times slower."""
+        if self.text:
+            return max(self.text.count("\n"), self.text.count("\r") if "\r" in self.text else 0) + 1
+        if self.data and self.encoding in _BYTE_SAFE:
+            return max(self.data.count(b"\n"), self.data.count(b"\r") if b"\r" in self.data else 0) + 1
+        return None
 
     def compact(self) -> None:
         """Keep only the smaller of text and bytes once the format is known (for parsers that
@@ -74,12 +92,14 @@ class Document:
 _BYTE_SAFE = frozenset({"utf-8", "utf-8-sig", "cp1252", "latin-1"})
 
 
-def _split_blocks(source: str | bytes, has_cr: bool, block: int, encoding: str | None) -> Iterator[list[str]]:
+def _split_blocks(
+    source: str | bytes, has_cr: bool, block: int, encoding: str | None, start: int = 0, stop: int | None = None
+) -> Iterator[str]:
     nl: Any = "\n" if isinstance(source, str) else b"\n"
-    pos, size = 0, len(source)
+    pos, size = start, len(source) if stop is None else stop
     while True:
-        end = source.find(nl, pos + block) if pos + block < size else -1
-        raw = source[pos:] if end == -1 else source[pos:end]
+        end = source.find(nl, pos + block, size) if pos + block < size else -1
+        raw = source[pos:size] if end == -1 else source[pos:end]
         if encoding is None:
             piece = cast(str, raw)
         else:
@@ -90,7 +110,7 @@ def _split_blocks(source: str | bytes, has_cr: bool, block: int, encoding: str |
             if end != -1 and piece.endswith("\r"):
                 piece = piece[:-1]
             piece = piece.replace("\r", "\n")
-        yield piece.split("\n")
+        yield piece
         if end == -1:
             return
         pos = end + 1

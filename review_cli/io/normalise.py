@@ -6,12 +6,13 @@ every format (DOI form, year, pages, whitespace, author names) happens once, her
 
 from __future__ import annotations
 
+import dataclasses
 import html
 import re
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from review_cli.model import TEXT_FIELDS, squash
+from review_cli.model import TEXT_FIELDS, Record, squash
 
 _TAG = re.compile(r"</?(?:i|b|em|strong|sup|sub|p|br|h[1-6]|jats:[a-z-]+|inf|scp|u|span)\b[^>]*>", re.I)
 _DOI = re.compile(r"10\.\d{4,9}/\S+", re.I)
@@ -108,6 +109,13 @@ def keywords(value: Any) -> list[str]:
     out: list[str] = []
     seen: set[str] = set()
     for item in items:
+        if type(item) is str and "<" not in item and "&" not in item and ";" not in item:
+            # clean(), inlined for the common case: one plain keyword per value
+            k = item.strip() if item.isprintable() and "  " not in item else " ".join(item.split())
+            if k and k not in seen:
+                seen.add(k)
+                out.append(k)
+            continue
         text = clean(item)
         for k in _SEMICOLON.split(text) if ";" in text else (text,):
             if k and k not in seen:
@@ -120,47 +128,71 @@ def join_abstract(values: Iterable[str]) -> str:
     return clean(" ".join(v for v in values if v))
 
 
+# Normalised form of each plain author name seen: a big export names the same people again
+# and again (a 100,000-record file has a few hundred thousand distinct names, not millions).
+_AUTHOR_CACHE: dict[str, str] = {}
+_AUTHOR_CACHE_SIZE = 500_000
+
+
+def _author_plain(v: str) -> str:
+    """`author(v)` for a name without `;`, markup or entities (the fused form of the two)."""
+    # squash(), inlined: after it the only whitespace left is single spaces between words.
+    name = v.strip() if v.isprintable() and "  " not in v else " ".join(v.split())
+    name = name.strip(" ;,")
+    if "," in name and (" ," in name or name.count(",") != name.count(", ")):
+        name = _COMMA.sub(", ", name)
+    return name
+
+
 def _authors(value: Any) -> tuple[str, ...]:
     """`tuple(a for a in map(author, split_people(value)) if a)`, fused for the common case
-    (a list of plain names, one per value): each name is squashed once, not twice, and the
-    comma regex runs only when a comma is not already written `, ` (tested to be identical)."""
+    (a list of plain names, one per value): each name is squashed once, not twice, the comma
+    regex runs only when a comma is not already written `, `, and a name seen before is looked
+    up (tested to be identical)."""
     if type(value) is not list:
         return tuple(a for a in map(author, split_people(value)) if a)
     out: list[str] = []
+    cache = _AUTHOR_CACHE
     for v in value:
         if type(v) is not str or ";" in v or "<" in v or "&" in v:
             out.extend(a for a in map(author, split_people([v])) if a)
             continue
-        # squash(), inlined: after it the only whitespace left is single spaces between words.
-        name = v.strip() if v.isprintable() and "  " not in v else " ".join(v.split())
-        name = name.strip(" ;,")
-        if not name:
-            continue
-        if "," in name and (" ," in name or name.count(",") != name.count(", ")):
-            name = _COMMA.sub(", ", name)
-        out.append(name)
+        name = cache.get(v)
+        if name is None:
+            if len(cache) >= _AUTHOR_CACHE_SIZE:
+                cache.clear()
+            name = cache[v] = _author_plain(v)
+        if name:
+            out.append(name)
     return tuple(out)
 
 
 _PLAIN_TEXT_FIELDS = tuple(f for f in TEXT_FIELDS if f not in ("doi", "pmid", "pages"))
 
 
+# The keys of `fields()`, in the order of the Record's fields (and of its JSON line).
+FIELD_ORDER = tuple(f.name for f in dataclasses.fields(Record) if f.name not in ("id", "source", "origins"))
+
+
 def fields(raw: Mapping[str, Any]) -> dict[str, Any]:
-    """Normalised field dict (every key of a Record except id/source/origins)."""
+    """Normalised field dict (every key of a Record except id/source/origins, in Record order)."""
     get = raw.get
-    out: dict[str, Any] = {}
+    out: dict[str, Any] = dict.fromkeys(FIELD_ORDER)
     for name in _PLAIN_TEXT_FIELDS:
         value = get(name)
         if value is None or value == "":
             out[name] = ""
         elif type(value) is str and "<" not in value and "&" not in value:
-            out[name] = squash(value)  # clean() without the markup and entity steps
+            # clean() without the markup and entity steps, and squash() inlined
+            out[name] = value.strip() if value.isprintable() and "  " not in value else " ".join(value.split())
         else:
             out[name] = clean(value)
     url = get("url", "")
     out["doi"] = doi(get("doi")) or doi(url) if get("doi") or "doi.org" in str(url) else ""
-    out["pmid"] = pmid(get("pmid"))
-    out["pages"] = pages(get("pages", get("start_page", "")), get("end_page", ""))
+    value = get("pmid")
+    out["pmid"] = pmid(value) if value else ""  # pmid() of any false value is ""
+    start, end = get("pages", get("start_page", "")), get("end_page", "")
+    out["pages"] = pages(start, end) if start not in (None, "") or end not in (None, "") else ""
     out["year"] = year(get("year"))
     out["authors"] = _authors(get("authors"))
     out["keywords"] = tuple(keywords(get("keywords")))

@@ -12,7 +12,7 @@ import re
 import string
 from collections.abc import Iterator
 
-from review_cli.io.document import Document, Parsed, Skip, first
+from review_cli.io.document import Document, Parsed, Skip
 
 NAME = "ris"
 LABEL = "RIS"
@@ -38,8 +38,10 @@ def sniff(doc: Document) -> bool:
     return bool(_TY.search(head)) and bool(_ER.search(head) or _ER_ANYWHERE.search(doc.text))
 
 
-# Every well-formed tag; a set lookup on `line[:2]` is the fast path for `TAG  - value` lines.
+# Every well-formed tag, and the `TAG  - ` start of a line that names it: one dict lookup on
+# `line[:6]` is the fast path for the `TAG  - value` lines that make up nearly every export.
 _TAGS = frozenset(a + b for a in string.ascii_uppercase for b in string.ascii_uppercase + string.digits)
+_HEADS = {tag + "  - ": tag for tag in _TAGS}
 _LIST_CONTINUATION = frozenset({"KW", "AD"})
 
 
@@ -48,9 +50,19 @@ def parse(doc: Document) -> Iterator[Parsed | Skip]:
     start = 0
     last: list[str] | None = None  # the value list of the last tag seen
     last_tag = ""
+    heads = _HEADS
     for number, line in enumerate(doc.iter_lines(), start=1):
-        if line.startswith("  - ", 2) and (tag := line[:2]) in _TAGS:
+        tag = heads.get(line[:6])
+        if tag is not None:
             value = line[6:].strip()
+            if tags and tag != "TY" and tag != "ER":  # a field of the open record: most lines
+                last = tags.get(tag)
+                if last is None:
+                    last = tags[tag] = [value]
+                else:
+                    last.append(value)
+                last_tag = tag
+                continue
         else:
             stripped = line.strip().lstrip("\ufeff")
             m = TAG_LINE.match(stripped)
@@ -85,7 +97,6 @@ def parse(doc: Document) -> Iterator[Parsed | Skip]:
         yield Skip(start, "the file ends inside a record (no `ER  -` line): truncated export?")
 
 
-
 _DOI_IN_TEXT = re.compile(r"10\.\d{4,9}/[^\s&?#]+")
 _PUBMED_URL = re.compile(r"(?:ncbi\.nlm\.nih\.gov/pubmed/|pubmed\.ncbi\.nlm\.nih\.gov/)(\d+)")
 _PMID_LABEL = re.compile(r"^(?:PUBMED|PMID)[:\s]*(\d+)", re.I)
@@ -110,56 +121,63 @@ def _doi(tags: dict[str, list[str]]) -> str:
 def _pmid(tags: dict[str, list[str]]) -> str:
     """PMIDs hide in several places: `C3/AN  - PMID: 123`, AN of PubMed records converted by
     EndNote (`DP  - NLM`), PubMed links in UR."""
-    for v in tags.get("C3", []) + tags.get("AN", []) + tags.get("M1", []):
-        m = _PMID_LABEL.match(v)
-        if m:
-            return m.group(1)
-    provider = {v.casefold() for t in ("DP", "DB") for v in tags.get(t, ())}
-    if provider & _NLM:
-        for v in tags.get("AN", ()):
-            if v.isdigit():
-                return v
-    for v in tags.get("UR", []) + tags.get("L2", []):
-        m = _PUBMED_URL.search(v)
-        if m:
-            return m.group(1)
+    for tag in ("C3", "AN", "M1"):
+        for v in tags.get(tag, ()):
+            m = _PMID_LABEL.match(v)
+            if m:
+                return m.group(1)
+    if "DP" in tags or "DB" in tags:
+        provider = {v.casefold() for t in ("DP", "DB") for v in tags.get(t, ())}
+        if provider & _NLM:
+            for v in tags.get("AN", ()):
+                if v.isdigit():
+                    return v
+    for tag in ("UR", "L2"):
+        for v in tags.get(tag, ()):
+            m = _PUBMED_URL.search(v)
+            if m:
+                return m.group(1)
     return ""
 
 
 def _record(tags: dict[str, list[str]], line: int) -> Parsed:
-    authors = [a for t in AUTHOR_TAGS for a in tags.get(t, [])]
-    abstracts = [v for t in ABSTRACT_TAGS for v in tags.get(t, [])]
-    # EBSCO repeats AB with the publisher's copyright notice; it is not part of the abstract.
-    abstracts = [a for i, a in enumerate(abstracts) if i == 0 or not _COPYRIGHT.match(a)]
-    seen: list[str] = []
-    for a in abstracts:
-        if a not in seen:
-            seen.append(a)
-    doi = _doi(tags)
-    pmid = _pmid(tags)
-    journal = first(tags, "T2", "JO", "JF", "J2", "JA", "J1", "BT") if tags["TY"][0] != "BOOK" else first(tags, "T2", "BT")
-    key = first(tags, "AN", "ID", "U1")
+    # `first(tags, NAME)` of every tag at once: its first non-empty value.
+    get = {tag: v[0] or next(filter(None, v), "") for tag, v in tags.items()}.get  # v is never empty
+    abstracts = tags.get("AB", []) + tags.get("N2", [])  # ABSTRACT_TAGS
+    if len(abstracts) > 1:
+        # EBSCO repeats AB with the publisher's copyright notice; it is not part of the abstract.
+        abstracts = [a for i, a in enumerate(abstracts) if i == 0 or not _COPYRIGHT.match(a)]
+        seen: list[str] = []
+        for a in abstracts:
+            if a not in seen:
+                seen.append(a)
+        abstracts = seen
+    kind = tags["TY"][0]
+    if kind != "BOOK":
+        journal = get("T2") or get("JO") or get("JF") or get("J2") or get("JA") or get("J1") or get("BT") or ""
+    else:
+        journal = get("T2") or get("BT") or ""
     return Parsed(
         line=line,
-        key=key,
+        key=get("AN") or get("ID") or get("U1") or "",
         fields={
-            "title": first(tags, *TITLE_TAGS) or first(tags, "CT"),
-            "authors": authors,
-            "year": first(tags, "PY", "Y1", "DA", "Y2"),
+            "title": get("TI") or get("T1") or get("CT") or "",  # TITLE_TAGS, then CT
+            "authors": tags.get("AU", []) + tags.get("A1", []),  # AUTHOR_TAGS
+            "year": get("PY") or get("Y1") or get("DA") or get("Y2") or "",
             "journal": journal,
-            "journal_abbrev": first(tags, "J2", "JA", "J1"),
-            "volume": first(tags, "VL"),
-            "issue": first(tags, "IS", "CP"),
-            "start_page": first(tags, "SP"),
-            "end_page": first(tags, "EP"),
-            "doi": doi,
-            "pmid": pmid,
-            "issn": first(tags, "SN"),
-            "abstract": " ".join(seen),
+            "journal_abbrev": get("J2") or get("JA") or get("J1") or "",
+            "volume": get("VL") or "",
+            "issue": get("IS") or get("CP") or "",
+            "start_page": get("SP") or "",
+            "end_page": get("EP") or "",
+            "doi": _doi(tags),
+            "pmid": _pmid(tags),
+            "issn": get("SN") or "",
+            "abstract": " ".join(abstracts),
             "keywords": tags.get("KW", []),
-            "language": first(tags, "LA"),
-            "type": tags["TY"][0],
-            "url": first(tags, "UR", "L2"),
-            "database": first(tags, "DB", "DP"),
+            "language": get("LA") or "",
+            "type": kind,
+            "url": get("UR") or get("L2") or "",
+            "database": get("DB") or get("DP") or "",
         },
     )

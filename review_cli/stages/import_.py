@@ -11,11 +11,14 @@ import gc
 import shutil
 from collections import Counter
 from collections.abc import Iterable, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import asdict, dataclass, field
 from operator import attrgetter
 from pathlib import Path
 from types import ModuleType
-from typing import Any
+from typing import Any, cast
+
+import orjson
 
 from review_cli import lock
 from review_cli.errors import ParseError, ReviewError
@@ -40,6 +43,7 @@ from review_cli.model import (
 from review_cli.progress import NULL, Progress
 from review_cli.project import Project
 from review_cli.stages import import_split
+from review_cli.stages.import_split import Line
 
 STAGE = "import"
 
@@ -76,7 +80,7 @@ class _Prepared:
     report: FileReport
     src: Path
     dest: Path
-    records: list[Record]
+    records: list[Record | Line]
 
 
 def load_records(project: Project) -> list[Record]:
@@ -89,9 +93,13 @@ def load_report(project: Project) -> list[dict[str, Any]]:
     return list(read_json(project.import_report_path)["files"])
 
 
-def read_file(path: Path, data: bytes, fmt_name: str | None = None) -> tuple[Document, ModuleType]:
-    """Decode and detect (or force) the format; raises ParseError on an unreadable file."""
-    doc = decode(path, data)
+def read_file(
+    path: Path, data: bytes, fmt_name: str | None = None, doc: Document | None = None
+) -> tuple[Document, ModuleType]:
+    """Decode (unless `doc` is `data` decoded already) and detect (or force) the format;
+    raises ParseError on an unreadable file."""
+    if doc is None:
+        doc = decode(path, data)
     fmt = formats.by_name(fmt_name) if fmt_name else formats.detect(doc)
     return doc, fmt
 
@@ -124,7 +132,12 @@ def build_records(
     progress: Progress = NULL,
 ) -> list[Record]:
     """Normalise parsed items into records, filling `report`; advances `progress` by lines."""
-    return collect_records(source, file_rel, import_split.prepare(items, source), report, progress)
+    prepared = import_split.prepare(items, source, file_rel)
+    return [as_record(r) for r in collect_records(source, file_rel, prepared, report, progress)]
+
+
+def as_record(rec: Record | Line) -> Record:
+    return rec.record() if isinstance(rec, Line) else rec
 
 
 def collect_records(
@@ -133,34 +146,60 @@ def collect_records(
     prepared: Iterable[import_split.Prepared],
     report: FileReport,
     progress: Progress = NULL,
-) -> list[Record]:
-    """Records from prepared items, in file order: positions, ids and the report."""
-    records: list[Record] = []
+) -> list[Record | Line]:
+    """Records from prepared items, in file order: positions, ids and the report. Each is the
+    JSON line it will be written as, or a Record where orjson refused a value."""
+    records: list[Record | Line] = []
+    append = records.append
     # Identical records of one file are told apart by their rank; counted by the first id, not
     # by the fingerprint, which holds the whole folded abstract (100,000 of them is 200 MB).
-    occurrences: Counter[str] = Counter()
-    position = 0
+    occurrences: dict[str, int] = {}
+    position = read = empty_titles = empty_abstracts = 0
     shown_line = 0
-    for line, key, values, first, reason in prepared:
-        report.read += 1
-        if report.read % PROGRESS_EVERY == 0 and line > shown_line:
+    line_start = import_split.LINE_START
+    for line, key, out, first, reason, empty in prepared:
+        read += 1
+        if read % PROGRESS_EVERY == 0 and line > shown_line:
             progress.advance(line - shown_line)
             shown_line = line
-        if values is None or first is None:
+        if out is None or first is None:
             position += key is not None  # a parsed record without content still has a position
             report.skipped.append({"line": line, "reason": reason})
             continue
         position += 1
-        rid = first
-        if occurrences[first]:
-            rid = record_id(source, fingerprint(values), occurrences[first])
-        occurrences[first] += 1
+        rank = occurrences.get(first, 0)
+        occurrences[first] = rank + 1
+        rid = record_id(source, fingerprint(_values(out)), rank) if rank else first
         origin = Origin(source, file_rel, key or f"#{position}", line)  # key is a str here
-        records.append(Record(id=rid, source=source, origins=(origin,), **values))
-        report.imported += 1
-        report.empty_titles += not values["title"]
-        report.empty_abstracts += not values["abstract"]
+        whole = type(out) is bytes and out.startswith(line_start)
+        if whole and rank:  # made with the first id: take out the values
+            out, whole = import_split.body_of(cast(bytes, out), first, source), False
+        append(Line(rid, origin, cast(bytes, out)) if whole else _line(rid, source, out, origin))
+        empty_titles += empty & 1
+        empty_abstracts += empty >> 1
+    report.read += read
+    report.imported += len(records)
+    report.empty_titles += empty_titles
+    report.empty_abstracts += empty_abstracts
     return records
+
+
+def _line(rid: str, source: str, out: bytes | tuple[Any, ...], origin: Origin) -> Record | Line:
+    """The record from its values, as a line; a Record where orjson refused a value (the
+    writer's own encoder writes it then)."""
+    if type(out) is bytes:
+        try:
+            return Line(rid, origin, import_split.record_line(rid, source, out, origin))
+        except TypeError:
+            pass
+    return Record.from_json({"id": rid, "source": source, **_values(out), "origins": [origin.to_json()]})
+
+
+def _values(out: bytes | tuple[Any, ...]) -> dict[str, Any]:
+    """The field values of a prepared record (its JSON, or the tuple where orjson failed)."""
+    if type(out) is bytes:
+        return dict(orjson.loads(out))
+    return dict(zip(import_split.VALUE_FIELDS, out, strict=True))
 
 
 def merge(a: Record, b: Record) -> Record:
@@ -221,7 +260,16 @@ def _run(project: Project, paths: Sequence[Path], source: str, fmt: str | None, 
     taken: set[Path] = set()
     for path in paths:
         data = path.read_bytes()
-        digest = sha256_bytes(data)
+        decoded: Document | None = None
+        if len(data) < import_split.MIN_SPLIT_CHARS:
+            digest = sha256_bytes(data)
+        else:
+            # A big file is hashed while it is decoded (hashlib lets go of the GIL), even though
+            # the decoding is wasted if the file turns out to be imported already.
+            with ThreadPoolExecutor(max_workers=1) as hasher:
+                hashing = hasher.submit(sha256_bytes, data)
+                decoded = decode(path, data)
+                digest = hashing.result()
         if digest in by_hash:
             entry = by_hash[digest]
             if entry["source"].casefold() != source.casefold():
@@ -234,8 +282,8 @@ def _run(project: Project, paths: Sequence[Path], source: str, fmt: str | None, 
         if digest in {p.report.sha256 for p in prepared}:
             unchanged.append(str(path))
             continue
-        doc, fmt_module = read_file(path, data, fmt)
-        del data
+        doc, fmt_module = read_file(path, data, fmt, decoded)
+        del data, decoded
         dest = _destination(project, source, path, digest, taken)
         taken.add(dest)
         report = FileReport(
@@ -246,11 +294,11 @@ def _run(project: Project, paths: Sequence[Path], source: str, fmt: str | None, 
             sha256=digest,
             warnings=list(doc.warnings),
         )
-        lines = max(doc.text.count("\n"), doc.text.count("\r")) + 1 if doc.text else None
         if getattr(fmt_module, "TEXT_ONLY", False):
             doc.compact()  # a text parser needs the text or the bytes, never both
-        items = import_split.prepared_items(doc, fmt_module, source)  # may fork: before the bar
-        del doc  # the items hold what they still need (the whole export, or one half of it)
+        items = import_split.prepared_items(doc, fmt_module, source, report.file)  # may fork: before the bar
+        lines = doc.line_count()  # while the worker, if any, is already parsing
+        del doc  # the items hold what they still need (the export, or views of it)
         progress.start(f"Importing {path.name} (lines)", total=lines)
         records = collect_records(source, report.file, items, report, progress)
         if report.read == 0:
@@ -258,10 +306,11 @@ def _run(project: Project, paths: Sequence[Path], source: str, fmt: str | None, 
         prepared.append(_Prepared(report, path, dest, records))
         progress.done()
     progress.start("Merging and writing records")
-    existing = {r.id: r for r in load_records(project)} if prepared else {}
+    existing: dict[str, Record | Line] = {r.id: r for r in load_records(project)} if prepared else {}
     for item in prepared:
         for rec in item.records:
-            existing[rec.id] = merge(existing[rec.id], rec) if rec.id in existing else rec
+            old = existing.get(rec.id)
+            existing[rec.id] = rec if old is None else merge(as_record(old), as_record(rec))
 
     added_sources: list[str] = []
     if prepared:
@@ -286,6 +335,8 @@ def _run(project: Project, paths: Sequence[Path], source: str, fmt: str | None, 
         # Counted from the merged records, not while merging, so import order never shows.
         shared: Counter[str] = Counter()
         for rec in existing.values():
+            if type(rec) is Line:  # read once, from one file
+                continue
             files = {o.file for o in rec.origins}
             if len(files) > 1:
                 shared.update(files)
