@@ -119,3 +119,40 @@ def test_prisma_check_starts_without_heavy_imports(project: Project) -> None:
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == "[]"
     assert "PRISMA files are up to date." in done.stderr
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="the child process is used on Linux only")
+def test_records_read_by_a_child_process_give_the_same_files(project: Project, monkeypatch: pytest.MonkeyPatch) -> None:
+    prisma.run(project)
+    serial = {p: p.read_bytes() for p in (project.include_log_path, project.prisma_json_path, project.lock_path)}
+    started: list[object] = []
+    real_start = include._ForkedSummaries.start
+    monkeypatch.setattr(include, "FORK_BYTES", 0)
+    monkeypatch.setattr(include._ForkedSummaries, "start", lambda p, m: started.append(real_start(p, m)) or started[-1])
+    shutil.rmtree(project.cache_dir)
+    prisma.run(project)
+    assert started and started[-1] is not None  # the cold run did use a child
+    assert {p: p.read_bytes() for p in serial} == serial
+    shutil.rmtree(project.cache_dir)
+    assert prisma.check(project).ok
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="the child process is used on Linux only")
+def test_a_bad_record_line_is_reported_the_same_with_a_child(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(include, "FORK_BYTES", 0)
+    path = tmp_path / "rev" / "import" / "records.jsonl"
+    path.parent.mkdir(parents=True)
+    path.write_text(_line() + "\n" + _line(id="a2") + "\n" + '{"id": "a3", "source": \n')
+    project = Project(tmp_path / "rev")
+    with MappedFile(path) as mapped:
+        forked = include._ForkedSummaries.start(project, mapped)
+        assert forked is not None
+        with pytest.raises(ParseError, match=r"records.jsonl:3: not a record line"):
+            include.read_records(project, Protocol(title="t"), mapped, forked)
+        forked.close()
+    with MappedFile(path) as mapped:  # a child whose result is never collected is stopped, not left behind
+        forked = include._ForkedSummaries.start(project, mapped)
+        assert forked is not None
+        forked.close()
+        with pytest.raises(ChildProcessError):
+            os.waitpid(-1, os.WNOHANG)

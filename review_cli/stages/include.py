@@ -18,6 +18,7 @@ from __future__ import annotations
 import json
 import marshal
 import mmap
+import os
 import re
 import sys
 from collections import Counter
@@ -273,14 +274,13 @@ def _summary_of_head(data: bytes | mmap.mmap, start: int, end: int) -> tuple[str
     return str(head["id"]), str(head["source"]), head["title"] or "", head["year"], language or ""
 
 
-def read_records(project: Project, protocol: Protocol, mapped: MappedFile | None = None) -> dict[str, RecordInfo]:
-    """The summary of every record. Only a line's head and its language are decoded (the
-    abstract, most of a line, is skipped) when the line has the canonical key order, else the
-    whole line. `mapped`: records.jsonl, already opened by the caller."""
-    if mapped is None:
-        with MappedFile(project.records_path, hashed=False) as opened:
-            return read_records(project, protocol, opened)
-    summaries: list[tuple[str, str, str, int | None, str]] = []
+Summary = tuple[str, str, str, int | None, str]
+
+
+def _summaries(mapped: MappedFile) -> list[Summary]:
+    """id, source, title, year, language of every line of records.jsonl (ParseError naming the
+    line on a bad one)."""
+    summaries: list[Summary] = []
     append = summaries.append
     data, view = mapped.data, mapped.view
     find = data.find
@@ -298,6 +298,84 @@ def read_records(project: Project, protocol: Protocol, mapped: MappedFile | None
             raise ParseError(mapped.path, f"not a record line ({e})", line=bytes(view[:pos]).count(b"\n") + 1,
                              hint="re-run `review import` to rewrite the records") from e
         pos = nl + 1
+    return summaries
+
+
+FORK_BYTES = 32 << 20  # below this, reading the records costs less than a process
+
+
+class _ForkedSummaries:
+    """`_summaries(mapped)` computed in a forked child while this process reads the decisions:
+    the cold `review prisma` (every run in a fresh CI clone) spends most of its time on these
+    two reads, and the second core is otherwise idle. The child only reads the mapped file and
+    writes marshal bytes to a pipe; on any error it sends None and this process reads the
+    records itself (so errors are reported exactly as without the child). Linux only: fork
+    from a process with threads (the hash thread) is safe there for code that takes no lock the
+    other thread may hold."""
+
+    def __init__(self, mapped: MappedFile) -> None:
+        self._read, write = os.pipe()
+        self._pid = os.fork()
+        if self._pid == 0:  # the child: never returns
+            status = 0
+            try:
+                os.close(self._read)
+                try:
+                    payload = marshal.dumps(_summaries(mapped))
+                except Exception:  # the parent re-reads and reports it
+                    payload = marshal.dumps(None)
+                with os.fdopen(write, "wb") as out:
+                    out.write(payload)
+            except BaseException:
+                status = 1
+            finally:
+                os._exit(status)
+        os.close(write)
+
+    def collect(self) -> list[Summary] | None:
+        with os.fdopen(self._read, "rb") as pipe:
+            self._read = -1
+            payload = pipe.read()
+        os.waitpid(self._pid, 0)
+        self._pid = 0
+        try:
+            return marshal.loads(payload) if payload else None
+        except (EOFError, ValueError, TypeError):
+            return None
+
+    def close(self) -> None:
+        """Stop a child whose result was not collected (the parent failed first)."""
+        if self._read >= 0:
+            os.close(self._read)  # a child still writing gets EPIPE and exits
+            self._read = -1
+        if self._pid:
+            os.waitpid(self._pid, 0)
+            self._pid = 0
+
+    @staticmethod
+    def start(project: Project, mapped: MappedFile) -> _ForkedSummaries | None:
+        """A child when the records will surely be read: no cache at all (a fresh clone, or the
+        first run after a clean), a big file, and fork available."""
+        if sys.platform != "linux" or len(mapped.data) < FORK_BYTES or project.prisma_cache_path.exists():
+            return None
+        try:
+            return _ForkedSummaries(mapped)
+        except OSError:
+            return None
+
+
+def read_records(project: Project, protocol: Protocol, mapped: MappedFile | None = None,
+                 forked: _ForkedSummaries | None = None) -> dict[str, RecordInfo]:
+    """The summary of every record. Only a line's head and its language are decoded (the
+    abstract, most of a line, is skipped) when the line has the canonical key order, else the
+    whole line. `mapped`: records.jsonl, already opened by the caller; `forked`: the same,
+    already being read by a child process."""
+    if mapped is None:
+        with MappedFile(project.records_path, hashed=False) as opened:
+            return read_records(project, protocol, opened)
+    summaries = forked.collect() if forked is not None else None
+    if summaries is None:
+        summaries = _summaries(mapped)
     return _records(protocol, *zip(*summaries, strict=True)) if summaries else {}
 
 
@@ -420,7 +498,8 @@ def _statics(protocol: Protocol, records: dict[str, RecordInfo], groups: dict[st
 
 
 def _derived(
-    project: Project, protocol: Protocol, mapped: MappedFile, warnings: list[str], hashes: dict[Path, str] | None
+    project: Project, protocol: Protocol, mapped: MappedFile, warnings: list[str], hashes: dict[Path, str] | None,
+    forked: _ForkedSummaries | None = None,
 ) -> tuple[dict[str, RecordInfo], list[Static], list[tuple[str, str, str]] | None, str]:
     """records, static units, log pieces (None: not cached yet) and the cache key. `mapped`:
     records.jsonl. `hashes` receives the sha256 of records.jsonl and clusters.jsonl (review.lock
@@ -437,7 +516,7 @@ def _derived(
         records = _records(protocol, ids, sources, titles, years, languages)
         warnings.extend(cached_warnings)
         return records, statics, pieces, key
-    records = read_records(project, protocol, mapped)
+    records = read_records(project, protocol, mapped, forked)
     cluster_warnings: list[str] = []
     groups = read_clusters(project, records, cluster_warnings)
     warnings.extend(cluster_warnings)
@@ -492,9 +571,14 @@ def build(project: Project, hashes: dict[Path, str] | None = None, cache: bool =
     protocol = project.protocol
     warnings: list[str] = []
     with MappedFile(project.records_path) as mapped:  # hashed on another thread meanwhile
-        ta = final_decisions(project, Stage.TITLE_ABSTRACT)
-        ft = final_decisions(project, Stage.FULL_TEXT)
-        records, statics, pieces, key = _derived(project, protocol, mapped, warnings, hashes)
+        forked = _ForkedSummaries.start(project, mapped)  # and read by a child meanwhile
+        try:
+            ta = final_decisions(project, Stage.TITLE_ABSTRACT)
+            ft = final_decisions(project, Stage.FULL_TEXT)
+            records, statics, pieces, key = _derived(project, protocol, mapped, warnings, hashes, forked)
+        finally:
+            if forked is not None:
+                forked.close()
     cluster_warnings = list(warnings)
     limits = protocol.limits
     has_limits = limits.year_from is not None or limits.year_to is not None or bool(limits.languages)
