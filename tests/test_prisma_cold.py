@@ -156,3 +156,23 @@ def test_a_bad_record_line_is_reported_the_same_with_a_child(tmp_path: Path, mon
         forked.close()
         with pytest.raises(ChildProcessError):
             os.waitpid(-1, os.WNOHANG)
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="the child process is used on Linux only")
+def test_a_child_is_started_only_when_the_cache_is_missing_or_older(project: Project, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(include, "FORK_BYTES", 0)
+    prisma.run(project)  # writes the cache, newer than the records
+
+    def started() -> bool:
+        with MappedFile(project.records_path) as mapped:
+            forked = include._ForkedSummaries.start(project, mapped)
+            if forked is not None:
+                forked.close()
+            return forked is not None
+
+    assert not started()
+    later = project.prisma_cache_path.stat().st_mtime_ns + 10**9
+    os.utime(project.records_path, ns=(later, later))  # an import rewrote the records since
+    assert started()
+    shutil.rmtree(project.cache_dir)
+    assert started()

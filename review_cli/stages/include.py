@@ -354,10 +354,17 @@ class _ForkedSummaries:
 
     @staticmethod
     def start(project: Project, mapped: MappedFile) -> _ForkedSummaries | None:
-        """A child when the records will surely be read: no cache at all (a fresh clone, or the
-        first run after a clean), a big file, and fork available."""
-        if sys.platform != "linux" or len(mapped.data) < FORK_BYTES or project.prisma_cache_path.exists():
+        """A child when the records will surely be read: a big file, fork available, and no
+        cache (a fresh clone) or one older than records.jsonl or clusters.jsonl (an import or a
+        dedup since). The cache's key decides whether it is used; this only guesses, cheaply,
+        whether a child is worth starting."""
+        if sys.platform != "linux" or len(mapped.data) < FORK_BYTES:
             return None
+        cache = project.prisma_cache_path
+        if cache.exists():
+            inputs = [p.stat().st_mtime_ns for p in (project.records_path, project.clusters_path) if p.exists()]
+            if cache.stat().st_mtime_ns >= max(inputs, default=0):
+                return None
         try:
             return _ForkedSummaries(mapped)
         except OSError:
