@@ -33,6 +33,7 @@ class MappedFile:
         self._hash = hashlib.sha256()
         self._digest: str | None = None
         self._thread: threading.Thread | None = None
+        self.hashed = hashed
         if hashed:
             self._thread = threading.Thread(target=self._hash.update, args=(self.view,), daemon=True)
             self._thread.start()

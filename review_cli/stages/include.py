@@ -511,13 +511,16 @@ def _derived(
     """records, static units, log pieces (None: not cached yet) and the cache key. `mapped`:
     records.jsonl. `hashes` receives the sha256 of records.jsonl and clusters.jsonl (review.lock
     records them too)."""
-    hashes = {} if hashes is None else hashes
-    if mapped.exists:
-        hashes[project.records_path] = mapped.sha256()
-    if project.clusters_path.exists():
-        hashes[project.clusters_path] = sha256_bytes(project.clusters_path.read_bytes())
-    key = _cache_key(hashes, project, protocol)
-    cached = _load_cache(project, key)
+    if not mapped.hashed:  # nobody needs the hashes and there is no cache to look up
+        hashes, key, cached = {}, "", None
+    else:
+        hashes = {} if hashes is None else hashes
+        if mapped.exists:
+            hashes[project.records_path] = mapped.sha256()
+        if project.clusters_path.exists():
+            hashes[project.clusters_path] = sha256_bytes(project.clusters_path.read_bytes())
+        key = _cache_key(hashes, project, protocol)
+        cached = _load_cache(project, key)
     if cached is not None:
         _, (ids, sources, titles, years, languages), statics, pieces, cached_warnings = cached
         records = _records(protocol, ids, sources, titles, years, languages)
@@ -577,7 +580,11 @@ def build(project: Project, hashes: dict[Path, str] | None = None, cache: bool =
     (False: write nothing, as `review prisma --check` promises; CI runs it in fresh clones)."""
     protocol = project.protocol
     warnings: list[str] = []
-    with MappedFile(project.records_path) as mapped:  # hashed on another thread meanwhile
+    # The sha256 of records.jsonl (on another thread) is the cache's key and review.lock's
+    # input hash; `review prisma --check` in a fresh clone needs neither, and skipping it leaves
+    # the second core to the child below.
+    hashed = hashes is not None or cache or project.prisma_cache_path.exists()
+    with MappedFile(project.records_path, hashed=hashed) as mapped:
         forked = _ForkedSummaries.start(project, mapped)  # and read by a child meanwhile
         try:
             ta = final_decisions(project, Stage.TITLE_ABSTRACT)
