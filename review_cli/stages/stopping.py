@@ -140,20 +140,25 @@ def knee(labels: Sequence[int] | Any, min_screened: int = KNEE_MIN_SCREENED, n_t
     r = int(x.sum())
     if s == 0 or r == 0:
         return StopVerdict("knee", False, None, "no relevant record yet")
-    cum = np.cumsum(x)
-    k = np.arange(1, s + 1)
-    # distance of (k, cum_k) above the line (0,0)-(s,r), up to a constant factor
-    best = int(np.argmax(s * cum - r * k))
-    kn = best + 1
-    a = int(cum[best])
+    kn, a, rho = _knee_point(np.cumsum(x), s, r)
     b = r - a
-    rho = (a / kn) / ((1 + b) / max(1, s - kn))
     threshold = 156 - min(r, 150)
     stop = rho >= threshold and s >= min_screened
     estimate = None
     if n_total is not None:
         estimate = round(b / max(1, s - kn) * (n_total - s), 1)
     return StopVerdict("knee", bool(stop), estimate, f"slope ratio {rho:.1f} at knee {kn} (stop at {threshold}, after {min_screened} screened)")
+
+
+def _knee_point(cum: Any, s: int, r: int) -> tuple[int, int, float]:
+    """The knee of the first s decisions (cum: their prefix sums, or longer), the relevant
+    found by it, and the slope ratio before / after it."""
+    import numpy as np
+
+    # distance of (k, cum_k) above the line (0,0)-(s,r), up to a constant factor
+    best = int(np.argmax(s * cum[:s] - r * np.arange(1, s + 1)))
+    kn, a = best + 1, int(cum[best])
+    return kn, a, (a / kn) / ((1 + r - a) / max(1, s - kn))
 
 
 # --- irrelevant since the last relevant -----------------------------------------------------
@@ -185,7 +190,6 @@ def first_stops(labels: Sequence[int], n_total: int, target: float = 0.95, confi
 
     x = np.asarray(labels, dtype=np.int64)
     cum = np.cumsum(x)
-    steps = np.arange(1, len(x) + 1)
     alpha = 1 - confidence
     found: dict[str, int | None] = {rule: None for rule in RULES}
     limit = heuristic_limit(n_total)
@@ -198,10 +202,8 @@ def first_stops(labels: Sequence[int], n_total: int, target: float = 0.95, confi
         if found["heuristic"] is None and since >= limit:
             found["heuristic"] = n
         if found["knee"] is None and n >= KNEE_MIN_SCREENED and r:
-            # knee(x[:n]).stop, on the prefix sums already at hand (this runs for every n)
-            best = int(np.argmax(n * cum[:n] - r * steps[:n]))
-            a = int(cum[best])
-            if (a / (best + 1)) / ((1 + r - a) / max(1, n - best - 1)) >= 156 - min(r, 150):
+            # knee(x[:n]).stop on the prefix sums at hand (this runs for every n)
+            if _knee_point(cum, n, r)[2] >= 156 - min(r, 150):
                 found["knee"] = n
         if found["heuristic"] is not None and found["knee"] is not None:
             break
