@@ -158,7 +158,8 @@ class Ranker:
         self._shuffle = rng.permutation(self.n)
         self._position = np.empty(self.n, dtype=np.int64)
         self._position[self._shuffle] = np.arange(self.n)
-        self._kernel: Any = None  # dual ridge state, extended while labels only grow
+        self._kernel: Any = None  # dual ridge / kernel SVM state, extended while labels only grow
+        self._threads: Any = None  # threadpoolctl controller, made once the kernel's BLAS is loaded
 
     @property
     def shuffle(self) -> Any:
@@ -207,9 +208,9 @@ class Ranker:
         if self._kernel is None:
             pseudo = self._shuffle[: self.spec.pseudo_negatives]
             self._kernel = DualRidge(self.X, self.spec.C, self.spec.pos_weight, self.spec.bias, self.spec.balanced, pseudo)
-        # One BLAS thread: the products are small and, on a busy machine, threads waiting for
-        # each other made every decision several times slower.
-        with self._kernel.one_thread():
+        import scipy.linalg  # noqa: F401  (load scipy's BLAS before the controller looks)
+
+        with self._one_blas_thread():
             self._kernel.fit(labels)
             return self._kernel.scores()
 
@@ -219,9 +220,18 @@ class Ranker:
         if self._kernel is None:
             pseudo = self._shuffle[: self.spec.pseudo_negatives]
             self._kernel = KernelSVM(self.X, self.spec.C, self.spec.pos_weight, self.spec.normalise_weights, pseudo)
-        with self._kernel.one_thread():
+        with self._one_blas_thread():
             self._kernel.fit(labels)
             return self._kernel.scores() if self._kernel.both_classes else None
+
+    def _one_blas_thread(self) -> Any:
+        """One BLAS thread: the products are small and, on a busy machine, threads waiting for
+        each other made every decision several times slower."""
+        from threadpoolctl import ThreadpoolController
+
+        if self._threads is None:
+            self._threads = ThreadpoolController()
+        return self._threads.limit(limits=1, user_api="blas")
 
     def next_record(self, labels: Mapping[int, int], unlabelled: Any) -> int:
         """The next record to screen among `unlabelled` (bool mask): cheaper than a full rank()."""

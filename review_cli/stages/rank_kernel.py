@@ -43,17 +43,8 @@ class DualRidge:
         # Columns X . x_i of the labelled records: the kernel row of a new record is a lookup and
         # scoring every record is one dense product. Too big for very large sets: then sparse.
         self.max_columns = COLUMN_CACHE_BYTES // (8 * max(1, X.shape[0]))
-        self._threads: Any = None
         self.XT: Any = None
         self._reset()
-
-    def one_thread(self) -> Any:
-        import scipy.linalg  # noqa: F401  (load scipy's BLAS before the controller looks)
-        from threadpoolctl import ThreadpoolController
-
-        if self._threads is None:
-            self._threads = ThreadpoolController()
-        return self._threads.limit(limits=1, user_api="blas")
 
     def _reset(self) -> None:
         import numpy as np

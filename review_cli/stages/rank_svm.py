@@ -53,19 +53,9 @@ class KernelSVM:
         self.max_columns = COLUMN_CACHE_BYTES // (4 * max(1, self.n)) if self.n <= COLUMNS_UP_TO else 0
         self.XT: Any = None
         self.compact_from = COMPACT_FROM
-        self._threads: Any = None
         self.cg_steps = 0
         self.fallbacks = 0  # decisions where the active set did not settle (liblinear used)
         self._reset()
-
-    def one_thread(self) -> Any:
-        """One BLAS thread: the products are small and, on a busy machine, threads waiting for
-        each other made every decision several times slower."""
-        from threadpoolctl import ThreadpoolController
-
-        if self._threads is None:
-            self._threads = ThreadpoolController()
-        return self._threads.limit(limits=1, user_api="blas")
 
     def _reset(self) -> None:
         import numpy as np
