@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from review_cli.errors import ParseError
+from review_cli.errors import ParseError, ReviewError
 from review_cli.io.mapped import MappedFile
 from review_cli.io.writer import dumps_line, sha256_file
 from review_cli.model import Record
@@ -125,16 +125,25 @@ def test_prisma_check_starts_without_heavy_imports(project: Project) -> None:
 def test_records_read_by_a_child_process_give_the_same_files(project: Project, monkeypatch: pytest.MonkeyPatch) -> None:
     prisma.run(project)
     serial = {p: p.read_bytes() for p in (project.include_log_path, project.prisma_json_path, project.lock_path)}
-    started: list[object] = []
-    real_start = include._ForkedSummaries.start
+    results: list[object] = []
+    real_result = include._Forked.result
     monkeypatch.setattr(include, "FORK_BYTES", 0)
-    monkeypatch.setattr(include._ForkedSummaries, "start", lambda p, m: started.append(real_start(p, m)) or started[-1])
+    monkeypatch.setattr(include, "FORK_RECORDS", 0)
+    monkeypatch.setattr(include._Forked, "result", lambda self: results.append(real_result(self)) or results[-1])
     shutil.rmtree(project.cache_dir)
     prisma.run(project)
-    assert started and started[-1] is not None  # the cold run did use a child
+    # The cold run took the record summaries, then the log's pieces, from two children ...
+    assert len(results) == 2 and all(r for r in results)
     assert {p: p.read_bytes() for p in serial} == serial
+    # ... and the second one wrote the cache, which the next run reads.
+    assert project.prisma_cache_path.exists()
+    results.clear()
+    prisma.run(project)
+    assert results == [] and {p: p.read_bytes() for p in serial} == serial
     shutil.rmtree(project.cache_dir)
     assert prisma.check(project).ok
+    assert len(results) == 2 and all(r for r in results)
+    assert not project.cache_dir.exists()
 
 
 @pytest.mark.skipif(sys.platform != "linux", reason="the child process is used on Linux only")
@@ -145,13 +154,13 @@ def test_a_bad_record_line_is_reported_the_same_with_a_child(tmp_path: Path, mon
     path.write_text(_line() + "\n" + _line(id="a2") + "\n" + '{"id": "a3", "source": \n')
     project = Project(tmp_path / "rev")
     with MappedFile(path) as mapped:
-        forked = include._ForkedSummaries.start(project, mapped)
+        forked = include._fork_summaries(project, mapped)
         assert forked is not None
         with pytest.raises(ParseError, match=r"records.jsonl:3: not a record line"):
             include.read_records(project, Protocol(title="t"), mapped, forked)
         forked.close()
     with MappedFile(path) as mapped:  # a child whose result is never collected is stopped, not left behind
-        forked = include._ForkedSummaries.start(project, mapped)
+        forked = include._fork_summaries(project, mapped)
         assert forked is not None
         forked.close()
         with pytest.raises(ChildProcessError):
@@ -165,7 +174,7 @@ def test_a_child_is_started_only_when_the_cache_is_missing_or_older(project: Pro
 
     def started() -> bool:
         with MappedFile(project.records_path) as mapped:
-            forked = include._ForkedSummaries.start(project, mapped)
+            forked = include._fork_summaries(project, mapped)
             if forked is not None:
                 forked.close()
             return forked is not None
@@ -176,3 +185,14 @@ def test_a_child_is_started_only_when_the_cache_is_missing_or_older(project: Pro
     assert started()
     shutil.rmtree(project.cache_dir)
     assert started()
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="the child process is used on Linux only")
+def test_a_child_making_the_log_is_waited_for_when_the_counts_do_not_add_up(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(include, "FORK_BYTES", 0)
+    monkeypatch.setattr(include, "FORK_RECORDS", 0)
+    project = fx.build(tmp_path / "rev", reconcile=False)  # a title/abstract conflict stays open
+    with pytest.raises(ReviewError, match="do not add up"):
+        prisma.run(project)
+    with pytest.raises(ChildProcessError):  # no child left behind, running or unreaped
+        os.waitpid(-1, os.WNOHANG)

@@ -22,7 +22,7 @@ import os
 import re
 import sys
 from collections import Counter
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 from itertools import repeat
@@ -104,8 +104,9 @@ class Inclusion:
     ft: dict[str, Final]
     orphans: dict[str, list[str]] = field(default_factory=dict)  # stage -> decided ids that are no unit
     warnings: list[str] = field(default_factory=list)
-    # `log_pieces(records, units)` as build() made them (set to None after changing records or units)
+    # `log_pieces(records, statics)` as build() made them (set to None after changing records or units)
     log_pieces: list[tuple[str, str, str]] | None = None
+    pending_pieces: _Forked | None = None  # a child making `log_pieces` (see `build`)
 
     def unit_of(self) -> dict[str, Unit]:
         return {rid: u for u in self.units.values() for rid in u.members}
@@ -151,9 +152,11 @@ class Inclusion:
         `review prisma` (one line per imported record)."""
         units = self.units
         labels = {r.code: r.label for r in self.protocol.reasons}
+        if self.pending_pieces is not None and self.log_pieces is None:
+            self.log_pieces = self.pending_pieces.result()
         pieces = self.log_pieces
         if pieces is None or len(pieces) != len(self.records):  # records changed after build()
-            pieces = log_pieces(self.records, units.values())
+            pieces = log_pieces(self.records, ((u.id, _VALUE[u.arm], u.kept, u.members, None, "") for u in units.values()))
         middles: dict[tuple[Status, str, str], str] = {}  # few distinct (status, reason, detail)
         out: list[str] = []
         append = out.append
@@ -170,6 +173,12 @@ class Inclusion:
             append(middle)
             append(tail)
         return "".join(out)
+
+    def close(self) -> None:
+        """Wait for the child making the log's pieces (stopped if `log_text` was not called)."""
+        if self.pending_pieces is not None:
+            self.pending_pieces.close()
+            self.pending_pieces = None
 
     def status_counts(self) -> dict[str, int]:
         counts = Counter(r["status"] for r in self.rows())
@@ -200,34 +209,39 @@ def _middle(labels: dict[str, str], status: Status, reason: str, detail: str) ->
     )
 
 
-def log_pieces(records: dict[str, RecordInfo], units: Iterable[Unit]) -> list[tuple[str, str, str]]:
+def log_pieces(records: dict[str, RecordInfo], statics: Iterable[Static]) -> list[tuple[str, str, str]]:
     """The inclusion log's lines without what decisions change, by record id: (line, "", "") for
     a duplicate, (head, tail, unit id) for the record that stands for a unit (its status,
     reason and detail go between). They depend on the records, the clusters and the sources'
-    kinds only, so `build` caches them with the records."""
+    kinds only (`statics`: each unit's id, arm, kept record and members), so `build` caches
+    them with the records."""
     q = encode_basestring
-    unit_of = {rid: u for u in units for rid in u.members}
+    unit_of: dict[str, tuple[str, str, str, str]] = {}  # record -> unit id, its JSON, arm, kept record
+    for static in statics:
+        uid = static[0]
+        entry = (uid, q(uid), static[1], static[2])
+        for rid in static[3]:
+            unit_of[rid] = entry
     sources = {s: q(s) for s in {r.source for r in records.values()}}
     out: list[tuple[str, str, str]] = []
     append = out.append
     for rid in sorted(records):
         rec = records[rid]
-        unit = unit_of[rid]
-        qid = q(rid)
-        head = f'{{"id":{qid},"unit":{qid if unit.id == rid else q(unit.id)},"source":{sources[rec.source]},"arm":"{_VALUE[unit.arm]}",'
-        if rid != unit.kept:
+        uid, quid, arm, kept = unit_of[rid]
+        head = f'{{"id":{q(rid)},"unit":{quid},"source":{sources[rec.source]},"arm":"{arm}",'
+        if rid != kept:
             also = (
                 "; already identified via databases and registers"
-                if rec.kind not in DBR_KINDS and records[unit.kept].kind in DBR_KINDS
+                if rec.kind not in DBR_KINDS and records[kept].kind in DBR_KINDS
                 else ""
             )
-            kept = q(unit.kept)
+            qkept = q(kept)
             append((
-                f'{head}"status":"duplicate","stage":"","reason":"","reason_label":"","duplicate_of":{kept},'
-                f'"detail":"duplicate of {kept[1:-1]}{also}","title":{q(rec.title)}}}\n', "", ""
+                f'{head}"status":"duplicate","stage":"","reason":"","reason_label":"","duplicate_of":{qkept},'
+                f'"detail":"duplicate of {qkept[1:-1]}{also}","title":{q(rec.title)}}}\n', "", ""
             ))
         else:
-            append((head, f',"title":{q(rec.title)}}}\n', unit.id))
+            append((head, f',"title":{q(rec.title)}}}\n', uid))
     return out
 
 
@@ -260,7 +274,9 @@ def _summary_of_head(data: bytes | mmap.mmap, start: int, end: int) -> tuple[str
     """`_summary` of the line data[start:end] from its head and its language only; None if the
     line is not in `Record.to_json`'s key order (then it is decoded whole)."""
     j = data.find(_KEY_JOURNAL, start, end)
-    k = data.find(_KEY_LANGUAGE, j, end) if j > 0 else -1
+    # From the line's end: the language comes after the abstract (most of the line) and
+    # before a few short fields, so this scans ~200 bytes instead of ~2,000.
+    k = data.rfind(_KEY_LANGUAGE, j, end) if j > 0 else -1
     t = data.find(_KEY_TYPE, k, end) if k > 0 else -1
     if t < 0:
         return None
@@ -302,18 +318,20 @@ def _summaries(mapped: MappedFile) -> list[Summary]:
 
 
 FORK_BYTES = 32 << 20  # below this, reading the records costs less than a process
+FORK_RECORDS = 20_000  # below this, the log's pieces cost less than a process
 
 
-class _ForkedSummaries:
-    """`_summaries(mapped)` computed in a forked child while this process reads the decisions:
-    the cold `review prisma` (every run in a fresh CI clone) spends most of its time on these
-    two reads, and the second core is otherwise idle. The child only reads the mapped file and
-    writes marshal bytes to a pipe; on any error it sends None and this process reads the
-    records itself (so errors are reported exactly as without the child). Linux only: fork
-    from a process with threads (the hash thread) is safe there for code that takes no lock the
-    other thread may hold."""
+class _Forked:
+    """`work()` computed in a forked child while this process goes on, on the second core
+    (otherwise idle). The cold `review prisma` (every run in a fresh CI clone) uses two: one
+    reads the record summaries while the decisions are read, one makes the inclusion log's
+    fixed pieces while the units are decided and counted. The child sends marshal bytes through
+    a pipe; on any error it sends nothing and `result()` is None, so the caller computes it
+    itself and reports errors exactly as without a child. Linux only: fork from a process with
+    threads (the hash thread) is safe there for code that takes no lock the other thread may
+    hold."""
 
-    def __init__(self, mapped: MappedFile) -> None:
+    def __init__(self, work: Callable[[], Any], after: Callable[[Any], None] | None = None) -> None:
         self._read, write = os.pipe()
         self._pid = os.fork()
         if self._pid == 0:  # the child: never returns
@@ -321,23 +339,37 @@ class _ForkedSummaries:
             try:
                 os.close(self._read)
                 try:
-                    payload = marshal.dumps(_summaries(mapped))
-                except Exception:  # the parent re-reads and reports it
-                    payload = marshal.dumps(None)
+                    value = work()
+                    payload = marshal.dumps(value)
+                except Exception:  # the parent computes it again and reports it
+                    value, payload = None, b""
                 with os.fdopen(write, "wb") as out:
                     out.write(payload)
+                if after is not None and value is not None:
+                    after(value)  # once the parent has what it waits for
             except BaseException:
                 status = 1
             finally:
                 os._exit(status)
         os.close(write)
 
-    def collect(self) -> list[Summary] | None:
+    @classmethod
+    def start(cls, work: Callable[[], Any], after: Callable[[Any], None] | None = None) -> _Forked | None:
+        """`after(work())` runs in the child once the result is sent; `close()` waits for it."""
+        if sys.platform != "linux":
+            return None
+        try:
+            return cls(work, after)
+        except OSError:
+            return None
+
+    def result(self) -> Any:
+        """What `work()` returned, or None if the child failed (or it was already taken)."""
+        if self._read < 0:
+            return None
         with os.fdopen(self._read, "rb") as pipe:
             self._read = -1
             payload = pipe.read()
-        os.waitpid(self._pid, 0)
-        self._pid = 0
         try:
             return marshal.loads(payload) if payload else None
         except (EOFError, ValueError, TypeError):
@@ -352,27 +384,24 @@ class _ForkedSummaries:
             os.waitpid(self._pid, 0)
             self._pid = 0
 
-    @staticmethod
-    def start(project: Project, mapped: MappedFile) -> _ForkedSummaries | None:
-        """A child when the records will surely be read: a big file, fork available, and no
-        cache (a fresh clone) or one older than records.jsonl or clusters.jsonl (an import or a
-        dedup since). The cache's key decides whether it is used; this only guesses, cheaply,
-        whether a child is worth starting."""
-        if sys.platform != "linux" or len(mapped.data) < FORK_BYTES:
+
+def _fork_summaries(project: Project, mapped: MappedFile) -> _Forked | None:
+    """`_summaries(mapped)` in a child when the records will surely be read: a big file, and no
+    cache (a fresh clone) or one older than records.jsonl or clusters.jsonl (an import or a
+    dedup since). The cache's key decides whether it is used; this only guesses, cheaply,
+    whether a child is worth starting."""
+    if len(mapped.data) < FORK_BYTES:
+        return None
+    cache = project.prisma_cache_path
+    if cache.exists():
+        inputs = [p.stat().st_mtime_ns for p in (project.records_path, project.clusters_path) if p.exists()]
+        if cache.stat().st_mtime_ns >= max(inputs, default=0):
             return None
-        cache = project.prisma_cache_path
-        if cache.exists():
-            inputs = [p.stat().st_mtime_ns for p in (project.records_path, project.clusters_path) if p.exists()]
-            if cache.stat().st_mtime_ns >= max(inputs, default=0):
-                return None
-        try:
-            return _ForkedSummaries(mapped)
-        except OSError:
-            return None
+    return _Forked.start(lambda: _summaries(mapped))
 
 
 def read_records(project: Project, protocol: Protocol, mapped: MappedFile | None = None,
-                 forked: _ForkedSummaries | None = None) -> dict[str, RecordInfo]:
+                 forked: _Forked | None = None) -> dict[str, RecordInfo]:
     """The summary of every record. Only a line's head and its language are decoded (the
     abstract, most of a line, is skipped) when the line has the canonical key order, else the
     whole line. `mapped`: records.jsonl, already opened by the caller; `forked`: the same,
@@ -380,7 +409,7 @@ def read_records(project: Project, protocol: Protocol, mapped: MappedFile | None
     if mapped is None:
         with MappedFile(project.records_path, hashed=False) as opened:
             return read_records(project, protocol, opened)
-    summaries = forked.collect() if forked is not None else None
+    summaries = forked.result() if forked is not None else None
     if summaries is None:
         summaries = _summaries(mapped)
     return _records(protocol, *zip(*summaries, strict=True)) if summaries else {}
@@ -395,10 +424,8 @@ def _records(protocol: Protocol, ids: Sequence[str], sources: Sequence[str], tit
     return dict(zip(ids, map(tuple.__new__, repeat(RecordInfo), fields), strict=True))
 
 
-def read_clusters(project: Project, records: dict[str, RecordInfo], warnings: list[str]) -> dict[str, tuple[str, ...]]:
-    """cluster id -> member ids present in the records; unclustered records are their own unit."""
-    groups: dict[str, tuple[str, ...]] = {}
-    seen: set[str] = set()
+def cluster_rows(project: Project) -> list[tuple[str, list[str]]]:
+    """(cluster id, member ids) of each line of clusters.jsonl (ParseError naming a bad line)."""
     path = project.clusters_path
     raw: list[tuple[str, list[str]]] = []
     if path.exists():
@@ -419,6 +446,18 @@ def read_clusters(project: Project, records: dict[str, RecordInfo], warnings: li
                 except (json.JSONDecodeError, KeyError, TypeError) as e:
                     raise ParseError(path, f"not a cluster line ({e})", line=number,
                                      hint="re-run `review dedup` to rewrite the clusters") from e
+    return raw
+
+
+def read_clusters(project: Project, records: dict[str, RecordInfo], warnings: list[str],
+                  raw: list[tuple[str, list[str]]] | None = None) -> dict[str, tuple[str, ...]]:
+    """cluster id -> member ids present in the records; unclustered records are their own unit.
+    `raw`: `cluster_rows(project)`, if already read."""
+    if raw is None:
+        raw = cluster_rows(project)
+    path = project.clusters_path
+    groups: dict[str, tuple[str, ...]] = {}
+    seen: set[str] = set()
     counted = sum(len(m) for _, m in raw)
     members_seen = {m for _, ms in raw for m in ms}
     if len(members_seen) == counted and records.keys() >= members_seen:
@@ -506,7 +545,7 @@ def _statics(protocol: Protocol, records: dict[str, RecordInfo], groups: dict[st
 
 def _derived(
     project: Project, protocol: Protocol, mapped: MappedFile, warnings: list[str], hashes: dict[Path, str] | None,
-    forked: _ForkedSummaries | None = None,
+    forked: _Forked | None = None,
 ) -> tuple[dict[str, RecordInfo], list[Static], list[tuple[str, str, str]] | None, str]:
     """records, static units, log pieces (None: not cached yet) and the cache key. `mapped`:
     records.jsonl. `hashes` receives the sha256 of records.jsonl and clusters.jsonl (review.lock
@@ -526,10 +565,9 @@ def _derived(
         records = _records(protocol, ids, sources, titles, years, languages)
         warnings.extend(cached_warnings)
         return records, statics, pieces, key
+    raw = cluster_rows(project)  # before the records: a child may still be reading them
     records = read_records(project, protocol, mapped, forked)
-    cluster_warnings: list[str] = []
-    groups = read_clusters(project, records, cluster_warnings)
-    warnings.extend(cluster_warnings)
+    groups = read_clusters(project, records, warnings, raw)
     return records, _statics(protocol, records, groups), None, key
 
 
@@ -573,11 +611,14 @@ def _status(protocol: Protocol, uid: str, ta: dict[str, Final], ft: dict[str, Fi
     return Status.PENDING_FT, "", _pending_detail(f)
 
 
-def build(project: Project, hashes: dict[Path, str] | None = None, cache: bool = True) -> Inclusion:
+def build(project: Project, hashes: dict[Path, str] | None = None, cache: bool = True,
+          pieces_in_child: bool = False) -> Inclusion:
     """Every unit's final status, from records, clusters, limits and decisions on disk.
     `hashes` receives the sha256 of the files hashed on the way (for review.lock). `cache`:
     save what was derived from the records and clusters in `.review/` if it was not there
-    (False: write nothing, as `review prisma --check` promises; CI runs it in fresh clones)."""
+    (False: write nothing, as `review prisma --check` promises; CI runs it in fresh clones).
+    `pieces_in_child`: the log's pieces may be made by a child process, which the caller will
+    collect with `log_text()` or stop with `close()`."""
     protocol = project.protocol
     warnings: list[str] = []
     # The sha256 of records.jsonl (on another thread) is the cache's key and review.lock's
@@ -585,7 +626,7 @@ def build(project: Project, hashes: dict[Path, str] | None = None, cache: bool =
     # the second core to the child below.
     hashed = hashes is not None or cache or project.prisma_cache_path.exists()
     with MappedFile(project.records_path, hashed=hashed) as mapped:
-        forked = _ForkedSummaries.start(project, mapped)  # and read by a child meanwhile
+        forked = _fork_summaries(project, mapped)  # and read by a child meanwhile
         try:
             ta = final_decisions(project, Stage.TITLE_ABSTRACT)
             ft = final_decisions(project, Stage.FULL_TEXT)
@@ -593,7 +634,34 @@ def build(project: Project, hashes: dict[Path, str] | None = None, cache: bool =
         finally:
             if forked is not None:
                 forked.close()
-    cluster_warnings = list(warnings)
+    pending = None
+    if pieces is None and pieces_in_child and len(records) >= FORK_RECORDS:
+        # Made (then cached) by a child while this process decides and counts the units.
+        cluster_warnings = list(warnings)
+        pending = _Forked.start(
+            lambda: log_pieces(records, statics),
+            (lambda made: _save_cache(project, key, records, statics, made, cluster_warnings)) if cache else None,
+        )
+    units = _units(protocol, records, statics, ta, ft)
+    if pieces is None and pending is None and cache:
+        pieces = log_pieces(records, statics)
+        _save_cache(project, key, records, statics, pieces, warnings)
+    orphans = {
+        str(stage): sorted(rid for rid in finals if rid not in units)
+        for stage, finals in ((Stage.TITLE_ABSTRACT, ta), (Stage.FULL_TEXT, ft))
+    }
+    orphans = {k: v for k, v in orphans.items() if v}
+    for stage, ids in orphans.items():
+        warnings.append(
+            f"{len(ids)} {stage} decision(s) are on ids that are no screening unit "
+            f"(e.g. {', '.join(ids[:3])}); they are not counted"
+        )
+    return Inclusion(protocol, records, units, ta, ft, orphans, warnings, pieces, pending)
+
+
+def _units(protocol: Protocol, records: dict[str, RecordInfo], statics: list[Static], ta: dict[str, Final],
+           ft: dict[str, Final]) -> dict[str, Unit]:
+    """Each unit with its final status: ineligible by the protocol's limits, else as decided."""
     limits = protocol.limits
     has_limits = limits.year_from is not None or limits.year_to is not None or bool(limits.languages)
     units: dict[str, Unit] = {}
@@ -616,20 +684,7 @@ def build(project: Project, hashes: dict[Path, str] | None = None, cache: bool =
         else:
             status, reason, detail = _status(protocol, cid, ta, ft)
         units[cid] = new(Unit, (cid, arms[arm], kept, members, status, reason, detail))
-    if pieces is None and cache:
-        pieces = log_pieces(records, units.values())
-        _save_cache(project, key, records, statics, pieces, cluster_warnings)
-    orphans = {
-        str(stage): sorted(rid for rid in finals if rid not in units)
-        for stage, finals in ((Stage.TITLE_ABSTRACT, ta), (Stage.FULL_TEXT, ft))
-    }
-    orphans = {k: v for k, v in orphans.items() if v}
-    for stage, ids in orphans.items():
-        warnings.append(
-            f"{len(ids)} {stage} decision(s) are on ids that are no screening unit "
-            f"(e.g. {', '.join(ids[:3])}); they are not counted"
-        )
-    return Inclusion(protocol, records, units, ta, ft, orphans, warnings, pieces)
+    return units
 
 
 def inputs(project: Project) -> list[Path]:
