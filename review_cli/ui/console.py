@@ -82,6 +82,9 @@ class RichProgress:
         )
 
         self.done()
+        if _plain():
+            # Rich draws nothing on a non-terminal but still ends each bar with a blank line.
+            return
         self._bar = Progress(
             TextColumn("{task.description}"),
             BarColumn(),
