@@ -3,15 +3,20 @@
 from __future__ import annotations
 
 import io
+import json
 
 import pytest
 
 from review_cli.errors import ReviewError
 from review_cli.project import Project
+from review_cli.stages import dedup, import_
 from review_cli.ui import console
 from review_cli.ui.console import RichProgress
 
-from .conftest import invoke
+from .conftest import FIXTURES, invoke
+
+RIS = FIXTURES / "exports" / "cochrane_two_spaces.ris"
+RIS_EBSCO = FIXTURES / "exports" / "ebsco_two_abstracts.ris"
 
 
 def test_progress_writes_nothing_when_stderr_is_not_a_terminal(capsys: pytest.CaptureFixture[str]) -> None:
@@ -39,3 +44,20 @@ def test_error_hint_keeps_square_brackets(runner, review: Project, monkeypatch: 
     console.warn("see [limits]")
     text = buf.getvalue()
     assert "[screening.keys]" in text and "[[reviewers]]" in text and "[limits]" in text
+
+
+def test_status_reports_dedup_counts_and_new_records(runner, review: Project) -> None:
+    # `review status` said nothing about dedup: no duplicates removed, no pairs waiting,
+    # no sign that records imported since the last `review dedup` were not deduplicated.
+    import_.run(review, [RIS], "MEDLINE")
+    import_.run(review, [RIS_EBSCO], "CINAHL")
+    dedup.run(review)
+    data = json.loads(invoke(runner, review, "status", "--json").stdout)
+    assert data["stages"]["dedup"] == {
+        "records": 3, "duplicates removed": 0, "unique": 3, "uncertain pairs": 0,
+    }
+    import_.run(review, [FIXTURES / "exports" / "eric.nbib"], "ERIC")
+    data = json.loads(invoke(runner, review, "status", "--json").stdout)
+    assert data["stages"]["dedup"]["not deduplicated yet"] == 1
+    assert data["stages"]["dedup"]["records"] == 4
+

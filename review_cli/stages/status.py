@@ -75,7 +75,25 @@ def run(project: Project) -> Status:
         stale=[{"stage": s.stage, "reason": s.reason} for s in lock.stale(project)],
         unimported=unimported,
     )
+    if project.clusters_path.exists():
+        status.stages["dedup"] = _dedup_counts(project)
     from review_cli.stages.team import stage_counts
 
     status.stages.update(stage_counts(project))
     return status
+
+
+def _dedup_counts(project: Project) -> dict[str, Any]:
+    from review_cli.stages import dedup
+
+    c = dedup.counts(project)
+    counts: dict[str, Any] = {
+        "records": c["records_before"],
+        "duplicates removed": c["duplicates_removed"],
+        "unique": c["records_after"],
+        "uncertain pairs": c["uncertain_pairs"],
+    }
+    if not c["current"]:
+        clustered = sum(len(obj["records"]) for obj in dedup.load_clusters(project).values())
+        counts["not deduplicated yet"] = max(c["records_before"] - clustered, 0)
+    return counts
