@@ -61,3 +61,14 @@ def test_status_reports_dedup_counts_and_new_records(runner, review: Project) ->
     assert data["stages"]["dedup"]["not deduplicated yet"] == 1
     assert data["stages"]["dedup"]["records"] == 4
 
+
+def test_status_prints_brackets_in_titles_and_sources(runner, review: Project) -> None:
+    text = review.protocol_path.read_text().replace(
+        'title = "Title of your systematic review"', 'title = "Carers [integrated care] review"'
+    )
+    review.protocol_path.write_text(text)
+    import_.run(review, [RIS], "MEDLINE [Ovid]")
+    result = invoke(runner, review, "status")
+    assert result.exit_code == 0
+    assert "Carers [integrated care] review" in result.stdout
+    assert "MEDLINE [Ovid]" in result.stdout
