@@ -72,3 +72,20 @@ def test_status_prints_brackets_in_titles_and_sources(runner, review: Project) -
     assert result.exit_code == 0
     assert "Carers [integrated care] review" in result.stdout
     assert "MEDLINE [Ovid]" in result.stdout
+
+
+def test_conflicts_table_prints_bracketed_titles(monkeypatch: pytest.MonkeyPatch) -> None:
+    from rich.console import Console
+
+    from review_cli.model import Decision, Stage, Verdict
+    from review_cli.stages.team import Conflict
+    from review_cli.ui import team_view
+
+    buf = io.StringIO()
+    monkeypatch.setattr(team_view, "out", Console(file=buf, width=200))
+    votes = {
+        name: Decision("u1", verdict, Stage.TITLE_ABSTRACT, name, "2024-01-01T00:00:00Z")
+        for name, verdict in (("alice", Verdict.INCLUDE), ("bob", Verdict.EXCLUDE))
+    }
+    team_view.render_conflicts("title-abstract", [Conflict("u1", "Carers at home [in press]", votes)])
+    assert "Carers at home [in press]" in buf.getvalue()

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
+from rich.markup import escape
 from rich.table import Table
+from rich.text import Text
 
 from review_cli.model import Verdict
 from review_cli.protocol import ExclusionReason
@@ -23,7 +25,8 @@ def render_conflicts(stage: str, conflicts: Sequence[Conflict]) -> None:
         for n in names:
             d = c.votes.get(n)
             cells.append("" if d is None else f"{d.verdict}{' (' + d.reason + ')' if d.reason else ''}")
-        table.add_row(c.record, c.title[:70], *cells)
+        # Titles are the databases' text: `[in press]` or `[corrected]` are not markup.
+        table.add_row(c.record, Text(c.title[:70]), *(Text(cell) for cell in cells))
     out.print(table)
 
 
@@ -42,8 +45,8 @@ def render_agreement(rows: Sequence[Agreement]) -> None:
         table.add_column(name, justify="right", no_wrap=True)
     table.add_column("screened by one only")
     for a in rows:
-        table.add_row(a.stage, f"{a.a} / {a.b}", str(a.both), str(a.agree), _fmt(a.raw), _fmt(a.kappa), _fmt(a.pabak),
-                      f"{a.a} {a.only_a}, {a.b} {a.only_b}")
+        table.add_row(a.stage, Text(f"{a.a} / {a.b}"), str(a.both), str(a.agree), _fmt(a.raw), _fmt(a.kappa), _fmt(a.pabak),
+                      Text(f"{a.a} {a.only_a}, {a.b} {a.only_b}"))
     out.print(table)
 
 
@@ -52,7 +55,7 @@ def prompt_conflict(reasons: Sequence[ExclusionReason], read: Callable[[str], st
 
     def ask(c: Conflict, i: int, n: int) -> Resolution | None:
         names = sorted(c.votes)
-        err.print(f"\n[bold]Conflict {i}/{n}[/]  {c.record}  {c.title}", markup=True, highlight=False)
+        err.print(f"\n[bold]Conflict {i}/{n}[/]  {c.record}  {escape(c.title)}", markup=True, highlight=False)
         for k, name in enumerate(names, start=1):
             d = c.votes[name]
             extra = f" ({d.reason})" if d.reason else ""
