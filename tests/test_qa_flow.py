@@ -89,3 +89,22 @@ def test_conflicts_table_prints_bracketed_titles(monkeypatch: pytest.MonkeyPatch
     }
     team_view.render_conflicts("title-abstract", [Conflict("u1", "Carers at home [in press]", votes)])
     assert "Carers at home [in press]" in buf.getvalue()
+
+
+def test_prisma_check_json_keeps_stdout_parseable(tmp_path, runner) -> None:
+    # `review prisma --check --json` printed prisma.json and then the diff on stdout: CI could not
+    # parse it. The diff goes to stderr when stdout carries the JSON.
+    from review_cli.model import Stage
+
+    from . import prisma_fixture as fx
+
+    project = fx.build(tmp_path / "rev")
+    assert invoke(runner, project, "prisma").exit_code == 0
+    fx.decide(project, Stage.TITLE_ABSTRACT, "alice", "r2", "exclude", "design", second=998)
+    fx.decide(project, Stage.TITLE_ABSTRACT, "bob", "r2", "exclude", "design", second=999)
+    stale = invoke(runner, project, "prisma", "--check", "--json")
+    assert stale.exit_code == 1
+    assert json.loads(stale.stdout)["counts"]["records_excluded"] == 5
+    assert '+    "records_excluded": 5,' in stale.stderr
+    plain = invoke(runner, project, "prisma", "--check")
+    assert '+    "records_excluded": 5,' in plain.stdout

@@ -50,7 +50,8 @@ def prisma(
         emit_json(result.flow.to_json())
     if check:
         if not result.ok:
-            typer.echo("".join(result.differences), nl=False)  # the diff is the command's data
+            # The diff is the command's data, unless stdout already carries the JSON.
+            typer.echo("".join(result.differences), nl=False, err=json_out)
             raise ReviewError(
                 f"{len(result.differences)} PRISMA file(s) differ from what the review's files give now",
                 hint="run `review prisma` and commit the regenerated files",
