@@ -108,3 +108,16 @@ def test_prisma_check_json_keeps_stdout_parseable(tmp_path, runner) -> None:
     assert '+    "records_excluded": 5,' in stale.stderr
     plain = invoke(runner, project, "prisma", "--check")
     assert '+    "records_excluded": 5,' in plain.stdout
+
+
+@pytest.mark.parametrize("fmt", ["ris", "bibtex"])
+def test_export_decisions_as_references_is_a_clear_error(runner, review: Project, fmt: str) -> None:
+    # `review export decisions --format ris` died with a KeyError traceback.
+    import_.run(review, [RIS], "MEDLINE")
+    rid = import_.load_records(review)[0].id
+    assert invoke(runner, review, "decide", rid, "--include", "--reviewer", "reviewer1").exit_code == 0
+    result = invoke(runner, review, "export", "decisions", "--format", fmt)
+    assert result.exit_code == 1
+    assert "Traceback" not in result.output
+    assert "not references" in result.stderr and "csv or jsonl" in result.stderr
+    assert invoke(runner, review, "export", "decisions", "--format", "csv").exit_code == 0

@@ -69,4 +69,10 @@ def run(project: Project, what: str, fmt: str) -> str:
     if what not in EXPORTERS:
         raise ReviewError(f"nothing called `{what}` to export", hint="use one of: " + ", ".join(sorted(EXPORTERS)))
     rows, columns = EXPORTERS[what](project)
+    if fmt in ("ris", "bibtex") and not {"id", "title"} <= set(columns):
+        # Decision log lines are not references: RIS/BibTeX would have no id or title to write.
+        raise ReviewError(
+            f"`{what}` are not references and cannot be written as {fmt}",
+            hint=f"use --format csv or jsonl for {what}; ris and bibtex are for records, included and inclusion-log",
+        )
     return render(fmt, rows, columns)
