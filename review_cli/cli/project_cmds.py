@@ -79,13 +79,19 @@ def status(json_out: bool = typer.Option(False, "--json", help="Print as JSON.")
 
 @command("export")
 def export(
-    what: str = typer.Argument(..., help="What to export: records, or decisions (every line of every decision log)."),
-    fmt: str = typer.Option("csv", "--format", "-f", help="csv, jsonl, ris or bibtex."),
+    what: str = typer.Argument(
+        ...,
+        help="What to export: records (every imported record), included (the included studies), "
+        "inclusion-log (every record's final status) or decisions (every line of every decision log).",
+    ),
+    fmt: str = typer.Option("csv", "--format", "-f", help="csv, jsonl, ris or bibtex (ris and bibtex: not for decisions)."),
     out: Path = typer.Option(None, "--out", "-o", help="Write to this file instead of stdout."),
 ) -> None:
     """Export the review's data for reference managers, spreadsheets and other tools.
 
     Example: review export records --format ris --out records.ris
+
+    Example: review export included --format bibtex --out included.bib
     """
     from review_cli.stages import export as stage
 
