@@ -121,3 +121,34 @@ def test_export_decisions_as_references_is_a_clear_error(runner, review: Project
     assert "Traceback" not in result.output
     assert "not references" in result.stderr and "csv or jsonl" in result.stderr
     assert invoke(runner, review, "export", "decisions", "--format", "csv").exit_code == 0
+
+
+@pytest.mark.parametrize("fmt", ["ris", "bibtex"])
+def test_exported_references_import_back_unchanged(runner, review: Project, tmp_path, fmt: str) -> None:
+    # A PMID of a non-PubMed record came back empty from RIS (a bare AN number is read as a
+    # PMID only for PubMed records), MEDLINE's `Historical Article` became `TY  - HIST` (no
+    # such RIS type), and BibTeX dropped the language.
+    from review_cli.io.writer import write_jsonl
+    from review_cli.stages import init
+
+    import_.run(review, [FIXTURES / "exports" / "pubmed_misnamed.ris"], "MEDLINE")
+    import_.run(review, [RIS], "CENTRAL")
+    rows = [json.loads(line) for line in review.records_path.read_text().split("\n") if line]
+    for row in rows:
+        if row["source"] == "CENTRAL":
+            row["pmid"], row["language"] = "12345678", "English"
+        else:
+            row["type"] = "Historical Article"
+    write_jsonl(review.records_path, rows)
+    out = tmp_path / f"records.{fmt}"
+    assert invoke(runner, review, "export", "records", "--format", fmt, "--out", str(out)).exit_code == 0
+    if fmt == "ris":
+        assert "TY  - HIST" not in out.read_text()
+
+    init.run(tmp_path / "back")
+    back = Project(tmp_path / "back")
+    import_.run(back, [out], "Exported")
+    fields = ("title", "authors", "year", "doi", "pmid", "journal", "volume", "issue", "pages", "language")
+    before = {r.title: tuple(getattr(r, f) for f in fields) for r in import_.load_records(review)}
+    after = {r.title: tuple(getattr(r, f) for f in fields) for r in import_.load_records(back)}
+    assert after == before

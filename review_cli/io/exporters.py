@@ -37,13 +37,27 @@ def to_jsonl(rows: Iterable[Mapping[str, Any]]) -> str:
 
 
 _RIS_TYPE = {"journal article": "JOUR", "article": "JOUR", "jour": "JOUR", "book": "BOOK", "chapter": "CHAP", "conference": "CONF", "thesis": "THES", "report": "RPRT"}
+# The RIS type codes reference managers know. Any other type (MEDLINE's `Historical Article`,
+# `Comparative Study`) was cut to four letters: `HIST`, or `COMP`, which means a computer program.
+_RIS_CODES = frozenset(
+    "ABST ADVS AGGR ANCIENT ART BILL BLOG BOOK CASE CHAP CHART CLSWK COMP CONF CPAPER CTLG DATA DBASE "
+    "DICT EBOOK ECHAP EDBOOK EJOUR ELEC ENCYC EQUA FIGURE GEN GOVDOC GRANT HEAR ICOMM INPR JFULL JOUR "
+    "LEGAL MANSCPT MAP MGZN MPCT MULTI MUSIC NEWS PAMP PAT PCOMM RPRT SER SLIDE SOUND STAND STAT THES "
+    "UNBILL UNPB VIDEO".split()
+)
+
+
+def _ris_type(value: Any) -> str:
+    text = str(value or "").strip()
+    if text.casefold() in _RIS_TYPE:
+        return _RIS_TYPE[text.casefold()]
+    return text if text in _RIS_CODES else "JOUR"  # exact codes only: `Art` is not artwork
 
 
 def to_ris(rows: Iterable[Mapping[str, Any]]) -> str:
     out: list[str] = []
     for r in rows:
-        ty = _RIS_TYPE.get(str(r.get("type", "")).casefold(), str(r.get("type") or "JOUR").upper()[:4])
-        out.append(f"TY  - {ty if re.fullmatch(r'[A-Z]{2,4}', ty) else 'JOUR'}")
+        out.append(f"TY  - {_ris_type(r.get('type'))}")
         out.append(f"ID  - {r['id']}")
         for tag, key in (("TI", "title"),):
             if r.get(key):
@@ -62,7 +76,8 @@ def to_ris(rows: Iterable[Mapping[str, Any]]) -> str:
             if ep:
                 out.append(f"EP  - {ep}")
         if r.get("pmid"):
-            out.append(f"AN  - {r['pmid']}")
+            # Labelled: a bare number in AN is read as a PMID only in records from PubMed.
+            out.append(f"AN  - PMID: {r['pmid']}")
         for k in r.get("keywords", []):
             out.append(f"KW  - {k}")
         for key, label in (("source", "Source"), ("cluster", "Cluster"), ("status", "Status"), ("reason", "Reason")):
@@ -108,6 +123,7 @@ def to_bibtex(rows: Iterable[Mapping[str, Any]]) -> str:
             ("issn", r.get("issn")),
             ("abstract", r.get("abstract")),
             ("keywords", ", ".join(r.get("keywords", []))),
+            ("language", r.get("language")),
             ("url", r.get("url")),
             ("note", f"review id {r['id']}; source {r.get('source', '')}"),
         ]
