@@ -152,3 +152,23 @@ def test_exported_references_import_back_unchanged(runner, review: Project, tmp_
     before = {r.title: tuple(getattr(r, f) for f in fields) for r in import_.load_records(review)}
     after = {r.title: tuple(getattr(r, f) for f in fields) for r in import_.load_records(back)}
     assert after == before
+
+
+def test_reconciled_rule_waits_for_the_second_reviewer_before_they_start(runner, review: Project) -> None:
+    # docs/screen.md: under `reconciled` "a record only one reviewer has seen waits for the
+    # second reviewer". While the second reviewer had no log yet, the first one's decisions
+    # were final, so `review prisma` passed on one reviewer's screening.
+    from review_cli.model import Stage
+    from review_cli.stages import decisions
+
+    review.protocol_path.write_text(review.protocol_path.read_text().replace('final = "single"', 'final = "reconciled"'))
+    import_.run(review, [RIS], "MEDLINE")
+    ids = sorted(r.id for r in import_.load_records(review))
+    assert invoke(runner, review, "decide", *ids, "--exclude", "--reviewer", "reviewer1").exit_code == 0
+    finals = decisions.final_decisions(Project(review.root), Stage.TITLE_ABSTRACT)
+    assert all(f.verdict is None for f in finals.values())
+    status = json.loads(invoke(runner, review, "status", "--json").stdout)
+    assert status["stages"]["screen title-abstract"]["undecided"] == 2
+    assert invoke(runner, review, "decide", *ids, "--exclude", "--reviewer", "reviewer2").exit_code == 0
+    finals = decisions.final_decisions(Project(review.root), Stage.TITLE_ABSTRACT)
+    assert {f.verdict for f in finals.values()} == {"exclude"}

@@ -216,6 +216,10 @@ def final_decisions(project: Project, stage: Stage) -> dict[str, Final]:
     """
     rule = project.protocol.screening.final
     per_reviewer = reviewer_votes(project, stage)
+    # Under `reconciled` a record one reviewer has seen waits for the second one: also while
+    # only the first has a log at this stage (the protocol names the team), or a lone log's
+    # decisions would pass as final until the second reviewer starts.
+    team = len(per_reviewer) > 1 or len(project.protocol.reviewers) > 1
     reconciled = latest(read_log(project.reconciled_path(stage)).decisions)
     records = set(reconciled) | {r for decided in per_reviewer.values() for r in decided}
     reviewers = list(per_reviewer.items())
@@ -255,7 +259,7 @@ def final_decisions(project: Project, stage: Stage) -> dict[str, Final]:
         if verdict == Verdict.MAYBE:
             out[rid] = Final(rid, None, "", by)
             continue
-        waiting = rule == "reconciled" and len(per_reviewer) > 1
+        waiting = rule == "reconciled" and team
         if len(votes) == 1 and (waiting or (rule == "both-include" and verdict == Verdict.INCLUDE)):
             out[rid] = Final(rid, None, "", by)  # waiting for the second reviewer
             continue
