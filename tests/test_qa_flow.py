@@ -172,3 +172,28 @@ def test_reconciled_rule_waits_for_the_second_reviewer_before_they_start(runner,
     assert invoke(runner, review, "decide", *ids, "--exclude", "--reviewer", "reviewer2").exit_code == 0
     finals = decisions.final_decisions(Project(review.root), Stage.TITLE_ABSTRACT)
     assert {f.verdict for f in finals.values()} == {"exclude"}
+
+
+def test_decide_undo_withdraws_the_latest_decision(runner, review: Project, tmp_path) -> None:
+    # A scripted reviewer could change a decision but never take one back (the screen's `u`).
+    from review_cli.model import Stage
+    from review_cli.stages import decisions
+
+    import_.run(review, [RIS], "MEDLINE")
+    a, b = sorted(r.id for r in import_.load_records(review))
+    assert invoke(runner, review, "decide", a, b, "--include", "-r", "reviewer1").exit_code == 0
+    assert invoke(runner, review, "decide", a, "--exclude", "--reason", "design", "-r", "reviewer1").exit_code == 0
+    undo = invoke(runner, review, "decide", a, "--undo", "-r", "reviewer1", "--json")
+    assert undo.exit_code == 0 and "1 withdrawn" in undo.stderr
+    assert [(d["verdict"], d["note"]) for d in json.loads(undo.stdout)] == [("undo", "undo exclude")]
+    finals = decisions.final_decisions(Project(review.root), Stage.TITLE_ABSTRACT)
+    assert finals[a].verdict == "include"  # the exclusion is withdrawn, the include is back
+
+    csv_file = tmp_path / "undo.csv"
+    csv_file.write_text(f"id,decision\n{a},undo\n{b},undo\n", encoding="utf-8")
+    assert invoke(runner, review, "decide", "--from", str(csv_file), "-r", "reviewer1").exit_code == 0
+    assert decisions.final_decisions(Project(review.root), Stage.TITLE_ABSTRACT) == {}
+    again = invoke(runner, review, "decide", a, "--undo", "-r", "reviewer1")
+    assert again.exit_code == 1 and "no decision on it" in again.stderr and "Traceback" not in again.output
+    both = invoke(runner, review, "decide", a, "--undo", "--include", "-r", "reviewer1")
+    assert both.exit_code == 2

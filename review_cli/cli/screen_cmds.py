@@ -66,11 +66,12 @@ def decide(
     exclude: bool = typer.Option(False, "--exclude", help="Exclude them (full text: --reason is required)."),
     maybe: bool = typer.Option(False, "--maybe", help="Mark them maybe."),
     not_retrieved: bool = typer.Option(False, "--not-retrieved", help="Full text: the report could not be obtained."),
+    undo: bool = typer.Option(False, "--undo", help="Withdraw your latest decision on them (history is kept)."),
     reason: str = typer.Option("", "--reason", help="Exclusion reason code from review.toml."),
     note: str = typer.Option("", "--note", help="A note saved with each decision."),
     reviewer: str = typer.Option(None, "--reviewer", "-r", help="Whose decisions these are."),
     stage: str = typer.Option("title-abstract", "--stage", help=STAGE_HELP),
-    from_file: Path = typer.Option(None, "--from", help="CSV with rows id,decision,reason[,note] (header optional)."),
+    from_file: Path = typer.Option(None, "--from", help="CSV with rows id,decision,reason[,note] (header optional); decision: include, exclude, maybe, not-retrieved or undo."),
     json_out: bool = typer.Option(False, "--json", help="Print the written decisions as JSON."),
 ) -> None:
     """Record decisions without the screen: for scripts, or decisions made in another tool.
@@ -78,6 +79,8 @@ def decide(
     Unknown ids and reason codes are all listed at once and nothing is written.
 
     Example: review decide 4f2k9x1qzp --exclude --reason design --reviewer alice
+
+    Example: review decide 4f2k9x1qzp --undo --reviewer alice
     """
     from review_cli.stages import screen_store as store
     from review_cli.stages import team
@@ -87,6 +90,10 @@ def decide(
     st = store.parse_stage(stage)
     name = store.resolve_reviewer(project, reviewer)
     verdict = _verdict(include, exclude, maybe, not_retrieved)
+    if undo:
+        if verdict is not None:
+            raise UsageError("--undo takes back a decision: give it without --include/--exclude/--maybe/--not-retrieved")
+        verdict = "undo"
     wanted: list[team.Wanted] = []
     errors: list[str] = []
     if from_file is not None:
@@ -97,12 +104,14 @@ def decide(
         if not ids:
             raise UsageError("give record ids, or --from FILE", hint="example: review decide ID --include")
         if verdict is None:
-            raise UsageError("choose one of --include, --exclude, --maybe, --not-retrieved")
+            raise UsageError("choose one of --include, --exclude, --maybe, --not-retrieved, --undo")
         wanted = [team.Wanted(i, team.DECISION_WORDS[verdict], reason, note) for i in ids]
     result = team.decide(project, st, name, wanted, errors)
     for m in result.repaired:
         warn(m)
-    info(f"{name}: {len(result.written)} decision(s) recorded at {st}.")
+    undone = sum(1 for d in result.written if d.verdict == "undo")
+    info(f"{name}: {len(result.written) - undone} decision(s) recorded"
+         + (f", {undone} withdrawn" if undone else "") + f" at {st}.")
     if json_out:
         emit_json([d.to_json() for d in result.written])
 

@@ -28,6 +28,7 @@ DECISION_WORDS = {
     "exclude": Verdict.EXCLUDE, "excluded": Verdict.EXCLUDE, "e": Verdict.EXCLUDE,
     "maybe": Verdict.MAYBE, "m": Verdict.MAYBE, "unsure": Verdict.MAYBE,
     "not-retrieved": Verdict.NOT_RETRIEVED, "not retrieved": Verdict.NOT_RETRIEVED,
+    "undo": Verdict.UNDO,
 }
 
 
@@ -61,7 +62,7 @@ def read_decision_csv(path: Path) -> tuple[list[Wanted], list[str]]:
         cells = [c.strip() for c in row] + ["", "", ""]
         verdict = DECISION_WORDS.get(cells[1].casefold())
         if verdict is None:
-            errors.append(f"{path.name}:{number}: unknown decision `{cells[1]}` (use include, exclude, maybe or not-retrieved)")
+            errors.append(f"{path.name}:{number}: unknown decision `{cells[1]}` (use include, exclude, maybe, not-retrieved or undo)")
             continue
         wanted.append(Wanted(cells[0], verdict, cells[2], cells[3], f"{path.name}:{number}"))
     return wanted, errors
@@ -88,6 +89,9 @@ def decide(
     all_units = {r.id for r in store.stage_units(project, Stage.TITLE_ABSTRACT)} if stage == Stage.FULL_TEXT else units
     reasons = {r.code for r in store.reasons_for(project, stage)}
     limited = store.limited_units(project)
+    undoing = [w for w in wanted if w.verdict == Verdict.UNDO]
+    in_force = dec.latest(dec.read_log(project.decisions_path(stage, reviewer)).decisions) if undoing else {}
+    undone: set[str] = set()
     resolved: list[tuple[str, Wanted]] = []
     for w in wanted:
         where = f"{w.where}: " if w.where else ""
@@ -100,6 +104,13 @@ def decide(
             else:
                 problems.append(f"{where}unknown id `{w.id}`")
             continue
+        if w.verdict == Verdict.UNDO:
+            # Withdraws this reviewer's latest decision in force, as the screen's `u` does.
+            if unit not in in_force:
+                problems.append(f"{where}{w.id}: {reviewer} has no decision on it at {stage} to undo")
+            elif unit in undone:
+                problems.append(f"{where}{w.id}: undo given twice")
+            undone.add(unit)
         if w.verdict == Verdict.NOT_RETRIEVED and stage != Stage.FULL_TEXT:
             problems.append(f"{where}{w.id}: not-retrieved is a full-text decision")
         if w.reason and w.reason not in reasons:
@@ -121,7 +132,11 @@ def decide(
         if repair is not None:
             result.repaired.append(repair.message(project))
         now = store.iso(clock())
-        result.written = [Decision(unit, w.verdict, stage, reviewer, now, w.reason, w.note) for unit, w in resolved]
+        result.written = [
+            Decision(unit, w.verdict, stage, reviewer, now, w.reason,
+                     w.note or (f"undo {in_force[unit].verdict}" if w.verdict == Verdict.UNDO else ""))
+            for unit, w in resolved
+        ]
         store.append_batch(project, stage, reviewer, result.written)
     return result
 
