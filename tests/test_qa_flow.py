@@ -197,3 +197,24 @@ def test_decide_undo_withdraws_the_latest_decision(runner, review: Project, tmp_
     assert again.exit_code == 1 and "no decision on it" in again.stderr and "Traceback" not in again.output
     both = invoke(runner, review, "decide", a, "--undo", "--include", "-r", "reviewer1")
     assert both.exit_code == 2
+
+
+def test_export_out_to_an_impossible_path_is_a_message(runner, review: Project, tmp_path, monkeypatch) -> None:
+    # `--out` under a file, or onto a folder, died with a FileExistsError/IsADirectoryError traceback.
+    import_.run(review, [RIS], "MEDLINE")
+    blocker = tmp_path / "notes.txt"
+    blocker.write_text("x")
+    for out, words in ((blocker / "x.csv", "is a file, not a folder"), (tmp_path, "it is a folder")):
+        result = invoke(runner, review, "export", "records", "--out", str(out))
+        assert result.exit_code == 1 and words in result.stderr and "Traceback" not in result.output
+
+    def refuse(*args, **kwargs):
+        raise PermissionError(13, "Permission denied", str(tmp_path / "records.csv"))
+
+    monkeypatch.setattr("review_cli.io.writer.write_text", refuse)
+    result = invoke(runner, review, "export", "records", "--out", str(tmp_path / "records.csv"))
+    assert result.exit_code == 1 and "Permission denied" in result.stderr and "Traceback" not in result.output
+    # Any other refusal from the system (here while reading the protocol) is a message too.
+    monkeypatch.setattr(Project, "find", classmethod(lambda cls, *a: refuse()))
+    result = invoke(runner, review, "status")
+    assert result.exit_code == 1 and "Permission denied" in result.stderr and "Traceback" not in result.output

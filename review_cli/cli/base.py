@@ -80,6 +80,14 @@ def command(name: str | None = None, **kwargs: Any) -> Callable[[F], F]:
             except KeyboardInterrupt:
                 console.err.print("Interrupted.")
                 raise typer.Exit(130) from None
+            except OSError as e:
+                # The system refused a read or write (disk full, no permission, path in the way):
+                # the user's to fix, so a message, never a traceback.
+                where = f" ({e.filename})" if e.filename else ""
+                console.print_error(ReviewError(
+                    f"{e.strerror or e}{where}", hint="check the path, its permissions and the free disk space",
+                ))
+                raise typer.Exit(1) from None
 
         app.command(name, cls=_Command, **kwargs)(wrapper)
         return fn
@@ -102,4 +110,13 @@ def write_or_print(text: str, out: Path | None) -> None:
     else:
         from review_cli.io.writer import write_text
 
-        write_text(out, text)
+        if out.is_dir():
+            raise ReviewError(f"cannot write {out}: it is a folder", hint="give a file name, e.g. --out records.csv")
+        blocking = next((p for p in out.parents if p.exists() and not p.is_dir()), None)
+        if blocking is not None:
+            raise ReviewError(f"cannot write {out}: {blocking} is a file, not a folder", hint="check the path")
+        try:
+            write_text(out, text)
+        except OSError as e:
+            # e.g. a file where a folder of the path should be, no permission, a full disk
+            raise ReviewError(f"cannot write {out}: {e.strerror or e}", hint="check the path and that you may write there") from None
