@@ -14,7 +14,9 @@ def init(
     folder: Path = typer.Argument(Path("."), help="Folder for the review (created if needed)."),
     protocol: str = typer.Option(None, "--protocol", help="A protocol .toml file, or a template name from protocols/."),
 ) -> None:
-    """Create a review: review.toml (the protocol), searches/ and the stage folders.
+    """Create a review: review.toml (the protocol), searches/ for the raw exports, .gitignore.
+
+    Each stage makes its own folder (import/, dedup/, screen/ ...) when it first runs.
 
     Example: review init covid-review --protocol coproduction-integrated-care
     """
