@@ -218,3 +218,15 @@ def test_export_out_to_an_impossible_path_is_a_message(runner, review: Project, 
     monkeypatch.setattr(Project, "find", classmethod(lambda cls, *a: refuse()))
     result = invoke(runner, review, "status")
     assert result.exit_code == 1 and "Permission denied" in result.stderr and "Traceback" not in result.output
+
+
+def test_audit_shows_manual_pair_decisions_as_readable_lines(runner, review: Project) -> None:
+    # `review audit` printed each manual duplicate decision as a raw JSON object.
+    import_.run(review, [RIS], "MEDLINE")
+    dedup.run(review)
+    a, b = sorted(r.id for r in import_.load_records(review))
+    dedup.record_decision(review, a, b, "different", reviewer="alice")
+    result = invoke(runner, review, "audit", a)
+    assert result.exit_code == 0
+    line = next(x for x in result.stdout.split("\n") if f"{a} ~ {b}" in x)
+    assert "alice" in line and ": different (review)" in line and "{" not in line

@@ -63,7 +63,7 @@ class AuditResult:
                 out.append("  " + _link_text(link))
         if self.dedup_decisions:
             out.append("Manual duplicate decisions:")
-            out.extend("  " + json.dumps(d, ensure_ascii=False, sort_keys=True) for d in self.dedup_decisions)
+            out.extend("  " + _pair_decision_text(d) for d in self.dedup_decisions)
         for stage in Stage:
             key = str(stage)
             out.append("")
@@ -178,3 +178,9 @@ def run(project: Project, query: str) -> AuditResult:
         }
     status = [r for r in inc.rows() if r["unit"] == unit.id]
     return AuditResult(query, unit.id, str(unit.arm), records, cluster, dedup_decisions, decisions, reconciled, final, status)
+
+
+def _pair_decision_text(d: dict[str, Any]) -> str:
+    """`2024-05-01T10:00:00Z  alice  a ~ b: duplicate (review)`, like the decision lines."""
+    who = d.get("reviewer") or "?"
+    return f"{d.get('time', '')}  {who}  {d.get('a', '')} ~ {d.get('b', '')}: {d.get('verdict', '')} ({d.get('source', '')})"
