@@ -230,3 +230,15 @@ def test_audit_shows_manual_pair_decisions_as_readable_lines(runner, review: Pro
     assert result.exit_code == 0
     line = next(x for x in result.stdout.split("\n") if f"{a} ~ {b}" in x)
     assert "alice" in line and ": different (review)" in line and "{" not in line
+
+
+def test_import_warns_when_a_new_source_looks_like_a_typo(runner, review: Project) -> None:
+    # `--source Scopsu` silently became a second database in review.toml and the PRISMA counts.
+    text = review.protocol_path.read_text().replace('name = "ClinicalTrials.gov"', 'name = "Web of Science"')
+    review.protocol_path.write_text(text)
+    typo = invoke(runner, review, "import", str(RIS), "--source", "Web-of-Science")
+    assert typo.exit_code == 0 and "did you mean `Web of Science`?" in typo.stderr
+    typo = invoke(runner, review, "import", str(RIS_EBSCO), "--source", "MEDLIN")
+    assert "did you mean `MEDLINE`?" in typo.stderr
+    new = invoke(runner, review, "import", str(FIXTURES / "exports" / "eric.nbib"), "--source", "ERIC")
+    assert new.exit_code == 0 and "added as a database" in new.stderr and "did you mean" not in new.stderr

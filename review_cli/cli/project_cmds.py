@@ -7,6 +7,7 @@ from pathlib import Path
 import typer
 
 from review_cli.cli.base import command, emit_json, project_here, write_or_print
+from review_cli.project import Project
 
 
 @command("init")
@@ -45,7 +46,11 @@ def import_(
     project = project_here()
     result = stage.run(project, files, source, fmt, progress=RichProgress())
     for name in result.added_sources:
-        warn(f"source `{name}` was not in review.toml: added as a database; set its kind, platform and query there")
+        close = _close_source(project, name)
+        warn(
+            f"source `{name}` was not in review.toml: added as a database; set its kind, platform and query there"
+            + (f" (did you mean `{close}`? a typo makes a separate source in the PRISMA counts)" if close else "")
+        )
     for path in result.unchanged:
         info(f"{path}: already imported, nothing changed")
     for rep in result.files:
@@ -61,6 +66,20 @@ def import_(
     info(f"{result.records_total} records in the review.")
     if json_out:
         emit_json({"files": [r.to_json() for r in result.files], "unchanged": result.unchanged, "records": result.records_total})
+
+
+def _close_source(project: Project, name: str) -> str | None:
+    """A declared source the new name is probably a typo of (`Scopsu`, `Web-of-Science`)."""
+    import difflib
+
+    from review_cli.project import slug
+
+    others = [s.name for s in project.protocol.sources if s.name != name]
+    same = [o for o in others if slug(o) == slug(name)]
+    close = same or difflib.get_close_matches(name.casefold(), [o.casefold() for o in others], n=1, cutoff=0.8)
+    if not close:
+        return None
+    return next(o for o in others if o.casefold() == close[0].casefold())
 
 
 @command("status")
