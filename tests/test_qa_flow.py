@@ -242,3 +242,21 @@ def test_import_warns_when_a_new_source_looks_like_a_typo(runner, review: Projec
     assert "did you mean `MEDLINE`?" in typo.stderr
     new = invoke(runner, review, "import", str(FIXTURES / "exports" / "eric.nbib"), "--source", "ERIC")
     assert new.exit_code == 0 and "added as a database" in new.stderr and "did you mean" not in new.stderr
+
+
+def test_dedup_review_says_why_a_pair_is_shown_again(review: Project, monkeypatch: pytest.MonkeyPatch) -> None:
+    # A scripted `review dedup --review` answering `x` saw the same pair again, unexplained.
+    from rich.console import Console
+
+    from review_cli.stages.dedup import PairCard
+    from review_cli.ui import dedup_view
+
+    import_.run(review, [RIS], "MEDLINE")
+    a, b = import_.load_records(review)
+    card = PairCard(a, b, "similar-title", {"title": 0.9}, 1, 1)
+    buf = io.StringIO()
+    monkeypatch.setattr("sys.stdin", io.StringIO("x\nd\n"))
+    ask = dedup_view.asker(False, Console(file=buf, width=120))
+    assert ask(card) == "x" and "Unknown answer 'x'" in buf.getvalue() and "d duplicate" in buf.getvalue()
+    buf.truncate(0)
+    assert ask(card) == "d" and "Unknown answer" not in buf.getvalue()

@@ -13,7 +13,7 @@ from rich.table import Table
 from rich.text import Text
 
 from review_cli.model import Record
-from review_cli.stages.dedup import PairCard, Session
+from review_cli.stages.dedup import KEYS, PairCard, Session
 from review_cli.ui.console import err, info
 
 FIELDS = ("title", "authors", "year", "journal", "volume", "issue", "pages", "doi", "pmid", "source", "abstract")
@@ -82,9 +82,15 @@ def asker(keyboard: bool, console: Console = err) -> Callable[[PairCard], str]:
         if keyboard:
             import typer
 
-            return typer.getchar()
-        line = sys.stdin.readline()
-        return line.strip() or ("q" if not line else "")
+            answer = typer.getchar()
+        else:
+            line = sys.stdin.readline()
+            answer = line.strip() or ("q" if not line else "")
+        if answer.strip() and answer.strip().lower()[:1] not in KEYS:
+            # The pair is shown again: say why, or a script's wrong answer loops unexplained.
+            console.print(f"Unknown answer {answer.strip()!r}: use " + ", ".join(f"{k} {v}" for k, v in KEYS.items()),
+                          markup=False, highlight=False)
+        return answer
 
     return ask
 
