@@ -260,3 +260,33 @@ def test_dedup_review_says_why_a_pair_is_shown_again(review: Project, monkeypatc
     assert ask(card) == "x" and "Unknown answer 'x'" in buf.getvalue() and "d duplicate" in buf.getvalue()
     buf.truncate(0)
     assert ask(card) == "d" and "Unknown answer" not in buf.getvalue()
+
+
+def test_import_remove_takes_an_export_out_as_if_never_imported(runner, review: Project, tmp_path) -> None:
+    # A file imported under a wrong (or misspelt) source could not be taken out: the hint said
+    # "remove it from that source first" and no command did.
+    from review_cli.stages import init
+
+    import_.run(review, [RIS], "MEDLINE")
+    import_.run(review, [RIS_EBSCO], "CINAHL")
+    wrong = invoke(runner, review, "import", str(FIXTURES / "exports" / "eric.nbib"), "--source", "Scopsu")
+    assert wrong.exit_code == 0
+    moved = invoke(runner, review, "import", str(FIXTURES / "exports" / "eric.nbib"), "--source", "ERIC")
+    assert moved.exit_code == 1 and "--remove" in moved.stderr
+    # By the original file (its content) or by its copy in searches/.
+    gone = invoke(runner, review, "import", str(FIXTURES / "exports" / "eric.nbib"), "--remove")
+    assert gone.exit_code == 0, gone.output
+    assert "searches/scopsu/eric.nbib: removed" in gone.stderr and "Source `Scopsu` has no export left" in gone.stderr
+    assert not (review.root / "searches" / "scopsu").exists()
+    init.run(tmp_path / "clean")
+    clean = Project(tmp_path / "clean")
+    import_.run(clean, [RIS], "MEDLINE")
+    import_.run(clean, [RIS_EBSCO], "CINAHL")
+    for path in (review.records_path, review.import_report_path):
+        assert path.read_bytes() == (clean.root / clean.rel(path)).read_bytes()
+    assert invoke(runner, review, "import", str(FIXTURES / "exports" / "eric.nbib"), "--source", "ERIC").exit_code == 0
+    again = invoke(runner, review, "import", "searches/medline/cochrane_two_spaces.ris", "--remove")
+    assert again.exit_code == 0 and json.loads(invoke(runner, review, "status", "--json").stdout)["records"] == 2
+    unknown = invoke(runner, review, "import", "nothing.ris", "--remove")
+    assert unknown.exit_code == 1 and "not an imported export" in unknown.stderr
+    assert invoke(runner, review, "import", str(RIS)).exit_code == 2  # --source is still required to import

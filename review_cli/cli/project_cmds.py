@@ -7,6 +7,7 @@ from pathlib import Path
 import typer
 
 from review_cli.cli.base import command, emit_json, project_here, write_or_print
+from review_cli.errors import UsageError
 from review_cli.project import Project
 
 
@@ -32,18 +33,36 @@ def init(
 @command("import")
 def import_(
     files: list[Path] = typer.Argument(..., help="Export files (RIS, MEDLINE, WoS, CSV, XLSX, BibTeX, EndNote XML...)."),
-    source: str = typer.Option(..., "--source", "-s", help="The database or source these records came from, as named in review.toml."),
+    source: str = typer.Option(None, "--source", "-s", help="The database or source these records came from, as named in review.toml (required, except with --remove)."),
     fmt: str = typer.Option(None, "--format", "-f", help="Force a format instead of detecting it from the content."),
+    remove: bool = typer.Option(False, "--remove", help="Take these imported exports out of the review again (a wrong file or source)."),
     json_out: bool = typer.Option(False, "--json", help="Print the import report as JSON on stdout."),
 ) -> None:
     """Import database exports; the format is detected from the content, never the file name.
 
     Example: review import medline-1.txt medline-2.txt --source MEDLINE
+
+    Example: review import searches/scopus/wrong.csv --remove
     """
     from review_cli.stages import import_ as stage
     from review_cli.ui.console import RichProgress, info, warn
 
     project = project_here()
+    if remove:
+        if source or fmt:
+            raise UsageError("--remove takes only the files: no --source or --format")
+        removed = stage.remove(project, files, progress=RichProgress())
+        for name in removed.removed:
+            info(f"{name}: removed")
+        for name in removed.emptied:
+            info(f"Source `{name}` has no export left: delete its [[sources]] entry in review.toml if it was a mistake.")
+        info(f"{removed.records_total} records in the review ({removed.records_before - removed.records_total} fewer); "
+             "run `review dedup` again.")
+        if json_out:
+            emit_json({"removed": removed.removed, "records": removed.records_total})
+        return
+    if not source:
+        raise UsageError("missing option --source", hint='name the database these records came from, e.g. --source "MEDLINE"')
     result = stage.run(project, files, source, fmt, progress=RichProgress())
     for name in result.added_sources:
         close = _close_source(project, name)

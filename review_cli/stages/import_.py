@@ -275,7 +275,7 @@ def _run(project: Project, paths: Sequence[Path], source: str, fmt: str | None, 
             if entry["source"].casefold() != source.casefold():
                 raise ReviewError(
                     f"{path} was already imported as source `{entry['source']}` ({entry['file']})",
-                    hint="a file belongs to one source; remove it from that source first",
+                    hint=f"a file belongs to one source; to move it, `review import {entry['file']} --remove` first",
                 )
             unchanged.append(str(path))
             continue
@@ -372,3 +372,80 @@ def _declare_source(project: Project, name: str, fmt: str) -> None:
     )
     write_text(project.protocol_path, text)
     project.__dict__.pop("protocol", None)
+
+
+@dataclass
+class RemoveResult:
+    removed: list[str]  # the exports taken out (paths in searches/)
+    records_before: int
+    records_total: int
+    emptied: list[str] = field(default_factory=list)  # sources left without any export
+
+
+def remove(project: Project, names: Sequence[str | Path], progress: Progress = NULL) -> RemoveResult:
+    """Take imported exports out of the review (a wrong file, or a file under the wrong source).
+
+    The records are rebuilt from the exports that stay, as importing them alone would have
+    made them (ids depend on content only, so every other record keeps its id); the removed
+    copies are deleted from searches/. Dedup clusters and decisions are left as they are:
+    the next `review dedup` compares what is left, and a decision on a record that is gone
+    no longer counts anywhere.
+    """
+    report = load_report(project)
+    wanted: list[dict[str, Any]] = []
+    unknown: list[str] = []
+    for name in names:
+        entry = _report_entry(project, report, Path(name))
+        if entry is None:
+            unknown.append(str(name))
+        elif entry not in wanted:
+            wanted.append(entry)
+    if unknown:
+        imported = ", ".join(e["file"] for e in report) or "none"
+        raise ReviewError(f"not an imported export: {', '.join(unknown)}", hint=f"imported files: {imported}")
+    before = sum(1 for _ in iter_jsonl(project.records_path))
+    keep = [e for e in report if e not in wanted]
+    saved = {p: p.read_bytes() for p in (project.records_path, project.import_report_path) if p.exists()}
+    for p in saved:
+        p.unlink()
+    try:
+        by_source: dict[str, list[dict[str, Any]]] = {}
+        for e in keep:
+            by_source.setdefault(e["source"], []).append(e)
+        for source, entries in by_source.items():
+            for fmt in sorted({e["format"] for e in entries}):
+                paths = [project.root / e["file"] for e in entries if e["format"] == fmt]
+                run(project, paths, source, fmt, progress)
+        if not keep:
+            write_json(project.import_report_path, {"files": []})
+            import_split.write_records(project.records_path, [])
+            lock.record(project, STAGE, inputs=[], outputs=[project.records_path, project.import_report_path], params={"files": {}})
+    except BaseException:
+        for p, data in saved.items():
+            p.write_bytes(data)
+        raise
+    for e in wanted:
+        copy = project.root / e["file"]
+        copy.unlink(missing_ok=True)
+        if copy.parent != project.searches_dir and not any(copy.parent.iterdir()):
+            copy.parent.rmdir()
+    total = sum(1 for _ in iter_jsonl(project.records_path))
+    emptied = sorted({e["source"] for e in wanted} - {e["source"] for e in keep})
+    return RemoveResult([e["file"] for e in wanted], before, total, emptied)
+
+
+def _report_entry(project: Project, report: list[dict[str, Any]], path: Path) -> dict[str, Any] | None:
+    """The report line of an export named by its copy in searches/ or by the original file."""
+    candidates = [path] if path.is_absolute() else [Path.cwd() / path, project.root / path]
+    for c in candidates:
+        if c.exists() and c.resolve().is_relative_to(project.root.resolve()):
+            rel = c.resolve().relative_to(project.root.resolve()).as_posix()
+            found = next((e for e in report if e["file"] == rel), None)
+            if found is not None:
+                return found
+    as_given = path.as_posix()
+    found = next((e for e in report if e["file"] == as_given), None)
+    if found is None and path.is_file():
+        digest = sha256_bytes(path.read_bytes())
+        found = next((e for e in report if e["sha256"] == digest), None)
+    return found
