@@ -290,3 +290,20 @@ def test_import_remove_takes_an_export_out_as_if_never_imported(runner, review: 
     unknown = invoke(runner, review, "import", "nothing.ris", "--remove")
     assert unknown.exit_code == 1 and "not an imported export" in unknown.stderr
     assert invoke(runner, review, "import", str(RIS)).exit_code == 2  # --source is still required to import
+
+
+def test_status_warns_about_decisions_a_dedup_merge_left_on_no_unit(runner, review: Project) -> None:
+    # Merging two decided units kept one unit's decisions; the other's no longer counted, and
+    # `review status` still said "Everything is up to date".
+    import_.run(review, [RIS], "MEDLINE")
+    dedup.run(review)
+    a, b = sorted(r.id for r in import_.load_records(review))
+    assert invoke(runner, review, "decide", a, "--include", "-r", "reviewer1").exit_code == 0
+    assert invoke(runner, review, "decide", b, "--exclude", "-r", "reviewer1").exit_code == 0
+    assert "Everything is up to date" in invoke(runner, review, "status").stdout
+    assert invoke(runner, review, "dedup", "--merge", a, b).exit_code == 0
+    data = json.loads(invoke(runner, review, "status", "--json").stdout)
+    assert data["stages"]["screen title-abstract"]["decisions on no unit"] == 1
+    assert len(data["warnings"]) == 1 and "no screening unit" in data["warnings"][0]
+    text = invoke(runner, review, "status").stdout
+    assert "warning:" in text and "Everything is up to date" not in text

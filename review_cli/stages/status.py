@@ -30,6 +30,7 @@ class Status:
     stages: dict[str, dict[str, Any]] = field(default_factory=dict)
     stale: list[dict[str, str]] = field(default_factory=list)
     unimported: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -40,6 +41,7 @@ class Status:
             "stages": self.stages,
             "stale": self.stale,
             "unimported_files": self.unimported,
+            "warnings": self.warnings,
         }
 
 
@@ -80,6 +82,13 @@ def run(project: Project) -> Status:
     from review_cli.stages.team import stage_counts
 
     status.stages.update(stage_counts(project))
+    for name, stage_count in status.stages.items():
+        if stage_count.get("decisions on no unit"):
+            status.warnings.append(
+                f"{name}: {stage_count['decisions on no unit']} final decision(s) are on ids that are no screening unit any more "
+                "(a dedup merge put them in another unit, or their records were removed); they are not counted: "
+                "decide those units again (`review prisma` names them)"
+            )
     return status
 
 

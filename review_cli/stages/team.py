@@ -369,5 +369,10 @@ def stage_counts(project: Project) -> dict[str, dict[str, Any]]:
                 counts[f"final {verdict}"] = n
         counts["conflicts"] = sum(1 for f in finals.values() if f.conflict)
         counts["undecided"] = len(units) - sum(1 for f in finals.values() if f.verdict is not None and f.record in units)
+        # Decisions on a unit a dedup merge absorbed (or a record since removed) count nowhere.
+        every_unit = units if stage == Stage.TITLE_ABSTRACT else {r.id for r in store.stage_units(project, Stage.TITLE_ABSTRACT)}
+        orphans = [r for r in finals if r not in every_unit]
+        if orphans:
+            counts["decisions on no unit"] = len(orphans)
         out[f"screen {stage}"] = counts
     return out

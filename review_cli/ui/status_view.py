@@ -24,5 +24,7 @@ def render(status: Status) -> None:
         out.print(f"[yellow]not imported:[/] {escape(f)}")
     for entry in status.stale:
         out.print(f"[yellow]stale:[/] {entry['stage']}: {escape(entry['reason'])}")
-    if not status.stale and not status.unimported:
+    for w in status.warnings:
+        out.print(f"[yellow]warning:[/] {escape(w)}")
+    if not status.stale and not status.unimported and not status.warnings:
         out.print("[green]Everything is up to date.[/]")
