@@ -60,6 +60,9 @@ def test_status_reports_dedup_counts_and_new_records(runner, review: Project) ->
     data = json.loads(invoke(runner, review, "status", "--json").stdout)
     assert data["stages"]["dedup"]["not deduplicated yet"] == 1
     assert data["stages"]["dedup"]["records"] == 4
+    full = dedup.counts(review)  # status counts from ids alone, the same numbers
+    assert (data["stages"]["dedup"]["duplicates removed"], data["stages"]["dedup"]["unique"]) == (
+        full["duplicates_removed"], full["records_after"])
 
 
 def test_status_prints_brackets_in_titles_and_sources(runner, review: Project) -> None:
