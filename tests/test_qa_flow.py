@@ -8,6 +8,7 @@ import json
 import pytest
 
 from review_cli.errors import ReviewError
+from review_cli.model import Stage
 from review_cli.project import Project
 from review_cli.stages import dedup, import_
 from review_cli.ui import console
@@ -310,3 +311,24 @@ def test_status_warns_about_decisions_a_dedup_merge_left_on_no_unit(runner, revi
     assert len(data["warnings"]) == 1 and "no screening unit" in data["warnings"][0]
     text = invoke(runner, review, "status").stdout
     assert "warning:" in text and "Everything is up to date" not in text
+
+
+def test_decide_again_with_the_same_decisions_writes_nothing(runner, review: Project, tmp_path) -> None:
+    # Re-running a decide script (or the same Rayyan export with --from) appended every
+    # decision again: the log and the git diff grew with nothing decided.
+    import_.run(review, [RIS], "MEDLINE")
+    a, b = sorted(r.id for r in import_.load_records(review))
+    csv_file = tmp_path / "rayyan.csv"
+    csv_file.write_text(f"id,decision,reason\n{a},include,\n{b},exclude,design\n", encoding="utf-8")
+    log = review.decisions_path(Stage.TITLE_ABSTRACT, "reviewer1")
+    assert invoke(runner, review, "decide", "--from", str(csv_file), "-r", "reviewer1").exit_code == 0
+    before = log.read_bytes()
+    again = invoke(runner, review, "decide", "--from", str(csv_file), "-r", "reviewer1", "--json")
+    assert again.exit_code == 0 and "2 unchanged" in again.stderr and json.loads(again.stdout) == []
+    assert log.read_bytes() == before
+    changed = invoke(runner, review, "decide", b, "--exclude", "--reason", "population", "-r", "reviewer1")
+    assert changed.exit_code == 0 and log.read_bytes().count(b"\n") == 3
+    # Include again after an undo in the same run is written, so the undo withdraws that line.
+    assert invoke(runner, review, "decide", a, "--undo", "-r", "reviewer1").exit_code == 0
+    assert invoke(runner, review, "decide", a, "--include", "-r", "reviewer1").exit_code == 0
+    assert log.read_bytes().count(b"\n") == 5

@@ -111,7 +111,9 @@ def decide(
         warn(m)
     undone = sum(1 for d in result.written if d.verdict == "undo")
     info(f"{name}: {len(result.written) - undone} decision(s) recorded"
-         + (f", {undone} withdrawn" if undone else "") + f" at {st}.")
+         + (f", {undone} withdrawn" if undone else "")
+         + (f", {result.unchanged} unchanged (already in force, not written again)" if result.unchanged else "")
+         + f" at {st}.")
     if json_out:
         emit_json([d.to_json() for d in result.written])
 

@@ -72,6 +72,7 @@ def read_decision_csv(path: Path) -> tuple[list[Wanted], list[str]]:
 class DecideResult:
     written: list[Decision] = field(default_factory=list)
     repaired: list[str] = field(default_factory=list)
+    unchanged: int = 0  # asked for, but already this reviewer's decision in force: not written again
 
 
 def decide(
@@ -132,11 +133,24 @@ def decide(
         if repair is not None:
             result.repaired.append(repair.message(project))
         now = store.iso(clock())
-        result.written = [
-            Decision(unit, w.verdict, stage, reviewer, now, w.reason,
-                     w.note or (f"undo {in_force[unit].verdict}" if w.verdict == Verdict.UNDO else ""))
-            for unit, w in resolved
-        ]
+        # Re-running a script (or `--from` the same export of another tool) must not append
+        # every decision again: one already in force, same verdict, reason and note, is kept.
+        current = {
+            unit: (d.verdict, d.reason, d.note)
+            for unit, d in dec.latest(dec.read_log(project.decisions_path(stage, reviewer)).decisions).items()
+        }
+        for unit, w in resolved:
+            if w.verdict == Verdict.UNDO:
+                note = w.note or f"undo {in_force[unit].verdict}"
+                current.pop(unit, None)
+                undone.add(unit)  # what is in force after an undo is the older line: write all
+            elif unit not in undone and current.get(unit) == (w.verdict, w.reason, w.note):
+                result.unchanged += 1
+                continue
+            else:
+                note = w.note
+                current[unit] = (w.verdict, w.reason, w.note)
+            result.written.append(Decision(unit, w.verdict, stage, reviewer, now, w.reason, note))
         store.append_batch(project, stage, reviewer, result.written)
     return result
 
