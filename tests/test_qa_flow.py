@@ -332,3 +332,14 @@ def test_decide_again_with_the_same_decisions_writes_nothing(runner, review: Pro
     assert invoke(runner, review, "decide", a, "--undo", "-r", "reviewer1").exit_code == 0
     assert invoke(runner, review, "decide", a, "--include", "-r", "reviewer1").exit_code == 0
     assert log.read_bytes().count(b"\n") == 5
+
+
+def test_ris_export_maps_database_types_to_ris_codes() -> None:
+    from review_cli.io.exporters import to_ris
+
+    types = ["Journal Article", "journalArticle", "Conference Paper", "Meeting Abstract", "Book Chapter",
+             "RPRT", "Historical Article", "Comparative Study", "Article; Early Access", ""]
+    ris = to_ris([{"id": f"r{i}", "title": "T", "type": t} for i, t in enumerate(types)])
+    got = [line[6:] for line in ris.split("\n") if line.startswith("TY  - ")]
+    assert got == ["JOUR", "JOUR", "CPAPER", "ABST", "CHAP", "RPRT", "JOUR", "JOUR", "JOUR", "JOUR"]
+

@@ -36,7 +36,13 @@ def to_jsonl(rows: Iterable[Mapping[str, Any]]) -> str:
     return "".join(json.dumps(r, ensure_ascii=False, separators=(",", ":")) + "\n" for r in rows)
 
 
-_RIS_TYPE = {"journal article": "JOUR", "article": "JOUR", "jour": "JOUR", "book": "BOOK", "chapter": "CHAP", "conference": "CONF", "thesis": "THES", "report": "RPRT"}
+_RIS_TYPE = {
+    "journal article": "JOUR", "article": "JOUR", "jour": "JOUR", "journalarticle": "JOUR",
+    "book": "BOOK", "chapter": "CHAP", "book chapter": "CHAP", "booksection": "CHAP",
+    "conference": "CONF", "conference paper": "CPAPER", "conferencepaper": "CPAPER",
+    "proceedings paper": "CPAPER", "meeting abstract": "ABST", "thesis": "THES", "dissertation": "THES",
+    "report": "RPRT",
+}
 # The RIS type codes reference managers know. Any other type (MEDLINE's `Historical Article`,
 # `Comparative Study`) was cut to four letters: `HIST`, or `COMP`, which means a computer program.
 _RIS_CODES = frozenset(
