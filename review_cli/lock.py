@@ -18,6 +18,9 @@ from review_cli.io.writer import read_json, sha256_file, write_json
 from review_cli.project import Project
 
 SCHEMA = "1"
+# Stages computed from every decision log: a log that appears after they ran (a reviewer's first
+# full-text decision, a first reconciliation) makes them stale although no recorded input changed.
+READS_DECISION_LOGS = frozenset({"include", "prisma"})
 
 
 @dataclass(frozen=True)
@@ -71,8 +74,9 @@ def record(
 
 def stale(project: Project) -> list[Staleness]:
     """Stages whose recorded inputs or outputs no longer match the files on disk."""
-    out = []
+    out: list[Staleness] = []
     for stage, entry in load(project)["stages"].items():
+        found = len(out)
         for kind in ("inputs", "outputs"):
             for rel, digest in entry.get(kind, {}).items():
                 path = project.root / rel
@@ -82,4 +86,21 @@ def stale(project: Project) -> list[Staleness]:
                     what = "input" if kind == "inputs" else "output"
                     out.append(Staleness(stage, f"{what} {rel} {verb} since `review {stage}` ran"))
                     break
+        if len(out) == found and stage in READS_DECISION_LOGS:
+            recorded = entry.get("inputs", {})
+            new = [rel for rel in _decision_logs(project) if rel not in recorded]
+            if new:
+                out.append(Staleness(stage, f"input {new[0]} is new since `review {stage}` ran"))
     return out
+
+
+def _decision_logs(project: Project) -> list[str]:
+    from review_cli.model import Stage
+
+    paths: list[Path] = []
+    for stage in Stage:
+        folder = project.decisions_dir(stage)
+        if folder.is_dir():
+            paths.extend(sorted(folder.glob("*.jsonl")))
+        paths.append(project.reconciled_path(stage))
+    return [project.rel(p) for p in paths if p.exists()]

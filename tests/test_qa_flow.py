@@ -343,3 +343,21 @@ def test_ris_export_maps_database_types_to_ris_codes() -> None:
     got = [line[6:] for line in ris.split("\n") if line.startswith("TY  - ")]
     assert got == ["JOUR", "JOUR", "CPAPER", "ABST", "CHAP", "RPRT", "JOUR", "JOUR", "JOUR", "JOUR"]
 
+
+
+def test_a_new_decision_log_makes_prisma_stale(runner, review: Project) -> None:
+    # The first full-text decision (a new log file) left `review status` saying everything was
+    # up to date, while `review prisma --check` failed.
+    import_.run(review, [RIS], "MEDLINE")
+    dedup.run(review)
+    a, b = sorted(r.id for r in import_.load_records(review))
+    assert invoke(runner, review, "decide", a, "--include", "-r", "reviewer1").exit_code == 0
+    assert invoke(runner, review, "decide", b, "--exclude", "-r", "reviewer1").exit_code == 0
+    assert invoke(runner, review, "prisma", "--allow-pending").exit_code == 0
+    assert json.loads(invoke(runner, review, "status", "--json").stdout)["stale"] == []
+    assert invoke(runner, review, "decide", a, "--include", "--stage", "full-text", "-r", "reviewer1").exit_code == 0
+    stale = json.loads(invoke(runner, review, "status", "--json").stdout)["stale"]
+    assert stale == [{"stage": "prisma", "reason": "input screen/full-text/reviewer1.jsonl is new since `review prisma` ran"}]
+    assert invoke(runner, review, "prisma", "--check", "--allow-pending").exit_code == 1
+    assert invoke(runner, review, "prisma").exit_code == 0
+    assert json.loads(invoke(runner, review, "status", "--json").stdout)["stale"] == []
