@@ -39,10 +39,13 @@ def interactive() -> bool:
 
 
 def print_error(e: ReviewError) -> None:
+    from rich.markup import escape
+
+    # Messages quote user text (ids, paths, TOML keys like [[reviewers]]): never markup.
     err = _console("err")
-    err.print(f"[bold red]Error:[/] {e.message}", markup=True, highlight=False)
+    err.print(f"[bold red]Error:[/] {escape(e.message)}", markup=True, highlight=False)
     if e.hint:
-        err.print(f"[bold]Hint:[/] {e.hint}", markup=True, highlight=False)
+        err.print(f"[bold]Hint:[/] {escape(e.hint)}", markup=True, highlight=False)
 
 
 def _plain() -> bool:
@@ -61,7 +64,9 @@ def warn(message: str) -> None:
     if _plain():
         sys.stderr.write(f"Warning: {message}\n")
         return
-    _console("err").print(f"[yellow]Warning:[/] {message}", markup=True, highlight=False)
+    from rich.markup import escape
+
+    _console("err").print(f"[yellow]Warning:[/] {escape(message)}", markup=True, highlight=False)
 
 
 class RichProgress:
