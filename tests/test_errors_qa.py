@@ -3,6 +3,11 @@ traceback, and the review left unchanged."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import pytest
+
+from review_cli.model import Stage
 from review_cli.project import Project
 from review_cli.stages import import_
 
@@ -45,3 +50,26 @@ def test_status_shows_a_title_with_brackets(review: Project, runner) -> None:
     result = invoke(runner, review, "status")
     assert result.exit_code == 0, result.output
     assert "[/draft] [b]review" in result.output
+
+
+def _decided(review: Project, runner) -> tuple[Path, str]:  # type: ignore[no-untyped-def]
+    """A review with one title/abstract decision by reviewer1: its log and the unit id."""
+    import_.run(review, [RIS], "MEDLINE")
+    assert invoke(runner, review, "dedup", "--non-interactive").exit_code == 0
+    rid = review.clusters_path.read_text().split('"id":"')[1].split('"')[0]
+    assert invoke(runner, review, "decide", rid, "--include", "--reviewer", "reviewer1").exit_code == 0
+    return review.decisions_path(Stage.TITLE_ABSTRACT, "reviewer1"), rid
+
+
+@pytest.mark.parametrize("bad", ["5", "[]", "null", '"include"', "true"])
+def test_a_decision_line_that_is_not_an_object_is_named_not_a_traceback(review: Project, runner, bad: str) -> None:
+    log, rid = _decided(review, runner)
+    good = log.read_text()
+    log.write_text(good + bad + "\n" + good)
+    before = snapshot(review)
+    for args in (("status",), ("include",), ("agreement",), ("export", "decisions"),
+                 ("decide", rid, "--include", "--reviewer", "reviewer1")):
+        result = invoke(runner, review, *args)
+        assert_error(result)
+        assert "reviewer1.jsonl:2: not a valid decision line" in result.output, args
+    assert snapshot(review) == before

@@ -45,8 +45,11 @@ def read_log(path: Path) -> Log:
             continue
         is_last = number == last
         try:
-            log.decisions.append(Decision.from_json(json.loads(line)))
-        except (json.JSONDecodeError, KeyError, ValueError) as e:
+            row = json.loads(line)
+            if not isinstance(row, dict):
+                raise ValueError(f"a JSON {type(row).__name__}, not an object with record, verdict, stage, ...")
+            log.decisions.append(Decision.from_json(row))
+        except (json.JSONDecodeError, KeyError, ValueError, TypeError, AttributeError) as e:
             if is_last and not text.endswith("\n"):
                 log.torn_line = number
                 continue
