@@ -73,3 +73,42 @@ def test_a_decision_line_that_is_not_an_object_is_named_not_a_traceback(review: 
         assert_error(result)
         assert "reviewer1.jsonl:2: not a valid decision line" in result.output, args
     assert snapshot(review) == before
+
+
+def _replace_line(path: Path, number: int, text: bytes) -> None:
+    lines = path.read_bytes().split(b"\n")
+    lines[number - 1] = text
+    path.write_bytes(b"\n".join(lines))
+
+
+COMMANDS = (("status",), ("dedup", "--non-interactive"), ("export", "records"))
+
+
+@pytest.mark.parametrize(
+    ("which", "bad", "said"),
+    [
+        ("records", b'{"title":"x"}', "the line has no `id`"),
+        ("records", b'{"id":"zz"}', "the line has no `source`"),
+        ("records", b"5", "not a JSON object"),
+        ("records", b'{"id":"zz","source":"MEDLINE","authors":5}', "not a record line"),
+        ("records", b'{"id":"\xff"}', "not UTF-8"),
+        ("clusters", b'{"records":["a"],"links":[]}', "the line has no `id`"),
+        ("clusters", b"[]", "not a JSON object"),
+        ("clusters", b'{"id":"zz","records":"abc","links":[]}', "`records` must be a list of record ids"),
+    ],
+)
+def test_a_hand_edited_records_or_clusters_line_is_named(review: Project, runner, which: str, bad: bytes, said: str) -> None:
+    log, rid = _decided(review, runner)
+    path = review.records_path if which == "records" else review.clusters_path
+    _replace_line(path, 2, bad)
+    before = snapshot(review)
+    for args in (*COMMANDS, ("decide", rid, "--exclude", "--reason", "design", "--reviewer", "reviewer1")):
+        if which == "records" and args[0] == "decide":
+            continue  # decide reads the clusters (units) and the records only through them
+        if said == "not a record line" and args[0] != "dedup":
+            continue  # status counts sources and export copies the values: only Records check types
+        result = invoke(runner, review, *args)
+        assert_error(result)
+        assert f"{path.name}:2: {said}" in result.output, (args, result.output)
+        assert "Hint:" in result.output
+    assert snapshot(review) == before

@@ -103,18 +103,36 @@ def write_jsonl(path: Path, rows: Iterable[Mapping[str, Any]], sort_key: str | N
             f.write(b"\n".join(chunk))
 
 
-def iter_jsonl(path: Path) -> Iterator[tuple[int, dict[str, Any]]]:
-    """Yield (line number, object). Splits on "\\n" only: titles contain U+2028 and U+0085."""
+# Every JSON-lines file of a review is written by review (or appended to, for the logs):
+# a bad line in one was edited by hand, or the file was damaged.
+EDITED_HINT = "fix or remove that line (`git diff` shows what changed), or restore the file from git"
+
+
+def iter_jsonl(path: Path, require: tuple[str, ...] = ()) -> Iterator[tuple[int, dict[str, Any]]]:
+    """Yield (line number, object). Splits on "\\n" only: titles contain U+2028 and U+0085.
+    A line that is not a JSON object, or lacks one of the `require`d keys, is a ParseError
+    naming the file and line (never a KeyError later on)."""
     if not path.exists():
         return
-    text = path.read_bytes().decode("utf-8")
+    data = path.read_bytes()
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as e:
+        raise ParseError(path, f"not UTF-8 (byte 0x{data[e.start]:02x})", line=data[: e.start].count(b"\n") + 1,
+                         hint=EDITED_HINT) from None
     for number, line in enumerate(text.split("\n"), start=1):
         if not line.strip():
             continue
         try:
-            yield number, json.loads(line)
+            obj = json.loads(line)
         except json.JSONDecodeError as e:
-            raise ParseError(path, f"not a JSON line ({e.msg})", line=number) from e
+            raise ParseError(path, f"not a JSON line ({e.msg})", line=number, hint=EDITED_HINT) from e
+        if not isinstance(obj, dict):
+            raise ParseError(path, f"not a JSON object (a {type(obj).__name__})", line=number, hint=EDITED_HINT)
+        for key in require:
+            if key not in obj:
+                raise ParseError(path, f"the line has no `{key}`", line=number, hint=EDITED_HINT)
+        yield number, obj
 
 
 def read_jsonl(path: Path) -> list[dict[str, Any]]:

@@ -36,6 +36,7 @@ from review_cli.stages.dedup_match import (
 )
 from review_cli.stages.dedup_rules import Match, Verdict
 from review_cli.stages.import_ import load_records
+from review_cli.stages.units import cluster_rows
 
 STAGE = "dedup"
 RULES_VERSION = "2"  # bump when the rules change meaning; recorded in review.lock
@@ -84,7 +85,7 @@ def load_decisions(project: Project) -> Decisions:
     """The standing manual decisions: per pair the last duplicate/different/undo line wins."""
     last: dict[Pair, str] = {}
     skipped: set[Pair] = set()
-    for _, obj in iter_jsonl(project.dedup_decisions_path):
+    for _, obj in iter_jsonl(project.dedup_decisions_path, require=("a", "b")):
         p = pair(str(obj["a"]), str(obj["b"]))
         verdict = obj.get("verdict")
         if verdict == "skip":
@@ -102,7 +103,7 @@ def load_decisions(project: Project) -> Decisions:
 
 # --- the files ---------------------------------------------------------------------------
 def load_clusters(project: Project) -> dict[str, dict[str, Any]]:
-    return {str(obj["id"]): obj for _, obj in iter_jsonl(project.clusters_path)}
+    return cluster_rows(project)
 
 
 def load_queue(project: Project) -> list[dict[str, Any]]:

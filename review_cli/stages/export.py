@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from review_cli.errors import ReviewError
+from review_cli.errors import ParseError, ReviewError
 from review_cli.io.exporters import EXPORT_FORMATS, render
-from review_cli.io.writer import iter_jsonl
+from review_cli.io.writer import EDITED_HINT, iter_jsonl
 from review_cli.project import Project
 
 RECORD_COLUMNS = (
@@ -27,8 +27,11 @@ def record_rows(project: Project) -> tuple[list[dict[str, Any]], tuple[str, ...]
 
     clusters = cluster_index(project)
     rows = []
-    for _, obj in iter_jsonl(project.records_path):
-        first = obj["origins"][0] if obj.get("origins") else {}
+    for number, obj in iter_jsonl(project.records_path, require=("id", "source")):
+        origins = obj.get("origins") or [{}]
+        if not isinstance(origins, list) or not isinstance(origins[0], dict):
+            raise ParseError(project.records_path, "`origins` must be a list of objects", line=number, hint=EDITED_HINT)
+        first = origins[0]
         obj["origin_file"] = first.get("file", "")
         obj["origin_key"] = first.get("key", "")
         obj["cluster"], obj["cluster_size"] = clusters.get(obj["id"], (obj["id"], 1))

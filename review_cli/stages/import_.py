@@ -25,6 +25,7 @@ from review_cli.errors import ParseError, ReviewError
 from review_cli.io import formats
 from review_cli.io.document import Document, Parsed, Skip, decode
 from review_cli.io.writer import (
+    EDITED_HINT,
     iter_jsonl,
     read_json,
     sha256_bytes,
@@ -84,7 +85,14 @@ class _Prepared:
 
 
 def load_records(project: Project) -> list[Record]:
-    return [Record.from_json(obj) for _, obj in iter_jsonl(project.records_path)]
+    path = project.records_path
+    out = []
+    for number, obj in iter_jsonl(path, require=("id", "source")):
+        try:
+            out.append(Record.from_json(obj))
+        except (KeyError, TypeError, ValueError) as e:  # a hand-edited line: a field of the wrong type
+            raise ParseError(path, f"not a record line ({e})", line=number, hint=EDITED_HINT) from e
+    return out
 
 
 def load_report(project: Project) -> list[dict[str, Any]]:

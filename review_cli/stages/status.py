@@ -55,7 +55,7 @@ def run(project: Project) -> Status:
         st.skipped += len(entry["skipped"])
     counts: Counter[str] = Counter()
     total = 0
-    for _, obj in iter_jsonl(project.records_path):
+    for _, obj in iter_jsonl(project.records_path, require=("id", "source")):
         counts[obj["source"]] += 1
         total += 1
     for name, n in counts.items():
