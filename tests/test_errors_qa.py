@@ -3,6 +3,9 @@ traceback, and the review left unchanged."""
 
 from __future__ import annotations
 
+import json
+import os
+import signal
 from pathlib import Path
 
 import pytest
@@ -112,3 +115,53 @@ def test_a_hand_edited_records_or_clusters_line_is_named(review: Project, runner
         assert f"{path.name}:2: {said}" in result.output, (args, result.output)
         assert "Hint:" in result.output
     assert snapshot(review) == before
+
+
+def _interrupt_during(monkeypatch: pytest.MonkeyPatch, module: object, name: str) -> None:
+    """Ctrl-C arrives while `module.name` runs (the middle of a stage's writes)."""
+    real = getattr(module, name)
+
+    def interrupted(*args: object, **kwargs: object) -> object:
+        os.kill(os.getpid(), signal.SIGINT)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(module, name, interrupted)
+
+
+def test_ctrl_c_while_import_writes_leaves_the_import_complete(review: Project, monkeypatch: pytest.MonkeyPatch) -> None:
+    from review_cli.stages import import_split
+
+    _interrupt_during(monkeypatch, import_split, "write_records")
+    with pytest.raises(KeyboardInterrupt):
+        import_.run(review, [RIS], "PubMed")
+    # Interrupted after the export was copied and review.toml changed: the run still finished.
+    assert [f["file"] for f in import_.load_report(review)] == ["searches/pubmed/medline.ris"]
+    assert len(import_.load_records(review)) == 9 and review.protocol.source("PubMed") is not None
+    assert not [p for p in review.root.rglob("*.tmp")]
+    monkeypatch.undo()
+    before = snapshot(review)
+    assert import_.run(review, [RIS], "PubMed").unchanged == [str(RIS)]
+    assert snapshot(review) == before
+
+
+def test_ctrl_c_while_dedup_writes_leaves_clusters_queue_and_lock_together(review: Project, monkeypatch: pytest.MonkeyPatch) -> None:
+    from review_cli.stages import dedup
+
+    import_.run(review, [RIS], "MEDLINE")
+    _interrupt_during(monkeypatch, dedup, "write_jsonl")
+    with pytest.raises(KeyboardInterrupt):
+        dedup.run(review)
+    assert review.clusters_path.exists() and review.dedup_queue_path.exists()
+    assert "dedup" in json.loads(review.lock_path.read_text())["stages"]
+
+
+def test_interrupts_are_delivered_after_the_block(tmp_path: Path) -> None:
+    from review_cli.io.writer import interrupts_deferred, write_text
+
+    with pytest.raises(KeyboardInterrupt):
+        with interrupts_deferred():
+            os.kill(os.getpid(), signal.SIGINT)
+            write_text(tmp_path / "a", "a")
+            write_text(tmp_path / "b", "b")
+    assert (tmp_path / "b").read_text() == "b\n"
+    assert signal.getsignal(signal.SIGINT) is signal.default_int_handler

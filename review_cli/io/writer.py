@@ -9,7 +9,10 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import shutil
+import signal
 import tempfile
+import threading
 from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
@@ -65,6 +68,40 @@ def atomic_file(path: Path, sync: bool = True) -> Iterator[BinaryIO]:
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+@contextmanager
+def interrupts_deferred() -> Iterator[None]:
+    """Ctrl-C (SIGINT) and SIGTERM wait until the block ends, then interrupt as usual.
+
+    A stage writes several files (records, report, lock; clusters, queue, lock), each one
+    atomically; around the writes this makes the set atomic against an interrupt too, so a
+    review is left as it was or complete, never with some files of a run written. Only the
+    main thread can handle signals; elsewhere the block just runs."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    caught: list[int] = []
+
+    def hold(signum: int, frame: Any) -> None:
+        caught.append(signum)
+
+    previous = {sig: signal.signal(sig, hold) for sig in (signal.SIGINT, signal.SIGTERM)}
+    try:
+        yield
+    finally:
+        for sig, handler in previous.items():
+            signal.signal(sig, handler if handler is not None else signal.SIG_DFL)
+    if caught:
+        # The run is complete on disk: deliver the signal as it would have been delivered.
+        signal.raise_signal(caught[0])
+
+
+def copy_file(src: Path, dest: Path) -> None:
+    """Copy `src` to `dest` atomically: a copy interrupted half-way leaves no partial file.
+    Not fsynced (a 200 MB export would wait on the disk); the files written after it are."""
+    with src.open("rb") as f, atomic_file(dest, sync=False) as out:
+        shutil.copyfileobj(f, out, 1 << 20)
 
 
 def write_bytes(path: Path, data: bytes, sync: bool = True) -> None:

@@ -22,7 +22,7 @@ from typing import Any
 
 from review_cli import lock
 from review_cli.errors import ReviewError
-from review_cli.io.writer import append_line, iter_jsonl, write_jsonl
+from review_cli.io.writer import append_line, interrupts_deferred, iter_jsonl, write_jsonl
 from review_cli.model import Record
 from review_cli.progress import NULL, Progress
 from review_cli.project import Project
@@ -107,7 +107,7 @@ def load_clusters(project: Project) -> dict[str, dict[str, Any]]:
 
 
 def load_queue(project: Project) -> list[dict[str, Any]]:
-    return [obj for _, obj in iter_jsonl(project.dedup_queue_path)]
+    return [obj for _, obj in iter_jsonl(project.dedup_queue_path, require=("a", "b"))]
 
 
 def _link(p: Pair, m: Match) -> dict[str, Any]:
@@ -192,15 +192,16 @@ def run(project: Project, progress: Progress = NULL) -> DedupResult:
         row for p, row in queue.items()
         if p[0] in keys and p[1] in keys and p not in decided and result.cluster_of[p[0]] != result.cluster_of[p[1]]
     ]
-    write_jsonl(project.clusters_path, rows)
-    write_jsonl(project.dedup_queue_path, waiting)
-    lock.record(
-        project,
-        STAGE,
-        inputs=[project.records_path, project.dedup_decisions_path],
-        outputs=[project.clusters_path, project.dedup_queue_path],
-        params={"rules_version": RULES_VERSION},
-    )
+    with interrupts_deferred():  # clusters, queue and lock of one run, or none of them
+        write_jsonl(project.clusters_path, rows)
+        write_jsonl(project.dedup_queue_path, waiting)
+        lock.record(
+            project,
+            STAGE,
+            inputs=[project.records_path, project.dedup_decisions_path],
+            outputs=[project.clusters_path, project.dedup_queue_path],
+            params={"rules_version": RULES_VERSION},
+        )
     by_rule = Counter(m.rule for p, m in result.links.items())
     return DedupResult(
         records=len(keys),

@@ -8,7 +8,6 @@ leaves the review unchanged.
 from __future__ import annotations
 
 import gc
-import shutil
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from concurrent.futures import ThreadPoolExecutor
@@ -26,6 +25,8 @@ from review_cli.io import formats
 from review_cli.io.document import Document, Parsed, Skip, decode
 from review_cli.io.writer import (
     EDITED_HINT,
+    copy_file,
+    interrupts_deferred,
     iter_jsonl,
     read_json,
     sha256_bytes,
@@ -322,49 +323,64 @@ def _run(project: Project, paths: Sequence[Path], source: str, fmt: str | None, 
 
     added_sources: list[str] = []
     if prepared:
-        for item in prepared:
-            if item.dest != item.src.resolve():
-                item.dest.parent.mkdir(parents=True, exist_ok=True)
-                if not item.dest.exists():
-                    shutil.copyfile(item.src, item.dest)
-        if declared is None:
-            _declare_source(project, source, prepared[0].report.format)
-            added_sources.append(source)
-        # Ids are unique keys here, so sorting the records by id is the writer's own order,
-        # and the lines stream out without being held in memory all at once.
-        ordered = sorted(existing.values(), key=attrgetter("id"))
-        known = {project.records_path: import_split.write_records(project.records_path, ordered)}
-        del ordered
-        # The exports of this run were hashed when read (and `dest` holds the same bytes).
-        known.update((project.root / item.report.file, item.report.sha256) for item in prepared)
-        reports = {e["file"]: e for e in previous}
-        for item in prepared:
-            reports[item.report.file] = item.report.to_json()
-        # Counted from the merged records, not while merging, so import order never shows.
-        shared: Counter[str] = Counter()
-        for rec in existing.values():
-            if type(rec) is Line:  # read once, from one file
-                continue
-            files = {o.file for o in rec.origins}
-            if len(files) > 1:
-                shared.update(files)
-        for name, entry in reports.items():
-            entry["same_as_other_file"] = shared[name]
-        write_json(project.import_report_path, {"files": [reports[k] for k in sorted(reports)]})
-        lock.record(
-            project,
-            STAGE,
-            inputs=[project.root / k for k in reports],
-            outputs=[project.records_path, project.import_report_path],
-            params={"files": {k: {"source": v["source"], "format": v["format"]} for k, v in sorted(reports.items())}},
-            known=known,
-        )
+        with interrupts_deferred():  # all files of this import, or none
+            _commit(project, prepared, previous, existing, declared is None, source, added_sources)
     progress.done()
     return ImportResult(
         files=[p.report for p in prepared],
         unchanged=unchanged,
         added_sources=added_sources,
         records_total=len(existing) if prepared else sum(1 for _ in iter_jsonl(project.records_path)),
+    )
+
+
+def _commit(
+    project: Project,
+    prepared: list[_Prepared],
+    previous: list[dict[str, Any]],
+    existing: dict[str, Record | Line],
+    undeclared: bool,
+    source: str,
+    added_sources: list[str],
+) -> None:
+    """Write everything one import changes: the copied exports, review.toml (a new source),
+    the records, the report and the lock."""
+    for item in prepared:
+        if item.dest != item.src.resolve():
+            item.dest.parent.mkdir(parents=True, exist_ok=True)
+            if not item.dest.exists():
+                copy_file(item.src, item.dest)  # atomic: never a half-copied export in searches/
+    if undeclared:
+        _declare_source(project, source, prepared[0].report.format)
+        added_sources.append(source)
+    # Ids are unique keys here, so sorting the records by id is the writer's own order,
+    # and the lines stream out without being held in memory all at once.
+    ordered = sorted(existing.values(), key=attrgetter("id"))
+    known = {project.records_path: import_split.write_records(project.records_path, ordered)}
+    del ordered
+    # The exports of this run were hashed when read (and `dest` holds the same bytes).
+    known.update((project.root / item.report.file, item.report.sha256) for item in prepared)
+    reports = {e["file"]: e for e in previous}
+    for item in prepared:
+        reports[item.report.file] = item.report.to_json()
+    # Counted from the merged records, not while merging, so import order never shows.
+    shared: Counter[str] = Counter()
+    for rec in existing.values():
+        if type(rec) is Line:  # read once, from one file
+            continue
+        files = {o.file for o in rec.origins}
+        if len(files) > 1:
+            shared.update(files)
+    for name, entry in reports.items():
+        entry["same_as_other_file"] = shared[name]
+    write_json(project.import_report_path, {"files": [reports[k] for k in sorted(reports)]})
+    lock.record(
+        project,
+        STAGE,
+        inputs=[project.root / k for k in reports],
+        outputs=[project.records_path, project.import_report_path],
+        params={"files": {k: {"source": v["source"], "format": v["format"]} for k, v in sorted(reports.items())}},
+        known=known,
     )
 
 
