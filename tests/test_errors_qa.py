@@ -165,3 +165,23 @@ def test_interrupts_are_delivered_after_the_block(tmp_path: Path) -> None:
             write_text(tmp_path / "b", "b")
     assert (tmp_path / "b").read_text() == "b\n"
     assert signal.getsignal(signal.SIGINT) is signal.default_int_handler
+
+
+@pytest.mark.parametrize(("forced", "found"), [("medline", "RIS"), ("bibtex", "RIS")])
+def test_format_forced_on_a_file_that_is_plainly_another_format_is_refused(review: Project, runner, forced: str, found: str) -> None:
+    before = snapshot(review)
+    result = invoke(runner, review, "import", str(RIS), "--source", "MEDLINE", "--format", forced)
+    assert_error(result)
+    assert f"medline.ris: is {found}, not" in result.output and "--format ris" in result.output
+    assert snapshot(review) == before
+
+
+def test_format_names_any_case_and_an_unknown_one_is_bad_usage(review: Project, runner) -> None:
+    result = invoke(runner, review, "import", str(RIS), "--source", "MEDLINE", "--format", "RIS")
+    assert result.exit_code == 0, result.output
+    before = snapshot(review)
+    # Also when the file is imported already: the option is checked before anything is read.
+    result = invoke(runner, review, "import", str(RIS), "--source", "MEDLINE", "--format", "nbib")
+    assert_error(result, 2)
+    assert "unknown format `nbib`" in result.output and "medline" in result.output
+    assert snapshot(review) == before

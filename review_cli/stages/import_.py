@@ -109,7 +109,7 @@ def read_file(
     raises ParseError on an unreadable file."""
     if doc is None:
         doc = decode(path, data)
-    fmt = formats.by_name(fmt_name) if fmt_name else formats.detect(doc)
+    fmt = formats.forced(doc, fmt_name) if fmt_name else formats.detect(doc)
     return doc, fmt
 
 
@@ -254,6 +254,8 @@ def _run(project: Project, paths: Sequence[Path], source: str, fmt: str | None, 
     source = source.strip()
     if not source:
         raise ReviewError("--source must name the database or source", hint='e.g. --source "MEDLINE"')
+    if fmt:
+        formats.by_name(fmt)  # an unknown --format is bad usage, also when every file is imported already
     missing = [str(p) for p in paths if not p.is_file()]
     if missing:
         raise ReviewError(f"no such file: {', '.join(missing)}", hint="check the path")
