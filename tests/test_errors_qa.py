@@ -185,3 +185,59 @@ def test_format_names_any_case_and_an_unknown_one_is_bad_usage(review: Project, 
     assert_error(result, 2)
     assert "unknown format `nbib`" in result.output and "medline" in result.output
     assert snapshot(review) == before
+
+
+def _edit_protocol(review: Project, old: str, new: str) -> None:
+    text = review.protocol_path.read_text()
+    assert old in text
+    review.protocol_path.write_text(text.replace(old, new, 1))
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "said", "hint"),
+    [
+        ("seed = 42", "sed = 42", "review.toml:", "did you mean `screening.seed`?"),
+        ("[screening]", "[screeening]", "unknown key `screeening`", "did you mean `screening`?"),
+        ("[[exclusion_reasons]]", "[[exclusion_reason]]", "unknown key `exclusion_reason`", "exclusion_reasons"),
+        ('platform = "Ovid"', 'platfrom = "Ovid"', "unknown key `sources[0].platfrom`", "did you mean `sources[0].platform`?"),
+        ("[limits]", "[limits]\nyear_form = 2000", "unknown key `limits.year_form`", "did you mean `limits.year_from`?"),
+    ],
+)
+def test_a_misspelt_protocol_key_is_refused_not_ignored(review: Project, runner, old: str, new: str, said: str, hint: str) -> None:
+    _edit_protocol(review, old, new)
+    result = invoke(runner, review, "status")
+    assert_error(result)
+    assert said in result.output and hint in result.output
+
+
+def test_a_protocol_error_names_the_line_of_a_key_set_once(review: Project, runner) -> None:
+    _edit_protocol(review, "seed = 42", 'seed = "42"')
+    line = next(n for n, text in enumerate(review.protocol_path.read_text().split("\n"), 1) if text.startswith("seed ="))
+    result = invoke(runner, review, "status")
+    assert_error(result)
+    assert f"review.toml:{line}: `screening.seed` must be an integer" in result.output
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "said"),
+    [
+        ('name = "reviewer2"', 'name = "Reviewer1"', "reviewer `Reviewer1` is listed twice (as `reviewer1`"),
+        ('name = "reviewer2"', 'name = "-reviewer1-"', "reviewer `-reviewer1-` is listed twice"),
+        ('name = "ClinicalTrials.gov"', 'name = "MEDLINE!"', "source `MEDLINE!` is listed twice"),
+        ('code = "design"', 'code = ""', "`exclusion_reasons[2].code` must be a non-empty string"),
+        ('name = "reviewer2"', 'name = " "', "`reviewers[1].name` must be a non-empty string"),
+    ],
+)
+def test_names_that_would_share_a_log_or_folder_are_refused(review: Project, runner, old: str, new: str, said: str) -> None:
+    # "Reviewer1" and "reviewer1" would both write screen/<stage>/reviewer1.jsonl.
+    _edit_protocol(review, old, new)
+    result = invoke(runner, review, "status")
+    assert_error(result)
+    assert said in result.output
+
+
+def test_a_source_named_with_other_punctuation_is_the_declared_source(review: Project) -> None:
+    _edit_protocol(review, 'name = "ClinicalTrials.gov"', 'name = "Web of Science"')
+    result = import_.run(review, [RIS], "web-of-science")
+    assert result.added_sources == [] and result.files[0].source == "Web of Science"
+    assert review.protocol.source("WEB OF SCIENCE") is not None  # review.toml still valid
