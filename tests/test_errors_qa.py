@@ -3,6 +3,7 @@ traceback, and the review left unchanged."""
 
 from __future__ import annotations
 
+import errno
 import json
 import os
 import signal
@@ -241,3 +242,27 @@ def test_a_source_named_with_other_punctuation_is_the_declared_source(review: Pr
     result = import_.run(review, [RIS], "web-of-science")
     assert result.added_sources == [] and result.files[0].source == "Web of Science"
     assert review.protocol.source("WEB OF SCIENCE") is not None  # review.toml still valid
+
+
+def test_a_read_only_review_is_an_error_naming_the_file_not_a_traceback(review: Project, runner, monkeypatch: pytest.MonkeyPatch) -> None:
+    import tempfile
+
+    import_.run(review, [RIS], "MEDLINE")
+    before = snapshot(review)
+
+    def read_only(*args: object, **kwargs: object) -> None:
+        raise OSError(errno.EROFS, "Read-only file system")
+
+    monkeypatch.setattr(tempfile, "mkstemp", read_only)
+    result = invoke(runner, review, "dedup", "--non-interactive")
+    assert_error(result)
+    assert f"{review.clusters_path}: Read-only file system" in result.output and "Hint:" in result.output
+    assert snapshot(review) == before
+
+
+def test_a_folder_where_a_stage_writes_a_file_is_an_error(review: Project, runner) -> None:
+    import_.run(review, [RIS], "MEDLINE")
+    review.dedup_dir.write_text("not a folder\n")
+    result = invoke(runner, review, "dedup", "--non-interactive")
+    assert_error(result)
+    assert "dedup" in result.output

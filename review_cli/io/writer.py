@@ -54,8 +54,11 @@ def dumps_json(data: Any) -> str:
 def atomic_file(path: Path, sync: bool = True) -> Iterator[BinaryIO]:
     """A binary file that replaces `path` atomically when the block ends without error.
     `sync=False`: no fsync first, for rebuildable caches (a torn cache is just not used)."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    except OSError as e:  # name the file the user knows, not the temp file
+        raise OSError(e.errno, e.strerror, str(path)) from e
     try:
         # mkstemp makes 0600 files; review files are shared through git like any other file.
         os.fchmod(fd, 0o666 & ~_UMASK)
