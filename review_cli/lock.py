@@ -7,7 +7,10 @@ files on disk to say which stages must be re-run.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+import fcntl
+import os
+from collections.abc import Iterable, Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -83,3 +86,39 @@ def stale(project: Project) -> list[Staleness]:
                     out.append(Staleness(stage, f"{what} {rel} {verb} since `review {stage}` ran"))
                     break
     return out
+
+
+_held: dict[Path, int] = {}  # review root -> nesting depth, for this process
+
+
+@contextmanager
+def exclusive(project: Project, command: str) -> Iterator[None]:
+    """Only one command at a time rewrites a review's shared files: a second `review import`
+    started while one runs would read the records before the first wrote them and write them
+    back without its records. The second one is refused. The lock is a flock on the review
+    folder itself (no lock file to leave behind; the kernel releases it when the process exits
+    or dies); re-entrant within a process."""
+    root = project.root.resolve()
+    if _held.get(root):
+        _held[root] += 1
+        try:
+            yield
+        finally:
+            _held[root] -= 1
+        return
+    fd = os.open(root, os.O_RDONLY | os.O_DIRECTORY)
+    try:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            raise ReviewError(
+                "another `review` command (import, dedup, include, prisma or search) is writing this review",
+                hint=f"wait for it to finish, then run `review {command}` again",
+            ) from None
+        _held[root] = 1
+        try:
+            yield
+        finally:
+            _held.pop(root, None)
+    finally:
+        os.close(fd)  # closing the descriptor releases the lock

@@ -266,3 +266,33 @@ def test_a_folder_where_a_stage_writes_a_file_is_an_error(review: Project, runne
     result = invoke(runner, review, "dedup", "--non-interactive")
     assert_error(result)
     assert "dedup" in result.output
+
+
+@pytest.mark.parametrize("args", [("import", str(RIS), "--source", "MEDLINE"), ("dedup", "--non-interactive"),
+                                  ("include",), ("prisma", "--allow-pending")])
+def test_a_second_writer_is_refused_while_one_writes(review: Project, runner, args: tuple[str, ...]) -> None:
+    import fcntl
+
+    if args[0] != "import":
+        import_.run(review, [RIS], "MEDLINE")
+    before = snapshot(review)
+    fd = os.open(review.root, os.O_RDONLY | os.O_DIRECTORY)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX)  # another process importing
+        result = invoke(runner, review, *args)
+        assert_error(result)
+        assert "another `review` command" in result.output
+        assert f"run `review {args[0]}` again" in result.output
+        assert snapshot(review) == before
+    finally:
+        os.close(fd)
+    assert invoke(runner, review, *args).exit_code == 0
+
+
+def test_the_write_lock_is_reentrant_within_a_process(review: Project) -> None:
+    from review_cli.lock import exclusive
+
+    with exclusive(review, "search"), exclusive(review, "import"):
+        import_.run(review, [RIS], "MEDLINE")
+    with exclusive(review, "dedup"):  # released
+        pass

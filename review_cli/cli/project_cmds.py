@@ -37,11 +37,13 @@ def import_(
 
     Example: review import medline-1.txt medline-2.txt --source MEDLINE
     """
+    from review_cli.lock import exclusive
     from review_cli.stages import import_ as stage
     from review_cli.ui.console import RichProgress, info, warn
 
     project = project_here()
-    result = stage.run(project, files, source, fmt, progress=RichProgress())
+    with exclusive(project, "import"):
+        result = stage.run(project, files, source, fmt, progress=RichProgress())
     for name in result.added_sources:
         warn(f"source `{name}` was not in review.toml: added as a database; set its kind, platform and query there")
     for path in result.unchanged:
