@@ -103,10 +103,15 @@ class Protocol:
     previous: Previous | None = None  # set for an updated review ([previous] in review.toml)
 
     def source(self, name: str) -> Source | None:
-        """The source `name` refers to, ignoring case and punctuation as its folder name does
-        (`--source "web-of-science"` is the declared "Web of Science")."""
-        wanted = slug(name)
-        return next((s for s in self.sources if slug(s.name) == wanted), None)
+        """The source `name` refers to: its name in any case, else the one source whose name
+        is the same ignoring punctuation, as its folder name is (`--source web-of-science` is
+        the declared "Web of Science")."""
+        folded = name.casefold()
+        same = next((s for s in self.sources if s.name.casefold() == folded), None)
+        if same is not None:
+            return same
+        alike = [s for s in self.sources if slug(s.name) == slug(name) != "unnamed"]
+        return alike[0] if len(alike) == 1 else None
 
     def reason(self, code: str) -> ExclusionReason | None:
         return next((r for r in self.reasons if r.code == code), None)
@@ -253,15 +258,13 @@ def parse_protocol(data: Mapping[str, Any], path: Path) -> Protocol:
         reasons.append(ExclusionReason(code, r.text("label", code), tuple(stages)))
 
     sources = []
-    names: dict[str, str] = {}
+    names: set[str] = set()
     for s in top.tables("sources"):
         s.only("name", "kind", "platform", "search_date", "query", "notes")
         name = s.text("name", required=True)
-        if slug(name) in names:
-            # Exports are kept in searches/<slug>/: two names with one slug would share a folder.
-            raise s.fail("name", f"unique; source `{name}` is listed twice (as `{names[slug(name)]}`; "
-                                 "names are compared ignoring case and punctuation)")
-        names[slug(name)] = name
+        if name.casefold() in names:
+            raise s.fail("name", f"unique; source `{name}` is listed twice")
+        names.add(name.casefold())
         kind_text = s.text("kind", "database")
         try:
             kind = SourceKind(kind_text)
@@ -329,8 +332,9 @@ def parse_protocol(data: Mapping[str, Any], path: Path) -> Protocol:
         if slug(name) in log_names:
             # One decision log per reviewer, named by the slug: two such reviewers would write
             # into one file and their decisions would be read as one person's.
-            raise r.fail("name", f"unique; reviewer `{name}` is listed twice (as `{log_names[slug(name)]}`; "
-                                 "names are compared ignoring case and punctuation)")
+            raise r.fail("name", f"a name of its own; `{name}` and `{log_names[slug(name)]}` would share one "
+                                 f"decision log (screen/<stage>/{slug(name)}.jsonl: names are compared by their "
+                                 "letters a-z and digits only)")
         log_names[slug(name)] = name
         reviewers.append(name)
 
