@@ -304,3 +304,12 @@ def test_the_write_lock_is_reentrant_within_a_process(review: Project) -> None:
         import_.run(review, [RIS], "MEDLINE")
     with exclusive(review, "dedup"):  # released
         pass
+
+
+@pytest.mark.parametrize("args", [("decide", "x", "--include", "--stage", "fulltext", "--reviewer", "reviewer1"),
+                                  ("conflicts", "--stage", "abstract"), ("export", "studies"),
+                                  ("export", "records", "--format", "xml")])
+def test_an_unknown_option_value_is_bad_usage(review: Project, runner, args: tuple[str, ...]) -> None:
+    result = invoke(runner, review, *args)
+    assert_error(result, 2)
+    assert "Hint: use " in result.output

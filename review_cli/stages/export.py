@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from review_cli.errors import ParseError, ReviewError
+from review_cli.errors import ParseError, UsageError
 from review_cli.io.exporters import EXPORT_FORMATS, render
 from review_cli.io.writer import EDITED_HINT, iter_jsonl
 from review_cli.project import Project
@@ -68,8 +68,8 @@ EXPORTERS["decisions"] = decision_rows
 
 def run(project: Project, what: str, fmt: str) -> str:
     if fmt not in EXPORT_FORMATS:
-        raise ReviewError(f"unknown export format `{fmt}`", hint="use one of: " + ", ".join(EXPORT_FORMATS))
+        raise UsageError(f"unknown export format `{fmt}`", hint="use one of: " + ", ".join(EXPORT_FORMATS))
     if what not in EXPORTERS:
-        raise ReviewError(f"nothing called `{what}` to export", hint="use one of: " + ", ".join(sorted(EXPORTERS)))
+        raise UsageError(f"nothing called `{what}` to export", hint="use one of: " + ", ".join(sorted(EXPORTERS)))
     rows, columns = EXPORTERS[what](project)
     return render(fmt, rows, columns)
