@@ -313,3 +313,40 @@ def test_an_unknown_option_value_is_bad_usage(review: Project, runner, args: tup
     result = invoke(runner, review, *args)
     assert_error(result, 2)
     assert "Hint: use " in result.output
+
+
+@pytest.mark.parametrize(
+    ("name", "data"),
+    [
+        ("utf16.csv", "id,decision,reason\n{rid},exclude,design\n".encode("utf-16")),
+        ("excel-de.csv", b"id;decision;reason\r\n{rid};exclude;design\r\n"),
+        ("tabs.csv", b"id\tdecision\treason\n{rid}\texclude\tdesign\n"),
+        ("latin1.csv", "{rid},exclude,design,Studie über Pflege\n".encode("cp1252")),
+    ],
+)
+def test_decide_from_a_csv_as_spreadsheets_save_it(review: Project, runner, tmp_path: Path, name: str, data: bytes) -> None:
+    log, rid = _decided(review, runner)
+    path = tmp_path / name
+    if name == "utf16.csv":
+        path.write_bytes(data.decode("utf-16").replace("{rid}", rid).encode("utf-16"))
+    else:
+        path.write_bytes(data.replace(b"{rid}", rid.encode()))
+    result = invoke(runner, review, "decide", "--from", str(path), "--reviewer", "reviewer1")
+    assert result.exit_code == 0, result.output
+    last = json.loads(log.read_text().splitlines()[-1])
+    assert (last["record"], last["verdict"], last["reason"]) == (rid, "exclude", "design")
+    if name == "latin1.csv":
+        assert last["note"] == "Studie über Pflege"
+
+
+@pytest.mark.parametrize(("data", "said"), [(b"", "holds no decisions"), (b"\n \n", "holds no decisions"),
+                                            ((FIXTURES / "exports" / "table_embase.xlsx").read_bytes(), "is a workbook")])
+def test_decide_from_an_empty_or_binary_file_is_an_error(review: Project, runner, tmp_path: Path, data: bytes, said: str) -> None:
+    _decided(review, runner)
+    path = tmp_path / "d.csv"
+    path.write_bytes(data)
+    before = snapshot(review)
+    result = invoke(runner, review, "decide", "--from", str(path), "--reviewer", "reviewer1")
+    assert_error(result)
+    assert f"d.csv: {said}" in result.output and "Hint:" in result.output
+    assert snapshot(review) == before
