@@ -350,3 +350,11 @@ def test_decide_from_an_empty_or_binary_file_is_an_error(review: Project, runner
     assert_error(result)
     assert f"d.csv: {said}" in result.output and "Hint:" in result.output
     assert snapshot(review) == before
+
+
+def test_no_blank_lines_on_stderr_without_a_terminal(review: Project, runner) -> None:
+    result = invoke(runner, review, "import", str(RIS), "--source", "MEDLINE")
+    assert result.exit_code == 0
+    assert result.stderr.startswith("searches/medline/medline.ris: ris, utf-8; read 9"), repr(result.stderr)
+    result = invoke(runner, review, "dedup", "--non-interactive")
+    assert result.exit_code == 0 and "\n\n" not in result.stderr and not result.stderr.startswith("\n")

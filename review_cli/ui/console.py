@@ -77,6 +77,9 @@ class RichProgress:
         self._task: int | None = None
 
     def start(self, label: str, total: int | None = None) -> None:
+        self.done()
+        if _plain():  # no terminal: a bar is not drawn, and its stop would print blank lines
+            return
         from rich.progress import (
             BarColumn,
             MofNCompleteColumn,
@@ -86,7 +89,6 @@ class RichProgress:
             TimeRemainingColumn,
         )
 
-        self.done()
         self._bar = Progress(
             TextColumn("{task.description}"),
             BarColumn(),
