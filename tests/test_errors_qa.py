@@ -358,3 +358,14 @@ def test_no_blank_lines_on_stderr_without_a_terminal(review: Project, runner) ->
     assert result.stderr.startswith("searches/medline/medline.ris: ris, utf-8; read 9"), repr(result.stderr)
     result = invoke(runner, review, "dedup", "--non-interactive")
     assert result.exit_code == 0 and "\n\n" not in result.stderr and not result.stderr.startswith("\n")
+
+
+@pytest.mark.parametrize("name", ["table_scopus_new.csv", "table_wos_tab.txt"])
+def test_a_table_cut_off_in_its_last_row_reports_the_row(review: Project, tmp_path: Path, name: str) -> None:
+    data = (FIXTURES / "exports" / name).read_bytes()
+    cut = tmp_path / name
+    cut.write_bytes(data.rstrip()[:-60])  # stops inside the last record
+    whole = import_.run(review, [FIXTURES / "exports" / name], "Whole").files[0].imported
+    [report] = import_.run(review, [cut], "Cut").files
+    assert report.imported == whole - 1 and len(report.skipped) == 1, report
+    assert report.skipped[0]["line"] > 2 and "the file ends inside this row" in report.skipped[0]["reason"]
