@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from review_cli import __version__
-from review_cli.errors import ReviewError
+from review_cli.errors import ParseError, ReviewError
 from review_cli.io.writer import read_json, sha256_file, write_json
 from review_cli.project import Project
 
@@ -29,11 +29,20 @@ class Staleness:
     reason: str
 
 
+LOCK_HINT = ("review.lock is written by review: restore it from git (`git checkout -- review.lock`), "
+             "or delete it and run the stages again")
+
+
 def load(project: Project) -> dict[str, Any]:
     if not project.lock_path.exists():
         return {"schema": SCHEMA, "stages": {}}
-    data = read_json(project.lock_path)
-    if not isinstance(data, dict) or data.get("schema") != SCHEMA:
+    try:
+        data = read_json(project.lock_path)
+    except ParseError as e:
+        raise ParseError(project.lock_path, e.message.split(": ", 1)[-1], line=e.line, hint=e.hint or LOCK_HINT) from None
+    if not isinstance(data, dict) or not isinstance(data.get("stages"), dict):
+        raise ParseError(project.lock_path, "not a lock file (no `stages` object)", hint=LOCK_HINT)
+    if data.get("schema") != SCHEMA:
         raise ReviewError(
             f"{project.lock_path}: unknown lock schema {data.get('schema') if isinstance(data, dict) else data!r}",
             hint="it was written by another version of review; re-run the stages to rewrite it",
@@ -115,6 +124,7 @@ def exclusive(project: Project, command: str) -> Iterator[None]:
                 "another `review` command (import, dedup, include, prisma or search) is writing this review",
                 hint=f"wait for it to finish, then run `review {command}` again",
             ) from None
+        load(project)  # a broken review.lock fails the command before it writes anything
         _held[root] = 1
         try:
             yield

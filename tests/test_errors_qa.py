@@ -369,3 +369,36 @@ def test_a_table_cut_off_in_its_last_row_reports_the_row(review: Project, tmp_pa
     [report] = import_.run(review, [cut], "Cut").files
     assert report.imported == whole - 1 and len(report.skipped) == 1, report
     assert report.skipped[0]["line"] > 2 and "the file ends inside this row" in report.skipped[0]["reason"]
+
+
+@pytest.mark.parametrize("args", [("import", str(FIXTURES / "dedup" / "scopus.ris"), "--source", "Scopus"),
+                                  ("dedup", "--non-interactive"), ("include",)])
+@pytest.mark.parametrize("lock_text", ["{\n", "[]\n", '{"schema":"1","stages":{}\n<<<<<<< HEAD\n'])
+def test_a_broken_review_lock_fails_before_anything_is_written(review: Project, runner, args: tuple[str, ...], lock_text: str) -> None:
+    import_.run(review, [RIS], "MEDLINE")
+    review.lock_path.write_text(lock_text)
+    before = snapshot(review)
+    result = invoke(runner, review, *args)
+    assert_error(result)
+    assert "review.lock" in result.output and "Hint:" in result.output
+    assert snapshot(review) == before  # import wrote records and report, dedup the clusters, then failed
+
+
+def test_a_merge_conflict_in_a_decision_log_is_named_as_one(review: Project, runner) -> None:
+    log, rid = _decided(review, runner)
+    line = log.read_text()
+    log.write_text(line + "<<<<<<< HEAD\n" + line + "=======\n" + line + ">>>>>>> alice\n")
+    for args in (("status",), ("include",), ("export", "decisions")):
+        result = invoke(runner, review, *args)
+        assert_error(result)
+        assert "reviewer1.jsonl:2: an unresolved git merge conflict" in result.output
+        assert "keep the lines of both sides" in result.output
+
+
+def test_a_merge_conflict_in_the_clusters_is_named_as_one(review: Project, runner) -> None:
+    _decided(review, runner)
+    text = review.clusters_path.read_text()
+    review.clusters_path.write_text("<<<<<<< HEAD\n" + text + "=======\n" + text + ">>>>>>> alice\n")
+    result = invoke(runner, review, "status")
+    assert_error(result)
+    assert "clusters.jsonl:1: an unresolved git merge conflict" in result.output

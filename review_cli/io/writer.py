@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 import shutil
 import signal
 import tempfile
@@ -166,6 +167,9 @@ def iter_jsonl(path: Path, require: tuple[str, ...] = ()) -> Iterator[tuple[int,
         try:
             obj = json.loads(line)
         except json.JSONDecodeError as e:
+            conflict = merge_conflict(text)
+            if conflict is not None:
+                raise conflict_error(path, conflict) from None
             raise ParseError(path, f"not a JSON line ({e.msg})", line=number, hint=EDITED_HINT) from e
         if not isinstance(obj, dict):
             raise ParseError(path, f"not a JSON object (a {type(obj).__name__})", line=number, hint=EDITED_HINT)
@@ -180,10 +184,35 @@ def read_jsonl(path: Path) -> list[dict[str, Any]]:
 
 
 def read_json(path: Path) -> Any:
+    data = path.read_bytes()
     try:
-        return json.loads(path.read_text(encoding="utf-8"))
+        return json.loads(data.decode("utf-8"))
+    except UnicodeDecodeError as e:
+        raise ParseError(path, f"not UTF-8 (byte 0x{data[e.start]:02x})", line=data[: e.start].count(b"\n") + 1) from None
     except json.JSONDecodeError as e:
+        conflict = merge_conflict(e.doc)
+        if conflict is not None:
+            raise conflict_error(path, conflict) from None
         raise ParseError(path, f"not valid JSON ({e.msg})", line=e.lineno) from e
+
+
+_CONFLICT = re.compile(r"^(?:<{7}|={7}|>{7})(?: |$)", re.MULTILINE)
+
+
+def merge_conflict(text: str) -> int | None:
+    """The line of the first git merge conflict marker in `text`, if any."""
+    found = _CONFLICT.search(text)
+    return None if found is None else text.count("\n", 0, found.start()) + 1
+
+
+def conflict_error(path: Path, line: int) -> ParseError:
+    return ParseError(
+        path,
+        "an unresolved git merge conflict (a <<<<<<< / ======= / >>>>>>> line)",
+        line=line,
+        hint="resolve it: in a decision log keep the lines of both sides and delete the marker lines; "
+             "for a file a stage writes, take either side and run that stage again",
+    )
 
 
 def append_line(path: Path, row: Mapping[str, Any]) -> None:

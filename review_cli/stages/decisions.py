@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from review_cli.errors import ParseError
+from review_cli.io.writer import conflict_error, merge_conflict
 from review_cli.model import Decision, Stage, Verdict
 from review_cli.project import Project
 
@@ -53,6 +54,9 @@ def read_log(path: Path) -> Log:
             if is_last and not text.endswith("\n"):
                 log.torn_line = number
                 continue
+            conflict = merge_conflict(text)
+            if conflict is not None:
+                raise conflict_error(path, conflict) from None
             raise ParseError(path, f"not a valid decision line ({e})", line=number,
                              hint="fix or remove that line; decisions are never rewritten by review") from e
     return log

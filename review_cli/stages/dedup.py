@@ -142,6 +142,7 @@ class DedupResult:
 
 def run(project: Project, progress: Progress = NULL) -> DedupResult:
     """Cluster every record that is in no cluster yet; rewrite clusters and queue."""
+    lock.load(project)  # a broken review.lock fails here, not after the clusters are written
     records = load_records(project)
     if not records:
         raise ReviewError("no records to deduplicate", hint="run `review import FILE --source NAME` first")

@@ -260,6 +260,7 @@ def _run(project: Project, paths: Sequence[Path], source: str, fmt: str | None, 
     if missing:
         raise ReviewError(f"no such file: {', '.join(missing)}", hint="check the path")
     protocol = project.protocol
+    lock.load(project)  # a broken review.lock fails here, not after the records are written
     declared = protocol.source(source)
     if declared is not None:
         source = declared.name  # the protocol's spelling wins
