@@ -402,3 +402,9 @@ def test_a_merge_conflict_in_the_clusters_is_named_as_one(review: Project, runne
     result = invoke(runner, review, "status")
     assert_error(result)
     assert "clusters.jsonl:1: an unresolved git merge conflict" in result.output
+
+
+def test_importing_a_folder_says_it_is_a_folder(review: Project, runner, tmp_path: Path) -> None:
+    result = invoke(runner, review, "import", str(tmp_path), "--source", "MEDLINE")
+    assert_error(result)
+    assert "a folder, not an export file" in result.output and "*.ris" in result.output

@@ -256,6 +256,10 @@ def _run(project: Project, paths: Sequence[Path], source: str, fmt: str | None, 
         raise ReviewError("--source must name the database or source", hint='e.g. --source "MEDLINE"')
     if fmt:
         formats.by_name(fmt)  # an unknown --format is bad usage, also when every file is imported already
+    folders = [str(p) for p in paths if p.is_dir()]
+    if folders:
+        raise ReviewError(f"{', '.join(folders)}: a folder, not an export file",
+                          hint="name the export files in it, e.g. `review import exports/*.ris --source NAME`")
     missing = [str(p) for p in paths if not p.is_file()]
     if missing:
         raise ReviewError(f"no such file: {', '.join(missing)}", hint="check the path")
