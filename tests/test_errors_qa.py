@@ -408,3 +408,25 @@ def test_importing_a_folder_says_it_is_a_folder(review: Project, runner, tmp_pat
     result = invoke(runner, review, "import", str(tmp_path), "--source", "MEDLINE")
     assert_error(result)
     assert "a folder, not an export file" in result.output and "*.ris" in result.output
+
+
+@pytest.mark.parametrize(
+    ("change", "said"),
+    [
+        (("title-abstract", "full-text"), "a full-text decision in the title-abstract log"),
+        (('"reviewer":"reviewer1"', '"reviewer":"reviewer2"'), "a decision by `reviewer2` in the log of `reviewer1`"),
+    ],
+)
+@pytest.mark.parametrize("shape", ["canonical", "escaped", "torn"])
+def test_a_line_copied_from_another_log_is_named_not_counted(review: Project, runner, change: tuple[str, str], said: str, shape: str) -> None:
+    log, rid = _decided(review, runner)
+    line = log.read_text()
+    copied = line.replace(*change)
+    if shape == "escaped":  # not the canonical shape: read through the JSON paths
+        copied = copied.replace('"note":""', '"note":"said \\"no\\""')
+    log.write_text(line + copied + (line[:20] if shape == "torn" else ""))
+    for args in (("include",), ("agreement",), ("conflicts",)):
+        result = invoke(runner, review, *args)
+        assert_error(result)
+        assert f"reviewer1.jsonl:2: {said}" in result.output, result.output
+        assert "move that line to the log it belongs in" in result.output
