@@ -430,3 +430,11 @@ def test_a_line_copied_from_another_log_is_named_not_counted(review: Project, ru
         assert_error(result)
         assert f"reviewer1.jsonl:2: {said}" in result.output, result.output
         assert "move that line to the log it belongs in" in result.output
+
+
+def test_export_out_to_a_folder_names_the_folder(review: Project, runner, tmp_path: Path) -> None:
+    import_.run(review, [RIS], "MEDLINE")
+    result = invoke(runner, review, "export", "records", "--out", str(tmp_path))
+    assert_error(result)
+    assert f"Error: {tmp_path}: Is a directory" in result.output and ".tmp" not in result.output
+    assert not list(tmp_path.parent.glob(".*.tmp"))

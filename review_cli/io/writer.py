@@ -68,7 +68,10 @@ def atomic_file(path: Path, sync: bool = True) -> Iterator[BinaryIO]:
             f.flush()
             if sync:
                 os.fsync(f.fileno())
-        os.replace(tmp, path)
+        try:
+            os.replace(tmp, path)
+        except OSError as e:  # e.g. `--out` names a folder: name it, not the temp file
+            raise OSError(e.errno, e.strerror, str(path)) from e
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
