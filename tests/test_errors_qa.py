@@ -438,3 +438,16 @@ def test_export_out_to_a_folder_names_the_folder(review: Project, runner, tmp_pa
     assert_error(result)
     assert f"Error: {tmp_path}: Is a directory" in result.output and ".tmp" not in result.output
     assert not list(tmp_path.parent.glob(".*.tmp"))
+
+
+@pytest.mark.parametrize(("text", "said"), [("[]\n", "not an import report (no `files` list)"), ('{"files":[5]}\n', "files[0] is not an object"),
+                                            ('{"files":[{"file":"x"}]}\n', "files[0] has no str `source`")])
+def test_a_broken_import_report_is_named(review: Project, runner, text: str, said: str) -> None:
+    import_.run(review, [RIS], "MEDLINE")
+    review.import_report_path.write_text(text)
+    before = snapshot(review)
+    for args in (("status",), ("import", str(FIXTURES / "dedup" / "scopus.ris"), "--source", "Scopus")):
+        result = invoke(runner, review, *args)
+        assert_error(result)
+        assert f"report.json: {said}" in result.output and "Hint:" in result.output
+    assert snapshot(review) == before

@@ -97,9 +97,22 @@ def load_records(project: Project) -> list[Record]:
 
 
 def load_report(project: Project) -> list[dict[str, Any]]:
-    if not project.import_report_path.exists():
+    """The import report's entries, checked: a hand edit that breaks one names it."""
+    path = project.import_report_path
+    if not path.exists():
         return []
-    return list(read_json(project.import_report_path)["files"])
+    data = read_json(path)
+    files = data.get("files") if isinstance(data, dict) else None
+    hint = "import/report.json is written by review: restore it from git, or re-import the exports"
+    if not isinstance(files, list):
+        raise ParseError(path, "not an import report (no `files` list)", hint=hint)
+    for n, entry in enumerate(files):
+        if not isinstance(entry, dict):
+            raise ParseError(path, f"files[{n}] is not an object", hint=hint)
+        for key, kind in (("file", str), ("source", str), ("sha256", str), ("format", str), ("skipped", list)):
+            if not isinstance(entry.get(key), kind):
+                raise ParseError(path, f"files[{n}] has no {kind.__name__} `{key}`", hint=hint)
+    return files
 
 
 def read_file(
