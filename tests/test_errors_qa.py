@@ -451,3 +451,23 @@ def test_a_broken_import_report_is_named(review: Project, runner, text: str, sai
         assert_error(result)
         assert f"report.json: {said}" in result.output and "Hint:" in result.output
     assert snapshot(review) == before
+
+
+def test_a_utf8_export_with_a_stray_legacy_byte_keeps_its_utf8(review: Project, tmp_path: Path) -> None:
+    text = RIS.read_text(encoding="utf-8").replace("Nurnberger", "Nürnberger").replace("Zuber, J", "Zubér, J")
+    mixed = tmp_path / "mixed.ris"
+    mixed.write_bytes(text.encode("utf-8").replace("Zubér".encode(), "Zubér".encode("cp1252")))
+    [report] = import_.run(review, [mixed], "MEDLINE").files
+    authors = {a for r in import_.load_records(review) for a in r.authors}
+    assert "Nürnberger, J" in authors and "Zubér, J" in authors  # not "NÃ¼rnberger"
+    assert report.encoding == "utf-8 (some bytes cp1252)"
+    assert report.warnings == ["not valid UTF-8 on line 3; the rest is UTF-8, those bytes were read as "
+                               "Windows-1252: check accented characters there"]
+
+
+def test_a_legacy_export_is_still_read_as_windows_1252(review: Project, tmp_path: Path) -> None:
+    legacy = tmp_path / "legacy.ris"
+    legacy.write_bytes(RIS.read_text(encoding="utf-8").replace("Nurnberger", "Nürnberger").encode("cp1252"))
+    [report] = import_.run(review, [legacy], "MEDLINE").files
+    assert report.encoding == "cp1252"
+    assert "Nürnberger, J" in {a for r in import_.load_records(review) for a in r.authors}
