@@ -221,7 +221,18 @@ class _Reader:
 
 def load_protocol(path: Path) -> Protocol:
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8-sig"))
+        raw = path.read_bytes()
+        if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+            raise ProtocolError(f"{path}: saved as UTF-16, not UTF-8",
+                                hint="save it again as UTF-8 (TOML files are UTF-8; in Notepad: Save as, Encoding UTF-8)")
+        try:
+            text = raw.decode("utf-8-sig")
+        except UnicodeDecodeError as e:
+            line = raw[: e.start].count(b"\n") + 1
+            raise ProtocolError(f"{path}:{line}: not UTF-8 (byte 0x{raw[e.start]:02x})",
+                                hint="save it again as UTF-8 (TOML files are UTF-8), then check the accented "
+                                     "characters on that line") from None
+        data = tomllib.loads(text)
     except FileNotFoundError as e:
         raise ProtocolError(f"{path} does not exist", hint="run `review init`") from e
     except tomllib.TOMLDecodeError as e:

@@ -471,3 +471,19 @@ def test_a_legacy_export_is_still_read_as_windows_1252(review: Project, tmp_path
     [report] = import_.run(review, [legacy], "MEDLINE").files
     assert report.encoding == "cp1252"
     assert "Nürnberger, J" in {a for r in import_.load_records(review) for a in r.authors}
+
+
+@pytest.mark.parametrize(("encoding", "said"), [("latin-1", "review.toml:6: not UTF-8 (byte 0xe9)"),
+                                                ("utf-16", "review.toml: saved as UTF-16, not UTF-8")])
+def test_a_protocol_saved_in_another_encoding_is_named(review: Project, runner, tmp_path: Path, encoding: str, said: str) -> None:
+    text = review.protocol_path.read_text().replace("Title of your systematic review", "Revue systématique")
+    assert text.split("\n")[5].startswith("title = ")
+    review.protocol_path.write_bytes(text.encode(encoding))
+    result = invoke(runner, review, "status")
+    assert_error(result)
+    assert said in result.output and "save it again as UTF-8" in result.output
+    copy = tmp_path / "proto.toml"
+    copy.write_bytes(text.encode(encoding))
+    result = invoke(runner, None, "init", str(tmp_path / "new"), "--protocol", str(copy))
+    assert_error(result)
+    assert not (tmp_path / "new" / "review.toml").exists()
