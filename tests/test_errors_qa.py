@@ -487,3 +487,11 @@ def test_a_protocol_saved_in_another_encoding_is_named(review: Project, runner, 
     result = invoke(runner, None, "init", str(tmp_path / "new"), "--protocol", str(copy))
     assert_error(result)
     assert not (tmp_path / "new" / "review.toml").exists()
+
+
+def test_a_search_log_line_without_its_query_is_named(review: Project, runner) -> None:
+    review.search_log_path.parent.mkdir(parents=True, exist_ok=True)
+    review.search_log_path.write_text('{"source":"PubMed","time":"2024-01-01T00:00:00Z"}\n')
+    result = invoke(runner, review, "report", "searches")
+    assert_error(result)
+    assert "log.jsonl:1: the line has no `database`" in result.output and "Hint:" in result.output

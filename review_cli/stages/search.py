@@ -44,7 +44,8 @@ def utc_now() -> dt.datetime:
 
 def load_log(project: Project) -> list[dict[str, Any]]:
     """Every logged online search, oldest first."""
-    return [obj for _, obj in iter_jsonl(project.search_log_path)]
+    required = ("source", "database", "platform", "endpoint", "api", "query", "time")
+    return [obj for _, obj in iter_jsonl(project.search_log_path, require=required)]
 
 
 def run(
