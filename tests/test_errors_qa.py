@@ -495,3 +495,22 @@ def test_a_search_log_line_without_its_query_is_named(review: Project, runner) -
     result = invoke(runner, review, "report", "searches")
     assert_error(result)
     assert "log.jsonl:1: the line has no `database`" in result.output and "Hint:" in result.output
+
+
+def test_a_decision_log_with_latin1_bytes_is_named_not_replaced(review: Project, runner) -> None:
+    log, rid = _decided(review, runner)
+    line = log.read_text()
+    log.write_bytes((line + line.replace('"note":""', '"note":"ä"')).encode("utf-8").replace("ä".encode(), b"\xe4"))
+    result = invoke(runner, review, "include")
+    assert_error(result)
+    assert "reviewer1.jsonl:2: not UTF-8 (byte 0xe4)" in result.output
+
+
+def test_a_torn_last_line_cut_inside_a_character_is_still_only_torn(review: Project, runner) -> None:
+    log, rid = _decided(review, runner)
+    line = log.read_text()
+    log.write_bytes(line.encode() + line.replace('"note":""', '"note":"ü').encode()[:-1])  # half a ü
+    result = invoke(runner, review, "decide", rid, "--exclude", "--reason", "design", "--reviewer", "reviewer1")
+    assert result.exit_code == 0, result.output
+    assert "incomplete last line" in result.output
+    assert json.loads(log.read_text().splitlines()[-1])["verdict"] == "exclude"

@@ -29,6 +29,19 @@ class Log:
     torn_line: int | None = None  # line number of an incomplete last line, if any
 
 
+def _decode(path: Path, data: bytes) -> str:
+    """A log's text. Bytes that are not UTF-8 (a note edited in a Latin-1 editor) are an error
+    naming the line, not silently replaced; only a torn last line (the process died while
+    writing it, maybe inside a character) may hold them, and it is dropped and reported."""
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as e:
+        if data.find(b"\n", e.start) == -1:  # in the last line, which has no line end: torn
+            return data.decode("utf-8", errors="replace")
+        raise ParseError(path, f"not UTF-8 (byte 0x{data[e.start]:02x})", line=data[: e.start].count(b"\n") + 1,
+                         hint="save the log as UTF-8, or retype the accented characters on that line") from None
+
+
 def _misfiled(d: Decision, stage: Stage | None, owner: str | None) -> str | None:
     """Why a line does not belong in this log (copied from another stage's or reviewer's log
     by hand): it would be counted as this stage's, or this reviewer's, decision."""
@@ -46,7 +59,7 @@ def read_log(path: Path, stage: Stage | None = None, owner: str | None = None) -
     log = Log(path)
     if not path.exists():
         return log
-    text = path.read_bytes().decode("utf-8", errors="replace")
+    text = _decode(path, path.read_bytes())
     lines = text.split("\n")
     fast = _read_all(lines) if text.endswith("\n") else None
     if fast is not None and (stage is not None or owner is not None) and any(_misfiled(d, stage, owner) for d in fast):
@@ -200,7 +213,7 @@ def _votes(path: Path, stage: Stage | None = None, owner: str | None = None) -> 
     logs decoded in one call, and anything irregular goes through `read_log`, which reports
     torn and malformed lines exactly as before (and, given `stage` and `owner`, lines of another
     stage or reviewer)."""
-    text = path.read_bytes().decode("utf-8", errors="replace") if path.exists() else ""
+    text = _decode(path, path.read_bytes()) if path.exists() else ""
     found = _votes_by_pattern(text, stage, owner)
     if found is None and text.endswith("\n"):
         try:
