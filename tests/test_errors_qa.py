@@ -514,3 +514,29 @@ def test_a_torn_last_line_cut_inside_a_character_is_still_only_torn(review: Proj
     assert result.exit_code == 0, result.output
     assert "incomplete last line" in result.output
     assert json.loads(log.read_text().splitlines()[-1])["verdict"] == "exclude"
+
+
+CJK_RIS = "".join(
+    f"TY  - JOUR\nTI  - 综合护理中的共同生产研究第{i}部分：一项关于照顾者参与服务设计的定性研究\nAU  - 王, 伟\n"
+    "PY  - 2020\nAB  - 背景：照顾者在综合护理中的作用越来越重要。方法：我们进行了访谈。结论：共同生产是可行的。\nER  - \n\n"
+    for i in range(5)
+)
+
+
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
+def test_a_cjk_export_in_utf16_without_bom_is_read_not_called_binary(review: Project, tmp_path: Path, encoding: str) -> None:
+    path = tmp_path / "cnki.ris"
+    path.write_bytes(CJK_RIS.encode(encoding))
+    [report] = import_.run(review, [path], "CNKI").files
+    assert (report.encoding, report.imported) == (encoding, 5)
+    assert "综合护理中的共同生产研究第0部分：一项关于照顾者参与服务设计的定性研究" in {r.title for r in import_.load_records(review)}
+
+
+def test_random_bytes_are_still_a_binary_file(review: Project, runner, tmp_path: Path) -> None:
+    import random
+
+    path = tmp_path / "x.ris"
+    path.write_bytes(random.Random(1).randbytes(4000))
+    result = invoke(runner, review, "import", str(path), "--source", "MEDLINE")
+    assert_error(result)
+    assert "is a binary file" in result.output

@@ -129,6 +129,14 @@ def _looks_utf16(data: bytes) -> str | None:
         return "utf-16-le"
     if even_nuls > 0.4 * half and odd_nuls < 0.05 * half:
         return "utf-16-be"
+    # Mostly CJK (or other non-Latin) text: fewer NULs, from the ASCII tags and digits, nearly
+    # all on one side (a few characters such as U+4E00 have a NUL byte of their own), and the
+    # sample reads as printable text (a CNKI or Wanfang export saved as "Unicode").
+    for enc, nuls, other in (("utf-16-le", odd_nuls, even_nuls), ("utf-16-be", even_nuls, odd_nuls)):
+        if nuls >= 8 and other < 0.1 * nuls:
+            text = sample[: len(sample) // 2 * 2].decode(enc, errors="replace")
+            if all(c.isprintable() or c in "\t\r\n" for c in text):
+                return enc
     return None
 
 
