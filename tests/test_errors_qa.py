@@ -518,7 +518,8 @@ def test_a_torn_last_line_cut_inside_a_character_is_still_only_torn(review: Proj
 
 CJK_RIS = "".join(
     f"TY  - JOUR\nTI  - 综合护理中的共同生产研究第{i}部分：一项关于照顾者参与服务设计的定性研究\nAU  - 王, 伟\n"
-    "PY  - 2020\nAB  - 背景：照顾者在综合护理中的作用越来越重要。方法：我们进行了访谈。结论：共同生产是可行的。\nER  - \n\n"
+    "PY  - 2020\nAB  - 背景：照顾者在综合护理中的作用越来越重要。方法：我们进行了访谈。结果：参与者报告了更好的体验。"
+    "结论：共同生产是可行的。\nER  - \n\n"
     for i in range(5)
 )
 
