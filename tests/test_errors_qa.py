@@ -541,3 +541,24 @@ def test_random_bytes_are_still_a_binary_file(review: Project, runner, tmp_path:
     result = invoke(runner, review, "import", str(path), "--source", "MEDLINE")
     assert_error(result)
     assert "is a binary file" in result.output
+
+
+def test_a_new_source_name_with_quotes_keeps_review_toml_valid(review: Project) -> None:
+    name = 'Web of "Science" \\ Core — Ü'
+    result = import_.run(review, [RIS], name)
+    assert result.added_sources == [name]
+    review.__dict__.pop("protocol", None)
+    assert review.protocol.source(name) is not None and review.protocol.source(name).name == name  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize("name", ["Web\nof Science", "Scopus\t", "A\x7fB"])
+def test_a_source_name_with_a_control_character_is_refused(review: Project, runner, name: str) -> None:
+    before = snapshot(review)
+    result = invoke(runner, review, "import", str(RIS), "--source", name)
+    if name.strip() != name and name.strip().isprintable():
+        assert result.exit_code == 0  # surrounding whitespace is trimmed
+        return
+    assert_error(result)
+    assert "control character" in result.output
+    assert snapshot(review) == before
+    assert invoke(runner, review, "status").exit_code == 0

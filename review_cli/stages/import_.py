@@ -8,6 +8,7 @@ leaves the review unchanged.
 from __future__ import annotations
 
 import gc
+import json
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from concurrent.futures import ThreadPoolExecutor
@@ -267,6 +268,9 @@ def _run(project: Project, paths: Sequence[Path], source: str, fmt: str | None, 
     source = source.strip()
     if not source:
         raise ReviewError("--source must name the database or source", hint='e.g. --source "MEDLINE"')
+    if any(not c.isprintable() for c in source):
+        raise ReviewError(f"--source {source!r} holds a line break or another control character",
+                          hint='name the source on one line, e.g. --source "Web of Science"')
     if fmt:
         formats.by_name(fmt)  # an unknown --format is bad usage, also when every file is imported already
     folders = [str(p) for p in paths if p.is_dir()]
@@ -409,10 +413,10 @@ def _declare_source(project: Project, name: str, fmt: str) -> None:
     text = project.protocol_path.read_text(encoding="utf-8")
     if not text.endswith("\n"):
         text += "\n"
-    quoted = name.replace("\\", "\\\\").replace('"', '\\"')
+    quoted = json.dumps(name, ensure_ascii=False)  # a TOML basic string: the same escapes as JSON
     text += (
         f'\n# Added by `review import` (format {fmt}); set kind, platform, search_date and query.\n'
-        f'[[sources]]\nname = "{quoted}"\nkind = "database"\n'
+        f'[[sources]]\nname = {quoted}\nkind = "database"\n'
     )
     write_text(project.protocol_path, text)
     project.__dict__.pop("protocol", None)
