@@ -562,3 +562,21 @@ def test_a_source_name_with_a_control_character_is_refused(review: Project, runn
     assert "control character" in result.output
     assert snapshot(review) == before
     assert invoke(runner, review, "status").exit_code == 0
+
+
+def test_simulate_reads_a_utf16_dataset_and_reports_a_tiny_one_without_a_traceback(runner, tmp_path: Path) -> None:
+    path = tmp_path / "tiny.csv"
+    path.write_bytes("title,abstract,label_included\nA,b,1\nC,d,0\n".encode("utf-16"))
+    result = invoke(runner, None, "simulate", str(path))
+    assert result.exit_code == 0, result.output
+    assert "2 records, 1 relevant" in result.output and "WSS@95 n/a" in result.output
+
+
+def test_simulate_on_a_binary_file_says_so(runner, tmp_path: Path) -> None:
+    import random
+
+    path = tmp_path / "x.csv"
+    path.write_bytes(random.Random(2).randbytes(3000))
+    result = invoke(runner, None, "simulate", str(path))
+    assert_error(result)
+    assert "is a binary file" in result.output
