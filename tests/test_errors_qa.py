@@ -580,3 +580,19 @@ def test_simulate_on_a_binary_file_says_so(runner, tmp_path: Path) -> None:
     result = invoke(runner, None, "simulate", str(path))
     assert_error(result)
     assert "is a binary file" in result.output
+
+
+def test_a_compressed_or_pdf_file_is_named_for_what_it_is(review: Project, runner, tmp_path: Path) -> None:
+    import gzip
+    import zipfile
+
+    (tmp_path / "m.ris.gz").write_bytes(gzip.compress(RIS.read_bytes()))
+    with zipfile.ZipFile(tmp_path / "exports.zip", "w") as z:
+        z.write(RIS, "medline.ris")
+    (tmp_path / "paper.pdf").write_bytes(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< /Type /Catalog >>\nendobj\n")
+    for name, said, hint in (("m.ris.gz", "is a gzip-compressed (binary) file", "gunzip m.ris.gz"),
+                             ("exports.zip", "not an Excel workbook", "unzip it"),
+                             ("paper.pdf", "is a PDF document", "export the records")):
+        result = invoke(runner, review, "import", str(tmp_path / name), "--source", "MEDLINE")
+        assert_error(result)
+        assert said in result.output and hint in result.output

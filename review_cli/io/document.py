@@ -148,6 +148,11 @@ def decode(path: Path, data: bytes) -> Document:
     if doc.is_zip:
         doc.encoding = "binary (zip)"
         return doc
+    if data.startswith(b"\x1f\x8b"):
+        raise ParseError(path, "is a gzip-compressed (binary) file", hint=f"decompress it first (gunzip {path.name}) and import the file inside")
+    if data.startswith(b"%PDF-"):
+        raise ParseError(path, "is a PDF document (a binary file), not a bibliographic export",
+                         hint="export the records from the database as RIS, MEDLINE, BibTeX, CSV or XLSX")
     for bom, enc in (
         (codecs.BOM_UTF8, "utf-8-sig"),
         (codecs.BOM_UTF32_LE, "utf-32"),
