@@ -124,6 +124,8 @@ def exclusive(project: Project, command: str) -> Iterator[None]:
                 "another `review` command (import, dedup, include, prisma or search) is writing this review",
                 hint=f"wait for it to finish, then run `review {command}` again",
             ) from None
+        except OSError:
+            pass  # a file system without flock on folders (some network mounts): run unlocked, as before
         load(project)  # a broken review.lock fails the command before it writes anything
         _held[root] = 1
         try:
