@@ -596,3 +596,14 @@ def test_a_compressed_or_pdf_file_is_named_for_what_it_is(review: Project, runne
         result = invoke(runner, review, "import", str(tmp_path / name), "--source", "MEDLINE")
         assert_error(result)
         assert said in result.output and hint in result.output
+
+
+def test_a_torn_last_line_is_reported_by_every_command_that_counts(review: Project, runner) -> None:
+    log, rid = _decided(review, runner)
+    log.write_text(log.read_text() + '{"record":"' + rid + '","verdict":"excl')
+    for args in (("include",), ("prisma", "--allow-pending"), ("status",), ("agreement",)):
+        result = invoke(runner, review, *args)
+        assert result.exit_code == 0, (args, result.output)
+        assert "reviewer1.jsonl:2: incomplete last line" in result.stderr, args
+    result = invoke(runner, review, "include")
+    assert result.stderr.count("incomplete last line") == 1

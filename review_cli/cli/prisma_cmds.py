@@ -16,11 +16,14 @@ def include_(json_out: bool = typer.Option(False, "--json", help="Print the coun
     """
     from review_cli.lock import exclusive
     from review_cli.stages import include as stage
+    from review_cli.stages.decisions import torn_logs
     from review_cli.ui.console import info, warn
 
     project = project_here()
     with exclusive(project, "include"):
         result = stage.run(project)
+    for w in torn_logs(project):
+        warn(w)
     for w in result.warnings:
         warn(w)
     if json_out:
@@ -44,6 +47,7 @@ def prisma(
     """
     from review_cli.lock import exclusive
     from review_cli.stages import prisma as stage
+    from review_cli.stages.decisions import torn_logs
     from review_cli.ui.console import info, warn
 
     project = project_here()
@@ -52,6 +56,8 @@ def prisma(
     else:
         with exclusive(project, "prisma"):
             result = stage.run(project, allow_pending)
+    for w in torn_logs(project):
+        warn(w)
     for w in result.warnings:
         warn(w)
     if json_out:

@@ -70,9 +70,14 @@ def status(json_out: bool = typer.Option(False, "--json", help="Print as JSON.")
     Example: review status --json
     """
     from review_cli.stages import status as stage
+    from review_cli.stages.decisions import torn_logs
     from review_cli.ui import status_view
+    from review_cli.ui.console import warn
 
-    result = stage.run(project_here())
+    project = project_here()
+    result = stage.run(project)
+    for w in torn_logs(project):
+        warn(w)
     if json_out:
         emit_json(result.to_json())
     else:

@@ -312,3 +312,28 @@ def final_decisions(project: Project, stage: Stage) -> dict[str, Final]:
             continue
         out[rid] = Final(rid, verdict, reasons[0] if reasons else "", by)
     return out
+
+
+def torn_logs(project: Project) -> list[str]:
+    """A warning per decision log (any stage, any reviewer, reconciled) whose last line is
+    incomplete: that line is not counted anywhere, so every command that counts says so.
+    Cheap: only the last byte of each log is read, unless it is torn."""
+    out = []
+    for stage in Stage:
+        folder = project.decisions_dir(stage)
+        paths = sorted(folder.glob("*.jsonl")) if folder.is_dir() else []
+        reconciled = project.reconciled_path(stage)
+        for path in [*paths, *([reconciled] if reconciled.is_file() else [])]:
+            with path.open("rb") as f:
+                size = f.seek(0, 2)
+                if size == 0:
+                    continue
+                f.seek(size - 1)
+                if f.read(1) == b"\n":
+                    continue
+            line = path.read_bytes().count(b"\n") + 1
+            then = ("remove it or complete it by hand" if path == reconciled
+                    else "it is moved aside the next time that reviewer screens or decides")
+            out.append(f"{project.rel(path)}:{line}: incomplete last line (the program stopped while writing it), "
+                       f"not counted: {then}")
+    return out
