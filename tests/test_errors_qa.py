@@ -607,3 +607,18 @@ def test_a_torn_last_line_is_reported_by_every_command_that_counts(review: Proje
         assert "reviewer1.jsonl:2: incomplete last line" in result.stderr, args
     result = invoke(runner, review, "include")
     assert result.stderr.count("incomplete last line") == 1
+
+
+def test_ctrl_c_after_a_search_is_imported_still_logs_it(review: Project, monkeypatch: pytest.MonkeyPatch) -> None:
+    from review_cli.stages import search
+
+    from .search_fakes import Fake, Server, works
+
+    with Server(Fake(works(7))) as server:
+        monkeypatch.setenv("REVIEW_EUROPEPMC_URL", server.url)
+        monkeypatch.setenv("REVIEW_SEARCH_PACE", "0")
+        _interrupt_during(monkeypatch, search, "_dedup")  # after the import, before the log line
+        with pytest.raises(KeyboardInterrupt):
+            search.run(review, "europepmc", "carers", source="Europe PMC")
+    [entry] = search.load_log(review)
+    assert entry["files"] and entry["new_records"] == len(import_.load_records(review)) > 0
