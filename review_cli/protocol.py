@@ -141,9 +141,20 @@ class _Reader:
             text = self.path.read_text(encoding="utf-8-sig")
         except (OSError, UnicodeDecodeError):
             return self.path.name
+        start, stop = 0, len(text)
+        entry = re.fullmatch(r"(\w+)\[(\d+)\]\.", self.prefix)
+        if entry:  # a key of the n-th [[table]]: look between its header and the next table's
+            headers = [m.start() for m in re.finditer(rf"^[ \t]*\[\[[ \t]*{entry[1]}[ \t]*\]\]", text, re.MULTILINE)]
+            n = int(entry[2])
+            if n >= len(headers):
+                return self.path.name
+            start = headers[n]
+            line_end = text.find("\n", start)
+            after = re.compile(r"^[ \t]*\[", re.MULTILINE).search(text, line_end + 1) if line_end != -1 else None
+            stop = after.start() if after else stop
         key = re.escape(name)
-        pattern = re.compile(rf'^\s*(?:"?{key}"?\s*=|\[+\s*(?:[\w.-]+\.)?"?{key}"?\s*\]+)', re.MULTILINE)
-        found = [m.start() for m in pattern.finditer(text)]
+        pattern = re.compile(rf'^[ \t]*(?:"?{key}"?[ \t]*=|\[+[ \t]*(?:[\w.-]+\.)?"?{key}"?[ \t]*\]+)', re.MULTILINE)
+        found = [m.start() for m in pattern.finditer(text, start, stop)]
         if len(found) != 1:
             return self.path.name
         return f"{self.path.name}:{text.count(chr(10), 0, found[0]) + 1}"

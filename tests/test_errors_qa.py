@@ -622,3 +622,14 @@ def test_ctrl_c_after_a_search_is_imported_still_logs_it(review: Project, monkey
             search.run(review, "europepmc", "carers", source="Europe PMC")
     [entry] = search.load_log(review)
     assert entry["files"] and entry["new_records"] == len(import_.load_records(review)) > 0
+
+
+@pytest.mark.parametrize(("old", "new", "key"), [('kind = "register"', 'kind = "registry"', "sources[1].kind"),
+                                                 ("[screening]", "[screeening]", "screeening"),
+                                                 ('stages = ["full-text"]', 'stages = ["fulltext"]', "exclusion_reasons[3].stages")])
+def test_protocol_errors_name_the_line_also_inside_an_array_of_tables(review: Project, runner, old: str, new: str, key: str) -> None:
+    _edit_protocol(review, old, new)
+    line = review.protocol_path.read_text().split("\n").index(next(t for t in review.protocol_path.read_text().split("\n") if new in t)) + 1
+    result = invoke(runner, review, "status")
+    assert_error(result)
+    assert f"review.toml:{line}: " in result.output and f"`{key}`" in result.output
