@@ -6,6 +6,7 @@ stderr and exits 1. Anything else is a bug and is allowed to show a traceback.
 
 from __future__ import annotations
 
+import errno
 from pathlib import Path
 
 EXIT_OK = 0
@@ -49,3 +50,23 @@ class UsageError(ReviewError):
     """Options that cannot work together; exits 2 like a usage error."""
 
     exit_code = EXIT_USAGE
+
+
+_OS_HINTS = {
+    errno.EACCES: "check that you may read and write the review folder and the files named",
+    errno.EPERM: "check that you may read and write the review folder and the files named",
+    errno.EROFS: "the disk is mounted read-only: copy the review to a writable folder",
+    errno.ENOSPC: "free some disk space, then run the command again",
+    errno.EDQUOT: "free some disk space (you are over quota), then run the command again",
+    errno.ENOENT: "check the path",
+    errno.EISDIR: "name a file, not a folder",
+}
+
+
+def from_os_error(e: OSError) -> ReviewError:
+    """A failed read or write (permissions, read-only disk, full disk) as a user-facing error.
+    Files are replaced atomically and logs appended whole, so what was written before stays."""
+    where = " -> ".join(str(f) for f in (e.filename, e.filename2) if f is not None)
+    what = e.strerror or str(e)
+    return ReviewError(f"{where}: {what}" if where else what,
+                       hint=_OS_HINTS.get(e.errno or 0, "check the file and the disk, then run the command again"))

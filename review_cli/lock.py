@@ -7,13 +7,16 @@ files on disk to say which stages must be re-run.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+import fcntl
+import os
+from collections.abc import Iterable, Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from review_cli import __version__
-from review_cli.errors import ReviewError
+from review_cli.errors import ParseError, ReviewError
 from review_cli.io.writer import read_json, sha256_file, write_json
 from review_cli.project import Project
 
@@ -29,11 +32,20 @@ class Staleness:
     reason: str
 
 
+LOCK_HINT = ("review.lock is written by review: restore it from git (`git checkout -- review.lock`), "
+             "or delete it and run the stages again")
+
+
 def load(project: Project) -> dict[str, Any]:
     if not project.lock_path.exists():
         return {"schema": SCHEMA, "stages": {}}
-    data = read_json(project.lock_path)
-    if not isinstance(data, dict) or data.get("schema") != SCHEMA:
+    try:
+        data = read_json(project.lock_path)
+    except ParseError as e:
+        raise ParseError(project.lock_path, e.message.split(": ", 1)[-1], line=e.line, hint=e.hint or LOCK_HINT) from None
+    if not isinstance(data, dict) or not isinstance(data.get("stages"), dict):
+        raise ParseError(project.lock_path, "not a lock file (no `stages` object)", hint=LOCK_HINT)
+    if data.get("schema") != SCHEMA:
         raise ReviewError(
             f"{project.lock_path}: unknown lock schema {data.get('schema') if isinstance(data, dict) else data!r}",
             hint="it was written by another version of review; re-run the stages to rewrite it",
@@ -104,3 +116,42 @@ def _decision_logs(project: Project) -> list[str]:
             paths.extend(sorted(folder.glob("*.jsonl")))
         paths.append(project.reconciled_path(stage))
     return [project.rel(p) for p in paths if p.exists()]
+
+
+_held: dict[Path, int] = {}  # review root -> nesting depth, for this process
+
+
+@contextmanager
+def exclusive(project: Project, command: str) -> Iterator[None]:
+    """Only one command at a time rewrites a review's shared files: a second `review import`
+    started while one runs would read the records before the first wrote them and write them
+    back without its records. The second one is refused. The lock is a flock on the review
+    folder itself (no lock file to leave behind; the kernel releases it when the process exits
+    or dies); re-entrant within a process."""
+    root = project.root.resolve()
+    if _held.get(root):
+        _held[root] += 1
+        try:
+            yield
+        finally:
+            _held[root] -= 1
+        return
+    fd = os.open(root, os.O_RDONLY | os.O_DIRECTORY)
+    try:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            raise ReviewError(
+                "another `review` command (import, dedup, include, prisma or search) is writing this review",
+                hint=f"wait for it to finish, then run `review {command}` again",
+            ) from None
+        except OSError:
+            pass  # a file system without flock on folders (some network mounts): run unlocked, as before
+        load(project)  # a broken review.lock fails the command before it writes anything
+        _held[root] = 1
+        try:
+            yield
+        finally:
+            _held.pop(root, None)
+    finally:
+        os.close(fd)  # closing the descriptor releases the lock

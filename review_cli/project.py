@@ -6,24 +6,18 @@ No other module builds a path inside a review by hand, so the layout is describe
 from __future__ import annotations
 
 import os
-import re
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 
 from review_cli.errors import NotAReviewError
 from review_cli.model import Stage
-from review_cli.protocol import Protocol, load_protocol
+from review_cli.protocol import Protocol, load_protocol, slug
 
 PROTOCOL_FILE = "review.toml"
 LOCK_FILE = "review.lock"
 
-_SLUG = re.compile(r"[^a-z0-9]+")
-
-
-def slug(name: str) -> str:
-    """A file-name-safe form of a source or reviewer name."""
-    return _SLUG.sub("-", name.casefold()).strip("-") or "unnamed"
+__all__ = ["Project", "slug"]
 
 
 @dataclass(frozen=True)

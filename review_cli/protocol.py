@@ -7,6 +7,8 @@ edited by hand and a reviewer should fix it from the message alone.
 from __future__ import annotations
 
 import datetime as dt
+import difflib
+import re
 import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -101,11 +103,26 @@ class Protocol:
     previous: Previous | None = None  # set for an updated review ([previous] in review.toml)
 
     def source(self, name: str) -> Source | None:
+        """The source `name` refers to: its name in any case, else the one source whose name
+        is the same ignoring punctuation, as its folder name is (`--source web-of-science` is
+        the declared "Web of Science")."""
         folded = name.casefold()
-        return next((s for s in self.sources if s.name.casefold() == folded), None)
+        same = next((s for s in self.sources if s.name.casefold() == folded), None)
+        if same is not None:
+            return same
+        alike = [s for s in self.sources if slug(s.name) == slug(name) != "unnamed"]
+        return alike[0] if len(alike) == 1 else None
 
     def reason(self, code: str) -> ExclusionReason | None:
         return next((r for r in self.reasons if r.code == code), None)
+
+
+_SLUG = re.compile(r"[^a-z0-9]+")
+
+
+def slug(name: str) -> str:
+    """A file-name-safe form of a source or reviewer name (their folder or log file name)."""
+    return _SLUG.sub("-", name.casefold()).strip("-") or "unnamed"
 
 
 class _Reader:
@@ -117,12 +134,50 @@ class _Reader:
     def key(self, name: str) -> str:
         return f"{self.prefix}{name}"
 
+    def where(self, name: str) -> str:
+        """`review.toml:LINE` when `name` is set (or opens a table) on exactly one line, which
+        is the usual case for a misspelt key; else just the file name."""
+        try:
+            text = self.path.read_text(encoding="utf-8-sig")
+        except (OSError, UnicodeDecodeError):
+            return self.path.name
+        start, stop = 0, len(text)
+        entry = re.fullmatch(r"(\w+)\[(\d+)\]\.", self.prefix)
+        if entry:  # a key of the n-th [[table]]: look between its header and the next table's
+            headers = [m.start() for m in re.finditer(rf"^[ \t]*\[\[[ \t]*{entry[1]}[ \t]*\]\]", text, re.MULTILINE)]
+            n = int(entry[2])
+            if n >= len(headers):
+                return self.path.name
+            start = headers[n]
+            line_end = text.find("\n", start)
+            after = re.compile(r"^[ \t]*\[", re.MULTILINE).search(text, line_end + 1) if line_end != -1 else None
+            stop = after.start() if after else stop
+        key = re.escape(name)
+        pattern = re.compile(rf'^[ \t]*(?:"?{key}"?[ \t]*=|\[+[ \t]*(?:[\w.-]+\.)?"?{key}"?[ \t]*\]+)', re.MULTILINE)
+        found = [m.start() for m in pattern.finditer(text, start, stop)]
+        if len(found) != 1:
+            return self.path.name
+        return f"{self.path.name}:{text.count(chr(10), 0, found[0]) + 1}"
+
     def fail(self, name: str, expected: str) -> ProtocolError:
         got = self.data.get(name)
         return ProtocolError(
-            f"{self.path.name}: `{self.key(name)}` must be {expected} (got {got!r})",
+            f"{self.where(name)}: `{self.key(name)}` must be {expected} (got {got!r})",
             hint=f"edit {self.path} and run the command again",
         )
+
+    def only(self, *names: str) -> None:
+        """Refuse a key this table does not have: a misspelt key (`[screeening]`, `sed = 1`)
+        would otherwise be ignored in silence and its setting never applied."""
+        for name in self.data:
+            if name not in names:
+                close = difflib.get_close_matches(name, names, n=1, cutoff=0.6)
+                guess = f"did you mean `{self.key(close[0])}`? " if close else ""
+                where = f"in `{self.prefix.rstrip('.')}` " if self.prefix else "at the top "
+                raise ProtocolError(
+                    f"{self.where(name)}: unknown key `{self.key(name)}`",
+                    hint=f"{guess}the keys {where}are: {', '.join(names)}; edit {self.path}",
+                )
 
     def text(self, name: str, default: str = "", required: bool = False) -> str:
         if name not in self.data:
@@ -136,6 +191,8 @@ class _Reader:
             return value.isoformat()
         if not isinstance(value, str):
             raise self.fail(name, "a string")
+        if required and not value.strip():
+            raise self.fail(name, "a non-empty string")
         return value.strip()
 
     def texts(self, name: str) -> tuple[str, ...]:
@@ -175,7 +232,18 @@ class _Reader:
 
 def load_protocol(path: Path) -> Protocol:
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8-sig"))
+        raw = path.read_bytes()
+        if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+            raise ProtocolError(f"{path}: saved as UTF-16, not UTF-8",
+                                hint="save it again as UTF-8 (TOML files are UTF-8; in Notepad: Save as, Encoding UTF-8)")
+        try:
+            text = raw.decode("utf-8-sig")
+        except UnicodeDecodeError as e:
+            line = raw[: e.start].count(b"\n") + 1
+            raise ProtocolError(f"{path}:{line}: not UTF-8 (byte 0x{raw[e.start]:02x})",
+                                hint="save it again as UTF-8 (TOML files are UTF-8), then check the accented "
+                                     "characters on that line") from None
+        data = tomllib.loads(text)
     except FileNotFoundError as e:
         raise ProtocolError(f"{path} does not exist", hint="run `review init`") from e
     except tomllib.TOMLDecodeError as e:
@@ -185,17 +253,22 @@ def load_protocol(path: Path) -> Protocol:
 
 def parse_protocol(data: Mapping[str, Any], path: Path) -> Protocol:
     top = _Reader(data, path, "")
+    top.only("schema", "review", "question", "criteria", "exclusion_reasons", "sources", "limits", "reviewers",
+             "screening", "previous")
     schema = top.integer("schema", SCHEMA)
     if schema != SCHEMA:
         raise top.fail("schema", f"{SCHEMA} (this version of review reads protocol schema {SCHEMA})")
 
     review = top.table("review")
-    question = top.table("question")
+    review.only("title", "type", "synthesis")
+    question = top.table("question")  # free-form: PICO, SPIDER, ... fields
     criteria = top.table("criteria")
+    criteria.only("include", "exclude")
 
     reasons = []
     seen: set[str] = set()
     for r in top.tables("exclusion_reasons"):
+        r.only("code", "label", "stages")
         code = r.text("code", required=True)
         if code in seen:
             raise r.fail("code", f"unique; `{code}` is used twice")
@@ -209,6 +282,7 @@ def parse_protocol(data: Mapping[str, Any], path: Path) -> Protocol:
     sources = []
     names: set[str] = set()
     for s in top.tables("sources"):
+        s.only("name", "kind", "platform", "search_date", "query", "notes")
         name = s.text("name", required=True)
         if name.casefold() in names:
             raise s.fail("name", f"unique; source `{name}` is listed twice")
@@ -231,12 +305,14 @@ def parse_protocol(data: Mapping[str, Any], path: Path) -> Protocol:
         )
 
     lim = top.table("limits")
+    lim.only("year_from", "year_to", "languages")
     year_from, year_to = lim.integer("year_from"), lim.integer("year_to")
     if year_from is not None and year_to is not None and year_from > year_to:
         raise lim.fail("year_to", f"a year on or after year_from ({year_from})")
     limits = Limits(year_from, year_to, lim.texts("languages"))
 
     sc = top.table("screening")
+    sc.only("seed", "model", "target_recall", "confidence", "final", "keys", "highlight", "unscreened")
     final = sc.text("final", "single")
     if final not in FINAL_RULES:
         raise sc.fail("final", "one of " + ", ".join(f'"{f}"' for f in FINAL_RULES))
@@ -256,6 +332,7 @@ def parse_protocol(data: Mapping[str, Any], path: Path) -> Protocol:
     if clashes:
         raise key_table.fail(sorted(clashes)[0], "a key used by one action only")
     hl = sc.table("highlight")
+    hl.only("include", "exclude")
     seed = sc.integer("seed", 42)
     screening = Screening(
         seed=seed if seed is not None else 42,
@@ -270,12 +347,23 @@ def parse_protocol(data: Mapping[str, Any], path: Path) -> Protocol:
     )
 
     reviewers = []
+    log_names: dict[str, str] = {}
     for r in top.tables("reviewers"):
-        reviewers.append(r.text("name", required=True))
+        r.only("name")
+        name = r.text("name", required=True)
+        if slug(name) in log_names:
+            # One decision log per reviewer, named by the slug: two such reviewers would write
+            # into one file and their decisions would be read as one person's.
+            raise r.fail("name", f"a name of its own; `{name}` and `{log_names[slug(name)]}` would share one "
+                                 f"decision log (screen/<stage>/{slug(name)}.jsonl: names are compared by their "
+                                 "letters a-z and digits only)")
+        log_names[slug(name)] = name
+        reviewers.append(name)
 
     previous = None
     if "previous" in data:
         prev = top.table("previous")
+        prev.only("studies", "reports", "citation")
         counts = {}
         for name in ("studies", "reports"):
             n = prev.integer(name, 0)

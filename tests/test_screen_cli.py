@@ -252,4 +252,4 @@ def test_screen_command_is_glue_around_the_stage(runner, team_project: Project, 
     assert "bob: 3 decision(s) this session; 7/10 screened at full-text" in result.output
     assert "torn line moved aside" in result.output
     bad = invoke(runner, team_project, "screen", "--stage", "abstracts")
-    assert bad.exit_code == 1 and "unknown stage `abstracts`" in bad.output
+    assert bad.exit_code == 2 and "unknown stage `abstracts`" in bad.output  # bad usage

@@ -12,7 +12,7 @@ import typer
 from typer.core import TyperCommand, TyperGroup
 
 from review_cli import __version__
-from review_cli.errors import ReviewError
+from review_cli.errors import EXIT_ERROR, ReviewError, from_os_error
 from review_cli.project import Project
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -77,17 +77,12 @@ def command(name: str | None = None, **kwargs: Any) -> Callable[[F], F]:
             except ReviewError as e:
                 console.print_error(e)
                 raise typer.Exit(e.exit_code) from None
+            except OSError as e:  # the disk or the permissions, not the input: no traceback either
+                console.print_error(from_os_error(e))
+                raise typer.Exit(EXIT_ERROR) from None
             except KeyboardInterrupt:
                 console.err.print("Interrupted.")
                 raise typer.Exit(130) from None
-            except OSError as e:
-                # The system refused a read or write (disk full, no permission, path in the way):
-                # the user's to fix, so a message, never a traceback.
-                where = f" ({e.filename})" if e.filename else ""
-                console.print_error(ReviewError(
-                    f"{e.strerror or e}{where}", hint="check the path, its permissions and the free disk space",
-                ))
-                raise typer.Exit(1) from None
 
         app.command(name, cls=_Command, **kwargs)(wrapper)
         return fn

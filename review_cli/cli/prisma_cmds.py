@@ -14,10 +14,16 @@ def include_(json_out: bool = typer.Option(False, "--json", help="Print the coun
 
     Example: review include --json
     """
+    from review_cli.lock import exclusive
     from review_cli.stages import include as stage
+    from review_cli.stages.decisions import torn_logs
     from review_cli.ui.console import info, warn
 
-    result = stage.run(project_here())
+    project = project_here()
+    with exclusive(project, "include"):
+        result = stage.run(project)
+    for w in torn_logs(project):
+        warn(w)
     for w in result.warnings:
         warn(w)
     if json_out:
@@ -39,11 +45,19 @@ def prisma(
 
     Example: review prisma --check
     """
+    from review_cli.lock import exclusive
     from review_cli.stages import prisma as stage
+    from review_cli.stages.decisions import torn_logs
     from review_cli.ui.console import info, warn
 
     project = project_here()
-    result = stage.check(project, allow_pending) if check else stage.run(project, allow_pending)
+    if check:  # reads only: CI may check while nothing else runs, or while a reviewer screens
+        result = stage.check(project, allow_pending)
+    else:
+        with exclusive(project, "prisma"):
+            result = stage.run(project, allow_pending)
+    for w in torn_logs(project):
+        warn(w)
     for w in result.warnings:
         warn(w)
     if json_out:

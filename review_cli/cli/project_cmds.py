@@ -44,6 +44,7 @@ def import_(
 
     Example: review import searches/scopus/wrong.csv --remove
     """
+    from review_cli.lock import exclusive
     from review_cli.stages import import_ as stage
     from review_cli.ui.console import RichProgress, info, warn
 
@@ -51,7 +52,8 @@ def import_(
     if remove:
         if source or fmt:
             raise UsageError("--remove takes only the files: no --source or --format")
-        removed = stage.remove(project, files, progress=RichProgress())
+        with exclusive(project, "import"):
+            removed = stage.remove(project, files, progress=RichProgress())
         for name in removed.removed:
             info(f"{name}: removed")
         for name in removed.emptied:
@@ -63,7 +65,8 @@ def import_(
         return
     if not source:
         raise UsageError("missing option --source", hint='name the database these records came from, e.g. --source "MEDLINE"')
-    result = stage.run(project, files, source, fmt, progress=RichProgress())
+    with exclusive(project, "import"):
+        result = stage.run(project, files, source, fmt, progress=RichProgress())
     for name in result.added_sources:
         close = _close_source(project, name)
         warn(
@@ -108,9 +111,14 @@ def status(json_out: bool = typer.Option(False, "--json", help="Print as JSON.")
     Example: review status --json
     """
     from review_cli.stages import status as stage
+    from review_cli.stages.decisions import torn_logs
     from review_cli.ui import status_view
+    from review_cli.ui.console import warn
 
-    result = stage.run(project_here())
+    project = project_here()
+    result = stage.run(project)
+    for w in torn_logs(project):
+        warn(w)
     if json_out:
         emit_json(result.to_json())
     else:

@@ -207,9 +207,14 @@ def agreement(json_out: bool = typer.Option(False, "--json", help="Print as JSON
     Example: review agreement --json
     """
     from review_cli.stages import team
+    from review_cli.stages.decisions import torn_logs
     from review_cli.ui import team_view
+    from review_cli.ui.console import warn
 
-    rows = team.agreement(project_here())
+    project = project_here()
+    rows = team.agreement(project)
+    for w in torn_logs(project):
+        warn(w)
     if json_out:
         emit_json([a.to_json() for a in rows])
     else:

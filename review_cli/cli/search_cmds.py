@@ -26,6 +26,7 @@ def search(
     Example: review search pubmed '"integrated care"[tiab] AND carers[tiab]' --source PubMed --from 2012
     """
     from review_cli.errors import UsageError
+    from review_cli.lock import exclusive
     from review_cli.stages import search as stage
     from review_cli.ui.console import RichProgress, info, warn
 
@@ -34,12 +35,15 @@ def search(
         if api or query or date_from or date_to or max_records is not None or source:
             raise UsageError("--update NAME re-runs a logged search: give no source, query or limits with it",
                              hint="review search --update PubMed")
-        result = stage.update(project, update, progress=RichProgress())
+        with exclusive(project, "search"):
+            result = stage.update(project, update, progress=RichProgress())
     else:
         if not api or not query:
             raise UsageError("give the online source and the query, or --update NAME",
                              hint="review search pubmed 'asthma AND children' --source PubMed")
-        result = stage.run(project, api, query, source, date_from or "", date_to or "", max_records, progress=RichProgress())
+        with exclusive(project, "search"):
+            result = stage.run(project, api, query, source, date_from or "", date_to or "", max_records,
+                               progress=RichProgress())
     e = result.entry
     info(f"{e['database']}: {e['reported']} records reported, {e['received']} received"
          + (f" ({e['retries']} retried requests)" if e["retries"] else ""))

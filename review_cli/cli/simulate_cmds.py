@@ -38,10 +38,14 @@ def simulate(
         warn(f"{dataset}: {w}")
     sim = result.simulation
     m = sim.metrics
+
+    def num(key: str, fmt: str) -> str:  # a metric a tiny dataset cannot give is None
+        return "n/a" if m.get(key) is None else format(m[key], fmt)
+
     info(
         f"{sim.dataset}: {len(sim.order)} records, {sim.n_relevant} relevant, priors {', '.join(sim.priors)}; "
-        f"WSS@95 {m['wss@95']:.3f}, WSS@100 {m['wss@100']:.3f}, RRF@10 {m['rrf@10']:.1f}, "
-        f"95% recall after {m['n_screened_at_95']} records ({sim.seconds:.1f} s)"
+        f"WSS@95 {num('wss@95', '.3f')}, WSS@100 {num('wss@100', '.3f')}, RRF@10 {num('rrf@10', '.1f')}, "
+        f"95% recall after {num('n_screened_at_95', '')} records ({sim.seconds:.1f} s)"
     )
     for rule, where in sim.stopping.items():
         if where["stopped_at"] is None:

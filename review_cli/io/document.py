@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import re
 import sys
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -128,6 +129,14 @@ def _looks_utf16(data: bytes) -> str | None:
         return "utf-16-le"
     if even_nuls > 0.4 * half and odd_nuls < 0.05 * half:
         return "utf-16-be"
+    # Mostly CJK (or other non-Latin) text: fewer NULs, from the ASCII tags and digits, nearly
+    # all on one side (a few characters such as U+4E00 have a NUL byte of their own), and the
+    # sample reads as printable text (a CNKI or Wanfang export saved as "Unicode").
+    for enc, nuls, other in (("utf-16-le", odd_nuls, even_nuls), ("utf-16-be", even_nuls, odd_nuls)):
+        if nuls >= 8 and other < 0.1 * nuls:
+            text = sample[: len(sample) // 2 * 2].decode(enc, errors="replace")
+            if all(c.isprintable() or c in "\t\r\n" for c in text):
+                return enc
     return None
 
 
@@ -139,6 +148,11 @@ def decode(path: Path, data: bytes) -> Document:
     if doc.is_zip:
         doc.encoding = "binary (zip)"
         return doc
+    if data.startswith(b"\x1f\x8b"):
+        raise ParseError(path, "is a gzip-compressed (binary) file", hint=f"decompress it first (gunzip {path.name}) and import the file inside")
+    if data.startswith(b"%PDF-"):
+        raise ParseError(path, "is a PDF document (a binary file), not a bibliographic export",
+                         hint="export the records from the database as RIS, MEDLINE, BibTeX, CSV or XLSX")
     for bom, enc in (
         (codecs.BOM_UTF8, "utf-8-sig"),
         (codecs.BOM_UTF32_LE, "utf-32"),
@@ -170,6 +184,16 @@ def decode(path: Path, data: bytes) -> Document:
         return doc
     except UnicodeDecodeError as e:
         bad_line = data[: e.start].count(b"\n") + 1
+    mixed = _mixed_utf8(data)
+    if mixed is not None:
+        doc.text, lines = mixed
+        doc.encoding = "utf-8 (some bytes cp1252)"  # not byte-safe: the text is kept, never re-decoded
+        more = f" and {len(lines) - 1} other line(s)" if len(lines) > 1 else ""
+        doc.warnings.append(
+            f"not valid UTF-8 on line {lines[0]}{more}; the rest is UTF-8, those bytes were read as "
+            "Windows-1252: check accented characters there"
+        )
+        return doc
     # Not UTF-8: most legacy exports are Windows-1252 (a superset of Latin-1 for printable text).
     for enc in ("cp1252", "latin-1"):
         try:
@@ -181,6 +205,33 @@ def decode(path: Path, data: bytes) -> Document:
         )
         return doc
     raise ParseError(path, "could not be decoded")  # unreachable: latin-1 decodes any bytes
+
+
+_UTF8_LETTER = re.compile("[^\x00-\x7f\udc80-\udcff]")  # a character UTF-8 decoded, not an invalid byte
+_INVALID = re.compile("[\udc80-\udcff]+")
+
+
+def _mixed_utf8(data: bytes) -> tuple[str, list[int]] | None:
+    """A UTF-8 export with a few stray legacy bytes (records pasted from another program):
+    its text with only those bytes read as Windows-1252, and the lines they are on; None when
+    the file holds no UTF-8 at all (a legacy file, read whole as Windows-1252). Reading the
+    whole file as Windows-1252 would turn every UTF-8 `ü` into `Ã¼`."""
+    text = data.decode("utf-8", errors="surrogateescape")
+    if _UTF8_LETTER.search(text) is None:
+        return None
+    lines: list[int] = []
+    line, pos = 1, 0
+    for m in _INVALID.finditer(text):
+        line += text.count("\n", pos, m.start())  # counted on from the last one: linear
+        pos = m.start()
+        if not lines or lines[-1] != line:
+            lines.append(line)
+
+    def legacy(m: re.Match[str]) -> str:
+        raw = m.group().encode("utf-8", errors="surrogateescape")
+        return "".join(bytes([b]).decode("cp1252", errors="ignore") or chr(b) for b in raw)
+
+    return _INVALID.sub(legacy, text), lines
 
 
 def iter_blocks(lines: list[str], starts: Iterator[int]) -> Iterator[tuple[int, list[str]]]:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from types import ModuleType
 
-from review_cli.errors import ParseError
+from review_cli.errors import ParseError, UsageError
 from review_cli.io import (
     bibtex,
     crossref_json,
@@ -49,11 +49,28 @@ FORMATS: tuple[ModuleType, ...] = (
 
 
 def by_name(name: str) -> ModuleType:
+    """The format named `name` (any case); an unknown name is bad usage (exit 2)."""
+    wanted = name.strip().casefold()
     for fmt in FORMATS:
-        if fmt.NAME == name:
+        if fmt.NAME == wanted:
             return fmt
     known = ", ".join(f.NAME for f in FORMATS)
-    raise ParseError("--format", f"unknown format `{name}`", hint=f"use one of: {known}")
+    raise UsageError(f"--format: unknown format `{name}`", hint=f"use one of: {known}")
+
+
+def forced(doc: Document, name: str) -> ModuleType:
+    """The format `--format` names, unless the content is plainly another format: a RIS file
+    read as MEDLINE keeps its titles and authors and silently loses year, journal and pages."""
+    fmt = by_name(name)
+    if not fmt.sniff(doc):
+        other = next((f for f in FORMATS if f.sniff(doc)), None)
+        if other is not None and other is not fmt:
+            raise ParseError(
+                doc.path,
+                f"is {other.LABEL}, not {fmt.LABEL} as --format {fmt.NAME} says",
+                hint=f"drop --format (the content is detected), or use --format {other.NAME}",
+            )
+    return fmt
 
 
 def detect(doc: Document) -> ModuleType:

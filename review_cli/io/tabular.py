@@ -218,6 +218,13 @@ def records(
     width = len(rows[start][1])
     has_content = [f for f in CONTENT_FIELDS if f in mapping]
     content_columns = {i for f in has_content for i in mapping[f]}
+    # A text export cut off in its last row (a download or a copy that stopped) leaves that row
+    # with no line end and fewer cells than the header and than any row before it: it is
+    # reported, never imported with half its fields. Exporters that leave out empty cells write
+    # other rows that short too (Abstrackr: unlabelled rows have 8 cells under 17 headers).
+    unended = bool(doc.text) and not doc.text.endswith(("\n", "\r"))
+    last_line = rows[-1][0]
+    widths = {len(r) for _, r in rows[start + 1 : -1] if any(c.strip() for c in r)} if unended else set()
     for line, row in rows[start + 1 :]:
         filled = [i for i, c in enumerate(row) if c.strip()]
         if not filled:
@@ -227,6 +234,9 @@ def records(
             # between records: text alone in the first cell of a short row, in a column that
             # holds no bibliographic field, is not a record.
             doc.warnings.append(f"line {line}: section line `{row[0].strip()[:80]}` is not a record")
+            continue
+        if unended and line == last_line and len(row) < width and len(row) not in widths:
+            yield Skip(line, f"the file ends inside this row ({len(row)} of {width} columns): truncated export?")
             continue
         fields = row_fields(row, mapping)
         if not any(fields.get(f) for f in has_content):

@@ -9,7 +9,11 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
+import shutil
+import signal
 import tempfile
+import threading
 from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
@@ -51,8 +55,11 @@ def dumps_json(data: Any) -> str:
 def atomic_file(path: Path, sync: bool = True) -> Iterator[BinaryIO]:
     """A binary file that replaces `path` atomically when the block ends without error.
     `sync=False`: no fsync first, for rebuildable caches (a torn cache is just not used)."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    except OSError as e:  # name the file the user knows, not the temp file
+        raise OSError(e.errno, e.strerror, str(path)) from e
     try:
         # mkstemp makes 0600 files; review files are shared through git like any other file.
         os.fchmod(fd, 0o666 & ~_UMASK)
@@ -61,10 +68,47 @@ def atomic_file(path: Path, sync: bool = True) -> Iterator[BinaryIO]:
             f.flush()
             if sync:
                 os.fsync(f.fileno())
-        os.replace(tmp, path)
+        try:
+            os.replace(tmp, path)
+        except OSError as e:  # e.g. `--out` names a folder: name it, not the temp file
+            raise OSError(e.errno, e.strerror, str(path)) from e
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+@contextmanager
+def interrupts_deferred() -> Iterator[None]:
+    """Ctrl-C (SIGINT) and SIGTERM wait until the block ends, then interrupt as usual.
+
+    A stage writes several files (records, report, lock; clusters, queue, lock), each one
+    atomically; around the writes this makes the set atomic against an interrupt too, so a
+    review is left as it was or complete, never with some files of a run written. Only the
+    main thread can handle signals; elsewhere the block just runs."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    caught: list[int] = []
+
+    def hold(signum: int, frame: Any) -> None:
+        caught.append(signum)
+
+    previous = {sig: signal.signal(sig, hold) for sig in (signal.SIGINT, signal.SIGTERM)}
+    try:
+        yield
+    finally:
+        for sig, handler in previous.items():
+            signal.signal(sig, handler if handler is not None else signal.SIG_DFL)
+    if caught:
+        # The run is complete on disk: deliver the signal as it would have been delivered.
+        signal.raise_signal(caught[0])
+
+
+def copy_file(src: Path, dest: Path) -> None:
+    """Copy `src` to `dest` atomically: a copy interrupted half-way leaves no partial file.
+    Not fsynced (a 200 MB export would wait on the disk); the files written after it are."""
+    with src.open("rb") as f, atomic_file(dest, sync=False) as out:
+        shutil.copyfileobj(f, out, 1 << 20)
 
 
 def write_bytes(path: Path, data: bytes, sync: bool = True) -> None:
@@ -103,18 +147,39 @@ def write_jsonl(path: Path, rows: Iterable[Mapping[str, Any]], sort_key: str | N
             f.write(b"\n".join(chunk))
 
 
-def iter_jsonl(path: Path) -> Iterator[tuple[int, dict[str, Any]]]:
-    """Yield (line number, object). Splits on "\\n" only: titles contain U+2028 and U+0085."""
+# Every JSON-lines file of a review is written by review (or appended to, for the logs):
+# a bad line in one was edited by hand, or the file was damaged.
+EDITED_HINT = "fix or remove that line (`git diff` shows what changed), or restore the file from git"
+
+
+def iter_jsonl(path: Path, require: tuple[str, ...] = ()) -> Iterator[tuple[int, dict[str, Any]]]:
+    """Yield (line number, object). Splits on "\\n" only: titles contain U+2028 and U+0085.
+    A line that is not a JSON object, or lacks one of the `require`d keys, is a ParseError
+    naming the file and line (never a KeyError later on)."""
     if not path.exists():
         return
-    text = path.read_bytes().decode("utf-8")
+    data = path.read_bytes()
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as e:
+        raise ParseError(path, f"not UTF-8 (byte 0x{data[e.start]:02x})", line=data[: e.start].count(b"\n") + 1,
+                         hint=EDITED_HINT) from None
     for number, line in enumerate(text.split("\n"), start=1):
         if not line.strip():
             continue
         try:
-            yield number, json.loads(line)
+            obj = json.loads(line)
         except json.JSONDecodeError as e:
-            raise ParseError(path, f"not a JSON line ({e.msg})", line=number) from e
+            conflict = merge_conflict(text)
+            if conflict is not None:
+                raise conflict_error(path, conflict) from None
+            raise ParseError(path, f"not a JSON line ({e.msg})", line=number, hint=EDITED_HINT) from e
+        if not isinstance(obj, dict):
+            raise ParseError(path, f"not a JSON object (a {type(obj).__name__})", line=number, hint=EDITED_HINT)
+        for key in require:
+            if key not in obj:
+                raise ParseError(path, f"the line has no `{key}`", line=number, hint=EDITED_HINT)
+        yield number, obj
 
 
 def read_jsonl(path: Path) -> list[dict[str, Any]]:
@@ -122,10 +187,35 @@ def read_jsonl(path: Path) -> list[dict[str, Any]]:
 
 
 def read_json(path: Path) -> Any:
+    data = path.read_bytes()
     try:
-        return json.loads(path.read_text(encoding="utf-8"))
+        return json.loads(data.decode("utf-8"))
+    except UnicodeDecodeError as e:
+        raise ParseError(path, f"not UTF-8 (byte 0x{data[e.start]:02x})", line=data[: e.start].count(b"\n") + 1) from None
     except json.JSONDecodeError as e:
+        conflict = merge_conflict(e.doc)
+        if conflict is not None:
+            raise conflict_error(path, conflict) from None
         raise ParseError(path, f"not valid JSON ({e.msg})", line=e.lineno) from e
+
+
+_CONFLICT = re.compile(r"^(?:<{7}|={7}|>{7})(?: |$)", re.MULTILINE)
+
+
+def merge_conflict(text: str) -> int | None:
+    """The line of the first git merge conflict marker in `text`, if any."""
+    found = _CONFLICT.search(text)
+    return None if found is None else text.count("\n", 0, found.start()) + 1
+
+
+def conflict_error(path: Path, line: int) -> ParseError:
+    return ParseError(
+        path,
+        "an unresolved git merge conflict (a <<<<<<< / ======= / >>>>>>> line)",
+        line=line,
+        hint="resolve it: in a decision log keep the lines of both sides and delete the marker lines; "
+             "for a file a stage writes, take either side and run that stage again",
+    )
 
 
 def append_line(path: Path, row: Mapping[str, Any]) -> None:

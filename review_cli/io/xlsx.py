@@ -142,5 +142,8 @@ def parse(doc: Document) -> Iterator[Parsed | Skip]:
     try:
         rows = read_rows(doc.data)
     except NotAWorkbook as e:
-        raise ParseError(doc.path, f"is {e}", hint="save the spreadsheet again as .xlsx or CSV") from e
+        hint = "save the spreadsheet again as .xlsx or CSV"
+        if "not an Excel workbook" in str(e):  # a zip of exports, as some databases download them
+            hint = "if it holds exports, unzip it and import the files inside; " + hint
+        raise ParseError(doc.path, f"is {e}", hint=hint) from e
     yield from tabular.records(doc, [(i + 1, row) for i, row in enumerate(rows)], LABEL)

@@ -16,8 +16,10 @@ from pathlib import Path
 from typing import NamedTuple
 
 from review_cli.errors import ParseError
+from review_cli.io.writer import conflict_error, merge_conflict
 from review_cli.model import Decision, Stage, Verdict
 from review_cli.project import Project
+from review_cli.protocol import slug
 
 
 @dataclass
@@ -27,14 +29,41 @@ class Log:
     torn_line: int | None = None  # line number of an incomplete last line, if any
 
 
-def read_log(path: Path) -> Log:
-    """All decisions in one log; a malformed line that is not the last is an error."""
+def _decode(path: Path, data: bytes) -> str:
+    """A log's text. Bytes that are not UTF-8 (a note edited in a Latin-1 editor) are an error
+    naming the line, not silently replaced; only a torn last line (the process died while
+    writing it, maybe inside a character) may hold them, and it is dropped and reported."""
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as e:
+        if data.find(b"\n", e.start) == -1:  # in the last line, which has no line end: torn
+            return data.decode("utf-8", errors="replace")
+        raise ParseError(path, f"not UTF-8 (byte 0x{data[e.start]:02x})", line=data[: e.start].count(b"\n") + 1,
+                         hint="save the log as UTF-8, or retype the accented characters on that line") from None
+
+
+def _misfiled(d: Decision, stage: Stage | None, owner: str | None) -> str | None:
+    """Why a line does not belong in this log (copied from another stage's or reviewer's log
+    by hand): it would be counted as this stage's, or this reviewer's, decision."""
+    if stage is not None and d.stage != stage:
+        return f"a {d.stage} decision in the {stage} log"
+    if owner is not None and slug(d.reviewer) != owner:
+        return f"a decision by `{d.reviewer}` in the log of `{owner}`"
+    return None
+
+
+def read_log(path: Path, stage: Stage | None = None, owner: str | None = None) -> Log:
+    """All decisions in one log; a malformed line that is not the last is an error. With
+    `stage` (and `owner`, the reviewer's slug: the log's file name), a line of another stage
+    (or reviewer) is an error too."""
     log = Log(path)
     if not path.exists():
         return log
-    text = path.read_bytes().decode("utf-8", errors="replace")
+    text = _decode(path, path.read_bytes())
     lines = text.split("\n")
     fast = _read_all(lines) if text.endswith("\n") else None
+    if fast is not None and (stage is not None or owner is not None) and any(_misfiled(d, stage, owner) for d in fast):
+        fast = None  # found and named line by line below
     if fast is not None:
         log.decisions = fast
         return log
@@ -45,13 +74,25 @@ def read_log(path: Path) -> Log:
             continue
         is_last = number == last
         try:
-            log.decisions.append(Decision.from_json(json.loads(line)))
-        except (json.JSONDecodeError, KeyError, ValueError) as e:
+            row = json.loads(line)
+            if not isinstance(row, dict):
+                raise ValueError(f"a JSON {type(row).__name__}, not an object with record, verdict, stage, ...")
+            decision = Decision.from_json(row)
+        except (json.JSONDecodeError, KeyError, ValueError, TypeError, AttributeError) as e:
             if is_last and not text.endswith("\n"):
                 log.torn_line = number
                 continue
+            conflict = merge_conflict(text)
+            if conflict is not None:
+                raise conflict_error(path, conflict) from None
             raise ParseError(path, f"not a valid decision line ({e})", line=number,
                              hint="fix or remove that line; decisions are never rewritten by review") from e
+        wrong = _misfiled(decision, stage, owner)
+        if wrong is not None:
+            raise ParseError(path, wrong, line=number,
+                             hint="move that line to the log it belongs in (or remove it); a log holds one "
+                                  "reviewer's decisions at one stage")
+        log.decisions.append(decision)
     return log
 
 
@@ -72,7 +113,7 @@ def reviewer_logs(project: Project, stage: Stage) -> dict[str, Log]:
     if not folder.is_dir():
         return out
     for path in sorted(folder.glob("*.jsonl")):
-        log = read_log(path)
+        log = read_log(path, stage, path.stem)
         name = log.decisions[0].reviewer if log.decisions else path.stem
         out[name] = log
     return out
@@ -140,14 +181,21 @@ class _InForce:
             latest[rid] = vote
 
 
-def _votes_by_pattern(text: str) -> tuple[str, dict[str, Vote]] | None:
-    """The votes of a log whose every line is in the canonical shape, else None."""
+def _votes_by_pattern(
+    text: str, stage: Stage | None = None, owner: str | None = None
+) -> tuple[str, dict[str, Vote]] | None:
+    """The votes of a log whose every line is in the canonical shape (and, given `stage` and
+    `owner`, of that stage and reviewer), else None."""
     if not text:
         return "", {}
     # Each match is one whole line (anchored at a line start, no newline inside, ending with
     # one): as many matches as newlines, and a final newline, means every line matched.
     rows = _LINE.findall(text)
     if len(rows) != text.count("\n") or not text.endswith("\n"):
+        return None
+    if stage is not None and {r[2] for r in rows} != {stage.value}:
+        return None
+    if owner is not None and any(slug(name) != owner for name in {r[3] for r in rows}):
         return None
     if '"verdict":"undo"' not in text:  # cannot be inside a string: its quotes would be escaped
         verdicts = _VERDICTS
@@ -159,13 +207,14 @@ def _votes_by_pattern(text: str) -> tuple[str, dict[str, Vote]] | None:
     return rows[0][3], votes.latest
 
 
-def _votes(path: Path) -> tuple[str, dict[str, Vote]]:
+def _votes(path: Path, stage: Stage | None = None, owner: str | None = None) -> tuple[str, dict[str, Vote]]:
     """A log's reviewer and record -> latest (verdict, reason) in force, without building
     Decisions (logs hold 100,000s of lines): canonical lines are read with one pattern, other
     logs decoded in one call, and anything irregular goes through `read_log`, which reports
-    torn and malformed lines exactly as before."""
-    text = path.read_bytes().decode("utf-8", errors="replace") if path.exists() else ""
-    found = _votes_by_pattern(text)
+    torn and malformed lines exactly as before (and, given `stage` and `owner`, lines of another
+    stage or reviewer)."""
+    text = _decode(path, path.read_bytes()) if path.exists() else ""
+    found = _votes_by_pattern(text, stage, owner)
     if found is None and text.endswith("\n"):
         try:
             rows = json.loads("[" + ",".join(line for line in text.split("\n") if line.strip()) + "]")
@@ -173,13 +222,15 @@ def _votes(path: Path) -> tuple[str, dict[str, Vote]]:
             for row in rows:
                 if row["stage"] not in _STAGES or "reviewer" not in row or "time" not in row:
                     raise ValueError("irregular line")
+                if (stage is not None and row["stage"] != stage) or (owner is not None and slug(str(row["reviewer"])) != owner):
+                    raise ValueError("a line of another log")
                 in_force.add(str(row["record"]), (_VERDICTS[row["verdict"]], str(row.get("reason") or "")))
             found = (str(rows[0]["reviewer"]) if rows else ""), in_force.latest
         except (json.JSONDecodeError, KeyError, ValueError, TypeError, AttributeError):
             found = None
     if found is not None:
         return (found[0] or path.stem), found[1]
-    log = read_log(path)
+    log = read_log(path, stage, owner)
     name = log.decisions[0].reviewer if log.decisions else path.stem
     return name, {rid: (d.verdict, d.reason) for rid, d in latest(log.decisions).items()}
 
@@ -190,7 +241,7 @@ def reviewer_votes(project: Project, stage: Stage) -> dict[str, dict[str, Vote]]
     out: dict[str, dict[str, Vote]] = {}
     if folder.is_dir():
         for path in sorted(folder.glob("*.jsonl")):
-            name, votes = _votes(path)
+            name, votes = _votes(path, stage, path.stem)
             out[name] = votes
     return out
 
@@ -220,7 +271,7 @@ def final_decisions(project: Project, stage: Stage) -> dict[str, Final]:
     # only the first has a log at this stage (the protocol names the team), or a lone log's
     # decisions would pass as final until the second reviewer starts.
     team = len(per_reviewer) > 1 or len(project.protocol.reviewers) > 1
-    reconciled = latest(read_log(project.reconciled_path(stage)).decisions)
+    reconciled = latest(read_log(project.reconciled_path(stage), stage).decisions)
     records = set(reconciled) | {r for decided in per_reviewer.values() for r in decided}
     reviewers = list(per_reviewer.items())
     out: dict[str, Final] = {}
@@ -264,4 +315,29 @@ def final_decisions(project: Project, stage: Stage) -> dict[str, Final]:
             out[rid] = Final(rid, None, "", by)  # waiting for the second reviewer
             continue
         out[rid] = Final(rid, verdict, reasons[0] if reasons else "", by)
+    return out
+
+
+def torn_logs(project: Project) -> list[str]:
+    """A warning per decision log (any stage, any reviewer, reconciled) whose last line is
+    incomplete: that line is not counted anywhere, so every command that counts says so.
+    Cheap: only the last byte of each log is read, unless it is torn."""
+    out = []
+    for stage in Stage:
+        folder = project.decisions_dir(stage)
+        paths = sorted(folder.glob("*.jsonl")) if folder.is_dir() else []
+        reconciled = project.reconciled_path(stage)
+        for path in [*paths, *([reconciled] if reconciled.is_file() else [])]:
+            with path.open("rb") as f:
+                size = f.seek(0, 2)
+                if size == 0:
+                    continue
+                f.seek(size - 1)
+                if f.read(1) == b"\n":
+                    continue
+            line = path.read_bytes().count(b"\n") + 1
+            then = ("remove it or complete it by hand" if path == reconciled
+                    else "it is moved aside the next time that reviewer screens or decides")
+            out.append(f"{project.rel(path)}:{line}: incomplete last line (the program stopped while writing it), "
+                       f"not counted: {then}")
     return out

@@ -22,7 +22,7 @@ from typing import Any
 
 from review_cli import lock
 from review_cli.errors import ReviewError
-from review_cli.io.writer import append_line, iter_jsonl, write_jsonl
+from review_cli.io.writer import append_line, interrupts_deferred, iter_jsonl, write_jsonl
 from review_cli.model import Record
 from review_cli.progress import NULL, Progress
 from review_cli.project import Project
@@ -36,6 +36,7 @@ from review_cli.stages.dedup_match import (
 )
 from review_cli.stages.dedup_rules import Match, Verdict
 from review_cli.stages.import_ import load_records
+from review_cli.stages.units import cluster_rows
 
 STAGE = "dedup"
 RULES_VERSION = "2"  # bump when the rules change meaning; recorded in review.lock
@@ -84,7 +85,7 @@ def load_decisions(project: Project) -> Decisions:
     """The standing manual decisions: per pair the last duplicate/different/undo line wins."""
     last: dict[Pair, str] = {}
     skipped: set[Pair] = set()
-    for _, obj in iter_jsonl(project.dedup_decisions_path):
+    for _, obj in iter_jsonl(project.dedup_decisions_path, require=("a", "b")):
         p = pair(str(obj["a"]), str(obj["b"]))
         verdict = obj.get("verdict")
         if verdict == "skip":
@@ -102,11 +103,11 @@ def load_decisions(project: Project) -> Decisions:
 
 # --- the files ---------------------------------------------------------------------------
 def load_clusters(project: Project) -> dict[str, dict[str, Any]]:
-    return {str(obj["id"]): obj for _, obj in iter_jsonl(project.clusters_path)}
+    return cluster_rows(project)
 
 
 def load_queue(project: Project) -> list[dict[str, Any]]:
-    return [obj for _, obj in iter_jsonl(project.dedup_queue_path)]
+    return [obj for _, obj in iter_jsonl(project.dedup_queue_path, require=("a", "b"))]
 
 
 def _link(p: Pair, m: Match) -> dict[str, Any]:
@@ -141,6 +142,7 @@ class DedupResult:
 
 def run(project: Project, progress: Progress = NULL) -> DedupResult:
     """Cluster every record that is in no cluster yet; rewrite clusters and queue."""
+    lock.load(project)  # a broken review.lock fails here, not after the clusters are written
     records = load_records(project)
     if not records:
         raise ReviewError("no records to deduplicate", hint="run `review import FILE --source NAME` first")
@@ -191,15 +193,16 @@ def run(project: Project, progress: Progress = NULL) -> DedupResult:
         row for p, row in queue.items()
         if p[0] in keys and p[1] in keys and p not in decided and result.cluster_of[p[0]] != result.cluster_of[p[1]]
     ]
-    write_jsonl(project.clusters_path, rows)
-    write_jsonl(project.dedup_queue_path, waiting)
-    lock.record(
-        project,
-        STAGE,
-        inputs=[project.records_path, project.dedup_decisions_path],
-        outputs=[project.clusters_path, project.dedup_queue_path],
-        params={"rules_version": RULES_VERSION},
-    )
+    with interrupts_deferred():  # clusters, queue and lock of one run, or none of them
+        write_jsonl(project.clusters_path, rows)
+        write_jsonl(project.dedup_queue_path, waiting)
+        lock.record(
+            project,
+            STAGE,
+            inputs=[project.records_path, project.dedup_decisions_path],
+            outputs=[project.clusters_path, project.dedup_queue_path],
+            params={"rules_version": RULES_VERSION},
+        )
     by_rule = Counter(m.rule for p, m in result.links.items())
     return DedupResult(
         records=len(keys),

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from review_cli.errors import ReviewError
+from review_cli.errors import ParseError, ReviewError, UsageError
 from review_cli.io.exporters import EXPORT_FORMATS, render
-from review_cli.io.writer import iter_jsonl
+from review_cli.io.writer import EDITED_HINT, iter_jsonl
 from review_cli.project import Project
 
 RECORD_COLUMNS = (
@@ -27,8 +27,11 @@ def record_rows(project: Project) -> tuple[list[dict[str, Any]], tuple[str, ...]
 
     clusters = cluster_index(project)
     rows = []
-    for _, obj in iter_jsonl(project.records_path):
-        first = obj["origins"][0] if obj.get("origins") else {}
+    for number, obj in iter_jsonl(project.records_path, require=("id", "source")):
+        origins = obj.get("origins") or [{}]
+        if not isinstance(origins, list) or not isinstance(origins[0], dict):
+            raise ParseError(project.records_path, "`origins` must be a list of objects", line=number, hint=EDITED_HINT)
+        first = origins[0]
         obj["origin_file"] = first.get("file", "")
         obj["origin_key"] = first.get("key", "")
         obj["cluster"], obj["cluster_size"] = clusters.get(obj["id"], (obj["id"], 1))
@@ -65,9 +68,9 @@ EXPORTERS["decisions"] = decision_rows
 
 def run(project: Project, what: str, fmt: str) -> str:
     if fmt not in EXPORT_FORMATS:
-        raise ReviewError(f"unknown export format `{fmt}`", hint="use one of: " + ", ".join(EXPORT_FORMATS))
+        raise UsageError(f"unknown export format `{fmt}`", hint="use one of: " + ", ".join(EXPORT_FORMATS))
     if what not in EXPORTERS:
-        raise ReviewError(f"nothing called `{what}` to export", hint="use one of: " + ", ".join(sorted(EXPORTERS)))
+        raise UsageError(f"nothing called `{what}` to export", hint="use one of: " + ", ".join(sorted(EXPORTERS)))
     rows, columns = EXPORTERS[what](project)
     if fmt in ("ris", "bibtex") and not {"id", "title"} <= set(columns):
         # Decision log lines are not references: RIS/BibTeX would have no id or title to write.

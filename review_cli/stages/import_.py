@@ -8,7 +8,7 @@ leaves the review unchanged.
 from __future__ import annotations
 
 import gc
-import shutil
+import json
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from concurrent.futures import ThreadPoolExecutor
@@ -25,6 +25,9 @@ from review_cli.errors import ParseError, ReviewError
 from review_cli.io import formats
 from review_cli.io.document import Document, Parsed, Skip, decode
 from review_cli.io.writer import (
+    EDITED_HINT,
+    copy_file,
+    interrupts_deferred,
     iter_jsonl,
     read_json,
     sha256_bytes,
@@ -84,13 +87,33 @@ class _Prepared:
 
 
 def load_records(project: Project) -> list[Record]:
-    return [Record.from_json(obj) for _, obj in iter_jsonl(project.records_path)]
+    path = project.records_path
+    out = []
+    for number, obj in iter_jsonl(path, require=("id", "source")):
+        try:
+            out.append(Record.from_json(obj))
+        except (KeyError, TypeError, ValueError) as e:  # a hand-edited line: a field of the wrong type
+            raise ParseError(path, f"not a record line ({e})", line=number, hint=EDITED_HINT) from e
+    return out
 
 
 def load_report(project: Project) -> list[dict[str, Any]]:
-    if not project.import_report_path.exists():
+    """The import report's entries, checked: a hand edit that breaks one names it."""
+    path = project.import_report_path
+    if not path.exists():
         return []
-    return list(read_json(project.import_report_path)["files"])
+    data = read_json(path)
+    files = data.get("files") if isinstance(data, dict) else None
+    hint = "import/report.json is written by review: restore it from git, or re-import the exports"
+    if not isinstance(files, list):
+        raise ParseError(path, "not an import report (no `files` list)", hint=hint)
+    for n, entry in enumerate(files):
+        if not isinstance(entry, dict):
+            raise ParseError(path, f"files[{n}] is not an object", hint=hint)
+        for key, kind in (("file", str), ("source", str), ("sha256", str), ("format", str), ("skipped", list)):
+            if not isinstance(entry.get(key), kind):
+                raise ParseError(path, f"files[{n}] has no {kind.__name__} `{key}`", hint=hint)
+    return files
 
 
 def read_file(
@@ -100,7 +123,7 @@ def read_file(
     raises ParseError on an unreadable file."""
     if doc is None:
         doc = decode(path, data)
-    fmt = formats.by_name(fmt_name) if fmt_name else formats.detect(doc)
+    fmt = formats.forced(doc, fmt_name) if fmt_name else formats.detect(doc)
     return doc, fmt
 
 
@@ -245,10 +268,20 @@ def _run(project: Project, paths: Sequence[Path], source: str, fmt: str | None, 
     source = source.strip()
     if not source:
         raise ReviewError("--source must name the database or source", hint='e.g. --source "MEDLINE"')
+    if any(not c.isprintable() for c in source):
+        raise ReviewError(f"--source {source!r} holds a line break or another control character",
+                          hint='name the source on one line, e.g. --source "Web of Science"')
+    if fmt:
+        formats.by_name(fmt)  # an unknown --format is bad usage, also when every file is imported already
+    folders = [str(p) for p in paths if p.is_dir()]
+    if folders:
+        raise ReviewError(f"{', '.join(folders)}: a folder, not an export file",
+                          hint="name the export files in it, e.g. `review import exports/*.ris --source NAME`")
     missing = [str(p) for p in paths if not p.is_file()]
     if missing:
         raise ReviewError(f"no such file: {', '.join(missing)}", hint="check the path")
     protocol = project.protocol
+    lock.load(project)  # a broken review.lock fails here, not after the records are written
     declared = protocol.source(source)
     if declared is not None:
         source = declared.name  # the protocol's spelling wins
@@ -314,43 +347,8 @@ def _run(project: Project, paths: Sequence[Path], source: str, fmt: str | None, 
 
     added_sources: list[str] = []
     if prepared:
-        for item in prepared:
-            if item.dest != item.src.resolve():
-                item.dest.parent.mkdir(parents=True, exist_ok=True)
-                if not item.dest.exists():
-                    shutil.copyfile(item.src, item.dest)
-        if declared is None:
-            _declare_source(project, source, prepared[0].report.format)
-            added_sources.append(source)
-        # Ids are unique keys here, so sorting the records by id is the writer's own order,
-        # and the lines stream out without being held in memory all at once.
-        ordered = sorted(existing.values(), key=attrgetter("id"))
-        known = {project.records_path: import_split.write_records(project.records_path, ordered)}
-        del ordered
-        # The exports of this run were hashed when read (and `dest` holds the same bytes).
-        known.update((project.root / item.report.file, item.report.sha256) for item in prepared)
-        reports = {e["file"]: e for e in previous}
-        for item in prepared:
-            reports[item.report.file] = item.report.to_json()
-        # Counted from the merged records, not while merging, so import order never shows.
-        shared: Counter[str] = Counter()
-        for rec in existing.values():
-            if type(rec) is Line:  # read once, from one file
-                continue
-            files = {o.file for o in rec.origins}
-            if len(files) > 1:
-                shared.update(files)
-        for name, entry in reports.items():
-            entry["same_as_other_file"] = shared[name]
-        write_json(project.import_report_path, {"files": [reports[k] for k in sorted(reports)]})
-        lock.record(
-            project,
-            STAGE,
-            inputs=[project.root / k for k in reports],
-            outputs=[project.records_path, project.import_report_path],
-            params={"files": {k: {"source": v["source"], "format": v["format"]} for k, v in sorted(reports.items())}},
-            known=known,
-        )
+        with interrupts_deferred():  # all files of this import, or none
+            _commit(project, prepared, previous, existing, declared is None, source, added_sources)
     progress.done()
     return ImportResult(
         files=[p.report for p in prepared],
@@ -360,15 +358,65 @@ def _run(project: Project, paths: Sequence[Path], source: str, fmt: str | None, 
     )
 
 
+def _commit(
+    project: Project,
+    prepared: list[_Prepared],
+    previous: list[dict[str, Any]],
+    existing: dict[str, Record | Line],
+    undeclared: bool,
+    source: str,
+    added_sources: list[str],
+) -> None:
+    """Write everything one import changes: the copied exports, review.toml (a new source),
+    the records, the report and the lock."""
+    for item in prepared:
+        if item.dest != item.src.resolve():
+            item.dest.parent.mkdir(parents=True, exist_ok=True)
+            if not item.dest.exists():
+                copy_file(item.src, item.dest)  # atomic: never a half-copied export in searches/
+    if undeclared:
+        _declare_source(project, source, prepared[0].report.format)
+        added_sources.append(source)
+    # Ids are unique keys here, so sorting the records by id is the writer's own order,
+    # and the lines stream out without being held in memory all at once.
+    ordered = sorted(existing.values(), key=attrgetter("id"))
+    known = {project.records_path: import_split.write_records(project.records_path, ordered)}
+    del ordered
+    # The exports of this run were hashed when read (and `dest` holds the same bytes).
+    known.update((project.root / item.report.file, item.report.sha256) for item in prepared)
+    reports = {e["file"]: e for e in previous}
+    for item in prepared:
+        reports[item.report.file] = item.report.to_json()
+    # Counted from the merged records, not while merging, so import order never shows.
+    shared: Counter[str] = Counter()
+    for rec in existing.values():
+        if type(rec) is Line:  # read once, from one file
+            continue
+        files = {o.file for o in rec.origins}
+        if len(files) > 1:
+            shared.update(files)
+    for name, entry in reports.items():
+        entry["same_as_other_file"] = shared[name]
+    write_json(project.import_report_path, {"files": [reports[k] for k in sorted(reports)]})
+    lock.record(
+        project,
+        STAGE,
+        inputs=[project.root / k for k in reports],
+        outputs=[project.records_path, project.import_report_path],
+        params={"files": {k: {"source": v["source"], "format": v["format"]} for k, v in sorted(reports.items())}},
+        known=known,
+    )
+
+
 def _declare_source(project: Project, name: str, fmt: str) -> None:
     """Append an undeclared source to review.toml (appending keeps the user's comments)."""
     text = project.protocol_path.read_text(encoding="utf-8")
     if not text.endswith("\n"):
         text += "\n"
-    quoted = name.replace("\\", "\\\\").replace('"', '\\"')
+    quoted = json.dumps(name, ensure_ascii=False)  # a TOML basic string: the same escapes as JSON
     text += (
         f'\n# Added by `review import` (format {fmt}); set kind, platform, search_date and query.\n'
-        f'[[sources]]\nname = "{quoted}"\nkind = "database"\n'
+        f'[[sources]]\nname = {quoted}\nkind = "database"\n'
     )
     write_text(project.protocol_path, text)
     project.__dict__.pop("protocol", None)

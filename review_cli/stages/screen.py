@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from review_cli.errors import ReviewError
 from review_cli.model import Decision, Record, Stage, Verdict
 from review_cli.project import Project
-from review_cli.protocol import ExclusionReason
+from review_cli.protocol import ExclusionReason, slug
 from review_cli.stages import decisions as dec
 from review_cli.stages import screen_store as store
 from review_cli.stages.screen_engine import LABEL, Engine, Settings, Snapshot, SyncEngine
@@ -116,7 +116,7 @@ class Session:
         repair = store.repair_torn(project, stage, reviewer)
         if repair is not None:
             self.messages.append(repair.message(project))
-        self.history = dec.read_log(project.decisions_path(stage, reviewer)).decisions
+        self.history = dec.read_log(project.decisions_path(stage, reviewer), stage, slug(reviewer)).decisions
         self.in_force = dec.effective(self.history)
         self.latest = dec.latest(self.history)
         self.notes: dict[str, str] = {}

@@ -17,7 +17,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from review_cli.errors import ReviewError
+from review_cli.errors import ReviewError, UsageError
 from review_cli.io.writer import append_line, append_lines, write_bytes
 from review_cli.model import Decision, Record, Stage, Verdict
 from review_cli.project import Project, slug
@@ -33,10 +33,11 @@ def iso(seconds: float) -> str:
 
 
 def parse_stage(text: str) -> Stage:
+    """--stage; an unknown name is bad usage (exit 2), like any option value Typer refuses."""
     try:
         return Stage(text)
     except ValueError:
-        raise ReviewError(
+        raise UsageError(
             f"unknown stage `{text}`", hint="use title-abstract or full-text"
         ) from None
 

@@ -19,7 +19,7 @@ from typing import Any
 from review_cli import __version__, lock
 from review_cli.errors import ReviewError, UsageError
 from review_cli.io import formats
-from review_cli.io.writer import append_line, iter_jsonl, sha256_bytes
+from review_cli.io.writer import append_line, interrupts_deferred, iter_jsonl, sha256_bytes
 from review_cli.progress import NULL, Progress
 from review_cli.project import Project, slug
 from review_cli.search.base import Client, Query, end_date, parse_date
@@ -44,7 +44,8 @@ def utc_now() -> dt.datetime:
 
 def load_log(project: Project) -> list[dict[str, Any]]:
     """Every logged online search, oldest first."""
-    return [obj for _, obj in iter_jsonl(project.search_log_path)]
+    required = ("source", "database", "platform", "endpoint", "api", "query", "time")
+    return [obj for _, obj in iter_jsonl(project.search_log_path, require=required)]
 
 
 def run(
@@ -152,58 +153,61 @@ def _execute(
     n = 2
     while run_id in taken:
         run_id, n = f"{slug(source)}-{started.strftime('%Y%m%dT%H%M%SZ')}-{n}", n + 1
-    before = {r.id for r in import_.load_records(project)}
-    imported: import_.ImportResult | None = None
-    files: list[str] = []
-    if download is not None and download.received:
-        with tempfile.TemporaryDirectory(prefix="review-search-") as tmp:
-            path = Path(tmp) / f"{client.NAME}-{started.strftime('%Y%m%dT%H%M%SZ')}{client.SUFFIX}"
-            data = download.data
-            for secret in http.secrets:  # in case a service echoes the key or e-mail back
-                data = data.replace(secret.encode("utf-8"), b"***")
-            path.write_bytes(data)
-            imported = import_.run(project, [path], source, client.FORMAT, progress=progress)
-        files = [f.file for f in imported.files] or _already_imported(project, data)
-    after = {r.id for r in import_.load_records(project)}
-    new = sorted(after - before)
-    dedup_note, dedup_counts = _dedup(project, new, previous is not None, progress)
+    # From here the search is kept: the raw answer saved and imported, new records deduplicated, the
+    # run logged. Ctrl-C waits for all of it, so no imported search is ever missing from the log.
+    with interrupts_deferred():
+        before = {r.id for r in import_.load_records(project)}
+        imported: import_.ImportResult | None = None
+        files: list[str] = []
+        if download is not None and download.received:
+            with tempfile.TemporaryDirectory(prefix="review-search-") as tmp:
+                path = Path(tmp) / f"{client.NAME}-{started.strftime('%Y%m%dT%H%M%SZ')}{client.SUFFIX}"
+                data = download.data
+                for secret in http.secrets:  # in case a service echoes the key or e-mail back
+                    data = data.replace(secret.encode("utf-8"), b"***")
+                path.write_bytes(data)
+                imported = import_.run(project, [path], source, client.FORMAT, progress=progress)
+            files = [f.file for f in imported.files] or _already_imported(project, data)
+        after = {r.id for r in import_.load_records(project)}
+        new = sorted(after - before)
+        dedup_note, dedup_counts = _dedup(project, new, previous is not None, progress)
 
-    details = {**count.details, **(download.details if download else {})}
-    entry: dict[str, Any] = {
-        "run": run_id,
-        "source": source,
-        "api": client.NAME,
-        "database": client.LABEL,
-        "platform": client.PLATFORM,
-        "endpoint": client.endpoint,
-        "query": query.text,
-        "request": count.sent,
-        "page_request": download.sent if download else {},
-        "details": details,
-        "limits": {**query.limits(), "max": max_records},
-        "time": started.strftime("%Y-%m-%dT%H:%M:%SZ"),
-        "update_of": previous["run"] if previous else None,
-        "previous_run": previous["time"] if previous else None,
-        "reported": count.total,
-        "received": download.received if download else 0,
-        "files": files,
-        "imported": sum(f.imported for f in imported.files) if imported else 0,
-        "new_records": len(new),
-        **dedup_counts,
-        # For PRISMA's update variant: exactly which records this update added to the review.
-        **({"new_ids": new} if previous else {}),
-        "requests": http.requests,
-        "retries": http.retried,
-        "tool_version": __version__,
-    }
-    append_line(project.search_log_path, entry)
-    lock.record(
-        project,
-        STAGE,
-        inputs=[],
-        outputs=[project.search_log_path],
-        params={"runs": len(load_log(project))},
-    )
+        details = {**count.details, **(download.details if download else {})}
+        entry: dict[str, Any] = {
+            "run": run_id,
+            "source": source,
+            "api": client.NAME,
+            "database": client.LABEL,
+            "platform": client.PLATFORM,
+            "endpoint": client.endpoint,
+            "query": query.text,
+            "request": count.sent,
+            "page_request": download.sent if download else {},
+            "details": details,
+            "limits": {**query.limits(), "max": max_records},
+            "time": started.strftime("%Y-%m-%dT%H:%M:%SZ"),
+            "update_of": previous["run"] if previous else None,
+            "previous_run": previous["time"] if previous else None,
+            "reported": count.total,
+            "received": download.received if download else 0,
+            "files": files,
+            "imported": sum(f.imported for f in imported.files) if imported else 0,
+            "new_records": len(new),
+            **dedup_counts,
+            # For PRISMA's update variant: exactly which records this update added to the review.
+            **({"new_ids": new} if previous else {}),
+            "requests": http.requests,
+            "retries": http.retried,
+            "tool_version": __version__,
+        }
+        append_line(project.search_log_path, entry)
+        lock.record(
+            project,
+            STAGE,
+            inputs=[],
+            outputs=[project.search_log_path],
+            params={"runs": len(load_log(project))},
+        )
     return SearchResult(entry, imported, new, dedup_note)
 
 

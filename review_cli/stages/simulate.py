@@ -60,12 +60,11 @@ def read_dataset(path: Path) -> Dataset:
     if data[:4] == b"PK\x03\x04":
         rows = _xlsx_rows(path, data)
     else:
-        try:
-            text = data.decode("utf-8-sig")
-        except UnicodeDecodeError:
-            text = data.decode("cp1252", errors="replace")
-        if not text.strip():
-            raise ParseError(path, "the file is empty")
+        from review_cli.io.document import decode
+
+        # As exports are read: BOMs, UTF-16 (Excel's "Unicode text"), Windows-1252; an empty
+        # or binary file is an error naming it.
+        text = decode(path, data).text
         head = text.lstrip()[:2000]
         if head.startswith("TY  -") or "\nTY  -" in head[:2000] or head.startswith("TY -"):
             return _from_ris(path, text)

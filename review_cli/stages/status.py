@@ -58,7 +58,7 @@ def run(project: Project) -> Status:
     counts: Counter[str] = Counter()
     total = 0
     ids: set[str] = set()
-    for _, obj in iter_jsonl(project.records_path):
+    for _, obj in iter_jsonl(project.records_path, require=("id", "source")):
         counts[obj["source"]] += 1
         ids.add(obj["id"])
         total += 1

@@ -17,7 +17,8 @@ from itertools import combinations
 from pathlib import Path
 from typing import Any
 
-from review_cli.errors import ReviewError
+from review_cli.errors import ParseError, ReviewError
+from review_cli.io.document import ZIP_MAGIC, decode
 from review_cli.model import Decision, Stage, Verdict
 from review_cli.project import Project
 from review_cli.stages import decisions as dec
@@ -47,14 +48,24 @@ class Wanted:
 
 
 def read_decision_csv(path: Path) -> tuple[list[Wanted], list[str]]:
-    """Rows of id,decision,reason[,note]; a header row (first cell `id`) is optional."""
+    """Rows of id,decision,reason[,note]; a header row (first cell `id`) is optional. Read
+    as exports are (UTF-8, UTF-16 from Excel's "Unicode text", Windows-1252), with `;` or tab
+    as the separator when the first row has no comma (Excel in many locales)."""
     try:
-        text = path.read_text(encoding="utf-8-sig")
+        data = path.read_bytes()
     except OSError as e:
         raise ReviewError(f"cannot read {path}: {e.strerror}", hint="check the path") from e
+    hint = "rows of id,decision,reason[,note], e.g. `4f2k9x1qzp,exclude,design`"
+    if not data.strip():
+        raise ParseError(path, "holds no decisions (the file is empty)", hint=hint)
+    if data.startswith(ZIP_MAGIC):
+        raise ParseError(path, "is a workbook, not a CSV file", hint="save it as CSV: " + hint)
+    text = decode(path, data).text
+    first = next((line for line in text.splitlines() if line.strip()), "")
+    delimiter = "," if "," in first else ";" if ";" in first else "\t" if "\t" in first else ","
     wanted: list[Wanted] = []
     errors: list[str] = []
-    for number, row in enumerate(csv.reader(io.StringIO(text)), start=1):
+    for number, row in enumerate(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter), start=1):
         if not row or not any(c.strip() for c in row):
             continue
         if number == 1 and row[0].strip().casefold() in ("id", "record", "record_id"):

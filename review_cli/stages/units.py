@@ -9,7 +9,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from review_cli.io.writer import iter_jsonl
+from review_cli.errors import ParseError
+from review_cli.io.writer import EDITED_HINT, iter_jsonl
 from review_cli.model import LIST_FIELDS, TEXT_FIELDS, Record, best_value
 from review_cli.project import Project
 
@@ -36,7 +37,20 @@ def merge_cluster(cluster_id: str, members: Sequence[Record]) -> Record:
 
 def clusters(project: Project) -> dict[str, list[str]]:
     """cluster id -> member record ids, as written by `review dedup`."""
-    return {obj["id"]: list(obj["records"]) for _, obj in iter_jsonl(project.clusters_path)}
+    return {cid: list(obj["records"]) for cid, obj in cluster_rows(project).items()}
+
+
+def cluster_rows(project: Project) -> dict[str, dict[str, Any]]:
+    """cluster id -> its line in dedup/clusters.jsonl, checked: an `id` and a list of
+    record ids in `records` (a hand edit that breaks them names the line)."""
+    out: dict[str, dict[str, Any]] = {}
+    for number, obj in iter_jsonl(project.clusters_path, require=("id", "records")):
+        members = obj["records"]
+        if not isinstance(members, list) or not all(isinstance(m, str) for m in members):
+            raise ParseError(project.clusters_path, "`records` must be a list of record ids", line=number,
+                             hint=EDITED_HINT)
+        out[str(obj["id"])] = obj
+    return out
 
 
 def screening_records(project: Project) -> list[Record]:

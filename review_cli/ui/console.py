@@ -44,7 +44,7 @@ def print_error(e: ReviewError) -> None:
         return
     from rich.markup import escape
 
-    # Messages quote TOML tables (`[[reviewers]]`) and keys: never read them as markup.
+    # Messages quote user text (ids, paths, TOML keys like [[reviewers]]): never markup.
     err = _console("err")
     err.print(f"[bold red]Error:[/] {escape(e.message)}", markup=True, highlight=False)
     if e.hint:
@@ -80,6 +80,9 @@ class RichProgress:
         self._task: int | None = None
 
     def start(self, label: str, total: int | None = None) -> None:
+        self.done()
+        if _plain():  # no terminal: a bar is not drawn, and its stop would print blank lines
+            return
         from rich.progress import (
             BarColumn,
             MofNCompleteColumn,
@@ -89,10 +92,6 @@ class RichProgress:
             TimeRemainingColumn,
         )
 
-        self.done()
-        if _plain():
-            # Rich draws nothing on a non-terminal but still ends each bar with a blank line.
-            return
         self._bar = Progress(
             TextColumn("{task.description}"),
             BarColumn(),

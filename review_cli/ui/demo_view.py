@@ -7,6 +7,8 @@ import shutil
 import sys
 from pathlib import Path
 
+from rich.markup import escape
+
 from review_cli.stages.demo import DemoResult
 from review_cli.ui.console import err, out
 
@@ -38,9 +40,9 @@ def render_prisma(counts: dict[str, int]) -> None:
 
 
 def render(result: DemoResult, folder: Path) -> None:
-    err.print(f"Example review created in [bold]{result.root}[/]", markup=True, highlight=False)
+    err.print(f"Example review created in [bold]{escape(str(result.root))}[/]", markup=True, highlight=False)
     for step in result.steps:
-        err.print(f"  {step.name:<22} {_MARK.get(step.status, step.status)}  {step.summary}", markup=True, highlight=False)
+        err.print(f"  {step.name:<22} {_MARK.get(step.status, step.status)}  {escape(step.summary)}", markup=True, highlight=False)
         for line in step.details:
             err.print(f"      {line}", markup=False, highlight=False)
     if result.prisma is not None:

@@ -24,9 +24,8 @@ def render_conflicts(stage: str, conflicts: Sequence[Conflict]) -> None:
         cells = []
         for n in names:
             d = c.votes.get(n)
-            cells.append("" if d is None else f"{d.verdict}{' (' + d.reason + ')' if d.reason else ''}")
-        # Titles are the databases' text: `[in press]` or `[corrected]` are not markup.
-        table.add_row(c.record, Text(c.title[:70]), *(Text(cell) for cell in cells))
+            cells.append("" if d is None else escape(f"{d.verdict}{' (' + d.reason + ')' if d.reason else ''}"))
+        table.add_row(escape(c.record), escape(c.title[:70]), *cells)  # titles hold [brackets]
     out.print(table)
 
 
@@ -55,7 +54,7 @@ def prompt_conflict(reasons: Sequence[ExclusionReason], read: Callable[[str], st
 
     def ask(c: Conflict, i: int, n: int) -> Resolution | None:
         names = sorted(c.votes)
-        err.print(f"\n[bold]Conflict {i}/{n}[/]  {c.record}  {escape(c.title)}", markup=True, highlight=False)
+        err.print(f"\n[bold]Conflict {i}/{n}[/]  {escape(c.record)}  {escape(c.title)}", markup=True, highlight=False)
         for k, name in enumerate(names, start=1):
             d = c.votes[name]
             extra = f" ({d.reason})" if d.reason else ""
