@@ -162,9 +162,10 @@ def test_a_bad_record_line_is_reported_the_same_with_a_child(tmp_path: Path, mon
     with MappedFile(path) as mapped:  # a child whose result is never collected is stopped, not left behind
         forked = include._fork_summaries(project, mapped)
         assert forked is not None
+        pid = forked._pid
         forked.close()
-        with pytest.raises(ChildProcessError):
-            os.waitpid(-1, os.WNOHANG)
+        with pytest.raises(ChildProcessError):  # reaped: no longer this process's child
+            os.waitpid(pid, os.WNOHANG)
 
 
 @pytest.mark.skipif(sys.platform != "linux", reason="the child process is used on Linux only")
@@ -192,7 +193,17 @@ def test_a_child_making_the_log_is_waited_for_when_the_counts_do_not_add_up(tmp_
     monkeypatch.setattr(include, "FORK_BYTES", 0)
     monkeypatch.setattr(include, "FORK_RECORDS", 0)
     project = fx.build(tmp_path / "rev", reconcile=False)  # a title/abstract conflict stays open
+    pids: list[int] = []
+    real_init = include._Forked.__init__
+
+    def init(self: include._Forked, *args: object) -> None:
+        real_init(self, *args)  # type: ignore[arg-type]
+        pids.append(self._pid)
+
+    monkeypatch.setattr(include._Forked, "__init__", init)
     with pytest.raises(ReviewError, match="do not add up"):
         prisma.run(project)
-    with pytest.raises(ChildProcessError):  # no child left behind, running or unreaped
-        os.waitpid(-1, os.WNOHANG)
+    assert len(pids) == 2  # the summaries, then the log's pieces
+    for pid in pids:
+        with pytest.raises(ChildProcessError):  # no child left behind, running or unreaped
+            os.waitpid(pid, os.WNOHANG)
