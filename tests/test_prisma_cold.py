@@ -207,3 +207,24 @@ def test_a_child_making_the_log_is_waited_for_when_the_counts_do_not_add_up(tmp_
     for pid in pids:
         with pytest.raises(ChildProcessError):  # no child left behind, running or unreaped
             os.waitpid(pid, os.WNOHANG)
+
+
+def test_ctrl_c_while_prisma_writes_leaves_its_files_and_lock_together(project: Project, monkeypatch: pytest.MonkeyPatch) -> None:
+    import signal
+
+    prisma.run(project)
+    fx.decide(project, fx.Stage.FULL_TEXT, "alice", "K1", "exclude", "design", second=999)  # one count changes
+    real = prisma.write_bytes
+
+    def interrupted(*args: object, **kwargs: object) -> None:
+        os.kill(os.getpid(), signal.SIGINT)  # Ctrl-C on the first file written
+        real(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(prisma, "write_bytes", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        prisma.run(project)
+    monkeypatch.undo()
+    # Delivered once every file and review.lock were written: they agree, as after a whole run.
+    assert prisma.check(project).ok
+    entry = json.loads(project.lock_path.read_text())["stages"]["prisma"]
+    assert entry["outputs"]["prisma/prisma.json"] == sha256_file(project.prisma_json_path)

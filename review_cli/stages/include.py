@@ -35,7 +35,7 @@ import orjson
 from review_cli import lock
 from review_cli.errors import ParseError
 from review_cli.io.mapped import MappedFile
-from review_cli.io.writer import sha256_bytes, write_bytes
+from review_cli.io.writer import interrupts_deferred, sha256_bytes, write_bytes
 from review_cli.model import Record, SourceKind, Stage, Verdict, best_value
 from review_cli.project import Project
 from review_cli.protocol import Protocol
@@ -711,8 +711,10 @@ class IncludeResult:
 def run(project: Project) -> IncludeResult:
     """Write include/log.jsonl and record it in review.lock."""
     inc = build(project)
-    write_bytes(project.include_log_path, inc.log_text().encode("utf-8"))
-    lock.record(project, STAGE, inputs(project), [project.include_log_path])
+    text = inc.log_text().encode("utf-8")
+    with interrupts_deferred():  # the log and its lock entry change together
+        write_bytes(project.include_log_path, text)
+        lock.record(project, STAGE, inputs(project), [project.include_log_path])
     return IncludeResult(project.rel(project.include_log_path), inc.status_counts(), inc.warnings)
 
 

@@ -27,7 +27,7 @@ from typing import Any
 from review_cli import lock
 from review_cli.errors import ReviewError
 from review_cli.io import prisma_svg, prisma_text
-from review_cli.io.writer import dumps_json, sha256_bytes, write_bytes
+from review_cli.io.writer import dumps_json, interrupts_deferred, sha256_bytes, write_bytes
 from review_cli.model import SourceKind, Verdict
 from review_cli.project import Project
 from review_cli.stages import include
@@ -347,12 +347,13 @@ def run(project: Project, allow_pending: bool = False) -> PrismaResult:
     """Write the inclusion log and the PRISMA files, and record them in review.lock."""
     hashes: dict[Path, str] = {}
     flow, inc, files = render(project, allow_pending, hashes)
-    for path, text in files.items():
-        data = text.encode("utf-8")
-        if not _same(path, data):  # unchanged files are not rewritten (the log is 35 MB at 100,000 records)
-            write_bytes(path, data)
-        hashes[path] = sha256_bytes(data)
-    lock.record(project, STAGE, include.inputs(project), files, params={"allow_pending": allow_pending}, known=hashes)
+    with interrupts_deferred():  # the five files and the lock change together, or not at all
+        for path, text in files.items():
+            data = text.encode("utf-8")
+            if not _same(path, data):  # unchanged files are not rewritten (the log is 35 MB at 100,000 records)
+                write_bytes(path, data)
+            hashes[path] = sha256_bytes(data)
+        lock.record(project, STAGE, include.inputs(project), files, params={"allow_pending": allow_pending}, known=hashes)
     return PrismaResult(flow, [project.rel(p) for p in files], inc.warnings)
 
 
