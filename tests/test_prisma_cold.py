@@ -135,8 +135,10 @@ def test_records_read_by_a_child_process_give_the_same_files(project: Project, m
     # The cold run took the record summaries, then the log's pieces, from two children ...
     assert len(results) == 2 and all(r for r in results)
     assert {p: p.read_bytes() for p in serial} == serial
-    # ... and the second one wrote the cache, which the next run reads.
-    assert project.prisma_cache_path.exists()
+    # ... and the second one writes the cache after sending them, without the command waiting;
+    # the next run reads it.
+    include.finish_background()
+    assert include._BACKGROUND == [] and project.prisma_cache_path.exists()
     results.clear()
     prisma.run(project)
     assert results == [] and {p: p.read_bytes() for p in serial} == serial

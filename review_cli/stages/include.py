@@ -333,11 +333,17 @@ class _Forked:
 
     def __init__(self, work: Callable[[], Any], after: Callable[[Any], None] | None = None) -> None:
         self._read, write = os.pipe()
+        self._after = after is not None
         self._pid = os.fork()
         if self._pid == 0:  # the child: never returns
             status = 0
             try:
                 os.close(self._read)
+                # It prints nothing, and must not hold the caller's stdout and stderr open while
+                # `after` runs: a parent whose output is piped would look unfinished till then.
+                null = os.open(os.devnull, os.O_WRONLY)
+                os.dup2(null, 1)
+                os.dup2(null, 2)
                 try:
                     value = work()
                     payload = marshal.dumps(value)
@@ -355,9 +361,11 @@ class _Forked:
 
     @classmethod
     def start(cls, work: Callable[[], Any], after: Callable[[Any], None] | None = None) -> _Forked | None:
-        """`after(work())` runs in the child once the result is sent; `close()` waits for it."""
+        """`after(work())` runs in the child once the result is sent; once the result is taken,
+        `close()` does not wait for it (see `finish_background`)."""
         if sys.platform != "linux":
             return None
+        finish_background(wait=False)
         try:
             return cls(work, after)
         except OSError:
@@ -370,19 +378,41 @@ class _Forked:
         with os.fdopen(self._read, "rb") as pipe:
             self._read = -1
             payload = pipe.read()
+        if not payload:
+            self._after = False  # it failed: nothing runs after
         try:
             return marshal.loads(payload) if payload else None
         except (EOFError, ValueError, TypeError):
             return None
 
     def close(self) -> None:
-        """Stop a child whose result was not collected (the parent failed first)."""
+        """Stop a child whose result was not collected (the parent failed first), or leave
+        one whose result was taken to finish its `after` work (the cache) on its own: the
+        command's output does not wait for a file only a later run reads."""
         if self._read >= 0:
-            os.close(self._read)  # a child still writing gets EPIPE and exits
+            os.close(self._read)  # a child still writing gets EPIPE and exits, `after` not run
             self._read = -1
+            self._after = False
         if self._pid:
-            os.waitpid(self._pid, 0)
+            if self._after:
+                _BACKGROUND.append(self._pid)
+            else:
+                os.waitpid(self._pid, 0)
             self._pid = 0
+
+
+_BACKGROUND: list[int] = []  # children finishing their `after` work; reaped here or by init
+
+
+def finish_background(wait: bool = True) -> None:
+    """Reap the children left to finish writing the cache (`wait`: until they have)."""
+    for pid in list(_BACKGROUND):
+        try:
+            done, _ = os.waitpid(pid, 0 if wait else os.WNOHANG)
+        except ChildProcessError:  # reaped by someone else
+            done = pid
+        if done:
+            _BACKGROUND.remove(pid)
 
 
 def _fork_summaries(project: Project, mapped: MappedFile) -> _Forked | None:
