@@ -119,6 +119,24 @@ def _decision_logs(project: Project) -> list[str]:
 
 
 _held: dict[Path, int] = {}  # review root -> nesting depth, for this process
+_fds: dict[Path, int] = {}  # review root -> the descriptor holding its lock
+
+
+def _forget_locks() -> None:
+    """In a forked child: the lock belongs to the parent. The child's copy of the descriptor
+    would keep the lock held after the parent exits (a child that writes a cache in the
+    background would refuse the user's next command), so it is closed."""
+    for fd in _fds.values():
+        try:
+            os.close(fd)
+        except OSError:
+            pass
+    _fds.clear()
+    _held.clear()
+
+
+if hasattr(os, "register_at_fork"):
+    os.register_at_fork(after_in_child=_forget_locks)
 
 
 @contextmanager
@@ -149,9 +167,11 @@ def exclusive(project: Project, command: str) -> Iterator[None]:
             pass  # a file system without flock on folders (some network mounts): run unlocked, as before
         load(project)  # a broken review.lock fails the command before it writes anything
         _held[root] = 1
+        _fds[root] = fd
         try:
             yield
         finally:
             _held.pop(root, None)
+            _fds.pop(root, None)
     finally:
         os.close(fd)  # closing the descriptor releases the lock

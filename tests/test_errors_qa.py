@@ -306,6 +306,34 @@ def test_the_write_lock_is_reentrant_within_a_process(review: Project) -> None:
         pass
 
 
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="fork only")
+def test_a_forked_child_does_not_keep_the_write_lock(review: Project) -> None:
+    # `review prisma` leaves a child writing its cache after the command returns: the lock it
+    # inherited must not refuse the user's next command meanwhile.
+    import fcntl
+    import time
+
+    from review_cli.lock import exclusive
+
+    ready, started = os.pipe()
+    with exclusive(review, "prisma"):
+        pid = os.fork()
+        if pid == 0:
+            os.write(started, b"1")  # the fork hooks have run
+            time.sleep(2)
+            os._exit(0)
+    os.read(ready, 1)
+    os.close(ready)
+    os.close(started)
+    fd = os.open(review.root, os.O_RDONLY | os.O_DIRECTORY)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)  # BlockingIOError if the child held it
+    finally:
+        os.close(fd)
+        os.kill(pid, 9)
+        os.waitpid(pid, 0)
+
+
 @pytest.mark.parametrize("args", [("decide", "x", "--include", "--stage", "fulltext", "--reviewer", "reviewer1"),
                                   ("conflicts", "--stage", "abstract"), ("export", "studies"),
                                   ("export", "records", "--format", "xml")])
