@@ -449,3 +449,15 @@ def test_record_cache_gives_the_same_files_and_follows_the_records(project: Proj
     prisma.run(project)
     log = project.include_log_path.read_text()
     assert f'"id":"{first["id"]}"' in log and "A retitled record" in log
+
+
+def test_a_reason_removed_from_the_protocol_is_warned_about(project: Project) -> None:
+    # A reason code used by decisions, then deleted from review.toml: the diagram can only show
+    # the bare code, so the user is told which code and how many exclusions use it.
+    text = project.protocol_path.read_text()
+    project.protocol_path.write_text(text.replace('code = "outcome"\nlabel = "No relevant outcome"', 'code = "outcomes"\nlabel = "No relevant outcome"'))
+    result = prisma.run(Project(project.root))
+    assert any("1 exclusion(s) give the reason `outcome`" in w for w in result.warnings), result.warnings
+    dbr = {r["code"]: r["label"] for r in result.flow.reasons["dbr"]}
+    assert dbr["outcome"] == "outcome"
+    assert not any("`population`" in w or "`design`" in w for w in result.warnings)

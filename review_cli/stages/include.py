@@ -676,6 +676,12 @@ def build(project: Project, hashes: dict[Path, str] | None = None, cache: bool =
     if pieces is None and pending is None and cache:
         pieces = log_pieces(records, statics)
         _save_cache(project, key, records, statics, pieces, warnings)
+    known = {r.code for r in protocol.reasons}
+    unknown = Counter(u.reason for u in units.values()
+                      if u.reason and u.reason not in known and u.status in (Status.EXCLUDED_TA, Status.EXCLUDED_FT))
+    for code, n in sorted(unknown.items()):
+        warnings.append(f"{n} exclusion(s) give the reason `{code}`, which review.toml no longer defines; "
+                        "the log and the diagram show the bare code (add it back under [[exclusion_reasons]])")
     orphans = {
         str(stage): sorted(rid for rid in finals if rid not in units)
         for stage, finals in ((Stage.TITLE_ABSTRACT, ta), (Stage.FULL_TEXT, ft))
