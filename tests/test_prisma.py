@@ -461,3 +461,16 @@ def test_a_reason_removed_from_the_protocol_is_warned_about(project: Project) ->
     dbr = {r["code"]: r["label"] for r in result.flow.reasons["dbr"]}
     assert dbr["outcome"] == "outcome"
     assert not any("`population`" in w or "`design`" in w for w in result.warnings)
+
+
+def test_dedup_counts_credit_the_same_sources_as_the_diagram(project: Project) -> None:
+    # K2 joins MEDLINE, Embase and citation-searching records under a cluster id that is not
+    # necessarily the database record: dedup's per-source counts keep the record PRISMA keeps.
+    from review_cli.stages import dedup
+
+    counts = prisma.run(project).flow.counts
+    by_source = dedup.counts(project)["by_source"]
+    kinds = {s.name: s.kind for s in project.protocol.sources}
+    other = sum(v["duplicates_removed"] for name, v in by_source.items() if kinds[name] not in include.DBR_KINDS)
+    dbr = sum(v["duplicates_removed"] for name, v in by_source.items() if kinds[name] in include.DBR_KINDS)
+    assert (dbr, other) == (counts["duplicates"], counts["other_duplicates"])

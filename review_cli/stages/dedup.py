@@ -254,18 +254,26 @@ def split(project: Project, record: str, reviewer: str = "", progress: Progress 
 def counts(project: Project) -> dict[str, Any]:
     """Records before and after dedup, duplicates removed, per source. See docs/dedup.md.
 
-    The record kept for a cluster is the one whose id is the cluster id (its earliest member);
-    every other member counts as a duplicate removed from its own source. Records imported
-    after the last `review dedup` count as kept and `current` is False.
+    The record kept for a cluster is the one `review prisma` keeps (stages/include.py): the
+    cluster id's record if it comes from a database or register, else the first such record
+    by id, and in a cluster with none of them the cluster id's (or first) record. Every other
+    member counts as a duplicate removed from its own source, so these counts and the PRISMA
+    diagram credit the same sources. Records imported after the last `review dedup` count as
+    kept and `current` is False.
     """
+    from review_cli.stages.include import DBR_KINDS, source_kind
+
     records = load_records(project)
     source_of = {r.id: r.source for r in records}
+    protocol = project.protocol
+    dbr_source = {s: source_kind(protocol, s) in DBR_KINDS for s in set(source_of.values())}
     clusters_ = load_clusters(project)
     kept: set[str] = set()
     for cid, obj in clusters_.items():
-        present = [m for m in obj["records"] if m in source_of]
-        if present:
-            kept.add(cid if cid in present else min(present))
+        present = sorted(m for m in obj["records"] if m in source_of)
+        own = [m for m in present if dbr_source[source_of[m]]] or present  # the unit's arm
+        if own:
+            kept.add(cid if cid in own else own[0])
     clustered = {m for obj in clusters_.values() for m in obj["records"]}
     unclustered = [r.id for r in records if r.id not in clustered]
     kept.update(unclustered)
