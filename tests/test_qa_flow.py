@@ -298,14 +298,20 @@ def test_import_remove_takes_an_export_out_as_if_never_imported(runner, review: 
     assert invoke(runner, review, "import", str(RIS)).exit_code == 2  # --source is still required to import
 
 
-def test_status_warns_about_decisions_a_dedup_merge_left_on_no_unit(runner, review: Project) -> None:
-    # Merging two decided units kept one unit's decisions; the other's no longer counted, and
-    # `review status` still said "Everything is up to date".
+def _two_decided(runner, review: Project) -> tuple[str, str]:
+    """Two records imported and deduplicated, reviewer1 including the first and excluding the other."""
     import_.run(review, [RIS], "MEDLINE")
     dedup.run(review)
     a, b = sorted(r.id for r in import_.load_records(review))
     assert invoke(runner, review, "decide", a, "--include", "-r", "reviewer1").exit_code == 0
     assert invoke(runner, review, "decide", b, "--exclude", "-r", "reviewer1").exit_code == 0
+    return a, b
+
+
+def test_status_warns_about_decisions_a_dedup_merge_left_on_no_unit(runner, review: Project) -> None:
+    # Merging two decided units kept one unit's decisions; the other's no longer counted, and
+    # `review status` still said "Everything is up to date".
+    a, b = _two_decided(runner, review)
     assert "Everything is up to date" in invoke(runner, review, "status").stdout
     assert invoke(runner, review, "dedup", "--merge", a, b).exit_code == 0
     data = json.loads(invoke(runner, review, "status", "--json").stdout)
@@ -346,15 +352,10 @@ def test_ris_export_maps_database_types_to_ris_codes() -> None:
     assert got == ["JOUR", "JOUR", "CPAPER", "ABST", "CHAP", "RPRT", "JOUR", "JOUR", "JOUR", "JOUR"]
 
 
-
 def test_a_new_decision_log_makes_prisma_stale(runner, review: Project) -> None:
     # The first full-text decision (a new log file) left `review status` saying everything was
     # up to date, while `review prisma --check` failed.
-    import_.run(review, [RIS], "MEDLINE")
-    dedup.run(review)
-    a, b = sorted(r.id for r in import_.load_records(review))
-    assert invoke(runner, review, "decide", a, "--include", "-r", "reviewer1").exit_code == 0
-    assert invoke(runner, review, "decide", b, "--exclude", "-r", "reviewer1").exit_code == 0
+    a, b = _two_decided(runner, review)
     assert invoke(runner, review, "prisma", "--allow-pending").exit_code == 0
     assert json.loads(invoke(runner, review, "status", "--json").stdout)["stale"] == []
     assert invoke(runner, review, "decide", a, "--include", "--stage", "full-text", "-r", "reviewer1").exit_code == 0
