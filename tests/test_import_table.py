@@ -461,7 +461,7 @@ def test_export_reimport_round_trip(review: Project, tmp_path: Path, fmt: str) -
     import_.run(review, [tricky], "Tricky")
     records = import_.load_records(review)
     want = sorted(_essentials(r.title, r.authors, r.year, r.doi) for r in records)
-    text = export.run(review, "records", fmt)
+    text = export.run(review, "records", fmt).text
     path = tmp_path / f"out.{fmt}"
     _, module, items = import_.parse_file(path, text.encode("utf-8"))
     assert module.NAME == fmt

@@ -364,3 +364,16 @@ def test_a_new_decision_log_makes_prisma_stale(runner, review: Project) -> None:
     assert invoke(runner, review, "prisma", "--check", "--allow-pending").exit_code == 1
     assert invoke(runner, review, "prisma").exit_code == 0
     assert json.loads(invoke(runner, review, "status", "--json").stdout)["stale"] == []
+
+
+def test_an_empty_export_says_why_and_what_comes_first(runner, review: Project) -> None:
+    # `review export included` before any full-text decision printed a CSV header and nothing
+    # else: it looked like a failed export.
+    import_.run(review, [RIS], "MEDLINE")
+    empty = invoke(runner, review, "export", "included")
+    assert empty.exit_code == 0 and empty.stdout.count("\n") == 1  # the header, as before
+    assert "no study is included yet" in empty.stderr and "review screen --stage full-text" in empty.stderr
+    full = invoke(runner, review, "export", "records")
+    assert full.exit_code == 0 and full.stdout.count("\n") > 1 and "yet" not in full.stderr
+    none = invoke(runner, review, "export", "decisions", "--format", "jsonl")
+    assert none.exit_code == 0 and "no decisions yet" in none.stderr

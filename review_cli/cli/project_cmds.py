@@ -142,5 +142,9 @@ def export(
     Example: review export included --format bibtex --out included.bib
     """
     from review_cli.stages import export as stage
+    from review_cli.ui.console import warn
 
-    write_or_print(stage.run(project_here(), what, fmt), out)
+    exported = stage.run(project_here(), what, fmt)
+    if not exported.rows:  # a header alone looks like a failed export
+        warn(stage.NOTHING_YET.get(what, f"nothing to export in {what} yet"))
+    write_or_print(exported.text, out)

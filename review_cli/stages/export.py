@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 from review_cli.errors import ParseError, ReviewError, UsageError
@@ -66,7 +67,22 @@ def decision_rows(project: Project) -> tuple[list[dict[str, Any]], tuple[str, ..
 EXPORTERS["decisions"] = decision_rows
 
 
-def run(project: Project, what: str, fmt: str) -> str:
+NOTHING_YET = {  # what an empty export means, and what comes first
+    "records": "no records yet: import the database exports first (`review import FILE --source NAME`)",
+    "included": "no study is included yet: finish the full-text decisions first (`review screen --stage full-text`)",
+    "inclusion-log": "no records yet: import the database exports first (`review import FILE --source NAME`)",
+    "decisions": "no decisions yet: screen first (`review screen`, or `review decide`)",
+}
+
+
+@dataclass
+class Exported:
+    text: str
+    rows: int
+
+
+def run(project: Project, what: str, fmt: str) -> Exported:
+    """The rendered export and how many rows it holds (0: only a header, or nothing)."""
     if fmt not in EXPORT_FORMATS:
         raise UsageError(f"unknown export format `{fmt}`", hint="use one of: " + ", ".join(EXPORT_FORMATS))
     if what not in EXPORTERS:
@@ -78,4 +94,4 @@ def run(project: Project, what: str, fmt: str) -> str:
             f"`{what}` are not references and cannot be written as {fmt}",
             hint=f"use --format csv or jsonl for {what}; ris and bibtex are for records, included and inclusion-log",
         )
-    return render(fmt, rows, columns)
+    return Exported(render(fmt, rows, columns), len(rows))
