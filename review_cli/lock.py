@@ -100,38 +100,24 @@ def stale(project: Project) -> list[Staleness]:
                     break
         if len(out) == found and stage in READS_DECISION_LOGS:
             recorded = entry.get("inputs", {})
-            new = [rel for rel in _decision_logs(project) if rel not in recorded]
+            new = [rel for rel in map(project.rel, project.decision_logs()) if rel not in recorded]
             if new:
                 out.append(Staleness(stage, f"input {new[0]} is new since `review {stage}` ran"))
     return out
 
 
-def _decision_logs(project: Project) -> list[str]:
-    from review_cli.model import Stage
-
-    paths: list[Path] = []
-    for stage in Stage:
-        folder = project.decisions_dir(stage)
-        if folder.is_dir():
-            paths.extend(sorted(folder.glob("*.jsonl")))
-        paths.append(project.reconciled_path(stage))
-    return [project.rel(p) for p in paths if p.exists()]
-
-
-_held: dict[Path, int] = {}  # review root -> nesting depth, for this process
-_fds: dict[Path, int] = {}  # review root -> the descriptor holding its lock
+_held: dict[Path, int] = {}  # review root -> the descriptor holding its lock, in this process
 
 
 def _forget_locks() -> None:
     """In a forked child: the lock belongs to the parent. The child's copy of the descriptor
     would keep the lock held after the parent exits (a child that writes a cache in the
     background would refuse the user's next command), so it is closed."""
-    for fd in _fds.values():
+    for fd in _held.values():
         try:
             os.close(fd)
         except OSError:
             pass
-    _fds.clear()
     _held.clear()
 
 
@@ -147,12 +133,8 @@ def exclusive(project: Project, command: str) -> Iterator[None]:
     folder itself (no lock file to leave behind; the kernel releases it when the process exits
     or dies); re-entrant within a process."""
     root = project.root.resolve()
-    if _held.get(root):
-        _held[root] += 1
-        try:
-            yield
-        finally:
-            _held[root] -= 1
+    if root in _held:  # an outer block of this process holds it until it ends
+        yield
         return
     fd = os.open(root, os.O_RDONLY | os.O_DIRECTORY)
     try:
@@ -166,12 +148,10 @@ def exclusive(project: Project, command: str) -> Iterator[None]:
         except OSError:
             pass  # a file system without flock on folders (some network mounts): run unlocked, as before
         load(project)  # a broken review.lock fails the command before it writes anything
-        _held[root] = 1
-        _fds[root] = fd
+        _held[root] = fd
         try:
             yield
         finally:
             _held.pop(root, None)
-            _fds.pop(root, None)
     finally:
         os.close(fd)  # closing the descriptor releases the lock

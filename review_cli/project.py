@@ -98,6 +98,17 @@ class Project:
     def reconciled_path(self, stage: Stage) -> Path:
         return self.root / "screen" / "reconciled" / f"{stage}.jsonl"
 
+    def decision_logs(self) -> list[Path]:
+        """Every decision log that exists: per stage, each reviewer's (by name), then the
+        reconciled one."""
+        paths: list[Path] = []
+        for stage in Stage:
+            folder = self.decisions_dir(stage)
+            if folder.is_dir():
+                paths.extend(sorted(folder.glob("*.jsonl")))
+            paths.append(self.reconciled_path(stage))
+        return [p for p in paths if p.is_file()]
+
     def torn_path(self, stage: Stage, reviewer: str) -> Path:
         """Bytes of torn decision lines moved out of a log when it was repaired, kept for audit."""
         return self.root / "screen" / str(stage) / f"{slug(reviewer)}.torn"

@@ -110,8 +110,4 @@ def write_or_print(text: str, out: Path | None) -> None:
         blocking = next((p for p in out.parents if p.exists() and not p.is_dir()), None)
         if blocking is not None:
             raise ReviewError(f"cannot write {out}: {blocking} is a file, not a folder", hint="check the path")
-        try:
-            write_text(out, text)
-        except OSError as e:
-            # e.g. a file where a folder of the path should be, no permission, a full disk
-            raise ReviewError(f"cannot write {out}: {e.strerror or e}", hint="check the path and that you may write there") from None
+        write_text(out, text)  # no permission or a full disk: an OSError, which `command` reports

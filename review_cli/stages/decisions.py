@@ -323,21 +323,18 @@ def torn_logs(project: Project) -> list[str]:
     incomplete: that line is not counted anywhere, so every command that counts says so.
     Cheap: only the last byte of each log is read, unless it is torn."""
     out = []
-    for stage in Stage:
-        folder = project.decisions_dir(stage)
-        paths = sorted(folder.glob("*.jsonl")) if folder.is_dir() else []
-        reconciled = project.reconciled_path(stage)
-        for path in [*paths, *([reconciled] if reconciled.is_file() else [])]:
-            with path.open("rb") as f:
-                size = f.seek(0, 2)
-                if size == 0:
-                    continue
-                f.seek(size - 1)
-                if f.read(1) == b"\n":
-                    continue
-            line = path.read_bytes().count(b"\n") + 1
-            then = ("remove it or complete it by hand" if path == reconciled
-                    else "it is moved aside the next time that reviewer screens or decides")
-            out.append(f"{project.rel(path)}:{line}: incomplete last line (the program stopped while writing it), "
-                       f"not counted: {then}")
+    reconciled = {project.reconciled_path(stage) for stage in Stage}
+    for path in project.decision_logs():
+        with path.open("rb") as f:
+            size = f.seek(0, 2)
+            if size == 0:
+                continue
+            f.seek(size - 1)
+            if f.read(1) == b"\n":
+                continue
+        line = path.read_bytes().count(b"\n") + 1
+        then = ("remove it or complete it by hand" if path in reconciled
+                else "it is moved aside the next time that reviewer screens or decides")
+        out.append(f"{project.rel(path)}:{line}: incomplete last line (the program stopped while writing it), "
+                   f"not counted: {then}")
     return out

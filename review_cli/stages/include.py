@@ -726,12 +726,7 @@ def _units(protocol: Protocol, records: dict[str, RecordInfo], statics: list[Sta
 def inputs(project: Project) -> list[Path]:
     """Every file the flow is computed from (for review.lock)."""
     paths = [project.protocol_path, project.records_path, project.clusters_path]
-    for stage in Stage:
-        folder = project.decisions_dir(stage)
-        if folder.is_dir():
-            paths.extend(sorted(folder.glob("*.jsonl")))
-        paths.append(project.reconciled_path(stage))
-    return [p for p in paths if p.exists()]
+    return [p for p in paths if p.exists()] + project.decision_logs()
 
 
 @dataclass
