@@ -261,7 +261,7 @@ def counts(project: Project) -> dict[str, Any]:
     diagram credit the same sources. Records imported after the last `review dedup` count as
     kept and `current` is False.
     """
-    from review_cli.stages.include import DBR_KINDS, source_kind
+    from review_cli.stages.include import DBR_KINDS, arm_and_kept, source_kind
 
     records = load_records(project)
     source_of = {r.id: r.source for r in records}
@@ -271,9 +271,8 @@ def counts(project: Project) -> dict[str, Any]:
     kept: set[str] = set()
     for cid, obj in clusters_.items():
         present = sorted(m for m in obj["records"] if m in source_of)
-        own = [m for m in present if dbr_source[source_of[m]]] or present  # the unit's arm
-        if own:
-            kept.add(cid if cid in own else own[0])
+        if present:
+            kept.add(arm_and_kept(cid, present, lambda m: dbr_source[source_of[m]])[1])
     clustered = {m for obj in clusters_.values() for m in obj["records"]}
     unclustered = [r.id for r in records if r.id not in clustered]
     kept.update(unclustered)

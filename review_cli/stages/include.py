@@ -551,6 +551,17 @@ def _load_cache(project: Project, key: str) -> Any:
     return cached if isinstance(cached, tuple) and len(cached) == 5 and cached[0] == key else None
 
 
+def arm_and_kept(cid: str, members: Sequence[str], from_dbr: Callable[[str], bool]) -> tuple[bool, str]:
+    """Whether a cluster belongs to the databases-and-registers arm, and the record that stands
+    for it: the cluster id's if it is one of the arm's records, else the arm's first by id.
+    `members` sorted by id; `from_dbr(id)`: the record comes from a database or register."""
+    own = [m for m in members if from_dbr(m)]
+    dbr = bool(own)
+    if not dbr:
+        own = list(members)
+    return dbr, (cid if cid in own else own[0])
+
+
 def _statics(protocol: Protocol, records: dict[str, RecordInfo], groups: dict[str, tuple[str, ...]]) -> list[Static]:
     out: list[Static] = []
     append = out.append
@@ -561,9 +572,7 @@ def _statics(protocol: Protocol, records: dict[str, RecordInfo], groups: dict[st
             append((cid, arm_of[only.kind], only.id, members, only.year, only.language))
             continue
         infos = [records[m] for m in members]
-        dbr = [r for r in infos if r.kind in DBR_KINDS]
-        own = [r.id for r in (dbr or infos)]  # the records of the unit's arm
-        kept = cid if cid in own else own[0]
+        dbr, kept = arm_and_kept(cid, members, lambda m: records[m].kind in DBR_KINDS)
         # The unit's year and language as `units.merge_cluster` computes them (copies mostly agree).
         years = [r.year for r in infos]
         year = years[0] if years.count(years[0]) == len(years) else best_value(years)
