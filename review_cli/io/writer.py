@@ -162,8 +162,7 @@ def iter_jsonl(path: Path, require: tuple[str, ...] = ()) -> Iterator[tuple[int,
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as e:
-        raise ParseError(path, f"not UTF-8 (byte 0x{data[e.start]:02x})", line=data[: e.start].count(b"\n") + 1,
-                         hint=EDITED_HINT) from None
+        raise not_utf8(path, data, e, EDITED_HINT) from None
     for number, line in enumerate(text.split("\n"), start=1):
         if not line.strip():
             continue
@@ -186,12 +185,17 @@ def read_jsonl(path: Path) -> list[dict[str, Any]]:
     return [obj for _, obj in iter_jsonl(path)]
 
 
+def not_utf8(path: Path, data: bytes, e: UnicodeDecodeError, hint: str | None = None) -> ParseError:
+    """The error for a file written as UTF-8 that a hand edit (or another editor) broke."""
+    return ParseError(path, f"not UTF-8 (byte 0x{data[e.start]:02x})", line=data[: e.start].count(b"\n") + 1, hint=hint)
+
+
 def read_json(path: Path) -> Any:
     data = path.read_bytes()
     try:
         return json.loads(data.decode("utf-8"))
     except UnicodeDecodeError as e:
-        raise ParseError(path, f"not UTF-8 (byte 0x{data[e.start]:02x})", line=data[: e.start].count(b"\n") + 1) from None
+        raise not_utf8(path, data, e) from None
     except json.JSONDecodeError as e:
         conflict = merge_conflict(e.doc)
         if conflict is not None:

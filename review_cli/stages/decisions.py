@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from review_cli.errors import ParseError
-from review_cli.io.writer import conflict_error, merge_conflict
+from review_cli.io.writer import conflict_error, merge_conflict, not_utf8
 from review_cli.model import Decision, Stage, Verdict
 from review_cli.project import Project
 from review_cli.protocol import slug
@@ -38,8 +38,7 @@ def _decode(path: Path, data: bytes) -> str:
     except UnicodeDecodeError as e:
         if data.find(b"\n", e.start) == -1:  # in the last line, which has no line end: torn
             return data.decode("utf-8", errors="replace")
-        raise ParseError(path, f"not UTF-8 (byte 0x{data[e.start]:02x})", line=data[: e.start].count(b"\n") + 1,
-                         hint="save the log as UTF-8, or retype the accented characters on that line") from None
+        raise not_utf8(path, data, e, "save the log as UTF-8, or retype the accented characters on that line") from None
 
 
 def _misfiled(d: Decision, stage: Stage | None, owner: str | None) -> str | None:
