@@ -31,6 +31,7 @@ from review_cli.io.writer import (
     iter_jsonl,
     read_json,
     sha256_bytes,
+    write_bytes,
     write_json,
     write_text,
 )
@@ -451,7 +452,7 @@ def remove(project: Project, names: Sequence[str | Path], progress: Progress = N
     if unknown:
         imported = ", ".join(e["file"] for e in report) or "none"
         raise ReviewError(f"not an imported export: {', '.join(unknown)}", hint=f"imported files: {imported}")
-    before = sum(1 for _ in iter_jsonl(project.records_path))
+    before = _line_count(project.records_path)
     keep = [e for e in report if e not in wanted]
     saved = {p: p.read_bytes() for p in (project.records_path, project.import_report_path) if p.exists()}
     for p in saved:
@@ -470,16 +471,22 @@ def remove(project: Project, names: Sequence[str | Path], progress: Progress = N
             lock.record(project, STAGE, inputs=[], outputs=[project.records_path, project.import_report_path], params={"files": {}})
     except BaseException:
         for p, data in saved.items():
-            p.write_bytes(data)
+            write_bytes(p, data)
         raise
     for e in wanted:
         copy = project.root / e["file"]
         copy.unlink(missing_ok=True)
         if copy.parent != project.searches_dir and not any(copy.parent.iterdir()):
             copy.parent.rmdir()
-    total = sum(1 for _ in iter_jsonl(project.records_path))
+    total = _line_count(project.records_path)
     emptied = sorted({e["source"] for e in wanted} - {e["source"] for e in keep})
     return RemoveResult([e["file"] for e in wanted], before, total, emptied)
+
+
+def _line_count(path: Path) -> int:
+    """Records in records.jsonl, one per line as the writer puts them (no JSON decoding: the
+    file may hold 100,000s of records)."""
+    return path.read_bytes().count(b"\n") if path.exists() else 0
 
 
 def _report_entry(project: Project, report: list[dict[str, Any]], path: Path) -> dict[str, Any] | None:
