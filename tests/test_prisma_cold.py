@@ -4,6 +4,7 @@ decoded from their head), the cache rebuilt, and a start-up without heavy import
 from __future__ import annotations
 
 import json
+import marshal
 import os
 import shutil
 import subprocess
@@ -230,3 +231,33 @@ def test_ctrl_c_while_prisma_writes_leaves_its_files_and_lock_together(project: 
     assert prisma.check(project).ok
     entry = json.loads(project.lock_path.read_text())["stages"]["prisma"]
     assert entry["outputs"]["prisma/prisma.json"] == sha256_file(project.prisma_json_path)
+
+
+def test_dedup_leaves_the_cache_a_cold_prisma_run_writes(project: Project, monkeypatch: pytest.MonkeyPatch) -> None:
+    from review_cli.stages import dedup
+
+    # A record imported since the fixture's clusters: dedup clusters it (with its copy, or alone).
+    first = project.records_path.read_text().splitlines()[0]
+    copy = json.loads(first) | {"id": "zz-copy", "source": "Embase"}
+    project.records_path.write_text(project.records_path.read_text() + dumps_line(copy) + "\n")
+    dedup.run(project)
+    warmed = marshal.loads(project.prisma_cache_path.read_bytes())  # (bytes differ by marshal's back-references)
+    shutil.rmtree(project.cache_dir)
+    prisma.run(project, allow_pending=True)  # cold: computes and writes the cache itself
+    assert marshal.loads(project.prisma_cache_path.read_bytes()) == warmed
+
+    # The first `review prisma` after a dedup reads that cache: no record line is decoded.
+    copy2 = copy | {"id": "zz-copy2", "source": "CINAHL"}
+    project.records_path.write_text(project.records_path.read_text() + dumps_line(copy2) + "\n")
+    shutil.rmtree(project.cache_dir)
+    dedup.run(project)
+
+    def no_records(*_: object) -> None:
+        raise AssertionError("records.jsonl decoded")
+
+    with monkeypatch.context() as patched:
+        patched.setattr(include, "_summaries", no_records)
+        prisma.run(project, allow_pending=True)
+    shutil.rmtree(project.cache_dir)
+    assert prisma.check(project, allow_pending=True).ok  # the same files as a cold run
+    assert '"id":"zz-copy2"' in project.include_log_path.read_text()

@@ -22,10 +22,17 @@ from typing import Any
 
 from review_cli import lock
 from review_cli.errors import ReviewError
-from review_cli.io.writer import append_line, interrupts_deferred, iter_jsonl, write_jsonl
+from review_cli.io.writer import (
+    append_line,
+    interrupts_deferred,
+    iter_jsonl,
+    sha256_file,
+    write_jsonl,
+)
 from review_cli.model import Record
 from review_cli.progress import NULL, Progress
 from review_cli.project import Project
+from review_cli.stages import include
 from review_cli.stages.dedup_match import (
     Pair,
     candidate_pairs,
@@ -196,13 +203,18 @@ def run(project: Project, progress: Progress = NULL) -> DedupResult:
     with interrupts_deferred():  # clusters, queue and lock of one run, or none of them
         write_jsonl(project.clusters_path, rows)
         write_jsonl(project.dedup_queue_path, waiting)
+        hashes = {p: sha256_file(p) for p in (project.records_path, project.clusters_path)}
         lock.record(
             project,
             STAGE,
             inputs=[project.records_path, project.dedup_decisions_path],
             outputs=[project.clusters_path, project.dedup_queue_path],
             params={"rules_version": RULES_VERSION},
+            known=hashes,
         )
+    # So the first `review prisma` after a dedup is as fast as the next ones.
+    clusters = sorted((cid, sorted(ms)) for cid, ms in members.items())  # as clusters.jsonl holds them
+    include.prepare_cache(project, records, clusters, hashes)
     by_rule = Counter(m.rule for p, m in result.links.items())
     return DedupResult(
         records=len(keys),
