@@ -129,7 +129,6 @@ def test_records_read_by_a_child_process_give_the_same_files(project: Project, m
     results: list[object] = []
     real_result = include._Forked.result
     monkeypatch.setattr(include, "FORK_BYTES", 0)
-    monkeypatch.setattr(include, "FORK_RECORDS", 0)
     monkeypatch.setattr(include._Forked, "result", lambda self: results.append(real_result(self)) or results[-1])
     shutil.rmtree(project.cache_dir)
     prisma.run(project)
@@ -157,13 +156,13 @@ def test_a_bad_record_line_is_reported_the_same_with_a_child(tmp_path: Path, mon
     path.write_text(_line() + "\n" + _line(id="a2") + "\n" + '{"id": "a3", "source": \n')
     project = Project(tmp_path / "rev")
     with MappedFile(path) as mapped:
-        forked = include._fork_summaries(project, mapped)
+        forked = include._fork_static(project, Protocol(title="t"), mapped, pieces=False, cache=False)
         assert forked is not None
         with pytest.raises(ParseError, match=r"records.jsonl:3: not a record line"):
             include.read_records(project, Protocol(title="t"), mapped, forked)
         forked.close()
     with MappedFile(path) as mapped:  # a child whose result is never collected is stopped, not left behind
-        forked = include._fork_summaries(project, mapped)
+        forked = include._fork_static(project, Protocol(title="t"), mapped, pieces=False, cache=False)
         assert forked is not None
         pid = forked._pid
         forked.close()
@@ -178,7 +177,7 @@ def test_a_child_is_started_only_when_the_cache_is_missing_or_older(project: Pro
 
     def started() -> bool:
         with MappedFile(project.records_path) as mapped:
-            forked = include._fork_summaries(project, mapped)
+            forked = include._fork_static(project, Protocol(title="t"), mapped, pieces=False, cache=False)
             if forked is not None:
                 forked.close()
             return forked is not None
@@ -194,7 +193,6 @@ def test_a_child_is_started_only_when_the_cache_is_missing_or_older(project: Pro
 @pytest.mark.skipif(sys.platform != "linux", reason="the child process is used on Linux only")
 def test_a_child_making_the_log_is_waited_for_when_the_counts_do_not_add_up(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(include, "FORK_BYTES", 0)
-    monkeypatch.setattr(include, "FORK_RECORDS", 0)
     project = fx.build(tmp_path / "rev", reconcile=False)  # a title/abstract conflict stays open
     pids: list[int] = []
     real_init = include._Forked.__init__
@@ -206,7 +204,7 @@ def test_a_child_making_the_log_is_waited_for_when_the_counts_do_not_add_up(tmp_
     monkeypatch.setattr(include._Forked, "__init__", init)
     with pytest.raises(ReviewError, match="do not add up"):
         prisma.run(project)
-    assert len(pids) == 2  # the summaries, then the log's pieces
+    assert len(pids) == 1  # one child: the summaries, then the log's pieces
     for pid in pids:
         with pytest.raises(ChildProcessError):  # no child left behind, running or unreaped
             os.waitpid(pid, os.WNOHANG)

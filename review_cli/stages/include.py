@@ -16,11 +16,13 @@ to the other-methods arm.
 from __future__ import annotations
 
 import gc
+import hashlib
 import json
 import marshal
 import mmap
 import os
 import re
+import signal
 import sys
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -29,7 +31,7 @@ from enum import StrEnum
 from itertools import repeat
 from json.encoder import encode_basestring
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import Any, BinaryIO, NamedTuple
 
 import orjson
 
@@ -319,90 +321,95 @@ def _summaries(mapped: MappedFile) -> list[Summary]:
 
 
 FORK_BYTES = 32 << 20  # below this, reading the records costs less than a process
-FORK_RECORDS = 20_000  # below this, the log's pieces cost less than a process
 
 
 class _Forked:
-    """`work()` computed in a forked child while this process goes on, on the second core
-    (otherwise idle). The cold `review prisma` (every run in a fresh CI clone) uses two: one
-    reads the record summaries while the decisions are read, one makes the inclusion log's
-    fixed pieces while the units are decided and counted. The child sends marshal bytes through
-    a pipe; on any error it sends nothing and `result()` is None, so the caller computes it
-    itself and reports errors exactly as without a child. Linux only: fork from a process with
-    threads (the hash thread) is safe there for code that takes no lock the other thread may
-    hold."""
+    """`work()`, a generator, run in a forked child on the second core (otherwise idle) while
+    this process goes on. Each value it yields reaches `result()`, in order, as marshal bytes
+    through a pipe. On any error the child stops sending and `result()` is None from then on:
+    the caller computes that value itself, and reports the error exactly as without a child.
+    The code after the last `yield` runs once that value is sent: when the caller has taken the
+    `wanted` values, `close()` leaves the child to finish it alone (see `finish_background`); a
+    child closed earlier is stopped. Linux only: fork from a process with threads (the hash
+    thread) is safe there for code that takes no lock the other thread may hold."""
 
-    def __init__(self, work: Callable[[], Any], after: Callable[[Any], None] | None = None) -> None:
-        self._read, write = os.pipe()
-        self._after = after is not None
+    def __init__(self, work: Callable[[], Iterator[Any]], wanted: int) -> None:
+        read, write = os.pipe()
+        self._wanted, self._taken = wanted, 0
         self._pid = os.fork()
         if self._pid == 0:  # the child: never returns
             status = 0
             try:
-                os.close(self._read)
+                os.close(read)
                 # It prints nothing, and must not hold the caller's stdout and stderr open while
-                # `after` runs: a parent whose output is piped would look unfinished till then.
+                # it finishes: a parent whose output is piped would look unfinished till then.
                 null = os.open(os.devnull, os.O_WRONLY)
                 os.dup2(null, 1)
                 os.dup2(null, 2)
-                try:
-                    value = work()
-                    payload = marshal.dumps(value)
-                except Exception:  # the parent computes it again and reports it
-                    value, payload = None, b""
                 with os.fdopen(write, "wb") as out:
-                    out.write(payload)
-                if after is not None and value is not None:
-                    after(value)  # once the parent has what it waits for
+                    try:
+                        for value in work():
+                            payload = marshal.dumps(value)
+                            out.write(len(payload).to_bytes(8, "little"))
+                            out.write(payload)
+                            out.flush()
+                    except Exception:  # the parent computes what it did not get, and reports it
+                        pass
             except BaseException:
                 status = 1
             finally:
                 os._exit(status)
         os.close(write)
+        self._pipe: BinaryIO | None = os.fdopen(read, "rb")
 
     @classmethod
-    def start(cls, work: Callable[[], Any], after: Callable[[Any], None] | None = None) -> _Forked | None:
-        """`after(work())` runs in the child once the result is sent; once the result is taken,
-        `close()` does not wait for it (see `finish_background`)."""
+    def start(cls, work: Callable[[], Iterator[Any]], wanted: int) -> _Forked | None:
         if sys.platform != "linux":
             return None
         finish_background(wait=False)
         try:
-            return cls(work, after)
+            return cls(work, wanted)
         except OSError:
             return None
 
     def result(self) -> Any:
-        """What `work()` returned, or None if the child failed (or it was already taken)."""
-        if self._read < 0:
+        """The next value `work()` yielded, or None if the child failed (or there is none)."""
+        if self._pipe is None:
             return None
-        with os.fdopen(self._read, "rb") as pipe:
-            self._read = -1
-            payload = pipe.read()
-        if not payload:
-            self._after = False  # it failed: nothing runs after
+        head = self._pipe.read(8)
+        payload = self._pipe.read(int.from_bytes(head, "little")) if len(head) == 8 else b""
         try:
-            return marshal.loads(payload) if payload else None
+            value = marshal.loads(payload) if payload else None
         except (EOFError, ValueError, TypeError):
-            return None
+            value = None
+        if value is None:  # the child stopped: nothing more will come
+            self._pipe.close()
+            self._pipe = None
+        else:
+            self._taken += 1
+        return value
+
+    @property
+    def taken(self) -> int:
+        """How many values `result()` has given."""
+        return self._taken
 
     def close(self) -> None:
-        """Stop a child whose result was not collected (the parent failed first), or leave
-        one whose result was taken to finish its `after` work (the cache) on its own: the
-        command's output does not wait for a file only a later run reads."""
-        if self._read >= 0:
-            os.close(self._read)  # a child still writing gets EPIPE and exits, `after` not run
-            self._read = -1
-            self._after = False
+        """Leave a child whose values were all taken to finish alone (writing the cache: the
+        command's output does not wait for a file only a later run reads); stop any other."""
+        if self._pipe is not None:
+            self._pipe.close()
+            self._pipe = None
         if self._pid:
-            if self._after:
+            if self._taken >= self._wanted:
                 _BACKGROUND.append(self._pid)
             else:
+                os.kill(self._pid, signal.SIGKILL)  # its work is of no use any more
                 os.waitpid(self._pid, 0)
             self._pid = 0
 
 
-_BACKGROUND: list[int] = []  # children finishing their `after` work; reaped here or by init
+_BACKGROUND: list[int] = []  # children finishing their work after the last value; reaped here or by init
 
 
 def finish_background(wait: bool = True) -> None:
@@ -416,19 +423,40 @@ def finish_background(wait: bool = True) -> None:
             _BACKGROUND.remove(pid)
 
 
-def _fork_summaries(project: Project, mapped: MappedFile) -> _Forked | None:
-    """`_summaries(mapped)` in a child when the records will surely be read: a big file, and no
-    cache (a fresh clone) or one older than records.jsonl or clusters.jsonl (an import or a
-    dedup since). The cache's key decides whether it is used; this only guesses, cheaply,
-    whether a child is worth starting."""
+def _fork_static(project: Project, protocol: Protocol, mapped: MappedFile, pieces: bool, cache: bool) -> _Forked | None:
+    """A child that reads the record summaries (while this process reads the decisions) and,
+    given `pieces`, goes on to the log's pieces (while this process decides and counts the
+    units; it makes the records, clusters and units again itself: receiving them would cost
+    more) and, given `cache`, then writes the cache. Started only when the records will surely
+    be read: a big file, and no cache (a fresh clone) or one older than records.jsonl or
+    clusters.jsonl (an import or a dedup since). The cache's key decides whether it is used;
+    this only guesses, cheaply, whether a child is worth starting."""
     if len(mapped.data) < FORK_BYTES:
         return None
-    cache = project.prisma_cache_path
-    if cache.exists():
+    path = project.prisma_cache_path
+    if path.exists():
         inputs = [p.stat().st_mtime_ns for p in (project.records_path, project.clusters_path) if p.exists()]
-        if cache.stat().st_mtime_ns >= max(inputs, default=0):
+        if path.stat().st_mtime_ns >= max(inputs, default=0):
             return None
-    return _Forked.start(lambda: _summaries(mapped))
+
+    def work() -> Iterator[Any]:
+        summaries = _summaries(mapped)
+        yield summaries
+        if not pieces:
+            return
+        clusters = project.clusters_path.read_bytes() if project.clusters_path.exists() else None
+        records = _records(protocol, *zip(*summaries, strict=True)) if summaries else {}
+        warnings: list[str] = []
+        statics = _statics(protocol, records, read_clusters(project, records, warnings, cluster_rows(project, clusters)))
+        made = log_pieces(records, statics)
+        yield made
+        if cache:
+            hashes = {project.records_path: "sha256:" + hashlib.sha256(mapped.view).hexdigest()}
+            if clusters is not None:
+                hashes[project.clusters_path] = sha256_bytes(clusters)
+            _save_cache(project, _cache_key(hashes, project, protocol), records, statics, made, warnings)
+
+    return _Forked.start(work, wanted=2 if pieces else 1)
 
 
 def read_records(project: Project, protocol: Protocol, mapped: MappedFile | None = None,
@@ -455,12 +483,14 @@ def _records(protocol: Protocol, ids: Sequence[str], sources: Sequence[str], tit
     return dict(zip(ids, map(tuple.__new__, repeat(RecordInfo), fields), strict=True))
 
 
-def cluster_rows(project: Project) -> list[tuple[str, list[str]]]:
-    """(cluster id, member ids) of each line of clusters.jsonl (ParseError naming a bad line)."""
+def cluster_rows(project: Project, data: bytes | None = None) -> list[tuple[str, list[str]]]:
+    """(cluster id, member ids) of each line of clusters.jsonl (ParseError naming a bad line).
+    `data`: the file's bytes, if already read."""
     path = project.clusters_path
     raw: list[tuple[str, list[str]]] = []
-    if path.exists():
+    if data is None and path.exists():
         data = path.read_bytes()
+    if data is not None:
         try:  # one decode call for the whole file; line by line only to name a bad line
             try:
                 rows = orjson.loads(b"[" + b",".join(x for x in data.split(b"\n") if x) + b"]")
@@ -688,23 +718,26 @@ def build(project: Project, hashes: dict[Path, str] | None = None, cache: bool =
     # the second core to the child below.
     hashed = hashes is not None or cache or project.prisma_cache_path.exists()
     with MappedFile(project.records_path, hashed=hashed) as mapped:
-        forked = _fork_summaries(project, mapped)  # and read by a child meanwhile
+        forked = _fork_static(project, protocol, mapped, pieces_in_child, cache)
         try:
             ta = final_decisions(project, Stage.TITLE_ABSTRACT)
             ft = final_decisions(project, Stage.FULL_TEXT)
             records, statics, pieces, key = _derived(project, protocol, mapped, warnings, hashes, forked)
-        finally:
+        except BaseException:
             if forked is not None:
                 forked.close()
-    pending = None
-    if pieces is None and pieces_in_child and len(records) >= FORK_RECORDS:
-        # Made (then cached) by a child while this process decides and counts the units.
-        cluster_warnings = list(warnings)
-        pending = _Forked.start(
-            lambda: log_pieces(records, statics),
-            (lambda made: _save_cache(project, key, records, statics, made, cluster_warnings)) if cache else None,
-        )
-    units = _units(protocol, records, statics, ta, ft)
+            raise
+    # The child's next value, if it gave the summaries: the log's pieces, made while this
+    # process decides the units (and `log_text` collects them).
+    pending = forked if forked is not None and pieces is None and pieces_in_child and forked.taken == 1 else None
+    if forked is not None and pending is None:
+        forked.close()
+    try:
+        units = _units(protocol, records, statics, ta, ft)
+    except BaseException:
+        if pending is not None:
+            pending.close()
+        raise
     if pieces is None and pending is None and cache:
         pieces = log_pieces(records, statics)
         _save_cache(project, key, records, statics, pieces, warnings)
