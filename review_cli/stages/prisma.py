@@ -389,4 +389,5 @@ def check(project: Project, allow_pending: bool = False) -> PrismaResult:
     """Regenerate in memory and compare with the files on disk; writes nothing."""
     flow, inc, files = render(project, allow_pending, cache=False)
     differences = [d for path, text in files.items() if (d := diff(project, path, text))]
+    include.finish_background()  # a child that made the log's pieces, with nothing left to do
     return PrismaResult(flow, [], inc.warnings, differences)
