@@ -23,6 +23,7 @@ import mmap
 import os
 import re
 import signal
+import struct
 import sys
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -325,15 +326,19 @@ FORK_BYTES = 32 << 20  # below this, reading the records costs less than a proce
 
 class _Forked:
     """`work()`, a generator, run in a forked child on the second core (otherwise idle) while
-    this process goes on. Each value it yields reaches `result()`, in order, as marshal bytes
-    through a pipe. On any error the child stops sending and `result()` is None from then on:
-    the caller computes that value itself, and reports the error exactly as without a child.
-    The code after the last `yield` runs once that value is sent: when the caller has taken the
-    `wanted` values, `close()` leaves the child to finish it alone (see `finish_background`); a
-    child closed earlier is stopped. Linux only: fork from a process with threads (the hash
-    thread) is safe there for code that takes no lock the other thread may hold."""
+    this process goes on. Each value it yields reaches `result()`, in order: as marshal bytes
+    in memory shared with the child (`room` bytes of it, mapped lazily), with a short notice
+    through a pipe, so the child goes on with its next value without waiting for this process
+    to read (a pipe holds 64 KB). On any error, or no room left, the child stops sending and
+    `result()` is None from then on: the caller computes that value itself, and reports the
+    error exactly as without a child. The code after the last `yield` runs once that value is
+    sent: when the caller has taken the `wanted` values, `close()` leaves the child to finish it
+    alone (see `finish_background`); a child closed earlier is stopped. Linux only: fork from a
+    process with threads (the hash thread) is safe there for code that takes no lock the other
+    thread may hold."""
 
-    def __init__(self, work: Callable[[], Iterator[Any]], wanted: int) -> None:
+    def __init__(self, work: Callable[[], Iterator[Any]], wanted: int, room: int) -> None:
+        self._shared = mmap.mmap(-1, room)  # anonymous and MAP_SHARED: the child writes, this process reads
         read, write = os.pipe()
         self._wanted, self._taken = wanted, 0
         self._pid = os.fork()
@@ -348,11 +353,16 @@ class _Forked:
                 os.dup2(null, 2)
                 with os.fdopen(write, "wb") as out:
                     try:
+                        offset = 0
                         for value in work():
                             payload = marshal.dumps(value)
-                            out.write(len(payload).to_bytes(8, "little"))
-                            out.write(payload)
+                            end = offset + len(payload)
+                            if end > room:
+                                break
+                            self._shared[offset:end] = payload
+                            out.write(_NOTICE.pack(offset, end))
                             out.flush()
+                            offset = end
                     except Exception:  # the parent computes what it did not get, and reports it
                         pass
             except BaseException:
@@ -363,12 +373,12 @@ class _Forked:
         self._pipe: BinaryIO | None = os.fdopen(read, "rb")
 
     @classmethod
-    def start(cls, work: Callable[[], Iterator[Any]], wanted: int) -> _Forked | None:
+    def start(cls, work: Callable[[], Iterator[Any]], wanted: int, room: int) -> _Forked | None:
         if sys.platform != "linux":
             return None
         finish_background(wait=False)
         try:
-            return cls(work, wanted)
+            return cls(work, wanted, room)
         except OSError:
             return None
 
@@ -376,11 +386,11 @@ class _Forked:
         """The next value `work()` yielded, or None if the child failed (or there is none)."""
         if self._pipe is None:
             return None
-        head = self._pipe.read(8)
-        payload = self._pipe.read(int.from_bytes(head, "little")) if len(head) == 8 else b""
+        notice = self._pipe.read(_NOTICE.size)
         try:
-            value = marshal.loads(payload) if payload else None
-        except (EOFError, ValueError, TypeError):
+            start, end = _NOTICE.unpack(notice)
+            value = marshal.loads(self._shared[start:end])
+        except (struct.error, EOFError, ValueError, TypeError):
             value = None
         if value is None:  # the child stopped: nothing more will come
             self._pipe.close()
@@ -400,6 +410,7 @@ class _Forked:
         if self._pipe is not None:
             self._pipe.close()
             self._pipe = None
+        self._shared.close()
         if self._pid:
             if self._taken >= self._wanted:
                 _BACKGROUND.append(self._pid)
@@ -409,6 +420,7 @@ class _Forked:
             self._pid = 0
 
 
+_NOTICE = struct.Struct("<QQ")  # where a value's bytes start and end in the shared memory
 _BACKGROUND: list[int] = []  # children finishing their work after the last value; reaped here or by init
 
 
@@ -456,7 +468,8 @@ def _fork_static(project: Project, protocol: Protocol, mapped: MappedFile, piece
                 hashes[project.clusters_path] = sha256_bytes(clusters)
             _save_cache(project, _cache_key(hashes, project, protocol), records, statics, made, warnings)
 
-    return _Forked.start(work, wanted=2 if pieces else 1)
+    # The summaries and the pieces hold less than the records (a line has every field's key).
+    return _Forked.start(work, wanted=2 if pieces else 1, room=2 * len(mapped.data) + (1 << 20))
 
 
 def read_records(project: Project, protocol: Protocol, mapped: MappedFile | None = None,
@@ -629,7 +642,9 @@ def _derived(
         if project.clusters_path.exists():
             hashes[project.clusters_path] = sha256_bytes(project.clusters_path.read_bytes())
         key = _cache_key(hashes, project, protocol)
-        cached = _load_cache(project, key)
+        # With a child started (no cache, or an older one), its values are used: on a small
+        # review it may even have written the cache already.
+        cached = _load_cache(project, key) if forked is None else None
     if cached is not None:
         _, (ids, sources, titles, years, languages), statics, pieces, cached_warnings = cached
         records = _records(protocol, ids, sources, titles, years, languages)
