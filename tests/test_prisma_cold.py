@@ -149,6 +149,43 @@ def test_records_read_by_a_child_process_give_the_same_files(project: Project, m
 
 
 @pytest.mark.skipif(sys.platform != "linux", reason="the child process is used on Linux only")
+@pytest.mark.parametrize("fails_after", [None, 0, 2])
+def test_the_log_streamed_by_a_child_in_chunks_is_the_same(project: Project, monkeypatch: pytest.MonkeyPatch,
+                                                           fails_after: int | None) -> None:
+    """The child sends the log's pieces a few records at a time; if it fails after any chunk
+    (or before the first), this process makes the whole log itself: same bytes."""
+    prisma.run(project)
+    serial = {p: p.read_bytes() for p in (project.include_log_path, project.prisma_json_path)}
+    monkeypatch.setattr(include, "FORK_BYTES", 0)
+    monkeypatch.setattr(include, "PIECES_CHUNK", 3)
+    parent, real = os.getpid(), include.iter_log_pieces
+
+    def failing(*args: object) -> object:
+        for n, chunk in enumerate(real(*args)):  # type: ignore[arg-type]
+            if os.getpid() != parent and n == fails_after:
+                raise RuntimeError("the child fails here")
+            yield chunk
+
+    monkeypatch.setattr(include, "iter_log_pieces", failing)
+    results: list[object] = []
+    real_result = include._Forked.result
+    monkeypatch.setattr(include._Forked, "result", lambda self: results.append(real_result(self)) or results[-1])
+    shutil.rmtree(project.cache_dir)
+    prisma.run(project)
+    assert {p: p.read_bytes() for p in serial} == serial
+    records = len(project.records_path.read_text().splitlines())
+    chunks = -(-records // 3)
+    if fails_after is None:
+        assert len(results) == 1 + chunks and all(results)
+        include.finish_background()
+        assert project.prisma_cache_path.exists()  # written by the child after its last chunk
+    else:
+        assert len(results) == 2 + fails_after and results[-1] is None and all(results[:-1])
+    shutil.rmtree(project.cache_dir, ignore_errors=True)
+    assert prisma.check(project).ok
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="the child process is used on Linux only")
 def test_a_bad_record_line_is_reported_the_same_with_a_child(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(include, "FORK_BYTES", 0)
     path = tmp_path / "rev" / "import" / "records.jsonl"

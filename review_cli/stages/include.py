@@ -109,7 +109,7 @@ class Inclusion:
     orphans: dict[str, list[str]] = field(default_factory=dict)  # stage -> decided ids that are no unit
     warnings: list[str] = field(default_factory=list)
     # `log_pieces(records, statics)` as build() made them (set to None after changing records or units)
-    log_pieces: list[tuple[str, str, str]] | None = None
+    log_pieces: list[Piece] | None = None
     pending_pieces: _Forked | None = None  # a child making `log_pieces` (see `build`)
 
     def unit_of(self) -> dict[str, Unit]:
@@ -154,29 +154,52 @@ class Inclusion:
         """`rows()` as JSON lines, byte-identical to `writer.dumps_line` but built directly from
         the decision-independent parts of each line (`log_pieces`): this is the hottest loop of
         `review prisma` (one line per imported record)."""
+        if self.pending_pieces is not None and self.log_pieces is None:
+            text = self._text(self._streamed())
+            if text is not None:
+                return text
+        pieces = self.log_pieces
+        if pieces is None or len(pieces) != len(self.records):  # records changed after build(), or the child failed
+            units = self.units.values()
+            pieces = log_pieces(self.records, ((u.id, _VALUE[u.arm], u.kept, u.members, None, "") for u in units))
+        return self._text([pieces]) or ""
+
+    def _streamed(self) -> Iterator[list[Piece]]:
+        """The log's pieces as the child sends them (see `build`), till all have come or it fails."""
+        assert self.pending_pieces is not None
+        got: list[Piece] = []
+        while len(got) < len(self.records):
+            chunk = self.pending_pieces.result()
+            if chunk is None:
+                return
+            got += chunk
+            yield chunk
+        self.pending_pieces.complete = True  # what it does next (the cache) needs no waiting for
+        self.log_pieces = got
+
+    def _text(self, chunks: Iterable[list[Piece]]) -> str | None:
+        """The log from its pieces and the units' statuses; None if they are not one per record."""
         units = self.units
         labels = {r.code: r.label for r in self.protocol.reasons}
-        if self.pending_pieces is not None and self.log_pieces is None:
-            self.log_pieces = self.pending_pieces.result()
-        pieces = self.log_pieces
-        if pieces is None or len(pieces) != len(self.records):  # records changed after build()
-            pieces = log_pieces(self.records, ((u.id, _VALUE[u.arm], u.kept, u.members, None, "") for u in units.values()))
         middles: dict[tuple[Status, str, str], str] = {}  # few distinct (status, reason, detail)
         out: list[str] = []
         append = out.append
-        for head, tail, uid in pieces:
-            if not tail:
-                append(head)  # a duplicate: the whole line is known without decisions
-                continue
-            unit = units[uid]
-            key = (unit.status, unit.reason, unit.detail)
-            middle = middles.get(key)
-            if middle is None:
-                middle = middles[key] = _middle(labels, *key)
-            append(head)  # the long parts are joined once, not copied into a line first
-            append(middle)
-            append(tail)
-        return "".join(out)
+        lines = 0
+        for pieces in chunks:
+            lines += len(pieces)
+            for head, tail, uid in pieces:
+                if not tail:
+                    append(head)  # a duplicate: the whole line is known without decisions
+                    continue
+                unit = units[uid]
+                key = (unit.status, unit.reason, unit.detail)
+                middle = middles.get(key)
+                if middle is None:
+                    middle = middles[key] = _middle(labels, *key)
+                append(head)  # the long parts are joined once, not copied into a line first
+                append(middle)
+                append(tail)
+        return "".join(out) if lines == len(self.records) else None
 
     def close(self) -> None:
         """Wait for the child making the log's pieces (stopped if `log_text` was not called)."""
@@ -213,12 +236,20 @@ def _middle(labels: dict[str, str], status: Status, reason: str, detail: str) ->
     )
 
 
-def log_pieces(records: dict[str, RecordInfo], statics: Iterable[Static]) -> list[tuple[str, str, str]]:
+Piece = tuple[str, str, str]
+
+
+def log_pieces(records: dict[str, RecordInfo], statics: Iterable[Static]) -> list[Piece]:
     """The inclusion log's lines without what decisions change, by record id: (line, "", "") for
     a duplicate, (head, tail, unit id) for the record that stands for a unit (its status,
     reason and detail go between). They depend on the records, the clusters and the sources'
     kinds only (`statics`: each unit's id, arm, kept record and members), so `build` caches
     them with the records."""
+    return next(iter_log_pieces(records, statics, max(len(records), 1)), [])
+
+
+def iter_log_pieces(records: dict[str, RecordInfo], statics: Iterable[Static], size: int) -> Iterator[list[Piece]]:
+    """`log_pieces` in lists of `size` records."""
     q = encode_basestring
     unit_of: dict[str, tuple[str, str, str, str]] = {}  # record -> unit id, its JSON, arm, kept record
     for static in statics:
@@ -227,9 +258,13 @@ def log_pieces(records: dict[str, RecordInfo], statics: Iterable[Static]) -> lis
         for rid in static[3]:
             unit_of[rid] = entry
     sources = {s: q(s) for s in {r.source for r in records.values()}}
-    out: list[tuple[str, str, str]] = []
+    out: list[Piece] = []
     append = out.append
     for rid in sorted(records):
+        if len(out) == size:
+            yield out
+            out = []
+            append = out.append
         rec = records[rid]
         uid, quid, arm, kept = unit_of[rid]
         head = f'{{"id":{q(rid)},"unit":{quid},"source":{sources[rec.source]},"arm":"{arm}",'
@@ -246,7 +281,8 @@ def log_pieces(records: dict[str, RecordInfo], statics: Iterable[Static]) -> lis
             ))
         else:
             append((head, f',"title":{q(rec.title)}}}\n', uid))
-    return out
+    if out:
+        yield out
 
 
 def source_kind(protocol: Protocol, name: str) -> SourceKind:
@@ -322,6 +358,7 @@ def _summaries(mapped: MappedFile) -> list[Summary]:
 
 
 FORK_BYTES = 32 << 20  # below this, reading the records costs less than a process
+PIECES_CHUNK = 8192  # records per value a child sends of the log's pieces
 
 
 class _Forked:
@@ -332,15 +369,16 @@ class _Forked:
     to read (a pipe holds 64 KB). On any error, or no room left, the child stops sending and
     `result()` is None from then on: the caller computes that value itself, and reports the
     error exactly as without a child. The code after the last `yield` runs once that value is
-    sent: when the caller has taken the `wanted` values, `close()` leaves the child to finish it
-    alone (see `finish_background`); a child closed earlier is stopped. Linux only: fork from a
+    sent: once the caller has marked it `complete` (it has all it wants), `close()` leaves the
+    child to finish that alone (see `finish_background`); a child closed before is stopped. Linux only: fork from a
     process with threads (the hash thread) is safe there for code that takes no lock the other
     thread may hold."""
 
-    def __init__(self, work: Callable[[], Iterator[Any]], wanted: int, room: int) -> None:
+    def __init__(self, work: Callable[[], Iterator[Any]], room: int) -> None:
         self._shared = mmap.mmap(-1, room)  # anonymous and MAP_SHARED: the child writes, this process reads
         read, write = os.pipe()
-        self._wanted, self._taken = wanted, 0
+        self.taken = 0  # values `result()` has given
+        self.complete = False
         self._pid = os.fork()
         if self._pid == 0:  # the child: never returns
             status = 0
@@ -373,12 +411,12 @@ class _Forked:
         self._pipe: BinaryIO | None = os.fdopen(read, "rb")
 
     @classmethod
-    def start(cls, work: Callable[[], Iterator[Any]], wanted: int, room: int) -> _Forked | None:
+    def start(cls, work: Callable[[], Iterator[Any]], room: int) -> _Forked | None:
         if sys.platform != "linux":
             return None
         finish_background(wait=False)
         try:
-            return cls(work, wanted, room)
+            return cls(work, room)
         except OSError:
             return None
 
@@ -396,23 +434,18 @@ class _Forked:
             self._pipe.close()
             self._pipe = None
         else:
-            self._taken += 1
+            self.taken += 1
         return value
 
-    @property
-    def taken(self) -> int:
-        """How many values `result()` has given."""
-        return self._taken
-
     def close(self) -> None:
-        """Leave a child whose values were all taken to finish alone (writing the cache: the
-        command's output does not wait for a file only a later run reads); stop any other."""
+        """Leave a `complete` child to finish alone (writing the cache: the command's output
+        does not wait for a file only a later run reads); stop any other."""
         if self._pipe is not None:
             self._pipe.close()
             self._pipe = None
         self._shared.close()
         if self._pid:
-            if self._taken >= self._wanted:
+            if self.complete:
                 _BACKGROUND.append(self._pid)
             else:
                 os.kill(self._pid, signal.SIGKILL)  # its work is of no use any more
@@ -460,8 +493,10 @@ def _fork_static(project: Project, protocol: Protocol, mapped: MappedFile, piece
         records = _records(protocol, *zip(*summaries, strict=True)) if summaries else {}
         warnings: list[str] = []
         statics = _statics(protocol, records, read_clusters(project, records, warnings, cluster_rows(project, clusters)))
-        made = log_pieces(records, statics)
-        yield made
+        made: list[Piece] = []
+        for chunk in iter_log_pieces(records, statics, PIECES_CHUNK):
+            made += chunk
+            yield chunk  # `log_text` joins each while the next is made
         if cache:
             hashes = {project.records_path: "sha256:" + hashlib.sha256(mapped.view).hexdigest()}
             if clusters is not None:
@@ -469,7 +504,7 @@ def _fork_static(project: Project, protocol: Protocol, mapped: MappedFile, piece
             _save_cache(project, _cache_key(hashes, project, protocol), records, statics, made, warnings)
 
     # The summaries and the pieces hold less than the records (a line has every field's key).
-    return _Forked.start(work, wanted=2 if pieces else 1, room=2 * len(mapped.data) + (1 << 20))
+    return _Forked.start(work, room=2 * len(mapped.data) + (1 << 20))
 
 
 def read_records(project: Project, protocol: Protocol, mapped: MappedFile | None = None,
@@ -746,6 +781,7 @@ def build(project: Project, hashes: dict[Path, str] | None = None, cache: bool =
     # process decides the units (and `log_text` collects them).
     pending = forked if forked is not None and pieces is None and pieces_in_child and forked.taken == 1 else None
     if forked is not None and pending is None:
+        forked.complete = not pieces_in_child  # it stops after the summaries
         forked.close()
     try:
         units = _units(protocol, records, statics, ta, ft)
