@@ -18,7 +18,6 @@ from __future__ import annotations
 import difflib
 import gc
 from collections import Counter
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 from operator import itemgetter
 from pathlib import Path
@@ -28,7 +27,7 @@ from review_cli import lock
 from review_cli.errors import ReviewError
 from review_cli.io import prisma_svg, prisma_text
 from review_cli.io.writer import dumps_json, interrupts_deferred, sha256_bytes, write_bytes
-from review_cli.model import SourceKind, Verdict
+from review_cli.model import SourceKind
 from review_cli.project import Project
 from review_cli.stages import include
 from review_cli.stages.include import Arm, Inclusion, Status
@@ -117,69 +116,51 @@ class Flow:
 
 @dataclass
 class ArmBoxes:
-    """One arm's boxes as sets of unit ids (identification and duplicates are record counts)."""
+    """One arm's boxes, counted: identification and duplicates in records, the rest in units."""
 
     identified: int
     duplicates: int
-    automation: set[str]
-    other: set[str]
-    screened: set[str]
-    excluded: set[str]
-    sought: set[str]
-    not_retrieved: set[str]
-    assessed: set[str]
-    ft_excluded: set[str]
-    included: set[str]
-
-    @property
-    def pending_ta(self) -> set[str]:
-        return self.screened - self.excluded - self.sought
-
-    @property
-    def pending_ft(self) -> set[str]:
-        return self.assessed - self.ft_excluded - self.included
+    automation: int
+    other: int
+    screened: int
+    excluded: int
+    pending_ta: int  # screened, with no final title/abstract decision
+    sought: int
+    not_retrieved: int
+    assessed: int
+    ft_excluded: int
+    pending_ft: int  # assessed, with no final full-text decision
+    included: int
 
 
-def arm_boxes(inc: Inclusion, records: dict[Arm, int]) -> dict[Arm, ArmBoxes]:
-    """Both arms' boxes, in one pass over the units. `records`: how many records came from each
-    arm's kinds of source."""
-    boxes = {
-        arm: ArmBoxes(identified=n, duplicates=n, automation=set(), other=set(), screened=set(), excluded=set(),
-                      sought=set(), not_retrieved=set(), assessed=set(), ft_excluded=set(), included=set())
-        for arm, n in records.items()
-    }
-    ta, ft = inc.ta.get, inc.ft.get
-    ineligible, include, exclude, not_retrieved = Status.INELIGIBLE, Verdict.INCLUDE, Verdict.EXCLUDE, Verdict.NOT_RETRIEVED
-    for u in inc.units.values():
-        b = boxes[u.arm]
-        b.duplicates -= 1  # every unit but one record per unit is a duplicate
-        uid = u.id
-        if u.status == ineligible:
-            b.automation.add(uid)
-            continue
-        b.screened.add(uid)
-        t = ta(uid)
-        if t is None or t.verdict is None:
-            continue
-        if t.verdict == exclude:
-            b.excluded.add(uid)
-        elif t.verdict == include:
-            b.sought.add(uid)
-            f = ft(uid)
-            verdict = f.verdict if f is not None else None
-            if verdict == not_retrieved:
-                b.not_retrieved.add(uid)
-            elif verdict == exclude:
-                b.ft_excluded.add(uid)
-            elif verdict == include:
-                b.included.add(uid)
-    for b in boxes.values():
-        b.assessed = b.sought - b.not_retrieved
+# Every unit's status puts it in the boxes of its arm below identification (see `arm_boxes`).
+_SOUGHT = (Status.NOT_RETRIEVED, Status.EXCLUDED_FT, Status.PENDING_FT, Status.INCLUDED)
+
+
+def arm_boxes(tally: Counter[tuple[Arm, Status, str]], records: dict[Arm, int]) -> dict[Arm, ArmBoxes]:
+    """Both arms' boxes from `tally`, the units per (arm, status, reason). `records`: how many
+    records came from each arm's kinds of source (every record of an arm but one per unit is
+    a duplicate)."""
+    per: dict[Arm, Counter[Status]] = {arm: Counter() for arm in records}
+    for (arm, status, _), n in tally.items():
+        per[arm][status] += n
+    boxes = {}
+    for arm, n in records.items():
+        c = per[arm]
+        units = sum(c.values())
+        sought = sum(c[s] for s in _SOUGHT)
+        boxes[arm] = ArmBoxes(
+            identified=n, duplicates=n - units, automation=c[Status.INELIGIBLE], other=0,
+            screened=units - c[Status.INELIGIBLE], excluded=c[Status.EXCLUDED_TA], pending_ta=c[Status.PENDING_TA],
+            sought=sought, not_retrieved=c[Status.NOT_RETRIEVED], assessed=sought - c[Status.NOT_RETRIEVED],
+            ft_excluded=c[Status.EXCLUDED_FT], pending_ft=c[Status.PENDING_FT], included=c[Status.INCLUDED],
+        )
     return boxes
 
 
-def _named(inc: Inclusion, ids: Iterable[str]) -> str:
-    ordered = sorted(ids)
+def _named(inc: Inclusion, arm: Arm, status: Status) -> str:
+    """The units of an arm with a status, the first few by id with what each waits for."""
+    ordered = sorted(u.id for u in inc.units.values() if u.arm == arm and u.status == status)
     shown = include.statuses_of(inc, ordered[:MAX_NAMED])
     more = f" and {len(ordered) - MAX_NAMED} more (see include/log.jsonl)" if len(ordered) > MAX_NAMED else ""
     return "; ".join(shown) + more
@@ -189,38 +170,37 @@ def check_arithmetic(inc: Inclusion, arm: Arm, b: ArmBoxes, allow_pending: bool)
     """The four PRISMA identities for one arm; each violation names boxes and units."""
     where = ARM_LABEL[arm]
     problems = []
-    left = b.identified - b.duplicates - len(b.automation) - len(b.other)
-    if left != len(b.screened):
+    left = b.identified - b.duplicates - b.automation - b.other
+    if left != b.screened:
         problems.append(
             f"({where}) Records identified ({b.identified}) - Duplicate records removed ({b.duplicates}) "
-            f"- Records marked as ineligible by automation tools ({len(b.automation)}) - Records removed for "
-            f"other reasons ({len(b.other)}) = {left}, but Records screened = {len(b.screened)}"
+            f"- Records marked as ineligible by automation tools ({b.automation}) - Records removed for "
+            f"other reasons ({b.other}) = {left}, but Records screened = {b.screened}"
         )
-    shown_ta = len(b.pending_ta) if allow_pending else 0
-    if (b.excluded & b.sought) or len(b.screened) - len(b.excluded) - shown_ta != len(b.sought):
-        responsible = b.pending_ta | (b.excluded & b.sought)
+    shown_ta = b.pending_ta if allow_pending else 0
+    if b.screened - b.excluded - shown_ta != b.sought:
         problems.append(
-            f"({where}) Records screened ({len(b.screened)}) - Records excluded ({len(b.excluded)}) = "
-            f"{len(b.screened) - len(b.excluded)}, but Reports sought for retrieval = {len(b.sought)}: "
-            f"{len(responsible)} record(s) have no final title/abstract decision: {_named(inc, responsible)}"
+            f"({where}) Records screened ({b.screened}) - Records excluded ({b.excluded}) = "
+            f"{b.screened - b.excluded}, but Reports sought for retrieval = {b.sought}: "
+            f"{b.pending_ta} record(s) have no final title/abstract decision: {_named(inc, arm, Status.PENDING_TA)}"
         )
-    if len(b.sought) - len(b.not_retrieved) != len(b.assessed):
+    if b.sought - b.not_retrieved != b.assessed:
         problems.append(
-            f"({where}) Reports sought for retrieval ({len(b.sought)}) - Reports not retrieved "
-            f"({len(b.not_retrieved)}) != Reports assessed for eligibility ({len(b.assessed)})"
+            f"({where}) Reports sought for retrieval ({b.sought}) - Reports not retrieved "
+            f"({b.not_retrieved}) != Reports assessed for eligibility ({b.assessed})"
         )
-    shown_ft = len(b.pending_ft) if allow_pending else 0
-    if len(b.assessed) - len(b.ft_excluded) - shown_ft != len(b.included):
+    shown_ft = b.pending_ft if allow_pending else 0
+    if b.assessed - b.ft_excluded - shown_ft != b.included:
         problems.append(
-            f"({where}) Reports assessed for eligibility ({len(b.assessed)}) - Reports excluded "
-            f"({len(b.ft_excluded)}) = {len(b.assessed) - len(b.ft_excluded)}, but Studies included = "
-            f"{len(b.included)}: {len(b.pending_ft)} report(s) have no final full-text decision: {_named(inc, b.pending_ft)}"
+            f"({where}) Reports assessed for eligibility ({b.assessed}) - Reports excluded "
+            f"({b.ft_excluded}) = {b.assessed - b.ft_excluded}, but Studies included = "
+            f"{b.included}: {b.pending_ft} report(s) have no final full-text decision: {_named(inc, arm, Status.PENDING_FT)}"
         )
     return problems
 
 
-def _reasons(inc: Inclusion, ids: set[str]) -> list[dict[str, Any]]:
-    counts = Counter(inc.units[u].reason for u in ids)
+def _reasons(inc: Inclusion, counts: Counter[str]) -> list[dict[str, Any]]:
+    """Full-text exclusions per reason code, in review.toml's order."""
     order = {r.code: i for i, r in enumerate(inc.protocol.reasons)}
     out = []
     for code in sorted(counts, key=lambda c: (c == "", order.get(c, len(order)), c)):
@@ -249,22 +229,23 @@ def compute(inc: Inclusion, allow_pending: bool = False) -> Flow:
 
     problems: list[str] = []
     reasons: dict[str, list[dict[str, Any]]] = {}
+    # One pass over the units, in C: the few distinct (arm, status, reason) and how many of each.
+    tally: Counter[tuple[Arm, Status, str]] = Counter(map(itemgetter(1, 4, 5), inc.units.values()))
     dbr_records = sum(counts[RESULT_KEYS[kind]] for kind in include.DBR_KINDS)
-    boxes = arm_boxes(inc, {Arm.DBR: dbr_records, Arm.OTHER: len(inc.records) - dbr_records})
+    boxes = arm_boxes(tally, {Arm.DBR: dbr_records, Arm.OTHER: len(inc.records) - dbr_records})
     for arm in Arm:
         b = boxes[arm]
         problems.extend(check_arithmetic(inc, arm, b, allow_pending))
         keys = ARM_KEYS[arm]
-        counts[keys["duplicates"]] = b.duplicates
-        counts[keys["automation"]] = len(b.automation)
-        counts[keys["other"]] = len(b.other)
-        for name in ("screened", "excluded", "pending_ta", "sought", "not_retrieved", "assessed", "ft_excluded", "pending_ft", "included"):
-            counts[keys[name]] = len(getattr(b, name))
-        reasons["dbr" if arm == Arm.DBR else "other"] = _reasons(inc, b.ft_excluded)
-    included_log = sum(1 for u in inc.units.values() if u.status == Status.INCLUDED)
+        for name in ("duplicates", "automation", "other", "screened", "excluded", "pending_ta", "sought",
+                     "not_retrieved", "assessed", "ft_excluded", "pending_ft", "included"):
+            counts[keys[name]] = getattr(b, name)
+        excluded: Counter[str] = Counter()
+        for (a, status, reason), n in tally.items():
+            if a == arm and status == Status.EXCLUDED_FT:
+                excluded[reason] += n
+        reasons["dbr" if arm == Arm.DBR else "other"] = _reasons(inc, excluded)
     new = counts["dbr_included"] + counts["other_included"]
-    if new != included_log:
-        problems.append(f"Studies included ({new}) differs from the inclusion log's included units ({included_log})")
     if problems:
         raise ReviewError(
             "the PRISMA 2020 counts do not add up:\n  " + "\n  ".join(problems),
@@ -277,8 +258,9 @@ def compute(inc: Inclusion, allow_pending: bool = False) -> Flow:
     counts["total_reports"] = counts["previous_reports"] + new
 
     automation: Counter[str] = Counter()
-    for why, n in Counter(u.reason for u in inc.units.values() if u.status == Status.INELIGIBLE).items():
-        automation[include.automation_category(why)] += n  # a few distinct reasons, 10,000s of units
+    for (_, status, why), n in tally.items():
+        if status == Status.INELIGIBLE:
+            automation[include.automation_category(why)] += n  # a few distinct reasons, 10,000s of units
     other_methods = bool(
         counts["website_results"] + counts["organisation_results"] + counts["citations_results"]
         or any(s.kind not in include.DBR_KINDS for s in protocol.sources)
