@@ -31,6 +31,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from itertools import repeat
 from json.encoder import encode_basestring
+from operator import itemgetter
 from pathlib import Path
 from typing import Any, BinaryIO, NamedTuple
 
@@ -793,13 +794,15 @@ def build(project: Project, hashes: dict[Path, str] | None = None, cache: bool =
         pieces = log_pieces(records, statics)
         _save_cache(project, key, records, statics, pieces, warnings)
     known = {r.code for r in protocol.reasons}
-    unknown = Counter(u.reason for u in units.values()
-                      if u.reason and u.reason not in known and u.status in (Status.EXCLUDED_TA, Status.EXCLUDED_FT))
+    unknown: Counter[str] = Counter()
+    for (status, reason), n in Counter(map(_STATUS_REASON, units.values())).items():  # in C: 100,000s of units
+        if reason and reason not in known and status in (Status.EXCLUDED_TA, Status.EXCLUDED_FT):
+            unknown[reason] += n
     for code, n in sorted(unknown.items()):
         warnings.append(f"{n} exclusion(s) give the reason `{code}`, which review.toml no longer defines; "
                         "the log and the diagram show the bare code (add it back under [[exclusion_reasons]])")
     orphans = {
-        str(stage): sorted(rid for rid in finals if rid not in units)
+        str(stage): sorted(finals.keys() - units.keys())
         for stage, finals in ((Stage.TITLE_ABSTRACT, ta), (Stage.FULL_TEXT, ft))
     }
     orphans = {k: v for k, v in orphans.items() if v}
@@ -809,6 +812,9 @@ def build(project: Project, hashes: dict[Path, str] | None = None, cache: bool =
             f"(e.g. {', '.join(ids[:3])}); they are not counted"
         )
     return Inclusion(protocol, records, units, ta, ft, orphans, warnings, pieces, pending)
+
+
+_STATUS_REASON = itemgetter(4, 5)  # of a Unit
 
 
 def _units(protocol: Protocol, records: dict[str, RecordInfo], statics: list[Static], ta: dict[str, Final],
