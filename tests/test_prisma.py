@@ -89,7 +89,7 @@ def test_check_fails_with_a_diff_until_regenerated(project: Project, runner) -> 
     stale = invoke(runner, project, "prisma", "--check")
     assert stale.exit_code == 1
     assert "Traceback" not in stale.output
-    assert "--- prisma/prisma.json (committed)" in stale.output
+    assert "--- prisma/prisma.json (on disk)" in stale.output
     assert '-    "records_excluded": 4,' in stale.output and '+    "records_excluded": 5,' in stale.output
     assert "differ" in stale.output and "review prisma" in stale.output
     assert invoke(runner, project, "prisma").exit_code == 0

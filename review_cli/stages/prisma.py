@@ -353,7 +353,8 @@ def _lines(text: str) -> list[str]:
 
 
 def diff(project: Project, path: Path, expected: str) -> str:
-    """A unified diff from the committed file to the regenerated one ('' when identical)."""
+    """A unified diff from the file on disk (the committed one, in CI) to the regenerated one
+    ('' when identical)."""
     rel = project.rel(path)
     if not path.exists():
         return f"--- {rel} (missing)\n+++ {rel} (regenerated)\n@@ the file does not exist; run `review prisma` @@\n"
@@ -361,7 +362,7 @@ def diff(project: Project, path: Path, expected: str) -> str:
     if raw == expected.encode("utf-8"):
         return ""
     current = raw.decode("utf-8", errors="replace")
-    lines = list(difflib.unified_diff(_lines(current), _lines(expected), f"{rel} (committed)", f"{rel} (regenerated)", n=2))
+    lines = list(difflib.unified_diff(_lines(current), _lines(expected), f"{rel} (on disk)", f"{rel} (regenerated)", n=2))
     if len(lines) > MAX_DIFF_LINES:
         lines = lines[:MAX_DIFF_LINES] + [f"... {len(lines) - MAX_DIFF_LINES} more diff lines\n"]
     return "".join(line if line.endswith("\n") else line + "\n" for line in lines)
