@@ -19,6 +19,7 @@ from review_cli.io import (
     medline,
     openalex_json,
     ovid,
+    review_jsonl,
     ris,
     tabular,
     wos,
@@ -31,12 +32,14 @@ from review_cli.io.document import Document
 # are often saved as .ris, and their sniffers never match a file with RIS `TY  -` lines, so they
 # come before RIS; WoS tab-delimited before the generic CSV/TSV reader, which claims any table.
 # Saved online-search answers (`review search`) are JSON starting with `{` or `[`, told apart by
-# their envelopes; they go early so the table reader never claims their commas.
+# their envelopes; they go early so the table reader never claims their commas, as do the JSON
+# lines `review` exports itself.
 FORMATS: tuple[ModuleType, ...] = (
     xlsx,
     crossref_json,
     openalex_json,
     europepmc_json,
+    review_jsonl,
     endnote_xml,
     bibtex,
     wos,
