@@ -16,7 +16,6 @@ to the other-methods arm.
 from __future__ import annotations
 
 import gc
-import hashlib
 import json
 import marshal
 import mmap
@@ -370,10 +369,10 @@ class _Forked:
     to read (a pipe holds 64 KB). On any error, or no room left, the child stops sending and
     `result()` is None from then on: the caller computes that value itself, and reports the
     error exactly as without a child. The code after the last `yield` runs once that value is
-    sent: once the caller has marked it `complete` (it has all it wants), `close()` leaves the
-    child to finish that alone (see `finish_background`); a child closed before is stopped. Linux only: fork from a
-    process with threads (the hash thread) is safe there for code that takes no lock the other
-    thread may hold."""
+    sent: once the caller has marked the child `complete` (it has all it wants), `close()`
+    leaves it to finish alone (see `finish_background`); a child closed before is stopped.
+    Linux only: fork from a process with threads (the hash thread) is safe there for code that
+    takes no lock the other thread may hold."""
 
     def __init__(self, work: Callable[[], Iterator[Any]], room: int) -> None:
         self._shared = mmap.mmap(-1, room)  # anonymous and MAP_SHARED: the child writes, this process reads
@@ -491,15 +490,13 @@ def _fork_static(project: Project, protocol: Protocol, mapped: MappedFile, piece
         if not pieces:
             return
         clusters = project.clusters_path.read_bytes() if project.clusters_path.exists() else None
-        records = _records(protocol, *zip(*summaries, strict=True)) if summaries else {}
-        warnings: list[str] = []
-        statics = _statics(protocol, records, read_clusters(project, records, warnings, cluster_rows(project, clusters)))
+        records, statics, warnings = _static_units(project, protocol, summaries, cluster_rows(project, clusters))
         made: list[Piece] = []
         for chunk in iter_log_pieces(records, statics, PIECES_CHUNK):
             made += chunk
             yield chunk  # `log_text` joins each while the next is made
         if cache:
-            hashes = {project.records_path: "sha256:" + hashlib.sha256(mapped.view).hexdigest()}
+            hashes = {project.records_path: sha256_bytes(mapped.view)}  # (the parent's hash thread is not here)
             if clusters is not None:
                 hashes[project.clusters_path] = sha256_bytes(clusters)
             _save_cache(project, _cache_key(hashes, project, protocol), records, statics, made, warnings)
@@ -702,6 +699,15 @@ def _save_cache(project: Project, key: str, records: dict[str, RecordInfo], stat
         pass  # a read-only checkout: no cache, same result
 
 
+def _static_units(project: Project, protocol: Protocol, summaries: list[Summary], clusters: list[tuple[str, list[str]]],
+                  ) -> tuple[dict[str, RecordInfo], list[Static], list[str]]:
+    """The records, the static units and the clusters' warnings, from the record summaries and
+    `cluster_rows` (for the cache, out of this process's way: a child, or `review dedup`)."""
+    records = _records(protocol, *zip(*summaries, strict=True)) if summaries else {}
+    warnings: list[str] = []
+    return records, _statics(protocol, records, read_clusters(project, records, warnings, clusters)), warnings
+
+
 def prepare_cache(project: Project, records: Sequence[Record], clusters: list[tuple[str, list[str]]],
                   hashes: dict[Path, str]) -> None:
     """Save the cache the next `review prisma` reads, from the records and clusters `review dedup`
@@ -714,9 +720,7 @@ def prepare_cache(project: Project, records: Sequence[Record], clusters: list[tu
     gc.disable()  # ~1M objects, all in use until the end: see `prisma.render`
     try:
         summaries = [(str(r.id), str(r.source), r.title or "", r.year, r.language or "") for r in records]
-        infos = _records(protocol, *zip(*summaries, strict=True)) if summaries else {}
-        warnings: list[str] = []
-        statics = _statics(protocol, infos, read_clusters(project, infos, warnings, clusters))
+        infos, statics, warnings = _static_units(project, protocol, summaries, clusters)
         key = _cache_key(hashes, project, protocol)
         _save_cache(project, key, infos, statics, log_pieces(infos, statics), warnings)
     finally:
@@ -780,7 +784,8 @@ def build(project: Project, hashes: dict[Path, str] | None = None, cache: bool =
             raise
     # The child's next value, if it gave the summaries: the log's pieces, made while this
     # process decides the units (and `log_text` collects them).
-    pending = forked if forked is not None and pieces is None and pieces_in_child and forked.taken == 1 else None
+    # (With a child, the cache was not read: see `_derived`.)
+    pending = forked if forked is not None and pieces_in_child and forked.taken == 1 else None
     if forked is not None and pending is None:
         forked.complete = not pieces_in_child  # it stops after the summaries
         forked.close()
