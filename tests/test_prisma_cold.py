@@ -296,3 +296,13 @@ def test_dedup_leaves_the_cache_a_cold_prisma_run_writes(project: Project, monke
     shutil.rmtree(project.cache_dir)
     assert prisma.check(project, allow_pending=True).ok  # the same files as a cold run
     assert '"id":"zz-copy2"' in project.include_log_path.read_text()
+
+
+def test_dedup_does_not_fail_on_the_cache_when_review_toml_is_broken(project: Project) -> None:
+    from review_cli.stages import dedup
+
+    text = project.protocol_path.read_text()
+    project.protocol_path.write_text(text.replace("[[sources]]", "[[sourcez]]", 1))
+    result = dedup.run(Project(project.root))  # a fresh Project: the protocol is read again
+    assert result.clusters > 0 and project.clusters_path.exists()
+    assert not project.prisma_cache_path.exists()

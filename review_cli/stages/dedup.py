@@ -214,7 +214,10 @@ def run(project: Project, progress: Progress = NULL) -> DedupResult:
         )
     # So the first `review prisma` after a dedup is as fast as the next ones.
     clusters = sorted((cid, sorted(ms)) for cid, ms in members.items())  # as clusters.jsonl holds them
-    include.prepare_cache(project, records, clusters, hashes)
+    try:
+        include.prepare_cache(project, records, clusters, hashes)
+    except ReviewError:
+        pass  # review.toml needs fixing first: `review prisma` will say so, then make the cache itself
     by_rule = Counter(m.rule for p, m in result.links.items())
     return DedupResult(
         records=len(keys),
