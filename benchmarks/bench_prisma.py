@@ -251,8 +251,8 @@ changed since; `review dedup` writes that cache itself, from the records it has 
 Cold (a fresh clone, or records changed without a dedup since), records.jsonl is mapped and
 read once, and one forked child uses the second core: it decodes each line's head (id to
 year) and language while the decisions are read, then makes the log's fixed parts while the
-units are decided and counted, then writes the cache (after the command has returned; its
-CPU time is counted above). `--check` writes nothing, not even that cache. The command does
+units are decided and counted, handing them over in chunks through shared memory, then
+writes the cache (after the command has returned; its CPU time is counted above). `--check` writes nothing, not even that cache. The command does
 not import pydantic, rich or scikit-learn; the package's bytecode is compiled first, as `pip
 install` does. CPU seconds (user + system of the command and of the child it started) are
 shown next to wall seconds because the machine is shared and noisy: {load}
