@@ -306,3 +306,24 @@ def test_dedup_does_not_fail_on_the_cache_when_review_toml_is_broken(project: Pr
     result = dedup.run(Project(project.root))  # a fresh Project: the protocol is read again
     assert result.clusters > 0 and project.clusters_path.exists()
     assert not project.prisma_cache_path.exists()
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="the child process is used on Linux only")
+def test_a_child_without_room_for_its_values_leaves_the_work_here(project: Project, monkeypatch: pytest.MonkeyPatch) -> None:
+    prisma.run(project)
+    serial = {p: p.read_bytes() for p in (project.include_log_path, project.prisma_json_path)}
+    monkeypatch.setattr(include, "FORK_BYTES", 0)
+    real_start = include._Forked.start.__func__  # type: ignore[attr-defined]
+    started: list[include._Forked] = []
+
+    def tiny(cls: type[include._Forked], work: object, room: int) -> include._Forked | None:
+        forked = real_start(cls, work, 64)  # no value fits in 64 bytes
+        started.append(forked)
+        return forked
+
+    monkeypatch.setattr(include._Forked, "start", classmethod(tiny))
+    shutil.rmtree(project.cache_dir)
+    prisma.run(project)
+    assert len(started) == 1 and started[0].taken == 0
+    assert {p: p.read_bytes() for p in serial} == serial
+    assert project.prisma_cache_path.exists()  # made here instead, as without a child
