@@ -169,9 +169,7 @@ def iter_jsonl(path: Path, require: tuple[str, ...] = ()) -> Iterator[tuple[int,
         try:
             obj = json.loads(line)
         except json.JSONDecodeError as e:
-            conflict = merge_conflict(text)
-            if conflict is not None:
-                raise conflict_error(path, conflict) from None
+            refuse_merge_conflict(path, text)
             raise ParseError(path, f"not a JSON line ({e.msg})", line=number, hint=EDITED_HINT) from e
         if not isinstance(obj, dict):
             raise ParseError(path, f"not a JSON object (a {type(obj).__name__})", line=number, hint=EDITED_HINT)
@@ -197,29 +195,25 @@ def read_json(path: Path) -> Any:
     except UnicodeDecodeError as e:
         raise not_utf8(path, data, e) from None
     except json.JSONDecodeError as e:
-        conflict = merge_conflict(e.doc)
-        if conflict is not None:
-            raise conflict_error(path, conflict) from None
+        refuse_merge_conflict(path, e.doc)
         raise ParseError(path, f"not valid JSON ({e.msg})", line=e.lineno) from e
 
 
 _CONFLICT = re.compile(r"^(?:<{7}|={7}|>{7})(?: |$)", re.MULTILINE)
 
 
-def merge_conflict(text: str) -> int | None:
-    """The line of the first git merge conflict marker in `text`, if any."""
+def refuse_merge_conflict(path: Path, text: str) -> None:
+    """A ParseError naming the first git merge conflict marker line in `text`, if it has one
+    (called when `path` did not parse: the marker is then the likely reason)."""
     found = _CONFLICT.search(text)
-    return None if found is None else text.count("\n", 0, found.start()) + 1
-
-
-def conflict_error(path: Path, line: int) -> ParseError:
-    return ParseError(
-        path,
-        "an unresolved git merge conflict (a <<<<<<< / ======= / >>>>>>> line)",
-        line=line,
-        hint="resolve it: in a decision log keep the lines of both sides and delete the marker lines; "
-             "for a file a stage writes, take either side and run that stage again",
-    )
+    if found is not None:
+        raise ParseError(
+            path,
+            "an unresolved git merge conflict (a <<<<<<< / ======= / >>>>>>> line)",
+            line=text.count("\n", 0, found.start()) + 1,
+            hint="resolve it: in a decision log keep the lines of both sides and delete the marker lines; "
+                 "for a file a stage writes, take either side and run that stage again",
+        )
 
 
 def append_line(path: Path, row: Mapping[str, Any]) -> None:

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from review_cli.errors import ParseError
-from review_cli.io.writer import conflict_error, merge_conflict, not_utf8
+from review_cli.io.writer import not_utf8, refuse_merge_conflict
 from review_cli.model import Decision, Stage, Verdict
 from review_cli.project import Project
 from review_cli.protocol import slug
@@ -81,9 +81,7 @@ def read_log(path: Path, stage: Stage | None = None, owner: str | None = None) -
             if is_last and not text.endswith("\n"):
                 log.torn_line = number
                 continue
-            conflict = merge_conflict(text)
-            if conflict is not None:
-                raise conflict_error(path, conflict) from None
+            refuse_merge_conflict(path, text)
             raise ParseError(path, f"not a valid decision line ({e})", line=number,
                              hint="fix or remove that line; decisions are never rewritten by review") from e
         wrong = _misfiled(decision, stage, owner)
