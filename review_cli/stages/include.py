@@ -202,7 +202,8 @@ class Inclusion:
         return "".join(out) if lines == len(self.records) else None
 
     def close(self) -> None:
-        """Wait for the child making the log's pieces (stopped if `log_text` was not called)."""
+        """Done with the child making the log's pieces: it is left to write the cache once
+        `log_text` has taken them all, and stopped otherwise (the counts did not add up)."""
         if self.pending_pieces is not None:
             self.pending_pieces.close()
             self.pending_pieces = None
@@ -662,7 +663,7 @@ def _statics(protocol: Protocol, records: dict[str, RecordInfo], groups: dict[st
 def _derived(
     project: Project, protocol: Protocol, mapped: MappedFile, warnings: list[str], hashes: dict[Path, str] | None,
     forked: _Forked | None = None,
-) -> tuple[dict[str, RecordInfo], list[Static], list[tuple[str, str, str]] | None, str]:
+) -> tuple[dict[str, RecordInfo], list[Static], list[Piece] | None, str]:
     """records, static units, log pieces (None: not cached yet) and the cache key. `mapped`:
     records.jsonl. `hashes` receives the sha256 of records.jsonl and clusters.jsonl (review.lock
     records them too)."""
@@ -690,7 +691,7 @@ def _derived(
 
 
 def _save_cache(project: Project, key: str, records: dict[str, RecordInfo], statics: list[Static],
-                pieces: list[tuple[str, str, str]], warnings: list[str]) -> None:
+                pieces: list[Piece], warnings: list[str]) -> None:
     columns = tuple(list(column) for column in zip(*records.values(), strict=True)) if records else ((),) * 6
     rows = (columns[0], columns[1], columns[3], columns[4], columns[5])  # all but the kind (an enum)
     try:
