@@ -667,14 +667,15 @@ def _derived(
     """records, static units, log pieces (None: not cached yet) and the cache key. `mapped`:
     records.jsonl. `hashes` receives the sha256 of records.jsonl and clusters.jsonl (review.lock
     records them too)."""
+    clusters = project.clusters_path.read_bytes() if project.clusters_path.exists() else None
     if not mapped.hashed:  # nobody needs the hashes and there is no cache to look up
         hashes, key, cached = {}, "", None
     else:
         hashes = {} if hashes is None else hashes
         if mapped.exists:
             hashes[project.records_path] = mapped.sha256()
-        if project.clusters_path.exists():
-            hashes[project.clusters_path] = sha256_bytes(project.clusters_path.read_bytes())
+        if clusters is not None:
+            hashes[project.clusters_path] = sha256_bytes(clusters)
         key = _cache_key(hashes, project, protocol)
         # With a child started (no cache, or an older one), its values are used: on a small
         # review it may even have written the cache already.
@@ -684,7 +685,7 @@ def _derived(
         records = _records(protocol, ids, sources, titles, years, languages)
         warnings.extend(cached_warnings)
         return records, statics, pieces, key
-    raw = cluster_rows(project)  # before the records: a child may still be reading them
+    raw = cluster_rows(project, clusters)  # before the records: a child may still be reading them
     records = read_records(project, protocol, mapped, forked)
     groups = read_clusters(project, records, warnings, raw)
     return records, _statics(protocol, records, groups), None, key
