@@ -33,7 +33,7 @@ from benchmarks._common import ROOT, SHARED_DATA, machine, median_time, update_s
 from benchmarks.dedup_labels import listed
 from review_cli.io import normalise
 from review_cli.model import Record
-from review_cli.stages.dedup_match import dedup_records, make_keys
+from review_cli.stages.dedup._match import dedup_records, make_keys
 
 SETS = ("cytology_screening", "haematology", "respiratory", "diabetes", "special_cases")
 PEER_VENV = ROOT / "benchmarks" / ".venv-bibdedupe"
@@ -150,7 +150,7 @@ def peer(py: Path, path: Path) -> tuple[set[Pair], float, float] | None:
 SYNTH_SCRIPT = r"""
 import json, resource, sys, time
 from benchmarks.synth_dedup import synthetic_set
-from review_cli.stages.dedup_match import dedup_records, make_keys
+from review_cli.stages.dedup._match import dedup_records, make_keys
 records, truth = synthetic_set(int(sys.argv[1]), seed=7)
 t0 = time.perf_counter()
 r0 = [resource.getrusage(w) for w in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN)]

@@ -14,8 +14,8 @@ import time
 from pathlib import Path
 
 from benchmarks._common import machine, median_time, update_section
-from review_cli.demo import generate
 from review_cli.stages import demo
+from review_cli.stages.demo._generate import generate
 
 
 def timed_steps(folder: Path) -> dict[str, float]:

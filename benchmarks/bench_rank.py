@@ -91,7 +91,7 @@ def wss_table(results: dict[str, list[dict[str, Any]]]) -> tuple[str, dict[str, 
 
 
 def stopping_table(results: dict[str, list[dict[str, Any]]]) -> tuple[str, dict[str, float]]:
-    from review_cli.stages.stopping import RULES
+    from review_cli.stages.rank.stopping import RULES
 
     runs = [r for rows in results.values() for r in rows]
     lines = [
@@ -199,8 +199,7 @@ def synthetic_texts(n: int, seed: int = 0) -> tuple[list[str], list[int]]:
 def latency(n: int, decisions: int, warm: int) -> dict[str, float]:
     import numpy as np
 
-    from review_cli.stages import stopping
-    from review_cli.stages.rank import Ranker
+    from review_cli.stages.rank import Ranker, stopping
 
     texts, truth = synthetic_texts(n)
     t0 = time.perf_counter()

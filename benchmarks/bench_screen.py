@@ -27,7 +27,7 @@ from review_cli.model import Record, Stage
 from review_cli.project import Project
 from review_cli.stages import init
 from review_cli.stages.screen import Card, Session
-from review_cli.stages.screen_engine import BackgroundEngine, compute, make_ranker
+from review_cli.stages.screen._engine import BackgroundEngine, compute, make_ranker
 
 N_RECORDS = 10_000
 WIDTH, HEIGHT = 120, 40

@@ -55,9 +55,61 @@ class Source:
 
 @dataclass(frozen=True)
 class Limits:
+    """The date and language limits, applied as an explicit, logged automation rule.
+
+    PRISMA 2020 counts what they remove as "records marked as ineligible by automation tools".
+    A record with no year or no language is never excluded automatically: a person decides it
+    at screening."""
+
     year_from: int | None = None
     year_to: int | None = None
     languages: tuple[str, ...] = ()  # ISO 639 codes or names, matched case-insensitively
+
+    @property
+    def active(self) -> bool:
+        return self.year_from is not None or self.year_to is not None or bool(self.languages)
+
+    def ineligible(self, year: int | None, language: str) -> str | None:
+        """Why the limits exclude a record of this year and language, or None."""
+        if year is not None:
+            if self.year_from is not None and year < self.year_from:
+                return f"published {year}, before the limit {self.year_from}"
+            if self.year_to is not None and year > self.year_to:
+                return f"published {year}, after the limit {self.year_to}"
+        if self.languages and language:
+            allowed = {language_name(x) for x in self.languages}
+            spoken = {language_name(x) for x in language.replace(",", ";").split(";") if x.strip()}
+            if spoken and not spoken & allowed:
+                return f"language {language}, not in {', '.join(self.languages)}"
+        return None
+
+
+# Common spellings of languages in exports (ISO 639-1/2 codes, English and native names).
+_LANGUAGE_ALIASES = {
+    "en": "english", "eng": "english", "english": "english",
+    "fr": "french", "fre": "french", "fra": "french", "french": "french", "francais": "french", "français": "french",
+    "de": "german", "ger": "german", "deu": "german", "german": "german", "deutsch": "german",
+    "es": "spanish", "spa": "spanish", "spanish": "spanish", "español": "spanish",
+    "pt": "portuguese", "por": "portuguese", "portuguese": "portuguese",
+    "it": "italian", "ita": "italian", "italian": "italian",
+    "nl": "dutch", "dut": "dutch", "nld": "dutch", "dutch": "dutch",
+    "zh": "chinese", "chi": "chinese", "zho": "chinese", "chinese": "chinese",
+    "ja": "japanese", "jpn": "japanese", "japanese": "japanese",
+    "ru": "russian", "rus": "russian", "russian": "russian",
+    "sv": "swedish", "swe": "swedish", "swedish": "swedish",
+    "no": "norwegian", "nor": "norwegian", "norwegian": "norwegian",
+    "da": "danish", "dan": "danish", "danish": "danish",
+    "pl": "polish", "pol": "polish", "polish": "polish",
+    "tr": "turkish", "tur": "turkish", "turkish": "turkish",
+    "ko": "korean", "kor": "korean", "korean": "korean",
+}
+
+
+
+
+def language_name(value: str) -> str:
+    key = value.strip().casefold()
+    return _LANGUAGE_ALIASES.get(key, key)
 
 
 @dataclass(frozen=True)

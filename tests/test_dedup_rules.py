@@ -13,9 +13,9 @@ import pytest
 
 from review_cli.io import normalise
 from review_cli.model import Record
-from review_cli.stages.dedup_keys import journal_words, journals_match, make_key, page_span
-from review_cli.stages.dedup_match import dedup_records
-from review_cli.stages.dedup_rules import Verdict, compare
+from review_cli.stages.dedup._keys import journal_words, journals_match, make_key, page_span
+from review_cli.stages.dedup._match import dedup_records
+from review_cli.stages.dedup._rules import Verdict, compare
 
 ART = {
     "title": "Anti-factor H autoantibodies in a fifth renal transplant recipient with atypical hemolytic uremic syndrome",

@@ -9,8 +9,9 @@ import pytest
 
 from review_cli.io.writer import read_jsonl
 from review_cli.project import Project
-from review_cli.stages import dedup, export, import_, units
+from review_cli.stages import dedup, export, import_
 from review_cli.stages.dedup import PairCard
+from review_cli.store import units
 
 from .conftest import FIXTURES, invoke
 

@@ -13,14 +13,14 @@ from pathlib import Path
 
 import pytest
 
-from review_cli.demo import DEFAULT_SEED, PROTOCOL_TEMPLATE, generate
-from review_cli.demo.exports import EXPORTS
-from review_cli.demo.studies import FULL_TEXT_REASONS, SOURCE_COUNTS
 from review_cli.model import Stage, Verdict
 from review_cli.project import Project
 from review_cli.protocol import load_protocol
 from review_cli.stages import demo as demo_stage
 from review_cli.stages import import_, init
+from review_cli.stages.demo._exports import EXPORTS
+from review_cli.stages.demo._generate import DEFAULT_SEED, PROTOCOL_TEMPLATE, generate
+from review_cli.stages.demo._studies import FULL_TEXT_REASONS, SOURCE_COUNTS
 from review_cli.stages.init import templates
 
 from .conftest import invoke

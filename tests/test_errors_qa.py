@@ -130,7 +130,7 @@ def _interrupt_during(monkeypatch: pytest.MonkeyPatch, module: object, name: str
 
 
 def test_ctrl_c_while_import_writes_leaves_the_import_complete(review: Project, monkeypatch: pytest.MonkeyPatch) -> None:
-    from review_cli.stages import import_split
+    from review_cli.stages.import_ import _split as import_split
 
     _interrupt_during(monkeypatch, import_split, "write_records")
     with pytest.raises(KeyboardInterrupt):
@@ -298,7 +298,7 @@ def test_a_second_writer_is_refused_while_one_writes(review: Project, runner, ar
 
 
 def test_the_write_lock_is_reentrant_within_a_process(review: Project) -> None:
-    from review_cli.lock import exclusive
+    from review_cli.store.lock import exclusive
 
     with exclusive(review, "search"), exclusive(review, "import"):
         import_.run(review, [RIS], "MEDLINE")
@@ -313,7 +313,7 @@ def test_a_forked_child_does_not_keep_the_write_lock(review: Project) -> None:
     import fcntl
     import time
 
-    from review_cli.lock import exclusive
+    from review_cli.store.lock import exclusive
 
     ready, started = os.pipe()
     with exclusive(review, "prisma"):

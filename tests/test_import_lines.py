@@ -12,8 +12,8 @@ import pytest
 from review_cli.io.document import Document, decode
 from review_cli.io.writer import dumps_line_bytes
 from review_cli.model import Origin, Record
-from review_cli.stages import import_split
 from review_cli.stages.import_ import FileReport, build_records, collect_records
+from review_cli.stages.import_ import _split as import_split
 
 from .conftest import FIXTURES
 

@@ -12,7 +12,6 @@ from typing import Any
 
 import pytest
 
-from review_cli import lock
 from review_cli.errors import ParseError
 from review_cli.io import formats
 from review_cli.io.document import Document, decode
@@ -20,6 +19,7 @@ from review_cli.io.writer import sha256_file
 from review_cli.model import Record
 from review_cli.project import Project
 from review_cli.stages import import_
+from review_cli.store import lock
 
 from .conftest import FIXTURES, invoke
 from .test_foundation import snapshot
@@ -370,7 +370,7 @@ def test_progress_advances_per_chunk_of_records(review: Project, tmp_path: Path)
 
 @pytest.mark.parametrize("fmt", ["ris", "medline", "wos", "ovid"])
 def test_split_import_equals_serial_import(tmp_path: Path, runner, monkeypatch: pytest.MonkeyPatch, fmt: str) -> None:
-    from review_cli.stages import import_split
+    from review_cli.stages.import_ import _split as import_split
 
     record = {
         "ris": "TY  - JOUR\r\nTI  - Title {n}\r\nAU  - Smith, J\r\nPY  - 2020\r\nAB  - Same abstract\r\nER  - \r\n\r\n",
@@ -424,7 +424,7 @@ def test_ris_ids_found_where_databases_hide_them(review: Project, tmp_path: Path
 
 def test_records_written_in_two_halves_are_byte_identical(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     from review_cli.io.writer import write_jsonl
-    from review_cli.stages import import_split
+    from review_cli.stages.import_ import _split as import_split
 
     records = [
         Record(id=f"id{n:05d}", source="S", title=f"Title {n} \u2028 é", authors=("A, B",), year=2000 + n % 20)

@@ -281,7 +281,7 @@ def test_audit_shows_the_whole_history(project: Project, runner) -> None:
 
 
 def test_units_match_screening_records(project: Project) -> None:
-    from review_cli.stages.units import screening_records
+    from review_cli.store.units import screening_records
     inc = include.build(project)
     assert sorted(inc.units) == [r.id for r in screening_records(project)]
 
@@ -301,7 +301,7 @@ def test_log_lines_are_canonical_json(project: Project) -> None:
 
 def test_torn_and_bad_decision_lines_are_still_found(project: Project) -> None:
     from review_cli.errors import ParseError
-    from review_cli.stages.decisions import read_log
+    from review_cli.store.decisions import read_log
     path = project.decisions_path(Stage.FULL_TEXT, "alice")
     good = path.read_text()
     path.write_text(good + '{"record":"m1","verdict":"incl')
@@ -355,7 +355,7 @@ def test_record_summary_matches_full_decoding(title, authors, year, language, tm
 
 
 def test_final_decisions_survive_a_torn_log_line(project: Project) -> None:
-    from review_cli.stages.decisions import final_decisions
+    from review_cli.store.decisions import final_decisions
     before = final_decisions(project, Stage.TITLE_ABSTRACT)
     path = project.decisions_path(Stage.TITLE_ABSTRACT, "bob")
     path.write_text(path.read_text() + '{"record":"m3","verdict":"inc')
@@ -376,7 +376,7 @@ def test_clusters_with_a_record_twice_or_a_missing_record(project: Project) -> N
 
 
 def test_fast_vote_reading_matches_the_decision_log(project: Project) -> None:
-    from review_cli.stages.decisions import _votes, _votes_by_pattern, latest, read_log
+    from review_cli.store.decisions import _votes, _votes_by_pattern, latest, read_log
     fx.decide(project, Stage.FULL_TEXT, "alice", "K4", "exclude", "design", note='said "no"', second=990)
     fx.decide(project, Stage.FULL_TEXT, "alice", "m5", "undo", second=991)  # through the JSON path
     for stage in Stage:
@@ -393,7 +393,7 @@ def test_fast_vote_reading_matches_the_decision_log(project: Project) -> None:
 
 
 def test_undo_lines_withdraw_a_decision_in_prisma(project: Project) -> None:
-    from review_cli.stages.decisions import _votes, latest, read_log
+    from review_cli.store.decisions import _votes, latest, read_log
     # bob changes his mind on m3 (include), then undoes it: his exclude stands again.
     fx.decide(project, Stage.TITLE_ABSTRACT, "bob", "m3", "include", second=995)
     fx.decide(project, Stage.TITLE_ABSTRACT, "bob", "m3", "undo", second=996)
@@ -413,7 +413,7 @@ def test_fast_votes_equal_latest_effective_on_random_logs(seed: int, tmp_path: P
 
     from review_cli.io.writer import dumps_line
     from review_cli.model import Decision, Verdict
-    from review_cli.stages.decisions import _votes, latest, read_log
+    from review_cli.store.decisions import _votes, latest, read_log
     rng = random.Random(seed)
     lines = []
     for i in range(300):

@@ -163,7 +163,7 @@ def test_reconciled_rule_waits_for_the_second_reviewer_before_they_start(runner,
     # second reviewer". While the second reviewer had no log yet, the first one's decisions
     # were final, so `review prisma` passed on one reviewer's screening.
     from review_cli.model import Stage
-    from review_cli.stages import decisions
+    from review_cli.store import decisions
 
     review.protocol_path.write_text(review.protocol_path.read_text().replace('final = "single"', 'final = "reconciled"'))
     import_.run(review, [RIS], "MEDLINE")
@@ -181,7 +181,7 @@ def test_reconciled_rule_waits_for_the_second_reviewer_before_they_start(runner,
 def test_decide_undo_withdraws_the_latest_decision(runner, review: Project, tmp_path) -> None:
     # A scripted reviewer could change a decision but never take one back (the screen's `u`).
     from review_cli.model import Stage
-    from review_cli.stages import decisions
+    from review_cli.store import decisions
 
     import_.run(review, [RIS], "MEDLINE")
     a, b = sorted(r.id for r in import_.load_records(review))

@@ -7,8 +7,8 @@ import csv
 import pytest
 
 from review_cli.stages import rank
-from review_cli.stages.rank_svm import KernelSVM
-from review_cli.stages.rank_tfidf import tfidf
+from review_cli.stages.rank._svm import KernelSVM
+from review_cli.stages.rank._tfidf import tfidf
 
 from .conftest import FIXTURES, shared_data_or_skip
 
@@ -88,7 +88,7 @@ def test_kernel_svm_replay_is_bit_identical() -> None:
 def test_compacting_the_kept_products_changes_no_score(monkeypatch: pytest.MonkeyPatch) -> None:
     import numpy as np
 
-    from review_cli.stages import rank_svm
+    from review_cli.stages.rank import _svm as rank_svm
 
     texts, truth = _fixture()
     X = rank.features(texts, rank.MODEL_SPECS["elas"].features)
@@ -108,7 +108,7 @@ def test_compacting_the_kept_products_changes_no_score(monkeypatch: pytest.Monke
 def test_kernel_svm_without_kept_products_scores_the_same(monkeypatch: pytest.MonkeyPatch) -> None:
     import numpy as np
 
-    from review_cli.stages import rank_svm
+    from review_cli.stages.rank import _svm as rank_svm
 
     texts, truth = _fixture()
     X = rank.features(texts, rank.MODEL_SPECS["elas"].features)
@@ -125,7 +125,7 @@ def test_kernel_svm_without_kept_products_scores_the_same(monkeypatch: pytest.Mo
 def test_kernel_svm_falls_back_to_liblinear_when_the_active_set_cycles(monkeypatch: pytest.MonkeyPatch) -> None:
     import numpy as np
 
-    from review_cli.stages import rank_svm
+    from review_cli.stages.rank import _svm as rank_svm
 
     texts, truth = _fixture()
     X = rank.features(texts, rank.MODEL_SPECS["elas"].features)

@@ -12,8 +12,8 @@ import pytest
 from review_cli.io.writer import write_jsonl
 from review_cli.model import Stage, Verdict
 from review_cli.project import Project
-from review_cli.stages import decisions as dec
 from review_cli.stages import team
+from review_cli.store import decisions as dec
 
 from .conftest import invoke
 from .screen_helpers import make_project
@@ -201,7 +201,7 @@ def test_status_shows_screening_counts(runner, team_project: Project) -> None:
 
 
 def test_decide_is_refused_while_that_reviewer_is_screening(runner, team_project: Project) -> None:
-    from review_cli.stages import screen_store as store
+    from review_cli.stages.screen import _store as store
 
     with store.reviewer_lock(team_project, TA, "alice"):
         result = invoke(runner, team_project, "decide", "r0001", "--include", "--reviewer", "alice")
@@ -234,7 +234,7 @@ def test_decide_names_records_excluded_by_the_limits(runner, tmp_path: Path) -> 
 def test_screen_command_is_glue_around_the_stage(runner, team_project: Project, monkeypatch) -> None:
     from review_cli.stages import screen as stage_mod
     from review_cli.stages.screen import Outcome
-    from review_cli.stages.screen_engine import BackgroundEngine
+    from review_cli.stages.screen._engine import BackgroundEngine
     from review_cli.ui import console
 
     calls = []

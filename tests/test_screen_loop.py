@@ -10,10 +10,10 @@ import pytest
 from review_cli.errors import ReviewError
 from review_cli.model import Decision, Stage, Verdict
 from review_cli.project import Project
-from review_cli.stages import decisions as dec
-from review_cli.stages import screen_store as store
 from review_cli.stages.screen import Card, Session
-from review_cli.stages.screen_engine import BackgroundEngine, Settings
+from review_cli.stages.screen import _store as store
+from review_cli.stages.screen._engine import BackgroundEngine, Settings
+from review_cli.store import decisions as dec
 
 from .screen_helpers import make_project, relevant
 
@@ -254,7 +254,7 @@ def test_engine_settings_are_the_protocols(tmp_path: Path) -> None:
     class Spy:
         def __init__(self, s: Settings) -> None:
             seen.append(s)
-            from review_cli.stages.screen_engine import SyncEngine
+            from review_cli.stages.screen._engine import SyncEngine
 
             self.inner = SyncEngine(s)
             self.update, self.snapshot, self.close = self.inner.update, self.inner.snapshot, self.inner.close

@@ -12,7 +12,8 @@ import pytest
 from review_cli.io.writer import append_line
 from review_cli.model import Decision, Stage, Verdict
 from review_cli.project import Project
-from review_cli.stages import import_, search, search_report
+from review_cli.stages import import_, search
+from review_cli.stages.search import _report as search_report
 
 from .conftest import invoke
 from .search_fakes import Fake, Server, works
@@ -271,7 +272,8 @@ ER  -
 
 
 def test_update_dedups_new_records_against_the_review(review: Project, fake: Fake, tmp_path: Path) -> None:
-    from review_cli.stages import dedup, units
+    from review_cli.stages import dedup
+    from review_cli.store import units
 
     fake.works = works(3, published="2025-06-01", added="2026-01-05")
     search.run(review, "europepmc", "carers", source="Europe PMC", now=at("2026-01-10"))

@@ -9,7 +9,7 @@ import numpy as np
 import pytest
 from scipy.stats import hypergeom
 
-from review_cli.stages import stopping
+from review_cli.stages.rank import stopping
 
 
 def naive_pvalues(labels: list[int], n_total: int, target: float) -> list[float]:

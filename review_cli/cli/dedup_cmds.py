@@ -25,8 +25,8 @@ def dedup(
 
     Example: review dedup --non-interactive --json
     """
-    from review_cli.lock import exclusive
     from review_cli.stages import dedup as stage
+    from review_cli.store.lock import exclusive
     from review_cli.ui import dedup_view
     from review_cli.ui.console import RichProgress, interactive
 

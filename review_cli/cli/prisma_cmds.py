@@ -14,9 +14,9 @@ def include_(json_out: bool = typer.Option(False, "--json", help="Print the coun
 
     Example: review include --json
     """
-    from review_cli.lock import exclusive
     from review_cli.stages import include as stage
-    from review_cli.stages.decisions import torn_logs
+    from review_cli.store.decisions import torn_logs
+    from review_cli.store.lock import exclusive
     from review_cli.ui.console import info, warn
 
     project = project_here()
@@ -45,9 +45,9 @@ def prisma(
 
     Example: review prisma --check
     """
-    from review_cli.lock import exclusive
     from review_cli.stages import prisma as stage
-    from review_cli.stages.decisions import torn_logs
+    from review_cli.store.decisions import torn_logs
+    from review_cli.store.lock import exclusive
     from review_cli.ui.console import info, warn
 
     project = project_here()

@@ -44,8 +44,8 @@ def import_(
 
     Example: review import searches/scopus/wrong.csv --remove
     """
-    from review_cli.lock import exclusive
     from review_cli.stages import import_ as stage
+    from review_cli.store.lock import exclusive
     from review_cli.ui.console import RichProgress, info, warn
 
     project = project_here()
@@ -111,7 +111,7 @@ def status(json_out: bool = typer.Option(False, "--json", help="Print as JSON.")
     Example: review status --json
     """
     from review_cli.stages import status as stage
-    from review_cli.stages.decisions import torn_logs
+    from review_cli.store.decisions import torn_logs
     from review_cli.ui import status_view
     from review_cli.ui.console import warn
 

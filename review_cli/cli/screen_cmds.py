@@ -35,8 +35,8 @@ def screen(
     Example: review screen --reviewer alice
     """
     from review_cli.stages import screen as stage_mod
-    from review_cli.stages import screen_store as store
-    from review_cli.stages.screen_engine import BackgroundEngine
+    from review_cli.stages.screen import _store as store
+    from review_cli.stages.screen._engine import BackgroundEngine
     from review_cli.ui import screen_view
     from review_cli.ui.console import info, interactive, out, warn
 
@@ -82,8 +82,8 @@ def decide(
 
     Example: review decide 4f2k9x1qzp --undo --reviewer alice
     """
-    from review_cli.stages import screen_store as store
     from review_cli.stages import team
+    from review_cli.stages.screen import _store as store
     from review_cli.ui.console import info, warn
 
     project = project_here()
@@ -127,8 +127,8 @@ def conflicts(
 
     Example: review conflicts --stage title-abstract --json
     """
-    from review_cli.stages import screen_store as store
     from review_cli.stages import team
+    from review_cli.stages.screen import _store as store
     from review_cli.ui import team_view
     from review_cli.ui.console import warn
 
@@ -161,8 +161,8 @@ def reconcile(
 
     Example: review reconcile --take alice --reviewer carol
     """
-    from review_cli.stages import screen_store as store
     from review_cli.stages import team
+    from review_cli.stages.screen import _store as store
     from review_cli.ui import team_view
     from review_cli.ui.console import info, interactive
 
@@ -207,7 +207,7 @@ def agreement(json_out: bool = typer.Option(False, "--json", help="Print as JSON
     Example: review agreement --json
     """
     from review_cli.stages import team
-    from review_cli.stages.decisions import torn_logs
+    from review_cli.store.decisions import torn_logs
     from review_cli.ui import team_view
     from review_cli.ui.console import warn
 

@@ -26,8 +26,8 @@ def search(
     Example: review search pubmed '"integrated care"[tiab] AND carers[tiab]' --source PubMed --from 2012
     """
     from review_cli.errors import UsageError
-    from review_cli.lock import exclusive
     from review_cli.stages import search as stage
+    from review_cli.store.lock import exclusive
     from review_cli.ui.console import RichProgress, info, warn
 
     project = project_here()
@@ -69,7 +69,7 @@ def report(
     Example: review report searches > searches.md
     """
     from review_cli.errors import UsageError
-    from review_cli.stages import search_report as stage
+    from review_cli.stages.search import _report as stage
 
     if what != "searches":
         raise UsageError(f"unknown report `{what}`", hint="available: searches")

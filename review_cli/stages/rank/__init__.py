@@ -109,7 +109,7 @@ def text_of(title: str | None, abstract: str | None) -> str:
 def features(texts: Sequence[str], settings: FeatureSettings | None = None) -> Any:
     """TF-IDF matrix (CSR float32, rows L2-normalised), one row per text: scikit-learn's
     TfidfVectorizer up to the column order (review_cli/stages/rank_tfidf.py)."""
-    from review_cli.stages.rank_tfidf import tfidf
+    from review_cli.stages.rank._tfidf import tfidf
 
     s = settings or FeatureSettings()
     # A term found in one record only never links two records; dropping those in large sets
@@ -203,7 +203,7 @@ class Ranker:
         return np.asarray(out, dtype=np.float64).ravel()
 
     def _dual_ridge(self, labels: Mapping[int, int]) -> Any:
-        from review_cli.stages.rank_kernel import DualRidge
+        from review_cli.stages.rank._kernel import DualRidge
 
         if self._kernel is None:
             pseudo = self._shuffle[: self.spec.pseudo_negatives]
@@ -215,7 +215,7 @@ class Ranker:
             return self._kernel.scores()
 
     def _kernel_svm(self, labels: Mapping[int, int]) -> Any | None:
-        from review_cli.stages.rank_svm import KernelSVM
+        from review_cli.stages.rank._svm import KernelSVM
 
         if self._kernel is None:
             pseudo = self._shuffle[: self.spec.pseudo_negatives]

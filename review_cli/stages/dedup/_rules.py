@@ -16,7 +16,7 @@ from enum import StrEnum
 
 from rapidfuzz import fuzz, process
 
-from review_cli.stages.dedup_keys import Key, journals_match
+from review_cli.stages.dedup._keys import Key, journals_match
 
 
 class Verdict(StrEnum):

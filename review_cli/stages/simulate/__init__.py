@@ -20,8 +20,7 @@ from typing import Any
 
 from review_cli.errors import ParseError, ReviewError
 from review_cli.progress import NULL, Progress
-from review_cli.stages import stopping
-from review_cli.stages.rank import ModelSpec, Ranker, model_spec, text_of
+from review_cli.stages.rank import ModelSpec, Ranker, model_spec, stopping, text_of
 
 # ASReview's names for the label column, in its order of preference.
 LABEL_COLUMNS = ("final_included", "label", "label_included", "included_label", "included_final", "included", "included_flag", "include")
@@ -353,7 +352,7 @@ def simulate_file(
 ) -> FileResult:
     """Read `path`, replay it, and write the JSON report and the SVG plot when asked."""
     from review_cli.io.writer import write_json, write_text
-    from review_cli.stages.simulate_plot import recall_svg
+    from review_cli.stages.simulate._plot import recall_svg
 
     if not 0 < target < 1:
         raise ReviewError(f"--target must be between 0 and 1 (got {target})")

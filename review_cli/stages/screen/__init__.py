@@ -25,10 +25,10 @@ from review_cli.errors import ReviewError
 from review_cli.model import Decision, Record, Stage, Verdict
 from review_cli.project import Project
 from review_cli.protocol import ExclusionReason, slug
-from review_cli.stages import decisions as dec
-from review_cli.stages import screen_store as store
-from review_cli.stages.screen_engine import LABEL, Engine, Settings, Snapshot, SyncEngine
-from review_cli.stages.stopping import StopVerdict
+from review_cli.stages.rank.stopping import StopVerdict
+from review_cli.stages.screen import _store as store
+from review_cli.stages.screen._engine import LABEL, Engine, Settings, Snapshot, SyncEngine
+from review_cli.store import decisions as dec
 
 ACTIONS = (
     "include", "exclude", "maybe", "skip", "undo", "note", "reason", "criteria", "not_retrieved", "help", "quit",
@@ -393,7 +393,7 @@ def open_session(
     only_maybe: bool = False,
 ) -> Session:
     """A session over the stage's units (call inside `screen_store.reviewer_lock`)."""
-    from review_cli.stages.units import clusters
+    from review_cli.store.units import clusters
 
     members = {cid: ids for cid, ids in clusters(project).items()}
     return Session(project, stage, reviewer, engine=engine, clock=clock, members=members, only_maybe=only_maybe)

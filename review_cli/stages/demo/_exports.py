@@ -16,8 +16,8 @@ import textwrap
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from review_cli.demo import vocab
-from review_cli.demo.studies import Study
+from review_cli.stages.demo import _vocab as vocab
+from review_cli.stages.demo._studies import Study
 
 MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 SMALL_WORDS = {"a", "an", "and", "as", "at", "by", "for", "from", "in", "of", "on", "or", "the", "to", "with"}

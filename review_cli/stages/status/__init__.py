@@ -6,10 +6,10 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
-from review_cli import lock
 from review_cli.io.writer import iter_jsonl
 from review_cli.project import Project
 from review_cli.stages.import_ import load_report
+from review_cli.store import lock
 
 
 @dataclass

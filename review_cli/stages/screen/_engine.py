@@ -21,7 +21,7 @@ from typing import Any, Protocol
 
 from review_cli.model import Verdict
 from review_cli.project import Project
-from review_cli.stages.stopping import StopVerdict
+from review_cli.stages.rank.stopping import StopVerdict
 
 LABEL = {Verdict.INCLUDE: 1, Verdict.MAYBE: 1, Verdict.EXCLUDE: 0}
 
@@ -64,7 +64,7 @@ def make_ranker(project: Project | None, texts: Sequence[str], seed: int, model:
 def compute(
     ranker: Any, labels: Mapping[int, int], in_order: Sequence[int], n_total: int, target: float, confidence: float
 ) -> Snapshot:
-    from review_cli.stages.stopping import evaluate
+    from review_cli.stages.rank.stopping import evaluate
 
     ranking = ranker.rank(dict(labels))
     verdicts = evaluate(list(in_order), n_total, target, confidence)

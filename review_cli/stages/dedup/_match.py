@@ -19,8 +19,8 @@ from dataclasses import dataclass, field
 
 from review_cli.model import Record
 from review_cli.progress import NULL, Progress
-from review_cli.stages.dedup_keys import Key, make_key
-from review_cli.stages.dedup_rules import DISSIMILAR, Match, Verdict, compare
+from review_cli.stages.dedup._keys import Key, make_key
+from review_cli.stages.dedup._rules import DISSIMILAR, Match, Verdict, compare
 
 MAX_BLOCK = 25  # records; larger blocks are too common a key to mean anything
 WINDOW = 2  # sorted-neighbourhood window over titles (a safety net: the keys find nearly all)

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from review_cli import __version__, lock
+from review_cli import __version__
 from review_cli.errors import ReviewError, UsageError
 from review_cli.io import formats
 from review_cli.io.writer import append_line, interrupts_deferred, iter_jsonl, sha256_bytes
@@ -25,6 +25,7 @@ from review_cli.project import Project, slug
 from review_cli.search.base import Client, Query, end_date, parse_date
 from review_cli.search.http import Settings
 from review_cli.stages import import_
+from review_cli.store import lock
 
 STAGE = "search"
 DEFAULT_MAX = 10_000
@@ -230,7 +231,7 @@ def _dedup(project: Project, new: list[str], is_update: bool, progress: Progress
     if not (is_update or project.clusters_path.exists()):
         return "Next: `review dedup` once every source is imported.", {}
     from review_cli.stages import dedup
-    from review_cli.stages.units import clusters
+    from review_cli.store.units import clusters
 
     result = dedup.run(project, progress=progress)
     fresh = set(new)

@@ -17,7 +17,7 @@ from review_cli.io.writer import iter_jsonl
 from review_cli.model import Record, Stage
 from review_cli.project import Project
 from review_cli.stages import include
-from review_cli.stages.decisions import read_log, reviewer_logs
+from review_cli.store.decisions import read_log, reviewer_logs
 
 MIN_PREFIX = 4
 

@@ -21,8 +21,8 @@ from review_cli.errors import ParseError, ReviewError
 from review_cli.io.document import ZIP_MAGIC, decode
 from review_cli.model import Decision, Stage, Verdict
 from review_cli.project import Project
-from review_cli.stages import decisions as dec
-from review_cli.stages import screen_store as store
+from review_cli.stages.screen import _store as store
+from review_cli.store import decisions as dec
 
 DECISION_WORDS = {
     "include": Verdict.INCLUDE, "included": Verdict.INCLUDE, "i": Verdict.INCLUDE,

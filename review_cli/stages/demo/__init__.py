@@ -18,17 +18,19 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from review_cli.demo import DEFAULT_SEED, PROTOCOL_TEMPLATE, Demo, generate
-from review_cli.demo.studies import FULL_TEXT_REASONS
 from review_cli.errors import ParseError, ReviewError, UsageError
 from review_cli.io.writer import read_json, write_json, write_text
 from review_cli.model import Record, Stage, Verdict, fold
 from review_cli.progress import NULL, Progress
 from review_cli.project import Project
 from review_cli.stages import dedup as dedup_stage
-from review_cli.stages import import_, init, screen_store, team, units
+from review_cli.stages import import_, init, team
 from review_cli.stages import include as include_stage
 from review_cli.stages import prisma as prisma_stage
+from review_cli.stages.demo._generate import DEFAULT_SEED, PROTOCOL_TEMPLATE, Demo, generate
+from review_cli.stages.demo._studies import FULL_TEXT_REASONS
+from review_cli.stages.screen import _store as screen_store
+from review_cli.store import units
 
 # Simulated screening happens on fixed dates, so the decision logs are the same on every run.
 SCREENING_CLOCK = {

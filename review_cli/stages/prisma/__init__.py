@@ -23,7 +23,6 @@ from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
-from review_cli import lock
 from review_cli.errors import ReviewError
 from review_cli.io import prisma_svg, prisma_text
 from review_cli.io.writer import dumps_json, interrupts_deferred, sha256_bytes, write_bytes
@@ -31,6 +30,7 @@ from review_cli.model import SourceKind
 from review_cli.project import Project
 from review_cli.stages import include
 from review_cli.stages.include import Arm, Inclusion, Status
+from review_cli.store import lock
 
 STAGE = "prisma"
 SCHEMA = 1

@@ -20,7 +20,6 @@ from typing import Any, cast
 
 import orjson
 
-from review_cli import lock
 from review_cli.errors import ParseError, ReviewError
 from review_cli.io import formats
 from review_cli.io.document import Document, Parsed, Skip, decode
@@ -46,8 +45,9 @@ from review_cli.model import (
 )
 from review_cli.progress import NULL, Progress
 from review_cli.project import Project
-from review_cli.stages import import_split
-from review_cli.stages.import_split import Line
+from review_cli.stages.import_ import _split as import_split
+from review_cli.stages.import_._split import Line
+from review_cli.store import lock
 
 STAGE = "import"
 

@@ -10,7 +10,7 @@ from review_cli.io.writer import write_text
 from review_cli.project import PROTOCOL_FILE, Project
 from review_cli.protocol import load_protocol
 
-TEMPLATES_DIR = Path(__file__).resolve().parent.parent / "protocols"
+TEMPLATES_DIR = Path(__file__).resolve().parents[2] / "protocols"
 
 GITIGNORE = """\
 # Machine-local state written by `review` (caches, process locks); safe to delete.

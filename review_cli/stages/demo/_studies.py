@@ -11,7 +11,7 @@ from __future__ import annotations
 import random
 from dataclasses import dataclass, field
 
-from review_cli.demo import vocab
+from review_cli.stages.demo import _vocab as vocab
 
 # Records per source, exactly as the protocol names them (sum: 2,097).
 DATABASE_COUNTS = {

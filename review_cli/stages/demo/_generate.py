@@ -13,8 +13,8 @@ import random
 from dataclasses import dataclass
 from typing import Any
 
-from review_cli.demo.exports import EXPORTS, Export
-from review_cli.demo.studies import IDENTIFIED, SOURCE_COUNTS, Study, build
+from review_cli.stages.demo._exports import EXPORTS, Export
+from review_cli.stages.demo._studies import IDENTIFIED, SOURCE_COUNTS, Study, build
 
 DEFAULT_SEED = 2022
 PROTOCOL_TEMPLATE = "coproduction-integrated-care"

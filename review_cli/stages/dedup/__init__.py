@@ -20,7 +20,6 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
-from review_cli import lock
 from review_cli.errors import ReviewError
 from review_cli.io.writer import (
     append_line,
@@ -33,7 +32,7 @@ from review_cli.model import Record
 from review_cli.progress import NULL, Progress
 from review_cli.project import Project
 from review_cli.stages import include
-from review_cli.stages.dedup_match import (
+from review_cli.stages.dedup._match import (
     Pair,
     candidate_pairs,
     cluster,
@@ -41,9 +40,10 @@ from review_cli.stages.dedup_match import (
     make_keys,
     pair,
 )
-from review_cli.stages.dedup_rules import Match, Verdict
+from review_cli.stages.dedup._rules import Match, Verdict
 from review_cli.stages.import_ import load_records
-from review_cli.stages.units import cluster_rows
+from review_cli.store import lock
+from review_cli.store.units import cluster_rows
 
 STAGE = "dedup"
 RULES_VERSION = "2"  # bump when the rules change meaning; recorded in review.lock

@@ -22,9 +22,8 @@ from review_cli.io.writer import append_line, append_lines, write_bytes
 from review_cli.model import Decision, Record, Stage, Verdict
 from review_cli.project import Project, slug
 from review_cli.protocol import ExclusionReason
-from review_cli.stages import decisions as dec
-from review_cli.stages.limits import ineligible
-from review_cli.stages.units import clusters, screening_records
+from review_cli.store import decisions as dec
+from review_cli.store.units import clusters, screening_records
 
 
 def iso(seconds: float) -> str:
@@ -57,7 +56,7 @@ def stage_units(project: Project, stage: Stage) -> list[Record]:
     automation and are never shown). Full text: the units whose final title/abstract decision
     is include.
     """
-    units = [r for r in screening_records(project) if ineligible(project.protocol, r) is None]
+    units = [r for r in screening_records(project) if project.protocol.limits.ineligible(r.year, r.language) is None]
     if stage == Stage.TITLE_ABSTRACT:
         return units
     finals = dec.final_decisions(project, Stage.TITLE_ABSTRACT)
@@ -66,7 +65,7 @@ def stage_units(project: Project, stage: Stage) -> list[Record]:
 
 def limited_units(project: Project) -> dict[str, str]:
     """Units the protocol's limits excluded by automation -> why."""
-    return {r.id: why for r in screening_records(project) if (why := ineligible(project.protocol, r)) is not None}
+    return {r.id: why for r in screening_records(project) if (why := project.protocol.limits.ineligible(r.year, r.language)) is not None}
 
 
 def unit_index(project: Project) -> dict[str, str]:

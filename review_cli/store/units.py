@@ -18,7 +18,7 @@ from review_cli.project import Project
 def best_title(values: Sequence[str]) -> str:
     """The title to screen: the longest one without database notes (`[Review] [33 refs]`,
     `[Erratum appears in ...]`), translation brackets or a second language, when there is one."""
-    from review_cli.stages.dedup_keys import strip_notes
+    from review_cli.stages.dedup._keys import strip_notes
 
     clean = [v for v in values if v and not v.startswith("[") and strip_notes(v) == v.strip() and "<ORIGINAL>" not in v.upper()]
     return str(best_value(clean or list(values)))

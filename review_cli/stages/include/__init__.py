@@ -36,15 +36,14 @@ from typing import Any, BinaryIO, NamedTuple
 
 import orjson
 
-from review_cli import lock
 from review_cli.errors import ParseError
 from review_cli.io.mapped import MappedFile
 from review_cli.io.writer import interrupts_deferred, sha256_bytes, write_bytes
 from review_cli.model import Record, SourceKind, Stage, Verdict, best_value
 from review_cli.project import Project
 from review_cli.protocol import Protocol
-from review_cli.stages.decisions import Final, final_decisions
-from review_cli.stages.limits import ineligible
+from review_cli.store import lock
+from review_cli.store.decisions import Final, final_decisions
 
 STAGE = "include"
 DBR_KINDS = (SourceKind.DATABASE, SourceKind.REGISTER)
@@ -839,7 +838,7 @@ def _units(protocol: Protocol, records: dict[str, RecordInfo], statics: list[Sta
             # The limits read only the year and the language: decide each pair once.
             memo_key = (year, language)
             if memo_key not in limit_memo:
-                limit_memo[memo_key] = ineligible(protocol, Record(id=cid, source=records[kept].source, year=year, language=language))
+                limit_memo[memo_key] = limits.ineligible(year, language)
             why = limit_memo[memo_key]
         t = ta_get(cid)
         if why:
@@ -891,7 +890,7 @@ def included_rows(project: Project) -> tuple[list[dict[str, Any]], tuple[str, ..
     """The included studies, one merged record per unit, for reference managers and synthesis."""
     from review_cli.stages.export import RECORD_COLUMNS
     from review_cli.stages.import_ import load_records
-    from review_cli.stages.units import merge_cluster
+    from review_cli.store.units import merge_cluster
 
     inc = build(project)
     chosen = [u for u in inc.units.values() if u.status == Status.INCLUDED]
