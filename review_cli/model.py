@@ -9,8 +9,8 @@ import base64
 import hashlib
 import re
 import unicodedata
-from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field, fields, replace
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from typing import Any
 
@@ -25,6 +25,23 @@ class SourceKind(StrEnum):
     WEBSITE = "website"
     ORGANISATION = "organisation"
     CITATION_SEARCHING = "citation searching"
+
+
+# The sources of PRISMA 2020's "databases and registers" arm; the other kinds are "other methods".
+DBR_KINDS = (SourceKind.DATABASE, SourceKind.REGISTER)
+
+
+def arm_and_kept(cid: str, members: Sequence[str], from_dbr: Callable[[str], bool]) -> tuple[bool, str]:
+    """Whether a cluster belongs to the databases-and-registers arm, and the record that stands
+    for it: the cluster id's if it is one of the arm's records, else the arm's first by id.
+    `members` sorted by id; `from_dbr(id)`: the record comes from a database or register.
+    PRISMA's flow and dedup's per-source counts both keep this record, so they credit the same
+    sources."""
+    own = [m for m in members if from_dbr(m)]
+    dbr = bool(own)
+    if not dbr:
+        own = list(members)
+    return dbr, (cid if cid in own else own[0])
 
 
 class Stage(StrEnum):
@@ -64,8 +81,17 @@ class Origin:
         return {"source": self.source, "file": self.file, "key": self.key, "line": self.line}
 
     @classmethod
-    def from_json(cls, data: Mapping[str, Any]) -> Origin:
-        return cls(str(data["source"]), str(data["file"]), str(data["key"]), int(data.get("line", 0)))
+    def from_json(cls, data: Any) -> Origin:
+        """Raises ValueError saying what is wrong when `data` is not an origin (a hand edit)."""
+        if type(data) is not dict:
+            raise ValueError(f"an origin must be an object, not {type(data).__name__}")
+        try:
+            source, file, key, line = data["source"], data["file"], data["key"], data.get("line", 0)
+        except KeyError as e:
+            raise ValueError(f"an origin has no `{e.args[0]}`") from None
+        if type(source) is not str or type(file) is not str or type(key) is not str or type(line) is not int:
+            raise ValueError("an origin's source, file and key must be text and its line a number")
+        return cls(source, file, key, line)
 
 
 # The normalised bibliographic fields, in the order they are written.
@@ -86,6 +112,11 @@ TEXT_FIELDS = (
     "database",
 )
 LIST_FIELDS = ("authors", "keywords")
+_STR_FIELDS = ("id", "source", *TEXT_FIELDS)
+
+
+def _kind(value: Any) -> str:
+    return "null" if value is None else f"a {type(value).__name__}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -144,17 +175,33 @@ class Record:
 
     @classmethod
     def from_json(cls, data: Mapping[str, Any]) -> Record:
-        kwargs: dict[str, Any] = {}
-        for f in fields(cls):
-            if f.name not in data:
-                continue
-            value = data[f.name]
-            if f.name in LIST_FIELDS:
-                value = tuple(value)
-            elif f.name == "origins":
-                value = tuple(Origin.from_json(o) for o in value)
-            kwargs[f.name] = value
-        return cls(**kwargs)
+        """The record a line of records.jsonl holds. Raises ValueError naming the field when a
+        value has the wrong type (a hand edit), so no stage meets a number where text belongs."""
+        get = data.get
+        for name in _STR_FIELDS:
+            value = get(name, "")
+            if type(value) is not str:
+                raise ValueError(f"`{name}` must be text, not {_kind(value)}")
+        year = get("year")
+        if year is not None and type(year) is not int:
+            raise ValueError(f"`year` must be a whole number or null, not {_kind(year)}")
+        lists = []
+        for name in LIST_FIELDS:
+            value = get(name, ())
+            if type(value) not in (list, tuple) or any(type(v) is not str for v in value):
+                raise ValueError(f"`{name}` must be a list of text")
+            lists.append(tuple(value))
+        origins = get("origins", ())
+        if type(origins) not in (list, tuple):
+            raise ValueError(f"`origins` must be a list, not {_kind(origins)}")
+        if "id" not in data or "source" not in data:
+            raise ValueError("a record needs an `id` and a `source`")
+        return cls(
+            data["id"], data["source"], get("title", ""), lists[0], year, get("journal", ""),
+            get("journal_abbrev", ""), get("volume", ""), get("issue", ""), get("pages", ""), get("doi", ""),
+            get("pmid", ""), get("issn", ""), get("abstract", ""), lists[1], get("language", ""),
+            get("type", ""), get("url", ""), get("database", ""), tuple(Origin.from_json(o) for o in origins),
+        )
 
     def with_origins(self, origins: Iterable[Origin]) -> Record:
         return replace(self, origins=tuple(sorted(set(origins))))

@@ -119,7 +119,7 @@ class Project:
         return self.root / "fulltext"
 
     def screen_lock_path(self, stage: Stage, reviewer: str) -> Path:
-        """Held (flock) while a reviewer screens or decides a stage: one writer per log."""
+        """Held while a reviewer screens or decides a stage: one writer per log."""
         return self.cache_dir / "locks" / f"screen-{stage}-{slug(reviewer)}.lock"
 
     def screen_state_path(self, stage: Stage, reviewer: str) -> Path:
@@ -175,9 +175,19 @@ class Project:
         return self.root / ".review"
 
     @property
-    def prisma_cache_path(self) -> Path:
-        """Record summaries and cluster groups for `review prisma`, keyed by the inputs' hashes."""
-        return self.cache_dir / "prisma-records.marshal"
+    def records_summary_path(self) -> Path:
+        """The few fields of every record the PRISMA flow needs, keyed by records.jsonl's hash."""
+        return self.cache_dir / "records-summary.marshal"
+
+    @property
+    def write_lock_path(self) -> Path:
+        """Held while a command rewrites shared files (store/locking.py)."""
+        return self.cache_dir / "locks" / "write.lock"
+
+    @property
+    def journal_path(self) -> Path:
+        """The renames of a commit in progress (store/transaction.py)."""
+        return self.cache_dir / "journal.json"
 
     def rel(self, path: Path) -> str:
         """A path relative to the root, with POSIX separators, as stored in files."""

@@ -165,6 +165,12 @@ class Protocol:
         alike = [s for s in self.sources if slug(s.name) == slug(name) != "unnamed"]
         return alike[0] if len(alike) == 1 else None
 
+    def kind_of(self, name: str) -> SourceKind:
+        """A source's kind; one missing from review.toml counts as a database (as `review
+        import` declares it)."""
+        source = self.source(name)
+        return source.kind if source else SourceKind.DATABASE
+
     def reason(self, code: str) -> ExclusionReason | None:
         return next((r for r in self.reasons if r.code == code), None)
 

@@ -51,3 +51,14 @@ def shared_data_or_skip() -> Path:
     if not SHARED_DATA.is_dir():
         pytest.skip("../shared/data is absent (fresh clone)")
     return SHARED_DATA
+
+
+def snapshot(project: Project | Path) -> dict[str, bytes]:
+    """Every file of a review and its bytes, but for `.review/` (machine-local caches and
+    locks, git-ignored): what `git status` would compare."""
+    root = project.root if isinstance(project, Project) else project
+    return {
+        p.relative_to(root).as_posix(): p.read_bytes()
+        for p in sorted(root.rglob("*"))
+        if p.is_file() and ".review" not in p.relative_to(root).parts
+    }

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from review_cli.io.writer import append_line, write_jsonl
+from review_cli.io.writer import append_lines, write_jsonl
 from review_cli.model import Decision, Origin, Record, Stage, Verdict
 from review_cli.project import Project
 
@@ -115,7 +115,7 @@ def unit_id(record: str) -> str:
 def decide(project: Project, stage: Stage, reviewer: str, unit: str, verdict: str, reason: str = "",
            note: str = "", second: int = 0) -> None:
     d = Decision(unit, Verdict(verdict), stage, reviewer, f"2026-03-01T10:{second // 60:02d}:{second % 60:02d}Z", reason, note)
-    append_line(project.decisions_path(stage, reviewer), d.to_json())
+    append_lines(project.decisions_path(stage, reviewer), [d.to_json()])
 
 
 def build(root: Path, reconcile: bool = True) -> Project:
@@ -148,7 +148,7 @@ def build(root: Path, reconcile: bool = True) -> Project:
     decide(project, Stage.TITLE_ABSTRACT, "bob", "m7", "exclude", "population", second=201)
     if reconcile:
         d = Decision("m7", Verdict.INCLUDE, Stage.TITLE_ABSTRACT, "alice+bob", "2026-03-02T09:00:00Z", note="agreed at meeting")
-        append_line(project.reconciled_path(Stage.TITLE_ABSTRACT), d.to_json())
+        append_lines(project.reconciled_path(Stage.TITLE_ABSTRACT), [d.to_json()])
     for unit, (verdict, reason) in sorted(FULL_TEXT.items()):
         second += 1
         decide(project, Stage.FULL_TEXT, "alice", unit, verdict, reason, second=300 + second)

@@ -11,6 +11,8 @@ from review_cli.io.writer import read_jsonl
 from review_cli.project import Project
 from review_cli.stages import dedup, export, import_
 from review_cli.stages.dedup import PairCard
+from review_cli.store import clusters as clusters_store
+from review_cli.store import records as records_store
 from review_cli.store import units
 
 from .conftest import FIXTURES, invoke
@@ -26,12 +28,12 @@ def imported(project: Project, *files: tuple[Path, str]) -> Project:
 
 
 def titles(project: Project) -> dict[str, str]:
-    return {r.id: r.title for r in import_.load_records(project)}
+    return {r.id: r.title for r in records_store.read(project)}
 
 
 def cluster_titles(project: Project) -> list[list[str]]:
     t = titles(project)
-    return sorted(sorted(t[m] for m in c["records"]) for c in dedup.load_clusters(project).values())
+    return sorted(sorted(t[m] for m in c["records"]) for c in clusters_store.read(project).values())
 
 
 def dedup_files(project: Project) -> dict[str, bytes]:
@@ -72,11 +74,11 @@ def test_cluster_file_shape(two: Project) -> None:
 
 def test_uncertain_pairs_wait_unmerged(two: Project) -> None:
     result = dedup.run(two)
-    queue = dedup.load_queue(two)
+    queue = clusters_store.read_queue(two)
     assert result.uncertain == len(queue) >= 1
     t = titles(two)
     assert any("oxygen" in t[q["a"]].lower() for q in queue)
-    cluster_of = {m: c["id"] for c in dedup.load_clusters(two).values() for m in c["records"]}
+    cluster_of = {m: c["id"] for c in clusters_store.read(two).values() for m in c["records"]}
     assert all(cluster_of[q["a"]] != cluster_of[q["b"]] for q in queue)
 
 
@@ -100,40 +102,40 @@ def test_rerun_changes_nothing(two: Project) -> None:
 
 def test_new_export_keeps_cluster_ids_and_decisions(two: Project) -> None:
     dedup.run(two)
-    before = {c["id"]: c["records"] for c in dedup.load_clusters(two).values()}
-    queue = dedup.load_queue(two)
+    before = {c["id"]: c["records"] for c in clusters_store.read(two).values()}
+    queue = clusters_store.read_queue(two)
     decided = queue[0]
-    dedup.record_decision(two, decided["a"], decided["b"], "different")
+    clusters_store.append_decision(two, decided["a"], decided["b"], "different")
     dedup.run(two)
     import_.run(two, [SCOPUS], "Scopus")
     result = dedup.run(two)
     assert result.new_records == 2
-    after = {c["id"]: c["records"] for c in dedup.load_clusters(two).values()}
+    after = {c["id"]: c["records"] for c in clusters_store.read(two).values()}
     for cid, members in before.items():
         assert cid in after and set(members) <= set(after[cid]), "an existing cluster id changed"
     postrenal = next(cid for cid, ms in after.items() if len(ms) == 3)
     assert postrenal in before, "the new Scopus copy joined the existing cluster under its id"
-    assert all({q["a"], q["b"]} != {decided["a"], decided["b"]} for q in dedup.load_queue(two)), "a decided pair was re-opened"
+    assert all({q["a"], q["b"]} != {decided["a"], decided["b"]} for q in clusters_store.read_queue(two)), "a decided pair was re-opened"
 
 
 def test_manual_merge_and_split_stick(two: Project) -> None:
     dedup.run(two)
-    queue = dedup.load_queue(two)
+    queue = clusters_store.read_queue(two)
     a, b = queue[0]["a"], queue[0]["b"]
     dedup.merge(two, [a, b])
-    cluster_of = {m: c["id"] for c in dedup.load_clusters(two).values() for m in c["records"]}
+    cluster_of = {m: c["id"] for c in clusters_store.read(two).values() for m in c["records"]}
     assert cluster_of[a] == cluster_of[b]
-    links = next(c["links"] for c in dedup.load_clusters(two).values() if a in c["records"])
+    links = next(c["links"] for c in clusters_store.read(two).values() if a in c["records"])
     assert any(link["rule"] == "manual" for link in links)
     dedup.run(two)
     import_.run(two, [SCOPUS], "Scopus")
     dedup.run(two)
-    cluster_of = {m: c["id"] for c in dedup.load_clusters(two).values() for m in c["records"]}
+    cluster_of = {m: c["id"] for c in clusters_store.read(two).values() for m in c["records"]}
     assert cluster_of[a] == cluster_of[b], "a manual merge was undone by a re-run"
 
     dedup.split(two, b)
     dedup.run(two)
-    cluster_of = {m: c["id"] for c in dedup.load_clusters(two).values() for m in c["records"]}
+    cluster_of = {m: c["id"] for c in clusters_store.read(two).values() for m in c["records"]}
     assert cluster_of[a] != cluster_of[b] and cluster_of[b] == b
     lines = read_jsonl(two.dedup_decisions_path)
     assert [line["source"] for line in lines] == ["merge", "split"]
@@ -185,7 +187,7 @@ def test_review_loop_records_each_answer_and_resumes(review: Project) -> None:
     verdicts = [line["verdict"] for line in read_jsonl(project.dedup_decisions_path)]
     assert verdicts == ["skip", "different", "undo", "duplicate"]
     second = seen[1]
-    cluster_of = {m: c["id"] for c in dedup.load_clusters(project).values() for m in c["records"]}
+    cluster_of = {m: c["id"] for c in clusters_store.read(project).values() for m in c["records"]}
     assert cluster_of[second.a.id] == cluster_of[second.b.id], "the duplicate answer merged the pair"
 
     ask2, seen2 = answers("n", "q", "q", "q")
@@ -196,8 +198,8 @@ def test_review_loop_records_each_answer_and_resumes(review: Project) -> None:
 
 def test_review_with_nothing_waiting(two: Project) -> None:
     dedup.run(two)
-    for q in dedup.load_queue(two):
-        dedup.record_decision(two, q["a"], q["b"], "different")
+    for q in clusters_store.read_queue(two):
+        clusters_store.append_decision(two, q["a"], q["b"], "different")
     result = dedup.review(two, lambda card: pytest.fail("nothing should be asked"))
     assert result.finished and result.remaining == 0
 
@@ -214,7 +216,7 @@ def test_cli_non_interactive_json(two: Project, runner) -> None:
 
 def test_cli_review_reads_keys_from_stdin(two: Project, runner) -> None:
     invoke(runner, two, "dedup", "--non-interactive")
-    waiting = len(dedup.load_queue(two))
+    waiting = len(clusters_store.read_queue(two))
     result = invoke(runner, two, "dedup", "--review", input="n\n" * waiting)
     assert result.exit_code == 0, result.output
     assert "Pair 1 of" in result.stderr and "[d] duplicate" in result.stderr
@@ -223,7 +225,7 @@ def test_cli_review_reads_keys_from_stdin(two: Project, runner) -> None:
 
 def test_cli_merge_split_and_errors(two: Project, runner) -> None:
     invoke(runner, two, "dedup", "--non-interactive")
-    q = dedup.load_queue(two)[0]
+    q = clusters_store.read_queue(two)[0]
     merged = invoke(runner, two, "dedup", "--merge", q["a"], q["b"], "--json")
     assert merged.exit_code == 0, merged.output
     split = invoke(runner, two, "dedup", "--split", q["b"])

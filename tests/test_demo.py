@@ -22,8 +22,9 @@ from review_cli.stages.demo._exports import EXPORTS
 from review_cli.stages.demo._generate import DEFAULT_SEED, PROTOCOL_TEMPLATE, generate
 from review_cli.stages.demo._studies import FULL_TEXT_REASONS, SOURCE_COUNTS
 from review_cli.stages.init import templates
+from review_cli.store import records as records_store
 
-from .conftest import invoke
+from .conftest import invoke, snapshot
 
 DEMO = generate(DEFAULT_SEED)
 
@@ -99,7 +100,7 @@ def test_every_export_imports_with_its_count(tmp_path: Path, export) -> None:  #
     review = Project(tmp_path / "rev")
     rep = _import_one(review, export.source, export.file)
     assert rep.read == rep.imported == SOURCE_COUNTS[export.source] and not rep.skipped
-    records = import_.load_records(review)
+    records = records_store.read(review)
     found = demo_stage.record_studies(DEMO, records)
     assert len(found) == len(records)  # every record traced back to its study
     for rec in records:
@@ -119,10 +120,6 @@ def test_simulated_reviewers_disagree_a_little() -> None:
     assert Counter(v for v, _ in first.values()) == {Verdict.INCLUDE: 10, Verdict.EXCLUDE: 61, Verdict.NOT_RETRIEVED: 2}
     assert all(reason for v, reason in first.values() if v == Verdict.EXCLUDE)
     assert sum(first[u] != second[u] for u in first) == 2
-
-
-def snapshot(root: Path) -> dict[str, bytes]:
-    return {p.relative_to(root).as_posix(): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
 
 
 # The demo's PRISMA 2020 counts, box by box (databases and registers arm, other methods arm).

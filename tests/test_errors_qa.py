@@ -3,10 +3,14 @@ traceback, and the review left unchanged."""
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import json
 import os
 import signal
+import subprocess
+import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -14,18 +18,11 @@ import pytest
 from review_cli.model import Stage
 from review_cli.project import Project
 from review_cli.stages import import_
+from review_cli.store import records as records_store
 
-from .conftest import FIXTURES, invoke
+from .conftest import FIXTURES, invoke, snapshot
 
 RIS = FIXTURES / "dedup" / "medline.ris"
-
-
-def snapshot(project: Project) -> dict[str, bytes]:
-    return {
-        p.relative_to(project.root).as_posix(): p.read_bytes()
-        for p in sorted(project.root.rglob("*"))
-        if p.is_file() and ".review" not in p.relative_to(project.root).parts
-    }
 
 
 def assert_error(result, code: int = 1) -> None:  # type: ignore[no-untyped-def]
@@ -129,27 +126,39 @@ def _interrupt_during(monkeypatch: pytest.MonkeyPatch, module: object, name: str
     monkeypatch.setattr(module, name, interrupted)
 
 
-def test_ctrl_c_while_import_writes_leaves_the_import_complete(review: Project, monkeypatch: pytest.MonkeyPatch) -> None:
-    from review_cli.stages.import_ import _split as import_split
+def test_ctrl_c_while_import_stages_its_files_leaves_the_review_unchanged(review: Project, monkeypatch: pytest.MonkeyPatch) -> None:
+    from review_cli.store import records as records_module
 
-    _interrupt_during(monkeypatch, import_split, "write_records")
+    before = snapshot(review)
+    _interrupt_during(monkeypatch, records_module, "write")
     with pytest.raises(KeyboardInterrupt):
         import_.run(review, [RIS], "PubMed")
-    # Interrupted after the export was copied and review.toml changed: the run still finished.
-    assert [f["file"] for f in import_.load_report(review)] == ["searches/pubmed/medline.ris"]
-    assert len(import_.load_records(review)) == 9 and review.protocol.source("PubMed") is not None
+    assert snapshot(review) == before  # nothing of the run is left, not even a temp file
     assert not [p for p in review.root.rglob("*.tmp")]
+
+
+def test_ctrl_c_while_import_commits_leaves_the_import_complete(review: Project, monkeypatch: pytest.MonkeyPatch) -> None:
+    from review_cli.store import transaction
+
+    _interrupt_during(monkeypatch, transaction, "_apply")
+    with pytest.raises(KeyboardInterrupt):
+        import_.run(review, [RIS], "PubMed")
+    # Interrupted while the files were being replaced: the run still finished.
+    assert [f["file"] for f in records_store.read_report(review)] == ["searches/pubmed/medline.ris"]
+    assert len(records_store.read(review)) == 9 and review.protocol.source("PubMed") is not None
+    assert not [p for p in review.root.rglob("*.tmp")] and not review.journal_path.exists()
     monkeypatch.undo()
     before = snapshot(review)
     assert import_.run(review, [RIS], "PubMed").unchanged == [str(RIS)]
     assert snapshot(review) == before
 
 
-def test_ctrl_c_while_dedup_writes_leaves_clusters_queue_and_lock_together(review: Project, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_ctrl_c_while_dedup_commits_leaves_clusters_queue_and_lock_together(review: Project, monkeypatch: pytest.MonkeyPatch) -> None:
     from review_cli.stages import dedup
+    from review_cli.store import transaction
 
     import_.run(review, [RIS], "MEDLINE")
-    _interrupt_during(monkeypatch, dedup, "write_jsonl")
+    _interrupt_during(monkeypatch, transaction, "_apply")
     with pytest.raises(KeyboardInterrupt):
         dedup.run(review)
     assert review.clusters_path.exists() and review.dedup_queue_path.exists()
@@ -279,59 +288,40 @@ def test_a_folder_where_a_stage_writes_a_file_is_an_error(review: Project, runne
 @pytest.mark.parametrize("args", [("import", str(RIS), "--source", "MEDLINE"), ("dedup", "--non-interactive"),
                                   ("include",), ("prisma", "--allow-pending")])
 def test_a_second_writer_is_refused_while_one_writes(review: Project, runner, args: tuple[str, ...]) -> None:
-    import fcntl
-
     if args[0] != "import":
         import_.run(review, [RIS], "MEDLINE")
     before = snapshot(review)
-    fd = os.open(review.root, os.O_RDONLY | os.O_DIRECTORY)
-    try:
-        fcntl.flock(fd, fcntl.LOCK_EX)  # another process importing
+    with holding_the_write_lock(review):  # another process importing
         result = invoke(runner, review, *args)
         assert_error(result)
         assert "another `review` command" in result.output
         assert f"run `review {args[0]}` again" in result.output
         assert snapshot(review) == before
-    finally:
-        os.close(fd)
     assert invoke(runner, review, *args).exit_code == 0
 
 
-def test_the_write_lock_is_reentrant_within_a_process(review: Project) -> None:
-    from review_cli.store.lock import exclusive
-
-    with exclusive(review, "search"), exclusive(review, "import"):
-        import_.run(review, [RIS], "MEDLINE")
-    with exclusive(review, "dedup"):  # released
-        pass
-
-
-@pytest.mark.skipif(not hasattr(os, "fork"), reason="fork only")
-def test_a_forked_child_does_not_keep_the_write_lock(review: Project) -> None:
-    # `review prisma` leaves a child writing its cache after the command returns: the lock it
-    # inherited must not refuse the user's next command meanwhile.
-    import fcntl
-    import time
-
-    from review_cli.store.lock import exclusive
-
-    ready, started = os.pipe()
-    with exclusive(review, "prisma"):
-        pid = os.fork()
-        if pid == 0:
-            os.write(started, b"1")  # the fork hooks have run
-            time.sleep(2)
-            os._exit(0)
-    os.read(ready, 1)
-    os.close(ready)
-    os.close(started)
-    fd = os.open(review.root, os.O_RDONLY | os.O_DIRECTORY)
+@contextlib.contextmanager
+def holding_the_write_lock(review: Project) -> Iterator[None]:
+    """Another process holds the review's write lock while the block runs."""
+    script = ("import sys, time; from filelock import FileLock; lock = FileLock(sys.argv[1]); lock.acquire(); "
+              "print('held', flush=True); time.sleep(60)")
+    review.write_lock_path.parent.mkdir(parents=True, exist_ok=True)
+    holder = subprocess.Popen([sys.executable, "-c", script, str(review.write_lock_path)], stdout=subprocess.PIPE)
     try:
-        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)  # BlockingIOError if the child held it
+        assert holder.stdout is not None and holder.stdout.readline() == b"held\n"
+        yield
     finally:
-        os.close(fd)
-        os.kill(pid, 9)
-        os.waitpid(pid, 0)
+        holder.kill()
+        holder.wait()
+
+
+def test_the_write_lock_is_reentrant_within_a_process(review: Project) -> None:
+    from review_cli.store.locking import write_lock
+
+    with write_lock(review, "search"), write_lock(review, "import"):
+        import_.run(review, [RIS], "MEDLINE")
+    with write_lock(review, "dedup"):  # released
+        pass
 
 
 @pytest.mark.parametrize("args", [("decide", "x", "--include", "--stage", "fulltext", "--reviewer", "reviewer1"),
@@ -488,7 +478,7 @@ def test_a_utf8_export_with_a_stray_legacy_byte_keeps_its_utf8(review: Project, 
     mixed = tmp_path / "mixed.ris"
     mixed.write_bytes(text.encode("utf-8").replace("Zubér".encode(), "Zubér".encode("cp1252")))
     [report] = import_.run(review, [mixed], "MEDLINE").files
-    authors = {a for r in import_.load_records(review) for a in r.authors}
+    authors = {a for r in records_store.read(review) for a in r.authors}
     assert "Nürnberger, J" in authors and "Zubér, J" in authors  # not "NÃ¼rnberger"
     assert report.encoding == "utf-8 (some bytes cp1252)"
     assert report.warnings == ["not valid UTF-8 on line 3; the rest is UTF-8, those bytes were read as "
@@ -500,7 +490,7 @@ def test_a_legacy_export_is_still_read_as_windows_1252(review: Project, tmp_path
     legacy.write_bytes(RIS.read_text(encoding="utf-8").replace("Nurnberger", "Nürnberger").encode("cp1252"))
     [report] = import_.run(review, [legacy], "MEDLINE").files
     assert report.encoding == "cp1252"
-    assert "Nürnberger, J" in {a for r in import_.load_records(review) for a in r.authors}
+    assert "Nürnberger, J" in {a for r in records_store.read(review) for a in r.authors}
 
 
 @pytest.mark.parametrize(("encoding", "said"), [("latin-1", "review.toml:6: not UTF-8 (byte 0xe9)"),
@@ -560,7 +550,7 @@ def test_a_cjk_export_in_utf16_without_bom_is_read_not_called_binary(review: Pro
     path.write_bytes(CJK_RIS.encode(encoding))
     [report] = import_.run(review, [path], "CNKI").files
     assert (report.encoding, report.imported) == (encoding, 5)
-    assert "综合护理中的共同生产研究第0部分：一项关于照顾者参与服务设计的定性研究" in {r.title for r in import_.load_records(review)}
+    assert "综合护理中的共同生产研究第0部分：一项关于照顾者参与服务设计的定性研究" in {r.title for r in records_store.read(review)}
 
 
 def test_random_bytes_are_still_a_binary_file(review: Project, runner, tmp_path: Path) -> None:
@@ -651,7 +641,7 @@ def test_ctrl_c_after_a_search_is_imported_still_logs_it(review: Project, monkey
         with pytest.raises(KeyboardInterrupt):
             search.run(review, "europepmc", "carers", source="Europe PMC")
     [entry] = search.load_log(review)
-    assert entry["files"] and entry["new_records"] == len(import_.load_records(review)) > 0
+    assert entry["files"] and entry["new_records"] == len(records_store.read(review)) > 0
 
 
 @pytest.mark.parametrize(("old", "new", "key"), [('kind = "register"', 'kind = "registry"', "sources[1].kind"),

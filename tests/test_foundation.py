@@ -8,18 +8,11 @@ from pathlib import Path
 from review_cli.io.writer import write_jsonl
 from review_cli.project import Project
 from review_cli.stages import import_
+from review_cli.store import records as records_store
 
-from .conftest import FIXTURES, invoke
+from .conftest import FIXTURES, invoke, snapshot
 
 RIS = FIXTURES / "exports" / "cochrane_two_spaces.ris"
-
-
-def snapshot(project: Project) -> dict[str, bytes]:
-    return {
-        p.relative_to(project.root).as_posix(): p.read_bytes()
-        for p in sorted(project.root.rglob("*"))
-        if p.is_file()
-    }
 
 
 def test_init_creates_protocol_and_searches(runner, tmp_path: Path) -> None:
@@ -36,7 +29,7 @@ def test_init_creates_protocol_and_searches(runner, tmp_path: Path) -> None:
 def test_import_normalises_fields(review: Project) -> None:
     result = import_.run(review, [RIS], "MEDLINE")
     assert [f.read for f in result.files] == [2]
-    records = {r.title: r for r in import_.load_records(review)}
+    records = {r.title: r for r in records_store.read(review)}
     first = records["Co-designing a discharge pathway with unpaid carers: a qualitative study"]
     assert first.authors == ("Okafor, N", "Lindqvist, B")
     assert first.year == 2019 and first.pages == "811-820" and first.doi == "10.1111/hex.12345"

@@ -13,7 +13,7 @@ from review_cli.io import formats
 from review_cli.io.document import decode
 from review_cli.project import Project
 from review_cli.stages import export, import_, init
-from review_cli.stages.import_ import load_records
+from review_cli.store import records as records_store
 
 from .conftest import FIXTURES
 
@@ -26,7 +26,7 @@ CONTENT = ("id", "source", "title", "authors", "year", "journal", "journal_abbre
 
 
 def _content(project: Project) -> list[dict[str, object]]:
-    return [{k: v for k, v in r.to_json().items() if k in CONTENT} for r in load_records(project)]
+    return [{k: v for k, v in r.to_json().items() if k in CONTENT} for r in records_store.read(project)]
 
 
 def _review(path: Path) -> Project:
@@ -46,7 +46,7 @@ def test_records_exported_as_jsonl_come_back_the_same(tmp_path: Path, what: str)
     second = _review(tmp_path / "second")
     result = import_.run(second, [carried], "CENTRAL")
     assert _content(second) == _content(first)  # same ids: same source, same content
-    assert [r.origins[0].key for r in load_records(second)] == [r.id for r in load_records(first)]
+    assert [r.origins[0].key for r in records_store.read(second)] == [r.id for r in records_store.read(first)]
     assert result.files[0].format == "review-jsonl"
 
 
@@ -58,9 +58,9 @@ def test_records_of_several_sources_take_the_source_they_are_imported_under(tmp_
     carried.write_text(export.run(first, "records", "jsonl").text, encoding="utf-8")
     second = _review(tmp_path / "second")
     import_.run(second, [carried], "Previous review")
-    got = load_records(second)
-    assert len(got) == len(load_records(first)) and {r.source for r in got} == {"Previous review"}
-    before = {r.title: r for r in load_records(first)}
+    got = records_store.read(second)
+    assert len(got) == len(records_store.read(first)) and {r.source for r in got} == {"Previous review"}
+    before = {r.title: r for r in records_store.read(first)}
     for r in got:
         assert (r.authors, r.year, r.doi, r.abstract) == (before[r.title].authors, before[r.title].year,
                                                           before[r.title].doi, before[r.title].abstract)

@@ -24,6 +24,7 @@ from review_cli.io.document import Parsed, Skip, decode
 from review_cli.io.exporters import _bib_escape
 from review_cli.project import Project
 from review_cli.stages import export, import_
+from review_cli.store import records as records_store
 
 from .conftest import FIXTURES, invoke
 
@@ -424,7 +425,7 @@ def test_import_stage_records_spreadsheet_rows_and_report(review: Project) -> No
     bib = by_format["bibtex"]
     assert (bib.read, bib.imported, [s["line"] for s in bib.skipped]) == (4, 2, [8, 17])
     assert bib.read == bib.imported + len(bib.skipped)
-    records = {r.title: r for r in import_.load_records(review)}
+    records = {r.title: r for r in records_store.read(review)}
     origin = records["User-led evaluation in integrated care"].origins[0]
     assert (origin.key, origin.line) == ("000-463-679-101-319", 3)
 
@@ -459,7 +460,7 @@ def test_export_reimport_round_trip(review: Project, tmp_path: Path, fmt: str) -
         encoding="utf-8",
     )
     import_.run(review, [tricky], "Tricky")
-    records = import_.load_records(review)
+    records = records_store.read(review)
     want = sorted(_essentials(r.title, r.authors, r.year, r.doi) for r in records)
     text = export.run(review, "records", fmt).text
     path = tmp_path / f"out.{fmt}"
@@ -511,8 +512,8 @@ def test_legacy_8bit_csv_imports_with_a_warning_naming_the_encoding(review: Proj
     path.write_bytes("Title,Authors,Year\nCo-production in Malmö,\"Müller, J\",2020\n".encode("cp1252"))
     result = invoke(runner, review, "import", str(path), "--source", "CINAHL", "--json")
     assert result.exit_code == 0 and "Traceback" not in result.output
-    [report] = import_.load_report(review)
+    [report] = records_store.read_report(review)
     assert report["format"] == "csv" and report["encoding"] == "cp1252"
     assert any("cp1252" in w for w in report["warnings"])
-    [record] = import_.load_records(review)
+    [record] = records_store.read(review)
     assert record.title == "Co-production in Malmö" and record.authors == ("Müller, J",)

@@ -20,15 +20,15 @@ from review_cli.model import Record
 from review_cli.project import Project
 from review_cli.stages import import_
 from review_cli.store import lock
+from review_cli.store import records as records_store
 
-from .conftest import FIXTURES, invoke
-from .test_foundation import snapshot
+from .conftest import FIXTURES, invoke, snapshot
 
 EXPORTS = FIXTURES / "exports"
 
 
 def records_of(project: Project) -> dict[str, Record]:
-    return {r.title: r for r in import_.load_records(project)}
+    return {r.title: r for r in records_store.read(project)}
 
 
 def import_one(project: Project, path: Path, source: str = "Test") -> import_.FileReport:
@@ -188,7 +188,7 @@ def test_fields_land_in_the_right_place(review: Project, name: str, fmt: str, ex
 def test_record_counts_and_export_keys(review: Project, name: str, count: int, keys: list[str]) -> None:
     report = import_one(review, EXPORTS / name)
     assert report.imported == count
-    assert sorted(o.key for r in import_.load_records(review) for o in r.origins) == keys
+    assert sorted(o.key for r in records_store.read(review) for o in r.origins) == keys
 
 
 def test_wos_article_number_when_there_are_no_pages(review: Project) -> None:
@@ -284,7 +284,7 @@ def test_block_wise_decoding_gives_the_same_lines(tmp_path: Path) -> None:
 def test_truncated_records_are_skipped_with_line_and_reason(review: Project, runner) -> None:
     result = invoke(runner, review, "import", str(EXPORTS / "truncated.ris"), "--source", "Test")
     assert result.exit_code == 0, result.output
-    [report] = import_.load_report(review)
+    [report] = records_store.read_report(review)
     assert (report["read"], report["imported"]) == (4, 2)
     assert [(s["line"], "ER" in s["reason"]) for s in report["skipped"]] == [(7, True), (16, True)]
     assert "truncated.ris:7: skipped" in result.output and "truncated.ris:16: skipped" in result.output
@@ -365,40 +365,32 @@ def test_progress_advances_per_chunk_of_records(review: Project, tmp_path: Path)
     assert len(advances) >= 2 and sum(advances) <= 25001
 
 
-# --- big files: two halves in parallel give exactly the serial result ---------------------------
+# --- repeated records, CRLF, a truncated record: ranks and the lock ---------------------------------
 
 
 @pytest.mark.parametrize("fmt", ["ris", "medline", "wos", "ovid"])
-def test_split_import_equals_serial_import(tmp_path: Path, runner, monkeypatch: pytest.MonkeyPatch, fmt: str) -> None:
-    from review_cli.stages.import_ import _split as import_split
-
+def test_repeated_records_get_ranks_and_the_lock_matches(tmp_path: Path, runner, fmt: str) -> None:
     record = {
         "ris": "TY  - JOUR\r\nTI  - Title {n}\r\nAU  - Smith, J\r\nPY  - 2020\r\nAB  - Same abstract\r\nER  - \r\n\r\n",
         "medline": "PMID- {n}\nTI  - Title {n}\n      wrapped\nFAU - Smith, J\nDP  - 2020\n\n",
         "wos": "PT J\nAU Smith, J\n   Jones, K\nTI Title {n}\nPY 2020\nER\n\n",
         "ovid": "<{n}. >\nDB  - Embase\nTI  - Title {n}\nAU  - Smith J.\nYR  - 2020\n\n",
     }[fmt]
-    body = "".join(record.format(n=n % 40) for n in range(400))  # repeats: ranks must match
+    body = "".join(record.format(n=n % 40) for n in range(400))  # each record ten times: ranks 0..9
     if fmt == "ris":
         body += "TY  - JOUR\r\nTI  - cut off\r\n"  # a truncated record at the end
     path = tmp_path / f"big.{fmt}"
     path.write_text(("FN Clarivate Analytics Web of Science\nVR 1.0\n" if fmt == "wos" else "") + body + ("EF\n" if fmt == "wos" else ""))
-    outputs = []
-    for workers, minimum in (("1", 1 << 30), ("2", 1000)):
-        monkeypatch.setenv("REVIEW_IMPORT_WORKERS", workers)
-        monkeypatch.setattr(import_split, "MIN_SPLIT_CHARS", minimum)
-        if workers == "2":
-            doc = decode(path, path.read_bytes())
-            assert import_split._split_point(doc, formats.by_name(fmt)) > 0  # really split
-        project_dir = tmp_path / f"review-{workers}"
-        assert invoke(runner, None, "init", str(project_dir)).exit_code == 0
-        result = invoke(runner, Project(project_dir), "import", str(path), "--source", "S")
-        assert result.exit_code == 0, result.output
-        outputs.append({k: v for k, v in snapshot(Project(project_dir)).items() if k != "review.lock"})
-        assert lock.stale(Project(project_dir)) == []  # the hashes the import passed on are right
-        hashes = lock.load(Project(project_dir))["stages"]["import"]
-        assert hashes["outputs"]["import/records.jsonl"] == sha256_file(Project(project_dir).records_path)
-    assert outputs[0] == outputs[1]
+    project_dir = tmp_path / "review"
+    assert invoke(runner, None, "init", str(project_dir)).exit_code == 0
+    result = invoke(runner, Project(project_dir), "import", str(path), "--source", "S")
+    assert result.exit_code == 0, result.output
+    project = Project(project_dir)
+    records = records_store.read(project)
+    assert len(records) == len({r.id for r in records}) == 400
+    assert lock.stale(project) == []  # the hashes the import recorded are the files'
+    hashes = lock.load(project)["stages"]["import"]
+    assert hashes["outputs"]["import/records.jsonl"] == sha256_file(project.records_path)
 
 
 def test_ris_ids_found_where_databases_hide_them(review: Project, tmp_path: Path) -> None:
@@ -422,21 +414,3 @@ def test_ris_ids_found_where_databases_hide_them(review: Project, tmp_path: Path
     }
 
 
-def test_records_written_in_two_halves_are_byte_identical(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from review_cli.io.writer import write_jsonl
-    from review_cli.stages.import_ import _split as import_split
-
-    records = [
-        Record(id=f"id{n:05d}", source="S", title=f"Title {n} \u2028 é", authors=("A, B",), year=2000 + n % 20)
-        for n in range(1001)
-    ]
-    write_jsonl(tmp_path / "serial.jsonl", (r.to_json() for r in records), sort_key=None)
-    monkeypatch.setattr(import_split, "MIN_SPLIT_RECORDS", 10)
-    monkeypatch.setenv("REVIEW_IMPORT_WORKERS", "2")
-    digest = import_split.write_records(tmp_path / "out" / "split.jsonl", records)
-    assert (tmp_path / "out" / "split.jsonl").read_bytes() == (tmp_path / "serial.jsonl").read_bytes()
-    assert digest == sha256_file(tmp_path / "serial.jsonl")  # hashed on the way out, for the lock
-    monkeypatch.setenv("REVIEW_IMPORT_WORKERS", "1")
-    assert import_split.write_records(tmp_path / "one.jsonl", records) == digest
-    assert (tmp_path / "one.jsonl").read_bytes() == (tmp_path / "serial.jsonl").read_bytes()
-    assert [p.name for p in (tmp_path / "out").iterdir()] == ["split.jsonl"]  # no part file left

@@ -287,7 +287,7 @@ def test_units_match_screening_records(project: Project) -> None:
 
 
 def test_log_lines_are_canonical_json(project: Project) -> None:
-    from review_cli.io.writer import dumps_line
+    from review_cli.store.inclusion import encode
     inc = include.build(project)
     hostile = include.RecordInfo("x", 'MED"LINE\\', include.SourceKind.DATABASE, "Tab\there \u2028 <&> \x01 é", None, "")
     inc.records["x"] = hostile
@@ -296,7 +296,8 @@ def test_log_lines_are_canonical_json(project: Project) -> None:
     inc.records[a] = include.RecordInfo(a, "MEDLINE", include.SourceKind.DATABASE, "T\u0085", 2020, "")
     inc.records[b] = include.RecordInfo(b, "Cites", include.SourceKind.CITATION_SEARCHING, "", 2020, "")
     inc.units["K\"9"] = include.Unit('K"9', include.Arm.DBR, a, (a, b), include.Status.EXCLUDED_FT, "weird\"code", "")
-    assert inc.log_text() == "".join(dumps_line(r) + "\n" for r in inc.rows())
+    rows = inc.rows()
+    assert encode(rows) == "".join(json.dumps(r, ensure_ascii=False, separators=(",", ":")) + "\n" for r in rows).encode()
 
 
 def test_torn_and_bad_decision_lines_are_still_found(project: Project) -> None:
@@ -337,21 +338,20 @@ def test_empty_review_draws_zeros(review: Project, runner) -> None:
     ("Unicode \u2028 line sep é 漢字", [], -5, "日本語"),
     ("", [], None, 'lang "q"'),
 ])
-def test_record_summary_matches_full_decoding(title, authors, year, language, tmp_path: Path) -> None:
+def test_record_summaries_and_their_cache(title, authors, year, language, tmp_path: Path) -> None:
     from review_cli.io.writer import dumps_line
     from review_cli.model import Record
+    from review_cli.store import records as records_store
     rec = Record(id="abc", source="MED\"LINE" if year is None else "MEDLINE", title=title, authors=tuple(authors),
                  year=year, abstract='An abstract with ,"language":"xx" inside', language=language)
-    line = dumps_line(rec.to_json())
-    assert include._summary(line) == (rec.id, rec.source, rec.title, rec.year, rec.language)
-    path = tmp_path / "rev" / "import" / "records.jsonl"
-    path.parent.mkdir(parents=True)
+    project = Project(tmp_path / "rev")
+    project.records_path.parent.mkdir(parents=True)
     other = Record(id="zz", source="MEDLINE", title="x", year=2000, language="en")
-    path.write_text(dumps_line(other.to_json()) + "\n" + line + "\n\n" + dumps_line(other.to_json()).replace('"zz"', '"zy"'))
-    from review_cli.protocol import Protocol
-    got = include.read_records(Project(tmp_path / "rev"), Protocol(title="t"))
-    assert got["abc"] == include.RecordInfo("abc", rec.source, include.SourceKind.DATABASE, title, year, language)
-    assert sorted(got) == ["abc", "zy", "zz"] and got["zz"].year == 2000 and got["zz"].language == "en"
+    project.records_path.write_bytes(dumps_line(rec.to_json()) + b"\n" + dumps_line(other.to_json()) + b"\n")
+    for _ in range(2):  # decoded, then from the cache
+        got, _ = records_store.summaries(project)
+        assert got == [(rec.id, rec.source, title, year, language), ("zz", "MEDLINE", "x", 2000, "en")]
+        assert project.records_summary_path.exists()
 
 
 def test_final_decisions_survive_a_torn_log_line(project: Project) -> None:
@@ -375,25 +375,8 @@ def test_clusters_with_a_record_twice_or_a_missing_record(project: Project) -> N
     assert any("more than one cluster" in w for w in inc.warnings)
 
 
-def test_fast_vote_reading_matches_the_decision_log(project: Project) -> None:
-    from review_cli.store.decisions import _votes, _votes_by_pattern, latest, read_log
-    fx.decide(project, Stage.FULL_TEXT, "alice", "K4", "exclude", "design", note='said "no"', second=990)
-    fx.decide(project, Stage.FULL_TEXT, "alice", "m5", "undo", second=991)  # through the JSON path
-    for stage in Stage:
-        for path in project.decisions_dir(stage).glob("*.jsonl"):
-            log = read_log(path)
-            expected = {rid: (d.verdict, d.reason) for rid, d in latest(log.decisions).items()}
-            assert _votes(path) == (log.decisions[0].reviewer, expected)
-    bob = project.decisions_path(Stage.TITLE_ABSTRACT, "bob")
-    assert _votes_by_pattern(bob.read_text()) is not None
-    alice_ft = project.decisions_path(Stage.FULL_TEXT, "alice").read_text()
-    assert _votes_by_pattern(alice_ft) is None  # an escaped quote in a note: decoded as JSON instead
-    torn = bob.read_text()[:-1] + '\n{"record":"m3","verdict":"include","stage":"title-abstract","reviewer":"bob",\n'
-    assert _votes_by_pattern(torn) is None
-
-
 def test_undo_lines_withdraw_a_decision_in_prisma(project: Project) -> None:
-    from review_cli.store.decisions import _votes, latest, read_log
+    from review_cli.store.decisions import effective, latest, read_log
     # bob changes his mind on m3 (include), then undoes it: his exclude stands again.
     fx.decide(project, Stage.TITLE_ABSTRACT, "bob", "m3", "include", second=995)
     fx.decide(project, Stage.TITLE_ABSTRACT, "bob", "m3", "undo", second=996)
@@ -402,41 +385,43 @@ def test_undo_lines_withdraw_a_decision_in_prisma(project: Project) -> None:
     for reviewer in ("alice", "bob"):
         path = project.decisions_path(Stage.TITLE_ABSTRACT, reviewer)
         log = read_log(path)
-        assert _votes(path)[1] == {rid: (d.verdict, d.reason) for rid, d in latest(log.decisions).items()}
+        assert latest(log.decisions) == {d.record: d for d in effective(log.decisions)}
     flow = prisma.run(project).flow
     assert flow.counts == fx.HAND_COUNTS
 
 
 @pytest.mark.parametrize("seed", range(5))
-def test_fast_votes_equal_latest_effective_on_random_logs(seed: int, tmp_path: Path) -> None:
+def test_latest_is_the_last_line_in_force_on_random_logs(seed: int, tmp_path: Path) -> None:
     import random
 
-    from review_cli.io.writer import dumps_line
     from review_cli.model import Decision, Verdict
-    from review_cli.store.decisions import _votes, latest, read_log
+    from review_cli.store.decisions import latest
     rng = random.Random(seed)
-    lines = []
+    decisions = []
+    expected: dict[str, list[Decision]] = {}
     for i in range(300):
         verdict = rng.choice(["include", "exclude", "maybe", "undo", "undo"])
-        note = rng.choice(["", "", 'with "quote"']) if seed % 2 else ""
-        d = Decision(f"r{rng.randrange(20)}", Verdict(verdict), Stage.TITLE_ABSTRACT, "ann", f"t{i}", rng.choice(["", "design"]), note)
-        lines.append(dumps_line(d.to_json()) + "\n")
-    path = tmp_path / "ann.jsonl"
-    path.write_text("".join(lines))
-    log = read_log(path)
-    assert _votes(path) == ("ann", {rid: (d.verdict, d.reason) for rid, d in latest(log.decisions).items()})
+        d = Decision(f"r{rng.randrange(20)}", Verdict(verdict), Stage.TITLE_ABSTRACT, "ann", f"t{i}", rng.choice(["", "design"]))
+        decisions.append(d)
+        stack = expected.setdefault(d.record, [])
+        if d.verdict == Verdict.UNDO:
+            if stack:
+                stack.pop()
+        else:
+            stack.append(d)
+    assert latest(decisions) == {rid: s[-1] for rid, s in expected.items() if s}
 
 
 def test_record_cache_gives_the_same_files_and_follows_the_records(project: Project) -> None:
     prisma.run(project)
-    assert project.prisma_cache_path.exists()
+    assert project.records_summary_path.exists()
     cold = prisma_files(project)
     lock_before = project.lock_path.read_bytes()
     prisma.run(project)  # from the cache
     assert prisma_files(project) == cold
     assert project.lock_path.read_bytes() == lock_before  # the reused hashes are the files' hashes
     # A corrupt cache is ignored and rewritten.
-    project.prisma_cache_path.write_bytes(b"\x00garbage")
+    project.records_summary_path.write_bytes(b"\x00garbage")
     prisma.run(project)
     assert prisma_files(project) == cold
     # A changed records file is read again, never taken from the cache (also by --check).

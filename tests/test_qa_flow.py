@@ -11,6 +11,8 @@ from review_cli.errors import ReviewError
 from review_cli.model import Stage
 from review_cli.project import Project
 from review_cli.stages import dedup, import_
+from review_cli.store import clusters as clusters_store
+from review_cli.store import records as records_store
 from review_cli.ui import console
 from review_cli.ui.console import RichProgress
 
@@ -118,7 +120,7 @@ def test_prisma_check_json_keeps_stdout_parseable(tmp_path, runner) -> None:
 def test_export_decisions_as_references_is_a_clear_error(runner, review: Project, fmt: str) -> None:
     # `review export decisions --format ris` died with a KeyError traceback.
     import_.run(review, [RIS], "MEDLINE")
-    rid = import_.load_records(review)[0].id
+    rid = records_store.read(review)[0].id
     assert invoke(runner, review, "decide", rid, "--include", "--reviewer", "reviewer1").exit_code == 0
     result = invoke(runner, review, "export", "decisions", "--format", fmt)
     assert result.exit_code == 1
@@ -153,8 +155,8 @@ def test_exported_references_import_back_unchanged(runner, review: Project, tmp_
     back = Project(tmp_path / "back")
     import_.run(back, [out], "Exported")
     fields = ("title", "authors", "year", "doi", "pmid", "journal", "volume", "issue", "pages", "language")
-    before = {r.title: tuple(getattr(r, f) for f in fields) for r in import_.load_records(review)}
-    after = {r.title: tuple(getattr(r, f) for f in fields) for r in import_.load_records(back)}
+    before = {r.title: tuple(getattr(r, f) for f in fields) for r in records_store.read(review)}
+    after = {r.title: tuple(getattr(r, f) for f in fields) for r in records_store.read(back)}
     assert after == before
 
 
@@ -167,7 +169,7 @@ def test_reconciled_rule_waits_for_the_second_reviewer_before_they_start(runner,
 
     review.protocol_path.write_text(review.protocol_path.read_text().replace('final = "single"', 'final = "reconciled"'))
     import_.run(review, [RIS], "MEDLINE")
-    ids = sorted(r.id for r in import_.load_records(review))
+    ids = sorted(r.id for r in records_store.read(review))
     assert invoke(runner, review, "decide", *ids, "--exclude", "--reviewer", "reviewer1").exit_code == 0
     finals = decisions.final_decisions(Project(review.root), Stage.TITLE_ABSTRACT)
     assert all(f.verdict is None for f in finals.values())
@@ -184,7 +186,7 @@ def test_decide_undo_withdraws_the_latest_decision(runner, review: Project, tmp_
     from review_cli.store import decisions
 
     import_.run(review, [RIS], "MEDLINE")
-    a, b = sorted(r.id for r in import_.load_records(review))
+    a, b = sorted(r.id for r in records_store.read(review))
     assert invoke(runner, review, "decide", a, b, "--include", "-r", "reviewer1").exit_code == 0
     assert invoke(runner, review, "decide", a, "--exclude", "--reason", "design", "-r", "reviewer1").exit_code == 0
     undo = invoke(runner, review, "decide", a, "--undo", "-r", "reviewer1", "--json")
@@ -228,8 +230,8 @@ def test_audit_shows_manual_pair_decisions_as_readable_lines(runner, review: Pro
     # `review audit` printed each manual duplicate decision as a raw JSON object.
     import_.run(review, [RIS], "MEDLINE")
     dedup.run(review)
-    a, b = sorted(r.id for r in import_.load_records(review))
-    dedup.record_decision(review, a, b, "different", reviewer="alice")
+    a, b = sorted(r.id for r in records_store.read(review))
+    clusters_store.append_decision(review, a, b, "different", reviewer="alice")
     result = invoke(runner, review, "audit", a)
     assert result.exit_code == 0
     line = next(x for x in result.stdout.split("\n") if f"{a} ~ {b}" in x)
@@ -258,7 +260,7 @@ def test_dedup_review_says_why_a_pair_is_shown_again(review: Project, monkeypatc
     from review_cli.ui import dedup_view
 
     import_.run(review, [RIS], "MEDLINE")
-    a, b = import_.load_records(review)
+    a, b = records_store.read(review)
     card = PairCard(a, b, "similar-title", {"title": 0.9}, 1, 1)
     buf = io.StringIO()
     monkeypatch.setattr("sys.stdin", io.StringIO("x\nd\n"))
@@ -302,7 +304,7 @@ def _two_decided(runner, review: Project) -> tuple[str, str]:
     """Two records imported and deduplicated, reviewer1 including the first and excluding the other."""
     import_.run(review, [RIS], "MEDLINE")
     dedup.run(review)
-    a, b = sorted(r.id for r in import_.load_records(review))
+    a, b = sorted(r.id for r in records_store.read(review))
     assert invoke(runner, review, "decide", a, "--include", "-r", "reviewer1").exit_code == 0
     assert invoke(runner, review, "decide", b, "--exclude", "-r", "reviewer1").exit_code == 0
     return a, b
@@ -325,7 +327,7 @@ def test_decide_again_with_the_same_decisions_writes_nothing(runner, review: Pro
     # Re-running a decide script (or the same Rayyan export with --from) appended every
     # decision again: the log and the git diff grew with nothing decided.
     import_.run(review, [RIS], "MEDLINE")
-    a, b = sorted(r.id for r in import_.load_records(review))
+    a, b = sorted(r.id for r in records_store.read(review))
     csv_file = tmp_path / "rayyan.csv"
     csv_file.write_text(f"id,decision,reason\n{a},include,\n{b},exclude,design\n", encoding="utf-8")
     log = review.decisions_path(Stage.TITLE_ABSTRACT, "reviewer1")

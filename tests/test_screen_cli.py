@@ -201,9 +201,9 @@ def test_status_shows_screening_counts(runner, team_project: Project) -> None:
 
 
 def test_decide_is_refused_while_that_reviewer_is_screening(runner, team_project: Project) -> None:
-    from review_cli.stages.screen import _store as store
+    from review_cli.store.locking import reviewer_lock
 
-    with store.reviewer_lock(team_project, TA, "alice"):
+    with reviewer_lock(team_project, TA, "alice"):
         result = invoke(runner, team_project, "decide", "r0001", "--include", "--reviewer", "alice")
         assert result.exit_code == 1 and "already screening" in result.output
         other = invoke(runner, team_project, "decide", "r0001", "--include", "--reviewer", "bob")

@@ -11,9 +11,9 @@ from review_cli.errors import ReviewError
 from review_cli.model import Decision, Stage, Verdict
 from review_cli.project import Project
 from review_cli.stages.screen import Card, Session
-from review_cli.stages.screen import _store as store
 from review_cli.stages.screen._engine import BackgroundEngine, Settings
 from review_cli.store import decisions as dec
+from review_cli.store.locking import reviewer_lock
 
 from .screen_helpers import make_project, relevant
 
@@ -186,21 +186,21 @@ def test_torn_last_line_is_reported_moved_aside_and_the_log_continues(tmp_path: 
 
 def test_second_session_for_the_same_reviewer_is_refused(tmp_path: Path) -> None:
     project = make_project(tmp_path / "p")
-    with store.reviewer_lock(project, TA, "alice"):
+    with reviewer_lock(project, TA, "alice"):
         with pytest.raises(ReviewError, match="already screening"):
-            with store.reviewer_lock(project, TA, "alice"):
+            with reviewer_lock(project, TA, "alice"):
                 pass
-        with store.reviewer_lock(project, TA, "bob"):  # another reviewer is fine
+        with reviewer_lock(project, TA, "bob"):  # another reviewer is fine
             pass
-    with store.reviewer_lock(project, TA, "alice"):  # released on exit
+    with reviewer_lock(project, TA, "alice"):  # released on exit
         pass
 
 
 def test_full_text_requires_a_reason_and_offers_not_retrieved(tmp_path: Path) -> None:
     project = make_project(tmp_path / "p", n=4)
     for rid in ("r0000", "r0001"):
-        store.append(project, Decision(rid, Verdict.INCLUDE, TA, "alice", "2026-01-01T00:00:00Z"))
-    store.append(project, Decision("r0002", Verdict.EXCLUDE, TA, "alice", "2026-01-01T00:00:00Z"))
+        dec.append(project, [Decision(rid, Verdict.INCLUDE, TA, "alice", "2026-01-01T00:00:00Z")])
+    dec.append(project, [Decision("r0002", Verdict.EXCLUDE, TA, "alice", "2026-01-01T00:00:00Z")])
     project.fulltext_dir.mkdir()
     (project.fulltext_dir / "r0001.pdf").write_bytes(b"%PDF")
     ask = Script("e", "1", "x")

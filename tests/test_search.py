@@ -9,15 +9,15 @@ from pathlib import Path
 
 import pytest
 
-from review_cli.io.writer import append_line
+from review_cli.io.writer import append_lines
 from review_cli.model import Decision, Stage, Verdict
 from review_cli.project import Project
 from review_cli.stages import import_, search
 from review_cli.stages.search import _report as search_report
+from review_cli.store import records as records_store
 
-from .conftest import invoke
+from .conftest import invoke, snapshot
 from .search_fakes import Fake, Server, works
-from .test_foundation import snapshot
 
 JSON_APIS = ("europepmc", "openalex", "crossref")
 
@@ -72,7 +72,7 @@ def test_search_pages_retries_and_imports(review: Project, fake: Fake, api: str)
     pages = [p for _, p in fake.requests[1:]]
     assert len({json.dumps(p, sort_keys=True) for p in pages}) == 3  # three distinct pages, retried ones repeated
 
-    records = {r.id: r for r in import_.load_records(review)}
+    records = {r.id: r for r in records_store.read(review)}
     assert len(records) == 7 and set(result.new_records) == set(records)
     r = next(r for r in records.values() if r.doi == "10.5555/fake.2")
     assert r.title.startswith("Made-up trial number 2 of carers") and r.year == 2021
@@ -91,7 +91,7 @@ def test_search_pages_retries_and_imports(review: Project, fake: Fake, api: str)
 
 def test_openalex_abstract_rebuilt_and_ids(review: Project, fake: Fake) -> None:
     search.run(review, "openalex", "carers", source="OpenAlex", date_from="2020", date_to="2022-06")
-    rec = sorted(import_.load_records(review), key=lambda r: r.doi)[0]
+    rec = sorted(records_store.read(review), key=lambda r: r.doi)[0]
     assert rec.abstract == "Background: made-up text 1. Methods: we tested it and it worked."
     assert rec.pmid == "34000001" and rec.doi == "10.5555/fake.1" and rec.pages == "101-110"
     assert rec.origins[0].key == "W1001"
@@ -200,10 +200,10 @@ def test_update_imports_only_new_records(review: Project, fake: Fake, api: str) 
     decisions = review.decisions_path(Stage.TITLE_ABSTRACT, "reviewer1")
     kept = sorted(first.new_records)[:2]
     for rid, verdict in zip(kept, (Verdict.INCLUDE, Verdict.EXCLUDE), strict=True):
-        append_line(decisions, Decision(rid, verdict, Stage.TITLE_ABSTRACT, "reviewer1", "2026-01-11T09:00:00Z",
-                                        reason="design" if verdict == Verdict.EXCLUDE else "").to_json())
+        append_lines(decisions, [Decision(rid, verdict, Stage.TITLE_ABSTRACT, "reviewer1", "2026-01-11T09:00:00Z",
+                                          reason="design" if verdict == Verdict.EXCLUDE else "").to_json()])
     decision_bytes = decisions.read_bytes()
-    before = {r.id: r for r in import_.load_records(review)}
+    before = {r.id: r for r in records_store.read(review)}
 
     # Two new works indexed after the first run; work 6 (indexed on the run's day) comes back too.
     fake.works += works(2, start=7, published="2025-12-01", added="2026-02-01")
@@ -216,7 +216,7 @@ def test_update_imports_only_new_records(review: Project, fake: Fake, api: str) 
     sent = json.dumps([p for _, p in fake.requests])
     assert "2026-01-10" in sent or "2026/01/10" in sent
 
-    after = {r.id: r for r in import_.load_records(review)}
+    after = {r.id: r for r in records_store.read(review)}
     assert set(before) <= set(after) and len(after) == 8
     new = set(after) - set(before)
     assert new == set(result.new_records) and {after[i].doi for i in new} == {"10.5555/fake.7", "10.5555/fake.8"}

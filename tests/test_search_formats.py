@@ -14,6 +14,7 @@ from review_cli.io.openalex_json import rebuild_abstract
 from review_cli.project import Project
 from review_cli.search.http import Http, Settings, scrub
 from review_cli.stages import import_
+from review_cli.store import records as records_store
 
 from .conftest import FIXTURES
 
@@ -67,7 +68,7 @@ def test_fields_from_each_shape(review: Project, tmp_path: Path) -> None:
     for name, text in files.items():
         (tmp_path / name).write_text(text)
         import_.run(review, [tmp_path / name], name.split(".")[0])
-    recs = {r.source: r for r in import_.load_records(review)}
+    recs = {r.source: r for r in records_store.read(review)}
     epmc = recs["epmc"]
     assert epmc.title == "A preprint with italics" and epmc.authors == ("Doe J", "Roe R")
     assert epmc.journal == "medRxiv" and epmc.abstract == "Text & more." and epmc.database == "Europe PMC (PPR)"

@@ -13,7 +13,8 @@ from review_cli.project import Project
 from review_cli.search.base import Query
 from review_cli.search.http import Settings
 from review_cli.search.pubmed import PubMed
-from review_cli.stages import import_, search
+from review_cli.stages import search
+from review_cli.store import records as records_store
 
 from .search_fakes import Fake, Server, Work, works
 
@@ -156,7 +157,7 @@ def test_pubmed_search_imports_through_medline(review: Project, fake: Fake, monk
     result = search.run(review, "pubmed", "carers", source="PubMed", date_from="2021")
     assert result.entry["received"] == 7 and result.entry["imported"] == 7
     assert result.entry["details"]["query_translation"] == "carers[All Fields]"
-    recs = {r.pmid: r for r in import_.load_records(review)}
+    recs = {r.pmid: r for r in records_store.read(review)}
     assert set(recs) == {str(34000000 + n) for n in range(1, 8)}
     assert recs["34000001"].doi == "10.5555/fake.1" and recs["34000001"].pages == "101-110"
     assert result.entry["files"][0].endswith(".medline.txt")
@@ -170,4 +171,4 @@ def test_split_search_is_one_file_and_logged(review: Project, fake: Fake, monkey
     e = result.entry
     assert e["reported"] == e["received"] == e["imported"] == 10 and len(e["files"]) == 1
     assert sum(s["records"] for s in e["details"]["date_slices"]) == 10
-    assert len(import_.load_records(review)) == 10
+    assert len(records_store.read(review)) == 10

@@ -14,6 +14,7 @@ import pytest
 
 from review_cli.project import Project
 from review_cli.stages import import_
+from review_cli.store import records as records_store
 
 from .conftest import SHARED, SHARED_DATA, invoke, shared_data_or_skip
 
@@ -40,7 +41,7 @@ def test_shared_export_imports_with_manifest_count(entry: dict[str, Any] | None,
     assert report.read == report.imported + len(report.skipped)
     assert report.imported == entry["records"], f"skipped: {skipped[:5]}"
     assert not skipped
-    records = import_.load_records(review)
+    records = records_store.read(review)
     assert len(records) == entry["records"]
     # Every record has a title or an abstract in the right field, not only an id.
     assert all(r.title or r.abstract for r in records)

@@ -1,15 +1,22 @@
-"""The fast JSON-lines encoder writes exactly what the json module wrote."""
+"""The one JSON encoder (orjson) writes exactly what the json module wrote before it, so the
+data files of reviews made by earlier versions stay byte-identical."""
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
-from review_cli.io.writer import dumps_line, dumps_line_bytes, write_jsonl
+from review_cli.io.writer import dumps_json, dumps_line, write_jsonl
 from review_cli.model import Origin, Record
 
 
+def _as_json_wrote(row: dict) -> bytes:
+    return json.dumps(row, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+
+
 def _same(row: dict) -> None:
-    assert dumps_line_bytes(row) == dumps_line(row).encode("utf-8")
+    assert dumps_line(row) == _as_json_wrote(row)
 
 
 def test_every_code_point_is_written_as_json_wrote_it():
@@ -25,16 +32,22 @@ def test_escapes_one_by_one(char):
 
 
 def test_values_and_key_order():
-    _same({"z": 1, "a": None, "m": [], "b": True, "c": False, "d": -5, "e": 2**63 - 1, "f": {"y": "é", "x": [1, "2"]}})
+    _same({"z": 1, "a": None, "m": [], "b": True, "c": False, "d": -5, "e": 2**63 - 1, "f": {"y": "é", "x": [1, "2"]},
+           "s": 0.25, "r": 0.9512, "t": 1.0})
 
 
-def test_what_orjson_refuses_goes_through_json():
-    _same({"year": 2**70})  # beyond 64 bits
-    with pytest.raises(UnicodeEncodeError):  # a lone surrogate is refused, as before
-        dumps_line_bytes({"t": "\ud800"})
+def test_indented_documents_as_json_wrote_them():
+    data = {"schema": "1", "stages": {"import": {"params": {}, "inputs": {"a": "sha256:x"}, "list": [], "n": [1, 2]}},
+            "t": "é\u2028\x01", "none": None}
+    assert dumps_json(data) == json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 
 
-def test_a_record_line_and_the_streaming_writer(tmp_path):
+def test_a_lone_surrogate_is_refused():
+    with pytest.raises(TypeError):  # orjson.JSONEncodeError: no file ever holds one
+        dumps_line({"t": "\ud800"})
+
+
+def test_a_record_line_and_the_writer(tmp_path):
     rec = Record(
         id="abc",
         source="Scopus",
@@ -45,7 +58,7 @@ def test_a_record_line_and_the_streaming_writer(tmp_path):
         origins=(Origin("Scopus", "searches/a.ris", "#1", 3),),
     )
     _same(rec.to_json())
-    rows = [rec.to_json()] * 5000  # more than one 4,096-line chunk
+    rows = [rec.to_json()] * 5000
     path = tmp_path / "r.jsonl"
     write_jsonl(path, rows, sort_key=None)
-    assert path.read_bytes() == "".join(dumps_line(r) + "\n" for r in rows).encode("utf-8")
+    assert path.read_bytes() == b"".join(_as_json_wrote(r) + b"\n" for r in rows)

@@ -91,7 +91,13 @@ def command(name: str | None = None, **kwargs: Any) -> Callable[[F], F]:
 
 
 def project_here() -> Project:
-    return Project.find()
+    """The review this command runs in; a commit a killed command left half-done is completed
+    first (store/transaction.py), so every command reads a whole review."""
+    from review_cli.store.locking import settle
+
+    project = Project.find()
+    settle(project)
+    return project
 
 
 def emit_json(data: Any) -> None:

@@ -26,7 +26,6 @@ def dedup(
     Example: review dedup --non-interactive --json
     """
     from review_cli.stages import dedup as stage
-    from review_cli.store.lock import exclusive
     from review_cli.ui import dedup_view
     from review_cli.ui.console import RichProgress, interactive
 
@@ -45,15 +44,14 @@ def dedup(
     if review_ or (interactive() and not non_interactive and not json_out):
         ask = dedup_view.asker(keyboard=interactive())
     project = project_here()
-    with exclusive(project, "dedup"):
-        result = stage.session(
-            project,
-            ask=ask,
-            merge_ids=ids if merge else (),
-            split_id=ids[0] if split else "",
-            reviewer=reviewer,
-            progress=RichProgress(),
-        )
+    result = stage.session(
+        project,
+        ask=ask,
+        merge_ids=ids if merge else (),
+        split_id=ids[0] if split else "",
+        reviewer=reviewer,
+        progress=RichProgress(),
+    )
     if json_out:
         emit_json(result.to_json())
     else:

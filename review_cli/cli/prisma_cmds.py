@@ -16,12 +16,10 @@ def include_(json_out: bool = typer.Option(False, "--json", help="Print the coun
     """
     from review_cli.stages import include as stage
     from review_cli.store.decisions import torn_logs
-    from review_cli.store.lock import exclusive
     from review_cli.ui.console import info, warn
 
     project = project_here()
-    with exclusive(project, "include"):
-        result = stage.run(project)
+    result = stage.run(project)
     for w in torn_logs(project):
         warn(w)
     for w in result.warnings:
@@ -47,15 +45,13 @@ def prisma(
     """
     from review_cli.stages import prisma as stage
     from review_cli.store.decisions import torn_logs
-    from review_cli.store.lock import exclusive
     from review_cli.ui.console import info, warn
 
     project = project_here()
     if check:  # reads only: CI may check while nothing else runs, or while a reviewer screens
         result = stage.check(project, allow_pending)
     else:
-        with exclusive(project, "prisma"):
-            result = stage.run(project, allow_pending)
+        result = stage.run(project, allow_pending)
     for w in torn_logs(project):
         warn(w)
     for w in result.warnings:

@@ -45,15 +45,13 @@ def import_(
     Example: review import searches/scopus/wrong.csv --remove
     """
     from review_cli.stages import import_ as stage
-    from review_cli.store.lock import exclusive
     from review_cli.ui.console import RichProgress, info, warn
 
     project = project_here()
     if remove:
         if source or fmt:
             raise UsageError("--remove takes only the files: no --source or --format")
-        with exclusive(project, "import"):
-            removed = stage.remove(project, files, progress=RichProgress())
+        removed = stage.remove(project, files, progress=RichProgress())
         for name in removed.removed:
             info(f"{name}: removed")
         for name in removed.emptied:
@@ -65,8 +63,7 @@ def import_(
         return
     if not source:
         raise UsageError("missing option --source", hint='name the database these records came from, e.g. --source "MEDLINE"')
-    with exclusive(project, "import"):
-        result = stage.run(project, files, source, fmt, progress=RichProgress())
+    result = stage.run(project, files, source, fmt, progress=RichProgress())
     for name in result.added_sources:
         close = _close_source(project, name)
         warn(

@@ -35,8 +35,6 @@ def screen(
     Example: review screen --reviewer alice
     """
     from review_cli.stages import screen as stage_mod
-    from review_cli.stages.screen import _store as store
-    from review_cli.stages.screen._engine import BackgroundEngine
     from review_cli.ui import screen_view
     from review_cli.ui.console import info, interactive, out, warn
 
@@ -46,10 +44,10 @@ def screen(
             hint="for scripts use `review decide ID... --include|--exclude [--reason CODE]` or `review decide --from FILE.csv`",
         )
     project = project_here()
-    st = store.parse_stage(stage)
-    name = store.resolve_reviewer(project, reviewer)
+    st = stage_mod.parse_stage(stage)
+    name = stage_mod.resolve_reviewer(project, reviewer)
     outcome = stage_mod.run(
-        project, st, name, lambda loop: screen_view.run(out, loop), engine=BackgroundEngine, only_maybe=maybe
+        project, st, name, lambda loop: screen_view.run(out, loop), engine=stage_mod.BackgroundEngine, only_maybe=maybe
     )
     for m in outcome.messages:
         warn(m)
@@ -82,13 +80,13 @@ def decide(
 
     Example: review decide 4f2k9x1qzp --undo --reviewer alice
     """
+    from review_cli.stages import screen as screen_stage
     from review_cli.stages import team
-    from review_cli.stages.screen import _store as store
     from review_cli.ui.console import info, warn
 
     project = project_here()
-    st = store.parse_stage(stage)
-    name = store.resolve_reviewer(project, reviewer)
+    st = screen_stage.parse_stage(stage)
+    name = screen_stage.resolve_reviewer(project, reviewer)
     verdict = _verdict(include, exclude, maybe, not_retrieved)
     if undo:
         if verdict is not None:
@@ -127,13 +125,13 @@ def conflicts(
 
     Example: review conflicts --stage title-abstract --json
     """
+    from review_cli.stages import screen as screen_stage
     from review_cli.stages import team
-    from review_cli.stages.screen import _store as store
     from review_cli.ui import team_view
     from review_cli.ui.console import warn
 
     project = project_here()
-    st = store.parse_stage(stage)
+    st = screen_stage.parse_stage(stage)
     for m in team.torn_warnings(project, st):
         warn(m)
     found = team.conflicts(project, st)
@@ -161,14 +159,14 @@ def reconcile(
 
     Example: review reconcile --take alice --reviewer carol
     """
+    from review_cli.stages import screen as screen_stage
     from review_cli.stages import team
-    from review_cli.stages.screen import _store as store
     from review_cli.ui import team_view
     from review_cli.ui.console import info, interactive
 
     project = project_here()
-    st = store.parse_stage(stage)
-    name = store.resolve_reviewer(project, reviewer, strict=False)
+    st = screen_stage.parse_stage(stage)
+    name = screen_stage.resolve_reviewer(project, reviewer, strict=False)
     verdict = _verdict(include, exclude, maybe)
     if take and verdict:
         raise UsageError("give either --take NAME or a decision flag, not both")
@@ -177,11 +175,7 @@ def reconcile(
             raise UsageError(f"--{verdict} needs the record ids to decide")
         written = team.reconcile(project, st, name, team.resolve_ids(project, st, ids, team.DECISION_WORDS[verdict], reason))
     elif take:
-        found = team.conflicts(project, st)
-        if ids:
-            to_unit = store.unit_index(project)
-            wanted = {to_unit.get(i, i) for i in ids}
-            found = [c for c in found if c.record in wanted]
+        found = team.conflicts(project, st, ids or None)
         written = team.reconcile(project, st, name, team.take(found, take))
     else:
         if not interactive():
@@ -189,7 +183,7 @@ def reconcile(
                 "the walk-through needs a terminal",
                 hint="script it: `review reconcile --take NAME` or `review reconcile ID... --include|--exclude`",
             )
-        ask = team_view.prompt_conflict(store.reasons_for(project, st), input)
+        ask = team_view.prompt_conflict(screen_stage.reasons_for(project, st), input)
         written = team.walk(project, st, name, ask)
     info(f"{name}: {len(written)} final decision(s) recorded at {st}; "
          f"{len(team.conflicts(project, st))} conflict(s) left.")

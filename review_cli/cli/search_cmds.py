@@ -27,7 +27,6 @@ def search(
     """
     from review_cli.errors import UsageError
     from review_cli.stages import search as stage
-    from review_cli.store.lock import exclusive
     from review_cli.ui.console import RichProgress, info, warn
 
     project = project_here()
@@ -35,15 +34,13 @@ def search(
         if api or query or date_from or date_to or max_records is not None or source:
             raise UsageError("--update NAME re-runs a logged search: give no source, query or limits with it",
                              hint="review search --update PubMed")
-        with exclusive(project, "search"):
-            result = stage.update(project, update, progress=RichProgress())
+        result = stage.update(project, update, progress=RichProgress())
     else:
         if not api or not query:
             raise UsageError("give the online source and the query, or --update NAME",
                              hint="review search pubmed 'asthma AND children' --source PubMed")
-        with exclusive(project, "search"):
-            result = stage.run(project, api, query, source, date_from or "", date_to or "", max_records,
-                               progress=RichProgress())
+        result = stage.run(project, api, query, source, date_from or "", date_to or "", max_records,
+                           progress=RichProgress())
     e = result.entry
     info(f"{e['database']}: {e['reported']} records reported, {e['received']} received"
          + (f" ({e['retries']} retried requests)" if e["retries"] else ""))
@@ -69,7 +66,7 @@ def report(
     Example: review report searches > searches.md
     """
     from review_cli.errors import UsageError
-    from review_cli.stages.search import _report as stage
+    from review_cli.stages.search import report as stage
 
     if what != "searches":
         raise UsageError(f"unknown report `{what}`", hint="available: searches")

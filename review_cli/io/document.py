@@ -40,9 +40,6 @@ class Document:
     text: str = ""  # empty for binary formats (XLSX)
     encoding: str = ""
     warnings: list[str] = field(default_factory=list)
-    # Read only text[start:stop] (or data[start:stop] after compact()) through iter_lines() and
-    # iter_chunks(): one part of a big export, without copying it out (import_split).
-    span: tuple[int, int | None] = (0, None)
 
     @property
     def is_zip(self) -> bool:
@@ -63,10 +60,9 @@ class Document:
     def iter_chunks(self, block: int = 1 << 20) -> Iterator[str]:
         """The text in pieces of about `block` characters that end where a line ends, with LF
         line ends only: the pieces joined by "\n" are `"\n".join(self.lines())`."""
-        start, stop = self.span
         if self.text or not (self.data and self.encoding in _BYTE_SAFE):
-            return _split_blocks(self.text, self.text.find("\r", start, stop) != -1, block, None, start, stop)
-        return _split_blocks(self.data, self.data.find(b"\r", start, stop) != -1, block, self.encoding, start, stop)
+            return _split_blocks(self.text, "\r" in self.text, block, None)
+        return _split_blocks(self.data, b"\r" in self.data, block, self.encoding)
 
     def line_count(self) -> int | None:
         """How many lines `iter_lines()` gives, at most (None for a binary format). Counted
@@ -93,11 +89,9 @@ class Document:
 _BYTE_SAFE = frozenset({"utf-8", "utf-8-sig", "cp1252", "latin-1"})
 
 
-def _split_blocks(
-    source: str | bytes, has_cr: bool, block: int, encoding: str | None, start: int = 0, stop: int | None = None
-) -> Iterator[str]:
+def _split_blocks(source: str | bytes, has_cr: bool, block: int, encoding: str | None) -> Iterator[str]:
     nl: Any = "\n" if isinstance(source, str) else b"\n"
-    pos, size = start, len(source) if stop is None else stop
+    pos, size = 0, len(source)
     while True:
         end = source.find(nl, pos + block, size) if pos + block < size else -1
         raw = source[pos:size] if end == -1 else source[pos:end]

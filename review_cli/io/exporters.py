@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import csv
 import io
-import json
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
+
+from review_cli.io.writer import dumps_line
 
 EXPORT_FORMATS = ("csv", "jsonl", "ris", "bibtex")
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -33,7 +34,7 @@ def to_csv(rows: Iterable[Mapping[str, Any]], columns: Sequence[str]) -> str:
 
 
 def to_jsonl(rows: Iterable[Mapping[str, Any]]) -> str:
-    return "".join(json.dumps(r, ensure_ascii=False, separators=(",", ":")) + "\n" for r in rows)
+    return b"".join(dumps_line(r) + b"\n" for r in rows).decode("utf-8")
 
 
 _RIS_TYPE = {
@@ -138,7 +139,7 @@ def to_bibtex(rows: Iterable[Mapping[str, Any]]) -> str:
     return "\n".join(out)
 
 
-def render(fmt: str, rows: list[Mapping[str, Any]], columns: Sequence[str]) -> str:
+def render(fmt: str, rows: Sequence[Mapping[str, Any]], columns: Sequence[str]) -> str:
     if fmt == "csv":
         return to_csv(rows, columns)
     if fmt == "jsonl":

@@ -17,7 +17,6 @@ from review_cli.io.document import Document, Parsed, Skip, first
 NAME = "medline"
 LABEL = "PubMed/MEDLINE (nbib)"
 TEXT_ONLY = True  # reads doc.iter_lines() only, so the import may keep just the text or the bytes
-RECORD_END = r"\n[ \t\r]*\n(?=PMID- )"  # a place to cut a big file in two (import_split)
 
 _TAG = re.compile(r"([A-Z][A-Z0-9]{1,3}) {0,3}- ?(.*)")
 # Tags only MEDLINE writes (RIS has none of them), so a misnamed .ris is recognised.

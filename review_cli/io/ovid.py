@@ -23,7 +23,6 @@ from review_cli.io.document import Document, Parsed, first
 NAME = "ovid"
 LABEL = "Ovid tagged"
 TEXT_ONLY = True  # reads doc.iter_lines() only, so the import may keep just the text or the bytes
-RECORD_END = r"\n(?=<\s*\d+\s*\.?\s*>[ \t\r]*\n)"  # a place to cut a big file in two
 
 _HEADER = re.compile(r"<\s*(\d+)\s*\.?\s*>")
 _HEADER_LINE = re.compile(r"^\s*<\s*\d+\s*\.?\s*>\s*$", re.M)

@@ -17,7 +17,6 @@ from review_cli.io.document import Document, Parsed, Skip
 NAME = "ris"
 LABEL = "RIS"
 TEXT_ONLY = True  # reads doc.iter_lines() only, so the import may keep just the text or the bytes
-RECORD_END = r"\nER[ \t]{1,2}-[^\n]*\n"  # a place to cut a big file in two (import_split)
 
 TAG_LINE = re.compile(r"^([A-Z][A-Z0-9])\s{1,2}-(?: {1,2}(.*))?$")
 _TY = re.compile(r"^\ufeff?TY\s{1,2}-", re.M)
@@ -46,6 +45,12 @@ _LIST_CONTINUATION = frozenset({"KW", "AD"})
 
 
 def parse(doc: Document) -> Iterator[Parsed | Skip]:
+    for item in tagged(doc):
+        yield item if isinstance(item, Skip) else _record(item[1], item[0])
+
+
+def tagged(doc: Document) -> Iterator[tuple[int, dict[str, list[str]]] | Skip]:
+    """Each record as (first line, tag -> values), or a Skip for what cannot be one."""
     tags: dict[str, list[str]] = {}
     start = 0
     last: list[str] | None = None  # the value list of the last tag seen
@@ -82,7 +87,7 @@ def parse(doc: Document) -> Iterator[Parsed | Skip]:
             tags, start, last_tag = {"TY": last}, number, "TY"
         elif tag == "ER":
             if tags:
-                yield _record(tags, start)
+                yield start, tags
             else:
                 yield Skip(number, "`ER  -` line without a record before it")
             tags, last = {}, None

@@ -16,7 +16,6 @@ from review_cli.io.document import Document, Parsed, Skip, first
 NAME = "wos"
 LABEL = "Web of Science tagged"
 TEXT_ONLY = True  # reads doc.iter_lines() only, so the import may keep just the text or the bytes
-RECORD_END = r"\nER[ \t\r]*\n"  # a place to cut a big file in two (import_split)
 
 _HEADER = re.compile(r"^\ufeff?FN .*(?:Web of Science|Zoological Record|BIOSIS|Clarivate|Thomson)", re.I)
 _PT = re.compile(r"^PT [A-Z]\s*$", re.M)

@@ -1,20 +1,24 @@
 """The one canonical writer: every file a stage writes goes through here.
 
 Sorted rows, fixed key order (the caller's dict order), UTF-8 without escapes, LF, a final
-newline, and an atomic replace so a crash never leaves a half-written file.
+newline, and an atomic replace so a crash never leaves a half-written file. One JSON encoder
+(orjson) for every data file: it writes non-ASCII unescaped and control characters as
+`\\n`/`\\u001f`, as `json.dumps(ensure_ascii=False)` does (tests/test_writer_orjson.py).
+Reading JSON lines splits on "\\n" only: titles contain U+2028 and U+0085, which
+`str.splitlines()` would split on.
 """
 
 from __future__ import annotations
 
+import errno
 import hashlib
-import json
 import os
 import re
 import shutil
 import signal
 import tempfile
 import threading
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, BinaryIO
@@ -23,68 +27,100 @@ import orjson
 
 from review_cli.errors import ParseError
 
-# One encoder for every line: json.dumps with options builds a new encoder per call.
 _UMASK = os.umask(0)
 os.umask(_UMASK)
-_LINE_ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))
+TEMP_SUFFIX = ".tmp"  # every temp file the writer makes is `.<name>.<random>.tmp`
 
 
-def dumps_line(row: Mapping[str, Any]) -> str:
-    return _LINE_ENCODER.encode(row)
-
-
-def dumps_line_bytes(row: Mapping[str, Any]) -> bytes:
-    """`dumps_line(row)` encoded as UTF-8, byte for byte, about ten times faster.
-
-    orjson writes non-ASCII (U+2028, U+0085 included) unescaped, control characters as
-    `\\n`/`\\u001f`, keys in dict order, tuples as lists: what `dumps_line` writes (tested over
-    every code point in tests/test_writer_orjson.py). What it refuses (integers beyond 64 bits,
-    str subclasses it does not know, lone surrogates) goes through `dumps_line`, as before.
-    """
-    try:
-        return orjson.dumps(row)
-    except TypeError:  # orjson.JSONEncodeError is a TypeError
-        return dumps_line(row).encode("utf-8")
+def dumps_line(row: Mapping[str, Any]) -> bytes:
+    """One JSON line (without its LF), compact, keys in the row's order."""
+    return orjson.dumps(row)
 
 
 def dumps_json(data: Any) -> str:
-    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    """A JSON document indented by two spaces, with a final newline (prisma.json, review.lock)."""
+    return orjson.dumps(data, option=orjson.OPT_INDENT_2).decode("utf-8") + "\n"
+
+
+def jsonl_bytes(rows: Sequence[Mapping[str, Any]], sort_key: str | None = "id") -> bytes:
+    """JSON lines sorted by `sort_key` (None keeps the given order)."""
+    lines = [dumps_line(r) for r in rows]
+    if sort_key is not None:
+        # By key, then by the line itself, so input order never shows in the output (UTF-8
+        # bytes sort as their code points do).
+        keys = [str(r[sort_key]) for r in rows]
+        lines = [line for _, line in sorted(zip(keys, lines, strict=True))]
+    if not lines:
+        return b""
+    lines.append(b"")
+    return b"\n".join(lines)
+
+
+def temp_path(path: Path) -> tuple[int, Path]:
+    """An open descriptor and the name of a new temp file beside `path` (same file system, so
+    `os.replace` onto `path` is atomic)."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=TEMP_SUFFIX, dir=path.parent)
+    except OSError as e:  # name the file the user knows, not the temp file
+        raise OSError(e.errno, e.strerror, str(path)) from e
+    # mkstemp makes 0600 files; review files are shared through git like any other file.
+    try:
+        os.chmod(tmp, 0o666 & ~_UMASK)
+    except OSError:
+        pass  # a file system without modes (some network mounts): the file is still written
+    return fd, Path(tmp)
+
+
+def is_temp(path: Path) -> bool:
+    """A temp file the writer made (left behind by a process that was killed)."""
+    return path.name.startswith(".") and path.name.endswith(TEMP_SUFFIX) and path.name.count(".") >= 3
+
+
+@contextmanager
+def staged_file(path: Path, sync: bool = True) -> Iterator[tuple[BinaryIO, Path]]:
+    """A temp file beside `path`, written and (with `sync`) flushed to disk when the block
+    ends; the caller renames it. Removed if the block fails."""
+    fd, tmp = temp_path(path)
+    try:
+        with os.fdopen(fd, "wb") as f:
+            yield f, tmp
+            f.flush()
+            if sync:
+                os.fsync(f.fileno())
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+
+
+def replace(tmp: Path, path: Path) -> None:
+    try:
+        os.replace(tmp, path)
+    except OSError as e:  # e.g. `--out` names a folder: name it, not the temp file
+        tmp.unlink(missing_ok=True)
+        raise OSError(e.errno, e.strerror, str(path)) from e
 
 
 @contextmanager
 def atomic_file(path: Path, sync: bool = True) -> Iterator[BinaryIO]:
     """A binary file that replaces `path` atomically when the block ends without error.
     `sync=False`: no fsync first, for rebuildable caches (a torn cache is just not used)."""
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    except OSError as e:  # name the file the user knows, not the temp file
-        raise OSError(e.errno, e.strerror, str(path)) from e
-    try:
-        # mkstemp makes 0600 files; review files are shared through git like any other file.
-        os.fchmod(fd, 0o666 & ~_UMASK)
-        with os.fdopen(fd, "wb") as f:
-            yield f
-            f.flush()
-            if sync:
-                os.fsync(f.fileno())
-        try:
-            os.replace(tmp, path)
-        except OSError as e:  # e.g. `--out` names a folder: name it, not the temp file
-            raise OSError(e.errno, e.strerror, str(path)) from e
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    with staged_file(path, sync) as (f, tmp):
+        yield f
+    replace(tmp, path)
+
+
+SIGNALS_HELD = tuple(
+    getattr(signal, name) for name in ("SIGINT", "SIGTERM", "SIGHUP", "SIGBREAK") if hasattr(signal, name)
+)
 
 
 @contextmanager
 def interrupts_deferred() -> Iterator[None]:
-    """Ctrl-C (SIGINT) and SIGTERM wait until the block ends, then interrupt as usual.
-
-    A stage writes several files (records, report, lock; clusters, queue, lock), each one
-    atomically; around the writes this makes the set atomic against an interrupt too, so a
-    review is left as it was or complete, never with some files of a run written. Only the
-    main thread can handle signals; elsewhere the block just runs."""
+    """Ctrl-C, SIGTERM and SIGHUP (a closed terminal) wait until the block ends, then interrupt
+    as usual, so a short run of renames is not cut half-way by a signal Python can catch (a
+    SIGKILL is handled by the store's journal instead). Only the main thread can handle
+    signals; elsewhere the block just runs."""
     if threading.current_thread() is not threading.main_thread():
         yield
         return
@@ -93,14 +129,19 @@ def interrupts_deferred() -> Iterator[None]:
     def hold(signum: int, frame: Any) -> None:
         caught.append(signum)
 
-    previous = {sig: signal.signal(sig, hold) for sig in (signal.SIGINT, signal.SIGTERM)}
+    previous = {}
+    for sig in SIGNALS_HELD:
+        try:
+            previous[sig] = signal.signal(sig, hold)
+        except (OSError, ValueError):  # not supported here
+            pass
     try:
         yield
     finally:
         for sig, handler in previous.items():
             signal.signal(sig, handler if handler is not None else signal.SIG_DFL)
     if caught:
-        # The run is complete on disk: deliver the signal as it would have been delivered.
+        # The block is complete on disk: deliver the signal as it would have been delivered.
         signal.raise_signal(caught[0])
 
 
@@ -117,10 +158,15 @@ def write_bytes(path: Path, data: bytes, sync: bool = True) -> None:
         f.write(data)
 
 
-def write_text(path: Path, text: str) -> None:
+def text_bytes(text: str) -> bytes:
+    """Text as a data file holds it: LF line ends, a final newline, UTF-8."""
     if text and not text.endswith("\n"):
         text += "\n"
-    write_bytes(path, text.replace("\r\n", "\n").encode("utf-8"))
+    return text.replace("\r\n", "\n").encode("utf-8")
+
+
+def write_text(path: Path, text: str) -> None:
+    write_bytes(path, text_bytes(text))
 
 
 def write_json(path: Path, data: Any) -> None:
@@ -128,23 +174,8 @@ def write_json(path: Path, data: Any) -> None:
 
 
 def write_jsonl(path: Path, rows: Iterable[Mapping[str, Any]], sort_key: str | None = "id") -> None:
-    """Write JSON lines sorted by `sort_key` (None keeps the given order, streaming the rows)."""
-    if sort_key is not None:
-        # Sort by key, then by the line itself, so input order never shows in the output.
-        decorated = sorted((str(r[sort_key]), dumps_line(r)) for r in rows)
-        write_bytes(path, "".join(line + "\n" for _, line in decorated).encode("utf-8"))
-        return
-    with atomic_file(path) as f:
-        chunk: list[bytes] = []
-        for row in rows:
-            chunk.append(dumps_line_bytes(row))
-            if len(chunk) >= 4096:
-                chunk.append(b"")
-                f.write(b"\n".join(chunk))
-                chunk = []
-        if chunk:
-            chunk.append(b"")
-            f.write(b"\n".join(chunk))
+    """Write JSON lines sorted by `sort_key` (None keeps the given order)."""
+    write_bytes(path, jsonl_bytes(list(rows), sort_key))
 
 
 # Every JSON-lines file of a review is written by review (or appended to, for the logs):
@@ -152,30 +183,47 @@ def write_jsonl(path: Path, rows: Iterable[Mapping[str, Any]], sort_key: str | N
 EDITED_HINT = "fix or remove that line (`git diff` shows what changed), or restore the file from git"
 
 
-def iter_jsonl(path: Path, require: tuple[str, ...] = ()) -> Iterator[tuple[int, dict[str, Any]]]:
-    """Yield (line number, object). Splits on "\\n" only: titles contain U+2028 and U+0085.
-    A line that is not a JSON object, or lacks one of the `require`d keys, is a ParseError
-    naming the file and line (never a KeyError later on)."""
-    if not path.exists():
-        return
-    data = path.read_bytes()
+def decode_utf8(path: Path, data: bytes, hint: str | None = EDITED_HINT) -> str:
     try:
-        text = data.decode("utf-8")
+        return data.decode("utf-8")
     except UnicodeDecodeError as e:
-        raise not_utf8(path, data, e, EDITED_HINT) from None
+        raise not_utf8(path, data, e, hint) from None
+
+
+def loads(line: str | bytes) -> Any:
+    """One JSON value (orjson: no recursion error on deep nesting, a JSONDecodeError instead)."""
+    return orjson.loads(line)
+
+
+JSONDecodeError = orjson.JSONDecodeError
+
+
+def iter_jsonl(path: Path, require: tuple[str, ...] = (), hint: str = EDITED_HINT) -> Iterator[tuple[int, dict[str, Any]]]:
+    """Yield (line number, object) of a JSON-lines file (nothing if it does not exist). A line
+    that is not a JSON object, or lacks one of the `require`d keys, is a ParseError naming the
+    file and line (never a KeyError later on)."""
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        return
+    yield from iter_jsonl_text(path, decode_utf8(path, data, hint), require, hint)
+
+
+def iter_jsonl_text(path: Path, text: str, require: tuple[str, ...] = (), hint: str = EDITED_HINT,
+                    ) -> Iterator[tuple[int, dict[str, Any]]]:
     for number, line in enumerate(text.split("\n"), start=1):
-        if not line.strip():
+        if not line or line.isspace():
             continue
         try:
-            obj = json.loads(line)
-        except json.JSONDecodeError as e:
+            obj = orjson.loads(line)
+        except orjson.JSONDecodeError as e:
             refuse_merge_conflict(path, text)
-            raise ParseError(path, f"not a JSON line ({e.msg})", line=number, hint=EDITED_HINT) from e
-        if not isinstance(obj, dict):
-            raise ParseError(path, f"not a JSON object (a {type(obj).__name__})", line=number, hint=EDITED_HINT)
+            raise ParseError(path, f"not a JSON line ({e.msg})", line=number, hint=hint) from None
+        if type(obj) is not dict:
+            raise ParseError(path, f"not a JSON object (a {type(obj).__name__})", line=number, hint=hint)
         for key in require:
             if key not in obj:
-                raise ParseError(path, f"the line has no `{key}`", line=number, hint=EDITED_HINT)
+                raise ParseError(path, f"the line has no `{key}`", line=number, hint=hint)
         yield number, obj
 
 
@@ -190,13 +238,12 @@ def not_utf8(path: Path, data: bytes, e: UnicodeDecodeError, hint: str | None = 
 
 def read_json(path: Path) -> Any:
     data = path.read_bytes()
+    text = decode_utf8(path, data, None)
     try:
-        return json.loads(data.decode("utf-8"))
-    except UnicodeDecodeError as e:
-        raise not_utf8(path, data, e) from None
-    except json.JSONDecodeError as e:
-        refuse_merge_conflict(path, e.doc)
-        raise ParseError(path, f"not valid JSON ({e.msg})", line=e.lineno) from e
+        return orjson.loads(data)
+    except orjson.JSONDecodeError as e:
+        refuse_merge_conflict(path, text)
+        raise ParseError(path, f"not valid JSON ({e.msg})", line=e.lineno) from None
 
 
 _CONFLICT = re.compile(r"^(?:<{7}|={7}|>{7})(?: |$)", re.MULTILINE)
@@ -216,21 +263,27 @@ def refuse_merge_conflict(path: Path, text: str) -> None:
         )
 
 
-def append_line(path: Path, row: Mapping[str, Any]) -> None:
-    """Append one JSON line and make it durable before returning (decision logs)."""
-    append_lines(path, [row])
-
-
 def append_lines(path: Path, rows: Iterable[Mapping[str, Any]]) -> None:
-    """Append JSON lines in one write and one fsync: a batch is durable as a whole on return."""
-    data = "".join(dumps_line(r) + "\n" for r in rows).encode("utf-8")
+    """Append JSON lines in one write and one fsync: a batch is durable as a whole on return.
+
+    Every byte is checked: a short write (a full disk, a quota) is an OSError naming the file,
+    so nothing is reported as saved that is not on disk. The bytes that did get written form
+    a torn last line, which the readers report and the next append of that log moves aside."""
+    data = b"".join(dumps_line(r) + b"\n" for r in rows)
     if not data:
         return
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o644)
+    fd = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT | getattr(os, "O_BINARY", 0), 0o666)
     try:
-        os.write(fd, data)
+        view = memoryview(data)
+        while view:
+            written = os.write(fd, view)
+            if written <= 0:
+                raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), str(path))
+            view = view[written:]
         os.fsync(fd)
+    except OSError as e:
+        raise OSError(e.errno, e.strerror, str(path)) from e
     finally:
         os.close(fd)
 

@@ -11,7 +11,7 @@ from review_cli.io.writer import dumps_line
 
 def pages_bytes(pages: Sequence[Any]) -> bytes:
     """JSON lines, one API page per line, as the service returned it (compact, UTF-8)."""
-    return "".join(dumps_line(p) + "\n" for p in pages).encode("utf-8")
+    return b"".join(dumps_line(p) + b"\n" for p in pages)
 
 
 def short_download(label: str, reported: int, received: int) -> None:

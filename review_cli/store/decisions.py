@@ -1,25 +1,35 @@
-"""Reading the append-only decision logs, and what counts as final.
+"""The screening decision logs: `screen/<stage>/<reviewer>.jsonl`, one per reviewer per stage,
+and `screen/reconciled/<stage>.jsonl`, the reconciliations. Append-only: a changed mind is a
+new line, so the latest line per record wins and the history stays; an `undo` line withdraws
+the latest line still in force.
 
-Each reviewer writes `screen/<stage>/<reviewer>.jsonl`; a changed mind is a new line, so the
-latest line per record wins and the history stays. A torn last line (the process died while
-writing) is reported, never silently dropped. Reconciliations live in
-`screen/reconciled/<stage>.jsonl` in the same shape.
+A torn last line (the process died while writing it) is reported, never silently dropped, and
+moved aside (`repair_torn`) before the reviewer's next decision. Every append is on disk before
+it returns (`writer.append_lines` checks every byte and fsyncs), so nothing is confirmed that
+is not saved.
 """
 
 from __future__ import annotations
 
-import json
-import re
-from collections.abc import Iterable
+import datetime as dt
+import os
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import NamedTuple
 
 from review_cli.errors import ParseError
-from review_cli.io.writer import not_utf8, refuse_merge_conflict
+from review_cli.io import writer
 from review_cli.model import Decision, Stage, Verdict
 from review_cli.project import Project
 from review_cli.protocol import slug
+
+LINE_HINT = "fix or remove that line; decisions are never rewritten by review"
+
+
+def iso(seconds: float) -> str:
+    """ISO 8601 UTC with seconds precision, the `time` of a decision line."""
+    return dt.datetime.fromtimestamp(seconds, dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 @dataclass
@@ -38,7 +48,7 @@ def _decode(path: Path, data: bytes) -> str:
     except UnicodeDecodeError as e:
         if data.find(b"\n", e.start) == -1:  # in the last line, which has no line end: torn
             return data.decode("utf-8", errors="replace")
-        raise not_utf8(path, data, e, "save the log as UTF-8, or retype the accented characters on that line") from None
+        raise writer.not_utf8(path, data, e, "save the log as UTF-8, or retype the accented characters on that line") from None
 
 
 def _misfiled(d: Decision, stage: Stage | None, owner: str | None) -> str | None:
@@ -52,59 +62,46 @@ def _misfiled(d: Decision, stage: Stage | None, owner: str | None) -> str | None
 
 
 def read_log(path: Path, stage: Stage | None = None, owner: str | None = None) -> Log:
-    """All decisions in one log; a malformed line that is not the last is an error. With
-    `stage` (and `owner`, the reviewer's slug: the log's file name), a line of another stage
-    (or reviewer) is an error too."""
+    """All decisions in one log, in file order; a malformed line that is not the last is an
+    error naming it. With `stage` (and `owner`, the reviewer's slug: the log's file name), a
+    line of another stage (or reviewer) is an error too."""
     log = Log(path)
-    if not path.exists():
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
         return log
-    text = _decode(path, path.read_bytes())
+    text = _decode(path, data)
     lines = text.split("\n")
-    fast = _read_all(lines) if text.endswith("\n") else None
-    if fast is not None and (stage is not None or owner is not None) and any(_misfiled(d, stage, owner) for d in fast):
-        fast = None  # found and named line by line below
-    if fast is not None:
-        log.decisions = fast
-        return log
-    # Line number of the last non-blank line, found once (slicing per line was quadratic).
-    last = next((i for i in range(len(lines), 0, -1) if lines[i - 1].strip()), 0)
+    complete = text.endswith("\n")
+    last = len(lines) - 1 if complete else len(lines)  # the number of the last line
+    append = log.decisions.append
     for number, line in enumerate(lines, start=1):
-        if not line.strip():
+        if not line or line.isspace():
             continue
-        is_last = number == last
         try:
-            row = json.loads(line)
-            if not isinstance(row, dict):
+            row = writer.loads(line)
+            if type(row) is not dict:
                 raise ValueError(f"a JSON {type(row).__name__}, not an object with record, verdict, stage, ...")
             decision = Decision.from_json(row)
-        except (json.JSONDecodeError, KeyError, ValueError, TypeError, AttributeError) as e:
-            if is_last and not text.endswith("\n"):
+        except (writer.JSONDecodeError, KeyError, ValueError, TypeError) as e:
+            if number == last and not complete:
                 log.torn_line = number
                 continue
-            refuse_merge_conflict(path, text)
-            raise ParseError(path, f"not a valid decision line ({e})", line=number,
-                             hint="fix or remove that line; decisions are never rewritten by review") from e
-        wrong = _misfiled(decision, stage, owner)
-        if wrong is not None:
-            raise ParseError(path, wrong, line=number,
-                             hint="move that line to the log it belongs in (or remove it); a log holds one "
-                                  "reviewer's decisions at one stage")
-        log.decisions.append(decision)
+            writer.refuse_merge_conflict(path, text)
+            why = f"no `{e.args[0]}`" if isinstance(e, KeyError) else str(e)
+            raise ParseError(path, f"not a valid decision line ({why})", line=number, hint=LINE_HINT) from None
+        if stage is not None or owner is not None:
+            wrong = _misfiled(decision, stage, owner)
+            if wrong is not None:
+                raise ParseError(path, wrong, line=number,
+                                 hint="move that line to the log it belongs in (or remove it); a log holds one "
+                                      "reviewer's decisions at one stage")
+        append(decision)
     return log
 
 
-def _read_all(lines: list[str]) -> list[Decision] | None:
-    """Every line decoded in one call (logs hold 100,000s of lines); None if any line is bad,
-    so the line-by-line reading finds it and names it."""
-    try:
-        rows = json.loads("[" + ",".join(line for line in lines if line.strip()) + "]")
-        return [Decision.from_json(row) for row in rows]
-    except (json.JSONDecodeError, KeyError, ValueError, TypeError, AttributeError):
-        return None
-
-
 def reviewer_logs(project: Project, stage: Stage) -> dict[str, Log]:
-    """reviewer name (from the lines, else the file name) -> log."""
+    """reviewer name (from the lines, else the file name) -> log, by file name."""
     folder = project.decisions_dir(stage)
     out: dict[str, Log] = {}
     if not folder.is_dir():
@@ -114,6 +111,20 @@ def reviewer_logs(project: Project, stage: Stage) -> dict[str, Log]:
         name = log.decisions[0].reviewer if log.decisions else path.stem
         out[name] = log
     return out
+
+
+def reconciled_log(project: Project, stage: Stage) -> Log:
+    return read_log(project.reconciled_path(stage), stage)
+
+
+def own_log(project: Project, stage: Stage, reviewer: str) -> Log:
+    """One reviewer's log at one stage."""
+    return read_log(project.decisions_path(stage, reviewer))
+
+
+def reviewer_latest(project: Project, stage: Stage) -> dict[str, dict[str, Decision]]:
+    """reviewer -> record -> their decision in force, at one stage."""
+    return {name: latest(log.decisions) for name, log in reviewer_logs(project, stage).items()}
 
 
 def effective(decisions: Iterable[Decision]) -> list[Decision]:
@@ -133,119 +144,14 @@ def effective(decisions: Iterable[Decision]) -> list[Decision]:
 
 def latest(decisions: Iterable[Decision]) -> dict[str, Decision]:
     """record id -> the last decision in force (a changed mind appends a line; `undo` pops)."""
-    out: dict[str, Decision] = {}
-    for d in effective(decisions):
-        out[d.record] = d
-    return out
-
-
-_VERDICTS = {v.value: v for v in Verdict}
-_STAGES = {s.value for s in Stage}
-Vote = tuple[Verdict, str]  # verdict and reason of a reviewer's latest line in force on a record
-
-# A line exactly as `Decision.to_json` + `dumps_line` write it, with no escapes in its strings,
-# a known verdict and stage, and a reviewer.
-_LINE = re.compile(
-    r'^\{"record":"([^"\\\n]*)","verdict":"(' + "|".join(v.value for v in Verdict) + ')",'
-    r'"stage":"(' + "|".join(s.value for s in Stage) + r')","reviewer":"([^"\\\n]+)",'
-    r'"time":"[^"\\\n]*","reason":"([^"\\\n]*)","note":"[^"\\\n]*","rank":(?:null|-?\d+),'
-    r'"score":(?:null|-?\d+(?:\.\d+)?(?:[eE][-+]?\d+)?)\}\n',
-    re.MULTILINE,
-)
-
-
-class _InForce:
-    """record -> latest vote in force, as `latest(effective(...))`: an `undo` line withdraws the
-    record's latest line in force and the one before it (if any) stands again."""
-
-    def __init__(self) -> None:
-        self.latest: dict[str, Vote] = {}
-        self.older: dict[str, list[Vote]] = {}  # earlier votes, kept only for re-decided records
-
-    def add(self, rid: str, vote: Vote) -> None:
-        latest = self.latest
-        if vote[0] == Verdict.UNDO:
-            if rid in latest:
-                older = self.older.get(rid)
-                if older:
-                    latest[rid] = older.pop()
-                else:
-                    del latest[rid]
-        elif rid in latest:
-            self.older.setdefault(rid, []).append(latest[rid])
-            latest[rid] = vote
-        else:
-            latest[rid] = vote
-
-
-def _votes_by_pattern(
-    text: str, stage: Stage | None = None, owner: str | None = None
-) -> tuple[str, dict[str, Vote]] | None:
-    """The votes of a log whose every line is in the canonical shape (and, given `stage` and
-    `owner`, of that stage and reviewer), else None."""
-    if not text:
-        return "", {}
-    # Each match is one whole line (anchored at a line start, no newline inside, ending with
-    # one): as many matches as newlines, and a final newline, means every line matched.
-    rows = _LINE.findall(text)
-    if len(rows) != text.count("\n") or not text.endswith("\n"):
-        return None
-    if stage is not None and {r[2] for r in rows} != {stage.value}:
-        return None
-    if owner is not None and any(slug(name) != owner for name in {r[3] for r in rows}):
-        return None
-    if '"verdict":"undo"' not in text:  # cannot be inside a string: its quotes would be escaped
-        verdicts = _VERDICTS
-        return rows[0][3], {r[0]: (verdicts[r[1]], r[4]) for r in rows}  # the last line per record wins
-    votes = _InForce()
-    add = votes.add
-    for rid, verdict, _, _, reason in rows:
-        add(rid, (_VERDICTS[verdict], reason))
-    return rows[0][3], votes.latest
-
-
-def _votes(path: Path, stage: Stage | None = None, owner: str | None = None) -> tuple[str, dict[str, Vote]]:
-    """A log's reviewer and record -> latest (verdict, reason) in force, without building
-    Decisions (logs hold 100,000s of lines): canonical lines are read with one pattern, other
-    logs decoded in one call, and anything irregular goes through `read_log`, which reports
-    torn and malformed lines exactly as before (and, given `stage` and `owner`, lines of another
-    stage or reviewer)."""
-    text = _decode(path, path.read_bytes()) if path.exists() else ""
-    found = _votes_by_pattern(text, stage, owner)
-    if found is None and text.endswith("\n"):
-        try:
-            rows = json.loads("[" + ",".join(line for line in text.split("\n") if line.strip()) + "]")
-            in_force = _InForce()
-            for row in rows:
-                if row["stage"] not in _STAGES or "reviewer" not in row or "time" not in row:
-                    raise ValueError("irregular line")
-                if (stage is not None and row["stage"] != stage) or (owner is not None and slug(str(row["reviewer"])) != owner):
-                    raise ValueError("a line of another log")
-                in_force.add(str(row["record"]), (_VERDICTS[row["verdict"]], str(row.get("reason") or "")))
-            found = (str(rows[0]["reviewer"]) if rows else ""), in_force.latest
-        except (json.JSONDecodeError, KeyError, ValueError, TypeError, AttributeError):
-            found = None
-    if found is not None:
-        return (found[0] or path.stem), found[1]
-    log = read_log(path, stage, owner)
-    name = log.decisions[0].reviewer if log.decisions else path.stem
-    return name, {rid: (d.verdict, d.reason) for rid, d in latest(log.decisions).items()}
-
-
-def reviewer_votes(project: Project, stage: Stage) -> dict[str, dict[str, Vote]]:
-    """reviewer -> record -> (verdict, reason) of their latest decision; as `reviewer_logs`."""
-    folder = project.decisions_dir(stage)
-    out: dict[str, dict[str, Vote]] = {}
-    if folder.is_dir():
-        for path in sorted(folder.glob("*.jsonl")):
-            name, votes = _votes(path, stage, path.stem)
-            out[name] = votes
-    return out
+    decisions = list(decisions)
+    if not any(d.verdict == Verdict.UNDO for d in decisions):
+        return {d.record: d for d in decisions}  # the last line per record wins
+    return {d.record: d for d in effective(decisions)}
 
 
 class Final(NamedTuple):
-    """The decision that counts for one record at one stage, or why there is none yet
-    (a tuple: one per decided record, 100,000s of them per run)."""
+    """The decision that counts for one record at one stage, or why there is none yet."""
 
     record: str
     verdict: Verdict | None  # None: undecided or unresolved conflict
@@ -263,44 +169,28 @@ def final_decisions(project: Project, stage: Stage) -> dict[str, Final]:
     A reconciliation always wins. A `maybe` is never final.
     """
     rule = project.protocol.screening.final
-    per_reviewer = reviewer_votes(project, stage)
+    per_reviewer = {name: latest(log.decisions) for name, log in reviewer_logs(project, stage).items()}
     # Under `reconciled` a record one reviewer has seen waits for the second one: also while
     # only the first has a log at this stage (the protocol names the team), or a lone log's
     # decisions would pass as final until the second reviewer starts.
     team = len(per_reviewer) > 1 or len(project.protocol.reviewers) > 1
-    reconciled = latest(read_log(project.reconciled_path(stage), stage).decisions)
+    reconciled = latest(reconciled_log(project, stage).decisions)
     records = set(reconciled) | {r for decided in per_reviewer.values() for r in decided}
-    reviewers = list(per_reviewer.items())
+    reviewers = sorted(per_reviewer.items())
     out: dict[str, Final] = {}
-    # Two reviewers who agree (the bulk of a review): no per-record list of votes, and Finals
-    # made by tuple.__new__ (a NamedTuple's own constructor is a Python call).
-    two = len(reviewers) == 2 and rule != "both-include"
-    first_votes, second_votes = (reviewers[0][1], reviewers[1][1]) if two else ({}, {})
-    both = tuple(sorted(name for name, _ in reviewers))
-    new, maybe = tuple.__new__, Verdict.MAYBE
     for rid in sorted(records):
         if rid in reconciled:
             d = reconciled[rid]
             out[rid] = Final(rid, d.verdict if d.verdict != Verdict.MAYBE else None, d.reason, (d.reviewer,))
             continue
-        first = first_votes.get(rid)
-        if first is not None and first == second_votes.get(rid):
-            out[rid] = new(Final, (rid, None, "", both, False) if first[0] == maybe else (rid, first[0], first[1], both, False))
-            continue
         votes = [(name, decided[rid]) for name, decided in reviewers if rid in decided]
-        if len(votes) == 2 and votes[0][1] == votes[1][1] and rule != "both-include":
-            # The common case: two reviewers with the same verdict and reason (names are sorted).
-            verdict, reason = votes[0][1]
-            pair = (votes[0][0], votes[1][0]) if votes[0][0] <= votes[1][0] else (votes[1][0], votes[0][0])
-            out[rid] = Final(rid, None, "", pair) if verdict == Verdict.MAYBE else Final(rid, verdict, reason, pair)
-            continue
-        verdicts = {vote[0] for _, vote in votes}
-        by = tuple(sorted(name for name, _ in votes))
-        reasons = sorted({vote[1] for _, vote in votes if vote[1]})
+        verdicts = {d.verdict for _, d in votes}
+        by = tuple(name for name, _ in votes)
+        reasons = sorted({d.reason for _, d in votes if d.reason})
         if rule == "both-include" and Verdict.EXCLUDE in verdicts:
             out[rid] = Final(rid, Verdict.EXCLUDE, reasons[0] if reasons else "", by)
             continue
-        if len(verdicts) > 1:
+        if len(verdicts) > 1:  # reviewers who exclude for different reasons agree (the first reason counts)
             out[rid] = Final(rid, None, "", by, conflict=True)
             continue
         verdict = next(iter(verdicts))
@@ -335,3 +225,59 @@ def torn_logs(project: Project) -> list[str]:
         out.append(f"{project.rel(path)}:{line}: incomplete last line (the program stopped while writing it), "
                    f"not counted: {then}")
     return out
+
+
+# --- writing -----------------------------------------------------------------------------------
+
+def append(project: Project, decisions: Sequence[Decision]) -> None:
+    """Append decisions of one reviewer at one stage in one write and one fsync: on disk as a
+    whole when this returns (an OSError naming the log otherwise)."""
+    if decisions:
+        first = decisions[0]
+        writer.append_lines(project.decisions_path(first.stage, first.reviewer), [d.to_json() for d in decisions])
+
+
+def append_reconciled(project: Project, decisions: Sequence[Decision]) -> None:
+    if decisions:
+        writer.append_lines(project.reconciled_path(decisions[0].stage), [d.to_json() for d in decisions])
+
+
+@dataclass
+class Repair:
+    path: Path
+    line: int
+    saved_to: Path
+
+    def message(self, project: Project) -> str:
+        return (
+            f"{project.rel(self.path)}:{self.line}: incomplete last line (the program stopped while "
+            f"writing it); it was not a confirmed decision. Its bytes were moved to "
+            f"{project.rel(self.saved_to)} for audit; record it again if needed."
+        )
+
+
+def repair_torn(project: Project, stage: Stage, reviewer: str) -> Repair | None:
+    """Move a torn last line out of the log, so the next decision starts on its own line.
+
+    A torn line was never confirmed (the append did not finish, so the screen never moved on).
+    Its bytes are appended to `<reviewer>.torn` next to the log, then the log is truncated to
+    its last complete line. Call only while holding the reviewer's lock."""
+    path = project.decisions_path(stage, reviewer)
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        return None
+    if not data or data.endswith(b"\n"):
+        return None
+    cut = data.rfind(b"\n") + 1
+    line = data.count(b"\n") + 1
+    torn = project.torn_path(stage, reviewer)
+    previous = torn.read_bytes() if torn.exists() else b""
+    writer.write_bytes(torn, previous + data[cut:] + b"\n")
+    fd = os.open(path, os.O_WRONLY | getattr(os, "O_BINARY", 0))
+    try:
+        os.ftruncate(fd, cut)
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+    return Repair(path, line, torn)

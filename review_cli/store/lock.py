@@ -2,23 +2,24 @@
 
 Schema-versioned JSON. Versions and hashes live here, never in the data files, so the data
 files stay byte-identical across tool versions. `stale()` compares the recorded hashes with the
-files on disk to say which stages must be re-run.
+files on disk to say which stages must be re-run. A stage records itself in the same
+transaction as its outputs, so the lock never describes files that were not written.
 """
 
 from __future__ import annotations
 
-import fcntl
-import os
-from collections.abc import Iterable, Iterator, Mapping
-from contextlib import contextmanager
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import orjson
+
 from review_cli import __version__
 from review_cli.errors import ParseError, ReviewError
-from review_cli.io.writer import read_json, sha256_file, write_json
+from review_cli.io.writer import read_json, sha256_file
 from review_cli.project import Project
+from review_cli.store.transaction import Transaction
 
 SCHEMA = "1"
 # Stages computed from every decision log: a log that appears after they ran (a reviewer's first
@@ -36,52 +37,64 @@ LOCK_HINT = ("review.lock is written by review: restore it from git (`git checko
              "or delete it and run the stages again")
 
 
-def load(project: Project) -> dict[str, Any]:
-    if not project.lock_path.exists():
-        return {"schema": SCHEMA, "stages": {}}
-    try:
-        data = read_json(project.lock_path)
-    except ParseError as e:
-        raise ParseError(project.lock_path, e.message.split(": ", 1)[-1], line=e.line, hint=e.hint or LOCK_HINT) from None
+def load(project: Project, data: Any = None) -> dict[str, Any]:
+    """review.lock, checked (`data`: its content already read, e.g. staged in a transaction)."""
+    path = project.lock_path
+    if data is None:
+        if not path.exists():
+            return {"schema": SCHEMA, "stages": {}}
+        try:
+            data = read_json(path)
+        except ParseError as e:
+            raise ParseError(path, e.message.split(": ", 1)[-1], line=e.line, hint=e.hint or LOCK_HINT) from None
     if not isinstance(data, dict) or not isinstance(data.get("stages"), dict):
-        raise ParseError(project.lock_path, "not a lock file (no `stages` object)", hint=LOCK_HINT)
+        raise ParseError(path, "not a lock file (no `stages` object)", hint=LOCK_HINT)
     if data.get("schema") != SCHEMA:
         raise ReviewError(
-            f"{project.lock_path}: unknown lock schema {data.get('schema') if isinstance(data, dict) else data!r}",
+            f"{path}: unknown lock schema {data.get('schema')!r}",
             hint="it was written by another version of review; re-run the stages to rewrite it",
         )
+    for name, entry in data["stages"].items():
+        if not isinstance(entry, dict) or not all(isinstance(entry.get(k, {}), dict) for k in ("inputs", "outputs")):
+            raise ParseError(path, f"stage `{name}` is not a table of inputs and outputs", hint=LOCK_HINT)
     return data
 
 
-def _hashes(project: Project, paths: Iterable[Path], known: Mapping[Path, str]) -> dict[str, str]:
-    out = {}
-    for p in sorted(set(paths)):
-        digest = known.get(p)
-        out[project.rel(p)] = digest if digest is not None else sha256_file(p) if p.exists() else "missing"
-    return dict(sorted(out.items()))
+def _hash(project: Project, path: Path, known: Mapping[Path, str], tx: Transaction | None) -> str:
+    if path in known:
+        return known[path]
+    if tx is not None and path in tx.hashes:
+        return tx.hashes[path]
+    return sha256_file(path) if path.exists() else "missing"
 
 
 def record(
-    project: Project,
+    tx: Transaction,
     stage: str,
     inputs: Iterable[Path],
     outputs: Iterable[Path],
     params: Mapping[str, Any] | None = None,
     known: Mapping[Path, str] | None = None,
 ) -> None:
-    """Record that `stage` just ran; call after its outputs are written.
+    """Stage the lock entry of `stage` in `tx`, after its outputs were staged there.
 
-    `known` maps paths the stage has just hashed itself (files it read or wrote whole, as
-    `sha256_bytes`/`sha256_file` give them) to their hash, so big files are not read again."""
-    data = load(project)
+    Outputs are hashed as staged; inputs as `known` gives them (files the stage hashed when it
+    read them, so big files are not read again: the hash of what was read, not of what is on
+    disk by now), else as they are on disk."""
+    project = tx.project
+    known = known or {}
+    staged = tx.staged(project.lock_path)
+    data = load(project, orjson.loads(staged) if staged is not None else None)
     data["stages"][stage] = {
         "tool_version": __version__,
         "params": dict(params or {}),
-        "inputs": _hashes(project, inputs, known or {}),
-        "outputs": _hashes(project, outputs, known or {}),
+        "inputs": {project.rel(p): _hash(project, p, known, None) for p in sorted(set(inputs))},
+        "outputs": {project.rel(p): _hash(project, p, known, tx) for p in sorted(set(outputs))},
     }
+    for kind in ("inputs", "outputs"):
+        data["stages"][stage][kind] = dict(sorted(data["stages"][stage][kind].items()))
     data["stages"] = dict(sorted(data["stages"].items()))
-    write_json(project.lock_path, data)
+    tx.write_json(project.lock_path, data)
 
 
 def stale(project: Project) -> list[Staleness]:
@@ -104,54 +117,3 @@ def stale(project: Project) -> list[Staleness]:
             if new:
                 out.append(Staleness(stage, f"input {new[0]} is new since `review {stage}` ran"))
     return out
-
-
-_held: dict[Path, int] = {}  # review root -> the descriptor holding its lock, in this process
-
-
-def _forget_locks() -> None:
-    """In a forked child: the lock belongs to the parent. The child's copy of the descriptor
-    would keep the lock held after the parent exits (a child that writes a cache in the
-    background would refuse the user's next command), so it is closed."""
-    for fd in _held.values():
-        try:
-            os.close(fd)
-        except OSError:
-            pass
-    _held.clear()
-
-
-if hasattr(os, "register_at_fork"):
-    os.register_at_fork(after_in_child=_forget_locks)
-
-
-@contextmanager
-def exclusive(project: Project, command: str) -> Iterator[None]:
-    """Only one command at a time rewrites a review's shared files: a second `review import`
-    started while one runs would read the records before the first wrote them and write them
-    back without its records. The second one is refused. The lock is a flock on the review
-    folder itself (no lock file to leave behind; the kernel releases it when the process exits
-    or dies); re-entrant within a process."""
-    root = project.root.resolve()
-    if root in _held:  # an outer block of this process holds it until it ends
-        yield
-        return
-    fd = os.open(root, os.O_RDONLY | os.O_DIRECTORY)
-    try:
-        try:
-            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
-            raise ReviewError(
-                "another `review` command (import, dedup, include, prisma or search) is writing this review",
-                hint=f"wait for it to finish, then run `review {command}` again",
-            ) from None
-        except OSError:
-            pass  # a file system without flock on folders (some network mounts): run unlocked, as before
-        load(project)  # a broken review.lock fails the command before it writes anything
-        _held[root] = fd
-        try:
-            yield
-        finally:
-            _held.pop(root, None)
-    finally:
-        os.close(fd)  # closing the descriptor releases the lock

@@ -13,11 +13,13 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from review_cli.errors import ReviewError
-from review_cli.io.writer import iter_jsonl
-from review_cli.model import Record, Stage
+from review_cli.model import Stage
 from review_cli.project import Project
 from review_cli.stages import include
-from review_cli.store.decisions import read_log, reviewer_logs
+from review_cli.store import clusters as clusters_store
+from review_cli.store import flow
+from review_cli.store import records as records_store
+from review_cli.store.decisions import reconciled_log, reviewer_logs
 
 MIN_PREFIX = 4
 
@@ -124,14 +126,13 @@ def _resolve(inc: include.Inclusion, query: str) -> include.Unit:
 
 
 def run(project: Project, query: str) -> AuditResult:
-    inc = include.build(project)
+    inc = include.compute(flow.read(project))
     unit = _resolve(inc, query.strip())
     ids = {unit.id, *unit.members}
 
     records: list[dict[str, Any]] = []
-    for _, obj in iter_jsonl(project.records_path):
-        if obj.get("id") in unit.members:
-            rec = Record.from_json(obj)
+    for rec in records_store.read(project):
+        if rec.id in unit.members:
             records.append(
                 {
                     "id": rec.id, "source": rec.source, "kind": str(inc.records[rec.id].kind), "title": rec.title,
@@ -141,12 +142,12 @@ def run(project: Project, query: str) -> AuditResult:
     records.sort(key=lambda r: r["id"])
 
     cluster = None
-    for _, obj in iter_jsonl(project.clusters_path):
-        if obj.get("id") == unit.id or ids & set(obj.get("records", [])):
-            cluster = obj
+    for c in clusters_store.read(project).values():
+        if c["id"] == unit.id or ids & set(c["records"]):
+            cluster = dict(c)
             break
     dedup_decisions = [
-        obj for _, obj in iter_jsonl(project.dedup_decisions_path)
+        obj for obj in clusters_store.read_decision_lines(project)
         if ids & {v for v in obj.values() if isinstance(v, str)} or ids & {x for v in obj.values() if isinstance(v, list) for x in v if isinstance(x, str)}
     ]
 
@@ -165,7 +166,7 @@ def run(project: Project, query: str) -> AuditResult:
         for log in reviewer_logs(project, stage).values():
             rows.extend(row(d, project.rel(log.path)) for d in log.decisions if d.record in ids)
         decisions[str(stage)] = sorted(rows, key=lambda r: (r["time"], r["reviewer"]))  # stable: file order kept
-        rec_log = read_log(project.reconciled_path(stage))
+        rec_log = reconciled_log(project, stage)
         reconciled[str(stage)] = [row(d, project.rel(rec_log.path)) for d in rec_log.decisions if d.record in ids]
         finals = inc.ta if stage == Stage.TITLE_ABSTRACT else inc.ft
         f = finals.get(unit.id)

@@ -16,107 +16,27 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from dataclasses import dataclass
 from typing import Any
 
 from review_cli.errors import ReviewError
-from review_cli.io.writer import (
-    append_line,
-    interrupts_deferred,
-    iter_jsonl,
-    sha256_file,
-    write_jsonl,
-)
-from review_cli.model import Record
+from review_cli.model import DBR_KINDS, Record, arm_and_kept
 from review_cli.progress import NULL, Progress
 from review_cli.project import Project
-from review_cli.stages import include
-from review_cli.stages.dedup._match import (
-    Pair,
-    candidate_pairs,
-    cluster,
-    decide_pairs,
-    make_keys,
-    pair,
-)
+from review_cli.stages.dedup._match import candidate_pairs, cluster, decide_pairs, make_keys
 from review_cli.stages.dedup._rules import Match, Verdict
-from review_cli.stages.import_ import load_records
+from review_cli.store import clusters as clusters_store
 from review_cli.store import lock
-from review_cli.store.units import cluster_rows
+from review_cli.store import records as records_store
+from review_cli.store.clusters import MANUAL_VERDICTS, Cluster, Pair, pair
+from review_cli.store.locking import locked
+from review_cli.store.transaction import transaction
 
 STAGE = "dedup"
 RULES_VERSION = "2"  # bump when the rules change meaning; recorded in review.lock
-MANUAL_VERDICTS = ("duplicate", "different")
-
-
-# --- manual decisions --------------------------------------------------------------------
-@dataclass(frozen=True)
-class PairDecision:
-    """One line of dedup/decisions.jsonl."""
-
-    a: str
-    b: str
-    verdict: str  # duplicate | different | skip | undo
-    time: str
-    reviewer: str = ""
-    source: str = "review"  # review | merge | split
-
-    def to_json(self) -> dict[str, Any]:
-        return {"a": self.a, "b": self.b, "verdict": self.verdict, "time": self.time, "reviewer": self.reviewer, "source": self.source}
-
-
-def _now() -> str:
-    return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
-
-
-def record_decision(project: Project, a: str, b: str, verdict: str, reviewer: str = "", source: str = "review") -> PairDecision:
-    x, y = pair(a, b)
-    decision = PairDecision(x, y, verdict, _now(), reviewer, source)
-    append_line(project.dedup_decisions_path, decision.to_json())
-    return decision
-
-
-@dataclass
-class Decisions:
-    same: set[Pair] = field(default_factory=set)
-    apart: set[Pair] = field(default_factory=set)
-    skipped: set[Pair] = field(default_factory=set)
-
-    @property
-    def decided(self) -> set[Pair]:
-        return self.same | self.apart
-
-
-def load_decisions(project: Project) -> Decisions:
-    """The standing manual decisions: per pair the last duplicate/different/undo line wins."""
-    last: dict[Pair, str] = {}
-    skipped: set[Pair] = set()
-    for _, obj in iter_jsonl(project.dedup_decisions_path, require=("a", "b")):
-        p = pair(str(obj["a"]), str(obj["b"]))
-        verdict = obj.get("verdict")
-        if verdict == "skip":
-            skipped.add(p)
-        elif verdict in MANUAL_VERDICTS or verdict == "undo":
-            last[p] = str(verdict)
-    out = Decisions(skipped=skipped)
-    for p, verdict in last.items():
-        if verdict == "duplicate":
-            out.same.add(p)
-        elif verdict == "different":
-            out.apart.add(p)
-    return out
 
 
 # --- the files ---------------------------------------------------------------------------
-def load_clusters(project: Project) -> dict[str, dict[str, Any]]:
-    return cluster_rows(project)
-
-
-def load_queue(project: Project) -> list[dict[str, Any]]:
-    return [obj for _, obj in iter_jsonl(project.dedup_queue_path, require=("a", "b"))]
-
-
 def _link(p: Pair, m: Match) -> dict[str, Any]:
     return {"a": p[0], "b": p[1], "rule": m.rule, "scores": {k: round(v, 3) for k, v in sorted(m.scores.items())}}
 
@@ -147,20 +67,21 @@ class DedupResult:
         }
 
 
+@locked("dedup")
 def run(project: Project, progress: Progress = NULL) -> DedupResult:
     """Cluster every record that is in no cluster yet; rewrite clusters and queue."""
-    lock.load(project)  # a broken review.lock fails here, not after the clusters are written
-    records = load_records(project)
+    lock.load(project)  # a broken review.lock fails here, not after the records are compared
+    records, records_hash = records_store.read_hashed(project)
     if not records:
         raise ReviewError("no records to deduplicate", hint="run `review import FILE --source NAME` first")
     progress.start("Preparing records")
     keys = {k.id: k for k in make_keys(records)}
-    previous = load_clusters(project)
-    existing = {cid: [m for m in obj["records"] if m in keys] for cid, obj in previous.items()}
+    previous = clusters_store.read(project)
+    existing = {cid: [m for m in c["records"] if m in keys] for cid, c in previous.items()}
     existing = {cid: ms for cid, ms in existing.items() if ms}
     assigned = {m for ms in existing.values() for m in ms}
     new = set(keys) - assigned
-    decisions = load_decisions(project)
+    decisions = clusters_store.read_decisions(project)
 
     progress.start("Blocking")
     pairs = candidate_pairs(list(keys.values()), new if existing else None)
@@ -174,22 +95,27 @@ def run(project: Project, progress: Progress = NULL) -> DedupResult:
     for rid, cid in result.cluster_of.items():
         members.setdefault(cid, []).append(rid)
     old_cluster_of = {m: cid for cid, ms in existing.items() for m in ms}
-    rows = []
+    # This run's links, by the cluster both their records are in (one pass over the links).
+    new_links: dict[str, list[tuple[Pair, Match]]] = {}
+    for p, m in result.links.items():
+        cid = result.cluster_of[p[0]]
+        if result.cluster_of[p[1]] == cid:
+            new_links.setdefault(cid, []).append((p, m))
+    rows: list[Cluster] = []
     for cid, ms in members.items():
         inside = set(ms)
         links: dict[Pair, dict[str, Any]] = {}
         for old in sorted({old_cluster_of[m] for m in ms if m in old_cluster_of}):
-            for link in previous[old].get("links", []):
+            for link in previous[old]["links"]:
                 p = pair(link["a"], link["b"])
                 if p[0] in inside and p[1] in inside and p not in decisions.apart:
                     links[p] = link
-        for p, m in result.links.items():
-            if p[0] in inside and p[1] in inside:
-                links[p] = _link(p, m)
-        rows.append({"id": cid, "records": sorted(ms), "links": [links[p] for p in sorted(links)]})
+        for p, m in new_links.get(cid, ()):
+            links[p] = _link(p, m)
+        rows.append(Cluster(id=cid, records=sorted(ms), links=[links[p] for p in sorted(links)]))
 
     queue: dict[Pair, dict[str, Any]] = {}
-    for obj in load_queue(project):
+    for obj in clusters_store.read_queue(project):
         queue[pair(obj["a"], obj["b"])] = obj
     for p, m in matches.items():
         if m.verdict is Verdict.UNCERTAIN:
@@ -200,24 +126,17 @@ def run(project: Project, progress: Progress = NULL) -> DedupResult:
         row for p, row in queue.items()
         if p[0] in keys and p[1] in keys and p not in decided and result.cluster_of[p[0]] != result.cluster_of[p[1]]
     ]
-    with interrupts_deferred():  # clusters, queue and lock of one run, or none of them
-        write_jsonl(project.clusters_path, rows)
-        write_jsonl(project.dedup_queue_path, waiting)
-        hashes = {p: sha256_file(p) for p in (project.records_path, project.clusters_path)}
+    with transaction(project) as tx:  # clusters, queue and lock of one run, or none of them
+        clusters_store.write(tx, rows)
+        clusters_store.write_queue(tx, waiting)
         lock.record(
-            project,
+            tx,
             STAGE,
             inputs=[project.records_path, project.dedup_decisions_path],
             outputs=[project.clusters_path, project.dedup_queue_path],
             params={"rules_version": RULES_VERSION},
-            known=hashes,
+            known={project.records_path: records_hash},
         )
-    # So the first `review prisma` after a dedup is as fast as the next ones.
-    clusters = sorted((cid, sorted(ms)) for cid, ms in members.items())  # as clusters.jsonl holds them
-    try:
-        include.prepare_cache(project, records, clusters, hashes)
-    except ReviewError:
-        pass  # review.toml needs fixing first: `review prisma` will say so, then make the cache itself
     by_rule = Counter(m.rule for p, m in result.links.items())
     return DedupResult(
         records=len(keys),
@@ -232,26 +151,27 @@ def run(project: Project, progress: Progress = NULL) -> DedupResult:
 
 # --- manual merge and split --------------------------------------------------------------
 def _cluster_members(project: Project) -> tuple[dict[str, list[str]], dict[str, str]]:
-    clusters_ = {cid: list(obj["records"]) for cid, obj in load_clusters(project).items()}
+    clusters_ = {cid: list(c["records"]) for cid, c in clusters_store.read(project).items()}
     cluster_of = {m: cid for cid, ms in clusters_.items() for m in ms}
     return clusters_, cluster_of
 
 
+@locked("dedup")
 def merge(project: Project, ids: Iterable[str], reviewer: str = "", progress: Progress = NULL) -> DedupResult:
     """Merge the clusters (or records) named by `ids` into one, and keep it that way."""
     ids = list(dict.fromkeys(ids))
     if len(ids) < 2:
         raise ReviewError("--merge needs at least two ids", hint="e.g. review dedup --merge abc123 def456")
-    _, cluster_of = _cluster_members(project)
-    known = {r.id for r in load_records(project)}
+    known = {r.id for r in records_store.read(project)}
     for i in ids:
         if i not in known:
             raise ReviewError(f"no record or cluster `{i}`", hint="ids are in `review export records` (columns id and cluster)")
     for other in ids[1:]:
-        record_decision(project, ids[0], other, "duplicate", reviewer, source="merge")
+        clusters_store.append_decision(project, ids[0], other, "duplicate", reviewer, source="merge")
     return run(project, progress)
 
 
+@locked("dedup")
 def split(project: Project, record: str, reviewer: str = "", progress: Progress = NULL) -> DedupResult:
     """Take `record` out of its cluster for good: it is kept apart from every other member."""
     clusters_, cluster_of = _cluster_members(project)
@@ -261,7 +181,7 @@ def split(project: Project, record: str, reviewer: str = "", progress: Progress 
     if not others:
         raise ReviewError(f"record `{record}` is already on its own", hint="nothing to split")
     for other in others:
-        record_decision(project, record, other, "different", reviewer, source="split")
+        clusters_store.append_decision(project, record, other, "different", reviewer, source="split")
     return run(project, progress)
 
 
@@ -269,27 +189,25 @@ def split(project: Project, record: str, reviewer: str = "", progress: Progress 
 def counts(project: Project) -> dict[str, Any]:
     """Records before and after dedup, duplicates removed, per source. See docs/dedup.md.
 
-    The record kept for a cluster is the one `review prisma` keeps (stages/include.py): the
+    The record kept for a cluster is the one `review prisma` keeps (`model.arm_and_kept`): the
     cluster id's record if it comes from a database or register, else the first such record
     by id, and in a cluster with none of them the cluster id's (or first) record. Every other
     member counts as a duplicate removed from its own source, so these counts and the PRISMA
     diagram credit the same sources. Records imported after the last `review dedup` count as
     kept and `current` is False.
     """
-    from review_cli.stages.include import DBR_KINDS, arm_and_kept, source_kind
-
-    records = load_records(project)
-    source_of = {r.id: r.source for r in records}
+    summaries, _ = records_store.summaries(project)
+    source_of = {r.id: r.source for r in summaries}
     protocol = project.protocol
-    dbr_source = {s: source_kind(protocol, s) in DBR_KINDS for s in set(source_of.values())}
-    clusters_ = load_clusters(project)
+    dbr_source = {s: protocol.kind_of(s) in DBR_KINDS for s in set(source_of.values())}
+    clusters_ = clusters_store.read(project)
     kept: set[str] = set()
-    for cid, obj in clusters_.items():
-        present = sorted(m for m in obj["records"] if m in source_of)
+    for cid, c in clusters_.items():
+        present = sorted(m for m in c["records"] if m in source_of)
         if present:
             kept.add(arm_and_kept(cid, present, lambda m: dbr_source[source_of[m]])[1])
-    clustered = {m for obj in clusters_.values() for m in obj["records"]}
-    unclustered = [r.id for r in records if r.id not in clustered]
+    clustered = {m for c in clusters_.values() for m in c["records"]}
+    unclustered = [r.id for r in summaries if r.id not in clustered]
     kept.update(unclustered)
     by_source: dict[str, dict[str, int]] = {}
     for rid, src in sorted(source_of.items()):
@@ -300,22 +218,13 @@ def counts(project: Project) -> dict[str, Any]:
         else:
             entry["duplicates_removed"] += 1
     return {
-        "records_before": len(records),
-        "duplicates_removed": len(records) - len(kept),
+        "records_before": len(summaries),
+        "duplicates_removed": len(summaries) - len(kept),
         "records_after": len(kept),
-        "uncertain_pairs": len(load_queue(project)),
-        "current": not unclustered and project.clusters_path.exists(),
+        "uncertain_pairs": len(clusters_store.read_queue(project)),
+        "current": not unclustered and clusters_store.exists(project),
         "by_source": dict(sorted(by_source.items())),
     }
-
-
-def cluster_index(project: Project) -> dict[str, tuple[str, int]]:
-    """record id -> (cluster id, cluster size), for exports."""
-    out: dict[str, tuple[str, int]] = {}
-    for cid, obj in load_clusters(project).items():
-        for m in obj["records"]:
-            out[m] = (cid, len(obj["records"]))
-    return out
 
 
 # --- the interactive review of uncertain pairs -------------------------------------------
@@ -353,12 +262,13 @@ class ReviewResult:
 
 def pending(project: Project) -> list[dict[str, Any]]:
     """Uncertain pairs still waiting, in review order: never-skipped first, then most similar."""
-    decisions = load_decisions(project)
-    rows = [r for r in load_queue(project) if pair(r["a"], r["b"]) not in decisions.decided]
+    decisions = clusters_store.read_decisions(project)
+    rows = [r for r in clusters_store.read_queue(project) if pair(r["a"], r["b"]) not in decisions.decided]
     rows.sort(key=lambda r: (pair(r["a"], r["b"]) in decisions.skipped, -float(r["scores"].get("title", 0)), r["id"]))
     return rows
 
 
+@locked("dedup")
 def review(project: Project, ask: Callable[[PairCard], str], reviewer: str = "", progress: Progress = NULL) -> ReviewResult:
     """Show each waiting pair to `ask` until the queue is empty or it answers `q`.
 
@@ -366,7 +276,7 @@ def review(project: Project, ask: Callable[[PairCard], str], reviewer: str = "",
     so quitting (or a crash) loses nothing and the next session resumes at the next pair.
     """
     rows = pending(project)
-    records = {r.id: r for r in load_records(project)}
+    records = {r.id: r for r in records_store.read(project)}
     rows = [r for r in rows if r["a"] in records and r["b"] in records]
     result = ReviewResult()
     history: list[int] = []
@@ -381,14 +291,14 @@ def review(project: Project, ask: Callable[[PairCard], str], reviewer: str = "",
             if history:
                 i = history.pop()
                 prev = rows[i]
-                record_decision(project, prev["a"], prev["b"], "undo", reviewer)
+                clusters_store.append_decision(project, prev["a"], prev["b"], "undo", reviewer)
                 result.undone += 1
             continue
         if answer in MANUAL_VERDICTS:
-            record_decision(project, row["a"], row["b"], answer, reviewer)
+            clusters_store.append_decision(project, row["a"], row["b"], answer, reviewer)
             result.decided += 1
         elif answer == "skip":
-            record_decision(project, row["a"], row["b"], "skip", reviewer)
+            clusters_store.append_decision(project, row["a"], row["b"], "skip", reviewer)
             result.skipped += 1
         else:
             continue  # an unknown key: ask again
@@ -417,6 +327,7 @@ class Session:
         }
 
 
+@locked("dedup")
 def session(
     project: Project,
     ask: Callable[[PairCard], str] | None = None,

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from urllib.parse import unquote
 
+from review_cli.io.normalise import cites_article, strip_notes
 from review_cli.model import Record
 
 _TAG = re.compile(r"<[^>]{1,40}>")
@@ -60,47 +61,6 @@ def title_form(title: str) -> str:
         # `[English translation]. Original title`: the translation is what other databases show.
         t = inner if len(words(inner)) >= 3 else inner + " " + rest
     return " ".join(words(strip_notes(t)))
-
-
-_NOTE_START = re.compile(
-    r"[.\s]\[(?:errat|comment|review|see |retract|update|summary|\d+ ref|article in|english|spanish|"
-    r"french|german|italian|japanese|chinese|russian|portuguese|polish|dutch|published|corrected|note|"
-    r"electronic resource)",
-    re.I,
-)
-_NOTE = re.compile(r"\s*\[[^\[\]]*\]\s*\.?\s*$")
-
-
-# How erratum notices cite the article they correct: WoS `Title (vol 360, pg 542, 2009)` and
-# Embase `Title (New England Journal of Medicine (2009) 360 (542-544))`.
-_CITED = re.compile(r"\s*\((?:vol\.? [^()]*pg [^()]*|[^()]*\((?:19|20)\d\d\)\s*\d+\s*(?:\([^()]*\))?[^()]*)\)\s*\.?\s*$", re.I)
-
-
-# The same citation cut off by a field-length limit: `... (The Journal of Pediatrics (M`.
-_CITED_CUT = re.compile(r"\s*\([^()]{12,}\([^()]{0,12}$")
-
-
-def cites_article(title: str) -> bool:
-    return bool(_CITED.search(title) or _CITED_CUT.search(title))
-
-
-def strip_notes(title: str) -> str:
-    """Drop the bracketed notes databases append: `[Review] [33 refs]`, `[Erratum appears in
-    ...]`, `[Article in German]`, `[see comments]`, and an erratum's citation of its article.
-    They describe the record, not the work."""
-    t = title.strip()
-    if "(" in t:
-        t = _CITED_CUT.sub("", _CITED.sub("", t))
-    if "[" not in t:
-        return t
-    m = _NOTE_START.search(t)
-    if m and m.start() > 0:
-        t = t[: m.start()]
-    while True:
-        m = _NOTE.search(t)
-        if not m or m.start() == 0:
-            return t
-        t = t[: m.start()].rstrip()
 
 
 # --- what kind of publication a record is --------------------------------------------------

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from review_cli.errors import ParseError, ReviewError, UsageError
-from review_cli.io.writer import read_json, write_json, write_text
+from review_cli.io.writer import read_json
 from review_cli.model import Record, Stage, Verdict, fold
 from review_cli.progress import NULL, Progress
 from review_cli.project import Project
@@ -29,8 +29,10 @@ from review_cli.stages import include as include_stage
 from review_cli.stages import prisma as prisma_stage
 from review_cli.stages.demo._generate import DEFAULT_SEED, PROTOCOL_TEMPLATE, Demo, generate
 from review_cli.stages.demo._studies import FULL_TEXT_REASONS
-from review_cli.stages.screen import _store as screen_store
+from review_cli.store import records as records_store
 from review_cli.store import units
+from review_cli.store.locking import write_lock
+from review_cli.store.transaction import transaction
 
 # Simulated screening happens on fixed dates, so the decision logs are the same on every run.
 SCREENING_CLOCK = {
@@ -106,10 +108,11 @@ def _at(seconds: float) -> Callable[[], float]:
 def create(ctx: DemoRun) -> StepReport:
     project, demo = ctx.project, ctx.demo
     init.run(project.root, PROTOCOL_TEMPLATE)
-    for (source, name), text in demo.files.items():
-        write_text(project.source_dir(source) / name, text)
-    write_text(project.demo_labels_path, demo.labels_jsonl())
-    write_text(project.demo_dir / "README.md", DEMO_README.format(seed=demo.seed))
+    with transaction(project) as tx:  # what a user saves from the databases, and the demo's truth
+        for (source, name), text in demo.files.items():
+            tx.write_text(project.source_dir(source) / name, text)
+        tx.write_text(project.demo_labels_path, demo.labels_jsonl())
+        tx.write_text(project.demo_dir / "README.md", DEMO_README.format(seed=demo.seed))
     return StepReport("create", "done", f"protocol and {len(demo.files)} exports ({len(demo.records):,} records) written")
 
 
@@ -204,20 +207,26 @@ def run(folder: Path, force: bool = False, seed: int = DEFAULT_SEED, progress: P
     if until is not None:
         steps = steps[: names.index(until) + 1]
     root = prepare_folder(folder, force)
-    ctx = DemoRun(Project(root), generate(seed), progress)
+    with write_lock(Project(root), "demo"):
+        return _run(Project(root), seed, progress, steps)
+
+
+def _run(project: Project, seed: int, progress: Progress, steps: tuple[Step, ...]) -> DemoResult:
+    ctx = DemoRun(project, generate(seed), progress)
     for step in steps:
         missing = [n for n in step.needs if not ctx.done(n)]
         if missing:
             ctx.reports.append(StepReport(step.name, "skipped", f"waits for: {', '.join(missing)}"))
             continue
         ctx.reports.append(step.run(ctx))
-    result = DemoResult(root, ctx.reports, expected_counts(ctx.demo))
+    result = DemoResult(project.root, ctx.reports, expected_counts(ctx.demo))
     prisma_json = ctx.project.prisma_dir / "prisma.json"
     if ctx.done("prisma") and prisma_json.exists():
         result.prisma = read_json(prisma_json)
         result.svg = next(iter(sorted(ctx.project.prisma_dir.glob("*.svg"))), None)
         result.differences = compare(result.prisma.get("counts", {}), result.expected)
-    write_json(ctx.project.demo_dir / "run.json", {"seed": seed, "steps": [r.to_json() for r in ctx.reports]})
+    with transaction(ctx.project) as tx:
+        tx.write_json(ctx.project.demo_dir / "run.json", {"seed": seed, "steps": [r.to_json() for r in ctx.reports]})
     return result
 
 
@@ -276,8 +285,8 @@ def record_studies(demo: Demo, records: list[Record]) -> dict[str, str]:
 
 def unit_studies(project: Project, demo: Demo) -> dict[str, str]:
     """Screening unit id -> study id (the majority of its members; a false merge shows here)."""
-    per_record = record_studies(demo, import_.load_records(project))
-    groups = units.clusters(project) or {rid: [rid] for rid in per_record}
+    per_record = record_studies(demo, records_store.read(project))
+    groups = units.groups(project) or {rid: [rid] for rid in per_record}
     out: dict[str, str] = {}
     for unit, members in groups.items():
         votes = Counter(per_record[m] for m in members if m in per_record)
@@ -288,9 +297,9 @@ def unit_studies(project: Project, demo: Demo) -> dict[str, str]:
 
 def false_merged_units(project: Project, demo: Demo) -> list[str]:
     """Clusters whose records belong to different studies (a deduplication error)."""
-    per_record = record_studies(demo, import_.load_records(project))
+    per_record = record_studies(demo, records_store.read(project))
     out = []
-    for unit, members in units.clusters(project).items():
+    for unit, members in units.groups(project).items():
         if len({per_record[m] for m in members if m in per_record}) > 1:
             out.append(unit)
     return sorted(out)
@@ -327,7 +336,7 @@ def _screen(ctx: DemoRun, stage: Stage, disagreements: tuple[int, int]) -> StepR
     name = str(stage)
     project = ctx.project
     study_of = unit_studies(project, ctx.demo)
-    to_screen = [u.id for u in screen_store.stage_units(project, stage)]
+    to_screen = [u.id for u in units.stage_units(project, stage)]
     unmatched = [u for u in to_screen if u not in study_of]
     reviewers = list(project.protocol.reviewers[:2]) or ["reviewer1", "reviewer2"]
     votes = simulated_votes(ctx.demo, to_screen, study_of, stage, disagreements)

@@ -2,7 +2,8 @@
 
 Every record read is either imported or reported as skipped with its line and reason
 (read = imported + skipped, always). Nothing is written until every file parsed, so a bad file
-leaves the review unchanged.
+leaves the review unchanged; the copied exports, review.toml (a new source), the records, the
+report and review.lock then commit together (store/transaction.py).
 """
 
 from __future__ import annotations
@@ -11,29 +12,15 @@ import gc
 import json
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import asdict, dataclass, field
-from operator import attrgetter
 from pathlib import Path
 from types import ModuleType
-from typing import Any, cast
-
-import orjson
+from typing import Any
 
 from review_cli.errors import ParseError, ReviewError
-from review_cli.io import formats
+from review_cli.io import formats, normalise
 from review_cli.io.document import Document, Parsed, Skip, decode
-from review_cli.io.writer import (
-    EDITED_HINT,
-    copy_file,
-    interrupts_deferred,
-    iter_jsonl,
-    read_json,
-    sha256_bytes,
-    write_bytes,
-    write_json,
-    write_text,
-)
+from review_cli.io.writer import sha256_bytes
 from review_cli.model import (
     LIST_FIELDS,
     TEXT_FIELDS,
@@ -41,15 +28,18 @@ from review_cli.model import (
     Record,
     best_value,
     fingerprint,
-    record_id,
+    fold,
+    short_hash,
 )
 from review_cli.progress import NULL, Progress
 from review_cli.project import Project
-from review_cli.stages.import_ import _split as import_split
-from review_cli.stages.import_._split import Line
 from review_cli.store import lock
+from review_cli.store import records as records_store
+from review_cli.store.locking import locked
+from review_cli.store.transaction import Transaction, transaction
 
 STAGE = "import"
+PROGRESS_EVERY = 2000  # records between progress updates: cheap, and smooth enough
 
 
 @dataclass
@@ -80,50 +70,18 @@ class ImportResult:
 
 
 @dataclass
-class _Prepared:
+class _Read:
+    """One export, read and turned into records, not written yet."""
+
     report: FileReport
     src: Path
     dest: Path
-    records: list[Record | Line]
+    records: list[Record]
 
 
-def load_records(project: Project) -> list[Record]:
-    path = project.records_path
-    out = []
-    for number, obj in iter_jsonl(path, require=("id", "source")):
-        try:
-            out.append(Record.from_json(obj))
-        except (KeyError, TypeError, ValueError) as e:  # a hand-edited line: a field of the wrong type
-            raise ParseError(path, f"not a record line ({e})", line=number, hint=EDITED_HINT) from e
-    return out
-
-
-def load_report(project: Project) -> list[dict[str, Any]]:
-    """The import report's entries, checked: a hand edit that breaks one names it."""
-    path = project.import_report_path
-    if not path.exists():
-        return []
-    data = read_json(path)
-    files = data.get("files") if isinstance(data, dict) else None
-    hint = "import/report.json is written by review: restore it from git, or re-import the exports"
-    if not isinstance(files, list):
-        raise ParseError(path, "not an import report (no `files` list)", hint=hint)
-    for n, entry in enumerate(files):
-        if not isinstance(entry, dict):
-            raise ParseError(path, f"files[{n}] is not an object", hint=hint)
-        for key, kind in (("file", str), ("source", str), ("sha256", str), ("format", str), ("skipped", list)):
-            if not isinstance(entry.get(key), kind):
-                raise ParseError(path, f"files[{n}] has no {kind.__name__} `{key}`", hint=hint)
-    return files
-
-
-def read_file(
-    path: Path, data: bytes, fmt_name: str | None = None, doc: Document | None = None
-) -> tuple[Document, ModuleType]:
-    """Decode (unless `doc` is `data` decoded already) and detect (or force) the format;
-    raises ParseError on an unreadable file."""
-    if doc is None:
-        doc = decode(path, data)
+def read_file(path: Path, data: bytes, fmt_name: str | None = None) -> tuple[Document, ModuleType]:
+    """Decode and detect (or force) the format; raises ParseError on an unreadable file."""
+    doc = decode(path, data)
     fmt = formats.forced(doc, fmt_name) if fmt_name else formats.detect(doc)
     return doc, fmt
 
@@ -145,9 +103,6 @@ def _no_records(path: Path, fmt: ModuleType) -> ParseError:
     )
 
 
-PROGRESS_EVERY = 2000  # records between progress updates: cheap, and smooth enough
-
-
 def build_records(
     source: str,
     file_rel: str,
@@ -155,75 +110,44 @@ def build_records(
     report: FileReport,
     progress: Progress = NULL,
 ) -> list[Record]:
-    """Normalise parsed items into records, filling `report`; advances `progress` by lines."""
-    prepared = import_split.prepare(items, source, file_rel)
-    return [as_record(r) for r in collect_records(source, file_rel, prepared, report, progress)]
-
-
-def as_record(rec: Record | Line) -> Record:
-    return rec.record() if isinstance(rec, Line) else rec
-
-
-def collect_records(
-    source: str,
-    file_rel: str,
-    prepared: Iterable[import_split.Prepared],
-    report: FileReport,
-    progress: Progress = NULL,
-) -> list[Record | Line]:
-    """Records from prepared items, in file order: positions, ids and the report. Each is the
-    JSON line it will be written as, or a Record where orjson refused a value."""
-    records: list[Record | Line] = []
+    """Normalise parsed items into records, in file order, filling `report` (read, imported,
+    skipped); advances `progress` by lines."""
+    records: list[Record] = []
     append = records.append
+    fields = normalise.fields
+    folded_source = fold(source)
     # Identical records of one file are told apart by their rank; counted by the first id, not
     # by the fingerprint, which holds the whole folded abstract (100,000 of them is 200 MB).
     occurrences: dict[str, int] = {}
-    position = read = empty_titles = empty_abstracts = 0
-    shown_line = 0
-    line_start = import_split.LINE_START
-    for line, key, out, first, reason, empty in prepared:
+    position = read = empty_titles = empty_abstracts = shown_line = 0
+    for item in items:
         read += 1
+        line = item.line
         if read % PROGRESS_EVERY == 0 and line > shown_line:
             progress.advance(line - shown_line)
             shown_line = line
-        if out is None or first is None:
-            position += key is not None  # a parsed record without content still has a position
-            report.skipped.append({"line": line, "reason": reason})
+        if isinstance(item, Skip):
+            report.skipped.append({"line": line, "reason": item.reason})
             continue
-        position += 1
+        position += 1  # a parsed record without content still has a position
+        values = fields(item.fields)
+        fp = fingerprint(values, squashed=True)
+        if not fp.strip("\x1f"):  # only separators (strip copies nothing when a field is set)
+            report.skipped.append({"line": line, "reason": "record has no bibliographic content"})
+            continue
+        first = short_hash(folded_source, fp, "0")  # record_id(source, fp, 0)
         rank = occurrences.get(first, 0)
         occurrences[first] = rank + 1
-        rid = record_id(source, fingerprint(_values(out)), rank) if rank else first
-        origin = Origin(source, file_rel, key or f"#{position}", line)  # key is a str here
-        whole = type(out) is bytes and out.startswith(line_start)
-        if whole and rank:  # made with the first id: take out the values
-            out, whole = import_split.body_of(cast(bytes, out), first, source), False
-        append(Line(rid, origin, cast(bytes, out)) if whole else _line(rid, source, out, origin))
-        empty_titles += empty & 1
-        empty_abstracts += empty >> 1
+        rid = short_hash(folded_source, fp, str(rank)) if rank else first
+        origin = Origin(source, file_rel, item.key or f"#{position}", line)
+        append(Record(rid, source, origins=(origin,), **values))
+        empty_titles += not values["title"]
+        empty_abstracts += not values["abstract"]
     report.read += read
     report.imported += len(records)
     report.empty_titles += empty_titles
     report.empty_abstracts += empty_abstracts
     return records
-
-
-def _line(rid: str, source: str, out: bytes | tuple[Any, ...], origin: Origin) -> Record | Line:
-    """The record from its values, as a line; a Record where orjson refused a value (the
-    writer's own encoder writes it then)."""
-    if type(out) is bytes:
-        try:
-            return Line(rid, origin, import_split.record_line(rid, source, out, origin))
-        except TypeError:
-            pass
-    return Record.from_json({"id": rid, "source": source, **_values(out), "origins": [origin.to_json()]})
-
-
-def _values(out: bytes | tuple[Any, ...]) -> dict[str, Any]:
-    """The field values of a prepared record (its JSON, or the tuple where orjson failed)."""
-    if type(out) is bytes:
-        return dict(orjson.loads(out))
-    return dict(zip(import_split.VALUE_FIELDS, out, strict=True))
 
 
 def merge(a: Record, b: Record) -> Record:
@@ -246,6 +170,88 @@ def _destination(project: Project, source: str, src: Path, data_hash: str, taken
     return dest
 
 
+def _check_source(source: str) -> str:
+    source = source.strip()
+    if not source:
+        raise ReviewError("--source must name the database or source", hint='e.g. --source "MEDLINE"')
+    if any(not c.isprintable() for c in source):
+        raise ReviewError(f"--source {source!r} holds a line break or another control character",
+                          hint='name the source on one line, e.g. --source "Web of Science"')
+    return source
+
+
+def _check_paths(paths: Sequence[Path]) -> None:
+    folders = [str(p) for p in paths if p.is_dir()]
+    if folders:
+        raise ReviewError(f"{', '.join(folders)}: a folder, not an export file",
+                          hint="name the export files in it, e.g. `review import exports/*.ris --source NAME`")
+    missing = [str(p) for p in paths if not p.is_file()]
+    if missing:
+        raise ReviewError(f"no such file: {', '.join(missing)}", hint="check the path")
+
+
+def _read_exports(
+    project: Project,
+    paths: Sequence[Path],
+    source: str,
+    fmt: str | None,
+    previous: Sequence[dict[str, Any]],
+    progress: Progress,
+) -> tuple[list[_Read], list[str]]:
+    """Every export not imported before, read into records (nothing written); and the files
+    whose exact bytes were imported already."""
+    by_hash = {entry["sha256"]: entry for entry in previous}
+    done: list[_Read] = []
+    unchanged: list[str] = []
+    taken: set[Path] = set()
+    for path in paths:
+        data = path.read_bytes()
+        digest = sha256_bytes(data)
+        if digest in by_hash:
+            entry = by_hash[digest]
+            if entry["source"].casefold() != source.casefold():
+                raise ReviewError(
+                    f"{path} was already imported as source `{entry['source']}` ({entry['file']})",
+                    hint=f"a file belongs to one source; to move it, `review import {entry['file']} --remove` first",
+                )
+            unchanged.append(str(path))
+            continue
+        if digest in {d.report.sha256 for d in done}:
+            unchanged.append(str(path))
+            continue
+        doc, fmt_module = read_file(path, data, fmt)
+        del data
+        dest = _destination(project, source, path, digest, taken)
+        taken.add(dest)
+        report = FileReport(
+            file=project.rel(dest),
+            source=source,
+            format=fmt_module.NAME,
+            encoding=doc.encoding,
+            sha256=digest,
+            warnings=list(doc.warnings),
+        )
+        if getattr(fmt_module, "TEXT_ONLY", False):
+            doc.compact()  # a text parser needs the text or the bytes, never both
+        progress.start(f"Importing {path.name} (lines)", total=doc.line_count())
+        records = build_records(source, report.file, fmt_module.parse(doc), report, progress)
+        del doc
+        if report.read == 0:
+            raise _no_records(path, fmt_module)
+        done.append(_Read(report, path, dest, records))
+        progress.done()
+    return done, unchanged
+
+
+def _merged(existing: dict[str, Record], read: Sequence[_Read]) -> dict[str, Record]:
+    for item in read:
+        for rec in item.records:
+            old = existing.get(rec.id)
+            existing[rec.id] = rec if old is None else merge(old, rec)
+    return existing
+
+
+@locked("import")
 def run(
     project: Project,
     paths: Sequence[Path],
@@ -266,151 +272,68 @@ def run(
 
 
 def _run(project: Project, paths: Sequence[Path], source: str, fmt: str | None, progress: Progress) -> ImportResult:
-    source = source.strip()
-    if not source:
-        raise ReviewError("--source must name the database or source", hint='e.g. --source "MEDLINE"')
-    if any(not c.isprintable() for c in source):
-        raise ReviewError(f"--source {source!r} holds a line break or another control character",
-                          hint='name the source on one line, e.g. --source "Web of Science"')
+    source = _check_source(source)
     if fmt:
         formats.by_name(fmt)  # an unknown --format is bad usage, also when every file is imported already
-    folders = [str(p) for p in paths if p.is_dir()]
-    if folders:
-        raise ReviewError(f"{', '.join(folders)}: a folder, not an export file",
-                          hint="name the export files in it, e.g. `review import exports/*.ris --source NAME`")
-    missing = [str(p) for p in paths if not p.is_file()]
-    if missing:
-        raise ReviewError(f"no such file: {', '.join(missing)}", hint="check the path")
+    _check_paths(paths)
     protocol = project.protocol
-    lock.load(project)  # a broken review.lock fails here, not after the records are written
+    lock.load(project)  # a broken review.lock fails here, not after the records are read
     declared = protocol.source(source)
     if declared is not None:
         source = declared.name  # the protocol's spelling wins
 
-    previous = load_report(project)
-    by_hash = {entry["sha256"]: entry for entry in previous}
-    prepared: list[_Prepared] = []
-    unchanged: list[str] = []
-    taken: set[Path] = set()
-    for path in paths:
-        data = path.read_bytes()
-        decoded: Document | None = None
-        if len(data) < import_split.MIN_SPLIT_CHARS:
-            digest = sha256_bytes(data)
-        else:
-            # A big file is hashed while it is decoded (hashlib lets go of the GIL), even though
-            # the decoding is wasted if the file turns out to be imported already.
-            with ThreadPoolExecutor(max_workers=1) as hasher:
-                hashing = hasher.submit(sha256_bytes, data)
-                decoded = decode(path, data)
-                digest = hashing.result()
-        if digest in by_hash:
-            entry = by_hash[digest]
-            if entry["source"].casefold() != source.casefold():
-                raise ReviewError(
-                    f"{path} was already imported as source `{entry['source']}` ({entry['file']})",
-                    hint=f"a file belongs to one source; to move it, `review import {entry['file']} --remove` first",
-                )
-            unchanged.append(str(path))
-            continue
-        if digest in {p.report.sha256 for p in prepared}:
-            unchanged.append(str(path))
-            continue
-        doc, fmt_module = read_file(path, data, fmt, decoded)
-        del data, decoded
-        dest = _destination(project, source, path, digest, taken)
-        taken.add(dest)
-        report = FileReport(
-            file=project.rel(dest),
-            source=source,
-            format=fmt_module.NAME,
-            encoding=doc.encoding,
-            sha256=digest,
-            warnings=list(doc.warnings),
-        )
-        if getattr(fmt_module, "TEXT_ONLY", False):
-            doc.compact()  # a text parser needs the text or the bytes, never both
-        items = import_split.prepared_items(doc, fmt_module, source, report.file)  # may fork: before the bar
-        lines = doc.line_count()  # while the worker, if any, is already parsing
-        del doc  # the items hold what they still need (the export, or views of it)
-        progress.start(f"Importing {path.name} (lines)", total=lines)
-        records = collect_records(source, report.file, items, report, progress)
-        if report.read == 0:
-            raise _no_records(path, fmt_module)
-        prepared.append(_Prepared(report, path, dest, records))
-        progress.done()
+    previous = records_store.read_report(project)
+    read, unchanged = _read_exports(project, paths, source, fmt, previous, progress)
+    if not read:
+        return ImportResult([], unchanged, [], records_store.count(project))
     progress.start("Merging and writing records")
-    existing: dict[str, Record | Line] = {r.id: r for r in load_records(project)} if prepared else {}
-    for item in prepared:
-        for rec in item.records:
-            old = existing.get(rec.id)
-            existing[rec.id] = rec if old is None else merge(as_record(old), as_record(rec))
-
+    records = _merged({r.id: r for r in records_store.read(project)}, read)
     added_sources: list[str] = []
-    if prepared:
-        with interrupts_deferred():  # all files of this import, or none
-            _commit(project, prepared, previous, existing, declared is None, source, added_sources)
-    progress.done()
-    return ImportResult(
-        files=[p.report for p in prepared],
-        unchanged=unchanged,
-        added_sources=added_sources,
-        records_total=len(existing) if prepared else sum(1 for _ in iter_jsonl(project.records_path)),
-    )
+    try:
+        with transaction(project) as tx:
+            for item in read:
+                if item.dest != item.src.resolve() and not item.dest.exists():
+                    tx.copy(item.src, item.dest)  # never a half-copied export in searches/
+            if declared is None:
+                _declare_source(tx, source, read[0].report.format)
+                added_sources.append(source)
+            _write(tx, records, {e["file"]: e for e in previous}, read)
+    finally:
+        if declared is None:
+            project.__dict__.pop("protocol", None)  # review.toml may have changed: read it again
+    return ImportResult([r.report for r in read], unchanged, added_sources, len(records))
 
 
-def _commit(
-    project: Project,
-    prepared: list[_Prepared],
-    previous: list[dict[str, Any]],
-    existing: dict[str, Record | Line],
-    undeclared: bool,
-    source: str,
-    added_sources: list[str],
-) -> None:
-    """Write everything one import changes: the copied exports, review.toml (a new source),
-    the records, the report and the lock."""
-    for item in prepared:
-        if item.dest != item.src.resolve():
-            item.dest.parent.mkdir(parents=True, exist_ok=True)
-            if not item.dest.exists():
-                copy_file(item.src, item.dest)  # atomic: never a half-copied export in searches/
-    if undeclared:
-        _declare_source(project, source, prepared[0].report.format)
-        added_sources.append(source)
-    # Ids are unique keys here, so sorting the records by id is the writer's own order,
-    # and the lines stream out without being held in memory all at once.
-    ordered = sorted(existing.values(), key=attrgetter("id"))
-    known = {project.records_path: import_split.write_records(project.records_path, ordered)}
-    del ordered
-    # The exports of this run were hashed when read (and `dest` holds the same bytes).
-    known.update((project.root / item.report.file, item.report.sha256) for item in prepared)
-    reports = {e["file"]: e for e in previous}
-    for item in prepared:
+def _write(tx: Transaction, records: dict[str, Record], reports: dict[str, dict[str, Any]], read: Sequence[_Read]) -> None:
+    """Stage the records, the report and review.lock of an import."""
+    project = tx.project
+    records_store.write(tx, list(records.values()))
+    for item in read:
         reports[item.report.file] = item.report.to_json()
     # Counted from the merged records, not while merging, so import order never shows.
     shared: Counter[str] = Counter()
-    for rec in existing.values():
-        if type(rec) is Line:  # read once, from one file
-            continue
-        files = {o.file for o in rec.origins}
-        if len(files) > 1:
-            shared.update(files)
+    for rec in records.values():
+        if len(rec.origins) > 1:
+            files = {o.file for o in rec.origins}
+            if len(files) > 1:
+                shared.update(files)
     for name, entry in reports.items():
         entry["same_as_other_file"] = shared[name]
-    write_json(project.import_report_path, {"files": [reports[k] for k in sorted(reports)]})
+    records_store.write_report(tx, [reports[k] for k in sorted(reports)])
     lock.record(
-        project,
+        tx,
         STAGE,
         inputs=[project.root / k for k in reports],
         outputs=[project.records_path, project.import_report_path],
         params={"files": {k: {"source": v["source"], "format": v["format"]} for k, v in sorted(reports.items())}},
-        known=known,
+        # The exports were hashed when read (a copy in searches/ holds the same bytes).
+        known={project.root / k: v["sha256"] for k, v in reports.items()},
     )
 
 
-def _declare_source(project: Project, name: str, fmt: str) -> None:
+def _declare_source(tx: Transaction, name: str, fmt: str) -> None:
     """Append an undeclared source to review.toml (appending keeps the user's comments)."""
+    project = tx.project
     text = project.protocol_path.read_text(encoding="utf-8")
     if not text.endswith("\n"):
         text += "\n"
@@ -419,8 +342,7 @@ def _declare_source(project: Project, name: str, fmt: str) -> None:
         f'\n# Added by `review import` (format {fmt}); set kind, platform, search_date and query.\n'
         f'[[sources]]\nname = {quoted}\nkind = "database"\n'
     )
-    write_text(project.protocol_path, text)
-    project.__dict__.pop("protocol", None)
+    tx.write_text(project.protocol_path, text)
 
 
 @dataclass
@@ -431,16 +353,17 @@ class RemoveResult:
     emptied: list[str] = field(default_factory=list)  # sources left without any export
 
 
+@locked("import")
 def remove(project: Project, names: Sequence[str | Path], progress: Progress = NULL) -> RemoveResult:
     """Take imported exports out of the review (a wrong file, or a file under the wrong source).
 
     The records are rebuilt from the exports that stay, as importing them alone would have
     made them (ids depend on content only, so every other record keeps its id); the removed
-    copies are deleted from searches/. Dedup clusters and decisions are left as they are:
-    the next `review dedup` compares what is left, and a decision on a record that is gone
-    no longer counts anywhere.
+    copies are deleted from searches/, in the same commit. Dedup clusters and decisions are
+    left as they are: the next `review dedup` compares what is left, and a decision on a record
+    that is gone no longer counts anywhere.
     """
-    report = load_report(project)
+    report = records_store.read_report(project)
     wanted: list[dict[str, Any]] = []
     unknown: list[str] = []
     for name in names:
@@ -452,41 +375,29 @@ def remove(project: Project, names: Sequence[str | Path], progress: Progress = N
     if unknown:
         imported = ", ".join(e["file"] for e in report) or "none"
         raise ReviewError(f"not an imported export: {', '.join(unknown)}", hint=f"imported files: {imported}")
-    before = _line_count(project.records_path)
+    lock.load(project)
+    before = records_store.count(project)
     keep = [e for e in report if e not in wanted]
-    saved = {p: p.read_bytes() for p in (project.records_path, project.import_report_path) if p.exists()}
-    for p in saved:
-        p.unlink()
+    # Re-read what stays, source by source and format by format, as separate imports would.
+    records: dict[str, Record] = {}
+    reports: dict[str, dict[str, Any]] = {}
     try:
-        by_source: dict[str, list[dict[str, Any]]] = {}
-        for e in keep:
-            by_source.setdefault(e["source"], []).append(e)
-        for source, entries in by_source.items():
+        for source in dict.fromkeys(e["source"] for e in keep):
+            entries = [e for e in keep if e["source"] == source]
             for fmt in sorted({e["format"] for e in entries}):
                 paths = [project.root / e["file"] for e in entries if e["format"] == fmt]
-                run(project, paths, source, fmt, progress)
-        if not keep:
-            write_json(project.import_report_path, {"files": []})
-            import_split.write_records(project.records_path, [])
-            lock.record(project, STAGE, inputs=[], outputs=[project.records_path, project.import_report_path], params={"files": {}})
-    except BaseException:
-        for p, data in saved.items():
-            write_bytes(p, data)
-        raise
-    for e in wanted:
-        copy = project.root / e["file"]
-        copy.unlink(missing_ok=True)
-        if copy.parent != project.searches_dir and not any(copy.parent.iterdir()):
-            copy.parent.rmdir()
-    total = _line_count(project.records_path)
+                _check_paths(paths)
+                read, _ = _read_exports(project, paths, source, fmt, [], progress)
+                _merged(records, read)
+                reports.update((r.report.file, r.report.to_json()) for r in read)
+    finally:
+        progress.done()
+    with transaction(project) as tx:
+        _write(tx, records, reports, [])
+        for e in wanted:
+            tx.remove(project.root / e["file"])
     emptied = sorted({e["source"] for e in wanted} - {e["source"] for e in keep})
-    return RemoveResult([e["file"] for e in wanted], before, total, emptied)
-
-
-def _line_count(path: Path) -> int:
-    """Records in records.jsonl, one per line as the writer puts them (no JSON decoding: the
-    file may hold 100,000s of records)."""
-    return path.read_bytes().count(b"\n") if path.exists() else 0
+    return RemoveResult([e["file"] for e in wanted], before, len(records), emptied)
 
 
 def _report_entry(project: Project, report: list[dict[str, Any]], path: Path) -> dict[str, Any] | None:

@@ -6,9 +6,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from review_cli.errors import ReviewError
-from review_cli.io.writer import write_text
 from review_cli.project import PROTOCOL_FILE, Project
 from review_cli.protocol import load_protocol
+from review_cli.store.transaction import transaction
 
 TEMPLATES_DIR = Path(__file__).resolve().parents[2] / "protocols"
 
@@ -54,12 +54,12 @@ def run(folder: Path, protocol: str | None = None) -> InitResult:
     load_protocol(source)  # refuse an invalid protocol before creating anything
     project = Project(folder)
     folder.mkdir(parents=True, exist_ok=True)
-    write_text(project.protocol_path, source.read_text(encoding="utf-8-sig"))
-    project.searches_dir.mkdir(exist_ok=True)
-    write_text(project.searches_dir / "README.md", SEARCHES_README)
-    gitignore = folder / ".gitignore"
-    if not gitignore.exists():
-        write_text(gitignore, GITIGNORE)
+    with transaction(project) as tx:  # a review with all of its first files, or none
+        tx.write_text(project.protocol_path, source.read_text(encoding="utf-8-sig"))
+        tx.write_text(project.searches_dir / "README.md", SEARCHES_README)
+        gitignore = folder / ".gitignore"
+        if not gitignore.exists():
+            tx.write_text(gitignore, GITIGNORE)
     return InitResult(folder, str(source))
 
 

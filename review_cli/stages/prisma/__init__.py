@@ -25,12 +25,17 @@ from typing import Any
 
 from review_cli.errors import ReviewError
 from review_cli.io import prisma_svg, prisma_text
-from review_cli.io.writer import dumps_json, interrupts_deferred, sha256_bytes, write_bytes
-from review_cli.model import SourceKind
+from review_cli.io.writer import dumps_json, sha256_bytes
+from review_cli.model import DBR_KINDS, SourceKind
 from review_cli.project import Project
 from review_cli.stages import include
 from review_cli.stages.include import Arm, Inclusion, Status
+from review_cli.store import flow as flow_store
+from review_cli.store import inclusion as inclusion_store
 from review_cli.store import lock
+from review_cli.store import prisma as prisma_store
+from review_cli.store.locking import locked
+from review_cli.store.transaction import transaction
 
 STAGE = "prisma"
 SCHEMA = 1
@@ -231,7 +236,7 @@ def compute(inc: Inclusion, allow_pending: bool = False) -> Flow:
     reasons: dict[str, list[dict[str, Any]]] = {}
     # One pass over the units, in C: the few distinct (arm, status, reason) and how many of each.
     tally: Counter[tuple[Arm, Status, str]] = Counter(map(itemgetter(1, 4, 5), inc.units.values()))
-    dbr_records = sum(counts[RESULT_KEYS[kind]] for kind in include.DBR_KINDS)
+    dbr_records = sum(counts[RESULT_KEYS[kind]] for kind in DBR_KINDS)
     boxes = arm_boxes(tally, {Arm.DBR: dbr_records, Arm.OTHER: len(inc.records) - dbr_records})
     for arm in Arm:
         b = boxes[arm]
@@ -263,7 +268,7 @@ def compute(inc: Inclusion, allow_pending: bool = False) -> Flow:
             automation[include.automation_category(why)] += n  # a few distinct reasons, 10,000s of units
     other_methods = bool(
         counts["website_results"] + counts["organisation_results"] + counts["citations_results"]
-        or any(s.kind not in include.DBR_KINDS for s in protocol.sources)
+        or any(s.kind not in DBR_KINDS for s in protocol.sources)
     )
     return Flow(
         title=protocol.title,
@@ -280,37 +285,32 @@ def compute(inc: Inclusion, allow_pending: bool = False) -> Flow:
 # --- files -----------------------------------------------------------------------------------
 
 
-def render(
-    project: Project, allow_pending: bool = False, hashes: dict[Path, str] | None = None, cache: bool = True
-) -> tuple[Flow, Inclusion, dict[Path, str]]:
-    """The flow and the text of every file `review prisma` writes, computed in memory.
-    `hashes` receives the sha256 of the input files hashed on the way; `cache`: as `include.build`."""
+def render(project: Project, allow_pending: bool = False, cache: bool = True
+           ) -> tuple[Flow, Inclusion, dict[Path, bytes], dict[Path, str]]:
+    """The flow, the bytes of every file `review prisma` writes (the inclusion log first),
+    computed in memory, and the sha256 of the inputs read whole. `cache`: as `flow.read`."""
     # The flow allocates ~10 objects per record and frees none of them until the end: the
-    # cyclic garbage collector would re-scan them again and again.
+    # cyclic garbage collector would only re-scan them again and again.
     paused = gc.isenabled()
     gc.disable()
-    inc = None
     try:
-        inc = include.build(project, hashes, cache, pieces_in_child=True)
-        flow = compute(inc, allow_pending)
-        data = flow.to_json()
-        files = {
-            project.include_log_path: inc.log_text(),
-            project.prisma_json_path: dumps_json(data),
-            project.prisma_svg_path: prisma_svg.render(data),
-            project.prisma_mermaid_path: prisma_text.mermaid(data),
-            project.prisma_csv_path: prisma_text.app_csv(data),
+        data = flow_store.read(project, cache)
+        inc = include.compute(data)
+        result = compute(inc, allow_pending)
+        counts = result.to_json()
+        files = {project.include_log_path: inclusion_store.encode(inc.rows())}
+        texts = {
+            "json": dumps_json(counts),
+            "svg": prisma_svg.render(counts),
+            "mermaid": prisma_text.mermaid(counts),
+            "csv": prisma_text.app_csv(counts),
         }
+        for name, path in prisma_store.paths(project).items():
+            files[path] = texts[name].encode("utf-8")
     finally:
-        if inc is not None:
-            inc.close()  # a child left running when the counts did not add up
         if paused:
-            # Re-enabled as is, the collector would scan the ~1M objects made meanwhile at the
-            # next allocation (0.14 s at 100,000 records), all still in use. Frozen, they are
-            # left out of collections; they are freed by reference counting as always.
-            gc.freeze()
             gc.enable()
-    return flow, inc, files
+    return result, inc, files, data.hashes
 
 
 @dataclass
@@ -325,25 +325,19 @@ class PrismaResult:
         return not self.differences
 
 
+@locked("prisma")
 def run(project: Project, allow_pending: bool = False) -> PrismaResult:
     """Write the inclusion log and the PRISMA files, and record them in review.lock."""
-    hashes: dict[Path, str] = {}
-    flow, inc, files = render(project, allow_pending, hashes)
-    with interrupts_deferred():  # the five files and the lock change together, or not at all
-        for path, text in files.items():
-            data = text.encode("utf-8")
-            if not _same(path, data):  # unchanged files are not rewritten (the log is 35 MB at 100,000 records)
-                write_bytes(path, data)
-            hashes[path] = sha256_bytes(data)
-        lock.record(project, STAGE, include.inputs(project), files, params={"allow_pending": allow_pending}, known=hashes)
-    return PrismaResult(flow, [project.rel(p) for p in files], inc.warnings)
-
-
-def _same(path: Path, data: bytes) -> bool:
-    try:
-        return path.stat().st_size == len(data) and path.read_bytes() == data
-    except OSError:
-        return False
+    sources, known = flow_store.hashed_files(project)
+    result, inc, files, read_hashes = render(project, allow_pending)
+    known.update(read_hashes)
+    with transaction(project) as tx:
+        for path, data in files.items():
+            if prisma_store.read_bytes(path) != data:  # unchanged files are not rewritten
+                tx.write(path, data)
+            known[path] = sha256_bytes(data)
+        lock.record(tx, STAGE, sources, files, params={"allow_pending": allow_pending}, known=known)
+    return PrismaResult(result, [project.rel(p) for p in files], inc.warnings)
 
 
 def _lines(text: str) -> list[str]:
@@ -352,17 +346,18 @@ def _lines(text: str) -> list[str]:
     return [p + "\n" for p in parts[:-1]] + ([parts[-1]] if parts[-1] else [])
 
 
-def diff(project: Project, path: Path, expected: str) -> str:
+def diff(project: Project, path: Path, expected: bytes) -> str:
     """A unified diff from the file on disk (the committed one, in CI) to the regenerated one
     ('' when identical)."""
     rel = project.rel(path)
-    if not path.exists():
+    raw = prisma_store.read_bytes(path)
+    if raw is None:
         return f"--- {rel} (missing)\n+++ {rel} (regenerated)\n@@ the file does not exist; run `review prisma` @@\n"
-    raw = path.read_bytes()
-    if raw == expected.encode("utf-8"):
+    if raw == expected:
         return ""
     current = raw.decode("utf-8", errors="replace")
-    lines = list(difflib.unified_diff(_lines(current), _lines(expected), f"{rel} (on disk)", f"{rel} (regenerated)", n=2))
+    lines = list(difflib.unified_diff(_lines(current), _lines(expected.decode("utf-8")), f"{rel} (on disk)",
+                                      f"{rel} (regenerated)", n=2))
     if len(lines) > MAX_DIFF_LINES:
         lines = lines[:MAX_DIFF_LINES] + [f"... {len(lines) - MAX_DIFF_LINES} more diff lines\n"]
     return "".join(line if line.endswith("\n") else line + "\n" for line in lines)
@@ -370,7 +365,6 @@ def diff(project: Project, path: Path, expected: str) -> str:
 
 def check(project: Project, allow_pending: bool = False) -> PrismaResult:
     """Regenerate in memory and compare with the files on disk; writes nothing."""
-    flow, inc, files = render(project, allow_pending, cache=False)
-    differences = [d for path, text in files.items() if (d := diff(project, path, text))]
-    include.finish_background()  # a child that made the log's pieces, with nothing left to do
-    return PrismaResult(flow, [], inc.warnings, differences)
+    result, inc, files, _ = render(project, allow_pending, cache=False)
+    differences = [d for path, data in files.items() if (d := diff(project, path, data))]
+    return PrismaResult(result, [], inc.warnings, differences)

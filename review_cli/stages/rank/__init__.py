@@ -41,15 +41,14 @@ class FeatureSettings:
 class ModelSpec:
     """One ranking model: features, classifier and how the training set is formed."""
 
-    classifier: str = "svm"  # kernel-svm | dual-ridge | svm | logreg | nb | mnb | ridge | sgd | sgd-log | sgd-mh
+    classifier: str = "svm"  # kernel-svm | svm | logreg | nb | mnb | ridge | sgd | sgd-log | sgd-mh
     C: float = 1.0
     balanced: bool = True  # weight classes inversely to their frequency
     # Records not yet labelled, taken from the seeded shuffle, added to training as presumed
     # irrelevant (Cormack & Grossman's BMI): helps most while few records are labelled.
     pseudo_negatives: int = 0
     epochs: int = 20  # SGD only
-    pos_weight: float = 1.0  # dual ridge: weight of a relevant record (irrelevant: 1)
-    bias: float = 1.0  # dual ridge: the constant feature's square (weakly regularised intercept)
+    pos_weight: float = 1.0  # weight of a relevant record (irrelevant: 1)
     # ASReview's Balanced: weights rescaled so they sum to the number of labels (their scale
     # sets the effective C of an SVM).
     normalise_weights: bool = False
@@ -61,7 +60,6 @@ MODEL_SPECS: dict[str, ModelSpec] = {
     "logreg": ModelSpec("logreg", C=10.0),
     "nb": ModelSpec("nb", C=1.0, balanced=False),
     "sgd": ModelSpec("sgd", C=1e-4),
-    "dual-ridge": ModelSpec("dual-ridge", C=10.0, balanced=False),
     # ASReview 3.0.8 `elas_u4`, replicated: LinearSVC (squared hinge, C 0.11), relevant records
     # weighted 9.8:1 in total (weights summing to the number of labels), TF-IDF 1-2-grams with
     # sublinear tf, max_df 0.95, no stop-word removal; certainty-based querying.
@@ -158,7 +156,7 @@ class Ranker:
         self._shuffle = rng.permutation(self.n)
         self._position = np.empty(self.n, dtype=np.int64)
         self._position[self._shuffle] = np.arange(self.n)
-        self._kernel: Any = None  # dual ridge / kernel SVM state, extended while labels only grow
+        self._kernel: Any = None  # kernel SVM state, extended while labels only grow
         self._threads: Any = None  # threadpoolctl controller, made once the kernel's BLAS is loaded
 
     @property
@@ -179,8 +177,6 @@ class Ranker:
         y = np.fromiter(labels.values(), dtype=np.int64, count=len(labels))
         if y.min() == y.max():
             return None
-        if self.spec.classifier == "dual-ridge":
-            return self._dual_ridge(labels)
         # Sorted training rows: the fit does not depend on the order decisions were made in.
         sort = np.argsort(idx, kind="stable")
         idx, y = idx[sort], y[sort]
@@ -201,18 +197,6 @@ class Ranker:
         else:
             out = clf.predict_log_proba(self.X)[:, 1] - clf.predict_log_proba(self.X)[:, 0]
         return np.asarray(out, dtype=np.float64).ravel()
-
-    def _dual_ridge(self, labels: Mapping[int, int]) -> Any:
-        from review_cli.stages.rank._kernel import DualRidge
-
-        if self._kernel is None:
-            pseudo = self._shuffle[: self.spec.pseudo_negatives]
-            self._kernel = DualRidge(self.X, self.spec.C, self.spec.pos_weight, self.spec.bias, self.spec.balanced, pseudo)
-        import scipy.linalg  # noqa: F401  (load scipy's BLAS before the controller looks)
-
-        with self._one_blas_thread():
-            self._kernel.fit(labels)
-            return self._kernel.scores()
 
     def _kernel_svm(self, labels: Mapping[int, int]) -> Any | None:
         from review_cli.stages.rank._svm import KernelSVM

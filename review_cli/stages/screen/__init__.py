@@ -6,7 +6,7 @@ answer is a menu number, in the `note` mode the note text. Tests drive the loop 
 answers; `ui/screen_view.py` drives it from the keyboard. Time comes from an injected clock.
 
 Guarantees:
-- every decision is appended and fsynced (`screen_store.append`) before the next card is built;
+- every decision is appended and fsynced (`store.decisions.append`) before the next card is built;
 - blinded: only this reviewer's own log is read, for the ranking, the counts and the status;
 - undo appends a `Verdict.UNDO` line for the most recent decision still in force, and shows
   that record again: history is never deleted (`decisions.effective` pops it);
@@ -26,9 +26,20 @@ from review_cli.model import Decision, Record, Stage, Verdict
 from review_cli.project import Project
 from review_cli.protocol import ExclusionReason, slug
 from review_cli.stages.rank.stopping import StopVerdict
-from review_cli.stages.screen import _store as store
-from review_cli.stages.screen._engine import LABEL, Engine, Settings, Snapshot, SyncEngine
+from review_cli.stages.screen._engine import (
+    LABEL,
+    BackgroundEngine,
+    Engine,
+    Settings,
+    Snapshot,
+    SyncEngine,
+)
+from review_cli.stages.screen._who import parse_stage, reasons_for, resolve_reviewer
 from review_cli.store import decisions as dec
+from review_cli.store import fulltext as fulltext_store
+from review_cli.store import screen_state
+from review_cli.store import units as units_store
+from review_cli.store.locking import reviewer_lock
 
 ACTIONS = (
     "include", "exclude", "maybe", "skip", "undo", "note", "reason", "criteria", "not_retrieved", "help", "quit",
@@ -85,7 +96,7 @@ Ask = Callable[[Card], str]
 
 
 class Session:
-    """One reviewer screening one stage. Hold `screen_store.reviewer_lock` around `run`."""
+    """One reviewer screening one stage. Hold `store.locking.reviewer_lock` around `run`."""
 
     def __init__(
         self,
@@ -101,19 +112,19 @@ class Session:
         self.project, self.stage, self.reviewer, self.clock = project, stage, reviewer, clock
         self.only_maybe = only_maybe  # `review screen --maybe`: decide your maybes again
         protocol = project.protocol
-        self.units = list(units) if units is not None else store.stage_units(project, stage)
+        self.units = list(units) if units is not None else units_store.stage_units(project, stage)
         self.index = {r.id: i for i, r in enumerate(self.units)}
         self.members = members or {}
         self.keys = dict(protocol.screening.keys)
         self.by_key = {k: a for a, k in self.keys.items()}
-        self.reasons = store.reasons_for(project, stage)
+        self.reasons = reasons_for(project, stage)
         sc = protocol.screening
         self.engine: Engine = engine(
             Settings([f"{r.title}\n{r.abstract}".strip() for r in self.units], sc.seed, sc.model,
                      sc.target_recall, sc.confidence, project)
         )
         self.messages: list[str] = []
-        repair = store.repair_torn(project, stage, reviewer)
+        repair = dec.repair_torn(project, stage, reviewer)
         if repair is not None:
             self.messages.append(repair.message(project))
         self.history = dec.read_log(project.decisions_path(stage, reviewer), stage, slug(reviewer)).decisions
@@ -126,7 +137,7 @@ class Session:
         self.session_count = 0
         self._shown_at: float | None = None
         self._push_labels()
-        pointer = store.load_pointer(project, stage, reviewer)
+        pointer = screen_state.load_pointer(project, stage, reviewer)
         if pointer in self.index and not self.done(pointer):
             self.revisit.append(pointer)
 
@@ -208,7 +219,7 @@ class Session:
         previous = next((d for d in reversed(self.history) if d.record == rid and d.verdict != Verdict.UNDO), None)
         fulltext = ""
         if self.stage == Stage.FULL_TEXT:
-            fulltext = store.fulltext_location(self.project, record, self.members.get(rid, []))
+            fulltext = fulltext_store.location(self.project, record, self.members.get(rid, []))
         return Card(
             record=record, stage=self.stage, reviewer=self.reviewer, mode=mode, status=self.status(snap),
             rank=rank, score=score, keys=self.keys, reasons=self.reasons,
@@ -222,11 +233,11 @@ class Session:
     def decide(self, rid: str, verdict: Verdict, rank: int | None, score: float | None, reason: str = "") -> Decision:
         now = self.clock()
         d = Decision(
-            record=rid, verdict=verdict, stage=self.stage, reviewer=self.reviewer, time=store.iso(now),
+            record=rid, verdict=verdict, stage=self.stage, reviewer=self.reviewer, time=dec.iso(now),
             reason=reason, note=self.notes.pop(rid, ""), rank=rank,
             score=None if score is None else round(float(score), 4),
         )
-        store.append(self.project, d)  # durable before anything else happens
+        dec.append(self.project, [d])  # durable before anything else happens
         self.history.append(d)
         self.in_force.append(d)
         self.latest[rid] = d
@@ -242,9 +253,9 @@ class Session:
         target = self.in_force[-1]
         d = Decision(
             record=target.record, verdict=Verdict.UNDO, stage=self.stage, reviewer=self.reviewer,
-            time=store.iso(self.clock()), note=f"undo {target.verdict}",
+            time=dec.iso(self.clock()), note=f"undo {target.verdict}",
         )
-        store.append(self.project, d)
+        dec.append(self.project, [d])
         self.history.append(d)
         self.in_force = dec.effective(self.history)
         self.latest = dec.latest(self.history)
@@ -284,9 +295,9 @@ class Session:
                 current = self.next_record(snap)
                 if current is None:
                     outcome.finished = True
-                    store.save_pointer(self.project, self.stage, self.reviewer, "")
+                    screen_state.save_pointer(self.project, self.stage, self.reviewer, "")
                     return outcome
-                store.save_pointer(self.project, self.stage, self.reviewer, current[0])
+                screen_state.save_pointer(self.project, self.stage, self.reviewer, current[0])
                 self._shown_at = self.clock()
             rid, rank, score = current
             answer = ask(self.card(rid, rank, score, snap, mode, message))
@@ -370,7 +381,7 @@ def run(
 
     `drive(loop)` calls `loop(ask)` with the terminal's `ask` (ui/screen_view.run).
     """
-    with store.reviewer_lock(project, stage, reviewer):
+    with reviewer_lock(project, stage, reviewer):
         session = open_session(project, stage, reviewer, engine, clock, only_maybe)
         try:
             if not session.units:
@@ -392,11 +403,12 @@ def open_session(
     clock: Callable[[], float] = time.time,
     only_maybe: bool = False,
 ) -> Session:
-    """A session over the stage's units (call inside `screen_store.reviewer_lock`)."""
-    from review_cli.store.units import clusters
-
-    members = {cid: ids for cid, ids in clusters(project).items()}
+    """A session over the stage's units (call inside `store.locking.reviewer_lock`)."""
+    members = units_store.groups(project)
     return Session(project, stage, reviewer, engine=engine, clock=clock, members=members, only_maybe=only_maybe)
 
 
-__all__ = ["Card", "Outcome", "Session", "Status", "open_session"]
+__all__ = [
+    "BackgroundEngine", "Card", "Engine", "Outcome", "Session", "Settings", "Status", "SyncEngine", "open_session",
+    "parse_stage", "reasons_for", "resolve_reviewer",
+]

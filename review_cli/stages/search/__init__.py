@@ -19,13 +19,19 @@ from typing import Any
 from review_cli import __version__
 from review_cli.errors import ReviewError, UsageError
 from review_cli.io import formats
-from review_cli.io.writer import append_line, interrupts_deferred, iter_jsonl, sha256_bytes
+from review_cli.io.writer import interrupts_deferred, sha256_bytes
 from review_cli.progress import NULL, Progress
 from review_cli.project import Project, slug
 from review_cli.search.base import Client, Query, end_date, parse_date
 from review_cli.search.http import Settings
-from review_cli.stages import import_
-from review_cli.store import lock
+from review_cli.stages import dedup, import_
+from review_cli.stages.search import _report as report
+from review_cli.store import clusters as clusters_store
+from review_cli.store import lock, search_log
+from review_cli.store import records as records_store
+from review_cli.store import units as units_store
+from review_cli.store.locking import locked
+from review_cli.store.transaction import transaction
 
 STAGE = "search"
 DEFAULT_MAX = 10_000
@@ -45,10 +51,10 @@ def utc_now() -> dt.datetime:
 
 def load_log(project: Project) -> list[dict[str, Any]]:
     """Every logged online search, oldest first."""
-    required = ("source", "database", "platform", "endpoint", "api", "query", "time")
-    return [obj for _, obj in iter_jsonl(project.search_log_path, require=required)]
+    return search_log.read(project)
 
 
+@locked("search")
 def run(
     project: Project,
     api: str,
@@ -79,6 +85,7 @@ def run(
     return _execute(project, client, q, name, _max(max_records), None, progress, settings, now)
 
 
+@locked("search")
 def update(
     project: Project,
     source: str,
@@ -157,7 +164,7 @@ def _execute(
     # From here the search is kept: the raw answer saved and imported, new records deduplicated, the
     # run logged. Ctrl-C waits for all of it, so no imported search is ever missing from the log.
     with interrupts_deferred():
-        before = {r.id for r in import_.load_records(project)}
+        before = {r.id for r in records_store.summaries(project)[0]}
         imported: import_.ImportResult | None = None
         files: list[str] = []
         if download is not None and download.received:
@@ -169,7 +176,7 @@ def _execute(
                 path.write_bytes(data)
                 imported = import_.run(project, [path], source, client.FORMAT, progress=progress)
             files = [f.file for f in imported.files] or _already_imported(project, data)
-        after = {r.id for r in import_.load_records(project)}
+        after = {r.id for r in records_store.summaries(project)[0]}
         new = sorted(after - before)
         dedup_note, dedup_counts = _dedup(project, new, previous is not None, progress)
 
@@ -201,21 +208,17 @@ def _execute(
             "retries": http.retried,
             "tool_version": __version__,
         }
-        append_line(project.search_log_path, entry)
-        lock.record(
-            project,
-            STAGE,
-            inputs=[],
-            outputs=[project.search_log_path],
-            params={"runs": len(load_log(project))},
-        )
+        with transaction(project) as tx:
+            search_log.append(tx, entry)
+            lock.record(tx, STAGE, inputs=[], outputs=[project.search_log_path],
+                        params={"runs": len(load_log(project)) + 1})
     return SearchResult(entry, imported, new, dedup_note)
 
 
 def _already_imported(project: Project, data: bytes) -> list[str]:
     """The earlier file holding exactly these bytes (an update that brought nothing new)."""
     digest = sha256_bytes(data)
-    return [e["file"] for e in import_.load_report(project) if e.get("sha256") == digest]
+    return [e["file"] for e in records_store.read_report(project) if e.get("sha256") == digest]
 
 
 def _dedup(project: Project, new: list[str], is_update: bool, progress: Progress) -> tuple[str, dict[str, Any]]:
@@ -228,15 +231,12 @@ def _dedup(project: Project, new: list[str], is_update: bool, progress: Progress
     """
     if not new:
         return "", {}
-    if not (is_update or project.clusters_path.exists()):
+    if not (is_update or clusters_store.exists(project)):
         return "Next: `review dedup` once every source is imported.", {}
-    from review_cli.stages import dedup
-    from review_cli.store.units import clusters
-
     result = dedup.run(project, progress=progress)
     fresh = set(new)
     units = duplicates = 0
-    for members in clusters(project).values():
+    for members in units_store.groups(project).values():
         joined = fresh.intersection(members)
         if not joined:
             continue
@@ -259,3 +259,6 @@ def _limits_text(query: Query) -> str:
     if query.added_from:
         parts.append(f"added since {query.added_from}")
     return f" ({'; '.join(parts)})" if parts else ""
+
+
+__all__ = ["SearchResult", "load_log", "report", "run", "update"]  # report: `review report searches`

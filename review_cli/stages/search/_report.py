@@ -12,8 +12,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from review_cli.project import Project
-from review_cli.stages import import_
-from review_cli.stages.search import load_log
+from review_cli.store import records as records_store
+from review_cli.store.search_log import read as load_log
 
 
 @dataclass
@@ -75,7 +75,7 @@ def rows(project: Project) -> list[Row]:
     # Records imported from files the user exported by hand (not saved by `review search`).
     logged_files = {f for e in load_log(project) for f in e.get("files") or []}
     imported = Counter[str]()
-    for f in import_.load_report(project):
+    for f in records_store.read_report(project):
         if f["file"] not in logged_files:
             imported[str(f["source"]).casefold()] += int(f.get("imported", 0))
     protocol = project.protocol

@@ -8,17 +8,18 @@ convention) and WSS is Cohen et al. 2006's: (N' - k) / N' - (1 - r).
 
 from __future__ import annotations
 
-import csv
 import gzip
-import io
 import math
 import time
+import zlib
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from review_cli.errors import ParseError, ReviewError
+from review_cli.io import ris, tabular, xlsx
+from review_cli.io.document import ZIP_MAGIC, Document, Skip, decode, first
 from review_cli.progress import NULL, Progress
 from review_cli.stages.rank import ModelSpec, Ranker, model_spec, stopping, text_of
 
@@ -46,7 +47,8 @@ class Dataset:
 
 # --- reading -------------------------------------------------------------------------------
 def read_dataset(path: Path) -> Dataset:
-    """A labelled dataset from CSV/TSV(.gz), RIS or XLSX, checked for what a simulation needs."""
+    """A labelled dataset from CSV/TSV(.gz), RIS or XLSX, read by the import formats' own
+    readers (io/), and checked for what a simulation needs."""
     try:
         data = path.read_bytes()
     except OSError as e:
@@ -54,39 +56,22 @@ def read_dataset(path: Path) -> Dataset:
     if data[:2] == b"\x1f\x8b":
         try:
             data = gzip.decompress(data)
-        except (OSError, EOFError) as e:
+        except (OSError, EOFError, zlib.error) as e:
             raise ParseError(path, f"not a valid gzip file ({e})") from None
-    if data[:4] == b"PK\x03\x04":
-        rows = _xlsx_rows(path, data)
-    else:
-        from review_cli.io.document import decode
-
-        # As exports are read: BOMs, UTF-16 (Excel's "Unicode text"), Windows-1252; an empty
-        # or binary file is an error naming it.
-        text = decode(path, data).text
-        head = text.lstrip()[:2000]
-        if head.startswith("TY  -") or "\nTY  -" in head[:2000] or head.startswith("TY -"):
-            return _from_ris(path, text)
-        rows = _csv_rows(text)
-    return _from_rows(path, rows)
-
-
-def _xlsx_rows(path: Path, data: bytes) -> list[list[str]]:
-    try:
-        from review_cli.io import xlsx  # type: ignore[attr-defined,unused-ignore]
-    except ImportError:
-        raise ReviewError(
-            f"{path}: XLSX datasets are not supported yet", hint="save the sheet as CSV and simulate that"
-        ) from None
-    rows: list[list[str]] = xlsx.read_rows(data)
-    return rows
-
-
-def _csv_rows(text: str) -> list[list[str]]:
-    first = text.split("\n", 1)[0]
+    if data.startswith(ZIP_MAGIC):
+        try:
+            rows = [(i + 1, row) for i, row in enumerate(xlsx.read_rows(data))]
+        except xlsx.NotAWorkbook as e:
+            raise ParseError(path, f"is {e}", hint="save the sheet again as .xlsx or CSV") from None
+        return _from_rows(path, rows)
+    # As exports are read: BOMs, UTF-16 (Excel's "Unicode text"), Windows-1252; an empty or
+    # binary file is an error naming it.
+    doc = decode(path, data)
+    if ris.sniff(doc):
+        return _from_ris(path, doc)
+    first = doc.text.split("\n", 1)[0]
     delimiter = max(("\t", ",", ";"), key=first.count)
-    csv.field_size_limit(1 << 30)
-    return list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
+    return _from_rows(path, tabular.read_table(path, doc.text, delimiter))
 
 
 def _column(header: list[str], names: Sequence[str]) -> int | None:
@@ -97,10 +82,11 @@ def _column(header: list[str], names: Sequence[str]) -> int | None:
     return None
 
 
-def _from_rows(path: Path, rows: list[list[str]]) -> Dataset:
-    if not rows:
+def _from_rows(path: Path, numbered: list[tuple[int, list[str]]]) -> Dataset:
+    if not numbered:
         raise ParseError(path, "the file is empty")
-    header, body = rows[0], [r for r in rows[1:] if any(c.strip() for c in r)]
+    header = numbered[0][1]
+    body = [(line, r) for line, r in numbered[1:] if any(c.strip() for c in r)]
     label_col = _column(header, LABEL_COLUMNS)
     if label_col is None:
         raise ParseError(
@@ -117,11 +103,11 @@ def _from_rows(path: Path, rows: list[list[str]]) -> Dataset:
         return row[col].strip() if col is not None and col < len(row) else ""
 
     ids, titles, abstracts, labels = [], [], [], []
-    for number, row in enumerate(body, start=2):
-        ids.append(cell(row, id_col) or str(number - 1))
+    for position, (line, row) in enumerate(body, start=1):
+        ids.append(cell(row, id_col) or str(position))
         titles.append(cell(row, title_col))
         abstracts.append(cell(row, abstract_col))
-        labels.append(_label(path, cell(row, label_col), number, header[label_col].strip()))
+        labels.append(_label(path, cell(row, label_col), line, header[label_col].strip()))
     return _checked(path, ids, titles, abstracts, labels)
 
 
@@ -136,33 +122,32 @@ def _label(path: Path, value: str, line: int, column: str) -> int:
     return int(number)
 
 
-def _from_ris(path: Path, text: str) -> Dataset:
-    import rispy
-
-    try:
-        entries = rispy.loads(text, skip_unknown_tags=False)
-    except Exception as e:  # rispy raises bare exceptions on malformed input
-        raise ParseError(path, f"not a readable RIS file ({e})") from None
+def _from_ris(path: Path, doc: Document) -> Dataset:
+    """ASReview's RIS labels: `N1  - ASReview_relevant` / `ASReview_irrelevant`, or `LB  - 1` / `0`."""
     ids, titles, abstracts, labels = [], [], [], []
-    for number, entry in enumerate(entries, start=1):
-        notes = " ".join(str(n) for n in entry.get("notes", [])).lower()
+    for number, item in enumerate(ris.tagged(doc), start=1):
+        if isinstance(item, Skip):
+            raise ParseError(path, item.reason, line=item.line)
+        line, tags = item
+        notes = " ".join(tags.get("N1", [])).lower()
         if RIS_RELEVANT in notes:
             label = 1
         elif RIS_IRRELEVANT in notes:
             label = 0
-        elif "label" in entry:
-            label = _label(path, str(entry["label"]).strip(), number, "LB")
+        elif "LB" in tags:
+            label = _label(path, first(tags, "LB"), line, "LB")
         else:
             raise ParseError(
                 path,
                 f"record {number} has no label",
+                line=line,
                 hint="mark each record with `N1  - ASReview_relevant` / `ASReview_irrelevant` or `LB  - 1` / `0`",
             )
-        ids.append(str(entry.get("id") or number))
-        titles.append(str(entry.get("title") or entry.get("primary_title") or "").strip())
-        abstracts.append(str(entry.get("abstract") or "").strip())
+        ids.append(first(tags, "ID") or str(number))
+        titles.append(first(tags, *ris.TITLE_TAGS))
+        abstracts.append(first(tags, *ris.ABSTRACT_TAGS))
         labels.append(label)
-    if not entries:
+    if not ids:
         raise ParseError(path, "no RIS records")
     return _checked(path, ids, titles, abstracts, labels)
 

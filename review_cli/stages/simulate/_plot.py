@@ -2,11 +2,25 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import Any, Protocol
 from xml.sax.saxutils import escape
 
-if TYPE_CHECKING:
-    from review_cli.stages.simulate import Simulation
+
+class Replay(Protocol):
+    """What the plot reads of a simulation (`simulate.Simulation` is one)."""
+
+    @property
+    def dataset(self) -> str: ...
+    @property
+    def seed(self) -> int: ...
+    @property
+    def model(self) -> str: ...
+    @property
+    def labels(self) -> list[int]: ...
+    @property
+    def n_relevant(self) -> int: ...
+    @property
+    def stopping(self) -> dict[str, dict[str, Any]]: ...
 
 W, H = 640, 420
 LEFT, RIGHT, TOP, BOTTOM = 60, 20, 40, 50
@@ -20,7 +34,7 @@ def _xy(fx: float, fy: float) -> tuple[str, str]:
     return f"{x:.1f}", f"{y:.1f}"
 
 
-def recall_svg(sim: Simulation) -> str:
+def recall_svg(sim: Replay) -> str:
     """Recall (all relevant records, priors included) against the share of records screened."""
     n, r = len(sim.labels), sim.n_relevant
     cum = [0]

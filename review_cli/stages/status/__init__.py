@@ -6,10 +6,13 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
-from review_cli.io.writer import iter_jsonl
+from review_cli.model import Stage, Verdict
 from review_cli.project import Project
-from review_cli.stages.import_ import load_report
+from review_cli.store import clusters as clusters_store
+from review_cli.store import decisions as dec
 from review_cli.store import lock
+from review_cli.store import records as records_store
+from review_cli.store import units as units_store
 
 
 @dataclass
@@ -50,18 +53,15 @@ def run(project: Project) -> Status:
     per_source: dict[str, SourceStatus] = {
         s.name: SourceStatus(s.name, str(s.kind)) for s in protocol.sources
     }
-    report = load_report(project)
+    report = records_store.read_report(project)
     for entry in report:
         st = per_source.setdefault(entry["source"], SourceStatus(entry["source"], "database"))
         st.files += 1
         st.skipped += len(entry["skipped"])
-    counts: Counter[str] = Counter()
-    total = 0
-    ids: set[str] = set()
-    for _, obj in iter_jsonl(project.records_path, require=("id", "source")):
-        counts[obj["source"]] += 1
-        ids.add(obj["id"])
-        total += 1
+    summaries, _ = records_store.summaries(project)
+    counts = Counter(r.source for r in summaries)
+    ids = {r.id for r in summaries}
+    total = len(summaries)
     for name, n in counts.items():
         per_source.setdefault(name, SourceStatus(name, "database")).records = n
     known = {e["file"] for e in report}
@@ -79,10 +79,8 @@ def run(project: Project) -> Status:
         stale=[{"stage": s.stage, "reason": s.reason} for s in lock.stale(project)],
         unimported=unimported,
     )
-    if project.clusters_path.exists():
+    if clusters_store.exists(project):
         status.stages["dedup"] = _dedup_counts(project, ids)
-    from review_cli.stages.team import stage_counts
-
     status.stages.update(stage_counts(project))
     for name, stage_count in status.stages.items():
         if stage_count.get("decisions on no unit"):
@@ -96,12 +94,10 @@ def run(project: Project) -> Status:
 
 def _dedup_counts(project: Project, ids: set[str]) -> dict[str, Any]:
     """As `dedup.counts` gives them, from the record ids alone (status stays quick)."""
-    from review_cli.stages import dedup
-
     clustered: set[str] = set()
     kept = 0
-    for obj in dedup.load_clusters(project).values():
-        members = obj["records"]
+    for c in clusters_store.read(project).values():
+        members = c["records"]
         clustered.update(members)
         kept += any(m in ids for m in members)
     new = len(ids - clustered)
@@ -109,8 +105,35 @@ def _dedup_counts(project: Project, ids: set[str]) -> dict[str, Any]:
         "records": len(ids),
         "duplicates removed": len(ids) - kept - new,
         "unique": kept + new,
-        "uncertain pairs": len(dedup.load_queue(project)),
+        "uncertain pairs": len(clusters_store.read_queue(project)),
     }
     if new:
         counts["not deduplicated yet"] = new
     return counts
+
+
+def stage_counts(project: Project) -> dict[str, dict[str, Any]]:
+    """Per-stage screening counts for `review status`."""
+    out: dict[str, dict[str, Any]] = {}
+    for stage in Stage:
+        folder = project.decisions_dir(stage)
+        if not folder.is_dir() and not project.reconciled_path(stage).exists():
+            continue
+        units = {r.id for r in units_store.stage_units(project, stage)}
+        counts: dict[str, Any] = {"units": len(units)}
+        for name, decided in sorted(dec.reviewer_latest(project, stage).items()):
+            counts[f"screened by {name}"] = sum(1 for r in decided if r in units)
+        finals = dec.final_decisions(project, stage)
+        for verdict in (Verdict.INCLUDE, Verdict.EXCLUDE, Verdict.NOT_RETRIEVED):
+            n = sum(1 for f in finals.values() if f.verdict == verdict and f.record in units)
+            if n or verdict != Verdict.NOT_RETRIEVED:
+                counts[f"final {verdict}"] = n
+        counts["conflicts"] = sum(1 for f in finals.values() if f.conflict)
+        counts["undecided"] = len(units) - sum(1 for f in finals.values() if f.verdict is not None and f.record in units)
+        # Decisions on a unit a dedup merge absorbed (or a record since removed) count nowhere.
+        every_unit = units if stage == Stage.TITLE_ABSTRACT else {r.id for r in units_store.stage_units(project, Stage.TITLE_ABSTRACT)}
+        orphans = [r for r in finals if r not in every_unit]
+        if orphans:
+            counts["decisions on no unit"] = len(orphans)
+        out[f"screen {stage}"] = counts
+    return out

@@ -21,8 +21,10 @@ from review_cli.errors import ParseError, ReviewError
 from review_cli.io.document import ZIP_MAGIC, decode
 from review_cli.model import Decision, Stage, Verdict
 from review_cli.project import Project
-from review_cli.stages.screen import _store as store
+from review_cli.stages.screen import reasons_for
 from review_cli.store import decisions as dec
+from review_cli.store import units as units_store
+from review_cli.store.locking import reviewer_lock
 
 DECISION_WORDS = {
     "include": Verdict.INCLUDE, "included": Verdict.INCLUDE, "i": Verdict.INCLUDE,
@@ -96,13 +98,13 @@ def decide(
 ) -> DecideResult:
     """Validate every wanted decision first; write them all, or nothing, listing every error."""
     problems = list(errors)
-    units = {r.id for r in store.stage_units(project, stage)}
-    to_unit = store.unit_index(project)
-    all_units = {r.id for r in store.stage_units(project, Stage.TITLE_ABSTRACT)} if stage == Stage.FULL_TEXT else units
-    reasons = {r.code for r in store.reasons_for(project, stage)}
-    limited = store.limited_units(project)
+    units = {r.id for r in units_store.stage_units(project, stage)}
+    to_unit = units_store.unit_index(project)
+    all_units = {r.id for r in units_store.stage_units(project, Stage.TITLE_ABSTRACT)} if stage == Stage.FULL_TEXT else units
+    reasons = {r.code for r in reasons_for(project, stage)}
+    limited = units_store.limited_units(project)
     undoing = [w for w in wanted if w.verdict == Verdict.UNDO]
-    in_force = dec.latest(dec.read_log(project.decisions_path(stage, reviewer)).decisions) if undoing else {}
+    in_force = dec.latest(dec.own_log(project, stage, reviewer).decisions) if undoing else {}
     undone: set[str] = set()
     resolved: list[tuple[str, Wanted]] = []
     for w in wanted:
@@ -139,16 +141,16 @@ def decide(
             hint=f"ids are unit or record ids (see `review export records`); reason codes for {stage}: {codes}",
         )
     result = DecideResult()
-    with store.reviewer_lock(project, stage, reviewer):
-        repair = store.repair_torn(project, stage, reviewer)
+    with reviewer_lock(project, stage, reviewer):
+        repair = dec.repair_torn(project, stage, reviewer)
         if repair is not None:
             result.repaired.append(repair.message(project))
-        now = store.iso(clock())
+        now = dec.iso(clock())
         # Re-running a script (or `--from` the same export of another tool) must not append
         # every decision again: one already in force, same verdict, reason and note, is kept.
         current = {
             unit: (d.verdict, d.reason, d.note)
-            for unit, d in dec.latest(dec.read_log(project.decisions_path(stage, reviewer)).decisions).items()
+            for unit, d in dec.latest(dec.own_log(project, stage, reviewer).decisions).items()
         }
         for unit, w in resolved:
             if w.verdict == Verdict.UNDO:
@@ -162,7 +164,7 @@ def decide(
                 note = w.note
                 current[unit] = (w.verdict, w.reason, w.note)
             result.written.append(Decision(unit, w.verdict, stage, reviewer, now, w.reason, note))
-        store.append_batch(project, stage, reviewer, result.written)
+        dec.append(project, result.written)
     return result
 
 
@@ -195,7 +197,7 @@ class Conflict:
 
 
 def per_reviewer(project: Project, stage: Stage) -> dict[str, dict[str, Decision]]:
-    return {name: dec.latest(log.decisions) for name, log in dec.reviewer_logs(project, stage).items()}
+    return dec.reviewer_latest(project, stage)
 
 
 def torn_warnings(project: Project, stage: Stage) -> list[str]:
@@ -207,11 +209,16 @@ def torn_warnings(project: Project, stage: Stage) -> list[str]:
     ]
 
 
-def conflicts(project: Project, stage: Stage) -> list[Conflict]:
-    """Records two or more reviewers decided differently, not yet reconciled."""
+def conflicts(project: Project, stage: Stage, ids: Sequence[str] | None = None) -> list[Conflict]:
+    """Records two or more reviewers decided differently, not yet reconciled (only those of
+    `ids`, unit or record ids, when given)."""
     finals = dec.final_decisions(project, stage)
+    if ids is not None:
+        to_unit = units_store.unit_index(project)
+        wanted = {to_unit.get(i, i) for i in ids}
+        finals = {rid: f for rid, f in finals.items() if rid in wanted}
     votes = per_reviewer(project, stage)
-    titles = {r.id: r.title for r in store.stage_units(project, stage)}
+    titles = {r.id: r.title for r in units_store.stage_units(project, stage)}
     out = []
     for rid, final in sorted(finals.items()):
         if not final.conflict:
@@ -240,7 +247,7 @@ def reconcile(
     clock: Callable[[], float] = time.time,
 ) -> list[Decision]:
     """Record final decisions in screen/reconciled/<stage>.jsonl, with who made them."""
-    reasons = {r.code for r in store.reasons_for(project, stage)}
+    reasons = {r.code for r in reasons_for(project, stage)}
     chosen = [r for r in resolutions if r.verdict is not None]
     problems = [f"{r.record}: unknown reason code `{r.reason}`" for r in chosen if r.reason and r.reason not in reasons]
     problems += [
@@ -250,13 +257,13 @@ def reconcile(
     if problems:
         raise ReviewError("nothing was reconciled:\n  " + "\n  ".join(problems),
                           hint="reason codes: " + (", ".join(sorted(reasons)) or "none"))
-    now = store.iso(clock())
+    now = dec.iso(clock())
     written = []
     for r in chosen:
         assert r.verdict is not None
         note = r.note or (f"reconciled: took {r.took}" if r.took else "reconciled")
         d = Decision(r.record, r.verdict, stage, reconciler, now, r.reason if r.verdict == Verdict.EXCLUDE else "", note)
-        store.append_reconciled(project, d)
+        dec.append_reconciled(project, [d])
         written.append(d)
     return written
 
@@ -293,8 +300,8 @@ def take(conflict_list: Sequence[Conflict], name: str) -> list[Resolution]:
 
 
 def resolve_ids(project: Project, stage: Stage, ids: Sequence[str], verdict: Verdict, reason: str) -> list[Resolution]:
-    units = {r.id for r in store.stage_units(project, stage)}
-    to_unit = store.unit_index(project)
+    units = {r.id for r in units_store.stage_units(project, stage)}
+    to_unit = units_store.unit_index(project)
     unknown = [i for i in ids if to_unit.get(i, i) not in units]
     if unknown:
         raise ReviewError("unknown id(s), nothing was reconciled: " + ", ".join(unknown),
@@ -357,47 +364,4 @@ def agreement(project: Project) -> list[Agreement]:
             raw, kappa, pabak = kappa_pabak(ii, ie, ei, ee)
             out.append(Agreement(str(stage), a, b, len(common), ii + ee, (ii, ie, ei, ee), raw, kappa, pabak,
                                  len(set(va) - set(vb)), len(set(vb) - set(va))))
-    return out
-
-
-# --- export and status -----------------------------------------------------------------------
-
-DECISION_COLUMNS = ("stage", "log", "line", "record", "verdict", "reviewer", "time", "reason", "note", "rank", "score")
-
-
-def decision_rows(project: Project) -> tuple[list[dict[str, Any]], tuple[str, ...]]:
-    """Every line of every decision log (undo and reconciliation lines included), in file order."""
-    rows: list[dict[str, Any]] = []
-    for stage in Stage:
-        logs = [*dec.reviewer_logs(project, stage).values(), dec.read_log(project.reconciled_path(stage))]
-        for log in logs:
-            for number, d in enumerate(log.decisions, start=1):
-                rows.append({"stage": str(stage), "log": project.rel(log.path), "line": number, **d.to_json()})
-    return rows, DECISION_COLUMNS
-
-
-def stage_counts(project: Project) -> dict[str, dict[str, Any]]:
-    """Per-stage screening counts for `review status`."""
-    out: dict[str, dict[str, Any]] = {}
-    for stage in Stage:
-        folder = project.decisions_dir(stage)
-        if not folder.is_dir() and not project.reconciled_path(stage).exists():
-            continue
-        units = {r.id for r in store.stage_units(project, stage)}
-        counts: dict[str, Any] = {"units": len(units)}
-        for name, decided in sorted(per_reviewer(project, stage).items()):
-            counts[f"screened by {name}"] = sum(1 for r in decided if r in units)
-        finals = dec.final_decisions(project, stage)
-        for verdict in (Verdict.INCLUDE, Verdict.EXCLUDE, Verdict.NOT_RETRIEVED):
-            n = sum(1 for f in finals.values() if f.verdict == verdict and f.record in units)
-            if n or verdict != Verdict.NOT_RETRIEVED:
-                counts[f"final {verdict}"] = n
-        counts["conflicts"] = sum(1 for f in finals.values() if f.conflict)
-        counts["undecided"] = len(units) - sum(1 for f in finals.values() if f.verdict is not None and f.record in units)
-        # Decisions on a unit a dedup merge absorbed (or a record since removed) count nowhere.
-        every_unit = units if stage == Stage.TITLE_ABSTRACT else {r.id for r in store.stage_units(project, Stage.TITLE_ABSTRACT)}
-        orphans = [r for r in finals if r not in every_unit]
-        if orphans:
-            counts["decisions on no unit"] = len(orphans)
-        out[f"screen {stage}"] = counts
     return out

@@ -1,0 +1,153 @@
+"""`import/records.jsonl` and `import/report.json`: the imported records and how each export
+was read. Written by `review import` only; read by every later stage through here.
+
+records.jsonl holds one record per line, sorted by id. A line that is not a record (a hand edit,
+a damaged file) is an error naming the file and line, never a traceback later on.
+"""
+
+from __future__ import annotations
+
+import marshal
+import sys
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+from typing import Any, NamedTuple
+
+from review_cli.errors import ParseError
+from review_cli.io import writer
+from review_cli.model import Record
+from review_cli.project import Project
+from review_cli.store.transaction import Transaction
+
+HINT = "import/records.jsonl is written by review: restore it from git, or re-run `review import`"
+REPORT_HINT = "import/report.json is written by review: restore it from git, or re-import the exports"
+
+
+def _lines(path: Path, data: bytes) -> Iterator[tuple[int, Record]]:
+    """Every record of records.jsonl's bytes, with its line number: the one reader."""
+    for number, line in enumerate(data.split(b"\n"), start=1):
+        if not line:
+            continue
+        try:
+            obj = writer.loads(line)
+        except writer.JSONDecodeError as e:
+            writer.decode_utf8(path, data, HINT)  # names the line of a byte that is not UTF-8
+            writer.refuse_merge_conflict(path, data.decode("utf-8", "replace"))
+            raise ParseError(path, f"not a JSON line ({e.msg})", line=number, hint=HINT) from None
+        if type(obj) is not dict:
+            raise ParseError(path, f"not a JSON object (a {type(obj).__name__})", line=number, hint=HINT)
+        for key in ("id", "source"):
+            if key not in obj:
+                raise ParseError(path, f"the line has no `{key}`", line=number, hint=HINT)
+        try:
+            yield number, Record.from_json(obj)
+        except ValueError as e:
+            raise ParseError(path, f"not a record line ({e})", line=number, hint=HINT) from None
+
+
+def read(project: Project) -> list[Record]:
+    """Every imported record, in id order."""
+    return read_hashed(project)[0]
+
+
+def read_hashed(project: Project) -> tuple[list[Record], str]:
+    """Every imported record, in id order, and the sha256 of the bytes they were read from
+    ("missing" when there are none), for review.lock."""
+    path = project.records_path
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        return [], "missing"
+    return [record for _, record in _lines(path, data)], writer.sha256_bytes(data)
+
+
+def exists(project: Project) -> bool:
+    return project.records_path.is_file()
+
+
+def count(project: Project) -> int:
+    """How many records there are, without decoding them (one per line, as `write` puts them)."""
+    try:
+        return project.records_path.read_bytes().count(b"\n")
+    except FileNotFoundError:
+        return 0
+
+
+def write(tx: Transaction, records: Sequence[Record]) -> str:
+    """Stage records.jsonl (sorted by id; ids are unique); returns its sha256."""
+    ordered = sorted(records, key=lambda r: r.id)
+    return tx.write(tx.project.records_path, writer.jsonl_bytes([r.to_json() for r in ordered], sort_key=None))
+
+
+class Summary(NamedTuple):
+    """The fields of a record that the PRISMA flow needs (100,000s are built per run)."""
+
+    id: str
+    source: str
+    title: str
+    year: int | None
+    language: str
+
+
+# Summaries are cached in `.review/` under records.jsonl's sha256 (and this version and the
+# interpreter's marshal format): deriving them decodes every line, most of the cold cost of
+# `review prisma` on a big review. Keyed by content, a stale cache is never used.
+_CACHE_VERSION = 1
+
+
+def summaries(project: Project, cache: bool = True) -> tuple[list[Summary], str]:
+    """Every record's summary, in id order, and records.jsonl's sha256 ("missing" when there
+    is none). `cache`: save the summaries for the next call (False writes nothing, as
+    `review prisma --check` promises)."""
+    path = project.records_path
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        return [], "missing"
+    digest = writer.sha256_bytes(data)
+    key = f"{_CACHE_VERSION}\n{sys.implementation.cache_tag}\n{digest}"
+    cached = _load_cache(project.records_summary_path, key)
+    if cached is not None:
+        return cached, digest
+    rows = [Summary(r.id, r.source, r.title, r.year, r.language) for _, r in _lines(path, data)]
+    if cache:
+        try:
+            writer.write_bytes(project.records_summary_path, marshal.dumps((key, [tuple(r) for r in rows])), sync=False)
+        except OSError:
+            pass  # a read-only checkout: no cache, same result
+    return rows, digest
+
+
+def _load_cache(path: Path, key: str) -> list[Summary] | None:
+    try:
+        cached = marshal.loads(path.read_bytes())
+    except (OSError, EOFError, ValueError, TypeError):
+        return None
+    if not (isinstance(cached, tuple) and len(cached) == 2 and cached[0] == key and isinstance(cached[1], list)):
+        return None
+    return [Summary._make(row) for row in cached[1]]
+
+
+# --- the import report -----------------------------------------------------------------------
+
+def read_report(project: Project) -> list[dict[str, Any]]:
+    """The import report's entries (one per imported export), checked: a hand edit that
+    breaks one names it."""
+    path = project.import_report_path
+    if not path.exists():
+        return []
+    data = writer.read_json(path)
+    files = data.get("files") if isinstance(data, dict) else None
+    if not isinstance(files, list):
+        raise ParseError(path, "not an import report (no `files` list)", hint=REPORT_HINT)
+    for n, entry in enumerate(files):
+        if not isinstance(entry, dict):
+            raise ParseError(path, f"files[{n}] is not an object", hint=REPORT_HINT)
+        for key, kind in (("file", str), ("source", str), ("sha256", str), ("format", str), ("skipped", list)):
+            if not isinstance(entry.get(key), kind):
+                raise ParseError(path, f"files[{n}] has no {kind.__name__} `{key}`", hint=REPORT_HINT)
+    return files
+
+
+def write_report(tx: Transaction, files: Sequence[dict[str, Any]]) -> str:
+    return tx.write_json(tx.project.import_report_path, {"files": list(files)})

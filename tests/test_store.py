@@ -1,0 +1,164 @@
+"""The store layer: one reader and one writer per review file, and stage writes that commit as
+a unit (store/transaction.py)."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import signal
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from review_cli.errors import ParseError
+from review_cli.io.writer import dumps_line, sha256_file
+from review_cli.model import Record
+from review_cli.project import Project
+from review_cli.stages import prisma
+from review_cli.store import records as records_store
+from review_cli.store import transaction as transaction_module
+from review_cli.store.transaction import recover, transaction
+
+from . import prisma_fixture as fx
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Project:
+    return fx.build(tmp_path / "rev")
+
+
+def _line(**fields: object) -> bytes:
+    row = Record(id="a1", source="MEDLINE", title="T", year=2020, language="English").to_json()
+    row.update(fields)
+    return dumps_line(row)
+
+
+@pytest.mark.parametrize(("line", "said"), [
+    (b'{"id": "a3", "source": ', "not a JSON line"),
+    (_line(title=7), "`title` must be text, not a int"),
+    (_line(year="2020"), "`year` must be a whole number or null"),
+    (_line(authors="Smith"), "`authors` must be a list of text"),
+    (_line(origins=[{"source": "S"}]), "an origin has no `file`"),
+    (b"[1, 2]", "not a JSON object"),
+    (b"[" * 5000, "not a JSON line"),  # deep nesting: an error naming the line, never a RecursionError
+])
+def test_a_bad_record_line_names_its_line(line: bytes, said: str, tmp_path: Path) -> None:
+    project = Project(tmp_path / "rev")
+    project.records_path.parent.mkdir(parents=True)
+    project.records_path.write_bytes(_line() + b"\n" + _line(id="a2") + b"\n" + line + b"\n")
+    for read in (records_store.read, lambda p: records_store.summaries(p, cache=False)):
+        with pytest.raises(ParseError, match=rf"records.jsonl:3: .*{said}"):
+            read(project)
+
+
+def test_records_write_read_write_is_identical(tmp_path: Path) -> None:
+    project = Project(tmp_path / "rev")
+    recs = [Record(id=f"r{i}", source="S", title=f"T\u2028{i}", authors=("A, B",), year=2000 + i) for i in (3, 1, 2)]
+    with transaction(project) as tx:
+        records_store.write(tx, recs)
+    first = project.records_path.read_bytes()
+    with transaction(project) as tx:
+        records_store.write(tx, list(reversed(records_store.read(project))))
+    assert project.records_path.read_bytes() == first
+    assert [r.id for r in records_store.read(project)] == ["r1", "r2", "r3"]
+
+
+def test_cold_and_warm_runs_write_the_same_bytes(project: Project) -> None:
+    prisma.run(project)
+    warm_files = {p: p.read_bytes() for p in (project.include_log_path, project.prisma_json_path, project.lock_path)}
+    assert project.records_summary_path.exists()
+    shutil.rmtree(project.cache_dir)
+    prisma.run(project)  # cold: no cache
+    assert {p: p.read_bytes() for p in warm_files} == warm_files
+    assert prisma.check(project).ok  # warm
+    shutil.rmtree(project.cache_dir)
+    assert prisma.check(project).ok  # cold, and writing nothing, not even the cache
+    assert not project.cache_dir.exists()
+    lock = json.loads(project.lock_path.read_text())["stages"]["prisma"]
+    assert lock["inputs"]["import/records.jsonl"] == sha256_file(project.records_path)
+
+
+def test_a_damaged_summary_cache_is_ignored_and_rewritten(project: Project) -> None:
+    prisma.run(project)
+    expected = project.include_log_path.read_bytes()
+    project.records_summary_path.write_bytes(b"\x00garbage")
+    prisma.run(project)
+    assert project.include_log_path.read_bytes() == expected
+    assert records_store.summaries(project)[0]  # rewritten and readable
+
+
+def test_prisma_check_starts_without_heavy_imports(project: Project) -> None:
+    prisma.run(project)
+    code = (
+        "import sys\n"
+        "sys.argv = ['review', 'prisma', '--check']\n"
+        "from review_cli.cli import main\n"
+        "try:\n    main()\nexcept SystemExit as e:\n    assert not e.code, e.code\n"
+        "heavy = {'rich', 'pydantic', 'sklearn', 'numpy', 'scipy', 'httpx', 'rispy', 'rapidfuzz', 'filelock'}\n"
+        "print(sorted({m.split('.')[0] for m in sys.modules} & heavy))\n"
+    )
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
+    done = subprocess.run([sys.executable, "-c", code], cwd=project.root, capture_output=True, text=True, env=env)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "[]"
+    assert "PRISMA files are up to date." in done.stderr
+
+
+def test_ctrl_c_while_prisma_commits_leaves_its_files_and_lock_together(project: Project, monkeypatch: pytest.MonkeyPatch) -> None:
+    prisma.run(project)
+    fx.decide(project, fx.Stage.FULL_TEXT, "alice", "K1", "exclude", "design", second=999)  # one count changes
+    real = transaction_module._apply
+
+    def interrupted(*args: object, **kwargs: object) -> None:
+        os.kill(os.getpid(), signal.SIGINT)  # Ctrl-C as the files are being replaced
+        real(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(transaction_module, "_apply", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        prisma.run(project)
+    monkeypatch.undo()
+    # Delivered once every file and review.lock were written: they agree, as after a whole run.
+    assert prisma.check(project).ok
+    entry = json.loads(project.lock_path.read_text())["stages"]["prisma"]
+    assert entry["outputs"]["prisma/prisma.json"] == sha256_file(project.prisma_json_path)
+
+
+def test_a_commit_cut_short_is_completed_by_the_next_writer(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    project = Project(tmp_path / "rev")
+    a, b = project.root / "import" / "a.json", project.root / "dedup" / "b.json"
+    with transaction(project) as tx:
+        tx.write_text(a, "old a")
+        tx.write_text(b, "old b")
+
+    def killed(project: Project, journal: object) -> None:
+        raise SystemExit("killed after the journal was written")  # as a SIGKILL would leave it
+
+    monkeypatch.setattr(transaction_module, "_apply", killed)
+    with pytest.raises(SystemExit):
+        with transaction(project) as tx:
+            tx.write_text(a, "new a")
+            tx.write_text(b, "new b")
+    monkeypatch.undo()
+    assert a.read_text() == "old a\n" and project.journal_path.exists()
+    recover(project)
+    assert (a.read_text(), b.read_text()) == ("new a\n", "new b\n")
+    assert not project.journal_path.exists()
+    assert not [p for p in project.root.rglob("*.tmp")]
+
+
+def test_a_write_cut_short_before_commit_leaves_the_old_files_and_no_temp(tmp_path: Path) -> None:
+    project = Project(tmp_path / "rev")
+    a = project.root / "import" / "a.json"
+    with transaction(project) as tx:
+        tx.write_text(a, "old")
+    with pytest.raises(RuntimeError):
+        with transaction(project) as tx:
+            tx.write_text(a, "new")
+            raise RuntimeError("the stage failed")
+    assert a.read_text() == "old\n"
+    (a.parent / ".a.json.x1y2z3.tmp").write_text("left by a killed process")
+    recover(project)
+    assert sorted(p.name for p in a.parent.iterdir()) == ["a.json"]
