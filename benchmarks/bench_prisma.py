@@ -2,9 +2,10 @@
 
 Builds a synthetic review (records with realistic titles and abstracts, 5 sources incl. a
 register and citation searching, ~18% duplicates, a date limit, two reviewers deciding every
-screened unit at title/abstract, full-text decisions with three reasons), then times
-`stages.prisma.run` (read everything, check the arithmetic, write the inclusion log and the four
-PRISMA files, update review.lock) and `review prisma --check`, median of several runs.
+screened unit at title/abstract, full-text decisions with three reasons), then times the
+commands `review prisma` and `review prisma --check` (read everything, check the arithmetic,
+write the inclusion log and the four PRISMA files, update review.lock), with and without the
+records' summary cache, median of several runs.
 
     .venv/bin/python -m benchmarks.bench_prisma [--records 100000] [--runs 5]
 """
@@ -13,11 +14,9 @@ from __future__ import annotations
 
 import argparse
 import compileall
-import ctypes
-import os
+import json
 import random
 import resource
-import shutil
 import statistics
 import subprocess
 import sys
@@ -25,11 +24,10 @@ import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
 import review_cli
-from benchmarks._common import machine, median_time, update_section
-from review_cli.io.writer import sha256_file, write_bytes, write_jsonl
+from benchmarks._common import machine, update_section
+from review_cli.io.writer import write_bytes, write_jsonl
 from review_cli.model import Decision, Origin, Record, Stage, Verdict
 from review_cli.project import Project
 
@@ -125,54 +123,20 @@ def build(root: Path, n: int, seed: int = 7) -> tuple[Project, int]:
     return project, decided
 
 
-def median_cpu(fn: Callable[[], Any], runs: int) -> float:
-    """Median process (CPU) seconds: less sensitive than wall time to other load on the machine."""
-    times = []
-    for _ in range(runs):
-        t0 = time.process_time()
-        fn()
-        times.append(time.process_time() - t0)
-    return statistics.median(times)
-
-
-def adopt_orphans() -> None:
-    """Become the parent of the processes a command leaves running (Linux), so that
-    `median_command` can wait for them and count their CPU time."""
-    if sys.platform == "linux":
-        ctypes.CDLL(None).prctl(36, 1, 0, 0, 0)  # PR_SET_CHILD_SUBREAPER
-
-
-def median_command(argv: list[str], cwd: Path, runs: int) -> tuple[float, float]:
-    """Median wall seconds of a command, and CPU seconds (user + system) of it and of every
-    process it started, including one left to finish in the background (see `adopt_orphans`)."""
+def median_command(argv: list[str], cwd: Path, runs: int, before: Callable[[], None] = lambda: None) -> tuple[float, float]:
+    """Median wall seconds of a command, and its median CPU seconds (user + system); `before`
+    runs ahead of each run (e.g. removing the cache)."""
     walls, cpus = [], []
     for _ in range(runs):
-        before = resource.getrusage(resource.RUSAGE_CHILDREN)
+        before()
+        usage = resource.getrusage(resource.RUSAGE_CHILDREN)
         t0 = time.perf_counter()
         done = subprocess.run(argv, cwd=cwd, capture_output=True, text=True)
         walls.append(time.perf_counter() - t0)
-        while True:  # the background child of a cold `review prisma`, writing the cache
-            try:
-                os.waitpid(-1, 0)
-            except ChildProcessError:
-                break
         after = resource.getrusage(resource.RUSAGE_CHILDREN)
-        cpus.append(after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime)
+        cpus.append(after.ru_utime - usage.ru_utime + after.ru_stime - usage.ru_stime)
         assert done.returncode == 0, done.stderr
     return statistics.median(walls), statistics.median(cpus)
-
-
-def median_cold(argv: list[str], project: Project, runs: int) -> tuple[float, float]:
-    """Median wall and CPU seconds of a command run with no `.review/` cache each time. A cold
-    `review prisma` returns before its child has written the cache (see stages/include.py):
-    `median_command` waits for that child, so the next run starts on an idle second core."""
-    cold = []
-    for _ in range(runs):
-        shutil.rmtree(project.cache_dir, ignore_errors=True)
-        cold.append(median_command(argv, project.root, 1))  # waits for the cache to be written
-        assert ("--check" in argv) != project.prisma_cache_path.exists()
-        time.sleep(0.2)
-    return statistics.median(c[0] for c in cold), statistics.median(c[1] for c in cold)
 
 
 def load_average() -> str:
@@ -185,77 +149,78 @@ def load_average() -> str:
 def _line(d: Decision) -> str:
     from review_cli.io.writer import dumps_line
 
-    return dumps_line(d.to_json()) + "\n"
+    return dumps_line(d.to_json()).decode("utf-8") + "\n"
+
+
+TARGETS = {"warm": 2.0, "cold": 4.0}  # seconds at 100,000 records; a 20,000-record review: 1 s
+
+
+def measure(root: Path, n: int, runs: int) -> tuple[list[tuple[str, float, float, float]], dict[str, int], int]:
+    """(case, wall, CPU, target) rows for a review of `n` records, its counts and decided units."""
+    project, decided = build(root, n)
+    review = [sys.executable, "-m", "review_cli", "prisma"]
+    subprocess.run(review, cwd=project.root, capture_output=True, check=True)
+    counts = json.loads(project.prisma_json_path.read_text())["counts"]
+
+    def no_cache() -> None:
+        project.flow_cache_path.unlink(missing_ok=True)
+
+    rows = []
+    for case, argv, before in (
+        ("`review prisma`, no cache (a fresh clone, or new records)", review, no_cache),
+        ("`review prisma --check`, no cache (a fresh CI clone)", [*review, "--check"], no_cache),
+        ("`review prisma`, with the cache", review, lambda: None),
+        ("`review prisma --check`, with the cache", [*review, "--check"], lambda: None),
+    ):
+        if "with the cache" in case:
+            subprocess.run(review, cwd=project.root, capture_output=True, check=True)  # leaves the cache
+        wall, cpu = median_command(argv, project.root, runs, before)
+        target = 1.0 if n <= 20_000 else TARGETS["warm" if "with the cache" in case else "cold"]
+        rows.append((case, wall, cpu, target))
+        print(f"{n:,} records: {case}: {wall:.2f} s wall, {cpu:.2f} s CPU", file=sys.stderr)
+    return rows, counts, decided
 
 
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--records", type=int, default=100_000)
-    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--small", type=int, default=20_000)
+    parser.add_argument("--runs", type=int, default=7)
     args = parser.parse_args()
-    from review_cli.stages import include, prisma
-    from review_cli.stages.import_ import load_records
-
     # Bytecode for the package, as `pip install` compiles it: this environment sets
     # PYTHONDONTWRITEBYTECODE, so an editable install would compile every module on each command.
     compileall.compile_dir(Path(review_cli.__file__).parent, quiet=1)
-    adopt_orphans()
     with tempfile.TemporaryDirectory() as tmp:
-        t0 = time.perf_counter()
-        project, decided = build(Path(tmp) / "review", args.records)
-        size = project.records_path.stat().st_size
-        print(f"built {args.records} records ({size / 1e6:.0f} MB) in {time.perf_counter() - t0:.1f} s", file=sys.stderr)
-        run_s, result = median_time(lambda: prisma.run(project), args.runs)
-        run_cpu = median_cpu(lambda: prisma.run(project), args.runs)
-        check_s, checked = median_time(lambda: prisma.check(project), args.runs)
-        check_cpu = median_cpu(lambda: prisma.check(project), args.runs)
-        assert checked.ok
-        cli_s, cli_cpu = median_command([sys.executable, "-m", "review_cli", "prisma"], project.root, args.runs)
-        cli_check_s, cli_check_cpu = median_command([sys.executable, "-m", "review_cli", "prisma", "--check"], project.root, args.runs)
-        # Cold: the first run after records.jsonl or clusters.jsonl changed (no cache in .review/),
-        # and every `--check` in a fresh CI clone (the cache is not committed).
-        cold_s, cold_cpu = median_cold([sys.executable, "-m", "review_cli", "prisma"], project, args.runs)
-        cold_check_s, cold_check_cpu = median_cold([sys.executable, "-m", "review_cli", "prisma", "--check"], project, args.runs)
-        # What `review dedup` adds to leave the cache warm for the first `review prisma` after it
-        # (it has the records in memory and has just hashed records.jsonl and clusters.jsonl).
-        records = load_records(project)
-        hashes = {path: sha256_file(path) for path in (project.records_path, project.clusters_path)}
-        clusters = include.cluster_rows(project)
-        warm_s, _ = median_time(lambda: include.prepare_cache(project, records, clusters, hashes), args.runs)
-        after_dedup_s, after_dedup_cpu = median_command([sys.executable, "-m", "review_cli", "prisma"], project.root, args.runs)
-    c = result.flow.counts
-    load = load_average()
+        table = []
+        for n in (args.records, args.small):
+            rows, counts, decided = measure(Path(tmp) / f"review-{n}", n, args.runs)
+            if n == args.records:
+                c, big_decided = counts, decided
+                size = (Path(tmp) / f"review-{n}" / "import" / "records.jsonl").stat().st_size
+            table += [(n, *row) for row in rows]
+    lines = "\n".join(
+        f"| {n:,} | {case} | {wall:.2f} | {cpu:.2f} | < {target:.0f} s: {'met' if wall < target else 'MISSED'} |"
+        for n, case, wall, cpu, target in table
+    )
     body = f"""## prisma
 
-`benchmarks/bench_prisma.py`: a synthetic review of {args.records:,} records ({size / 1e6:.0f} MB of
-records.jsonl, 5 sources incl. a register and citation searching), {c['duplicates'] + c['other_duplicates']:,}
-duplicates, {c['excluded_automatic'] + c['other_excluded_automatic']:,} records outside the date limit, two reviewers deciding
-all {decided:,} screened units at title/abstract and {c['dbr_sought_reports'] + c['other_sought_reports']:,} full texts decided.
-Machine: {machine()}. Median of {args.runs} runs.
+`benchmarks/bench_prisma.py`: `review prisma` and `review prisma --check` run as commands (a
+subprocess each, interpreter start-up included) on a synthetic review of {args.records:,} records
+({size / 1e6:.0f} MB of records.jsonl, 5 sources incl. a register and citation searching),
+{c['duplicates'] + c['other_duplicates']:,} duplicates, {c['excluded_automatic'] + c['other_excluded_automatic']:,} records
+outside the date limit, two reviewers deciding all {big_decided:,} screened units at title/abstract
+and {c['dbr_sought_reports'] + c['other_sought_reports']:,} full texts decided; and on one of {args.small:,} records built the same way.
+One process, no child. Machine: {machine()}. Median of {args.runs} runs.
 
-| step | wall seconds | CPU seconds |
-|---|---|---|
-| `review prisma` (stage function: read, check, write the inclusion log + 4 files, lock) | {run_s:.2f} | {run_cpu:.2f} |
-| `review prisma --check` (stage function: regenerate in memory and compare) | {check_s:.2f} | {check_cpu:.2f} |
-| `review prisma` as a command (incl. interpreter start-up) | {cli_s:.2f} | {cli_cpu:.2f} |
-| `review prisma --check` as a command (incl. interpreter start-up) | {cli_check_s:.2f} | {cli_check_cpu:.2f} |
-| `review prisma` as a command, cold (no `.review/` cache: a fresh clone, or records changed since the last dedup) | {cold_s:.2f} | {cold_cpu:.2f} |
-| `review prisma --check` as a command, cold (a fresh CI clone: no `.review/` cache) | {cold_check_s:.2f} | {cold_check_cpu:.2f} |
-| `review prisma` as a command, the first after `review dedup` (which left the cache warm) | {after_dedup_s:.2f} | {after_dedup_cpu:.2f} |
-| what leaving the cache warm adds to `review dedup` (stage function) | {warm_s:.2f} | |
+| records | command | wall s | CPU s | target |
+|---:|---|---:|---:|---|
+{lines}
 
-Target: under 2 s for 100,000 records, cold and warm, as commands. Record summaries, units and
-the inclusion log's fixed parts are cached in `.review/` under the sha256 of records.jsonl and
-clusters.jsonl, so a `review prisma` reads only the decisions unless the records or clusters
-changed since; `review dedup` writes that cache itself, from the records it has in memory.
-Cold (a fresh clone, or records changed without a dedup since), records.jsonl is mapped and
-read once, and one forked child uses the second core: it decodes each line's head (id to
-year) and language while the decisions are read, then makes the log's fixed parts while the
-units are decided and counted, handing them over in chunks through shared memory, then
-writes the cache (after the command has returned; its CPU time is counted above). `--check` writes nothing, not even that cache. The command does
-not import pydantic, rich or scikit-learn; the package's bytecode is compiled first, as `pip
-install` does. CPU seconds (user + system of the command and of the child it started) are
-shown next to wall seconds because the machine is shared and noisy: {load}
+The cache is the records' summaries (id, source, title, year, language) and the units the clusters
+make of them, in `.review/`, keyed by the sha256 of records.jsonl and clusters.jsonl and the
+sources' kinds, written by the `review prisma` that first needs it (not by `--check`, which
+writes nothing). Without it, every line of records.jsonl is decoded. CPU
+seconds are shown next to wall seconds because the machine is shared: {load_average()}
 """
     print(body)
     if args.records == 100_000:

@@ -10,10 +10,10 @@ import hashlib
 import re
 import unicodedata
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass, field, replace
 from enum import StrEnum
-from typing import Any
+from typing import Any, NamedTuple
 
+_new_tuple = tuple.__new__  # builds a NamedTuple from its values without a Python-level call
 ID_LENGTH = 10  # base32 chars: 50 bits, collision-free in practice for millions of records
 
 
@@ -68,9 +68,9 @@ _STAGES = {s.value: s for s in Stage}
 _VERDICTS = {v.value: v for v in Verdict}
 
 
-@dataclass(frozen=True, slots=True, order=True)
-class Origin:
-    """Where one record was read: the source, the export file and the record's key in it."""
+class Origin(NamedTuple):
+    """Where one record was read: the source, the export file and the record's key in it.
+    Ordered by those fields, in that order."""
 
     source: str
     file: str  # path relative to the review root, POSIX separators
@@ -91,7 +91,7 @@ class Origin:
             raise ValueError(f"an origin has no `{e.args[0]}`") from None
         if type(source) is not str or type(file) is not str or type(key) is not str or type(line) is not int:
             raise ValueError("an origin's source, file and key must be text and its line a number")
-        return cls(source, file, key, line)
+        return _new_tuple(cls, (source, file, key, line))
 
 
 # The normalised bibliographic fields, in the order they are written.
@@ -119,12 +119,12 @@ def _kind(value: Any) -> str:
     return "null" if value is None else f"a {type(value).__name__}"
 
 
-@dataclass(frozen=True, slots=True)
-class Record:
-    """One record as read from one source, normalised.
+class Record(NamedTuple):
+    """One record as read from one source, normalised (a tuple: 100,000s are read per run).
 
     `id` is derived from the source and the content (see `record_id`), so re-importing the
     same export gives the same ids and importing another never renames existing records.
+    Two records are equal when everything but where they were read (`origins`) is.
     """
 
     id: str
@@ -146,7 +146,16 @@ class Record:
     type: str = ""
     url: str = ""
     database: str = ""  # the database named inside the export (e.g. "MEDLINE" in an Ovid file)
-    origins: tuple[Origin, ...] = field(default=(), compare=False)
+    origins: tuple[Origin, ...] = ()
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Record) and self[:-1] == other[:-1]
+
+    def __ne__(self, other: object) -> bool:
+        return not self == other
+
+    def __hash__(self) -> int:
+        return hash(self[:-1])
 
     def to_json(self) -> dict[str, Any]:
         """Fixed key order; empty values kept so every line has the same shape."""
@@ -196,15 +205,15 @@ class Record:
             raise ValueError(f"`origins` must be a list, not {_kind(origins)}")
         if "id" not in data or "source" not in data:
             raise ValueError("a record needs an `id` and a `source`")
-        return cls(
+        return _new_tuple(cls, (
             data["id"], data["source"], get("title", ""), lists[0], year, get("journal", ""),
             get("journal_abbrev", ""), get("volume", ""), get("issue", ""), get("pages", ""), get("doi", ""),
             get("pmid", ""), get("issn", ""), get("abstract", ""), lists[1], get("language", ""),
-            get("type", ""), get("url", ""), get("database", ""), tuple(Origin.from_json(o) for o in origins),
-        )
+            get("type", ""), get("url", ""), get("database", ""), tuple(map(Origin.from_json, origins)),
+        ))
 
     def with_origins(self, origins: Iterable[Origin]) -> Record:
-        return replace(self, origins=tuple(sorted(set(origins))))
+        return self._replace(origins=tuple(sorted(set(origins))))
 
 
 _COMBINING: tuple[re.Pattern[str], re.Pattern[str]] | None = None
@@ -346,9 +355,8 @@ def record_id(source: str, fingerprint_: str, occurrence: int = 0) -> str:
     return short_hash(fold(source), fingerprint_, str(occurrence))
 
 
-@dataclass(frozen=True, slots=True)
-class Decision:
-    """One line of a reviewer's append-only decision log."""
+class Decision(NamedTuple):
+    """One line of a reviewer's append-only decision log (a tuple: logs hold 100,000s)."""
 
     record: str  # the record (or cluster) id decided on
     verdict: Verdict
@@ -375,14 +383,17 @@ class Decision:
 
     @classmethod
     def from_json(cls, data: Mapping[str, Any]) -> Decision:
-        return cls(
-            record=str(data["record"]),
-            verdict=_VERDICTS.get(str(data["verdict"])) or Verdict(data["verdict"]),
-            stage=_STAGES.get(str(data["stage"])) or Stage(data["stage"]),
-            reviewer=str(data["reviewer"]),
-            time=str(data["time"]),
-            reason=str(data.get("reason") or ""),
-            note=str(data.get("note") or ""),
-            rank=data.get("rank"),
-            score=data.get("score"),
-        )
+        """Raises KeyError, ValueError or TypeError on a line that is not a decision."""
+        verdict, stage = data["verdict"], data["stage"]
+        return _new_tuple(cls, (
+            str(data["record"]),
+            _VERDICTS.get(verdict) or Verdict(verdict),
+            _STAGES.get(stage) or Stage(stage),
+            str(data["reviewer"]),
+            str(data["time"]),
+            str(data.get("reason") or ""),
+            str(data.get("note") or ""),
+            data.get("rank"),
+            data.get("score"),
+        ))
+

@@ -175,9 +175,9 @@ class Project:
         return self.root / ".review"
 
     @property
-    def records_summary_path(self) -> Path:
-        """The few fields of every record the PRISMA flow needs, keyed by records.jsonl's hash."""
-        return self.cache_dir / "records-summary.marshal"
+    def flow_cache_path(self) -> Path:
+        """The records' summaries and the units the clusters make of them (store/flow.py)."""
+        return self.cache_dir / "flow.marshal"
 
     @property
     def write_lock_path(self) -> Path:

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from review_cli.errors import ReviewError
-from review_cli.model import Stage
+from review_cli.model import DBR_KINDS, SourceKind, Stage, Verdict
 from review_cli.project import Project
 from review_cli.stages import include, prisma
 
@@ -289,12 +289,12 @@ def test_units_match_screening_records(project: Project) -> None:
 def test_log_lines_are_canonical_json(project: Project) -> None:
     from review_cli.store.inclusion import encode
     inc = include.build(project)
-    hostile = include.RecordInfo("x", 'MED"LINE\\', include.SourceKind.DATABASE, "Tab\there \u2028 <&> \x01 é", None, "")
+    hostile = include.RecordInfo("x", 'MED"LINE\\', SourceKind.DATABASE, "Tab\there \u2028 <&> \x01 é")
     inc.records["x"] = hostile
     inc.units["x"] = include.Unit("x", include.Arm.DBR, "x", ("x",), include.Status.PENDING_TA, "", "not screened yet")
     a, b = 'q"1\\', 'q"2\u2028'
-    inc.records[a] = include.RecordInfo(a, "MEDLINE", include.SourceKind.DATABASE, "T\u0085", 2020, "")
-    inc.records[b] = include.RecordInfo(b, "Cites", include.SourceKind.CITATION_SEARCHING, "", 2020, "")
+    inc.records[a] = include.RecordInfo(a, "MEDLINE", SourceKind.DATABASE, "T\u0085")
+    inc.records[b] = include.RecordInfo(b, "Cites", SourceKind.CITATION_SEARCHING, "")
     inc.units["K\"9"] = include.Unit('K"9', include.Arm.DBR, a, (a, b), include.Status.EXCLUDED_FT, "weird\"code", "")
     rows = inc.rows()
     assert encode(rows) == "".join(json.dumps(r, ensure_ascii=False, separators=(",", ":")) + "\n" for r in rows).encode()
@@ -346,12 +346,15 @@ def test_record_summaries_and_their_cache(title, authors, year, language, tmp_pa
                  year=year, abstract='An abstract with ,"language":"xx" inside', language=language)
     project = Project(tmp_path / "rev")
     project.records_path.parent.mkdir(parents=True)
+    project.protocol_path.write_text('schema = 1\n[review]\ntitle = "t"\n')
     other = Record(id="zz", source="MEDLINE", title="x", year=2000, language="en")
     project.records_path.write_bytes(dumps_line(rec.to_json()) + b"\n" + dumps_line(other.to_json()) + b"\n")
+    from review_cli.store import flow
     for _ in range(2):  # decoded, then from the cache
-        got, _ = records_store.summaries(project)
-        assert got == [(rec.id, rec.source, title, year, language), ("zz", "MEDLINE", "x", 2000, "en")]
-        assert project.records_summary_path.exists()
+        assert records_store.summaries(project) == [(rec.id, rec.source, title, year, language), ("zz", "MEDLINE", "x", 2000, "en")]
+        units, _ = flow.read_units(project)
+        assert [(r.id, r.source, r.title) for r in units.records.values()] == [s[:3] for s in records_store.summaries(project)]
+        assert project.flow_cache_path.exists()
 
 
 def test_final_decisions_survive_a_torn_log_line(project: Project) -> None:
@@ -360,7 +363,7 @@ def test_final_decisions_survive_a_torn_log_line(project: Project) -> None:
     path = project.decisions_path(Stage.TITLE_ABSTRACT, "bob")
     path.write_text(path.read_text() + '{"record":"m3","verdict":"inc')
     assert final_decisions(project, Stage.TITLE_ABSTRACT) == before
-    assert before["m7"].verdict == include.Verdict.INCLUDE and before["m7"].by == ("alice+bob",)
+    assert before["m7"].verdict == Verdict.INCLUDE and before["m7"].by == ("alice+bob",)
     assert before["m3"].reason == "population" and before["m3"].by == ("alice", "bob")
 
 
@@ -414,14 +417,14 @@ def test_latest_is_the_last_line_in_force_on_random_logs(seed: int, tmp_path: Pa
 
 def test_record_cache_gives_the_same_files_and_follows_the_records(project: Project) -> None:
     prisma.run(project)
-    assert project.records_summary_path.exists()
+    assert project.flow_cache_path.exists()
     cold = prisma_files(project)
     lock_before = project.lock_path.read_bytes()
     prisma.run(project)  # from the cache
     assert prisma_files(project) == cold
     assert project.lock_path.read_bytes() == lock_before  # the reused hashes are the files' hashes
     # A corrupt cache is ignored and rewritten.
-    project.records_summary_path.write_bytes(b"\x00garbage")
+    project.flow_cache_path.write_bytes(b"\x00garbage")
     prisma.run(project)
     assert prisma_files(project) == cold
     # A changed records file is read again, never taken from the cache (also by --check).
@@ -456,6 +459,6 @@ def test_dedup_counts_credit_the_same_sources_as_the_diagram(project: Project) -
     counts = prisma.run(project).flow.counts
     by_source = dedup.counts(project)["by_source"]
     kinds = {s.name: s.kind for s in project.protocol.sources}
-    other = sum(v["duplicates_removed"] for name, v in by_source.items() if kinds[name] not in include.DBR_KINDS)
-    dbr = sum(v["duplicates_removed"] for name, v in by_source.items() if kinds[name] in include.DBR_KINDS)
+    other = sum(v["duplicates_removed"] for name, v in by_source.items() if kinds[name] not in DBR_KINDS)
+    dbr = sum(v["duplicates_removed"] for name, v in by_source.items() if kinds[name] in DBR_KINDS)
     assert (dbr, other) == (counts["duplicates"], counts["other_duplicates"])

@@ -54,7 +54,7 @@ def test_long_abstract_scrolls_and_clamps(tmp_path: Path) -> None:
     card = first_card(tmp_path)
     from dataclasses import replace
 
-    long = replace(card, record=replace(card.record, abstract=" ".join(f"word{i}" for i in range(600))))
+    long = replace(card, record=card.record._replace(abstract=" ".join(f"word{i}" for i in range(600))))
     top, _ = text_of(long, height=20)
     assert "word0 " in top and "(j/k)" in top
     lower, used = text_of(long, height=20, scroll=5)

@@ -6,7 +6,6 @@ every format (DOI form, year, pages, whitespace, author names) happens once, her
 
 from __future__ import annotations
 
-import dataclasses
 import html
 import re
 from collections.abc import Iterable, Mapping
@@ -171,7 +170,7 @@ _PLAIN_TEXT_FIELDS = tuple(f for f in TEXT_FIELDS if f not in ("doi", "pmid", "p
 
 
 # The keys of `fields()`, in the order of the Record's fields (and of its JSON line).
-FIELD_ORDER = tuple(f.name for f in dataclasses.fields(Record) if f.name not in ("id", "source", "origins"))
+FIELD_ORDER = tuple(f for f in Record._fields if f not in ("id", "source", "origins"))
 
 
 def fields(raw: Mapping[str, Any]) -> dict[str, Any]:

@@ -11,7 +11,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from typing import Any, TypedDict
+from pathlib import Path
+from typing import Any, TypedDict, cast
 
 from review_cli.errors import ParseError
 from review_cli.io import writer
@@ -42,8 +43,20 @@ def read(project: Project) -> dict[str, Cluster]:
     """cluster id -> its line, in file order (by id). A line without an `id` and a list of
     record ids in `records` names the file and line."""
     path = project.clusters_path
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        return {}
+    return parse(path, data)
+
+
+def parse(path: Path, data: bytes | None) -> dict[str, Cluster]:
+    """The clusters in `data`, the bytes of clusters.jsonl read from `path` (None: no file)."""
+    if data is None:
+        return {}
     out: dict[str, Cluster] = {}
-    for number, obj in writer.iter_jsonl(path, require=("id", "records"), hint=HINT):
+    text = writer.decode_utf8(path, data, HINT)
+    for number, obj in writer.iter_jsonl_text(path, text, require=("id", "records"), hint=HINT):
         members, links = obj["records"], obj.get("links", [])
         if type(obj["id"]) is not str:
             raise ParseError(path, "`id` must be a record id", line=number, hint=HINT)
@@ -51,7 +64,8 @@ def read(project: Project) -> dict[str, Cluster]:
             raise ParseError(path, "`records` must be a list of record ids", line=number, hint=HINT)
         if type(links) is not list:
             raise ParseError(path, "`links` must be a list", line=number, hint=HINT)
-        out[obj["id"]] = Cluster(id=obj["id"], records=members, links=links)
+        obj.setdefault("links", links)
+        out[obj["id"]] = cast(Cluster, obj)  # checked above: the line is a Cluster
     return out
 
 

@@ -75,14 +75,16 @@ def read_log(path: Path, stage: Stage | None = None, owner: str | None = None) -
     complete = text.endswith("\n")
     last = len(lines) - 1 if complete else len(lines)  # the number of the last line
     append = log.decisions.append
+    loads, from_json = writer.loads, Decision.from_json
+    checked = set()  # (stage, reviewer) pairs already found to belong in this log
     for number, line in enumerate(lines, start=1):
         if not line or line.isspace():
             continue
         try:
-            row = writer.loads(line)
+            row = loads(line)
             if type(row) is not dict:
                 raise ValueError(f"a JSON {type(row).__name__}, not an object with record, verdict, stage, ...")
-            decision = Decision.from_json(row)
+            decision = from_json(row)
         except (writer.JSONDecodeError, KeyError, ValueError, TypeError) as e:
             if number == last and not complete:
                 log.torn_line = number
@@ -90,12 +92,13 @@ def read_log(path: Path, stage: Stage | None = None, owner: str | None = None) -
             writer.refuse_merge_conflict(path, text)
             why = f"no `{e.args[0]}`" if isinstance(e, KeyError) else str(e)
             raise ParseError(path, f"not a valid decision line ({why})", line=number, hint=LINE_HINT) from None
-        if stage is not None or owner is not None:
+        if (stage is not None or owner is not None) and (decision.stage, decision.reviewer) not in checked:
             wrong = _misfiled(decision, stage, owner)
             if wrong is not None:
                 raise ParseError(path, wrong, line=number,
                                  hint="move that line to the log it belongs in (or remove it); a log holds one "
                                       "reviewer's decisions at one stage")
+            checked.add((decision.stage, decision.reviewer))
         append(decision)
     return log
 
@@ -178,10 +181,18 @@ def final_decisions(project: Project, stage: Stage) -> dict[str, Final]:
     records = set(reconciled) | {r for decided in per_reviewer.values() for r in decided}
     reviewers = sorted(per_reviewer.items())
     out: dict[str, Final] = {}
+    # Two reviewers who agree, verdict and reason (most records of a team's review), go first.
+    pair = len(reviewers) == 2 and rule != "both-include"
+    first, second = (reviewers[0][1], reviewers[1][1]) if pair else ({}, {})
+    both = tuple(name for name, _ in reviewers)
     for rid in sorted(records):
         if rid in reconciled:
             d = reconciled[rid]
             out[rid] = Final(rid, d.verdict if d.verdict != Verdict.MAYBE else None, d.reason, (d.reviewer,))
+            continue
+        a, b = first.get(rid), second.get(rid)
+        if a is not None and b is not None and a.verdict == b.verdict and a.reason == b.reason:
+            out[rid] = Final(rid, None, "", both) if a.verdict == Verdict.MAYBE else Final(rid, a.verdict, a.reason, both)
             continue
         votes = [(name, decided[rid]) for name, decided in reviewers if rid in decided]
         verdicts = {d.verdict for _, d in votes}

@@ -5,7 +5,7 @@ the diagram never disagree. It is derived data: nothing reads it back to decide 
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 from review_cli.io import writer
@@ -15,8 +15,8 @@ from review_cli.store.transaction import Transaction
 COLUMNS = ("id", "unit", "source", "arm", "status", "stage", "reason", "reason_label", "duplicate_of", "detail", "title")
 
 
-def encode(rows: Sequence[Mapping[str, Any]]) -> bytes:
-    """The log's bytes for `rows` (already in id order)."""
+def encode(rows: Iterable[Mapping[str, Any]]) -> bytes:
+    """The log's bytes for `rows` (already in id order), encoded as they come."""
     return writer.jsonl_bytes(rows, sort_key=None)
 
 

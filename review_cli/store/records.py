@@ -7,8 +7,6 @@ a damaged file) is an error naming the file and line, never a traceback later on
 
 from __future__ import annotations
 
-import marshal
-import sys
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -23,8 +21,9 @@ HINT = "import/records.jsonl is written by review: restore it from git, or re-ru
 REPORT_HINT = "import/report.json is written by review: restore it from git, or re-import the exports"
 
 
-def _lines(path: Path, data: bytes) -> Iterator[tuple[int, Record]]:
-    """Every record of records.jsonl's bytes, with its line number: the one reader."""
+def _objects(path: Path, data: bytes) -> Iterator[tuple[int, dict[str, Any]]]:
+    """Every line of records.jsonl's bytes as a JSON object with an id and a source, with its
+    line number: the one reader."""
     for number, line in enumerate(data.split(b"\n"), start=1):
         if not line:
             continue
@@ -39,6 +38,12 @@ def _lines(path: Path, data: bytes) -> Iterator[tuple[int, Record]]:
         for key in ("id", "source"):
             if key not in obj:
                 raise ParseError(path, f"the line has no `{key}`", line=number, hint=HINT)
+        yield number, obj
+
+
+def _lines(path: Path, data: bytes) -> Iterator[tuple[int, Record]]:
+    """Every record of records.jsonl's bytes, with its line number."""
+    for number, obj in _objects(path, data):
         try:
             yield number, Record.from_json(obj)
         except ValueError as e:
@@ -89,43 +94,31 @@ class Summary(NamedTuple):
     language: str
 
 
-# Summaries are cached in `.review/` under records.jsonl's sha256 (and this version and the
-# interpreter's marshal format): deriving them decodes every line, most of the cold cost of
-# `review prisma` on a big review. Keyed by content, a stale cache is never used.
-_CACHE_VERSION = 1
-
-
-def summaries(project: Project, cache: bool = True) -> tuple[list[Summary], str]:
-    """Every record's summary, in id order, and records.jsonl's sha256 ("missing" when there
-    is none). `cache`: save the summaries for the next call (False writes nothing, as
-    `review prisma --check` promises)."""
-    path = project.records_path
+def summaries(project: Project) -> list[Summary]:
+    """Every record's summary, in id order."""
     try:
-        data = path.read_bytes()
+        data = project.records_path.read_bytes()
     except FileNotFoundError:
-        return [], "missing"
-    digest = writer.sha256_bytes(data)
-    key = f"{_CACHE_VERSION}\n{sys.implementation.cache_tag}\n{digest}"
-    cached = _load_cache(project.records_summary_path, key)
-    if cached is not None:
-        return cached, digest
-    rows = [Summary(r.id, r.source, r.title, r.year, r.language) for _, r in _lines(path, data)]
-    if cache:
-        try:
-            writer.write_bytes(project.records_summary_path, marshal.dumps((key, [tuple(r) for r in rows])), sync=False)
-        except OSError:
-            pass  # a read-only checkout: no cache, same result
-    return rows, digest
+        return []
+    return summaries_of(project.records_path, data)
 
 
-def _load_cache(path: Path, key: str) -> list[Summary] | None:
-    try:
-        cached = marshal.loads(path.read_bytes())
-    except (OSError, EOFError, ValueError, TypeError):
-        return None
-    if not (isinstance(cached, tuple) and len(cached) == 2 and cached[0] == key and isinstance(cached[1], list)):
-        return None
-    return [Summary._make(row) for row in cached[1]]
+def summaries_of(path: Path, data: bytes) -> list[Summary]:
+    """The summaries of records.jsonl's bytes (`data`, read from `path`). Only the fields a
+    summary holds are checked (a whole Record is four times the work)."""
+    out: list[Summary] = []
+    append = out.append
+    for number, obj in _objects(path, data):
+        get = obj.get
+        rid, source, title, year, language = obj["id"], obj["source"], get("title", ""), get("year"), get("language", "")
+        if (type(rid) is not str or type(source) is not str or type(title) is not str or type(language) is not str
+                or (year is not None and type(year) is not int)):
+            try:  # the same message a whole Record gives
+                Record.from_json(obj)
+            except ValueError as e:
+                raise ParseError(path, f"not a record line ({e})", line=number, hint=HINT) from None
+        append(Summary(rid, source, title, year, language))
+    return out
 
 
 # --- the import report -----------------------------------------------------------------------

@@ -84,6 +84,14 @@ class Transaction:
     def commit(self) -> None:
         if not self._staged:
             return
+        if len(self._staged) == 1 and None not in self._staged.values():
+            # One file: its rename is atomic by itself, no journal needed.
+            [(path, tmp)] = self._staged.items()
+            assert tmp is not None
+            with writer.interrupts_deferred():
+                writer.replace(tmp, path)
+            self._staged.clear()
+            return
         rel = self.project.rel
         journal = {
             "replace": [[rel(tmp), rel(path)] for path, tmp in self._staged.items() if tmp is not None],

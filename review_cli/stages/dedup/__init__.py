@@ -20,13 +20,13 @@ from dataclasses import dataclass
 from typing import Any
 
 from review_cli.errors import ReviewError
-from review_cli.model import DBR_KINDS, Record, arm_and_kept
+from review_cli.model import Record
 from review_cli.progress import NULL, Progress
 from review_cli.project import Project
 from review_cli.stages.dedup._match import candidate_pairs, cluster, decide_pairs, make_keys
 from review_cli.stages.dedup._rules import Match, Verdict
 from review_cli.store import clusters as clusters_store
-from review_cli.store import lock
+from review_cli.store import flow, lock
 from review_cli.store import records as records_store
 from review_cli.store.clusters import MANUAL_VERDICTS, Cluster, Pair, pair
 from review_cli.store.locking import locked
@@ -196,19 +196,11 @@ def counts(project: Project) -> dict[str, Any]:
     diagram credit the same sources. Records imported after the last `review dedup` count as
     kept and `current` is False.
     """
-    summaries, _ = records_store.summaries(project)
-    source_of = {r.id: r.source for r in summaries}
-    protocol = project.protocol
-    dbr_source = {s: protocol.kind_of(s) in DBR_KINDS for s in set(source_of.values())}
-    clusters_ = clusters_store.read(project)
-    kept: set[str] = set()
-    for cid, c in clusters_.items():
-        present = sorted(m for m in c["records"] if m in source_of)
-        if present:
-            kept.add(arm_and_kept(cid, present, lambda m: dbr_source[source_of[m]])[1])
-    clustered = {m for c in clusters_.values() for m in c["records"]}
-    unclustered = [r.id for r in summaries if r.id not in clustered]
-    kept.update(unclustered)
+    shaped, _ = flow.read_units(project)
+    source_of = {r.id: r.source for r in shaped.records.values()}
+    kept = {u.kept for u in shaped.units}
+    clustered = {m for c in clusters_store.read(project).values() for m in c["records"]}
+    unclustered = [rid for rid in source_of if rid not in clustered]
     by_source: dict[str, dict[str, int]] = {}
     for rid, src in sorted(source_of.items()):
         entry = by_source.setdefault(src, {"records": 0, "duplicates_removed": 0, "records_after": 0})
@@ -218,8 +210,8 @@ def counts(project: Project) -> dict[str, Any]:
         else:
             entry["duplicates_removed"] += 1
     return {
-        "records_before": len(summaries),
-        "duplicates_removed": len(summaries) - len(kept),
+        "records_before": len(source_of),
+        "duplicates_removed": len(source_of) - len(kept),
         "records_after": len(kept),
         "uncertain_pairs": len(clusters_store.read_queue(project)),
         "current": not unclustered and clusters_store.exists(project),

@@ -17,17 +17,18 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any, NamedTuple
 
-from review_cli.model import DBR_KINDS, SourceKind, Stage, Verdict, arm_and_kept, best_value
+from review_cli.model import DBR_KINDS, Stage, Verdict
 from review_cli.project import Project
 from review_cli.protocol import Protocol
 from review_cli.store import flow, lock
 from review_cli.store import inclusion as inclusion_store
 from review_cli.store.decisions import Final
+from review_cli.store.flow import RecordInfo
 from review_cli.store.locking import locked
 from review_cli.store.transaction import transaction
 
@@ -67,17 +68,6 @@ _STAGE_OF = {
 }
 
 
-class RecordInfo(NamedTuple):
-    """The few fields of a record the flow needs, and its source's kind."""
-
-    id: str
-    source: str
-    kind: SourceKind
-    title: str
-    year: int | None
-    language: str
-
-
 class Unit(NamedTuple):
     """One screening unit (dedup cluster) and its final status."""
 
@@ -109,33 +99,34 @@ class Inclusion:
 
     def rows(self) -> list[dict[str, Any]]:
         """The inclusion log, one row per record, sorted by record id."""
+        return list(self.iter_rows())
+
+    def iter_rows(self) -> Iterator[dict[str, Any]]:
+        """`rows()` one at a time: 100,000s of rows need not all be held at once."""
         unit_of = self.unit_of()
         labels = {r.code: r.label for r in self.protocol.reasons}
         records = self.records
-        rows = []
         for rid in sorted(records):
             rec = records[rid]
             unit = unit_of[rid]
-            row = {"id": rid, "unit": unit.id, "source": rec.source, "arm": unit.arm.value}
             if rid != unit.kept:
                 also = (
                     "; already identified via databases and registers"
                     if rec.kind not in DBR_KINDS and records[unit.kept].kind in DBR_KINDS
                     else ""
                 )
-                row.update(status=Status.DUPLICATE.value, stage="", reason="", reason_label="",
-                           duplicate_of=unit.kept, detail=f"duplicate of {unit.kept}{also}")
-            else:
-                status, reason = unit.status, unit.reason
-                row.update(status=status.value, stage=_STAGE_OF.get(status, ""), reason=reason,
-                           reason_label=labels.get(reason, reason) if reason and status in EXCLUDED else "",
-                           duplicate_of="", detail=unit.detail)
-            row["title"] = rec.title
-            rows.append(row)
-        return rows
+                yield {"id": rid, "unit": unit.id, "source": rec.source, "arm": unit.arm.value,
+                       "status": "duplicate", "stage": "", "reason": "", "reason_label": "",
+                       "duplicate_of": unit.kept, "detail": f"duplicate of {unit.kept}{also}", "title": rec.title}
+                continue
+            status, reason = unit.status, unit.reason
+            yield {"id": rid, "unit": unit.id, "source": rec.source, "arm": unit.arm.value,
+                   "status": status.value, "stage": _STAGE_OF.get(status, ""), "reason": reason,
+                   "reason_label": labels.get(reason, reason) if reason and status in EXCLUDED else "",
+                   "duplicate_of": "", "detail": unit.detail, "title": rec.title}
 
     def status_counts(self) -> dict[str, int]:
-        counts = Counter(r["status"] for r in self.rows())
+        counts = Counter(r["status"] for r in self.iter_rows())
         return {str(s): counts.get(str(s), 0) for s in Status}
 
     def pending(self) -> list[Unit]:
@@ -150,11 +141,8 @@ def build(project: Project, cache: bool = True) -> Inclusion:
 def compute(inputs: flow.Inputs) -> Inclusion:
     """Every unit's final status (pure: no file is read)."""
     protocol = inputs.protocol
-    kinds = {s: protocol.kind_of(s) for s in {r.source for r in inputs.records}}
-    records = {r.id: RecordInfo(r.id, r.source, kinds[r.source], r.title, r.year, r.language) for r in inputs.records}
-    warnings: list[str] = []
-    groups = _groups(records, inputs.clusters, warnings)
-    units = _units(protocol, records, groups, inputs.ta, inputs.ft)
+    warnings = list(inputs.warnings)
+    units = _units(protocol, inputs.units, inputs.ta, inputs.ft)
     known = {r.code for r in protocol.reasons}
     unknown: Counter[str] = Counter()
     for u in units.values():
@@ -173,40 +161,7 @@ def compute(inputs: flow.Inputs) -> Inclusion:
             f"{len(ids)} {stage} decision(s) are on ids that are no screening unit "
             f"(e.g. {', '.join(ids[:3])}); they are not counted"
         )
-    return Inclusion(protocol, records, units, inputs.ta, inputs.ft, orphans, warnings)
-
-
-def _groups(records: Mapping[str, RecordInfo], clusters: Sequence[tuple[str, list[str]]],
-            warnings: list[str]) -> dict[str, tuple[str, ...]]:
-    """cluster id -> member ids present in the records (sorted); a record in no cluster is its
-    own unit (imported after the last dedup run)."""
-    groups: dict[str, tuple[str, ...]] = {}
-    seen: set[str] = set()
-    missing = twice = 0
-    counted = sum(len(m) for _, m in clusters)
-    # Clusters are read in id order only if a record is in two (the first by id keeps it).
-    ordered = sorted(clusters) if len({m for _, ms in clusters for m in ms}) != counted else clusters
-    for cid, member_ids in ordered:
-        members = []
-        for m in member_ids:
-            if m in seen:
-                twice += 1
-            elif m in records:
-                seen.add(m)
-                members.append(m)
-            else:
-                missing += 1
-        if members:
-            groups[cid] = tuple(sorted(members))
-    if missing:
-        warnings.append(f"{missing} record(s) in dedup/clusters.jsonl are no longer imported; run `review dedup` again")
-    if twice:
-        warnings.append(f"{twice} record(s) are in more than one cluster in dedup/clusters.jsonl; "
-                        "the first cluster (by id) counts")
-    for rid in records:
-        if rid not in seen:
-            groups[rid] = (rid,)
-    return groups
+    return Inclusion(protocol, inputs.records, units, inputs.ta, inputs.ft, orphans, warnings)
 
 
 def _pending_detail(final: Final) -> str:
@@ -239,33 +194,29 @@ def _status(protocol: Protocol, uid: str, ta: dict[str, Final], ft: dict[str, Fi
     return Status.PENDING_FT, "", _pending_detail(f)
 
 
-def _merged(values: list[Any]) -> Any:
-    """A unit's year or language as `units.merge_cluster` computes it (copies mostly agree)."""
-    return values[0] if values.count(values[0]) == len(values) else best_value(values)
-
-
-def _units(protocol: Protocol, records: Mapping[str, RecordInfo], groups: Mapping[str, tuple[str, ...]],
-           ta: dict[str, Final], ft: dict[str, Final]) -> dict[str, Unit]:
+def _units(protocol: Protocol, shapes: Sequence[flow.UnitShape], ta: dict[str, Final], ft: dict[str, Final],
+           ) -> dict[str, Unit]:
     """Each unit with its final status: ineligible by the protocol's limits, else as decided."""
     limits = protocol.limits
+    active = limits.active
     units: dict[str, Unit] = {}
     limit_memo: dict[tuple[int | None, str], str | None] = {}  # the limits read the year and language only
-    for cid, members in groups.items():
-        infos = [records[m] for m in members]
-        dbr, kept = arm_and_kept(cid, members, lambda m: records[m].kind in DBR_KINDS)
-        year = _merged([r.year for r in infos])
-        language = _merged([r.language for r in infos])
+    ta_get, exclude, new = ta.get, Verdict.EXCLUDE, tuple.__new__
+    for cid, dbr, kept, members, year, language in shapes:
         why = None
-        if limits.active:
+        if active:
             key = (year, language)
             if key not in limit_memo:
                 limit_memo[key] = limits.ineligible(year, language)
             why = limit_memo[key]
+        t = ta_get(cid)
         if why:
             status, reason, detail = Status.INELIGIBLE, why, ""
+        elif t is not None and t.verdict == exclude:  # most units: `_status` without the call
+            status, reason, detail = Status.EXCLUDED_TA, t.reason, ""
         else:
             status, reason, detail = _status(protocol, cid, ta, ft)
-        units[cid] = Unit(cid, Arm.DBR if dbr else Arm.OTHER, kept, members, status, reason, detail)
+        units[cid] = new(Unit, (cid, Arm.DBR if dbr else Arm.OTHER, kept, members, status, reason, detail))
     return units
 
 
@@ -287,7 +238,7 @@ def run(project: Project) -> IncludeResult:
     known.update(data.hashes)  # records.jsonl: the hash of the bytes that were read
     inc = compute(data)
     with transaction(project) as tx:
-        inclusion_store.write(tx, inclusion_store.encode(inc.rows()))
+        inclusion_store.write(tx, inclusion_store.encode(inc.iter_rows()))
         lock.record(tx, STAGE, sources, [project.include_log_path], known=known)
     return IncludeResult(project.rel(project.include_log_path), inc.status_counts(), inc.warnings)
 
@@ -308,3 +259,9 @@ _LANGUAGE = re.compile(r"^language .*?, not in ")
 def automation_category(why: str) -> str:
     """Group automation reasons without the record's own year or language."""
     return _LANGUAGE.sub("language not in ", _YEAR.sub("published ", why))
+
+
+__all__ = [
+    "PENDING", "Arm", "IncludeResult", "Inclusion", "RecordInfo", "Status", "Unit", "automation_category", "build",
+    "compute", "run", "statuses_of",
+]

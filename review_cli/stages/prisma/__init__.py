@@ -298,7 +298,7 @@ def render(project: Project, allow_pending: bool = False, cache: bool = True
         inc = include.compute(data)
         result = compute(inc, allow_pending)
         counts = result.to_json()
-        files = {project.include_log_path: inclusion_store.encode(inc.rows())}
+        files = {project.include_log_path: inclusion_store.encode(inc.iter_rows())}
         texts = {
             "json": dumps_json(counts),
             "svg": prisma_svg.render(counts),

@@ -164,7 +164,7 @@ def _execute(
     # From here the search is kept: the raw answer saved and imported, new records deduplicated, the
     # run logged. Ctrl-C waits for all of it, so no imported search is ever missing from the log.
     with interrupts_deferred():
-        before = {r.id for r in records_store.summaries(project)[0]}
+        before = {r.id for r in records_store.summaries(project)}
         imported: import_.ImportResult | None = None
         files: list[str] = []
         if download is not None and download.received:
@@ -176,7 +176,7 @@ def _execute(
                 path.write_bytes(data)
                 imported = import_.run(project, [path], source, client.FORMAT, progress=progress)
             files = [f.file for f in imported.files] or _already_imported(project, data)
-        after = {r.id for r in records_store.summaries(project)[0]}
+        after = {r.id for r in records_store.summaries(project)}
         new = sorted(after - before)
         dedup_note, dedup_counts = _dedup(project, new, previous is not None, progress)
 

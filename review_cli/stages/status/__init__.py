@@ -10,7 +10,7 @@ from review_cli.model import Stage, Verdict
 from review_cli.project import Project
 from review_cli.store import clusters as clusters_store
 from review_cli.store import decisions as dec
-from review_cli.store import lock
+from review_cli.store import flow, lock
 from review_cli.store import records as records_store
 from review_cli.store import units as units_store
 
@@ -58,10 +58,9 @@ def run(project: Project) -> Status:
         st = per_source.setdefault(entry["source"], SourceStatus(entry["source"], "database"))
         st.files += 1
         st.skipped += len(entry["skipped"])
-    summaries, _ = records_store.summaries(project)
-    counts = Counter(r.source for r in summaries)
-    ids = {r.id for r in summaries}
-    total = len(summaries)
+    shaped, _ = flow.read_units(project)
+    counts = Counter(r.source for r in shaped.records.values())
+    total = len(shaped.records)
     for name, n in counts.items():
         per_source.setdefault(name, SourceStatus(name, "database")).records = n
     known = {e["file"] for e in report}
@@ -80,7 +79,7 @@ def run(project: Project) -> Status:
         unimported=unimported,
     )
     if clusters_store.exists(project):
-        status.stages["dedup"] = _dedup_counts(project, ids)
+        status.stages["dedup"] = _dedup_counts(project, shaped)
     status.stages.update(stage_counts(project))
     for name, stage_count in status.stages.items():
         if stage_count.get("decisions on no unit"):
@@ -92,19 +91,14 @@ def run(project: Project) -> Status:
     return status
 
 
-def _dedup_counts(project: Project, ids: set[str]) -> dict[str, Any]:
-    """As `dedup.counts` gives them, from the record ids alone (status stays quick)."""
-    clustered: set[str] = set()
-    kept = 0
-    for c in clusters_store.read(project).values():
-        members = c["records"]
-        clustered.update(members)
-        kept += any(m in ids for m in members)
-    new = len(ids - clustered)
+def _dedup_counts(project: Project, shaped: flow.Units) -> dict[str, Any]:
+    """As `dedup.counts` gives them: every record stands for a unit or is a duplicate."""
+    clustered = {m for c in clusters_store.read(project).values() for m in c["records"]}
+    new = sum(1 for rid in shaped.records if rid not in clustered)
     counts: dict[str, Any] = {
-        "records": len(ids),
-        "duplicates removed": len(ids) - kept - new,
-        "unique": kept + new,
+        "records": len(shaped.records),
+        "duplicates removed": len(shaped.records) - len(shaped.units),
+        "unique": len(shaped.units),
         "uncertain pairs": len(clusters_store.read_queue(project)),
     }
     if new:
