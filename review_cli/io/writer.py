@@ -45,25 +45,27 @@ def dumps_json(data: Any) -> str:
 def jsonl_bytes(rows: Iterable[Mapping[str, Any]], sort_key: str | None = "id") -> bytes:
     """JSON lines sorted by `sort_key` (None keeps the given order, encoding rows as they come)."""
     if sort_key is not None:
-        rows = list(rows)
         # By key, then by the line itself, so input order never shows in the output (UTF-8
         # bytes sort as their code points do).
         keyed = sorted((str(r[sort_key]), orjson.dumps(r)) for r in rows)
         return b"".join(line + b"\n" for _, line in keyed)
-    # Joined a few thousand lines at a time: one list of 100,000 lines joined at once cost a
-    # third of a second more, most of it in the kernel handing out and taking back memory.
-    parts: list[bytes] = []
+    return b"".join(jsonl_chunks(rows))
+
+
+def jsonl_chunks(rows: Iterable[Mapping[str, Any]], size: int = 4096) -> Iterator[bytes]:
+    """JSON lines in the given order, `size` lines at a time. Joined a few thousand at a time:
+    one list of 100,000 lines joined at once cost a third of a second more, most of it in the
+    kernel handing out and taking back memory."""
     chunk: list[bytes] = []
     for row in rows:
         chunk.append(orjson.dumps(row))
-        if len(chunk) == 4096:
+        if len(chunk) == size:
             chunk.append(b"")
-            parts.append(b"\n".join(chunk))
+            yield b"\n".join(chunk)
             chunk = []
     if chunk:
         chunk.append(b"")
-        parts.append(b"\n".join(chunk))
-    return b"".join(parts)
+        yield b"\n".join(chunk)
 
 
 def temp_path(path: Path) -> tuple[int, Path]:

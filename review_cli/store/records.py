@@ -81,7 +81,7 @@ def count(project: Project) -> int:
 def write(tx: Transaction, records: Sequence[Record]) -> str:
     """Stage records.jsonl (sorted by id; ids are unique); returns its sha256."""
     ordered = sorted(records, key=lambda r: r.id)
-    return tx.write(tx.project.records_path, writer.jsonl_bytes([r.to_json() for r in ordered], sort_key=None))
+    return tx.write_chunks(tx.project.records_path, writer.jsonl_chunks(r.to_json() for r in ordered))
 
 
 class Summary(NamedTuple):

@@ -11,9 +11,10 @@ its queue, records without their lock entry).
 
 from __future__ import annotations
 
+import hashlib
 import os
 import shutil
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -36,6 +37,16 @@ class Transaction:
         with writer.staged_file(path) as (f, tmp):
             f.write(data)
         return self._stage(path, tmp, writer.sha256_bytes(data))
+
+    def write_chunks(self, path: Path, chunks: Iterable[bytes]) -> str:
+        """Stage the concatenation of `chunks` as `path`, written as they come (a 200 MB file is
+        never held whole); returns its sha256."""
+        digest = hashlib.sha256()
+        with writer.staged_file(path) as (f, tmp):
+            for chunk in chunks:
+                digest.update(chunk)
+                f.write(chunk)
+        return self._stage(path, tmp, "sha256:" + digest.hexdigest())
 
     def write_text(self, path: Path, text: str) -> str:
         return self.write(path, writer.text_bytes(text))
