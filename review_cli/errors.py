@@ -9,10 +9,8 @@ from __future__ import annotations
 import errno
 from pathlib import Path
 
-EXIT_OK = 0
 EXIT_ERROR = 1
 EXIT_USAGE = 2
-EXIT_CHECK_FAILED = 1
 
 
 class ReviewError(Exception):

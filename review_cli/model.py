@@ -9,7 +9,7 @@ import base64
 import hashlib
 import re
 import unicodedata
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from enum import StrEnum
 from typing import Any, NamedTuple
 
@@ -211,9 +211,6 @@ class Record(NamedTuple):
             get("pmid", ""), get("issn", ""), get("abstract", ""), lists[1], get("language", ""),
             get("type", ""), get("url", ""), get("database", ""), tuple(map(Origin.from_json, origins)),
         ))
-
-    def with_origins(self, origins: Iterable[Origin]) -> Record:
-        return self._replace(origins=tuple(sorted(set(origins))))
 
 
 _COMBINING: tuple[re.Pattern[str], re.Pattern[str]] | None = None

@@ -228,14 +228,6 @@ def _mixed_utf8(data: bytes) -> tuple[str, list[int]] | None:
     return _INVALID.sub(legacy, text), lines
 
 
-def iter_blocks(lines: list[str], starts: Iterator[int]) -> Iterator[tuple[int, list[str]]]:
-    """Split `lines` at the given 0-based start indexes into (1-based line, block) pairs."""
-    idx = list(starts)
-    for n, start in enumerate(idx):
-        end = idx[n + 1] if n + 1 < len(idx) else len(lines)
-        yield start + 1, lines[start:end]
-
-
 def first(tags: dict[str, list[str]], *names: str) -> str:
     """The first non-empty value among `names`, in that order, in a tagged record."""
     for n in names:

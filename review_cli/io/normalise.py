@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from typing import Any
 
 from review_cli.model import TEXT_FIELDS, Record, squash
@@ -121,10 +121,6 @@ def keywords(value: Any) -> list[str]:
                 seen.add(k)
                 out.append(k)
     return out
-
-
-def join_abstract(values: Iterable[str]) -> str:
-    return clean(" ".join(v for v in values if v))
 
 
 # Normalised form of each plain author name seen: a big export names the same people again

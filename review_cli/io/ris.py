@@ -23,9 +23,7 @@ _TY = re.compile(r"^\ufeff?TY\s{1,2}-", re.M)
 _COPYRIGHT = re.compile(r"^(?:copyright|\(c\)|©)", re.I)
 
 TITLE_TAGS = ("TI", "T1")
-AUTHOR_TAGS = ("AU", "A1")
 ABSTRACT_TAGS = ("AB", "N2")
-JOURNAL_TAGS = ("T2", "JO", "JF", "JA", "J2", "J1", "BT", "SE")
 
 
 _ER = re.compile(r"^ER\s{1,2}-", re.M)
@@ -167,7 +165,7 @@ def _record(tags: dict[str, list[str]], line: int) -> Parsed:
         key=get("AN") or get("ID") or get("U1") or "",
         fields={
             "title": get("TI") or get("T1") or get("CT") or "",  # TITLE_TAGS, then CT
-            "authors": tags.get("AU", []) + tags.get("A1", []),  # AUTHOR_TAGS
+            "authors": tags.get("AU", []) + tags.get("A1", []),
             "year": get("PY") or get("Y1") or get("DA") or get("Y2") or "",
             "journal": journal,
             "journal_abbrev": get("J2") or get("JA") or get("J1") or "",

@@ -14,7 +14,6 @@ import errno
 import hashlib
 import os
 import re
-import shutil
 import signal
 import tempfile
 import threading
@@ -155,13 +154,6 @@ def interrupts_deferred() -> Iterator[None]:
     if caught:
         # The block is complete on disk: deliver the signal as it would have been delivered.
         signal.raise_signal(caught[0])
-
-
-def copy_file(src: Path, dest: Path) -> None:
-    """Copy `src` to `dest` atomically: a copy interrupted half-way leaves no partial file.
-    Not fsynced (a 200 MB export would wait on the disk); the files written after it are."""
-    with src.open("rb") as f, atomic_file(dest, sync=False) as out:
-        shutil.copyfileobj(f, out, 1 << 20)
 
 
 def write_bytes(path: Path, data: bytes, sync: bool = True) -> None:

@@ -195,8 +195,6 @@ STEPS: tuple[Step, ...] = (
 )
 
 
-STEP_NAMES = tuple(s.name for s in STEPS)
-
 
 def run(folder: Path, force: bool = False, seed: int = DEFAULT_SEED, progress: Progress = NULL,
         steps: tuple[Step, ...] = STEPS, until: str | None = None) -> DemoResult:

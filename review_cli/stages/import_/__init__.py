@@ -29,6 +29,7 @@ from review_cli.model import (
     best_value,
     fingerprint,
     fold,
+    record_id,
     short_hash,
 )
 from review_cli.progress import NULL, Progress
@@ -138,7 +139,7 @@ def build_records(
         first = short_hash(folded_source, fp, "0")  # record_id(source, fp, 0)
         rank = occurrences.get(first, 0)
         occurrences[first] = rank + 1
-        rid = short_hash(folded_source, fp, str(rank)) if rank else first
+        rid = record_id(source, fp, rank) if rank else first
         origin = Origin(source, file_rel, item.key or f"#{position}", line)
         append(Record(rid, source, origins=(origin,), **values))
         empty_titles += not values["title"]
