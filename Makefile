@@ -16,7 +16,7 @@ demo: $(STAMP)
 	$(BIN)/review demo demo-review
 
 test: $(STAMP)
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest --cov --cov-report=term
 
 check: $(STAMP)
 	$(BIN)/ruff check review_cli tests benchmarks

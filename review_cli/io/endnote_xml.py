@@ -83,7 +83,7 @@ def parse(doc: Document) -> Iterator[Parsed | Skip]:
         line += text.count("\n", last, m.start())
         last = m.start()
         starts.append(line)
-    parser: ET.XMLPullParser = ET.XMLPullParser(events=("end",))
+    parser: ET.XMLPullParser[ET.Element] = ET.XMLPullParser(events=("end",))
     index = 0
     chunk = 1 << 20
     try:

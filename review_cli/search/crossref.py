@@ -107,4 +107,5 @@ def _parse(resp: Any) -> dict[str, Any]:
     msg.setdefault("items", [])
     if not isinstance(msg["items"], list):
         raise Transient("message.items is not a list")
-    return data
+    answer: dict[str, Any] = data
+    return answer

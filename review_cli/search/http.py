@@ -135,7 +135,7 @@ class Http:
         self.min_interval = max(self.min_interval, seconds / int(limit))
 
     def _delay(self, attempt: int, retry_after: str | None) -> float:
-        base = min(self.settings.max_backoff, self.settings.backoff * (2**attempt))
+        base = min(self.settings.max_backoff, self.settings.backoff * (2.0**attempt))
         if retry_after and retry_after.strip().isdigit():
             base = max(base, min(float(retry_after), self.settings.max_backoff))
         return base * (1 + 0.1 * random.random())  # a little jitter, never less than the base
