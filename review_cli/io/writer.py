@@ -276,8 +276,9 @@ def refuse_merge_conflict(path: Path, text: str) -> None:
             path,
             "an unresolved git merge conflict (a <<<<<<< / ======= / >>>>>>> line)",
             line=text.count("\n", 0, found.start()) + 1,
-            hint="resolve it: in a decision log keep the lines of both sides and delete the marker "
-            "lines; for a file a stage writes, take either side and run that stage again",
+            hint="resolve it: in a decision log keep the lines of both sides and delete the "
+                 "marker lines; for a file a stage writes, take either side and run that "
+                 "stage again",
         )
 
 
