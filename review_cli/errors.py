@@ -67,4 +67,6 @@ def from_os_error(e: OSError) -> ReviewError:
     where = " -> ".join(str(f) for f in (e.filename, e.filename2) if f is not None)
     what = e.strerror or str(e)
     return ReviewError(f"{where}: {what}" if where else what,
-                       hint=_OS_HINTS.get(e.errno or 0, "check the file and the disk, then run the command again"))
+                       hint=_OS_HINTS.get(
+                           e.errno or 0, "check the file and the disk, then run the command again"
+                       ))

@@ -31,7 +31,9 @@ class SourceKind(StrEnum):
 DBR_KINDS = (SourceKind.DATABASE, SourceKind.REGISTER)
 
 
-def arm_and_kept(cid: str, members: Sequence[str], from_dbr: Callable[[str], bool]) -> tuple[bool, str]:
+def arm_and_kept(
+    cid: str, members: Sequence[str], from_dbr: Callable[[str], bool]
+) -> tuple[bool, str]:
     """Whether a cluster belongs to the databases-and-registers arm, and the record that stands
     for it: the cluster id's if it is one of the arm's records, else the arm's first by id.
     `members` sorted by id; `from_dbr(id)`: the record comes from a database or register.
@@ -89,7 +91,10 @@ class Origin(NamedTuple):
             source, file, key, line = data["source"], data["file"], data["key"], data.get("line", 0)
         except KeyError as e:
             raise ValueError(f"an origin has no `{e.args[0]}`") from None
-        if type(source) is not str or type(file) is not str or type(key) is not str or type(line) is not int:
+        if (
+            type(source) is not str or type(file) is not str or type(key) is not str
+            or type(line) is not int
+        ):
             raise ValueError("an origin's source, file and key must be text and its line a number")
         return _new_tuple(cls, (source, file, key, line))
 
@@ -207,9 +212,10 @@ class Record(NamedTuple):
             raise ValueError("a record needs an `id` and a `source`")
         return _new_tuple(cls, (
             data["id"], data["source"], get("title", ""), lists[0], year, get("journal", ""),
-            get("journal_abbrev", ""), get("volume", ""), get("issue", ""), get("pages", ""), get("doi", ""),
-            get("pmid", ""), get("issn", ""), get("abstract", ""), lists[1], get("language", ""),
-            get("type", ""), get("url", ""), get("database", ""), tuple(map(Origin.from_json, origins)),
+            get("journal_abbrev", ""), get("volume", ""), get("issue", ""), get("pages", ""),
+            get("doi", ""), get("pmid", ""), get("issn", ""), get("abstract", ""), lists[1],
+            get("language", ""), get("type", ""), get("url", ""), get("database", ""),
+            tuple(map(Origin.from_json, origins)),
         ))
 
 
@@ -224,7 +230,9 @@ def _class(codes: list[int]) -> re.Pattern[str]:
             ranges[-1][1] = c
         else:
             ranges.append([c, c])
-    body = "".join(re.escape(chr(a)) + ("-" + re.escape(chr(b)) if b > a else "") for a, b in ranges)
+    body = "".join(
+        re.escape(chr(a)) + ("-" + re.escape(chr(b)) if b > a else "") for a, b in ranges
+    )
     return re.compile(f"[{body}]")
 
 
@@ -240,7 +248,9 @@ def _combining() -> tuple[re.Pattern[str], re.Pattern[str]]:
         # Combining marks (canonical class > 0) all lie below U+20000 (the last is U+1E94A):
         # the planes above hold CJK ideographs, tags and variation selectors, all of class 0.
         marks = [c for c in range(0x300, 0x20000) if unicodedata.combining(chr(c))]
-        _COMBINING = _class([c for c in marks if c <= 0xFFFF]), _class([c for c in marks if c > 0xFFFF])
+        _COMBINING = (
+            _class([c for c in marks if c <= 0xFFFF]), _class([c for c in marks if c > 0xFFFF])
+        )
     return _COMBINING
 
 
@@ -289,7 +299,9 @@ def squash(text: str) -> str:
     return " ".join(text.split())
 
 
-_FINGERPRINT_FIELDS = ("title", "authors", "year", "journal", "volume", "issue", "pages", "doi", "pmid", "abstract")
+_FINGERPRINT_FIELDS = (
+    "title", "authors", "year", "journal", "volume", "issue", "pages", "doi", "pmid", "abstract"
+)
 
 
 def fingerprint(fields_: Mapping[str, Any], squashed: bool = False) -> str:

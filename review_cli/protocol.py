@@ -87,7 +87,8 @@ class Limits:
 # Common spellings of languages in exports (ISO 639-1/2 codes, English and native names).
 _LANGUAGE_ALIASES = {
     "en": "english", "eng": "english", "english": "english",
-    "fr": "french", "fre": "french", "fra": "french", "french": "french", "francais": "french", "français": "french",
+    "fr": "french", "fre": "french", "fra": "french", "french": "french", "francais": "french",
+    "français": "french",
     "de": "german", "ger": "german", "deu": "german", "german": "german", "deutsch": "german",
     "es": "spanish", "spa": "spanish", "spanish": "spanish", "español": "spanish",
     "pt": "portuguese", "por": "portuguese", "portuguese": "portuguese",
@@ -202,16 +203,24 @@ class _Reader:
         start, stop = 0, len(text)
         entry = re.fullmatch(r"(\w+)\[(\d+)\]\.", self.prefix)
         if entry:  # a key of the n-th [[table]]: look between its header and the next table's
-            headers = [m.start() for m in re.finditer(rf"^[ \t]*\[\[[ \t]*{entry[1]}[ \t]*\]\]", text, re.MULTILINE)]
+            headers = [
+                m.start()
+                for m in re.finditer(rf"^[ \t]*\[\[[ \t]*{entry[1]}[ \t]*\]\]", text, re.MULTILINE)
+            ]
             n = int(entry[2])
             if n >= len(headers):
                 return self.path.name
             start = headers[n]
             line_end = text.find("\n", start)
-            after = re.compile(r"^[ \t]*\[", re.MULTILINE).search(text, line_end + 1) if line_end != -1 else None
+            after = (
+                re.compile(r"^[ \t]*\[", re.MULTILINE).search(text, line_end + 1)
+                if line_end != -1 else None
+            )
             stop = after.start() if after else stop
         key = re.escape(name)
-        pattern = re.compile(rf'^[ \t]*(?:"?{key}"?[ \t]*=|\[+[ \t]*(?:[\w.-]+\.)?"?{key}"?[ \t]*\]+)', re.MULTILINE)
+        pattern = re.compile(
+            rf'^[ \t]*(?:"?{key}"?[ \t]*=|\[+[ \t]*(?:[\w.-]+\.)?"?{key}"?[ \t]*\]+)', re.MULTILINE
+        )
         found = [m.start() for m in pattern.finditer(text, start, stop)]
         if len(found) != 1:
             return self.path.name
@@ -241,7 +250,8 @@ class _Reader:
         if name not in self.data:
             if required:
                 raise ProtocolError(
-                    f"{self.path.name}: `{self.key(name)}` is missing", hint=f"add it to {self.path}"
+                    f"{self.path.name}: `{self.key(name)}` is missing",
+                    hint=f"add it to {self.path}",
                 )
             return default
         value = self.data[name]
@@ -293,29 +303,34 @@ def load_protocol(path: Path) -> Protocol:
         raw = path.read_bytes()
         if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
             raise ProtocolError(f"{path}: saved as UTF-16, not UTF-8",
-                                hint="save it again as UTF-8 (TOML files are UTF-8; in Notepad: Save as, Encoding UTF-8)")
+                                hint="save it again as UTF-8 (TOML files are UTF-8; in Notepad: "
+                                     "Save as, Encoding UTF-8)")
         try:
             text = raw.decode("utf-8-sig")
         except UnicodeDecodeError as e:
             line = raw[: e.start].count(b"\n") + 1
             raise ProtocolError(f"{path}:{line}: not UTF-8 (byte 0x{raw[e.start]:02x})",
-                                hint="save it again as UTF-8 (TOML files are UTF-8), then check the accented "
-                                     "characters on that line") from None
+                                hint="save it again as UTF-8 (TOML files are UTF-8), then "
+                                     "check the accented characters on that line") from None
         data = tomllib.loads(text)
     except FileNotFoundError as e:
         raise ProtocolError(f"{path} does not exist", hint="run `review init`") from e
     except tomllib.TOMLDecodeError as e:
-        raise ProtocolError(f"{path}: not valid TOML ({e})", hint="fix the syntax at that line") from e
+        raise ProtocolError(
+            f"{path}: not valid TOML ({e})", hint="fix the syntax at that line"
+        ) from e
     return parse_protocol(data, path)
 
 
 def parse_protocol(data: Mapping[str, Any], path: Path) -> Protocol:
     top = _Reader(data, path, "")
-    top.only("schema", "review", "question", "criteria", "exclusion_reasons", "sources", "limits", "reviewers",
-             "screening", "previous")
+    top.only("schema", "review", "question", "criteria", "exclusion_reasons", "sources", "limits",
+             "reviewers", "screening", "previous")
     schema = top.integer("schema", SCHEMA)
     if schema != SCHEMA:
-        raise top.fail("schema", f"{SCHEMA} (this version of review reads protocol schema {SCHEMA})")
+        raise top.fail(
+            "schema", f"{SCHEMA} (this version of review reads protocol schema {SCHEMA})"
+        )
 
     review = top.table("review")
     review.only("title", "type", "synthesis")
@@ -370,7 +385,9 @@ def parse_protocol(data: Mapping[str, Any], path: Path) -> Protocol:
     limits = Limits(year_from, year_to, lim.texts("languages"))
 
     sc = top.table("screening")
-    sc.only("seed", "model", "target_recall", "confidence", "final", "keys", "highlight", "unscreened")
+    sc.only(
+        "seed", "model", "target_recall", "confidence", "final", "keys", "highlight", "unscreened"
+    )
     final = sc.text("final", "single")
     if final not in FINAL_RULES:
         raise sc.fail("final", "one of " + ", ".join(f'"{f}"' for f in FINAL_RULES))
@@ -412,9 +429,10 @@ def parse_protocol(data: Mapping[str, Any], path: Path) -> Protocol:
         if slug(name) in log_names:
             # One decision log per reviewer, named by the slug: two such reviewers would write
             # into one file and their decisions would be read as one person's.
-            raise r.fail("name", f"a name of its own; `{name}` and `{log_names[slug(name)]}` would share one "
-                                 f"decision log (screen/<stage>/{slug(name)}.jsonl: names are compared by their "
-                                 "letters a-z and digits only)")
+            raise r.fail("name", f"a name of its own; `{name}` and `{log_names[slug(name)]}` "
+                                 "would share one decision log "
+                                 f"(screen/<stage>/{slug(name)}.jsonl: names are compared by "
+                                 "their letters a-z and digits only)")
         log_names[slug(name)] = name
         reviewers.append(name)
 
@@ -429,7 +447,9 @@ def parse_protocol(data: Mapping[str, Any], path: Path) -> Protocol:
                 raise prev.fail(name, "a whole number of 0 or more")
             counts[name] = n
         if counts["reports"] < counts["studies"]:
-            raise prev.fail("reports", f"at least `studies` ({counts['studies']}): each study has a report")
+            raise prev.fail(
+                "reports", f"at least `studies` ({counts['studies']}): each study has a report"
+            )
         previous = Previous(counts["studies"], counts["reports"], prev.text("citation"))
 
     question_fields = {

@@ -40,7 +40,8 @@ class _Command(_HelpFalse, TyperCommand):
 app = typer.Typer(
     name="review",
     cls=_Group,
-    help="A command-line pipeline for systematic reviews: import, dedup, screen, include, PRISMA 2020.",
+    help="A command-line pipeline for systematic reviews: import, dedup, "
+    "screen, include, PRISMA 2020.",
     no_args_is_help=True,
     pretty_exceptions_enable=False,
     add_completion=False,
@@ -56,7 +57,9 @@ def _version(value: bool) -> None:
 
 @app.callback()
 def _root(
-    version: bool = typer.Option(False, "--version", callback=_version, is_eager=True, help="Show the version and exit."),
+    version: bool = typer.Option(
+        False, "--version", callback=_version, is_eager=True, help="Show the version and exit."
+    ),
 ) -> None:
     """A command-line pipeline for systematic reviews: import, dedup, screen, include, PRISMA 2020.
 
@@ -112,8 +115,13 @@ def write_or_print(text: str, out: Path | None) -> None:
         from review_cli.io.writer import write_text
 
         if out.is_dir():
-            raise ReviewError(f"cannot write {out}: it is a folder", hint="give a file name, e.g. --out records.csv")
+            raise ReviewError(
+                f"cannot write {out}: it is a folder",
+                hint="give a file name, e.g. --out records.csv",
+            )
         blocking = next((p for p in out.parents if p.exists() and not p.is_dir()), None)
         if blocking is not None:
-            raise ReviewError(f"cannot write {out}: {blocking} is a file, not a folder", hint="check the path")
+            raise ReviewError(
+                f"cannot write {out}: {blocking} is a file, not a folder", hint="check the path"
+            )
         write_text(out, text)  # no permission or a full disk: an OSError, which `command` reports

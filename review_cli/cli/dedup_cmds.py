@@ -10,12 +10,25 @@ from review_cli.errors import UsageError
 
 @command("dedup")
 def dedup(
-    ids: list[str] = typer.Argument(None, help="Record or cluster ids for --merge (two or more) or --split (one)."),
-    non_interactive: bool = typer.Option(False, "--non-interactive", help="Never ask: leave uncertain pairs unmerged and say how many wait."),
-    review_: bool = typer.Option(False, "--review", help="Decide the uncertain pairs now, one key per pair (d/n/s/u/q)."),
-    merge: bool = typer.Option(False, "--merge", help="Merge the clusters of the given ids, for good."),
-    split: bool = typer.Option(False, "--split", help="Take the given record out of its cluster, for good."),
-    reviewer: str = typer.Option("", "--reviewer", help="Who decides (written with each manual decision)."),
+    ids: list[str] = typer.Argument(
+        None, help="Record or cluster ids for --merge (two or more) or --split (one)."
+    ),
+    non_interactive: bool = typer.Option(
+        False, "--non-interactive",
+        help="Never ask: leave uncertain pairs unmerged and say how many wait.",
+    ),
+    review_: bool = typer.Option(
+        False, "--review", help="Decide the uncertain pairs now, one key per pair (d/n/s/u/q)."
+    ),
+    merge: bool = typer.Option(
+        False, "--merge", help="Merge the clusters of the given ids, for good."
+    ),
+    split: bool = typer.Option(
+        False, "--split", help="Take the given record out of its cluster, for good."
+    ),
+    reviewer: str = typer.Option(
+        "", "--reviewer", help="Who decides (written with each manual decision)."
+    ),
     json_out: bool = typer.Option(False, "--json", help="Print what was done as JSON on stdout."),
 ) -> None:
     """Find duplicate records: merge the sure ones, queue the uncertain pairs for a person.
@@ -33,9 +46,13 @@ def dedup(
     if merge and split:
         raise UsageError("use --merge or --split, not both")
     if merge and len(ids) < 2:
-        raise UsageError("--merge needs two or more ids", hint="e.g. review dedup --merge abc123 def456")
+        raise UsageError(
+            "--merge needs two or more ids", hint="e.g. review dedup --merge abc123 def456"
+        )
     if split and len(ids) != 1:
-        raise UsageError("--split needs exactly one record id", hint="e.g. review dedup --split abc123")
+        raise UsageError(
+            "--split needs exactly one record id", hint="e.g. review dedup --split abc123"
+        )
     if ids and not (merge or split):
         raise UsageError("ids are only for --merge or --split")
     if review_ and non_interactive:

@@ -11,11 +11,23 @@ from review_cli.cli.base import command, emit_json
 
 @command("demo")
 def demo(
-    folder: Path = typer.Argument(Path("demo-review"), help="Folder to create the example review in."),
-    force: bool = typer.Option(False, "--force", help="Replace the folder if it already holds a review."),
-    seed: int = typer.Option(2022, "--seed", help="Seed of the generated records (same seed, same files)."),
-    until: str = typer.Option(None, "--until", help="Stop after this step (create, import, dedup, title-abstract, full-text, include, prisma), e.g. to screen the records yourself."),
-    json_out: bool = typer.Option(False, "--json", help="Print the steps and PRISMA counts as JSON."),
+    folder: Path = typer.Argument(
+        Path("demo-review"), help="Folder to create the example review in."
+    ),
+    force: bool = typer.Option(
+        False, "--force", help="Replace the folder if it already holds a review."
+    ),
+    seed: int = typer.Option(
+        2022, "--seed", help="Seed of the generated records (same seed, same files)."
+    ),
+    until: str = typer.Option(
+        None, "--until",
+        help="Stop after this step (create, import, dedup, title-abstract, full-text, include, "
+        "prisma), e.g. to screen the records yourself.",
+    ),
+    json_out: bool = typer.Option(
+        False, "--json", help="Print the steps and PRISMA counts as JSON."
+    ),
 ) -> None:
     """Create an example review (13 sources, 2,097 records) and run the whole pipeline on it.
 

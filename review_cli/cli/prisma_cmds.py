@@ -9,7 +9,9 @@ from review_cli.errors import ReviewError
 
 
 @command("include")
-def include_(json_out: bool = typer.Option(False, "--json", help="Print the counts per status as JSON.")) -> None:
+def include_(
+    json_out: bool = typer.Option(False, "--json", help="Print the counts per status as JSON."),
+) -> None:
     """Write the inclusion log: every record's final status across the stages (include/log.jsonl).
 
     Example: review include --json
@@ -32,11 +34,18 @@ def include_(json_out: bool = typer.Option(False, "--json", help="Print the coun
 
 @command("prisma")
 def prisma(
-    check: bool = typer.Option(False, "--check", help="Regenerate in memory; exit 1 with a diff when the files on disk differ (for CI)."),
-    allow_pending: bool = typer.Option(False, "--allow-pending", help="Draw an interim diagram when records still await a decision."),
+    check: bool = typer.Option(
+        False, "--check",
+        help="Regenerate in memory; exit 1 with a diff when the files on disk differ (for CI).",
+    ),
+    allow_pending: bool = typer.Option(
+        False, "--allow-pending",
+        help="Draw an interim diagram when records still await a decision.",
+    ),
     json_out: bool = typer.Option(False, "--json", help="Print prisma.json on stdout."),
 ) -> None:
-    """Regenerate the PRISMA 2020 flow diagram (SVG, Mermaid, PRISMA2020-app CSV, prisma.json) and the inclusion log.
+    """Regenerate the PRISMA 2020 flow diagram (SVG, Mermaid, PRISMA2020-app CSV, prisma.json)
+    and the inclusion log.
 
     The counts are checked (identified - duplicates - automation - other = screened, and so on
     down the diagram) and an error names the records that break them.
@@ -63,15 +72,21 @@ def prisma(
             # The diff is the command's data, unless stdout already carries the JSON.
             typer.echo("".join(result.differences), nl=False, err=json_out)
             raise ReviewError(
-                f"{len(result.differences)} PRISMA file(s) differ from what the review's files give now",
+                f"{len(result.differences)} PRISMA file(s) differ from what "
+                "the review's files give now",
                 hint="run `review prisma` and commit the regenerated files",
             )
         info("PRISMA files are up to date.")
         return
     c = result.flow.counts
+    identified = (
+        c["database_results"] + c["register_results"] + c["website_results"]
+        + c["organisation_results"] + c["citations_results"]
+    )
     info(
-        f"Identified {c['database_results'] + c['register_results'] + c['website_results'] + c['organisation_results'] + c['citations_results']}, "
-        f"screened {c['records_screened'] + c['other_records_screened']}, included {c['new_studies']}."
+        f"Identified {identified}, "
+        f"screened {c['records_screened'] + c['other_records_screened']}, "
+        f"included {c['new_studies']}."
     )
     info("Wrote " + ", ".join(result.written) + ".")
 

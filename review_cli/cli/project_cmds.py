@@ -14,7 +14,9 @@ from review_cli.project import Project
 @command("init")
 def init(
     folder: Path = typer.Argument(Path("."), help="Folder for the review (created if needed)."),
-    protocol: str = typer.Option(None, "--protocol", help="A protocol .toml file, or a template name from protocols/."),
+    protocol: str = typer.Option(
+        None, "--protocol", help="A protocol .toml file, or a template name from protocols/."
+    ),
 ) -> None:
     """Create a review: review.toml (the protocol), searches/ for the raw exports, .gitignore.
 
@@ -27,16 +29,31 @@ def init(
 
     result = stage.run(folder, protocol)
     info(f"Created a review in {result.root} (protocol from {result.protocol_from}).")
-    info("Next: edit review.toml, then `review import FILE --source NAME` for each database export.")
+    info(
+        "Next: edit review.toml, then `review import FILE --source NAME` for each database export."
+    )
 
 
 @command("import")
 def import_(
-    files: list[Path] = typer.Argument(..., help="Export files (RIS, MEDLINE, WoS, CSV, XLSX, BibTeX, EndNote XML...)."),
-    source: str = typer.Option(None, "--source", "-s", help="The database or source these records came from, as named in review.toml (required, except with --remove)."),
-    fmt: str = typer.Option(None, "--format", "-f", help="Force a format instead of detecting it from the content."),
-    remove: bool = typer.Option(False, "--remove", help="Take these imported exports out of the review again (a wrong file or source)."),
-    json_out: bool = typer.Option(False, "--json", help="Print the import report as JSON on stdout."),
+    files: list[Path] = typer.Argument(
+        ..., help="Export files (RIS, MEDLINE, WoS, CSV, XLSX, BibTeX, EndNote XML...)."
+    ),
+    source: str = typer.Option(
+        None, "--source", "-s",
+        help="The database or source these records came from, as named in review.toml "
+        "(required, except with --remove).",
+    ),
+    fmt: str = typer.Option(
+        None, "--format", "-f", help="Force a format instead of detecting it from the content."
+    ),
+    remove: bool = typer.Option(
+        False, "--remove",
+        help="Take these imported exports out of the review again (a wrong file or source).",
+    ),
+    json_out: bool = typer.Option(
+        False, "--json", help="Print the import report as JSON on stdout."
+    ),
 ) -> None:
     """Import database exports; the format is detected from the content, never the file name.
 
@@ -55,20 +72,31 @@ def import_(
         for name in removed.removed:
             info(f"{name}: removed")
         for name in removed.emptied:
-            info(f"Source `{name}` has no export left: delete its [[sources]] entry in review.toml if it was a mistake.")
-        info(f"{removed.records_total} records in the review ({removed.records_before - removed.records_total} fewer); "
+            info(
+                f"Source `{name}` has no export left: delete its [[sources]] entry in review.toml "
+                "if it was a mistake."
+            )
+        info(f"{removed.records_total} records in the review "
+             f"({removed.records_before - removed.records_total} fewer); "
              "run `review dedup` again.")
         if json_out:
             emit_json({"removed": removed.removed, "records": removed.records_total})
         return
     if not source:
-        raise UsageError("missing option --source", hint='name the database these records came from, e.g. --source "MEDLINE"')
+        raise UsageError(
+            "missing option --source",
+            hint='name the database these records came from, e.g. --source "MEDLINE"',
+        )
     result = stage.run(project, files, source, fmt, progress=RichProgress())
     for name in result.added_sources:
         close = _close_source(project, name)
         warn(
-            f"source `{name}` was not in review.toml: added as a database; set its kind, platform and query there"
-            + (f" (did you mean `{close}`? a typo makes a separate source in the PRISMA counts)" if close else "")
+            f"source `{name}` was not in review.toml: added as a database; set its "
+            "kind, platform and query there"
+            + (
+                f" (did you mean `{close}`? a typo makes a separate source in the PRISMA counts)"
+                if close else ""
+            )
         )
     for path in result.unchanged:
         info(f"{path}: already imported, nothing changed")
@@ -76,7 +104,10 @@ def import_(
         info(
             f"{rep.file}: {rep.format}, {rep.encoding}; read {rep.read}, imported {rep.imported}, "
             f"skipped {len(rep.skipped)}"
-            + (f", {rep.same_as_other_file} identical to records from other files of this source" if rep.same_as_other_file else "")
+            + (
+                f", {rep.same_as_other_file} identical to records from other files of this source"
+                if rep.same_as_other_file else ""
+            )
         )
         for skip in rep.skipped:
             warn(f"{rep.file}:{skip['line']}: skipped: {skip['reason']}")
@@ -84,7 +115,11 @@ def import_(
             warn(f"{rep.file}: {w}")
     info(f"{result.records_total} records in the review.")
     if json_out:
-        emit_json({"files": [r.to_json() for r in result.files], "unchanged": result.unchanged, "records": result.records_total})
+        emit_json({
+            "files": [r.to_json() for r in result.files],
+            "unchanged": result.unchanged,
+            "records": result.records_total,
+        })
 
 
 def _close_source(project: Project, name: str) -> str | None:
@@ -95,7 +130,9 @@ def _close_source(project: Project, name: str) -> str | None:
 
     others = [s.name for s in project.protocol.sources if s.name != name]
     same = [o for o in others if slug(o) == slug(name)]
-    close = same or difflib.get_close_matches(name.casefold(), [o.casefold() for o in others], n=1, cutoff=0.8)
+    close = same or difflib.get_close_matches(
+        name.casefold(), [o.casefold() for o in others], n=1, cutoff=0.8
+    )
     if not close:
         return None
     return next(o for o in others if o.casefold() == close[0].casefold())
@@ -127,9 +164,13 @@ def export(
     what: str = typer.Argument(
         ...,
         help="What to export: records (every imported record), included (the included studies), "
-        "inclusion-log (every record's final status) or decisions (every line of every decision log).",
+        "inclusion-log (every record's final status) or decisions (every "
+        "line of every decision log).",
     ),
-    fmt: str = typer.Option("csv", "--format", "-f", help="csv, jsonl, ris or bibtex (ris and bibtex: not for decisions)."),
+    fmt: str = typer.Option(
+        "csv", "--format", "-f",
+        help="csv, jsonl, ris or bibtex (ris and bibtex: not for decisions).",
+    ),
     out: Path = typer.Option(None, "--out", "-o", help="Write to this file instead of stdout."),
 ) -> None:
     """Export the review's data for reference managers, spreadsheets and other tools.

@@ -16,15 +16,24 @@ def _verdict(include: bool, exclude: bool, maybe: bool, not_retrieved: bool = Fa
     chosen = [name for name, flag in (("include", include), ("exclude", exclude), ("maybe", maybe),
                                       ("not-retrieved", not_retrieved)) if flag]
     if len(chosen) > 1:
-        raise UsageError("choose one of --include, --exclude, --maybe" + (", --not-retrieved" if not_retrieved else ""))
+        raise UsageError(
+            "choose one of --include, --exclude, --maybe"
+            + (", --not-retrieved" if not_retrieved else "")
+        )
     return chosen[0] if chosen else None
 
 
 @command("screen")
 def screen(
-    reviewer: str = typer.Option(None, "--reviewer", "-r", help="Who is screening (default: $REVIEW_REVIEWER, git user.name or the protocol's only reviewer)."),
+    reviewer: str = typer.Option(
+        None, "--reviewer", "-r",
+        help="Who is screening (default: $REVIEW_REVIEWER, git user.name or the "
+        "protocol's only reviewer).",
+    ),
     stage: str = typer.Option("title-abstract", "--stage", help=STAGE_HELP),
-    maybe: bool = typer.Option(False, "--maybe", help="Show only the records you marked maybe, to decide them."),
+    maybe: bool = typer.Option(
+        False, "--maybe", help="Show only the records you marked maybe, to decide them."
+    ),
 ) -> None:
     """Screen records one at a time in a full-screen terminal view, most likely relevant first.
 
@@ -41,35 +50,53 @@ def screen(
     if not interactive():
         raise ReviewError(
             "`review screen` needs a terminal (stdin and stdout are not a TTY, or CI is set)",
-            hint="for scripts use `review decide ID... --include|--exclude [--reason CODE]` or `review decide --from FILE.csv`",
+            hint="for scripts use `review decide ID... --include|--exclude [--reason CODE]` or "
+            "`review decide --from FILE.csv`",
         )
     project = project_here()
     st = stage_mod.parse_stage(stage)
     name = stage_mod.resolve_reviewer(project, reviewer)
     outcome = stage_mod.run(
-        project, st, name, lambda loop: screen_view.run(out, loop), engine=stage_mod.BackgroundEngine, only_maybe=maybe
+        project, st, name, lambda loop: screen_view.run(out, loop),
+        engine=stage_mod.BackgroundEngine, only_maybe=maybe,
     )
     for m in outcome.messages:
         warn(m)
     info(
-        f"{name}: {outcome.decided} decision(s) this session; {outcome.screened}/{outcome.total} screened at {st}."
-        + (" All records screened." if outcome.finished else " Run `review screen` again to resume.")
+        f"{name}: {outcome.decided} decision(s) this session; "
+        f"{outcome.screened}/{outcome.total} screened at {st}."
+        + (
+            " All records screened." if outcome.finished
+            else " Run `review screen` again to resume."
+        )
     )
 
 
 @command("decide")
 def decide(
-    ids: list[str] = typer.Argument(None, help="Unit or record ids (any member of a duplicate cluster)."),
+    ids: list[str] = typer.Argument(
+        None, help="Unit or record ids (any member of a duplicate cluster)."
+    ),
     include: bool = typer.Option(False, "--include", help="Include them."),
-    exclude: bool = typer.Option(False, "--exclude", help="Exclude them (full text: --reason is required)."),
+    exclude: bool = typer.Option(
+        False, "--exclude", help="Exclude them (full text: --reason is required)."
+    ),
     maybe: bool = typer.Option(False, "--maybe", help="Mark them maybe."),
-    not_retrieved: bool = typer.Option(False, "--not-retrieved", help="Full text: the report could not be obtained."),
-    undo: bool = typer.Option(False, "--undo", help="Withdraw your latest decision on them (history is kept)."),
+    not_retrieved: bool = typer.Option(
+        False, "--not-retrieved", help="Full text: the report could not be obtained."
+    ),
+    undo: bool = typer.Option(
+        False, "--undo", help="Withdraw your latest decision on them (history is kept)."
+    ),
     reason: str = typer.Option("", "--reason", help="Exclusion reason code from review.toml."),
     note: str = typer.Option("", "--note", help="A note saved with each decision."),
     reviewer: str = typer.Option(None, "--reviewer", "-r", help="Whose decisions these are."),
     stage: str = typer.Option("title-abstract", "--stage", help=STAGE_HELP),
-    from_file: Path = typer.Option(None, "--from", help="CSV with rows id,decision,reason[,note] (header optional); decision: include, exclude, maybe, not-retrieved or undo."),
+    from_file: Path = typer.Option(
+        None, "--from",
+        help="CSV with rows id,decision,reason[,note] (header optional); decision: include, "
+        "exclude, maybe, not-retrieved or undo.",
+    ),
     json_out: bool = typer.Option(False, "--json", help="Print the written decisions as JSON."),
 ) -> None:
     """Record decisions without the screen: for scripts, or decisions made in another tool.
@@ -90,7 +117,10 @@ def decide(
     verdict = _verdict(include, exclude, maybe, not_retrieved)
     if undo:
         if verdict is not None:
-            raise UsageError("--undo takes back a decision: give it without --include/--exclude/--maybe/--not-retrieved")
+            raise UsageError(
+                "--undo takes back a decision: give it without "
+                "--include/--exclude/--maybe/--not-retrieved"
+            )
         verdict = "undo"
     wanted: list[team.Wanted] = []
     errors: list[str] = []
@@ -100,7 +130,9 @@ def decide(
         wanted, errors = team.read_decision_csv(from_file)
     else:
         if not ids:
-            raise UsageError("give record ids, or --from FILE", hint="example: review decide ID --include")
+            raise UsageError(
+                "give record ids, or --from FILE", hint="example: review decide ID --include"
+            )
         if verdict is None:
             raise UsageError("choose one of --include, --exclude, --maybe, --not-retrieved, --undo")
         wanted = [team.Wanted(i, team.DECISION_WORDS[verdict], reason, note) for i in ids]
@@ -110,7 +142,8 @@ def decide(
     undone = sum(1 for d in result.written if d.verdict == "undo")
     info(f"{name}: {len(result.written) - undone} decision(s) recorded"
          + (f", {undone} withdrawn" if undone else "")
-         + (f", {result.unchanged} unchanged (already in force, not written again)" if result.unchanged else "")
+         + (f", {result.unchanged} unchanged (already in force, not written again)"
+            if result.unchanged else "")
          + f" at {st}.")
     if json_out:
         emit_json([d.to_json() for d in result.written])
@@ -143,13 +176,21 @@ def conflicts(
 
 @command("reconcile")
 def reconcile(
-    ids: list[str] = typer.Argument(None, help="Records to decide with --include/--exclude/--maybe (or to limit --take)."),
-    take: str = typer.Option(None, "--take", help="Resolve conflicts with this reviewer's decisions."),
+    ids: list[str] = typer.Argument(
+        None, help="Records to decide with --include/--exclude/--maybe (or to limit --take)."
+    ),
+    take: str = typer.Option(
+        None, "--take", help="Resolve conflicts with this reviewer's decisions."
+    ),
     include: bool = typer.Option(False, "--include", help="Final decision for IDS: include."),
     exclude: bool = typer.Option(False, "--exclude", help="Final decision for IDS: exclude."),
-    maybe: bool = typer.Option(False, "--maybe", help="Final decision for IDS: still unsure (not final)."),
+    maybe: bool = typer.Option(
+        False, "--maybe", help="Final decision for IDS: still unsure (not final)."
+    ),
     reason: str = typer.Option("", "--reason", help="Exclusion reason code for --exclude."),
-    reviewer: str = typer.Option(None, "--reviewer", "-r", help="Who reconciles (default as for screen)."),
+    reviewer: str = typer.Option(
+        None, "--reviewer", "-r", help="Who reconciles (default as for screen)."
+    ),
     stage: str = typer.Option("title-abstract", "--stage", help=STAGE_HELP),
     json_out: bool = typer.Option(False, "--json", help="Print the recorded decisions as JSON."),
 ) -> None:
@@ -173,7 +214,10 @@ def reconcile(
     if verdict:
         if not ids:
             raise UsageError(f"--{verdict} needs the record ids to decide")
-        written = team.reconcile(project, st, name, team.resolve_ids(project, st, ids, team.DECISION_WORDS[verdict], reason))
+        written = team.reconcile(
+            project, st, name,
+            team.resolve_ids(project, st, ids, team.DECISION_WORDS[verdict], reason),
+        )
     elif take:
         found = team.conflicts(project, st, ids or None)
         written = team.reconcile(project, st, name, team.take(found, take))
@@ -181,7 +225,8 @@ def reconcile(
         if not interactive():
             raise ReviewError(
                 "the walk-through needs a terminal",
-                hint="script it: `review reconcile --take NAME` or `review reconcile ID... --include|--exclude`",
+                hint="script it: `review reconcile --take NAME` or "
+                "`review reconcile ID... --include|--exclude`",
             )
         ask = team_view.prompt_conflict(screen_stage.reasons_for(project, st), input)
         written = team.walk(project, st, name, ask)

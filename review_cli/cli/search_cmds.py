@@ -10,20 +10,38 @@ from review_cli.cli.base import command, emit_json, project_here
 @command("search")
 def search(
     api: str = typer.Argument(None, help="Online source: pubmed, europepmc, openalex or crossref."),
-    query: str = typer.Argument(None, help="The search string, in the source's own syntax (quote it)."),
-    source: str = typer.Option(None, "--source", "-s", help="The source's name in the review (review.toml); default: the database's name."),
-    date_from: str = typer.Option(None, "--from", help="Published on or after (YYYY, YYYY-MM or YYYY-MM-DD)."),
-    date_to: str = typer.Option(None, "--to", help="Published on or before (YYYY, YYYY-MM or YYYY-MM-DD)."),
-    max_records: int = typer.Option(None, "--max", help="Refuse (before downloading) a search with more records than this [default: 10000]."),
-    update: str = typer.Option(None, "--update", help="Re-run the last logged search of this source for records added since it ran."),
-    json_out: bool = typer.Option(False, "--json", help="Print the search log entry as JSON on stdout."),
+    query: str = typer.Argument(
+        None, help="The search string, in the source's own syntax (quote it)."
+    ),
+    source: str = typer.Option(
+        None, "--source", "-s",
+        help="The source's name in the review (review.toml); default: the database's name.",
+    ),
+    date_from: str = typer.Option(
+        None, "--from", help="Published on or after (YYYY, YYYY-MM or YYYY-MM-DD)."
+    ),
+    date_to: str = typer.Option(
+        None, "--to", help="Published on or before (YYYY, YYYY-MM or YYYY-MM-DD)."
+    ),
+    max_records: int = typer.Option(
+        None, "--max",
+        help="Refuse (before downloading) a search with more records than this [default: 10000].",
+    ),
+    update: str = typer.Option(
+        None, "--update",
+        help="Re-run the last logged search of this source for records added since it ran.",
+    ),
+    json_out: bool = typer.Option(
+        False, "--json", help="Print the search log entry as JSON on stdout."
+    ),
 ) -> None:
     """Run a search online, save the raw answer under searches/, import it and log it (PRISMA-S).
 
     Keys and contact come from the environment: NCBI_API_KEY, OPENALEX_API_KEY,
     CROSSREF_PLUS_TOKEN, REVIEW_EMAIL; they are never written into the review.
 
-    Example: review search pubmed '"integrated care"[tiab] AND carers[tiab]' --source PubMed --from 2012
+    Example: review search pubmed '"integrated care"[tiab] AND carers[tiab]' --source PubMed
+    --from 2012
     """
     from review_cli.errors import UsageError
     from review_cli.stages import search as stage
@@ -32,7 +50,8 @@ def search(
     project = project_here()
     if update:
         if api or query or date_from or date_to or max_records is not None or source:
-            raise UsageError("--update NAME re-runs a logged search: give no source, query or limits with it",
+            raise UsageError("--update NAME re-runs a logged search: give no source, query or "
+                             "limits with it",
                              hint="review search --update PubMed")
         result = stage.update(project, update, progress=RichProgress())
     else:
@@ -59,7 +78,9 @@ def search(
 @command("report")
 def report(
     what: str = typer.Argument(..., help="What to report: searches."),
-    json_out: bool = typer.Option(False, "--json", help="Print the rows as JSON instead of Markdown."),
+    json_out: bool = typer.Option(
+        False, "--json", help="Print the rows as JSON instead of Markdown."
+    ),
 ) -> None:
     """Print a report for the methods section (Markdown on stdout).
 

@@ -11,14 +11,35 @@ from review_cli.cli.base import command
 
 @command("simulate")
 def simulate(
-    dataset: Path = typer.Argument(..., help="Labelled dataset: CSV/TSV (.gz too) or RIS with title, abstract and a 0/1 label column."),
+    dataset: Path = typer.Argument(
+        ...,
+        help="Labelled dataset: CSV/TSV (.gz too) or RIS with title, "
+        "abstract and a 0/1 label column.",
+    ),
     seed: int = typer.Option(42, "--seed", help="Seed for the random start and the tie-breaks."),
-    prior: list[str] = typer.Option(None, "--prior", help="Record id to start from (repeatable); default: one relevant and one irrelevant drawn with the seed."),
-    model: str = typer.Option("default", "--model", help="Ranking model: default (= fast-svm), elas-fast, elas (ASReview elas_u4 replica), dual-ridge, svm, logreg, nb or sgd (docs/rank.md)."),
-    target: float = typer.Option(0.95, "--target", help="Target recall of the statistical stopping rule."),
-    confidence: float = typer.Option(0.95, "--confidence", help="Confidence of the statistical stopping rule."),
-    json_file: Path = typer.Option(None, "--json", help="Write order, priors, seed, model, metrics, stopping and seconds to this JSON file."),
-    plot: Path = typer.Option(None, "--plot", help="Write the recall curve (SVG) with the stopping points to this file."),
+    prior: list[str] = typer.Option(
+        None, "--prior",
+        help="Record id to start from (repeatable); default: one relevant and one "
+        "irrelevant drawn with the seed.",
+    ),
+    model: str = typer.Option(
+        "default", "--model",
+        help="Ranking model: default (= fast-svm), elas-fast, elas (ASReview elas_u4 replica), "
+        "dual-ridge, svm, logreg, nb or sgd (docs/rank.md).",
+    ),
+    target: float = typer.Option(
+        0.95, "--target", help="Target recall of the statistical stopping rule."
+    ),
+    confidence: float = typer.Option(
+        0.95, "--confidence", help="Confidence of the statistical stopping rule."
+    ),
+    json_file: Path = typer.Option(
+        None, "--json",
+        help="Write order, priors, seed, model, metrics, stopping and seconds to this JSON file.",
+    ),
+    plot: Path = typer.Option(
+        None, "--plot", help="Write the recall curve (SVG) with the stopping points to this file."
+    ),
 ) -> None:
     """Replay a labelled dataset as if a reviewer screened every record in the ranked order.
 
@@ -43,12 +64,17 @@ def simulate(
         return "n/a" if m.get(key) is None else format(m[key], fmt)
 
     info(
-        f"{sim.dataset}: {len(sim.order)} records, {sim.n_relevant} relevant, priors {', '.join(sim.priors)}; "
-        f"WSS@95 {num('wss@95', '.3f')}, WSS@100 {num('wss@100', '.3f')}, RRF@10 {num('rrf@10', '.1f')}, "
+        f"{sim.dataset}: {len(sim.order)} records, {sim.n_relevant} relevant, "
+        f"priors {', '.join(sim.priors)}; "
+        f"WSS@95 {num('wss@95', '.3f')}, WSS@100 {num('wss@100', '.3f')}, "
+        f"RRF@10 {num('rrf@10', '.1f')}, "
         f"95% recall after {num('n_screened_at_95', '')} records ({sim.seconds:.1f} s)"
     )
     for rule, where in sim.stopping.items():
         if where["stopped_at"] is None:
             info(f"  {rule}: never stopped")
         else:
-            info(f"  {rule}: stopped after {where['stopped_at']} records, recall {where['recall']:.3f}, work saved {where['work_saved']:.3f}")
+            info(
+                f"  {rule}: stopped after {where['stopped_at']} records, "
+                f"recall {where['recall']:.3f}, work saved {where['work_saved']:.3f}"
+            )

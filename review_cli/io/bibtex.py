@@ -23,16 +23,23 @@ LABEL = "BibTeX"
 
 _ENTRY = re.compile(r"@[ \t]*([A-Za-z][\w-]*)[ \t]*([{(])")
 _SNIFF = re.compile(r"^[ \t]*@[ \t]*[A-Za-z]+[ \t]*[{(]", re.M)
-_NAME = re.compile(r"\s*([^\s=,{}\"#@()][^=,{}\"#@()\n]*?)\s*=")  # Scopus writes `funding_text\xa01`
+# Scopus writes `funding_text\xa01`
+_NAME = re.compile(r"\s*([^\s=,{}\"#@()][^=,{}\"#@()\n]*?)\s*=")
 # Where reading resumes inside an entry after a damaged field: the next `name =` line, the
 # closing line, or (then the entry was cut off) the next entry.
-_RESUME = re.compile(r"\n[ \t]*(?:(?P<field>[A-Za-z][\w\-.:+/]*[ \t]*=)|(?P<close>[})][ \t,]*(?=\n|$))|(?P<entry>@[ \t]*[A-Za-z]+[ \t]*[{(]))")
+_RESUME = re.compile(
+    r"\n[ \t]*(?:(?P<field>[A-Za-z][\w\-.:+/]*[ \t]*=)"
+    r"|(?P<close>[})][ \t,]*(?=\n|$))"
+    r"|(?P<entry>@[ \t]*[A-Za-z]+[ \t]*[{(]))"
+)
 # Inside a value: escaped characters, braces, quotes, and a line that starts a new entry.
 _SCAN = re.compile(r'\\.|[{}"]|\n[ \t]*@[ \t]*[A-Za-z]+[ \t]*[{(]', re.S)
 _WS = re.compile(r"\s+")
 _BARE = re.compile(r"[^\s,#{}\"()=]+")
 _NEXT_ENTRY = re.compile(r"^[ \t]*@", re.M)
-MONTHS = {m: str(i) for i, m in enumerate(("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), start=1)}
+MONTHS = {m: str(i) for i, m in enumerate(
+    ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), start=1
+)}
 
 # LaTeX accent commands -> Unicode combining characters.
 _ACCENTS = {
@@ -42,7 +49,8 @@ _ACCENTS = {
 }
 _SYMBOLS = {
     "ss": "ß", "o": "ø", "O": "Ø", "ae": "æ", "AE": "Æ", "oe": "œ", "OE": "Œ", "aa": "å", "AA": "Å",
-    "l": "ł", "L": "Ł", "i": "ı", "j": "ȷ", "textbackslash": "\\", "textendash": "–", "textemdash": "—",
+    "l": "ł", "L": "Ł", "i": "ı", "j": "ȷ",
+    "textbackslash": "\\", "textendash": "–", "textemdash": "—",
     "textquotesingle": "'", "textquotedbl": '"', "textasciitilde": "~", "textasciicircum": "^",
     "textunderscore": "_", "textbar": "|", "textless": "<", "textgreater": ">", "dag": "†",
     "copyright": "©", "textregistered": "®", "texttrademark": "™", "S": "§", "P": "¶",
@@ -160,8 +168,12 @@ class _Reader:
                 if close == '"' and depth == 0:
                     return m.end()
             elif tok[0] == "\n":
-                raise _Broken("not closed before the next entry starts: truncated record?", m.start() + 1)
-        raise _Broken("the file ends inside this entry (no closing brace): truncated export?", len(self.text))
+                raise _Broken(
+                    "not closed before the next entry starts: truncated record?", m.start() + 1
+                )
+        raise _Broken(
+            "the file ends inside this entry (no closing brace): truncated export?", len(self.text)
+        )
 
     def value(self, pos: int, close: str) -> tuple[str, int]:
         """A field value: pieces joined by `#`; returns (raw text, position after it)."""
@@ -180,7 +192,9 @@ class _Reader:
             else:
                 m = _BARE.match(self.text, pos)
                 if not m:
-                    raise _Broken(f"expected a value, found `{self.text[pos:pos + 20].strip()}`", pos)
+                    raise _Broken(
+                        f"expected a value, found `{self.text[pos:pos + 20].strip()}`", pos
+                    )
                 word = m.group(0)
                 pieces.append(word if word.isdigit() else self.macros.get(word.casefold(), word))
                 end = m.end()
@@ -196,7 +210,9 @@ class _Reader:
         while True:
             pos = self.skip_space(pos)
             if pos >= len(text):
-                raise _Broken("the file ends inside this entry (no closing brace): truncated export?", pos)
+                raise _Broken(
+                    "the file ends inside this entry (no closing brace): truncated export?", pos
+                )
             if text[pos] == close:
                 return out, pos + 1
             if text[pos] == ",":
@@ -212,7 +228,10 @@ class _Reader:
             # line or the closing line; a new entry first means this one was cut off.
             resume = _RESUME.search(text, pos)
             if resume is None or resume.group("entry"):
-                raise _Broken("entry not closed before the next entry starts: truncated record?", resume.start() + 1 if resume else len(text))
+                raise _Broken(
+                    "entry not closed before the next entry starts: truncated record?",
+                    resume.start() + 1 if resume else len(text),
+                )
             self.damaged.append((pos, text[pos : resume.start()].strip()))
             pos = resume.start() + 1
 
@@ -265,7 +284,10 @@ def parse(doc: Document) -> Iterator[Parsed | Skip]:
             pos = nxt.start()
             continue
         for where, skipped in reader.damaged:
-            doc.warnings.append(f"line {line_of(where)}: damaged BibTeX text skipped inside entry `{key}`: `{skipped[:60]}`")
+            doc.warnings.append(
+                f"line {line_of(where)}: damaged BibTeX text skipped inside entry `{key}`: "
+                f"`{skipped[:60]}`"
+            )
         reader.damaged.clear()
         yield _record(kind, key, raw, line_of(start))
 
@@ -280,13 +302,21 @@ def _record(kind: str, key: str, raw: dict[str, str], line: int) -> Parsed:
 
     pmid = get("pmid")
     if not pmid:
-        for source in (raw.get("note", ""), key, raw.get("eprint", "") if raw.get("eprinttype", "").casefold() == "pubmed" else ""):
+        for source in (
+            raw.get("note", ""),
+            key,
+            raw.get("eprint", "") if raw.get("eprinttype", "").casefold() == "pubmed" else "",
+        ):
             pm = re.search(r"PMID:?\s*(\d+)", source, re.I)
             if pm:
                 pmid = pm.group(1)
                 break
-    journal = get("journal", "journaltitle", "booktitle", "series", "publisher" if kind == "misc" else "")
-    keywords = [k.strip() for k in re.split(r"[;,]", get("keywords", "keyword", "mesh")) if k.strip()]
+    journal = get(
+        "journal", "journaltitle", "booktitle", "series", "publisher" if kind == "misc" else ""
+    )
+    keywords = [
+        k.strip() for k in re.split(r"[;,]", get("keywords", "keyword", "mesh")) if k.strip()
+    ]
     return Parsed(
         line=line,
         key=key,
@@ -307,6 +337,10 @@ def _record(kind: str, key: str, raw: dict[str, str], line: int) -> Parsed:
             "language": get("language", "langid"),
             "type": kind,
             "url": get("url"),
-            "database": get("source") if raw.get("source", "").strip().casefold() in ("scopus", "web of science") else "",
+            "database": (
+                get("source")
+                if raw.get("source", "").strip().casefold() in ("scopus", "web of science")
+                else ""
+            ),
         },
     )

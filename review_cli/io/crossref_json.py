@@ -19,7 +19,12 @@ _ANY_TAG = re.compile(r"<[^>]+>")
 
 
 def sniff(doc: Document) -> bool:
-    return jsonpages.head_matches(doc, r'"message-type"\s*:\s*"work', r'"container-title"\s*:.*"DOI"\s*:', r'"DOI"\s*:.*"container-title"\s*:')
+    return jsonpages.head_matches(
+        doc,
+        r'"message-type"\s*:\s*"work',
+        r'"container-title"\s*:.*"DOI"\s*:',
+        r'"DOI"\s*:.*"container-title"\s*:',
+    )
 
 
 def _items(page: Any) -> list[Any] | None:
@@ -58,7 +63,9 @@ def _record(item: dict[str, Any], line: int) -> Parsed:
         key=doi.lower(),
         fields={
             "title": jsonpages.text(item.get("title")),
-            "authors": [_name(a) for a in item.get("author") or [] if isinstance(a, dict) and _name(a)],
+            "authors": [
+                _name(a) for a in item.get("author") or [] if isinstance(a, dict) and _name(a)
+            ],
             "year": _year(item),
             "journal": jsonpages.text(item.get("container-title")),
             "journal_abbrev": jsonpages.text(item.get("short-container-title")),

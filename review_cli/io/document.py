@@ -70,7 +70,9 @@ class Document:
         if self.text:
             return max(self.text.count("\n"), self.text.count("\r") if "\r" in self.text else 0) + 1
         if self.data and self.encoding in _BYTE_SAFE:
-            return max(self.data.count(b"\n"), self.data.count(b"\r") if b"\r" in self.data else 0) + 1
+            return max(
+                self.data.count(b"\n"), self.data.count(b"\r") if b"\r" in self.data else 0
+            ) + 1
         return None
 
     def compact(self) -> None:
@@ -89,7 +91,9 @@ class Document:
 _BYTE_SAFE = frozenset({"utf-8", "utf-8-sig", "cp1252", "latin-1"})
 
 
-def _split_blocks(source: str | bytes, has_cr: bool, block: int, encoding: str | None) -> Iterator[str]:
+def _split_blocks(
+    source: str | bytes, has_cr: bool, block: int, encoding: str | None
+) -> Iterator[str]:
     nl: Any = "\n" if isinstance(source, str) else b"\n"
     pos, size = 0, len(source)
     while True:
@@ -98,7 +102,9 @@ def _split_blocks(source: str | bytes, has_cr: bool, block: int, encoding: str |
         if encoding is None:
             piece = cast(str, raw)
         else:
-            piece = cast(bytes, raw).decode(encoding if pos == 0 or encoding != "utf-8-sig" else "utf-8")
+            piece = cast(bytes, raw).decode(
+                encoding if pos == 0 or encoding != "utf-8-sig" else "utf-8"
+            )
         if has_cr:
             # A CRLF pair never straddles two blocks: blocks end just before a LF.
             piece = piece.replace("\r\n", "\n")
@@ -126,7 +132,9 @@ def _looks_utf16(data: bytes) -> str | None:
     # Mostly CJK (or other non-Latin) text: fewer NULs, from the ASCII tags and digits, nearly
     # all on one side (a few characters such as U+4E00 have a NUL byte of their own), and the
     # sample reads as printable text (a CNKI or Wanfang export saved as "Unicode").
-    for enc, nuls, other in (("utf-16-le", odd_nuls, even_nuls), ("utf-16-be", even_nuls, odd_nuls)):
+    for enc, nuls, other in (
+        ("utf-16-le", odd_nuls, even_nuls), ("utf-16-be", even_nuls, odd_nuls)
+    ):
         if nuls >= 8 and other < 0.1 * nuls:
             text = sample[: len(sample) // 2 * 2].decode(enc, errors="replace")
             if all(c.isprintable() or c in "\t\r\n" for c in text):
@@ -138,15 +146,21 @@ def decode(path: Path, data: bytes) -> Document:
     """Decode an export: BOMs, UTF-16 and UTF-8 first; a legacy 8-bit file with a warning."""
     doc = Document(path=path, data=data)
     if not data.strip():
-        raise ParseError(path, "the file is empty", hint="export the records again from the database")
+        raise ParseError(
+            path, "the file is empty", hint="export the records again from the database"
+        )
     if doc.is_zip:
         doc.encoding = "binary (zip)"
         return doc
     if data.startswith(b"\x1f\x8b"):
-        raise ParseError(path, "is a gzip-compressed (binary) file", hint=f"decompress it first (gunzip {path.name}) and import the file inside")
+        raise ParseError(
+            path, "is a gzip-compressed (binary) file",
+            hint=f"decompress it first (gunzip {path.name}) and import the file inside",
+        )
     if data.startswith(b"%PDF-"):
         raise ParseError(path, "is a PDF document (a binary file), not a bibliographic export",
-                         hint="export the records from the database as RIS, MEDLINE, BibTeX, CSV or XLSX")
+                         hint="export the records from the database as RIS, "
+                              "MEDLINE, BibTeX, CSV or XLSX")
     for bom, enc in (
         (codecs.BOM_UTF8, "utf-8-sig"),
         (codecs.BOM_UTF32_LE, "utf-32"),
@@ -158,7 +172,10 @@ def decode(path: Path, data: bytes) -> Document:
             try:
                 doc.text, doc.encoding = data.decode(enc), enc
             except UnicodeDecodeError as e:
-                raise ParseError(path, f"starts with a {enc} byte-order mark but is not valid {enc} ({e.reason})") from e
+                raise ParseError(
+                    path,
+                    f"starts with a {enc} byte-order mark but is not valid {enc} ({e.reason})",
+                ) from e
             return doc
     utf16 = _looks_utf16(data)
     if utf16:
@@ -181,11 +198,12 @@ def decode(path: Path, data: bytes) -> Document:
     mixed = _mixed_utf8(data)
     if mixed is not None:
         doc.text, lines = mixed
-        doc.encoding = "utf-8 (some bytes cp1252)"  # not byte-safe: the text is kept, never re-decoded
+        # not byte-safe: the text is kept, never re-decoded
+        doc.encoding = "utf-8 (some bytes cp1252)"
         more = f" and {len(lines) - 1} other line(s)" if len(lines) > 1 else ""
         doc.warnings.append(
-            f"not valid UTF-8 on line {lines[0]}{more}; the rest is UTF-8, those bytes were read as "
-            "Windows-1252: check accented characters there"
+            f"not valid UTF-8 on line {lines[0]}{more}; the rest is UTF-8, those bytes were read "
+            "as Windows-1252: check accented characters there"
         )
         return doc
     # Not UTF-8: most legacy exports are Windows-1252 (a superset of Latin-1 for printable text).
@@ -195,13 +213,15 @@ def decode(path: Path, data: bytes) -> Document:
         except UnicodeDecodeError:
             continue
         doc.warnings.append(
-            f"not UTF-8 (first invalid byte on line {bad_line}); read as {enc}: check accented characters"
+            f"not UTF-8 (first invalid byte on line {bad_line}); read as {enc}: "
+            "check accented characters"
         )
         return doc
     raise ParseError(path, "could not be decoded")  # unreachable: latin-1 decodes any bytes
 
 
-_UTF8_LETTER = re.compile("[^\x00-\x7f\udc80-\udcff]")  # a character UTF-8 decoded, not an invalid byte
+# a character UTF-8 decoded, not an invalid byte
+_UTF8_LETTER = re.compile("[^\x00-\x7f\udc80-\udcff]")
 _INVALID = re.compile("[\udc80-\udcff]+")
 
 

@@ -18,7 +18,10 @@ from review_cli.io.document import Document, Parsed, Skip
 NAME = "endnote-xml"
 LABEL = "EndNote XML"
 
-_SNIFF = re.compile(r"<xml>\s*<records>\s*<record\b|<records>\s*<record>\s*<(?:database|rec-number|ref-type|source-app)\b")
+_SNIFF = re.compile(
+    r"<xml>\s*<records>\s*<record\b"
+    r"|<records>\s*<record>\s*<(?:database|rec-number|ref-type|source-app)\b"
+)
 _RECORD_START = re.compile(r"<record\b[^>]*>")
 
 
@@ -56,7 +59,10 @@ def _record(record: ET.Element, line: int) -> Parsed:
             "title": _first(record, "titles/title"),
             "authors": _all(record, "contributors/authors/author"),
             "year": _first(record, "dates/year", "dates/pub-dates/date"),
-            "journal": _first(record, "periodical/full-title", "titles/secondary-title", "titles/alt-title", "alt-periodical/full-title"),
+            "journal": _first(
+                record, "periodical/full-title", "titles/secondary-title", "titles/alt-title",
+                "alt-periodical/full-title",
+            ),
             "journal_abbrev": _first(record, "periodical/abbr-1", "alt-periodical/abbr-1"),
             "volume": _first(record, "volume"),
             "issue": _first(record, "number", "issue"),
@@ -99,5 +105,8 @@ def parse(doc: Document) -> Iterator[Parsed | Skip]:
     except ET.ParseError as e:
         where = e.position[0] if e.position else 0
         lost = len(starts) - index
-        reason = f"the XML breaks here ({e}); {lost} <record> element(s) from this point could not be read"
+        reason = (
+            f"the XML breaks here ({e}); {lost} <record> element(s) from this point "
+            "could not be read"
+        )
         yield Skip(starts[index] if index < len(starts) else where, reason)

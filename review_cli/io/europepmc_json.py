@@ -16,7 +16,9 @@ LABEL = "Europe PMC JSON"
 
 
 def sniff(doc: Document) -> bool:
-    return jsonpages.head_matches(doc, r'"resultList"\s*:', r'"hitCount"\s*:', r'"authorString"\s*:.*"pubYear"\s*:')
+    return jsonpages.head_matches(
+        doc, r'"resultList"\s*:', r'"hitCount"\s*:', r'"authorString"\s*:.*"pubYear"\s*:'
+    )
 
 
 def _items(page: Any) -> list[Any] | None:
@@ -45,7 +47,9 @@ def _record(r: dict[str, Any], line: int) -> Parsed:
         fields={
             "title": r.get("title"),
             "authors": [a for a in authors if a],
-            "year": r.get("pubYear") or info.get("yearOfPublication") or r.get("firstPublicationDate"),
+            "year": (
+                r.get("pubYear") or info.get("yearOfPublication") or r.get("firstPublicationDate")
+            ),
             "journal": journal.get("title") or r.get("journalTitle"),
             "journal_abbrev": journal.get("isoabbreviation") or journal.get("medlineAbbreviation"),
             "volume": info.get("volume") or r.get("journalVolume"),

@@ -41,16 +41,16 @@ _RIS_TYPE = {
     "journal article": "JOUR", "article": "JOUR", "jour": "JOUR", "journalarticle": "JOUR",
     "book": "BOOK", "chapter": "CHAP", "book chapter": "CHAP", "booksection": "CHAP",
     "conference": "CONF", "conference paper": "CPAPER", "conferencepaper": "CPAPER",
-    "proceedings paper": "CPAPER", "meeting abstract": "ABST", "thesis": "THES", "dissertation": "THES",
-    "report": "RPRT",
+    "proceedings paper": "CPAPER", "meeting abstract": "ABST", "thesis": "THES",
+    "dissertation": "THES", "report": "RPRT",
 }
 # The RIS type codes reference managers know. Any other type (MEDLINE's `Historical Article`,
 # `Comparative Study`) was cut to four letters: `HIST`, or `COMP`, which means a computer program.
 _RIS_CODES = frozenset(
-    "ABST ADVS AGGR ANCIENT ART BILL BLOG BOOK CASE CHAP CHART CLSWK COMP CONF CPAPER CTLG DATA DBASE "
-    "DICT EBOOK ECHAP EDBOOK EJOUR ELEC ENCYC EQUA FIGURE GEN GOVDOC GRANT HEAR ICOMM INPR JFULL JOUR "
-    "LEGAL MANSCPT MAP MGZN MPCT MULTI MUSIC NEWS PAMP PAT PCOMM RPRT SER SLIDE SOUND STAND STAT THES "
-    "UNBILL UNPB VIDEO".split()
+    "ABST ADVS AGGR ANCIENT ART BILL BLOG BOOK CASE CHAP CHART CLSWK COMP CONF CPAPER CTLG DATA "
+    "DBASE DICT EBOOK ECHAP EDBOOK EJOUR ELEC ENCYC EQUA FIGURE GEN GOVDOC GRANT HEAR ICOMM INPR "
+    "JFULL JOUR LEGAL MANSCPT MAP MGZN MPCT MULTI MUSIC NEWS PAMP PAT PCOMM RPRT SER SLIDE SOUND "
+    "STAND STAT THES UNBILL UNPB VIDEO".split()
 )
 
 
@@ -73,7 +73,11 @@ def to_ris(rows: Iterable[Mapping[str, Any]]) -> str:
             out.append(f"AU  - {a}")
         if r.get("year"):
             out.append(f"PY  - {r['year']}")
-        for tag, key in (("T2", "journal"), ("J2", "journal_abbrev"), ("VL", "volume"), ("IS", "issue"), ("SN", "issn"), ("DO", "doi"), ("AB", "abstract"), ("LA", "language"), ("UR", "url"), ("DB", "database")):
+        for tag, key in (
+            ("T2", "journal"), ("J2", "journal_abbrev"), ("VL", "volume"), ("IS", "issue"),
+            ("SN", "issn"), ("DO", "doi"), ("AB", "abstract"), ("LA", "language"), ("UR", "url"),
+            ("DB", "database"),
+        ):
             if r.get(key):
                 out.append(f"{tag}  - {r[key]}")
         pages = str(r.get("pages") or "")
@@ -87,7 +91,9 @@ def to_ris(rows: Iterable[Mapping[str, Any]]) -> str:
             out.append(f"AN  - PMID: {r['pmid']}")
         for k in r.get("keywords", []):
             out.append(f"KW  - {k}")
-        for key, label in (("source", "Source"), ("cluster", "Cluster"), ("status", "Status"), ("reason", "Reason")):
+        for key, label in (
+            ("source", "Source"), ("cluster", "Cluster"), ("status", "Status"), ("reason", "Reason")
+        ):
             if r.get(key):
                 out.append(f"N1  - {label}: {r[key]}")
         out.append("ER  - ")
@@ -96,8 +102,8 @@ def to_ris(rows: Iterable[Mapping[str, Any]]) -> str:
 
 
 _BIB_SPECIAL = {
-    "\\": "\\textbackslash{}", "{": "\\{", "}": "\\}", "&": "\\&", "%": "\\%", "#": "\\#", "_": "\\_",
-    "$": "\\$", "~": "\\textasciitilde{}", "^": "\\textasciicircum{}", "-": "-{}",
+    "\\": "\\textbackslash{}", "{": "\\{", "}": "\\}", "&": "\\&", "%": "\\%", "#": "\\#",
+    "_": "\\_", "$": "\\$", "~": "\\textasciitilde{}", "^": "\\textasciicircum{}", "-": "-{}",
 }
 # `~` is a tie and `--` a dash to BibTeX readers: escaped too, so text comes back as written.
 _BIB_ESCAPE = re.compile(r"[\\{}&%#_$~^]|-(?=-)")
@@ -134,7 +140,11 @@ def to_bibtex(rows: Iterable[Mapping[str, Any]]) -> str:
             ("url", r.get("url")),
             ("note", f"review id {r['id']}; source {r.get('source', '')}"),
         ]
-        body = ",\n".join(f"  {k} = {{{v if k in ('author', 'pages') else _bib_escape(str(v))}}}" for k, v in fields if v not in (None, ""))
+        body = ",\n".join(
+            f"  {k} = {{{v if k in ('author', 'pages') else _bib_escape(str(v))}}}"
+            for k, v in fields
+            if v not in (None, "")
+        )
         out.append(f"@{entry}{{{r['id']},\n{body}\n}}\n")
     return "\n".join(out)
 

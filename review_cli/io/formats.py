@@ -84,5 +84,6 @@ def detect(doc: Document) -> ModuleType:
     raise ParseError(
         doc.path,
         f"is not a bibliographic export this tool can read (tried {tried})",
-        hint="export the records again as RIS, MEDLINE, BibTeX, CSV or XLSX, or force one with --format",
+        hint="export the records again as RIS, MEDLINE, BibTeX, CSV or XLSX, "
+        "or force one with --format",
     )

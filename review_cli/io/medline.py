@@ -20,7 +20,9 @@ TEXT_ONLY = True  # reads doc.iter_lines() only, so the import may keep just the
 
 _TAG = re.compile(r"([A-Z][A-Z0-9]{1,3}) {0,3}- ?(.*)")
 # Tags only MEDLINE writes (RIS has none of them), so a misnamed .ris is recognised.
-_MEDLINE_ONLY = re.compile(r"^(?:PMID|OWN |STAT|FAU |LID |AID |OID |DCOM|JT  |TA  |DP  |PHST|EDAT)- ", re.M)
+_MEDLINE_ONLY = re.compile(
+    r"^(?:PMID|OWN |STAT|FAU |LID |AID |OID |DCOM|JT  |TA  |DP  |PHST|EDAT)- ", re.M
+)
 _RIS_TY = re.compile(r"^\s*TY\s{1,2}-", re.M)
 
 
@@ -48,7 +50,9 @@ def parse(doc: Document) -> Iterator[Parsed | Skip]:
             if tags and last:  # an unindented wrapped line: keep it with the field it belongs to
                 tags[last][-1] = f"{tags[last][-1]} {line.strip()}"
             else:
-                yield Skip(number, f"line is not a MEDLINE `TAG - value` line: {line.strip()[:60]!r}")
+                yield Skip(
+                    number, f"line is not a MEDLINE `TAG - value` line: {line.strip()[:60]!r}"
+                )
             continue
         tag, value = m.group(1), m.group(2).strip()
         if tag == "PMID" and "PMID" in tags:  # records not separated by a blank line

@@ -13,7 +13,9 @@ from typing import Any
 
 from review_cli.model import TEXT_FIELDS, Record, squash
 
-_TAG = re.compile(r"</?(?:i|b|em|strong|sup|sub|p|br|h[1-6]|jats:[a-z-]+|inf|scp|u|span)\b[^>]*>", re.I)
+_TAG = re.compile(
+    r"</?(?:i|b|em|strong|sup|sub|p|br|h[1-6]|jats:[a-z-]+|inf|scp|u|span)\b[^>]*>", re.I
+)
 _DOI = re.compile(r"10\.\d{4,9}/\S+", re.I)
 _YEAR = re.compile(r"(?<!\d)(1[5-9]\d\d|20\d\d|21\d\d)(?!\d)")
 _PMID = re.compile(r"\d{1,9}")
@@ -179,7 +181,10 @@ def fields(raw: Mapping[str, Any]) -> dict[str, Any]:
             out[name] = ""
         elif type(value) is str and "<" not in value and "&" not in value:
             # clean() without the markup and entity steps, and squash() inlined
-            out[name] = value.strip() if value.isprintable() and "  " not in value else " ".join(value.split())
+            out[name] = (
+                value.strip() if value.isprintable() and "  " not in value
+                else " ".join(value.split())
+            )
         else:
             out[name] = clean(value)
     url = get("url", "")
@@ -196,9 +201,9 @@ def fields(raw: Mapping[str, Any]) -> dict[str, Any]:
 
 # --- notes databases append to titles ---------------------------------------------------------
 _NOTE_START = re.compile(
-    r"[.\s]\[(?:errat|comment|review|see |retract|update|summary|\d+ ref|article in|english|spanish|"
-    r"french|german|italian|japanese|chinese|russian|portuguese|polish|dutch|published|corrected|note|"
-    r"electronic resource)",
+    r"[.\s]\[(?:errat|comment|review|see |retract|update|summary|\d+ ref|article in|"
+    r"english|spanish|french|german|italian|japanese|chinese|russian|portuguese|polish|dutch|"
+    r"published|corrected|note|electronic resource)",
     re.I,
 )
 _NOTE = re.compile(r"\s*\[[^\[\]]*\]\s*\.?\s*$")
@@ -206,7 +211,11 @@ _NOTE = re.compile(r"\s*\[[^\[\]]*\]\s*\.?\s*$")
 
 # How erratum notices cite the article they correct: WoS `Title (vol 360, pg 542, 2009)` and
 # Embase `Title (New England Journal of Medicine (2009) 360 (542-544))`.
-_CITED = re.compile(r"\s*\((?:vol\.? [^()]*pg [^()]*|[^()]*\((?:19|20)\d\d\)\s*\d+\s*(?:\([^()]*\))?[^()]*)\)\s*\.?\s*$", re.I)
+_CITED = re.compile(
+    r"\s*\((?:vol\.? [^()]*pg [^()]*|[^()]*\((?:19|20)\d\d\)\s*\d+\s*(?:\([^()]*\))?[^()]*)\)"
+    r"\s*\.?\s*$",
+    re.I,
+)
 
 
 # The same citation cut off by a field-length limit: `... (The Journal of Pediatrics (M`.

@@ -17,7 +17,9 @@ LABEL = "OpenAlex JSON"
 
 
 def sniff(doc: Document) -> bool:
-    return jsonpages.head_matches(doc, r'"https://openalex\.org/W\d+"', r'"abstract_inverted_index"\s*:')
+    return jsonpages.head_matches(
+        doc, r'"https://openalex\.org/W\d+"', r'"abstract_inverted_index"\s*:'
+    )
 
 
 def rebuild_abstract(inverted: Mapping[str, Sequence[int]] | None) -> str:
@@ -48,7 +50,10 @@ def _record(w: dict[str, Any], line: int) -> Parsed:
         for a in w.get("authorships") or []
         if isinstance(a, dict)
     ]
-    keywords = [k.get("display_name", "") if isinstance(k, dict) else str(k) for k in w.get("keywords") or []]
+    keywords = [
+        k.get("display_name", "") if isinstance(k, dict) else str(k)
+        for k in w.get("keywords") or []
+    ]
     wid = str(w.get("id") or "")
     return Parsed(
         line=line,

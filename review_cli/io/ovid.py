@@ -29,7 +29,8 @@ _HEADER_LINE = re.compile(r"^\s*<\s*\d+\s*\.?\s*>\s*$", re.M)
 _TAG = re.compile(r"([A-Z][A-Z0-9]{1,3})\s{1,3}-(?: (.*))?")
 _SOURCE = re.compile(
     r"(?P<vol>\d+)\s*(?:\((?P<iss>[^)]*)\))?\s*"
-    r"(?:\(no pagination\)|\(pp\.?\s*(?P<pp>[^)]*)\)|:\s*(?P<pages>[A-Za-z]?\d+(?:\s*-\s*[A-Za-z]?\d+)?))?"
+    r"(?:\(no pagination\)|\(pp\.?\s*(?P<pp>[^)]*)\)"
+    r"|:\s*(?P<pages>[A-Za-z]?\d+(?:\s*-\s*[A-Za-z]?\d+)?))?"
     r"\s*,\s*(?:[A-Z][a-z]{2}\s+)?(?P<year>\d{4})"
 )
 

@@ -35,4 +35,6 @@ def parse(doc: Document) -> Iterator[Parsed | Skip]:
 
 
 def _record(row: dict[str, Any], line: int) -> Parsed:
-    return Parsed(line=line, key=str(row.get("id") or ""), fields={k: row[k] for k in _FIELDS if k in row})
+    return Parsed(
+        line=line, key=str(row.get("id") or ""), fields={k: row[k] for k in _FIELDS if k in row}
+    )

@@ -37,7 +37,9 @@ def sniff(doc: Document) -> bool:
 
 # Every well-formed tag, and the `TAG  - ` start of a line that names it: one dict lookup on
 # `line[:6]` is the fast path for the `TAG  - value` lines that make up nearly every export.
-_TAGS = frozenset(a + b for a in string.ascii_uppercase for b in string.ascii_uppercase + string.digits)
+_TAGS = frozenset(
+    a + b for a in string.ascii_uppercase for b in string.ascii_uppercase + string.digits
+)
 _HEADS = {tag + "  - ": tag for tag in _TAGS}
 _LIST_CONTINUATION = frozenset({"KW", "AD"})
 
@@ -145,7 +147,8 @@ def _pmid(tags: dict[str, list[str]]) -> str:
 
 def _record(tags: dict[str, list[str]], line: int) -> Parsed:
     # `first(tags, NAME)` of every tag at once: its first non-empty value.
-    get = {tag: v[0] or next(filter(None, v), "") for tag, v in tags.items()}.get  # v is never empty
+    # v is never empty
+    get = {tag: v[0] or next(filter(None, v), "") for tag, v in tags.items()}.get
     abstracts = tags.get("AB", []) + tags.get("N2", [])  # ABSTRACT_TAGS
     if len(abstracts) > 1:
         # EBSCO repeats AB with the publisher's copyright notice; it is not part of the abstract.
@@ -157,7 +160,10 @@ def _record(tags: dict[str, list[str]], line: int) -> Parsed:
         abstracts = seen
     kind = tags["TY"][0]
     if kind != "BOOK":
-        journal = get("T2") or get("JO") or get("JF") or get("J2") or get("JA") or get("J1") or get("BT") or ""
+        journal = (
+            get("T2") or get("JO") or get("JF") or get("J2") or get("JA") or get("J1") or get("BT")
+            or ""
+        )
     else:
         journal = get("T2") or get("BT") or ""
     return Parsed(

@@ -55,18 +55,22 @@ ALIASES: dict[str, tuple[str, ...]] = {
     "volume": ("volume", "journal volume", "vl", "biblio.volume"),
     "issue": ("issue", "issue number", "journal issue", "number", "is", "biblio.issue"),
     "pages": ("pages", "page range", "pp", "pg"),
-    "start_page": ("page start", "start page", "first page", "bp", "biblio.first_page", "startpage"),
+    "start_page": (
+        "page start", "start page", "first page", "bp", "biblio.first_page", "startpage",
+    ),
     "end_page": ("page end", "end page", "last page", "ep", "biblio.last_page", "other pages"),
     "keywords": (
-        "keywords", "author keywords", "index keywords", "manual tags", "automatic tags", "subjects",
-        "mesh terms", "keywords.display_name",
+        "keywords", "author keywords", "index keywords", "manual tags", "automatic tags",
+        "subjects", "mesh terms", "keywords.display_name",
     ),
     "language": ("language", "language of original document", "article language", "la"),
     "type": (
         "document type", "publication type", "item type", "doctype", "reference type",
         "content type", "type", "category", "dt", "pt",
     ),
-    "url": ("url", "link", "plink", "external url", "source urls", "primary_location.landing_page_url"),
+    "url": (
+        "url", "link", "plink", "external url", "source urls", "primary_location.landing_page_url",
+    ),
     "issn": ("issn", "issns", "sn", "issn/isbn", "eissn"),
     "database": ("database name", "database", "sub file/database"),
     "citation": ("citation",),  # PubMed CSV: "Eur J Med Genet. 2020 Feb;63(2):103640. doi: ..."
@@ -85,8 +89,13 @@ HEADER_SEARCH_ROWS = 30
 
 _SPACE = re.compile(r"\s+")
 _EXCEL_TEXT = re.compile(r'^="(.*)"$', re.S)  # CINAHL writes ="19326203" to keep leading zeros
-_EMBASE_SOURCE = re.compile(r"^(?P<journal>.+?) \((?P<year>\d{4})\) (?P<volume>[^:\s(]+)(?::(?P<issue>[^\s(]+))? \((?P<pages>[^)]*)\)")
-_PUBMED_CITATION = re.compile(r";(?P<volume>[^;():\s]+)(?:\((?P<issue>[^)]+)\))?:(?P<pages>[^.\s;]+)")
+_EMBASE_SOURCE = re.compile(
+    r"^(?P<journal>.+?) \((?P<year>\d{4})\) (?P<volume>[^:\s(]+)(?::(?P<issue>[^\s(]+))?"
+    r" \((?P<pages>[^)]*)\)"
+)
+_PUBMED_CITATION = re.compile(
+    r";(?P<volume>[^;():\s]+)(?:\((?P<issue>[^)]+)\))?:(?P<pages>[^.\s;]+)"
+)
 
 csv.field_size_limit(min(sys.maxsize, 2**31 - 1))  # abstracts and reference lists exceed 128 KiB
 
@@ -95,7 +104,9 @@ def header_key(name: str) -> str:
     return _SPACE.sub(" ", name.replace("\ufeff", "").strip().strip('"').casefold())
 
 
-def map_columns(header: list[str], aliases: Mapping[str, tuple[str, ...]] = ALIASES) -> dict[str, list[int]]:
+def map_columns(
+    header: list[str], aliases: Mapping[str, tuple[str, ...]] = ALIASES
+) -> dict[str, list[int]]:
     """Field -> column indexes (one, or several for MULTI_FIELDS) for a header row."""
     index: dict[str, int] = {}
     for i, name in enumerate(header):
@@ -111,7 +122,9 @@ def map_columns(header: list[str], aliases: Mapping[str, tuple[str, ...]] = ALIA
     return mapping
 
 
-def find_header(rows: Iterable[tuple[int, list[str]]], aliases: Mapping[str, tuple[str, ...]] = ALIASES) -> tuple[int, dict[str, list[int]]] | None:
+def find_header(
+    rows: Iterable[tuple[int, list[str]]], aliases: Mapping[str, tuple[str, ...]] = ALIASES
+) -> tuple[int, dict[str, list[int]]] | None:
     """The first row (within the first rows) that names a title column and one other field."""
     for n, (_, row) in enumerate(rows):
         if n >= HEADER_SEARCH_ROWS:
@@ -173,9 +186,13 @@ def row_fields(row: list[str], mapping: Mapping[str, list[int]]) -> dict[str, An
                     return v
         return ""
 
-    fields: dict[str, Any] = {f: get(f) for f in mapping if f not in ("key", "citation", "authors", *MULTI_FIELDS)}
+    fields: dict[str, Any] = {
+        f: get(f) for f in mapping if f not in ("key", "citation", "authors", *MULTI_FIELDS)
+    }
     fields["authors"] = split_authors(get("authors"))
-    fields["keywords"] = _keywords([cell(row[i]) for i in mapping.get("keywords", []) if i < len(row) and cell(row[i])])
+    fields["keywords"] = _keywords(
+        [cell(row[i]) for i in mapping.get("keywords", []) if i < len(row) and cell(row[i])]
+    )
     journal = fields.get("journal", "")
     m = _EMBASE_SOURCE.match(journal) if journal and not fields.get("volume") else None
     if m:  # Embase "Source": "Endoscopic Ultrasound (2014) 3:3 (152-160). Date of Publication: ..."
@@ -224,19 +241,30 @@ def records(
     # other rows that short too (Abstrackr: unlabelled rows have 8 cells under 17 headers).
     unended = bool(doc.text) and not doc.text.endswith(("\n", "\r"))
     last_line = rows[-1][0]
-    widths = {len(r) for _, r in rows[start + 1 : -1] if any(c.strip() for c in r)} if unended else set()
+    widths = (
+        {len(r) for _, r in rows[start + 1 : -1] if any(c.strip() for c in r)} if unended
+        else set()
+    )
     for line, row in rows[start + 1 :]:
         filled = [i for i, c in enumerate(row) if c.strip()]
         if not filled:
             continue  # blank line or empty spreadsheet row
-        if filled == [0] and len(row) < width and 0 not in content_columns and not row[0].strip().isdigit():
+        if (
+            filled == [0] and len(row) < width and 0 not in content_columns
+            and not row[0].strip().isdigit()
+        ):
             # Abstrackr puts section lines ('citations that are not yet labeled by anyone')
             # between records: text alone in the first cell of a short row, in a column that
             # holds no bibliographic field, is not a record.
-            doc.warnings.append(f"line {line}: section line `{row[0].strip()[:80]}` is not a record")
+            doc.warnings.append(
+                f"line {line}: section line `{row[0].strip()[:80]}` is not a record"
+            )
             continue
         if unended and line == last_line and len(row) < width and len(row) not in widths:
-            yield Skip(line, f"the file ends inside this row ({len(row)} of {width} columns): truncated export?")
+            yield Skip(
+                line,
+                f"the file ends inside this row ({len(row)} of {width} columns): truncated export?",
+            )
             continue
         fields = row_fields(row, mapping)
         if not any(fields.get(f) for f in has_content):

@@ -17,7 +17,9 @@ NAME = "wos"
 LABEL = "Web of Science tagged"
 TEXT_ONLY = True  # reads doc.iter_lines() only, so the import may keep just the text or the bytes
 
-_HEADER = re.compile(r"^\ufeff?FN .*(?:Web of Science|Zoological Record|BIOSIS|Clarivate|Thomson)", re.I)
+_HEADER = re.compile(
+    r"^\ufeff?FN .*(?:Web of Science|Zoological Record|BIOSIS|Clarivate|Thomson)", re.I
+)
 _PT = re.compile(r"^PT [A-Z]\s*$", re.M)
 _ER = re.compile(r"^ER\s*$", re.M)
 LIST_TAGS = frozenset({"AU", "AF", "CA", "BA", "BF", "CR", "C1", "ED"})

@@ -41,7 +41,10 @@ _EMAIL = re.compile(r"\s*\([^()]*@[^()]*\)")
 
 
 def _header(doc: Document) -> list[str]:
-    first = doc.text[:4000].lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n").split("\n", 1)[0]
+    first = (
+        doc.text[:4000].lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+        .split("\n", 1)[0]
+    )
     return [c.strip() for c in first.split("\t")]
 
 
@@ -49,7 +52,10 @@ def sniff(doc: Document) -> bool:
     if not doc.text:
         return False
     cells = [c for c in _header(doc) if c]
-    return len(cells) >= 5 and all(_TAG.match(c) for c in cells) and "TI" in cells and ("UT" in cells or "PT" in cells)
+    return (
+        len(cells) >= 5 and all(_TAG.match(c) for c in cells) and "TI" in cells
+        and ("UT" in cells or "PT" in cells)
+    )
 
 
 def parse(doc: Document) -> Iterator[Parsed | Skip]:

@@ -85,7 +85,10 @@ def temp_path(path: Path) -> tuple[int, Path]:
 
 def is_temp(path: Path) -> bool:
     """A temp file the writer made (left behind by a process that was killed)."""
-    return path.name.startswith(".") and path.name.endswith(TEMP_SUFFIX) and path.name.count(".") >= 3
+    return (
+        path.name.startswith(".") and path.name.endswith(TEMP_SUFFIX)
+        and path.name.count(".") >= 3
+    )
 
 
 @contextmanager
@@ -122,7 +125,9 @@ def atomic_file(path: Path, sync: bool = True) -> Iterator[BinaryIO]:
 
 
 SIGNALS_HELD = tuple(
-    getattr(signal, name) for name in ("SIGINT", "SIGTERM", "SIGHUP", "SIGBREAK") if hasattr(signal, name)
+    getattr(signal, name)
+    for name in ("SIGINT", "SIGTERM", "SIGHUP", "SIGBREAK")
+    if hasattr(signal, name)
 )
 
 
@@ -184,7 +189,9 @@ def write_jsonl(path: Path, rows: Iterable[Mapping[str, Any]], sort_key: str | N
 
 # Every JSON-lines file of a review is written by review (or appended to, for the logs):
 # a bad line in one was edited by hand, or the file was damaged.
-EDITED_HINT = "fix or remove that line (`git diff` shows what changed), or restore the file from git"
+EDITED_HINT = (
+    "fix or remove that line (`git diff` shows what changed), or restore the file from git"
+)
 
 
 def decode_utf8(path: Path, data: bytes, hint: str | None = EDITED_HINT) -> str:
@@ -202,7 +209,9 @@ def loads(line: str | bytes) -> Any:
 JSONDecodeError = orjson.JSONDecodeError
 
 
-def iter_jsonl(path: Path, require: tuple[str, ...] = (), hint: str = EDITED_HINT) -> Iterator[tuple[int, dict[str, Any]]]:
+def iter_jsonl(
+    path: Path, require: tuple[str, ...] = (), hint: str = EDITED_HINT
+) -> Iterator[tuple[int, dict[str, Any]]]:
     """Yield (line number, object) of a JSON-lines file (nothing if it does not exist). A line
     that is not a JSON object, or lacks one of the `require`d keys, is a ParseError naming the
     file and line (never a KeyError later on)."""
@@ -224,7 +233,9 @@ def iter_jsonl_text(path: Path, text: str, require: tuple[str, ...] = (), hint: 
             refuse_merge_conflict(path, text)
             raise ParseError(path, f"not a JSON line ({e.msg})", line=number, hint=hint) from None
         if type(obj) is not dict:
-            raise ParseError(path, f"not a JSON object (a {type(obj).__name__})", line=number, hint=hint)
+            raise ParseError(
+                path, f"not a JSON object (a {type(obj).__name__})", line=number, hint=hint
+            )
         for key in require:
             if key not in obj:
                 raise ParseError(path, f"the line has no `{key}`", line=number, hint=hint)
@@ -237,7 +248,10 @@ def read_jsonl(path: Path) -> list[dict[str, Any]]:
 
 def not_utf8(path: Path, data: bytes, e: UnicodeDecodeError, hint: str | None = None) -> ParseError:
     """The error for a file written as UTF-8 that a hand edit (or another editor) broke."""
-    return ParseError(path, f"not UTF-8 (byte 0x{data[e.start]:02x})", line=data[: e.start].count(b"\n") + 1, hint=hint)
+    return ParseError(
+        path, f"not UTF-8 (byte 0x{data[e.start]:02x})",
+        line=data[: e.start].count(b"\n") + 1, hint=hint,
+    )
 
 
 def read_json(path: Path) -> Any:
@@ -262,8 +276,9 @@ def refuse_merge_conflict(path: Path, text: str) -> None:
             path,
             "an unresolved git merge conflict (a <<<<<<< / ======= / >>>>>>> line)",
             line=text.count("\n", 0, found.start()) + 1,
-            hint="resolve it: in a decision log keep the lines of both sides and delete the marker lines; "
-                 "for a file a stage writes, take either side and run that stage again",
+            hint="resolve it: in a decision log keep the lines of both sides and delete the "
+                 "marker lines; for a file a stage writes, take either side and run that "
+                 "stage again",
         )
 
 

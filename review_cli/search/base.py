@@ -81,7 +81,9 @@ def base_url(var: str, default: str) -> str:
     """A base URL ending in "/", from `$var` when set (mirrors, proxies, tests)."""
     url = env(var) or default
     if not url.startswith(("http://", "https://")):
-        raise ReviewError(f"${var} must be an http(s) URL (got {url!r})", hint=f"unset {var} to use {default}")
+        raise ReviewError(
+            f"${var} must be an http(s) URL (got {url!r})", hint=f"unset {var} to use {default}"
+        )
     return url if url.endswith("/") else url + "/"
 
 
@@ -111,7 +113,9 @@ def parse_date(value: str, option: str) -> dt.date:
             return dt.date(int(parts[0]), int(parts[1]), int(parts[2]))
     except ValueError:
         pass
-    raise ReviewError(f"{option} {value!r} is not a date", hint="write dates as YYYY-MM-DD, YYYY-MM or YYYY")
+    raise ReviewError(
+        f"{option} {value!r} is not a date", hint="write dates as YYYY-MM-DD, YYYY-MM or YYYY"
+    )
 
 
 def end_date(value: str, option: str) -> dt.date:

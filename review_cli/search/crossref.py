@@ -43,7 +43,8 @@ class Crossref:
             min_interval=interval,
             secrets=tuple(s for s in (self.email, self.token) if s),
             headers=headers,
-            key_hint="Crossref refused the request: check $CROSSREF_PLUS_TOKEN (or unset it to use the public pool)",
+            key_hint="Crossref refused the request: check $CROSSREF_PLUS_TOKEN (or unset "
+            "it to use the public pool)",
         )
 
     def _params(self, query: Query, cursor: str, rows: int) -> dict[str, str]:
@@ -77,7 +78,10 @@ class Crossref:
         cursor = "*"
         first = public_params(self._params(query, cursor, self.size))
         while True:
-            page = http.request(f"{self.base}works", self._params(query, cursor, self.size), _parse, what="download")
+            page = http.request(
+                f"{self.base}works", self._params(query, cursor, self.size), _parse,
+                what="download",
+            )
             items = page["message"]["items"]
             if items:
                 pages.append(page)
@@ -97,7 +101,9 @@ def _parse(resp: Any) -> dict[str, Any]:
     if isinstance(data, dict) and data.get("status") == "failed":
         msgs = data.get("message")
         if isinstance(msgs, list):
-            text = "; ".join(str(m.get("message", m)) if isinstance(m, dict) else str(m) for m in msgs)
+            text = "; ".join(
+                str(m.get("message", m)) if isinstance(m, dict) else str(m) for m in msgs
+            )
         else:
             text = str(msgs)
         raise Rejected(text)

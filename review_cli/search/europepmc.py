@@ -35,20 +35,32 @@ class EuropePMC:
     def http(self, settings: Settings) -> Http:
         # No published limit: a few requests per second, one at a time.
         headers = {"User-Agent": f"review-cli (mailto:{self.email})"} if self.email else {}
-        return Http(self.LABEL, settings, min_interval=0.2, secrets=(self.email,) if self.email else (), headers=headers)
+        return Http(
+            self.LABEL, settings, min_interval=0.2, secrets=(self.email,) if self.email else (),
+            headers=headers,
+        )
 
     def term(self, query: Query) -> str:
         term = query.text.strip()
         parts = []
         if query.published_from or query.published_to:
-            parts.append(f"FIRST_PDATE:[{query.published_from or '1000-01-01'} TO {query.published_to or '3000-12-31'}]")
+            parts.append(
+                f"FIRST_PDATE:[{query.published_from or '1000-01-01'} "
+                f"TO {query.published_to or '3000-12-31'}]"
+            )
         if query.added_from or query.added_to:
             # FIRST_IDATE: the date Europe PMC first indexed the record (updates).
-            parts.append(f"FIRST_IDATE:[{query.added_from or '1000-01-01'} TO {query.added_to or '3000-12-31'}]")
+            parts.append(
+                f"FIRST_IDATE:[{query.added_from or '1000-01-01'} "
+                f"TO {query.added_to or '3000-12-31'}]"
+            )
         return " AND ".join([f"({term})", *parts]) if parts else term
 
     def _params(self, query: Query, cursor: str, size: int) -> dict[str, str]:
-        return {"query": self.term(query), "format": "json", "resultType": "core", "pageSize": str(size), "cursorMark": cursor}
+        return {
+            "query": self.term(query), "format": "json", "resultType": "core",
+            "pageSize": str(size), "cursorMark": cursor,
+        }
 
     def count(self, http: Http, query: Query) -> Count:
         params = {**self._params(query, "*", 1), "resultType": "idlist"}
@@ -76,14 +88,21 @@ class EuropePMC:
         progress.done()
         short_download(self.LABEL, count.total, received)
         # PRISMA-S item 2: Europe PMC searches several databases at once (SRC codes).
-        databases = Counter(str(r.get("source", "?")) for p in pages for r in p["resultList"]["result"])
-        return Download(pages_bytes(pages), received, first, {"databases": dict(sorted(databases.items()))})
+        databases = Counter(
+            str(r.get("source", "?")) for p in pages for r in p["resultList"]["result"]
+        )
+        return Download(
+            pages_bytes(pages), received, first, {"databases": dict(sorted(databases.items()))}
+        )
 
 
 def _parse(resp: Any) -> dict[str, Any]:
     data = json_body(resp)
     # A stub like {"version": "6.9"} is a hiccup, not zero hits.
-    if not isinstance(data, dict) or not isinstance(data.get("resultList"), dict) or "hitCount" not in data:
+    if (
+        not isinstance(data, dict) or not isinstance(data.get("resultList"), dict)
+        or "hitCount" not in data
+    ):
         raise Transient("answer has no resultList/hitCount")
     if not isinstance(data["resultList"].get("result", []), list):
         raise Transient("resultList.result is not a list")

@@ -53,7 +53,10 @@ class Settings:
             try:
                 value = float(raw)
             except ValueError:
-                raise ReviewError(f"${name} must be a number (got {raw!r})", hint=f"unset {name} or give seconds, e.g. 1.5") from None
+                raise ReviewError(
+                    f"${name} must be a number (got {raw!r})",
+                    hint=f"unset {name} or give seconds, e.g. 1.5",
+                ) from None
             if value < 0:
                 raise ReviewError(f"${name} must not be negative (got {raw!r})")
             return value
@@ -127,7 +130,9 @@ class Http:
     def _adapt(self, headers: Mapping[str, str]) -> None:
         """Slow down to a limit the service announces (Crossref: `x-rate-limit-limit: 50`,
         `x-rate-limit-interval: 1s`); never speed up beyond the source's own interval."""
-        limit, interval = headers.get("x-rate-limit-limit", ""), headers.get("x-rate-limit-interval", "")
+        limit, interval = (
+            headers.get("x-rate-limit-limit", ""), headers.get("x-rate-limit-interval", "")
+        )
         m = re.fullmatch(r"(\d+(?:\.\d+)?)\s*(ms|s|m)?", interval.strip())
         if not limit.strip().isdigit() or int(limit) < 1 or not m:
             return
@@ -172,7 +177,9 @@ class Http:
             except httpx.TimeoutException:
                 last_problem = f"no answer within {self.settings.timeout:g} s"
             except httpx.TransportError as e:
-                last_problem = f"could not connect ({type(e).__name__}: {scrub(str(e), self.secrets)})"
+                last_problem = (
+                    f"could not connect ({type(e).__name__}: {scrub(str(e), self.secrets)})"
+                )
             else:
                 self._adapt(resp.headers)
                 status = resp.status_code
@@ -195,13 +202,16 @@ class Http:
                 self.sleep(self._delay(attempt, retry_after))
         if last_problem.startswith("could not connect") or last_problem.startswith("no answer"):
             raise ReviewError(
-                f"could not reach {self.source}: {last_problem} after {self.settings.retries + 1} attempts",
+                f"could not reach {self.source}: {last_problem} after "
+                f"{self.settings.retries + 1} attempts",
                 hint="check the network connection (and proxy); the base URL can be changed with "
                 "the REVIEW_<SOURCE>_URL environment variable. Nothing was saved.",
             )
         raise ReviewError(
-            f"{self.source} kept failing: {last_problem} after {self.settings.retries + 1} attempts",
-            hint=f"the service may be down or rate-limiting; try again later. Nothing was saved. Request: {shown}",
+            f"{self.source} kept failing: {last_problem} after "
+            f"{self.settings.retries + 1} attempts",
+            hint="the service may be down or rate-limiting; try again later. "
+            f"Nothing was saved. Request: {shown}",
         )
 
     def _client_error(self, resp: Any, shown: str, what: str) -> ReviewError:
@@ -216,7 +226,8 @@ class Http:
         if status in (404, 405, 410):
             return ReviewError(
                 f"{self.source} has no such endpoint (HTTP {status}): {shown.split('?')[0]}",
-                hint="check the REVIEW_<SOURCE>_URL environment variable (unset it to use the public service)",
+                hint="check the REVIEW_<SOURCE>_URL environment variable (unset it "
+                "to use the public service)",
             )
         return ReviewError(
             f"{self.source} rejected the {what} (HTTP {status}): {message}",

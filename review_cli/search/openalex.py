@@ -40,8 +40,8 @@ class OpenAlex:
             settings,
             min_interval=0.1,
             secrets=tuple(s for s in (self.api_key, self.email) if s),
-            key_hint="OpenAlex refused the request: check $OPENALEX_API_KEY (a free key is needed since 2026-02) "
-            "and the day's budget",
+            key_hint="OpenAlex refused the request: check $OPENALEX_API_KEY (a free key is needed "
+            "since 2026-02) and the day's budget",
         )
 
     def _filter(self, query: Query) -> str:
@@ -79,7 +79,10 @@ class OpenAlex:
         cursor = "*"
         first = public_params(self._params(query, cursor, self.size))
         while True:
-            page = http.request(f"{self.base}works", self._params(query, cursor, self.size), _parse, what="download")
+            page = http.request(
+                f"{self.base}works", self._params(query, cursor, self.size), _parse,
+                what="download",
+            )
             results = page["results"]
             pages.append(page)
             received += len(results)
@@ -97,7 +100,10 @@ def _parse(resp: Any) -> dict[str, Any]:
     data = json_body(resp)
     if isinstance(data, dict) and data.get("error") and "results" not in data:
         raise Rejected(f"{data.get('error')}: {data.get('message', '')}".strip(": "))
-    if not isinstance(data, dict) or not isinstance(data.get("meta"), dict) or not isinstance(data.get("results"), list):
+    if (
+        not isinstance(data, dict) or not isinstance(data.get("meta"), dict)
+        or not isinstance(data.get("results"), list)
+    ):
         raise Transient("answer has no meta/results")
     if not isinstance(data["meta"].get("count"), int):
         raise Transient("meta.count is missing")

@@ -19,5 +19,6 @@ def short_download(label: str, reported: int, received: int) -> None:
     if received < reported:
         raise ReviewError(
             f"{label} reported {reported} records but the pages held only {received}",
-            hint="the result set changed or paging broke off; run the search again. Nothing was saved.",
+            hint="the result set changed or paging broke off; run the search again. "
+            "Nothing was saved.",
         )

@@ -64,7 +64,8 @@ class PubMed:
             # Biopython's pacing: 1/3 s still tripped NCBI's limit of 3 requests per second.
             min_interval=0.1 if self.api_key else 0.37,
             secrets=tuple(s for s in (self.api_key, self.email) if s),
-            key_hint="NCBI did not accept the API key: check $NCBI_API_KEY (or unset it to run at 3 requests/s)",
+            key_hint="NCBI did not accept the API key: check $NCBI_API_KEY (or unset "
+            "it to run at 3 requests/s)",
         )
 
     def _common(self) -> dict[str, str]:
@@ -95,11 +96,15 @@ class PubMed:
             term = f'({term}) AND ("{lo}"[dp] : "{hi}"[dp])'
         return term
 
-    def _search_params(self, query: Query, lo: dt.date | None, hi: dt.date | None, history: bool) -> dict[str, str]:
+    def _search_params(
+        self, query: Query, lo: dt.date | None, hi: dt.date | None, history: bool
+    ) -> dict[str, str]:
         field, _, _ = self._date_field(query)
         params = {**self._common(), "term": self.term(query), "retmode": "json", "retmax": "0"}
         if lo is not None or hi is not None:
-            params.update(datetype=field, mindate=_ncbi_date(lo or EARLIEST), maxdate=_ncbi_date(hi or LATEST))
+            params.update(
+                datetype=field, mindate=_ncbi_date(lo or EARLIEST), maxdate=_ncbi_date(hi or LATEST)
+            )
         if history:
             params["usehistory"] = "y"
         return params
@@ -129,9 +134,11 @@ class PubMed:
         in_slices = sum(n for _, _, n, _ in slices)
         if in_slices < count.total:
             raise ReviewError(
-                f"PubMed reports {count.total} records, but the date slices needed to fetch more than "
-                f"{self.cap} hold only {in_slices} (records without a date cannot be fetched this way)",
-                hint="narrow the query or split it with --from/--to into searches under 9,999 records",
+                f"PubMed reports {count.total} records, but the date slices needed to "
+                f"fetch more than {self.cap} hold only {in_slices} (records without a date "
+                "cannot be fetched this way)",
+                hint="narrow the query or split it with --from/--to into "
+                "searches under 9,999 records",
             )
         progress.start(f"{self.LABEL}: downloading", total=count.total)
         records: list[str] = []
@@ -148,11 +155,14 @@ class PubMed:
                     "rettype": "medline",
                     "retmode": "text",
                 }
-                first_sent = first_sent or public_params({k: v for k, v in params.items() if k != "WebEnv"})
+                first_sent = first_sent or public_params(
+                    {k: v for k, v in params.items() if k != "WebEnv"}
+                )
                 expected = min(self.batch, n - start)
                 try:
                     page: list[str] = http.request(
-                        f"{self.base}efetch.fcgi", params, functools.partial(_parse_efetch, expected=expected), what="download"
+                        f"{self.base}efetch.fcgi", params,
+                        functools.partial(_parse_efetch, expected=expected), what="download",
                     )
                 except ReviewError as e:
                     if "history" not in e.message.lower():
@@ -161,7 +171,8 @@ class PubMed:
                     hist = self._esearch(http, self._search_params(query, lo_, hi_, history=True))
                     params.update(query_key=hist["querykey"], WebEnv=hist["webenv"])
                     page = http.request(
-                        f"{self.base}efetch.fcgi", params, functools.partial(_parse_efetch, expected=expected), what="download"
+                        f"{self.base}efetch.fcgi", params,
+                        functools.partial(_parse_efetch, expected=expected), what="download",
                     )
                 for rec in page:
                     pmid = _PMID_LINE.search(rec)
@@ -175,7 +186,8 @@ class PubMed:
         details: dict[str, Any] = {}
         if len(slices) > 1:
             details["date_slices"] = [
-                {"from": _ncbi_date(a or EARLIEST), "to": _ncbi_date(b or LATEST), "records": n} for a, b, n, _ in slices
+                {"from": _ncbi_date(a or EARLIEST), "to": _ncbi_date(b or LATEST), "records": n}
+                for a, b, n, _ in slices
             ]
         return Download(data, len(records), first_sent, details)
 

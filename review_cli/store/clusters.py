@@ -81,12 +81,20 @@ def write(tx: Transaction, clusters: Sequence[Cluster]) -> str:
 
 def read_queue(project: Project) -> list[dict[str, Any]]:
     """The uncertain pairs: `{"id", "a", "b", "rule", "scores"}` each."""
-    hint = "dedup/uncertain.jsonl is written by review: restore it from git, or re-run `review dedup`"
+    hint = (
+        "dedup/uncertain.jsonl is written by review: restore it from git, or re-run `review dedup`"
+    )
     rows = []
     path = project.dedup_queue_path
     for number, obj in writer.iter_jsonl(path, require=("a", "b"), hint=hint):
-        if type(obj["a"]) is not str or type(obj["b"]) is not str or type(obj.get("scores", {})) is not dict:
-            raise ParseError(path, "`a` and `b` must be record ids and `scores` an object", line=number, hint=hint)
+        if (
+            type(obj["a"]) is not str or type(obj["b"]) is not str
+            or type(obj.get("scores", {})) is not dict
+        ):
+            raise ParseError(
+                path, "`a` and `b` must be record ids and `scores` an object", line=number,
+                hint=hint,
+            )
         rows.append(obj)
     return rows
 
@@ -109,14 +117,19 @@ class PairDecision:
     source: str = "review"  # review | merge | split
 
     def to_json(self) -> dict[str, Any]:
-        return {"a": self.a, "b": self.b, "verdict": self.verdict, "time": self.time, "reviewer": self.reviewer, "source": self.source}
+        return {
+            "a": self.a, "b": self.b, "verdict": self.verdict, "time": self.time,
+            "reviewer": self.reviewer, "source": self.source,
+        }
 
 
 def now() -> str:
     return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
-def append_decision(project: Project, a: str, b: str, verdict: str, reviewer: str = "", source: str = "review") -> PairDecision:
+def append_decision(
+    project: Project, a: str, b: str, verdict: str, reviewer: str = "", source: str = "review"
+) -> PairDecision:
     """Append one pair decision, on disk before this returns."""
     x, y = pair(a, b)
     decision = PairDecision(x, y, verdict, now(), reviewer, source)

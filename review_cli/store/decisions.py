@@ -48,7 +48,9 @@ def _decode(path: Path, data: bytes) -> str:
     except UnicodeDecodeError as e:
         if data.find(b"\n", e.start) == -1:  # in the last line, which has no line end: torn
             return data.decode("utf-8", errors="replace")
-        raise writer.not_utf8(path, data, e, "save the log as UTF-8, or retype the accented characters on that line") from None
+        raise writer.not_utf8(
+            path, data, e, "save the log as UTF-8, or retype the accented characters on that line"
+        ) from None
 
 
 def _misfiled(d: Decision, stage: Stage | None, owner: str | None) -> str | None:
@@ -83,7 +85,9 @@ def read_log(path: Path, stage: Stage | None = None, owner: str | None = None) -
         try:
             row = loads(line)
             if type(row) is not dict:
-                raise ValueError(f"a JSON {type(row).__name__}, not an object with record, verdict, stage, ...")
+                raise ValueError(
+                    f"a JSON {type(row).__name__}, not an object with record, verdict, stage, ..."
+                )
             decision = from_json(row)
         except (writer.JSONDecodeError, KeyError, ValueError, TypeError) as e:
             if number == last and not complete:
@@ -91,13 +95,18 @@ def read_log(path: Path, stage: Stage | None = None, owner: str | None = None) -
                 continue
             writer.refuse_merge_conflict(path, text)
             why = f"no `{e.args[0]}`" if isinstance(e, KeyError) else str(e)
-            raise ParseError(path, f"not a valid decision line ({why})", line=number, hint=LINE_HINT) from None
-        if (stage is not None or owner is not None) and (decision.stage, decision.reviewer) not in checked:
+            raise ParseError(
+                path, f"not a valid decision line ({why})", line=number, hint=LINE_HINT
+            ) from None
+        if (
+            (stage is not None or owner is not None)
+            and (decision.stage, decision.reviewer) not in checked
+        ):
             wrong = _misfiled(decision, stage, owner)
             if wrong is not None:
                 raise ParseError(path, wrong, line=number,
-                                 hint="move that line to the log it belongs in (or remove it); a log holds one "
-                                      "reviewer's decisions at one stage")
+                                 hint="move that line to the log it belongs in (or remove it); a "
+                                      "log holds one reviewer's decisions at one stage")
             checked.add((decision.stage, decision.reviewer))
         append(decision)
     return log
@@ -172,7 +181,9 @@ def final_decisions(project: Project, stage: Stage) -> dict[str, Final]:
     A reconciliation always wins. A `maybe` is never final.
     """
     rule = project.protocol.screening.final
-    per_reviewer = {name: latest(log.decisions) for name, log in reviewer_logs(project, stage).items()}
+    per_reviewer = {
+        name: latest(log.decisions) for name, log in reviewer_logs(project, stage).items()
+    }
     # Under `reconciled` a record one reviewer has seen waits for the second one: also while
     # only the first has a log at this stage (the protocol names the team), or a lone log's
     # decisions would pass as final until the second reviewer starts.
@@ -188,11 +199,16 @@ def final_decisions(project: Project, stage: Stage) -> dict[str, Final]:
     for rid in sorted(records):
         if rid in reconciled:
             d = reconciled[rid]
-            out[rid] = Final(rid, d.verdict if d.verdict != Verdict.MAYBE else None, d.reason, (d.reviewer,))
+            out[rid] = Final(
+                rid, d.verdict if d.verdict != Verdict.MAYBE else None, d.reason, (d.reviewer,)
+            )
             continue
         a, b = first.get(rid), second.get(rid)
         if a is not None and b is not None and a.verdict == b.verdict and a.reason == b.reason:
-            out[rid] = Final(rid, None, "", both) if a.verdict == Verdict.MAYBE else Final(rid, a.verdict, a.reason, both)
+            out[rid] = (
+                Final(rid, None, "", both) if a.verdict == Verdict.MAYBE
+                else Final(rid, a.verdict, a.reason, both)
+            )
             continue
         votes = [(name, decided[rid]) for name, decided in reviewers if rid in decided]
         verdicts = {d.verdict for _, d in votes}
@@ -201,7 +217,8 @@ def final_decisions(project: Project, stage: Stage) -> dict[str, Final]:
         if rule == "both-include" and Verdict.EXCLUDE in verdicts:
             out[rid] = Final(rid, Verdict.EXCLUDE, reasons[0] if reasons else "", by)
             continue
-        if len(verdicts) > 1:  # reviewers who exclude for different reasons agree (the first reason counts)
+        # reviewers who exclude for different reasons agree (the first reason counts)
+        if len(verdicts) > 1:
             out[rid] = Final(rid, None, "", by, conflict=True)
             continue
         verdict = next(iter(verdicts))
@@ -233,8 +250,8 @@ def torn_logs(project: Project) -> list[str]:
         line = path.read_bytes().count(b"\n") + 1
         then = ("remove it or complete it by hand" if path in reconciled
                 else "it is moved aside the next time that reviewer screens or decides")
-        out.append(f"{project.rel(path)}:{line}: incomplete last line (the program stopped while writing it), "
-                   f"not counted: {then}")
+        out.append(f"{project.rel(path)}:{line}: incomplete last line (the program stopped while "
+                   f"writing it), not counted: {then}")
     return out
 
 
@@ -245,12 +262,16 @@ def append(project: Project, decisions: Sequence[Decision]) -> None:
     whole when this returns (an OSError naming the log otherwise)."""
     if decisions:
         first = decisions[0]
-        writer.append_lines(project.decisions_path(first.stage, first.reviewer), [d.to_json() for d in decisions])
+        writer.append_lines(
+            project.decisions_path(first.stage, first.reviewer), [d.to_json() for d in decisions]
+        )
 
 
 def append_reconciled(project: Project, decisions: Sequence[Decision]) -> None:
     if decisions:
-        writer.append_lines(project.reconciled_path(decisions[0].stage), [d.to_json() for d in decisions])
+        writer.append_lines(
+            project.reconciled_path(decisions[0].stage), [d.to_json() for d in decisions]
+        )
 
 
 @dataclass
@@ -261,8 +282,8 @@ class Repair:
 
     def message(self, project: Project) -> str:
         return (
-            f"{project.rel(self.path)}:{self.line}: incomplete last line (the program stopped while "
-            f"writing it); it was not a confirmed decision. Its bytes were moved to "
+            f"{project.rel(self.path)}:{self.line}: incomplete last line (the program stopped "
+            "while writing it); it was not a confirmed decision. Its bytes were moved to "
             f"{project.rel(self.saved_to)} for audit; record it again if needed."
         )
 

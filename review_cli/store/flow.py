@@ -70,7 +70,8 @@ def read(project: Project, cache: bool = True) -> Inputs:
     """Read everything the flow needs. `cache`: save the units for the next run (False:
     write nothing, as `review prisma --check` promises)."""
     units, hashes = read_units(project, cache)
-    return Inputs(project.protocol, units.records, units.units, final_decisions(project, Stage.TITLE_ABSTRACT),
+    return Inputs(project.protocol, units.records, units.units,
+                  final_decisions(project, Stage.TITLE_ABSTRACT),
                   final_decisions(project, Stage.FULL_TEXT), units.warnings, hashes)
 
 
@@ -96,7 +97,10 @@ def read_units(project: Project, cache: bool = True) -> tuple[Units, dict[Path, 
     if cached is not None and cached[0] == key:
         return cached[1], hashes
     summaries = records_store.summaries(project)
-    clusters = [(cid, c["records"]) for cid, c in clusters_store.parse(project.clusters_path, clusters_data).items()]
+    clusters = [
+        (cid, c["records"])
+        for cid, c in clusters_store.parse(project.clusters_path, clusters_data).items()
+    ]
     units = shape(protocol, summaries, clusters)
     if cache:
         _save(project.flow_cache_path, key, units)
@@ -110,7 +114,10 @@ def _sha256(path: Path) -> str:
         return "missing"
 
 
-def shape(protocol: Protocol, summaries: Sequence[records_store.Summary], clusters: Sequence[tuple[str, list[str]]]) -> Units:
+def shape(
+    protocol: Protocol, summaries: Sequence[records_store.Summary],
+    clusters: Sequence[tuple[str, list[str]]],
+) -> Units:
     """The units the clusters make of the records (pure)."""
     kinds = {s: protocol.kind_of(s).value for s in {r.source for r in summaries}}
     new = tuple.__new__
@@ -122,11 +129,16 @@ def shape(protocol: Protocol, summaries: Sequence[records_store.Summary], cluste
     for cid, members in _groups(records, clusters, warnings).items():
         if len(members) == 1:  # most units
             only = by_id[members[0]]
-            append(new(UnitShape, (cid, kinds[only.source] in DBR_KINDS, only.id, members, only.year, only.language)))
+            append(new(UnitShape, (
+                cid, kinds[only.source] in DBR_KINDS, only.id, members, only.year, only.language
+            )))
             continue
         infos = [by_id[m] for m in members]
         dbr, kept = arm_and_kept(cid, members, lambda m: records[m].kind in DBR_KINDS)
-        append(UnitShape(cid, dbr, kept, members, _merged([r.year for r in infos]), _merged([r.language for r in infos])))
+        append(UnitShape(
+            cid, dbr, kept, members, _merged([r.year for r in infos]),
+            _merged([r.language for r in infos]),
+        ))
     return Units(records, units, warnings)
 
 
@@ -165,7 +177,8 @@ def _groups(records: Mapping[str, RecordInfo], clusters: Sequence[tuple[str, lis
         if members:
             groups[cid] = tuple(sorted(members))
     if missing:
-        warnings.append(f"{missing} record(s) in dedup/clusters.jsonl are no longer imported; run `review dedup` again")
+        warnings.append(f"{missing} record(s) in dedup/clusters.jsonl are no longer imported; "
+                        "run `review dedup` again")
     if twice:
         warnings.append(f"{twice} record(s) are in more than one cluster in dedup/clusters.jsonl; "
                         "the first cluster (by id) counts")
@@ -178,11 +191,18 @@ def _groups(records: Mapping[str, RecordInfo], clusters: Sequence[tuple[str, lis
 def _load(path: Path) -> tuple[str, Units] | None:
     """The cache's key and units, or None (missing, damaged or from another version)."""
     try:
-        key, sources, kinds, ids, source_of, titles, units, warnings = marshal.loads(path.read_bytes())
+        key, sources, kinds, ids, source_of, titles, units, warnings = marshal.loads(
+            path.read_bytes()
+        )
         # Built through map and zip: no Python-level call per record (100,000s of them).
-        columns = zip(ids, map(sources.__getitem__, source_of), map(kinds.__getitem__, source_of), titles, strict=True)
+        columns = zip(
+            ids, map(sources.__getitem__, source_of), map(kinds.__getitem__, source_of), titles,
+            strict=True,
+        )
         records = dict(zip(ids, map(partial(tuple.__new__, RecordInfo), columns), strict=True))
-        return key, Units(records, list(map(partial(tuple.__new__, UnitShape), units)), list(warnings))
+        return key, Units(
+            records, list(map(partial(tuple.__new__, UnitShape), units)), list(warnings)
+        )
     except (OSError, EOFError, ValueError, TypeError, KeyError, IndexError):
         return None
 
@@ -195,8 +215,8 @@ def _save(path: Path, key: str, units: Units) -> None:
     sources = sorted(kind_of)
     index = {s: i for i, s in enumerate(sources)}
     kinds = [kind_of[s] for s in sources]
-    data = (key, sources, kinds, [r.id for r in infos], [index[r.source] for r in infos], [r.title for r in infos],
-            [tuple(u) for u in units.units], units.warnings)
+    data = (key, sources, kinds, [r.id for r in infos], [index[r.source] for r in infos],
+            [r.title for r in infos], [tuple(u) for u in units.units], units.warnings)
     try:
         write_bytes(path, marshal.dumps(data), sync=False)
     except OSError:

@@ -12,7 +12,10 @@ from review_cli.io import writer
 from review_cli.project import Project
 from review_cli.store.transaction import Transaction
 
-COLUMNS = ("id", "unit", "source", "arm", "status", "stage", "reason", "reason_label", "duplicate_of", "detail", "title")
+COLUMNS = (
+    "id", "unit", "source", "arm", "status", "stage", "reason", "reason_label", "duplicate_of",
+    "detail", "title",
+)
 
 
 def encode(rows: Iterable[Mapping[str, Any]]) -> bytes:

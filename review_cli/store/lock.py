@@ -33,8 +33,8 @@ class Staleness:
     reason: str
 
 
-LOCK_HINT = ("review.lock is written by review: restore it from git (`git checkout -- review.lock`), "
-             "or delete it and run the stages again")
+LOCK_HINT = ("review.lock is written by review: restore it from git "
+             "(`git checkout -- review.lock`), or delete it and run the stages again")
 
 
 def load(project: Project, data: Any = None) -> dict[str, Any]:
@@ -46,7 +46,9 @@ def load(project: Project, data: Any = None) -> dict[str, Any]:
         try:
             data = read_json(path)
         except ParseError as e:
-            raise ParseError(path, e.message.split(": ", 1)[-1], line=e.line, hint=e.hint or LOCK_HINT) from None
+            raise ParseError(
+                path, e.message.split(": ", 1)[-1], line=e.line, hint=e.hint or LOCK_HINT
+            ) from None
     if not isinstance(data, dict) or not isinstance(data.get("stages"), dict):
         raise ParseError(path, "not a lock file (no `stages` object)", hint=LOCK_HINT)
     if data.get("schema") != SCHEMA:
@@ -55,8 +57,12 @@ def load(project: Project, data: Any = None) -> dict[str, Any]:
             hint="it was written by another version of review; re-run the stages to rewrite it",
         )
     for name, entry in data["stages"].items():
-        if not isinstance(entry, dict) or not all(isinstance(entry.get(k, {}), dict) for k in ("inputs", "outputs")):
-            raise ParseError(path, f"stage `{name}` is not a table of inputs and outputs", hint=LOCK_HINT)
+        if not isinstance(entry, dict) or not all(
+            isinstance(entry.get(k, {}), dict) for k in ("inputs", "outputs")
+        ):
+            raise ParseError(
+                path, f"stage `{name}` is not a table of inputs and outputs", hint=LOCK_HINT
+            )
     return data
 
 

@@ -52,7 +52,8 @@ def write_lock(project: Project, command: str) -> Iterator[None]:
         lock.acquire()
     except Timeout:
         raise ReviewError(
-            "another `review` command (import, dedup, include, prisma or search) is writing this review",
+            "another `review` command (import, dedup, include, prisma or "
+            "search) is writing this review",
             hint=f"wait for it to finish, then run `review {command}` again",
         ) from None
     try:
@@ -63,7 +64,9 @@ def write_lock(project: Project, command: str) -> Iterator[None]:
         lock.release()
 
 
-def locked(command: str) -> Callable[[Callable[Concatenate[Project, P], R]], Callable[Concatenate[Project, P], R]]:
+def locked(
+    command: str,
+) -> Callable[[Callable[Concatenate[Project, P], R]], Callable[Concatenate[Project, P], R]]:
     """`@locked("dedup")` on a stage function whose first argument is the project: it runs
     holding the write lock (see `write_lock`)."""
 
@@ -109,7 +112,8 @@ def reviewer_lock(project: Project, stage: Stage, reviewer: str) -> Iterator[Non
             holder = "?"
         raise ReviewError(
             f"{reviewer} is already screening {stage} in another window (process {holder})",
-            hint="finish or quit that session first (press q there); one session per reviewer and stage",
+            hint="finish or quit that session first (press q there); one "
+            "session per reviewer and stage",
         ) from None
     try:
         try:

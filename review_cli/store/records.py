@@ -18,7 +18,9 @@ from review_cli.project import Project
 from review_cli.store.transaction import Transaction
 
 HINT = "import/records.jsonl is written by review: restore it from git, or re-run `review import`"
-REPORT_HINT = "import/report.json is written by review: restore it from git, or re-import the exports"
+REPORT_HINT = (
+    "import/report.json is written by review: restore it from git, or re-import the exports"
+)
 
 
 def _objects(path: Path, data: bytes) -> Iterator[tuple[int, dict[str, Any]]]:
@@ -34,7 +36,9 @@ def _objects(path: Path, data: bytes) -> Iterator[tuple[int, dict[str, Any]]]:
             writer.refuse_merge_conflict(path, data.decode("utf-8", "replace"))
             raise ParseError(path, f"not a JSON line ({e.msg})", line=number, hint=HINT) from None
         if type(obj) is not dict:
-            raise ParseError(path, f"not a JSON object (a {type(obj).__name__})", line=number, hint=HINT)
+            raise ParseError(
+                path, f"not a JSON object (a {type(obj).__name__})", line=number, hint=HINT
+            )
         for key in ("id", "source"):
             if key not in obj:
                 raise ParseError(path, f"the line has no `{key}`", line=number, hint=HINT)
@@ -81,7 +85,9 @@ def count(project: Project) -> int:
 def write(tx: Transaction, records: Sequence[Record]) -> str:
     """Stage records.jsonl (sorted by id; ids are unique); returns its sha256."""
     ordered = sorted(records, key=lambda r: r.id)
-    return tx.write_chunks(tx.project.records_path, writer.jsonl_chunks(r.to_json() for r in ordered))
+    return tx.write_chunks(
+        tx.project.records_path, writer.jsonl_chunks(r.to_json() for r in ordered)
+    )
 
 
 class Summary(NamedTuple):
@@ -110,8 +116,11 @@ def summaries_of(path: Path, data: bytes) -> list[Summary]:
     append = out.append
     for number, obj in _objects(path, data):
         get = obj.get
-        rid, source, title, year, language = obj["id"], obj["source"], get("title", ""), get("year"), get("language", "")
-        if (type(rid) is not str or type(source) is not str or type(title) is not str or type(language) is not str
+        rid, source, title, year, language = (
+            obj["id"], obj["source"], get("title", ""), get("year"), get("language", "")
+        )
+        if (type(rid) is not str or type(source) is not str or type(title) is not str
+                or type(language) is not str
                 or (year is not None and type(year) is not int)):
             try:  # the same message a whole Record gives
                 Record.from_json(obj)
@@ -136,9 +145,13 @@ def read_report(project: Project) -> list[dict[str, Any]]:
     for n, entry in enumerate(files):
         if not isinstance(entry, dict):
             raise ParseError(path, f"files[{n}] is not an object", hint=REPORT_HINT)
-        for key, kind in (("file", str), ("source", str), ("sha256", str), ("format", str), ("skipped", list)):
+        for key, kind in (
+            ("file", str), ("source", str), ("sha256", str), ("format", str), ("skipped", list)
+        ):
             if not isinstance(entry.get(key), kind):
-                raise ParseError(path, f"files[{n}] has no {kind.__name__} `{key}`", hint=REPORT_HINT)
+                raise ParseError(
+                    path, f"files[{n}] has no {kind.__name__} `{key}`", hint=REPORT_HINT
+                )
     return files
 
 

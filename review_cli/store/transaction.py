@@ -54,7 +54,9 @@ class Transaction:
     def write_json(self, path: Path, data: Any) -> str:
         return self.write_text(path, writer.dumps_json(data))
 
-    def write_jsonl(self, path: Path, rows: Sequence[Mapping[str, Any]], sort_key: str | None = "id") -> str:
+    def write_jsonl(
+        self, path: Path, rows: Sequence[Mapping[str, Any]], sort_key: str | None = "id"
+    ) -> str:
         return self.write(path, writer.jsonl_bytes(rows, sort_key))
 
     def copy(self, src: Path, dest: Path) -> None:
@@ -105,7 +107,9 @@ class Transaction:
             return
         rel = self.project.rel
         journal = {
-            "replace": [[rel(tmp), rel(path)] for path, tmp in self._staged.items() if tmp is not None],
+            "replace": [
+                [rel(tmp), rel(path)] for path, tmp in self._staged.items() if tmp is not None
+            ],
             "remove": [rel(path) for path, tmp in self._staged.items() if tmp is None],
         }
         with writer.interrupts_deferred():
@@ -154,7 +158,10 @@ def _valid(journal: Any) -> bool:
     replace, remove = journal.get("replace", []), journal.get("remove", [])
     return (
         isinstance(replace, list) and isinstance(remove, list)
-        and all(isinstance(p, list) and len(p) == 2 and all(isinstance(x, str) for x in p) for p in replace)
+        and all(
+            isinstance(p, list) and len(p) == 2 and all(isinstance(x, str) for x in p)
+            for p in replace
+        )
         and all(isinstance(x, str) for x in remove)
     )
 
@@ -189,7 +196,9 @@ def pending(project: Project) -> bool:
 def _written_folders(project: Project) -> list[Path]:
     """Folders whose files only commands holding the write lock write. Not `screen/`: a
     reviewer's log is written under that reviewer's own lock, at any time."""
-    fixed = [project.root, *(project.root / name for name in ("import", "dedup", "include", "prisma", "search", "demo")),
+    fixed = [project.root,
+             *(project.root / name
+               for name in ("import", "dedup", "include", "prisma", "search", "demo")),
              project.cache_dir]
     searches = project.searches_dir
     nested = [p for p in searches.rglob("*") if p.is_dir()] if searches.is_dir() else []

@@ -21,7 +21,11 @@ from review_cli.store import records as records_store
 def best_title(values: Sequence[str]) -> str:
     """The title to screen: the longest one without database notes (`[Review] [33 refs]`,
     `[Erratum appears in ...]`), translation brackets or a second language, when there is one."""
-    clean = [v for v in values if v and not v.startswith("[") and strip_notes(v) == v.strip() and "<ORIGINAL>" not in v.upper()]
+    clean = [
+        v for v in values
+        if v and not v.startswith("[") and strip_notes(v) == v.strip()
+        and "<ORIGINAL>" not in v.upper()
+    ]
     return str(best_value(clean or list(values)))
 
 
@@ -71,13 +75,18 @@ def stage_units(project: Project, stage: Stage) -> list[Record]:
     if stage == Stage.TITLE_ABSTRACT:
         return units
     finals = decisions_store.final_decisions(project, Stage.TITLE_ABSTRACT)
-    return [r for r in units if (f := finals.get(r.id)) is not None and f.verdict == Verdict.INCLUDE]
+    return [
+        r for r in units if (f := finals.get(r.id)) is not None and f.verdict == Verdict.INCLUDE
+    ]
 
 
 def limited_units(project: Project) -> dict[str, str]:
     """Units the protocol's limits excluded by automation -> why."""
     limits = project.protocol.limits
-    return {r.id: why for r in screening_records(project) if (why := limits.ineligible(r.year, r.language)) is not None}
+    return {
+        r.id: why for r in screening_records(project)
+        if (why := limits.ineligible(r.year, r.language)) is not None
+    }
 
 
 def unit_index(project: Project) -> dict[str, str]:

@@ -16,7 +16,10 @@ from review_cli.model import Record
 from review_cli.stages.dedup import KEYS, PairCard, Session
 from review_cli.ui.console import err, info
 
-FIELDS = ("title", "authors", "year", "journal", "volume", "issue", "pages", "doi", "pmid", "source", "abstract")
+FIELDS = (
+    "title", "authors", "year", "journal", "volume", "issue", "pages", "doi", "pmid", "source",
+    "abstract",
+)
 PROMPT = "[d] duplicate  [n] not duplicate  [s] skip  [u] undo  [q] quit"
 _WORD = re.compile(r"\S+")
 
@@ -38,7 +41,9 @@ def _norm(word: str) -> str:
 def highlight(a: str, b: str) -> tuple[Text, Text]:
     """Both values with the words the other lacks in bold yellow (case and punctuation ignored)."""
     wa, wb = _WORD.findall(a), _WORD.findall(b)
-    matcher = difflib.SequenceMatcher(a=[_norm(w) for w in wa], b=[_norm(w) for w in wb], autojunk=False)
+    matcher = difflib.SequenceMatcher(
+        a=[_norm(w) for w in wa], b=[_norm(w) for w in wb], autojunk=False
+    )
     same_a: set[int] = set()
     same_b: set[int] = set()
     for block in matcher.get_matching_blocks():
@@ -88,7 +93,8 @@ def asker(keyboard: bool, console: Console = err) -> Callable[[PairCard], str]:
             answer = line.strip() or ("q" if not line else "")
         if answer.strip() and answer.strip().lower()[:1] not in KEYS:
             # The pair is shown again: say why, or a script's wrong answer loops unexplained.
-            console.print(f"Unknown answer {answer.strip()!r}: use " + ", ".join(f"{k} {v}" for k, v in KEYS.items()),
+            console.print(f"Unknown answer {answer.strip()!r}: use "
+                          + ", ".join(f"{k} {v}" for k, v in KEYS.items()),
                           markup=False, highlight=False)
         return answer
 
@@ -106,6 +112,8 @@ def summary(session: Session) -> None:
         info(f"Reviewed: {r.decided} decided, {r.skipped} skipped, {r.undone} undone.")
     waiting = session.counts["uncertain_pairs"]
     if waiting:
-        info(f"{waiting} uncertain pairs wait, unmerged: run `review dedup --review` to decide them.")
+        info(
+            f"{waiting} uncertain pairs wait, unmerged: run `review dedup --review` to decide them."
+        )
     else:
         info("No uncertain pairs wait.")

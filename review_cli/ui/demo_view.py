@@ -17,7 +17,8 @@ _MARK = {"done": "[green]done[/]", "partial": "[yellow]partial[/]", "skipped": "
 
 # (label, databases-and-registers keys, other-methods keys) of prisma.json's counts.
 PRISMA_ROWS = (
-    ("records identified", ("database_results", "register_results"), ("website_results", "organisation_results", "citations_results")),
+    ("records identified", ("database_results", "register_results"),
+     ("website_results", "organisation_results", "citations_results")),
     ("duplicates removed", ("duplicates",), ("other_duplicates",)),
     ("ineligible by automation (limits)", ("excluded_automatic",), ("other_excluded_automatic",)),
     ("removed for other reasons", ("excluded_other",), ("other_excluded_other",)),
@@ -31,18 +32,30 @@ PRISMA_ROWS = (
 
 
 def render_prisma(counts: dict[str, int]) -> None:
-    out.print(f"{'PRISMA 2020 counts (prisma/prisma.json)':<40} {'databases':>10} {'other':>8}", markup=False)
+    out.print(
+        f"{'PRISMA 2020 counts (prisma/prisma.json)':<40} {'databases':>10} {'other':>8}",
+        markup=False,
+    )
     for label, dbr, other in PRISMA_ROWS:
         a = sum(int(counts.get(k, 0)) for k in dbr)
         b = sum(int(counts.get(k, 0)) for k in other)
         out.print(f"  {label:<38} {a:>10,} {b:>8,}", markup=False)
-    out.print(f"  {'studies included in the review':<38} {int(counts.get('total_studies', 0)):>10,}", markup=False)
+    out.print(
+        f"  {'studies included in the review':<38} {int(counts.get('total_studies', 0)):>10,}",
+        markup=False,
+    )
 
 
 def render(result: DemoResult, folder: Path) -> None:
-    err.print(f"Example review created in [bold]{escape(str(result.root))}[/]", markup=True, highlight=False)
+    err.print(
+        f"Example review created in [bold]{escape(str(result.root))}[/]", markup=True,
+        highlight=False,
+    )
     for step in result.steps:
-        err.print(f"  {step.name:<22} {_MARK.get(step.status, step.status)}  {escape(step.summary)}", markup=True, highlight=False)
+        err.print(
+            f"  {step.name:<22} {_MARK.get(step.status, step.status)}  {escape(step.summary)}",
+            markup=True, highlight=False,
+        )
         for line in step.details:
             err.print(f"      {line}", markup=False, highlight=False)
     if result.prisma is not None:
@@ -50,11 +63,21 @@ def render(result: DemoResult, folder: Path) -> None:
         if result.svg is not None:
             out.print(f"PRISMA diagram: {_shown(result.svg)}", markup=False)
     elif (prisma := next((s for s in result.steps if s.name == "prisma"), None)) is not None:
-        out.print(f"PRISMA diagram: not drawn (prisma step {prisma.status}: {prisma.summary}).", markup=False)
+        out.print(
+            f"PRISMA diagram: not drawn (prisma step {prisma.status}: {prisma.summary}).",
+            markup=False,
+        )
     else:
-        out.print(f"PRISMA diagram: not drawn (the demo stopped after {result.steps[-1].name}).", markup=False)
+        out.print(
+            f"PRISMA diagram: not drawn (the demo stopped after {result.steps[-1].name}).",
+            markup=False,
+        )
     if result.prisma is not None and not result.differences:
-        out.print("These are exactly the counts the generator's ground truth implies (demo/labels.jsonl).", markup=False)
+        out.print(
+            "These are exactly the counts the generator's ground truth implies "
+            "(demo/labels.jsonl).",
+            markup=False,
+        )
     else:
         for line in result.differences:
             out.print(f"  differs from the ground truth: {line}", markup=False)
@@ -62,7 +85,9 @@ def render(result: DemoResult, folder: Path) -> None:
     screened = any(s.name == "title-abstract" and s.status == "done" for s in result.steps)
     nxt = "review status" if screened else "review status, then review screen"
     review = _review_command(result.root)
-    err.print(f"Next: cd {folder} && {nxt.replace('review', review)}", markup=False, highlight=False)
+    err.print(
+        f"Next: cd {folder} && {nxt.replace('review', review)}", markup=False, highlight=False
+    )
 
 
 def _shown(path: Path) -> str:
@@ -75,14 +100,21 @@ def _shown(path: Path) -> str:
 
 def _render_expected(result: DemoResult) -> None:
     exp = result.expected
-    out.print("Expected PRISMA counts from the generator's ground truth (demo/labels.jsonl):", markup=False)
+    out.print(
+        "Expected PRISMA counts from the generator's ground truth (demo/labels.jsonl):",
+        markup=False,
+    )
     out.print(f"  identified {exp['identified_total']:,} from {len(exp['identified'])} sources; "
               f"duplicates removed {exp['duplicates_removed']:,}; "
-              f"excluded by date/language limits {sum(exp['automation_excluded'].values())}", markup=False)
-    out.print(f"  screened {exp['screened']:,}; excluded at title/abstract {exp['title_abstract_excluded']:,}; "
-              f"full texts sought {exp['sought']}, not retrieved {exp['not_retrieved']}, assessed {exp['assessed']}", markup=False)
+              f"excluded by date/language limits {sum(exp['automation_excluded'].values())}",
+              markup=False)
+    out.print(f"  screened {exp['screened']:,}; "
+              f"excluded at title/abstract {exp['title_abstract_excluded']:,}; "
+              f"full texts sought {exp['sought']}, not retrieved {exp['not_retrieved']}, "
+              f"assessed {exp['assessed']}", markup=False)
     reasons = ", ".join(f"{code} {n}" for code, n in exp["full_text_excluded"].items())
-    out.print(f"  excluded at full text {sum(exp['full_text_excluded'].values())} ({reasons}); included {exp['included']}",
+    out.print(f"  excluded at full text {sum(exp['full_text_excluded'].values())} ({reasons}); "
+              f"included {exp['included']}",
               markup=False)
 
 

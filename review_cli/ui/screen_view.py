@@ -43,7 +43,10 @@ HELP = {
     "help": "this help",
     "quit": "quit: every decision is already on disk; run again to resume",
 }
-SCROLL_KEYS = {"j": 1, "down": 1, "k": -1, "up": -1, " ": 10, "pgdn": 10, "pgup": -10, "home": -10**6, "end": 10**6}
+SCROLL_KEYS = {
+    "j": 1, "down": 1, "k": -1, "up": -1, " ": 10, "pgdn": 10, "pgup": -10, "home": -10**6,
+    "end": 10**6,
+}
 
 
 def _highlight(text: Text, include: Sequence[str], exclude: Sequence[str]) -> Text:
@@ -60,9 +63,12 @@ def _number(n: int) -> str:
 
 def status_lines(card: Card) -> list[Text]:
     s = card.status
-    pace = f"{s.seconds_per_record:.1f} s/record" if s.seconds_per_record is not None else "- s/record"
-    ranking = {"random": "random order (until one include and one exclude)", "model": "model ranking",
-               "training": "model training..."}[s.ranking]
+    pace = (
+        f"{s.seconds_per_record:.1f} s/record" if s.seconds_per_record is not None
+        else "- s/record"
+    )
+    ranking = {"random": "random order (until one include and one exclude)",
+               "model": "model ranking", "training": "model training..."}[s.ranking]
     first = Text.assemble(
         (f"{_number(s.screened)}/{_number(s.total)} screened", "bold"), " · ",
         (f"{s.relevant} relevant", "green"), f" ({s.maybe} maybe) · {pace} · {ranking}",
@@ -75,7 +81,10 @@ def status_lines(card: Card) -> list[Text]:
         est = "" if v.remaining_estimate is None else f", ~{v.remaining_estimate:.0f} left"
         parts.append((f"{v.rule} {'yes' if v.stop else 'no'}{est}", "bold green" if v.stop else ""))
         parts.append((f" ({v.detail})", "dim"))
-    second = Text.assemble(*parts) if s.stopping else Text("stop? (the rules report after the first decisions)", "dim")
+    second = (
+        Text.assemble(*parts) if s.stopping
+        else Text("stop? (the rules report after the first decisions)", "dim")
+    )
     for line in (first, second):
         line.no_wrap, line.overflow = True, "ellipsis"
     return [first, second]
@@ -109,42 +118,73 @@ def body_lines(card: Card, width: int, console: Console) -> list[Text]:
             text.append(f"  {line}\n")
         text.append("  j/k, arrows, space  scroll the abstract\n\nPress any key to return.", "dim")
     elif card.mode == "reason":
-        text = Text("Exclusion reason" + (" (required at full text)" if card.reason_required else "") + "\n\n", "bold")
+        text = Text(
+            "Exclusion reason" + (" (required at full text)" if card.reason_required else "")
+            + "\n\n",
+            "bold",
+        )
         for i, r in enumerate(card.reasons, start=1):
             text.append(f"  {i}  ", "reverse")
             text.append(f"  {r.label} ({r.code})\n")
-        text.append("\nType the number (Enter after it when there are more than 9); Esc cancels.", "dim")
+        text.append(
+            "\nType the number (Enter after it when there are more than 9); Esc cancels.", "dim"
+        )
     else:
-        text = _highlight(Text(card.record.abstract or "(no abstract)"), card.highlight_include, card.highlight_exclude)
+        text = _highlight(
+            Text(card.record.abstract or "(no abstract)"), card.highlight_include,
+            card.highlight_exclude,
+        )
     return list(text.wrap(console, width))
 
 
-def render(card: Card, width: int, height: int, scroll: int = 0, typed: str = "", console: Console | None = None) -> tuple[RenderableType, int]:
+def render(
+    card: Card, width: int, height: int, scroll: int = 0, typed: str = "",
+    console: Console | None = None,
+) -> tuple[RenderableType, int]:
     """The whole screen for `card`, and the scroll offset actually used (clamped)."""
     console = console or Console(width=width, height=height, file=io.StringIO())
     r = card.record
-    where = f"rank {card.rank} · score {card.score:.2f}" if card.rank is not None and card.score is not None else "random order"
-    head = Text.assemble((f" review · {card.stage} · {card.reviewer} ", "bold reverse"), "  ", (r.id, "dim"), "  ", (where, "dim"))
+    where = (
+        f"rank {card.rank} · score {card.score:.2f}"
+        if card.rank is not None and card.score is not None else "random order"
+    )
+    head = Text.assemble(
+        (f" review · {card.stage} · {card.reviewer} ", "bold reverse"), "  ", (r.id, "dim"), "  ",
+        (where, "dim"),
+    )
     top: list[Text] = [head, Text("")]
-    title = _highlight(Text(r.title or "(no title)", "bold"), card.highlight_include, card.highlight_exclude)
+    title = _highlight(
+        Text(r.title or "(no title)", "bold"), card.highlight_include, card.highlight_exclude
+    )
     top += list(title.wrap(console, width))[:3]
     authors = "; ".join(r.authors) or "(no authors)"
     top.append(Text(authors, "cyan", no_wrap=True, overflow="ellipsis"))
-    top.append(Text(" · ".join(x for x in (str(r.year or "n.d."), r.journal) if x), "dim", no_wrap=True, overflow="ellipsis"))
+    top.append(Text(
+        " · ".join(x for x in (str(r.year or "n.d."), r.journal) if x), "dim", no_wrap=True,
+        overflow="ellipsis",
+    ))
     if r.keywords:
-        top.append(Text("Keywords: " + "; ".join(r.keywords), "dim", no_wrap=True, overflow="ellipsis"))
+        top.append(
+            Text("Keywords: " + "; ".join(r.keywords), "dim", no_wrap=True, overflow="ellipsis")
+        )
     if card.fulltext:
         top.append(Text.assemble(("Full text: ", "bold"), card.fulltext))
     elif card.stage == "full-text":
         top.append(Text("Full text: not found (put it in fulltext/<id>.pdf)", "yellow"))
     if card.previous is not None:
         p = card.previous
-        top.append(Text(f"Your earlier decision: {p.verdict}{' (' + p.reason + ')' if p.reason else ''}", "yellow"))
+        top.append(Text(
+            f"Your earlier decision: {p.verdict}{' (' + p.reason + ')' if p.reason else ''}",
+            "yellow",
+        ))
     if card.note:
         top.append(Text(f"Note: {card.note}", "magenta"))
     bottom: list[Text] = []
     if card.mode == "note":
-        bottom.append(Text.assemble(("Note: ", "bold magenta"), typed, ("█", "blink"), ("   Enter saves, Esc cancels", "dim")))
+        bottom.append(Text.assemble(
+            ("Note: ", "bold magenta"), typed, ("█", "blink"),
+            ("   Enter saves, Esc cancels", "dim"),
+        ))
     else:
         bottom.append(Text(card.message, "yellow", no_wrap=True, overflow="ellipsis"))
     bottom += status_lines(card)
@@ -154,10 +194,13 @@ def render(card: Card, width: int, height: int, scroll: int = 0, typed: str = ""
     scroll = max(0, min(scroll, len(lines) - room))
     window = lines[scroll: scroll + room]
     label = {"criteria": "Criteria", "help": "Help", "reason": "Reason"}.get(card.mode, "Abstract")
-    more = f" · lines {scroll + 1}-{scroll + len(window)} of {len(lines)} (j/k)" if len(lines) > room else ""
+    more = (
+        f" · lines {scroll + 1}-{scroll + len(window)} of {len(lines)} (j/k)"
+        if len(lines) > room else ""
+    )
     filler = [Text("")] * (room - len(window))
-    parts: list[RenderableType] = [*top, Rule(f"{label}{more}", align="left", style="dim"), *window, *filler,
-                                   Rule(style="dim"), *bottom]
+    parts: list[RenderableType] = [*top, Rule(f"{label}{more}", align="left", style="dim"),
+                                   *window, *filler, Rule(style="dim"), *bottom]
     return Group(*parts), scroll
 
 

@@ -14,11 +14,15 @@ def render(status: Status) -> None:
     out.print(str(status.root), markup=False)
     table = Table("source", "kind", "files", "records", "skipped", title="Sources")
     for s in status.sources:
-        table.add_row(escape(s.name), escape(str(s.kind)), str(s.files), str(s.records), str(s.skipped))
+        table.add_row(
+            escape(s.name), escape(str(s.kind)), str(s.files), str(s.records), str(s.skipped)
+        )
     table.add_row("[bold]total[/]", "", "", f"[bold]{status.records}[/]", "")
     out.print(table)
     for stage, counts in status.stages.items():
-        out.print(f"[bold]{escape(stage)}[/]: " + escape(", ".join(f"{k} {v}" for k, v in counts.items())))
+        out.print(
+            f"[bold]{escape(stage)}[/]: " + escape(", ".join(f"{k} {v}" for k, v in counts.items()))
+        )
     for f in status.unimported:
         out.print(f"[yellow]not imported:[/] {escape(str(f))}")
     for entry in status.stale:

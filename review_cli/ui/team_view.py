@@ -24,7 +24,10 @@ def render_conflicts(stage: str, conflicts: Sequence[Conflict]) -> None:
         cells = []
         for n in names:
             d = c.votes.get(n)
-            cells.append("" if d is None else escape(f"{d.verdict}{' (' + d.reason + ')' if d.reason else ''}"))
+            cells.append(
+                "" if d is None
+                else escape(f"{d.verdict}{' (' + d.reason + ')' if d.reason else ''}")
+            )
         table.add_row(escape(c.record), escape(c.title[:70]), *cells)  # titles hold [brackets]
     out.print(table)
 
@@ -44,17 +47,22 @@ def render_agreement(rows: Sequence[Agreement]) -> None:
         table.add_column(name, justify="right", no_wrap=True)
     table.add_column("screened by one only")
     for a in rows:
-        table.add_row(a.stage, Text(f"{a.a} / {a.b}"), str(a.both), str(a.agree), _fmt(a.raw), _fmt(a.kappa), _fmt(a.pabak),
-                      Text(f"{a.a} {a.only_a}, {a.b} {a.only_b}"))
+        table.add_row(a.stage, Text(f"{a.a} / {a.b}"), str(a.both), str(a.agree), _fmt(a.raw),
+                      _fmt(a.kappa), _fmt(a.pabak), Text(f"{a.a} {a.only_a}, {a.b} {a.only_b}"))
     out.print(table)
 
 
-def prompt_conflict(reasons: Sequence[ExclusionReason], read: Callable[[str], str]) -> Callable[[Conflict, int, int], Resolution | None]:
+def prompt_conflict(
+    reasons: Sequence[ExclusionReason], read: Callable[[str], str]
+) -> Callable[[Conflict, int, int], Resolution | None]:
     """An `ask` for `team.walk`: shows one conflict, reads a line from the person."""
 
     def ask(c: Conflict, i: int, n: int) -> Resolution | None:
         names = sorted(c.votes)
-        err.print(f"\n[bold]Conflict {i}/{n}[/]  {escape(c.record)}  {escape(c.title)}", markup=True, highlight=False)
+        err.print(
+            f"\n[bold]Conflict {i}/{n}[/]  {escape(c.record)}  {escape(c.title)}", markup=True,
+            highlight=False,
+        )
         for k, name in enumerate(names, start=1):
             d = c.votes[name]
             extra = f" ({d.reason})" if d.reason else ""
@@ -62,7 +70,9 @@ def prompt_conflict(reasons: Sequence[ExclusionReason], read: Callable[[str], st
             err.print(f"  {k}. {name}: {d.verdict}{extra}{note}", markup=False, highlight=False)
         codes = ", ".join(r.code for r in reasons)
         while True:
-            answer = read("Take reviewer number, or i include / e CODE exclude / m maybe / s skip / q quit: ").strip()
+            answer = read(
+                "Take reviewer number, or i include / e CODE exclude / m maybe / s skip / q quit: "
+            ).strip()
             if answer == "q":
                 return None
             if answer == "s":

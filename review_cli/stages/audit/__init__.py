@@ -55,7 +55,9 @@ class AuditResult:
         out = [f"Unit {self.unit} ({self.arm} arm)", ""]
         out.append("Records:")
         for r in self.records:
-            out.append(f"  {r['id']}  {r['source']} ({r['kind']})  {r.get('year') or ''}  {r['title']}")
+            out.append(
+                f"  {r['id']}  {r['source']} ({r['kind']})  {r.get('year') or ''}  {r['title']}"
+            )
             for o in r["origins"]:
                 out.append(f"      from {o['file']} line {o['line']}, key {o['key']}")
         if self.cluster and len(self.cluster.get("records", [])) > 1:
@@ -117,12 +119,21 @@ def _resolve(inc: include.Inclusion, query: str) -> include.Unit:
     if query in unit_of:
         return unit_of[query]
     if len(query) >= MIN_PREFIX:
-        matches = sorted({u.id for rid, u in unit_of.items() if rid.startswith(query)} | {u for u in inc.units if u.startswith(query)})
+        matches = sorted(
+            {u.id for rid, u in unit_of.items() if rid.startswith(query)}
+            | {u for u in inc.units if u.startswith(query)}
+        )
         if len(matches) == 1:
             return inc.units[matches[0]]
         if len(matches) > 1:
-            raise ReviewError(f"`{query}` matches {len(matches)} units: {', '.join(matches[:5])}", hint="give more characters of the id")
-    raise ReviewError(f"no record or screening unit `{query}` in this review", hint="ids are in import/records.jsonl and include/log.jsonl")
+            raise ReviewError(
+                f"`{query}` matches {len(matches)} units: {', '.join(matches[:5])}",
+                hint="give more characters of the id",
+            )
+    raise ReviewError(
+        f"no record or screening unit `{query}` in this review",
+        hint="ids are in import/records.jsonl and include/log.jsonl",
+    )
 
 
 def run(project: Project, query: str) -> AuditResult:
@@ -135,8 +146,9 @@ def run(project: Project, query: str) -> AuditResult:
         if rec.id in unit.members:
             records.append(
                 {
-                    "id": rec.id, "source": rec.source, "kind": str(inc.records[rec.id].kind), "title": rec.title,
-                    "year": rec.year, "doi": rec.doi, "origins": [o.to_json() for o in rec.origins],
+                    "id": rec.id, "source": rec.source, "kind": str(inc.records[rec.id].kind),
+                    "title": rec.title, "year": rec.year, "doi": rec.doi,
+                    "origins": [o.to_json() for o in rec.origins],
                 }
             )
     records.sort(key=lambda r: r["id"])
@@ -148,7 +160,8 @@ def run(project: Project, query: str) -> AuditResult:
             break
     dedup_decisions = [
         obj for obj in clusters_store.read_decision_lines(project)
-        if ids & {v for v in obj.values() if isinstance(v, str)} or ids & {x for v in obj.values() if isinstance(v, list) for x in v if isinstance(x, str)}
+        if ids & {v for v in obj.values() if isinstance(v, str)}
+        or ids & {x for v in obj.values() if isinstance(v, list) for x in v if isinstance(x, str)}
     ]
 
     def row(d: Any, file: str) -> dict[str, Any]:
@@ -165,9 +178,12 @@ def run(project: Project, query: str) -> AuditResult:
         rows: list[dict[str, Any]] = []
         for log in reviewer_logs(project, stage).values():
             rows.extend(row(d, project.rel(log.path)) for d in log.decisions if d.record in ids)
-        decisions[str(stage)] = sorted(rows, key=lambda r: (r["time"], r["reviewer"]))  # stable: file order kept
+        # stable: file order kept
+        decisions[str(stage)] = sorted(rows, key=lambda r: (r["time"], r["reviewer"]))
         rec_log = reconciled_log(project, stage)
-        reconciled[str(stage)] = [row(d, project.rel(rec_log.path)) for d in rec_log.decisions if d.record in ids]
+        reconciled[str(stage)] = [
+            row(d, project.rel(rec_log.path)) for d in rec_log.decisions if d.record in ids
+        ]
         finals = inc.ta if stage == Stage.TITLE_ABSTRACT else inc.ft
         f = finals.get(unit.id)
         final[str(stage)] = None if f is None else {
@@ -178,10 +194,16 @@ def run(project: Project, query: str) -> AuditResult:
             "conflict": f.conflict,
         }
     status = [r for r in inc.rows() if r["unit"] == unit.id]
-    return AuditResult(query, unit.id, str(unit.arm), records, cluster, dedup_decisions, decisions, reconciled, final, status)
+    return AuditResult(
+        query, unit.id, str(unit.arm), records, cluster, dedup_decisions, decisions, reconciled,
+        final, status,
+    )
 
 
 def _pair_decision_text(d: dict[str, Any]) -> str:
     """`2024-05-01T10:00:00Z  alice  a ~ b: duplicate (review)`, like the decision lines."""
     who = d.get("reviewer") or "?"
-    return f"{d.get('time', '')}  {who}  {d.get('a', '')} ~ {d.get('b', '')}: {d.get('verdict', '')} ({d.get('source', '')})"
+    return (
+        f"{d.get('time', '')}  {who}  {d.get('a', '')} ~ {d.get('b', '')}: "
+        f"{d.get('verdict', '')} ({d.get('source', '')})"
+    )

@@ -38,7 +38,10 @@ RULES_VERSION = "2"  # bump when the rules change meaning; recorded in review.lo
 
 # --- the files ---------------------------------------------------------------------------
 def _link(p: Pair, m: Match) -> dict[str, Any]:
-    return {"a": p[0], "b": p[1], "rule": m.rule, "scores": {k: round(v, 3) for k, v in sorted(m.scores.items())}}
+    return {
+        "a": p[0], "b": p[1], "rule": m.rule,
+        "scores": {k: round(v, 3) for k, v in sorted(m.scores.items())},
+    }
 
 
 def _queue_row(p: Pair, m: Match) -> dict[str, Any]:
@@ -73,7 +76,9 @@ def run(project: Project, progress: Progress = NULL) -> DedupResult:
     lock.load(project)  # a broken review.lock fails here, not after the records are compared
     records, records_hash = records_store.read_hashed(project)
     if not records:
-        raise ReviewError("no records to deduplicate", hint="run `review import FILE --source NAME` first")
+        raise ReviewError(
+            "no records to deduplicate", hint="run `review import FILE --source NAME` first"
+        )
     progress.start("Preparing records")
     keys = {k.id: k for k in make_keys(records)}
     previous = clusters_store.read(project)
@@ -121,10 +126,13 @@ def run(project: Project, progress: Progress = NULL) -> DedupResult:
         if m.verdict is Verdict.UNCERTAIN:
             queue[p] = _queue_row(p, m)
     for p, m in result.blocked.items():
-        queue[p] = _queue_row(p, Match(Verdict.UNCERTAIN, m.rule + "+would-join-clusters", m.scores))
+        queue[p] = _queue_row(
+            p, Match(Verdict.UNCERTAIN, m.rule + "+would-join-clusters", m.scores)
+        )
     waiting = [
         row for p, row in queue.items()
-        if p[0] in keys and p[1] in keys and p not in decided and result.cluster_of[p[0]] != result.cluster_of[p[1]]
+        if p[0] in keys and p[1] in keys and p not in decided
+        and result.cluster_of[p[0]] != result.cluster_of[p[1]]
     ]
     with transaction(project) as tx:  # clusters, queue and lock of one run, or none of them
         clusters_store.write(tx, rows)
@@ -157,31 +165,47 @@ def _cluster_members(project: Project) -> tuple[dict[str, list[str]], dict[str, 
 
 
 @locked("dedup")
-def merge(project: Project, ids: Iterable[str], reviewer: str = "", progress: Progress = NULL) -> DedupResult:
+def merge(
+    project: Project, ids: Iterable[str], reviewer: str = "", progress: Progress = NULL
+) -> DedupResult:
     """Merge the clusters (or records) named by `ids` into one, and keep it that way."""
     ids = list(dict.fromkeys(ids))
     if len(ids) < 2:
-        raise ReviewError("--merge needs at least two ids", hint="e.g. review dedup --merge abc123 def456")
+        raise ReviewError(
+            "--merge needs at least two ids", hint="e.g. review dedup --merge abc123 def456"
+        )
     known = {r.id for r in records_store.read(project)}
     for i in ids:
         if i not in known:
-            raise ReviewError(f"no record or cluster `{i}`", hint="ids are in `review export records` (columns id and cluster)")
+            raise ReviewError(
+                f"no record or cluster `{i}`",
+                hint="ids are in `review export records` (columns id and cluster)",
+            )
     for other in ids[1:]:
-        clusters_store.append_decision(project, ids[0], other, "duplicate", reviewer, source="merge")
+        clusters_store.append_decision(
+            project, ids[0], other, "duplicate", reviewer, source="merge"
+        )
     return run(project, progress)
 
 
 @locked("dedup")
-def split(project: Project, record: str, reviewer: str = "", progress: Progress = NULL) -> DedupResult:
+def split(
+    project: Project, record: str, reviewer: str = "", progress: Progress = NULL
+) -> DedupResult:
     """Take `record` out of its cluster for good: it is kept apart from every other member."""
     clusters_, cluster_of = _cluster_members(project)
     if record not in cluster_of:
-        raise ReviewError(f"no record `{record}` in any cluster", hint="run `review dedup` first; ids are in `review export records`")
+        raise ReviewError(
+            f"no record `{record}` in any cluster",
+            hint="run `review dedup` first; ids are in `review export records`",
+        )
     others = [m for m in clusters_[cluster_of[record]] if m != record]
     if not others:
         raise ReviewError(f"record `{record}` is already on its own", hint="nothing to split")
     for other in others:
-        clusters_store.append_decision(project, record, other, "different", reviewer, source="split")
+        clusters_store.append_decision(
+            project, record, other, "different", reviewer, source="split"
+        )
     return run(project, progress)
 
 
@@ -203,7 +227,9 @@ def counts(project: Project) -> dict[str, Any]:
     unclustered = [rid for rid in source_of if rid not in clustered]
     by_source: dict[str, dict[str, int]] = {}
     for rid, src in sorted(source_of.items()):
-        entry = by_source.setdefault(src, {"records": 0, "duplicates_removed": 0, "records_after": 0})
+        entry = by_source.setdefault(
+            src, {"records": 0, "duplicates_removed": 0, "records_after": 0}
+        )
         entry["records"] += 1
         if rid in kept:
             entry["records_after"] += 1
@@ -255,13 +281,21 @@ class ReviewResult:
 def pending(project: Project) -> list[dict[str, Any]]:
     """Uncertain pairs still waiting, in review order: never-skipped first, then most similar."""
     decisions = clusters_store.read_decisions(project)
-    rows = [r for r in clusters_store.read_queue(project) if pair(r["a"], r["b"]) not in decisions.decided]
-    rows.sort(key=lambda r: (pair(r["a"], r["b"]) in decisions.skipped, -float(r["scores"].get("title", 0)), r["id"]))
+    rows = [
+        r for r in clusters_store.read_queue(project)
+        if pair(r["a"], r["b"]) not in decisions.decided
+    ]
+    rows.sort(key=lambda r: (
+        pair(r["a"], r["b"]) in decisions.skipped, -float(r["scores"].get("title", 0)), r["id"]
+    ))
     return rows
 
 
 @locked("dedup")
-def review(project: Project, ask: Callable[[PairCard], str], reviewer: str = "", progress: Progress = NULL) -> ReviewResult:
+def review(
+    project: Project, ask: Callable[[PairCard], str], reviewer: str = "",
+    progress: Progress = NULL,
+) -> ReviewResult:
     """Show each waiting pair to `ask` until the queue is empty or it answers `q`.
 
     `ask` returns one key of KEYS. Every answer is appended to dedup/decisions.jsonl at once,
@@ -275,7 +309,9 @@ def review(project: Project, ask: Callable[[PairCard], str], reviewer: str = "",
     i = 0
     while i < len(rows):
         row = rows[i]
-        card = PairCard(records[row["a"]], records[row["b"]], row["rule"], dict(row["scores"]), i + 1, len(rows))
+        card = PairCard(
+            records[row["a"]], records[row["b"]], row["rule"], dict(row["scores"]), i + 1, len(rows)
+        )
         answer = KEYS.get(ask(card).strip().lower()[:1], "")
         if answer == "quit":
             break

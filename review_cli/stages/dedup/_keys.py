@@ -29,8 +29,14 @@ STOP = frozenset(
     "a an and the of in on for to with by at from or as is are its into versus vs via de la le "
     "les des du der die das und en el y et".split()
 )
-ROMAN = {"i": "1", "ii": "2", "iii": "3", "iv": "4", "v": "5", "vi": "6", "vii": "7", "viii": "8", "ix": "9", "x": "10"}
-_MONTHS = {m: str(i) for i, m in enumerate("jan feb mar apr may jun jul aug sep oct nov dec".split(), start=1)}
+ROMAN = {
+    "i": "1", "ii": "2", "iii": "3", "iv": "4", "v": "5", "vi": "6", "vii": "7", "viii": "8",
+    "ix": "9", "x": "10",
+}
+_MONTHS = {
+    m: str(i)
+    for i, m in enumerate("jan feb mar apr may jun jul aug sep oct nov dec".split(), start=1)
+}
 
 
 def fold(text: str) -> str:
@@ -66,17 +72,24 @@ def title_form(title: str) -> str:
 # --- what kind of publication a record is --------------------------------------------------
 _KIND_PATTERNS = {
     "erratum": re.compile(
-        r"^(errat(um|a)|corrigend(um|a)|correction|correct(ed|ing) (version|article)|notice of correction)\b"
+        r"^(errat(um|a)|corrigend(um|a)|correction|correct(ed|ing) (version|article)"
+        r"|notice of correction)\b"
         r"|\b(errat(um|a)|corrigend(um|a))\b|\bcorrection (to|of|for|notice)\b|\(vol \d+, pg \d+"
         r"|^(author|publisher)'?s? correction",
     ),
-    "retraction": re.compile(r"^(retraction|notice of retraction|withdrawn|withdrawal)\b|\bretraction (note|notice|of|statement)\b"),
+    "retraction": re.compile(
+        r"^(retraction|notice of retraction|withdrawn|withdrawal)\b"
+        r"|\bretraction (note|notice|of|statement)\b"
+    ),
     "comment": re.compile(
-        r"^(comment|commentary|re|reply|response|in reply|in response|letter|authors?'? reply|author response|"
-        r"editorial|discussion|invited commentary|correspondence)\b|\b(comment|commentary|reply|response) (on|to)\b"
+        r"^(comment|commentary|re|reply|response|in reply|in response|letter|authors?'? reply"
+        r"|author response|editorial|discussion|invited commentary|correspondence)\b"
+        r"|\b(comment|commentary|reply|response) (on|to)\b"
         r"|\bletter to the editor\b|\bcomment on\b",
     ),
-    "protocol": re.compile(r"\bprotocol\b|\bdesign and rationale\b|\brationale and design\b|\bstudy design\b"),
+    "protocol": re.compile(
+        r"\bprotocol\b|\bdesign and rationale\b|\brationale and design\b|\bstudy design\b"
+    ),
 }
 _TYPE_KIND = {
     "erratum": "erratum", "correction": "erratum", "retraction": "retraction", "comment": "comment",
@@ -86,14 +99,16 @@ _CONFERENCE = re.compile(
     r"\b(conference|congress|meeting|symposium|proceedings|abstracts?|annual|colloquium|workshop|"
     r"summit|convention|suppl|supplement)\b|\bconf\b"
 )
-_PART = re.compile(r"\b(?:part|phase|paper|study|trial|series)\s+([0-9]+|[ivx]+|one|two|three|four|[ab])\b")
+_PART = re.compile(
+    r"\b(?:part|phase|paper|study|trial|series)\s+([0-9]+|[ivx]+|one|two|three|four|[ab])\b"
+)
 _TRAILING_NUMERAL = re.compile(r"\b([ivx]+|[0-9])\s*$")
 _NUMBER_WORDS = {"one": "1", "two": "2", "three": "3", "four": "4", "a": "1", "b": "2"}
 
 
 _KIND_HINTS = (
-    "errat", "corrig", "correct", "retract", "withdr", "comment", "reply", "respon", "letter", "editor",
-    "discussion", "correspond", "protocol", "design", "vol ", "vol.", "(19", "(20",
+    "errat", "corrig", "correct", "retract", "withdr", "comment", "reply", "respon", "letter",
+    "editor", "discussion", "correspond", "protocol", "design", "vol ", "vol.", "(19", "(20",
 )
 
 
@@ -111,11 +126,16 @@ def kinds(raw_title: str, record_type: str) -> frozenset[str]:
     if not _kind_hint(raw_title):
         return typed  # the common case
     original = raw_title
-    raw_title = strip_notes(raw_title.strip().lstrip("[")) if raw_title.strip().startswith("[") else strip_notes(raw_title)
+    raw_title = (
+        strip_notes(raw_title.strip().lstrip("[")) if raw_title.strip().startswith("[")
+        else strip_notes(raw_title)
+    )
     text = " ".join(_NON_ALNUM.sub(" ", fold(raw_title).replace("'", "")).split())
     # keep the `(vol 12, pg 34` WoS erratum marker, which punctuation stripping would lose
     low = fold(raw_title)
-    out = {k for k, p in _KIND_PATTERNS.items() if p.search(text) or (k == "erratum" and p.search(low))}
+    out = {
+        k for k, p in _KIND_PATTERNS.items() if p.search(text) or (k == "erratum" and p.search(low))
+    }
     if cites_article(original):
         out.add("erratum")
     return frozenset(out | typed)
@@ -202,7 +222,10 @@ def _acronym(token: str, full: tuple[str, ...]) -> bool:
         if i == len(full):
             return False
         word = full[i]
-        return any(word.startswith(t[:n]) and rest(t[n:], i + 1) for n in range(1, min(len(word), len(t)) + 1))
+        return any(
+            word.startswith(t[:n]) and rest(t[n:], i + 1)
+            for n in range(1, min(len(word), len(t)) + 1)
+        )
 
     return rest(token, 0)
 
@@ -254,7 +277,10 @@ def _surnames_of(author: str) -> tuple[str, ...]:
 
 
 _GLUED = re.compile(r"\.[a-z]{2,}")
-_GROUP = re.compile(r"\b(group|study|consortium|collaborat\w*|investigators|committee|trial|society|association|network|working)\b")
+_GROUP = re.compile(
+    r"\b(group|study|consortium|collaborat\w*|investigators|committee|trial|society|association"
+    r"|network|working)\b"
+)
 
 
 def group_author(authors: tuple[str, ...]) -> bool:
@@ -279,7 +305,10 @@ def page_span(pages: str) -> tuple[str, str]:
         return "", ""
     first = nums[0].lstrip("0") or "0"
     last = nums[1].lstrip("0") or "0" if len(nums) > 1 else first
-    if re.match(r"^\d+\s*-\s*[a-z]{3}", fold(pages)) is None and last.isdigit() and len(last) < len(first):
+    if (
+        re.match(r"^\d+\s*-\s*[a-z]{3}", fold(pages)) is None and last.isdigit()
+        and len(last) < len(first)
+    ):
         last = first[: len(first) - len(last)] + last
     return first, last
 
@@ -312,7 +341,8 @@ _ROMAN_WORD = re.compile(r"\b(ii|iii|iv|vi|vii|viii|ix)\b")
 
 
 def title_numbers(title: str) -> frozenset[str]:
-    """Numbers a title states (`12-month`, `phase 2`, `type II`): different numbers, different study."""
+    """Numbers a title states (`12-month`, `phase 2`, `type II`): different numbers, different
+    study."""
     out = {n.lstrip("0") or "0" for n in _DIGITS.findall(title)}
     if "ii" in title or "iv" in title or "vi" in title or "ix" in title:
         out.update(ROMAN[w] for w in _ROMAN_WORD.findall(title))
@@ -357,7 +387,10 @@ def alternatives(raw: str) -> tuple[str, ...]:
     raw = raw.strip().strip('"')
     if raw.startswith("[") and "]" in raw:
         inner, _, rest = raw[1:].partition("]")
-        return tuple(f for f in (title_form(rest.strip(" .")), " ".join(words(inner + " " + rest))) if len(f) >= 20)
+        return tuple(
+            f for f in (title_form(rest.strip(" .")), " ".join(words(inner + " " + rest)))
+            if len(f) >= 20
+        )
     parts = re.split(r"\s*<original>\s*|\s*;\s+|\s+=\s+", raw, flags=re.I)
     if len(parts) < 2:
         return ()

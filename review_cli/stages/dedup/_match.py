@@ -24,7 +24,10 @@ from review_cli.stages.dedup._rules import DISSIMILAR, Match, Verdict, compare
 
 MAX_BLOCK = 25  # records; larger blocks are too common a key to mean anything
 WINDOW = 2  # sorted-neighbourhood window over titles (a safety net: the keys find nearly all)
-RULE_ORDER = {"manual": 0, "same-doi": 1, "same-pmid": 2, "same-title-and-source": 3, "same-source-similar-title": 4}
+RULE_ORDER = {
+    "manual": 0, "same-doi": 1, "same-pmid": 2, "same-title-and-source": 3,
+    "same-source-similar-title": 4,
+}
 
 Pair = tuple[str, str]
 
@@ -92,7 +95,9 @@ class Clustering:
 
 
 class _Groups:
-    def __init__(self, keys: Mapping[str, Key], apart: set[Pair], matches: Mapping[Pair, Match]) -> None:
+    def __init__(
+        self, keys: Mapping[str, Key], apart: set[Pair], matches: Mapping[Pair, Match]
+    ) -> None:
         self.keys = keys
         self.apart = apart
         self.matches = dict(matches)
@@ -115,7 +120,8 @@ class _Groups:
         return x
 
     def compatible(self, ra: str, rb: str) -> bool:
-        """No pair across the two clusters is kept apart by hand or called different by the rules."""
+        """No pair across the two clusters is kept apart by hand or called different by the
+        rules."""
         for x in self.members[ra]:
             for y in self.members[rb]:
                 p = pair(x, y)
@@ -213,7 +219,8 @@ def _split(members: list[str], apart: set[Pair]) -> list[list[str]]:
 
 
 def decide_pairs(
-    keys: Mapping[str, Key], pairs: Iterable[Pair], skip: Callable[[Pair], bool], progress: Progress = NULL
+    keys: Mapping[str, Key], pairs: Iterable[Pair], skip: Callable[[Pair], bool],
+    progress: Progress = NULL,
 ) -> dict[Pair, Match]:
     """The verdict on every pair not skipped, except plainly dissimilar ones (most pairs: not
     kept, to save memory; clustering recomputes any it needs).

@@ -108,7 +108,10 @@ def word_conflict(a: Key, b: Key) -> bool:
 
 
 # Words that label a record rather than name the work (kinds are compared by the guards).
-_LABEL_WORDS = frozenset("erratum errata corrigendum correction reply response comment letter retraction review editorial".split())
+_LABEL_WORDS = frozenset(
+    "erratum errata corrigendum correction reply response comment letter retraction review "
+    "editorial".split()
+)
 
 
 def _alike(x: str, y: str) -> bool:
@@ -116,7 +119,9 @@ def _alike(x: str, y: str) -> bool:
         return True  # `sub group` vs `subgroup`
     if x[0] != y[0] and not (x.isdigit() or y.isdigit()):
         return fuzz.ratio(x, y) >= 80
-    return fuzz.ratio(x, y) >= 75 or (min(len(x), len(y)) >= 4 and (x.startswith(y) or y.startswith(x)))
+    return fuzz.ratio(x, y) >= 75 or (
+        min(len(x), len(y)) >= 4 and (x.startswith(y) or y.startswith(x))
+    )
 
 
 def _journal(a: Key, b: Key) -> bool | None:
@@ -202,7 +207,10 @@ def pages_overlap(a: Key, b: Key, title: float) -> bool:
     676-682). Adjacent items may share one page (a letter ends where the reply starts), so a
     single shared page counts only for the same title by the same authors. Meeting abstracts
     are excluded: several share a page."""
-    if a.conference or b.conference or not a.volume or a.volume != b.volume or a.page_style or b.page_style:
+    if (
+        a.conference or b.conference or not a.volume or a.volume != b.volume
+        or a.page_style or b.page_style
+    ):
         return False
     if _span(a) < 3 or _span(b) < 3 or a.first_page == "1" or b.first_page == "1":
         return False  # online journals start every article at page 1: 1-10 and 1-12 share nothing
@@ -243,7 +251,10 @@ def names_agree(a: Key, b: Key) -> bool:
     if not a.surnames or not b.surnames:
         return False
     for x, y in ((a, b), (b, a)):
-        found = {w for author in y.authors[:12] for w in _NAME_WORDS.sub(" ", author.casefold()).split() if len(w) > 2}
+        found = {
+            w for author in y.authors[:12] for w in _NAME_WORDS.sub(" ", author.casefold()).split()
+            if len(w) > 2
+        }
         names = set(x.surnames)
         if names and len(names & found) >= 0.5 * len(names):
             return True
@@ -292,7 +303,10 @@ def compare(a: Key, b: Key) -> Match:
     same_volume = bool(a.volume) and a.volume == b.volume
     same_pg = same_page(a, b)
     same_range = same_pg and a.last_page == b.last_page and _span(a) >= 2
-    authors_ok = authors is None or (authors >= 0.67 and first is not False) or (authors >= 0.5 and bool(first))
+    authors_ok = (
+        authors is None or (authors >= 0.67 and first is not False)
+        or (authors >= 0.5 and bool(first))
+    )
     authors_sure = authors is not None and authors >= 0.8 and bool(first)
     conflict = word_conflict(a, b)
     bib = sum((same_volume, same_pg, bool(journal), bool(first), same_year))
@@ -315,14 +329,19 @@ def compare(a: Key, b: Key) -> Match:
     if min(len(a.tokens), len(b.tokens)) < 3 and not (same_volume and same_pg and first):
         # `Editorial`, `Reply`, `Introduction`: a title that short names nothing; only the
         # same place and first author (or a shared DOI/PMID, above) can make a duplicate.
-        return Match(Verdict.UNCERTAIN if title >= 0.85 else Verdict.DIFFERENT, "short-title", scores)
+        return Match(
+            Verdict.UNCERTAIN if title >= 0.85 else Verdict.DIFFERENT, "short-title", scores
+        )
     letters = authors is None and (a.shared_pages or b.shared_pages)  # which letter of the block?
     if (
         title >= 0.95 and near_year and authors_ok and bib >= 3 and not conflict and not letters
         and (journal is not False or (same_volume and same_pg))
     ):
         return Match(Verdict.DUPLICATE, "same-title-and-source", scores)
-    if title >= 0.85 and same_year and same_volume and same_pg and authors_ok and first is not False and not conflict and not letters:
+    if (
+        title >= 0.85 and same_year and same_volume and same_pg and authors_ok
+        and first is not False and not conflict and not letters
+    ):
         return Match(Verdict.DUPLICATE, "same-source-similar-title", scores)
     if (
         title >= 0.97 and same_year and same_volume and same_pg and journal is not False
@@ -332,7 +351,8 @@ def compare(a: Key, b: Key) -> Match:
         # (name order swapped, a particle read as the surname).
         return Match(Verdict.DUPLICATE, "same-title-same-place", scores)
     whole_article = (
-        same_year and same_volume and same_range and _span(a) >= 3 and a.first_page != "1" and bool(journal)
+        same_year and same_volume and same_range and _span(a) >= 3 and a.first_page != "1"
+        and bool(journal)
         and not (a.conference or b.conference or a.shared_pages or b.shared_pages)
     )
     if whole_article and title >= 0.97 and (bool(first) or names_agree(a, b)):
@@ -349,15 +369,25 @@ def compare(a: Key, b: Key) -> Match:
     ):
         # Nothing to compare beyond title, authors and year (proceedings, reports), and those agree.
         return Match(Verdict.DUPLICATE, "same-title-authors-year", scores)
-    if same_year and same_volume and same_range and authors_sure and journal is not False and title >= 0.4:
+    if (
+        same_year and same_volume and same_range and authors_sure and journal is not False
+        and title >= 0.4
+    ):
         # Same journal, volume, page range and authors: a translated or re-worded title.
         return Match(Verdict.DUPLICATE, "same-source-translated-title", scores)
     if title >= 0.85 and near_year and (bib >= 2 or authors_ok):
-        return Match(Verdict.UNCERTAIN, "similar-title" if not conflict else "similar-title-other-words", scores)
+        return Match(
+            Verdict.UNCERTAIN,
+            "similar-title" if not conflict else "similar-title-other-words",
+            scores,
+        )
     if same_year and same_volume and same_pg and first:
         # Same place and first author, titles apart: a translation a person should look at.
         return Match(Verdict.UNCERTAIN, "same-source-other-title", scores)
-    if title >= 0.75 and same_year and journal and authors_sure and min(len(a.surnames), len(b.surnames)) >= 3:
+    if (
+        title >= 0.75 and same_year and journal and authors_sure
+        and min(len(a.surnames), len(b.surnames)) >= 3
+    ):
         # One team, one journal, one year, titles apart: an article retitled between its
         # online and print versions, or two of the team's papers. A person decides.
         return Match(Verdict.UNCERTAIN, "same-authors-other-title", scores)

@@ -50,12 +50,16 @@ FT_DISAGREEMENTS = (1, 1)
 @dataclass
 class StepReport:
     name: str
-    status: str  # done | partial (some exports not importable) | skipped (a prerequisite did not run)
+    # done | partial (some exports not importable) | skipped (a prerequisite did not run)
+    status: str
     summary: str
     details: list[str] = field(default_factory=list)
 
     def to_json(self) -> dict[str, Any]:
-        return {"name": self.name, "status": self.status, "summary": self.summary, "details": self.details}
+        return {
+            "name": self.name, "status": self.status, "summary": self.summary,
+            "details": self.details,
+        }
 
 
 @dataclass
@@ -86,7 +90,8 @@ class DemoResult:
     expected: dict[str, Any]
     prisma: dict[str, Any] | None = None
     svg: Path | None = None
-    differences: list[str] = field(default_factory=list)  # pipeline vs ground truth, when PRISMA ran
+    # pipeline vs ground truth, when PRISMA ran
+    differences: list[str] = field(default_factory=list)
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -113,7 +118,10 @@ def create(ctx: DemoRun) -> StepReport:
             tx.write_text(project.source_dir(source) / name, text)
         tx.write_text(project.demo_labels_path, demo.labels_jsonl())
         tx.write_text(project.demo_dir / "README.md", DEMO_README.format(seed=demo.seed))
-    return StepReport("create", "done", f"protocol and {len(demo.files)} exports ({len(demo.records):,} records) written")
+    return StepReport(
+        "create", "done",
+        f"protocol and {len(demo.files)} exports ({len(demo.records):,} records) written",
+    )
 
 
 def import_sources(ctx: DemoRun) -> StepReport:
@@ -130,11 +138,15 @@ def import_sources(ctx: DemoRun) -> StepReport:
             # The format's importer is not in this build yet: say so, import the rest.
             waiting.append(source)
             reason = e.message.replace(str(path), project.rel(path))
-            details.append(f"{source}: {name} ({ctx.demo.export(source).format}) not imported: {reason}")
+            details.append(
+                f"{source}: {name} ({ctx.demo.export(source).format}) not imported: {reason}"
+            )
         else:
             rep = result.files[0]
             ctx.imported_sources.append(source)
-            details.append(f"{source}: {rep.imported} of {rep.read} records imported ({rep.format})")
+            details.append(
+                f"{source}: {rep.imported} of {rep.read} records imported ({rep.format})"
+            )
         ctx.progress.advance()
     ctx.progress.done()
     total = sum(1 for r in ctx.demo.records if r.source in ctx.imported_sources)
@@ -148,10 +160,14 @@ def import_sources(ctx: DemoRun) -> StepReport:
 def dedup(ctx: DemoRun) -> StepReport:
     """`review dedup` (non-interactive: uncertain pairs stay queued, as in CI)."""
     result = dedup_stage.run(ctx.project, progress=ctx.progress)
-    summary = (f"{result.records:,} records -> {result.clusters:,} unique ({result.merged:,} duplicates merged, "
+    summary = (f"{result.records:,} records -> {result.clusters:,} unique "
+               f"({result.merged:,} duplicates merged, "
                f"{result.uncertain} uncertain pairs left for `review dedup --review`)")
     truth = ctx.demo.labels()
-    details = [f"ground truth: {len(truth):,} unique studies, {len(ctx.demo.records) - len(truth):,} duplicates"]
+    details = [
+        f"ground truth: {len(truth):,} unique studies, "
+        f"{len(ctx.demo.records) - len(truth):,} duplicates"
+    ]
     study_of = unit_studies(ctx.project, ctx.demo)
     per_study = Counter(study_of.values())
     missed = sum(n - 1 for n in per_study.values())
@@ -159,7 +175,9 @@ def dedup(ctx: DemoRun) -> StepReport:
         details.append(f"{missed} duplicate records not merged (they are screened twice)")
     false_merges = false_merged_units(ctx.project, ctx.demo)
     if false_merges:
-        details.append(f"{len(false_merges)} clusters merge different studies: {', '.join(false_merges[:5])}")
+        details.append(
+            f"{len(false_merges)} clusters merge different studies: {', '.join(false_merges[:5])}"
+        )
     return StepReport("dedup", "done", summary, details)
 
 
@@ -224,7 +242,10 @@ def _run(project: Project, seed: int, progress: Progress, steps: tuple[Step, ...
         result.svg = next(iter(sorted(ctx.project.prisma_dir.glob("*.svg"))), None)
         result.differences = compare(result.prisma.get("counts", {}), result.expected)
     with transaction(ctx.project) as tx:
-        tx.write_json(ctx.project.demo_dir / "run.json", {"seed": seed, "steps": [r.to_json() for r in ctx.reports]})
+        tx.write_json(
+            ctx.project.demo_dir / "run.json",
+            {"seed": seed, "steps": [r.to_json() for r in ctx.reports]},
+        )
     return result
 
 
@@ -239,9 +260,14 @@ def prepare_folder(folder: Path, force: bool) -> Path:
                 hint=f"give a new folder, or `review demo {folder} --force` to replace it",
             )
         here = Path.cwd().resolve()
-        if root == here or root in here.parents or root == Path.home().resolve() or root == Path(root.anchor):
-            raise ReviewError(f"refusing to replace {root}: it holds the current folder or your home",
-                              hint="give a dedicated folder for the demo")
+        if (
+            root == here or root in here.parents or root == Path.home().resolve()
+            or root == Path(root.anchor)
+        ):
+            raise ReviewError(
+                f"refusing to replace {root}: it holds the current folder or your home",
+                hint="give a dedicated folder for the demo",
+            )
         if not (root / "review.toml").exists():
             raise ReviewError(f"refusing to replace {root}: it is not a review (no review.toml)",
                               hint="--force only replaces an earlier demo or review folder")
@@ -349,8 +375,12 @@ def _screen(ctx: DemoRun, stage: Stage, disagreements: tuple[int, int]) -> StepR
     first = votes[0]
     counts = Counter(str(v) for v, _ in first.values())
     summary = f"{len(first):,} screened by {' and '.join(reviewers)}: " + ", ".join(
-        f"{n:,} {v}" for v, n in sorted(counts.items())) + f"; {len(conflicts)} disagreements reconciled"
-    details = [f"{len(unmatched)} units could not be matched to the generator's studies"] if unmatched else []
+        f"{n:,} {v}" for v, n in sorted(counts.items())
+    ) + f"; {len(conflicts)} disagreements reconciled"
+    details = (
+        [f"{len(unmatched)} units could not be matched to the generator's studies"] if unmatched
+        else []
+    )
     return StepReport(name, "done", summary, details)
 
 
@@ -358,17 +388,21 @@ def _screen(ctx: DemoRun, stage: Stage, disagreements: tuple[int, int]) -> StepR
 def compare(counts: dict[str, int], expected: dict[str, Any]) -> list[str]:
     """Where the pipeline's PRISMA counts differ from what the ground truth implies."""
     boxes = {
-        "records identified": (("database_results", "register_results", "website_results", "organisation_results",
-                                "citations_results"), expected["identified_total"]),
+        "records identified": (("database_results", "register_results", "website_results",
+                                "organisation_results", "citations_results"),
+                               expected["identified_total"]),
         "duplicates removed": (("duplicates", "other_duplicates"), expected["duplicates_removed"]),
         "ineligible by automation": (("excluded_automatic", "other_excluded_automatic"),
                                      sum(expected["automation_excluded"].values())),
         "records screened": (("records_screened", "other_records_screened"), expected["screened"]),
-        "records excluded": (("records_excluded", "other_records_excluded"), expected["title_abstract_excluded"]),
+        "records excluded": (("records_excluded", "other_records_excluded"),
+                             expected["title_abstract_excluded"]),
         "reports sought": (("dbr_sought_reports", "other_sought_reports"), expected["sought"]),
-        "reports not retrieved": (("dbr_notretrieved_reports", "other_notretrieved_reports"), expected["not_retrieved"]),
+        "reports not retrieved": (("dbr_notretrieved_reports", "other_notretrieved_reports"),
+                                  expected["not_retrieved"]),
         "reports assessed": (("dbr_assessed", "other_assessed"), expected["assessed"]),
-        "reports excluded": (("dbr_excluded", "other_excluded"), sum(expected["full_text_excluded"].values())),
+        "reports excluded": (("dbr_excluded", "other_excluded"),
+                             sum(expected["full_text_excluded"].values())),
         "studies included": (("total_studies",), expected["included"]),
     }
     out = []

@@ -20,7 +20,9 @@ from review_cli.stages.demo import _vocab as vocab
 from review_cli.stages.demo._studies import Study
 
 MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
-SMALL_WORDS = {"a", "an", "and", "as", "at", "by", "for", "from", "in", "of", "on", "or", "the", "to", "with"}
+SMALL_WORDS = {
+    "a", "an", "and", "as", "at", "by", "for", "from", "in", "of", "on", "or", "the", "to", "with"
+}
 
 
 @dataclass(frozen=True)
@@ -114,7 +116,8 @@ def medline(studies: list[Study], rng: random.Random) -> tuple[str, list[str]]:
         name, abbrev, issn, _pub, _art = journal(s)
         doi = keep_doi(rng, s, 0.05)
         title = f"[{sentence(s.title)}]" if s.language != "English" else sentence(s.title)
-        out = [f"PMID- {s.pmid}", "OWN - NLM", "STAT- MEDLINE", f"DCOM- {s.year + 1}0{rng.randint(1, 9)}1{rng.randint(0, 9)}",
+        out = [f"PMID- {s.pmid}", "OWN - NLM", "STAT- MEDLINE",
+               f"DCOM- {s.year + 1}0{rng.randint(1, 9)}1{rng.randint(0, 9)}",
                f"IS  - {issn} (Linking)"]
         if s.volume:
             out.append(f"VI  - {s.volume}")
@@ -184,15 +187,23 @@ def ovid_ris(source: str) -> Callable[[list[Study], random.Random], tuple[str, l
                 pairs.append(("DO", f"https://dx.doi.org/{doi}"))
             pairs.append(("T1", sentence(s.title)))
             for a in s.authors:
-                pairs.append(("A1", dotted(a) if source in ("Embase", "HMIC") else full_name(a, dot=False)))
+                pairs.append(
+                    ("A1", dotted(a) if source in ("Embase", "HMIC") else full_name(a, dot=False))
+                )
             pairs.append(("Y1", f"{s.year}//"))
             pairs.append(("N2", s.structured_abstract if source == "Embase" else s.abstract))
-            pairs += [("KW", f"*{k}" if i == 0 and source == "PsycINFO" else k) for i, k in enumerate(s.keywords)]
+            pairs += [
+                ("KW", f"*{k}" if i == 0 and source == "PsycINFO" else k)
+                for i, k in enumerate(s.keywords)
+            ]
             if s.kind == "conference":
                 pairs.append(("M3", "Conference Abstract"))
             if s.journal >= 0:
                 name, abbrev, issn, publisher, _art = journal(s)
-                pairs += [("JF", name), ("JA", dotted_abbrev(s) if source == "Embase" else (abbrev or name))]
+                pairs += [
+                    ("JF", name),
+                    ("JA", dotted_abbrev(s) if source == "Embase" else (abbrev or name)),
+                ]
                 if s.volume:
                     pairs.append(("VL", s.volume))
                 if s.issue:
@@ -205,10 +216,16 @@ def ovid_ris(source: str) -> Callable[[list[Study], random.Random], tuple[str, l
             else:
                 pairs += [("PB", s.publisher)] + ([("CY", s.place)] if s.place else [])
             pairs.append(("LA", s.language))
-            pairs.append(("UR", f"http://ovidsp.ovid.com/ovidweb.cgi?T=JS&PAGE=reference&D={code}&NEWS=N&AN={key}"))
+            pairs.append(("UR", "http://ovidsp.ovid.com/ovidweb.cgi"
+                                f"?T=JS&PAGE=reference&D={code}&NEWS=N&AN={key}"))
             pairs.append(("ER", ""))
             lines += [f"{n}. "] + ris_lines(pairs)
-            lines += ["", f"Link to the Ovid Full Text or citation: http://ovidsp.ovid.com/ovidweb.cgi?T=JS&CSC=Y&NEWS=N&PAGE=fulltext&D={code}&AN={key}", ""]
+            lines += [
+                "",
+                "Link to the Ovid Full Text or citation: http://ovidsp.ovid.com/ovidweb.cgi"
+                f"?T=JS&CSC=Y&NEWS=N&PAGE=fulltext&D={code}&AN={key}",
+                "",
+            ]
             keys.append(key)
         return "\n".join(lines), keys
 
@@ -217,13 +234,15 @@ def ovid_ris(source: str) -> Callable[[list[Study], random.Random], tuple[str, l
 
 # --- CINAHL via EBSCOhost RIS (second AB line is the copyright notice) -------------------------
 CINAHL_HEADINGS = {
-    "Co-production": "Cooperative Behavior", "Co-design": "Cooperative Behavior", "Integrated care": "Health Care Delivery, Integrated",
-    "Qualitative research": "Qualitative Studies", "Unpaid carers": "Caregivers", "Service users": "Consumer Participation",
-    "Health and social care": "Social Work Service", "Experience-based co-design": "Cooperative Behavior",
-    "Participation": "Consumer Participation", "Health services research": "Health Services Research",
-    "Older adults": "Aged", "Primary care": "Primary Health Care", "Evaluation": "Program Evaluation",
-    "Patient experience": "Patient Attitudes", "Outcomes": "Outcomes (Health Care)", "Community care": "Community Health Services",
-    "Public involvement": "Consumer Participation",
+    "Co-production": "Cooperative Behavior", "Co-design": "Cooperative Behavior",
+    "Integrated care": "Health Care Delivery, Integrated",
+    "Qualitative research": "Qualitative Studies", "Unpaid carers": "Caregivers",
+    "Service users": "Consumer Participation", "Health and social care": "Social Work Service",
+    "Experience-based co-design": "Cooperative Behavior", "Participation": "Consumer Participation",
+    "Health services research": "Health Services Research", "Older adults": "Aged",
+    "Primary care": "Primary Health Care", "Evaluation": "Program Evaluation",
+    "Patient experience": "Patient Attitudes", "Outcomes": "Outcomes (Health Care)",
+    "Community care": "Community Health Services", "Public involvement": "Consumer Participation",
 }
 
 
@@ -234,7 +253,10 @@ def cinahl(studies: list[Study], rng: random.Random) -> tuple[str, list[str]]:
         an = rng.randint(100_000_000, 159_999_999)
         pairs = [("TY", "JOUR")]
         pairs += [("AU", full_name(a)) for a in s.authors]
-        pairs += [("T1", sentence(s.title)), ("JO", name), ("JF", name), ("Y1", f"{s.year}/{s.month:02d}//")]
+        pairs += [
+            ("T1", sentence(s.title)), ("JO", name), ("JF", name),
+            ("Y1", f"{s.year}/{s.month:02d}//"),
+        ]
         if s.volume:
             pairs.append(("VL", s.volume))
         if s.issue:
@@ -246,17 +268,20 @@ def cinahl(studies: list[Study], rng: random.Random) -> tuple[str, list[str]]:
             pairs += [("SP", s.article_no), ("EP", s.article_no)]
         pairs += [("PB", publisher), ("SN", issn.replace("-", ""))]
         pairs.append(("AB", s.abstract))
-        pairs.append(("AB", f"Copyright of {name} is the property of {publisher} and its content may not be copied "
-                            "or emailed to multiple sites or posted to a listserv without the copyright holder's "
-                            "express written permission."))
+        pairs.append(("AB", f"Copyright of {name} is the property of {publisher} and its "
+                            "content may not be copied or emailed to multiple sites or posted to "
+                            "a listserv without the copyright holder's express written "
+                            "permission."))
         pairs += [("KW", CINAHL_HEADINGS.get(k, k)) for k in s.keywords]
         pairs.append(("LA", s.language))
-        pairs.append(("N1", f"Accession Number: {an}. Language: {s.language}. Entry Date: {s.year}{s.month:02d}01. "
+        pairs.append(("N1", f"Accession Number: {an}. Language: {s.language}. "
+                            f"Entry Date: {s.year}{s.month:02d}01. "
                             "Publication Type: Article. Journal Subset: Core Nursing."))
         doi = keep_doi(rng, s, 0.25)
         if doi:
             pairs.append(("L3", doi))
-        pairs += [("UR", f"https://search.ebscohost.com/login.aspx?direct=true&db=ccm&AN={an}&site=ehost-live"),
+        pairs += [("UR", "https://search.ebscohost.com/login.aspx"
+                         f"?direct=true&db=ccm&AN={an}&site=ehost-live"),
                   ("DP", "EBSCOhost"), ("DB", "ccm"), ("ER", "")]
         lines += ris_lines(pairs) + [""]
     return "\n".join(lines), ["" for _ in studies]
@@ -282,9 +307,12 @@ def assia(studies: list[Study], rng: random.Random) -> tuple[str, list[str]]:
             pairs += [("SP", s.first_page), ("EP", s.last_page)]
         pairs.append(("SN", f"{issn}, {issn}"))
         pairs += [("KW", k) for k in s.keywords]
-        pairs.append(("UR", f"https://www.proquest.com/scholarly-journals/docview/{an}/se-2?accountid=14772"))
+        pairs.append(
+            ("UR", f"https://www.proquest.com/scholarly-journals/docview/{an}/se-2?accountid=14772")
+        )
         pairs += [("LA", s.language), ("DB", "Applied Social Sciences Index & Abstracts (ASSIA)"),
-                  ("N1", f"Date revised - {s.year + 1}-{s.month:02d}-02"), ("N1", f"Last updated - {s.year + 1}-{s.month:02d}-02")]
+                  ("N1", f"Date revised - {s.year + 1}-{s.month:02d}-02"),
+                  ("N1", f"Last updated - {s.year + 1}-{s.month:02d}-02")]
         doi = keep_doi(rng, s, 0.4)
         if doi:
             pairs.append(("DO", f"http://dx.doi.org/{doi}"))
@@ -353,13 +381,14 @@ def wos(studies: list[Study], rng: random.Random) -> tuple[str, list[str]]:
 
 # --- Scopus CSV (the layout with "Author full names", 2023 on) ----------------------------------
 SCOPUS_COLUMNS = (
-    "Authors", "Author full names", "Author(s) ID", "Title", "Year", "Source title", "Volume", "Issue",
-    "Art. No.", "Page start", "Page end", "Page count", "Cited by", "DOI", "Link", "Affiliations",
-    "Authors with affiliations", "Abstract", "Author Keywords", "Index Keywords", "Molecular Sequence Numbers",
-    "Chemicals/CAS", "Tradenames", "Manufacturers", "Funding Details", "Funding Texts", "References",
-    "Correspondence Address", "Editors", "Publisher", "Sponsors", "Conference name", "Conference date",
-    "Conference location", "Conference code", "ISSN", "ISBN", "CODEN", "PubMed ID", "Language of Original Document",
-    "Abbreviated Source Title", "Document Type", "Publication Stage", "Open Access", "Source", "EID",
+    "Authors", "Author full names", "Author(s) ID", "Title", "Year", "Source title", "Volume",
+    "Issue", "Art. No.", "Page start", "Page end", "Page count", "Cited by", "DOI", "Link",
+    "Affiliations", "Authors with affiliations", "Abstract", "Author Keywords", "Index Keywords",
+    "Molecular Sequence Numbers", "Chemicals/CAS", "Tradenames", "Manufacturers", "Funding Details",
+    "Funding Texts", "References", "Correspondence Address", "Editors", "Publisher", "Sponsors",
+    "Conference name", "Conference date", "Conference location", "Conference code", "ISSN", "ISBN",
+    "CODEN", "PubMed ID", "Language of Original Document", "Abbreviated Source Title",
+    "Document Type", "Publication Stage", "Open Access", "Source", "EID",
 )
 
 
@@ -379,11 +408,15 @@ def scopus(studies: list[Study], rng: random.Random) -> tuple[str, list[str]]:
         ids = [str(rng.randint(55_000_000_000, 58_999_999_999)) for _ in s.authors]
         eid = f"2-s2.0-85{rng.randint(0, 999_999_999):09d}"
         doi = keep_doi(rng, s, 0.03)
-        link = f"https://www.scopus.com/inward/record.uri?eid={eid}" + (f"&doi={doi.replace('/', '%2f')}" if doi else "")
+        link = f"https://www.scopus.com/inward/record.uri?eid={eid}" + (
+            f"&doi={doi.replace('/', '%2f')}" if doi else ""
+        )
         link += f"&partnerID=40&md5={hashlib.md5(eid.encode()).hexdigest()}"
         rows.append({
             "Authors": "; ".join(dotted(a) for a in s.authors),
-            "Author full names": "; ".join(f"{full_name(a)} ({i})" for a, i in zip(s.authors, ids, strict=True)),
+            "Author full names": "; ".join(
+                f"{full_name(a)} ({i})" for a, i in zip(s.authors, ids, strict=True)
+            ),
             "Author(s) ID": "; ".join(ids),
             "Title": s.title,
             "Year": str(s.year),
@@ -424,7 +457,10 @@ def zotero_ris(studies: list[Study], rng: random.Random) -> tuple[str, list[str]
         pairs += [("AU", full_name(a, dot=False)) for a in s.authors]
         if s.journal >= 0:
             name, abbrev, issn, _pub, _art = journal(s)
-            pairs += [("T2", name), ("J2", abbrev), ("SN", issn), ("VL", s.volume), ("IS", s.issue), ("SP", pages(s))]
+            pairs += [
+                ("T2", name), ("J2", abbrev), ("SN", issn), ("VL", s.volume), ("IS", s.issue),
+                ("SP", pages(s)),
+            ]
             if s.doi:
                 pairs.append(("DO", s.doi))
         else:
@@ -453,17 +489,19 @@ def _grey_url(s: Study, rng: random.Random) -> str:
 
 
 ZOTERO_COLUMNS = (
-    "Key", "Item Type", "Publication Year", "Author", "Title", "Publication Title", "ISBN", "ISSN", "DOI", "Url",
-    "Abstract Note", "Date", "Date Added", "Date Modified", "Access Date", "Pages", "Num Pages", "Issue", "Volume",
-    "Number Of Volumes", "Journal Abbreviation", "Short Title", "Series", "Series Number", "Series Text", "Series Title",
-    "Publisher", "Place", "Language", "Rights", "Type", "Archive", "Archive Location", "Library Catalog",
-    "Call Number", "Extra", "Notes", "File Attachments", "Link Attachments", "Manual Tags", "Automatic Tags",
-    "Editor", "Series Editor", "Translator", "Contributor", "Attorney Agent", "Book Author", "Cast Member",
-    "Commenter", "Composer", "Cosponsor", "Counsel", "Interviewer", "Producer", "Recipient", "Reviewed Author",
-    "Scriptwriter", "Words By", "Guest", "Number", "Edition", "Running Time", "Scale", "Medium", "Artwork Size",
-    "Filing Date", "Application Number", "Assignee", "Issuing Authority", "Country", "Meeting Name",
-    "Conference Name", "Court", "References", "Reporter", "Legal Status", "Priority Numbers", "Programming Language",
-    "Version", "System", "Code", "Code Number", "Section", "Session", "Committee", "History", "Legislative Body",
+    "Key", "Item Type", "Publication Year", "Author", "Title", "Publication Title", "ISBN", "ISSN",
+    "DOI", "Url", "Abstract Note", "Date", "Date Added", "Date Modified", "Access Date", "Pages",
+    "Num Pages", "Issue", "Volume", "Number Of Volumes", "Journal Abbreviation", "Short Title",
+    "Series", "Series Number", "Series Text", "Series Title", "Publisher", "Place", "Language",
+    "Rights", "Type", "Archive", "Archive Location", "Library Catalog", "Call Number", "Extra",
+    "Notes", "File Attachments", "Link Attachments", "Manual Tags", "Automatic Tags", "Editor",
+    "Series Editor", "Translator", "Contributor", "Attorney Agent", "Book Author", "Cast Member",
+    "Commenter", "Composer", "Cosponsor", "Counsel", "Interviewer", "Producer", "Recipient",
+    "Reviewed Author", "Scriptwriter", "Words By", "Guest", "Number", "Edition", "Running Time",
+    "Scale", "Medium", "Artwork Size", "Filing Date", "Application Number", "Assignee",
+    "Issuing Authority", "Country", "Meeting Name", "Conference Name", "Court", "References",
+    "Reporter", "Legal Status", "Priority Numbers", "Programming Language", "Version", "System",
+    "Code", "Code Number", "Section", "Session", "Committee", "History", "Legislative Body",
 )
 _KEY_CHARS = "23456789ABCDEFGHIJKLMNPQRSTUVWXYZ"
 
@@ -473,7 +511,10 @@ def zotero_csv(studies: list[Study], rng: random.Random) -> tuple[str, list[str]
     keys: list[str] = []
     for s in studies:
         key = "".join(rng.choice(_KEY_CHARS) for _ in range(8))
-        added = f"2022-03-{rng.randint(14, 25):02d} {rng.randint(9, 17):02d}:{rng.randint(0, 59):02d}:{rng.randint(0, 59):02d}"
+        added = (
+            f"2022-03-{rng.randint(14, 25):02d} "
+            f"{rng.randint(9, 17):02d}:{rng.randint(0, 59):02d}:{rng.randint(0, 59):02d}"
+        )
         row = {
             "Key": key,
             "Item Type": {"report": "report", "thesis": "thesis"}.get(s.kind, "journalArticle"),
@@ -490,8 +531,8 @@ def zotero_csv(studies: list[Study], rng: random.Random) -> tuple[str, list[str]
         }
         if s.journal >= 0:
             name, abbrev, issn, _pub, _art = journal(s)
-            row.update({"Publication Title": name, "ISSN": issn, "DOI": s.doi, "Pages": pages(s), "Issue": s.issue,
-                        "Volume": s.volume, "Journal Abbreviation": abbrev})
+            row.update({"Publication Title": name, "ISSN": issn, "DOI": s.doi, "Pages": pages(s),
+                        "Issue": s.issue, "Volume": s.volume, "Journal Abbreviation": abbrev})
         else:
             row.update({"Publisher": s.publisher, "Place": s.place, "Num Pages": s.first_page})
         rows.append({c: row.get(c, "") for c in ZOTERO_COLUMNS})
@@ -505,7 +546,8 @@ EXPORTS = (
     Export("Embase", "embase-ovid.ris", "Ovid RIS", ovid_ris("Embase")),
     Export("PsycINFO", "psycinfo-ovid.ris", "Ovid RIS", ovid_ris("PsycINFO")),
     Export("CINAHL", "cinahl-ebsco.ris", "EBSCOhost RIS", cinahl),
-    Export("Social Policy and Practice", "spp-ovid.ris", "Ovid RIS", ovid_ris("Social Policy and Practice")),
+    Export("Social Policy and Practice", "spp-ovid.ris", "Ovid RIS",
+           ovid_ris("Social Policy and Practice")),
     Export("ASSIA", "assia-proquest.ris", "ProQuest RIS", assia),
     Export("Web of Science Core Collection", "savedrecs.txt", "Web of Science plain text", wos),
     Export("Scopus", "scopus.csv", "Scopus CSV", scopus),

@@ -62,8 +62,10 @@ class Demo:
                 "title_abstract": s.ta,
                 "full_text": s.ft,
                 "reason": s.reason,
-                "records": [{"source": r.source, "file": r.file, "position": r.position, "key": r.key}
-                            for r in by_study.get(s.uid, [])],
+                "records": [
+                    {"source": r.source, "file": r.file, "position": r.position, "key": r.key}
+                    for r in by_study.get(s.uid, [])
+                ],
             })
         return out
 
@@ -87,4 +89,7 @@ def generate(seed: int = DEFAULT_SEED) -> Demo:
     return Demo(seed, studies, files, records)
 
 
-__all__ = ["DEFAULT_SEED", "IDENTIFIED", "PROTOCOL_TEMPLATE", "SOURCE_COUNTS", "Demo", "DemoRecord", "generate"]
+__all__ = [
+    "DEFAULT_SEED", "IDENTIFIED", "PROTOCOL_TEMPLATE", "SOURCE_COUNTS", "Demo", "DemoRecord",
+    "generate",
+]

@@ -54,7 +54,10 @@ NOT_ENGLISH = 7
 
 # Studies whose only home is a grey-literature source: (source, ta/ft outcome or topic) plans.
 # King's Fund reports are also indexed in HMIC, SCIE's in Social Policy and Practice.
-GREY_ALSO_IN = {"King's Fund": ("HMIC", 3), "Social Care Institute for Excellence": ("Social Policy and Practice", 2)}
+GREY_ALSO_IN = {
+    "King's Fund": ("HMIC", 3),
+    "Social Care Institute for Excellence": ("Social Policy and Practice", 2),
+}
 CITATION_DUPLICATES = 4  # citation searching also finds database records
 
 
@@ -161,18 +164,24 @@ def _compose(study: Study, rng: random.Random, used: set[str]) -> None:
     # Abstracts borrow each other's framing now and then, as real ones do, so that relevance is
     # not readable from the first sentence alone.
     if rng.random() < 0.2:
-        bg = rng.choice(("copro", "policy", "survey")) if study.ta == "exclude" else rng.choice(("policy", "survey"))
+        bg = (
+            rng.choice(("copro", "policy", "survey")) if study.ta == "exclude"
+            else rng.choice(("policy", "survey"))
+        )
     parts = [
         ("Background", rng.choice(vocab.BACKGROUNDS[bg]).format(**slots)),
         ("Aim", rng.choice(vocab.AIMS[aim]).format(**slots)),
         ("Methods", rng.choice(vocab.METHODS[meth]).format(**slots)),
     ]
     if find:
-        parts.append(("Findings" if study.topic in ("relevant",) or study.topic.startswith("near") else "Results",
+        parts.append(("Findings" if study.topic in ("relevant",) or study.topic.startswith("near")
+                      else "Results",
                       rng.choice(vocab.FINDINGS[find]).format(**slots)))
     parts.append(("Conclusions", rng.choice(vocab.CONCLUSIONS[concl]).format(**slots)))
     study.abstract_parts = parts
-    pool = vocab.KEYWORDS["relevant" if study.topic == "relevant" or study.topic.startswith("near") else "other"]
+    pool = vocab.KEYWORDS[
+        "relevant" if study.topic == "relevant" or study.topic.startswith("near") else "other"
+    ]
     study.keywords = rng.sample(pool, rng.randint(3, 5))
 
 
@@ -191,8 +200,9 @@ def _doi_for(study: Study, rng: random.Random) -> str:
     initials = "".join(w[0] for w in name.replace("&", "").split() if w[0].isupper()).lower()
     number = rng.randint(10000, 99999)
     prefix = {
-        "Wiley": "10.1111", "BioMed Central": "10.1186", "Ubiquity Press": "10.5334", "BMJ Publishing Group": "10.1136",
-        "Elsevier": "10.1016", "Taylor & Francis": "10.1080", "SAGE": "10.1177", "Oxford University Press": "10.1093",
+        "Wiley": "10.1111", "BioMed Central": "10.1186", "Ubiquity Press": "10.5334",
+        "BMJ Publishing Group": "10.1136", "Elsevier": "10.1016", "Taylor & Francis": "10.1080",
+        "SAGE": "10.1177", "Oxford University Press": "10.1093",
         "Emerald": "10.1108", "Cambridge University Press": "10.1017", "Springer": "10.1007",
         "Royal College of General Practitioners": "10.3399", "NIHR Journals Library": "10.3310",
     }[publisher]
@@ -200,7 +210,9 @@ def _doi_for(study: Study, rng: random.Random) -> str:
 
 
 def _bibliography(study: Study, rng: random.Random) -> None:
-    study.authors = _people(rng, rng.choices((1, 2, 3, 4, 5, 6, 8, 12), (3, 10, 16, 18, 16, 14, 8, 3))[0])
+    study.authors = _people(
+        rng, rng.choices((1, 2, 3, 4, 5, 6, 8, 12), (3, 10, 16, 18, 16, 14, 8, 3))[0]
+    )
     study.month = rng.randint(1, 12)
     if study.kind in ("report", "thesis"):
         return
@@ -210,7 +222,9 @@ def _bibliography(study: Study, rng: random.Random) -> None:
     study.volume = str(study.year - rng.choice((1990, 1995, 2000, 2005, 2008)))
     study.issue = str(rng.randint(1, 12)) if rng.random() < 0.85 else ""
     if article_numbers:
-        study.article_no = (f"e0{rng.randint(10000, 69999)}" if name == "BMJ Open" else str(rng.randint(1, 999)))
+        study.article_no = (
+            f"e0{rng.randint(10000, 69999)}" if name == "BMJ Open" else str(rng.randint(1, 999))
+        )
     else:
         first = rng.randint(20, 1800)
         study.first_page = str(first)
@@ -236,8 +250,11 @@ def build(seed: int) -> list[Study]:
     plans: list[tuple[str, str, str, str, str]] = []  # (home, topic, ta, ft, reason)
     # Grey-literature homes: King's Fund and citation searching each hold one included study.
     grey_plan = {
-        "King's Fund": [("relevant", "include", "include", ""), ("near_consultation", "include", "exclude", "not-coproduction")],
-        "Social Care Institute for Excellence": [("near_population", "include", "exclude", "wrong-population")],
+        "King's Fund": [("relevant", "include", "include", ""),
+                        ("near_consultation", "include", "exclude", "not-coproduction")],
+        "Social Care Institute for Excellence": [
+            ("near_population", "include", "exclude", "wrong-population")
+        ],
         "OpenGrey": [("relevant", "include", "not-retrieved", "")],
         "Citation searching": [("relevant", "include", "include", ""),
                                ("near_quant", "include", "exclude", "not-qualitative"),
@@ -247,7 +264,8 @@ def build(seed: int) -> list[Study]:
                    "Social Care Institute for Excellence": ("policy", "survey", "research_copro"),
                    "OpenGrey": ("policy", "survey", "clinical", "single_service"),
                    "Citation searching": ("trial", "integration_quant", "survey")}
-    grey_homes = {"King's Fund": 18, "Social Care Institute for Excellence": 14, "OpenGrey": 11, "Citation searching": 10}
+    grey_homes = {"King's Fund": 18, "Social Care Institute for Excellence": 14, "OpenGrey": 11,
+                  "Citation searching": 10}
     reasons_left = {code: n for code, (_topic, n) in FULL_TEXT_REASONS.items()}
     for source, n in grey_homes.items():
         planned = grey_plan[source]
@@ -263,12 +281,15 @@ def build(seed: int) -> list[Study]:
         plans.append(("", "relevant", "include", "include", ""))
     plans.append(("", "relevant", "include", "not-retrieved", ""))
     for code, left in reasons_left.items():
-        plans.extend(("", FULL_TEXT_REASONS[code][0], "include", "exclude", code) for _ in range(left))
+        plans.extend(
+            ("", FULL_TEXT_REASONS[code][0], "include", "exclude", code) for _ in range(left)
+        )
     topics, weights = zip(*TA_EXCLUDED_TOPICS.items(), strict=True)
     for _ in range(DATE_OUTSIDE):
         plans.append(("", rng.choice(("relevant", *topics)), "automation", "", "date"))
     for _ in range(NOT_ENGLISH):
-        plans.append(("", rng.choice(("relevant", "near_consultation", *topics)), "automation", "", "language"))
+        plans.append(("", rng.choice(("relevant", "near_consultation", *topics)),
+                      "automation", "", "language"))
     unique = 1085
     while len(plans) < unique:
         plans.append(("", rng.choices(topics, weights)[0], "exclude", "", ""))
@@ -334,10 +355,12 @@ def _allocate(db_studies: list[Study], grey_studies: list[Study], rng: random.Ra
             names = [n for n, c in capacity.items() if c > 0 and n not in chosen]
             if not names:
                 raise RuntimeError(f"cannot place {study.uid} in {ks[study.uid]} sources")
-            weights = [capacity[n] * (0.05 if n == "MEDLINE" and study.journal >= 0 and not vocab.JOURNALS[study.journal][1] else 1)
+            weights = [capacity[n] * (0.05 if n == "MEDLINE" and study.journal >= 0
+                                      and not vocab.JOURNALS[study.journal][1] else 1)
                        for n in names]
             pick = rng.choices(names, weights)[0]
             chosen.append(pick)
             capacity[pick] -= 1
-        study.sources = [n for n in SOURCE_COUNTS if n in chosen] + [n for n in study.sources if n not in chosen]
+        study.sources = ([n for n in SOURCE_COUNTS if n in chosen]
+                         + [n for n in study.sources if n not in chosen])
     assert all(c == 0 for c in capacity.values()), capacity

@@ -23,7 +23,10 @@ RECORD_COLUMNS = (
     "journal_abbrev", "volume", "issue", "pages", "doi", "pmid", "issn", "abstract", "keywords",
     "language", "type", "url", "database", "cluster", "cluster_size",
 )
-DECISION_COLUMNS = ("stage", "log", "line", "record", "verdict", "reviewer", "time", "reason", "note", "rank", "score")
+DECISION_COLUMNS = (
+    "stage", "log", "line", "record", "verdict", "reviewer", "time", "reason", "note", "rank",
+    "score",
+)
 Rows = tuple[list[dict[str, Any]], tuple[str, ...]]
 
 
@@ -79,7 +82,9 @@ def decision_rows(project: Project) -> Rows:
         logs = [*dec.reviewer_logs(project, stage).values(), dec.reconciled_log(project, stage)]
         for log in logs:
             for number, d in enumerate(log.decisions, start=1):
-                rows.append({"stage": str(stage), "log": project.rel(log.path), "line": number, **d.to_json()})
+                rows.append({
+                    "stage": str(stage), "log": project.rel(log.path), "line": number, **d.to_json()
+                })
     return rows, DECISION_COLUMNS
 
 
@@ -92,9 +97,16 @@ EXPORTERS: dict[str, Callable[[Project], Rows]] = {
 
 
 NOTHING_YET = {  # what an empty export means, and what comes first
-    "records": "no records yet: import the database exports first (`review import FILE --source NAME`)",
-    "included": "no study is included yet: finish the full-text decisions first (`review screen --stage full-text`)",
-    "inclusion-log": "no records yet: import the database exports first (`review import FILE --source NAME`)",
+    "records": (
+        "no records yet: import the database exports first (`review import FILE --source NAME`)"
+    ),
+    "included": (
+        "no study is included yet: finish the full-text decisions first "
+        "(`review screen --stage full-text`)"
+    ),
+    "inclusion-log": (
+        "no records yet: import the database exports first (`review import FILE --source NAME`)"
+    ),
     "decisions": "no decisions yet: screen first (`review screen`, or `review decide`)",
 }
 
@@ -108,14 +120,19 @@ class Exported:
 def run(project: Project, what: str, fmt: str) -> Exported:
     """The rendered export and how many rows it holds (0: only a header, or nothing)."""
     if fmt not in EXPORT_FORMATS:
-        raise UsageError(f"unknown export format `{fmt}`", hint="use one of: " + ", ".join(EXPORT_FORMATS))
+        raise UsageError(
+            f"unknown export format `{fmt}`", hint="use one of: " + ", ".join(EXPORT_FORMATS)
+        )
     if what not in EXPORTERS:
-        raise UsageError(f"nothing called `{what}` to export", hint="use one of: " + ", ".join(sorted(EXPORTERS)))
+        raise UsageError(
+            f"nothing called `{what}` to export", hint="use one of: " + ", ".join(sorted(EXPORTERS))
+        )
     rows, columns = EXPORTERS[what](project)
     if fmt in ("ris", "bibtex") and not {"id", "title"} <= set(columns):
         # Decision log lines are not references: RIS/BibTeX would have no id or title to write.
         raise ReviewError(
             f"`{what}` are not references and cannot be written as {fmt}",
-            hint=f"use --format csv or jsonl for {what}; ris and bibtex are for records, included and inclusion-log",
+            hint=f"use --format csv or jsonl for {what}; ris and bibtex are for records, "
+            "included and inclusion-log",
         )
     return Exported(render(fmt, rows, columns), len(rows))

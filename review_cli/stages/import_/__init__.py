@@ -87,7 +87,9 @@ def read_file(path: Path, data: bytes, fmt_name: str | None = None) -> tuple[Doc
     return doc, fmt
 
 
-def parse_file(path: Path, data: bytes, fmt_name: str | None = None) -> tuple[Document, ModuleType, list[Parsed | Skip]]:
+def parse_file(
+    path: Path, data: bytes, fmt_name: str | None = None
+) -> tuple[Document, ModuleType, list[Parsed | Skip]]:
     """Decode, detect (or force) the format and parse; raises ParseError on an unreadable file."""
     doc, fmt = read_file(path, data, fmt_name)
     items = list(fmt.parse(doc))
@@ -156,10 +158,14 @@ def merge(a: Record, b: Record) -> Record:
     values: dict[str, Any] = {}
     for name in (*TEXT_FIELDS, *LIST_FIELDS, "year"):
         values[name] = best_value([getattr(a, name), getattr(b, name)])
-    return Record(id=a.id, source=a.source, origins=tuple(sorted(set(a.origins) | set(b.origins))), **values)
+    return Record(
+        id=a.id, source=a.source, origins=tuple(sorted(set(a.origins) | set(b.origins))), **values
+    )
 
 
-def _destination(project: Project, source: str, src: Path, data_hash: str, taken: set[Path]) -> Path:
+def _destination(
+    project: Project, source: str, src: Path, data_hash: str, taken: set[Path]
+) -> Path:
     if project.searches_dir.resolve() in src.resolve().parents:
         return src.resolve()
     folder = project.source_dir(source)
@@ -174,7 +180,9 @@ def _destination(project: Project, source: str, src: Path, data_hash: str, taken
 def _check_source(source: str) -> str:
     source = source.strip()
     if not source:
-        raise ReviewError("--source must name the database or source", hint='e.g. --source "MEDLINE"')
+        raise ReviewError(
+            "--source must name the database or source", hint='e.g. --source "MEDLINE"'
+        )
     if any(not c.isprintable() for c in source):
         raise ReviewError(f"--source {source!r} holds a line break or another control character",
                           hint='name the source on one line, e.g. --source "Web of Science"')
@@ -185,7 +193,8 @@ def _check_paths(paths: Sequence[Path]) -> None:
     folders = [str(p) for p in paths if p.is_dir()]
     if folders:
         raise ReviewError(f"{', '.join(folders)}: a folder, not an export file",
-                          hint="name the export files in it, e.g. `review import exports/*.ris --source NAME`")
+                          hint="name the export files in it, e.g. "
+                               "`review import exports/*.ris --source NAME`")
     missing = [str(p) for p in paths if not p.is_file()]
     if missing:
         raise ReviewError(f"no such file: {', '.join(missing)}", hint="check the path")
@@ -213,7 +222,8 @@ def _read_exports(
             if entry["source"].casefold() != source.casefold():
                 raise ReviewError(
                     f"{path} was already imported as source `{entry['source']}` ({entry['file']})",
-                    hint=f"a file belongs to one source; to move it, `review import {entry['file']} --remove` first",
+                    hint="a file belongs to one source; to move it, "
+                    f"`review import {entry['file']} --remove` first",
                 )
             unchanged.append(str(path))
             continue
@@ -272,10 +282,13 @@ def run(
         progress.done()  # also when a file is refused half-way: never leave a bar running
 
 
-def _run(project: Project, paths: Sequence[Path], source: str, fmt: str | None, progress: Progress) -> ImportResult:
+def _run(
+    project: Project, paths: Sequence[Path], source: str, fmt: str | None, progress: Progress
+) -> ImportResult:
     source = _check_source(source)
     if fmt:
-        formats.by_name(fmt)  # an unknown --format is bad usage, also when every file is imported already
+        # an unknown --format is bad usage, also when every file is imported already
+        formats.by_name(fmt)
     _check_paths(paths)
     protocol = project.protocol
     lock.load(project)  # a broken review.lock fails here, not after the records are read
@@ -305,7 +318,10 @@ def _run(project: Project, paths: Sequence[Path], source: str, fmt: str | None, 
     return ImportResult([r.report for r in read], unchanged, added_sources, len(records))
 
 
-def _write(tx: Transaction, records: dict[str, Record], reports: dict[str, dict[str, Any]], read: Sequence[_Read]) -> None:
+def _write(
+    tx: Transaction, records: dict[str, Record], reports: dict[str, dict[str, Any]],
+    read: Sequence[_Read],
+) -> None:
     """Stage the records, the report and review.lock of an import."""
     project = tx.project
     records_store.write(tx, list(records.values()))
@@ -326,7 +342,9 @@ def _write(tx: Transaction, records: dict[str, Record], reports: dict[str, dict[
         STAGE,
         inputs=[project.root / k for k in reports],
         outputs=[project.records_path, project.import_report_path],
-        params={"files": {k: {"source": v["source"], "format": v["format"]} for k, v in sorted(reports.items())}},
+        params={"files": {
+            k: {"source": v["source"], "format": v["format"]} for k, v in sorted(reports.items())
+        }},
         # The exports were hashed when read (a copy in searches/ holds the same bytes).
         known={project.root / k: v["sha256"] for k, v in reports.items()},
     )
@@ -355,7 +373,9 @@ class RemoveResult:
 
 
 @locked("import")
-def remove(project: Project, names: Sequence[str | Path], progress: Progress = NULL) -> RemoveResult:
+def remove(
+    project: Project, names: Sequence[str | Path], progress: Progress = NULL
+) -> RemoveResult:
     """Take imported exports out of the review (a wrong file, or a file under the wrong source).
 
     The records are rebuilt from the exports that stay, as importing them alone would have
@@ -375,7 +395,9 @@ def remove(project: Project, names: Sequence[str | Path], progress: Progress = N
             wanted.append(entry)
     if unknown:
         imported = ", ".join(e["file"] for e in report) or "none"
-        raise ReviewError(f"not an imported export: {', '.join(unknown)}", hint=f"imported files: {imported}")
+        raise ReviewError(
+            f"not an imported export: {', '.join(unknown)}", hint=f"imported files: {imported}"
+        )
     lock.load(project)
     before = records_store.count(project)
     keep = [e for e in report if e not in wanted]
@@ -401,7 +423,9 @@ def remove(project: Project, names: Sequence[str | Path], progress: Progress = N
     return RemoveResult([e["file"] for e in wanted], before, len(records), emptied)
 
 
-def _report_entry(project: Project, report: list[dict[str, Any]], path: Path) -> dict[str, Any] | None:
+def _report_entry(
+    project: Project, report: list[dict[str, Any]], path: Path
+) -> dict[str, Any] | None:
     """The report line of an export named by its copy in searches/ or by the original file."""
     candidates = [path] if path.is_absolute() else [Path.cwd() / path, project.root / path]
     for c in candidates:

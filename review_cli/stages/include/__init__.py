@@ -33,7 +33,9 @@ from review_cli.store.locking import locked
 from review_cli.store.transaction import transaction
 
 STAGE = "include"
-NOT_SCREENED_WHY = "not screened: screening stopped by the stopping rule (screening.unscreened = \"automation\")"
+NOT_SCREENED_WHY = (
+    "not screened: screening stopped by the stopping rule (screening.unscreened = \"automation\")"
+)
 
 
 class Arm(StrEnum):
@@ -49,7 +51,8 @@ class Status(StrEnum):
     DUPLICATE = "duplicate"  # another record of its cluster stands for it
     INELIGIBLE = "ineligible-automation"  # the protocol's limits (or the stopping rule) removed it
     EXCLUDED_TA = "excluded-title-abstract"
-    PENDING_TA = "pending-title-abstract"  # no final title/abstract decision (unscreened, maybe, conflict)
+    # no final title/abstract decision (unscreened, maybe, conflict)
+    PENDING_TA = "pending-title-abstract"
     NOT_RETRIEVED = "not-retrieved"  # sought for retrieval, full text not obtained
     EXCLUDED_FT = "excluded-full-text"
     PENDING_FT = "pending-full-text"  # included at title/abstract, no final full-text decision
@@ -87,7 +90,8 @@ class Inclusion:
     units: dict[str, Unit]
     ta: dict[str, Final]
     ft: dict[str, Final]
-    orphans: dict[str, list[str]] = field(default_factory=dict)  # stage -> decided ids that are no unit
+    # stage -> decided ids that are no unit
+    orphans: dict[str, list[str]] = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)
 
     def unit_of(self) -> dict[str, Unit]:
@@ -117,12 +121,15 @@ class Inclusion:
                 )
                 yield {"id": rid, "unit": unit.id, "source": rec.source, "arm": unit.arm.value,
                        "status": "duplicate", "stage": "", "reason": "", "reason_label": "",
-                       "duplicate_of": unit.kept, "detail": f"duplicate of {unit.kept}{also}", "title": rec.title}
+                       "duplicate_of": unit.kept, "detail": f"duplicate of {unit.kept}{also}",
+                       "title": rec.title}
                 continue
             status, reason = unit.status, unit.reason
             yield {"id": rid, "unit": unit.id, "source": rec.source, "arm": unit.arm.value,
                    "status": status.value, "stage": _STAGE_OF.get(status, ""), "reason": reason,
-                   "reason_label": labels.get(reason, reason) if reason and status in EXCLUDED else "",
+                   "reason_label": (
+                       labels.get(reason, reason) if reason and status in EXCLUDED else ""
+                   ),
                    "duplicate_of": "", "detail": unit.detail, "title": rec.title}
 
     def status_counts(self) -> dict[str, int]:
@@ -149,8 +156,9 @@ def compute(inputs: flow.Inputs) -> Inclusion:
         if u.reason and u.status in EXCLUDED and u.reason not in known:
             unknown[u.reason] += 1
     for code, n in sorted(unknown.items()):
-        warnings.append(f"{n} exclusion(s) give the reason `{code}`, which review.toml no longer defines; "
-                        "the log and the diagram show the bare code (add it back under [[exclusion_reasons]])")
+        warnings.append(f"{n} exclusion(s) give the reason `{code}`, which review.toml no longer "
+                        "defines; the log and the diagram show the bare code (add it back under "
+                        "[[exclusion_reasons]])")
     orphans = {
         str(stage): sorted(finals.keys() - units.keys())
         for stage, finals in ((Stage.TITLE_ABSTRACT, inputs.ta), (Stage.FULL_TEXT, inputs.ft))
@@ -172,7 +180,9 @@ def _pending_detail(final: Final) -> str:
     return "undecided (maybe, or waiting for another reviewer): " + ", ".join(final.by)
 
 
-def _status(protocol: Protocol, uid: str, ta: dict[str, Final], ft: dict[str, Final]) -> tuple[Status, str, str]:
+def _status(
+    protocol: Protocol, uid: str, ta: dict[str, Final], ft: dict[str, Final]
+) -> tuple[Status, str, str]:
     t = ta.get(uid)
     if t is None:
         if protocol.screening.unscreened == "automation":
@@ -194,13 +204,14 @@ def _status(protocol: Protocol, uid: str, ta: dict[str, Final], ft: dict[str, Fi
     return Status.PENDING_FT, "", _pending_detail(f)
 
 
-def _units(protocol: Protocol, shapes: Sequence[flow.UnitShape], ta: dict[str, Final], ft: dict[str, Final],
-           ) -> dict[str, Unit]:
+def _units(protocol: Protocol, shapes: Sequence[flow.UnitShape], ta: dict[str, Final],
+           ft: dict[str, Final]) -> dict[str, Unit]:
     """Each unit with its final status: ineligible by the protocol's limits, else as decided."""
     limits = protocol.limits
     active = limits.active
     units: dict[str, Unit] = {}
-    limit_memo: dict[tuple[int | None, str], str | None] = {}  # the limits read the year and language only
+    # the limits read the year and language only
+    limit_memo: dict[tuple[int | None, str], str | None] = {}
     ta_get, exclude, new = ta.get, Verdict.EXCLUDE, tuple.__new__
     for cid, dbr, kept, members, year, language in shapes:
         why = None
@@ -216,7 +227,9 @@ def _units(protocol: Protocol, shapes: Sequence[flow.UnitShape], ta: dict[str, F
             status, reason, detail = Status.EXCLUDED_TA, t.reason, ""
         else:
             status, reason, detail = _status(protocol, cid, ta, ft)
-        units[cid] = new(Unit, (cid, Arm.DBR if dbr else Arm.OTHER, kept, members, status, reason, detail))
+        units[cid] = new(
+            Unit, (cid, Arm.DBR if dbr else Arm.OTHER, kept, members, status, reason, detail)
+        )
     return units
 
 
@@ -262,6 +275,6 @@ def automation_category(why: str) -> str:
 
 
 __all__ = [
-    "PENDING", "Arm", "IncludeResult", "Inclusion", "RecordInfo", "Status", "Unit", "automation_category", "build",
-    "compute", "run", "statuses_of",
+    "PENDING", "Arm", "IncludeResult", "Inclusion", "RecordInfo", "Status", "Unit",
+    "automation_category", "build", "compute", "run", "statuses_of",
 ]

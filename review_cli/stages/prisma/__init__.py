@@ -142,7 +142,9 @@ class ArmBoxes:
 _SOUGHT = (Status.NOT_RETRIEVED, Status.EXCLUDED_FT, Status.PENDING_FT, Status.INCLUDED)
 
 
-def arm_boxes(tally: Counter[tuple[Arm, Status, str]], records: dict[Arm, int]) -> dict[Arm, ArmBoxes]:
+def arm_boxes(
+    tally: Counter[tuple[Arm, Status, str]], records: dict[Arm, int]
+) -> dict[Arm, ArmBoxes]:
     """Both arms' boxes from `tally`, the units per (arm, status, reason). `records`: how many
     records came from each arm's kinds of source (every record of an arm but one per unit is
     a duplicate)."""
@@ -156,9 +158,12 @@ def arm_boxes(tally: Counter[tuple[Arm, Status, str]], records: dict[Arm, int]) 
         sought = sum(c[s] for s in _SOUGHT)
         boxes[arm] = ArmBoxes(
             identified=n, duplicates=n - units, automation=c[Status.INELIGIBLE], other=0,
-            screened=units - c[Status.INELIGIBLE], excluded=c[Status.EXCLUDED_TA], pending_ta=c[Status.PENDING_TA],
-            sought=sought, not_retrieved=c[Status.NOT_RETRIEVED], assessed=sought - c[Status.NOT_RETRIEVED],
-            ft_excluded=c[Status.EXCLUDED_FT], pending_ft=c[Status.PENDING_FT], included=c[Status.INCLUDED],
+            screened=units - c[Status.INELIGIBLE], excluded=c[Status.EXCLUDED_TA],
+            pending_ta=c[Status.PENDING_TA],
+            sought=sought, not_retrieved=c[Status.NOT_RETRIEVED],
+            assessed=sought - c[Status.NOT_RETRIEVED],
+            ft_excluded=c[Status.EXCLUDED_FT], pending_ft=c[Status.PENDING_FT],
+            included=c[Status.INCLUDED],
         )
     return boxes
 
@@ -167,7 +172,10 @@ def _named(inc: Inclusion, arm: Arm, status: Status) -> str:
     """The units of an arm with a status, the first few by id with what each waits for."""
     ordered = sorted(u.id for u in inc.units.values() if u.arm == arm and u.status == status)
     shown = include.statuses_of(inc, ordered[:MAX_NAMED])
-    more = f" and {len(ordered) - MAX_NAMED} more (see include/log.jsonl)" if len(ordered) > MAX_NAMED else ""
+    more = (
+        f" and {len(ordered) - MAX_NAMED} more (see include/log.jsonl)"
+        if len(ordered) > MAX_NAMED else ""
+    )
     return "; ".join(shown) + more
 
 
@@ -178,16 +186,19 @@ def check_arithmetic(inc: Inclusion, arm: Arm, b: ArmBoxes, allow_pending: bool)
     left = b.identified - b.duplicates - b.automation - b.other
     if left != b.screened:
         problems.append(
-            f"({where}) Records identified ({b.identified}) - Duplicate records removed ({b.duplicates}) "
-            f"- Records marked as ineligible by automation tools ({b.automation}) - Records removed for "
-            f"other reasons ({b.other}) = {left}, but Records screened = {b.screened}"
+            f"({where}) Records identified ({b.identified}) "
+            f"- Duplicate records removed ({b.duplicates}) "
+            f"- Records marked as ineligible by automation tools ({b.automation}) "
+            f"- Records removed for other reasons ({b.other}) = {left}, "
+            f"but Records screened = {b.screened}"
         )
     shown_ta = b.pending_ta if allow_pending else 0
     if b.screened - b.excluded - shown_ta != b.sought:
         problems.append(
             f"({where}) Records screened ({b.screened}) - Records excluded ({b.excluded}) = "
             f"{b.screened - b.excluded}, but Reports sought for retrieval = {b.sought}: "
-            f"{b.pending_ta} record(s) have no final title/abstract decision: {_named(inc, arm, Status.PENDING_TA)}"
+            f"{b.pending_ta} record(s) have no final title/abstract decision: "
+            f"{_named(inc, arm, Status.PENDING_TA)}"
         )
     if b.sought - b.not_retrieved != b.assessed:
         problems.append(
@@ -199,7 +210,8 @@ def check_arithmetic(inc: Inclusion, arm: Arm, b: ArmBoxes, allow_pending: bool)
         problems.append(
             f"({where}) Reports assessed for eligibility ({b.assessed}) - Reports excluded "
             f"({b.ft_excluded}) = {b.assessed - b.ft_excluded}, but Studies included = "
-            f"{b.included}: {b.pending_ft} report(s) have no final full-text decision: {_named(inc, arm, Status.PENDING_FT)}"
+            f"{b.included}: {b.pending_ft} report(s) have no final full-text decision: "
+            f"{_named(inc, arm, Status.PENDING_FT)}"
         )
     return problems
 
@@ -215,15 +227,19 @@ def _reasons(inc: Inclusion, counts: Counter[str]) -> list[dict[str, Any]]:
 
 
 def compute(inc: Inclusion, allow_pending: bool = False) -> Flow:
-    """All counts of the diagram; raises ReviewError naming boxes and units if they do not add up."""
+    """All counts of the diagram; raises ReviewError naming boxes and units if they do not add
+    up."""
     protocol = inc.protocol
     sources: dict[str, dict[str, int]] = {group: {} for group in SOURCE_GROUPS.values()}
     for s in protocol.sources:
         sources[SOURCE_GROUPS[s.kind]][s.name] = 0
-    for (source, kind), n in Counter(map(itemgetter(1, 2), inc.records.values())).items():  # (source, kind) -> n
+    # (source, kind) -> n
+    for (source, kind), n in Counter(map(itemgetter(1, 2), inc.records.values())).items():
         group = sources[SOURCE_GROUPS[kind]]
         group[source] = group.get(source, 0) + n
-    sources = {g: dict(sorted(v.items(), key=lambda kv: kv[0].casefold())) for g, v in sources.items()}
+    sources = {
+        g: dict(sorted(v.items(), key=lambda kv: kv[0].casefold())) for g, v in sources.items()
+    }
 
     counts: dict[str, int] = {}
     prev = protocol.previous
@@ -242,8 +258,9 @@ def compute(inc: Inclusion, allow_pending: bool = False) -> Flow:
         b = boxes[arm]
         problems.extend(check_arithmetic(inc, arm, b, allow_pending))
         keys = ARM_KEYS[arm]
-        for name in ("duplicates", "automation", "other", "screened", "excluded", "pending_ta", "sought",
-                     "not_retrieved", "assessed", "ft_excluded", "pending_ft", "included"):
+        for name in ("duplicates", "automation", "other", "screened", "excluded", "pending_ta",
+                     "sought", "not_retrieved", "assessed", "ft_excluded", "pending_ft",
+                     "included"):
             counts[keys[name]] = getattr(b, name)
         excluded: Counter[str] = Counter()
         for (a, status, reason), n in tally.items():
@@ -254,8 +271,9 @@ def compute(inc: Inclusion, allow_pending: bool = False) -> Flow:
     if problems:
         raise ReviewError(
             "the PRISMA 2020 counts do not add up:\n  " + "\n  ".join(problems),
-            hint="decide the records named (`review screen` / `review decide`), reconcile conflicts, "
-            "or run `review prisma --allow-pending` for an interim diagram that shows them as awaiting a decision",
+            hint="decide the records named (`review screen` / `review decide`), reconcile "
+            "conflicts, or run `review prisma --allow-pending` for an interim diagram that shows "
+            "them as awaiting a decision",
         )
     # One report per study: the review links no separate reports of one study yet.
     counts["new_studies"] = counts["new_reports"] = new
@@ -265,7 +283,8 @@ def compute(inc: Inclusion, allow_pending: bool = False) -> Flow:
     automation: Counter[str] = Counter()
     for (_, status, why), n in tally.items():
         if status == Status.INELIGIBLE:
-            automation[include.automation_category(why)] += n  # a few distinct reasons, 10,000s of units
+            # a few distinct reasons, 10,000s of units
+            automation[include.automation_category(why)] += n
     other_methods = bool(
         counts["website_results"] + counts["organisation_results"] + counts["citations_results"]
         or any(s.kind not in DBR_KINDS for s in protocol.sources)
@@ -278,7 +297,10 @@ def compute(inc: Inclusion, allow_pending: bool = False) -> Flow:
         automation=dict(sorted(automation.items())),
         update=prev is not None,
         other_methods=other_methods,
-        interim=bool(counts["records_pending"] + counts["dbr_pending_reports"] + counts["other_records_pending"] + counts["other_pending_reports"]),
+        interim=bool(
+            counts["records_pending"] + counts["dbr_pending_reports"]
+            + counts["other_records_pending"] + counts["other_pending_reports"]
+        ),
     )
 
 
@@ -352,12 +374,15 @@ def diff(project: Project, path: Path, expected: bytes) -> str:
     rel = project.rel(path)
     raw = prisma_store.read_bytes(path)
     if raw is None:
-        return f"--- {rel} (missing)\n+++ {rel} (regenerated)\n@@ the file does not exist; run `review prisma` @@\n"
+        return (
+            f"--- {rel} (missing)\n+++ {rel} (regenerated)\n"
+            "@@ the file does not exist; run `review prisma` @@\n"
+        )
     if raw == expected:
         return ""
     current = raw.decode("utf-8", errors="replace")
-    lines = list(difflib.unified_diff(_lines(current), _lines(expected.decode("utf-8")), f"{rel} (on disk)",
-                                      f"{rel} (regenerated)", n=2))
+    lines = list(difflib.unified_diff(_lines(current), _lines(expected.decode("utf-8")),
+                                      f"{rel} (on disk)", f"{rel} (regenerated)", n=2))
     if len(lines) > MAX_DIFF_LINES:
         lines = lines[:MAX_DIFF_LINES] + [f"... {len(lines) - MAX_DIFF_LINES} more diff lines\n"]
     return "".join(line if line.endswith("\n") else line + "\n" for line in lines)

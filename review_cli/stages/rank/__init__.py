@@ -68,7 +68,9 @@ MODEL_SPECS: dict[str, ModelSpec] = {
         C=0.11,
         pos_weight=9.8,
         normalise_weights=True,
-        features=FeatureSettings(ngram_max=2, min_df=1, sublinear_tf=True, stop_words=False, max_df=0.95),
+        features=FeatureSettings(
+            ngram_max=2, min_df=1, sublinear_tf=True, stop_words=False, max_df=0.95
+        ),
     ),
 }
 # The same model solved exactly in the kernel space, warm-started after each decision
@@ -89,7 +91,9 @@ def model_spec(model: str | ModelSpec) -> ModelSpec:
     except KeyError:
         from review_cli.errors import ReviewError
 
-        raise ReviewError(f"unknown ranking model `{model}`", hint=f"choose one of: {', '.join(MODELS)}") from None
+        raise ReviewError(
+            f"unknown ranking model `{model}`", hint=f"choose one of: {', '.join(MODELS)}"
+        ) from None
 
 
 @dataclass(frozen=True)
@@ -119,7 +123,9 @@ def features(texts: Sequence[str], settings: FeatureSettings | None = None) -> A
 
         stop = frozenset(ENGLISH_STOP_WORDS)
     try:
-        return tfidf(texts, s.ngram_max, min_df if len(texts) > min_df else 1, s.max_df, s.sublinear_tf, stop)
+        return tfidf(
+            texts, s.ngram_max, min_df if len(texts) > min_df else 1, s.max_df, s.sublinear_tf, stop
+        )
     except ValueError:  # no term at all (every text empty or only stop words)
         import scipy.sparse as sp
 
@@ -149,7 +155,10 @@ class Ranker:
         self.model = model if isinstance(model, str) else "custom"
         self.n = len(texts) if matrix is None else int(matrix.shape[0])
         self.seed = seed
-        self.X: Any = matrix if matrix is not None else (features(texts, self.spec.features) if self.n else None)
+        self.X: Any = (
+            matrix if matrix is not None
+            else (features(texts, self.spec.features) if self.n else None)
+        )
         # The one random generator of the session: a fixed shuffle used for the random phase,
         # for breaking ties and for picking pseudo-negatives, so rank() stays a pure function.
         rng = np.random.default_rng(seed)
@@ -203,7 +212,9 @@ class Ranker:
 
         if self._kernel is None:
             pseudo = self._shuffle[: self.spec.pseudo_negatives]
-            self._kernel = KernelSVM(self.X, self.spec.C, self.spec.pos_weight, self.spec.normalise_weights, pseudo)
+            self._kernel = KernelSVM(
+                self.X, self.spec.C, self.spec.pos_weight, self.spec.normalise_weights, pseudo
+            )
         with self._one_blas_thread():
             self._kernel.fit(labels)
             return self._kernel.scores() if self._kernel.both_classes else None
@@ -278,7 +289,9 @@ def _classifier(spec: ModelSpec, seed: int) -> Any:
         from sklearn.linear_model import SGDClassifier
 
         loss = {"sgd": "hinge", "sgd-log": "log_loss", "sgd-mh": "modified_huber"}[c]
-        return SGDClassifier(loss=loss, alpha=spec.C, random_state=0, max_iter=spec.epochs, tol=None)
+        return SGDClassifier(
+            loss=loss, alpha=spec.C, random_state=0, max_iter=spec.epochs, tol=None
+        )
     raise ValueError(f"unknown classifier {c}")
 
 
@@ -311,12 +324,17 @@ def cached_features(cache_dir: Path, texts: Sequence[str], settings: FeatureSett
     return X
 
 
-def for_project(project: Project, texts: Sequence[str], model: str | None = None, seed: int | None = None) -> Ranker:
-    """A Ranker with the protocol's seed and model, its features cached in the project's .review/."""
+def for_project(
+    project: Project, texts: Sequence[str], model: str | None = None, seed: int | None = None
+) -> Ranker:
+    """A Ranker with the protocol's seed and model, its features cached in the project's
+    .review/."""
     screening = project.protocol.screening
     spec = model_spec(model or screening.model)
     X = cached_features(project.cache_dir, texts, spec.features) if len(texts) else None
-    return Ranker(texts, seed if seed is not None else screening.seed, model or screening.model, matrix=X)
+    return Ranker(
+        texts, seed if seed is not None else screening.seed, model or screening.model, matrix=X
+    )
 
 
 __all__ = [

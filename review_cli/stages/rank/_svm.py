@@ -38,7 +38,9 @@ class KernelSVM:
     `Balanced`), weights rescaled to sum to the number of labels when `normalise`.
     """
 
-    def __init__(self, X: Any, C: float, ratio: float, normalise: bool = True, pseudo: Any = ()) -> None:
+    def __init__(
+        self, X: Any, C: float, ratio: float, normalise: bool = True, pseudo: Any = ()
+    ) -> None:
         import numpy as np
 
         self.pseudo = [(int(i), 0) for i in pseudo]
@@ -50,7 +52,9 @@ class KernelSVM:
         self.sq_norms = np.asarray(self.X.multiply(self.X).sum(axis=1), dtype=np.float64).ravel()
         # Kept products: scoring is then a dense product over the unlabelled records. Beyond
         # COLUMNS_UP_TO records, computing them costs more than scoring from the sparse rows.
-        self.max_columns = COLUMN_CACHE_BYTES // (4 * max(1, self.n)) if self.n <= COLUMNS_UP_TO else 0
+        self.max_columns = (
+            COLUMN_CACHE_BYTES // (4 * max(1, self.n)) if self.n <= COLUMNS_UP_TO else 0
+        )
         self.XT: Any = None
         self.compact_from = COMPACT_FROM
         self.cg_steps = 0
@@ -91,7 +95,10 @@ class KernelSVM:
         if not total:
             return np.zeros(self.n)
         offsets = np.repeat(starts - np.cumsum(lengths) + lengths, lengths) + np.arange(total)
-        return np.bincount(XT.indices[offsets], weights=XT.data[offsets] * np.repeat(weights, lengths), minlength=self.n)
+        return np.bincount(
+            XT.indices[offsets], weights=XT.data[offsets] * np.repeat(weights, lengths),
+            minlength=self.n,
+        )
 
     def _grow(self, m: int) -> None:
         import numpy as np
@@ -102,7 +109,9 @@ class KernelSVM:
         G = np.zeros((size, size), dtype=np.float32)
         G[:m, :m] = self.G[:m, :m]
         self.G = G
-        self.key_array = np.concatenate([self.key_array, np.zeros(size - len(self.key_array), dtype=np.int64)])
+        self.key_array = np.concatenate(
+            [self.key_array, np.zeros(size - len(self.key_array), dtype=np.int64)]
+        )
         self.beta = np.concatenate([self.beta, np.zeros(size - len(self.beta))])
         self.t = np.concatenate([self.t, np.zeros(size - len(self.t))])
         self.f = np.concatenate([self.f, np.zeros(size - len(self.f))])
@@ -119,7 +128,9 @@ class KernelSVM:
             row = (self.X[self.keys] @ self.X[i].T).toarray().ravel() if m else np.zeros(0)
         if m < self.max_columns:
             if m == self.columns.shape[0]:
-                more = np.zeros((min(self.max_columns, max(64, 2 * m)), len(self.live)), dtype=np.float32)
+                more = np.zeros(
+                    (min(self.max_columns, max(64, 2 * m)), len(self.live)), dtype=np.float32
+                )
                 more[:m] = self.columns[:m]
                 self.columns = more
             self.columns[m] = col[self.live]

@@ -58,7 +58,9 @@ def tfidf(
         n_terms += len(first)
     if ngram_max > 2:
         raise ValueError("only 1- and 2-grams are supported")
-    keys, counts = np.unique(np.concatenate(docs) * n_terms + np.concatenate(terms), return_counts=True)
+    keys, counts = np.unique(
+        np.concatenate(docs) * n_terms + np.concatenate(terms), return_counts=True
+    )
     row, col = keys // n_terms, keys % n_terms
     df = np.bincount(col, minlength=n_terms)
     keep = (df >= min_df) & (df <= max_df * n if isinstance(max_df, float) else df <= max_df)

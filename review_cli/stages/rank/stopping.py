@@ -86,7 +86,9 @@ def _lower_tail(k: Any, pool: Any, big_k: Any, m: Any, alpha: float | None = Non
     return out
 
 
-def window_pvalues(labels: Sequence[int] | Any, n_total: int, target: float = 0.95, alpha: float | None = None) -> Any:
+def window_pvalues(
+    labels: Sequence[int] | Any, n_total: int, target: float = 0.95, alpha: float | None = None
+) -> Any:
     """p_m for every window of the last m = 1..n screened records (index m - 1)."""
     import numpy as np
 
@@ -100,11 +102,15 @@ def window_pvalues(labels: Sequence[int] | Any, n_total: int, target: float = 0.
     p = np.zeros(n)
     possible = big_k <= pool  # otherwise "recall < target" is impossible: p = 0
     if possible.any():
-        p[possible] = _lower_tail(k_m[possible], pool[possible], big_k[possible], m[possible], alpha)
+        p[possible] = _lower_tail(
+            k_m[possible], pool[possible], big_k[possible], m[possible], alpha
+        )
     return p
 
 
-def statistical(labels: Sequence[int], n_total: int, target: float = 0.95, confidence: float = 0.95) -> StopVerdict:
+def statistical(
+    labels: Sequence[int], n_total: int, target: float = 0.95, confidence: float = 0.95
+) -> StopVerdict:
     """Reject "recall < target" at `confidence` using every window of the last m screened."""
     n = len(labels)
     r = int(sum(labels))
@@ -117,7 +123,10 @@ def statistical(labels: Sequence[int], n_total: int, target: float = 0.95, confi
     best = int(p.argmin())
     p_min = float(p[best])
     stop = p_min < alpha
-    shown = f"p = {p_min:.3g}" if p_min < 0.5 or stop else f"p >= {max(0.5, p_min) if alpha < 0.5 else alpha:.2g}"
+    shown = (
+        f"p = {p_min:.3g}" if p_min < 0.5 or stop
+        else f"p >= {max(0.5, p_min) if alpha < 0.5 else alpha:.2g}"
+    )
     detail = f"{shown} over the last {best + 1} screened (stop below {alpha:.2g})"
     return StopVerdict("statistical", stop, _tail_estimate(labels, n_total), detail)
 
@@ -131,7 +140,9 @@ def _tail_estimate(labels: Sequence[int], n_total: int) -> float:
 
 
 # --- knee -----------------------------------------------------------------------------------
-def knee(labels: Sequence[int] | Any, min_screened: int = KNEE_MIN_SCREENED, n_total: int | None = None) -> StopVerdict:
+def knee(
+    labels: Sequence[int] | Any, min_screened: int = KNEE_MIN_SCREENED, n_total: int | None = None
+) -> StopVerdict:
     """Cormack & Grossman's knee: slope before the knee / slope after it, against 156 - r."""
     import numpy as np
 
@@ -147,7 +158,10 @@ def knee(labels: Sequence[int] | Any, min_screened: int = KNEE_MIN_SCREENED, n_t
     estimate = None
     if n_total is not None:
         estimate = round(b / max(1, s - kn) * (n_total - s), 1)
-    return StopVerdict("knee", bool(stop), estimate, f"slope ratio {rho:.1f} at knee {kn} (stop at {threshold}, after {min_screened} screened)")
+    return StopVerdict(
+        "knee", bool(stop), estimate,
+        f"slope ratio {rho:.1f} at knee {kn} (stop at {threshold}, after {min_screened} screened)",
+    )
 
 
 def _knee_point(cum: Any, s: int, r: int) -> tuple[int, int, float]:
@@ -175,16 +189,27 @@ def heuristic(labels: Sequence[int], n_total: int, run: int | None = None) -> St
     limit = run if run is not None else heuristic_limit(n_total)
     # rule of three: with `since` irrelevant in a row, the rate is below 3 / since (95 %)
     estimate = round(min(1.0, 3 / since) * (n_total - len(labels)), 1) if since else None
-    return StopVerdict("heuristic", since >= limit, estimate, f"{since} irrelevant in a row (stop at {limit})")
+    return StopVerdict(
+        "heuristic", since >= limit, estimate, f"{since} irrelevant in a row (stop at {limit})"
+    )
 
 
-def evaluate(labels: Sequence[int], n_total: int, target: float = 0.95, confidence: float = 0.95) -> list[StopVerdict]:
+def evaluate(
+    labels: Sequence[int], n_total: int, target: float = 0.95, confidence: float = 0.95
+) -> list[StopVerdict]:
     """All three rules for labels in screening order (1 relevant, 0 irrelevant)."""
-    return [statistical(labels, n_total, target, confidence), knee(labels, n_total=n_total), heuristic(labels, n_total)]
+    return [
+        statistical(labels, n_total, target, confidence),
+        knee(labels, n_total=n_total),
+        heuristic(labels, n_total),
+    ]
 
 
 # --- replay: where would each rule first stop? ---------------------------------------------
-def first_stops(labels: Sequence[int], n_total: int, target: float = 0.95, confidence: float = 0.95, start: int = 1) -> dict[str, int | None]:
+def first_stops(
+    labels: Sequence[int], n_total: int, target: float = 0.95, confidence: float = 0.95,
+    start: int = 1,
+) -> dict[str, int | None]:
     """For a complete screening order, the number screened when each rule first says stop."""
     import numpy as np
 
@@ -211,7 +236,9 @@ def first_stops(labels: Sequence[int], n_total: int, target: float = 0.95, confi
     return found
 
 
-def _first_statistical_stop(x: Any, n_total: int, target: float, alpha: float, start: int) -> int | None:
+def _first_statistical_stop(
+    x: Any, n_total: int, target: float, alpha: float, start: int
+) -> int | None:
     """The first n >= start at which the statistical rule says stop, without testing every n.
 
     While irrelevant records are added the smallest p can only fall: window m after n records is

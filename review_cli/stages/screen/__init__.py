@@ -42,7 +42,8 @@ from review_cli.store import units as units_store
 from review_cli.store.locking import reviewer_lock
 
 ACTIONS = (
-    "include", "exclude", "maybe", "skip", "undo", "note", "reason", "criteria", "not_retrieved", "help", "quit",
+    "include", "exclude", "maybe", "skip", "undo", "note", "reason", "criteria", "not_retrieved",
+    "help", "quit",
 )
 TIMING_WINDOW = 20  # status line: mean seconds per record over the last N decisions
 
@@ -127,7 +128,9 @@ class Session:
         repair = dec.repair_torn(project, stage, reviewer)
         if repair is not None:
             self.messages.append(repair.message(project))
-        self.history = dec.read_log(project.decisions_path(stage, reviewer), stage, slug(reviewer)).decisions
+        self.history = dec.read_log(
+            project.decisions_path(stage, reviewer), stage, slug(reviewer)
+        ).decisions
         self.in_force = dec.effective(self.history)
         self.latest = dec.latest(self.history)
         self.notes: dict[str, str] = {}
@@ -179,7 +182,10 @@ class Session:
         )
 
     def _both_classes(self) -> bool:
-        labels = {LABEL[d.verdict] for rid, d in self.latest.items() if rid in self.index and d.verdict in LABEL}
+        labels = {
+            LABEL[d.verdict] for rid, d in self.latest.items()
+            if rid in self.index and d.verdict in LABEL
+        }
         return labels == {0, 1}
 
     def next_record(self, snap: Snapshot) -> tuple[str, int | None, float | None] | None:
@@ -190,7 +196,10 @@ class Session:
                 return rid, None, None
             self.revisit.pop()
         if self.only_maybe:
-            maybes = dict.fromkeys(d.record for d in self.in_force if d.record in self.index and not self.done(d.record))
+            maybes = dict.fromkeys(
+                d.record for d in self.in_force
+                if d.record in self.index and not self.done(d.record)
+            )
             fresh = [rid for rid in maybes if rid not in self.skipped]
             if fresh:
                 return fresh[0], None, None
@@ -213,27 +222,38 @@ class Session:
                 return rid, None, None
         return None
 
-    def card(self, rid: str, rank: int | None, score: float | None, snap: Snapshot, mode: str, message: str) -> Card:
+    def card(
+        self, rid: str, rank: int | None, score: float | None, snap: Snapshot, mode: str,
+        message: str,
+    ) -> Card:
         record = self.units[self.index[rid]]
         p = self.project.protocol
-        previous = next((d for d in reversed(self.history) if d.record == rid and d.verdict != Verdict.UNDO), None)
+        previous = next(
+            (d for d in reversed(self.history) if d.record == rid and d.verdict != Verdict.UNDO),
+            None,
+        )
         fulltext = ""
         if self.stage == Stage.FULL_TEXT:
             fulltext = fulltext_store.location(self.project, record, self.members.get(rid, []))
         return Card(
-            record=record, stage=self.stage, reviewer=self.reviewer, mode=mode, status=self.status(snap),
+            record=record, stage=self.stage, reviewer=self.reviewer, mode=mode,
+            status=self.status(snap),
             rank=rank, score=score, keys=self.keys, reasons=self.reasons,
             criteria_include=p.include, criteria_exclude=p.exclude,
-            highlight_include=p.screening.highlight_include, highlight_exclude=p.screening.highlight_exclude,
+            highlight_include=p.screening.highlight_include,
+            highlight_exclude=p.screening.highlight_exclude,
             fulltext=fulltext, message=message, note=self.notes.get(rid, ""), previous=previous,
             reason_required=self.stage == Stage.FULL_TEXT,
         )
 
     # --- actions -------------------------------------------------------------------------
-    def decide(self, rid: str, verdict: Verdict, rank: int | None, score: float | None, reason: str = "") -> Decision:
+    def decide(
+        self, rid: str, verdict: Verdict, rank: int | None, score: float | None, reason: str = ""
+    ) -> Decision:
         now = self.clock()
         d = Decision(
-            record=rid, verdict=verdict, stage=self.stage, reviewer=self.reviewer, time=dec.iso(now),
+            record=rid, verdict=verdict, stage=self.stage, reviewer=self.reviewer,
+            time=dec.iso(now),
             reason=reason, note=self.notes.pop(rid, ""), rank=rank,
             score=None if score is None else round(float(score), 4),
         )
@@ -323,7 +343,9 @@ class Session:
                 if self.action(answer) != "quit":
                     continue
             act = self.action(answer)
-            if act in ("include", "maybe") or (act == "exclude" and self.stage == Stage.TITLE_ABSTRACT):
+            if act in ("include", "maybe") or (
+                act == "exclude" and self.stage == Stage.TITLE_ABSTRACT
+            ):
                 verdict = Verdict(act)
                 self.decide(rid, verdict, rank, score)
                 outcome.decided += 1
@@ -387,8 +409,14 @@ def run(
             if not session.units:
                 raise ReviewError(
                     f"nothing to screen at {stage}"
-                    + (": no record is included at title/abstract yet" if stage == Stage.FULL_TEXT else ": no records imported"),
-                    hint="screen title/abstract first" if stage == Stage.FULL_TEXT else "run `review import FILE --source NAME`",
+                    + (
+                        ": no record is included at title/abstract yet" if stage == Stage.FULL_TEXT
+                        else ": no records imported"
+                    ),
+                    hint=(
+                        "screen title/abstract first" if stage == Stage.FULL_TEXT
+                        else "run `review import FILE --source NAME`"
+                    ),
                 )
             return drive(session.run)
         finally:
@@ -405,10 +433,13 @@ def open_session(
 ) -> Session:
     """A session over the stage's units (call inside `store.locking.reviewer_lock`)."""
     members = units_store.groups(project)
-    return Session(project, stage, reviewer, engine=engine, clock=clock, members=members, only_maybe=only_maybe)
+    return Session(
+        project, stage, reviewer, engine=engine, clock=clock, members=members,
+        only_maybe=only_maybe,
+    )
 
 
 __all__ = [
-    "BackgroundEngine", "Card", "Engine", "Outcome", "Session", "Settings", "Status", "SyncEngine", "open_session",
-    "parse_stage", "reasons_for", "resolve_reviewer",
+    "BackgroundEngine", "Card", "Engine", "Outcome", "Session", "Settings", "Status", "SyncEngine",
+    "open_session", "parse_stage", "reasons_for", "resolve_reviewer",
 ]

@@ -62,13 +62,16 @@ def make_ranker(project: Project | None, texts: Sequence[str], seed: int, model:
 
 
 def compute(
-    ranker: Any, labels: Mapping[int, int], in_order: Sequence[int], n_total: int, target: float, confidence: float
+    ranker: Any, labels: Mapping[int, int], in_order: Sequence[int], n_total: int, target: float,
+    confidence: float,
 ) -> Snapshot:
     from review_cli.stages.rank.stopping import evaluate
 
     ranking = ranker.rank(dict(labels))
     verdicts = evaluate(list(in_order), n_total, target, confidence)
-    return Snapshot(list(ranking.order), list(ranking.scores), ranking.random, verdicts, len(labels))
+    return Snapshot(
+        list(ranking.order), list(ranking.scores), ranking.random, verdicts, len(labels)
+    )
 
 
 @dataclass
@@ -99,7 +102,8 @@ class SyncEngine:
             if self._ranker is None:
                 self._ranker = make_ranker(self.s.project, self.s.texts, self.s.seed, self.s.model)
             self._snap = compute(
-                self._ranker, self._labels, self._in_order, len(self.s.texts), self.s.target, self.s.confidence
+                self._ranker, self._labels, self._in_order, len(self.s.texts), self.s.target,
+                self.s.confidence,
             )
         return self._snap
 
@@ -121,8 +125,12 @@ def _serve(inbox: Any, outbox: Any, settings: Settings, top: int) -> None:
                 return
             version, labels, in_order = msg
             t0 = time.perf_counter()
-            snap = compute(ranker, labels, in_order, len(settings.texts), settings.target, settings.confidence)
-            snap = Snapshot(snap.order[:top], snap.scores[:top], snap.random, snap.stopping, snap.labels)
+            snap = compute(
+                ranker, labels, in_order, len(settings.texts), settings.target, settings.confidence
+            )
+            snap = Snapshot(
+                snap.order[:top], snap.scores[:top], snap.random, snap.stopping, snap.labels
+            )
             outbox.send((version, snap, time.perf_counter() - t0))
     except (EOFError, OSError, KeyboardInterrupt):  # the screen is gone (quit, crash or SIGKILL)
         return
@@ -158,10 +166,12 @@ class BackgroundEngine:
         to_worker_r, self._to_worker = ctx.Pipe(duplex=False)
         self._from_worker, from_worker_w = ctx.Pipe(duplex=False)
         self._proc = ctx.Process(
-            target=_serve, args=(to_worker_r, from_worker_w, settings, self.TOP), name="review-ranker", daemon=True
+            target=_serve, args=(to_worker_r, from_worker_w, settings, self.TOP),
+            name="review-ranker", daemon=True,
         )
         self._child_ends = (to_worker_r, from_worker_w)
-        # Starting pickles every text into the child: done by the sender thread, off the screen's path.
+        # Starting pickles every text into the child: done by the sender thread, off the
+        # screen's path.
         threading.Thread(target=self._send, name="review-ranker-send", daemon=True).start()
         threading.Thread(target=self._receive, name="review-ranker-receive", daemon=True).start()
 

@@ -71,7 +71,10 @@ def run(
     from review_cli.search import client as make_client
 
     if not query.strip():
-        raise UsageError("the query is empty", hint='give the search string in quotes, e.g. "sepsis AND children"')
+        raise UsageError(
+            "the query is empty",
+            hint='give the search string in quotes, e.g. "sepsis AND children"',
+        )
     client = make_client(api)
     name = (source or client.LABEL).strip()
     declared = project.protocol.source(name)
@@ -96,13 +99,17 @@ def update(
     """`review search --update NAME`: the last logged search of NAME, for records added since."""
     from review_cli.search import client as make_client
 
-    runs = [e for e in load_log(project) if str(e.get("source", "")).casefold() == source.strip().casefold()]
+    runs = [
+        e for e in load_log(project)
+        if str(e.get("source", "")).casefold() == source.strip().casefold()
+    ]
     if not runs:
         logged = sorted({str(e.get("source")) for e in load_log(project)})
         raise ReviewError(
             f"no online search of source `{source}` is logged",
             hint=("logged sources: " + ", ".join(logged)) if logged else
-            "run `review search API QUERY --source NAME` first; searches imported from files are re-run by hand",
+            "run `review search API QUERY --source NAME` first; searches imported "
+            "from files are re-run by hand",
         )
     last = max(runs, key=lambda e: str(e.get("time", "")))
     limits = last.get("limits") or {}
@@ -115,7 +122,10 @@ def update(
         added_from=str(last["time"])[:10],
     )
     client = make_client(str(last["api"]))
-    return _execute(project, client, q, str(last["source"]), int(limits.get("max") or DEFAULT_MAX), last, progress, settings, now)
+    return _execute(
+        project, client, q, str(last["source"]), int(limits.get("max") or DEFAULT_MAX), last,
+        progress, settings, now,
+    )
 
 
 def _max(value: int | None) -> int:
@@ -146,13 +156,15 @@ def _execute(
             raise ReviewError(
                 f"{client.LABEL} found no records for {query.text!r}" + _limits_text(query)
                 + (f" ({client.LABEL} said: {said})" if said else ""),
-                hint="check the query (spelling, field tags, quotes) and the date limits; nothing was saved or logged",
+                hint="check the query (spelling, field tags, quotes) and the date limits; "
+                "nothing was saved or logged",
             )
         if count.total > max_records:
             raise ReviewError(
-                f"{client.LABEL} reports {count.total} records for this search, more than --max {max_records}",
-                hint=f"nothing was downloaded; pass --max {count.total} to fetch them all, or narrow the query "
-                "(more terms, --from/--to)",
+                f"{client.LABEL} reports {count.total} records for this search, "
+                f"more than --max {max_records}",
+                hint=f"nothing was downloaded; pass --max {count.total} to fetch them all, or "
+                "narrow the query (more terms, --from/--to)",
             )
         download = client.download(http, query, count, progress) if count.total else None
 
@@ -169,7 +181,9 @@ def _execute(
         files: list[str] = []
         if download is not None and download.received:
             with tempfile.TemporaryDirectory(prefix="review-search-") as tmp:
-                path = Path(tmp) / f"{client.NAME}-{started.strftime('%Y%m%dT%H%M%SZ')}{client.SUFFIX}"
+                path = Path(tmp) / (
+                    f"{client.NAME}-{started.strftime('%Y%m%dT%H%M%SZ')}{client.SUFFIX}"
+                )
                 data = download.data
                 for secret in http.secrets:  # in case a service echoes the key or e-mail back
                     data = data.replace(secret.encode("utf-8"), b"***")
@@ -221,7 +235,9 @@ def _already_imported(project: Project, data: bytes) -> list[str]:
     return [e["file"] for e in records_store.read_report(project) if e.get("sha256") == digest]
 
 
-def _dedup(project: Project, new: list[str], is_update: bool, progress: Progress) -> tuple[str, dict[str, Any]]:
+def _dedup(
+    project: Project, new: list[str], is_update: bool, progress: Progress
+) -> tuple[str, dict[str, Any]]:
     """Match new records against everything already in the review (the dedup stage).
 
     Runs after an update, and after any search once the review has been deduplicated, so only
@@ -246,8 +262,12 @@ def _dedup(project: Project, new: list[str], is_update: bool, progress: Progress
             duplicates += len(joined)
     counts = {"new_units": units, "new_duplicates": duplicates}
     note = (
-        f"Dedup: {units} new studies to screen; {duplicates} new records duplicate ones already in the review"
-        + (f"; {result.uncertain} uncertain pairs wait for `review dedup`." if result.uncertain else ".")
+        f"Dedup: {units} new studies to screen; {duplicates} new records duplicate "
+        "ones already in the review"
+        + (
+            f"; {result.uncertain} uncertain pairs wait for `review dedup`."
+            if result.uncertain else "."
+        )
     )
     return note, counts
 
@@ -261,4 +281,5 @@ def _limits_text(query: Query) -> str:
     return f" ({'; '.join(parts)})" if parts else ""
 
 
-__all__ = ["SearchResult", "load_log", "report", "run", "update"]  # report: `review report searches`
+# report: `review report searches`
+__all__ = ["SearchResult", "load_log", "report", "run", "update"]

@@ -54,7 +54,10 @@ def rows(project: Project) -> list[Row]:
         databases = (e.get("details") or {}).get("databases") or {}
         if databases:
             listed = ", ".join(f"{k} {v}" for k, v in databases.items())
-            notes.append(f"{e['database']} searched several databases at once; records retrieved per database: {listed}")
+            notes.append(
+                f"{e['database']} searched several databases at once; "
+                f"records retrieved per database: {listed}"
+            )
         for w in (e.get("details") or {}).get("warnings") or []:
             notes.append(f"{e['database']} said: {w}")
         if e.get("new_records") is not None and e.get("update_of"):
@@ -68,7 +71,10 @@ def rows(project: Project) -> list[Row]:
                 limits=_limits(e.get("limits") or {}),
                 reported=str(e.get("reported", "")),
                 retrieved=str(e.get("received", "")),
-                run=f"update (previous run {str(e['previous_run'])[:10]})" if e.get("update_of") else "initial",
+                run=(
+                    f"update (previous run {str(e['previous_run'])[:10]})" if e.get("update_of")
+                    else "initial"
+                ),
                 notes=notes,
             )
         )
@@ -110,9 +116,15 @@ def _strategy(e: dict[str, Any]) -> str:
 def _limits(limits: dict[str, Any]) -> str:
     parts = []
     if limits.get("published_from") or limits.get("published_to"):
-        parts.append(f"published {limits.get('published_from') or '…'} to {limits.get('published_to') or '…'}")
+        parts.append(
+            f"published {limits.get('published_from') or '…'} "
+            f"to {limits.get('published_to') or '…'}"
+        )
     if limits.get("added_from") or limits.get("added_to"):
-        parts.append(f"added to the database {limits.get('added_from') or '…'} to {limits.get('added_to') or 'run date'}")
+        parts.append(
+            f"added to the database {limits.get('added_from') or '…'} "
+            f"to {limits.get('added_to') or 'run date'}"
+        )
     return "; ".join(parts) or "none"
 
 
@@ -130,14 +142,17 @@ def markdown(project: Project) -> str:
     head = [
         "## Searches (PRISMA-S)",
         "",
-        "| # | Source | Platform / interface | Date searched | Search strategy (as run) | Limits | Records found | Records retrieved | Run |",
+        "| # | Source | Platform / interface | Date searched | Search strategy (as run) | Limits | "
+        "Records found | Records retrieved | Run |",
         "|---|---|---|---|---|---|---:|---:|---|",
     ]
     lines = list(head)
     notes: list[str] = []
     for n, r in enumerate(table, start=1):
         strategy = r.strategy if r.strategy.startswith("not recorded") else f"`{r.strategy}`"
-        cells = [str(n), r.source, r.platform, r.date, strategy, r.limits, r.reported, r.retrieved, r.run]
+        cells = [
+            str(n), r.source, r.platform, r.date, strategy, r.limits, r.reported, r.retrieved, r.run
+        ]
         lines.append("| " + " | ".join(_cell(c) for c in cells) + " |")
         notes.extend(f"- Row {n}: {note}" for note in r.notes)
     if not table:
@@ -147,7 +162,7 @@ def markdown(project: Project) -> str:
     lines += [
         "",
         "Records found = the total the database reported; records retrieved = records downloaded "
-        "(online searches) or imported from the export file. Online searches were run and logged by "
-        "review (`search/log.jsonl`); the other rows come from review.toml.",
+        "(online searches) or imported from the export file. Online searches were run and logged "
+        "by review (`search/log.jsonl`); the other rows come from review.toml.",
     ]
     return "\n".join(lines) + "\n"

@@ -24,7 +24,10 @@ from review_cli.progress import NULL, Progress
 from review_cli.stages.rank import ModelSpec, Ranker, model_spec, stopping, text_of
 
 # ASReview's names for the label column, in its order of preference.
-LABEL_COLUMNS = ("final_included", "label", "label_included", "included_label", "included_final", "included", "included_flag", "include")
+LABEL_COLUMNS = (
+    "final_included", "label", "label_included", "included_label", "included_final", "included",
+    "included_flag", "include",
+)
 TITLE_COLUMNS = ("title", "primary_title", "ti", "t1")
 ABSTRACT_COLUMNS = ("abstract", "ab", "n2", "notes_abstract")
 ID_COLUMNS = ("record_id",)
@@ -52,7 +55,9 @@ def read_dataset(path: Path) -> Dataset:
     try:
         data = path.read_bytes()
     except OSError as e:
-        raise ReviewError(f"cannot read {path}: {e.strerror or e}", hint="check the path of the dataset") from None
+        raise ReviewError(
+            f"cannot read {path}: {e.strerror or e}", hint="check the path of the dataset"
+        ) from None
     if data[:2] == b"\x1f\x8b":
         try:
             data = gzip.decompress(data)
@@ -92,11 +97,14 @@ def _from_rows(path: Path, numbered: list[tuple[int, list[str]]]) -> Dataset:
         raise ParseError(
             path,
             "no label column",
-            hint=f"add a 0/1 column named one of: {', '.join(LABEL_COLUMNS)} (columns found: {', '.join(h for h in header if h)[:200]})",
+            hint=f"add a 0/1 column named one of: {', '.join(LABEL_COLUMNS)} (columns found: "
+            f"{', '.join(h for h in header if h)[:200]})",
         )
     title_col, abstract_col = _column(header, TITLE_COLUMNS), _column(header, ABSTRACT_COLUMNS)
     if title_col is None and abstract_col is None:
-        raise ParseError(path, "no title or abstract column", hint="name the text columns `title` and `abstract`")
+        raise ParseError(
+            path, "no title or abstract column", hint="name the text columns `title` and `abstract`"
+        )
     id_col = _column(header, ID_COLUMNS)
 
     def cell(row: list[str], col: int | None) -> str:
@@ -118,12 +126,16 @@ def _label(path: Path, value: str, line: int, column: str) -> int:
         number = math.nan
     if number not in (0.0, 1.0):
         shown = f"`{value}`" if value else "an empty value"
-        raise ParseError(path, f"label column `{column}` has {shown}; labels must be 0 or 1", line=line, hint="every record needs a label: 1 relevant, 0 irrelevant")
+        raise ParseError(
+            path, f"label column `{column}` has {shown}; labels must be 0 or 1", line=line,
+            hint="every record needs a label: 1 relevant, 0 irrelevant",
+        )
     return int(number)
 
 
 def _from_ris(path: Path, doc: Document) -> Dataset:
-    """ASReview's RIS labels: `N1  - ASReview_relevant` / `ASReview_irrelevant`, or `LB  - 1` / `0`."""
+    """ASReview's RIS labels: `N1  - ASReview_relevant` / `ASReview_irrelevant`, or `LB  - 1` /
+    `0`."""
     ids, titles, abstracts, labels = [], [], [], []
     for number, item in enumerate(ris.tagged(doc), start=1):
         if isinstance(item, Skip):
@@ -141,7 +153,8 @@ def _from_ris(path: Path, doc: Document) -> Dataset:
                 path,
                 f"record {number} has no label",
                 line=line,
-                hint="mark each record with `N1  - ASReview_relevant` / `ASReview_irrelevant` or `LB  - 1` / `0`",
+                hint="mark each record with `N1  - ASReview_relevant` / "
+                "`ASReview_irrelevant` or `LB  - 1` / `0`",
             )
         ids.append(first(tags, "ID") or str(number))
         titles.append(first(tags, *ris.TITLE_TAGS))
@@ -152,21 +165,35 @@ def _from_ris(path: Path, doc: Document) -> Dataset:
     return _checked(path, ids, titles, abstracts, labels)
 
 
-def _checked(path: Path, ids: list[str], titles: list[str], abstracts: list[str], labels: list[int]) -> Dataset:
+def _checked(
+    path: Path, ids: list[str], titles: list[str], abstracts: list[str], labels: list[int]
+) -> Dataset:
     if not ids:
         raise ParseError(path, "no records")
     seen: dict[str, int] = {}
     for i, rid in enumerate(ids):
         if rid in seen:
-            raise ParseError(path, f"record id `{rid}` appears twice (records {seen[rid] + 1} and {i + 1})", hint="record ids must be unique")
+            raise ParseError(
+                path, f"record id `{rid}` appears twice (records {seen[rid] + 1} and {i + 1})",
+                hint="record ids must be unique",
+            )
         seen[rid] = i
     if 1 not in labels:
-        raise ParseError(path, "no relevant record (every label is 0)", hint="a simulation needs at least one record labelled 1")
+        raise ParseError(
+            path, "no relevant record (every label is 0)",
+            hint="a simulation needs at least one record labelled 1",
+        )
     if 0 not in labels:
-        raise ParseError(path, "no irrelevant record (every label is 1)", hint="a simulation needs at least one record labelled 0")
+        raise ParseError(
+            path, "no irrelevant record (every label is 1)",
+            hint="a simulation needs at least one record labelled 0",
+        )
     empty = sum(1 for t, a in zip(titles, abstracts, strict=True) if not t and not a)
     if empty == len(ids):
-        raise ParseError(path, "every record has an empty title and abstract", hint="check the column names: `title` and `abstract`")
+        raise ParseError(
+            path, "every record has an empty title and abstract",
+            hint="check the column names: `title` and `abstract`",
+        )
     warnings = [f"{empty} records have neither title nor abstract"] if empty else []
     return Dataset(path.name, ids, titles, abstracts, labels, warnings)
 
@@ -180,7 +207,9 @@ def metrics(labels_in_order: Sequence[int], n_priors: int) -> dict[str, Any]:
     for x in seq:
         cum.append(cum[-1] + x)
     if r == 0:
-        return {"recall": {}, "wss@95": None, "wss@100": None, "rrf@10": None, "n_screened_at_95": None}
+        return {
+            "recall": {}, "wss@95": None, "wss@100": None, "rrf@10": None, "n_screened_at_95": None
+        }
 
     def screened_at(target: float) -> int:
         need = math.ceil(target * r - 1e-9)
@@ -301,13 +330,17 @@ def run(
 
 
 def _priors(dataset: Dataset, priors: Sequence[str], ranker: Ranker) -> list[int]:
-    """The given prior ids as indexes, or one relevant and one irrelevant from the seeded shuffle."""
+    """The given prior ids as indexes, or one relevant and one irrelevant from the seeded
+    shuffle."""
     if priors:
         where = {rid: i for i, rid in enumerate(dataset.ids)}
         out = []
         for rid in priors:
             if rid not in where:
-                raise ReviewError(f"prior record `{rid}` is not in {dataset.name}", hint="give ids from the dataset's record_id column")
+                raise ReviewError(
+                    f"prior record `{rid}` is not in {dataset.name}",
+                    hint="give ids from the dataset's record_id column",
+                )
             if where[rid] not in out:
                 out.append(where[rid])
         return out

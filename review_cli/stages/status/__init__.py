@@ -67,7 +67,8 @@ def run(project: Project) -> Status:
     unimported = sorted(
         project.rel(p)
         for p in project.searches_dir.rglob("*")
-        if p.is_file() and p.name != "README.md" and not p.name.startswith(".") and project.rel(p) not in known
+        if p.is_file() and p.name != "README.md" and not p.name.startswith(".")
+        and project.rel(p) not in known
     ) if project.searches_dir.exists() else []
     status = Status(
         root=str(project.root),
@@ -84,9 +85,10 @@ def run(project: Project) -> Status:
     for name, stage_count in status.stages.items():
         if stage_count.get("decisions on no unit"):
             status.warnings.append(
-                f"{name}: {stage_count['decisions on no unit']} final decision(s) are on ids that are no screening unit any more "
-                "(a dedup merge put them in another unit, or their records were removed); they are not counted: "
-                "decide those units again (`review prisma` names them)"
+                f"{name}: {stage_count['decisions on no unit']} final decision(s) are on ids that "
+                "are no screening unit any more (a dedup merge put them in another unit, or "
+                "their records were removed); they are not counted: decide those units again "
+                "(`review prisma` names them)"
             )
     return status
 
@@ -123,9 +125,14 @@ def stage_counts(project: Project) -> dict[str, dict[str, Any]]:
             if n or verdict != Verdict.NOT_RETRIEVED:
                 counts[f"final {verdict}"] = n
         counts["conflicts"] = sum(1 for f in finals.values() if f.conflict)
-        counts["undecided"] = len(units) - sum(1 for f in finals.values() if f.verdict is not None and f.record in units)
+        counts["undecided"] = len(units) - sum(
+            1 for f in finals.values() if f.verdict is not None and f.record in units
+        )
         # Decisions on a unit a dedup merge absorbed (or a record since removed) count nowhere.
-        every_unit = units if stage == Stage.TITLE_ABSTRACT else {r.id for r in units_store.stage_units(project, Stage.TITLE_ABSTRACT)}
+        every_unit = (
+            units if stage == Stage.TITLE_ABSTRACT
+            else {r.id for r in units_store.stage_units(project, Stage.TITLE_ABSTRACT)}
+        )
         orphans = [r for r in finals if r not in every_unit]
         if orphans:
             counts["decisions on no unit"] = len(orphans)

@@ -67,7 +67,9 @@ def read_decision_csv(path: Path) -> tuple[list[Wanted], list[str]]:
     delimiter = "," if "," in first else ";" if ";" in first else "\t" if "\t" in first else ","
     wanted: list[Wanted] = []
     errors: list[str] = []
-    for number, row in enumerate(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter), start=1):
+    for number, row in enumerate(
+        csv.reader(io.StringIO(text, newline=""), delimiter=delimiter), start=1
+    ):
         if not row or not any(c.strip() for c in row):
             continue
         if number == 1 and row[0].strip().casefold() in ("id", "record", "record_id"):
@@ -75,7 +77,10 @@ def read_decision_csv(path: Path) -> tuple[list[Wanted], list[str]]:
         cells = [c.strip() for c in row] + ["", "", ""]
         verdict = DECISION_WORDS.get(cells[1].casefold())
         if verdict is None:
-            errors.append(f"{path.name}:{number}: unknown decision `{cells[1]}` (use include, exclude, maybe, not-retrieved or undo)")
+            errors.append(
+                f"{path.name}:{number}: unknown decision `{cells[1]}` "
+                "(use include, exclude, maybe, not-retrieved or undo)"
+            )
             continue
         wanted.append(Wanted(cells[0], verdict, cells[2], cells[3], f"{path.name}:{number}"))
     return wanted, errors
@@ -85,7 +90,8 @@ def read_decision_csv(path: Path) -> tuple[list[Wanted], list[str]]:
 class DecideResult:
     written: list[Decision] = field(default_factory=list)
     repaired: list[str] = field(default_factory=list)
-    unchanged: int = 0  # asked for, but already this reviewer's decision in force: not written again
+    # asked for, but already this reviewer's decision in force: not written again
+    unchanged: int = 0
 
 
 def decide(
@@ -100,7 +106,10 @@ def decide(
     problems = list(errors)
     units = {r.id for r in units_store.stage_units(project, stage)}
     to_unit = units_store.unit_index(project)
-    all_units = {r.id for r in units_store.stage_units(project, Stage.TITLE_ABSTRACT)} if stage == Stage.FULL_TEXT else units
+    all_units = (
+        {r.id for r in units_store.stage_units(project, Stage.TITLE_ABSTRACT)}
+        if stage == Stage.FULL_TEXT else units
+    )
     reasons = {r.code for r in reasons_for(project, stage)}
     limited = units_store.limited_units(project)
     undoing = [w for w in wanted if w.verdict == Verdict.UNDO]
@@ -112,16 +121,23 @@ def decide(
         unit = to_unit.get(w.id, w.id)
         if unit not in units:
             if unit in all_units:
-                problems.append(f"{where}{w.id}: not included at title/abstract, so not screened at full text")
+                problems.append(
+                    f"{where}{w.id}: not included at title/abstract, so not screened at full text"
+                )
             elif unit in limited:
-                problems.append(f"{where}{w.id}: excluded by the protocol's limits ({limited[unit]}), not screened")
+                problems.append(
+                    f"{where}{w.id}: excluded by the protocol's limits ({limited[unit]}), "
+                    "not screened"
+                )
             else:
                 problems.append(f"{where}unknown id `{w.id}`")
             continue
         if w.verdict == Verdict.UNDO:
             # Withdraws this reviewer's latest decision in force, as the screen's `u` does.
             if unit not in in_force:
-                problems.append(f"{where}{w.id}: {reviewer} has no decision on it at {stage} to undo")
+                problems.append(
+                    f"{where}{w.id}: {reviewer} has no decision on it at {stage} to undo"
+                )
             elif unit in undone:
                 problems.append(f"{where}{w.id}: undo given twice")
             undone.add(unit)
@@ -138,7 +154,8 @@ def decide(
         codes = ", ".join(sorted(reasons)) or "none"
         raise ReviewError(
             f"{len(problems)} problem(s), nothing was written:\n  " + "\n  ".join(problems),
-            hint=f"ids are unit or record ids (see `review export records`); reason codes for {stage}: {codes}",
+            hint="ids are unit or record ids (see `review export records`); reason "
+            f"codes for {stage}: {codes}",
         )
     result = DecideResult()
     with reviewer_lock(project, stage, reviewer):
@@ -223,7 +240,9 @@ def conflicts(project: Project, stage: Stage, ids: Sequence[str] | None = None) 
     for rid, final in sorted(finals.items()):
         if not final.conflict:
             continue
-        out.append(Conflict(rid, titles.get(rid, ""), {n: v[rid] for n, v in votes.items() if rid in v}))
+        out.append(
+            Conflict(rid, titles.get(rid, ""), {n: v[rid] for n, v in votes.items() if rid in v})
+        )
     return out
 
 
@@ -249,10 +268,14 @@ def reconcile(
     """Record final decisions in screen/reconciled/<stage>.jsonl, with who made them."""
     reasons = {r.code for r in reasons_for(project, stage)}
     chosen = [r for r in resolutions if r.verdict is not None]
-    problems = [f"{r.record}: unknown reason code `{r.reason}`" for r in chosen if r.reason and r.reason not in reasons]
+    problems = [
+        f"{r.record}: unknown reason code `{r.reason}`"
+        for r in chosen if r.reason and r.reason not in reasons
+    ]
     problems += [
         f"{r.record}: a full-text exclusion needs a reason (--reason CODE)"
-        for r in chosen if stage == Stage.FULL_TEXT and r.verdict == Verdict.EXCLUDE and not r.reason
+        for r in chosen
+        if stage == Stage.FULL_TEXT and r.verdict == Verdict.EXCLUDE and not r.reason
     ]
     if problems:
         raise ReviewError("nothing was reconciled:\n  " + "\n  ".join(problems),
@@ -262,7 +285,10 @@ def reconcile(
     for r in chosen:
         assert r.verdict is not None
         note = r.note or (f"reconciled: took {r.took}" if r.took else "reconciled")
-        d = Decision(r.record, r.verdict, stage, reconciler, now, r.reason if r.verdict == Verdict.EXCLUDE else "", note)
+        d = Decision(
+            r.record, r.verdict, stage, reconciler, now,
+            r.reason if r.verdict == Verdict.EXCLUDE else "", note,
+        )
         dec.append_reconciled(project, [d])
         written.append(d)
     return written
@@ -272,7 +298,8 @@ AskConflict = Callable[[Conflict, int, int], "Resolution | None"]
 
 
 def walk(
-    project: Project, stage: Stage, reconciler: str, ask: AskConflict, clock: Callable[[], float] = time.time
+    project: Project, stage: Stage, reconciler: str, ask: AskConflict,
+    clock: Callable[[], float] = time.time,
 ) -> list[Decision]:
     """The interactive walk-through: `ask(conflict, position, count)` returns a resolution
     (verdict None: leave it for later) or None to stop; each is written as soon as it is made."""
@@ -290,7 +317,9 @@ def take(conflict_list: Sequence[Conflict], name: str) -> list[Resolution]:
     """Resolve every conflict with reviewer `name`'s decision."""
     names = sorted({n for c in conflict_list for n in c.votes})
     if names and name.casefold() not in {n.casefold() for n in names}:
-        raise ReviewError(f"`{name}` decided none of these conflicts", hint="take one of: " + ", ".join(names))
+        raise ReviewError(
+            f"`{name}` decided none of these conflicts", hint="take one of: " + ", ".join(names)
+        )
     out = []
     for c in conflict_list:
         who = next((n for n in c.votes if n.casefold() == name.casefold()), None)
@@ -299,7 +328,9 @@ def take(conflict_list: Sequence[Conflict], name: str) -> list[Resolution]:
     return out
 
 
-def resolve_ids(project: Project, stage: Stage, ids: Sequence[str], verdict: Verdict, reason: str) -> list[Resolution]:
+def resolve_ids(
+    project: Project, stage: Stage, ids: Sequence[str], verdict: Verdict, reason: str
+) -> list[Resolution]:
     units = {r.id for r in units_store.stage_units(project, stage)}
     to_unit = units_store.unit_index(project)
     unknown = [i for i in ids if to_unit.get(i, i) not in units]
@@ -329,14 +360,20 @@ class Agreement:
     def to_json(self) -> dict[str, Any]:
         ii, ie, ei, ee = self.table
         return {
-            "stage": self.stage, "reviewers": [self.a, self.b], "both": self.both, "agree": self.agree,
-            "table": {"both_include": ii, "a_include_b_exclude": ie, "a_exclude_b_include": ei, "both_exclude": ee},
+            "stage": self.stage, "reviewers": [self.a, self.b], "both": self.both,
+            "agree": self.agree,
+            "table": {
+                "both_include": ii, "a_include_b_exclude": ie, "a_exclude_b_include": ei,
+                "both_exclude": ee,
+            },
             "raw": self.raw, "kappa": self.kappa, "pabak": self.pabak,
             "only_one": {self.a: self.only_a, self.b: self.only_b},
         }
 
 
-def kappa_pabak(ii: int, ie: int, ei: int, ee: int) -> tuple[float | None, float | None, float | None]:
+def kappa_pabak(
+    ii: int, ie: int, ei: int, ee: int
+) -> tuple[float | None, float | None, float | None]:
     """(raw agreement, Cohen's kappa, PABAK) from a 2x2 table; None where undefined."""
     n = ii + ie + ei + ee
     if n == 0:
@@ -362,6 +399,7 @@ def agreement(project: Project) -> list[Agreement]:
                 cells[(0 if va[r] == "include" else 2) + (0 if vb[r] == "include" else 1)] += 1
             ii, ie, ei, ee = cells
             raw, kappa, pabak = kappa_pabak(ii, ie, ei, ee)
-            out.append(Agreement(str(stage), a, b, len(common), ii + ee, (ii, ie, ei, ee), raw, kappa, pabak,
+            out.append(Agreement(str(stage), a, b, len(common), ii + ee, (ii, ie, ei, ee),
+                                 raw, kappa, pabak,
                                  len(set(va) - set(vb)), len(set(vb) - set(va))))
     return out
