@@ -40,7 +40,8 @@ def runner() -> CliRunner:
     return CliRunner()
 
 
-def invoke(runner: CliRunner, project: Project | None, *args: str, input: str | None = None):  # type: ignore[no-untyped-def]
+def invoke(runner: CliRunner, project: Project | None,  # type: ignore[no-untyped-def]
+           *args: str, input: str | None = None):
     """Run `review ARGS` inside `project` and return the result."""
     if project is not None:
         os.chdir(project.root)

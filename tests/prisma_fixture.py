@@ -85,7 +85,8 @@ RECORDS = {
 }
 CLUSTERS = {"K1": ["m1", "e1"], "K2": ["m2", "e2", "c1"], "K4": ["e3", "r1"], "C23": ["c2", "c3"]}
 TA_BOTH = {  # unit -> (alice, bob) verdict, reason
-    "K1": "include", "K2": "include", "K4": "include", "m5": "include", "m6": "include", "r2": "include",
+    "K1": "include", "K2": "include", "K4": "include", "m5": "include", "m6": "include",
+    "r2": "include",
     "m3": ("exclude", "population"), "m4": ("exclude", "design"), "e4": ("exclude", "population"),
     "e5": ("exclude", "design"), "C23": "include", "c4": "include",
 }
@@ -100,9 +101,11 @@ HAND_COUNTS = {
     "citations_results": 4, "duplicates": 3, "excluded_automatic": 3, "excluded_other": 0,
     "records_screened": 11, "records_excluded": 4, "records_pending": 0, "dbr_sought_reports": 7,
     "dbr_notretrieved_reports": 1, "dbr_assessed": 6, "dbr_excluded": 4, "dbr_pending_reports": 0,
-    "dbr_included": 2, "other_duplicates": 2, "other_excluded_automatic": 0, "other_excluded_other": 0,
+    "dbr_included": 2, "other_duplicates": 2, "other_excluded_automatic": 0,
+    "other_excluded_other": 0,
     "other_records_screened": 2, "other_records_excluded": 0, "other_records_pending": 0,
-    "other_sought_reports": 2, "other_notretrieved_reports": 0, "other_assessed": 2, "other_excluded": 1,
+    "other_sought_reports": 2, "other_notretrieved_reports": 0, "other_assessed": 2,
+    "other_excluded": 1,
     "other_pending_reports": 0, "other_included": 1, "previous_studies": 0, "previous_reports": 0,
     "new_studies": 3, "new_reports": 3, "total_studies": 3, "total_reports": 3,
 }
@@ -114,7 +117,8 @@ def unit_id(record: str) -> str:
 
 def decide(project: Project, stage: Stage, reviewer: str, unit: str, verdict: str, reason: str = "",
            note: str = "", second: int = 0) -> None:
-    d = Decision(unit, Verdict(verdict), stage, reviewer, f"2026-03-01T10:{second // 60:02d}:{second % 60:02d}Z", reason, note)
+    d = Decision(unit, Verdict(verdict), stage, reviewer,
+                 f"2026-03-01T10:{second // 60:02d}:{second % 60:02d}Z", reason, note)
     append_lines(project.decisions_path(stage, reviewer), [d.to_json()])
 
 
@@ -126,15 +130,20 @@ def build(root: Path, reconcile: bool = True) -> Project:
     for n, (rid, (source, year)) in enumerate(sorted(RECORDS.items())):
         records.append(
             Record(
-                id=rid, source=source, title=f"Study {rid}: co-production in integrated care", year=year,
-                origins=(Origin(source, f"searches/{source.lower()}/export.ris", f"#{n + 1}", 10 * n + 1),),
+                id=rid, source=source, title=f"Study {rid}: co-production in integrated care",
+                year=year,
+                origins=(Origin(source, f"searches/{source.lower()}/export.ris", f"#{n + 1}",
+                                10 * n + 1),),
             ).to_json()
         )
     write_jsonl(project.records_path, records)
-    clusters = [{"id": cid, "records": members, "links": [{"a": members[0], "b": m, "rule": "doi", "score": 1.0} for m in members[1:]]}
+    clusters = [{"id": cid, "records": members,
+                 "links": [{"a": members[0], "b": m, "rule": "doi", "score": 1.0}
+                           for m in members[1:]]}
                 for cid, members in CLUSTERS.items()]
     clustered = {m for ms in CLUSTERS.values() for m in ms}
-    clusters += [{"id": rid, "records": [rid], "links": []} for rid in RECORDS if rid not in clustered]
+    clusters += [{"id": rid, "records": [rid], "links": []}
+                 for rid in RECORDS if rid not in clustered]
     write_jsonl(project.clusters_path, clusters)
 
     second = 0
@@ -144,10 +153,12 @@ def build(root: Path, reconcile: bool = True) -> Project:
             second += 1
             decide(project, Stage.TITLE_ABSTRACT, reviewer, unit, verdict, reason, second=second)
     # The conflict: alice includes m7, bob excludes it; reconciled as include.
-    decide(project, Stage.TITLE_ABSTRACT, "alice", "m7", "include", note="carers are the population", second=200)
+    decide(project, Stage.TITLE_ABSTRACT, "alice", "m7", "include",
+           note="carers are the population", second=200)
     decide(project, Stage.TITLE_ABSTRACT, "bob", "m7", "exclude", "population", second=201)
     if reconcile:
-        d = Decision("m7", Verdict.INCLUDE, Stage.TITLE_ABSTRACT, "alice+bob", "2026-03-02T09:00:00Z", note="agreed at meeting")
+        d = Decision("m7", Verdict.INCLUDE, Stage.TITLE_ABSTRACT, "alice+bob",
+                     "2026-03-02T09:00:00Z", note="agreed at meeting")
         append_lines(project.reconciled_path(Stage.TITLE_ABSTRACT), [d.to_json()])
     for unit, (verdict, reason) in sorted(FULL_TEXT.items()):
         second += 1

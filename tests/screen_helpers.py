@@ -47,7 +47,8 @@ exclude = ["mice"]
 """
 
 TOPICS = [
-    ("Unpaid carers and hospital discharge planning", "carers discharge hospital family caregiver support planning"),
+    ("Unpaid carers and hospital discharge planning",
+     "carers discharge hospital family caregiver support planning"),
     ("Mice models of liver fibrosis", "mice liver fibrosis animal model rodent"),
     ("Caregiver burden after stroke discharge", "carers caregiver burden discharge stroke family"),
     ("Quantum dots in solar cells", "quantum dots photovoltaic efficiency semiconductor"),
@@ -74,7 +75,8 @@ def records(n: int, old: int = 0) -> list[Record]:
     return out
 
 
-def make_project(root: Path, n: int = 12, reviewers: tuple[str, ...] = ("alice",), final: str = "single", old: int = 0) -> Project:
+def make_project(root: Path, n: int = 12, reviewers: tuple[str, ...] = ("alice",),
+                 final: str = "single", old: int = 0) -> Project:
     init.run(root)
     project = Project(root)
     block = "\n".join(f'[[reviewers]]\nname = "{r}"\n' for r in reviewers)

@@ -4,7 +4,8 @@ One `http.server` in a thread on 127.0.0.1 (port 0) answers in each API's docume
 (see /work/shared/reference/online-sources.md), pages with cursors, and injects faults on
 chosen request numbers: "429", "500", "malformed" (a cut-off JSON body), "stub" (Europe
 PMC's `{"version": ...}`), "timeout" (answers after the client gave up), "expire" (PubMed
-History sessions lost). Every request is recorded. Written for these tests; no byte comes from the real services.
+History sessions lost). Every request is recorded. Written for these tests; no byte comes
+from the real services.
 """
 
 from __future__ import annotations
@@ -47,7 +48,8 @@ class Work:
         return f"Background: made-up text {self.n}. Methods: we tested it and it worked."
 
 
-def works(n: int, start: int = 1, published: str = "2021-03-15", added: str = "2021-03-20") -> list[Work]:
+def works(n: int, start: int = 1, published: str = "2021-03-15",
+          added: str = "2021-03-20") -> list[Work]:
     return [Work(i, published, added) for i in range(start, start + n)]
 
 
@@ -74,7 +76,8 @@ class Fake:
     url: str = ""
 
     # --- filtering shared by all four ------------------------------------------------------
-    def match(self, text: str, lo_pub: str = "", hi_pub: str = "", lo_add: str = "", hi_add: str = "") -> list[Work]:
+    def match(self, text: str, lo_pub: str = "", hi_pub: str = "", lo_add: str = "",
+              hi_add: str = "") -> list[Work]:
         if "nothing" in text:
             return []
         out = []
@@ -94,7 +97,9 @@ class Fake:
             number = len(self.requests)
         fault = self.faults.get(number)
         if fault == "429":
-            body = json.dumps({"error": "API rate limit exceeded", "api-key": params.get("api_key", "127.0.0.1"), "count": "5", "limit": "3"})
+            body = json.dumps({"error": "API rate limit exceeded",
+                               "api-key": params.get("api_key", "127.0.0.1"),
+                               "count": "5", "limit": "3"})
             return 429, "application/json", body, {"X-RateLimit-Limit": "3"}
         if fault == "500":
             return 500, "text/html", "<html><h1>WWW Error 500 Diagnostic</h1></html>", {}
@@ -103,7 +108,8 @@ class Fake:
         if fault == "expire":  # PubMed: the History server forgot every session
             self.history.clear()
         if "/nowhere/" in path:
-            out: tuple[int, str, str, dict[str, str]] = (404, "text/html", "<html>Not Found</html>", {})
+            out: tuple[int, str, str, dict[str, str]] = (404, "text/html", "<html>Not Found</html>",
+                                                         {})
         elif path.endswith("esearch.fcgi"):
             out = self.esearch(params)
         elif path.endswith("efetch.fcgi"):
@@ -126,34 +132,41 @@ class Fake:
     # --- PubMed --------------------------------------------------------------------------
     def esearch(self, p: dict[str, str]) -> tuple[int, str, str, dict[str, str]]:
         if p.get("api_key") == self.bad_key:
-            return 400, "application/json", json.dumps({"error": "API key invalid", "api-key": p["api_key"]}), {}
+            return 400, "application/json", json.dumps(
+                {"error": "API key invalid", "api-key": p["api_key"]}), {}
         term = p.get("term", "")
         if "[xyz]" in term:
             res: dict[str, Any] = {"count": "0", "retmax": "0", "retstart": "0", "idlist": [],
                                    "errorlist": {"phrasesnotfound": [], "fieldsnotfound": ["xyz"]}}
-            return 200, "application/json", json.dumps({"header": {"type": "esearch"}, "esearchresult": res}), {}
+            return 200, "application/json", json.dumps({"header": {"type": "esearch"},
+                                                        "esearchresult": res}), {}
         if "ERRORDB" in term:
-            return 200, "application/json", json.dumps({"esearchresult": {"ERROR": "Search Backend failed: bad term"}}), {}
+            return 200, "application/json", json.dumps(
+                {"esearchresult": {"ERROR": "Search Backend failed: bad term"}}), {}
         d = lambda s: s.replace("/", "-")  # noqa: E731
         lo, hi = d(p.get("mindate", "")), d(p.get("maxdate", ""))
         pub = re.search(r'\("(\S+)"\[dp\] : "(\S+)"\[dp\]\)', term)
         if p.get("datetype") == "edat":
-            found = self.match(term, d(pub.group(1)) if pub else "", d(pub.group(2)) if pub else "", lo, hi)
+            found = self.match(term, d(pub.group(1)) if pub else "", d(pub.group(2)) if pub else "",
+                               lo, hi)
         else:
             found = self.match(term, lo, hi)
         res = {"count": str(len(found)), "retmax": "0", "retstart": "0", "idlist": [],
                "querytranslation": f"{term}[All Fields]",
-               "warninglist": {"phrasesignored": ["the"], "quotedphrasesnotfound": [], "outputmessages": []}}
+               "warninglist": {"phrasesignored": ["the"], "quotedphrasesnotfound": [],
+                               "outputmessages": []}}
         if p.get("usehistory") == "y":
             webenv = f"MCID_{len(self.history)}"
             self.history[webenv] = found
             res.update(querykey="1", webenv=webenv)
-        return 200, "application/json", json.dumps({"header": {"type": "esearch", "version": "0.3"}, "esearchresult": res}), {}
+        return 200, "application/json", json.dumps({"header": {"type": "esearch", "version": "0.3"},
+                                                    "esearchresult": res}), {}
 
     def efetch(self, p: dict[str, str]) -> tuple[int, str, str, dict[str, str]]:
         found = self.history.get(p.get("WebEnv", ""))
         if found is None:
-            return 400, "text/xml", "<eFetchResult><ERROR>Cannot retrieve history data</ERROR></eFetchResult>", {}
+            return 400, "text/xml", ("<eFetchResult><ERROR>Cannot retrieve history data</ERROR>"
+                                     "</eFetchResult>"), {}
         start, size = int(p["retstart"]), int(p["retmax"])
         blocks = []
         for w in found[start : start + size]:
@@ -171,20 +184,26 @@ class Fake:
         q = p.get("query", "")
         pub = re.search(r"FIRST_PDATE:\[(\S+) TO (\S+)\]", q)
         add = re.search(r"FIRST_IDATE:\[(\S+) TO (\S+)\]", q)
-        found = self.match(q, *(pub.groups() if pub else ("", "")), *(add.groups() if add else ("", "")))
+        found = self.match(q, *(pub.groups() if pub else ("", "")),
+                           *(add.groups() if add else ("", "")))
         cursor = p.get("cursorMark", "*")
         start, size = _offset(cursor), int(p.get("pageSize", "25"))
         chunk = found[start : start + size]
         results = [
             {"id": w.pmid, "source": "MED", "pmid": w.pmid, "doi": w.doi, "title": w.title + ".",
              "authorString": "Doe J, Roe R.", "pubYear": str(w.year), "pageInfo": "101-10",
-             "journalInfo": {"volume": "12", "issue": "3", "journal": {"title": "Journal of made up medicine", "issn": "1234-5678"}},
-             "authorList": {"author": [{"fullName": "Doe J", "firstName": "Jane", "lastName": "Doe"},
+             "journalInfo": {"volume": "12", "issue": "3",
+                             "journal": {"title": "Journal of made up medicine",
+                                         "issn": "1234-5678"}},
+             "authorList": {"author": [{"fullName": "Doe J", "firstName": "Jane",
+                                        "lastName": "Doe"},
                                        {"fullName": "Roe R", "lastName": "Roe"}]},
-             "abstractText": f"<h4>Background</h4>{w.abstract}", "firstPublicationDate": w.published}
+             "abstractText": f"<h4>Background</h4>{w.abstract}",
+             "firstPublicationDate": w.published}
             for w in chunk
         ] if p.get("resultType") != "idlist" else [{"id": w.pmid, "source": "MED"} for w in chunk]
-        body: dict[str, Any] = {"version": "6.9", "hitCount": len(found), "request": {"cursorMark": cursor}}
+        body: dict[str, Any] = {"version": "6.9", "hitCount": len(found),
+                                "request": {"cursorMark": cursor}}
         if start + size < len(found):
             body["nextCursorMark"] = _cursor(start + size)
         elif self.echo_last_cursor:
@@ -195,11 +214,15 @@ class Fake:
     # --- OpenAlex ------------------------------------------------------------------------
     def openalex(self, p: dict[str, str]) -> tuple[int, str, str, dict[str, str]]:
         if p.get("api_key") == self.bad_key:
-            return 401, "application/json", json.dumps({"error": "Invalid API key", "message": "The api_key is not valid."}), {}
+            return 401, "application/json", json.dumps(
+                {"error": "Invalid API key", "message": "The api_key is not valid."}), {}
         if "filter" in p and "bogus" in p["filter"]:
-            return 400, "application/json", json.dumps({"error": "Invalid query parameters error.", "message": "bogus is not a valid field"}), {}
+            return 400, "application/json", json.dumps(
+                {"error": "Invalid query parameters error.",
+                 "message": "bogus is not a valid field"}), {}
         flt = dict(x.split(":", 1) for x in p.get("filter", "").split(",") if x)
-        found = self.match(p.get("search", ""), flt.get("from_publication_date", ""), flt.get("to_publication_date", ""))
+        found = self.match(p.get("search", ""), flt.get("from_publication_date", ""),
+                           flt.get("to_publication_date", ""))
         cursor = p.get("cursor", "*")
         start, size = _offset(cursor), int(p.get("per_page", "25"))
         chunk = found[start : start + size]
@@ -210,47 +233,59 @@ class Fake:
             for i, word in enumerate(text):
                 inv.setdefault(word, []).append(i)
             results.append(
-                {"id": f"https://openalex.org/W{1000 + w.n}", "doi": f"https://doi.org/{w.doi}", "type": "article",
-                 "title": w.title, "display_name": w.title, "publication_year": w.year, "publication_date": w.published,
+                {"id": f"https://openalex.org/W{1000 + w.n}", "doi": f"https://doi.org/{w.doi}",
+                 "type": "article", "title": w.title, "display_name": w.title,
+                 "publication_year": w.year, "publication_date": w.published,
                  "ids": {"pmid": f"https://pubmed.ncbi.nlm.nih.gov/{w.pmid}"},
-                 "authorships": [{"author": {"display_name": "Jane Doe"}}, {"author": {"display_name": "R. Roe"}}],
-                 "primary_location": {"source": {"display_name": "Journal of made up medicine", "issn_l": "1234-5678"}},
+                 "authorships": [{"author": {"display_name": "Jane Doe"}},
+                                 {"author": {"display_name": "R. Roe"}}],
+                 "primary_location": {"source": {"display_name": "Journal of made up medicine",
+                                                 "issn_l": "1234-5678"}},
                  "biblio": {"volume": "12", "issue": "3", "first_page": "101", "last_page": "110"},
                  "abstract_inverted_index": inv}
             )
         nxt = _cursor(start + size) if start + size < len(found) else None
         meta: dict[str, Any] = {"count": len(found), "per_page": size, "next_cursor": nxt}
         if p.get("mailto"):
-            meta["mailto"] = p["mailto"]  # an echo of the contact, to check it is scrubbed before saving
+            # an echo of the contact, to check it is scrubbed before saving
+            meta["mailto"] = p["mailto"]
         return 200, "application/json", json.dumps({"meta": meta, "results": results}), {}
 
     # --- Crossref ------------------------------------------------------------------------
     def crossref(self, p: dict[str, str]) -> tuple[int, str, str, dict[str, str]]:
         if "(" in p.get("query", "") and ")" not in p.get("query", ""):
             body = {"status": "failed", "message-type": "validation-failure",
-                    "message": [{"type": "query", "value": p["query"], "message": "Unbalanced parenthesis in query"}]}
+                    "message": [{"type": "query", "value": p["query"],
+                                 "message": "Unbalanced parenthesis in query"}]}
             return 200, "application/json", json.dumps(body), {}
         flt = dict(x.split(":", 1) for x in p.get("filter", "").split(",") if x)
-        found = self.match(p.get("query", ""), flt.get("from-pub-date", ""), flt.get("until-pub-date", ""),
-                           flt.get("from-index-date", ""), flt.get("until-index-date", ""))
+        found = self.match(p.get("query", ""), flt.get("from-pub-date", ""),
+                           flt.get("until-pub-date", ""), flt.get("from-index-date", ""),
+                           flt.get("until-index-date", ""))
         rows = int(p.get("rows", "20"))
         cursor = p.get("cursor", "")
         start = _offset(cursor)
         chunk = found[start : start + rows] if rows else []
         items = [
             {"DOI": w.doi.upper(), "type": "journal-article", "title": [w.title],
-             "author": [{"given": "Jane", "family": "Doe", "sequence": "first", "affiliation": []}, {"name": "The Carers Group"}],
-             "container-title": ["Journal of Made Up Medicine"], "issued": {"date-parts": [[w.year, 3]]},
+             "author": [{"given": "Jane", "family": "Doe", "sequence": "first", "affiliation": []},
+                        {"name": "The Carers Group"}],
+             "container-title": ["Journal of Made Up Medicine"],
+             "issued": {"date-parts": [[w.year, 3]]},
              "volume": "12", "issue": "3", "page": "101-110", "ISSN": ["1234-5678"],
-             "abstract": f"<jats:title>Abstract</jats:title><jats:p>{w.abstract} &amp; <jats:italic>more</jats:italic></jats:p>"}
+             "abstract": (f"<jats:title>Abstract</jats:title><jats:p>{w.abstract} &amp; "
+                          "<jats:italic>more</jats:italic></jats:p>")}
             for w in chunk
         ]
-        msg: dict[str, Any] = {"facets": {}, "total-results": len(found), "items": items, "items-per-page": rows,
+        msg: dict[str, Any] = {"facets": {}, "total-results": len(found), "items": items,
+                               "items-per-page": rows,
                                "query": {"start-index": 0, "search-terms": p.get("query")}}
         if cursor:
             msg["next-cursor"] = _cursor(start + rows)  # keeps appearing after the last page
-        body = {"status": "ok", "message-type": "work-list", "message-version": "1.0.0", "message": msg}
-        return 200, "application/json", json.dumps(body), {"x-rate-limit-limit": "2", "x-rate-limit-interval": "1s"}
+        body = {"status": "ok", "message-type": "work-list", "message-version": "1.0.0",
+                "message": msg}
+        return 200, "application/json", json.dumps(body), {"x-rate-limit-limit": "2",
+                                                           "x-rate-limit-interval": "1s"}
 
 
 class _Handler(BaseHTTPRequestHandler):
@@ -258,7 +293,8 @@ class _Handler(BaseHTTPRequestHandler):
 
     def _serve(self, params: dict[str, str]) -> None:
         self.server.fake.methods.append(self.command)  # type: ignore[attr-defined]
-        status, ctype, body, headers = self.server.fake.handle(urlparse(self.path).path, params)  # type: ignore[attr-defined]
+        status, ctype, body, headers = self.server.fake.handle(  # type: ignore[attr-defined]
+            urlparse(self.path).path, params)
         data = body.encode("utf-8")
         try:
             self.send_response(status)
@@ -291,7 +327,8 @@ class Server:
         self.httpd.fake = fake  # type: ignore[attr-defined]
         self.url = f"http://127.0.0.1:{self.httpd.server_address[1]}/"
         fake.url = self.url
-        self.thread = threading.Thread(target=self.httpd.serve_forever, kwargs={"poll_interval": 0.02}, daemon=True)
+        self.thread = threading.Thread(target=self.httpd.serve_forever,
+                                       kwargs={"poll_interval": 0.02}, daemon=True)
 
     def __enter__(self) -> Server:
         self.thread.start()

@@ -37,7 +37,8 @@ def read_until(fd: int, pattern: bytes, seen: bytearray, timeout: float = 20.0) 
 def test_terminal_review_one_key_per_pair(tmp_path: Path) -> None:
     init.run(tmp_path / "rev")
     project = Project(tmp_path / "rev")
-    for name, source in (("medline.ris", "MEDLINE"), ("embase.ris", "Embase"), ("uncertain.ris", "CINAHL")):
+    for name, source in (("medline.ris", "MEDLINE"), ("embase.ris", "Embase"),
+                         ("uncertain.ris", "CINAHL")):
         import_.run(project, [FIXTURES / "dedup" / name], source)
     env = {k: v for k, v in os.environ.items() if k != "CI"}
     env.update(TERM="xterm-256color", COLUMNS="120", LINES="40")

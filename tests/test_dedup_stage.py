@@ -84,7 +84,8 @@ def test_uncertain_pairs_wait_unmerged(two: Project) -> None:
 
 def test_same_input_in_another_order_is_byte_identical(tmp_path: Path, runner) -> None:
     snaps = []
-    for name, order in (("a", [(MEDLINE, "MEDLINE"), (EMBASE, "Embase")]), ("b", [(EMBASE, "Embase"), (MEDLINE, "MEDLINE")])):
+    for name, order in (("a", [(MEDLINE, "MEDLINE"), (EMBASE, "Embase")]),
+                        ("b", [(EMBASE, "Embase"), (MEDLINE, "MEDLINE")])):
         invoke(runner, None, "init", str(tmp_path / name))
         project = imported(Project(tmp_path / name), *order)
         dedup.run(project)
@@ -115,7 +116,8 @@ def test_new_export_keeps_cluster_ids_and_decisions(two: Project) -> None:
         assert cid in after and set(members) <= set(after[cid]), "an existing cluster id changed"
     postrenal = next(cid for cid, ms in after.items() if len(ms) == 3)
     assert postrenal in before, "the new Scopus copy joined the existing cluster under its id"
-    assert all({q["a"], q["b"]} != {decided["a"], decided["b"]} for q in clusters_store.read_queue(two)), "a decided pair was re-opened"
+    assert all({q["a"], q["b"]} != {decided["a"], decided["b"]}
+               for q in clusters_store.read_queue(two)), "a decided pair was re-opened"
 
 
 def test_manual_merge_and_split_stick(two: Project) -> None:
@@ -175,7 +177,8 @@ def answers(*keys: str):  # type: ignore[no-untyped-def]
 
 
 def test_review_loop_records_each_answer_and_resumes(review: Project) -> None:
-    project = imported(review, (MEDLINE, "MEDLINE"), (EMBASE, "Embase"), (DEDUP / "uncertain.ris", "CINAHL"))
+    project = imported(review, (MEDLINE, "MEDLINE"), (EMBASE, "Embase"),
+                       (DEDUP / "uncertain.ris", "CINAHL"))
     dedup.run(project)
     total = len(dedup.pending(project))
     assert total >= 3
@@ -188,12 +191,14 @@ def test_review_loop_records_each_answer_and_resumes(review: Project) -> None:
     assert verdicts == ["skip", "different", "undo", "duplicate"]
     second = seen[1]
     cluster_of = {m: c["id"] for c in clusters_store.read(project).values() for m in c["records"]}
-    assert cluster_of[second.a.id] == cluster_of[second.b.id], "the duplicate answer merged the pair"
+    assert cluster_of[second.a.id] == cluster_of[second.b.id], (
+        "the duplicate answer merged the pair")
 
     ask2, seen2 = answers("n", "q", "q", "q")
     dedup.review(project, ask2)
     assert seen2[0].b.id != second.b.id or seen2[0].a.id != second.a.id
-    assert (seen2[0].a.id, seen2[0].b.id) != (seen[0].a.id, seen[0].b.id), "the skipped pair comes last"
+    assert (seen2[0].a.id, seen2[0].b.id) != (seen[0].a.id, seen[0].b.id), (
+        "the skipped pair comes last")
 
 
 def test_review_with_nothing_waiting(two: Project) -> None:
@@ -230,7 +235,8 @@ def test_cli_merge_split_and_errors(two: Project, runner) -> None:
     assert merged.exit_code == 0, merged.output
     split = invoke(runner, two, "dedup", "--split", q["b"])
     assert split.exit_code == 0, split.output
-    for args, code in ((["--merge", "x"], 2), (["--split"], 2), (["--merge", "nope1", "nope2"], 1), (["--split", "nope"], 1), (["abc"], 2)):
+    for args, code in ((["--merge", "x"], 2), (["--split"], 2), (["--merge", "nope1", "nope2"], 1),
+                       (["--split", "nope"], 1), (["abc"], 2)):
         bad = invoke(runner, two, "dedup", *args)
         assert bad.exit_code == code, (args, bad.output)
         assert "Traceback" not in bad.output and "Error" in bad.output
@@ -249,7 +255,11 @@ def test_cli_help_has_example(runner) -> None:
 def test_merged_unit_prefers_a_clean_title() -> None:
     from review_cli.model import Record
 
-    a = Record(id="a", source="MEDLINE", title="Cervical neoplasia and the HIV-infected patient. [Review] [70 refs]", year=2003)
-    b = Record(id="b", source="Embase", title="Cervical neoplasia and the HIV-infected patient", year=2003, doi="10.1/x")
+    a = Record(id="a", source="MEDLINE",
+               title="Cervical neoplasia and the HIV-infected patient. [Review] [70 refs]",
+               year=2003)
+    b = Record(id="b", source="Embase", title="Cervical neoplasia and the HIV-infected patient",
+               year=2003, doi="10.1/x")
     unit = units.merge_cluster("a", [a, b])
-    assert unit.title == "Cervical neoplasia and the HIV-infected patient" and unit.doi == "10.1/x" and unit.id == "a"
+    assert (unit.title == "Cervical neoplasia and the HIV-infected patient" and unit.doi == "10.1/x"
+            and unit.id == "a")

@@ -54,7 +54,8 @@ def test_labels_tell_the_prisma_story() -> None:
     assert sum(len(x["records"]) for x in labels) == 2097  # every record belongs to one study
     assert sum(len(x["records"]) - 1 for x in labels) == 1012  # the labelled duplicates
     assert sum(len(x["records"]) > 1 for x in labels) > 400
-    assert len({x["title"].casefold() for x in labels}) == len(labels)  # duplicates are records of one study
+    # duplicates are records of one study
+    assert len({x["title"].casefold() for x in labels}) == len(labels)
     assert sum(x["full_text"] == "include" for x in labels) == 10
     assert sum(x["full_text"] == "not-retrieved" for x in labels) == 2
     reasons = Counter(x["reason"] for x in labels if x["full_text"] == "exclude")
@@ -66,7 +67,8 @@ def test_labels_tell_the_prisma_story() -> None:
     assert all(2012 <= x["year"] <= 2022 and x["language"] == "English" for x in kept)
     exp = demo_stage.expected_counts(DEMO)
     # PRISMA 2020 arithmetic holds box by box.
-    assert exp["identified_total"] - exp["duplicates_removed"] - sum(exp["automation_excluded"].values()) == exp["screened"]
+    assert (exp["identified_total"] - exp["duplicates_removed"]
+            - sum(exp["automation_excluded"].values()) == exp["screened"])
     assert exp["screened"] - exp["title_abstract_excluded"] == exp["sought"] == 73
     assert exp["sought"] - exp["not_retrieved"] == exp["assessed"] == 71
     assert exp["assessed"] - sum(exp["full_text_excluded"].values()) == exp["included"] == 10
@@ -74,14 +76,18 @@ def test_labels_tell_the_prisma_story() -> None:
 
 def test_duplicates_differ_as_real_ones_do() -> None:
     files = {src: text for (src, _name), text in DEMO.files.items()}
-    included = next(s for s in DEMO.studies if s.ft == "include" and "MEDLINE" in s.sources and "CINAHL" in s.sources)
+    included = next(s for s in DEMO.studies
+                    if s.ft == "include" and "MEDLINE" in s.sources and "CINAHL" in s.sources)
     assert f"PMID- {included.pmid}" in files["MEDLINE"]
     assert "\nAB  - Copyright of " in files["CINAHL"]  # EBSCO's second AB line
-    assert files["Web of Science Core Collection"].startswith("FN Clarivate Analytics Web of Science\nVR 1.0\nPT J\n")
-    assert files["Scopus"].startswith('\ufeff"Authors","Author full names","Author(s) ID","Title","Year"')
+    assert files["Web of Science Core Collection"].startswith(
+        "FN Clarivate Analytics Web of Science\nVR 1.0\nPT J\n")
+    assert files["Scopus"].startswith(
+        '\ufeff"Authors","Author full names","Author(s) ID","Title","Year"')
     assert files["Embase"].startswith("1. \nTY  - JOUR\nDB  - Embase")
     # MEDLINE compresses page ranges, the others do not; some databases drop DOIs.
-    assert any(len(line.split("-")[-1]) < len(line.split("-")[0].split()[-1]) for line in files["MEDLINE"].split("\n")
+    assert any(len(line.split("-")[-1]) < len(line.split("-")[0].split()[-1])
+               for line in files["MEDLINE"].split("\n")
                if line.startswith("PG  - ") and "-" in line[6:])
     with_doi = [s for s in DEMO.studies if s.doi and "HMIC" in s.sources and s.journal >= 0]
     assert sum(s.doi not in files["HMIC"] for s in with_doi) > 0
@@ -95,7 +101,9 @@ def _import_one(review: Project, source: str, name: str) -> import_.FileReport:
 
 
 @pytest.mark.parametrize("export", EXPORTS, ids=[e.source for e in EXPORTS])
-def test_every_export_imports_with_its_count(tmp_path: Path, export) -> None:  # type: ignore[no-untyped-def]
+def test_every_export_imports_with_its_count(  # type: ignore[no-untyped-def]
+    tmp_path: Path, export
+) -> None:
     init.run(tmp_path / "rev", PROTOCOL_TEMPLATE)
     review = Project(tmp_path / "rev")
     rep = _import_one(review, export.source, export.file)
@@ -112,23 +120,28 @@ def test_every_export_imports_with_its_count(tmp_path: Path, export) -> None:  #
 
 def test_simulated_reviewers_disagree_a_little() -> None:
     study_of = {s.uid: s.uid for s in DEMO.studies if s.ta != "automation"}
-    first, second = demo_stage.simulated_votes(DEMO, list(study_of), study_of, Stage.TITLE_ABSTRACT, (4, 8))
+    first, second = demo_stage.simulated_votes(DEMO, list(study_of), study_of,
+                                               Stage.TITLE_ABSTRACT, (4, 8))
     assert sum(v == Verdict.INCLUDE for v, _ in first.values()) == 73
     assert sum(first[u] != second[u] for u in first) == 12
     ft = {u: u for u in study_of if DEMO.study(u).ta == "include"}
     first, second = demo_stage.simulated_votes(DEMO, list(ft), ft, Stage.FULL_TEXT, (1, 1))
-    assert Counter(v for v, _ in first.values()) == {Verdict.INCLUDE: 10, Verdict.EXCLUDE: 61, Verdict.NOT_RETRIEVED: 2}
+    assert Counter(v for v, _ in first.values()) == {Verdict.INCLUDE: 10, Verdict.EXCLUDE: 61,
+                                                     Verdict.NOT_RETRIEVED: 2}
     assert all(reason for v, reason in first.values() if v == Verdict.EXCLUDE)
     assert sum(first[u] != second[u] for u in first) == 2
 
 
 # The demo's PRISMA 2020 counts, box by box (databases and registers arm, other methods arm).
 DEMO_PRISMA = {
-    "database_results": 2040, "register_results": 0, "website_results": 11, "organisation_results": 32,
+    "database_results": 2040, "register_results": 0, "website_results": 11,
+    "organisation_results": 32,
     "citations_results": 14, "duplicates": 1003, "other_duplicates": 9, "excluded_automatic": 27,
     "other_excluded_automatic": 0, "records_screened": 1010, "other_records_screened": 48,
-    "records_excluded": 941, "other_records_excluded": 44, "dbr_sought_reports": 69, "other_sought_reports": 4,
-    "dbr_notretrieved_reports": 1, "other_notretrieved_reports": 1, "dbr_assessed": 68, "other_assessed": 3,
+    "records_excluded": 941, "other_records_excluded": 44, "dbr_sought_reports": 69,
+    "other_sought_reports": 4,
+    "dbr_notretrieved_reports": 1, "other_notretrieved_reports": 1, "dbr_assessed": 68,
+    "other_assessed": 3,
     "dbr_excluded": 59, "other_excluded": 2, "total_studies": 10,
 }
 
@@ -159,7 +172,8 @@ def test_review_demo_end_to_end(runner, tmp_path: Path, monkeypatch: pytest.Monk
     assert agreement.exit_code == 0, agreement.output
     ta = next(x for x in json.loads(agreement.stdout) if x["stage"] == "title-abstract")
     assert (ta["both"], ta["agree"]) == (1058, 1046)  # the 12 simulated disagreements
-    assert ta["table"] == {"both_include": 69, "a_include_b_exclude": 4, "a_exclude_b_include": 8, "both_exclude": 977}
+    assert ta["table"] == {"both_include": 69, "a_include_b_exclude": 4, "a_exclude_b_include": 8,
+                           "both_exclude": 977}
     # The folder is a real review: other commands work in it.
     status = invoke(runner, project, "status", "--json")
     assert status.exit_code == 0, status.output
@@ -175,16 +189,19 @@ def test_until_stops_after_a_step(runner, tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     assert [s["name"] for s in json.loads(result.stdout)["steps"]] == ["create", "import"]
     bad = invoke(runner, None, "demo", "e", "--until", "screening")
-    assert bad.exit_code == 2 and "--until must be one of" in bad.output and not (tmp_path / "e").exists()
+    assert (bad.exit_code == 2 and "--until must be one of" in bad.output
+            and not (tmp_path / "e").exists())
 
 
 def test_demo_refuses_a_non_empty_folder_unless_forced(runner, tmp_path: Path) -> None:
     (tmp_path / "busy").mkdir()
     (tmp_path / "busy" / "notes.txt").write_text("mine")
     refused = invoke(runner, None, "demo", "busy")
-    assert refused.exit_code == 1 and "not empty" in refused.output and "Traceback" not in refused.output
+    assert (refused.exit_code == 1 and "not empty" in refused.output
+            and "Traceback" not in refused.output)
     forced = invoke(runner, None, "demo", "busy", "--force")
-    assert forced.exit_code == 1 and "not a review" in forced.output  # --force never deletes non-reviews
+    # --force never deletes non-reviews
+    assert forced.exit_code == 1 and "not a review" in forced.output
     assert (tmp_path / "busy" / "notes.txt").read_text() == "mine"
     here = invoke(runner, None, "demo", ".", "--force")
     assert here.exit_code == 1 and "refusing" in here.output
@@ -208,7 +225,8 @@ def test_review_screen_works_in_the_demo_folder(tmp_path: Path) -> None:
     pid, fd = pty.fork()
     if pid == 0:
         os.chdir(root)
-        os.execve(sys.executable, [sys.executable, "-m", "review_cli", "screen", "--reviewer", "reviewer1"], env)
+        os.execve(sys.executable,
+                  [sys.executable, "-m", "review_cli", "screen", "--reviewer", "reviewer1"], env)
     seen = b""
 
     def wait_for(pattern: bytes, timeout: float = 30.0) -> None:

@@ -32,8 +32,11 @@ def assert_error(result, code: int = 1) -> None:  # type: ignore[no-untyped-def]
     assert "Error:" in result.output and "Traceback" not in result.output
 
 
-def test_error_quoting_user_text_with_brackets_is_printed_not_parsed_as_markup(review: Project, runner) -> None:
-    result = invoke(runner, review, "decide", "[/x]", "[bold]y", "--include", "--reviewer", "reviewer1")
+def test_error_quoting_user_text_with_brackets_is_printed_not_parsed_as_markup(
+    review: Project, runner
+) -> None:
+    result = invoke(runner, review, "decide", "[/x]", "[bold]y", "--include",
+                    "--reviewer", "reviewer1")
     assert_error(result)
     assert "unknown id `[/x]`" in result.output and "unknown id `[bold]y`" in result.output
 
@@ -46,7 +49,8 @@ def test_hint_naming_a_toml_table_keeps_its_brackets(review: Project, runner) ->
 
 def test_status_shows_a_title_with_brackets(review: Project, runner) -> None:
     text = review.protocol_path.read_text()
-    review.protocol_path.write_text(text.replace('title = "Title of your systematic review"', 'title = "[/draft] [b]review"'))
+    review.protocol_path.write_text(text.replace('title = "Title of your systematic review"',
+                                                 'title = "[/draft] [b]review"'))
     import_.run(review, [RIS], "MEDLINE")
     result = invoke(runner, review, "status")
     assert result.exit_code == 0, result.output
@@ -58,12 +62,15 @@ def _decided(review: Project, runner) -> tuple[Path, str]:  # type: ignore[no-un
     import_.run(review, [RIS], "MEDLINE")
     assert invoke(runner, review, "dedup", "--non-interactive").exit_code == 0
     rid = review.clusters_path.read_text().split('"id":"')[1].split('"')[0]
-    assert invoke(runner, review, "decide", rid, "--include", "--reviewer", "reviewer1").exit_code == 0
+    assert invoke(runner, review, "decide", rid, "--include",
+                  "--reviewer", "reviewer1").exit_code == 0
     return review.decisions_path(Stage.TITLE_ABSTRACT, "reviewer1"), rid
 
 
 @pytest.mark.parametrize("bad", ["5", "[]", "null", '"include"', "true"])
-def test_a_decision_line_that_is_not_an_object_is_named_not_a_traceback(review: Project, runner, bad: str) -> None:
+def test_a_decision_line_that_is_not_an_object_is_named_not_a_traceback(
+    review: Project, runner, bad: str
+) -> None:
     log, rid = _decided(review, runner)
     good = log.read_text()
     log.write_text(good + bad + "\n" + good)
@@ -95,15 +102,19 @@ COMMANDS = (("status",), ("dedup", "--non-interactive"), ("export", "records"))
         ("records", b'{"id":"\xff"}', "not UTF-8"),
         ("clusters", b'{"records":["a"],"links":[]}', "the line has no `id`"),
         ("clusters", b"[]", "not a JSON object"),
-        ("clusters", b'{"id":"zz","records":"abc","links":[]}', "`records` must be a list of record ids"),
+        ("clusters", b'{"id":"zz","records":"abc","links":[]}',
+         "`records` must be a list of record ids"),
     ],
 )
-def test_a_hand_edited_records_or_clusters_line_is_named(review: Project, runner, which: str, bad: bytes, said: str) -> None:
+def test_a_hand_edited_records_or_clusters_line_is_named(
+    review: Project, runner, which: str, bad: bytes, said: str
+) -> None:
     log, rid = _decided(review, runner)
     path = review.records_path if which == "records" else review.clusters_path
     _replace_line(path, 2, bad)
     before = snapshot(review)
-    for args in (*COMMANDS, ("decide", rid, "--exclude", "--reason", "design", "--reviewer", "reviewer1")):
+    for args in (*COMMANDS,
+                 ("decide", rid, "--exclude", "--reason", "design", "--reviewer", "reviewer1")):
         if which == "records" and args[0] == "decide":
             continue  # decide reads the clusters (units) and the records only through them
         if said == "not a record line" and args[0] != "dedup":
@@ -126,7 +137,9 @@ def _interrupt_during(monkeypatch: pytest.MonkeyPatch, module: object, name: str
     monkeypatch.setattr(module, name, interrupted)
 
 
-def test_ctrl_c_while_import_stages_its_files_leaves_the_review_unchanged(review: Project, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_ctrl_c_while_import_stages_its_files_leaves_the_review_unchanged(
+    review: Project, monkeypatch: pytest.MonkeyPatch
+) -> None:
     from review_cli.store import records as records_module
 
     before = snapshot(review)
@@ -137,7 +150,9 @@ def test_ctrl_c_while_import_stages_its_files_leaves_the_review_unchanged(review
     assert not [p for p in review.root.rglob("*.tmp")]
 
 
-def test_ctrl_c_while_import_commits_leaves_the_import_complete(review: Project, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_ctrl_c_while_import_commits_leaves_the_import_complete(
+    review: Project, monkeypatch: pytest.MonkeyPatch
+) -> None:
     from review_cli.store import transaction
 
     _interrupt_during(monkeypatch, transaction, "_apply")
@@ -153,7 +168,9 @@ def test_ctrl_c_while_import_commits_leaves_the_import_complete(review: Project,
     assert snapshot(review) == before
 
 
-def test_ctrl_c_while_dedup_commits_leaves_clusters_queue_and_lock_together(review: Project, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_ctrl_c_while_dedup_commits_leaves_clusters_queue_and_lock_together(
+    review: Project, monkeypatch: pytest.MonkeyPatch
+) -> None:
     from review_cli.stages import dedup
     from review_cli.store import transaction
 
@@ -178,7 +195,9 @@ def test_interrupts_are_delivered_after_the_block(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize(("forced", "found"), [("medline", "RIS"), ("bibtex", "RIS")])
-def test_format_forced_on_a_file_that_is_plainly_another_format_is_refused(review: Project, runner, forced: str, found: str) -> None:
+def test_format_forced_on_a_file_that_is_plainly_another_format_is_refused(
+    review: Project, runner, forced: str, found: str
+) -> None:
     before = snapshot(review)
     result = invoke(runner, review, "import", str(RIS), "--source", "MEDLINE", "--format", forced)
     assert_error(result)
@@ -208,12 +227,17 @@ def _edit_protocol(review: Project, old: str, new: str) -> None:
     [
         ("seed = 42", "sed = 42", "review.toml:", "did you mean `screening.seed`?"),
         ("[screening]", "[screeening]", "unknown key `screeening`", "did you mean `screening`?"),
-        ("[[exclusion_reasons]]", "[[exclusion_reason]]", "unknown key `exclusion_reason`", "exclusion_reasons"),
-        ('platform = "Ovid"', 'platfrom = "Ovid"', "unknown key `sources[0].platfrom`", "did you mean `sources[0].platform`?"),
-        ("[limits]", "[limits]\nyear_form = 2000", "unknown key `limits.year_form`", "did you mean `limits.year_from`?"),
+        ("[[exclusion_reasons]]", "[[exclusion_reason]]", "unknown key `exclusion_reason`",
+         "exclusion_reasons"),
+        ('platform = "Ovid"', 'platfrom = "Ovid"', "unknown key `sources[0].platfrom`",
+         "did you mean `sources[0].platform`?"),
+        ("[limits]", "[limits]\nyear_form = 2000", "unknown key `limits.year_form`",
+         "did you mean `limits.year_from`?"),
     ],
 )
-def test_a_misspelt_protocol_key_is_refused_not_ignored(review: Project, runner, old: str, new: str, said: str, hint: str) -> None:
+def test_a_misspelt_protocol_key_is_refused_not_ignored(
+    review: Project, runner, old: str, new: str, said: str, hint: str
+) -> None:
     _edit_protocol(review, old, new)
     result = invoke(runner, review, "status")
     assert_error(result)
@@ -222,7 +246,8 @@ def test_a_misspelt_protocol_key_is_refused_not_ignored(review: Project, runner,
 
 def test_a_protocol_error_names_the_line_of_a_key_set_once(review: Project, runner) -> None:
     _edit_protocol(review, "seed = 42", 'seed = "42"')
-    line = next(n for n, text in enumerate(review.protocol_path.read_text().split("\n"), 1) if text.startswith("seed ="))
+    line = next(n for n, text in enumerate(review.protocol_path.read_text().split("\n"), 1)
+                if text.startswith("seed ="))
     result = invoke(runner, review, "status")
     assert_error(result)
     assert f"review.toml:{line}: `screening.seed` must be an integer" in result.output
@@ -231,14 +256,17 @@ def test_a_protocol_error_names_the_line_of_a_key_set_once(review: Project, runn
 @pytest.mark.parametrize(
     ("old", "new", "said"),
     [
-        ('name = "reviewer2"', 'name = "Reviewer1"', "`Reviewer1` and `reviewer1` would share one decision log"),
+        ('name = "reviewer2"', 'name = "Reviewer1"',
+         "`Reviewer1` and `reviewer1` would share one decision log"),
         ('name = "reviewer2"', 'name = "-reviewer1-"', "(screen/<stage>/reviewer1.jsonl"),
         ('name = "ClinicalTrials.gov"', 'name = "medline"', "source `medline` is listed twice"),
         ('code = "design"', 'code = ""', "`exclusion_reasons[2].code` must be a non-empty string"),
         ('name = "reviewer2"', 'name = " "', "`reviewers[1].name` must be a non-empty string"),
     ],
 )
-def test_names_that_would_share_a_log_or_folder_are_refused(review: Project, runner, old: str, new: str, said: str) -> None:
+def test_names_that_would_share_a_log_or_folder_are_refused(
+    review: Project, runner, old: str, new: str, said: str
+) -> None:
     # "Reviewer1" and "reviewer1" would both write screen/<stage>/reviewer1.jsonl.
     _edit_protocol(review, old, new)
     result = invoke(runner, review, "status")
@@ -256,12 +284,15 @@ def test_a_source_named_with_other_punctuation_is_the_declared_source(review: Pr
 def test_sources_whose_names_have_no_ascii_letters_stay_apart(review: Project) -> None:
     # Both are kept in searches/unnamed/ (harmless: records carry the source name); neither
     # may stand for the other.
-    _edit_protocol(review, 'name = "ClinicalTrials.gov"', 'name = "中国知网"\n[[sources]]\nname = "万方数据"')
+    _edit_protocol(review, 'name = "ClinicalTrials.gov"',
+                   'name = "中国知网"\n[[sources]]\nname = "万方数据"')
     assert review.protocol.source("万方数据").name == "万方数据"  # type: ignore[union-attr]
     assert review.protocol.source("维普") is None
 
 
-def test_a_read_only_review_is_an_error_naming_the_file_not_a_traceback(review: Project, runner, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_read_only_review_is_an_error_naming_the_file_not_a_traceback(
+    review: Project, runner, monkeypatch: pytest.MonkeyPatch
+) -> None:
     import tempfile
 
     import_.run(review, [RIS], "MEDLINE")
@@ -273,7 +304,8 @@ def test_a_read_only_review_is_an_error_naming_the_file_not_a_traceback(review: 
     monkeypatch.setattr(tempfile, "mkstemp", read_only)
     result = invoke(runner, review, "dedup", "--non-interactive")
     assert_error(result)
-    assert f"{review.clusters_path}: Read-only file system" in result.output and "Hint:" in result.output
+    assert (f"{review.clusters_path}: Read-only file system" in result.output
+            and "Hint:" in result.output)
     assert snapshot(review) == before
 
 
@@ -285,9 +317,11 @@ def test_a_folder_where_a_stage_writes_a_file_is_an_error(review: Project, runne
     assert "dedup" in result.output
 
 
-@pytest.mark.parametrize("args", [("import", str(RIS), "--source", "MEDLINE"), ("dedup", "--non-interactive"),
+@pytest.mark.parametrize("args", [("import", str(RIS), "--source", "MEDLINE"),
+                                  ("dedup", "--non-interactive"),
                                   ("include",), ("prisma", "--allow-pending")])
-def test_a_second_writer_is_refused_while_one_writes(review: Project, runner, args: tuple[str, ...]) -> None:
+def test_a_second_writer_is_refused_while_one_writes(review: Project, runner,
+                                                     args: tuple[str, ...]) -> None:
     if args[0] != "import":
         import_.run(review, [RIS], "MEDLINE")
     before = snapshot(review)
@@ -303,10 +337,11 @@ def test_a_second_writer_is_refused_while_one_writes(review: Project, runner, ar
 @contextlib.contextmanager
 def holding_the_write_lock(review: Project) -> Iterator[None]:
     """Another process holds the review's write lock while the block runs."""
-    script = ("import sys, time; from filelock import FileLock; lock = FileLock(sys.argv[1]); lock.acquire(); "
-              "print('held', flush=True); time.sleep(60)")
+    script = ("import sys, time; from filelock import FileLock; lock = FileLock(sys.argv[1]); "
+              "lock.acquire(); print('held', flush=True); time.sleep(60)")
     review.write_lock_path.parent.mkdir(parents=True, exist_ok=True)
-    holder = subprocess.Popen([sys.executable, "-c", script, str(review.write_lock_path)], stdout=subprocess.PIPE)
+    holder = subprocess.Popen([sys.executable, "-c", script, str(review.write_lock_path)],
+                              stdout=subprocess.PIPE)
     try:
         assert holder.stdout is not None and holder.stdout.readline() == b"held\n"
         yield
@@ -324,10 +359,12 @@ def test_the_write_lock_is_reentrant_within_a_process(review: Project) -> None:
         pass
 
 
-@pytest.mark.parametrize("args", [("decide", "x", "--include", "--stage", "fulltext", "--reviewer", "reviewer1"),
+@pytest.mark.parametrize("args", [("decide", "x", "--include", "--stage", "fulltext",
+                                   "--reviewer", "reviewer1"),
                                   ("conflicts", "--stage", "abstract"), ("export", "studies"),
                                   ("export", "records", "--format", "xml")])
-def test_an_unknown_option_value_is_bad_usage(review: Project, runner, args: tuple[str, ...]) -> None:
+def test_an_unknown_option_value_is_bad_usage(review: Project, runner,
+                                              args: tuple[str, ...]) -> None:
     result = invoke(runner, review, *args)
     assert_error(result, 2)
     assert "Hint: use " in result.output
@@ -342,7 +379,9 @@ def test_an_unknown_option_value_is_bad_usage(review: Project, runner, args: tup
         ("latin1.csv", "{rid},exclude,design,Studie über Pflege\n".encode("cp1252")),
     ],
 )
-def test_decide_from_a_csv_as_spreadsheets_save_it(review: Project, runner, tmp_path: Path, name: str, data: bytes) -> None:
+def test_decide_from_a_csv_as_spreadsheets_save_it(
+    review: Project, runner, tmp_path: Path, name: str, data: bytes
+) -> None:
     log, rid = _decided(review, runner)
     path = tmp_path / name
     if name == "utf16.csv":
@@ -357,9 +396,17 @@ def test_decide_from_a_csv_as_spreadsheets_save_it(review: Project, runner, tmp_
         assert last["note"] == "Studie über Pflege"
 
 
-@pytest.mark.parametrize(("data", "said"), [(b"", "holds no decisions"), (b"\n \n", "holds no decisions"),
-                                            ((FIXTURES / "exports" / "table_embase.xlsx").read_bytes(), "is a workbook")])
-def test_decide_from_an_empty_or_binary_file_is_an_error(review: Project, runner, tmp_path: Path, data: bytes, said: str) -> None:
+@pytest.mark.parametrize(
+    ("data", "said"),
+    [
+        (b"", "holds no decisions"),
+        (b"\n \n", "holds no decisions"),
+        ((FIXTURES / "exports" / "table_embase.xlsx").read_bytes(), "is a workbook"),
+    ],
+)
+def test_decide_from_an_empty_or_binary_file_is_an_error(
+    review: Project, runner, tmp_path: Path, data: bytes, said: str
+) -> None:
     _decided(review, runner)
     path = tmp_path / "d.csv"
     path.write_bytes(data)
@@ -373,33 +420,41 @@ def test_decide_from_an_empty_or_binary_file_is_an_error(review: Project, runner
 def test_no_blank_lines_on_stderr_without_a_terminal(review: Project, runner) -> None:
     result = invoke(runner, review, "import", str(RIS), "--source", "MEDLINE")
     assert result.exit_code == 0
-    assert result.stderr.startswith("searches/medline/medline.ris: ris, utf-8; read 9"), repr(result.stderr)
+    assert result.stderr.startswith(
+        "searches/medline/medline.ris: ris, utf-8; read 9"), repr(result.stderr)
     result = invoke(runner, review, "dedup", "--non-interactive")
-    assert result.exit_code == 0 and "\n\n" not in result.stderr and not result.stderr.startswith("\n")
+    assert (result.exit_code == 0 and "\n\n" not in result.stderr
+            and not result.stderr.startswith("\n"))
 
 
 @pytest.mark.parametrize("name", ["table_scopus_new.csv", "table_wos_tab.txt"])
-def test_a_table_cut_off_in_its_last_row_reports_the_row(review: Project, tmp_path: Path, name: str) -> None:
+def test_a_table_cut_off_in_its_last_row_reports_the_row(review: Project, tmp_path: Path,
+                                                         name: str) -> None:
     data = (FIXTURES / "exports" / name).read_bytes()
     cut = tmp_path / name
     cut.write_bytes(data.rstrip()[:-60])  # stops inside the last record
     whole = import_.run(review, [FIXTURES / "exports" / name], "Whole").files[0].imported
     [report] = import_.run(review, [cut], "Cut").files
     assert report.imported == whole - 1 and len(report.skipped) == 1, report
-    assert report.skipped[0]["line"] > 2 and "the file ends inside this row" in report.skipped[0]["reason"]
+    assert (report.skipped[0]["line"] > 2
+            and "the file ends inside this row" in report.skipped[0]["reason"])
 
 
-@pytest.mark.parametrize("args", [("import", str(FIXTURES / "dedup" / "scopus.ris"), "--source", "Scopus"),
+@pytest.mark.parametrize("args", [("import", str(FIXTURES / "dedup" / "scopus.ris"),
+                                   "--source", "Scopus"),
                                   ("dedup", "--non-interactive"), ("include",)])
 @pytest.mark.parametrize("lock_text", ["{\n", "[]\n", '{"schema":"1","stages":{}\n<<<<<<< HEAD\n'])
-def test_a_broken_review_lock_fails_before_anything_is_written(review: Project, runner, args: tuple[str, ...], lock_text: str) -> None:
+def test_a_broken_review_lock_fails_before_anything_is_written(
+    review: Project, runner, args: tuple[str, ...], lock_text: str
+) -> None:
     import_.run(review, [RIS], "MEDLINE")
     review.lock_path.write_text(lock_text)
     before = snapshot(review)
     result = invoke(runner, review, *args)
     assert_error(result)
     assert "review.lock" in result.output and "Hint:" in result.output
-    assert snapshot(review) == before  # import wrote records and report, dedup the clusters, then failed
+    # import wrote records and report, dedup the clusters, then failed
+    assert snapshot(review) == before
 
 
 def test_a_merge_conflict_in_a_decision_log_is_named_as_one(review: Project, runner) -> None:
@@ -416,7 +471,8 @@ def test_a_merge_conflict_in_a_decision_log_is_named_as_one(review: Project, run
 def test_a_merge_conflict_in_the_clusters_is_named_as_one(review: Project, runner) -> None:
     _decided(review, runner)
     text = review.clusters_path.read_text()
-    review.clusters_path.write_text("<<<<<<< HEAD\n" + text + "=======\n" + text + ">>>>>>> alice\n")
+    review.clusters_path.write_text("<<<<<<< HEAD\n" + text + "=======\n" + text
+                                    + ">>>>>>> alice\n")
     result = invoke(runner, review, "status")
     assert_error(result)
     assert "clusters.jsonl:1: an unresolved git merge conflict" in result.output
@@ -432,11 +488,14 @@ def test_importing_a_folder_says_it_is_a_folder(review: Project, runner, tmp_pat
     ("change", "said"),
     [
         (("title-abstract", "full-text"), "a full-text decision in the title-abstract log"),
-        (('"reviewer":"reviewer1"', '"reviewer":"reviewer2"'), "a decision by `reviewer2` in the log of `reviewer1`"),
+        (('"reviewer":"reviewer1"', '"reviewer":"reviewer2"'),
+         "a decision by `reviewer2` in the log of `reviewer1`"),
     ],
 )
 @pytest.mark.parametrize("shape", ["canonical", "escaped", "torn"])
-def test_a_line_copied_from_another_log_is_named_not_counted(review: Project, runner, change: tuple[str, str], said: str, shape: str) -> None:
+def test_a_line_copied_from_another_log_is_named_not_counted(
+    review: Project, runner, change: tuple[str, str], said: str, shape: str
+) -> None:
     log, rid = _decided(review, runner)
     line = log.read_text()
     copied = line.replace(*change)
@@ -455,48 +514,67 @@ def test_export_out_to_a_folder_names_the_folder(review: Project, runner, tmp_pa
     result = invoke(runner, review, "export", "records", "--out", str(tmp_path))
     assert_error(result)
     # The folder itself is named (not a temp file beside it), with what to do instead.
-    assert f"Error: cannot write {tmp_path}: it is a folder" in result.output and ".tmp" not in result.output
+    assert (f"Error: cannot write {tmp_path}: it is a folder" in result.output
+            and ".tmp" not in result.output)
     assert "Hint: give a file name" in result.output
     assert not list(tmp_path.parent.glob(".*.tmp"))
 
 
-@pytest.mark.parametrize(("text", "said"), [("[]\n", "not an import report (no `files` list)"), ('{"files":[5]}\n', "files[0] is not an object"),
-                                            ('{"files":[{"file":"x"}]}\n', "files[0] has no str `source`")])
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        ("[]\n", "not an import report (no `files` list)"),
+        ('{"files":[5]}\n', "files[0] is not an object"),
+        ('{"files":[{"file":"x"}]}\n', "files[0] has no str `source`"),
+    ],
+)
 def test_a_broken_import_report_is_named(review: Project, runner, text: str, said: str) -> None:
     import_.run(review, [RIS], "MEDLINE")
     review.import_report_path.write_text(text)
     before = snapshot(review)
-    for args in (("status",), ("import", str(FIXTURES / "dedup" / "scopus.ris"), "--source", "Scopus")):
+    for args in (("status",),
+                 ("import", str(FIXTURES / "dedup" / "scopus.ris"), "--source", "Scopus")):
         result = invoke(runner, review, *args)
         assert_error(result)
         assert f"report.json: {said}" in result.output and "Hint:" in result.output
     assert snapshot(review) == before
 
 
-def test_a_utf8_export_with_a_stray_legacy_byte_keeps_its_utf8(review: Project, tmp_path: Path) -> None:
-    text = RIS.read_text(encoding="utf-8").replace("Nurnberger", "Nürnberger").replace("Zuber, J", "Zubér, J")
+def test_a_utf8_export_with_a_stray_legacy_byte_keeps_its_utf8(review: Project,
+                                                               tmp_path: Path) -> None:
+    text = (RIS.read_text(encoding="utf-8").replace("Nurnberger", "Nürnberger")
+            .replace("Zuber, J", "Zubér, J"))
     mixed = tmp_path / "mixed.ris"
     mixed.write_bytes(text.encode("utf-8").replace("Zubér".encode(), "Zubér".encode("cp1252")))
     [report] = import_.run(review, [mixed], "MEDLINE").files
     authors = {a for r in records_store.read(review) for a in r.authors}
     assert "Nürnberger, J" in authors and "Zubér, J" in authors  # not "NÃ¼rnberger"
     assert report.encoding == "utf-8 (some bytes cp1252)"
-    assert report.warnings == ["not valid UTF-8 on line 3; the rest is UTF-8, those bytes were read as "
-                               "Windows-1252: check accented characters there"]
+    assert report.warnings == ["not valid UTF-8 on line 3; the rest is UTF-8, those bytes were "
+                               "read as Windows-1252: check accented characters there"]
 
 
 def test_a_legacy_export_is_still_read_as_windows_1252(review: Project, tmp_path: Path) -> None:
     legacy = tmp_path / "legacy.ris"
-    legacy.write_bytes(RIS.read_text(encoding="utf-8").replace("Nurnberger", "Nürnberger").encode("cp1252"))
+    legacy.write_bytes(RIS.read_text(encoding="utf-8").replace("Nurnberger", "Nürnberger")
+                       .encode("cp1252"))
     [report] = import_.run(review, [legacy], "MEDLINE").files
     assert report.encoding == "cp1252"
     assert "Nürnberger, J" in {a for r in records_store.read(review) for a in r.authors}
 
 
-@pytest.mark.parametrize(("encoding", "said"), [("latin-1", "review.toml:6: not UTF-8 (byte 0xe9)"),
-                                                ("utf-16", "review.toml: saved as UTF-16, not UTF-8")])
-def test_a_protocol_saved_in_another_encoding_is_named(review: Project, runner, tmp_path: Path, encoding: str, said: str) -> None:
-    text = review.protocol_path.read_text().replace("Title of your systematic review", "Revue systématique")
+@pytest.mark.parametrize(
+    ("encoding", "said"),
+    [
+        ("latin-1", "review.toml:6: not UTF-8 (byte 0xe9)"),
+        ("utf-16", "review.toml: saved as UTF-16, not UTF-8"),
+    ],
+)
+def test_a_protocol_saved_in_another_encoding_is_named(
+    review: Project, runner, tmp_path: Path, encoding: str, said: str
+) -> None:
+    text = review.protocol_path.read_text().replace("Title of your systematic review",
+                                                    "Revue systématique")
     assert text.split("\n")[5].startswith("title = ")
     review.protocol_path.write_bytes(text.encode(encoding))
     result = invoke(runner, review, "status")
@@ -520,37 +598,46 @@ def test_a_search_log_line_without_its_query_is_named(review: Project, runner) -
 def test_a_decision_log_with_latin1_bytes_is_named_not_replaced(review: Project, runner) -> None:
     log, rid = _decided(review, runner)
     line = log.read_text()
-    log.write_bytes((line + line.replace('"note":""', '"note":"ä"')).encode("utf-8").replace("ä".encode(), b"\xe4"))
+    log.write_bytes((line + line.replace('"note":""', '"note":"ä"')).encode("utf-8")
+                    .replace("ä".encode(), b"\xe4"))
     result = invoke(runner, review, "include")
     assert_error(result)
     assert "reviewer1.jsonl:2: not UTF-8 (byte 0xe4)" in result.output
 
 
-def test_a_torn_last_line_cut_inside_a_character_is_still_only_torn(review: Project, runner) -> None:
+def test_a_torn_last_line_cut_inside_a_character_is_still_only_torn(review: Project,
+                                                                    runner) -> None:
     log, rid = _decided(review, runner)
     line = log.read_text()
-    log.write_bytes(line.encode() + line.replace('"note":""', '"note":"ü').encode()[:-1])  # half a ü
-    result = invoke(runner, review, "decide", rid, "--exclude", "--reason", "design", "--reviewer", "reviewer1")
+    # half a ü
+    log.write_bytes(line.encode() + line.replace('"note":""', '"note":"ü').encode()[:-1])
+    result = invoke(runner, review, "decide", rid, "--exclude", "--reason", "design",
+                    "--reviewer", "reviewer1")
     assert result.exit_code == 0, result.output
     assert "incomplete last line" in result.output
     assert json.loads(log.read_text().splitlines()[-1])["verdict"] == "exclude"
 
 
 CJK_RIS = "".join(
-    f"TY  - JOUR\nTI  - 综合护理中的共同生产研究第{i}部分：一项关于照顾者参与服务设计的定性研究\nAU  - 王, 伟\n"
-    "PY  - 2020\nAB  - 背景：照顾者在综合护理中的作用越来越重要。方法：我们进行了访谈。结果：参与者报告了更好的体验。"
+    f"TY  - JOUR\nTI  - 综合护理中的共同生产研究第{i}部分：一项关于照顾者参与服务设计的定性研究\n"
+    "AU  - 王, 伟\n"
+    "PY  - 2020\nAB  - 背景：照顾者在综合护理中的作用越来越重要。"
+    "方法：我们进行了访谈。结果：参与者报告了更好的体验。"
     "结论：共同生产是可行的。\nER  - \n\n"
     for i in range(5)
 )
 
 
 @pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
-def test_a_cjk_export_in_utf16_without_bom_is_read_not_called_binary(review: Project, tmp_path: Path, encoding: str) -> None:
+def test_a_cjk_export_in_utf16_without_bom_is_read_not_called_binary(
+    review: Project, tmp_path: Path, encoding: str
+) -> None:
     path = tmp_path / "cnki.ris"
     path.write_bytes(CJK_RIS.encode(encoding))
     [report] = import_.run(review, [path], "CNKI").files
     assert (report.encoding, report.imported) == (encoding, 5)
-    assert "综合护理中的共同生产研究第0部分：一项关于照顾者参与服务设计的定性研究" in {r.title for r in records_store.read(review)}
+    assert ("综合护理中的共同生产研究第0部分：一项关于照顾者参与服务设计的定性研究"
+            in {r.title for r in records_store.read(review)})
 
 
 def test_random_bytes_are_still_a_binary_file(review: Project, runner, tmp_path: Path) -> None:
@@ -568,11 +655,13 @@ def test_a_new_source_name_with_quotes_keeps_review_toml_valid(review: Project) 
     result = import_.run(review, [RIS], name)
     assert result.added_sources == [name]
     review.__dict__.pop("protocol", None)
-    assert review.protocol.source(name) is not None and review.protocol.source(name).name == name  # type: ignore[union-attr]
+    assert (review.protocol.source(name) is not None
+            and review.protocol.source(name).name == name)  # type: ignore[union-attr]
 
 
 @pytest.mark.parametrize("name", ["Web\nof Science", "Scopus\t", "A\x7fB"])
-def test_a_source_name_with_a_control_character_is_refused(review: Project, runner, name: str) -> None:
+def test_a_source_name_with_a_control_character_is_refused(review: Project, runner,
+                                                           name: str) -> None:
     before = snapshot(review)
     result = invoke(runner, review, "import", str(RIS), "--source", name)
     if name.strip() != name and name.strip().isprintable():
@@ -584,7 +673,9 @@ def test_a_source_name_with_a_control_character_is_refused(review: Project, runn
     assert invoke(runner, review, "status").exit_code == 0
 
 
-def test_simulate_reads_a_utf16_dataset_and_reports_a_tiny_one_without_a_traceback(runner, tmp_path: Path) -> None:
+def test_simulate_reads_a_utf16_dataset_and_reports_a_tiny_one_without_a_traceback(
+    runner, tmp_path: Path
+) -> None:
     path = tmp_path / "tiny.csv"
     path.write_bytes("title,abstract,label_included\nA,b,1\nC,d,0\n".encode("utf-16"))
     result = invoke(runner, None, "simulate", str(path))
@@ -602,14 +693,16 @@ def test_simulate_on_a_binary_file_says_so(runner, tmp_path: Path) -> None:
     assert "is a binary file" in result.output
 
 
-def test_a_compressed_or_pdf_file_is_named_for_what_it_is(review: Project, runner, tmp_path: Path) -> None:
+def test_a_compressed_or_pdf_file_is_named_for_what_it_is(review: Project, runner,
+                                                          tmp_path: Path) -> None:
     import gzip
     import zipfile
 
     (tmp_path / "m.ris.gz").write_bytes(gzip.compress(RIS.read_bytes()))
     with zipfile.ZipFile(tmp_path / "exports.zip", "w") as z:
         z.write(RIS, "medline.ris")
-    (tmp_path / "paper.pdf").write_bytes(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< /Type /Catalog >>\nendobj\n")
+    (tmp_path / "paper.pdf").write_bytes(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj\n"
+                                         b"<< /Type /Catalog >>\nendobj\n")
     for name, said, hint in (("m.ris.gz", "is a gzip-compressed (binary) file", "gunzip m.ris.gz"),
                              ("exports.zip", "not an Excel workbook", "unzip it"),
                              ("paper.pdf", "is a PDF document", "export the records")):
@@ -629,7 +722,8 @@ def test_a_torn_last_line_is_reported_by_every_command_that_counts(review: Proje
     assert result.stderr.count("incomplete last line") == 1
 
 
-def test_ctrl_c_after_a_search_is_imported_still_logs_it(review: Project, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_ctrl_c_after_a_search_is_imported_still_logs_it(review: Project,
+                                                         monkeypatch: pytest.MonkeyPatch) -> None:
     from review_cli.stages import search
 
     from .search_fakes import Fake, Server, works
@@ -644,12 +738,20 @@ def test_ctrl_c_after_a_search_is_imported_still_logs_it(review: Project, monkey
     assert entry["files"] and entry["new_records"] == len(records_store.read(review)) > 0
 
 
-@pytest.mark.parametrize(("old", "new", "key"), [('kind = "register"', 'kind = "registry"', "sources[1].kind"),
-                                                 ("[screening]", "[screeening]", "screeening"),
-                                                 ('stages = ["full-text"]', 'stages = ["fulltext"]', "exclusion_reasons[3].stages")])
-def test_protocol_errors_name_the_line_also_inside_an_array_of_tables(review: Project, runner, old: str, new: str, key: str) -> None:
+@pytest.mark.parametrize(
+    ("old", "new", "key"),
+    [
+        ('kind = "register"', 'kind = "registry"', "sources[1].kind"),
+        ("[screening]", "[screeening]", "screeening"),
+        ('stages = ["full-text"]', 'stages = ["fulltext"]', "exclusion_reasons[3].stages"),
+    ],
+)
+def test_protocol_errors_name_the_line_also_inside_an_array_of_tables(
+    review: Project, runner, old: str, new: str, key: str
+) -> None:
     _edit_protocol(review, old, new)
-    line = review.protocol_path.read_text().split("\n").index(next(t for t in review.protocol_path.read_text().split("\n") if new in t)) + 1
+    line = review.protocol_path.read_text().split("\n").index(
+        next(t for t in review.protocol_path.read_text().split("\n") if new in t)) + 1
     result = invoke(runner, review, "status")
     assert_error(result)
     assert f"review.toml:{line}: " in result.output and f"`{key}`" in result.output

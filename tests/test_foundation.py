@@ -16,14 +16,16 @@ RIS = FIXTURES / "exports" / "cochrane_two_spaces.ris"
 
 
 def test_init_creates_protocol_and_searches(runner, tmp_path: Path) -> None:
-    result = invoke(runner, None, "init", str(tmp_path / "r"), "--protocol", "coproduction-integrated-care")
+    result = invoke(runner, None, "init", str(tmp_path / "r"),
+                    "--protocol", "coproduction-integrated-care")
     assert result.exit_code == 0, result.output
     project = Project(tmp_path / "r")
     assert project.protocol.limits.year_from == 2012
     assert len([s for s in project.protocol.sources if s.kind == "database"]) == 9
     assert len([s for s in project.protocol.sources if s.kind != "database"]) == 4
     again = invoke(runner, None, "init", str(tmp_path / "r"))
-    assert again.exit_code == 1 and "already exists" in again.output and "Traceback" not in again.output
+    assert (again.exit_code == 1 and "already exists" in again.output
+            and "Traceback" not in again.output)
 
 
 def test_import_normalises_fields(review: Project) -> None:
@@ -35,7 +37,8 @@ def test_import_normalises_fields(review: Project) -> None:
     assert first.year == 2019 and first.pages == "811-820" and first.doi == "10.1111/hex.12345"
     second = records["Staff experiences of integrating health and social care teams"]
     assert second.doi == "10.1186/s12913-016-0001-2"
-    assert first.origins[0].key == "CN-00000001" and first.origins[0].file == "searches/medline/cochrane_two_spaces.ris"
+    assert (first.origins[0].key == "CN-00000001"
+            and first.origins[0].file == "searches/medline/cochrane_two_spaces.ris")
 
 
 def test_reimport_changes_nothing(review: Project) -> None:
@@ -62,10 +65,13 @@ def test_reordered_import_is_byte_identical(tmp_path: Path, runner) -> None:
 def test_bad_file_leaves_review_unchanged(review: Project, runner, tmp_path: Path) -> None:
     import_.run(review, [RIS], "MEDLINE")
     before = snapshot(review)
-    for name, data in (("empty.ris", b""), ("image.png", b"\x89PNG\r\n\x1a\n\x00\x00\x00"), ("notes.txt", b"just some notes\n")):
+    for name, data in (("empty.ris", b""), ("image.png", b"\x89PNG\r\n\x1a\n\x00\x00\x00"),
+                       ("notes.txt", b"just some notes\n")):
         bad = tmp_path / name
         bad.write_bytes(data)
-        result = invoke(runner, review, "import", str(RIS.with_name("missing.ris")) if False else str(bad), "--source", "MEDLINE")
+        result = invoke(runner, review, "import",
+                        str(RIS.with_name("missing.ris")) if False else str(bad),
+                        "--source", "MEDLINE")
         assert result.exit_code == 1, result.output
         assert "Traceback" not in result.output and name in result.output
         assert snapshot(review) == before

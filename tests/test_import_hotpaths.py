@@ -1,4 +1,5 @@
-"""The import's fast paths give exactly what the plain definitions give (record ids depend on it)."""
+"""The import's fast paths give exactly what the plain definitions give (record ids depend on
+it)."""
 
 from __future__ import annotations
 
@@ -18,11 +19,13 @@ def test_fold_equals_its_definition_over_every_code_point():
     for start in range(0, len(points), 4096):
         text = "".join(map(chr, points[start : start + 4096]))
         assert fold(text) == _fold_reference(text), hex(points[start])
-        assert fold("x" + text[::-1] + " Ä\U0001d167") == _fold_reference("x" + text[::-1] + " Ä\U0001d167")
+        assert fold("x" + text[::-1] + " Ä\U0001d167") == _fold_reference(
+            "x" + text[::-1] + " Ä\U0001d167")
 
 
 def test_fold_on_names():
-    for name in ("Müller, A.", "Sørensen, B. J.", "Łukasiewicz", "Ó Briain", "Çelik", "ǅemal", "ﬁnn\u00a0Ø", "𝔄bc\U0001e94a"):
+    for name in ("Müller, A.", "Sørensen, B. J.", "Łukasiewicz", "Ó Briain", "Çelik", "ǅemal",
+                 "ﬁnn\u00a0Ø", "𝔄bc\U0001e94a"):
         assert fold(name) == _fold_reference(name)
 
 
@@ -32,10 +35,13 @@ def test_fused_author_normalisation_equals_the_plain_one():
     from review_cli.io.normalise import _authors, author, split_people
 
     rng = random.Random(7)
-    alphabet = ["a", "B", "é", " ", "  ", ",", ", ", " ,", ";", ".", "\t", "\n", "\u00a0", "\u2003", "&amp;", "<i>", "\x00", "-"]
-    cases: list = [None, "", "Smith, J.; Jones, K.", ["Smith, J."], ("Smith, J.", "x"), [" , ", ";", ""]]
+    alphabet = ["a", "B", "é", " ", "  ", ",", ", ", " ,", ";", ".", "\t", "\n", "\u00a0", "\u2003",
+                "&amp;", "<i>", "\x00", "-"]
+    cases: list = [None, "", "Smith, J.; Jones, K.", ["Smith, J."], ("Smith, J.", "x"),
+                   [" , ", ";", ""]]
     for _ in range(20000):
-        cases.append(["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 8))) for _ in range(rng.randint(0, 4))])
+        cases.append(["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 8)))
+                      for _ in range(rng.randint(0, 4))])
     for value in cases:
         assert _authors(value) == tuple(a for a in map(author, split_people(value)) if a), value
 
@@ -63,15 +69,16 @@ def test_fields_are_squashed_so_the_fingerprint_shortcut_is_exact():
     from review_cli.model import fingerprint
 
     rng = random.Random(11)
-    alphabet = ["a", "Z", "é", "Ł", " ", "  ", "\t", "\n", "\r", "\x0b", "\x1c", "\x85", "\u00a0", "\u2028", "\u3000",
-                "\x01", "\x7f", ",", ";", "-", "\u2013", "<i>", "</i>", "&amp;", "&#x20;", "10.1000/", "doi.org/", "1999", "7"]
+    alphabet = ["a", "Z", "é", "Ł", " ", "  ", "\t", "\n", "\r", "\x0b", "\x1c", "\x85", "\u00a0",
+                "\u2028", "\u3000", "\x01", "\x7f", ",", ";", "-", "\u2013", "<i>", "</i>", "&amp;",
+                "&#x20;", "10.1000/", "doi.org/", "1999", "7"]
 
     def text() -> str:
         return "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 12)))
 
     for _ in range(5000):
-        raw = {name: text() for name in ("title", "journal", "volume", "issue", "abstract", "doi", "pmid", "year",
-                                          "start_page", "end_page", "url")}
+        raw = {name: text() for name in ("title", "journal", "volume", "issue", "abstract", "doi",
+                                          "pmid", "year", "start_page", "end_page", "url")}
         raw["authors"] = [text() for _ in range(rng.randint(0, 4))]
         raw["keywords"] = [text() for _ in range(rng.randint(0, 3))]
         values = fields(raw)
@@ -91,6 +98,7 @@ def test_plain_keywords_take_the_same_path_as_cleaned_ones():
                     out.append(k)
         return out
 
-    cases = [["a", " a ", "a  b", "a\tb", "x; y", "y", "", "  ", "<b>z</b>", "&amp;", "a\u00a0b", "a\x01"]]
+    cases = [["a", " a ", "a  b", "a\tb", "x; y", "y", "", "  ", "<b>z</b>", "&amp;", "a\u00a0b",
+              "a\x01"]]
     for items in cases:
         assert keywords(items) == reference(items)

@@ -21,12 +21,14 @@ RIS = FIXTURES / "exports" / "cochrane_two_spaces.ris"
 NBIB = FIXTURES / "exports" / "eric.nbib"
 
 # Everything a record holds but where it came from.
-CONTENT = ("id", "source", "title", "authors", "year", "journal", "journal_abbrev", "volume", "issue", "pages",
+CONTENT = ("id", "source", "title", "authors", "year", "journal", "journal_abbrev", "volume",
+           "issue", "pages",
            "doi", "pmid", "issn", "abstract", "keywords", "language", "type", "url", "database")
 
 
 def _content(project: Project) -> list[dict[str, object]]:
-    return [{k: v for k, v in r.to_json().items() if k in CONTENT} for r in records_store.read(project)]
+    return [{k: v for k, v in r.to_json().items() if k in CONTENT}
+            for r in records_store.read(project)]
 
 
 def _review(path: Path) -> Project:
@@ -46,7 +48,8 @@ def test_records_exported_as_jsonl_come_back_the_same(tmp_path: Path, what: str)
     second = _review(tmp_path / "second")
     result = import_.run(second, [carried], "CENTRAL")
     assert _content(second) == _content(first)  # same ids: same source, same content
-    assert [r.origins[0].key for r in records_store.read(second)] == [r.id for r in records_store.read(first)]
+    assert [r.origins[0].key for r in records_store.read(second)] == [
+        r.id for r in records_store.read(first)]
     assert result.files[0].format == "review-jsonl"
 
 
@@ -59,18 +62,21 @@ def test_records_of_several_sources_take_the_source_they_are_imported_under(tmp_
     second = _review(tmp_path / "second")
     import_.run(second, [carried], "Previous review")
     got = records_store.read(second)
-    assert len(got) == len(records_store.read(first)) and {r.source for r in got} == {"Previous review"}
+    assert (len(got) == len(records_store.read(first))
+            and {r.source for r in got} == {"Previous review"})
     before = {r.title: r for r in records_store.read(first)}
     for r in got:
-        assert (r.authors, r.year, r.doi, r.abstract) == (before[r.title].authors, before[r.title].year,
-                                                          before[r.title].doi, before[r.title].abstract)
+        assert (r.authors, r.year, r.doi, r.abstract) == (
+            before[r.title].authors, before[r.title].year, before[r.title].doi,
+            before[r.title].abstract)
 
 
 def test_other_json_lines_are_not_taken_for_records(tmp_path: Path) -> None:
     first = _review(tmp_path / "first")
     import_.run(first, [RIS], "CENTRAL")
     path = tmp_path / "decisions.jsonl"
-    path.write_text('{"record":"abc","verdict":"include","stage":"title-abstract","reviewer":"ann"}\n')
+    path.write_text('{"record":"abc","verdict":"include","stage":"title-abstract",'
+                    '"reviewer":"ann"}\n')
     doc = decode(path, path.read_bytes())
     assert formats.review_jsonl.sniff(doc) is False
     records = tmp_path / "records.jsonl"

@@ -53,15 +53,19 @@ LAYOUTS = [
     pytest.param(
         "table_scopus_new.csv", "csv", 2, 2, "2-s2.0-85000000001",
         {"title": "Co-designing a discharge pathway with unpaid carers: a qualitative study",
-         "authors": ("Okafor N.", "Lindqvist B.", "Hughes R."), "year": 2019, "doi": "10.1111/hex.12345",
+         "authors": ("Okafor N.", "Lindqvist B.", "Hughes R."), "year": 2019,
+         "doi": "10.1111/hex.12345",
          "journal": "Health Expectations", "journal_abbrev": "Health Expect.", "pages": "811-820",
-         "pmid": "31000001", "keywords": ("co-design", "unpaid carers", "Caregivers", "Patient Discharge"),
-         "abstract": 'Background: carers were rarely asked. Methods: six co-design workshops, with "experience-based" design. Results: a shared pathway.'},
+         "pmid": "31000001",
+         "keywords": ("co-design", "unpaid carers", "Caregivers", "Patient Discharge"),
+         "abstract": ('Background: carers were rarely asked. Methods: six co-design workshops, '
+                      'with "experience-based" design. Results: a shared pathway.')},
         id="scopus-new-bom-crlf-multiline",
     ),
     pytest.param(
         "table_scopus_old.csv", "csv", 1, 2, "2-s2.0-84000000001",
-        {"authors": ("Craig C.", "Mazerolle M.J.", "Villard M.-A."), "year": 2016, "pages": "401-409",
+        {"authors": ("Craig C.", "Mazerolle M.J.", "Villard M.-A."), "year": 2016,
+         "pages": "401-409",
          "journal": "BMC Health Services Research", "doi": "10.1186/s12913-016-0001-2"},
         id="scopus-old-comma-authors",
     ),
@@ -69,37 +73,44 @@ LAYOUTS = [
         "table_embase.csv", "csv", 2, 5, "L2011111111",
         {"title": "Co-producing integrated care with service users: a realist review",
          "authors": ("Patel S.", "O'Neill M.", "Dubois A.-C."), "year": 2021, "pmid": "33000001",
-         "journal": "International Journal of Integrated Care", "pages": "14", "doi": "10.5334/ijic.5555",
+         "journal": "International Journal of Integrated Care", "pages": "14",
+         "doi": "10.5334/ijic.5555",
          "abstract": "Co-production was described in 41 programmes."},
         id="embase-preamble",
     ),
     pytest.param(
         "table_cinahl.csv", "csv", 1, 2, "176404503",
-        {"issn": "13561820", "year": 2024, "authors": ("Curry Rogers, Kristina", "Martínez, Ricardo N."),
+        {"issn": "13561820", "year": 2024,
+         "authors": ("Curry Rogers, Kristina", "Martínez, Ricardo N."),
          "journal": "Journal of Interprofessional Care", "pages": "215"},
         id="cinahl-excel-protected-cells",
     ),
     pytest.param(
         "table_cochrane.csv", "csv", 1, 2, "CN-01234567",
-        {"authors": ("Bywater, T", "Hutchings, J", "Evans, C"), "journal": "Trials", "pmid": "21314913",
+        {"authors": ("Bywater, T", "Hutchings, J", "Evans, C"), "journal": "Trials",
+         "pmid": "21314913",
          "database": "Cochrane Central Register of Controlled Trials (CENTRAL)", "year": 2011},
         id="cochrane",
     ),
     pytest.param(
         "table_pubmed.csv", "csv", 1, 2, "",
         {"pmid": "30922926", "abstract": "", "volume": "63", "issue": "2", "pages": "103640",
-         "authors": ("Griffin DK", "Larkin DM", "O'Connor RE."), "journal": "Eur J Integr Care", "year": 2020},
+         "authors": ("Griffin DK", "Larkin DM", "O'Connor RE."), "journal": "Eur J Integr Care",
+         "year": 2020},
         id="pubmed-no-abstract-citation",
     ),
     pytest.param(
         "table_openalex.csv", "csv", 1, 2, "https://openalex.org/W4387881419",
-        {"doi": "10.1016/j.healthpol.2023.104999", "authors": ("Alba Vicente", "Josep Sanjuan", "Jordi Pérez-Cano"),
-         "pages": "104999-105010", "journal": "Health Policy", "year": 2024, "abstract": "A comprehensive compilation of policies."},
+        {"doi": "10.1016/j.healthpol.2023.104999",
+         "authors": ("Alba Vicente", "Josep Sanjuan", "Jordi Pérez-Cano"),
+         "pages": "104999-105010", "journal": "Health Policy", "year": 2024,
+         "abstract": "A comprehensive compilation of policies."},
         id="openalex-pipes",
     ),
     pytest.param(
         "table_lens.csv", "csv", 1, 2, "000-463-679-101-319",
-        {"authors": ("Björn A. Blomberg", "Mateen Moghbel"), "pages": "97-105", "doi": "10.5334/ijic.800", "pmid": "22752652"},
+        {"authors": ("Björn A. Blomberg", "Mateen Moghbel"), "pages": "97-105",
+         "doi": "10.5334/ijic.800", "pmid": "22752652"},
         id="lens",
     ),
     pytest.param(
@@ -110,13 +121,15 @@ LAYOUTS = [
     ),
     pytest.param(
         "table_springer.csv", "csv", 1, 2, "",
-        {"title": "Integrated care pathways for frail older people", "doi": "10.1186/s12877-017-0001-1",
+        {"title": "Integrated care pathways for frail older people",
+         "doi": "10.1186/s12877-017-0001-1",
          "journal": "BMC Geriatrics", "year": 2017, "authors": ("Andy SmithTom Weber",)},
         id="springerlink",
     ),
     pytest.param(
         "table_zotero.csv", "csv", 1, 2, "YVC6GC78",
-        {"authors": ("Yang, Zixiao", "McNamara, Maria E."), "abstract": "Carers reported fewer readmissions.",
+        {"authors": ("Yang, Zixiao", "McNamara, Maria E."),
+         "abstract": "Carers reported fewer readmissions.",
          "keywords": ("integrated care", "carers", "readmission"), "type": "journalArticle"},
         id="zotero-csv",
     ),
@@ -128,12 +141,14 @@ LAYOUTS = [
     ),
     pytest.param(
         "table_covidence.csv", "csv", 1, 2, "",
-        {"authors": ("Howell, M.M.", "Gee, C.T."), "pages": "e0291058", "year": 2023, "journal": "PLoS ONE"},
+        {"authors": ("Howell, M.M.", "Gee, C.T."), "pages": "e0291058", "year": 2023,
+         "journal": "PLoS ONE"},
         id="covidence",
     ),
     pytest.param(
         "table_abstrackr.csv", "csv", 3, 2, "41893415",
-        {"authors": ("Longrich, N.R.", "Pereda-Suberbiola, X."), "title": "A carer-led redesign of respite services",
+        {"authors": ("Longrich, N.R.", "Pereda-Suberbiola, X."),
+         "title": "A carer-led redesign of respite services",
          "pmid": "", "keywords": ("co-production", "carers")},
         id="abstrackr-section-line",
     ),
@@ -150,13 +165,15 @@ LAYOUTS = [
     ),
     pytest.param(
         "table_asreview.csv", "csv", 2, 2, "1",
-        {"title": "Co-production of a stroke pathway", "abstract": "Survivors and staff redesigned the pathway."},
+        {"title": "Co-production of a stroke pathway",
+         "abstract": "Survivors and staff redesigned the pathway."},
         id="asreview-dataset",
     ),
     pytest.param(
         "table_wos_tab.txt", "wos-tab", 2, 2, "WOS:000430000000001",
         {"title": '"Nothing about us without us": co-production in integrated care',
-         "authors": ("Tingley, MW", "Stillman, AN"), "year": 2018, "pages": "1484-1496", "pmid": "29782655",
+         "authors": ("Tingley, MW", "Stillman, AN"), "year": 2018, "pages": "1484-1496",
+         "pmid": "29782655",
          "journal": "JOURNAL OF INTEGRATED CARE", "doi": "10.1108/jica-02-2018-0010",
          "keywords": ("co-production", "integrated care", "SERVICES")},
         id="wos-tab-bom-cr",
@@ -164,7 +181,8 @@ LAYOUTS = [
     pytest.param(
         "table_embase.xlsx", "xlsx", 2, 5, "",
         {"title": "Rich text title about carers", "year": 2021, "volume": "21", "pages": "14-22",
-         "pmid": "33000001", "authors": ("Patel S.", "Dubois A.-C."), "abstract": "Carers took part."},
+         "pmid": "33000001", "authors": ("Patel S.", "Dubois A.-C."),
+         "abstract": "Carers took part."},
         id="embase-xlsx-preamble",
     ),
     pytest.param(
@@ -180,31 +198,37 @@ LAYOUTS = [
     ),
     pytest.param(
         "table_scopus.bib", "bibtex", 1, 4, "D'Ambrosio20171339",
-        {"authors": ("D'Ambrosio, A.a", "Aria, M.a", "Iorio, C.b"), "pages": "1339-1351", "year": 2017,
+        {"authors": ("D'Ambrosio, A.a", "Aria, M.a", "Iorio, C.b"), "pages": "1339-1351",
+         "year": 2017,
          "journal": "Health Economics", "doi": "10.1002/hec.3500", "database": "Scopus",
          "abstract": "In the framework of integrated care, costs are modelled."},
         id="scopus-bib-header",
     ),
     pytest.param(
         "table_wos.bib", "bibtex", 1, 3, "WOS:000223334444221",
-        {"title": "Co-design workshops with people living with dementia", "authors": ("Writerone, Julia", "Writertwo, Paul"),
-         "journal": "Proceedings of the Integrated Care Conference", "doi": "10.1007/978-3-319-00000-0_3", "pages": "48-98"},
+        {"title": "Co-design workshops with people living with dementia",
+         "authors": ("Writerone, Julia", "Writertwo, Paul"),
+         "journal": "Proceedings of the Integrated Care Conference",
+         "doi": "10.1007/978-3-319-00000-0_3", "pages": "48-98"},
         id="wos-bib-space-key",
     ),
     pytest.param(
         "table_zotero.bib", "bibtex", 2, 4, "muller_coproduction_2021",
         {"title": "Co-production in München and São Paulo: Öffentliche Dienste & users",
          "authors": ("Müller, Jörg", "François, Irène", "Barnes and Noble Health Trust"),
-         "journal": "International Journal of Integrated Care", "year": 2021, "volume": "21", "issue": "4",
-         "pages": "5795-5813", "doi": "10.5334/ijic.5600", "pmid": "34000001", "url": "https://example.org/ijic/5600",
+         "journal": "International Journal of Integrated Care", "year": 2021, "volume": "21",
+         "issue": "4", "pages": "5795-5813", "doi": "10.5334/ijic.5600", "pmid": "34000001",
+         "url": "https://example.org/ijic/5600",
          "abstract": "Services were co-produced with users in two cities; 50% took part.",
          "keywords": ("co-production", "integrated care", "public services")},
         id="zotero-bib-latex-macros",
     ),
     pytest.param(
         "table_endnote.xml", "endnote-xml", 2, 3, "35000001",
-        {"title": "Myoclonus & co-production: patients as partners", "authors": ("Rotter, Carina", "Whittaker, Danielle"),
-         "year": 2022, "journal": "Health Expectations", "volume": "36", "issue": "3", "pages": "1032-1038",
+        {"title": "Myoclonus & co-production: patients as partners",
+         "authors": ("Rotter, Carina", "Whittaker, Danielle"),
+         "year": 2022, "journal": "Health Expectations", "volume": "36", "issue": "3",
+         "pages": "1032-1038",
          "doi": "10.1111/hex.16404", "abstract": "BACKGROUND: patients partnered staff.",
          "keywords": ("Co-production", "Patient participation"), "type": "Journal Article"},
         id="endnote-xml-style-wrappers",
@@ -213,7 +237,8 @@ LAYOUTS = [
 
 
 @pytest.mark.parametrize(("name", "fmt", "count", "line", "key", "expected"), LAYOUTS)
-def test_layout_spot_check(name: str, fmt: str, count: int, line: int, key: str, expected: dict[str, Any]) -> None:
+def test_layout_spot_check(name: str, fmt: str, count: int, line: int, key: str,
+                           expected: dict[str, Any]) -> None:
     detected, records, _, _ = parse(name)
     assert detected == fmt
     assert len(records) == count
@@ -240,8 +265,10 @@ def test_rows_without_bibliographic_content_are_skips_with_their_line() -> None:
 def test_abstrackr_section_line_is_counted_out_not_dropped_silently() -> None:
     _, records, skips, warnings = parse("table_abstrackr.csv")
     assert [r.line for r in records] == [2, 5, 8] and skips == []
-    assert warnings == ["line 7: section line `citations that are not yet labeled by anyone` is not a record"]
-    assert fields(records[2])["authors"] == ("Brownstein, C.D.",)  # a short row after the section line
+    assert warnings == [
+        "line 7: section line `citations that are not yet labeled by anyone` is not a record"]
+    # a short row after the section line
+    assert fields(records[2])["authors"] == ("Brownstein, C.D.",)
 
 
 def test_spreadsheet_row_with_only_a_title_is_a_record(tmp_path: Path) -> None:
@@ -249,21 +276,26 @@ def test_spreadsheet_row_with_only_a_title_is_a_record(tmp_path: Path) -> None:
     # section line.
     sheet = (
         '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>'
-        '<row r="1"><c r="A1" t="inlineStr"><is><t>Title</t></is></c><c r="B1" t="inlineStr"><is><t>Authors</t></is></c>'
+        '<row r="1"><c r="A1" t="inlineStr"><is><t>Title</t></is></c>'
+        '<c r="B1" t="inlineStr"><is><t>Authors</t></is></c>'
         '<c r="C1" t="inlineStr"><is><t>Year</t></is></c></row>'
-        '<row r="2"><c r="A2" t="inlineStr"><is><t>Only a title here</t></is></c></row></sheetData></worksheet>'
+        '<row r="2"><c r="A2" t="inlineStr"><is><t>Only a title here</t></is></c></row>'
+        '</sheetData></worksheet>'
     )
     path = tmp_path / "titles.xlsx"
     path.write_bytes(_zip({"xl/workbook.xml": "<workbook/>", "xl/worksheets/sheet1.xml": sheet}))
     doc = decode(path, path.read_bytes())
     [record] = list(formats.detect(doc).parse(doc))
-    assert isinstance(record, Parsed) and record.line == 2 and record.fields["title"] == "Only a title here"
+    assert (isinstance(record, Parsed) and record.line == 2
+            and record.fields["title"] == "Only a title here")
     assert doc.warnings == []
 
 
 def test_preamble_is_reported() -> None:
-    assert parse("table_embase.csv")[3] == ["lines 1-3 above the header row: export preamble, not records"]
-    assert parse("table_lens.xlsx")[3] == ["line 1 above the header row: export preamble, not records"]
+    assert parse("table_embase.csv")[3] == [
+        "lines 1-3 above the header row: export preamble, not records"]
+    assert parse("table_lens.xlsx")[3] == [
+        "line 1 above the header row: export preamble, not records"]
 
 
 def test_excel_unicode_text_utf16_tsv(tmp_path: Path) -> None:
@@ -289,14 +321,17 @@ def test_xlsx_read_rows_cell_kinds() -> None:
     rows = xlsx.read_rows((EXPORTS / "table_embase.xlsx").read_bytes())
     assert rows[0] == ["SEARCH QUERY", "'co-production':ti"]
     assert rows[3][:3] == ["Title", "Original Title", "Author Names"]
-    assert rows[4][:5] == ["Rich text title about carers", "", "Patel S., Dubois A.-C.", "International Journal of Integrated Care", "2021"]
-    assert rows[5][0] == "Inline string title on integrated teams" and rows[5][4] == "2018"  # 2018.0 -> 2018
+    assert rows[4][:5] == ["Rich text title about carers", "", "Patel S., Dubois A.-C.",
+                           "International Journal of Integrated Care", "2021"]
+    # 2018.0 -> 2018
+    assert rows[5][0] == "Inline string title on integrated teams" and rows[5][4] == "2018"
     assert rows[6] == [] and rows[7] == []  # missing row 7; row 8 has no cells with values
 
 
 def test_endnote_xml_truncated_keeps_records_before_the_break() -> None:
     _, records, skips, _ = parse("table_endnote_truncated.xml")
-    assert [fields(r)["title"] for r in records] == ["Myoclonus & co-production: patients as partners"]
+    assert [fields(r)["title"] for r in records] == [
+        "Myoclonus & co-production: patients as partners"]
     assert len(skips) == 1 and skips[0].line == 4 and "1 <record>" in skips[0].reason
 
 
@@ -308,7 +343,8 @@ def test_publisher_bibtex_layouts() -> None:
     got = [(r.key, fields(r)) for r in records]
     assert [(k, f["pmid"], f["doi"], f["pages"], f["year"]) for k, f in got] == [
         ("PMID:38000002", "38000002", "10.1111/s5555-333-55555-1", "", 2023),
-        ("doi:10.1080/13561820.2018.1666666", "33355555", "10.1080/13561820.2018.1666666", "199-222", 2018),
+        ("doi:10.1080/13561820.2018.1666666", "33355555", "10.1080/13561820.2018.1666666",
+         "199-222", 2018),
         ("https://doi.org/10.1111/hsc.4444", "", "10.1111/hsc.4444", "1234", 2023),
         ("10.1145/3313831.3376000", "", "", "123-456", 2020),
         ("11111111111111111", "", "", "1-10", 2000),
@@ -317,8 +353,10 @@ def test_publisher_bibtex_layouts() -> None:
     assert got[1][1]["url"] == "https://doi.org/10.1080/13561820.2018.1666666"
     assert got[1][1]["authors"] == ("Firstname A. Lastname", "Tom Muster")
     assert got[2][1]["journal"] == "Health & Social Care in the Community"
-    assert got[3][1]["journal"] == "Proceedings of the CHI Conference" and got[3][1]["keywords"] == ("co-design", "care homes")
-    assert got[4][1]["authors"] == ("Smith, Tom", "Steward, Hugo") and got[4][1]["abstract"] == "Abstract text"
+    assert (got[3][1]["journal"] == "Proceedings of the CHI Conference"
+            and got[3][1]["keywords"] == ("co-design", "care homes"))
+    assert (got[4][1]["authors"] == ("Smith, Tom", "Steward, Hugo")
+            and got[4][1]["abstract"] == "Abstract text")
 
 
 def test_truncated_and_damaged_bibtex() -> None:
@@ -327,7 +365,8 @@ def test_truncated_and_damaged_bibtex() -> None:
     assert fields(records[0])["year"] == 2020  # the field after the damaged one is kept
     assert [s.line for s in skips] == [8, 17]
     assert "truncated" in skips[0].reason and "ends inside this entry" in skips[1].reason
-    assert len(warnings) == 1 and warnings[0].startswith("line 4: damaged BibTeX text skipped inside entry `good1`")
+    assert len(warnings) == 1 and warnings[0].startswith(
+        "line 4: damaged BibTeX text skipped inside entry `good1`")
 
 
 @pytest.mark.parametrize(
@@ -371,7 +410,8 @@ def test_parsing_is_deterministic() -> None:
     for path in sorted(EXPORTS.glob("table_*")):
         first = parse(path.name)
         second = parse(path.name)
-        assert [(r.line, r.key, fields(r)) for r in first[1]] == [(r.line, r.key, fields(r)) for r in second[1]]
+        assert ([(r.line, r.key, fields(r)) for r in first[1]]
+                == [(r.line, r.key, fields(r)) for r in second[1]])
 
 
 def test_no_title_column_names_file_and_columns(tmp_path: Path) -> None:
@@ -384,7 +424,8 @@ def test_no_title_column_names_file_and_columns(tmp_path: Path) -> None:
     assert "columns found: `Name`, `Email`, `Phone`" in err.value.message
 
 
-def test_no_title_column_via_cli_leaves_review_unchanged(review: Project, runner, tmp_path: Path) -> None:
+def test_no_title_column_via_cli_leaves_review_unchanged(review: Project, runner,
+                                                         tmp_path: Path) -> None:
     bad = tmp_path / "people.csv"
     bad.write_bytes(b"Name,Email,Phone\nAnn,ann@example.org,123\nBob,bob@example.org,456\n")
     result = invoke(runner, review, "import", str(bad), "--source", "Scopus")
@@ -406,8 +447,12 @@ def _zip(entries: dict[str, str]) -> bytes:
     [
         ({"readme.txt": "hello"}, "is a zip archive but not an Excel workbook"),
         ({"xl/workbook.xml": "<workbook"}, "workbook index is not valid XML"),
-        ({"xl/workbook.xml": '<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"/>'}, "without any worksheet"),
-        ({"xl/workbook.xml": "<workbook/>", "xl/worksheets/sheet1.xml": "<worksheet><sheetData><row>"}, "a damaged workbook"),
+        ({"xl/workbook.xml":
+          '<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"/>'},
+         "without any worksheet"),
+        ({"xl/workbook.xml": "<workbook/>",
+          "xl/worksheets/sheet1.xml": "<worksheet><sheetData><row>"},
+         "a damaged workbook"),
     ],
 )
 def test_zip_that_is_not_a_workbook(tmp_path: Path, entries: dict[str, str], message: str) -> None:
@@ -419,7 +464,8 @@ def test_zip_that_is_not_a_workbook(tmp_path: Path, entries: dict[str, str], mes
 
 
 def test_import_stage_records_spreadsheet_rows_and_report(review: Project) -> None:
-    result = import_.run(review, [EXPORTS / "table_lens.xlsx", EXPORTS / "table_truncated.bib"], "Lens")
+    result = import_.run(review, [EXPORTS / "table_lens.xlsx", EXPORTS / "table_truncated.bib"],
+                         "Lens")
     by_format = {r.format: r for r in result.files}
     assert (by_format["xlsx"].read, by_format["xlsx"].imported) == (1, 1)
     bib = by_format["bibtex"]
@@ -431,7 +477,8 @@ def test_import_stage_records_spreadsheet_rows_and_report(review: Project) -> No
 
 
 def test_import_in_either_order_is_byte_identical(tmp_path: Path, runner) -> None:
-    files = [EXPORTS / "table_scopus_new.csv", EXPORTS / "table_zotero.bib", EXPORTS / "table_endnote.xml", EXPORTS / "table_embase.xlsx"]
+    files = [EXPORTS / "table_scopus_new.csv", EXPORTS / "table_zotero.bib",
+             EXPORTS / "table_endnote.xml", EXPORTS / "table_embase.xlsx"]
     snaps = []
     for name, order in (("a", files), ("b", files[::-1])):
         invoke(runner, None, "init", str(tmp_path / name))
@@ -443,10 +490,12 @@ def test_import_in_either_order_is_byte_identical(tmp_path: Path, runner) -> Non
 
 
 # Round trip: what `review export records` writes, our own parsers read back unchanged.
-ROUND_TRIP = ["table_zotero.bib", "table_scopus_new.csv", "table_endnote.xml", "table_wos_tab.txt", "table_cochrane.csv"]
+ROUND_TRIP = ["table_zotero.bib", "table_scopus_new.csv", "table_endnote.xml", "table_wos_tab.txt",
+              "table_cochrane.csv"]
 
 
-def _essentials(title: str, authors: Any, year: Any, doi: str) -> tuple[str, tuple[str, ...], Any, str]:
+def _essentials(title: str, authors: Any, year: Any,
+                doi: str) -> tuple[str, tuple[str, ...], Any, str]:
     return (title, tuple(authors), year, doi)
 
 
@@ -456,7 +505,8 @@ def test_export_reimport_round_trip(review: Project, tmp_path: Path, fmt: str) -
     tricky = tmp_path / "tricky.csv"
     tricky.write_text(
         "Title,Authors,Year,DOI,Journal\n"
-        '"Costs ~50% lower -- {braced} $5 & #1 under_score back\\slash","Barnes and Noble Health Trust; Ng, A",2020,10.1000/ABC_1,J\n',
+        '"Costs ~50% lower -- {braced} $5 & #1 under_score back\\slash",'
+        '"Barnes and Noble Health Trust; Ng, A",2020,10.1000/ABC_1,J\n',
         encoding="utf-8",
     )
     import_.run(review, [tricky], "Tricky")
@@ -477,12 +527,17 @@ def test_export_reimport_round_trip(review: Project, tmp_path: Path, fmt: str) -
             title = title[1:]
         got.append(_essentials(title, values["authors"], values["year"], values["doi"]))
     assert sorted(got) == want
-    assert ("Costs ~50% lower -- {braced} $5 & #1 under_score back\\slash", ("Barnes and Noble Health Trust", "Ng, A"), 2020, "10.1000/abc_1") in got
+    assert ("Costs ~50% lower -- {braced} $5 & #1 under_score back\\slash",
+            ("Barnes and Noble Health Trust", "Ng, A"), 2020, "10.1000/abc_1") in got
 
 
 
 # Properties: hand-written readers against the standard library's writers.
-_TEXT = st.text(alphabet=st.characters(blacklist_categories=("Cs", "Cc"), blacklist_characters="=") | st.sampled_from(',;"\t\n\r|{}'), max_size=40)
+_TEXT = st.text(
+    alphabet=(st.characters(blacklist_categories=("Cs", "Cc"), blacklist_characters="=")
+              | st.sampled_from(',;"\t\n\r|{}')),
+    max_size=40,
+)
 
 
 @settings(max_examples=150, deadline=None)
@@ -494,7 +549,8 @@ def test_csv_cells_survive_quoting_newlines_and_delimiters(rows: list[tuple[str,
     writer.writerows(rows)
     doc = decode(Path("t.csv"), buf.getvalue().encode("utf-8"))
     assert formats.detect(doc) is tabular
-    got = [(normalise.clean(p.fields.get("title")), normalise.clean(p.fields.get("abstract"))) for p in tabular.parse(doc) if isinstance(p, Parsed)]
+    got = [(normalise.clean(p.fields.get("title")), normalise.clean(p.fields.get("abstract")))
+           for p in tabular.parse(doc) if isinstance(p, Parsed)]
     want = [(normalise.clean(t), normalise.clean(a)) for t, a in rows if t.strip() or a.strip()]
     assert got == want
 
@@ -507,9 +563,12 @@ def test_bibtex_escaping_is_undone_by_the_reader(text: str) -> None:
     assert nfc("NFC", bibtex.latex_to_text(_bib_escape(text))) == nfc("NFC", text)
 
 
-def test_legacy_8bit_csv_imports_with_a_warning_naming_the_encoding(review: Project, runner, tmp_path: Path) -> None:
+def test_legacy_8bit_csv_imports_with_a_warning_naming_the_encoding(
+    review: Project, runner, tmp_path: Path
+) -> None:
     path = tmp_path / "cinahl_legacy.csv"
-    path.write_bytes("Title,Authors,Year\nCo-production in Malmö,\"Müller, J\",2020\n".encode("cp1252"))
+    path.write_bytes("Title,Authors,Year\nCo-production in Malmö,\"Müller, J\",2020\n"
+                     .encode("cp1252"))
     result = invoke(runner, review, "import", str(path), "--source", "CINAHL", "--json")
     assert result.exit_code == 0 and "Traceback" not in result.output
     [report] = records_store.read_report(review)

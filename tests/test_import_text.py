@@ -48,7 +48,8 @@ SPOT_CHECKS: list[tuple[str, str, dict[str, Any]]] = [
             "journal": "Journal of Integrated Care",
             "pages": "245-259",
             "doi": "10.1108/jica-01-2021-0004",  # in L3, as EBSCO writes it
-            "abstract": "Peer support workers were embedded in three integrated teams.",  # no copyright AB
+            # no copyright AB
+            "abstract": "Peer support workers were embedded in three integrated teams.",
             "issn": "14769018",
         },
     ),
@@ -63,7 +64,9 @@ SPOT_CHECKS: list[tuple[str, str, dict[str, Any]]] = [
             "volume": "28",
             "pages": "1502-1511",
             "doi": "10.1111/hsc.12981",  # only inside the SFX link
-            "abstract": "We describe how unpaid carers co-designed a discharge service with ward staff.",  # N2 + wrapped
+            # N2 + wrapped
+            "abstract": "We describe how unpaid carers co-designed a discharge service with ward "
+            "staff.",
             "database": "APA PsycInfo",
         },
     ),
@@ -76,14 +79,16 @@ SPOT_CHECKS: list[tuple[str, str, dict[str, Any]]] = [
             "journal": "BMC health services research",
             "doi": "10.1186/s12913-019-4000-1",
             "pmid": "31234567",  # AN of a PubMed record converted by EndNote (DP NLM)
-            "keywords": ("Aged", "Caregivers/*psychology", "Patient Discharge"),  # untagged KW lines
+            # untagged KW lines
+            "keywords": ("Aged", "Caregivers/*psychology", "Patient Discharge"),
         },
     ),
     (
         "pubmed_misnamed.ris",
         "medline",
         {
-            "title": "Integrated care for older people with frailty: a mixed-methods evaluation of a community multidisciplinary team.",
+            "title": "Integrated care for older people with frailty: a mixed-methods evaluation "
+            "of a community multidisciplinary team.",
             "authors": ("Eriksson, Maja", "Okonkwo, Chidi A"),  # FAU, not the short AU
             "year": 2019,
             "journal": "BMC health services research",
@@ -94,8 +99,8 @@ SPOT_CHECKS: list[tuple[str, str, dict[str, Any]]] = [
             "doi": "10.1186/s12913-019-4199-6",
             "pmid": "31111111",
             "issn": "1472-6963",
-            "abstract": "BACKGROUND: Community multidisciplinary teams aim to keep older people at home. "
-            "METHODS: We interviewed patients, carers and staff.",
+            "abstract": "BACKGROUND: Community multidisciplinary teams aim to keep older people "
+            "at home. METHODS: We interviewed patients, carers and staff.",
         },
     ),
     (
@@ -117,7 +122,8 @@ SPOT_CHECKS: list[tuple[str, str, dict[str, Any]]] = [
         "wos_misnamed.ris",
         "wos",
         {
-            "title": "Co-production of integrated care pathways with service users: a systematic review",
+            "title": "Co-production of integrated care pathways with service users: a "
+            "systematic review",
             "authors": ("Fernandes, AB", "Kowalski, J"),  # 3-space continuation lines
             "year": 2022,
             "journal": "INTERNATIONAL JOURNAL OF INTEGRATED CARE",
@@ -165,7 +171,8 @@ SPOT_CHECKS: list[tuple[str, str, dict[str, Any]]] = [
 
 
 @pytest.mark.parametrize(("name", "fmt", "expected"), SPOT_CHECKS, ids=[c[0] for c in SPOT_CHECKS])
-def test_fields_land_in_the_right_place(review: Project, name: str, fmt: str, expected: dict[str, Any]) -> None:
+def test_fields_land_in_the_right_place(review: Project, name: str, fmt: str,
+                                        expected: dict[str, Any]) -> None:
     report = import_one(review, EXPORTS / name)
     assert report.format == fmt
     assert not report.skipped
@@ -185,7 +192,8 @@ def test_fields_land_in_the_right_place(review: Project, name: str, fmt: str, ex
         ("ovid_labelled.ovd", 2, ["31500000", "31500001"]),
     ],
 )
-def test_record_counts_and_export_keys(review: Project, name: str, count: int, keys: list[str]) -> None:
+def test_record_counts_and_export_keys(review: Project, name: str, count: int,
+                                       keys: list[str]) -> None:
     report = import_one(review, EXPORTS / name)
     assert report.imported == count
     assert sorted(o.key for r in records_store.read(review) for o in r.origins) == keys
@@ -199,7 +207,8 @@ def test_wos_article_number_when_there_are_no_pages(review: Project) -> None:
 def test_ovid_conference_abstract_without_pagination(review: Project) -> None:
     import_one(review, EXPORTS / "ovid_tagged.cgi")
     record = records_of(review)["A conference abstract without pages."]
-    assert (record.journal, record.volume, record.issue, record.pages, record.year) == ("BMC Proceedings", "13", "Supplement 2", "", 2019)
+    assert (record.journal, record.volume, record.issue, record.pages, record.year) == (
+        "BMC Proceedings", "13", "Supplement 2", "", 2019)
 
 
 def doc_of(text: str, name: str = "export.txt") -> Document:
@@ -226,14 +235,16 @@ def test_sniffing_reads_content_not_the_extension(tmp_path: Path) -> None:
 def test_very_long_author_list_is_kept_whole(review: Project, tmp_path: Path) -> None:
     names = [f"Author{n:04d}, A." for n in range(2500)]
     path = tmp_path / "consortium.ris"
-    path.write_text("TY  - JOUR\nTI  - A consortium paper\n" + "".join(f"AU  - {n}\n" for n in names) + "PY  - 2021\nER  - \n")
+    path.write_text("TY  - JOUR\nTI  - A consortium paper\n"
+                    + "".join(f"AU  - {n}\n" for n in names) + "PY  - 2021\nER  - \n")
     import_one(review, path)
     assert records_of(review)["A consortium paper"].authors == tuple(names)
 
 
 # --- encodings ---------------------------------------------------------------------------------
 
-RIS_TEXT = "TY  - JOUR\nTI  - Café society and Łódź carers\nAU  - Müller, Jürgen\nPY  - 2020\nER  - \n"
+RIS_TEXT = ("TY  - JOUR\nTI  - Café society and Łódź carers\nAU  - Müller, Jürgen\nPY  - 2020\n"
+            "ER  - \n")
 
 
 @pytest.mark.parametrize(
@@ -241,14 +252,16 @@ RIS_TEXT = "TY  - JOUR\nTI  - Café society and Łódź carers\nAU  - Müller, J
     [
         ("utf-8", RIS_TEXT.encode("utf-8"), "utf-8"),
         ("utf-8 BOM", codecs.BOM_UTF8 + RIS_TEXT.encode("utf-8"), "utf-8-sig"),
-        ("utf-8 BOM CRLF", codecs.BOM_UTF8 + RIS_TEXT.replace("\n", "\r\n").encode("utf-8"), "utf-8-sig"),
+        ("utf-8 BOM CRLF", codecs.BOM_UTF8 + RIS_TEXT.replace("\n", "\r\n").encode("utf-8"),
+         "utf-8-sig"),
         ("utf-16 BOM", RIS_TEXT.encode("utf-16"), "utf-16"),
         ("utf-16-le no BOM", RIS_TEXT.encode("utf-16-le"), "utf-16-le"),
         ("utf-16-be no BOM", RIS_TEXT.encode("utf-16-be"), "utf-16-be"),
         ("CR only", RIS_TEXT.replace("\n", "\r").encode("utf-8"), "utf-8"),
     ],
 )
-def test_unicode_encodings_and_line_ends(review: Project, tmp_path: Path, label: str, data: bytes, encoding: str) -> None:
+def test_unicode_encodings_and_line_ends(review: Project, tmp_path: Path, label: str, data: bytes,
+                                         encoding: str) -> None:
     path = tmp_path / "export.ris"
     path.write_bytes(data)
     report = import_one(review, path)
@@ -257,7 +270,9 @@ def test_unicode_encodings_and_line_ends(review: Project, tmp_path: Path, label:
     assert record.authors == ("Müller, Jürgen",) and record.year == 2020
 
 
-def test_legacy_8bit_file_is_read_with_a_warning_naming_the_encoding(review: Project, runner, tmp_path: Path) -> None:
+def test_legacy_8bit_file_is_read_with_a_warning_naming_the_encoding(
+    review: Project, runner, tmp_path: Path
+) -> None:
     path = tmp_path / "legacy.ris"
     path.write_bytes(RIS_TEXT.replace("Łódź", "Lodz").replace("\n", "\r\n").encode("cp1252"))
     result = invoke(runner, review, "import", str(path), "--source", "Old")
@@ -287,18 +302,21 @@ def test_truncated_records_are_skipped_with_line_and_reason(review: Project, run
     [report] = records_store.read_report(review)
     assert (report["read"], report["imported"]) == (4, 2)
     assert [(s["line"], "ER" in s["reason"]) for s in report["skipped"]] == [(7, True), (16, True)]
-    assert "truncated.ris:7: skipped" in result.output and "truncated.ris:16: skipped" in result.output
+    assert ("truncated.ris:7: skipped" in result.output
+            and "truncated.ris:16: skipped" in result.output)
     assert "truncated export" in result.output
 
 
 @pytest.mark.parametrize(
     ("text", "line"),
     [
-        ("FN Clarivate Analytics Web of Science\nVR 1.0\nPT J\nTI One\nER\n\nPT J\nTI Cut off\n", 7),
+        ("FN Clarivate Analytics Web of Science\nVR 1.0\nPT J\nTI One\nER\n\nPT J\nTI Cut off\n",
+         7),
         ("PT J\nTI One\nER\nPT J\nTI Cut\nPT J\nTI Three\nER\nEF\n", 4),
     ],
 )
-def test_truncated_wos_record_is_skipped(review: Project, tmp_path: Path, text: str, line: int) -> None:
+def test_truncated_wos_record_is_skipped(review: Project, tmp_path: Path, text: str,
+                                         line: int) -> None:
     path = tmp_path / "wos.txt"
     path.write_text(text)
     report = import_one(review, path)
@@ -306,14 +324,16 @@ def test_truncated_wos_record_is_skipped(review: Project, tmp_path: Path, text: 
     assert report.imported == report.read - 1
 
 
-def test_bad_inputs_give_one_clear_error_and_change_nothing(review: Project, runner, tmp_path: Path) -> None:
+def test_bad_inputs_give_one_clear_error_and_change_nothing(review: Project, runner,
+                                                            tmp_path: Path) -> None:
     import_one(review, EXPORTS / "pubmed_misnamed.ris", "MEDLINE")
     before = snapshot(review)
     cases = {
         "empty.ris": (b"  \n\n", "is empty"),
         "scan.pdf": (b"%PDF-1.4\n\x00\x01\x02\x03binary\x00stream", "binary file"),
         "notes.txt": (b"Search strategy\n1. carers.mp\n2. exp Caregivers/\n", "tried"),
-        "bad-bom.ris": (codecs.BOM_UTF8 + b"TY  - JOUR\nTI  - caf\xe9\nER  - \n", "not valid utf-8-sig"),
+        "bad-bom.ris": (codecs.BOM_UTF8 + b"TY  - JOUR\nTI  - caf\xe9\nER  - \n",
+                        "not valid utf-8-sig"),
         "only-preamble.ris": (b"TY  - JOUR\nER  - \n", "no bibliographic content"),
     }
     for name, (data, message) in cases.items():
@@ -321,7 +341,8 @@ def test_bad_inputs_give_one_clear_error_and_change_nothing(review: Project, run
         path.write_bytes(data)
         result = invoke(runner, review, "import", str(path), "--source", "MEDLINE")
         if name == "only-preamble.ris":  # read 1, skipped 1: reported, not an error
-            assert result.exit_code == 0 and "skipped 1" in result.output and message in result.output
+            assert (result.exit_code == 0 and "skipped 1" in result.output
+                    and message in result.output)
             continue
         assert result.exit_code == 1, (name, result.output)
         assert "Traceback" not in result.output
@@ -342,7 +363,8 @@ def test_unknown_format_error_names_the_file_and_every_format_tried(tmp_path: Pa
 
 def test_progress_advances_per_chunk_of_records(review: Project, tmp_path: Path) -> None:
     path = tmp_path / "many.ris"
-    path.write_text("".join(f"TY  - JOUR\nTI  - Record {n}\nPY  - 2020\nER  - \n\n" for n in range(5000)))
+    path.write_text("".join(f"TY  - JOUR\nTI  - Record {n}\nPY  - 2020\nER  - \n\n"
+                            for n in range(5000)))
 
     class Spy:
         def __init__(self) -> None:
@@ -365,13 +387,14 @@ def test_progress_advances_per_chunk_of_records(review: Project, tmp_path: Path)
     assert len(advances) >= 2 and sum(advances) <= 25001
 
 
-# --- repeated records, CRLF, a truncated record: ranks and the lock ---------------------------------
+# --- repeated records, CRLF, a truncated record: ranks and the lock ---------------------------
 
 
 @pytest.mark.parametrize("fmt", ["ris", "medline", "wos", "ovid"])
 def test_repeated_records_get_ranks_and_the_lock_matches(tmp_path: Path, runner, fmt: str) -> None:
     record = {
-        "ris": "TY  - JOUR\r\nTI  - Title {n}\r\nAU  - Smith, J\r\nPY  - 2020\r\nAB  - Same abstract\r\nER  - \r\n\r\n",
+        "ris": ("TY  - JOUR\r\nTI  - Title {n}\r\nAU  - Smith, J\r\nPY  - 2020\r\n"
+                "AB  - Same abstract\r\nER  - \r\n\r\n"),
         "medline": "PMID- {n}\nTI  - Title {n}\n      wrapped\nFAU - Smith, J\nDP  - 2020\n\n",
         "wos": "PT J\nAU Smith, J\n   Jones, K\nTI Title {n}\nPY 2020\nER\n\n",
         "ovid": "<{n}. >\nDB  - Embase\nTI  - Title {n}\nAU  - Smith J.\nYR  - 2020\n\n",
@@ -380,7 +403,8 @@ def test_repeated_records_get_ranks_and_the_lock_matches(tmp_path: Path, runner,
     if fmt == "ris":
         body += "TY  - JOUR\r\nTI  - cut off\r\n"  # a truncated record at the end
     path = tmp_path / f"big.{fmt}"
-    path.write_text(("FN Clarivate Analytics Web of Science\nVR 1.0\n" if fmt == "wos" else "") + body + ("EF\n" if fmt == "wos" else ""))
+    path.write_text(("FN Clarivate Analytics Web of Science\nVR 1.0\n" if fmt == "wos" else "")
+                    + body + ("EF\n" if fmt == "wos" else ""))
     project_dir = tmp_path / "review"
     assert invoke(runner, None, "init", str(project_dir)).exit_code == 0
     result = invoke(runner, Project(project_dir), "import", str(path), "--source", "S")

@@ -54,30 +54,38 @@ def test_every_box_matches_the_hand_counts(project: Project) -> None:
 
 def test_inclusion_log_gives_each_record_its_status(project: Project) -> None:
     prisma.run(project)
-    rows = {r["id"]: r for r in map(json.loads, project.include_log_path.read_text().split("\n")[:-1])}
+    rows = {r["id"]: r
+            for r in map(json.loads, project.include_log_path.read_text().split("\n")[:-1])}
     assert sorted(rows) == sorted(fx.RECORDS)
     assert rows["m1"]["status"] == "duplicate" and rows["m1"]["duplicate_of"] == "e1"
-    assert rows["c1"]["arm"] == "databases-registers" and "already identified via databases" in rows["c1"]["detail"]
+    assert (rows["c1"]["arm"] == "databases-registers"
+            and "already identified via databases" in rows["c1"]["detail"])
     assert rows["m8"]["status"] == "ineligible-automation" and "2005" in rows["m8"]["reason"]
-    assert rows["m3"]["status"] == "excluded-title-abstract" and rows["m3"]["reason_label"] == "Wrong population"
-    assert rows["e2"]["status"] == "not-retrieved" and rows["m2"]["unit"] == "K2" and rows["m2"]["duplicate_of"] == "e2"
+    assert (rows["m3"]["status"] == "excluded-title-abstract"
+            and rows["m3"]["reason_label"] == "Wrong population")
+    assert (rows["e2"]["status"] == "not-retrieved" and rows["m2"]["unit"] == "K2"
+            and rows["m2"]["duplicate_of"] == "e2")
     assert rows["m6"]["status"] == "excluded-full-text" and rows["m6"]["reason"] == "outcome"
-    assert rows["m7"]["status"] == "excluded-full-text"  # the conflict, reconciled as include at title/abstract
+    # the conflict, reconciled as include at title/abstract
+    assert rows["m7"]["status"] == "excluded-full-text"
     assert {r for r, row in rows.items() if row["status"] == "included"} == {"e1", "r2", "c2"}
 
 
 def test_one_changed_decision_changes_exactly_the_affected_counts(project: Project) -> None:
     prisma.run(project)
     before = json.loads(project.prisma_json_path.read_text())
-    fx.decide(project, Stage.FULL_TEXT, "alice", "m5", "include", note="re-read: design is eligible", second=999)
+    fx.decide(project, Stage.FULL_TEXT, "alice", "m5", "include",
+              note="re-read: design is eligible", second=999)
     after = prisma.check(project)
     assert not after.ok
     changed = {k for k, v in after.flow.counts.items() if before["counts"][k] != v}
-    assert changed == {"dbr_excluded", "dbr_included", "new_studies", "new_reports", "total_studies", "total_reports"}
+    assert changed == {"dbr_excluded", "dbr_included", "new_studies", "new_reports",
+                       "total_studies", "total_reports"}
     assert after.flow.counts["dbr_excluded"] == 3 and after.flow.counts["new_studies"] == 4
     design = next(r for r in after.flow.reasons["dbr"] if r["code"] == "design")
     assert design["n"] == 1
-    assert after.flow.sources == before["sources"] and after.flow.reasons["other"] == before["excluded_reasons"]["other"]
+    assert (after.flow.sources == before["sources"]
+            and after.flow.reasons["other"] == before["excluded_reasons"]["other"])
 
 
 def test_check_fails_with_a_diff_until_regenerated(project: Project, runner) -> None:
@@ -90,7 +98,8 @@ def test_check_fails_with_a_diff_until_regenerated(project: Project, runner) -> 
     assert stale.exit_code == 1
     assert "Traceback" not in stale.output
     assert "--- prisma/prisma.json (on disk)" in stale.output
-    assert '-    "records_excluded": 4,' in stale.output and '+    "records_excluded": 5,' in stale.output
+    assert ('-    "records_excluded": 4,' in stale.output
+            and '+    "records_excluded": 5,' in stale.output)
     assert "differ" in stale.output and "review prisma" in stale.output
     assert invoke(runner, project, "prisma").exit_code == 0
     assert invoke(runner, project, "prisma", "--check").exit_code == 0
@@ -106,13 +115,15 @@ def test_unresolved_conflict_is_an_error_naming_the_record(tmp_path: Path, runne
     with pytest.raises(ReviewError) as err:
         prisma.run(project)
     message = err.value.message
-    assert "Records screened (11) - Records excluded (4) = 7, but Reports sought for retrieval = 6" in message
+    assert ("Records screened (11) - Records excluded (4) = 7, but Reports sought for retrieval = 6"
+            in message)
     assert "m7 (conflict between alice and bob" in message
     result = invoke(runner, project, "prisma")
     assert result.exit_code == 1 and "m7" in result.output and "--allow-pending" in result.output
     assert not project.prisma_json_path.exists()
     interim = prisma.run(project, allow_pending=True).flow
-    assert interim.interim and interim.counts["records_pending"] == 1 and interim.counts["dbr_sought_reports"] == 6
+    assert (interim.interim and interim.counts["records_pending"] == 1
+            and interim.counts["dbr_sought_reports"] == 6)
     assert "Awaiting a decision (n = 1)" in project.prisma_mermaid_path.read_text()
 
 
@@ -125,7 +136,8 @@ def test_unscreened_units_are_pending_or_automation(tmp_path: Path) -> None:
     write_jsonl(project.records_path, rows)
     with pytest.raises(ReviewError, match=r"zz \(not screened yet\)"):
         prisma.run(project)
-    text = project.protocol_path.read_text().replace('final = "single"', 'final = "single"\nunscreened = "automation"')
+    text = project.protocol_path.read_text().replace(
+        'final = "single"', 'final = "single"\nunscreened = "automation"')
     project.protocol_path.write_text(text)
     flow = prisma.run(Project(project.root)).flow
     assert flow.counts["excluded_automatic"] == 4 and flow.counts["records_screened"] == 11
@@ -135,7 +147,8 @@ def test_unscreened_units_are_pending_or_automation(tmp_path: Path) -> None:
 def test_full_text_pending_is_caught(project: Project) -> None:
     fx.decide(project, Stage.TITLE_ABSTRACT, "alice", "e4", "include", second=997)
     fx.decide(project, Stage.TITLE_ABSTRACT, "bob", "e4", "include", second=998)
-    with pytest.raises(ReviewError, match=r"1 report\(s\) have no final full-text decision: e4 \(full text not assessed yet\)"):
+    with pytest.raises(ReviewError, match=r"1 report\(s\) have no final full-text decision: "
+                                          r"e4 \(full text not assessed yet\)"):
         prisma.run(project)
 
 
@@ -153,7 +166,8 @@ def test_updated_review_adds_previous_studies(project: Project) -> None:
 
 def test_previous_table_is_validated(project: Project) -> None:
     from review_cli.errors import ProtocolError
-    project.protocol_path.write_text(project.protocol_path.read_text() + "\n[previous]\nstudies = -1\n")
+    project.protocol_path.write_text(project.protocol_path.read_text()
+                                     + "\n[previous]\nstudies = -1\n")
     with pytest.raises(ProtocolError, match=r"previous\.studies"):
         _ = Project(project.root).protocol
 
@@ -161,9 +175,11 @@ def test_previous_table_is_validated(project: Project) -> None:
 def test_app_csv_has_the_template_columns_and_counts(project: Project) -> None:
     prisma.run(project)
     rows = list(csv.DictReader(io.StringIO(project.prisma_csv_path.read_text())))
-    assert list(rows[0]) == ["data", "node", "box", "description", "boxtext", "tooltips", "url", "n"]
+    assert list(rows[0]) == ["data", "node", "box", "description", "boxtext", "tooltips", "url",
+                             "n"]
     n = {r["data"]: r["n"] for r in rows if r["data"] != "NA"}
-    assert n["database_results"] == "14" and n["register_results"] == "3" and n["citations_results"] == "4"
+    assert (n["database_results"] == "14" and n["register_results"] == "3"
+            and n["citations_results"] == "4")
     assert n["duplicates"] == "3" and n["records_screened"] == "11" and n["new_studies"] == "3"
     assert n["dbr_excluded"] == "Wrong population, 1; Wrong study design, 2; No relevant outcome, 1"
     assert n["other_excluded"] == "Wrong study design, 1"
@@ -171,8 +187,10 @@ def test_app_csv_has_the_template_columns_and_counts(project: Project) -> None:
 
 def test_svg_is_valid_xml_and_escapes_hostile_text(project: Project) -> None:
     hostile = 'Evil <script>alert("x")</script> & \'Co\''
-    text = project.protocol_path.read_text().replace('name = "Embase"', 'name = "Embase <&> \\"q\\""')
-    text = text.replace('label = "Wrong study design"', f'label = "{hostile.replace(chr(34), chr(92) + chr(34))}"')
+    text = project.protocol_path.read_text().replace('name = "Embase"',
+                                                     'name = "Embase <&> \\"q\\""')
+    text = text.replace('label = "Wrong study design"',
+                        f'label = "{hostile.replace(chr(34), chr(92) + chr(34))}"')
     project.protocol_path.write_text(text)
     project = Project(project.root)
     rows = [json.loads(x) for x in project.records_path.read_text().split("\n")[:-1]]
@@ -188,7 +206,8 @@ def test_svg_is_valid_xml_and_escapes_hostile_text(project: Project) -> None:
     assert 'Embase <&> "q"' in texts
     assert "alert" in texts and "Evil <script>" in texts
     title = root.find(f"{SVG_NS}title")
-    assert title is not None and 'Carers & co-production: a <systematic> review of "integrated" care' in (title.text or "")
+    assert title is not None and (
+        'Carers & co-production: a <systematic> review of "integrated" care' in (title.text or ""))
     mermaid = project.prisma_mermaid_path.read_text()
     assert "Embase #lt;#amp;#gt; #quot;q#quot;" in mermaid and "<script>" not in mermaid
 
@@ -211,27 +230,33 @@ def test_every_box_is_drawn(project: Project) -> None:
     root = ET.fromstring(project.prisma_svg_path.read_bytes())
     ids = {g.get("id") for g in root.iter(f"{SVG_NS}g")}
     assert ids == {
-        "box-identified", "box-removed", "box-screened", "box-excluded", "box-sought", "box-not-retrieved",
-        "box-assessed", "box-ft-excluded", "box-included", "box-o-identified", "box-o-removed", "box-o-sought",
+        "box-identified", "box-removed", "box-screened", "box-excluded", "box-sought",
+        "box-not-retrieved", "box-assessed", "box-ft-excluded", "box-included",
+        "box-o-identified", "box-o-removed", "box-o-sought",
         "box-o-not-retrieved", "box-o-assessed", "box-o-ft-excluded",
     }
     texts = " ".join(t.text or "" for t in root.iter(f"{SVG_NS}text")).replace("\u00a0", " ")
-    for phrase in ("Records screened (n = 11)", "Reports not retrieved (n = 1)", "Wrong study design (n = 2)",
-                   "Studies included in review (n = 3)", "Identification of new studies via other methods"):
+    for phrase in ("Records screened (n = 11)", "Reports not retrieved (n = 1)",
+                   "Wrong study design (n = 2)", "Studies included in review (n = 3)",
+                   "Identification of new studies via other methods"):
         assert phrase in texts
 
 
-@pytest.mark.skipif(shutil.which("rsvg-convert") is None, reason="rsvg-convert (librsvg2-bin) is not installed")
+@pytest.mark.skipif(shutil.which("rsvg-convert") is None,
+                    reason="rsvg-convert (librsvg2-bin) is not installed")
 def test_svg_renders_to_png(project: Project, tmp_path: Path) -> None:
     prisma.run(project)
     png = tmp_path / "prisma.png"
-    subprocess.run(["rsvg-convert", str(project.prisma_svg_path), "-o", str(png)], check=True, timeout=60)
+    subprocess.run(["rsvg-convert", str(project.prisma_svg_path), "-o", str(png)], check=True,
+                   timeout=60)
     assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
 
 
 def test_without_other_methods_only_one_arm(tmp_path: Path) -> None:
     project = fx.build(tmp_path / "rev")
-    text = project.protocol_path.read_text().replace('name = "Citation searching"\nkind = "citation searching"', 'name = "Citation searching"\nkind = "database"')
+    text = project.protocol_path.read_text().replace(
+        'name = "Citation searching"\nkind = "citation searching"',
+        'name = "Citation searching"\nkind = "database"')
     project.protocol_path.write_text(text)
     flow = prisma.run(Project(project.root)).flow
     assert not flow.other_methods and flow.counts["database_results"] == 18
@@ -289,15 +314,19 @@ def test_units_match_screening_records(project: Project) -> None:
 def test_log_lines_are_canonical_json(project: Project) -> None:
     from review_cli.store.inclusion import encode
     inc = include.build(project)
-    hostile = include.RecordInfo("x", 'MED"LINE\\', SourceKind.DATABASE, "Tab\there \u2028 <&> \x01 é")
+    hostile = include.RecordInfo("x", 'MED"LINE\\', SourceKind.DATABASE,
+                                 "Tab\there \u2028 <&> \x01 é")
     inc.records["x"] = hostile
-    inc.units["x"] = include.Unit("x", include.Arm.DBR, "x", ("x",), include.Status.PENDING_TA, "", "not screened yet")
+    inc.units["x"] = include.Unit("x", include.Arm.DBR, "x", ("x",), include.Status.PENDING_TA, "",
+                                  "not screened yet")
     a, b = 'q"1\\', 'q"2\u2028'
     inc.records[a] = include.RecordInfo(a, "MEDLINE", SourceKind.DATABASE, "T\u0085")
     inc.records[b] = include.RecordInfo(b, "Cites", SourceKind.CITATION_SEARCHING, "")
-    inc.units["K\"9"] = include.Unit('K"9', include.Arm.DBR, a, (a, b), include.Status.EXCLUDED_FT, "weird\"code", "")
+    inc.units["K\"9"] = include.Unit('K"9', include.Arm.DBR, a, (a, b), include.Status.EXCLUDED_FT,
+                                     "weird\"code", "")
     rows = inc.rows()
-    assert encode(rows) == "".join(json.dumps(r, ensure_ascii=False, separators=(",", ":")) + "\n" for r in rows).encode()
+    assert encode(rows) == "".join(json.dumps(r, ensure_ascii=False, separators=(",", ":")) + "\n"
+                                   for r in rows).encode()
 
 
 def test_torn_and_bad_decision_lines_are_still_found(project: Project) -> None:
@@ -342,18 +371,22 @@ def test_record_summaries_and_their_cache(title, authors, year, language, tmp_pa
     from review_cli.io.writer import dumps_line
     from review_cli.model import Record
     from review_cli.store import records as records_store
-    rec = Record(id="abc", source="MED\"LINE" if year is None else "MEDLINE", title=title, authors=tuple(authors),
+    rec = Record(id="abc", source="MED\"LINE" if year is None else "MEDLINE", title=title,
+                 authors=tuple(authors),
                  year=year, abstract='An abstract with ,"language":"xx" inside', language=language)
     project = Project(tmp_path / "rev")
     project.records_path.parent.mkdir(parents=True)
     project.protocol_path.write_text('schema = 1\n[review]\ntitle = "t"\n')
     other = Record(id="zz", source="MEDLINE", title="x", year=2000, language="en")
-    project.records_path.write_bytes(dumps_line(rec.to_json()) + b"\n" + dumps_line(other.to_json()) + b"\n")
+    project.records_path.write_bytes(dumps_line(rec.to_json()) + b"\n"
+                                     + dumps_line(other.to_json()) + b"\n")
     from review_cli.store import flow
     for _ in range(2):  # decoded, then from the cache
-        assert records_store.summaries(project) == [(rec.id, rec.source, title, year, language), ("zz", "MEDLINE", "x", 2000, "en")]
+        assert records_store.summaries(project) == [(rec.id, rec.source, title, year, language),
+                                                    ("zz", "MEDLINE", "x", 2000, "en")]
         units, _ = flow.read_units(project)
-        assert [(r.id, r.source, r.title) for r in units.records.values()] == [s[:3] for s in records_store.summaries(project)]
+        assert ([(r.id, r.source, r.title) for r in units.records.values()]
+                == [s[:3] for s in records_store.summaries(project)])
         assert project.flow_cache_path.exists()
 
 
@@ -370,7 +403,8 @@ def test_final_decisions_survive_a_torn_log_line(project: Project) -> None:
 def test_clusters_with_a_record_twice_or_a_missing_record(project: Project) -> None:
     from review_cli.io.writer import read_jsonl, write_jsonl
     rows = read_jsonl(project.clusters_path)
-    rows.append({"id": "A0", "records": ["m3", "gone"], "links": []})  # m3 also a singleton "m3"; "gone" not imported
+    # m3 also a singleton "m3"; "gone" not imported
+    rows.append({"id": "A0", "records": ["m3", "gone"], "links": []})
     write_jsonl(project.clusters_path, rows)
     inc = include.build(project)
     assert inc.units["A0"].members == ("m3",) and "m3" not in inc.units
@@ -404,7 +438,8 @@ def test_latest_is_the_last_line_in_force_on_random_logs(seed: int, tmp_path: Pa
     expected: dict[str, list[Decision]] = {}
     for i in range(300):
         verdict = rng.choice(["include", "exclude", "maybe", "undo", "undo"])
-        d = Decision(f"r{rng.randrange(20)}", Verdict(verdict), Stage.TITLE_ABSTRACT, "ann", f"t{i}", rng.choice(["", "design"]))
+        d = Decision(f"r{rng.randrange(20)}", Verdict(verdict), Stage.TITLE_ABSTRACT, "ann",
+                     f"t{i}", rng.choice(["", "design"]))
         decisions.append(d)
         stack = expected.setdefault(d.record, [])
         if d.verdict == Verdict.UNDO:
@@ -443,9 +478,12 @@ def test_a_reason_removed_from_the_protocol_is_warned_about(project: Project) ->
     # A reason code used by decisions, then deleted from review.toml: the diagram can only show
     # the bare code, so the user is told which code and how many exclusions use it.
     text = project.protocol_path.read_text()
-    project.protocol_path.write_text(text.replace('code = "outcome"\nlabel = "No relevant outcome"', 'code = "outcomes"\nlabel = "No relevant outcome"'))
+    project.protocol_path.write_text(
+        text.replace('code = "outcome"\nlabel = "No relevant outcome"',
+                     'code = "outcomes"\nlabel = "No relevant outcome"'))
     result = prisma.run(Project(project.root))
-    assert any("1 exclusion(s) give the reason `outcome`" in w for w in result.warnings), result.warnings
+    assert any("1 exclusion(s) give the reason `outcome`" in w
+               for w in result.warnings), result.warnings
     dbr = {r["code"]: r["label"] for r in result.flow.reasons["dbr"]}
     assert dbr["outcome"] == "outcome"
     assert not any("`population`" in w or "`design`" in w for w in result.warnings)
@@ -459,6 +497,7 @@ def test_dedup_counts_credit_the_same_sources_as_the_diagram(project: Project) -
     counts = prisma.run(project).flow.counts
     by_source = dedup.counts(project)["by_source"]
     kinds = {s.name: s.kind for s in project.protocol.sources}
-    other = sum(v["duplicates_removed"] for name, v in by_source.items() if kinds[name] not in DBR_KINDS)
+    other = sum(v["duplicates_removed"] for name, v in by_source.items()
+                if kinds[name] not in DBR_KINDS)
     dbr = sum(v["duplicates_removed"] for name, v in by_source.items() if kinds[name] in DBR_KINDS)
     assert (dbr, other) == (counts["duplicates"], counts["other_duplicates"])

@@ -22,7 +22,9 @@ RIS = FIXTURES / "exports" / "cochrane_two_spaces.ris"
 RIS_EBSCO = FIXTURES / "exports" / "ebsco_two_abstracts.ris"
 
 
-def test_progress_writes_nothing_when_stderr_is_not_a_terminal(capsys: pytest.CaptureFixture[str]) -> None:
+def test_progress_writes_nothing_when_stderr_is_not_a_terminal(
+    capsys: pytest.CaptureFixture[str]
+) -> None:
     # Rich's transient bar still printed a blank line per bar into logs and CI output.
     bar = RichProgress()
     bar.start("Reading", total=3)
@@ -31,7 +33,8 @@ def test_progress_writes_nothing_when_stderr_is_not_a_terminal(capsys: pytest.Ca
     assert capsys.readouterr().err == ""
 
 
-def test_error_hint_keeps_square_brackets(runner, review: Project, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_error_hint_keeps_square_brackets(runner, review: Project,
+                                          monkeypatch: pytest.MonkeyPatch) -> None:
     # The hint said "add a [] entry": Rich read `[[reviewers]]` as markup and dropped it.
     result = invoke(runner, review, "decide", "abc", "--include", "--reviewer", "carol")
     assert result.exit_code == 1
@@ -93,7 +96,8 @@ def test_conflicts_table_prints_bracketed_titles(monkeypatch: pytest.MonkeyPatch
         name: Decision("u1", verdict, Stage.TITLE_ABSTRACT, name, "2024-01-01T00:00:00Z")
         for name, verdict in (("alice", Verdict.INCLUDE), ("bob", Verdict.EXCLUDE))
     }
-    team_view.render_conflicts("title-abstract", [Conflict("u1", "Carers at home [in press]", votes)])
+    team_view.render_conflicts("title-abstract",
+                               [Conflict("u1", "Carers at home [in press]", votes)])
     assert "Carers at home [in press]" in buf.getvalue()
 
 
@@ -121,7 +125,8 @@ def test_export_decisions_as_references_is_a_clear_error(runner, review: Project
     # `review export decisions --format ris` died with a KeyError traceback.
     import_.run(review, [RIS], "MEDLINE")
     rid = records_store.read(review)[0].id
-    assert invoke(runner, review, "decide", rid, "--include", "--reviewer", "reviewer1").exit_code == 0
+    assert invoke(runner, review, "decide", rid, "--include",
+                  "--reviewer", "reviewer1").exit_code == 0
     result = invoke(runner, review, "export", "decisions", "--format", fmt)
     assert result.exit_code == 1
     assert "Traceback" not in result.output
@@ -130,7 +135,8 @@ def test_export_decisions_as_references_is_a_clear_error(runner, review: Project
 
 
 @pytest.mark.parametrize("fmt", ["ris", "bibtex"])
-def test_exported_references_import_back_unchanged(runner, review: Project, tmp_path, fmt: str) -> None:
+def test_exported_references_import_back_unchanged(runner, review: Project, tmp_path,
+                                                   fmt: str) -> None:
     # A PMID of a non-PubMed record came back empty from RIS (a bare AN number is read as a
     # PMID only for PubMed records), MEDLINE's `Historical Article` became `TY  - HIST` (no
     # such RIS type), and BibTeX dropped the language.
@@ -147,35 +153,42 @@ def test_exported_references_import_back_unchanged(runner, review: Project, tmp_
             row["type"] = "Historical Article"
     write_jsonl(review.records_path, rows)
     out = tmp_path / f"records.{fmt}"
-    assert invoke(runner, review, "export", "records", "--format", fmt, "--out", str(out)).exit_code == 0
+    assert invoke(runner, review, "export", "records", "--format", fmt,
+                  "--out", str(out)).exit_code == 0
     if fmt == "ris":
         assert "TY  - HIST" not in out.read_text()
 
     init.run(tmp_path / "back")
     back = Project(tmp_path / "back")
     import_.run(back, [out], "Exported")
-    fields = ("title", "authors", "year", "doi", "pmid", "journal", "volume", "issue", "pages", "language")
+    fields = ("title", "authors", "year", "doi", "pmid", "journal", "volume", "issue", "pages",
+              "language")
     before = {r.title: tuple(getattr(r, f) for f in fields) for r in records_store.read(review)}
     after = {r.title: tuple(getattr(r, f) for f in fields) for r in records_store.read(back)}
     assert after == before
 
 
-def test_reconciled_rule_waits_for_the_second_reviewer_before_they_start(runner, review: Project) -> None:
+def test_reconciled_rule_waits_for_the_second_reviewer_before_they_start(
+    runner, review: Project
+) -> None:
     # docs/screen.md: under `reconciled` "a record only one reviewer has seen waits for the
     # second reviewer". While the second reviewer had no log yet, the first one's decisions
     # were final, so `review prisma` passed on one reviewer's screening.
     from review_cli.model import Stage
     from review_cli.store import decisions
 
-    review.protocol_path.write_text(review.protocol_path.read_text().replace('final = "single"', 'final = "reconciled"'))
+    review.protocol_path.write_text(
+        review.protocol_path.read_text().replace('final = "single"', 'final = "reconciled"'))
     import_.run(review, [RIS], "MEDLINE")
     ids = sorted(r.id for r in records_store.read(review))
-    assert invoke(runner, review, "decide", *ids, "--exclude", "--reviewer", "reviewer1").exit_code == 0
+    assert invoke(runner, review, "decide", *ids, "--exclude",
+                  "--reviewer", "reviewer1").exit_code == 0
     finals = decisions.final_decisions(Project(review.root), Stage.TITLE_ABSTRACT)
     assert all(f.verdict is None for f in finals.values())
     status = json.loads(invoke(runner, review, "status", "--json").stdout)
     assert status["stages"]["screen title-abstract"]["undecided"] == 2
-    assert invoke(runner, review, "decide", *ids, "--exclude", "--reviewer", "reviewer2").exit_code == 0
+    assert invoke(runner, review, "decide", *ids, "--exclude",
+                  "--reviewer", "reviewer2").exit_code == 0
     finals = decisions.final_decisions(Project(review.root), Stage.TITLE_ABSTRACT)
     assert {f.verdict for f in finals.values()} == {"exclude"}
 
@@ -188,29 +201,36 @@ def test_decide_undo_withdraws_the_latest_decision(runner, review: Project, tmp_
     import_.run(review, [RIS], "MEDLINE")
     a, b = sorted(r.id for r in records_store.read(review))
     assert invoke(runner, review, "decide", a, b, "--include", "-r", "reviewer1").exit_code == 0
-    assert invoke(runner, review, "decide", a, "--exclude", "--reason", "design", "-r", "reviewer1").exit_code == 0
+    assert invoke(runner, review, "decide", a, "--exclude", "--reason", "design",
+                  "-r", "reviewer1").exit_code == 0
     undo = invoke(runner, review, "decide", a, "--undo", "-r", "reviewer1", "--json")
     assert undo.exit_code == 0 and "1 withdrawn" in undo.stderr
-    assert [(d["verdict"], d["note"]) for d in json.loads(undo.stdout)] == [("undo", "undo exclude")]
+    assert [(d["verdict"], d["note"]) for d in json.loads(undo.stdout)] == [
+        ("undo", "undo exclude")]
     finals = decisions.final_decisions(Project(review.root), Stage.TITLE_ABSTRACT)
     assert finals[a].verdict == "include"  # the exclusion is withdrawn, the include is back
 
     csv_file = tmp_path / "undo.csv"
     csv_file.write_text(f"id,decision\n{a},undo\n{b},undo\n", encoding="utf-8")
-    assert invoke(runner, review, "decide", "--from", str(csv_file), "-r", "reviewer1").exit_code == 0
+    assert invoke(runner, review, "decide", "--from", str(csv_file),
+                  "-r", "reviewer1").exit_code == 0
     assert decisions.final_decisions(Project(review.root), Stage.TITLE_ABSTRACT) == {}
     again = invoke(runner, review, "decide", a, "--undo", "-r", "reviewer1")
-    assert again.exit_code == 1 and "no decision on it" in again.stderr and "Traceback" not in again.output
+    assert (again.exit_code == 1 and "no decision on it" in again.stderr
+            and "Traceback" not in again.output)
     both = invoke(runner, review, "decide", a, "--undo", "--include", "-r", "reviewer1")
     assert both.exit_code == 2
 
 
-def test_export_out_to_an_impossible_path_is_a_message(runner, review: Project, tmp_path, monkeypatch) -> None:
-    # `--out` under a file, or onto a folder, died with a FileExistsError/IsADirectoryError traceback.
+def test_export_out_to_an_impossible_path_is_a_message(runner, review: Project, tmp_path,
+                                                       monkeypatch) -> None:
+    # `--out` under a file, or onto a folder, died with a FileExistsError/IsADirectoryError
+    # traceback.
     import_.run(review, [RIS], "MEDLINE")
     blocker = tmp_path / "notes.txt"
     blocker.write_text("x")
-    for out, words in ((blocker / "x.csv", "is a file, not a folder"), (tmp_path, "it is a folder")):
+    for out, words in ((blocker / "x.csv", "is a file, not a folder"),
+                       (tmp_path, "it is a folder")):
         result = invoke(runner, review, "export", "records", "--out", str(out))
         assert result.exit_code == 1 and words in result.stderr and "Traceback" not in result.output
 
@@ -219,11 +239,13 @@ def test_export_out_to_an_impossible_path_is_a_message(runner, review: Project, 
 
     monkeypatch.setattr("review_cli.io.writer.write_text", refuse)
     result = invoke(runner, review, "export", "records", "--out", str(tmp_path / "records.csv"))
-    assert result.exit_code == 1 and "Permission denied" in result.stderr and "Traceback" not in result.output
+    assert (result.exit_code == 1 and "Permission denied" in result.stderr
+            and "Traceback" not in result.output)
     # Any other refusal from the system (here while reading the protocol) is a message too.
     monkeypatch.setattr(Project, "find", classmethod(lambda cls, *a: refuse()))
     result = invoke(runner, review, "status")
-    assert result.exit_code == 1 and "Permission denied" in result.stderr and "Traceback" not in result.output
+    assert (result.exit_code == 1 and "Permission denied" in result.stderr
+            and "Traceback" not in result.output)
 
 
 def test_audit_shows_manual_pair_decisions_as_readable_lines(runner, review: Project) -> None:
@@ -240,7 +262,8 @@ def test_audit_shows_manual_pair_decisions_as_readable_lines(runner, review: Pro
 
 def test_import_warns_when_a_new_source_looks_like_a_typo(runner, review: Project) -> None:
     # `--source Scopsu` silently became a second database in review.toml and the PRISMA counts.
-    text = review.protocol_path.read_text().replace('name = "ClinicalTrials.gov"', 'name = "Web of Science"')
+    text = review.protocol_path.read_text().replace('name = "ClinicalTrials.gov"',
+                                                    'name = "Web of Science"')
     review.protocol_path.write_text(text)
     # Another spelling of one declared source (punctuation, case) is that source, no new one.
     same = invoke(runner, review, "import", str(RIS), "--source", "Web-of-Science")
@@ -248,11 +271,14 @@ def test_import_warns_when_a_new_source_looks_like_a_typo(runner, review: Projec
     assert review.protocol_path.read_text().count("Web") == 1
     typo = invoke(runner, review, "import", str(RIS_EBSCO), "--source", "MEDLIN")
     assert "did you mean `MEDLINE`?" in typo.stderr
-    new = invoke(runner, review, "import", str(FIXTURES / "exports" / "eric.nbib"), "--source", "ERIC")
-    assert new.exit_code == 0 and "added as a database" in new.stderr and "did you mean" not in new.stderr
+    new = invoke(runner, review, "import", str(FIXTURES / "exports" / "eric.nbib"),
+                 "--source", "ERIC")
+    assert (new.exit_code == 0 and "added as a database" in new.stderr
+            and "did you mean" not in new.stderr)
 
 
-def test_dedup_review_says_why_a_pair_is_shown_again(review: Project, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_dedup_review_says_why_a_pair_is_shown_again(review: Project,
+                                                     monkeypatch: pytest.MonkeyPatch) -> None:
     # A scripted `review dedup --review` answering `x` saw the same pair again, unexplained.
     from rich.console import Console
 
@@ -265,26 +291,31 @@ def test_dedup_review_says_why_a_pair_is_shown_again(review: Project, monkeypatc
     buf = io.StringIO()
     monkeypatch.setattr("sys.stdin", io.StringIO("x\nd\n"))
     ask = dedup_view.asker(False, Console(file=buf, width=120))
-    assert ask(card) == "x" and "Unknown answer 'x'" in buf.getvalue() and "d duplicate" in buf.getvalue()
+    assert (ask(card) == "x" and "Unknown answer 'x'" in buf.getvalue()
+            and "d duplicate" in buf.getvalue())
     buf.truncate(0)
     assert ask(card) == "d" and "Unknown answer" not in buf.getvalue()
 
 
-def test_import_remove_takes_an_export_out_as_if_never_imported(runner, review: Project, tmp_path) -> None:
+def test_import_remove_takes_an_export_out_as_if_never_imported(runner, review: Project,
+                                                                tmp_path) -> None:
     # A file imported under a wrong (or misspelt) source could not be taken out: the hint said
     # "remove it from that source first" and no command did.
     from review_cli.stages import init
 
     import_.run(review, [RIS], "MEDLINE")
     import_.run(review, [RIS_EBSCO], "CINAHL")
-    wrong = invoke(runner, review, "import", str(FIXTURES / "exports" / "eric.nbib"), "--source", "Scopsu")
+    wrong = invoke(runner, review, "import", str(FIXTURES / "exports" / "eric.nbib"),
+                   "--source", "Scopsu")
     assert wrong.exit_code == 0
-    moved = invoke(runner, review, "import", str(FIXTURES / "exports" / "eric.nbib"), "--source", "ERIC")
+    moved = invoke(runner, review, "import", str(FIXTURES / "exports" / "eric.nbib"),
+                   "--source", "ERIC")
     assert moved.exit_code == 1 and "--remove" in moved.stderr
     # By the original file (its content) or by its copy in searches/.
     gone = invoke(runner, review, "import", str(FIXTURES / "exports" / "eric.nbib"), "--remove")
     assert gone.exit_code == 0, gone.output
-    assert "searches/scopsu/eric.nbib: removed" in gone.stderr and "Source `Scopsu` has no export left" in gone.stderr
+    assert ("searches/scopsu/eric.nbib: removed" in gone.stderr
+            and "Source `Scopsu` has no export left" in gone.stderr)
     assert not (review.root / "searches" / "scopsu").exists()
     init.run(tmp_path / "clean")
     clean = Project(tmp_path / "clean")
@@ -292,16 +323,20 @@ def test_import_remove_takes_an_export_out_as_if_never_imported(runner, review: 
     import_.run(clean, [RIS_EBSCO], "CINAHL")
     for path in (review.records_path, review.import_report_path):
         assert path.read_bytes() == (clean.root / clean.rel(path)).read_bytes()
-    assert invoke(runner, review, "import", str(FIXTURES / "exports" / "eric.nbib"), "--source", "ERIC").exit_code == 0
+    assert invoke(runner, review, "import", str(FIXTURES / "exports" / "eric.nbib"),
+                  "--source", "ERIC").exit_code == 0
     again = invoke(runner, review, "import", "searches/medline/cochrane_two_spaces.ris", "--remove")
-    assert again.exit_code == 0 and json.loads(invoke(runner, review, "status", "--json").stdout)["records"] == 2
+    assert again.exit_code == 0 and json.loads(
+        invoke(runner, review, "status", "--json").stdout)["records"] == 2
     unknown = invoke(runner, review, "import", "nothing.ris", "--remove")
     assert unknown.exit_code == 1 and "not an imported export" in unknown.stderr
-    assert invoke(runner, review, "import", str(RIS)).exit_code == 2  # --source is still required to import
+    # --source is still required to import
+    assert invoke(runner, review, "import", str(RIS)).exit_code == 2
 
 
 def _two_decided(runner, review: Project) -> tuple[str, str]:
-    """Two records imported and deduplicated, reviewer1 including the first and excluding the other."""
+    """Two records imported and deduplicated, reviewer1 including the first and excluding the
+    other."""
     import_.run(review, [RIS], "MEDLINE")
     dedup.run(review)
     a, b = sorted(r.id for r in records_store.read(review))
@@ -310,7 +345,9 @@ def _two_decided(runner, review: Project) -> tuple[str, str]:
     return a, b
 
 
-def test_status_warns_about_decisions_a_dedup_merge_left_on_no_unit(runner, review: Project) -> None:
+def test_status_warns_about_decisions_a_dedup_merge_left_on_no_unit(
+    runner, review: Project
+) -> None:
     # Merging two decided units kept one unit's decisions; the other's no longer counted, and
     # `review status` still said "Everything is up to date".
     a, b = _two_decided(runner, review)
@@ -323,7 +360,8 @@ def test_status_warns_about_decisions_a_dedup_merge_left_on_no_unit(runner, revi
     assert "warning:" in text and "Everything is up to date" not in text
 
 
-def test_decide_again_with_the_same_decisions_writes_nothing(runner, review: Project, tmp_path) -> None:
+def test_decide_again_with_the_same_decisions_writes_nothing(runner, review: Project,
+                                                             tmp_path) -> None:
     # Re-running a decide script (or the same Rayyan export with --from) appended every
     # decision again: the log and the git diff grew with nothing decided.
     import_.run(review, [RIS], "MEDLINE")
@@ -331,12 +369,14 @@ def test_decide_again_with_the_same_decisions_writes_nothing(runner, review: Pro
     csv_file = tmp_path / "rayyan.csv"
     csv_file.write_text(f"id,decision,reason\n{a},include,\n{b},exclude,design\n", encoding="utf-8")
     log = review.decisions_path(Stage.TITLE_ABSTRACT, "reviewer1")
-    assert invoke(runner, review, "decide", "--from", str(csv_file), "-r", "reviewer1").exit_code == 0
+    assert invoke(runner, review, "decide", "--from", str(csv_file),
+                  "-r", "reviewer1").exit_code == 0
     before = log.read_bytes()
     again = invoke(runner, review, "decide", "--from", str(csv_file), "-r", "reviewer1", "--json")
     assert again.exit_code == 0 and "2 unchanged" in again.stderr and json.loads(again.stdout) == []
     assert log.read_bytes() == before
-    changed = invoke(runner, review, "decide", b, "--exclude", "--reason", "population", "-r", "reviewer1")
+    changed = invoke(runner, review, "decide", b, "--exclude", "--reason", "population",
+                     "-r", "reviewer1")
     assert changed.exit_code == 0 and log.read_bytes().count(b"\n") == 3
     # Include again after an undo in the same run is written, so the undo withdraws that line.
     assert invoke(runner, review, "decide", a, "--undo", "-r", "reviewer1").exit_code == 0
@@ -347,7 +387,8 @@ def test_decide_again_with_the_same_decisions_writes_nothing(runner, review: Pro
 def test_ris_export_maps_database_types_to_ris_codes() -> None:
     from review_cli.io.exporters import to_ris
 
-    types = ["Journal Article", "journalArticle", "Conference Paper", "Meeting Abstract", "Book Chapter",
+    types = ["Journal Article", "journalArticle", "Conference Paper", "Meeting Abstract",
+             "Book Chapter",
              "RPRT", "Historical Article", "Comparative Study", "Article; Early Access", ""]
     ris = to_ris([{"id": f"r{i}", "title": "T", "type": t} for i, t in enumerate(types)])
     got = [line[6:] for line in ris.split("\n") if line.startswith("TY  - ")]
@@ -360,9 +401,11 @@ def test_a_new_decision_log_makes_prisma_stale(runner, review: Project) -> None:
     a, b = _two_decided(runner, review)
     assert invoke(runner, review, "prisma", "--allow-pending").exit_code == 0
     assert json.loads(invoke(runner, review, "status", "--json").stdout)["stale"] == []
-    assert invoke(runner, review, "decide", a, "--include", "--stage", "full-text", "-r", "reviewer1").exit_code == 0
+    assert invoke(runner, review, "decide", a, "--include", "--stage", "full-text",
+                  "-r", "reviewer1").exit_code == 0
     stale = json.loads(invoke(runner, review, "status", "--json").stdout)["stale"]
-    assert stale == [{"stage": "prisma", "reason": "input screen/full-text/reviewer1.jsonl is new since `review prisma` ran"}]
+    assert stale == [{"stage": "prisma", "reason": ("input screen/full-text/reviewer1.jsonl is new "
+                                                    "since `review prisma` ran")}]
     assert invoke(runner, review, "prisma", "--check", "--allow-pending").exit_code == 1
     assert invoke(runner, review, "prisma").exit_code == 0
     assert json.loads(invoke(runner, review, "status", "--json").stdout)["stale"] == []
@@ -374,7 +417,8 @@ def test_an_empty_export_says_why_and_what_comes_first(runner, review: Project) 
     import_.run(review, [RIS], "MEDLINE")
     empty = invoke(runner, review, "export", "included")
     assert empty.exit_code == 0 and empty.stdout.count("\n") == 1  # the header, as before
-    assert "no study is included yet" in empty.stderr and "review screen --stage full-text" in empty.stderr
+    assert ("no study is included yet" in empty.stderr
+            and "review screen --stage full-text" in empty.stderr)
     full = invoke(runner, review, "export", "records")
     assert full.exit_code == 0 and full.stdout.count("\n") > 1 and "yet" not in full.stderr
     none = invoke(runner, review, "export", "decisions", "--format", "jsonl")

@@ -110,10 +110,12 @@ def test_replay_equals_incremental_on_a_longer_history() -> None:
         rows = list(csv.DictReader(f))
     texts = [rank.text_of(r["title"], r["abstract"]) for r in rows]
     truth = [int(r["label_included"]) for r in rows]
-    spec = rank.MODEL_SPECS["fast-svm"]  # warm-started after each label: the same ranking as a cold fit
+    # warm-started after each label: the same ranking as a cold fit
+    spec = rank.MODEL_SPECS["fast-svm"]
     grown = rank.Ranker(texts, seed=1, model=spec)
     labels: dict[int, int] = {}
-    for i in [3, 0, 1, 2, 11, 4, 5, 6, 7, 8, 9, 10, 19, 12, 13, 14, 15, 16, 17, 18, 20, 21, 22, 23, 24, 25]:
+    for i in [3, 0, 1, 2, 11, 4, 5, 6, 7, 8, 9, 10, 19, 12, 13, 14, 15, 16, 17, 18, 20, 21, 22, 23,
+              24, 25]:
         labels[i] = truth[i]
         step = grown.rank(dict(labels))
     fresh = rank.Ranker(texts, seed=1, model=spec).rank(labels)
@@ -141,7 +143,9 @@ def test_elas_reproduces_asreview_wss_on_a_baseline_run() -> None:
     data = shared_data_or_skip()
     from review_cli.stages import simulate
 
-    run = json.loads((data / "baselines" / "asreview_elas_u4.json").read_text())["datasets"]["Sep_2021"]["runs"][0]
+    run = (json.loads((data / "baselines" / "asreview_elas_u4.json").read_text())
+           ["datasets"]["Sep_2021"]["runs"][0])
     ds = simulate.read_dataset(next((data / "screening" / "Sep_2021").glob("records.csv*")))
-    sim = simulate.run(ds, seed=run["seed"], priors=[str(r + 1) for r in run["prior_rows"]], model="elas")
+    sim = simulate.run(ds, seed=run["seed"], priors=[str(r + 1) for r in run["prior_rows"]],
+                       model="elas")
     assert sim.metrics["wss@95"] == pytest.approx(run["wss95"], abs=1e-4)

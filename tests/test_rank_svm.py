@@ -16,7 +16,8 @@ from .conftest import FIXTURES, shared_data_or_skip
 def _fixture() -> tuple[list[str], list[int]]:
     with open(FIXTURES / "simulate" / "synthetic.csv", encoding="utf-8") as f:
         rows = list(csv.DictReader(f))
-    return [rank.text_of(r["title"], r["abstract"]) for r in rows], [int(r["label_included"]) for r in rows]
+    return ([rank.text_of(r["title"], r["abstract"]) for r in rows],
+            [int(r["label_included"]) for r in rows])
 
 
 def _same_up_to_columns(a: object, b: object) -> bool:
@@ -28,7 +29,8 @@ def _same_up_to_columns(a: object, b: object) -> bool:
     if A.shape != B.shape or A.nnz != B.nnz:
         return False
     gram = np.allclose((A @ A.T).toarray(), (B @ B.T).toarray(), atol=1e-5)
-    rows = all(np.allclose(np.sort(A[i].data), np.sort(B[i].data), atol=1e-6) for i in range(A.shape[0]))
+    rows = all(np.allclose(np.sort(A[i].data), np.sort(B[i].data), atol=1e-6)
+               for i in range(A.shape[0]))
     return bool(gram and rows)
 
 
@@ -40,8 +42,11 @@ def test_tfidf_equals_scikit_learn(stop_words: bool, max_df: float) -> None:
 
     texts, _ = _fixture()
     texts = [*texts, "", "Émile's café: x y naïve ÜBER-test 2020", "the the the of"]
-    ours = tfidf(texts, 2, 1, max_df, True, frozenset(ENGLISH_STOP_WORDS) if stop_words else frozenset())
-    ref = TfidfVectorizer(ngram_range=(1, 2), max_df=max_df, sublinear_tf=True, stop_words="english" if stop_words else None, dtype=np.float32).fit_transform(texts)
+    ours = tfidf(texts, 2, 1, max_df, True,
+                 frozenset(ENGLISH_STOP_WORDS) if stop_words else frozenset())
+    ref = TfidfVectorizer(ngram_range=(1, 2), max_df=max_df, sublinear_tf=True,
+                          stop_words="english" if stop_words else None,
+                          dtype=np.float32).fit_transform(texts)
     assert ours.dtype == np.float32 and _same_up_to_columns(ours, ref)
     plain = tfidf(texts, 1, 2, 1.0, False)
     ref_plain = TfidfVectorizer(min_df=2, dtype=np.float32).fit_transform(texts)
@@ -66,7 +71,8 @@ def test_kernel_svm_reproduces_linear_svc_decision_values() -> None:
     y = np.array([labels[int(i)] for i in idx])
     w = rank._weights(y, 9.8)
     w *= len(y) / w.sum()
-    ref = LinearSVC(C=0.11, dual=True, tol=1e-8, max_iter=100_000).fit(X[idx], y, sample_weight=w).decision_function(X)
+    ref = (LinearSVC(C=0.11, dual=True, tol=1e-8, max_iter=100_000)
+           .fit(X[idx], y, sample_weight=w).decision_function(X))
     assert np.abs(svm.scores() - ref).max() < 1e-4
     assert svm.fallbacks == 0
 
@@ -77,7 +83,8 @@ def test_kernel_svm_replay_is_bit_identical() -> None:
     spec = rank.MODEL_SPECS["elas-fast"]
     grown = rank.Ranker(texts, seed=1, model=spec)
     labels: dict[int, int] = {}
-    order = [3, 0, 1, 2, 11, 4, 5, 6, 7, 8, 9, 10, 19, 12, 13, 14, 15, 16, 17, 18, 20, 21, 22, 23, 24, 25]
+    order = [3, 0, 1, 2, 11, 4, 5, 6, 7, 8, 9, 10, 19, 12, 13, 14, 15, 16, 17, 18, 20, 21, 22, 23,
+             24, 25]
     for i in order:
         labels[i] = truth[i]
         step = grown.rank(dict(labels))
@@ -122,7 +129,9 @@ def test_kernel_svm_without_kept_products_scores_the_same(monkeypatch: pytest.Mo
     assert np.allclose(kept.scores(), sparse.scores(), atol=1e-5)
 
 
-def test_kernel_svm_falls_back_to_liblinear_when_the_active_set_cycles(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_kernel_svm_falls_back_to_liblinear_when_the_active_set_cycles(
+    monkeypatch: pytest.MonkeyPatch
+) -> None:
     import numpy as np
 
     from review_cli.stages.rank import _svm as rank_svm
@@ -145,7 +154,9 @@ def test_elas_fast_matches_asreview_on_a_baseline_run() -> None:
     data = shared_data_or_skip()
     from review_cli.stages import simulate
 
-    run = json.loads((data / "baselines" / "asreview_elas_u4.json").read_text())["datasets"]["Sep_2021"]["runs"][0]
+    run = (json.loads((data / "baselines" / "asreview_elas_u4.json").read_text())
+           ["datasets"]["Sep_2021"]["runs"][0])
     ds = simulate.read_dataset(next((data / "screening" / "Sep_2021").glob("records.csv*")))
-    sim = simulate.run(ds, seed=run["seed"], priors=[str(r + 1) for r in run["prior_rows"]], model="elas-fast")
+    sim = simulate.run(ds, seed=run["seed"], priors=[str(r + 1) for r in run["prior_rows"]],
+                       model="elas-fast")
     assert sim.metrics["wss@95"] == pytest.approx(run["wss95"], abs=0.01)

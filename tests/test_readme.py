@@ -33,17 +33,22 @@ def runnable(line: str) -> str:
 def test_readme_blocks_run_as_written(tmp_path: Path) -> None:
     blocks = sh_blocks()
     assert len(blocks) >= 3
-    env = dict(os.environ, CI="true", PATH=f"{Path(sys.executable).parent}{os.pathsep}{os.environ['PATH']}")
+    env = dict(os.environ, CI="true",
+               PATH=f"{Path(sys.executable).parent}{os.pathsep}{os.environ['PATH']}")
     # The README commits with git; a fresh machine may have no git identity configured.
     for var in ("GIT_AUTHOR_NAME", "GIT_COMMITTER_NAME"):
         env.setdefault(var, "Reviewer")
     for var in ("GIT_AUTHOR_EMAIL", "GIT_COMMITTER_EMAIL"):
         env.setdefault(var, "reviewer@example.org")
     for block in blocks:
-        lines = [ln.strip() for ln in block.splitlines() if ln.strip() and not ln.strip().startswith("#")]
+        lines = [ln.strip() for ln in block.splitlines()
+                 if ln.strip() and not ln.strip().startswith("#")]
         script = "set -e\n" + "\n".join(runnable(ln) for ln in lines) + "\n"
         result = subprocess.run(
-            ["bash", "-c", script], cwd=tmp_path, env=env, capture_output=True, text=True, timeout=300
+            ["bash", "-c", script], cwd=tmp_path, env=env, capture_output=True, text=True,
+            timeout=300
         )
-        assert result.returncode == 0, f"README block failed:\n{block}\nstdout:\n{result.stdout[-2000:]}\nstderr:\n{result.stderr[-3000:]}"
+        assert result.returncode == 0, (
+            f"README block failed:\n{block}\nstdout:\n{result.stdout[-2000:]}\n"
+            f"stderr:\n{result.stderr[-3000:]}")
         assert "Traceback" not in result.stderr

@@ -35,7 +35,8 @@ def test_decide_writes_lines_and_maps_member_ids(runner, tmp_path: Path) -> None
     project = make_project(tmp_path / "p", n=6, reviewers=("alice",))
     write_jsonl(project.clusters_path, [{"id": "r0000", "records": ["r0000", "r0001"]}]
                 + [{"id": f"r000{i}", "records": [f"r000{i}"]} for i in range(2, 6)])
-    result = invoke(runner, project, "decide", "r0001", "r0002", "--exclude", "--reason", "design", "--note", "rct?", "--json")
+    result = invoke(runner, project, "decide", "r0001", "r0002", "--exclude", "--reason", "design",
+                    "--note", "rct?", "--json")
     assert result.exit_code == 0, result.output
     lines = written(project, "alice")
     assert [(x["record"], x["verdict"], x["reason"], x["note"]) for x in lines] == [
@@ -44,16 +45,20 @@ def test_decide_writes_lines_and_maps_member_ids(runner, tmp_path: Path) -> None
 
 
 def test_decide_lists_every_error_and_writes_nothing(runner, team_project: Project) -> None:
-    result = invoke(runner, team_project, "decide", "nope1", "r0001", "nope2", "--exclude", "--reason", "zzz", "--reviewer", "alice")
+    result = invoke(runner, team_project, "decide", "nope1", "r0001", "nope2", "--exclude",
+                    "--reason", "zzz", "--reviewer", "alice")
     assert result.exit_code == 1 and "Traceback" not in result.output
-    for text in ("unknown id `nope1`", "unknown id `nope2`", "r0001: unknown reason code `zzz`", "nothing was written"):
+    for text in ("unknown id `nope1`", "unknown id `nope2`", "r0001: unknown reason code `zzz`",
+                 "nothing was written"):
         assert text in result.output
     assert not team_project.decisions_path(TA, "alice").exists()
 
 
-def test_decide_from_csv_with_errors_listed_at_once(runner, team_project: Project, tmp_path: Path) -> None:
+def test_decide_from_csv_with_errors_listed_at_once(runner, team_project: Project,
+                                                    tmp_path: Path) -> None:
     bad = tmp_path / "bad.csv"
-    bad.write_text("id,decision,reason\nr0001,include,\nr0002,perhaps,\nzz9,exclude,design\nr0003,exclude,nonsense\n")
+    bad.write_text("id,decision,reason\nr0001,include,\nr0002,perhaps,\nzz9,exclude,design\n"
+                   "r0003,exclude,nonsense\n")
     result = invoke(runner, team_project, "decide", "--from", str(bad), "--reviewer", "bob")
     assert result.exit_code == 1
     assert "bad.csv:3: unknown decision `perhaps`" in result.output
@@ -73,16 +78,21 @@ def test_decide_refuses_unknown_reviewer_and_full_text_rules(runner, team_projec
     assert result.exit_code == 1 and "not a reviewer in review.toml" in result.output
     invoke(runner, team_project, "decide", "r0001", "r0002", "--include", "--reviewer", "alice")
     invoke(runner, team_project, "decide", "r0001", "r0002", "--include", "--reviewer", "bob")
-    result = invoke(runner, team_project, "decide", "r0001", "r0003", "--exclude", "--stage", "full-text", "--reviewer", "alice")
+    result = invoke(runner, team_project, "decide", "r0001", "r0003", "--exclude",
+                    "--stage", "full-text", "--reviewer", "alice")
     assert result.exit_code == 1
     assert "r0001: a full-text exclusion needs a reason" in result.output
     assert "r0003: not included at title/abstract" in result.output
-    ok = invoke(runner, team_project, "decide", "r0001", "--exclude", "--reason", "outcome", "--stage", "full-text", "--reviewer", "alice")
+    ok = invoke(runner, team_project, "decide", "r0001", "--exclude", "--reason", "outcome",
+                "--stage", "full-text", "--reviewer", "alice")
     assert ok.exit_code == 0, ok.output
-    nr = invoke(runner, team_project, "decide", "r0002", "--not-retrieved", "--stage", "full-text", "--reviewer", "alice")
+    nr = invoke(runner, team_project, "decide", "r0002", "--not-retrieved",
+                "--stage", "full-text", "--reviewer", "alice")
     assert nr.exit_code == 0, nr.output
-    assert [x["verdict"] for x in written(team_project, "alice", Stage.FULL_TEXT)] == ["exclude", "not-retrieved"]
-    usage = invoke(runner, team_project, "decide", "r0001", "--include", "--exclude", "--reviewer", "alice")
+    assert [x["verdict"] for x in written(team_project, "alice", Stage.FULL_TEXT)] == [
+        "exclude", "not-retrieved"]
+    usage = invoke(runner, team_project, "decide", "r0001", "--include", "--exclude",
+                   "--reviewer", "alice")
     assert usage.exit_code == 2
 
 
@@ -116,10 +126,12 @@ def test_conflicts_and_scripted_reconcile(runner, team_project: Project) -> None
     assert "2 conflict(s)" in table.stdout and "r0003" in table.stdout
     typo = invoke(runner, team_project, "reconcile", "--take", "bobby", "--reviewer", "carol")
     assert typo.exit_code == 1 and "take one of: alice, bob" in typo.output
-    result = invoke(runner, team_project, "reconcile", "r0003", "--take", "bob", "--reviewer", "carol")
+    result = invoke(runner, team_project, "reconcile", "r0003", "--take", "bob",
+                    "--reviewer", "carol")
     assert result.exit_code == 0, result.output
     assert "1 conflict(s) left" in result.output
-    result = invoke(runner, team_project, "reconcile", "r0004", "--exclude", "--reason", "population", "--reviewer", "carol")
+    result = invoke(runner, team_project, "reconcile", "r0004", "--exclude",
+                    "--reason", "population", "--reviewer", "carol")
     assert result.exit_code == 0, result.output
     lines = [json.loads(x) for x in team_project.reconciled_path(TA).read_text().splitlines()]
     assert [(x["record"], x["verdict"], x["reviewer"], x["note"], x["reason"]) for x in lines] == [
@@ -141,7 +153,8 @@ def test_reconcile_walk_through_with_injected_answers(runner, team_project: Proj
     ask = prompt_conflict(team_project.protocol.reasons, lambda _prompt: next(answers))
     out = team.walk(team_project, TA, "carol", ask)
     assert [(d.record, d.verdict, d.reason, d.note) for d in out] == [
-        ("r0003", Verdict.EXCLUDE, "", "reconciled: took bob"), ("r0004", Verdict.EXCLUDE, "design", "reconciled")]
+        ("r0003", Verdict.EXCLUDE, "", "reconciled: took bob"),
+        ("r0004", Verdict.EXCLUDE, "design", "reconciled")]
 
 
 def test_kappa_and_pabak_match_a_hand_computed_example() -> None:
@@ -149,7 +162,8 @@ def test_kappa_and_pabak_match_a_hand_computed_example() -> None:
     # p_o = 85/100 = 0.85; A includes 25 %, B 30 %; p_e = .25*.30 + .75*.70 = 0.6
     # kappa = (0.85 - 0.6) / (1 - 0.6) = 0.625; PABAK = 2*0.85 - 1 = 0.7
     raw, kappa, pabak = team.kappa_pabak(20, 5, 10, 65)
-    assert raw == pytest.approx(0.85) and kappa == pytest.approx(0.625) and pabak == pytest.approx(0.7)
+    assert (raw == pytest.approx(0.85) and kappa == pytest.approx(0.625)
+            and pabak == pytest.approx(0.7))
     # Screening's usual imbalance: 1 joint include, 1 disagreement each way, 97 joint excludes.
     # p_o = 0.98; p_e = .02*.02 + .98*.98 = 0.9608; kappa = 0.0192/0.0392 = 0.4898; PABAK = 0.96
     raw, kappa, pabak = team.kappa_pabak(1, 1, 1, 97)
@@ -165,7 +179,8 @@ def test_agreement_command(runner, team_project: Project) -> None:
     (row,) = json.loads(result.stdout)
     # both screened r0001-r0005: agree on 1, 2 (include) and 5 (exclude); differ on 3 and 4
     assert row["stage"] == "title-abstract" and row["both"] == 5 and row["agree"] == 3
-    assert row["table"] == {"both_include": 2, "a_include_b_exclude": 1, "a_exclude_b_include": 1, "both_exclude": 1}
+    assert row["table"] == {"both_include": 2, "a_include_b_exclude": 1, "a_exclude_b_include": 1,
+                            "both_exclude": 1}
     assert row["raw"] == pytest.approx(0.6)
     # p_e = .6*.6 + .4*.4 = 0.52 -> kappa = (0.6 - 0.52) / 0.48
     assert row["kappa"] == pytest.approx(0.08 / 0.48) and row["pabak"] == pytest.approx(0.2)
@@ -176,7 +191,8 @@ def test_agreement_command(runner, team_project: Project) -> None:
 
 def test_export_decisions_has_every_line_of_history(runner, team_project: Project) -> None:
     seed_team(runner, team_project)
-    invoke(runner, team_project, "decide", "r0001", "--exclude", "--reviewer", "alice")  # changed mind
+    # changed mind
+    invoke(runner, team_project, "decide", "r0001", "--exclude", "--reviewer", "alice")
     invoke(runner, team_project, "reconcile", "r0003", "--take", "alice", "--reviewer", "carol")
     result = invoke(runner, team_project, "export", "decisions", "--format", "csv")
     assert result.exit_code == 0, result.output
@@ -184,7 +200,8 @@ def test_export_decisions_has_every_line_of_history(runner, team_project: Projec
     assert len(rows) == 12 + 1 + 1
     alice = [r for r in rows if r["log"] == "screen/title-abstract/alice.jsonl"]
     assert [r["verdict"] for r in alice if r["record"] == "r0001"] == ["include", "exclude"]
-    assert rows[-1]["log"] == "screen/reconciled/title-abstract.jsonl" and rows[-1]["reviewer"] == "carol"
+    assert (rows[-1]["log"] == "screen/reconciled/title-abstract.jsonl"
+            and rows[-1]["reviewer"] == "carol")
     jl = invoke(runner, team_project, "export", "decisions", "--format", "jsonl")
     assert len(jl.stdout.splitlines()) == 14 and json.loads(jl.stdout.splitlines()[0])["line"] == 1
 
@@ -194,8 +211,10 @@ def test_status_shows_screening_counts(runner, team_project: Project) -> None:
     result = invoke(runner, team_project, "status", "--json")
     assert result.exit_code == 0, result.output
     counts = json.loads(result.stdout)["stages"]["screen title-abstract"]
-    assert counts["units"] == 10 and counts["screened by alice"] == 6 and counts["screened by bob"] == 6
-    assert counts["final include"] == 2 and counts["final exclude"] == 1 and counts["conflicts"] == 2
+    assert (counts["units"] == 10 and counts["screened by alice"] == 6
+            and counts["screened by bob"] == 6)
+    assert (counts["final include"] == 2 and counts["final exclude"] == 1
+            and counts["conflicts"] == 2)
     human = invoke(runner, team_project, "status")
     assert "screen title-abstract" in human.stdout
 
@@ -227,11 +246,13 @@ def test_decide_names_records_excluded_by_the_limits(runner, tmp_path: Path) -> 
     project = make_project(tmp_path / "p", n=5, old=2)
     result = invoke(runner, project, "decide", "r0000", "r0003", "--include")
     assert result.exit_code == 1
-    assert "r0000: excluded by the protocol's limits (published 1990, before the limit 2000)" in result.output
+    assert ("r0000: excluded by the protocol's limits (published 1990, before the limit 2000)"
+            in result.output)
     assert "r0003" not in result.output.split("nothing was written")[1].split("Hint")[0]
 
 
-def test_screen_command_is_glue_around_the_stage(runner, team_project: Project, monkeypatch) -> None:
+def test_screen_command_is_glue_around_the_stage(runner, team_project: Project,
+                                                 monkeypatch) -> None:
     from review_cli.stages import screen as stage_mod
     from review_cli.stages.screen import Outcome
     from review_cli.stages.screen._engine import BackgroundEngine
@@ -239,7 +260,8 @@ def test_screen_command_is_glue_around_the_stage(runner, team_project: Project, 
 
     calls = []
 
-    def fake_run(project, stage, reviewer, drive, engine, only_maybe):  # type: ignore[no-untyped-def]
+    def fake_run(project, stage, reviewer, drive, engine,  # type: ignore[no-untyped-def]
+                 only_maybe):
         calls.append((project.root, stage, reviewer, engine, only_maybe))
         return Outcome(decided=3, screened=7, total=10, messages=["torn line moved aside"])
 

@@ -35,7 +35,8 @@ class Terminal:
         pid, fd = pty.fork()
         if pid == 0:  # the child: the real program, as a person would start it
             os.chdir(root)
-            os.execve(sys.executable, [sys.executable, "-m", "review_cli", "screen", "--reviewer", "alice"], env)
+            os.execve(sys.executable,
+                      [sys.executable, "-m", "review_cli", "screen", "--reviewer", "alice"], env)
         fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", 40, 120, 0, 0))
         self.pid, self.fd, self.seen = pid, fd, b""
 
@@ -86,7 +87,8 @@ def test_kill_mid_session_loses_nothing_and_resumes(tmp_path: Path) -> None:
     term.kill()  # SIGKILL: no chance to clean up
 
     lines = [json.loads(x) for x in log.read_text().splitlines()]
-    assert [(x["record"], x["verdict"]) for x in lines] == [(first, "include"), (second, "exclude"), (third, "maybe")]
+    assert [(x["record"], x["verdict"]) for x in lines] == [
+        (first, "include"), (second, "exclude"), (third, "maybe")]
 
     again = Terminal(project.root)
     resumed = again.shown(again.wait_for(rb"3/12 screened.*stop\?", timeout=20))

@@ -41,7 +41,8 @@ class Clock:
         return self.t
 
 
-def session(project: Project, reviewer: str = "alice", stage: Stage = TA, **kw) -> Session:  # type: ignore[no-untyped-def]
+def session(project: Project, reviewer: str = "alice",  # type: ignore[no-untyped-def]
+            stage: Stage = TA, **kw) -> Session:
     return Session(project, stage, reviewer, clock=Clock(), **kw)
 
 
@@ -124,7 +125,8 @@ def test_reason_menu_note_skip_criteria_help(tmp_path: Path) -> None:
     assert c[4].message == "Saved: exclude (design)."
     skipped = c[4].record.id
     assert c[5].record.id != skipped and c[5].message.startswith("Skipped")
-    assert c[6].mode == "criteria" and c[6].criteria_include == ("Adult unpaid carers", "Hospital discharge")
+    assert (c[6].mode == "criteria"
+            and c[6].criteria_include == ("Adult unpaid carers", "Hospital discharge"))
     assert c[7].mode == "decide"  # any key closes the overlay without acting
     assert c[8].mode == "help" and c[9].mode == "decide"
     written = lines(project)
@@ -207,7 +209,8 @@ def test_full_text_requires_a_reason_and_offers_not_retrieved(tmp_path: Path) ->
     outcome = session(project, stage=Stage.FULL_TEXT).run(ask)
     assert outcome.finished
     assert {c.record.id for c in ask.cards} == {"r0000", "r0001"}
-    assert ask.cards[1].mode == "reason" and [r.code for r in ask.cards[1].reasons] == ["population", "design", "outcome"]
+    assert ask.cards[1].mode == "reason" and [r.code for r in ask.cards[1].reasons] == [
+        "population", "design", "outcome"]
     by_id = {c.record.id: c for c in ask.cards}
     assert by_id["r0001"].fulltext == "fulltext/r0001.pdf"
     written = lines(project, stage=Stage.FULL_TEXT)
@@ -225,7 +228,8 @@ def test_not_retrieved_is_refused_at_title_abstract(tmp_path: Path) -> None:
 
 def test_keys_come_from_the_protocol(tmp_path: Path) -> None:
     project = make_project(tmp_path / "p")
-    text = project.protocol_path.read_text() + '\n[screening.keys]\ninclude = "y"\nexclude = "N"\nnote = "t"\n'
+    text = (project.protocol_path.read_text()
+            + '\n[screening.keys]\ninclude = "y"\nexclude = "N"\nnote = "t"\n')
     project.protocol_path.write_text(text)
     project = Project(project.root)
     ask = Script("y", "N", "i", "q")
@@ -257,7 +261,8 @@ def test_engine_settings_are_the_protocols(tmp_path: Path) -> None:
             from review_cli.stages.screen._engine import SyncEngine
 
             self.inner = SyncEngine(s)
-            self.update, self.snapshot, self.close = self.inner.update, self.inner.snapshot, self.inner.close
+            self.update, self.snapshot, self.close = (self.inner.update, self.inner.snapshot,
+                                                      self.inner.close)
 
     session(project, engine=Spy).run(Script("q"))
     assert seen[0].seed == 7 and len(seen[0].texts) == 12
@@ -267,7 +272,8 @@ def test_background_engine_ranks_in_another_process(tmp_path: Path) -> None:
     import time
 
     project = make_project(tmp_path / "p", n=20)
-    texts = [f"{t}" for t in ("carers discharge", "mice liver", "carers caregiver", "quantum dots")] * 5
+    texts = [f"{t}" for t in ("carers discharge", "mice liver", "carers caregiver",
+                              "quantum dots")] * 5
     engine = BackgroundEngine(Settings(texts, 7, "default", project=project), wait=0.0)
     try:
         first = engine.snapshot()
@@ -278,7 +284,8 @@ def test_background_engine_ranks_in_another_process(tmp_path: Path) -> None:
             time.sleep(0.05)
         snap = engine.snapshot()
         assert not snap.random and not snap.training and snap.labels == 2
-        assert texts[snap.order[0]] == "carers caregiver" or texts[snap.order[0]] == "carers discharge"
+        assert (texts[snap.order[0]] == "carers caregiver"
+                or texts[snap.order[0]] == "carers discharge")
         assert [v.rule for v in snap.stopping] == ["statistical", "knee", "heuristic"]
     finally:
         engine.close()
@@ -296,7 +303,8 @@ def test_maybe_mode_shows_only_your_maybes_again(tmp_path: Path) -> None:
     assert again.cards[0].previous is not None and again.cards[0].previous.verdict == Verdict.MAYBE
     assert outcome.finished and outcome.decided == 2
     latest = dec.latest(dec.read_log(project.decisions_path(TA, "alice")).decisions)
-    assert latest[maybes[0]].verdict == Verdict.EXCLUDE and latest[maybes[1]].verdict == Verdict.INCLUDE
+    assert (latest[maybes[0]].verdict == Verdict.EXCLUDE
+            and latest[maybes[1]].verdict == Verdict.INCLUDE)
 
 
 def test_undo_lines_pop_the_latest_line_for_their_record() -> None:
@@ -305,6 +313,8 @@ def test_undo_lines_pop_the_latest_line_for_their_record() -> None:
 
     lines = [d("a", Verdict.INCLUDE), d("b", Verdict.EXCLUDE), d("a", Verdict.EXCLUDE),
              d("a", Verdict.UNDO), d("b", Verdict.UNDO), d("c", Verdict.MAYBE)]
-    assert [(x.record, x.verdict) for x in dec.effective(lines)] == [("a", Verdict.INCLUDE), ("c", Verdict.MAYBE)]
-    assert {k: v.verdict for k, v in dec.latest(lines).items()} == {"a": Verdict.INCLUDE, "c": Verdict.MAYBE}
+    assert [(x.record, x.verdict) for x in dec.effective(lines)] == [
+        ("a", Verdict.INCLUDE), ("c", Verdict.MAYBE)]
+    assert {k: v.verdict for k, v in dec.latest(lines).items()} == {
+        "a": Verdict.INCLUDE, "c": Verdict.MAYBE}
     assert dec.latest([d("x", Verdict.UNDO)]) == {}  # an undo with nothing to withdraw is harmless

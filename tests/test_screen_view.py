@@ -32,7 +32,8 @@ def test_card_shows_record_status_and_keys(tmp_path: Path) -> None:
     card = first_card(tmp_path)
     text, _ = text_of(card)
     r = card.record
-    assert r.title in text and "Author" in text and str(r.year) in text and "Journal of Things" in text
+    assert (r.title in text and "Author" in text and str(r.year) in text
+            and "Journal of Things" in text)
     assert "Keywords: care; discharge" in text
     assert "0/6 screened" in text and "random order" in text
     assert "i include" in text and "q quit" in text and "x no report" not in text
@@ -41,7 +42,8 @@ def test_card_shows_record_status_and_keys(tmp_path: Path) -> None:
 
 def test_highlight_terms_are_styled(tmp_path: Path) -> None:
     card = first_card(tmp_path)
-    console = Console(width=100, height=30, file=io.StringIO(), force_terminal=True, color_system="standard")
+    console = Console(width=100, height=30, file=io.StringIO(), force_terminal=True,
+                      color_system="standard")
     renderable, _ = render(card, 100, 30, 0, "", console)
     console.print(renderable)
     ansi = console.file.getvalue()  # type: ignore[attr-defined]
@@ -54,7 +56,8 @@ def test_long_abstract_scrolls_and_clamps(tmp_path: Path) -> None:
     card = first_card(tmp_path)
     from dataclasses import replace
 
-    long = replace(card, record=card.record._replace(abstract=" ".join(f"word{i}" for i in range(600))))
+    long = replace(card, record=card.record._replace(
+        abstract=" ".join(f"word{i}" for i in range(600))))
     top, _ = text_of(long, height=20)
     assert "word0 " in top and "(j/k)" in top
     lower, used = text_of(long, height=20, scroll=5)
@@ -70,7 +73,8 @@ def test_overlays(tmp_path: Path) -> None:
     criteria, _ = text_of(replace(card, mode="criteria"))
     assert "Adult unpaid carers" in criteria and "Animal studies" in criteria
     menu, _ = text_of(replace(card, mode="reason"))
-    assert "1    Wrong population (population)" in menu and "2    Wrong study design (design)" in menu
+    assert ("1    Wrong population (population)" in menu
+            and "2    Wrong study design (design)" in menu)
     helptext, _ = text_of(replace(card, mode="help"))
     assert "undo your last decision" in helptext
 

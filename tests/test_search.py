@@ -1,4 +1,5 @@
-"""`review search` against a local fake of each API: records, counts, log, retries, errors, updates."""
+"""`review search` against a local fake of each API: records, counts, log, retries, errors,
+updates."""
 
 from __future__ import annotations
 
@@ -63,29 +64,35 @@ def test_search_pages_retries_and_imports(review: Project, fake: Fake, api: str)
     # Request 1 counts; 2.. are pages of 3. Faults land in the middle of the paging.
     fake.faults = {3: "429", 4: "500", 5: "malformed", 6: "timeout"}
     progress = Recorder()
-    result = search.run(review, api, "carers AND integrated care", source="Online " + api, progress=progress)
+    result = search.run(review, api, "carers AND integrated care", source="Online " + api,
+                        progress=progress)
     label = {"europepmc": "Europe PMC", "openalex": "OpenAlex", "crossref": "Crossref"}[api]
     assert progress.totals[f"{label}: downloading"] == (7, 7)  # expected total, records advanced
     e = result.entry
-    assert e["reported"] == 7 and e["received"] == 7 and e["imported"] == 7 and e["new_records"] == 7
+    assert (e["reported"] == 7 and e["received"] == 7 and e["imported"] == 7
+            and e["new_records"] == 7)
     assert e["retries"] == 4 and e["requests"] == 1 + 3 + 4
     pages = [p for _, p in fake.requests[1:]]
-    assert len({json.dumps(p, sort_keys=True) for p in pages}) == 3  # three distinct pages, retried ones repeated
+    # three distinct pages, retried ones repeated
+    assert len({json.dumps(p, sort_keys=True) for p in pages}) == 3
 
     records = {r.id: r for r in records_store.read(review)}
     assert len(records) == 7 and set(result.new_records) == set(records)
     r = next(r for r in records.values() if r.doi == "10.5555/fake.2")
     assert r.title.startswith("Made-up trial number 2 of carers") and r.year == 2021
-    assert r.abstract.startswith("Background") and "<" not in r.abstract and "made-up text 2." in r.abstract
+    assert (r.abstract.startswith("Background") and "<" not in r.abstract
+            and "made-up text 2." in r.abstract)
     assert r.volume == "12" and r.issue == "3" and r.pages in ("101-110",)
     assert r.authors[0] in ("Doe J", "Jane Doe", "Doe, Jane")
-    assert r.origins[0].file == e["files"][0] and e["files"][0].startswith(f"searches/online-{api}/")
+    assert (r.origins[0].file == e["files"][0]
+            and e["files"][0].startswith(f"searches/online-{api}/"))
 
     saved = (review.root / e["files"][0]).read_text(encoding="utf-8")
     assert len(saved.strip().split("\n")) == 3  # one JSON line per API page
     log = search.load_log(review)
     assert log == [e]
-    assert e["source"] == "Online " + api and e["api"] == api and e["query"] == "carers AND integrated care"
+    assert (e["source"] == "Online " + api and e["api"] == api
+            and e["query"] == "carers AND integrated care")
     assert e["time"].endswith("Z") and e["tool_version"] and e["update_of"] is None
 
 
@@ -98,16 +105,19 @@ def test_openalex_abstract_rebuilt_and_ids(review: Project, fake: Fake) -> None:
     flt = [p["filter"] for _, p in fake.requests]
     assert set(flt) == {"from_publication_date:2020-01-01,to_publication_date:2022-06-30"}
     entry = search.load_log(review)[0]
-    assert entry["limits"] == {"published_from": "2020-01-01", "published_to": "2022-06-30", "max": 10000}
+    assert entry["limits"] == {"published_from": "2020-01-01", "published_to": "2022-06-30",
+                               "max": 10000}
 
 
-def test_secrets_never_reach_the_review(review: Project, fake: Fake, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_secrets_never_reach_the_review(review: Project, fake: Fake,
+                                        monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("REVIEW_EMAIL", "secret.person@example.org")
     monkeypatch.setenv("OPENALEX_API_KEY", "sk-very-secret")
     fake.faults = {2: "429"}
     search.run(review, "openalex", "carers", source="OpenAlex")
     sent = [p for _, p in fake.requests]
-    assert all(p["api_key"] == "sk-very-secret" and p["mailto"] == "secret.person@example.org" for p in sent)
+    assert all(p["api_key"] == "sk-very-secret" and p["mailto"] == "secret.person@example.org"
+               for p in sent)
     for path in review.root.rglob("*"):
         if path.is_file():
             data = path.read_bytes()
@@ -115,7 +125,8 @@ def test_secrets_never_reach_the_review(review: Project, fake: Fake, monkeypatch
 
 
 def test_cli_search_json_and_log(review: Project, fake: Fake, runner) -> None:
-    result = invoke(runner, review, "search", "crossref", "carers", "--source", "Crossref", "--json")
+    result = invoke(runner, review, "search", "crossref", "carers", "--source", "Crossref",
+                    "--json")
     assert result.exit_code == 0, result.output
     entry = json.loads(result.stdout)
     assert entry["reported"] == 7 and entry["received"] == 7 and entry["database"] == "Crossref"
@@ -130,7 +141,8 @@ ERRORS = [
     ("europepmc", "carers", {}, {}, "more than --max 5", "--max 7"),
     ("crossref", "(carers", {}, {}, "Unbalanced parenthesis", "query syntax"),
     ("openalex", "carers", {"OPENALEX_API_KEY": "bad-key"}, {}, "HTTP 401", "OPENALEX_API_KEY"),
-    ("europepmc", "carers", {}, {n: "stub" for n in range(1, 10)}, "unreadable answer", "try again later"),
+    ("europepmc", "carers", {}, {n: "stub" for n in range(1, 10)}, "unreadable answer",
+     "try again later"),
     ("crossref", "carers", {}, {n: "500" for n in range(1, 10)}, "HTTP 500", "try again later"),
     ("pubmed", "nothing at all", {}, {}, "PubMed said: phrasesignored: the", "nothing was saved"),
     ("pubmed", "carers[xyz]", {}, {}, "unknown search field(s) xyz", "query syntax"),
@@ -138,8 +150,11 @@ ERRORS = [
 ]
 
 
-@pytest.mark.parametrize("api,query,env,faults,message,hint", ERRORS, ids=["zero", "max", "syntax", "key", "stub", "down", "pubmed-zero", "pubmed-syntax", "pubmed-key"])
-def test_errors_leave_review_unchanged(review: Project, fake: Fake, runner, monkeypatch: pytest.MonkeyPatch,
+@pytest.mark.parametrize("api,query,env,faults,message,hint", ERRORS,
+                         ids=["zero", "max", "syntax", "key", "stub", "down", "pubmed-zero",
+                              "pubmed-syntax", "pubmed-key"])
+def test_errors_leave_review_unchanged(review: Project, fake: Fake, runner,
+                                       monkeypatch: pytest.MonkeyPatch,
                                        api, query, env, faults, message, hint) -> None:
     search.run(review, "europepmc", "carers", source="Earlier")  # something already in the review
     before = snapshot(review)
@@ -147,7 +162,8 @@ def test_errors_leave_review_unchanged(review: Project, fake: Fake, runner, monk
         monkeypatch.setenv(k, v)
     monkeypatch.setenv("REVIEW_SEARCH_RETRIES", "2")
     fake.faults = {len(fake.requests) + k: v for k, v in faults.items()}
-    args = ["search", api, query, "--source", "Other"] + (["--max", "5"] if "max" in message else [])
+    args = (["search", api, query, "--source", "Other"]
+            + (["--max", "5"] if "max" in message else []))
     result = invoke(runner, review, *args)
     assert result.exit_code == 1, result.output
     assert message in result.stderr and hint in result.stderr and "Traceback" not in result.output
@@ -173,7 +189,8 @@ def test_no_network(review: Project, monkeypatch: pytest.MonkeyPatch, runner) ->
     assert snapshot(review) == before
 
 
-def test_wrong_base_url(review: Project, fake: Fake, monkeypatch: pytest.MonkeyPatch, runner) -> None:
+def test_wrong_base_url(review: Project, fake: Fake, monkeypatch: pytest.MonkeyPatch,
+                        runner) -> None:
     monkeypatch.setenv("REVIEW_CROSSREF_URL", fake.url + "nowhere/")
     result = invoke(runner, review, "search", "crossref", "carers")
     assert result.exit_code == 1 and "has no such endpoint (HTTP 404)" in result.stderr
@@ -194,14 +211,16 @@ def test_usage_errors(review: Project, runner) -> None:
 
 @pytest.mark.parametrize("api", ["europepmc", "crossref", "pubmed"])
 def test_update_imports_only_new_records(review: Project, fake: Fake, api: str) -> None:
-    fake.works = works(5, published="2025-06-01", added="2026-01-05") + works(1, start=6, published="2025-06-01", added="2026-01-10")
+    fake.works = (works(5, published="2025-06-01", added="2026-01-05")
+                  + works(1, start=6, published="2025-06-01", added="2026-01-10"))
     first = search.run(review, api, "carers", source="Online", now=at("2026-01-10"))
     assert first.entry["received"] == 6
     decisions = review.decisions_path(Stage.TITLE_ABSTRACT, "reviewer1")
     kept = sorted(first.new_records)[:2]
     for rid, verdict in zip(kept, (Verdict.INCLUDE, Verdict.EXCLUDE), strict=True):
-        append_lines(decisions, [Decision(rid, verdict, Stage.TITLE_ABSTRACT, "reviewer1", "2026-01-11T09:00:00Z",
-                                          reason="design" if verdict == Verdict.EXCLUDE else "").to_json()])
+        append_lines(decisions, [
+            Decision(rid, verdict, Stage.TITLE_ABSTRACT, "reviewer1", "2026-01-11T09:00:00Z",
+                     reason="design" if verdict == Verdict.EXCLUDE else "").to_json()])
     decision_bytes = decisions.read_bytes()
     before = {r.id: r for r in records_store.read(review)}
 
@@ -219,7 +238,8 @@ def test_update_imports_only_new_records(review: Project, fake: Fake, api: str) 
     after = {r.id: r for r in records_store.read(review)}
     assert set(before) <= set(after) and len(after) == 8
     new = set(after) - set(before)
-    assert new == set(result.new_records) and {after[i].doi for i in new} == {"10.5555/fake.7", "10.5555/fake.8"}
+    assert (new == set(result.new_records)
+            and {after[i].doi for i in new} == {"10.5555/fake.7", "10.5555/fake.8"})
     for rid, rec in before.items():
         assert after[rid].to_json() | {"origins": None} == rec.to_json() | {"origins": None}
     assert decisions.read_bytes() == decision_bytes
@@ -227,12 +247,14 @@ def test_update_imports_only_new_records(review: Project, fake: Fake, api: str) 
 
     # An update with nothing new is logged, not an error.
     again = search.update(review, "Online", now=at("2026-03-02"))
-    assert again.entry["reported"] == 0 and again.entry["new_records"] == 0 and again.entry["files"] == []
+    assert (again.entry["reported"] == 0 and again.entry["new_records"] == 0
+            and again.entry["files"] == [])
     assert again.entry["update_of"] == e["run"]
 
 
 def test_report_searches_markdown(review: Project, fake: Fake, runner, tmp_path: Path) -> None:
-    search.run(review, "europepmc", "carers | integrated", source="Europe PMC", date_from="2012", now=at("2026-01-10"))
+    search.run(review, "europepmc", "carers | integrated", source="Europe PMC", date_from="2012",
+               now=at("2026-01-10"))
     search.update(review, "Europe PMC", now=at("2026-02-10"))
     result = invoke(runner, review, "report", "searches")
     assert result.exit_code == 0, result.output
@@ -241,16 +263,19 @@ def test_report_searches_markdown(review: Project, fake: Fake, runner, tmp_path:
     assert "2026-01-10 10:00:00 UTC" in md and "2026-02-10 10:00:00 UTC" in md
     assert "carers \\| integrated" in md and "published 2012-01-01 to …" in md
     assert "update (previous run 2026-01-10)" in md
-    assert "- Row 1: Europe PMC searched several databases at once; records retrieved per database: MED 7" in md
+    assert ("- Row 1: Europe PMC searched several databases at once; records retrieved per "
+            "database: MED 7") in md
     # Protocol sources searched by hand appear with what review.toml says.
     assert "| MEDLINE | Ovid |" in md and "ClinicalTrials.gov" in md
     # A hand-made export of a source that was also searched online gets its own row.
     export = tmp_path / "epmc-by-hand.ris"
     export.write_text(RIS_WORK_7, encoding="utf-8")
     import_.run(review, [export], "Europe PMC")
-    assert "| Europe PMC | not recorded | not recorded |" in invoke(runner, review, "report", "searches").stdout
+    assert ("| Europe PMC | not recorded | not recorded |"
+            in invoke(runner, review, "report", "searches").stdout)
     rows = json.loads(invoke(runner, review, "report", "searches", "--json").stdout)
-    assert [(r["run"], r["retrieved"]) for r in rows if r["run"] == "from file"] == [("from file", "1")]
+    assert [(r["run"], r["retrieved"]) for r in rows if r["run"] == "from file"] == [
+        ("from file", "1")]
     assert [r["run"] for r in rows][:2] == ["initial", "update (previous run 2026-01-10)"]
     assert [r.source for r in search_report.rows(review)][:2] == ["Europe PMC", "Europe PMC"]
 
@@ -271,7 +296,8 @@ ER  -
 """
 
 
-def test_update_dedups_new_records_against_the_review(review: Project, fake: Fake, tmp_path: Path) -> None:
+def test_update_dedups_new_records_against_the_review(review: Project, fake: Fake,
+                                                      tmp_path: Path) -> None:
     from review_cli.stages import dedup
     from review_cli.store import units
 
@@ -292,9 +318,11 @@ def test_update_dedups_new_records_against_the_review(review: Project, fake: Fak
     assert "1 new studies to screen" in result.dedup
 
 
-def test_cli_calls_one_stage_function(review: Project, runner, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_cli_calls_one_stage_function(review: Project, runner,
+                                      monkeypatch: pytest.MonkeyPatch) -> None:
     calls: list[tuple[str, tuple, dict]] = []  # type: ignore[type-arg]
-    entry = {"database": "PubMed", "reported": 1, "received": 1, "retries": 0, "details": {}, "files": ["f"],
+    entry = {"database": "PubMed", "reported": 1, "received": 1, "retries": 0, "details": {},
+             "files": ["f"],
              "new_records": 1, "update_of": None, "previous_run": None}
 
     def fake_stage(name: str):  # type: ignore[no-untyped-def]
@@ -305,9 +333,11 @@ def test_cli_calls_one_stage_function(review: Project, runner, monkeypatch: pyte
 
     monkeypatch.setattr(search, "run", fake_stage("run"))
     monkeypatch.setattr(search, "update", fake_stage("update"))
-    assert invoke(runner, review, "search", "pubmed", "a AND b", "--source", "PubMed", "--from", "2012", "--max", "50").exit_code == 0
+    assert invoke(runner, review, "search", "pubmed", "a AND b", "--source", "PubMed",
+                  "--from", "2012", "--max", "50").exit_code == 0
     assert invoke(runner, review, "search", "--update", "PubMed").exit_code == 0
-    assert calls == [("run", ("pubmed", "a AND b", "PubMed", "2012", "", 50), {}), ("update", ("PubMed",), {})]
+    assert calls == [("run", ("pubmed", "a AND b", "PubMed", "2012", "", 50), {}),
+                     ("update", ("PubMed",), {})]
 
 
 def test_same_search_twice_keeps_one_file(review: Project, fake: Fake) -> None:
@@ -317,4 +347,5 @@ def test_same_search_twice_keeps_one_file(review: Project, fake: Fake) -> None:
     assert second.entry["files"] == first.entry["files"] and second.entry["new_records"] == 0
     assert len(list(review.source_dir("Crossref").iterdir())) == 1
     assert review.records_path.read_bytes() == records
-    assert [e["run"] for e in search.load_log(review)] == ["crossref-20260110T100000Z", "crossref-20260111T100000Z"]
+    assert [e["run"] for e in search.load_log(review)] == [
+        "crossref-20260110T100000Z", "crossref-20260111T100000Z"]

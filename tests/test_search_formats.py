@@ -19,10 +19,12 @@ from review_cli.store import records as records_store
 from .conftest import FIXTURES
 
 EPMC = {"version": "6.9", "hitCount": 1, "resultList": {"result": [
-    {"id": "PPR1", "source": "PPR", "doi": "10.1101/2021.01.01.1", "title": "A preprint with <i>italics</i>",
-     "authorString": "Doe J, Roe R.", "pubYear": "2021", "journalTitle": "medRxiv", "abstractText": "Text &amp; more."}]}}
-OPENALEX_WORK = {"id": "https://openalex.org/W42", "doi": None, "title": None, "display_name": "Only a display name",
-                 "publication_year": 2020, "primary_location": None, "biblio": {}, "authorships": [],
+    {"id": "PPR1", "source": "PPR", "doi": "10.1101/2021.01.01.1",
+     "title": "A preprint with <i>italics</i>", "authorString": "Doe J, Roe R.", "pubYear": "2021",
+     "journalTitle": "medRxiv", "abstractText": "Text &amp; more."}]}}
+OPENALEX_WORK = {"id": "https://openalex.org/W42", "doi": None, "title": None,
+                 "display_name": "Only a display name", "publication_year": 2020,
+                 "primary_location": None, "biblio": {}, "authorships": [],
                  "abstract_inverted_index": None}
 CROSSREF_ITEM = {"DOI": "10.1000/ABC", "title": ["A work"], "author": [{"family": "Doe"}],
                  "container-title": [], "published-online": {"date-parts": [[2019]]}}
@@ -41,10 +43,14 @@ def doc(tmp_path: Path, name: str, text: str):  # type: ignore[no-untyped-def]
         (json.dumps(EPMC, indent=2), "europepmc-json"),
         (json.dumps({"meta": {"count": 1}, "results": [OPENALEX_WORK]}) + "\n", "openalex-json"),
         (json.dumps([OPENALEX_WORK]), "openalex-json"),
-        (json.dumps({"status": "ok", "message-type": "work-list", "message": {"total-results": 1, "items": [CROSSREF_ITEM]}}), "crossref-json"),
-        (json.dumps({"status": "ok", "message-type": "work", "message": CROSSREF_ITEM}, indent=1), "crossref-json"),
+        (json.dumps({"status": "ok", "message-type": "work-list",
+                     "message": {"total-results": 1, "items": [CROSSREF_ITEM]}}),
+         "crossref-json"),
+        (json.dumps({"status": "ok", "message-type": "work", "message": CROSSREF_ITEM}, indent=1),
+         "crossref-json"),
     ],
-    ids=["epmc-line", "epmc-pretty", "openalex-page", "openalex-records", "crossref-list", "crossref-single"],
+    ids=["epmc-line", "epmc-pretty", "openalex-page", "openalex-records", "crossref-list",
+         "crossref-single"],
 )
 def test_sniffed_and_parsed(tmp_path: Path, text: str, fmt: str) -> None:
     d = doc(tmp_path, "saved.txt", text)
@@ -71,12 +77,16 @@ def test_fields_from_each_shape(review: Project, tmp_path: Path) -> None:
     recs = {r.source: r for r in records_store.read(review)}
     epmc = recs["epmc"]
     assert epmc.title == "A preprint with italics" and epmc.authors == ("Doe J", "Roe R")
-    assert epmc.journal == "medRxiv" and epmc.abstract == "Text & more." and epmc.database == "Europe PMC (PPR)"
-    assert epmc.origins[0].key == "PPR:PPR1" and epmc.url == "https://europepmc.org/article/PPR/PPR1"
+    assert (epmc.journal == "medRxiv" and epmc.abstract == "Text & more."
+            and epmc.database == "Europe PMC (PPR)")
+    assert (epmc.origins[0].key == "PPR:PPR1"
+            and epmc.url == "https://europepmc.org/article/PPR/PPR1")
     oa = recs["oa"]
-    assert oa.title == "Only a display name" and oa.abstract == "" and oa.year == 2020 and oa.doi == ""
+    assert (oa.title == "Only a display name" and oa.abstract == "" and oa.year == 2020
+            and oa.doi == "")
     cr = recs["cr"]
-    assert cr.doi == "10.1000/abc" and cr.year == 2019 and cr.authors == ("Doe",) and cr.origins[0].key == "10.1000/abc"
+    assert (cr.doi == "10.1000/abc" and cr.year == 2019 and cr.authors == ("Doe",)
+            and cr.origins[0].key == "10.1000/abc")
 
 
 def test_cut_off_json_lines_name_the_line(tmp_path: Path) -> None:
@@ -87,15 +97,18 @@ def test_cut_off_json_lines_name_the_line(tmp_path: Path) -> None:
 
 
 def test_rebuild_abstract() -> None:
-    assert rebuild_abstract({"We": [0], "tested": [1, 4], "it": [2], "and": [3]}) == "We tested it and tested"
+    assert rebuild_abstract({"We": [0], "tested": [1, 4], "it": [2], "and": [3]}) == (
+        "We tested it and tested")
     assert rebuild_abstract(None) == "" and rebuild_abstract({}) == ""
 
 
 def test_scrub_removes_keys_and_contact() -> None:
-    text = "GET https://x/esearch.fcgi?term=a&api_key=abc123&email=me%40x.org&tool=review-cli body: abc123"
+    text = ("GET https://x/esearch.fcgi?term=a&api_key=abc123&email=me%40x.org&tool=review-cli "
+            "body: abc123")
     out = scrub(text, ["abc123"])
     assert "abc123" not in out and "me%40x.org" not in out and "term=a" in out
-    assert scrub("see http://joe:pw@proxy.example/esearch.fcgi", []) == "see http://proxy.example/esearch.fcgi"
+    assert scrub("see http://joe:pw@proxy.example/esearch.fcgi", []) == (
+        "see http://proxy.example/esearch.fcgi")
 
 
 @pytest.mark.parametrize(
@@ -103,12 +116,15 @@ def test_scrub_removes_keys_and_contact() -> None:
     [
         ('{"error": "Invalid query parameters error.", "message": "bogus is not a valid field"}',
          "Invalid query parameters error: bogus is not a valid field"),
-        ('{"status": "failed", "message-type": "validation-failure", "message": [{"type": "query", "message": "Unbalanced parenthesis"}]}',
+        ('{"status": "failed", "message-type": "validation-failure", "message": '
+         '[{"type": "query", "message": "Unbalanced parenthesis"}]}',
          "Unbalanced parenthesis"),
-        ('{"esearchresult": {"ERROR": "Invalid db name specified: nonsense_db"}}', "Invalid db name specified: nonsense_db"),
+        ('{"esearchresult": {"ERROR": "Invalid db name specified: nonsense_db"}}',
+         "Invalid db name specified: nonsense_db"),
         ("<eFetchResult><ERROR>Cannot retrieve history data: OUT OF RANGE</ERROR></eFetchResult>",
          "Cannot retrieve history data: OUT OF RANGE"),
-        ("<html><body><h1>414 Request-URI Too Large</h1></body></html>", "414 Request-URI Too Large"),
+        ("<html><body><h1>414 Request-URI Too Large</h1></body></html>",
+         "414 Request-URI Too Large"),
     ],
     ids=["openalex", "crossref", "ncbi-json", "ncbi-xml", "html"],
 )

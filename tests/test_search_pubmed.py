@@ -30,7 +30,8 @@ def fake(monkeypatch: pytest.MonkeyPatch) -> Iterator[Fake]:
         yield f
 
 
-def fetch(query: Query, settings: Settings = FAST) -> tuple[int, bytes, dict]:  # type: ignore[type-arg]
+def fetch(query: Query,  # type: ignore[type-arg]
+          settings: Settings = FAST) -> tuple[int, bytes, dict]:
     client = PubMed()
     with client.http(settings) as http:
         count = client.count(http, query)
@@ -52,7 +53,8 @@ def test_history_paging_with_faults(fake: Fake) -> None:
     assert info["http"].retried == 4
     fetches = [p for path, p in fake.requests if path.endswith("efetch.fcgi")]
     assert [p["retstart"] for p in fetches] == ["0", "0", "0", "3", "3", "6", "6"]
-    assert all(p["rettype"] == "medline" and p["retmode"] == "text" and p["query_key"] == "1" for p in fetches)
+    assert all(p["rettype"] == "medline" and p["retmode"] == "text" and p["query_key"] == "1"
+               for p in fetches)
     assert info["count"].details["query_translation"] == "carers[All Fields]"
     assert info["count"].details["warnings"] == ["phrasesignored: the"]
 
@@ -62,7 +64,8 @@ def test_expired_history_session_is_searched_again(fake: Fake) -> None:
     total, data, _ = fetch(Query("carers"))
     assert total == 7 and len(set(pmids(data))) == 7
     paths = [path.rsplit("/", 1)[-1] for path, _ in fake.requests]
-    assert paths == ["esearch.fcgi", "esearch.fcgi", "efetch.fcgi", "efetch.fcgi", "esearch.fcgi", "efetch.fcgi", "efetch.fcgi"]
+    assert paths == ["esearch.fcgi", "esearch.fcgi", "efetch.fcgi", "efetch.fcgi", "esearch.fcgi",
+                     "efetch.fcgi", "efetch.fcgi"]
     assert [p.get("retstart") for _, p in fake.requests if "retstart" in p] == ["0", "3", "3", "6"]
 
 
@@ -77,7 +80,8 @@ def test_long_strategies_are_posted(fake: Fake) -> None:
 def test_date_limits_are_sent_as_pdat(fake: Fake) -> None:
     fetch(Query("carers", published_from="2021-01-01", published_to="2021-12-31"))
     first = fake.requests[0][1]
-    assert (first["datetype"], first["mindate"], first["maxdate"]) == ("pdat", "2021/01/01", "2021/12/31")
+    assert (first["datetype"], first["mindate"], first["maxdate"]) == (
+        "pdat", "2021/01/01", "2021/12/31")
     assert first["tool"] == "review-cli" and first["db"] == "pubmed" and first["retmode"] == "json"
 
 
@@ -93,7 +97,8 @@ def test_more_than_the_cap_is_split_by_date(fake: Fake, monkeypatch: pytest.Monk
     days = ["2019-02-01", "2019-07-01", "2020-01-15", "2020-01-16", "2020-05-01", "2021-03-01",
             "2021-03-02", "2022-08-08", "2023-01-01", "2024-12-31"]
     fake.works = [Work(i + 1, d, d) for i, d in enumerate(days)]
-    total, data, info = fetch(Query("carers", published_from="2019-01-01", published_to="2024-12-31"))
+    total, data, info = fetch(Query("carers", published_from="2019-01-01",
+                                    published_to="2024-12-31"))
     assert total == 10 and sorted(pmids(data)) == sorted(str(34000001 + i) for i in range(10))
     slices = info["download"].details["date_slices"]
     assert all(s["records"] < 4 for s in slices) and sum(s["records"] for s in slices) == 10
@@ -151,7 +156,8 @@ def test_rate_limit_is_paced(fake: Fake, monkeypatch: pytest.MonkeyPatch) -> Non
     assert PubMed().http(FAST).min_interval == 0.1
 
 
-def test_pubmed_search_imports_through_medline(review: Project, fake: Fake, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_pubmed_search_imports_through_medline(review: Project, fake: Fake,
+                                               monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("REVIEW_SEARCH_PACE", "0")
     monkeypatch.setenv("REVIEW_SEARCH_BACKOFF", "0.001")
     result = search.run(review, "pubmed", "carers", source="PubMed", date_from="2021")
@@ -163,11 +169,13 @@ def test_pubmed_search_imports_through_medline(review: Project, fake: Fake, monk
     assert result.entry["files"][0].endswith(".medline.txt")
 
 
-def test_split_search_is_one_file_and_logged(review: Project, fake: Fake, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_split_search_is_one_file_and_logged(review: Project, fake: Fake,
+                                             monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("REVIEW_SEARCH_PACE", "0")
     monkeypatch.setattr(PubMed, "cap", 4)
     fake.works = [Work(i + 1, f"20{10 + i}-06-01", f"20{10 + i}-06-01") for i in range(10)]
-    result = search.run(review, "pubmed", "carers", source="PubMed", date_from="2010", date_to="2019")
+    result = search.run(review, "pubmed", "carers", source="PubMed", date_from="2010",
+                        date_to="2019")
     e = result.entry
     assert e["reported"] == e["received"] == e["imported"] == 10 and len(e["files"]) == 1
     assert sum(s["records"] for s in e["details"]["date_slices"]) == 10

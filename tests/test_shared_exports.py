@@ -31,7 +31,8 @@ def _params() -> list[Any]:
 
 
 @pytest.mark.parametrize("entry", _params())
-def test_shared_export_imports_with_manifest_count(entry: dict[str, Any] | None, review: Project) -> None:
+def test_shared_export_imports_with_manifest_count(entry: dict[str, Any] | None,
+                                                   review: Project) -> None:
     shared_data_or_skip()
     assert entry is not None
     path = SHARED / entry["file"]

@@ -62,7 +62,8 @@ def test_given_priors_come_first() -> None:
 
 def test_tsv_ris_and_gzip_datasets(tmp_path: Path) -> None:
     tsv = simulate.read_dataset(DATA / "tabs.tsv")
-    assert tsv.ids == ["7", "8", "9", "10"] and tsv.labels == [1, 0, 1, 0] and tsv.abstracts[2] == ""
+    assert (tsv.ids == ["7", "8", "9", "10"] and tsv.labels == [1, 0, 1, 0]
+            and tsv.abstracts[2] == "")
     ris = simulate.read_dataset(DATA / "asreview_labels.ris")
     assert ris.ids == ["r1", "r2", "r3", "r4", "r5"] and ris.labels == [1, 0, 1, 0, 0]
     gz = tmp_path / "records.csv.gz"
@@ -73,19 +74,23 @@ def test_tsv_ris_and_gzip_datasets(tmp_path: Path) -> None:
 
 def test_missing_abstracts_and_rows_without_record_id(tmp_path: Path) -> None:
     f = tmp_path / "d.csv"
-    f.write_text("title,abstract,included\nAspirin migraine trial,,1\nWheat soil,,0\nMigraine aspirin,,1\n,,0\n")
+    f.write_text("title,abstract,included\nAspirin migraine trial,,1\nWheat soil,,0\n"
+                 "Migraine aspirin,,1\n,,0\n")
     ds = simulate.read_dataset(f)
-    assert ds.ids == ["1", "2", "3", "4"] and ds.warnings == ["1 records have neither title nor abstract"]
+    assert ds.ids == ["1", "2", "3", "4"] and ds.warnings == [
+        "1 records have neither title nor abstract"]
     assert len(simulate.run(ds).order) == 4
 
 
 BAD = {
     "no_label.csv": ("title,abstract\nA,b\n", "no label column"),
-    "label_two.csv": ("title,abstract,label_included\nA,b,1\nC,d,2\n", "has `2`; labels must be 0 or 1"),
+    "label_two.csv": ("title,abstract,label_included\nA,b,1\nC,d,2\n",
+                      "has `2`; labels must be 0 or 1"),
     "label_empty.csv": ("title,abstract,label_included\nA,b,1\nC,d,\n", "has an empty value"),
     "no_relevant.csv": ("title,abstract,label_included\nA,b,0\nC,d,0\n", "no relevant record"),
     "empty_texts.csv": ("title,abstract,label_included\n,,1\n,,0\n", "empty title and abstract"),
-    "dup_ids.csv": ("record_id,title,abstract,label_included\n5,A,b,1\n5,C,d,0\n", "`5` appears twice"),
+    "dup_ids.csv": ("record_id,title,abstract,label_included\n5,A,b,1\n5,C,d,0\n",
+                    "`5` appears twice"),
     "empty.csv": ("", "the file is empty"),
 }
 
@@ -117,11 +122,13 @@ def test_xlsx_is_a_clear_error_until_supported(tmp_path: Path, runner) -> None:
 
 def test_cli_json_and_plot(runner, tmp_path: Path) -> None:
     out, svg = tmp_path / "sim.json", tmp_path / "sim.svg"
-    result = invoke(runner, None, "simulate", str(SYNTHETIC), "--seed", "2", "--prior", "1003", "--prior", "1001", "--json", str(out), "--plot", str(svg))
+    result = invoke(runner, None, "simulate", str(SYNTHETIC), "--seed", "2", "--prior", "1003",
+                    "--prior", "1001", "--json", str(out), "--plot", str(svg))
     assert result.exit_code == 0, result.output
     data = json.loads(out.read_text())
     assert list(data) == ["order", "priors", "seed", "model", "metrics", "stopping", "seconds"]
-    assert data["priors"] == ["1003", "1001"] and data["order"][:2] == ["1003", "1001"] and len(data["order"]) == 60
+    assert (data["priors"] == ["1003", "1001"] and data["order"][:2] == ["1003", "1001"]
+            and len(data["order"]) == 60)
     assert data["seed"] == 2 and data["model"] == "default" and isinstance(data["seconds"], float)
     assert set(data["metrics"]) == {"recall", "wss@95", "wss@100", "rrf@10", "n_screened_at_95"}
     assert list(data["stopping"]) == ["statistical", "knee", "heuristic"]
@@ -129,7 +136,8 @@ def test_cli_json_and_plot(runner, tmp_path: Path) -> None:
         assert set(where) == {"stopped_at", "recall", "work_saved"}
     first = svg.read_bytes()
     assert first.startswith(b"<svg") and b"<polyline" in first and b"statistical stop" in first
-    invoke(runner, None, "simulate", str(SYNTHETIC), "--seed", "2", "--prior", "1003", "--prior", "1001", "--plot", str(svg))
+    invoke(runner, None, "simulate", str(SYNTHETIC), "--seed", "2", "--prior", "1003",
+           "--prior", "1001", "--plot", str(svg))
     assert svg.read_bytes() == first  # deterministic
     assert "WSS@95" in result.output
 

@@ -124,10 +124,13 @@ def test_statistical_is_cheap_at_100k() -> None:
     assert time.perf_counter() - t0 < 2.0
 
 
-def _first_statistical_by_scan(labels: list[int], n_total: int, target: float, confidence: float) -> int | None:
+def _first_statistical_by_scan(labels: list[int], n_total: int, target: float,
+                               confidence: float) -> int | None:
     alpha = 1 - confidence
     for n in range(1, len(labels) + 1):
-        if sum(labels[:n]) and (n >= n_total or stopping.window_pvalues(labels[:n], n_total, target, alpha).min() < alpha):
+        if sum(labels[:n]) and (
+                n >= n_total
+                or stopping.window_pvalues(labels[:n], n_total, target, alpha).min() < alpha):
             return n
     return None
 
@@ -141,7 +144,8 @@ def test_first_stops_bisection_equals_testing_every_decision() -> None:
         labels = [int(v) for v in rng.random(n) < np.linspace(rng.uniform(0.05, 0.5), 0.0, n)]
         for target, confidence in ((0.95, 0.95), (0.8, 0.9)):
             expected = _first_statistical_by_scan(labels, n_total, target, confidence)
-            assert stopping.first_stops(labels, n_total, target, confidence)["statistical"] == expected
+            assert (stopping.first_stops(labels, n_total, target, confidence)["statistical"]
+                    == expected)
             stopped += expected is not None
     assert stopped > 10  # the comparison covered runs that stop, not only runs that never do
 
@@ -154,7 +158,9 @@ def test_first_stops_knee_equals_testing_every_decision() -> None:
         rate = np.where(np.arange(n) < head, 0.8, rng.uniform(0.001, 0.02))
         labels = [int(v) for v in rng.random(n) < rate]
         expected = next(
-            (k for k in range(stopping.KNEE_MIN_SCREENED, n + 1) if sum(labels[:k]) and stopping.knee(labels[:k]).stop), None
+            (k for k in range(stopping.KNEE_MIN_SCREENED, n + 1)
+             if sum(labels[:k]) and stopping.knee(labels[:k]).stop),
+            None,
         )
         assert stopping.first_stops(labels, n + 500)["knee"] == expected
         stopped += expected is not None

@@ -43,14 +43,16 @@ def _line(**fields: object) -> bytes:
     (_line(authors="Smith"), "`authors` must be a list of text"),
     (_line(origins=[{"source": "S"}]), "an origin has no `file`"),
     (b"[1, 2]", "not a JSON object"),
-    (b"[" * 5000, "not a JSON line"),  # deep nesting: an error naming the line, never a RecursionError
+    # deep nesting: an error naming the line, never a RecursionError
+    (b"[" * 5000, "not a JSON line"),
 ])
 def test_a_bad_record_line_names_its_line(line: bytes, said: str, tmp_path: Path) -> None:
     project = Project(tmp_path / "rev")
     project.records_path.parent.mkdir(parents=True)
     project.records_path.write_bytes(_line() + b"\n" + _line(id="a2") + b"\n" + line + b"\n")
     # The summaries check the fields they hold (not the authors): what every stage reads is checked.
-    readers = [records_store.read] + ([records_store.summaries] if "authors" not in said and "origin" not in said else [])
+    readers = [records_store.read] + ([records_store.summaries]
+                                      if "authors" not in said and "origin" not in said else [])
     for read in readers:
         with pytest.raises(ParseError, match=rf"records.jsonl:3: .*{said}"):
             read(project)
@@ -58,7 +60,8 @@ def test_a_bad_record_line_names_its_line(line: bytes, said: str, tmp_path: Path
 
 def test_records_write_read_write_is_identical(tmp_path: Path) -> None:
     project = Project(tmp_path / "rev")
-    recs = [Record(id=f"r{i}", source="S", title=f"T\u2028{i}", authors=("A, B",), year=2000 + i) for i in (3, 1, 2)]
+    recs = [Record(id=f"r{i}", source="S", title=f"T\u2028{i}", authors=("A, B",), year=2000 + i)
+            for i in (3, 1, 2)]
     with transaction(project) as tx:
         records_store.write(tx, recs)
     first = project.records_path.read_bytes()
@@ -70,7 +73,8 @@ def test_records_write_read_write_is_identical(tmp_path: Path) -> None:
 
 def test_cold_and_warm_runs_write_the_same_bytes(project: Project) -> None:
     prisma.run(project)
-    warm_files = {p: p.read_bytes() for p in (project.include_log_path, project.prisma_json_path, project.lock_path)}
+    warm_files = {p: p.read_bytes()
+                  for p in (project.include_log_path, project.prisma_json_path, project.lock_path)}
     assert project.flow_cache_path.exists()
     shutil.rmtree(project.cache_dir)
     prisma.run(project)  # cold: no cache
@@ -93,7 +97,8 @@ def test_a_damaged_flow_cache_is_ignored_and_rewritten(project: Project) -> None
     prisma.run(project)
     assert project.include_log_path.read_bytes() == expected
     assert flow._load(project.flow_cache_path) is not None  # rewritten
-    assert flow.read_units(project)[0] == flow.read_units(project, cache=False)[0]  # and what it derives
+    # and what it derives
+    assert flow.read_units(project)[0] == flow.read_units(project, cache=False)[0]
 
 
 def test_prisma_check_starts_without_heavy_imports(project: Project) -> None:
@@ -103,19 +108,24 @@ def test_prisma_check_starts_without_heavy_imports(project: Project) -> None:
         "sys.argv = ['review', 'prisma', '--check']\n"
         "from review_cli.cli import main\n"
         "try:\n    main()\nexcept SystemExit as e:\n    assert not e.code, e.code\n"
-        "heavy = {'rich', 'pydantic', 'sklearn', 'numpy', 'scipy', 'httpx', 'rispy', 'rapidfuzz', 'filelock'}\n"
+        "heavy = {'rich', 'pydantic', 'sklearn', 'numpy', 'scipy', 'httpx', 'rispy', "
+        "'rapidfuzz', 'filelock'}\n"
         "print(sorted({m.split('.')[0] for m in sys.modules} & heavy))\n"
     )
     env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
-    done = subprocess.run([sys.executable, "-c", code], cwd=project.root, capture_output=True, text=True, env=env)
+    done = subprocess.run([sys.executable, "-c", code], cwd=project.root, capture_output=True,
+                          text=True, env=env)
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == "[]"
     assert "PRISMA files are up to date." in done.stderr
 
 
-def test_ctrl_c_while_prisma_commits_leaves_its_files_and_lock_together(project: Project, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_ctrl_c_while_prisma_commits_leaves_its_files_and_lock_together(
+    project: Project, monkeypatch: pytest.MonkeyPatch
+) -> None:
     prisma.run(project)
-    fx.decide(project, fx.Stage.FULL_TEXT, "alice", "K1", "exclude", "design", second=999)  # one count changes
+    # one count changes
+    fx.decide(project, fx.Stage.FULL_TEXT, "alice", "K1", "exclude", "design", second=999)
     real = transaction_module._apply
 
     def interrupted(*args: object, **kwargs: object) -> None:
@@ -132,7 +142,9 @@ def test_ctrl_c_while_prisma_commits_leaves_its_files_and_lock_together(project:
     assert entry["outputs"]["prisma/prisma.json"] == sha256_file(project.prisma_json_path)
 
 
-def test_a_commit_cut_short_is_completed_by_the_next_writer(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_commit_cut_short_is_completed_by_the_next_writer(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     project = Project(tmp_path / "rev")
     a, b = project.root / "import" / "a.json", project.root / "dedup" / "b.json"
     with transaction(project) as tx:

@@ -26,18 +26,22 @@ def test_every_code_point_is_written_as_json_wrote_it():
         _same({"t": text, "l": [text, text[:3]]})
 
 
-@pytest.mark.parametrize("char", [chr(c) for c in range(0x20)] + ['"', "\\", "/", "\x7f", "\u0085", "\u2028", "\u2029", "\ufeff"])
+@pytest.mark.parametrize("char", [chr(c) for c in range(0x20)]
+                         + ['"', "\\", "/", "\x7f", "\u0085", "\u2028", "\u2029", "\ufeff"])
 def test_escapes_one_by_one(char):
     _same({"k" + char: f"a{char}b", "n": [char]})
 
 
 def test_values_and_key_order():
-    _same({"z": 1, "a": None, "m": [], "b": True, "c": False, "d": -5, "e": 2**63 - 1, "f": {"y": "é", "x": [1, "2"]},
+    _same({"z": 1, "a": None, "m": [], "b": True, "c": False, "d": -5, "e": 2**63 - 1,
+           "f": {"y": "é", "x": [1, "2"]},
            "s": 0.25, "r": 0.9512, "t": 1.0})
 
 
 def test_indented_documents_as_json_wrote_them():
-    data = {"schema": "1", "stages": {"import": {"params": {}, "inputs": {"a": "sha256:x"}, "list": [], "n": [1, 2]}},
+    data = {"schema": "1",
+            "stages": {"import": {"params": {}, "inputs": {"a": "sha256:x"}, "list": [],
+                                  "n": [1, 2]}},
             "t": "é\u2028\x01", "none": None}
     assert dumps_json(data) == json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 
