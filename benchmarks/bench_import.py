@@ -6,7 +6,7 @@ DOIs, non-ASCII names, wrapped lines), perturbed with a fixed seed, 3% exact rep
 is a fresh review and a `review import` subprocess; the median wall time and the peak RSS of
 the import process (getrusage of the children) are written to BENCHMARKS.md.
 
-    .venv/bin/python -m benchmarks.bench_import [--records N] [--runs K] [--workers 1]
+    .venv/bin/python -m benchmarks.bench_import [--records N] [--runs K]
 """
 
 from __future__ import annotations
@@ -25,7 +25,7 @@ from pathlib import Path
 
 from benchmarks._common import machine, update_section
 
-TARGET_SECONDS = 10.0
+TARGET_SECONDS = 15.0  # one process
 TARGET_MB = 1024
 
 WORDS = (
@@ -117,7 +117,7 @@ def generate(path: Path, records: int, seed: int = 20240601) -> int:
 
 
 def run_once(review: Path, export: Path, exe: Path, env: dict[str, str]) -> tuple[float, float, float]:
-    """Wall seconds, CPU seconds (user + system, worker included) and peak RSS in MB."""
+    """Wall seconds, CPU seconds (user + system) and peak RSS in MB."""
     if review.exists():
         shutil.rmtree(review)
     subprocess.run([str(exe), "init", str(review)], check=True, capture_output=True)
@@ -131,8 +131,8 @@ def run_once(review: Path, export: Path, exe: Path, env: dict[str, str]) -> tupl
         sys.exit(f"review import failed:\n{proc.stderr}")
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
-    # ru_maxrss of children is the largest child so far (the import or its worker, the largest
-    # processes this script starts), in KiB on Linux.
+    # ru_maxrss of children is the largest child so far (the import is the largest process
+    # this script starts), in KiB on Linux.
     return elapsed, cpu, after.ru_maxrss / 1024
 
 
@@ -140,13 +140,10 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--records", type=int, default=100_000)
     parser.add_argument("--runs", type=int, default=5)
-    parser.add_argument("--workers", type=int, default=0, help="set REVIEW_IMPORT_WORKERS (1: one process)")
     parser.add_argument("--no-write", action="store_true", help="print only; leave BENCHMARKS.md alone")
     args = parser.parse_args()
     exe = Path(sys.executable).with_name("review")
     env = dict(os.environ)
-    if args.workers:
-        env["REVIEW_IMPORT_WORKERS"] = str(args.workers)
     with tempfile.TemporaryDirectory(prefix="bench-import-") as tmp:
         export = Path(tmp) / "scopus_100k.ris"
         size = generate(export, args.records)
@@ -165,15 +162,13 @@ def main() -> None:
         "## import\n\n"
         f"`review import` of one generated {args.records:,}-record RIS file ({size / 1e6:.0f} MB; "
         "Scopus/Ovid/EBSCO-style records, 3% exact repeats) into a fresh review, as a subprocess "
-        f"(`benchmarks/bench_import.py`, {args.runs} runs"
-        + (f", REVIEW_IMPORT_WORKERS={args.workers}" if args.workers else "")
-        + ").\n\n"
+        f"(`benchmarks/bench_import.py`, {args.runs} runs), one process.\n\n"
         "| records | file MB | median wall s | min wall s | median CPU s | peak RSS MB | load avg at start | target |\n"
         "|---:|---:|---:|---:|---:|---:|---:|---|\n"
         f"| {args.records:,} | {size / 1e6:.0f} | {median:.2f} | {min(times):.2f} | {statistics.median(cpus):.2f} | "
         f"{peak:.0f} | {statistics.median(loads):.1f} | < {TARGET_SECONDS:.0f} s, < {TARGET_MB} MB: {verdict} |\n\n"
-        f"Machine: {machine()}. CPU s is user + system of the import and its worker process; with "
-        "a load average above the core count, wall time is mostly waiting for a core.\n"
+        f"Machine: {machine()}. CPU s is user + system of the import; with a load average above "
+        "the core count, wall time is mostly waiting for a core.\n"
     )
     print(body)
     if not args.no_write:

@@ -52,7 +52,8 @@ def imports(path: Path) -> Iterator[tuple[int, str, bool]]:
         elif isinstance(node, ast.ImportFrom):
             base = node.module or ""
             if node.level:
-                base = ".".join(package.split(".")[: len(package.split(".")) - node.level + 1] + ([base] if base else []))
+                parts = package.split(".")
+                base = ".".join(parts[: len(parts) - node.level + 1] + ([base] if base else []))
             yield node.lineno, base, id(node) in top
             for alias in node.names:  # `from review_cli.stages import dedup` imports a module
                 yield node.lineno, f"{base}.{alias.name}", id(node) in top
@@ -63,7 +64,8 @@ def area(module: str) -> str:
     parts = module.split(".")
     if module == "review_cli.__main__":  # `python -m review_cli`: the command line
         return "cli"
-    return parts[1] if len(parts) > 1 and parts[1] in ("cli", "ui", "stages", "store", "search", "io") else "core"
+    layers = ("cli", "ui", "stages", "store", "search", "io")
+    return parts[1] if len(parts) > 1 and parts[1] in layers else "core"
 
 
 def stage_of(module: str) -> str | None:
@@ -99,7 +101,8 @@ def test_imports_flow_one_way() -> None:
         for line, imported, _ in imports(path):
             target = internal(imported)
             if target is not None and area(target) not in ALLOWED[area(name)]:
-                wrong.append(f"{path.relative_to(PACKAGE.parent)}:{line}: {area(name)} imports {target}")
+                where = path.relative_to(PACKAGE.parent)
+                wrong.append(f"{where}:{line}: {area(name)} imports {target}")
     assert not wrong, "\n".join(wrong)
 
 
@@ -111,7 +114,8 @@ def test_a_stage_uses_another_stage_only_for_what_is_listed() -> None:
             target = internal(imported)
             there = stage_of(target) if target else None
             if here and there and here != there and (here, there) not in STAGE_USES:
-                wrong.append(f"{path.relative_to(PACKAGE.parent)}:{line}: stage {here} imports stage {there}")
+                where = path.relative_to(PACKAGE.parent)
+                wrong.append(f"{where}:{line}: stage {here} imports stage {there}")
     assert not wrong, "\n".join(wrong)
 
 
@@ -156,7 +160,9 @@ def test_nothing_forks_or_needs_fcntl(name: str, path: Path) -> None:
     tree = ast.parse(source)
     for line, imported, top in imports(path):
         assert not (imported == "fcntl" and top), f"{name}:{line}: imports fcntl at module level"
-        assert imported != "multiprocessing" or "spawn" in source, f"{name}:{line}: multiprocessing without spawn"
+        assert imported != "multiprocessing" or "spawn" in source, (
+            f"{name}:{line}: multiprocessing without spawn"
+        )
     for node in ast.walk(tree):
         if isinstance(node, ast.Attribute) and node.attr in ("fork", "forkpty", "register_at_fork"):
             pytest.fail(f"{name}:{node.lineno}: uses os.{node.attr}")

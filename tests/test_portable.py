@@ -33,8 +33,8 @@ main()
 
 def run(code: str, folder: Path) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "CI": "1", "PYTHONWARNINGS": "ignore::UserWarning"}
-    return subprocess.run([sys.executable, "-c", code, str(folder)], capture_output=True, text=True, env=env,
-                          stdin=subprocess.DEVNULL, timeout=600)
+    return subprocess.run([sys.executable, "-c", code, str(folder)], capture_output=True,
+                          text=True, env=env, stdin=subprocess.DEVNULL, timeout=600)
 
 
 @pytest.mark.slow
