@@ -34,6 +34,7 @@ def read_until(fd: int, pattern: bytes, seen: bytearray, timeout: float = 20.0) 
     raise AssertionError(f"no {pattern!r} on screen: {bytes(seen)[-1500:]!r}")
 
 
+@pytest.mark.slow
 def test_terminal_review_one_key_per_pair(tmp_path: Path) -> None:
     init.run(tmp_path / "rev")
     project = Project(tmp_path / "rev")

@@ -146,6 +146,7 @@ DEMO_PRISMA = {
 }
 
 
+@pytest.mark.slow
 def test_review_demo_end_to_end(runner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     # Decision logs fsync every line (tested where they are written); here that is only time.
     monkeypatch.setattr(os, "fsync", lambda fd: None)
@@ -184,6 +185,7 @@ def test_review_demo_end_to_end(runner, tmp_path: Path, monkeypatch: pytest.Monk
     assert [k for k in first if first[k] != second[k] and k != "review.lock"] == []
 
 
+@pytest.mark.slow
 def test_until_stops_after_a_step(runner, tmp_path: Path) -> None:
     result = invoke(runner, None, "demo", "d", "--until", "import", "--json")
     assert result.exit_code == 0, result.output
@@ -212,6 +214,7 @@ def test_demo_refuses_a_non_empty_folder_unless_forced(runner, tmp_path: Path) -
     assert list((tmp_path / "old").iterdir()) == []
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(sys.platform == "win32", reason="needs a POSIX pty")
 def test_review_screen_works_in_the_demo_folder(tmp_path: Path) -> None:
     """The real full-screen `review screen` in a pty, in a demo stopped before screening."""

@@ -137,6 +137,7 @@ def test_elas_weights_follow_asreview_balanced() -> None:
     assert np.allclose(w, ref * (10 / ref.sum()))
 
 
+@pytest.mark.slow
 def test_elas_reproduces_asreview_wss_on_a_baseline_run() -> None:
     import json
 

@@ -15,6 +15,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from review_cli.cli.reference import README
 
 INTERACTIVE = (re.compile(r"^review screen\b"), re.compile(r"^review dedup --review\b"))
@@ -30,6 +32,7 @@ def runnable(line: str) -> str:
     return line
 
 
+@pytest.mark.slow
 def test_readme_blocks_run_as_written(tmp_path: Path) -> None:
     blocks = sh_blocks()
     assert len(blocks) >= 3

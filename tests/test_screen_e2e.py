@@ -69,6 +69,7 @@ class Terminal:
         os.close(self.fd)
 
 
+@pytest.mark.slow
 def test_kill_mid_session_loses_nothing_and_resumes(tmp_path: Path) -> None:
     project = make_project(tmp_path / "p", n=12)
     log = project.decisions_path(Stage.TITLE_ABSTRACT, "alice")

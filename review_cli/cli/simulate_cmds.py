@@ -25,7 +25,7 @@ def simulate(
     model: str = typer.Option(
         "default", "--model",
         help="Ranking model: default (= fast-svm), elas-fast, elas (ASReview elas_u4 replica), "
-        "dual-ridge, svm, logreg, nb or sgd (docs/rank.md).",
+        "svm, logreg, nb or sgd (docs/rank.md).",
     ),
     target: float = typer.Option(
         0.95, "--target", help="Target recall of the statistical stopping rule."

@@ -13,8 +13,6 @@ import os
 import re
 import select
 import sys
-import termios
-import tty
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -210,23 +208,50 @@ _ESCAPES = {b"[A": "up", b"[B": "down", b"[5~": "pgup", b"[6~": "pgdn", b"[H": "
             b"OA": "up", b"OB": "down", b"[1~": "home", b"[4~": "end"}
 
 
+# Windows console: special keys arrive as a prefix ("\x00" or "\xe0") and a scan code.
+_WINDOWS_KEYS = {"H": "up", "P": "down", "I": "pgup", "Q": "pgdn", "G": "home", "O": "end"}
+_WINDOWS_NAMED = {
+    "\r": "enter", "\x08": "backspace", "\x03": "ctrl-c", "\x1b": "esc", "\x1a": "quit-eof",
+}
+
+
 class Keyboard:
-    """Single keys from a terminal in cbreak mode (no echo, no line buffering, signals kept)."""
+    """Single keys from a terminal: in cbreak mode on Linux and macOS (no echo, no line
+    buffering, signals kept), through the console API on Windows."""
 
     def __init__(self, fd: int) -> None:
         self.fd = fd
         self._saved: Any = None
+        self.windows = sys.platform == "win32"
 
     def __enter__(self) -> Keyboard:
-        self._saved = termios.tcgetattr(self.fd)
-        tty.setcbreak(self.fd)
+        if not self.windows:
+            import termios
+            import tty
+
+            self._saved = termios.tcgetattr(self.fd)
+            tty.setcbreak(self.fd)
         return self
 
     def __exit__(self, *exc: object) -> None:
         if self._saved is not None:
+            import termios
+
             termios.tcsetattr(self.fd, termios.TCSADRAIN, self._saved)
 
     def read(self) -> str:
+        return self._read_windows() if self.windows else self._read_posix()
+
+    def _read_windows(self) -> str:
+        import msvcrt
+
+        key: str = msvcrt.getwch()  # type: ignore[attr-defined,unused-ignore]
+        if key in ("\x00", "\xe0"):
+            code: str = msvcrt.getwch()  # type: ignore[attr-defined,unused-ignore]
+            return _WINDOWS_KEYS.get(code, "unknown")
+        return _WINDOWS_NAMED.get(key, key)
+
+    def _read_posix(self) -> str:
         first = os.read(self.fd, 1)
         if not first:
             return "quit-eof"
