@@ -97,22 +97,25 @@ def score(predicted: set[Pair], true: set[Pair]) -> dict[str, Any]:
 
 
 # --- the peer, in its own virtualenv -------------------------------------------------------
-PEER_SCRIPT = r"""
+PEER_SCRIPT = """
 import json, sys, time, warnings
 warnings.filterwarnings("ignore")
 import pandas as pd
 from bib_dedupe.bib_dedupe import block, cluster, match, prep
 df = pd.read_csv(sys.argv[1], dtype=str, keep_default_na=False)
-df = df.rename(columns={"record_id": "ID", "authors": "author", "issue": "number", "entrytype": "ENTRYTYPE"})
+df = df.rename(columns={"record_id": "ID", "authors": "author", "issue": "number", \
+"entrytype": "ENTRYTYPE"})
 if "ENTRYTYPE" not in df.columns:
     df["ENTRYTYPE"] = "article"
 df["ENTRYTYPE"] = df["ENTRYTYPE"].replace("", "article")
-keep = [c for c in ("ID", "ENTRYTYPE", "title", "author", "year", "journal", "booktitle", "volume", "number", "pages", "doi", "abstract") if c in df.columns]
+keep = [c for c in ("ID", "ENTRYTYPE", "title", "author", "year", "journal", "booktitle", \
+"volume", "number", "pages", "doi", "abstract") if c in df.columns]
 df = df[keep]
 t0 = time.perf_counter()
 import resource
 def _cpu():
-    return sum(u.ru_utime + u.ru_stime for u in (resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)))
+    return sum(u.ru_utime + u.ru_stime for u in (resource.getrusage(resource.RUSAGE_SELF), \
+resource.getrusage(resource.RUSAGE_CHILDREN)))
 c0 = _cpu()
 records = prep(df, verbosity_level=0)
 pairs = block(records, verbosity_level=0)
@@ -130,7 +133,10 @@ def peer_python() -> Path | None:
         print(f"creating {PEER_VENV} with bib-dedupe {PEER_VERSION} ...", file=sys.stderr)
         try:
             subprocess.run([sys.executable, "-m", "venv", str(PEER_VENV)], check=True)
-            subprocess.run([str(py), "-m", "pip", "install", "--quiet", f"bib-dedupe=={PEER_VERSION}"], check=True)
+            subprocess.run(
+                [str(py), "-m", "pip", "install", "--quiet", f"bib-dedupe=={PEER_VERSION}"],
+                check=True,
+            )
         except (subprocess.CalledProcessError, OSError) as e:
             print(f"could not install bib-dedupe: {e}", file=sys.stderr)
             return None
@@ -147,7 +153,7 @@ def peer(py: Path, path: Path) -> tuple[set[Pair], float, float] | None:
 
 
 # --- the 100,000-record synthetic set ----------------------------------------------------
-SYNTH_SCRIPT = r"""
+SYNTH_SCRIPT = """
 import json, resource, sys, time
 from benchmarks.synth_dedup import synthetic_set
 from review_cli.stages.dedup._match import dedup_records, make_keys
@@ -163,7 +169,8 @@ peak = (r1[0].ru_maxrss + r1[1].ru_maxrss) / 1024
 pred = {}
 for rid, cid in result.cluster_of.items():
     pred.setdefault(cid, []).append(rid)
-print(json.dumps({"seconds": seconds, "cpu": cpu, "peak_mb": peak, "compared": result.compared, "pred": list(pred.values()), "truth": truth}))
+print(json.dumps({"seconds": seconds, "cpu": cpu, "peak_mb": peak, "compared": result.compared, \
+"pred": list(pred.values()), "truth": truth}))
 """
 
 
@@ -176,7 +183,10 @@ def synthetic(n: int) -> dict[str, Any]:
         raise SystemExit(f"synthetic run failed: {proc.stderr[-2000:]}")
     data = json.loads(proc.stdout)
     s = score(pairs_of(data["pred"]), true_pairs(data["truth"]))
-    return {"records": n, "seconds": data["seconds"], "cpu": data["cpu"], "peak_mb": data["peak_mb"], "compared": data["compared"], **s}
+    return {
+        "records": n, "seconds": data["seconds"], "cpu": data["cpu"], "peak_mb": data["peak_mb"],
+        "compared": data["compared"], **s,
+    }
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -197,7 +207,10 @@ def main(argv: list[str] | None = None) -> int:
     rows = []
     misses: list[str] = []
     failed = False
-    header = "| set | records | true pairs | tool | predicted | TP | FP | FN | precision | sensitivity | seconds |"
+    header = (
+        "| set | records | true pairs | tool | predicted | TP | FP | FN | precision | sensitivity "
+        "| seconds |"
+    )
     rule = "|---|---:|---:|---|---:|---:|---:|---:|---:|---:|---:|"
     print(header)
     print(rule)
@@ -219,14 +232,21 @@ def main(argv: list[str] | None = None) -> int:
         if py is not None:
             got = peer(py, path)
             if got is not None:
-                line = _row(name, len(records), len(true), f"bib-dedupe {PEER_VERSION}", score(got[0], true), got[1], seconds, cpu=got[2])
+                line = _row(
+                    name, len(records), len(true), f"bib-dedupe {PEER_VERSION}",
+                    score(got[0], true), got[1], seconds, cpu=got[2],
+                )
                 rows.append(line)
                 print(line, flush=True)
         elif name in baselines:
             b = baselines[name]
             peer_s = {"predicted": b["tp"] + b["fp"], "tp": b["tp"], "fp": b["fp"], "fn": b["fn"],
-                      "precision": b["tp"] / max(1, b["tp"] + b["fp"]), "sensitivity": b["sensitivity"]}
-            line = _row(name, len(records), len(true), "bib-dedupe (published baseline)", peer_s, b["seconds"], seconds)
+                      "precision": b["tp"] / max(1, b["tp"] + b["fp"]),
+                      "sensitivity": b["sensitivity"]}
+            line = _row(
+                name, len(records), len(true), "bib-dedupe (published baseline)", peer_s,
+                b["seconds"], seconds,
+            )
             rows.append(line)
             print(line, flush=True)
         misses.append(_misses(name, predicted, true, got[0] if got else None))
@@ -235,8 +255,10 @@ def main(argv: list[str] | None = None) -> int:
     if not args.no_synthetic:
         synth = synthetic(args.synthetic_size)
         print(
-            f"\nsynthetic {synth['records']:,} records: {synth['seconds']:.1f} s ({synth['cpu']:.1f} s CPU), peak {synth['peak_mb']:.0f} MB, "
-            f"{synth['compared']:,} pairs compared, FP {synth['fp']}, sensitivity {synth['sensitivity']:.3f}"
+            f"\nsynthetic {synth['records']:,} records: {synth['seconds']:.1f} s "
+            f"({synth['cpu']:.1f} s CPU), peak {synth['peak_mb']:.0f} MB, "
+            f"{synth['compared']:,} pairs compared, FP {synth['fp']}, "
+            f"sensitivity {synth['sensitivity']:.3f}"
         )
     if not args.no_write:
         update_section("dedup", _section(rows, synth, header, rule, args.runs, misses))
@@ -252,17 +274,23 @@ MISS_HEADER = (
 MISS_RULE = "|---|---:|---:|---:|---:|---:|---:|---:|"
 
 
-def _misses(name: str, predicted: set[Pair], true: set[Pair], peer_pred: set[Pair] | None = None) -> str:
+def _misses(
+    name: str, predicted: set[Pair], true: set[Pair], peer_pred: set[Pair] | None = None
+) -> str:
     """Our missed pairs by class (benchmarks/dedup_labels.py) and the sensitivity when the
     pairs that join two different documents are left out of the truth."""
     known = listed(name)
     fn = true - predicted
-    by = {c: sum(1 for p in fn if known.get(p, ("",))[0] == c) for c in ("label", "doubtful", "miss")}
+    by = {
+        c: sum(1 for p in fn if known.get(p, ("",))[0] == c) for c in ("label", "doubtful", "miss")
+    }
     unlisted = sum(1 for p in fn if p not in known)
     label = {p for p, (c, _) in known.items() if c == "label"} & true
     kept = true - label
     sens = len(predicted & kept) / len(kept) if kept else 1.0
-    peer_sens = f"{len(peer_pred & kept) / len(kept):.4f}" if peer_pred is not None and kept else "-"
+    peer_sens = (
+        f"{len(peer_pred & kept) / len(kept):.4f}" if peer_pred is not None and kept else "-"
+    )
     return (
         f"| {name} | {len(fn)} | {by['label']} | {by['doubtful']} | {by['miss']} | {unlisted} | "
         f"{sens:.4f} ({len(predicted & kept)}/{len(kept)}) | {peer_sens} |"
@@ -270,34 +298,56 @@ def _misses(name: str, predicted: set[Pair], true: set[Pair], peer_pred: set[Pai
 
 
 def _row(
-    name: str, n: int, true: int, tool: str, s: dict[str, Any], seconds: float, ours_seconds: float | None = None,
-    cpu: float | None = None,
+    name: str, n: int, true: int, tool: str, s: dict[str, Any], seconds: float,
+    ours_seconds: float | None = None, cpu: float | None = None,
 ) -> str:
     speed = f" ({seconds / ours_seconds:.0f}x ours)" if ours_seconds else ""
     if cpu is not None:
         speed = f" / {cpu:.2f} CPU" + speed
     return (
-        f"| {name} | {n:,} | {true:,} | {tool} | {s['predicted']:,} | {s['tp']:,} | {s['fp']} | {s['fn']} | "
+        f"| {name} | {n:,} | {true:,} | {tool} | {s['predicted']:,} | {s['tp']:,} "
+        f"| {s['fp']} | {s['fn']} | "
         f"{s['precision']:.4f} | {s['sensitivity']:.4f} | {seconds:.2f}{speed} |"
     )
 
 
-def _section(rows: list[str], synth: dict[str, Any] | None, header: str, rule: str, runs: int, misses: list[str]) -> str:
+def _section(
+    rows: list[str], synth: dict[str, Any] | None, header: str, rule: str, runs: int,
+    misses: list[str],
+) -> str:
     lines = [
         "## Dedup (`benchmarks/bench_dedup.py`)",
         "",
-        f"Machine: {machine()}. Fully automatic (uncertain pairs not merged), pair level against the",
-        f"true clusters of `shared/data/dedup`; our seconds are the median of {runs} runs of the whole",
-        "dedup (normalising, blocking, rules, clustering); bib-dedupe's are prep+block+match+cluster in",
-        "its own virtualenv on the same file, one run. Seconds are wall / CPU (user + system, the peer's",
+        (
+            f"Machine: {machine()}. Fully automatic (uncertain pairs not merged), "
+            "pair level against the"
+        ),
+        (
+            f"true clusters of `shared/data/dedup`; our seconds are the median of {runs} runs "
+            "of the whole"
+        ),
+        (
+            "dedup (normalising, blocking, rules, clustering); bib-dedupe's are "
+            "prep+block+match+cluster in"
+        ),
+        (
+            "its own virtualenv on the same file, one run. Seconds are wall / CPU "
+            "(user + system, the peer's"
+        ),
         "worker processes included).",
         "",
         header,
         rule,
         *rows,
         "",
-        "Every pair we miss was read side by side and classed in `benchmarks/dedup_labels.py` (reasons in",
-        "docs/dedup.md): a label error joins two different documents (an erratum and its article, a letter",
+        (
+            "Every pair we miss was read side by side and classed in "
+            "`benchmarks/dedup_labels.py` (reasons in"
+        ),
+        (
+            "docs/dedup.md): a label error joins two different documents "
+            "(an erratum and its article, a letter"
+        ),
         "and the reply, two trials, two meeting abstracts), which the guards must keep apart.",
         "",
         MISS_HEADER,
@@ -309,7 +359,8 @@ def _section(rows: list[str], synth: dict[str, Any] | None, header: str, rule: s
             "",
             f"Synthetic set: {synth['records']:,} records (perturbed realistic records, "
             "`benchmarks/synth_dedup.py`): "
-            f"{synth['seconds']:.1f} s wall ({synth['cpu']:.1f} s CPU), peak memory {synth['peak_mb']:.0f} MB "
+            f"{synth['seconds']:.1f} s wall ({synth['cpu']:.1f} s CPU), "
+            f"peak memory {synth['peak_mb']:.0f} MB "
             f"(whole process, including building the set), {synth['compared']:,} pairs compared, "
             f"{synth['fp']} false-positive pairs, sensitivity {synth['sensitivity']:.3f}.",
         ]

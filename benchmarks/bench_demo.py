@@ -30,7 +30,10 @@ def timed_steps(folder: Path) -> dict[str, float]:
         steps.append(demo.Step(step.name, run, step.needs))
     result = demo.run(folder, force=True, steps=tuple(steps))
     statuses = {s.name: s.status for s in result.steps}
-    return {name: (times.get(name, 0.0) if statuses[name] in ("done", "partial") else -1.0) for name in statuses}
+    return {
+        name: (times.get(name, 0.0) if statuses[name] in ("done", "partial") else -1.0)
+        for name in statuses
+    }
 
 
 def main() -> None:
@@ -60,7 +63,11 @@ def main() -> None:
     ]
     for name, values in per_step.items():
         value = statistics.median(values)
-        lines.append(f"| step `{name}` | {value:.2f} |" if value >= 0 else f"| step `{name}` | pending in this build |")
+        lines.append(
+            f"| step `{name}` | {value:.2f} |"
+            if value >= 0
+            else f"| step `{name}` | pending in this build |"
+        )
     lines.append(f"| **whole demo** | **{statistics.median(totals):.2f}** |")
     body = "\n".join(lines)
     print(body)

@@ -65,11 +65,14 @@ def _record(rng: random.Random, n: int) -> str:
     style = n % 3  # 0 Scopus-like, 1 Ovid-like (numbered, T1/A1/N2), 2 EBSCO-like (two AB)
     title = _sentence(rng, rng.randint(6, 18)).capitalize()
     authors = [
-        f"{rng.choice(SURNAMES)}, {rng.choice('ABCDEFGHJKLMNPRSTW')}.{rng.choice(['', ' ' + rng.choice('ABCDEJKLM') + '.'])}"
+        f"{rng.choice(SURNAMES)}, {rng.choice('ABCDEFGHJKLMNPRSTW')}."
+        f"{rng.choice(['', ' ' + rng.choice('ABCDEJKLM') + '.'])}"
         for _ in range(rng.choice((1, 2, 3, 4, 5, 6, 8, 12, 40)))
     ]
     year = rng.randint(1995, 2024)
-    abstract = ". ".join(_sentence(rng, rng.randint(12, 30)).capitalize() for _ in range(rng.randint(6, 12))) + "."
+    abstract = ". ".join(
+        _sentence(rng, rng.randint(12, 30)).capitalize() for _ in range(rng.randint(6, 12))
+    ) + "."
     doi = f"10.{rng.randint(1000, 9999)}/{rng.choice(('ijic', 'hex', 'bmj', 'jan'))}.{year}.{n:06d}"
     first_page = rng.randint(1, 2000)
     lines = []
@@ -116,7 +119,9 @@ def generate(path: Path, records: int, seed: int = 20240601) -> int:
     return path.stat().st_size
 
 
-def run_once(review: Path, export: Path, exe: Path, env: dict[str, str]) -> tuple[float, float, float]:
+def run_once(
+    review: Path, export: Path, exe: Path, env: dict[str, str]
+) -> tuple[float, float, float]:
     """Wall seconds, CPU seconds (user + system) and peak RSS in MB."""
     if review.exists():
         shutil.rmtree(review)
@@ -124,7 +129,8 @@ def run_once(review: Path, export: Path, exe: Path, env: dict[str, str]) -> tupl
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     t0 = time.perf_counter()
     proc = subprocess.run(
-        [str(exe), "import", str(export), "--source", "Scopus"], cwd=review, capture_output=True, text=True, env=env
+        [str(exe), "import", str(export), "--source", "Scopus"],
+        cwd=review, capture_output=True, text=True, env=env
     )
     elapsed = time.perf_counter() - t0
     if proc.returncode != 0:
@@ -140,7 +146,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--records", type=int, default=100_000)
     parser.add_argument("--runs", type=int, default=5)
-    parser.add_argument("--no-write", action="store_true", help="print only; leave BENCHMARKS.md alone")
+    parser.add_argument(
+        "--no-write", action="store_true", help="print only; leave BENCHMARKS.md alone"
+    )
     args = parser.parse_args()
     exe = Path(sys.executable).with_name("review")
     env = dict(os.environ)
@@ -154,7 +162,10 @@ def main() -> None:
             times.append(t)
             cpus.append(cpu)
             peaks.append(mb)
-            print(f"run {i + 1}: {t:.2f} s wall, {cpu:.2f} s CPU, peak RSS so far {mb:.0f} MB", file=sys.stderr)
+            print(
+                f"run {i + 1}: {t:.2f} s wall, {cpu:.2f} s CPU, peak RSS so far {mb:.0f} MB",
+                file=sys.stderr,
+            )
     median = statistics.median(times)
     peak = max(peaks)
     verdict = "meets" if median < TARGET_SECONDS and peak < TARGET_MB else "MISSES"
@@ -163,10 +174,13 @@ def main() -> None:
         f"`review import` of one generated {args.records:,}-record RIS file ({size / 1e6:.0f} MB; "
         "Scopus/Ovid/EBSCO-style records, 3% exact repeats) into a fresh review, as a subprocess "
         f"(`benchmarks/bench_import.py`, {args.runs} runs), one process.\n\n"
-        "| records | file MB | median wall s | min wall s | median CPU s | peak RSS MB | load avg at start | target |\n"
+        "| records | file MB | median wall s | min wall s | median CPU s | peak RSS MB "
+        "| load avg at start | target |\n"
         "|---:|---:|---:|---:|---:|---:|---:|---|\n"
-        f"| {args.records:,} | {size / 1e6:.0f} | {median:.2f} | {min(times):.2f} | {statistics.median(cpus):.2f} | "
-        f"{peak:.0f} | {statistics.median(loads):.1f} | < {TARGET_SECONDS:.0f} s, < {TARGET_MB} MB: {verdict} |\n\n"
+        f"| {args.records:,} | {size / 1e6:.0f} | {median:.2f} | {min(times):.2f} | "
+        f"{statistics.median(cpus):.2f} | "
+        f"{peak:.0f} | {statistics.median(loads):.1f} | "
+        f"< {TARGET_SECONDS:.0f} s, < {TARGET_MB} MB: {verdict} |\n\n"
         f"Machine: {machine()}. CPU s is user + system of the import; with a load average above "
         "the core count, wall time is mostly waiting for a core.\n"
     )

@@ -36,7 +36,10 @@ def _records(n: int) -> list[dict[str, str]]:
     for i in range(n):
         out.append({
             "title": " ".join(rng.choice(WORDS) for _ in range(12)).capitalize() + f" {i}",
-            "authors": [f"Author{rng.randrange(5000)}, {chr(65 + rng.randrange(26))}." for _ in range(rng.randrange(1, 8))],
+            "authors": [
+                f"Author{rng.randrange(5000)}, {chr(65 + rng.randrange(26))}."
+                for _ in range(rng.randrange(1, 8))
+            ],
             "year": str(2000 + rng.randrange(24)),
             "journal": "Journal of " + " ".join(rng.choice(WORDS) for _ in range(2)).title(),
             "volume": str(rng.randrange(1, 90)),
@@ -52,9 +55,15 @@ def _records(n: int) -> list[dict[str, str]]:
 def write_csv(recs: list[dict[str, str]], path: Path) -> None:
     buf = io.StringIO()
     w = csv.writer(buf, quoting=csv.QUOTE_ALL, lineterminator="\r\n")
-    w.writerow(["Authors", "Title", "Year", "Source title", "Volume", "Issue", "Page start", "Page end", "DOI", "Abstract", "EID"])
+    w.writerow([
+        "Authors", "Title", "Year", "Source title", "Volume", "Issue", "Page start", "Page end",
+        "DOI", "Abstract", "EID",
+    ])
     for r in recs:
-        w.writerow(["; ".join(r["authors"]), r["title"], r["year"], r["journal"], r["volume"], r["issue"], r["start"], str(int(r["start"]) + 9), r["doi"], r["abstract"], r["key"]])
+        w.writerow([
+            "; ".join(r["authors"]), r["title"], r["year"], r["journal"], r["volume"], r["issue"],
+            r["start"], str(int(r["start"]) + 9), r["doi"], r["abstract"], r["key"],
+        ])
     path.write_bytes(("\ufeff" + buf.getvalue()).encode("utf-8"))
 
 
@@ -62,9 +71,12 @@ def write_bibtex(recs: list[dict[str, str]], path: Path) -> None:
     parts = []
     for i, r in enumerate(recs):
         parts.append(
-            f"@article{{key{i},\n\ttitle = {{{r['title']} in {{M}}{{\\\"u}}nchen}},\n\tauthor = {{{' and '.join(r['authors'])}}},\n"
-            f"\tjournal = {{{r['journal']}}},\n\tyear = {{{r['year']}}},\n\tvolume = {{{r['volume']}}},\n\tnumber = {{{r['issue']}}},\n"
-            f"\tpages = {{{r['start']}--{int(r['start']) + 9}}},\n\tdoi = {{{r['doi']}}},\n\tabstract = {{{r['abstract']}}},\n}}\n"
+            f"@article{{key{i},\n\ttitle = {{{r['title']} in {{M}}{{\\\"u}}nchen}},\n"
+            f"\tauthor = {{{' and '.join(r['authors'])}}},\n"
+            f"\tjournal = {{{r['journal']}}},\n\tyear = {{{r['year']}}},\n"
+            f"\tvolume = {{{r['volume']}}},\n\tnumber = {{{r['issue']}}},\n"
+            f"\tpages = {{{r['start']}--{int(r['start']) + 9}}},\n\tdoi = {{{r['doi']}}},\n"
+            f"\tabstract = {{{r['abstract']}}},\n}}\n"
         )
     path.write_text("\n".join(parts), encoding="utf-8")
 
@@ -77,11 +89,16 @@ def write_endnote_xml(recs: list[dict[str, str]], path: Path) -> None:
     for i, r in enumerate(recs):
         authors = "".join(f"<author>{st(a)}</author>" for a in r["authors"])
         parts.append(
-            f'<record><rec-number>{i + 1}</rec-number><ref-type name="Journal Article">17</ref-type>'
-            f"<contributors><authors>{authors}</authors></contributors><titles><title>{st(r['title'])}</title></titles>"
-            f"<periodical><full-title>{st(r['journal'])}</full-title></periodical><pages>{st(r['start'])}</pages>"
-            f"<volume>{st(r['volume'])}</volume><number>{st(r['issue'])}</number><dates><year>{st(r['year'])}</year></dates>"
-            f"<electronic-resource-num>{st(r['doi'])}</electronic-resource-num><abstract>{st(r['abstract'])}</abstract></record>\n"
+            f"<record><rec-number>{i + 1}</rec-number>"
+            '<ref-type name="Journal Article">17</ref-type>'
+            f"<contributors><authors>{authors}</authors></contributors>"
+            f"<titles><title>{st(r['title'])}</title></titles>"
+            f"<periodical><full-title>{st(r['journal'])}</full-title></periodical>"
+            f"<pages>{st(r['start'])}</pages>"
+            f"<volume>{st(r['volume'])}</volume><number>{st(r['issue'])}</number>"
+            f"<dates><year>{st(r['year'])}</year></dates>"
+            f"<electronic-resource-num>{st(r['doi'])}</electronic-resource-num>"
+            f"<abstract>{st(r['abstract'])}</abstract></record>\n"
         )
     parts.append("</records></xml>\n")
     path.write_text("".join(parts), encoding="utf-8")
@@ -89,13 +106,27 @@ def write_endnote_xml(recs: list[dict[str, str]], path: Path) -> None:
 
 def write_xlsx(recs: list[dict[str, str]], path: Path) -> None:
     ns = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"'
-    header = ["Title", "Author Names", "Source title", "Publication Year", "Volume", "Issue", "First Page", "DOI", "Abstract"]
-    rows = ['<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c></row>', '<row r="2"/>', '<row r="3"/>']
+    header = [
+        "Title", "Author Names", "Source title", "Publication Year", "Volume", "Issue",
+        "First Page", "DOI", "Abstract",
+    ]
+    rows = [
+        '<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c></row>',
+        '<row r="2"/>',
+        '<row r="3"/>',
+    ]
     shared = ["SEARCH QUERY", "'co-production':ti", *header]
-    rows.append('<row r="4">' + "".join(f'<c r="{chr(65 + j)}4" t="s"><v>{2 + j}</v></c>' for j in range(len(header))) + "</row>")
+    rows.append(
+        '<row r="4">'
+        + "".join(f'<c r="{chr(65 + j)}4" t="s"><v>{2 + j}</v></c>' for j in range(len(header)))
+        + "</row>"
+    )
     for i, r in enumerate(recs):
         n = i + 5
-        values = [r["title"], ", ".join(r["authors"]), r["journal"], r["year"], r["volume"], r["issue"], r["start"], r["doi"], r["abstract"]]
+        values = [
+            r["title"], ", ".join(r["authors"]), r["journal"], r["year"], r["volume"], r["issue"],
+            r["start"], r["doi"], r["abstract"],
+        ]
         cells = []
         for j, v in enumerate(values):
             if v.isdigit():
@@ -106,12 +137,23 @@ def write_xlsx(recs: list[dict[str, str]], path: Path) -> None:
         rows.append(f'<row r="{n}">{"".join(cells)}</row>')
     sst = "".join(f"<si><t>{escape(s)}</t></si>" for s in shared)
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
-        z.writestr("xl/workbook.xml", f'<workbook {ns}><sheets><sheet name="Sheet1" sheetId="1"/></sheets></workbook>')
+        z.writestr(
+            "xl/workbook.xml",
+            f'<workbook {ns}><sheets><sheet name="Sheet1" sheetId="1"/></sheets></workbook>',
+        )
         z.writestr("xl/sharedStrings.xml", f"<sst {ns}>{sst}</sst>")
-        z.writestr("xl/worksheets/sheet1.xml", f"<worksheet {ns}><sheetData>{''.join(rows)}</sheetData></worksheet>")
+        z.writestr(
+            "xl/worksheets/sheet1.xml",
+            f"<worksheet {ns}><sheetData>{''.join(rows)}</sheetData></worksheet>",
+        )
 
 
-WRITERS = {"csv": (write_csv, "scopus.csv"), "xlsx": (write_xlsx, "embase.xlsx"), "bibtex": (write_bibtex, "zotero.bib"), "endnote-xml": (write_endnote_xml, "endnote.xml")}
+WRITERS = {
+    "csv": (write_csv, "scopus.csv"),
+    "xlsx": (write_xlsx, "embase.xlsx"),
+    "bibtex": (write_bibtex, "zotero.bib"),
+    "endnote-xml": (write_endnote_xml, "endnote.xml"),
+}
 
 
 def one(fmt: str, n: int, runs: int) -> dict[str, object]:
@@ -141,7 +183,10 @@ def one(fmt: str, n: int, runs: int) -> dict[str, object]:
         seconds, imported = median_time(run, runs=runs)
         size = export.stat().st_size
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    return {"format": fmt, "records": imported, "bytes": size, "parse_seconds": parse_seconds, "seconds": seconds, "peak_mib": peak}
+    return {
+        "format": fmt, "records": imported, "bytes": size, "parse_seconds": parse_seconds,
+        "seconds": seconds, "peak_mib": peak,
+    }
 
 
 def main() -> None:
@@ -153,7 +198,10 @@ def main() -> None:
     results: list[dict[str, Any]] = []
     for fmt in WRITERS:
         out = subprocess.run(
-            [sys.executable, "-m", "benchmarks.bench_import_table", "--one", fmt, str(n), str(runs)],
+            [
+                sys.executable, "-m", "benchmarks.bench_import_table",
+                "--one", fmt, str(n), str(runs),
+            ],
             check=True, capture_output=True, text=True,
         )
         results.append(json.loads(out.stdout.strip().splitlines()[-1]))
@@ -161,19 +209,29 @@ def main() -> None:
     lines = [
         "## Import: table and markup formats",
         "",
-        f"`python -m benchmarks.bench_import_table {n} {runs}`: a synthetic export of {n:,} records per format",
-        f"(abstracts of 180 words) imported into a fresh review by `review import`'s stage; median of {runs} runs,",
+        (
+            f"`python -m benchmarks.bench_import_table {n} {runs}`: "
+            f"a synthetic export of {n:,} records per format"
+        ),
+        (
+            "(abstracts of 180 words) imported into a fresh review by `review import`'s stage; "
+            f"median of {runs} runs,"
+        ),
         "peak RSS of the process that ran them. *Parse* is the format reader alone (decode, sniff,",
         "parse); *import* adds the shared normalisation, record ids and writing.",
         "Machine: " + machine() + ".",
         "",
-        "| format | records | file size | parse | import (wall) | records/s (import) | peak memory |",
+        (
+            "| format | records | file size | parse | import (wall) | records/s (import) "
+            "| peak memory |"
+        ),
         "|---|---:|---:|---:|---:|---:|---:|",
     ]
     for r in results:
         secs = float(r["seconds"])
         lines.append(
-            f"| {r['format']} | {r['records']:,} | {int(r['bytes']) / 2**20:.1f} MiB | {float(r['parse_seconds']):.2f} s | {secs:.2f} s | "
+            f"| {r['format']} | {r['records']:,} | {int(r['bytes']) / 2**20:.1f} MiB | "
+            f"{float(r['parse_seconds']):.2f} s | {secs:.2f} s | "
             f"{int(r['records']) / secs:,.0f} | {float(r['peak_mib']):.0f} MiB |"
         )
     update_section("import-table", "\n".join(lines))

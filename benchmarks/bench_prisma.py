@@ -65,9 +65,13 @@ name = "bob"
 [screening]
 final = "single"
 """
-SOURCES = [("MEDLINE", 0.38), ("Embase", 0.34), ("CINAHL", 0.18), ("ClinicalTrials.gov", 0.06), ("Citation searching", 0.04)]
-WORDS = ("care integrated coproduction carers patients community health social outcomes trial qualitative "
-         "services primary hospital discharge older adults participation design evaluation cohort").split()
+SOURCES = [
+    ("MEDLINE", 0.38), ("Embase", 0.34), ("CINAHL", 0.18), ("ClinicalTrials.gov", 0.06),
+    ("Citation searching", 0.04),
+]
+WORDS = ("care integrated coproduction carers patients community health social outcomes trial "
+         "qualitative services primary hospital discharge older adults participation design "
+         "evaluation cohort").split()
 
 
 def build(root: Path, n: int, seed: int = 7) -> tuple[Project, int]:
@@ -83,7 +87,8 @@ def build(root: Path, n: int, seed: int = 7) -> tuple[Project, int]:
         rid = f"r{i:07d}"
         records.append(Record(
             id=rid, source=source, title=" ".join(rng.choices(WORDS, k=14)).capitalize(),
-            authors=tuple(f"Author{rng.randrange(5000)}, A" for _ in range(5)), year=rng.randrange(1990, 2025),
+            authors=tuple(f"Author{rng.randrange(5000)}, A" for _ in range(5)),
+            year=rng.randrange(1990, 2025),
             journal="Journal of Integrated Care", abstract=" ".join(rng.choices(WORDS, k=170)),
             keywords=("care", "integration"), language="English",
             origins=(Origin(source, f"searches/{source.lower()}/export.ris", f"#{i}", 40 * i + 1),),
@@ -98,7 +103,10 @@ def build(root: Path, n: int, seed: int = 7) -> tuple[Project, int]:
         else:
             clusters[row["id"]] = [row["id"]]
             order.append(row["id"])
-    write_jsonl(project.clusters_path, ({"id": cid, "records": m, "links": []} for cid, m in clusters.items()))
+    write_jsonl(
+        project.clusters_path,
+        ({"id": cid, "records": m, "links": []} for cid, m in clusters.items()),
+    )
     years = {r["id"]: r["year"] for r in records}
     ta_lines: dict[str, list[str]] = {"alice": [], "bob": []}
     ft_lines: list[str] = []
@@ -108,22 +116,29 @@ def build(root: Path, n: int, seed: int = 7) -> tuple[Project, int]:
             continue  # ineligible by the date limit
         include = rng.random() < 0.08
         for reviewer in ("alice", "bob"):
-            d = Decision(cid, Verdict.INCLUDE if include else Verdict.EXCLUDE, Stage.TITLE_ABSTRACT, reviewer,
-                         "2026-01-01T00:00:00Z", "" if include else "population")
+            d = Decision(cid, Verdict.INCLUDE if include else Verdict.EXCLUDE, Stage.TITLE_ABSTRACT,
+                         reviewer, "2026-01-01T00:00:00Z", "" if include else "population")
             ta_lines[reviewer].append(_line(d))
         decided += 1
         if include:
             roll = rng.random()
-            verdict, reason = ((Verdict.INCLUDE, "") if roll < 0.3 else (Verdict.NOT_RETRIEVED, "") if roll < 0.35
-                               else (Verdict.EXCLUDE, rng.choice(["population", "design", "outcome"])))
-            ft_lines.append(_line(Decision(cid, verdict, Stage.FULL_TEXT, "alice", "2026-02-01T00:00:00Z", reason)))
+            verdict, reason = (
+                (Verdict.INCLUDE, "") if roll < 0.3
+                else (Verdict.NOT_RETRIEVED, "") if roll < 0.35
+                else (Verdict.EXCLUDE, rng.choice(["population", "design", "outcome"]))
+            )
+            ft_lines.append(_line(Decision(
+                cid, verdict, Stage.FULL_TEXT, "alice", "2026-02-01T00:00:00Z", reason
+            )))
     for reviewer, lines in ta_lines.items():
         write_bytes(project.decisions_path(Stage.TITLE_ABSTRACT, reviewer), "".join(lines).encode())
     write_bytes(project.decisions_path(Stage.FULL_TEXT, "alice"), "".join(ft_lines).encode())
     return project, decided
 
 
-def median_command(argv: list[str], cwd: Path, runs: int, before: Callable[[], None] = lambda: None) -> tuple[float, float]:
+def median_command(
+    argv: list[str], cwd: Path, runs: int, before: Callable[[], None] = lambda: None
+) -> tuple[float, float]:
     """Median wall seconds of a command, and its median CPU seconds (user + system); `before`
     runs ahead of each run (e.g. removing the cache)."""
     walls, cpus = [], []
@@ -155,7 +170,9 @@ def _line(d: Decision) -> str:
 TARGETS = {"warm": 2.0, "cold": 4.0}  # seconds at 100,000 records; a 20,000-record review: 1 s
 
 
-def measure(root: Path, n: int, runs: int) -> tuple[list[tuple[str, float, float, float]], dict[str, int], int]:
+def measure(
+    root: Path, n: int, runs: int
+) -> tuple[list[tuple[str, float, float, float]], dict[str, int], int]:
     """(case, wall, CPU, target) rows for a review of `n` records, its counts and decided units."""
     project, decided = build(root, n)
     review = [sys.executable, "-m", "review_cli", "prisma"]
@@ -173,7 +190,8 @@ def measure(root: Path, n: int, runs: int) -> tuple[list[tuple[str, float, float
         ("`review prisma --check`, with the cache", [*review, "--check"], lambda: None),
     ):
         if "with the cache" in case:
-            subprocess.run(review, cwd=project.root, capture_output=True, check=True)  # leaves the cache
+            # leaves the cache
+            subprocess.run(review, cwd=project.root, capture_output=True, check=True)
         wall, cpu = median_command(argv, project.root, runs, before)
         target = 1.0 if n <= 20_000 else TARGETS["warm" if "with the cache" in case else "cold"]
         rows.append((case, wall, cpu, target))
@@ -199,7 +217,8 @@ def main() -> None:
                 size = (Path(tmp) / f"review-{n}" / "import" / "records.jsonl").stat().st_size
             table += [(n, *row) for row in rows]
     lines = "\n".join(
-        f"| {n:,} | {case} | {wall:.2f} | {cpu:.2f} | < {target:.0f} s: {'met' if wall < target else 'MISSED'} |"
+        f"| {n:,} | {case} | {wall:.2f} | {cpu:.2f} | "
+        f"< {target:.0f} s: {'met' if wall < target else 'MISSED'} |"
         for n, case, wall, cpu, target in table
     )
     body = f"""## prisma
@@ -207,9 +226,11 @@ def main() -> None:
 `benchmarks/bench_prisma.py`: `review prisma` and `review prisma --check` run as commands (a
 subprocess each, interpreter start-up included) on a synthetic review of {args.records:,} records
 ({size / 1e6:.0f} MB of records.jsonl, 5 sources incl. a register and citation searching),
-{c['duplicates'] + c['other_duplicates']:,} duplicates, {c['excluded_automatic'] + c['other_excluded_automatic']:,} records
+{c['duplicates'] + c['other_duplicates']:,} duplicates, \
+{c['excluded_automatic'] + c['other_excluded_automatic']:,} records
 outside the date limit, two reviewers deciding all {big_decided:,} screened units at title/abstract
-and {c['dbr_sought_reports'] + c['other_sought_reports']:,} full texts decided; and on one of {args.small:,} records built the same way.
+and {c['dbr_sought_reports'] + c['other_sought_reports']:,} full texts decided; \
+and on one of {args.small:,} records built the same way.
 One process, no child. Machine: {machine()}. Median of {args.runs} runs.
 
 | records | command | wall s | CPU s | target |

@@ -30,8 +30,11 @@ from benchmarks._common import ROOT, SHARED_DATA, machine, update_section
 
 BASELINES = SHARED_DATA / "baselines" / "asreview_elas_u4.json"
 SCREENING = SHARED_DATA / "screening"
-DUPLICATES = ("Chou_2004", "Nelson_2002")  # same reviews as Cohen SkeletalMuscleRelaxants / Estrogens
-QUICK = ("Sep_2021", "Donners_2021", "Cohen_2006_Antihistamines", "Cohen_2006_NSAIDS", "Cohen_2006_ADHD")
+# same reviews as Cohen SkeletalMuscleRelaxants / Estrogens
+DUPLICATES = ("Chou_2004", "Nelson_2002")
+QUICK = (
+    "Sep_2021", "Donners_2021", "Cohen_2006_Antihistamines", "Cohen_2006_NSAIDS", "Cohen_2006_ADHD"
+)
 PEER_VENV = ROOT / "benchmarks" / ".venv-asreview"
 # three sizes: 851, 1,643 and 1,993 records (ASReview's runs: about 12, 50-85 and 60 s)
 PEER_DATASETS = ("Cohen_2006_ADHD", "Cohen_2006_SkeletalMuscleRelaxants", "Bannach-Brown_2019")
@@ -42,7 +45,9 @@ def dataset_path(name: str) -> Path:
 
 
 # --- WSS and stopping over the baseline runs ----------------------------------------------------
-def simulations(names: list[str], model: str, runs_per_dataset: int | None) -> dict[str, list[dict[str, Any]]]:
+def simulations(
+    names: list[str], model: str, runs_per_dataset: int | None
+) -> dict[str, list[dict[str, Any]]]:
     from review_cli.stages import simulate
 
     base = json.loads(BASELINES.read_text())["datasets"]
@@ -55,8 +60,17 @@ def simulations(names: list[str], model: str, runs_per_dataset: int | None) -> d
             cpu = time.process_time()
             sim = simulate.run(ds, seed=run["seed"], priors=priors, model=model)
             cpu = time.process_time() - cpu
-            rows.append({"seed": run["seed"], "ours": sim.metrics["wss@95"], "asreview": run["wss95"], "seconds": sim.seconds, "cpu": cpu, "asreview_seconds": run["seconds"], "stopping": sim.stopping, "n": len(sim.order)})
-            print(f"{name} seed {run['seed']}: WSS@95 {sim.metrics['wss@95']:.4f} (ASReview {run['wss95']:.4f}), {sim.seconds:.1f} s, stop {sim.stopping['statistical']}", file=sys.stderr, flush=True)
+            rows.append({
+                "seed": run["seed"], "ours": sim.metrics["wss@95"], "asreview": run["wss95"],
+                "seconds": sim.seconds, "cpu": cpu, "asreview_seconds": run["seconds"],
+                "stopping": sim.stopping, "n": len(sim.order),
+            })
+            print(
+                f"{name} seed {run['seed']}: WSS@95 {sim.metrics['wss@95']:.4f} "
+                f"(ASReview {run['wss95']:.4f}), {sim.seconds:.1f} s, "
+                f"stop {sim.stopping['statistical']}",
+                file=sys.stderr, flush=True,
+            )
         out[name] = rows
     return out
 
@@ -64,7 +78,10 @@ def simulations(names: list[str], model: str, runs_per_dataset: int | None) -> d
 def wss_table(results: dict[str, list[dict[str, Any]]]) -> tuple[str, dict[str, float]]:
     base = json.loads(BASELINES.read_text())["datasets"]
     lines = [
-        "| dataset | records | relevant | runs | WSS@95 ours | WSS@95 ASReview | difference | our seconds / run, wall (CPU) |",
+        (
+            "| dataset | records | relevant | runs | WSS@95 ours | WSS@95 ASReview | difference "
+            "| our seconds / run, wall (CPU) |"
+        ),
         "|---|---:|---:|---:|---:|---:|---:|---:|",
     ]
     ours_all, peer_all, diffs = {}, {}, {}
@@ -74,7 +91,10 @@ def wss_table(results: dict[str, list[dict[str, Any]]]) -> tuple[str, dict[str, 
         ours_all[name], peer_all[name], diffs[name] = ours, peer, ours - peer
         secs = statistics.mean(r["seconds"] for r in rows)
         cpu = statistics.mean(r["cpu"] for r in rows)
-        lines.append(f"| {name} | {base[name]['records']} | {base[name]['included']} | {len(rows)} | {ours:.3f} | {peer:.3f} | {ours - peer:+.3f} | {secs:.2f} ({cpu:.2f}) |")
+        lines.append(
+            f"| {name} | {base[name]['records']} | {base[name]['included']} | {len(rows)} "
+            f"| {ours:.3f} | {peer:.3f} | {ours - peer:+.3f} | {secs:.2f} ({cpu:.2f}) |"
+        )
     unique = [n for n in results if n not in DUPLICATES]
     summary = {
         "ours_mean": statistics.mean(ours_all.values()),
@@ -85,8 +105,16 @@ def wss_table(results: dict[str, list[dict[str, Any]]]) -> tuple[str, dict[str, 
         "worst_dataset": min(diffs, key=lambda n: diffs[n]),
         "datasets_worse_than_0.02": sum(1 for d in diffs.values() if d < -0.02),
     }
-    lines.append(f"| **mean, all {len(results)} datasets** | | | | **{summary['ours_mean']:.3f}** | **{summary['asreview_mean']:.3f}** | **{summary['ours_mean'] - summary['asreview_mean']:+.3f}** | |")
-    lines.append(f"| **mean without Chou_2004 and Nelson_2002 ({len(unique)})** | | | | **{summary['ours_mean_unique']:.3f}** | **{summary['asreview_mean_unique']:.3f}** | **{summary['ours_mean_unique'] - summary['asreview_mean_unique']:+.3f}** | |")
+    lines.append(
+        f"| **mean, all {len(results)} datasets** | | | | **{summary['ours_mean']:.3f}** "
+        f"| **{summary['asreview_mean']:.3f}** "
+        f"| **{summary['ours_mean'] - summary['asreview_mean']:+.3f}** | |"
+    )
+    lines.append(
+        f"| **mean without Chou_2004 and Nelson_2002 ({len(unique)})** | | | "
+        f"| **{summary['ours_mean_unique']:.3f}** | **{summary['asreview_mean_unique']:.3f}** "
+        f"| **{summary['ours_mean_unique'] - summary['asreview_mean_unique']:+.3f}** | |"
+    )
     return "\n".join(lines), summary
 
 
@@ -95,7 +123,10 @@ def stopping_table(results: dict[str, list[dict[str, Any]]]) -> tuple[str, dict[
 
     runs = [r for rows in results.values() for r in rows]
     lines = [
-        "| rule | runs that stopped | runs reaching >= 95 % recall at the stop | mean recall at the stop | mean work saved at the stop |",
+        (
+            "| rule | runs that stopped | runs reaching >= 95 % recall at the stop "
+            "| mean recall at the stop | mean work saved at the stop |"
+        ),
         "|---|---:|---:|---:|---:|",
     ]
     summary = {}
@@ -108,7 +139,10 @@ def stopping_table(results: dict[str, list[dict[str, Any]]]) -> tuple[str, dict[
         reach = sum(1 for v in recalls if v >= 0.95) / len(runs)
         summary[f"{rule}_reach"] = reach
         summary[f"{rule}_saved"] = statistics.mean(saved)
-        lines.append(f"| {rule} | {len(stopped)}/{len(runs)} | {reach:.1%} | {statistics.mean(recalls):.3f} | {statistics.mean(saved):.3f} |")
+        lines.append(
+            f"| {rule} | {len(stopped)}/{len(runs)} | {reach:.1%} "
+            f"| {statistics.mean(recalls):.3f} | {statistics.mean(saved):.3f} |"
+        )
     return "\n".join(lines), summary
 
 
@@ -120,14 +154,18 @@ def ensure_peer() -> Path | None:
     print("creating benchmarks/.venv-asreview with asreview==3.0.8 ...", file=sys.stderr)
     try:
         subprocess.run([sys.executable, "-m", "venv", str(PEER_VENV)], check=True)
-        subprocess.run([str(PEER_VENV / "bin" / "pip"), "install", "-q", "asreview==3.0.8"], check=True)
+        subprocess.run(
+            [str(PEER_VENV / "bin" / "pip"), "install", "-q", "asreview==3.0.8"], check=True
+        )
     except (subprocess.CalledProcessError, OSError) as e:
         print(f"cannot install ASReview: {e}", file=sys.stderr)
         return None
     return exe if exe.exists() else None
 
 
-def _timed(cmd: list[str], env: dict[str, str]) -> tuple[float, float, subprocess.CompletedProcess[str]]:
+def _timed(
+    cmd: list[str], env: dict[str, str]
+) -> tuple[float, float, subprocess.CompletedProcess[str]]:
     """Wall and CPU seconds (user + system, of the child) of one command."""
     import resource
 
@@ -147,10 +185,15 @@ def peer_speed(names: tuple[str, ...], runs: int, model: str) -> str:
     base = json.loads(BASELINES.read_text())["datasets"]
     review = ROOT / ".venv" / "bin" / "review"
     lines = [
-        "| dataset | records | ASReview 3.0.8 elas_u4: wall s (CPU s) | review simulate: wall s (CPU s) | speed-up wall (CPU) |",
+        (
+            "| dataset | records | ASReview 3.0.8 elas_u4: wall s (CPU s) "
+            "| review simulate: wall s (CPU s) | speed-up wall (CPU) |"
+        ),
         "|---|---:|---:|---:|---:|",
     ]
-    env = {**os.environ, "OMP_NUM_THREADS": "1", "OPENBLAS_NUM_THREADS": "1", "MKL_NUM_THREADS": "1"}
+    env = {
+        **os.environ, "OMP_NUM_THREADS": "1", "OPENBLAS_NUM_THREADS": "1", "MKL_NUM_THREADS": "1"
+    }
     for name in names:
         run = base[name]["runs"][0]
         path = dataset_path(name)
@@ -160,19 +203,30 @@ def peer_speed(names: tuple[str, ...], runs: int, model: str) -> str:
         with tempfile.TemporaryDirectory() as tmp:
             for i in range(runs):  # alternate, so both see the same machine load
                 out = Path(tmp) / f"sim{i}.asreview"
-                peer_cmd = [str(exe), "simulate", str(path), "-o", str(out), "--prior-idx", *priors, "--seed", str(run["seed"])]
+                peer_cmd = [
+                    str(exe), "simulate", str(path), "-o", str(out), "--prior-idx", *priors,
+                    "--seed", str(run["seed"]),
+                ]
                 wall, cpu, done = _timed(peer_cmd, env)
                 peer_t.append((wall, cpu))
                 if done.returncode != 0:
                     return f"ASReview failed on {name}: {done.stderr.strip()[-500:]}"
-                ours_cmd = [str(review), "simulate", str(path), "--seed", str(run["seed"]), "--model", model, *[a for r in run["prior_rows"] for a in ("--prior", str(r + 1))], "--json", str(Path(tmp) / "ours.json")]
+                ours_cmd = [
+                    str(review), "simulate", str(path), "--seed", str(run["seed"]),
+                    "--model", model,
+                    *[a for r in run["prior_rows"] for a in ("--prior", str(r + 1))],
+                    "--json", str(Path(tmp) / "ours.json"),
+                ]
                 wall, cpu, done = _timed(ours_cmd, env)
                 ours_t.append((wall, cpu))
                 if done.returncode != 0:
                     return f"review simulate failed on {name}: {done.stderr.strip()[-500:]}"
         pw, pc = statistics.median(t[0] for t in peer_t), statistics.median(t[1] for t in peer_t)
         ow, oc = statistics.median(t[0] for t in ours_t), statistics.median(t[1] for t in ours_t)
-        lines.append(f"| {name} | {base[name]['records']} | {pw:.1f} ({pc:.1f}) | {ow:.2f} ({oc:.2f}) | {pw / ow:.1f}x ({pc / oc:.1f}x) |")
+        lines.append(
+            f"| {name} | {base[name]['records']} | {pw:.1f} ({pc:.1f}) | {ow:.2f} ({oc:.2f}) "
+            f"| {pw / ow:.1f}x ({pc / oc:.1f}x) |"
+        )
         print(lines[-1], file=sys.stderr, flush=True)
     return "\n".join(lines)
 
@@ -236,14 +290,25 @@ def latency(n: int, decisions: int, warm: int) -> dict[str, float]:
 
 # --- main ---------------------------------------------------------------------------------
 def main() -> None:
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--quick", action="store_true", help="five small datasets, two runs each, 10k latency only, one peer dataset")
+    ap = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    ap.add_argument(
+        "--quick", action="store_true",
+        help="five small datasets, two runs each, 10k latency only, one peer dataset",
+    )
     ap.add_argument("--no-peer", action="store_true", help="skip the ASReview side-by-side timing")
     ap.add_argument("--datasets", help="comma-separated dataset names")
     ap.add_argument("--model", default="default")
-    ap.add_argument("--no-write", action="store_true", help="print instead of writing BENCHMARKS.md")
-    ap.add_argument("--latency-only", action="store_true", help="only the latency measurement (printed)")
-    ap.add_argument("--peer-only", action="store_true", help="only the ASReview side-by-side timing (printed)")
+    ap.add_argument(
+        "--no-write", action="store_true", help="print instead of writing BENCHMARKS.md"
+    )
+    ap.add_argument(
+        "--latency-only", action="store_true", help="only the latency measurement (printed)"
+    )
+    ap.add_argument(
+        "--peer-only", action="store_true", help="only the ASReview side-by-side timing (printed)"
+    )
     args = ap.parse_args()
     if not BASELINES.exists():
         sys.exit("../shared/data is absent: nothing to benchmark")
@@ -252,23 +317,41 @@ def main() -> None:
             print(n, latency(n, decisions=20, warm=300), flush=True)
         return
     if args.peer_only:
-        print(peer_speed(tuple(args.datasets.split(",")) if args.datasets else PEER_DATASETS, 3, args.model))
+        print(peer_speed(
+            tuple(args.datasets.split(",")) if args.datasets else PEER_DATASETS, 3, args.model
+        ))
         return
     base = json.loads(BASELINES.read_text())["datasets"]
-    names = args.datasets.split(",") if args.datasets else (list(QUICK) if args.quick else sorted(base))
+    names = (
+        args.datasets.split(",") if args.datasets
+        else (list(QUICK) if args.quick else sorted(base))
+    )
     results = simulations(names, args.model, 2 if args.quick else None)
     wss, summary = wss_table(results)
     stops, stop_summary = stopping_table(results)
-    peer = "skipped (--no-peer)." if args.no_peer else peer_speed(PEER_DATASETS[:1] if args.quick else PEER_DATASETS, 1 if args.quick else 3, args.model)
-    lat_lines = ["| records | features built (s) | first rank, cold (s) | rank p50 (ms) | rank p95 (ms) | stopping p95 (ms) | decision -> next record p95 (ms) | target |", "|---:|---:|---:|---:|---:|---:|---:|---:|"]
+    peer = "skipped (--no-peer)." if args.no_peer else peer_speed(
+        PEER_DATASETS[:1] if args.quick else PEER_DATASETS, 1 if args.quick else 3, args.model
+    )
+    lat_lines = [
+        (
+            "| records | features built (s) | first rank, cold (s) | rank p50 (ms) "
+            "| rank p95 (ms) | stopping p95 (ms) | decision -> next record p95 (ms) | target |"
+        ),
+        "|---:|---:|---:|---:|---:|---:|---:|---:|",
+    ]
     for n, target in ((10_000, 100), (100_000, 500)):
         if args.quick and n > 10_000:
             continue
         lat = latency(n, decisions=20 if args.quick else 50, warm=300)
-        lat_lines.append(f"| {n:,} | {lat['build']:.1f} | {lat['cold']:.2f} | {lat['p50'] * 1000:.0f} | {lat['p95'] * 1000:.0f} | {lat['stop_p95'] * 1000:.0f} | {lat['total_p95'] * 1000:.0f} | {target} |")
+        lat_lines.append(
+            f"| {n:,} | {lat['build']:.1f} | {lat['cold']:.2f} | {lat['p50'] * 1000:.0f} "
+            f"| {lat['p95'] * 1000:.0f} | {lat['stop_p95'] * 1000:.0f} "
+            f"| {lat['total_p95'] * 1000:.0f} | {target} |"
+        )
         print(lat_lines[-1], file=sys.stderr, flush=True)
     n_runs = sum(len(r) for r in results.values())
-    body = f"""## Ranking and stopping (`benchmarks/bench_rank.py`{' --quick' if args.quick else ''})
+    body = f"""\
+## Ranking and stopping (`benchmarks/bench_rank.py`{' --quick' if args.quick else ''})
 
 Machine: {machine()}. Model `{args.model}`. Each run uses the seed and the two prior records of
 an ASReview 3.0.8 `elas_u4` baseline run (../shared/data/baselines/asreview_elas_u4.json; 3-5

@@ -48,7 +48,8 @@ def shared_records(n: int) -> tuple[list[Record], dict[str, int]] | None:
             rid = f"{len(records):05d}x"
             year = row.get("year", "")
             records.append(Record(
-                id=rid, source=ds.name, title=row.get("title", ""), abstract=row.get("abstract", ""),
+                id=rid, source=ds.name, title=row.get("title", ""),
+                abstract=row.get("abstract", ""),
                 authors=tuple(a.strip() for a in row.get("authors", "").split(";") if a.strip()),
                 year=int(float(year)) if year.replace(".", "", 1).isdigit() else None,
                 journal=row.get("journal", ""),
@@ -70,8 +71,8 @@ def synthetic_records(n: int, seed: int = 1) -> tuple[list[Record], dict[str, in
         rng.shuffle(words)
         rid = f"{i:05d}s"
         records.append(Record(id=rid, source="synthetic", title=" ".join(words[:12]).capitalize(),
-                              abstract=" ".join(words[12:]), authors=("Doe, J", "Roe, R"), year=2015,
-                              journal="Journal of Synthetic Records"))
+                              abstract=" ".join(words[12:]), authors=("Doe, J", "Roe, R"),
+                              year=2015, journal="Journal of Synthetic Records"))
         labels[rid] = int(relevant)
     return records, labels
 
@@ -83,12 +84,17 @@ def make_project(root: Path, records: list[Record]) -> Project:
     return project
 
 
-def run_session(project: Project, labels: dict[str, int], decisions: int, think: float) -> dict[str, float]:
+def run_session(
+    project: Project, labels: dict[str, int], decisions: int, think: float
+) -> dict[str, float]:
     from rich.console import Console
 
     from review_cli.ui.screen_view import render
 
-    console = Console(file=io.StringIO(), width=WIDTH, height=HEIGHT, force_terminal=True, color_system="truecolor")
+    console = Console(
+        file=io.StringIO(), width=WIDTH, height=HEIGHT,
+        force_terminal=True, color_system="truecolor",
+    )
     latencies: list[float] = []
     state = {"key_at": 0.0, "n": 0}
     t_open = time.perf_counter()
@@ -127,8 +133,11 @@ def run_session(project: Project, labels: dict[str, int], decisions: int, think:
     }
 
 
-def pty_session(project: Project, labels: dict[str, int], decisions: int, think: float) -> dict[str, float]:
-    """The real `review screen` in a pseudo-terminal: key written -> the next frame fully received."""
+def pty_session(
+    project: Project, labels: dict[str, int], decisions: int, think: float
+) -> dict[str, float]:
+    """The real `review screen` in a pseudo-terminal: key written -> the next frame fully
+    received."""
     import os
     import pty
     import re
@@ -141,7 +150,11 @@ def pty_session(project: Project, labels: dict[str, int], decisions: int, think:
     pid, fd = pty.fork()
     if pid == 0:
         os.chdir(project.root)
-        os.execve(sys.executable, [sys.executable, "-m", "review_cli", "screen", "--reviewer", "reviewer1"], env)
+        os.execve(
+            sys.executable,
+            [sys.executable, "-m", "review_cli", "screen", "--reviewer", "reviewer1"],
+            env,
+        )
     import fcntl
     import struct
     import termios
@@ -179,11 +192,14 @@ def pty_session(project: Project, labels: dict[str, int], decisions: int, think:
         os.waitpid(pid, 0)
         os.close(fd)
     latencies.sort()
-    return {"first": first, "p50": statistics.median(latencies), "p95": latencies[int(0.95 * (len(latencies) - 1))],
+    return {"first": first, "p50": statistics.median(latencies),
+            "p95": latencies[int(0.95 * (len(latencies) - 1))],
             "max": latencies[-1], "n": len(latencies)}
 
 
-def retrain_time(project: Project, records: list[Record], labels: dict[str, int], k: int) -> tuple[float, float]:
+def retrain_time(
+    project: Project, records: list[Record], labels: dict[str, int], k: int
+) -> tuple[float, float]:
     texts = [f"{r.title}\n{r.abstract}".strip() for r in records]
     t0 = time.perf_counter()
     ranker = make_ranker(project, texts, 42, "default")
@@ -204,11 +220,17 @@ def retrain_time(project: Project, records: list[Record], labels: dict[str, int]
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--decisions", type=int, default=200)
-    parser.add_argument("--think", type=float, default=0.25, help="seconds between a card and the key (reviewer pace)")
+    parser.add_argument(
+        "--think", type=float, default=0.25,
+        help="seconds between a card and the key (reviewer pace)",
+    )
     args = parser.parse_args()
     shared = shared_records(N_RECORDS)
     records, labels = shared if shared else synthetic_records(N_RECORDS)
-    kind = "the first 10,000 records of the shared screening datasets" if shared else "10,000 synthetic records"
+    kind = (
+        "the first 10,000 records of the shared screening datasets" if shared
+        else "10,000 synthetic records"
+    )
     with tempfile.TemporaryDirectory() as tmp:
         rows = []
         for think in (args.think, 0.0):
@@ -225,26 +247,51 @@ def main() -> None:
     lines = [
         "## screen",
         "",
-        f"`review screen` on a {len(records):,}-record project ({kind}); {args.decisions} decisions per run,",
-        "measured from the key reaching the loop to the next card fully rendered (rich, 120x40, colour),",
-        "including the fsynced decision line, the resume pointer and the background ranking engine.",
+        (
+            f"`review screen` on a {len(records):,}-record project ({kind}); "
+            f"{args.decisions} decisions per run,"
+        ),
+        (
+            "measured from the key reaching the loop to the next card fully rendered "
+            "(rich, 120x40, colour),"
+        ),
+        (
+            "including the fsynced decision line, the resume pointer and the background "
+            "ranking engine."
+        ),
         "",
         "| keys | p50 | p95 | max | first card after start |",
         "|---|---:|---:|---:|---:|",
     ]
     for think, r in rows:
-        label = f"one every {think:.2f} s (reviewer pace)" if think else "as fast as the machine takes them"
-        lines.append(f"| {label} | {r['p50'] * 1000:.0f} ms | {r['p95'] * 1000:.0f} ms | {r['max'] * 1000:.0f} ms | {r['first']:.2f} s |")
+        label = (
+            f"one every {think:.2f} s (reviewer pace)" if think
+            else "as fast as the machine takes them"
+        )
+        lines.append(
+            f"| {label} | {r['p50'] * 1000:.0f} ms | {r['p95'] * 1000:.0f} ms "
+            f"| {r['max'] * 1000:.0f} ms | {r['first']:.2f} s |"
+        )
     lines.append(
-        f"| real `review screen` in a pty, one key every {args.think:.2f} s ({real['n']} keys; key written -> whole "
-        f"frame read back) | {real['p50'] * 1000:.0f} ms | {real['p95'] * 1000:.0f} ms | {real['max'] * 1000:.0f} ms "
+        f"| real `review screen` in a pty, one key every {args.think:.2f} s ({real['n']} keys; "
+        f"key written -> whole frame read back) | {real['p50'] * 1000:.0f} ms "
+        f"| {real['p95'] * 1000:.0f} ms | {real['max'] * 1000:.0f} ms "
         f"| {real['first']:.2f} s (process start) |"
     )
     lines += [
         "",
-        f"Ranking engine on the same project: features {build:.1f} s once (cached in .review/ when the",
-        f"ranker supports it), retrain + all stopping rules with 500 labels {retrain * 1000:.0f} ms, done in a",
-        "separate process between keypresses, so it never delays the next card. Target: p95 <= 100 ms.",
+        (
+            f"Ranking engine on the same project: features {build:.1f} s once "
+            "(cached in .review/ when the"
+        ),
+        (
+            "ranker supports it), retrain + all stopping rules with 500 labels "
+            f"{retrain * 1000:.0f} ms, done in a"
+        ),
+        (
+            "separate process between keypresses, so it never delays the next card. "
+            "Target: p95 <= 100 ms."
+        ),
         "",
         f"Machine: {machine()}.",
     ]

@@ -49,7 +49,10 @@ def main() -> None:
             assert entry["received"] == N and entry["imported"] == N
             fetch_s, received = median_time(lambda api=api: fetch_only(api), runs=3)
             assert received == N
-            rows.append(f"| {api} | {N} | {entry['requests']} | {fetch_s:.2f} | {seconds:.2f} | {N / seconds:,.0f} |")
+            rows.append(
+                f"| {api} | {N} | {entry['requests']} | {fetch_s:.2f} | {seconds:.2f} "
+                f"| {N / seconds:,.0f} |"
+            )
             print(rows[-1], flush=True)
     body = "\n".join([
         "## Online search (`benchmarks/bench_search.py`)",

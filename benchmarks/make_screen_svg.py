@@ -64,22 +64,29 @@ exclude = ["children", "paediatric", "mice", "rats"]
 """
 
 STUDIES = [
-    ("Involving family carers in discharge planning for older people: a stepped-wedge cluster trial",
-     "Background: Unpaid carers are often left out of hospital discharge planning, although they provide most "
-     "of the care that follows. Methods: We randomised 24 medical wards in six hospitals to a carer-involvement "
-     "bundle (carer identification at admission, a joint discharge meeting, a named contact after discharge) in "
-     "a stepped-wedge design. Primary outcome was readmission within 30 days; secondary outcomes were carer "
-     "strain, preparedness for caregiving and patient-reported quality of transition. Results: 3,412 patients "
-     "and 2,087 carers took part. Readmission fell from 18.9% to 15.2% (adjusted odds ratio 0.78, 95% CI "
-     "0.64-0.95). Carers in the intervention period reported higher preparedness and no increase in strain. "
-     "Conclusions: Routinely involving family carers in discharge planning is feasible and reduces "
-     "readmissions of older people; the effect was largest for patients living with dementia.",
-     ("Okafor, N", "Lindqvist, B", "Marsh, T", "Duarte, P"), 2021, "BMJ Quality & Safety", ("carers", "patient discharge", "readmission")),
-    ("Discharge education for parents of preterm infants in neonatal units", "Parents of children leaving the neonatal unit...",
+    ("Involving family carers in discharge planning for older people: a stepped-wedge "
+     "cluster trial",
+     "Background: Unpaid carers are often left out of hospital discharge planning, although they "
+     "provide most of the care that follows. Methods: We randomised 24 medical wards in six "
+     "hospitals to a carer-involvement bundle (carer identification at admission, a joint "
+     "discharge meeting, a named contact after discharge) in a stepped-wedge design. Primary "
+     "outcome was readmission within 30 days; secondary outcomes were carer strain, preparedness "
+     "for caregiving and patient-reported quality of transition. Results: 3,412 patients and "
+     "2,087 carers took part. Readmission fell from 18.9% to 15.2% (adjusted odds ratio 0.78, 95% "
+     "CI 0.64-0.95). Carers in the intervention period reported higher preparedness and no "
+     "increase in strain. Conclusions: Routinely involving family carers in discharge planning is "
+     "feasible and reduces readmissions of older people; the effect was largest for patients "
+     "living with dementia.",
+     ("Okafor, N", "Lindqvist, B", "Marsh, T", "Duarte, P"), 2021, "BMJ Quality & Safety",
+     ("carers", "patient discharge", "readmission")),
+    ("Discharge education for parents of preterm infants in neonatal units",
+     "Parents of children leaving the neonatal unit...",
      ("Hale, R",), 2019, "Journal of Perinatology", ("neonatal", "children")),
-    ("Caregiver burden after stroke: a cohort study", "Family caregiver strain in the year after discharge...",
+    ("Caregiver burden after stroke: a cohort study",
+     "Family caregiver strain in the year after discharge...",
      ("Ito, K", "Brown, S"), 2018, "Stroke", ("caregiver", "stroke")),
-    ("Bone density in ovariectomised rats", "Rats were randomised to...", ("Zhou, L",), 2016, "Bone", ("rats",)),
+    ("Bone density in ovariectomised rats", "Rats were randomised to...", ("Zhou, L",), 2016,
+     "Bone", ("rats",)),
 ]
 
 
@@ -92,8 +99,10 @@ def main() -> None:
         records = []
         for i in range(120):
             title, abstract, authors, year, journal, keywords = STUDIES[i % len(STUDIES)]
-            records.append(Record(id=f"c{i:03d}demo", source="MEDLINE", title=title if i < 4 else f"{title} ({i})",
-                                  abstract=abstract, authors=authors, year=year, journal=journal, keywords=keywords))
+            records.append(Record(
+                id=f"c{i:03d}demo", source="MEDLINE", title=title if i < 4 else f"{title} ({i})",
+                abstract=abstract, authors=authors, year=year, journal=journal, keywords=keywords,
+            ))
         write_jsonl(project.records_path, [r.to_json() for r in records])
         clock = iter(range(1_790_000_000, 1_790_100_000, 7))
         session = Session(project, Stage.TITLE_ABSTRACT, "alice", clock=lambda: float(next(clock)))

@@ -20,9 +20,10 @@ from review_cli.model import Record
 _TOPICS = (
     "asthma copd pneumonia bronchiectasis tuberculosis sepsis diabetes obesity hypertension stroke "
     "heart-failure atrial-fibrillation depression anxiety schizophrenia dementia migraine epilepsy "
-    "osteoarthritis psoriasis eczema hepatitis cirrhosis pancreatitis colitis crohn's-disease anaemia "
-    "leukaemia lymphoma melanoma glioma mesothelioma pleural-effusion empyema influenza covid-19 "
-    "hiv malaria cervical-cancer breast-cancer prostate-cancer lung-cancer colorectal-cancer"
+    "osteoarthritis psoriasis eczema hepatitis cirrhosis pancreatitis colitis crohn's-disease "
+    "anaemia leukaemia lymphoma melanoma glioma mesothelioma pleural-effusion empyema influenza "
+    "covid-19 hiv malaria cervical-cancer breast-cancer prostate-cancer lung-cancer "
+    "colorectal-cancer"
 ).split()
 _INTERVENTIONS = (
     "exercise yoga acupuncture metformin insulin statins aspirin vitamin-d probiotics "
@@ -34,7 +35,10 @@ _POPULATIONS = (
     "children adolescents adults older-adults women men pregnant-women nursing-home-residents "
     "primary-care-patients veterans smokers athletes refugees health-workers inpatients outpatients"
 ).split()
-_PLACES = "China India Brazil Kenya Sweden Italy Mexico Japan Nigeria Canada Australia Germany Spain Iran Egypt".split()
+_PLACES = (
+    "China India Brazil Kenya Sweden Italy Mexico Japan Nigeria Canada Australia Germany Spain "
+    "Iran Egypt"
+).split()
 _SHAPES = (
     "Effect of {i} on {t} in {p} in {c}: a randomised controlled trial",
     "{i} for {t} in {p} from {c}: a systematic review and meta-analysis",
@@ -48,16 +52,26 @@ _SHAPES = (
 _SURNAMES = (
     "Smith Jones Wang Li Zhang Garcia Martinez Rossi Muller Schmidt Kowalski Nguyen Kim Park Sato "
     "Suzuki Okafor Adeyemi Mensah Silva Santos Oliveira Ferreira Costa Andersson Johansson Nielsen "
-    "Hansen Dubois Moreau Lefebvre Novak Horvath Papadopoulos Cohen Levi Khan Ahmed Ali Hassan Singh "
-    "Patel Sharma Gupta O'Brien MacDonald van-der-Berg de-Jong Le-Quintrec Fernandez Lopez Gonzalez"
+    "Hansen Dubois Moreau Lefebvre Novak Horvath Papadopoulos Cohen Levi Khan Ahmed Ali Hassan "
+    "Singh Patel Sharma Gupta O'Brien MacDonald van-der-Berg de-Jong Le-Quintrec Fernandez Lopez "
+    "Gonzalez"
 ).split()
 # Real author lists are spread over many thousands of surnames: add made-up ones from syllables.
 _SURNAMES = _SURNAMES + [
     (a + b).capitalize()
-    for a in "ab al an ar ba be bo ca co da de do el fa fe ga go ha he ja jo ka ki ko la le li lo ma me mi mo na ne no pa pe po ra re ri ro sa se si so ta te to va ve vo wa we ya yo za".split()
-    for b in "dor lin sen ter ski vic nen son man ner ley ton rez tti ani oku ura aki sch berg feld stad holm ova eva ini".split()
+    for a in (
+        "ab al an ar ba be bo ca co da de do el fa fe ga go ha he ja jo ka ki ko la le li lo ma me "
+        "mi mo na ne no pa pe po ra re ri ro sa se si so ta te to va ve vo wa we ya yo za"
+    ).split()
+    for b in (
+        "dor lin sen ter ski vic nen son man ner ley ton rez tti ani oku ura aki sch berg feld "
+        "stad holm ova eva ini"
+    ).split()
 ]
-_GIVEN = "John Maria Wei Li Ana Peter Anna Kofi Yuki Carlos Sofia Ahmed Priya Lars Eva Jan Ines Omar Mei Paolo".split()
+_GIVEN = (
+    "John Maria Wei Li Ana Peter Anna Kofi Yuki Carlos Sofia Ahmed Priya Lars Eva Jan Ines Omar "
+    "Mei Paolo"
+).split()
 # (full name, ISO 4 abbreviation)
 _JOURNALS = (
     ("Journal of the American Medical Association", "J Am Med Assoc"),
@@ -77,7 +91,10 @@ _JOURNALS = (
     ("International Journal of Epidemiology", "Int J Epidemiol"),
     ("Journal of Epidemiology and Community Health", "J Epidemiol Community Health"),
     ("BMC Public Health", "BMC Public Health"),
-    ("Proceedings of the National Academy of Sciences of the United States of America", "Proc Natl Acad Sci U S A"),
+    (
+        "Proceedings of the National Academy of Sciences of the United States of America",
+        "Proc Natl Acad Sci U S A",
+    ),
     ("Cochrane Database of Systematic Reviews", "Cochrane Database Syst Rev"),
     ("Obstetrics and Gynecology", "Obstet Gynecol"),
     ("American Journal of Obstetrics and Gynecology", "Am J Obstet Gynecol"),
@@ -98,10 +115,16 @@ def _title(rng: random.Random) -> str:
     }
     title = shape.format(**words)
     if rng.random() < 0.85:  # real titles name rare things: genes, drugs, markers, places
-        title += rng.choice((" and {m} levels", ": the role of {m}", " after {m} exposure", " ({m} cohort)")).format(m=_term(rng))
+        title += rng.choice((
+            " and {m} levels", ": the role of {m}", " after {m} exposure", " ({m} cohort)"
+        )).format(m=_term(rng))
     if rng.random() < 0.7:  # a distinguishing detail, as real titles have
         title += rng.choice((
-            f" ({rng.choice(['the', 'a'])} {rng.choice(['ALPHA', 'BREATHE', 'STEP', 'CARE', 'HOPE', 'PULSE'])}-{rng.randint(1, 99)} study)",
+            (
+                f" ({rng.choice(['the', 'a'])} "
+                f"{rng.choice(['ALPHA', 'BREATHE', 'STEP', 'CARE', 'HOPE', 'PULSE'])}"
+                f"-{rng.randint(1, 99)} study)"
+            ),
             f": {rng.randint(2, 15)}-year follow-up",
             f" in {rng.randint(2, 40)} centres",
             f" with {rng.choice(_INTERVENTIONS).replace('-', ' ')}",
@@ -116,14 +139,23 @@ _END = "mab nib zole pril sartan statin mide cin vir tide ase in ol one ate ide 
 def _term(rng: random.Random) -> str:
     """A rare name (a drug, gene or marker): about 24*24*17 of them, plus numbered markers."""
     if rng.random() < 0.3:
-        return f"{rng.choice(['IL', 'CD', 'HLA', 'TNF', 'miR', 'rs', 'HPV', 'BRCA'])}-{rng.randint(1, 999)}"
+        return (
+            f"{rng.choice(['IL', 'CD', 'HLA', 'TNF', 'miR', 'rs', 'HPV', 'BRCA'])}"
+            f"-{rng.randint(1, 999)}"
+        )
     return rng.choice(_SYL) + rng.choice(_SYL) + rng.choice(_END)
 
 
 def _work(rng: random.Random, n: int) -> dict[str, Any]:
     journal = rng.choice(_JOURNALS)
     first = rng.randint(1, 2400)
-    authors = [(rng.choice(_SURNAMES).replace("-", " "), rng.choice(_GIVEN), rng.choice("ABCDEFGHJKLMNPRST")) for _ in range(rng.randint(1, 8))]
+    authors = [
+        (
+            rng.choice(_SURNAMES).replace("-", " "), rng.choice(_GIVEN),
+            rng.choice("ABCDEFGHJKLMNPRST"),
+        )
+        for _ in range(rng.randint(1, 8))
+    ]
     return {
         "title": _title(rng),
         "authors": authors,
@@ -200,8 +232,11 @@ def _render(work: dict[str, Any], rng: random.Random, copy: int) -> dict[str, An
     }
 
 
-def synthetic_set(n: int, seed: int = 7, duplicate_share: float = 0.35) -> tuple[list[Record], dict[str, str]]:
-    """`n` records, about `duplicate_share` of them copies of another; (records, record id -> true group)."""
+def synthetic_set(
+    n: int, seed: int = 7, duplicate_share: float = 0.35
+) -> tuple[list[Record], dict[str, str]]:
+    """`n` records, about `duplicate_share` of them copies of another;
+    (records, record id -> true group)."""
     rng = random.Random(seed)
     records: list[Record] = []
     truth: dict[str, str] = {}
@@ -224,9 +259,18 @@ def synthetic_set(n: int, seed: int = 7, duplicate_share: float = 0.35) -> tuple
                 add(_render(work, rng, c), group)
         r = rng.random()
         if r < 0.01 and len(records) < n:  # an erratum to this work: another item
-            add({**_render(work, rng, 0), "title": f"Erratum: {work['title']}", "pages": str(rng.randint(1, 2400)), "doi": ""}, f"e{works}")
+            add({
+                **_render(work, rng, 0), "title": f"Erratum: {work['title']}",
+                "pages": str(rng.randint(1, 2400)), "doi": "",
+            }, f"e{works}")
         elif r < 0.02 and len(records) < n:  # the next part of a series
-            add({**_render(work, rng, 0), "title": work["title"] + ": part 2", "pages": f"{work['pages'][1] + 1}-{work['pages'][1] + 9}", "doi": ""}, f"p{works}")
+            add({
+                **_render(work, rng, 0), "title": work["title"] + ": part 2",
+                "pages": f"{work['pages'][1] + 1}-{work['pages'][1] + 9}", "doi": "",
+            }, f"p{works}")
         elif r < 0.03 and len(records) < n:  # same title, another year (an update)
-            add({**_render(work, rng, 0), "year": str(work["year"] + 3), "volume": str(int(work["volume"]) + 3), "doi": ""}, f"u{works}")
+            add({
+                **_render(work, rng, 0), "year": str(work["year"] + 3),
+                "volume": str(int(work["volume"]) + 3), "doi": "",
+            }, f"u{works}")
     return records, truth
