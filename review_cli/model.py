@@ -11,9 +11,11 @@ import re
 import unicodedata
 from collections.abc import Callable, Mapping, Sequence
 from enum import StrEnum
+from operator import itemgetter
 from typing import Any, NamedTuple
 
 _new_tuple = tuple.__new__  # builds a NamedTuple from its values without a Python-level call
+_DECISION_KEYS = itemgetter("record", "verdict", "stage", "reviewer", "time")
 ID_LENGTH = 10  # base32 chars: 50 bits, collision-free in practice for millions of records
 
 
@@ -393,16 +395,20 @@ class Decision(NamedTuple):
     @classmethod
     def from_json(cls, data: Mapping[str, Any]) -> Decision:
         """Raises KeyError, ValueError or TypeError on a line that is not a decision."""
-        verdict, stage = data["verdict"], data["stage"]
+        record, verdict, stage, reviewer, time = _DECISION_KEYS(data)  # in C: logs are long
+        get = data.get
+        reason, note = get("reason") or "", get("note") or ""
+        if not (type(record) is type(reviewer) is type(time) is type(reason) is type(note) is str):
+            record, reviewer, time, reason, note = map(str, (record, reviewer, time, reason, note))
         return _new_tuple(cls, (
-            str(data["record"]),
+            record,
             _VERDICTS.get(verdict) or Verdict(verdict),
             _STAGES.get(stage) or Stage(stage),
-            str(data["reviewer"]),
-            str(data["time"]),
-            str(data.get("reason") or ""),
-            str(data.get("note") or ""),
-            data.get("rank"),
-            data.get("score"),
+            reviewer,
+            time,
+            reason,
+            note,
+            get("rank"),
+            get("score"),
         ))
 

@@ -201,7 +201,7 @@ def decode_utf8(path: Path, data: bytes, hint: str | None = EDITED_HINT) -> str:
         raise not_utf8(path, data, e, hint) from None
 
 
-def loads(line: str | bytes) -> Any:
+def loads(line: str | bytes | memoryview) -> Any:
     """One JSON value (orjson: no recursion error on deep nesting, a JSONDecodeError instead)."""
     return orjson.loads(line)
 

@@ -120,6 +120,7 @@ def shape(
 ) -> Units:
     """The units the clusters make of the records (pure)."""
     kinds = {s: protocol.kind_of(s).value for s in {r.source for r in summaries}}
+    dbr_source = {s: kind in DBR_KINDS for s, kind in kinds.items()}
     new = tuple.__new__
     records = {r.id: new(RecordInfo, (r.id, r.source, kinds[r.source], r.title)) for r in summaries}
     by_id = {r.id: r for r in summaries}
@@ -128,17 +129,13 @@ def shape(
     append = units.append
     for cid, members in _groups(records, clusters, warnings).items():
         if len(members) == 1:  # most units
-            only = by_id[members[0]]
-            append(new(UnitShape, (
-                cid, kinds[only.source] in DBR_KINDS, only.id, members, only.year, only.language
-            )))
+            _, source, _, year, language = only = by_id[members[0]]
+            append(new(UnitShape, (cid, dbr_source[source], only.id, members, year, language)))
             continue
         infos = [by_id[m] for m in members]
-        dbr, kept = arm_and_kept(cid, members, lambda m: records[m].kind in DBR_KINDS)
-        append(UnitShape(
-            cid, dbr, kept, members, _merged([r.year for r in infos]),
-            _merged([r.language for r in infos]),
-        ))
+        dbr, kept = arm_and_kept(cid, members, lambda m: dbr_source[by_id[m].source])
+        append(UnitShape(cid, dbr, kept, members, _merged([r.year for r in infos]),
+                         _merged([r.language for r in infos])))
     return Units(records, units, warnings)
 
 

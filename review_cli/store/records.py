@@ -26,11 +26,19 @@ REPORT_HINT = (
 def _objects(path: Path, data: bytes) -> Iterator[tuple[int, dict[str, Any]]]:
     """Every line of records.jsonl's bytes as a JSON object with an id and a source, with its
     line number: the one reader."""
-    for number, line in enumerate(data.split(b"\n"), start=1):
+    view = memoryview(data)  # lines are read as slices of it: 200 MB is not copied again
+    find, loads = data.find, writer.loads
+    number, pos, end = 0, 0, len(data)
+    while pos < end:
+        nl = find(b"\n", pos)
+        if nl < 0:
+            nl = end
+        number += 1
+        line, pos = view[pos:nl], nl + 1
         if not line:
             continue
         try:
-            obj = writer.loads(line)
+            obj = loads(line)
         except writer.JSONDecodeError as e:
             writer.decode_utf8(path, data, HINT)  # names the line of a byte that is not UTF-8
             writer.refuse_merge_conflict(path, data.decode("utf-8", "replace"))

@@ -60,6 +60,7 @@ class Status(StrEnum):
 
 
 PENDING = (Status.PENDING_TA, Status.PENDING_FT)
+_VALUE: dict[Arm | Status, str] = {m: m.value for m in (*Arm, *Status)}  # `.value` is slow per row
 EXCLUDED = (Status.EXCLUDED_TA, Status.EXCLUDED_FT)
 _STAGE_OF = {
     Status.EXCLUDED_TA: str(Stage.TITLE_ABSTRACT),
@@ -119,14 +120,14 @@ class Inclusion:
                     if rec.kind not in DBR_KINDS and records[unit.kept].kind in DBR_KINDS
                     else ""
                 )
-                yield {"id": rid, "unit": unit.id, "source": rec.source, "arm": unit.arm.value,
+                yield {"id": rid, "unit": unit.id, "source": rec.source, "arm": _VALUE[unit.arm],
                        "status": "duplicate", "stage": "", "reason": "", "reason_label": "",
                        "duplicate_of": unit.kept, "detail": f"duplicate of {unit.kept}{also}",
                        "title": rec.title}
                 continue
             status, reason = unit.status, unit.reason
-            yield {"id": rid, "unit": unit.id, "source": rec.source, "arm": unit.arm.value,
-                   "status": status.value, "stage": _STAGE_OF.get(status, ""), "reason": reason,
+            yield {"id": rid, "unit": unit.id, "source": rec.source, "arm": _VALUE[unit.arm],
+                   "status": _VALUE[status], "stage": _STAGE_OF.get(status, ""), "reason": reason,
                    "reason_label": (
                        labels.get(reason, reason) if reason and status in EXCLUDED else ""
                    ),
