@@ -102,3 +102,11 @@ def test_plain_keywords_take_the_same_path_as_cleaned_ones():
               "a\x01"]]
     for items in cases:
         assert keywords(items) == reference(items)
+
+
+def test_normalised_fields_come_in_record_order() -> None:
+    """build_records makes a Record from `fields()`'s values in their order."""
+    from review_cli.io.normalise import FIELD_ORDER, fields
+    from review_cli.model import Record
+
+    assert tuple(fields({})) == FIELD_ORDER == Record._fields[2:-1]

@@ -119,6 +119,7 @@ def build_records(
     append = records.append
     fields = normalise.fields
     folded_source = fold(source)
+    new = tuple.__new__
     # Identical records of one file are told apart by their rank; counted by the first id, not
     # by the fingerprint, which holds the whole folded abstract (100,000 of them is 200 MB).
     occurrences: dict[str, int] = {}
@@ -142,8 +143,9 @@ def build_records(
         rank = occurrences.get(first, 0)
         occurrences[first] = rank + 1
         rid = record_id(source, fp, rank) if rank else first
-        origin = Origin(source, file_rel, item.key or f"#{position}", line)
-        append(Record(rid, source, origins=(origin,), **values))
+        origin = new(Origin, (source, file_rel, item.key or f"#{position}", line))
+        # `values` holds every other field, in Record order (normalise.FIELD_ORDER).
+        append(new(Record, (rid, source, *values.values(), (origin,))))
         empty_titles += not values["title"]
         empty_abstracts += not values["abstract"]
     report.read += read
