@@ -360,7 +360,7 @@ def _screen(ctx: DemoRun, stage: Stage, disagreements: tuple[int, int]) -> StepR
     name = str(stage)
     project = ctx.project
     study_of = unit_studies(project, ctx.demo)
-    to_screen = [u.id for u in units.stage_units(project, stage)]
+    to_screen = sorted(units.stage_ids(project, stage))
     unmatched = [u for u in to_screen if u not in study_of]
     reviewers = list(project.protocol.reviewers[:2]) or ["reviewer1", "reviewer2"]
     votes = simulated_votes(ctx.demo, to_screen, study_of, stage, disagreements)

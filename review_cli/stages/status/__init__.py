@@ -111,29 +111,30 @@ def _dedup_counts(project: Project, shaped: flow.Units) -> dict[str, Any]:
 def stage_counts(project: Project) -> dict[str, dict[str, Any]]:
     """Per-stage screening counts for `review status`."""
     out: dict[str, dict[str, Any]] = {}
-    for stage in Stage:
-        folder = project.decisions_dir(stage)
-        if not folder.is_dir() and not project.reconciled_path(stage).exists():
-            continue
-        units = {r.id for r in units_store.stage_units(project, stage)}
+    started = [
+        s for s in Stage if project.decisions_dir(s).is_dir() or project.reconciled_path(s).exists()
+    ]
+    if not started:
+        return out
+    finals = {stage: dec.final_decisions(project, stage) for stage in started}
+    ta = finals.get(Stage.TITLE_ABSTRACT) or dec.final_decisions(project, Stage.TITLE_ABSTRACT)
+    ids = units_store.ids_by_stage(project, ta)
+    for stage in started:
+        units = ids[stage]
         counts: dict[str, Any] = {"units": len(units)}
         for name, decided in sorted(dec.reviewer_latest(project, stage).items()):
             counts[f"screened by {name}"] = sum(1 for r in decided if r in units)
-        finals = dec.final_decisions(project, stage)
+        final = finals[stage]
         for verdict in (Verdict.INCLUDE, Verdict.EXCLUDE, Verdict.NOT_RETRIEVED):
-            n = sum(1 for f in finals.values() if f.verdict == verdict and f.record in units)
+            n = sum(1 for f in final.values() if f.verdict == verdict and f.record in units)
             if n or verdict != Verdict.NOT_RETRIEVED:
                 counts[f"final {verdict}"] = n
-        counts["conflicts"] = sum(1 for f in finals.values() if f.conflict)
+        counts["conflicts"] = sum(1 for f in final.values() if f.conflict)
         counts["undecided"] = len(units) - sum(
-            1 for f in finals.values() if f.verdict is not None and f.record in units
+            1 for f in final.values() if f.verdict is not None and f.record in units
         )
         # Decisions on a unit a dedup merge absorbed (or a record since removed) count nowhere.
-        every_unit = (
-            units if stage == Stage.TITLE_ABSTRACT
-            else {r.id for r in units_store.stage_units(project, Stage.TITLE_ABSTRACT)}
-        )
-        orphans = [r for r in finals if r not in every_unit]
+        orphans = [r for r in final if r not in ids[Stage.TITLE_ABSTRACT]]
         if orphans:
             counts["decisions on no unit"] = len(orphans)
         out[f"screen {stage}"] = counts

@@ -104,10 +104,10 @@ def decide(
 ) -> DecideResult:
     """Validate every wanted decision first; write them all, or nothing, listing every error."""
     problems = list(errors)
-    units = {r.id for r in units_store.stage_units(project, stage)}
+    units = units_store.stage_ids(project, stage)
     to_unit = units_store.unit_index(project)
     all_units = (
-        {r.id for r in units_store.stage_units(project, Stage.TITLE_ABSTRACT)}
+        units_store.stage_ids(project, Stage.TITLE_ABSTRACT)
         if stage == Stage.FULL_TEXT else units
     )
     reasons = {r.code for r in reasons_for(project, stage)}
@@ -235,7 +235,7 @@ def conflicts(project: Project, stage: Stage, ids: Sequence[str] | None = None) 
         wanted = {to_unit.get(i, i) for i in ids}
         finals = {rid: f for rid, f in finals.items() if rid in wanted}
     votes = per_reviewer(project, stage)
-    titles = {r.id: r.title for r in units_store.stage_units(project, stage)}
+    titles = units_store.titles(project)
     out = []
     for rid, final in sorted(finals.items()):
         if not final.conflict:
@@ -331,7 +331,7 @@ def take(conflict_list: Sequence[Conflict], name: str) -> list[Resolution]:
 def resolve_ids(
     project: Project, stage: Stage, ids: Sequence[str], verdict: Verdict, reason: str
 ) -> list[Resolution]:
-    units = {r.id for r in units_store.stage_units(project, stage)}
+    units = units_store.stage_ids(project, stage)
     to_unit = units_store.unit_index(project)
     unknown = [i for i in ids if to_unit.get(i, i) not in units]
     if unknown:
