@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 
+from review_cli.errors import ParseError
 from review_cli.model import Stage
 from review_cli.project import Project
 from review_cli.stages import import_
@@ -434,10 +435,15 @@ def test_a_table_cut_off_in_its_last_row_reports_the_row(review: Project, tmp_pa
     cut = tmp_path / name
     cut.write_bytes(data.rstrip()[:-60])  # stops inside the last record
     whole = import_.run(review, [FIXTURES / "exports" / name], "Whole").files[0].imported
-    [report] = import_.run(review, [cut], "Cut").files
+    before = snapshot(review)
+    with pytest.raises(ParseError, match="1 record.s. could not be read, so nothing was imported"):
+        import_.run(review, [cut], "Cut")  # a lost record is a lost study: refused by default
+    assert snapshot(review) == before
+    [report] = import_.run(review, [cut], "Cut", accept_losses=True).files
     assert report.imported == whole - 1 and len(report.skipped) == 1, report
     assert (report.skipped[0]["line"] > 2
-            and "the file ends inside this row" in report.skipped[0]["reason"])
+            and "the file ends inside this row" in report.skipped[0]["reason"]
+            and report.skipped[0]["damaged"])
 
 
 @pytest.mark.parametrize("args", [("import", str(FIXTURES / "dedup" / "scopus.ris"),

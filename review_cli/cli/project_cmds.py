@@ -51,6 +51,11 @@ def import_(
         False, "--remove",
         help="Take these imported exports out of the review again (a wrong file or source).",
     ),
+    accept_losses: bool = typer.Option(
+        False, "--accept-losses",
+        help="Import the records that could be read from an export some of whose records "
+        "could not be (they are listed as skipped); without it such an export is refused.",
+    ),
     json_out: bool = typer.Option(
         False, "--json", help="Print the import report as JSON on stdout."
     ),
@@ -87,7 +92,8 @@ def import_(
             "missing option --source",
             hint='name the database these records came from, e.g. --source "MEDLINE"',
         )
-    result = stage.run(project, files, source, fmt, progress=RichProgress())
+    result = stage.run(project, files, source, fmt, progress=RichProgress(),
+                       accept_losses=accept_losses)
     for name in result.added_sources:
         close = _close_source(project, name)
         warn(

@@ -277,7 +277,7 @@ def parse(doc: Document) -> Iterator[Parsed | Skip]:
                 raise _Broken("entry has no citation key", body)
             raw, pos = reader.fields(comma + 1, close)
         except _Broken as e:
-            yield Skip(line_of(start), f"@{kind} entry: {e.reason}")
+            yield Skip(line_of(start), f"@{kind} entry: {e.reason}", True)
             nxt = _NEXT_ENTRY.search(text, max(e.pos, body))
             if nxt is None or nxt.start() <= start:
                 return

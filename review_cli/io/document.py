@@ -27,10 +27,13 @@ class Parsed:
 
 @dataclass
 class Skip:
-    """Something in the file that looked like a record but could not be imported."""
+    """Something in the file that looked like a record but could not be imported. `damaged`:
+    the record could not be read (a truncated or broken export), so its content is lost; an
+    import with such a record fails unless the user accepts the loss."""
 
     line: int
     reason: str
+    damaged: bool = False
 
 
 @dataclass
