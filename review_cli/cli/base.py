@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import json
+import os
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeVar
@@ -86,6 +87,18 @@ def command(name: str | None = None, **kwargs: Any) -> Callable[[F], F]:
             except KeyboardInterrupt:
                 console.err.print("Interrupted.")
                 raise typer.Exit(130) from None
+            except Exception as e:
+                # A bug, not the user's input or disk: no traceback on a reviewer's screen, but
+                # what happened and how to report it. REVIEW_DEBUG=1 shows the traceback (the
+                # test suite sets it, so a bug fails its test instead of looking like an error).
+                if os.environ.get("REVIEW_DEBUG"):
+                    raise
+                console.print_error(ReviewError(
+                    f"review stopped on an unexpected error ({type(e).__name__}: {e})",
+                    hint="this is a bug in review, not in your files: please report it with the "
+                         "command you ran; REVIEW_DEBUG=1 shows where it happened",
+                ))
+                raise typer.Exit(EXIT_ERROR) from None
 
         app.command(name, cls=_Command, **kwargs)(wrapper)
         return fn

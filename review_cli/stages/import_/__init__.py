@@ -34,6 +34,7 @@ from review_cli.model import (
 )
 from review_cli.progress import NULL, Progress
 from review_cli.project import Project
+from review_cli.protocol import Protocol, parse_protocol
 from review_cli.store import lock
 from review_cli.store import records as records_store
 from review_cli.store.locking import locked
@@ -200,9 +201,16 @@ def _check_paths(paths: Sequence[Path]) -> None:
         raise ReviewError(f"{', '.join(folders)}: a folder, not an export file",
                           hint="name the export files in it, e.g. "
                                "`review import exports/*.ris --source NAME`")
-    missing = [str(p) for p in paths if not p.is_file()]
-    if missing:
-        raise ReviewError(f"no such file: {', '.join(missing)}", hint="check the path")
+    for path in paths:
+        try:
+            path.stat()
+        except FileNotFoundError:
+            raise ReviewError(f"no such file: {path}", hint="check the path") from None
+        except OSError as e:  # a link that loops, a folder we may not enter
+            raise ReviewError(f"{path}: {e.strerror or e}", hint="check the path") from None
+        if not path.is_file():  # a FIFO, a socket, a device: nothing to read an export from
+            raise ReviewError(f"{path}: not a regular file (a pipe, socket or device)",
+                              hint="save the export as a file and import that")
 
 
 def _read_exports(
@@ -336,22 +344,42 @@ def run(
     progress: Progress = NULL,
     accept_losses: bool = False,
 ) -> ImportResult:
+    try:
+        with transaction(project) as tx:
+            return stage(tx, paths, source, fmt, progress, accept_losses)[0]
+    except BaseException:
+        project.__dict__.pop("protocol", None)  # a staged review.toml was not written after all
+        raise
+
+
+def stage(
+    tx: Transaction,
+    paths: Sequence[Path],
+    source: str,
+    fmt: str | None = None,
+    progress: Progress = NULL,
+    accept_losses: bool = False,
+) -> tuple[ImportResult, list[Record] | None]:
+    """An import staged in `tx` (committed with it), and the review's records after it (None:
+    nothing new was imported). Another stage that goes on from these records in the same
+    transaction (a search's dedup) commits with the import, as one unit."""
     # Records hold no reference cycles; the cyclic collector would only re-walk the millions of
     # strings and tuples a big import allocates (a fifth of its time), so it waits till the end.
     collecting = gc.isenabled()
     gc.disable()
     try:
-        return _run(project, paths, source, fmt, progress, accept_losses)
+        return _stage(tx, paths, source, fmt, progress, accept_losses)
     finally:
         if collecting:
             gc.enable()
         progress.done()  # also when a file is refused half-way: never leave a bar running
 
 
-def _run(
-    project: Project, paths: Sequence[Path], source: str, fmt: str | None, progress: Progress,
+def _stage(
+    tx: Transaction, paths: Sequence[Path], source: str, fmt: str | None, progress: Progress,
     accept_losses: bool,
-) -> ImportResult:
+) -> tuple[ImportResult, list[Record] | None]:
+    project = tx.project
     source = _check_source(source)
     if fmt:
         # an unknown --format is bad usage, also when every file is imported already
@@ -368,23 +396,29 @@ def _run(
         project, paths, source, fmt, previous, progress, accept_losses
     )
     if not read:
-        return ImportResult([], unchanged, [], records_store.count(project))
+        return ImportResult([], unchanged, [], records_store.count(project)), None
     progress.start("Merging and writing records")
     records = _merged({r.id: r for r in records_store.read(project)}, read)
     added_sources: list[str] = []
-    try:
-        with transaction(project) as tx:
-            for item in read:
-                if item.dest != item.src.resolve() and not item.dest.exists():
-                    tx.copy(item.src, item.dest)  # never a half-copied export in searches/
-            if declared is None:
-                _declare_source(tx, source, read[0].report.format)
-                added_sources.append(source)
-            _write(tx, records, {e["file"]: e for e in previous}, read)
-    finally:
-        if declared is None:
-            project.__dict__.pop("protocol", None)  # review.toml may have changed: read it again
-    return ImportResult([r.report for r in read], unchanged, added_sources, len(records))
+    for item in read:
+        if item.dest != item.src.resolve() and not item.dest.exists():
+            tx.copy(item.src, item.dest)  # never a half-copied export in searches/
+    if declared is None:
+        _declare_source(tx, source, read[0].report.format)
+        added_sources.append(source)
+        # review.toml is staged: read the protocol with the new source from now on
+        project.__dict__["protocol"] = _protocol_of(tx)
+    _write(tx, records, {e["file"]: e for e in previous}, read)
+    result = ImportResult([r.report for r in read], unchanged, added_sources, len(records))
+    return result, sorted(records.values(), key=lambda r: r.id)
+
+
+def _protocol_of(tx: Transaction) -> Protocol:
+    import tomllib
+
+    staged = tx.staged(tx.project.protocol_path)
+    assert staged is not None
+    return parse_protocol(tomllib.loads(staged.decode("utf-8-sig")), tx.project.protocol_path)
 
 
 def _write(
