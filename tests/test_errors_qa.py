@@ -728,16 +728,25 @@ def test_a_torn_last_line_is_reported_by_every_command_that_counts(review: Proje
     assert result.stderr.count("incomplete last line") == 1
 
 
-def test_ctrl_c_after_a_search_is_imported_still_logs_it(review: Project,
-                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+def test_ctrl_c_during_a_search_keeps_all_of_it_or_none(review: Project,
+                                                       monkeypatch: pytest.MonkeyPatch) -> None:
     from review_cli.stages import search
+    from review_cli.store import transaction
 
     from .search_fakes import Fake, Server, works
 
     with Server(Fake(works(7))) as server:
         monkeypatch.setenv("REVIEW_EUROPEPMC_URL", server.url)
         monkeypatch.setenv("REVIEW_SEARCH_PACE", "0")
+        before = snapshot(review)
         _interrupt_during(monkeypatch, search, "_dedup")  # after the import, before the log line
+        with pytest.raises(KeyboardInterrupt):
+            search.run(review, "europepmc", "carers", source="Europe PMC")
+        assert snapshot(review) == before  # nothing imported, so nothing missing from the log
+        monkeypatch.undo()
+        monkeypatch.setenv("REVIEW_EUROPEPMC_URL", server.url)
+        monkeypatch.setenv("REVIEW_SEARCH_PACE", "0")
+        _interrupt_during(monkeypatch, transaction, "_apply")  # while the commit renames
         with pytest.raises(KeyboardInterrupt):
             search.run(review, "europepmc", "carers", source="Europe PMC")
     [entry] = search.load_log(review)
