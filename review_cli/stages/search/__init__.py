@@ -24,7 +24,7 @@ from review_cli.model import Record
 from review_cli.progress import NULL, Progress
 from review_cli.project import Project, slug
 from review_cli.search.base import Client, Query, end_date, parse_date
-from review_cli.search.http import Settings
+from review_cli.search.http import Settings, scrub_all, secret_forms
 from review_cli.stages import dedup, import_
 from review_cli.stages.search import _report as report
 from review_cli.store import clusters as clusters_store
@@ -187,7 +187,7 @@ def _execute(
                     f"{client.NAME}-{started.strftime('%Y%m%dT%H%M%SZ')}{client.SUFFIX}"
                 )
                 data = download.data
-                for secret in http.secrets:  # in case a service echoes the key or e-mail back
+                for secret in secret_forms(http.secrets):  # a service may echo them back
                     data = data.replace(secret.encode("utf-8"), b"***")
                 path.write_bytes(data)
                 imported, records = import_.stage(tx, [path], source, client.FORMAT, progress)
@@ -223,6 +223,7 @@ def _execute(
             "retries": http.retried,
             "tool_version": __version__,
         }
+        entry = scrub_all(entry, http.secrets)  # nothing from the environment reaches a file
         search_log.append(tx, entry)
         lock.record(tx, STAGE, inputs=[], outputs=[project.search_log_path],
                     params={"runs": len(load_log(project)) + 1})
