@@ -501,3 +501,22 @@ def test_dedup_counts_credit_the_same_sources_as_the_diagram(project: Project) -
                 if kinds[name] not in DBR_KINDS)
     dbr = sum(v["duplicates_removed"] for name, v in by_source.items() if kinds[name] in DBR_KINDS)
     assert (dbr, other) == (counts["duplicates"], counts["other_duplicates"])
+
+
+def test_a_label_cannot_smuggle_a_mermaid_directive() -> None:
+    from review_cli.io import prisma_text
+
+    sneaky = '%%{init: {"theme": "dark"}}%% Review'
+    data = {"title": sneaky, "update": False, "other_methods": False, "interim": False,
+            "counts": {k: 0 for k in prisma_text._APP_COUNTS} | {
+                k: 0 for k in ("records_pending", "dbr_pending_reports", "other_duplicates",
+                               "other_excluded_automatic", "other_excluded_other",
+                               "other_records_screened", "other_records_excluded",
+                               "other_records_pending", "other_pending_reports", "dbr_excluded",
+                               "other_excluded", "dbr_included", "other_included")},
+            "sources": {"databases": {sneaky: 1}, "registers": {}, "websites": {},
+                        "organisations": {}, "citation_searching": {}},
+            "excluded_reasons": {"dbr": [{"code": "x", "label": sneaky, "n": 0}], "other": []},
+            "automation": {}}
+    text = prisma_text.mermaid(data)
+    assert "%%{" not in text and "}%%" not in text
