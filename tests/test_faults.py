@@ -374,3 +374,27 @@ def test_search_killed_at_every_step_leaves_a_review_the_rerun_completes(
 
         before, after, images = run_killed(tmp_path, base, run)
         check_images(before, after, images, run, runner, rerun_completed=False)
+
+
+def test_a_decision_appended_while_include_runs_leaves_it_stale(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, runner: object
+) -> None:
+    """include hashes its inputs before it reads them: a decision that arrives in between is
+    in neither the log nor the hashes review.lock keeps, so `review status` says it is stale."""
+    from review_cli.model import Decision, Verdict
+    from review_cli.store import flow, lock
+
+    project = Project(base_review(tmp_path / "rev", deduplicated=True, decided=True))
+    real = flow.read
+    rid = sorted(decisions_store.final_decisions(project, TA))[0]
+
+    def read_while_a_reviewer_decides(p: Project, cache: bool = True) -> flow.Inputs:
+        decisions_store.append(p, [Decision(rid, Verdict.EXCLUDE, TA, "alice", "t", "design")])
+        return real(p, cache)
+
+    monkeypatch.setattr(flow, "read", read_while_a_reviewer_decides)
+    include.run(project)
+    monkeypatch.undo()
+    assert [s.stage for s in lock.stale(project)] == ["include"]
+    status = invoke(runner, project, "status")
+    assert "include" in status.output and "changed since" in status.output
