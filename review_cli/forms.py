@@ -24,12 +24,23 @@ import difflib
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from pathlib import Path
+from typing import Any, Protocol
 
 from review_cli.errors import ProtocolError
 
-if TYPE_CHECKING:
-    from review_cli.protocol import _Reader
+
+class _Reader(Protocol):
+    """What a form is read through: protocol.py's table reader (a protocol here, so that
+    protocol.py can import this module)."""
+
+    data: Mapping[str, Any]
+    path: Path
+    prefix: str
+
+    def key(self, name: str) -> str: ...
+    def where(self, name: str) -> str: ...
+    def tables(self, name: str) -> Sequence[_Reader]: ...
 
 TYPES = ("text", "long-text", "number", "year", "choice", "multi-choice", "yes-no", "blocks")
 TYPE_WORDS = {
