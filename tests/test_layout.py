@@ -36,7 +36,6 @@ STAGE_USES = {
     ("appraise", "studies"): "the included studies it appraises, who, and kappa (pure)",
     ("export", "studies"): "the included studies the tables list",
     ("status", "studies"): "the included studies extraction and appraisal count against",
-    ("audit", "studies"): "whether the unit is an included study (its extraction, appraisal)",
     ("demo", "extract"): "the demo runs every stage as a user would",
     ("demo", "appraise"): "the demo runs every stage as a user would",
     ("demo", "studies"): "the demo extracts and appraises the included studies",

@@ -54,10 +54,19 @@ def surname(author: str) -> str:
     return head or author.strip()
 
 
+def _included_units(project: Project) -> list[include.Unit]:
+    inc = include.compute(flow.read(project))
+    return [u for u in inc.units.values() if u.status == include.Status.INCLUDED]
+
+
+def included_ids(project: Project) -> set[str]:
+    """The included studies' ids (no record is read: what `review status` needs)."""
+    return {u.id for u in _included_units(project)}
+
+
 def included(project: Project) -> list[Study]:
     """Every included study, sorted by label (as a paper's tables list them)."""
-    inc = include.compute(flow.read(project))
-    units = [u for u in inc.units.values() if u.status == include.Status.INCLUDED]
+    units = _included_units(project)
     if not units:
         return []
     wanted = {m for u in units for m in u.members}
@@ -127,4 +136,4 @@ def cohen_kappa(pairs: Sequence[tuple[Hashable, Hashable]]) -> float | None:
     return None if pe >= 1 else (po - pe) / (1 - pe)
 
 
-__all__ = ["Study", "cohen_kappa", "find", "included", "reviewer", "surname"]
+__all__ = ["Study", "cohen_kappa", "find", "included", "included_ids", "reviewer", "surname"]
