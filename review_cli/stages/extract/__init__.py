@@ -18,6 +18,7 @@ from typing import Any
 
 from review_cli.errors import ReviewError, UsageError
 from review_cli.forms import Form, Invalid, Value, check, from_text, is_complete, normal, show
+from review_cli.forms import cell as cell_of
 from review_cli.io import workbook
 from review_cli.project import Project
 from review_cli.stages.extract import _text, _xlsx
@@ -105,6 +106,11 @@ def _study(project: Project, studies: Sequence[Study], query: str | None, review
     if query:
         return find(studies, query)
     return next_study(studies, store.values(store.own_log(project, reviewer).entries), form)
+
+
+def form_as_text(form: Form, study: Study, reviewer: str, values: dict[str, Value]) -> str:
+    """A study's form as the editor shows it, filled with `values`."""
+    return _text.render(form, study, reviewer, values)
 
 
 def form_text(project: Project, query: str | None, reviewer: str) -> str:
@@ -405,6 +411,7 @@ def torn_warnings(project: Project) -> list[str]:
 
 __all__ = [
     "TASK", "Change", "Disagreement", "FieldAgreement", "Imported", "Resolution", "Saved",
-    "agreement", "compare", "edit", "export_workbook", "form_of", "form_text", "import_workbook",
-    "reconcile", "save_file", "set_values", "take", "torn_warnings", "typed", "walk",
+    "agreement", "cell_of", "compare", "edit", "export_workbook", "form_as_text", "form_of",
+    "form_text", "import_workbook", "reconcile", "save_file", "set_values", "take",
+    "torn_warnings", "typed", "walk",
 ]

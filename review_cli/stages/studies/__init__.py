@@ -14,6 +14,8 @@ import re
 from collections import Counter
 from collections.abc import Hashable, Sequence
 from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
 
 from review_cli.errors import ReviewError
 from review_cli.project import Project, slug
@@ -64,8 +66,38 @@ def included_ids(project: Project) -> set[str]:
     return {u.id for u in _included_units(project)}
 
 
+_memo: dict[Path, tuple[tuple[Any, ...], list[Study]]] = {}
+
+
+def _inputs_key(project: Project) -> tuple[Any, ...]:
+    """The size and change time of every file the included studies are computed from: a
+    process that asks again (the demo extracts and appraises study by study) reads them
+    once while none changes."""
+    paths = [project.protocol_path, project.records_path, project.clusters_path,
+             *project.decision_logs()]
+    out: list[Any] = []
+    for path in paths:
+        try:
+            st = path.stat()
+        except FileNotFoundError:
+            out.append((str(path), None))
+            continue
+        out.append((str(path), st.st_size, st.st_mtime_ns))
+    return tuple(out)
+
+
 def included(project: Project) -> list[Study]:
     """Every included study, sorted by label (as a paper's tables list them)."""
+    key = _inputs_key(project)
+    memo = _memo.get(project.root)
+    if memo is not None and memo[0] == key:
+        return list(memo[1])
+    studies = _compute(project)
+    _memo[project.root] = (key, studies)
+    return list(studies)
+
+
+def _compute(project: Project) -> list[Study]:
     units = _included_units(project)
     if not units:
         return []
