@@ -20,7 +20,6 @@ from typing import Any
 from review_cli.errors import ReviewError
 from review_cli.project import Project, slug
 from review_cli.stages import include
-from review_cli.stages.screen import resolve_reviewer
 from review_cli.store import flow
 from review_cli.store import records as records_store
 from review_cli.store.units import merge_cluster
@@ -149,6 +148,10 @@ def find(studies: Sequence[Study], query: str) -> Study:
 def reviewer(project: Project, name: str | None, task: str) -> str:
     """Who is extracting or appraising: as for screening (--reviewer, $REVIEW_REVIEWER, git's
     user.name, the protocol's only reviewer), never the name of the reconciled log."""
+    # Imported here: the screen's package loads the ranker, which `review status` (which
+    # counts extraction and appraisal through this module) should not pay for.
+    from review_cli.stages.screen import resolve_reviewer
+
     chosen = resolve_reviewer(project, name, task=task)
     if slug(chosen) in RESERVED_NAMES:
         raise ReviewError(f"`{chosen}` is the name of the reconciled log, not a reviewer",
