@@ -160,3 +160,35 @@ def test_a_torn_extraction_line_is_reported_then_moved_aside(tmp_path: Path) -> 
     assert "moved to extract/reviewer1.torn" in saved.repaired[0]
     assert len(log.read_text(encoding="utf-8").splitlines()) == 2
     assert store.torn_warnings(project) == []
+
+
+def test_stored_values_are_checked_against_the_form() -> None:
+    from review_cli.forms import check, is_complete, show
+
+    qes = load_protocol(templates()["coproduction-integrated-care"]).extraction
+    assert qes is not None
+    f = {name: qes.field(name) for name in ("involved", "participants_n", "quotations", "aim")}
+    assert check(f["involved"], ["health staff", "service users"]) == ["service users",
+                                                                       "health staff"]
+    assert check(f["participants_n"], 12.0) == 12
+    assert check(f["quotations"], [{"text": "x", "order": "first-order", "page": None}]) == [
+        {"text": "x", "order": "first-order"}]
+    for field_name, bad, message in (("involved", "staff", "a list of choices"),
+                                     ("participants_n", "12", "must be text"),
+                                     ("quotations", "x", "a list of blocks"),
+                                     ("quotations", [{"nope": "x"}], "have no field `nope`"),
+                                     ("aim", 5, "must be text")):
+        field = f[field_name]
+        assert field is not None
+        if field_name == "participants_n":
+            assert check(field, bad) == 12  # text that is a number is still a number
+            continue
+        with pytest.raises(Invalid, match=message):
+            check(field, bad)
+    assert show(f["quotations"], [{"text": "x"}]) == "1 block(s)"  # type: ignore[arg-type]
+    full = {"aim": "a", "country": "c", "service": "s", "approach": "co-design",
+            "involved": ["service users"], "methodology": "qualitative",
+            "data_collection": ["interviews"], "key_findings": "k"}
+    assert is_complete(qes, full)
+    assert not is_complete(qes, {**full, "quotations": [{"page": "3"}]})  # no text, no order
+    assert not is_complete(qes, {k: v for k, v in full.items() if k != "aim"})
