@@ -10,7 +10,7 @@ from typing import Any
 
 from review_cli.io.writer import dumps_line
 
-EXPORT_FORMATS = ("csv", "jsonl", "ris", "bibtex")
+EXPORT_FORMATS = ("csv", "jsonl", "ris", "bibtex", "md", "xlsx")
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
@@ -31,6 +31,25 @@ def to_csv(rows: Iterable[Mapping[str, Any]], columns: Sequence[str]) -> str:
     for row in rows:
         writer.writerow([safe_cell(row.get(c)) for c in columns])
     return buf.getvalue()
+
+
+def _md_cell(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, list | tuple):
+        value = "; ".join(str(v) for v in value)
+    text = str(value).replace("\\", "\\\\").replace("|", "\\|").strip()
+    return "<br>".join(line.strip() for line in text.split("\n"))
+
+
+def to_markdown(rows: Iterable[Mapping[str, Any]], columns: Sequence[str]) -> str:
+    """A pipe table (GitHub, pandoc, most Markdown renderers): `|` escaped, line breaks as
+    `<br>`."""
+    out = ["| " + " | ".join(_md_cell(c) for c in columns) + " |",
+           "|" + "|".join("---" for _ in columns) + "|"]
+    for row in rows:
+        out.append("| " + " | ".join(_md_cell(row.get(c)) for c in columns) + " |")
+    return "\n".join(out) + "\n"
 
 
 def to_jsonl(rows: Iterable[Mapping[str, Any]]) -> str:
@@ -158,4 +177,6 @@ def render(fmt: str, rows: Sequence[Mapping[str, Any]], columns: Sequence[str]) 
         return to_ris(rows)
     if fmt == "bibtex":
         return to_bibtex(rows)
+    if fmt == "md":
+        return to_markdown(rows, columns)
     raise ValueError(fmt)

@@ -8,6 +8,7 @@ from typing import Any
 
 from review_cli.model import Stage, Verdict
 from review_cli.project import Project
+from review_cli.stages.status import _after
 from review_cli.store import clusters as clusters_store
 from review_cli.store import decisions as dec
 from review_cli.store import flow, lock
@@ -82,6 +83,9 @@ def run(project: Project) -> Status:
     if clusters_store.exists(project):
         status.stages["dedup"] = _dedup_counts(project, shaped)
     status.stages.update(stage_counts(project))
+    after, warnings = _after.counts(project)  # extraction and appraisal
+    status.stages.update(after)
+    status.warnings += warnings
     for name, stage_count in status.stages.items():
         if stage_count.get("decisions on no unit"):
             status.warnings.append(
