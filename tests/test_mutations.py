@@ -109,8 +109,8 @@ def _review(tmp_path: Path) -> Project:
                          (FIXTURES / "dedup" / "embase.ris", "Embase")):
         import_.run(project, [path], source)
     dedup.run(project)
-    from review_cli.store.units import stage_ids
     from review_cli.model import Stage
+    from review_cli.store.units import stage_ids
 
     ids = sorted(stage_ids(project, Stage.TITLE_ABSTRACT))
     team.decide(project, Stage.TITLE_ABSTRACT, "reviewer1",
