@@ -203,7 +203,7 @@ def reconcile(
     from review_cli.stages import screen as screen_stage
     from review_cli.stages import team
     from review_cli.ui import team_view
-    from review_cli.ui.console import info, interactive
+    from review_cli.ui.console import info, interactive, warn
 
     project = project_here()
     st = screen_stage.parse_stage(stage)
@@ -220,7 +220,9 @@ def reconcile(
         )
     elif take:
         found = team.conflicts(project, st, ids or None)
-        written = team.reconcile(project, st, name, team.take(found, take))
+        written = team.reconcile(
+            project, st, name, team.take(found, take, list(team.per_reviewer(project, st)))
+        )
     else:
         if not interactive():
             raise ReviewError(
@@ -230,6 +232,10 @@ def reconcile(
             )
         ask = team_view.prompt_conflict(screen_stage.reasons_for(project, st), input)
         written = team.walk(project, st, name, ask)
+    parties = sum(1 for d in written if team.is_party(d))
+    if parties:
+        warn(f"{name} decided {parties} of these record(s) themselves and so was a party to the "
+             "conflict; each reconciliation's note says so (a third reviewer usually reconciles)")
     info(f"{name}: {len(written)} final decision(s) recorded at {st}; "
          f"{len(team.conflicts(project, st))} conflict(s) left.")
     if json_out:
