@@ -27,7 +27,7 @@ def dedup(
         False, "--split", help="Take the given record out of its cluster, for good."
     ),
     reviewer: str = typer.Option(
-        None, "--reviewer",
+        None, "--reviewer", "-r",
         help="Who decides (written with each manual decision; default as for screen).",
     ),
     json_out: bool = typer.Option(False, "--json", help="Print what was done as JSON on stdout."),

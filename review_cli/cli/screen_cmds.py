@@ -45,7 +45,7 @@ def screen(
     """
     from review_cli.stages import screen as stage_mod
     from review_cli.ui import screen_view
-    from review_cli.ui.console import info, interactive, out, warn
+    from review_cli.ui.console import confirm, info, interactive, out, warn
 
     if not interactive():
         raise ReviewError(
@@ -56,6 +56,12 @@ def screen(
     project = project_here()
     st = stage_mod.parse_stage(stage)
     name = stage_mod.resolve_reviewer(project, reviewer)
+    notice = stage_mod.dedup_notice(project)
+    if notice:
+        warn(notice)
+        if not confirm("Screen them anyway?"):
+            info("Not started. Run `review dedup`, then `review screen` again.")
+            return
     outcome = stage_mod.run(
         project, st, name, lambda loop: screen_view.run(out, loop),
         engine=stage_mod.BackgroundEngine, only_maybe=maybe,

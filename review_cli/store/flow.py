@@ -70,9 +70,11 @@ def read(project: Project, cache: bool = True) -> Inputs:
     """Read everything the flow needs. `cache`: save the units for the next run (False:
     write nothing, as `review prisma --check` promises)."""
     units, hashes = read_units(project, cache)
+    # Decisions on a record a dedup merged afterwards count for its unit.
+    to_unit = {m: u.id for u in units.units if len(u.members) > 1 for m in u.members if m != u.id}
     return Inputs(project.protocol, units.records, units.units,
-                  final_decisions(project, Stage.TITLE_ABSTRACT),
-                  final_decisions(project, Stage.FULL_TEXT), units.warnings, hashes)
+                  final_decisions(project, Stage.TITLE_ABSTRACT, to_unit),
+                  final_decisions(project, Stage.FULL_TEXT, to_unit), units.warnings, hashes)
 
 
 def read_units(project: Project, cache: bool = True) -> tuple[Units, dict[Path, str]]:

@@ -97,3 +97,14 @@ def unit_index(project: Project) -> dict[str, str]:
         for m in members:
             out.setdefault(m, cid)
     return out
+
+
+def not_deduplicated(project: Project) -> tuple[bool, int]:
+    """Whether `review dedup` has run, and how many imported records are in no cluster (all of
+    them before it ran; those imported since, after)."""
+    clusters = groups(project)
+    ids = [r.id for r in records_store.summaries(project)]
+    if not clusters:
+        return False, len(ids)
+    seen = {m for members in clusters.values() for m in members}
+    return True, sum(1 for i in ids if i not in seen)

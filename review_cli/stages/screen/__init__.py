@@ -128,9 +128,11 @@ class Session:
         repair = dec.repair_torn(project, stage, reviewer)
         if repair is not None:
             self.messages.append(repair.message(project))
-        self.history = dec.read_log(
+        # A decision made on a record before a dedup merged it counts for its unit.
+        to_unit = {m: cid for cid, ms in self.members.items() for m in ms if m != cid}
+        self.history = dec.remap(dec.read_log(
             project.decisions_path(stage, reviewer), stage, slug(reviewer)
-        ).decisions
+        ).decisions, to_unit)
         self.in_force = dec.effective(self.history)
         self.latest = dec.latest(self.history)
         self.notes: dict[str, str] = {}
@@ -423,6 +425,18 @@ def run(
             session.engine.close()
 
 
+def dedup_notice(project: Project) -> str:
+    """Why the records about to be screened may hold duplicates ('' when they cannot)."""
+    ran, n = units_store.not_deduplicated(project)
+    if not n:
+        return ""
+    if not ran:
+        return (f"`review dedup` has not run: the {n} imported record(s) would be screened as "
+                "they are, so a study found in two sources comes up once per copy")
+    return (f"{n} record(s) imported since the last `review dedup` are not deduplicated: a "
+            "copy of a study already screened would come up again")
+
+
 def open_session(
     project: Project,
     stage: Stage,
@@ -441,5 +455,5 @@ def open_session(
 
 __all__ = [
     "BackgroundEngine", "Card", "Engine", "Outcome", "Session", "Settings", "Status", "SyncEngine",
-    "open_session", "parse_stage", "reasons_for", "resolve_reviewer",
+    "dedup_notice", "open_session", "parse_stage", "reasons_for", "resolve_reviewer",
 ]

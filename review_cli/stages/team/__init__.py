@@ -114,7 +114,10 @@ def decide(
     reasons = {r.code for r in reasons_for(project, stage)}
     limited = units_store.limited_units(project)
     undoing = [w for w in wanted if w.verdict == Verdict.UNDO]
-    in_force = dec.latest(dec.own_log(project, stage, reviewer).decisions) if undoing else {}
+    in_force = (
+        dec.latest(dec.remap(dec.own_log(project, stage, reviewer).decisions, to_unit))
+        if undoing else {}
+    )
     undone: set[str] = set()
     resolved: list[tuple[str, Wanted]] = []
     for w in wanted:
@@ -168,7 +171,9 @@ def decide(
         # every decision again: one already in force, same verdict, reason and note, is kept.
         current = {
             unit: (d.verdict, d.reason, d.note)
-            for unit, d in dec.latest(dec.own_log(project, stage, reviewer).decisions).items()
+            for unit, d in dec.latest(
+                dec.remap(dec.own_log(project, stage, reviewer).decisions, to_unit)
+            ).items()
         }
         for unit, w in resolved:
             if w.verdict == Verdict.UNDO:
