@@ -69,12 +69,10 @@ def screen(
     for m in outcome.messages:
         warn(m)
     info(
-        f"{name}: {outcome.decided} decision(s) this session; "
-        f"{outcome.screened}/{outcome.total} screened at {st}."
-        + (
-            " All records screened." if outcome.finished
-            else " Run `review screen` again to resume."
-        )
+        f"{name}: {outcome.decided} decision(s) this session"
+        + (f" ({outcome.undone} undone)" if outcome.undone else "")
+        + f"; {outcome.screened}/{outcome.total} screened at {st}. "
+        + stage_mod.ending(outcome, maybe)
     )
 
 
