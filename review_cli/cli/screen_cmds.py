@@ -76,6 +76,53 @@ def screen(
     )
 
 
+@command("stop")
+def stop(
+    rule: str = typer.Option(
+        None, "--rule",
+        help="The stopping rule whose verdict you stop on: statistical, knee or heuristic "
+        "(default: the first that says stop). One that has not said stop is recorded as your "
+        "decision, never as the rule's.",
+    ),
+    note: str = typer.Option("", "--note", help="Why, in your words (saved with the stop)."),
+    reviewer: str = typer.Option(
+        None, "--reviewer", "-r", help="Who decides to stop (default as for screen)."
+    ),
+    resume: bool = typer.Option(
+        False, "--resume", help="Take the stop back: the unscreened records wait again."
+    ),
+    json_out: bool = typer.Option(False, "--json", help="Print the recorded stop as JSON."),
+) -> None:
+    """Stop screening titles and abstracts before every record is screened, and say so.
+
+    Records who stopped, when, on which stopping rule's verdict and the rules' figures at that
+    moment (screen/stopped.jsonl). PRISMA then counts the records nobody screened as removed
+    before screening: by an automation tool when a rule said stop, for other reasons (the
+    reviewers' decision) when none had.
+
+    Example: review stop --rule statistical --reviewer alice
+    """
+    from review_cli.stages import screen as stage_mod
+    from review_cli.store.stopping import describe
+    from review_cli.ui.console import info, warn
+
+    project = project_here()
+    name = stage_mod.resolve_reviewer(project, reviewer)
+    if resume:
+        if rule:
+            raise UsageError("--resume takes a stop back: give it without --rule")
+        result = stage_mod.resume(project, name, note)
+        info(f"{name}: the stop is taken back; the unscreened records wait for a decision again.")
+    else:
+        result = stage_mod.stop(project, name, rule, note)
+        for w in result.warnings:
+            warn(w)
+        info(f"{name}: {describe(result.line)}; {len(result.line.unscreened):,} record(s) left "
+             "unscreened. `review prisma` counts them.")
+    if json_out:
+        emit_json(result.to_json())
+
+
 @command("decide")
 def decide(
     ids: list[str] = typer.Argument(

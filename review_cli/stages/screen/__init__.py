@@ -35,10 +35,12 @@ from review_cli.stages.screen._engine import (
     Snapshot,
     SyncEngine,
 )
+from review_cli.stages.screen._stop import StopResult, resume, stop
 from review_cli.stages.screen._who import parse_stage, reasons_for, resolve_reviewer
 from review_cli.store import decisions as dec
 from review_cli.store import fulltext as fulltext_store
 from review_cli.store import screen_state
+from review_cli.store import stopping as stopping_store
 from review_cli.store import units as units_store
 from review_cli.store.locking import reviewer_lock
 
@@ -142,6 +144,11 @@ class Session:
         repair = dec.repair_torn(project, stage, reviewer)
         if repair is not None:
             self.messages.append(repair.message(project))
+        stopped = stopping_store.in_force(project, str(stage))
+        if stopped is not None:
+            self.messages.append(
+                f"Screening was stopped by {stopped.reviewer} at {stopped.time}: what you decide "
+                "now counts as screened (`review stop --resume` takes the stop back).")
         # A decision made on a record before a dedup merged it counts for its unit.
         to_unit = {m: cid for cid, ms in self.members.items() for m in ms if m != cid}
         self.history = dec.remap(dec.read_log(
@@ -513,6 +520,7 @@ def open_session(
 
 
 __all__ = [
-    "BackgroundEngine", "Card", "Engine", "Outcome", "Session", "Settings", "Status", "SyncEngine",
-    "dedup_notice", "ending", "open_session", "parse_stage", "reasons_for", "resolve_reviewer",
+    "BackgroundEngine", "Card", "Engine", "Outcome", "Session", "Settings", "Status", "StopResult",
+    "SyncEngine", "dedup_notice", "ending", "open_session", "parse_stage", "reasons_for",
+    "resolve_reviewer", "resume", "stop",
 ]
