@@ -42,7 +42,7 @@ def test_reconcile_walk_through_shows_the_abstract(runner, team_project: Project
 
 def test_take_someone_who_is_not_a_reviewer_is_an_error(runner, team_project: Project) -> None:
     carol = invoke(runner, team_project, "reconcile", "--take", "carol", "--reviewer", "dave")
-    assert carol.exit_code == 1 and "not a reviewer with decisions" in carol.stderr
+    assert carol.exit_code == 1 and "`carol` is not a reviewer" in carol.stderr
     assert "alice, bob" in carol.stderr and not team_project.reconciled_path(TA).exists()
     # Nothing left to reconcile: taking a reviewer's decisions is then simply nothing to do,
     # but a name that is no reviewer is still an error.

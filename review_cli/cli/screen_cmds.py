@@ -272,7 +272,9 @@ def reconcile(
     elif take:
         found = team.conflicts(project, st, ids or None)
         written = team.reconcile(
-            project, st, name, team.take(found, take, list(team.per_reviewer(project, st)))
+            project, st, name,
+            team.take(found, take,
+                      [*team.per_reviewer(project, st), *project.protocol.reviewers]),
         )
     else:
         if not interactive():

@@ -338,14 +338,15 @@ def walk(
 
 def take(conflict_list: Sequence[Conflict], name: str,
          reviewers: Sequence[str] = ()) -> list[Resolution]:
-    """Resolve every conflict with reviewer `name`'s decision. `reviewers`: everyone with
-    decisions at this stage; a name that is none of them is an error, conflicts or not."""
+    """Resolve every conflict with reviewer `name`'s decision. `reviewers`: the protocol's
+    reviewers and everyone with decisions at this stage; a name that is none of them is an
+    error, conflicts or not."""
     names = sorted({n for c in conflict_list for n in c.votes})
     known = sorted(set(reviewers) | set(names))
     if slug(name) not in {slug(n) for n in known}:
         raise ReviewError(
-            f"`{name}` is not a reviewer with decisions at this stage, so there is nothing of "
-            "theirs to take",
+            f"`{name}` is not a reviewer (not in review.toml, no decisions at this stage), so "
+            "there is nothing of theirs to take",
             hint=("take one of: " + ", ".join(known)) if known else "nobody has decided yet",
         )
     if names and name.casefold() not in {n.casefold() for n in names}:
