@@ -69,7 +69,15 @@ def dedup(
         try:
             reviewer = resolve_reviewer(project, reviewer, strict=False)
         except ReviewError as e:
-            raise ReviewError("who decides these pairs? no --reviewer given", hint=e.hint) from None
+            listed = ", ".join(project.protocol.reviewers)
+            if not (ask is not None and interactive()):
+                raise ReviewError("who decides these pairs? no --reviewer given",
+                                  hint=e.hint) from None
+            reviewer = input(f"Who decides the uncertain pairs{f' ({listed})' if listed else ''}"
+                             "? ").strip()
+            if not reviewer:
+                raise ReviewError("who decides these pairs? no name given",
+                                  hint=e.hint) from None
     result = stage.session(
         project,
         ask=ask,
