@@ -2,9 +2,10 @@
 
 Generates a 100,000-record RIS export (the one `bench_import.py` uses), then builds the review
 the way a reviewer does: `review init`, `review import`, `review dedup`, and every unit decided
-by the first reviewer at title/abstract with `review decide --from` (so the decision log is full size). Then
-runs each measured command as a subprocess and records its peak resident set size: a one-id
-`review decide`, `review status` (text and `--json`), `review prisma` and `review export`.
+by the first reviewer at title/abstract with `review decide --from` (so the decision log is
+full size). Then runs each measured command as a subprocess and records its peak resident set
+size: a one-id `review decide`, `review status` (text and `--json`), `review prisma` and
+`review export`.
 
 Peak RSS comes from `getrusage(RUSAGE_CHILDREN)` in a small wrapper process started per
 measurement, so each figure is that one command's peak and nothing else's (Linux, macOS).
