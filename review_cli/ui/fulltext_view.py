@@ -44,11 +44,11 @@ def missing_lines(result: MissingResult) -> list[str]:
 
 
 def missing_summary(result: MissingResult) -> str:
-    retrieved = sum(1 for m in result.missing if m.decision == "not-retrieved")
+    decided = sum(1 for m in result.missing if m.decision == "not-retrieved")
     text = (f"{result.with_report} of {result.sought} reports sought are in fulltext/; "
             f"{len(result.missing)} missing")
     if result.missing:
-        text += (f" ({retrieved} already decided not retrieved). Request them by DOI/PMID, "
+        text += (f" ({decided} already decided not retrieved). Request them by DOI/PMID, "
                  "then `review fulltext attach ID FILE`; one that cannot be had: "
                  "`review decide ID --not-retrieved --stage full-text`.")
     return text + ("" if result.missing else ".")

@@ -10,6 +10,8 @@ from __future__ import annotations
 import textwrap
 import unicodedata
 
+from review_cli.model import Record
+
 PAGE = (595, 842)  # A4, in points
 
 
@@ -51,3 +53,15 @@ def placeholder_pdf(text: str, heading: str = "Placeholder report (review demo)"
         len(objects) + 1, xref
     )
     return bytes(out)
+
+
+def citation_text(record: Record) -> str:
+    """What a placeholder shows: the study's reference, and that it stands in for the report."""
+    who = "; ".join(record.authors[:6]) + (" et al." if len(record.authors) > 6 else "")
+    where = ". ".join(x for x in (record.journal, str(record.year or "n.d.")) if x)
+    lines = [who or "(no authors)", "", record.title or "(no title)", "", where]
+    if record.doi:
+        lines.append(f"doi:{record.doi}")
+    lines += ["", f"Study {record.id} of the generated demo review: the study is made up, and "
+              "this page stands in for its full-text report."]
+    return "\n".join(lines)

@@ -232,20 +232,18 @@ def _download(project: Project, unit: str, cand: Any, url: str, downloader: Any,
         got = downloader.get(cand.url, accept, write)
         entry = store.Entry(unit, project.rel(staged[-1]), got.kind, cand.source, url,
                             cand.licence, got.size, got.digest, _stamp(now))
-        _stage_entry(tx, index, entry)
+        _stage_index(tx, {**index, unit: entry})
+    index[unit] = entry  # committed
     return entry
 
 
-def _stage_entry(tx: Any, index: dict[str, store.Entry], entry: store.Entry) -> None:
-    """The index with `entry`, the git policy files and review.lock, staged with the report."""
+def _stage_index(tx: Any, index: dict[str, store.Entry]) -> None:
+    """The index, the git policy files and review.lock, staged with the reports."""
     project = tx.project
-    new = {**index, entry.unit: entry}
-    store.stage_index(tx, new)
+    store.stage_index(tx, index)
     store.stage_policy(tx, project.protocol.fulltext.commit)
     lock.record(tx, STAGE, inputs=[], outputs=[project.fulltext_index_path],
-                params={"reports": len(new)})
-    index.clear()
-    index.update(new)  # only once everything is staged: a refused write changes nothing
+                params={"reports": len(index)})
 
 
 @dataclass
@@ -270,10 +268,59 @@ def attach(
     now: Callable[[], dt.datetime] = utc_now,
 ) -> AttachResult:
     """`review fulltext attach ID FILE`: a report obtained another way, checked to be a PDF."""
+    return attach_many(project, [(uid, path)], licence, replace, now)[0]
+
+
+@locked("fulltext")
+def attach_many(
+    project: Project, items: Sequence[tuple[str, Path]], licence: str = "",
+    replace: bool = False, now: Callable[[], dt.datetime] = utc_now,
+) -> list[AttachResult]:
+    """Several reports attached in one commit (the demo's); every file is checked first, so
+    one that is refused leaves the review unchanged."""
     from review_cli.io.writer import sha256_file
+
+    resolve(project, [uid for uid, _ in items])  # an unknown id is refused before anything
+    index_of = units_store.unit_index(project)
+    index = store.read_index(project)
+    results: list[AttachResult] = []
+    todo: list[tuple[str, Path, int, list[str]]] = []
+    for uid, path in items:
+        unit = index_of[uid.strip()]
+        size, warnings = _check_pdf(path)
+        old = index.get(unit)
+        digest = sha256_file(path)
+        if old is not None and old.sha256 == digest and store.present(project, old):
+            results.append(AttachResult(unit, old.file, size, digest, False, True, warnings))
+            continue
+        existing = store.report_file(project, (unit,))
+        if existing is not None and not replace:
+            raise ReviewError(
+                f"{unit} already has a report: {project.rel(existing)}",
+                hint="pass --replace to put this file in its place; nothing was changed",
+            )
+        todo.append((unit, path, size, warnings))
+    with transaction(project) as tx:
+        for unit, path, size, warnings in todo:
+            replaced = store.report_file(project, (unit,)) is not None
+            staged, digest = store.stage_report(tx, unit, "pdf", store.file_chunks(path))
+            entry = store.Entry(unit, project.rel(staged), "pdf", "attached", "",
+                                licence.strip(), size, digest, _stamp(now))
+            index[unit] = entry
+            results.append(AttachResult(unit, entry.file, size, digest, replaced,
+                                        warnings=warnings))
+        if todo:
+            _stage_index(tx, index)
+        else:
+            store.stage_policy(tx, project.protocol.fulltext.commit)
+    return results
+
+
+def _check_pdf(path: Path) -> tuple[int, list[str]]:
+    """The file's size, and a warning when it looks cut short; a file that is not a PDF is an
+    error naming it."""
     from review_cli.search.download import PDF_TAIL
 
-    [unit] = resolve(project, [uid])
     try:
         size = path.stat().st_size
         with path.open("rb") as f:
@@ -292,28 +339,10 @@ def attach(
             hint="attach the report as a PDF (print or export it to PDF first); nothing was "
             "changed",
         )
-    warnings = [] if b"%%EOF" in tail else [
-        f"{path.name} has no PDF end-of-file marker: it may be incomplete (open it to check)"
-    ]
-    index = store.read_index(project)
-    old = index.get(unit)
-    digest = sha256_file(path)
-    if old is not None and old.sha256 == digest and store.present(project, old):
-        sync_policy(project)
-        return AttachResult(unit, old.file, size, digest, False, True, warnings)
-    existing = store.report_file(project, (unit,))
-    if existing is not None and not replace:
-        raise ReviewError(
-            f"{unit} already has a report: {project.rel(existing)}",
-            hint="pass --replace to put this file in its place; nothing was changed",
-        )
-    with transaction(project) as tx:
-        staged, staged_digest = store.stage_report(tx, unit, "pdf", store.file_chunks(path))
-        entry = store.Entry(unit, project.rel(staged), "pdf", "attached", "", licence.strip(),
-                            size, staged_digest, _stamp(now))
-        _stage_entry(tx, index, entry)
-    return AttachResult(unit, entry.file, size, staged_digest, existing is not None,
-                        warnings=warnings)
+    if b"%%EOF" in tail:
+        return size, []
+    return size, [f"{path.name} has no PDF end-of-file marker: it may be incomplete (open it "
+                  "to check)"]
 
 
 @dataclass
@@ -369,5 +398,6 @@ NOT_RETRIEVED = str(Verdict.NOT_RETRIEVED)
 
 __all__ = [
     "NOT_RETRIEVED", "SOURCES", "AttachResult", "FetchResult", "Missing", "MissingResult",
-    "Outcome", "attach", "contact", "fetch", "missing", "resolve", "sought", "sync_policy",
+    "Outcome", "attach", "attach_many", "contact", "fetch", "missing", "resolve", "sought",
+    "sync_policy",
 ]
