@@ -11,6 +11,7 @@ for these tests; no byte comes from the real services.
 
 from __future__ import annotations
 
+import _thread
 import json
 import os
 import signal
@@ -269,7 +270,10 @@ class _Handler(BaseHTTPRequestHandler):
                 self.wfile.write(body[: len(body) // 2])
                 self.wfile.flush()
                 # Ctrl-C in the client, half-way through the download.
-                signal.pthread_kill(fake.main_thread, signal.SIGINT)
+                if hasattr(signal, "pthread_kill"):
+                    signal.pthread_kill(fake.main_thread, signal.SIGINT)
+                else:  # Windows: raised once the read in progress returns
+                    _thread.interrupt_main()
                 time.sleep(0.5)
                 self.close_connection = True
             else:

@@ -176,6 +176,7 @@ def test_an_interrupted_download_leaves_no_partial_file(
         "r1": "present", "r2": "fetched", "r7": "no-ids"}
 
 
+@pytest.mark.skipif(sys.platform == "win32", reason="SIGINT cannot be sent to a child there")
 def test_ctrl_c_in_the_command_leaves_no_partial_file(tmp_path: Path) -> None:
     fake = FullTextFake(papers=[Paper(doi=DOIS["r1"], unpaywall=["big"])], files={"big": "stall"})
     project = make_review(tmp_path / "rev", include=("r1",))
@@ -209,8 +210,10 @@ def test_no_email_for_unpaywall_is_a_clear_error(
     assert "[fulltext]" in result.output and "REVIEW_EMAIL" in result.output
     assert snapshot(project) == before and fake.requests == []
     # Without Unpaywall no e-mail is needed; with one in the protocol Unpaywall is asked.
-    assert invoke(runner, project, "fulltext", "fetch", "--from", "europepmc,openalex"
-                  ).exit_code == 0
+    without = invoke(runner, project, "fulltext", "fetch", "--from", "europepmc,openalex")
+    assert without.exit_code == 0 and "r1: no open-access copy found" in without.output
+    assert "0 report(s) fetched, 0 already there, 2 not found" in without.output
+    assert "`review fulltext missing` lists them" in without.output
     write_text(project.protocol_path, PROTOCOL + '\n[fulltext]\nemail = "me@example.org"\n')
     (project.root / "fulltext" / "r1.pdf").unlink(missing_ok=True)
     assert invoke(runner, project, "fulltext", "fetch").exit_code == 0
@@ -325,3 +328,26 @@ def test_git_ignores_the_reports_and_keeps_the_index(tmp_path: Path) -> None:
                          text=True).stdout
     assert "fulltext/index.jsonl" in out and "fulltext/.gitignore" in out
     assert "r1.pdf" not in out
+
+
+def test_retry_after_is_honoured_and_each_host_is_paced(fake: FullTextFake) -> None:
+    from review_cli.search.download import Downloader
+    from review_cli.search.http import Settings
+
+    slept: list[float] = []
+    kept: list[bytes] = []
+
+    def write(kind: str, chunks: Iterator[bytes]) -> str:
+        kept.append(b"".join(chunks))
+        return kind
+
+    settings = Settings(timeout=2, retries=2, backoff=0.001, max_backoff=5, pace=1)
+    with Downloader(settings, host_interval=30, sleep=slept.append) as d:
+        got = d.get(fake.file_url("four-429"), ["pdf"], write)
+        assert got.kind == "pdf" and kept[0] == pdf_bytes("Report four-429")
+        # Retry-After: 1 is waited for, then the host's turn (this fake clock never moves).
+        assert d.retried == 1 and 1.0 <= slept[0] < 1.2 and 29 < slept[1] <= 30
+        d.get(fake.file_url("one.pdf"), ["pdf"], write)  # the same host: waits its turn
+        assert len(slept) == 3 and 29 < slept[2] <= 30
+        d.get(fake.file_url("one.pdf").replace("127.0.0.1", "localhost"), ["pdf"], write)
+        assert len(slept) == 3  # another host: no wait

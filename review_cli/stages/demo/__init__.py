@@ -198,15 +198,15 @@ def screen_title_abstract(ctx: DemoRun) -> StepReport:
 def screen_full_text(ctx: DemoRun) -> StepReport:
     """The reports are attached first (`review fulltext attach`: generated placeholder PDFs,
     all but those the ground truth says could not be obtained), then screened."""
-    attached = attach_reports(ctx)
-    report = _screen(ctx, Stage.FULL_TEXT, FT_DISAGREEMENTS)
+    study_of = unit_studies(ctx.project, ctx.demo)
+    attached = attach_reports(ctx, study_of)
+    report = _screen(ctx, Stage.FULL_TEXT, FT_DISAGREEMENTS, study_of)
     report.details.insert(0, attached)
     return report
 
 
-def attach_reports(ctx: DemoRun) -> str:
+def attach_reports(ctx: DemoRun, study_of: dict[str, str]) -> str:
     project, demo = ctx.project, ctx.demo
-    study_of = unit_studies(project, demo)
     sought = sorted(units.stage_ids(project, Stage.FULL_TEXT))
     merged = {r.id: r for r in units.screening_records(project, set(sought))}
     obtained = [u for u in sought if u not in study_of
@@ -492,11 +492,12 @@ def simulated_votes(demo: Demo, unit_ids: list[str], study_of: dict[str, str], s
     return [first, second]
 
 
-def _screen(ctx: DemoRun, stage: Stage, disagreements: tuple[int, int]) -> StepReport:
+def _screen(ctx: DemoRun, stage: Stage, disagreements: tuple[int, int],
+            study_of: dict[str, str] | None = None) -> StepReport:
     """Two reviewers decide every unit through `review decide`; conflicts via `review reconcile`."""
     name = str(stage)
     project = ctx.project
-    study_of = unit_studies(project, ctx.demo)
+    study_of = study_of if study_of is not None else unit_studies(project, ctx.demo)
     to_screen = sorted(units.stage_ids(project, stage))
     unmatched = [u for u in to_screen if u not in study_of]
     reviewers = list(project.protocol.reviewers[:2]) or ["reviewer1", "reviewer2"]

@@ -158,7 +158,8 @@ def fetch(
         settings = settings or Settings.from_env()
         records = {r.id: r for r in units_store.screening_records(project, set(todo))}
         finder = Finder(sources, email, settings)
-        downloader = Downloader(settings, host_interval, finder.secrets, email)
+        # The e-mail goes to the three APIs, never to the publishers' servers.
+        downloader = Downloader(settings, host_interval, finder.secrets)
         progress.start("Fetching full texts", total=len(todo))
         try:
             with finder, downloader:
@@ -171,7 +172,7 @@ def fetch(
             result.requests = finder.requests + downloader.requests
             result.retries = finder.retried + downloader.retried
         result.warnings = [
-            f"{label} stopped answering ({problem}); it was not asked for the later reports"
+            f"{label} failed ({problem}); it was not asked for the remaining reports"
             for label, problem in finder.failed.items()
         ]
     result.outcomes = [outcomes[u] for u in units]
