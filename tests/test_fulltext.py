@@ -351,3 +351,21 @@ def test_retry_after_is_honoured_and_each_host_is_paced(fake: FullTextFake) -> N
         assert len(slept) == 3 and 29 < slept[2] <= 30
         d.get(fake.file_url("one.pdf").replace("127.0.0.1", "localhost"), ["pdf"], write)
         assert len(slept) == 3  # another host: no wait
+
+
+def test_a_pdf_cut_short_without_a_length_is_never_kept(
+    tmp_path: Path, fake: FullTextFake
+) -> None:
+    from review_cli.search.download import Downloader, Unavailable
+    from review_cli.search.http import Settings
+
+    fake.files["cut-no-length"] = "noeof"  # no Content-Length; the connection just closes
+    project = make_review(tmp_path / "rev", include=("r1",))
+    fake.papers[0].unpaywall = ["cut-no-length"]
+    result = fulltext.fetch(project, host_interval=0)
+    [r1] = [o for o in result.outcomes if o.unit == "r1"]
+    assert r1.status == "not-found" and "no end-of-file marker" in r1.tried[0]
+    assert sorted(p.name for p in project.fulltext_dir.iterdir()) == [".gitignore"]
+    with Downloader(Settings(timeout=2, retries=0), host_interval=0) as d:
+        with pytest.raises(Unavailable, match="cut off"):
+            d.get(fake.file_url("cut-no-length"), ["pdf"], lambda kind, chunks: str(list(chunks)))
