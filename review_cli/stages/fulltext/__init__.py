@@ -120,12 +120,11 @@ def _targets(project: Project, ids: Sequence[str]) -> list[str]:
     return units
 
 
-def _has_report(project: Project, unit: str, members: Sequence[str],
-                index: dict[str, store.Entry]) -> bool:
-    entry = index.get(unit)
-    if entry is not None:
-        return store.present(project, entry)
-    return store.report_file(project, (unit, *members)) is not None
+def _report_of(project: Project, unit: str, members: Sequence[str]) -> Path | None:
+    """The unit's report in this checkout, however it got there: a file put in fulltext/ by
+    hand is never overwritten by a download. An indexed report that is not here (a fresh
+    clone: reports are git-ignored by default) is fetched again."""
+    return store.report_file(project, (unit, *members))
 
 
 @locked("fulltext")
@@ -146,8 +145,11 @@ def fetch(
     units = _targets(project, ids)
     groups = units_store.groups(project)
     index = store.read_index(project)
-    outcomes = {u: Outcome(u, "present", file=index[u].file if u in index else "")
-                for u in units if _has_report(project, u, groups.get(u, []), index)}
+    outcomes = {}
+    for u in units:
+        found = _report_of(project, u, groups.get(u, []))
+        if found is not None:
+            outcomes[u] = Outcome(u, "present", file=project.rel(found))
     todo = [u for u in units if u not in outcomes]
     result = FetchResult([])
     if todo:
@@ -380,7 +382,7 @@ def missing(project: Project) -> MissingResult:
     units = sought(project)
     groups = units_store.groups(project)
     index = store.read_index(project)
-    lacking = [u for u in units if not _has_report(project, u, groups.get(u, []), index)]
+    lacking = [u for u in units if _report_of(project, u, groups.get(u, [])) is None]
     finals = decisions_store.final_decisions(project, Stage.FULL_TEXT)
     records = {r.id: r for r in units_store.screening_records(project, set(lacking))}
     rows = []
