@@ -100,11 +100,19 @@ _MARKER = re.compile(r"^(\s*)([#+\-=>])")
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 
 
+_CODE = re.compile(r"(`[^`\n]+`)")
+
+
 def escape(text: str) -> str:
-    """Plain text as Markdown shows it: no emphasis, links, tables or HTML of its own."""
-    text = _CONTROL.sub(" ", text)
-    text = _SPECIAL.sub(r"\\\1", text).replace("<", "&lt;").replace(">", "&gt;")
-    return text
+    """Plain text as Markdown shows it: no emphasis, links, tables or HTML of its own; a
+    `command` between backticks stays code."""
+    out = []
+    for n, part in enumerate(_CODE.split(_CONTROL.sub(" ", text))):
+        if n % 2:
+            out.append(part.replace("|", "\\|"))
+        else:
+            out.append(_SPECIAL.sub(r"\\\1", part).replace("<", "&lt;").replace(">", "&gt;"))
+    return "".join(out)
 
 
 def _code(text: str) -> str:

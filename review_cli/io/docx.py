@@ -15,6 +15,7 @@ import re
 import zipfile
 from collections.abc import Sequence
 from typing import Any
+from xml.sax.saxutils import escape
 
 from review_cli.errors import ParseError
 from review_cli.io.docmodel import (
@@ -39,6 +40,9 @@ def _clean(text: str) -> str:
     return _ILLEGAL.sub("", text)
 
 
+PAGE_TWIPS = 14_797  # the text width of an A4 landscape page with 1.8 cm margins
+
+
 def _runs(paragraph: Any, parts: Sequence[str | Span]) -> None:
     from docx.shared import Pt
 
@@ -52,40 +56,56 @@ def _runs(paragraph: Any, parts: Sequence[str | Span]) -> None:
             run.font.size = Pt(9)
 
 
-def _table(doc: Any, t: Table) -> None:
-    from docx.shared import Pt
+def _paragraph(doc: Any, style: str | None = None) -> Any:
+    """A new paragraph with the style of this id (set by id: looking a style up by its name
+    costs python-docx a search of the styles part each time)."""
+    paragraph = doc.add_paragraph()
+    if style:
+        paragraph._p.style = style
+    return paragraph
 
-    table = doc.add_table(rows=1, cols=len(t.columns))
+
+def _cell(text: str, width: int, size: int, bold: bool) -> str:
+    runs = "".join(
+        f'<w:p><w:r><w:rPr>{"<w:b/>" if bold else ""}<w:sz w:val="{size}"/></w:rPr>'
+        f'<w:t xml:space="preserve">{escape(line)}</w:t></w:r></w:p>'
+        for line in _clean(text).split("\n"))
+    return f'<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/></w:tcPr>{runs}</w:tc>'
+
+
+def _table(doc: Any, t: Table) -> None:
+    """A table: python-docx makes it and its grid; its rows are parsed from WordprocessingML in
+    one go (python-docx's add_row and cell.text take seconds for a thousand cells)."""
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls
+
+    table = doc.add_table(rows=0, cols=len(t.columns))
     table.style = "Table Grid"
-    size = Pt(7 if t.small or len(t.columns) > 8 else 9)
-    for cell, text in zip(table.rows[0].cells, t.columns, strict=True):
-        cell.text = ""
-        run = cell.paragraphs[0].add_run(_clean(text))
-        run.bold = True
-        run.font.size = size
-    for row in t.rows:
-        cells = table.add_row().cells
-        for cell, text in zip(cells, row, strict=True):
-            lines = _clean(text).split("\n")
-            cell.text = ""
-            for n, line in enumerate(lines):
-                paragraph = cell.paragraphs[0] if n == 0 else cell.add_paragraph()
-                paragraph.add_run(line).font.size = size
+    width = PAGE_TWIPS // len(t.columns)
+    for col in table._tbl.tblGrid.iterchildren():
+        col.set(qn("w:w"), str(width))
+    size = 14 if t.small or len(t.columns) > 8 else 18  # half-points: 7 and 9 pt
+    head = "".join(_cell(c, width, size, True) for c in t.columns)
+    rows = [f"<w:tr {nsdecls('w')}><w:trPr><w:tblHeader/></w:trPr>{head}</w:tr>"]
+    rows += [f"<w:tr {nsdecls('w')}>" + "".join(_cell(c, width, size, False) for c in row)
+             + "</w:tr>" for row in t.rows]
+    for row in rows:
+        table._tbl.append(parse_xml(row))
 
 
 def _block(doc: Any, b: Block) -> None:
     from docx.shared import Pt
 
     if isinstance(b, Heading):
-        doc.add_heading(_clean(b.text), level=min(max(b.level - 1, 0), 9))
+        _paragraph(doc, f"Heading{min(max(b.level - 1, 1), 9)}").add_run(_clean(b.text))
     elif isinstance(b, Para):
-        _runs(doc.add_paragraph(), b.parts)
+        _runs(_paragraph(doc), b.parts)
     elif isinstance(b, Bullets):
         for item in b.items:
-            _runs(doc.add_paragraph(style="List Bullet"), item)
+            _runs(_paragraph(doc, "ListBullet"), item)
     elif isinstance(b, Table):
         _table(doc, b)
-        doc.add_paragraph()
+        _paragraph(doc)
     elif isinstance(b, Diagram):
         for inner in b.fallback:
             _block(doc, inner)
@@ -95,13 +115,14 @@ def _block(doc: Any, b: Block) -> None:
                 heading = re.match(r"^(#{1,6})\s+(.*)", piece.strip())
                 listed = re.match(r"^\s*(?:[-*+]|\d+[.)])\s+(.*)", piece, re.S)
                 if heading:
-                    doc.add_heading(_clean(_unmark(heading[2])), level=min(len(heading[1]), 9))
+                    _paragraph(doc, f"Heading{min(len(heading[1]), 9)}").add_run(
+                        _clean(_unmark(heading[2])))
                 elif listed:
-                    doc.add_paragraph(_clean(_unmark(listed[1])), style="List Bullet")
+                    _paragraph(doc, "ListBullet").add_run(_clean(_unmark(listed[1])))
                 elif piece.strip():
-                    doc.add_paragraph(_clean(_unmark(piece)))
+                    _paragraph(doc).add_run(_clean(_unmark(piece)))
     elif isinstance(b, Code):
-        paragraph = doc.add_paragraph()
+        paragraph = _paragraph(doc)
         lines = b.text.rstrip("\n").split("\n")
         for n, line in enumerate(lines, start=1):
             run = paragraph.add_run(_clean(line))
@@ -135,7 +156,7 @@ def write(document: Document) -> bytes:
     props.created = props.modified = FIXED
     props.last_printed = FIXED
     props.revision = 1
-    doc.add_heading(_clean(document.title), level=0)
+    _paragraph(doc, "Title").add_run(_clean(document.title))
     for b in document.blocks:
         if isinstance(b, Heading) and b.level == 1:
             continue  # the title, above
@@ -143,6 +164,12 @@ def write(document: Document) -> bytes:
     buf = io.BytesIO()
     doc.save(buf)
     return _fixed_times(buf.getvalue())
+
+
+def qn(tag: str) -> str:
+    from docx.oxml.ns import qn as docx_qn
+
+    return str(docx_qn(tag))
 
 
 def _fixed_times(data: bytes) -> bytes:

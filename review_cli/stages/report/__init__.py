@@ -87,9 +87,9 @@ class Rendered:
     warnings: list[str] = field(default_factory=list)
 
 
-def render(project: Project, allow_pending: bool = False) -> Rendered:
-    """The report's files, in memory."""
-    facts = gather(project, allow_pending)
+def render(project: Project, allow_pending: bool = False, cache: bool = True) -> Rendered:
+    """The report's files, in memory. `cache`: as `flow.read`."""
+    facts = gather(project, allow_pending, cache)
     if facts.flow_problem and not allow_pending:
         raise ReviewError(facts.flow_problem,
                           hint="finish and reconcile the decisions named, or `review report "
@@ -173,7 +173,7 @@ def _diff(rel: str, old: str, new: str) -> str:
 
 def check(project: Project, allow_pending: bool = False) -> ReportResult:
     """Regenerate in memory and compare with the files on disk; writes nothing."""
-    rendered = render(project, allow_pending)
+    rendered = render(project, allow_pending, cache=False)
     differences = []
     for path, data in rendered.files.items():
         rel = project.rel(path)

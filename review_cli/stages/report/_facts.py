@@ -132,10 +132,11 @@ def _excluded(project: Project, inc: Inclusion) -> list[Excluded]:
     return sorted(out, key=lambda e: (e.reason, e.label.casefold(), e.id))
 
 
-def gather(project: Project, allow_pending: bool = False) -> Facts:
+def gather(project: Project, allow_pending: bool = False, cache: bool = True) -> Facts:
+    """`cache`: as `flow.read` (`--check` writes nothing, not even the flow's cache)."""
     facts = Facts(project, project.protocol)
     try:
-        inc = include.compute(flow_store.read(project, cache=False))
+        inc = include.compute(flow_store.read(project, cache))
         facts.inclusion = inc
         facts.flow = prisma.compute(inc, allow_pending)
         facts.excluded = _excluded(project, inc)
