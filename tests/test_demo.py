@@ -366,3 +366,11 @@ def check_report(runner, project: Project, steps: dict) -> None:  # type: ignore
 
     doc = Document(str(project.report_dir / "report.docx"))
     assert any(p.text == "7. Meta-ethnography" for p in doc.paragraphs)
+    # The docs hold the demo's report as it is; the README shows its highlights.
+    from benchmarks.demo_report import DOC_DOCX, DOC_MD, README, with_excerpt
+
+    hint = "run `python -m benchmarks.demo_report`"
+    assert DOC_MD.read_text(encoding="utf-8") == md, hint
+    assert DOC_DOCX.read_bytes() == (project.report_dir / "report.docx").read_bytes(), hint
+    readme = README.read_text(encoding="utf-8")
+    assert with_excerpt(readme, md) == readme, hint

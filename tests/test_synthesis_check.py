@@ -62,6 +62,10 @@ def test_the_helpers_synthesis_keeps_every_rule(review: Project, runner) -> None
     done = invoke(runner, review, "synthesis", "check")
     assert done.exit_code == 0, done.output
     assert "keep every rule" in done.output
+    status = invoke(runner, review, "status", "--json")
+    assert json.loads(status.stdout)["stages"]["synthesis"] == {
+        "concepts": 4, "third-order concepts": 2, "matrix cells": 6, "line of argument links": 1,
+        "CERQual findings": 2, "PPI meetings": 1}
 
 
 # (file, how it is broken, the rule, the line reported, words of the message)
