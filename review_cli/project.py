@@ -109,6 +109,12 @@ class Project:
             paths.append(self.reconciled_path(stage))
         return [p for p in paths if p.is_file()]
 
+    @property
+    def stop_log_path(self) -> Path:
+        """The reviewers' decisions to stop screening before every record was screened, and
+        their withdrawals (append-only: who, when, on which rule's verdict, its figures)."""
+        return self.root / "screen" / "stopped.jsonl"
+
     def torn_path(self, stage: Stage, reviewer: str) -> Path:
         """Bytes of torn decision lines moved out of a log when it was repaired, kept for audit."""
         return self.root / "screen" / str(stage) / f"{slug(reviewer)}.torn"

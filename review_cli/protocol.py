@@ -124,9 +124,9 @@ class Screening:
     keys: Mapping[str, str] = field(default_factory=lambda: dict(DEFAULT_KEYS))
     highlight_include: tuple[str, ...] = ()
     highlight_exclude: tuple[str, ...] = ()
-    # Units nobody screened at title/abstract: "pending" (the diagram waits for them) or
-    # "automation" (screening stopped by a stopping rule; PRISMA counts them as ineligible
-    # by automation tools).
+    # Kept so that older review.toml files still load: "automation" no longer removes the units
+    # nobody screened (it did so with no record of who stopped, when or on which rule's
+    # verdict); `review stop` records that decision, and `review prisma` says so.
     unscreened: str = "pending"
 
 

@@ -332,7 +332,7 @@ def check_report(runner, project: Project, steps: dict) -> None:  # type: ignore
         f"registers and {identified - c['database_results']:,} from other methods), from 13 "
         "sources",
         f"- Duplicate records removed: {both('duplicates', 'other_duplicates')}",
-        "- Records marked as ineligible by automation tools (the protocol's limits): "
+        "- Records marked as ineligible by automation tools: "
         f"{both('excluded_automatic', 'other_excluded_automatic')}",
         f"- Records screened: {both('records_screened', 'other_records_screened')}; excluded: "
         f"{both('records_excluded', 'other_records_excluded')}",

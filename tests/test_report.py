@@ -225,3 +225,35 @@ def test_labels_that_would_break_mermaid_are_escaped(review: Project) -> None:
     block = mermaid_blocks(_markdown(review))[1]
     check_structure(block)
     assert "#quot;shared#quot; 100#37; #lt;b#gt;#35;1" in block
+
+
+def test_a_stop_and_its_unscreened_records_are_reported(review: Project, runner) -> None:
+    from review_cli.io.writer import write_jsonl
+    from review_cli.model import Origin, Record
+
+    from .extract_helpers import records
+
+    late = Record(id="s0005", source="MEDLINE", title="An unscreened survey", authors=("Late, A",),
+                  year=2020, journal="J", origins=(Origin("MEDLINE", "x.ris", "#5", 5),))
+    write_jsonl(review.records_path, [r.to_json() for r in [*records(), late]])
+    stop = invoke(runner, review, "stop", "--reviewer", "reviewer1", "--note", "time ran out")
+    assert stop.exit_code == 0, stop.output
+    assert invoke(runner, review, "report").exit_code == 0
+    md = _markdown(review)
+    assert "- Records removed for other reasons: 1 (not screened: screening stopped after 4 of 5 " \
+           "records screened by the reviewers' decision" in md
+    assert "Stopping (`review stop`): Screening stopped after 4 of 5 records" in md
+    assert "(note: time ran out)." in md
+
+
+def test_a_flow_that_does_not_add_up_needs_allow_pending(review: Project, runner) -> None:
+    team.decide(review, Stage.TITLE_ABSTRACT, "reviewer1", [team.Wanted("s0004",
+                                                                      Verdict.INCLUDE)],
+                clock=lambda: CLOCK)  # reviewer2 still excludes it: a conflict
+    refused = invoke(runner, review, "report")
+    assert refused.exit_code == 1 and "--allow-pending" in refused.output
+    assert not review.report_dir.exists()
+    interim = invoke(runner, review, "report", "--allow-pending", "--json")
+    assert interim.exit_code == 0, interim.output
+    assert json.loads(interim.stdout)["written"] == ["report/report.md", "report/report.docx"]
+    assert "Awaiting a decision (n = 1)" in _markdown(review)

@@ -226,3 +226,12 @@ def test_tables_in_every_format(review: Project, runner, tmp_path: Path) -> None
     assert out.read_bytes().startswith(b"PK")
     missing = invoke(runner, review, "synthesis", "table", "nothing")
     assert missing.exit_code == 2 or missing.exit_code == 1
+
+
+def test_the_editor_needs_a_terminal(review: Project, runner) -> None:
+    write_synthesis(review)
+    done = invoke(runner, review, "synthesis", "edit", "matrix")
+    assert done.exit_code == 1 and "needs a terminal" in done.output
+    assert "review synthesis edit matrix --print > matrix.txt" in done.output
+    wrong = invoke(runner, review, "synthesis", "edit", "themes", "--print")
+    assert wrong.exit_code == 2 and "edit one of: concepts, matrix" in wrong.output

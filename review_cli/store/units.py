@@ -106,8 +106,12 @@ def unit_index(project: Project) -> dict[str, str]:
     return {m: u.id for u in shaped.units for m in (u.id, *u.members)}
 
 
-def titles(project: Project) -> dict[str, str]:
-    """Unit id -> the title it is screened under (as `merge_cluster` chooses it)."""
+def not_deduplicated(project: Project) -> tuple[bool, int]:
+    """Whether `review dedup` has run, and how many imported records are in no cluster (all of
+    them before it ran; those imported since, after)."""
+    clusters = groups(project)
     shaped, _ = flow.read_units(project)
-    records = shaped.records
-    return {u.id: best_title([records[m].title for m in u.members]) for u in shaped.units}
+    if not clusters:
+        return False, len(shaped.records)
+    seen = {m for members in clusters.values() for m in members}
+    return True, sum(1 for i in shaped.records if i not in seen)

@@ -103,6 +103,7 @@ class DemoResult:
     svg: Path | None = None
     # pipeline vs ground truth, when PRISMA ran
     differences: list[str] = field(default_factory=list)
+    existing: bool = False  # the folder already held this demo: nothing was done
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -112,6 +113,7 @@ class DemoResult:
             "prisma": self.prisma,
             "svg": str(self.svg) if self.svg else None,
             "differences_from_ground_truth": self.differences,
+            "existing": self.existing,
         }
 
 
@@ -390,6 +392,8 @@ def run(folder: Path, force: bool = False, seed: int = DEFAULT_SEED, progress: P
         raise UsageError(f"--until must be one of: {', '.join(names)} (got `{until}`)")
     if until is not None:
         steps = steps[: names.index(until) + 1]
+    if not force and (done := existing(folder, seed)) is not None:
+        return done
     root = prepare_folder(folder, force)
     with write_lock(Project(root), "demo"):
         return _run(Project(root), seed, progress, steps)
@@ -414,6 +418,30 @@ def _run(project: Project, seed: int, progress: Progress, steps: tuple[Step, ...
             ctx.project.demo_dir / "run.json",
             {"seed": seed, "steps": [r.to_json() for r in ctx.reports]},
         )
+    return result
+
+
+def existing(folder: Path, seed: int) -> DemoResult | None:
+    """The demo `folder` already holds (same seed), left as it is: running `review demo` (or
+    `make demo`) again is not an error and never replaces work done in it; --force does."""
+    root = folder.resolve()
+    run_json = root / "demo" / "run.json"
+    if not (root / "review.toml").is_file() or not run_json.is_file():
+        return None
+    try:
+        ran = read_json(run_json)
+    except ParseError:
+        return None
+    if not isinstance(ran, dict) or ran.get("seed") != seed:
+        return None
+    note = StepReport("create", "skipped", f"{folder} already holds the example review (seed "
+                      f"{seed}); nothing was changed (`review demo {folder} --force` makes it "
+                      "again)")
+    result = DemoResult(root, [note], {}, existing=True)
+    prisma_json = root / "prisma" / "prisma.json"
+    if prisma_json.is_file():
+        result.prisma = read_json(prisma_json)
+        result.svg = next(iter(sorted((root / "prisma").glob("*.svg"))), None)
     return result
 
 

@@ -112,9 +112,10 @@ def automation(facts: Facts) -> str:
     if not removed or facts.flow is None:
         return ""
     why = "; ".join(f"{reason} {n(k)}" for reason, k in facts.flow.automation.items())
-    return (f"{n(removed)} records were removed before screening by the protocol's limits "
-            f"({limits(facts) or 'review.toml [limits]'}), applied by review to each record's "
-            f"year and language and recorded in include/log.jsonl ({why})")
+    return (f"{n(removed)} records were marked as ineligible by automation tools before "
+            f"screening: the protocol's limits ({limits(facts) or 'review.toml [limits]'}), "
+            "applied by review to each record's year and language, and a stopping rule where "
+            f"screening stopped on one; each is recorded in include/log.jsonl ({why})")
 
 
 def agreement_words(facts: Facts, stage: Stage) -> str:
@@ -152,6 +153,11 @@ def selection(facts: Facts) -> list[str]:
         rule = FINAL_RULES.get(facts.protocol.screening.final, facts.protocol.screening.final)
         out.append(f"Rule for the final decision (review.toml `screening.final = "
                    f"\"{facts.protocol.screening.final}\"`): {rule}.")
+        stop = facts.flow.stopping if facts.flow else None
+        if stop:
+            said = str(stop.get("statement") or "").rstrip(".")
+            out.append(f"Stopping (`review stop`): {said[:1].upper()}{said[1:]}"
+                       + (f" (note: {stop['note']})" if stop.get("note") else "") + ".")
         if any(s.ranked for s in facts.screening.values()):
             out.append("Records were screened in the terminal one at a time, the most likely "
                        "relevant first: a classifier (review's `" + facts.protocol.screening.model
@@ -214,13 +220,18 @@ def flow_summary(facts: Facts) -> list[str]:
         for r in facts.flow.reasons.get(arm, []) if facts.flow else []:
             reasons[r["label"]] = reasons.get(r["label"], 0) + int(r["n"])
     per_reason = [f"{label} {k}" for label, k in reasons.items()]
+    sources_n = len([s for g in (facts.flow.sources.values() if facts.flow else []) for s in g])
+    other = both("excluded_other", "other_excluded_other")
+    removed = [f"Records removed for other reasons: {n(other)}" + (
+        " (" + "; ".join(f"{why} (n = {k})" for why, k in facts.flow.removed_other.items()) + ")"
+        if facts.flow and facts.flow.removed_other else "")] if other else []
     return [
-        f"Records identified: {n(facts.identified())} ({arms(facts)}), from "
-        f"{len([s for g in (facts.flow.sources.values() if facts.flow else []) for s in g])} "
-        "sources",
+        f"Records identified: {n(facts.identified())} ({arms(facts)}), from {sources_n} "
+        f"source{'s' if sources_n != 1 else ''}",
         f"Duplicate records removed: {n(both('duplicates', 'other_duplicates'))}",
-        f"Records marked as ineligible by automation tools (the protocol's limits): "
+        f"Records marked as ineligible by automation tools: "
         f"{n(both('excluded_automatic', 'other_excluded_automatic'))}",
+        *removed,
         f"Records screened: {n(both('records_screened', 'other_records_screened'))}; "
         f"excluded: {n(both('records_excluded', 'other_records_excluded'))}",
         f"Reports sought for retrieval: {n(both('dbr_sought_reports', 'other_sought_reports'))}"

@@ -82,6 +82,8 @@ def run(project: Project) -> Status:
     )
     if clusters_store.exists(project):
         status.stages["dedup"] = _dedup_counts(project, shaped)
+    status.stale[:0] = _dedup_staleness(shaped, status.stages.get("dedup"), status.stale)
+    status.warnings.extend(dec.torn_logs(project))
     status.stages.update(stage_counts(project))
     after, warnings = _after.counts(project)  # extraction and appraisal
     status.stages.update(after)
@@ -95,6 +97,24 @@ def run(project: Project) -> Status:
                 "(`review prisma` names them)"
             )
     return status
+
+
+def _dedup_staleness(shaped: flow.Units, counts: dict[str, Any] | None,
+                     stale: list[dict[str, str]]) -> list[dict[str, str]]:
+    """Dedup is stale when it never ran on imported records, or records came after it ran: the
+    screen would serve every copy of a duplicate as a record of its own."""
+    if not shaped.records:
+        return []
+    if counts is None:
+        return [{"stage": "dedup", "reason": f"never run on the {len(shaped.records)} imported "
+                 "records: duplicates would be screened once per copy (run `review dedup`)"}]
+    new = counts.get("not deduplicated yet", 0)
+    if not new:
+        return []
+    stale[:] = [s for s in stale if s["stage"] != "dedup"]  # this says it better
+    return [{
+        "stage": "dedup", "reason": f"{new} record(s) imported since the last `review dedup` are "
+        "not deduplicated yet (run `review dedup`)"}]
 
 
 def _dedup_counts(project: Project, shaped: flow.Units) -> dict[str, Any]:
