@@ -235,3 +235,22 @@ def test_the_editor_needs_a_terminal(review: Project, runner) -> None:
     assert "review synthesis edit matrix --print > matrix.txt" in done.output
     wrong = invoke(runner, review, "synthesis", "edit", "themes", "--print")
     assert wrong.exit_code == 2 and "edit one of: concepts, matrix" in wrong.output
+
+
+def test_a_cell_of_a_study_no_longer_included_is_named_not_dropped(review: Project,
+                                                                   runner) -> None:
+    write_synthesis(review)
+    with review.matrix_path.open("a", encoding="utf-8") as f:
+        f.write(json.dumps({"row": "t2", "study": "s0004", "relation": "absent",
+                            "concepts": [], "note": ""}) + "\n")
+    text = synthesis.form_text(review, "matrix")
+    assert "--- s0004" in text
+    path = review.root.parent / "m.txt"
+    path.write_text(text, encoding="utf-8")
+    done = invoke(runner, review, "synthesis", "edit", "matrix", "--from", str(path))
+    assert done.exit_code == 1 and "`s0004` is not an included study" in done.output
+    path.write_text(text.replace("--- s0004\nrelation: absent\nconcepts:\nnote:\n", ""),
+                    encoding="utf-8")
+    assert invoke(runner, review, "synthesis", "edit", "matrix", "--from",
+                  str(path)).exit_code == 0
+    assert "s0004" not in review.matrix_path.read_text(encoding="utf-8")

@@ -183,6 +183,12 @@ def matrix_blocks(matrix: Matrix, order: Sequence[Study]) -> list[Block]:
             b.parts.append(Block(s.id, "", {"relation": c.relation if c else "",
                                             "concepts": ", ".join(c.concepts) if c else "",
                                             "note": c.note if c else ""}, label=s.label))
+        known = {s.id for s in order}
+        for sid, c in sorted(cells.items()):
+            if sid not in known:  # shown, so that saving names it instead of dropping it
+                b.parts.append(Block(sid, "", {"relation": c.relation,
+                                               "concepts": ", ".join(c.concepts),
+                                               "note": c.note}))
         out.append(b)
     return out
 

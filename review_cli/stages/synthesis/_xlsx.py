@@ -70,13 +70,18 @@ def sheets(concepts: Sequence[Concept], matrix: Matrix, findings: Sequence[Findi
         sheet.rows.append([b.id, *(b.values[k] for k in ("study", "order", "text", "page",
                                                          "participant", "memo"))])
     out.append(sheet)
+    # A study no longer included keeps its column, so that importing names it, not drops it.
+    known = {s.id for s in order}
+    others = sorted({c.study for c in matrix.cells if c.study not in known})
+    heads = [*(f"{s.label} ({s.id})" for s in order), *others]
+    ids = [*(s.id for s in order), *others]
     sheet = Sheet("matrix", [Column("row", 8), Column("label", 30, wrap=True),
                              Column("description", 40, wrap=True),
-                             *(Column(f"{s.label} ({s.id})", 24, wrap=True) for s in order)])
+                             *(Column(h, 24, wrap=True) for h in heads)])
     for row in _forms.matrix_blocks(matrix, order):
         cells = matrix.cells_of(row.id)
         sheet.rows.append([row.id, row.values["label"], row.values["description"],
-                           *(_forms.cell_text(cells.get(s.id)) for s in order)])
+                           *(_forms.cell_text(cells.get(sid)) for sid in ids)])
     out.append(sheet)
     sheet = Sheet("findings", list(_FINDING_COLUMNS))
     for b in _forms.finding_blocks(findings, studies):
