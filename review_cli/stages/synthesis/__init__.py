@@ -180,8 +180,8 @@ def seed(project: Project) -> Seeded:
     with transaction(project) as tx:
         if out.added or not concepts_store.exists(project):
             concepts_store.write(tx, [*current, *out.added])
-        lock.record(tx, STAGE, [project.protocol_path, *_extraction_logs(project)], [],
-                    params={"seeded_from": name})
+        # The extraction it read: `review status` says the concepts may be behind when it changes.
+        lock.record(tx, STAGE, _extraction_logs(project), [], params={"seeded_from": name})
     return out
 
 
