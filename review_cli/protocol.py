@@ -32,6 +32,7 @@ DEFAULT_KEYS = {
     "reason": "r",
     "criteria": "c",
     "not_retrieved": "x",  # full-text stage only: the report could not be obtained
+    "open": "o",  # full-text stage only: open the report in the system viewer
     "help": "?",
     "quit": "q",
 }
@@ -168,6 +169,18 @@ class SynthesisSettings:
     ppi_aim: str = ""  # the aim of patient and public involvement (GRIPP2 item 1)
 
 
+COMMIT_RULES = ("no", "git", "lfs")
+
+
+@dataclass(frozen=True)
+class FullText:
+    """`[fulltext]`: the contact e-mail Unpaywall asks for, and whether the reports themselves
+    are committed (their licences differ, so by default only their index is)."""
+
+    email: str = ""
+    commit: str = "no"  # no | git | lfs
+
+
 @dataclass(frozen=True)
 class Protocol:
     title: str
@@ -187,6 +200,7 @@ class Protocol:
     extraction: Form | None = None  # the extraction form ([extraction] in review.toml)
     appraisal: Appraisal = field(default_factory=Appraisal)
     synthesis_settings: SynthesisSettings = field(default_factory=SynthesisSettings)
+    fulltext: FullText = field(default_factory=FullText)
 
     def source(self, name: str) -> Source | None:
         """The source `name` refers to: its name in any case, else the one source whose name
@@ -364,7 +378,8 @@ def read_toml(path: Path) -> dict[str, Any]:
 def parse_protocol(data: Mapping[str, Any], path: Path) -> Protocol:
     top = _Reader(data, path, "")
     top.only("schema", "review", "question", "criteria", "exclusion_reasons", "sources", "limits",
-             "reviewers", "screening", "previous", "extraction", "appraisal", "synthesis")
+             "reviewers", "screening", "previous", "extraction", "appraisal", "synthesis",
+             "fulltext")
     schema = top.integer("schema", SCHEMA)
     if schema != SCHEMA:
         raise top.fail(
@@ -507,6 +522,14 @@ def parse_protocol(data: Mapping[str, Any], path: Path) -> Protocol:
     names = syn.data.get("ppi_names", False)
     if not isinstance(names, bool):
         raise syn.fail("ppi_names", "true or false")
+    ft = top.table("fulltext")
+    ft.only("email", "commit")
+    commit = ft.text("commit", "no")
+    if commit not in COMMIT_RULES:
+        raise ft.fail("commit", "one of " + ", ".join(f'"{c}"' for c in COMMIT_RULES))
+    email = ft.text("email")
+    if email and not re.fullmatch(r"[^@\s]+@[^@\s]+\.[^@\s]+", email):
+        raise ft.fail("email", "an e-mail address (Unpaywall asks for one), or no `email` key")
 
     question_fields = {
         k: question.text(k) for k in question.data if k not in ("framework", "text")
@@ -531,4 +554,5 @@ def parse_protocol(data: Mapping[str, Any], path: Path) -> Protocol:
         synthesis_settings=SynthesisSettings(order, index, names,
                                              syn.texts("ppi_roles") or PPI_ROLES,
                                              syn.text("ppi_aim")),
+        fulltext=FullText(email, commit),
     )

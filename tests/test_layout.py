@@ -24,6 +24,8 @@ STAGE_USES = {
     ("team", "screen"): "shares who is screening and the reasons of a stage",
     ("search", "import_"): "a search imports what it downloaded, as `review import` would",
     ("search", "dedup"): "an update deduplicates its new records, as `review dedup` would",
+    ("search", "include"): "citation searching starts from the included studies (the flow's "
+                           "pure computation)",
     ("demo", "import_"): "the demo runs every stage as a user would",
     ("demo", "dedup"): "the demo runs every stage as a user would",
     ("demo", "include"): "the demo runs every stage as a user would",
@@ -51,6 +53,7 @@ STAGE_USES = {
     ("report", "synthesis"): "the synthesis check and tables (pure over what the store read)",
     ("demo", "synthesis"): "the demo runs every stage as a user would",
     ("demo", "report"): "the demo runs every stage as a user would",
+    ("demo", "fulltext"): "the demo attaches the reports of its full-text stage, as a user would",
 }
 
 

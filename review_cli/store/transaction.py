@@ -199,7 +199,7 @@ def _written_folders(project: Project) -> list[Path]:
     fixed = [project.root,
              *(project.root / name
                for name in ("import", "dedup", "include", "prisma", "search", "demo",
-                            "synthesis", "report")),
+                            "synthesis", "report", "fulltext")),
              project.cache_dir]
     searches = project.searches_dir
     nested = [p for p in searches.rglob("*") if p.is_dir()] if searches.is_dir() else []
