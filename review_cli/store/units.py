@@ -66,7 +66,13 @@ def screening_records(project: Project, only: set[str] | None = None) -> list[Re
     return sorted(units, key=lambda r: r.id)
 
 
-def stage_ids(project: Project, stage: Stage) -> set[str]:
+def view(project: Project) -> flow.Units:
+    """The flow's units, for a command that asks several of the questions below: read once and
+    passed as `shaped` (at 100,000 records each read costs most of a second)."""
+    return flow.read_units(project)[0]
+
+
+def stage_ids(project: Project, stage: Stage, shaped: flow.Units | None = None) -> set[str]:
     """The ids of the units a reviewer screens at `stage`.
 
     Title/abstract: every unit the protocol's limits leave eligible (the rest were excluded by
@@ -74,13 +80,14 @@ def stage_ids(project: Project, stage: Stage) -> set[str]:
     is include. From the flow's units (cached): no record is decoded or merged."""
     full_text = stage == Stage.FULL_TEXT
     ta = decisions_store.final_decisions(project, Stage.TITLE_ABSTRACT) if full_text else {}
-    return ids_by_stage(project, ta)[stage]
+    return ids_by_stage(project, ta, shaped)[stage]
 
 
-def ids_by_stage(project: Project, ta: dict[str, decisions_store.Final]) -> dict[Stage, set[str]]:
+def ids_by_stage(project: Project, ta: dict[str, decisions_store.Final],
+                 shaped: flow.Units | None = None) -> dict[Stage, set[str]]:
     """`stage_ids` of both stages, given the final title/abstract decisions `ta`."""
     limits = project.protocol.limits
-    shaped, _ = flow.read_units(project)
+    shaped = view(project) if shaped is None else shaped
     eligible = {u.id for u in shaped.units if not limits.ineligible(u.year, u.language)}
     included = {
         i for i in eligible if (f := ta.get(i)) is not None and f.verdict == Verdict.INCLUDE
@@ -93,16 +100,16 @@ def stage_units(project: Project, stage: Stage) -> list[Record]:
     return screening_records(project, stage_ids(project, stage))
 
 
-def limited_units(project: Project) -> dict[str, str]:
+def limited_units(project: Project, shaped: flow.Units | None = None) -> dict[str, str]:
     """Units the protocol's limits excluded by automation -> why."""
     limits = project.protocol.limits
-    shaped, _ = flow.read_units(project)
+    shaped = view(project) if shaped is None else shaped
     return {u.id: why for u in shaped.units if (why := limits.ineligible(u.year, u.language))}
 
 
-def unit_index(project: Project) -> dict[str, str]:
+def unit_index(project: Project, shaped: flow.Units | None = None) -> dict[str, str]:
     """Any record id (cluster member or unit) -> its unit id."""
-    shaped, _ = flow.read_units(project)
+    shaped = view(project) if shaped is None else shaped
     return {m: u.id for u in shaped.units for m in (u.id, *u.members)}
 
 

@@ -105,14 +105,15 @@ def decide(
 ) -> DecideResult:
     """Validate every wanted decision first; write them all, or nothing, listing every error."""
     problems = list(errors)
-    units = units_store.stage_ids(project, stage)
-    to_unit = units_store.unit_index(project)
+    shaped = units_store.view(project)
+    units = units_store.stage_ids(project, stage, shaped)
+    to_unit = units_store.unit_index(project, shaped)
     all_units = (
-        units_store.stage_ids(project, Stage.TITLE_ABSTRACT)
+        units_store.stage_ids(project, Stage.TITLE_ABSTRACT, shaped)
         if stage == Stage.FULL_TEXT else units
     )
     reasons = {r.code for r in reasons_for(project, stage)}
-    limited = units_store.limited_units(project)
+    limited = units_store.limited_units(project, shaped)
     undoing = [w for w in wanted if w.verdict == Verdict.UNDO]
     in_force = (
         dec.latest(dec.remap(dec.own_log(project, stage, reviewer).decisions, to_unit))
@@ -366,8 +367,9 @@ def take(conflict_list: Sequence[Conflict], name: str,
 def resolve_ids(
     project: Project, stage: Stage, ids: Sequence[str], verdict: Verdict, reason: str
 ) -> list[Resolution]:
-    units = units_store.stage_ids(project, stage)
-    to_unit = units_store.unit_index(project)
+    shaped = units_store.view(project)
+    units = units_store.stage_ids(project, stage, shaped)
+    to_unit = units_store.unit_index(project, shaped)
     unknown = [i for i in ids if to_unit.get(i, i) not in units]
     if unknown:
         raise ReviewError("unknown id(s), nothing was reconciled: " + ", ".join(unknown),
