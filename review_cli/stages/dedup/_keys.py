@@ -7,28 +7,16 @@ comparing a pair is cheap. Nothing here decides anything; `dedup_rules` does.
 
 from __future__ import annotations
 
-import html
 import re
-import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 from urllib.parse import unquote
 
 from review_cli.io.normalise import cites_article, strip_notes
 from review_cli.model import Record
+from review_cli.stages.dedup._text import _NON_ALNUM, STOP, fold, title_form, words
+from review_cli.stages.dedup._titles import foreign, generic, main_title
 
-_TAG = re.compile(r"<[^>]{1,40}>")
-_NON_ALNUM = re.compile(r"[\W_]+")  # Unicode-aware: Cyrillic and CJK titles keep their words
-_GREEK = {
-    "α": "alpha", "β": "beta", "γ": "gamma", "δ": "delta", "ε": "epsilon", "κ": "kappa",
-    "λ": "lambda", "μ": "mu", "τ": "tau", "ω": "omega", "ß": "ss", "æ": "ae", "ø": "o", "œ": "oe",
-}
-_GREEK_RE = re.compile("|".join(_GREEK))
-# Words that carry no identity in a title or a journal name.
-STOP = frozenset(
-    "a an and the of in on for to with by at from or as is are its into versus vs via de la le "
-    "les des du der die das und en el y et".split()
-)
 ROMAN = {
     "i": "1", "ii": "2", "iii": "3", "iv": "4", "v": "5", "vi": "6", "vii": "7", "viii": "8",
     "ix": "9", "x": "10",
@@ -37,36 +25,6 @@ _MONTHS = {
     m: str(i)
     for i, m in enumerate("jan feb mar apr may jun jul aug sep oct nov dec".split(), start=1)
 }
-
-
-def fold(text: str) -> str:
-    """Lower case, no HTML, no diacritics, Greek letters spelt out, `&` as `and`."""
-    if "<" in text:
-        text = _TAG.sub("", text)  # `K<inf>Ca</inf>3.1` is `KCa3.1`
-    if "&" in text:
-        text = html.unescape(text).replace("&", " and ")
-    text = text.casefold()
-    if text.isascii():
-        return text
-    if _GREEK_RE.search(text):
-        text = _GREEK_RE.sub(lambda m: _GREEK[m.group(0)], text)
-    text = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in text if not unicodedata.combining(c))
-
-
-def words(text: str) -> list[str]:
-    return _NON_ALNUM.sub(" ", fold(text)).split()
-
-
-def title_form(title: str) -> str:
-    """`[Omentoplasty in ... ].` -> `omentoplasty in ...`: a translated title's brackets go,
-    and so do bracketed notes such as `[Article in German]` or `[Electronic Resource]`."""
-    t = title.strip().strip('"')
-    if t.startswith("[") and "]" in t:
-        inner, _, rest = t[1:].partition("]")
-        # `[English translation]. Original title`: the translation is what other databases show.
-        t = inner if len(words(inner)) >= 3 else inner + " " + rest
-    return " ".join(words(strip_notes(t)))
 
 
 # --- what kind of publication a record is --------------------------------------------------
@@ -295,8 +253,13 @@ def _is_group(author: str) -> bool:
 
 
 def page_span(pages: str) -> tuple[str, str]:
-    """(first, last) page as digit strings; Excel's `01-Apr` becomes 1-4; `e1234` -> 1234."""
+    """(first, last) page as digit strings; Excel's `01-Apr` becomes 1-4; `e1234` -> 1234;
+    front-matter pages in roman numerals (`iii-vi`) become 3-6 (their style says `roman`)."""
     text = fold(pages).strip(" \"'")
+    m = _ROMAN_PAGES.match(text)
+    if m:
+        start, end = roman(m.group(1)), roman(m.group(2) or m.group(1))
+        return (str(start), str(end)) if start and end else ("", "")
     if not re.match(r"^[a-z]{0,2}\d", text) or re.match(r"^suppl", text):
         return "", ""  # `Suppl-48`, `t-8`: a mangled range says nothing about the first page
     text = re.sub(r"\b([a-z]{3})[a-z]*\b", lambda m: _MONTHS.get(m.group(1), m.group(0)), text)
@@ -332,8 +295,34 @@ def _page_starts(pages: str, first: str) -> frozenset[str]:
 
 
 def page_style(pages: str) -> str:
-    m = re.match(r"\s*([a-z]*)", fold(pages))
+    text = fold(pages)
+    if _ROMAN_PAGES.match(text.strip(" \"'")):
+        return "roman"  # an issue's front matter: iii-vi is never compared with page 3
+    m = re.match(r"\s*([a-z]*)", text)
     return m.group(1) if m else ""
+
+
+_ROMAN_PAGES = re.compile(r"^([ivxlc]+)\.?(?:\s*-+\s*([ivxlc]+)\.?)?$")
+_ROMAN_VALUES = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100}
+
+
+def roman(text: str) -> int:
+    """`xiv` -> 14; 0 for anything that is not a well-formed small roman numeral."""
+    total = 0
+    values = [_ROMAN_VALUES[c] for c in text]
+    for i, v in enumerate(values):
+        total += -v if i + 1 < len(values) and values[i + 1] > v else v
+    return total if 0 < total < 400 and _to_roman(total) == text else 0
+
+
+def _to_roman(n: int) -> str:
+    out = ""
+    for value, digits in ((100, "c"), (90, "xc"), (50, "l"), (40, "xl"), (10, "x"), (9, "ix"),
+                          (5, "v"), (4, "iv"), (1, "i")):
+        while n >= value:
+            out += digits
+            n -= value
+    return out
 
 
 _DIGITS = re.compile(r"\d+")
@@ -354,7 +343,11 @@ class Key:
     """A record in the form pairs are compared on."""
 
     id: str
+    source: str
     title: str
+    main_title: str  # the title before its subtitle, '' when it has none
+    foreign: bool  # signs of a translated or other-language title
+    recurring: bool  # a title that names a kind of item (`Editor's Comments`), not a work
     alt_titles: tuple[str, ...]  # parallel titles: `Original; English`, `<ORIGINAL> ...`
     tokens: tuple[str, ...]
     numbers: frozenset[str]
@@ -376,6 +369,7 @@ class Key:
     page_starts: frozenset[str]  # first page of every range: `233-8, 230-5, 246-51`
     shared_pages: bool  # pages naming several items or ranges: `2243-5; author reply 2243-5`
     doi: str
+    doi_trusted: bool  # False for a DOI that names a container (a supplement, proceedings)
     pmid: str
     abstract: str
 
@@ -408,16 +402,24 @@ _ORIGINAL = re.compile(r"\s*<original>.*$", re.I | re.S)
 
 
 def make_key(r: Record) -> Key:
+    """The record's key on its own; `_context.annotate` adds what the other records say."""
     title = title_form(_ORIGINAL.sub("", r.title)) if "<" in r.title else title_form(r.title)
     title = title or title_form(r.title)
-    first, last, style, starts, _ = _pages_info(r.pages)
+    volume, issue, pages = embase_place(r.volume, r.issue, r.pages)
+    first, last, style, starts, _ = _pages_info(pages)
     journal, _ = _journal_info(r.journal or r.journal_abbrev)
     group = group_author(r.authors)
+    alt_titles = alternatives(r.title)
+    tokens = tuple(w for w in title.split() if w not in STOP)
     return Key(
         id=r.id,
+        source=r.source,
         title=title,
-        alt_titles=alternatives(r.title),
-        tokens=tuple(w for w in title.split() if w not in STOP),
+        main_title=main_title(r.title) if title else "",
+        foreign=foreign(r.title, r.language, bool(alt_titles)),
+        recurring=generic(tokens),
+        alt_titles=alt_titles,
+        tokens=tokens,
         numbers=title_numbers(title),
         part=part(title),
         kinds=kinds(r.title, r.type),
@@ -429,17 +431,33 @@ def make_key(r: Record) -> Key:
         group=group,
         journal=journal,
         journal_alt=_journal_info(r.journal_abbrev)[0] if r.journal and r.journal_abbrev else (),
-        volume=clean_number(r.volume),
-        issue=clean_number(r.issue),
+        volume=clean_number(volume),
+        issue=clean_number(issue),
         first_page=first,
         last_page=last,
         page_style=style,
         page_starts=starts,
-        shared_pages=bool(_SHARED_PAGES.search(r.pages)),
+        shared_pages=bool(_SHARED_PAGES.search(pages)),
         doi=normal_doi(r.doi),
+        doi_trusted=True,
         pmid=r.pmid.strip().lstrip("0"),
         abstract=" ".join(words(r.abstract[:600])) if r.abstract else "",
     )
+
+
+_NO_PAGINATION = re.compile(r"^\s*(\w+)\s*(?:\(([^()]*)\))?\s*\(no pagination\)", re.I)
+
+
+def embase_place(volume: str, issue: str, pages: str) -> tuple[str, str, str]:
+    """Embase writes an article without page numbers as volume `18 (8) (no pagination)` and
+    puts the article number in the issue field: read that as volume 18, issue 8, article
+    number 1704 (as the page, when there is none)."""
+    if "pagination" not in volume:
+        return volume, issue, pages
+    m = _NO_PAGINATION.match(volume)
+    if not m:
+        return volume, issue, pages
+    return m.group(1), m.group(2) or "", pages or issue
 
 
 _DOI = re.compile(r"10\.\d{4,9}/\S+")

@@ -19,13 +19,14 @@ from dataclasses import dataclass, field
 
 from review_cli.model import Record
 from review_cli.progress import NULL, Progress
+from review_cli.stages.dedup._context import annotate
 from review_cli.stages.dedup._keys import Key, make_key
 from review_cli.stages.dedup._rules import DISSIMILAR, Match, Verdict, compare
 
 MAX_BLOCK = 25  # records; larger blocks are too common a key to mean anything
 WINDOW = 2  # sorted-neighbourhood window over titles (a safety net: the keys find nearly all)
 RULE_ORDER = {
-    "manual": 0, "same-doi": 1, "same-pmid": 2, "same-title-and-source": 3,
+    "manual": 0, "same-pmid": 1, "same-doi": 2, "same-title-and-source": 3,
     "same-source-similar-title": 4,
 }
 
@@ -130,7 +131,7 @@ class _Groups:
                 m = self.matches.get(p)
                 if m is None:
                     m = self.matches[p] = compare(self.keys[p[0]], self.keys[p[1]])
-                if m.verdict is Verdict.DIFFERENT:
+                if m.verdict is Verdict.DIFFERENT or m.hold:
                     return False
         return True
 
@@ -239,7 +240,10 @@ def decide_pairs(
 
 
 def make_keys(records: Sequence[Record]) -> list[Key]:
-    return [make_key(r) for r in records]
+    """Every record's key, with what the whole review says about it (`_context`)."""
+    keys = [make_key(r) for r in records]
+    annotate(keys)
+    return keys
 
 
 def dedup_records(keys: list[Key]) -> tuple[dict[Pair, Match], Clustering]:

@@ -30,6 +30,9 @@ class Match:
     verdict: Verdict
     rule: str
     scores: dict[str, float]
+    # An uncertain pair that a guard holds apart until a person decides: clustering never joins
+    # its records through a third one (same DOI, but a comment and its article).
+    hold: bool = False
 
 
 DISSIMILAR = Match(Verdict.DIFFERENT, "dissimilar", {})  # shared: most pairs end as this
@@ -125,21 +128,36 @@ def _alike(x: str, y: str) -> bool:
 
 
 def _journal(a: Key, b: Key) -> bool | None:
+    """True, False, or None when it cannot be told: a name is missing, or one is romanised
+    from another script (`Zhonghua Yi Xue Za Zhi`) and the other is the English name."""
     if not a.journal or not b.journal:
         return None
     for x in (a.journal, a.journal_alt):
         for y in (b.journal, b.journal_alt):
             if x and y and journals_match(x, y):
                 return True
+    if romanised(a.journal) != romanised(b.journal):
+        return None
     return False
 
 
-def guard(a: Key, b: Key, title: float) -> str:
-    """The name of the guard that keeps a and b apart, or '' when none does."""
-    if a.doi and b.doi and a.doi != b.doi and not _same_text(a, b, title):
-        return "different-doi"
-    if a.pmid and b.pmid and a.pmid != b.pmid:
-        return "different-pmid"
+# Words of journal names romanised from Chinese (pinyin, Wade-Giles), Japanese, Korean and
+# Russian; English names never hold two of them.
+_ROMANISED = frozenset(
+    "zhonghua zhongguo za zhi zazhi xue xuebao bao yixue daxue zasshi gakkai gakkaishi igaku "
+    "nihon nippon rinsho kenkyu zhurnal vestnik khirurgii khirurgiia meditsina voprosy problemy "
+    "trudy chung hua tsa chih hsueh taehan hakhoe uihak kyobo shinkei geka naika".split()
+)
+
+
+def romanised(journal: tuple[str, ...]) -> bool:
+    return sum(1 for w in journal if w in _ROMANISED) >= 2
+
+
+def kind_guard(a: Key, b: Key) -> str:
+    """The guard that says a and b are different kinds of item or different works of one
+    series, or ''. These hold even when a DOI is shared (Embase gives a comment the DOI of the
+    article it comments on)."""
     same_place = a.year == b.year and bool(a.volume) and a.volume == b.volume and same_page(a, b)
     if a.kinds != b.kinds:
         for kind in ("erratum", "retraction", "comment", "protocol"):
@@ -155,11 +173,42 @@ def guard(a: Key, b: Key, title: float) -> str:
         # `12-month` vs `24-month` results; a typo in a number is forgiven only when year,
         # volume and first page say it is the same article.
         return "title-numbers"
+    if a.conference != b.conference:
+        # A meeting abstract and the journal article that followed share title and authors.
+        article = b if a.conference else a
+        span = _span(article)
+        if (
+            span >= 3 and bool(article.journal or article.volume)
+            and not (a.first_page and a.first_page == b.first_page)
+        ):
+            # (A record with pages but no journal or volume is not known to be an article:
+            # an index of conference papers exports pages 1-15 and nothing else.)
+            return "abstract-vs-article"
+    return ""
+
+
+def place_guards(a: Key, b: Key, title: float) -> list[str]:
+    """Every field that places a record and disagrees: year (by more than one), volume, issue,
+    first page. Each one alone tells two items apart."""
+    out = []
     if a.year and b.year and abs(a.year - b.year) > 1:
-        return "year-apart"
+        out.append("year-apart")
     if a.volume and b.volume and a.volume != b.volume and not (a.conference or b.conference):
         # Meeting supplements carry unreliable volumes (`1)` for `63 (Suppl 1)`).
-        return "volume-differs"
+        out.append("volume-differs")
+    if (
+        a.issue and b.issue and a.issue != b.issue
+        and not (
+            title >= 0.97 and not (a.recurring or b.recurring) and a.volume == b.volume
+            and bool(a.volume) and same_page(a, b) and a.page_style != "roman"
+        )
+        and a.issue != b.first_page and b.issue != a.first_page and not shifted_fields(a, b)
+    ):
+        # Issues of one volume: a column in issues 1-4, two articles at the same pages of a
+        # journal that starts every issue at page 1. Not counted: the same title at the same
+        # first page of one volume (one article, whatever the issue field says), an article
+        # number in the issue field (`11(791)` for `11(3):791`), fields shifted one along.
+        out.append("issue-differs")
     if (
         a.first_page and b.first_page and a.page_style == b.page_style
         and a.first_page != b.first_page and a.last_page != b.last_page
@@ -168,14 +217,8 @@ def guard(a: Key, b: Key, title: float) -> str:
     ):
         # Only pages of one style compare: `e12724` and `1-6` are the same article's two
         # locators (e-number and print pages).
-        return "pages-differ"
-    if a.conference != b.conference:
-        # A meeting abstract and the journal article that followed share title and authors.
-        article = b if a.conference else a
-        span = _span(article)
-        if span >= 3 and not (a.first_page and a.first_page == b.first_page):
-            return "abstract-vs-article"
-    return ""
+        out.append("pages-differ")
+    return out
 
 
 def abstract_similarity(a: Key, b: Key) -> float | None:
@@ -227,8 +270,11 @@ def online_first(a: Key, b: Key) -> bool:
     """One record is the article ahead of print: no volume yet, its own pages 1-N (N >= 3);
     the other carries the print volume and pages. Those pages cannot be compared."""
     for x, y in ((a, b), (b, a)):
-        if not x.volume and y.volume and x.first_page == "1" and _span(x) >= 3 and not x.page_style:
-            return True
+        if (
+            not x.volume and y.volume and x.first_page == "1" and _span(x) >= 3
+            and not x.page_style and x.journal
+        ):
+            return True  # (a record that names no journal is not an article ahead of print)
     return False
 
 
@@ -271,7 +317,12 @@ def _span(k: Key) -> int:
 
 
 def compare(a: Key, b: Key) -> Match:
-    """Decide one candidate pair with the first rule that applies."""
+    """Decide one candidate pair with the first rule that applies.
+
+    Order: identifiers that name one record (a PMID; a DOI that is not a container's), then the
+    guards (kinds of item, then fields that place a record: year, volume, issue, pages), then
+    the duplicate rules, each of which states what agrees. Every automatic merge reads "these
+    identifiers or fields agree, and nothing that tells records apart disagrees"."""
     if (
         a.title and b.title and not a.alt_titles and not b.alt_titles
         and fuzz.ratio(a.title, b.title, score_cutoff=50) == 0
@@ -289,13 +340,98 @@ def compare(a: Key, b: Key) -> Match:
         # Most candidate pairs end here: nothing that identifies a work agrees.
         return DISSIMILAR
     scores: dict[str, float] = {"title": round(title, 3)}
-    stop = guard(a, b, title)
-    if stop:
-        return Match(Verdict.DIFFERENT, stop, scores)
     authors = author_similarity(a, b)
     if authors is not None:
         scores["authors"] = round(authors, 3)
+    if a.pmid and a.pmid == b.pmid:
+        # A PMID names one PubMed record: two records with it are that record, whatever their
+        # types say (a letter typed `Letter` in one export and `Journal Article` in another).
+        return Match(Verdict.DUPLICATE, "same-pmid", scores)
+    if a.pmid and b.pmid:
+        return Match(Verdict.DIFFERENT, "different-pmid", scores)
+    trusted = a.doi_trusted and b.doi_trusted
+    if trusted and a.doi and b.doi and a.doi != b.doi and not _same_text(a, b, title):
+        return Match(Verdict.DIFFERENT, "different-doi", scores)
+    kind = kind_guard(a, b)
+    places = place_guards(a, b, title)
+    same_doi = bool(a.doi) and a.doi == b.doi
+    if trusted and same_doi:
+        return _same_doi(a, b, title, authors, kind, places, scores)
+    stop = kind or (places[0] if places else "")
+    if stop:
+        if same_doi:
+            # A container's DOI (a supplement's, carried by two abstracts at other pages) does
+            # not make one work, but a shared DOI is never silently left apart: a person looks.
+            return Match(Verdict.UNCERTAIN, f"same-doi-but-{stop}", scores, hold=True)
+        return Match(Verdict.DIFFERENT, stop, scores)
+    return _duplicate_rules(a, b, title, authors, scores)
 
+
+def _same_doi(
+    a: Key, b: Key, title: float, authors: float | None, kind: str, places: list[str],
+    scores: dict[str, float],
+) -> Match:
+    """A DOI that names one work (no other record at another place carries it). It outweighs
+    one placing field that disagrees (an article number stored as pages, an epub year), never
+    two, and never a guard on the kind of item: those pairs wait for a person, held apart."""
+    if kind:
+        return Match(Verdict.UNCERTAIN, f"same-doi-but-{kind}", scores, hold=True)
+    first = first_author_match(a, b)
+    authors_ok = _authors_ok(authors, first)
+    conflict = word_conflict(a, b)
+    variant = title_variant(a, b, title)
+    near_year = a.year is None or b.year is None or abs(a.year - b.year) <= 1
+    same_volume = bool(a.volume) and a.volume == b.volume
+    same_pg = same_page(a, b)
+    titles_agree = (title >= 0.8 and (title >= 0.95 or not conflict)) or variant == "subtitle"
+    if len(places) <= 1 and titles_agree and authors_ok:
+        return Match(Verdict.DUPLICATE, "same-doi", scores)
+    if places:
+        return Match(Verdict.UNCERTAIN, f"same-doi-but-{places[0]}", scores, hold=True)
+    journal = _journal(a, b)
+    bib = sum((same_volume, same_pg, bool(journal), bool(first), a.year == b.year))
+    if (not a.title or not b.title) and bib >= 3:
+        return Match(Verdict.DUPLICATE, "same-doi", scores)
+    if title >= 0.95 and near_year and (same_volume or same_pg) and not conflict:
+        # Author lists garbled in one export (given names read as surnames).
+        return Match(Verdict.DUPLICATE, "same-doi", scores)
+    if same_pg and near_year and authors_ok and (a.first_page != "1" or a.last_page == b.last_page):
+        # The same DOI at the same pages under another title: a translated title.
+        return Match(Verdict.DUPLICATE, "same-doi-same-pages", scores)
+    return Match(Verdict.UNCERTAIN, "same-doi-other-title", scores)
+
+
+def _authors_ok(authors: float | None, first: bool | None) -> bool:
+    """Author lists that do not tell the records apart (one missing counts as agreeing)."""
+    return (
+        authors is None or (authors >= 0.67 and first is not False)
+        or (authors >= 0.5 and bool(first))
+    )
+
+
+def title_variant(a: Key, b: Key, title: float) -> str:
+    """How two titles that differ can still be one work's: `subtitle` (one is the other
+    without its subtitle), `contained` (one's words all in the other: a dropped subtitle or a
+    section heading such as `MEDICAL PROGRESS`), `translation` (a sign that one is translated);
+    '' when nothing explains the difference."""
+    if title >= 0.97:
+        return "same"
+    if (a.main_title and a.main_title == b.title) or (b.main_title and b.main_title == a.title):
+        return "subtitle"
+    short, long_ = (a.tokens, b.tokens) if len(a.tokens) <= len(b.tokens) else (b.tokens, a.tokens)
+    if len(short) >= 3:
+        inside = set(long_)
+        if sum(1 for w in short if w in inside) >= 0.8 * len(short):
+            return "contained"
+    if a.foreign or b.foreign:
+        return "translation"
+    return ""
+
+
+def _duplicate_rules(
+    a: Key, b: Key, title: float, authors: float | None, scores: dict[str, float]
+) -> Match:
+    """No identifier decided and no guard holds: the rules that find enough agreement."""
     journal = _journal(a, b)
     first = first_author_match(a, b)
     same_year = a.year is not None and a.year == b.year
@@ -303,34 +439,36 @@ def compare(a: Key, b: Key) -> Match:
     same_volume = bool(a.volume) and a.volume == b.volume
     same_pg = same_page(a, b)
     same_range = same_pg and a.last_page == b.last_page and _span(a) >= 2
-    authors_ok = (
-        authors is None or (authors >= 0.67 and first is not False)
-        or (authors >= 0.5 and bool(first))
-    )
+    authors_ok = _authors_ok(authors, first)
     authors_sure = authors is not None and authors >= 0.8 and bool(first)
     conflict = word_conflict(a, b)
     bib = sum((same_volume, same_pg, bool(journal), bool(first), same_year))
     if journal is not None:
         scores["journal"] = 1.0 if journal else 0.0
 
-    if a.doi and a.doi == b.doi:
-        if title >= 0.8 and authors_ok and (title >= 0.95 or not conflict):
-            return Match(Verdict.DUPLICATE, "same-doi", scores)
-        if (not a.title or not b.title) and bib >= 3:
-            return Match(Verdict.DUPLICATE, "same-doi", scores)
-        if title >= 0.95 and near_year and (same_volume or same_pg) and not conflict:
-            # Author lists garbled in one export (given names read as surnames).
-            return Match(Verdict.DUPLICATE, "same-doi", scores)
-        return Match(Verdict.UNCERTAIN, "same-doi-other-title", scores)
-    if a.pmid and a.pmid == b.pmid:
-        if title >= 0.8 and authors_ok and (title >= 0.95 or not conflict):
-            return Match(Verdict.DUPLICATE, "same-pmid", scores)
-        return Match(Verdict.UNCERTAIN, "same-pmid-other-title", scores)
-    if min(len(a.tokens), len(b.tokens)) < 3 and not (same_volume and same_pg and first):
-        # `Editorial`, `Reply`, `Introduction`: a title that short names nothing; only the
-        # same place and first author (or a shared DOI/PMID, above) can make a duplicate.
+    if min(len(a.tokens), len(b.tokens)) < 3 and not (a.recurring or b.recurring):
+        # `Empyema thoracis`: a title that short may name several items; only the same place
+        # and first author (or a shared DOI or PMID, above) make a duplicate.
+        if not (same_volume and same_pg and first):
+            return Match(
+                Verdict.UNCERTAIN if title >= 0.85 else Verdict.DIFFERENT, "short-title", scores
+            )
+    elif a.recurring or b.recurring:
+        # `Editorial`, `Editor's Comments`, `Reply`: the title names a kind of item that every
+        # issue carries, so only the place can make two records one: the same issue of one
+        # volume, and the same pages (or neither has pages and the same authors wrote it).
+        same_issue = bool(a.issue) and a.issue == b.issue
+        placed = same_year and same_volume and journal is not False and (
+            (same_issue and (same_pg or (not a.first_page and not b.first_page and authors_sure)))
+            or (
+                same_pg and a.page_style != "roman" and a.first_page != "1" and bool(first)
+                and not (a.issue and b.issue)
+            )
+        )
+        if placed and title >= 0.9:
+            return Match(Verdict.DUPLICATE, "same-title-same-issue", scores)
         return Match(
-            Verdict.UNCERTAIN if title >= 0.85 else Verdict.DIFFERENT, "short-title", scores
+            Verdict.UNCERTAIN if title >= 0.85 else Verdict.DIFFERENT, "recurring-title", scores
         )
     letters = authors is None and (a.shared_pages or b.shared_pages)  # which letter of the block?
     if (
@@ -359,21 +497,28 @@ def compare(a: Key, b: Key) -> Match:
         # The same pages of one volume (three or more: a whole article, not a shared letters
         # page) under the same title; one export scrambled the names (given names as surnames).
         return Match(Verdict.DUPLICATE, "same-title-same-place", scores)
-    if whole_article and title >= 0.8 and authors is None:
+    variant = title_variant(a, b, title)
+    if whole_article and title >= 0.8 and authors is None and variant:
         # The same pages of one volume, a record without authors, a title worded differently
         # (a translation): nothing disagrees and the pages name one article.
         return Match(Verdict.DUPLICATE, "same-place-no-authors", scores)
+    same_meeting = same_volume and a.conference and b.conference
     if (
-        title >= 0.97 and same_year and authors_sure and not conflict
-        and (journal is not False or (same_volume and a.conference and b.conference))
+        title >= 0.97 and authors_sure and not conflict and (
+            (same_year and (journal is not False or same_meeting))
+            or (near_year and len(a.tokens) >= 4 and _venue_missing(a, b))
+        )
     ):
-        # Nothing to compare beyond title, authors and year (proceedings, reports), and those agree.
+        # Nothing to compare beyond title, authors and year (proceedings, reports), and those
+        # agree; a year apart only when one record does not say where it appeared (one index
+        # of conference papers gives pages and no venue, another the venue a year later).
         return Match(Verdict.DUPLICATE, "same-title-authors-year", scores)
     if (
         same_year and same_volume and same_range and authors_sure and journal is not False
-        and title >= 0.4
+        and title >= 0.4 and variant
     ):
-        # Same journal, volume, page range and authors: a translated or re-worded title.
+        # Same journal, volume, page range and authors, and the titles differ only as a
+        # translation, a dropped subtitle or heading does: one article.
         return Match(Verdict.DUPLICATE, "same-source-translated-title", scores)
     if title >= 0.85 and near_year and (bib >= 2 or authors_ok):
         return Match(
@@ -392,3 +537,13 @@ def compare(a: Key, b: Key) -> Match:
         # online and print versions, or two of the team's papers. A person decides.
         return Match(Verdict.UNCERTAIN, "same-authors-other-title", scores)
     return Match(Verdict.DIFFERENT, "dissimilar", scores)
+
+
+def _venue_missing(a: Key, b: Key) -> bool:
+    """One record names no journal, proceedings or volume, and the other is not a journal
+    article placed by a volume (it names a meeting, or nothing): nothing places them apart. (A
+    journal article a year after a conference paper of the same title is another report.)"""
+    for x, y in ((a, b), (b, a)):
+        if not x.journal and not x.volume and not y.volume and (not y.journal or y.conference):
+            return True
+    return False

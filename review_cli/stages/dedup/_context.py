@@ -1,0 +1,124 @@
+"""What the whole review says about each record's key, before any pair is compared.
+
+A pair alone cannot tell some things that the other records can:
+
+- **Container DOIs.** A DOI names one work only if every record carrying it sits at one place.
+  A supplement's or a proceedings volume's DOI is carried by several items at different pages
+  (two meeting abstracts on pages 51 and 52 of one supplement), and a DOI that is the start of
+  another DOI in the review (`10.1145/3290605` and `10.1145/3290605.3300233`) names the
+  proceedings, not the paper. Such a DOI neither merges nor separates records.
+- **Recurring titles.** A title carried by records of three or more different years, by the
+  same first author (or by nobody) years apart, is a column, not a work, even when its words
+  are not in the generic vocabulary of `_titles.generic`.
+- **Issue fields that hold something else.** An export may put a record number or an article
+  number in the issue field. When a source's issue disagrees with the issue of the same article
+  (same title, year, volume and first page) more often than it agrees, that source's issues are
+  not compared at all.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+
+from review_cli.stages.dedup._keys import Key
+
+
+def annotate(keys: Sequence[Key]) -> None:
+    """Set `doi_trusted`, `recurring` and (for unreliable sources) `issue` on every key."""
+    _untrusted_dois(keys)
+    _unreliable_issues(keys)
+    _recurring_titles(keys)
+
+
+def _untrusted_dois(keys: Sequence[Key]) -> None:
+    by_doi: dict[str, list[Key]] = defaultdict(list)
+    for k in keys:
+        if k.doi:
+            by_doi[k.doi].append(k)
+    container: set[str] = set()
+    dois = sorted(by_doi)
+    for i, doi in enumerate(dois):
+        for other in dois[i + 1 :]:
+            if not other.startswith(doi):
+                break
+            if other[len(doi)] in "./-_":
+                container.add(doi)  # the proceedings' or the book's DOI, not the item's
+                break
+    for doi, group in by_doi.items():
+        if len(group) > 1 and doi not in container and _several_places(group):
+            container.add(doi)
+    for doi in container:
+        for k in by_doi[doi]:
+            k.doi_trusted = False
+
+
+def _several_places(group: list[Key]) -> bool:
+    """True when records sharing a DOI sit at different pages: two items of one container.
+    Page 1 and a page count (a first page ten times smaller than the other's article number)
+    are not places."""
+    places = {
+        (k.page_style, int(k.first_page), int(k.last_page or k.first_page))
+        for k in group if k.first_page.isdigit() and k.first_page != "1"
+    }
+    if len(places) < 2:
+        return False
+    ordered = sorted(places)
+    for i, (style, first, last) in enumerate(ordered):
+        for style2, first2, last2 in ordered[i + 1 :]:
+            if style != style2 or first == first2:
+                continue
+            if first2 <= last and first <= last2:
+                continue  # overlapping ranges: one export's pages are a little off
+            if max(first, first2) >= 10 * min(first, first2):
+                continue  # an article number against a page count
+            return True
+    return False
+
+
+MIN_EVIDENCE = 3  # disagreements before a source's issue field is set aside
+
+
+def _unreliable_issues(keys: Sequence[Key]) -> None:
+    anchors: dict[tuple[str, int | None, str, str], list[Key]] = defaultdict(list)
+    for k in keys:
+        if (
+            k.issue and k.volume and k.first_page and k.first_page != "1" and not k.recurring
+            and len(k.tokens) >= 3
+        ):
+            anchors[(k.title, k.year, k.volume, k.first_page)].append(k)
+    agree: Counter[str] = Counter()
+    differ: Counter[str] = Counter()
+    for group in anchors.values():
+        if len(group) < 2:
+            continue
+        for i, a in enumerate(group):
+            for b in group[i + 1 :]:
+                tally = agree if a.issue == b.issue else differ
+                tally[a.source] += 1
+                tally[b.source] += 1
+    unreliable = {s for s, n in differ.items() if n >= MIN_EVIDENCE and n > agree[s]}
+    if unreliable:
+        for k in keys:
+            if k.source in unreliable:
+                k.issue = ""
+
+
+def _recurring_titles(keys: Sequence[Key]) -> None:
+    """A title in three or more years, by the same first author (or by nobody) in two years at
+    least two apart: a column. (A topical title that different teams chose in different years,
+    `Atypical hemolytic-uremic syndrome`, is not one; each is judged by its place.)"""
+    years: dict[str, dict[str, set[int]]] = defaultdict(lambda: defaultdict(set))
+    for k in keys:
+        if k.title and k.year:
+            years[k.title][k.surnames[0] if k.surnames else ""].add(k.year)
+    recurring = set()
+    for title, by_author in years.items():
+        if len({y for ys in by_author.values() for y in ys}) < 3:
+            continue
+        if any(max(ys) - min(ys) >= 2 for ys in by_author.values()):
+            recurring.add(title)
+    if recurring:
+        for k in keys:
+            if k.title in recurring:
+                k.recurring = True
