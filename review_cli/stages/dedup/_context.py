@@ -2,11 +2,13 @@
 
 A pair alone cannot tell some things that the other records can:
 
-- **Container DOIs.** A DOI names one work only if every record carrying it sits at one place.
-  A supplement's or a proceedings volume's DOI is carried by several items at different pages
-  (two meeting abstracts on pages 51 and 52 of one supplement), and a DOI that is the start of
-  another DOI in the review (`10.1145/3290605` and `10.1145/3290605.3300233`) names the
-  proceedings, not the paper. Such a DOI neither merges nor separates records.
+- **DOIs that name more than one item.** A DOI names one work only if every record carrying
+  it sits at one place. A DOI at two places may be the work's, given to its erratum or to a
+  comment, or a container's (two meeting abstracts on pages 51 and 52 of one supplement): it
+  neither merges nor separates, and its pairs that a guard keeps apart wait for a person. A DOI
+  at three or more places is a container's (a supplement's), and so is a DOI that is the start
+  of another DOI in the review (`10.1145/3290605` and `10.1145/3290605.3300233`, the
+  proceedings and the paper): it says nothing about its records.
 - **Recurring titles.** A title carried by records of three or more different years, by the
   same first author (or by nobody) years apart, is a column, not a work, even when its words
   are not in the generic vocabulary of `_titles.generic`.
@@ -45,35 +47,41 @@ def _untrusted_dois(keys: Sequence[Key]) -> None:
             if other[len(doi)] in "./-_":
                 container.add(doi)  # the proceedings' or the book's DOI, not the item's
                 break
+    shared: set[str] = set()
     for doi, group in by_doi.items():
-        if len(group) > 1 and doi not in container and _several_places(group):
-            container.add(doi)
-    for doi in container:
+        if len(group) > 1 and doi not in container:
+            n = _places(group)
+            if n >= 3:
+                container.add(doi)  # a supplement's DOI on abstracts at three or more pages
+            elif n == 2:
+                shared.add(doi)  # the work's DOI on its erratum or a comment, or a container's
+    for doi in container | shared:
         for k in by_doi[doi]:
             k.doi_trusted = False
+            k.doi_container = doi in container
 
 
-def _several_places(group: list[Key]) -> bool:
-    """True when records sharing a DOI sit at different pages: two items of one container.
-    Page 1 and a page count (a first page ten times smaller than the other's article number)
-    are not places."""
-    places = {
-        (k.page_style, int(k.first_page), int(k.last_page or k.first_page))
-        for k in group if k.first_page.isdigit() and k.first_page != "1"
-    }
-    if len(places) < 2:
-        return False
-    ordered = sorted(places)
-    for i, (style, first, last) in enumerate(ordered):
-        for style2, first2, last2 in ordered[i + 1 :]:
-            if style != style2 or first == first2:
-                continue
-            if first2 <= last and first <= last2:
-                continue  # overlapping ranges: one export's pages are a little off
-            if max(first, first2) >= 10 * min(first, first2):
-                continue  # an article number against a page count
-            return True
-    return False
+def _places(group: list[Key]) -> int:
+    """How many different places (pages) the records sharing a DOI sit at. Page 1, ranges that
+    overlap (one export's pages a little off) and a page count against an article number (under
+    100 against 1000 or more, ten times larger) are not different places."""
+    places: list[tuple[str, int, int]] = []
+    for k in group:
+        if not k.first_page.isdigit() or k.first_page == "1":
+            continue
+        here = (k.page_style, int(k.first_page), int(k.last_page or k.first_page))
+        if not any(_same_place(here, p) for p in places):
+            places.append(here)
+    return len(places)
+
+
+def _same_place(x: tuple[str, int, int], y: tuple[str, int, int]) -> bool:
+    (style, first, last), (style2, first2, last2) = x, y
+    small, large = sorted((first, first2))
+    return (
+        style != style2 or first == first2 or (first2 <= last and first <= last2)
+        or (small < 100 <= 10 * small <= large and large >= 1000)  # page count, article number
+    )
 
 
 MIN_EVIDENCE = 3  # disagreements before a source's issue field is set aside

@@ -369,7 +369,8 @@ class Key:
     page_starts: frozenset[str]  # first page of every range: `233-8, 230-5, 246-51`
     shared_pages: bool  # pages naming several items or ranges: `2243-5; author reply 2243-5`
     doi: str
-    doi_trusted: bool  # False for a DOI that names a container (a supplement, proceedings)
+    doi_trusted: bool  # False for a DOI that more than one item carries (`_context`)
+    doi_container: bool  # a DOI of a supplement or proceedings: it says nothing about the item
     pmid: str
     abstract: str
 
@@ -440,6 +441,7 @@ def make_key(r: Record) -> Key:
         shared_pages=bool(_SHARED_PAGES.search(pages)),
         doi=normal_doi(r.doi),
         doi_trusted=True,
+        doi_container=False,
         pmid=r.pmid.strip().lstrip("0"),
         abstract=" ".join(words(r.abstract[:600])) if r.abstract else "",
     )

@@ -359,9 +359,10 @@ def compare(a: Key, b: Key) -> Match:
         return _same_doi(a, b, title, authors, kind, places, scores)
     stop = kind or (places[0] if places else "")
     if stop:
-        if same_doi:
-            # A container's DOI (a supplement's, carried by two abstracts at other pages) does
-            # not make one work, but a shared DOI is never silently left apart: a person looks.
+        if same_doi and not a.doi_container and (title >= 0.75 or (authors or 0) >= 0.5):
+            # A DOI at two places (the work's on its erratum, or two abstracts' supplement) does
+            # not make one work; but when title or authors agree too, a shared DOI is never
+            # silently left apart: a person looks.
             return Match(Verdict.UNCERTAIN, f"same-doi-but-{stop}", scores, hold=True)
         return Match(Verdict.DIFFERENT, stop, scores)
     return _duplicate_rules(a, b, title, authors, scores)
