@@ -41,7 +41,9 @@ def _untrusted_dois(keys: Sequence[Key]) -> None:
     container: set[str] = set()
     dois = sorted(by_doi)
     for i, doi in enumerate(dois):
-        for other in dois[i + 1 :]:
+        # DOIs that extend this one follow it in sorted order.
+        for j in range(i + 1, len(dois)):
+            other = dois[j]
             if not other.startswith(doi):
                 break
             if other[len(doi)] in "./-_":
@@ -116,16 +118,18 @@ def _recurring_titles(keys: Sequence[Key]) -> None:
     """A title in three or more years, by the same first author (or by nobody) in two years at
     least two apart: a column. (A topical title that different teams chose in different years,
     `Atypical hemolytic-uremic syndrome`, is not one; each is judged by its place.)"""
-    years: dict[str, dict[str, set[int]]] = defaultdict(lambda: defaultdict(set))
+    years: dict[str, set[int]] = defaultdict(set)
     for k in keys:
-        if k.title and k.year:
-            years[k.title][k.surnames[0] if k.surnames else ""].add(k.year)
-    recurring = set()
-    for title, by_author in years.items():
-        if len({y for ys in by_author.values() for y in ys}) < 3:
-            continue
-        if any(max(ys) - min(ys) >= 2 for ys in by_author.values()):
-            recurring.add(title)
+        if k.year:
+            years[k.title].add(k.year)
+    candidates = {t for t, ys in years.items() if len(ys) >= 3 and t}
+    if not candidates:
+        return
+    by_author: dict[tuple[str, str], set[int]] = defaultdict(set)
+    for k in keys:
+        if k.year and k.title in candidates:
+            by_author[(k.title, k.surnames[0] if k.surnames else "")].add(k.year)
+    recurring = {t for (t, _), ys in by_author.items() if max(ys) - min(ys) >= 2}
     if recurring:
         for k in keys:
             if k.title in recurring:

@@ -15,7 +15,7 @@ from urllib.parse import unquote
 from review_cli.io.normalise import cites_article, strip_notes
 from review_cli.model import Record
 from review_cli.stages.dedup._text import _NON_ALNUM, STOP, fold, title_form, words
-from review_cli.stages.dedup._titles import foreign, generic, main_title
+from review_cli.stages.dedup._titles import generic
 
 ROMAN = {
     "i": "1", "ii": "2", "iii": "3", "iv": "4", "v": "5", "vi": "6", "vii": "7", "viii": "8",
@@ -70,10 +70,13 @@ _KIND_HINTS = (
 )
 
 
+_KIND_HINT = re.compile("|".join(re.escape(h) for h in _KIND_HINTS))  # on lower case: re.I is slow
+
+
 def _kind_hint(title: str) -> bool:
     low = title.lower()
     return (
-        any(h in low for h in _KIND_HINTS)
+        _KIND_HINT.search(low) is not None
         or low.lstrip("[ ").startswith(("re:", "re "))
         or low.count("(") > low.count(")")
     )
@@ -252,6 +255,13 @@ def _is_group(author: str) -> bool:
     return bool(_GROUP.search(text)) or "inc" in _NON_ALNUM.sub(" ", text).split()
 
 
+_PAGE_START = re.compile(r"^[a-z]{0,2}\d")
+_LETTERS3 = re.compile(r"[a-z]{3}")
+_MONTH_WORD = re.compile(r"\b([a-z]{3})[a-z]*\b")
+_EXCEL_MONTH = re.compile(r"^\d+\s*-\s*[a-z]{3}")
+_STYLE = re.compile(r"\s*([a-z]*)")
+
+
 def page_span(pages: str) -> tuple[str, str]:
     """(first, last) page as digit strings; Excel's `01-Apr` becomes 1-4; `e1234` -> 1234;
     front-matter pages in roman numerals (`iii-vi`) become 3-6 (their style says `roman`)."""
@@ -260,16 +270,17 @@ def page_span(pages: str) -> tuple[str, str]:
     if m:
         start, end = roman(m.group(1)), roman(m.group(2) or m.group(1))
         return (str(start), str(end)) if start and end else ("", "")
-    if not re.match(r"^[a-z]{0,2}\d", text) or re.match(r"^suppl", text):
+    if not _PAGE_START.match(text) or text.startswith("suppl"):
         return "", ""  # `Suppl-48`, `t-8`: a mangled range says nothing about the first page
-    text = re.sub(r"\b([a-z]{3})[a-z]*\b", lambda m: _MONTHS.get(m.group(1), m.group(0)), text)
-    nums = re.findall(r"\d+", text)
+    if _LETTERS3.search(text):
+        text = _MONTH_WORD.sub(lambda m: _MONTHS.get(m.group(1), m.group(0)), text)
+    nums = _DIGITS.findall(text)
     if not nums:
         return "", ""
     first = nums[0].lstrip("0") or "0"
     last = nums[1].lstrip("0") or "0" if len(nums) > 1 else first
     if (
-        re.match(r"^\d+\s*-\s*[a-z]{3}", fold(pages)) is None and last.isdigit()
+        _EXCEL_MONTH.match(fold(pages)) is None and last.isdigit()
         and len(last) < len(first)
     ):
         last = first[: len(first) - len(last)] + last
@@ -298,7 +309,7 @@ def page_style(pages: str) -> str:
     text = fold(pages)
     if _ROMAN_PAGES.match(text.strip(" \"'")):
         return "roman"  # an issue's front matter: iii-vi is never compared with page 3
-    m = re.match(r"\s*([a-z]*)", text)
+    m = _STYLE.match(text)
     return m.group(1) if m else ""
 
 
@@ -345,8 +356,8 @@ class Key:
     id: str
     source: str
     title: str
-    main_title: str  # the title before its subtitle, '' when it has none
-    foreign: bool  # signs of a translated or other-language title
+    raw_title: str  # as exported: its subtitle and language are read when a rule needs them
+    language: str
     recurring: bool  # a title that names a kind of item (`Editor's Comments`), not a work
     alt_titles: tuple[str, ...]  # parallel titles: `Original; English`, `<ORIGINAL> ...`
     tokens: tuple[str, ...]
@@ -416,8 +427,8 @@ def make_key(r: Record) -> Key:
         id=r.id,
         source=r.source,
         title=title,
-        main_title=main_title(r.title) if title else "",
-        foreign=foreign(r.title, r.language, bool(alt_titles)),
+        raw_title=r.title,
+        language=r.language,
         recurring=generic(tokens),
         alt_titles=alt_titles,
         tokens=tokens,

@@ -17,6 +17,7 @@ from enum import StrEnum
 from rapidfuzz import fuzz, process
 
 from review_cli.stages.dedup._keys import Key, journals_match
+from review_cli.stages.dedup._titles import foreign, main_title
 
 
 class Verdict(StrEnum):
@@ -340,14 +341,7 @@ def compare(a: Key, b: Key) -> Match:
         # Most candidate pairs end here: nothing that identifies a work agrees.
         return DISSIMILAR
     scores: dict[str, float] = {"title": round(title, 3)}
-    authors = author_similarity(a, b)
-    if authors is not None:
-        scores["authors"] = round(authors, 3)
-    if a.pmid and a.pmid == b.pmid:
-        # A PMID names one PubMed record: two records with it are that record, whatever their
-        # types say (a letter typed `Letter` in one export and `Journal Article` in another).
-        return Match(Verdict.DUPLICATE, "same-pmid", scores)
-    if a.pmid and b.pmid:
+    if a.pmid and b.pmid and a.pmid != b.pmid:
         return Match(Verdict.DIFFERENT, "different-pmid", scores)
     trusted = a.doi_trusted and b.doi_trusted
     if trusted and a.doi and b.doi and a.doi != b.doi and not _same_text(a, b, title):
@@ -355,9 +349,19 @@ def compare(a: Key, b: Key) -> Match:
     kind = kind_guard(a, b)
     places = place_guards(a, b, title)
     same_doi = bool(a.doi) and a.doi == b.doi
+    same_pmid = bool(a.pmid) and a.pmid == b.pmid
+    stop = kind or (places[0] if places else "")
+    if stop and not same_doi and not same_pmid:
+        return Match(Verdict.DIFFERENT, stop, scores)
+    authors = author_similarity(a, b)
+    if authors is not None:
+        scores["authors"] = round(authors, 3)
+    if same_pmid:
+        # A PMID names one PubMed record: two records with it are that record, whatever their
+        # types say (a letter typed `Letter` in one export and `Journal Article` in another).
+        return Match(Verdict.DUPLICATE, "same-pmid", scores)
     if trusted and same_doi:
         return _same_doi(a, b, title, authors, kind, places, scores)
-    stop = kind or (places[0] if places else "")
     if stop:
         if same_doi and not a.doi_container and (title >= 0.75 or (authors or 0) >= 0.5):
             # A DOI at two places (the work's on its erratum, or two abstracts' supplement) does
@@ -417,15 +421,17 @@ def title_variant(a: Key, b: Key, title: float) -> str:
     '' when nothing explains the difference."""
     if title >= 0.97:
         return "same"
-    if (a.main_title and a.main_title == b.title) or (b.main_title and b.main_title == a.title):
+    main_a, main_b = main_title(a.raw_title), main_title(b.raw_title)
+    if (main_a and main_a == b.title) or (main_b and main_b == a.title):
         return "subtitle"
     short, long_ = (a.tokens, b.tokens) if len(a.tokens) <= len(b.tokens) else (b.tokens, a.tokens)
     if len(short) >= 3:
         inside = set(long_)
         if sum(1 for w in short if w in inside) >= 0.8 * len(short):
             return "contained"
-    if a.foreign or b.foreign:
-        return "translation"
+    for k in (a, b):
+        if foreign(k.raw_title, k.title, k.language, bool(k.alt_titles)):
+            return "translation"
     return ""
 
 

@@ -14,26 +14,33 @@ whether it names a work at all or only a kind of item that every issue carries.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
-from review_cli.stages.dedup._text import STOP, title_form, words
+from review_cli.stages.dedup._text import STOP, words
 
 # A subtitle starts after `:`, a spaced dash, `?` or a sentence stop followed by a capital.
 _SUBTITLE = re.compile(r"\s*(?::|\s[-\u2013\u2014]+\s|\s?--\s?|\?\s|\.\s+(?=[A-Z0-9\"'(\[]))\s*")
 
 
+@lru_cache(maxsize=4096)
 def main_title(raw: str) -> str:
     """The folded title before its subtitle, or '' when there is no subtitle or the part before
     it is under two significant words (`Introduction: ...` names nothing on its own)."""
+    if not _SUBTITLE_HINT.search(raw):
+        return ""  # most titles: no separator at all
     t = raw.strip().strip('"')
     if t.startswith("[") and "]" in t:
         t = t[1:].partition("]")[0]
     m = _SUBTITLE.search(t)
     if not m or m.start() == 0:
         return ""
-    head = title_form(t[: m.start()])
-    if sum(1 for w in head.split() if w not in STOP) < 2:
+    head = words(t[: m.start()])
+    if sum(1 for w in head if w not in STOP) < 2:
         return ""
-    return head
+    return " ".join(head)
+
+
+_SUBTITLE_HINT = re.compile(r"[:?\u2013\u2014]| -|\. ")
 
 
 _LANGUAGE_NOTE = re.compile(
@@ -52,15 +59,18 @@ _FOREIGN = frozenset(
 )
 
 
-def foreign(raw: str, language: str, has_alternatives: bool) -> bool:
-    """Signs that this record's title is a translation or in another language."""
-    stripped = raw.lstrip(' "')
-    if stripped.startswith("[") or has_alternatives or _LANGUAGE_NOTE.search(raw):
-        return True  # MEDLINE brackets a title it translated; Embase notes the language
-    lang = language.strip().casefold()
-    if lang and not lang.startswith(("en", "eng")):
+def foreign(raw: str, title: str, language: str, has_alternatives: bool) -> bool:
+    """Signs that this record's title (`raw`, folded as `title`) is a translation or in
+    another language."""
+    if has_alternatives:
         return True
-    found = {w for w in words(raw) if w in _FOREIGN}
+    if "[" in raw and (raw.lstrip(' "').startswith("[") or _LANGUAGE_NOTE.search(raw)):
+        return True  # MEDLINE brackets a title it translated; Embase notes the language
+    if language:
+        lang = language.strip().casefold()
+        if lang and not lang.startswith(("en", "eng")):
+            return True
+    found = _FOREIGN.intersection(title.split())
     return len(found) >= 2
 
 
