@@ -38,6 +38,10 @@ class Match:
 
 DISSIMILAR = Match(Verdict.DIFFERENT, "dissimilar", {})  # shared: most pairs end as this
 
+# Duplicate rules switched off by name. Always empty in use; `benchmarks/bench_dedup.py` fills
+# it to measure each shared set with the rules it would have had without its own hard cases.
+OFF: frozenset[str] = frozenset()
+
 
 def title_similarity(a: Key, b: Key) -> float:
     """0..1; a title that is the other's main title plus a subtitle still scores high, and a
@@ -477,7 +481,7 @@ def _duplicate_rules(
         return Match(
             Verdict.UNCERTAIN if title >= 0.85 else Verdict.DIFFERENT, "recurring-title", scores
         )
-    letters = authors is None and (a.shared_pages or b.shared_pages)  # which letter of the block?
+    letters = letters_block(a, b, authors)
     if (
         title >= 0.95 and near_year and authors_ok and bib >= 3 and not conflict and not letters
         and (journal is not False or (same_volume and same_pg))
@@ -500,12 +504,18 @@ def _duplicate_rules(
         and bool(journal)
         and not (a.conference or b.conference or a.shared_pages or b.shared_pages)
     )
-    if whole_article and title >= 0.97 and (bool(first) or names_agree(a, b)):
+    if (
+        whole_article and title >= 0.97 and (bool(first) or names_agree(a, b))
+        and "same-title-same-range" not in OFF
+    ):
         # The same pages of one volume (three or more: a whole article, not a shared letters
         # page) under the same title; one export scrambled the names (given names as surnames).
-        return Match(Verdict.DUPLICATE, "same-title-same-place", scores)
+        return Match(Verdict.DUPLICATE, "same-title-same-range", scores)
     variant = title_variant(a, b, title)
-    if whole_article and title >= 0.8 and authors is None and variant:
+    if (
+        whole_article and title >= 0.8 and authors is None and variant
+        and "same-place-no-authors" not in OFF
+    ):
         # The same pages of one volume, a record without authors, a title worded differently
         # (a translation): nothing disagrees and the pages name one article.
         return Match(Verdict.DUPLICATE, "same-place-no-authors", scores)
@@ -544,6 +554,12 @@ def _duplicate_rules(
         # online and print versions, or two of the team's papers. A person decides.
         return Match(Verdict.UNCERTAIN, "same-authors-other-title", scores)
     return Match(Verdict.DIFFERENT, "dissimilar", scores)
+
+
+def letters_block(a: Key, b: Key, authors: float | None) -> bool:
+    """Pages that name a correspondence block (`2243-5; author reply 2243-5`) and a record
+    without authors: which letter of the block is it? Pages cannot tell."""
+    return authors is None and (a.shared_pages or b.shared_pages)
 
 
 def _venue_missing(a: Key, b: Key) -> bool:
