@@ -2,7 +2,7 @@
 bib-dedupe.
 
     .venv/bin/python -m benchmarks.bench_dedup [--no-peer] [--runs N] [--sizes 10000,30000,100000]
-        [--peer-sizes 10000] [--no-synthetic] [--no-write] [--rules-only]
+        [--peer-sizes 10000] [--no-synthetic] [--no-write] [--rules-only] [--ablation]
 
 1. **Rules** (every run, also with --rules-only: the check to make after any rule change): the
    five shared sets (../shared/data/dedup/<set>/records.csv, normalised as `review import`
@@ -50,7 +50,7 @@ from benchmarks._common import ROOT, SHARED_DATA, machine, update_section
 from benchmarks.dedup_labels import listed
 from review_cli.io import normalise
 from review_cli.model import Record
-from review_cli.stages.dedup import _keys, _rules
+from review_cli.stages.dedup import _context, _guards, _journals, _keys, _rules, _similar
 from review_cli.stages.dedup._match import dedup_records, make_keys
 
 SETS = ("cytology_screening", "haematology", "respiratory", "diabetes", "special_cases")
@@ -131,7 +131,7 @@ def hard_cases() -> tuple[int, list[str]]:
 # --- leave one set out ----------------------------------------------------------------------
 def _pages_overlap_without(single: bool) -> Callable[[Any, Any, float], bool]:
     """`pages_overlap` without its single-shared-page part (single) or its two-or-more part."""
-    original = _rules.pages_overlap
+    original = _guards.pages_overlap
 
     def patched(a: Any, b: Any, title: float) -> bool:
         if not original(a, b, title):
@@ -152,15 +152,16 @@ def _pages_overlap_without(single: bool) -> Callable[[Any, Any, float], bool]:
 # stays on: these figures are an upper bound for that part.
 LOSO: dict[str, list[tuple[Any, str, Any, str]]] = {
     "haematology": [
-        (_rules, "shifted_fields", lambda a, b: False, "volume, issue and page shifted (105/106)"),
+        (_guards, "shifted_fields", lambda a, b: False, "volume, issue and page shifted "
+                                                        "(105/106)"),
         (_rules, "word_conflict", lambda a, b: False, "word swaps such as adult/adolescent "
                                                       "(the 234-237 trials)"),
         (_keys, "cites_article", lambda title: False, "an erratum citing its article in the title "
                                                       "(57/58)"),
     ],
     "respiratory": [
-        (_rules, "online_first", lambda a, b: False, "ahead-of-print pages 1-N (414/415)"),
-        (_rules, "pages_overlap", _pages_overlap_without(single=False),
+        (_guards, "online_first", lambda a, b: False, "ahead-of-print pages 1-N (414/415)"),
+        (_guards, "pages_overlap", _pages_overlap_without(single=False),
          "ranges sharing two pages or more (646/647)"),
         (_rules, "OFF", frozenset({"same-title-same-range", "same-place-no-authors"}),
          "the same whole page range with scrambled co-authors (732/733) or without authors "
@@ -169,18 +170,86 @@ LOSO: dict[str, list[tuple[Any, str, Any, str]]] = {
                                                                "pages (213/709)"),
     ],
     "cytology_screening": [
-        (_rules, "pages_overlap", _pages_overlap_without(single=True),
+        (_guards, "pages_overlap", _pages_overlap_without(single=True),
          "ranges touching on one page (43/44, 493 vs 494, 495)"),
         (_rules, "names_agree", lambda a, b: False, "given names read as surnames (1591 vs 357)"),
     ],
     "diabetes": [
-        (_rules, "_same_text", lambda a, b, title: False, "another item's DOI on a meeting "
-                                                          "abstract"),
+        (_rules, "same_text", lambda a, b, title: False, "another item's DOI on a meeting "
+                                                         "abstract"),
     ],
     "special_cases": [
-        (_keys, "_acronym", lambda token, full: False, "a proceedings acronym (AMCIS)"),
+        (_journals, "_acronym", lambda token, full: False, "a proceedings acronym (AMCIS)"),
     ],
 }
+
+
+def _without_issue_guard() -> Callable[[Any, Any, float], list[str]]:
+    original = _rules.place_guards
+    return lambda a, b, title: [g for g in original(a, b, title) if g != "issue-differs"]
+
+
+# The rule changes of issue 20 (unseen sets), each switched off alone by `--ablation`: what it
+# costs or gains on every shared set, which hard cases fail without it, and the false pairs on
+# the synthetic set. The discipline: a change that adds a false pair on any set is not kept.
+ABLATIONS: dict[str, list[tuple[Any, str, Any]]] = {
+    "issue as a discriminator": [(_rules, "place_guards", "issue-guard")],
+    "issue fields set aside for a source that disagrees with itself": [
+        (_context, "_unreliable_issues", lambda keys: None)],
+    "Embase's `(no pagination)` layout read": [
+        (_keys, "embase_place", lambda volume, issue, pages: (volume, issue, pages))],
+    "generic titles (Editor's Comments, In this issue) placed by issue and pages": [
+        (_keys, "generic", lambda tokens: False)],
+    "columns found across years": [(_context, "_recurring_titles", lambda keys: None)],
+    "other-title merges need a subtitle, containment or translation": [
+        (_rules, "title_variant", lambda a, b, title: "any")],
+    "DOIs at several places are not trusted": [(_context, "_untrusted_dois", lambda keys: None)],
+    "a year apart when one record names no venue": [
+        (_rules, "_venue_missing", lambda a, b: False)],
+    "romanised journal names unknown, not different": [
+        (_similar, "romanised", lambda journal: False)],
+}
+
+
+@contextlib.contextmanager
+def patched(changes: list[tuple[Any, str, Any]]) -> Iterator[None]:
+    saved = []
+    for module, attr, value in changes:
+        if value == "issue-guard":
+            value = _without_issue_guard()
+        saved.append((module, attr, getattr(module, attr)))
+        setattr(module, attr, value)
+    _journals.journal_info.cache_clear()
+    try:
+        yield
+    finally:
+        for module, attr, value in reversed(saved):
+            setattr(module, attr, value)
+        _journals.journal_info.cache_clear()
+
+
+def ablation(sets: list[tuple[str, Path]]) -> list[str]:
+    """Each change of ABLATIONS switched off alone: FP and sensitivity per shared set, hard
+    cases that fail, FP and sensitivity on 20,000 synthetic records."""
+    from benchmarks.synth_dedup import synthetic_set
+
+    loaded = [(name, *load_set(path)) for name, path in sets]
+    synth, synth_truth = synthetic_set(20_000, seed=7)
+    rows = []
+    for what, changes in {"(all rules on)": [], **ABLATIONS}.items():
+        with patched(changes):
+            cells = []
+            for _, records, truth in loaded:
+                s = score(ours(records), true_pairs(truth))
+                cells.append(f"{s['fp']} / {s['sensitivity']:.4f}")
+            _, failing = hard_cases()
+            s = score(ours(synth), true_pairs(synth_truth))
+        rows.append(
+            f"| {what} | " + " | ".join(cells)
+            + f" | {', '.join(failing) or '-'} | {s['fp']} / {s['sensitivity']:.4f} |"
+        )
+        print(rows[-1], flush=True)
+    return rows
 
 
 @contextlib.contextmanager
@@ -189,13 +258,13 @@ def rules_without(name: str) -> Iterator[None]:
     for module, attr, value, _ in LOSO.get(name, []):
         saved.append((module, attr, getattr(module, attr)))
         setattr(module, attr, value)
-    _keys._journal_info.cache_clear()
+    _journals.journal_info.cache_clear()
     try:
         yield
     finally:
         for module, attr, value in reversed(saved):
             setattr(module, attr, value)
-        _keys._journal_info.cache_clear()
+        _journals.journal_info.cache_clear()
 
 
 # --- commands, measured -----------------------------------------------------------------------
@@ -366,6 +435,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--runs", type=int, default=3, help="timing runs (median)")
     ap.add_argument("--rules-only", action="store_true",
                     help="the rules on the shared sets and the hard cases only (no commands)")
+    ap.add_argument("--ablation", action="store_true",
+                    help="also switch off each rule change of ABLATIONS alone (rules only)")
     ap.add_argument("--no-synthetic", action="store_true", help="skip the synthetic sizes")
     ap.add_argument("--sizes", default="10000,30000,100000", help="synthetic sizes")
     ap.add_argument("--peer-sizes", default="10000", help="synthetic sizes bib-dedupe also runs")
@@ -401,7 +472,14 @@ def main(argv: list[str] | None = None) -> int:
           + (f"; failing: {', '.join(case_failures)}" if case_failures else ""))
     print(f"\n{MISS_HEADER}\n{MISS_RULE}\n" + "\n".join(misses))
     print(f"\n{LOSO_HEADER}\n{LOSO_RULE}\n" + "\n".join(loso_rows))
-    if args.rules_only:
+    if args.ablation:
+        header = (
+            "| switched off | " + " | ".join(f"{n}: FP / sensitivity" for n, _ in sets)
+            + " | hard cases failing | synthetic 20,000: FP / sensitivity |"
+        )
+        print("\n" + header + "\n|---|" + "---:|" * len(sets) + "---|---:|")
+        ablation(sets)
+    if args.rules_only or args.ablation:
         return 1 if failed else 0
 
     py = None if args.no_peer else peer_python()

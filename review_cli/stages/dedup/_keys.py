@@ -14,16 +14,14 @@ from urllib.parse import unquote
 
 from review_cli.io.normalise import cites_article, strip_notes
 from review_cli.model import Record
-from review_cli.stages.dedup._text import _NON_ALNUM, STOP, fold, title_form, words
+from review_cli.stages.dedup._journals import journal_info
+from review_cli.stages.dedup._pages import SHARED_PAGES, embase_place, pages_info
+from review_cli.stages.dedup._text import NON_ALNUM, STOP, fold, title_form, words
 from review_cli.stages.dedup._titles import generic
 
 ROMAN = {
     "i": "1", "ii": "2", "iii": "3", "iv": "4", "v": "5", "vi": "6", "vii": "7", "viii": "8",
     "ix": "9", "x": "10",
-}
-_MONTHS = {
-    m: str(i)
-    for i, m in enumerate("jan feb mar apr may jun jul aug sep oct nov dec".split(), start=1)
 }
 
 
@@ -53,10 +51,6 @@ _TYPE_KIND = {
     "erratum": "erratum", "correction": "erratum", "retraction": "retraction", "comment": "comment",
     "letter": "comment", "editorial": "comment", "reply": "comment",
 }
-_CONFERENCE = re.compile(
-    r"\b(conference|congress|meeting|symposium|proceedings|abstracts?|annual|colloquium|workshop|"
-    r"summit|convention|suppl|supplement)\b|\bconf\b"
-)
 _PART = re.compile(
     r"\b(?:part|phase|paper|study|trial|series)\s+([0-9]+|[ivx]+|one|two|three|four|[ab])\b"
 )
@@ -91,7 +85,7 @@ def kinds(raw_title: str, record_type: str) -> frozenset[str]:
         strip_notes(raw_title.strip().lstrip("[")) if raw_title.strip().startswith("[")
         else strip_notes(raw_title)
     )
-    text = " ".join(_NON_ALNUM.sub(" ", fold(raw_title).replace("'", "")).split())
+    text = " ".join(NON_ALNUM.sub(" ", fold(raw_title).replace("'", "")).split())
     # keep the `(vol 12, pg 34` WoS erratum marker, which punctuation stripping would lose
     low = fold(raw_title)
     out = {
@@ -122,9 +116,9 @@ def part(title: str) -> str:
 def conference(journal: str, volume: str, issue: str, pages: str, record_type: str) -> bool:
     """Signs of a meeting abstract: a conference-named source, a supplement, `S`-pages."""
     return (
-        _journal_info(journal)[1]
+        journal_info(journal)[1]
         or _supplement(volume + " " + issue)
-        or _pages_info(pages)[4]
+        or pages_info(pages)[4]
         or _type_info(record_type)[1]
     )
 
@@ -145,76 +139,6 @@ def _type_info(record_type: str) -> tuple[frozenset[str], bool]:
     return typed, meeting
 
 
-# --- journals ------------------------------------------------------------------------------
-@lru_cache(maxsize=65536)
-def _journal_info(journal: str) -> tuple[tuple[str, ...], bool]:
-    """(significant words, whether the name is a meeting's) for one journal string."""
-    return journal_words(journal), bool(_CONFERENCE.search(" ".join(words(journal))))
-
-
-def journal_words(journal: str) -> tuple[str, ...]:
-    """Significant words of a journal name; `Jpen: Journal of ...` keeps both parts."""
-    name = re.split(r"\.\s*(?:conference|congress|meeting)\b", journal, flags=re.I)[0]
-    name = re.sub(r"\[[^\]]*\]", " ", name)
-    name = re.sub(r"\([^)]*\)", " ", name)
-    return tuple(w for w in words(name) if w not in STOP)
-
-
-def _abbreviates(short: str, full: str) -> bool:
-    """ISO 4-like: `Natl` abbreviates `National`, `J` `Journal`, `Cardiol` `Cardiology`."""
-    if short == full:
-        return True
-    if not short or short[0] != full[0] or len(short) > len(full):
-        return False
-    if full.startswith(short):
-        return True
-    it = iter(full)
-    return all(c in it for c in short)  # a subsequence starting with the same letter
-
-
-def _acronym(token: str, full: tuple[str, ...]) -> bool:
-    """`amcis` for `Americas Conference (on) Information Systems`: prefixes of consecutive words."""
-    if len(token) < 3 or len(full) < 3 or token.isdigit():
-        return False
-
-    def rest(t: str, i: int) -> bool:
-        if not t:
-            return i == len(full)
-        if i == len(full):
-            return False
-        word = full[i]
-        return any(
-            word.startswith(t[:n]) and rest(t[n:], i + 1)
-            for n in range(1, min(len(word), len(t)) + 1)
-        )
-
-    return rest(token, 0)
-
-
-def journals_match(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
-    """True when one name is the other or an abbreviation of it (word by word, in order), or
-    an acronym of it (`JPEN`, `AMCIS 2017 Proceedings`)."""
-    if not a or not b:
-        return False
-    if a == b:
-        return True
-    if any(_acronym(t, b) for t in a) or any(_acronym(t, a) for t in b):
-        return True
-    short, full = (a, b) if sum(map(len, a)) <= sum(map(len, b)) else (b, a)
-    # Each short word must abbreviate a full word, in order; full words may be skipped only
-    # when they are few (subtitles and `= Chinese journal of ...` parallel names are common).
-    j = 0
-    skipped = 0
-    for w in short:
-        while j < len(full) and not _abbreviates(w, full[j]):
-            j += 1
-            skipped += 1
-        if j == len(full):
-            return False
-        j += 1
-    return skipped <= max(1, len(full) // 3) or len(short) >= 3
-
-
 # --- authors, numbers, pages ---------------------------------------------------------------
 def surnames(authors: tuple[str, ...]) -> tuple[str, ...]:
     """Folded surnames. Handles `Smith, J.A.`, `Smith JA`, `J. A. Smith` and run-together lists
@@ -230,8 +154,8 @@ def _surnames_of(author: str) -> tuple[str, ...]:
     text = fold(author).replace("?", "").replace("\ufffd", "")  # `Mu?oz`: a lost character
     if "," in text:
         text = text.split(",", 1)[0]
-        return tuple(w for w in _NON_ALNUM.sub(" ", text).split() if len(w) > 1)
-    parts = [w for w in _NON_ALNUM.sub(" ", text).split() if len(w) > 1 or w.isdigit()]
+        return tuple(w for w in NON_ALNUM.sub(" ", text).split() if len(w) > 1)
+    parts = [w for w in NON_ALNUM.sub(" ", text).split() if len(w) > 1 or w.isdigit()]
     if _GLUED.search(text):  # several authors glued together
         return tuple(w for w in parts if len(w) > 2 or w not in {"jr", "sr"})
     return tuple(parts[:1] if parts and len(parts[0]) > 1 else parts[-1:])
@@ -252,88 +176,7 @@ def group_author(authors: tuple[str, ...]) -> bool:
 @lru_cache(maxsize=65536)
 def _is_group(author: str) -> bool:
     text = fold(author)
-    return bool(_GROUP.search(text)) or "inc" in _NON_ALNUM.sub(" ", text).split()
-
-
-_PAGE_START = re.compile(r"^[a-z]{0,2}\d")
-_LETTERS3 = re.compile(r"[a-z]{3}")
-_MONTH_WORD = re.compile(r"\b([a-z]{3})[a-z]*\b")
-_EXCEL_MONTH = re.compile(r"^\d+\s*-\s*[a-z]{3}")
-_STYLE = re.compile(r"\s*([a-z]*)")
-
-
-def page_span(pages: str) -> tuple[str, str]:
-    """(first, last) page as digit strings; Excel's `01-Apr` becomes 1-4; `e1234` -> 1234;
-    front-matter pages in roman numerals (`iii-vi`) become 3-6 (their style says `roman`)."""
-    text = fold(pages).strip(" \"'")
-    m = _ROMAN_PAGES.match(text)
-    if m:
-        start, end = roman(m.group(1)), roman(m.group(2) or m.group(1))
-        return (str(start), str(end)) if start and end else ("", "")
-    if not _PAGE_START.match(text) or text.startswith("suppl"):
-        return "", ""  # `Suppl-48`, `t-8`: a mangled range says nothing about the first page
-    if _LETTERS3.search(text):
-        text = _MONTH_WORD.sub(lambda m: _MONTHS.get(m.group(1), m.group(0)), text)
-    nums = _DIGITS.findall(text)
-    if not nums:
-        return "", ""
-    first = nums[0].lstrip("0") or "0"
-    last = nums[1].lstrip("0") or "0" if len(nums) > 1 else first
-    if (
-        _EXCEL_MONTH.match(fold(pages)) is None and last.isdigit()
-        and len(last) < len(first)
-    ):
-        last = first[: len(first) - len(last)] + last
-    return first, last
-
-
-@lru_cache(maxsize=65536)
-def _pages_info(pages: str) -> tuple[str, str, str, frozenset[str], bool]:
-    """(first, last, style, first page of every range, S-pages of a supplement)."""
-    first, last = page_span(pages)
-    low = fold(pages).lstrip()
-    return first, last, page_style(pages), _page_starts(pages, first), bool(re.match(r"s\d", low))
-
-
-_RANGES = re.compile(r"[,+;]")
-_SHARED_PAGES = re.compile(r"[,+;]|reply", re.I)
-
-
-def _page_starts(pages: str, first: str) -> frozenset[str]:
-    if not _RANGES.search(pages):
-        return frozenset((first,)) if first else frozenset()
-    return frozenset(f for f in (page_span(p)[0] for p in _RANGES.split(pages)) if f)
-
-
-def page_style(pages: str) -> str:
-    text = fold(pages)
-    if _ROMAN_PAGES.match(text.strip(" \"'")):
-        return "roman"  # an issue's front matter: iii-vi is never compared with page 3
-    m = _STYLE.match(text)
-    return m.group(1) if m else ""
-
-
-_ROMAN_PAGES = re.compile(r"^([ivxlc]+)\.?(?:\s*-+\s*([ivxlc]+)\.?)?$")
-_ROMAN_VALUES = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100}
-
-
-def roman(text: str) -> int:
-    """`xiv` -> 14; 0 for anything that is not a well-formed small roman numeral."""
-    total = 0
-    values = [_ROMAN_VALUES[c] for c in text]
-    for i, v in enumerate(values):
-        total += -v if i + 1 < len(values) and values[i + 1] > v else v
-    return total if 0 < total < 400 and _to_roman(total) == text else 0
-
-
-def _to_roman(n: int) -> str:
-    out = ""
-    for value, digits in ((100, "c"), (90, "xc"), (50, "l"), (40, "xl"), (10, "x"), (9, "ix"),
-                          (5, "v"), (4, "iv"), (1, "i")):
-        while n >= value:
-            out += digits
-            n -= value
-    return out
+    return bool(_GROUP.search(text)) or "inc" in NON_ALNUM.sub(" ", text).split()
 
 
 _DIGITS = re.compile(r"\d+")
@@ -418,8 +261,8 @@ def make_key(r: Record) -> Key:
     title = title_form(_ORIGINAL.sub("", r.title)) if "<" in r.title else title_form(r.title)
     title = title or title_form(r.title)
     volume, issue, pages = embase_place(r.volume, r.issue, r.pages)
-    first, last, style, starts, _ = _pages_info(pages)
-    journal, _ = _journal_info(r.journal or r.journal_abbrev)
+    first, last, style, starts, _ = pages_info(pages)
+    journal, _ = journal_info(r.journal or r.journal_abbrev)
     group = group_author(r.authors)
     alt_titles = alternatives(r.title)
     tokens = tuple(w for w in title.split() if w not in STOP)
@@ -442,35 +285,20 @@ def make_key(r: Record) -> Key:
         first_author=() if group or not r.authors else _surnames_of(r.authors[0])[:4],
         group=group,
         journal=journal,
-        journal_alt=_journal_info(r.journal_abbrev)[0] if r.journal and r.journal_abbrev else (),
+        journal_alt=journal_info(r.journal_abbrev)[0] if r.journal and r.journal_abbrev else (),
         volume=clean_number(volume),
         issue=clean_number(issue),
         first_page=first,
         last_page=last,
         page_style=style,
         page_starts=starts,
-        shared_pages=bool(_SHARED_PAGES.search(pages)),
+        shared_pages=bool(SHARED_PAGES.search(pages)),
         doi=normal_doi(r.doi),
         doi_trusted=True,
         doi_container=False,
         pmid=r.pmid.strip().lstrip("0"),
         abstract=" ".join(words(r.abstract[:600])) if r.abstract else "",
     )
-
-
-_NO_PAGINATION = re.compile(r"^\s*(\w+)\s*(?:\(([^()]*)\))?\s*\(no pagination\)", re.I)
-
-
-def embase_place(volume: str, issue: str, pages: str) -> tuple[str, str, str]:
-    """Embase writes an article without page numbers as volume `18 (8) (no pagination)` and
-    puts the article number in the issue field: read that as volume 18, issue 8, article
-    number 1704 (as the page, when there is none)."""
-    if "pagination" not in volume:
-        return volume, issue, pages
-    m = _NO_PAGINATION.match(volume)
-    if not m:
-        return volume, issue, pages
-    return m.group(1), m.group(2) or "", pages or issue
 
 
 _DOI = re.compile(r"10\.\d{4,9}/\S+")

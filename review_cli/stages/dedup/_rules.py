@@ -1,23 +1,41 @@
 """The named rules that decide a candidate pair: duplicate, different, or uncertain.
 
-Guards run first and say "different" for the classic false merges (erratum, comment, retraction
-vs the article; conference abstract vs journal article; series parts; protocol vs results; other
-year, volume, pages, DOI or PMID). A guard's verdict is also enforced transitively by the
-clustering, so a third record can never bridge two records a guard keeps apart.
-Only then do the duplicate rules look for enough agreement; anything in between is uncertain
-and waits for a person. Precision comes first: a false merge deletes a study.
+In order: identifiers that name one record (the same PMID is always one record; two PMIDs or
+two trusted DOIs are two), then the guards (`_guards`: another kind of item, another year,
+volume, issue or first page), then the duplicate rules, each stating what agrees. So every
+automatic merge reads "these identifiers or fields agree, and nothing that tells records apart
+disagrees". A DOI that names one work outweighs one placing field, never a guard on the kind of
+item: such a pair waits for a person, held apart (`Match.hold`). A guard's verdict is enforced
+transitively by the clustering, so a third record never bridges two records kept apart.
+Anything between sure and different is uncertain and waits for a person: a false merge deletes
+a study, a missed duplicate costs a reviewer seconds.
 """
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from enum import StrEnum
 
-from rapidfuzz import fuzz, process
+from rapidfuzz import fuzz
 
-from review_cli.stages.dedup._keys import Key, journals_match
-from review_cli.stages.dedup._titles import foreign, main_title
+from review_cli.stages.dedup._guards import (
+    kind_guard,
+    place_guards,
+    same_page,
+    same_text,
+    span,
+)
+from review_cli.stages.dedup._keys import Key
+from review_cli.stages.dedup._similar import (
+    author_similarity,
+    authors_agree,
+    first_author_match,
+    journal_agree,
+    names_agree,
+    title_similarity,
+    title_variant,
+    word_conflict,
+)
 
 
 class Verdict(StrEnum):
@@ -38,287 +56,10 @@ class Match:
 
 DISSIMILAR = Match(Verdict.DIFFERENT, "dissimilar", {})  # shared: most pairs end as this
 
+
 # Duplicate rules switched off by name. Always empty in use; `benchmarks/bench_dedup.py` fills
 # it to measure each shared set with the rules it would have had without its own hard cases.
 OFF: frozenset[str] = frozenset()
-
-
-def title_similarity(a: Key, b: Key) -> float:
-    """0..1; a title that is the other's main title plus a subtitle still scores high, and a
-    bilingual title scores by its best part."""
-    if not a.title or not b.title:
-        return 0.0
-    best = _title_pair(a.title, b.title)
-    if best < 0.97 and (a.alt_titles or b.alt_titles):
-        for x in (a.title, *a.alt_titles):
-            for y in (b.title, *b.alt_titles):
-                best = max(best, _title_pair(x, y))
-    return best
-
-
-def _title_pair(x: str, y: str) -> float:
-    full = fuzz.ratio(x, y) / 100
-    if full >= 0.97 or full < 0.5:
-        return full  # below 0.5 no prefix of the longer title can come close
-    # One export may drop the subtitle: compare the shorter title with the longer's start.
-    short, long_ = (x, y) if len(x) <= len(y) else (y, x)
-    if len(short) >= 40 and len(short) >= 0.6 * len(long_):
-        full = max(full, 0.98 * fuzz.ratio(short, long_[: len(short)]) / 100)
-    return full
-
-
-def author_similarity(a: Key, b: Key) -> float | None:
-    """Share of the shorter author list found in the longer one; None when one is missing."""
-    if not a.surnames or not b.surnames:
-        return None
-    sa, sb = set(a.surnames), set(b.surnames)
-    shared = len(sa & sb)
-    if shared < min(len(sa), len(sb)) and len(sa) * len(sb) <= 150:
-        # Transliterations and typos: count near-equal surnames too.
-        rest_b = list(sb - sa)
-        for s in sa - sb:
-            if process.extractOne(s, rest_b, scorer=fuzz.ratio, score_cutoff=85) is not None:
-                shared += 1
-    return min(1.0, shared / min(len(sa), len(sb)))
-
-
-def first_author_match(a: Key, b: Key) -> bool | None:
-    """Same first author; `Le Quintrec, M` vs `Quintrec, M. Le` style splits still match."""
-    if not a.surnames or not b.surnames:
-        return None
-    x, y = a.surnames[0], b.surnames[0]
-    if x == y or fuzz.ratio(x, y) >= 85:
-        return True
-    # Compound surnames split differently (`Howard Sharp, K` vs `Sharp, K. H.`, `Le Quintrec`
-    # vs `Quintrec, M. Le`): a shared word of length 4+ in the first authors' names.
-    if any(w in b.first_author for w in a.first_author if len(w) >= 4):
-        return True
-    # A particle read as the surname (`Le`, `van`, `de`): the next word is the real one.
-    return (len(x) <= 3 and y in a.surnames[1:2]) or (len(y) <= 3 and x in b.surnames[1:2])
-
-
-def word_conflict(a: Key, b: Key) -> bool:
-    """True when each title has a word the other lacks with nothing alike in its place:
-    `adult` vs `adolescent`, `sensitive` vs `resistant`, `factor h` vs `factor i`.
-    Spelling variants (haemolytic/hemolytic) and dropped subtitles are not conflicts."""
-    if a.title.replace(" ", "") == b.title.replace(" ", ""):
-        return False  # `p16(INK4a)` vs `p16INK4a`
-    only_a = set(a.tokens) - set(b.tokens) - _LABEL_WORDS
-    only_b = set(b.tokens) - set(a.tokens) - _LABEL_WORDS
-    if not only_a or not only_b:
-        return False
-    lonely_a = [w for w in only_a if not any(_alike(w, v) for v in only_b)]
-    lonely_b = [w for w in only_b if not any(_alike(w, v) for v in only_a)]
-    if not lonely_a or not lonely_b:
-        return False
-    # A dropped subtitle leaves words on one side only; a swap leaves them on both sides.
-    return len(lonely_a) + len(lonely_b) <= 0.5 * (len(a.tokens) + len(b.tokens))
-
-
-# Words that label a record rather than name the work (kinds are compared by the guards).
-_LABEL_WORDS = frozenset(
-    "erratum errata corrigendum correction reply response comment letter retraction review "
-    "editorial".split()
-)
-
-
-def _alike(x: str, y: str) -> bool:
-    if len(x) >= 3 and len(y) >= 3 and (x in y or y in x):
-        return True  # `sub group` vs `subgroup`
-    if x[0] != y[0] and not (x.isdigit() or y.isdigit()):
-        return fuzz.ratio(x, y) >= 80
-    return fuzz.ratio(x, y) >= 75 or (
-        min(len(x), len(y)) >= 4 and (x.startswith(y) or y.startswith(x))
-    )
-
-
-def _journal(a: Key, b: Key) -> bool | None:
-    """True, False, or None when it cannot be told: a name is missing, or one is romanised
-    from another script (`Zhonghua Yi Xue Za Zhi`) and the other is the English name."""
-    if not a.journal or not b.journal:
-        return None
-    for x in (a.journal, a.journal_alt):
-        for y in (b.journal, b.journal_alt):
-            if x and y and journals_match(x, y):
-                return True
-    if romanised(a.journal) != romanised(b.journal):
-        return None
-    return False
-
-
-# Words of journal names romanised from Chinese (pinyin, Wade-Giles), Japanese, Korean and
-# Russian; English names never hold two of them.
-_ROMANISED = frozenset(
-    "zhonghua zhongguo za zhi zazhi xue xuebao bao yixue daxue zasshi gakkai gakkaishi igaku "
-    "nihon nippon rinsho kenkyu zhurnal vestnik khirurgii khirurgiia meditsina voprosy problemy "
-    "trudy chung hua tsa chih hsueh taehan hakhoe uihak kyobo shinkei geka naika".split()
-)
-
-
-def romanised(journal: tuple[str, ...]) -> bool:
-    return sum(1 for w in journal if w in _ROMANISED) >= 2
-
-
-def kind_guard(a: Key, b: Key) -> str:
-    """The guard that says a and b are different kinds of item or different works of one
-    series, or ''. These hold even when a DOI is shared (Embase gives a comment the DOI of the
-    article it comments on)."""
-    same_place = a.year == b.year and bool(a.volume) and a.volume == b.volume and same_page(a, b)
-    if a.kinds != b.kinds:
-        for kind in ("erratum", "retraction", "comment", "protocol"):
-            if kind != "comment" and same_place:
-                # A notice or a protocol has its own pages: at one place both records are it.
-                # (A letter and its reply can share a page, so comments stay apart.)
-                continue
-            if (kind in a.kinds) != (kind in b.kinds):
-                return f"{kind}-vs-article" if kind != "protocol" else "protocol-vs-results"
-    if a.part != b.part:
-        return "series-part"
-    if a.title and b.title and a.numbers != b.numbers and not same_place:
-        # `12-month` vs `24-month` results; a typo in a number is forgiven only when year,
-        # volume and first page say it is the same article.
-        return "title-numbers"
-    if a.conference != b.conference:
-        # A meeting abstract and the journal article that followed share title and authors.
-        article = b if a.conference else a
-        span = _span(article)
-        if (
-            span >= 3 and bool(article.journal or article.volume)
-            and not (a.first_page and a.first_page == b.first_page)
-        ):
-            # (A record with pages but no journal or volume is not known to be an article:
-            # an index of conference papers exports pages 1-15 and nothing else.)
-            return "abstract-vs-article"
-    return ""
-
-
-def place_guards(a: Key, b: Key, title: float) -> list[str]:
-    """Every field that places a record and disagrees: year (by more than one), volume, issue,
-    first page. Each one alone tells two items apart."""
-    out = []
-    if a.year and b.year and abs(a.year - b.year) > 1:
-        out.append("year-apart")
-    if a.volume and b.volume and a.volume != b.volume and not (a.conference or b.conference):
-        # Meeting supplements carry unreliable volumes (`1)` for `63 (Suppl 1)`).
-        out.append("volume-differs")
-    if (
-        a.issue and b.issue and a.issue != b.issue
-        and not (
-            title >= 0.97 and not (a.recurring or b.recurring) and a.volume == b.volume
-            and bool(a.volume) and same_page(a, b) and a.page_style != "roman"
-        )
-        and a.issue != b.first_page and b.issue != a.first_page and not shifted_fields(a, b)
-    ):
-        # Issues of one volume: a column in issues 1-4, two articles at the same pages of a
-        # journal that starts every issue at page 1. Not counted: the same title at the same
-        # first page of one volume (one article, whatever the issue field says), an article
-        # number in the issue field (`11(791)` for `11(3):791`), fields shifted one along.
-        out.append("issue-differs")
-    if (
-        a.first_page and b.first_page and a.page_style == b.page_style
-        and a.first_page != b.first_page and a.last_page != b.last_page
-        and not (a.page_starts & b.page_starts)
-        and not pages_overlap(a, b, title) and not online_first(a, b) and not shifted_fields(a, b)
-    ):
-        # Only pages of one style compare: `e12724` and `1-6` are the same article's two
-        # locators (e-number and print pages).
-        out.append("pages-differ")
-    return out
-
-
-def abstract_similarity(a: Key, b: Key) -> float | None:
-    if len(a.abstract) < 200 or len(b.abstract) < 200:
-        return None
-    return fuzz.ratio(a.abstract, b.abstract) / 100
-
-
-def _same_text(a: Key, b: Key, title: float) -> bool:
-    """Same title, year, first page and abstract: a wrong DOI in one export (Embase sometimes
-    gives a meeting abstract the DOI of another item) does not make it another work."""
-    if title < 0.97 or a.year != b.year or not same_page(a, b):
-        return False
-    same = abstract_similarity(a, b)
-    return same is not None and same >= 0.9
-
-
-def same_page(a: Key, b: Key) -> bool:
-    """Same first page. Page 1 alone says little (online journals start every article at 1),
-    so there the last pages must agree too."""
-    if not a.first_page or a.first_page != b.first_page:
-        return False
-    return a.first_page != "1" or a.last_page == b.last_page
-
-
-def pages_overlap(a: Key, b: Key, title: float) -> bool:
-    """Two ranges of three pages or more that share pages in one volume: two different articles
-    cannot occupy the same pages, so one export has the pages a little wrong (678-684 vs
-    676-682). Adjacent items may share one page (a letter ends where the reply starts), so a
-    single shared page counts only for the same title by the same authors. Meeting abstracts
-    are excluded: several share a page."""
-    if (
-        a.conference or b.conference or not a.volume or a.volume != b.volume
-        or a.page_style or b.page_style
-    ):
-        return False
-    if _span(a) < 3 or _span(b) < 3 or a.first_page == "1" or b.first_page == "1":
-        return False  # online journals start every article at page 1: 1-10 and 1-12 share nothing
-    shared = min(int(a.last_page), int(b.last_page)) - max(int(a.first_page), int(b.first_page)) + 1
-    if shared >= 2:
-        return True
-    if shared == 1 and title >= 0.97:
-        authors = author_similarity(a, b)
-        return authors is not None and authors >= 0.8 and bool(first_author_match(a, b))
-    return False
-
-
-def online_first(a: Key, b: Key) -> bool:
-    """One record is the article ahead of print: no volume yet, its own pages 1-N (N >= 3);
-    the other carries the print volume and pages. Those pages cannot be compared."""
-    for x, y in ((a, b), (b, a)):
-        if (
-            not x.volume and y.volume and x.first_page == "1" and _span(x) >= 3
-            and not x.page_style and x.journal
-        ):
-            return True  # (a record that names no journal is not an article ahead of print)
-    return False
-
-
-def shifted_fields(a: Key, b: Key) -> bool:
-    """One export moved volume, issue and pages one field along: no volume, the volume in the
-    issue field and the issue as the page (`vol -, issue 26, pages 9` for `26(9):1746`)."""
-    for x, y in ((a, b), (b, a)):
-        if (
-            not x.volume and x.issue and x.issue == y.volume and y.issue
-            and x.first_page == y.issue and x.last_page == x.first_page
-        ):
-            return True
-    return False
-
-
-def names_agree(a: Key, b: Key) -> bool:
-    """Author lists that agree once given names are read too: `Luis Ferreira, Santos A` (an
-    export that put the given names first) holds the surname `Santos`. Half the shorter list
-    must be found among every word of the other's names."""
-    if not a.surnames or not b.surnames:
-        return False
-    for x, y in ((a, b), (b, a)):
-        found = {
-            w for author in y.authors[:12] for w in _NAME_WORDS.sub(" ", author.casefold()).split()
-            if len(w) > 2
-        }
-        names = set(x.surnames)
-        if names and len(names & found) >= 0.5 * len(names):
-            return True
-    return False
-
-
-_NAME_WORDS = re.compile(r"[\W_]+")
-
-
-def _span(k: Key) -> int:
-    if k.first_page.isdigit() and k.last_page.isdigit():
-        return int(k.last_page) - int(k.first_page) + 1
-    return 0
 
 
 def compare(a: Key, b: Key) -> Match:
@@ -348,7 +89,7 @@ def compare(a: Key, b: Key) -> Match:
     if a.pmid and b.pmid and a.pmid != b.pmid:
         return Match(Verdict.DIFFERENT, "different-pmid", scores)
     trusted = a.doi_trusted and b.doi_trusted
-    if trusted and a.doi and b.doi and a.doi != b.doi and not _same_text(a, b, title):
+    if trusted and a.doi and b.doi and a.doi != b.doi and not same_text(a, b, title):
         return Match(Verdict.DIFFERENT, "different-doi", scores)
     kind = kind_guard(a, b)
     places = place_guards(a, b, title)
@@ -386,7 +127,7 @@ def _same_doi(
     if kind:
         return Match(Verdict.UNCERTAIN, f"same-doi-but-{kind}", scores, hold=True)
     first = first_author_match(a, b)
-    authors_ok = _authors_ok(authors, first)
+    authors_ok = authors_agree(authors, first)
     conflict = word_conflict(a, b)
     variant = title_variant(a, b, title)
     near_year = a.year is None or b.year is None or abs(a.year - b.year) <= 1
@@ -397,7 +138,7 @@ def _same_doi(
         return Match(Verdict.DUPLICATE, "same-doi", scores)
     if places:
         return Match(Verdict.UNCERTAIN, f"same-doi-but-{places[0]}", scores, hold=True)
-    journal = _journal(a, b)
+    journal = journal_agree(a, b)
     bib = sum((same_volume, same_pg, bool(journal), bool(first), a.year == b.year))
     if (not a.title or not b.title) and bib >= 3:
         return Match(Verdict.DUPLICATE, "same-doi", scores)
@@ -410,47 +151,18 @@ def _same_doi(
     return Match(Verdict.UNCERTAIN, "same-doi-other-title", scores)
 
 
-def _authors_ok(authors: float | None, first: bool | None) -> bool:
-    """Author lists that do not tell the records apart (one missing counts as agreeing)."""
-    return (
-        authors is None or (authors >= 0.67 and first is not False)
-        or (authors >= 0.5 and bool(first))
-    )
-
-
-def title_variant(a: Key, b: Key, title: float) -> str:
-    """How two titles that differ can still be one work's: `subtitle` (one is the other
-    without its subtitle), `contained` (one's words all in the other: a dropped subtitle or a
-    section heading such as `MEDICAL PROGRESS`), `translation` (a sign that one is translated);
-    '' when nothing explains the difference."""
-    if title >= 0.97:
-        return "same"
-    main_a, main_b = main_title(a.raw_title), main_title(b.raw_title)
-    if (main_a and main_a == b.title) or (main_b and main_b == a.title):
-        return "subtitle"
-    short, long_ = (a.tokens, b.tokens) if len(a.tokens) <= len(b.tokens) else (b.tokens, a.tokens)
-    if len(short) >= 3:
-        inside = set(long_)
-        if sum(1 for w in short if w in inside) >= 0.8 * len(short):
-            return "contained"
-    for k in (a, b):
-        if foreign(k.raw_title, k.title, k.language, bool(k.alt_titles)):
-            return "translation"
-    return ""
-
-
 def _duplicate_rules(
     a: Key, b: Key, title: float, authors: float | None, scores: dict[str, float]
 ) -> Match:
     """No identifier decided and no guard holds: the rules that find enough agreement."""
-    journal = _journal(a, b)
+    journal = journal_agree(a, b)
     first = first_author_match(a, b)
     same_year = a.year is not None and a.year == b.year
     near_year = a.year is None or b.year is None or abs(a.year - b.year) <= 1
     same_volume = bool(a.volume) and a.volume == b.volume
     same_pg = same_page(a, b)
-    same_range = same_pg and a.last_page == b.last_page and _span(a) >= 2
-    authors_ok = _authors_ok(authors, first)
+    same_range = same_pg and a.last_page == b.last_page and span(a) >= 2
+    authors_ok = authors_agree(authors, first)
     authors_sure = authors is not None and authors >= 0.8 and bool(first)
     conflict = word_conflict(a, b)
     bib = sum((same_volume, same_pg, bool(journal), bool(first), same_year))
@@ -500,7 +212,7 @@ def _duplicate_rules(
         # (name order swapped, a particle read as the surname).
         return Match(Verdict.DUPLICATE, "same-title-same-place", scores)
     whole_article = (
-        same_year and same_volume and same_range and _span(a) >= 3 and a.first_page != "1"
+        same_year and same_volume and same_range and span(a) >= 3 and a.first_page != "1"
         and bool(journal)
         and not (a.conference or b.conference or a.shared_pages or b.shared_pages)
     )

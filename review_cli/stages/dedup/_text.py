@@ -14,7 +14,7 @@ import unicodedata
 from review_cli.io.normalise import strip_notes
 
 _TAG = re.compile(r"<[^>]{1,40}>")
-_NON_ALNUM = re.compile(r"[\W_]+")  # Unicode-aware: Cyrillic and CJK titles keep their words
+NON_ALNUM = re.compile(r"[\W_]+")  # Unicode-aware: Cyrillic and CJK titles keep their words
 _GREEK = {
     "α": "alpha", "β": "beta", "γ": "gamma", "δ": "delta", "ε": "epsilon", "κ": "kappa",
     "λ": "lambda", "μ": "mu", "τ": "tau", "ω": "omega", "ß": "ss", "æ": "ae", "ø": "o", "œ": "oe",
@@ -47,7 +47,7 @@ def words(text: str) -> list[str]:
     text = fold(text)
     if "'" in text or "\u2019" in text:
         text = text.replace("'", "").replace("\u2019", "")
-    return _NON_ALNUM.sub(" ", text).split()
+    return NON_ALNUM.sub(" ", text).split()
 
 
 def title_form(title: str) -> str:
