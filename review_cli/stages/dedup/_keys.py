@@ -51,9 +51,6 @@ _TYPE_KIND = {
     "erratum": "erratum", "correction": "erratum", "retraction": "retraction", "comment": "comment",
     "letter": "comment", "editorial": "comment", "reply": "comment",
 }
-_PART = re.compile(
-    r"\b(?:part|phase|paper|study|trial|series)\s+([0-9]+|[ivx]+|one|two|three|four|[ab])\b"
-)
 _TRAILING_NUMERAL = re.compile(r"\b([ivx]+|[0-9])\s*$")
 _NUMBER_WORDS = {"one": "1", "two": "2", "three": "3", "four": "4", "a": "1", "b": "2"}
 
@@ -96,16 +93,17 @@ def kinds(raw_title: str, record_type: str) -> frozenset[str]:
     return frozenset(out | typed)
 
 
-_PART_HINTS = ("part", "phase", "paper", "study", "trial", "series")
+_PART_HINTS = frozenset(("part", "phase", "paper", "study", "trial", "series"))
+_PART_VALUE = re.compile(r"[0-9]+|[ivx]+|one|two|three|four|[ab]")
 
 
 def part(title: str) -> str:
     """The series part a title names (`Part 2`, `... II`), normalised to a number, or ''."""
-    m = _PART.search(title) if any(h in title for h in _PART_HINTS) else None
-    if m:
-        value = m.group(1)
-        return ROMAN.get(value) or _NUMBER_WORDS.get(value) or value
     head = title.split(" ")
+    if not _PART_HINTS.isdisjoint(head):  # a word-by-word scan: the regex over every title is slow
+        for word, value in zip(head, head[1:], strict=False):
+            if word in _PART_HINTS and _PART_VALUE.fullmatch(value):
+                return ROMAN.get(value) or _NUMBER_WORDS.get(value) or value
     if len(head) > 3:
         m = _TRAILING_NUMERAL.search(title)
         if m and m.group(1) in ROMAN and m.group(1) not in {"v", "x"}:
