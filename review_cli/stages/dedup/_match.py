@@ -6,9 +6,10 @@ neighbourhood over titles catches the rest; only pairs inside a block are compar
 grows with the number of records, not with its square.
 
 Clustering is union-find over sure duplicates, strongest first, with one constraint checked
-across the whole of both clusters before every union: no guard (and no manual "different") may
-hold between any record of one and any record of the other. A chain a~b~c therefore never puts
-an erratum, a protocol or another year into one cluster through a middle record.
+across the whole of both clusters before every union: no guard (and no manual "different"), and
+no pair held for a person (a shared DOI a guard disputes), may hold between any record of one
+and any record of the other. A chain a~b~c therefore never puts an erratum, a protocol, another
+year or another issue into one cluster through a middle record.
 """
 
 from __future__ import annotations
@@ -121,8 +122,8 @@ class _Groups:
         return x
 
     def compatible(self, ra: str, rb: str) -> bool:
-        """No pair across the two clusters is kept apart by hand or called different by the
-        rules."""
+        """No pair across the two clusters is kept apart by hand, called different by the rules
+        or held for a person."""
         for x in self.members[ra]:
             for y in self.members[rb]:
                 p = pair(x, y)
