@@ -270,7 +270,7 @@ def make_key(r: Record) -> Key:
         title=title,
         raw_title=r.title,
         language=r.language,
-        recurring=generic(tokens),
+        recurring=bool(tokens) and generic(tokens),
         alt_titles=alt_titles,
         tokens=tokens,
         numbers=title_numbers(title),
