@@ -350,7 +350,8 @@ records = prep(df, verbosity_level=0)
 pairs = block(records, verbosity_level=0)
 matched = match(pairs, verbosity_level=0)
 groups = cluster(matched, verbosity_level=0)
-print(json.dumps([sorted(map(str, g)) for g in groups]))
+with open(sys.argv[2], "w", encoding="utf-8") as f:
+    json.dump([sorted(map(str, g)) for g in groups], f)
 """
 
 
@@ -372,8 +373,9 @@ def peer_python() -> Path | None:
 
 def peer_as_command(py: Path, path: Path, cwd: Path) -> dict[str, Any]:
     """bib-dedupe's pipeline as one process (its imports and worker processes included)."""
-    data = measured([str(py), "-c", PEER_SCRIPT, str(path)], cwd)
-    groups = json.loads(data["out"].strip().splitlines()[-1])
+    out = cwd / "peer-groups.json"
+    data = measured([str(py), "-c", PEER_SCRIPT, str(path), str(out)], cwd)
+    groups = json.loads(out.read_text(encoding="utf-8"))
     return {"cpu": data["cpu"], "wall": data["wall"], "peak_mb": data["peak_mb"], "groups": groups}
 
 
