@@ -457,12 +457,10 @@ def main(argv: list[str] | None = None) -> int:
     for name, path in sets:
         records, truth = load_set(path)
         true = true_pairs(truth)
-        t0 = time.process_time()
         predicted = ours(records)
-        cpu = time.process_time() - t0
         s = score(predicted, true)
         failed |= s["fp"] > 0
-        rules_rows.append(_rules_row(name, len(records), len(true), s, cpu))
+        rules_rows.append(_rules_row(name, len(records), len(true), s))
         print(rules_rows[-1], flush=True)
         misses.append(_misses(name, predicted, true))
         if LOSO.get(name):
@@ -516,16 +514,15 @@ def main(argv: list[str] | None = None) -> int:
     return 1 if failed else 0
 
 
-RULES_HEADER = (
-    "| set | records | true pairs | predicted | TP | FP | FN | precision | sensitivity | CPU s |"
-)
-RULES_RULE = "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
+# No timing here: every speed figure of this benchmark is for the commands (section 2 and 3).
+RULES_HEADER = "| set | records | true pairs | predicted | TP | FP | FN | precision | sensitivity |"
+RULES_RULE = "|---|---:|---:|---:|---:|---:|---:|---:|---:|"
 
 
-def _rules_row(name: str, n: int, true: int, s: dict[str, Any], cpu: float) -> str:
+def _rules_row(name: str, n: int, true: int, s: dict[str, Any]) -> str:
     return (
         f"| {name} | {n:,} | {true:,} | {s['predicted']:,} | {s['tp']:,} | {s['fp']} | {s['fn']} "
-        f"| {s['precision']:.4f} | {s['sensitivity']:.4f} | {cpu:.2f} |"
+        f"| {s['precision']:.4f} | {s['sensitivity']:.4f} |"
     )
 
 
