@@ -59,12 +59,12 @@ def test_same_doi_with_a_guard_waits_for_a_person(review: Project, runner) -> No
     invoke(runner, project, "dedup", "--non-interactive")
     queue = clusters_store.read_queue(project)
     assert [q["rule"] for q in queue] == ["same-doi-but-comment-vs-article"]
-    shown = invoke(runner, project, "dedup", "--review", input="q\n")
+    shown = invoke(runner, project, "dedup", "--review", "-r", "reviewer1", input="q\n")
     assert shown.exit_code == 0, shown.output
     assert "rule same-doi-but-comment-vs-article" in shown.stderr, "the reason is on screen"
 
     # The person says: the comment is another item. It stays apart on every re-run.
-    decided = invoke(runner, project, "dedup", "--review", input="n\n")
+    decided = invoke(runner, project, "dedup", "--review", "-r", "reviewer1", input="n\n")
     assert decided.exit_code == 0, decided.output
     assert read_jsonl(project.dedup_decisions_path)[-1]["verdict"] == "different"
     again = json.loads(invoke(runner, project, "dedup", "--non-interactive", "--json").stdout)
@@ -75,7 +75,7 @@ def test_same_doi_with_a_guard_waits_for_a_person(review: Project, runner) -> No
 def test_same_doi_with_a_guard_merged_by_a_person(review: Project, runner) -> None:
     project = imported(review, runner)
     invoke(runner, project, "dedup", "--non-interactive")
-    result = invoke(runner, project, "dedup", "--review", input="d\n")
+    result = invoke(runner, project, "dedup", "--review", "-r", "reviewer1", input="d\n")
     assert result.exit_code == 0, result.output
     trial = [c for c in members_by_title(project) if any("Tenecteplase" in t for t in c)]
     assert len(trial) == 1 and len(trial[0]) == 2

@@ -24,12 +24,24 @@ STAGE_USES = {
     ("team", "screen"): "shares who is screening and the reasons of a stage",
     ("search", "import_"): "a search imports what it downloaded, as `review import` would",
     ("search", "dedup"): "an update deduplicates its new records, as `review dedup` would",
+    ("search", "include"): "citation searching starts from the included studies (the flow's "
+                           "pure computation)",
     ("demo", "import_"): "the demo runs every stage as a user would",
     ("demo", "dedup"): "the demo runs every stage as a user would",
     ("demo", "include"): "the demo runs every stage as a user would",
     ("demo", "prisma"): "the demo runs every stage as a user would",
     ("demo", "team"): "the demo runs every stage as a user would",
     ("demo", "init"): "the demo runs every stage as a user would",
+    ("studies", "include"): "which units are included: the flow's pure computation",
+    ("studies", "screen"): "who is reviewing: the same rules as for screening",
+    ("extract", "studies"): "the included studies it extracts, who, and kappa (pure)",
+    ("appraise", "studies"): "the included studies it appraises, who, and kappa (pure)",
+    ("export", "studies"): "the included studies the tables list",
+    ("status", "studies"): "the included studies extraction and appraisal count against",
+    ("demo", "extract"): "the demo runs every stage as a user would",
+    ("demo", "appraise"): "the demo runs every stage as a user would",
+    ("demo", "studies"): "the demo extracts and appraises the included studies",
+    ("demo", "fulltext"): "the demo attaches the reports of its full-text stage, as a user would",
 }
 
 

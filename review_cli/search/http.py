@@ -16,7 +16,7 @@ import time
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
-from urllib.parse import urlencode
+from urllib.parse import quote, quote_plus, urlencode
 
 from review_cli import __version__
 from review_cli.errors import ReviewError
@@ -70,18 +70,46 @@ class Settings:
         )
 
 
+def backoff_delay(settings: Settings, attempt: int, retry_after: str | None) -> float:
+    """Seconds to wait before retry `attempt + 1`: doubling from `backoff`, at least what a
+    `Retry-After` (in seconds) asks, never more than `max_backoff`."""
+    base = min(settings.max_backoff, settings.backoff * (2.0**attempt))
+    if retry_after and retry_after.strip().isdigit():
+        base = max(base, min(float(retry_after), settings.max_backoff))
+    return base * (1 + 0.1 * random.random())  # a little jitter, never less than the base
+
+
 def user_agent(email: str) -> str:
     contact = f"; mailto:{email}" if email else ""
     return f"review-cli/{__version__} (systematic review tool{contact})"
 
 
+def secret_forms(secrets: Sequence[str]) -> list[str]:
+    """Each secret as it may come back: as sent, and URL-encoded (`a%40b.org`, `a+b`), longest
+    first so a form is never left half-replaced by a shorter one."""
+    forms = {f for s in secrets if s for f in (s, quote(s, safe=""), quote_plus(s), quote(s))}
+    return sorted(forms, key=len, reverse=True)
+
+
 def scrub(text: str, secrets: Sequence[str]) -> str:
-    """Remove secret values (keys, e-mail) and secret query parameters from a text."""
-    for secret in secrets:
-        if secret:
-            text = text.replace(secret, "***")
+    """Remove secret values (keys, e-mail, in any URL encoding) and secret query parameters
+    from a text."""
+    for secret in secret_forms(secrets):
+        text = text.replace(secret, "***")
     text = re.sub(r"(https?://)[^/@\s]*@", r"\1", text)  # user:password@ of a proxy or mirror
     return re.sub(r"(?i)\b(api_key|email|mailto|tool)=[^&\s\"']*", r"\1=***", text)
+
+
+def scrub_all(value: Any, secrets: Sequence[str]) -> Any:
+    """`value` (JSON-like: dicts, lists, strings) with every string scrubbed: what a service
+    echoes back (a query translation, a request summary) may hold a key or an e-mail."""
+    if isinstance(value, str):
+        return scrub(value, secrets)
+    if isinstance(value, dict):
+        return {scrub(str(k), secrets): scrub_all(v, secrets) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [scrub_all(v, secrets) for v in value]
+    return value
 
 
 def public_params(params: Mapping[str, Any]) -> dict[str, str]:
@@ -140,10 +168,7 @@ class Http:
         self.min_interval = max(self.min_interval, seconds / int(limit))
 
     def _delay(self, attempt: int, retry_after: str | None) -> float:
-        base = min(self.settings.max_backoff, self.settings.backoff * (2.0**attempt))
-        if retry_after and retry_after.strip().isdigit():
-            base = max(base, min(float(retry_after), self.settings.max_backoff))
-        return base * (1 + 0.1 * random.random())  # a little jitter, never less than the base
+        return backoff_delay(self.settings, attempt, retry_after)
 
     def request(
         self,
@@ -152,11 +177,13 @@ class Http:
         parse: Callable[[Any], Any],
         method: str = "GET",
         what: str = "request",
+        absent: frozenset[int] = frozenset(),
     ) -> Any:
         """Send one request, retrying what is transient; `parse(response)` validates the body.
 
         `parse` raises `Transient` for a body to retry, `Rejected` for a request the service
-        refuses, and returns the parsed page otherwise.
+        refuses, and returns the parsed page otherwise. A status in `absent` (a lookup's 404:
+        the service has no such work) returns None.
         """
         import httpx
 
@@ -186,6 +213,8 @@ class Http:
                 if status in RETRY_STATUS:
                     retry_after = resp.headers.get("Retry-After")
                     last_problem = f"HTTP {status}" + (" (rate limit)" if status == 429 else "")
+                elif status in absent:
+                    return None
                 elif status >= 400:
                     raise self._client_error(resp, shown, what)
                 else:
