@@ -608,8 +608,8 @@ def _scale_row(r: dict[str, Any]) -> str:
     ours_cpu, ours_wall = r["cpu"] + r["import_cpu"], r["wall"] + r["import_wall"]
     peer_cell = (
         f"{peer['cpu']:.1f} ({peer['wall']:.1f}), {peer['fp']}, {peer['sensitivity']:.3f}; "
-        f"{peer['cpu'] / ours_cpu:.0f}x (wall {peer['wall'] / ours_wall:.0f}x) the CPU of "
-        "`review import` + `review dedup`"
+        f"{peer['cpu'] / ours_cpu:.0f}x our CPU, {peer['wall'] / ours_wall:.0f}x our wall "
+        "(ours: `review import` + `review dedup`)"
         if peer else "-"
     )
     return (
