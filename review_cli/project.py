@@ -205,6 +205,38 @@ class Project:
         """Held while a reviewer extracts or appraises: one writer per log."""
         return self.cache_dir / "locks" / f"{slug(task)}-{slug(reviewer)}.lock"
 
+    # --- synthesis (meta-ethnography, GRADE-CERQual, PPI) and the report ---------------------
+    @property
+    def synthesis_dir(self) -> Path:
+        return self.root / "synthesis"
+
+    @property
+    def concepts_path(self) -> Path:
+        """First- and second-order concepts of the included studies (phases 3-4)."""
+        return self.synthesis_dir / "concepts.jsonl"
+
+    @property
+    def matrix_path(self) -> Path:
+        """The translation matrix: third-order concepts x studies (phase 5)."""
+        return self.synthesis_dir / "matrix.jsonl"
+
+    @property
+    def line_of_argument_path(self) -> Path:
+        return self.synthesis_dir / "line-of-argument.md"
+
+    @property
+    def cerqual_path(self) -> Path:
+        return self.synthesis_dir / "cerqual.jsonl"
+
+    @property
+    def ppi_path(self) -> Path:
+        """The patient and public involvement advisory group's meetings."""
+        return self.synthesis_dir / "ppi.jsonl"
+
+    @property
+    def report_dir(self) -> Path:
+        return self.root / "report"
+
     @property
     def search_log_path(self) -> Path:
         return self.root / "search" / "log.jsonl"

@@ -147,6 +147,28 @@ class Appraisal:
     tool: str = ""  # a shipped instrument's id (casp-qualitative...) or an instrument file's path
 
 
+# Who may take part in a PPI advisory group meeting, as the PPI log names them: roles, not
+# names, unless the protocol says otherwise (`[synthesis] ppi_names = true`).
+PPI_ROLES = (
+    "service user", "patient", "unpaid carer", "member of the public", "staff", "health staff",
+    "social care staff", "voluntary sector staff", "researcher", "reviewer", "facilitator",
+    "advisory group member",
+)
+STUDY_ORDERS = ("chronological", "index")
+
+
+@dataclass(frozen=True)
+class SynthesisSettings:
+    """`[synthesis]`: the translation matrix's column order (the index paper first, or
+    chronological) and what the PPI log may record."""
+
+    order: str = "chronological"  # chronological | index
+    index: str = ""  # the index paper's study id (order = "index")
+    ppi_names: bool = False  # the PPI log may name people (consent recorded in the protocol)
+    ppi_roles: tuple[str, ...] = PPI_ROLES
+    ppi_aim: str = ""  # the aim of patient and public involvement (GRIPP2 item 1)
+
+
 COMMIT_RULES = ("no", "git", "lfs")
 
 
@@ -177,6 +199,7 @@ class Protocol:
     previous: Previous | None = None  # set for an updated review ([previous] in review.toml)
     extraction: Form | None = None  # the extraction form ([extraction] in review.toml)
     appraisal: Appraisal = field(default_factory=Appraisal)
+    synthesis_settings: SynthesisSettings = field(default_factory=SynthesisSettings)
     fulltext: FullText = field(default_factory=FullText)
 
     def source(self, name: str) -> Source | None:
@@ -355,7 +378,8 @@ def read_toml(path: Path) -> dict[str, Any]:
 def parse_protocol(data: Mapping[str, Any], path: Path) -> Protocol:
     top = _Reader(data, path, "")
     top.only("schema", "review", "question", "criteria", "exclusion_reasons", "sources", "limits",
-             "reviewers", "screening", "previous", "extraction", "appraisal", "fulltext")
+             "reviewers", "screening", "previous", "extraction", "appraisal", "synthesis",
+             "fulltext")
     schema = top.integer("schema", SCHEMA)
     if schema != SCHEMA:
         raise top.fail(
@@ -487,6 +511,17 @@ def parse_protocol(data: Mapping[str, Any], path: Path) -> Protocol:
     )
     ap = top.table("appraisal")
     ap.only("tool")
+    syn = top.table("synthesis")
+    syn.only("order", "index", "ppi_names", "ppi_roles", "ppi_aim")
+    order = syn.text("order", "chronological")
+    if order not in STUDY_ORDERS:
+        raise syn.fail("order", "one of " + ", ".join(f'"{o}"' for o in STUDY_ORDERS))
+    index = syn.text("index")
+    if order == "index" and not index:
+        raise syn.fail("index", 'the index paper\'s study id (with order = "index")')
+    names = syn.data.get("ppi_names", False)
+    if not isinstance(names, bool):
+        raise syn.fail("ppi_names", "true or false")
     ft = top.table("fulltext")
     ft.only("email", "commit")
     commit = ft.text("commit", "no")
@@ -516,5 +551,8 @@ def parse_protocol(data: Mapping[str, Any], path: Path) -> Protocol:
         previous=previous,
         extraction=extraction,
         appraisal=Appraisal(ap.text("tool")),
+        synthesis_settings=SynthesisSettings(order, index, names,
+                                             syn.texts("ppi_roles") or PPI_ROLES,
+                                             syn.text("ppi_aim")),
         fulltext=FullText(email, commit),
     )

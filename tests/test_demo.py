@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import json
 import os
 import re
@@ -212,6 +213,7 @@ def test_review_demo_end_to_end(runner, tmp_path: Path, monkeypatch: pytest.Monk
     stages = json.loads(status.stdout)["stages"]
     assert stages["extract"]["extracted by reviewer2"] == 10
     assert stages["appraise casp-qualitative"]["disagreements"] == 0
+    check_report(runner, project, steps)
     # Same seed, another folder: byte-identical review (decision times are simulated, fixed).
     invoke(runner, None, "demo", str(tmp_path / "again"))
     first, second = snapshot(project.root), snapshot(tmp_path / "again")
@@ -295,3 +297,91 @@ def test_review_screen_works_in_the_demo_folder(tmp_path: Path) -> None:
     # The unit shown is one of the demo's records, traced back to a generated study.
     study_of = demo_stage.unit_studies(Project(root), DEMO)
     assert lines[0]["record"] in study_of
+
+
+def md_tables(markdown: str) -> list[list[list[str]]]:
+    """Every pipe table of a Markdown text: rows of cells, unescaped."""
+    tables: list[list[list[str]]] = []
+    current: list[list[str]] | None = None
+    for line in markdown.split("\n"):
+        if line.startswith("| "):
+            cells = re.split(r"(?<!\\)\|", line)[1:-1]
+            row = [re.sub(r"\\([\\`*_\[\]|])", r"\1", c.strip()).replace("&lt;", "<")
+                   .replace("&gt;", ">").replace("<br>", "\n") for c in cells]
+            if current is None:
+                current = []
+                tables.append(current)
+            current.append(row)
+        elif not line.startswith("|---"):
+            current = None
+    return tables
+
+
+def check_report(runner, project: Project, steps: dict) -> None:  # type: ignore[type-arg]
+    """The demo ends with report/: its numbers are prisma.json's, its excluded full texts the
+    inclusion log's, its tables those `review export` and `review synthesis table` give."""
+    import csv
+
+    assert steps["synthesis"]["summary"] == (
+        "28 concepts (27 from the extraction's quotations), 5 third-order concepts translated "
+        "across 10 studies, 5 findings assessed with GRADE-CERQual, 5 PPI meetings; `review "
+        "synthesis check`: 0 problems")
+    assert steps["report"]["status"] == "done"
+    assert invoke(runner, project, "synthesis", "check").exit_code == 0
+    check = invoke(runner, project, "report", "--check")
+    assert check.exit_code == 0, check.output
+    md = (project.report_dir / "report.md").read_text(encoding="utf-8")
+    c = json.loads(project.prisma_json_path.read_text(encoding="utf-8"))["counts"]
+
+    def both(a: str, b: str) -> str:
+        return f"{c[a] + c[b]:,}"
+
+    identified = sum(c[k] for k in ("database_results", "register_results", "website_results",
+                                    "organisation_results", "citations_results"))
+    for line in (
+        f"- Records identified: {identified:,} ({c['database_results']:,} from databases and "
+        f"registers and {identified - c['database_results']:,} from other methods), from 13 "
+        "sources",
+        f"- Duplicate records removed: {both('duplicates', 'other_duplicates')}",
+        "- Records marked as ineligible by automation tools: "
+        f"{both('excluded_automatic', 'other_excluded_automatic')}",
+        f"- Records screened: {both('records_screened', 'other_records_screened')}; excluded: "
+        f"{both('records_excluded', 'other_records_excluded')}",
+        f"- Reports sought for retrieval: {both('dbr_sought_reports', 'other_sought_reports')}; "
+        f"not retrieved: {both('dbr_notretrieved_reports', 'other_notretrieved_reports')}",
+        f"- Studies included: {c['total_studies']} (reports: {c['total_reports']})",
+    ):
+        assert line in md.split("\n"), line
+    assert f"- Reports assessed for eligibility: {both('dbr_assessed', 'other_assessed')}; " \
+           f"excluded with reasons: {both('dbr_excluded', 'other_excluded')} (" in md
+    assert "```mermaid\n" + project.prisma_mermaid_path.read_text(encoding="utf-8") in md
+    tables = md_tables(md)
+    # Every full text excluded, with its reason, as the inclusion log has it.
+    log = [json.loads(x) for x in project.include_log_path.read_text(encoding="utf-8").split("\n")
+           if x]
+    excluded = {(x["unit"], x["reason_label"]) for x in log if x["status"] == "excluded-full-text"}
+    shown = next(t for t in tables if t[0] == ["Study", "Title", "Id", "Reason"])
+    assert {(row[2], row[3]) for row in shown[1:]} == excluded and len(shown) - 1 == 61
+    # The characteristics and appraisal tables are review export's.
+    for what in ("characteristics", "appraisal"):
+        exported = list(csv.reader(io.StringIO(invoke(runner, project, "export", what,
+                                                      "--format", "csv").stdout)))
+        assert exported in tables, what
+    # The synthesis tables are review synthesis table's.
+    for what in ("concepts", "matrix", "soqf", "evidence-profile"):
+        text = invoke(runner, project, "synthesis", "table", what, "--format", "csv").stdout
+        assert list(csv.reader(io.StringIO(text))) in tables, what
+    concepts = project.concepts_path.read_text(encoding="utf-8").count("\n")
+    assert f"- Concepts: {concepts} (first-order" in md
+    from docx import Document
+
+    doc = Document(str(project.report_dir / "report.docx"))
+    assert any(p.text == "7. Meta-ethnography" for p in doc.paragraphs)
+    # The docs hold the demo's report as it is; the README shows its highlights.
+    from benchmarks.demo_report import DOC_DOCX, DOC_MD, README, with_excerpt
+
+    hint = "run `python -m benchmarks.demo_report`"
+    assert DOC_MD.read_text(encoding="utf-8") == md, hint
+    assert DOC_DOCX.read_bytes() == (project.report_dir / "report.docx").read_bytes(), hint
+    readme = README.read_text(encoding="utf-8")
+    assert with_excerpt(readme, md) == readme, hint

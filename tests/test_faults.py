@@ -399,3 +399,28 @@ def test_a_decision_appended_while_include_runs_leaves_it_stale(
     assert [s.stage for s in lock.stale(project)] == ["include"]
     status = invoke(runner, project, "status")
     assert "include" in status.output and "changed since" in status.output
+
+
+@pytest.mark.parametrize("step", ["mkstemp", "chmod", "fdopen"])
+def test_a_ctrl_c_while_a_temp_file_is_made_leaves_none_behind(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, step: str
+) -> None:
+    """CI once caught a Ctrl-C in the instant between the temp file's creation and the guard
+    that removes it; a signal at each step of that instant must leave no file behind."""
+    import signal
+
+    from review_cli.io import writer
+
+    module = writer.tempfile if step == "mkstemp" else writer.os
+    real = getattr(module, step)
+
+    def interrupted(*args: object, **kw: object) -> object:
+        result = real(*args, **kw)  # the file exists, then the signal lands
+        signal.raise_signal(signal.SIGINT)
+        return result
+
+    monkeypatch.setattr(module, step, interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        writer.write_bytes(tmp_path / "prisma.json", b"{}\n")
+    monkeypatch.undo()
+    assert list(tmp_path.iterdir()) == []

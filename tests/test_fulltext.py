@@ -369,3 +369,21 @@ def test_a_pdf_cut_short_without_a_length_is_never_kept(
     with Downloader(Settings(timeout=2, retries=0), host_interval=0) as d:
         with pytest.raises(Unavailable, match="cut off"):
             d.get(fake.file_url("cut-no-length"), ["pdf"], lambda kind, chunks: str(list(chunks)))
+
+
+def test_status_counts_the_reports_sought_and_in_fulltext(
+    tmp_path: Path, runner
+) -> None:  # type: ignore[no-untyped-def]
+    project = make_review(tmp_path / "rev", include=("r1", "r5"))  # and r7
+    data = json.loads(invoke(runner, project, "status", "--json").stdout)
+    assert data["stages"]["fulltext"] == {"reports sought": 3, "in fulltext/": 0}
+    pdf = tmp_path / "r1.pdf"
+    pdf.write_bytes(pdf_bytes("r1"))
+    fulltext.attach(project, "r1", pdf)
+    # One put there by hand counts too, as for `fulltext fetch`; a temp file does not.
+    (project.fulltext_dir / "r5.html").write_text("<html>r5</html>", encoding="utf-8")
+    (project.fulltext_dir / ".r7.pdf.abc.tmp").write_bytes(b"%PDF-")
+    result = invoke(runner, project, "status")
+    assert "fulltext: reports sought 3, in fulltext/ 2" in result.output
+    assert json.loads(invoke(runner, project, "status", "--json").stdout)["stages"][
+        "fulltext"] == {"reports sought": 3, "in fulltext/": 2}

@@ -41,6 +41,18 @@ STAGE_USES = {
     ("demo", "extract"): "the demo runs every stage as a user would",
     ("demo", "appraise"): "the demo runs every stage as a user would",
     ("demo", "studies"): "the demo extracts and appraises the included studies",
+    ("synthesis", "studies"): "the included studies it synthesises (pure)",
+    ("report", "include"): "the flow (pure) whose counts and exclusions it reports",
+    ("report", "prisma"): "the PRISMA 2020 counts, computed (pure) as `review prisma` does",
+    ("report", "team"): "the screening agreement (kappa) the selection process reports",
+    ("report", "extract"): "the extraction agreement the data collection process reports",
+    ("report", "appraise"): "the appraisal agreement the risk of bias item reports",
+    ("report", "export"): "the characteristics and appraisal tables of the paper",
+    ("report", "search"): "the searches table (PRISMA-S) from the search log and protocol",
+    ("report", "studies"): "the included studies the report lists",
+    ("report", "synthesis"): "the synthesis check and tables (pure over what the store read)",
+    ("demo", "synthesis"): "the demo runs every stage as a user would",
+    ("demo", "report"): "the demo runs every stage as a user would",
     ("demo", "fulltext"): "the demo attaches the reports of its full-text stage, as a user would",
 }
 

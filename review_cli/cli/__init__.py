@@ -14,9 +14,11 @@ from review_cli.cli import (
     fulltext_cmds,  # noqa: F401  (fulltext fetch, attach, missing)
     prisma_cmds,  # noqa: F401  (include, prisma, audit)
     project_cmds,  # noqa: F401  (registers init, import, status, export)
+    report_cmds,  # noqa: F401  (registers report)
     screen_cmds,  # noqa: F401  (screen, decide, conflicts, reconcile, agreement)
-    search_cmds,  # noqa: F401  (registers search, report)
+    search_cmds,  # noqa: F401  (registers search)
     simulate_cmds,  # noqa: F401  (registers simulate)
+    synthesis_cmds,  # noqa: F401  (synthesis and its commands)
 )
 from review_cli.cli.base import app
 

@@ -1,4 +1,4 @@
-"""search, report."""
+"""search."""
 
 from __future__ import annotations
 
@@ -112,26 +112,3 @@ def search(
         info(result.dedup)
     if json_out:
         emit_json(e)
-
-
-@command("report")
-def report(
-    what: str = typer.Argument(..., help="What to report: searches."),
-    json_out: bool = typer.Option(
-        False, "--json", help="Print the rows as JSON instead of Markdown."
-    ),
-) -> None:
-    """Print a report for the methods section (Markdown on stdout).
-
-    Example: review report searches > searches.md
-    """
-    from review_cli.errors import UsageError
-    from review_cli.stages.search import report as stage
-
-    if what != "searches":
-        raise UsageError(f"unknown report `{what}`", hint="available: searches")
-    project = project_here()
-    if json_out:
-        emit_json([r.to_json() for r in stage.rows(project)])
-    else:
-        typer.echo(stage.markdown(project), nl=False)

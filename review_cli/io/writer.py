@@ -95,15 +95,24 @@ def is_temp(path: Path) -> bool:
 def staged_file(path: Path, sync: bool = True) -> Iterator[tuple[BinaryIO, Path]]:
     """A temp file beside `path`, written and (with `sync`) flushed to disk when the block
     ends; the caller renames it. Removed if the block fails."""
-    fd, tmp = temp_path(path)
+    f: BinaryIO | None = None
+    tmp: Path | None = None
     try:
-        with os.fdopen(fd, "wb") as f:
+        # A Ctrl-C landing after the temp file exists but before this block could remove it
+        # left the file behind (seen under load): it waits until the file is in hand.
+        with interrupts_deferred():
+            fd, tmp = temp_path(path)
+            f = os.fdopen(fd, "wb")
+        with f:
             yield f, tmp
             f.flush()
             if sync:
                 os.fsync(f.fileno())
     except BaseException:
-        tmp.unlink(missing_ok=True)
+        if f is not None:
+            f.close()  # Windows removes no open file
+        if tmp is not None:
+            tmp.unlink(missing_ok=True)
         raise
 
 

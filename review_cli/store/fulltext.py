@@ -126,6 +126,21 @@ def report_file(project: Project, ids: Iterable[str]) -> Path | None:
     return None
 
 
+def report_names(project: Project) -> set[str]:
+    """Every id that `report_file` would find a report for, from one listing of fulltext/ (for
+    counting many units): each name's parts before a dot, as `<id>.*` matches them."""
+    folder = project.fulltext_dir
+    if not folder.is_dir():
+        return set()
+    names: set[str] = set()
+    for path in folder.iterdir():
+        if path.name.startswith(".") or not path.is_file():
+            continue  # .gitignore, .gitattributes, temp files of cut-short writes
+        parts = path.name.split(".")
+        names.update(".".join(parts[:i]) for i in range(1, len(parts)))
+    return names
+
+
 def location(project: Project, unit: Record, members: list[str]) -> str:
     """A file in fulltext/ named by the unit or a member id, else the record's URL or DOI link."""
     found = report_file(project, (unit.id, *members))

@@ -24,7 +24,7 @@ from review_cli.store.transaction import Transaction
 SCHEMA = "1"
 # Stages computed from every decision log: a log that appears after they ran (a reviewer's first
 # full-text decision, a first reconciliation) makes them stale although no recorded input changed.
-READS_DECISION_LOGS = frozenset({"include", "prisma"})
+READS_DECISION_LOGS = frozenset({"include", "prisma", "report"})
 
 
 @dataclass(frozen=True)

@@ -32,9 +32,13 @@ from review_cli.stages import fulltext as fulltext_stage
 from review_cli.stages import import_, init, studies, team
 from review_cli.stages import include as include_stage
 from review_cli.stages import prisma as prisma_stage
-from review_cli.stages.demo import _extraction, _reports
+from review_cli.stages import report as report_stage
+from review_cli.stages import synthesis as synthesis_stage
+from review_cli.stages.demo import _extraction, _reports, _synthesis
 from review_cli.stages.demo._generate import DEFAULT_SEED, PROTOCOL_TEMPLATE, Demo, generate
 from review_cli.stages.demo._studies import FULL_TEXT_REASONS
+from review_cli.store import concepts as concepts_store
+from review_cli.store import extraction as extraction_store
 from review_cli.store import records as records_store
 from review_cli.store import units
 from review_cli.store.locking import write_lock
@@ -315,6 +319,58 @@ def appraise(ctx: DemoRun) -> StepReport:
     )
 
 
+def synthesis(ctx: DemoRun) -> StepReport:
+    """The team's meta-ethnography: `review synthesis seed` (the concepts from the extraction's
+    quotations), one concept added in `$EDITOR` (`review synthesis edit concepts --study`), the
+    translation matrix and the GRADE-CERQual findings typed into the synthesis workbook
+    (`review synthesis export` / `import`), the line of argument and the PPI log in `$EDITOR`;
+    then `review synthesis check`."""
+    project = ctx.project
+    seeded = synthesis_stage.seed(project)
+    included = studies.included(project)
+    order = synthesis_stage.study_order(included, project.protocol.synthesis_settings)
+    target = _synthesis.refuted_study(concepts_store.read(project), order)
+    if target is not None:
+        text = synthesis_stage.form_text(project, "concepts", target.id) + (
+            f"\n=== new\norder: second-order\npage: 9\ntext: {_synthesis.REFUTING}\n"
+            "memo: Added at translation: the authors' reading contradicts t2.\n")
+        synthesis_stage.edit(project, "concepts", _typed_in(text), target.id)
+    concepts = concepts_store.read(project)
+    refuting = next((c.id for c in concepts if c.text == _synthesis.REFUTING), "")
+    rows = _synthesis.matrix_rows(concepts, order, refuting)
+    form = extract_stage.form_of(project)
+    countries = {sid: str(f["country"].value) for sid, f in
+                 extraction_store.final_values(project, form).items() if f.get("country")}
+    findings = _synthesis.cerqual(rows, order, synthesis_stage.appraisal_overall(project),
+                                  countries)
+    filled = _synthesis.fill_workbook(synthesis_stage.export_workbook(project),
+                                      {"matrix": rows, "findings": findings})
+    with tempfile.TemporaryDirectory(prefix="review-demo-") as folder:
+        path = Path(folder) / "synthesis.xlsx"
+        path.write_bytes(filled)
+        synthesis_stage.import_workbook(project, path)
+    synthesis_stage.edit(project, "line-of-argument", _typed_in(_synthesis.argument(rows)))
+    synthesis_stage.edit(project, "ppi", _typed_in(synthesis_stage.form_text(project, "ppi")
+                                                   + _synthesis.ppi_text()))
+    checked = synthesis_stage.check(project)
+    return StepReport(
+        "synthesis", "done" if checked.ok else "partial",
+        f"{len(concepts)} concepts ({len(seeded.added)} from the extraction's quotations), "
+        f"{len(rows)} third-order concepts translated across {len(order)} studies, "
+        f"{len(findings)} findings assessed with GRADE-CERQual, {len(_synthesis.MEETINGS)} PPI "
+        f"meetings; `review synthesis check`: {len(checked.problems)} problems",
+        [p.text() for p in checked.problems],
+    )
+
+
+def report(ctx: DemoRun) -> StepReport:
+    """`review report`: report/report.md and report/report.docx from the review's files."""
+    result = report_stage.run(ctx.project)
+    return StepReport("report", "done", f"wrote {', '.join(result.written)}; "
+                      f"{result.prompts} checklist items left for the authors to write",
+                      list(result.warnings))
+
+
 def _typed_in(text: str) -> Callable[[str], str]:
     """An editor in which the reviewer fills the form and saves it as `text`."""
     return lambda _shown: text
@@ -349,6 +405,8 @@ STEPS: tuple[Step, ...] = (
     Step("prisma", prisma, needs=("include",)),
     Step("extract", extract, needs=("prisma",)),
     Step("appraise", appraise, needs=("prisma",)),
+    Step("synthesis", synthesis, needs=("extract", "appraise")),
+    Step("report", report, needs=("prisma",)),
 )
 
 

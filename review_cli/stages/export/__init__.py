@@ -134,6 +134,16 @@ def _xlsx(rows: list[dict[str, Any]], columns: tuple[str, ...],
     return workbook.write(sheets)
 
 
+def characteristics_table(project: Project) -> _tables.Table:
+    """The characteristics of included studies, as rows (the report writes it too)."""
+    return _tables.characteristics(project)
+
+
+def appraisal_table(project: Project, tool: str | None = None) -> _tables.Table:
+    """Study x question with the overall judgement, as rows (the report writes it too)."""
+    return _tables.appraisal(project, tool)
+
+
 def table(project: Project, what: str, fmt: str, tool: str | None = None) -> Exported:
     """`characteristics` or `appraisal` as CSV, Markdown or XLSX."""
     if fmt not in ("csv", "md", "xlsx"):

@@ -12,6 +12,7 @@ from review_cli.stages.status import _after
 from review_cli.store import clusters as clusters_store
 from review_cli.store import decisions as dec
 from review_cli.store import flow, lock
+from review_cli.store import fulltext as fulltext_store
 from review_cli.store import records as records_store
 from review_cli.store import units as units_store
 
@@ -162,4 +163,14 @@ def stage_counts(project: Project) -> dict[str, dict[str, Any]]:
         if orphans:
             counts["decisions on no unit"] = len(orphans)
         out[f"screen {stage}"] = counts
+    sought = ids[Stage.FULL_TEXT]
+    if sought:
+        # A report the team still has to find is the usual hold-up before full-text screening.
+        names = fulltext_store.report_names(project)
+        groups = units_store.groups(project) if names else {}
+        out["fulltext"] = {
+            "reports sought": len(sought),
+            "in fulltext/": sum(1 for u in sought
+                                if u in names or any(m in names for m in groups.get(u, ()))),
+        }
     return out

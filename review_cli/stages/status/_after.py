@@ -1,5 +1,6 @@
-"""What `review status` says about extraction and appraisal: per reviewer, how many included
-studies they have finished; the disagreements not reconciled yet."""
+"""What `review status` says about extraction and appraisal (per reviewer, how many included
+studies they have finished; the disagreements not reconciled yet) and about the synthesis (what
+its files hold)."""
 
 from __future__ import annotations
 
@@ -11,11 +12,44 @@ from review_cli.instruments import find
 from review_cli.project import Project
 from review_cli.stages.studies import included_ids
 from review_cli.store import appraisal as appraisal_store
+from review_cli.store import cerqual as cerqual_store
+from review_cli.store import concepts as concepts_store
 from review_cli.store import extraction as extraction_store
+from review_cli.store import line_of_argument as line_of_argument_store
+from review_cli.store import matrix as matrix_store
+from review_cli.store import ppi as ppi_store
+
+
+def synthesis_counts(project: Project) -> dict[str, int]:
+    """What the synthesis files hold (none of them: nothing); `review synthesis check` says
+    whether they keep their rules."""
+    out: dict[str, int] = {}
+    if concepts_store.exists(project):
+        out["concepts"] = len(concepts_store.read(project))
+    if matrix_store.exists(project):
+        matrix = matrix_store.read(project)
+        out["third-order concepts"] = len(matrix.rows)
+        out["matrix cells"] = len(matrix.cells)
+    argument = line_of_argument_store.read(project)
+    if argument is not None:
+        out["line of argument links"] = len(argument.links)
+    if cerqual_store.exists(project):
+        out["CERQual findings"] = len(cerqual_store.read(project))
+    if ppi_store.exists(project):
+        out["PPI meetings"] = len(ppi_store.read(project))
+    return out
 
 
 def counts(project: Project) -> tuple[dict[str, dict[str, Any]], list[str]]:
     """stage -> counts, and warnings; nothing before anyone extracted or appraised."""
+    out, warnings = _extraction_counts(project)
+    synthesis = synthesis_counts(project)
+    if synthesis:
+        out["synthesis"] = dict(synthesis)
+    return out, warnings
+
+
+def _extraction_counts(project: Project) -> tuple[dict[str, dict[str, Any]], list[str]]:
     extracting = project.extract_dir.is_dir()
     tools = appraisal_store.tools(project)
     if not extracting and not tools:
