@@ -5,8 +5,10 @@ with their ISO 4 abbreviations), then each duplicate is perturbed the way databa
 differ: case, a trailing period, `[Review] [n refs]` notes, translated-title brackets, inline
 HTML, abbreviated or missing journal, author formats (`Smith, J. A.`, `Smith JA`, `J A Smith`,
 truncated lists), page styles (`1234-45`, first page only), missing DOI, volume or issue. Hard
-negatives are mixed in: errata, series parts and same-title-other-year works, which must never
-merge with their article. Deterministic for a seed.
+negatives are mixed in: errata, series parts, same-title-other-year works, an editor's column in
+consecutive issues of one volume, and the same author's other article at the same pages of
+another issue (journals that start every issue at page 1), which must never merge. Deterministic
+for a seed.
 """
 
 from __future__ import annotations
@@ -273,4 +275,22 @@ def synthetic_set(
                 **_render(work, rng, 0), "year": str(work["year"] + 3),
                 "volume": str(int(work["volume"]) + 3), "doi": "",
             }, f"u{works}")
+        elif r < 0.035 and len(records) < n:  # the editor's column in the next issues
+            column = {**_render(work, rng, 0), "title": rng.choice(_COLUMNS), "doi": "",
+                      "authors": [_author(work["authors"][0], 0)], "pages": ""}
+            for issue in range(1, 1 + rng.randint(2, 4)):
+                if len(records) < n:
+                    add({**column, "issue": str(issue)}, f"c{works}-{issue}")
+        elif r < 0.04 and len(records) < n:  # the author's other article at the same pages
+            add({
+                **_render(work, rng, 0), "title": _title(rng), "doi": "",
+                "issue": str(int(work["issue"]) % 12 + 1),
+            }, f"o{works}")
     return records, truth
+
+
+# Recurring titles: one per issue, never one work.
+_COLUMNS = (
+    "Editor's Comments", "Editorial", "In this issue", "From the Editor",
+    "Remarks from the Editor - Editor's Comments", "Message from the Editor-in-Chief",
+)

@@ -7,66 +7,22 @@ comparing a pair is cheap. Nothing here decides anything; `dedup_rules` does.
 
 from __future__ import annotations
 
-import html
 import re
-import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 from urllib.parse import unquote
 
 from review_cli.io.normalise import cites_article, strip_notes
 from review_cli.model import Record
+from review_cli.stages.dedup._journals import journal_info
+from review_cli.stages.dedup._pages import SHARED_PAGES, embase_place, pages_info
+from review_cli.stages.dedup._text import NON_ALNUM, STOP, fold, title_form, words
+from review_cli.stages.dedup._titles import generic
 
-_TAG = re.compile(r"<[^>]{1,40}>")
-_NON_ALNUM = re.compile(r"[\W_]+")  # Unicode-aware: Cyrillic and CJK titles keep their words
-_GREEK = {
-    "α": "alpha", "β": "beta", "γ": "gamma", "δ": "delta", "ε": "epsilon", "κ": "kappa",
-    "λ": "lambda", "μ": "mu", "τ": "tau", "ω": "omega", "ß": "ss", "æ": "ae", "ø": "o", "œ": "oe",
-}
-_GREEK_RE = re.compile("|".join(_GREEK))
-# Words that carry no identity in a title or a journal name.
-STOP = frozenset(
-    "a an and the of in on for to with by at from or as is are its into versus vs via de la le "
-    "les des du der die das und en el y et".split()
-)
 ROMAN = {
     "i": "1", "ii": "2", "iii": "3", "iv": "4", "v": "5", "vi": "6", "vii": "7", "viii": "8",
     "ix": "9", "x": "10",
 }
-_MONTHS = {
-    m: str(i)
-    for i, m in enumerate("jan feb mar apr may jun jul aug sep oct nov dec".split(), start=1)
-}
-
-
-def fold(text: str) -> str:
-    """Lower case, no HTML, no diacritics, Greek letters spelt out, `&` as `and`."""
-    if "<" in text:
-        text = _TAG.sub("", text)  # `K<inf>Ca</inf>3.1` is `KCa3.1`
-    if "&" in text:
-        text = html.unescape(text).replace("&", " and ")
-    text = text.casefold()
-    if text.isascii():
-        return text
-    if _GREEK_RE.search(text):
-        text = _GREEK_RE.sub(lambda m: _GREEK[m.group(0)], text)
-    text = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in text if not unicodedata.combining(c))
-
-
-def words(text: str) -> list[str]:
-    return _NON_ALNUM.sub(" ", fold(text)).split()
-
-
-def title_form(title: str) -> str:
-    """`[Omentoplasty in ... ].` -> `omentoplasty in ...`: a translated title's brackets go,
-    and so do bracketed notes such as `[Article in German]` or `[Electronic Resource]`."""
-    t = title.strip().strip('"')
-    if t.startswith("[") and "]" in t:
-        inner, _, rest = t[1:].partition("]")
-        # `[English translation]. Original title`: the translation is what other databases show.
-        t = inner if len(words(inner)) >= 3 else inner + " " + rest
-    return " ".join(words(strip_notes(t)))
 
 
 # --- what kind of publication a record is --------------------------------------------------
@@ -95,13 +51,6 @@ _TYPE_KIND = {
     "erratum": "erratum", "correction": "erratum", "retraction": "retraction", "comment": "comment",
     "letter": "comment", "editorial": "comment", "reply": "comment",
 }
-_CONFERENCE = re.compile(
-    r"\b(conference|congress|meeting|symposium|proceedings|abstracts?|annual|colloquium|workshop|"
-    r"summit|convention|suppl|supplement)\b|\bconf\b"
-)
-_PART = re.compile(
-    r"\b(?:part|phase|paper|study|trial|series)\s+([0-9]+|[ivx]+|one|two|three|four|[ab])\b"
-)
 _TRAILING_NUMERAL = re.compile(r"\b([ivx]+|[0-9])\s*$")
 _NUMBER_WORDS = {"one": "1", "two": "2", "three": "3", "four": "4", "a": "1", "b": "2"}
 
@@ -112,10 +61,13 @@ _KIND_HINTS = (
 )
 
 
+_KIND_HINT = re.compile("|".join(re.escape(h) for h in _KIND_HINTS))  # on lower case: re.I is slow
+
+
 def _kind_hint(title: str) -> bool:
     low = title.lower()
     return (
-        any(h in low for h in _KIND_HINTS)
+        _KIND_HINT.search(low) is not None
         or low.lstrip("[ ").startswith(("re:", "re "))
         or low.count("(") > low.count(")")
     )
@@ -130,7 +82,7 @@ def kinds(raw_title: str, record_type: str) -> frozenset[str]:
         strip_notes(raw_title.strip().lstrip("[")) if raw_title.strip().startswith("[")
         else strip_notes(raw_title)
     )
-    text = " ".join(_NON_ALNUM.sub(" ", fold(raw_title).replace("'", "")).split())
+    text = " ".join(NON_ALNUM.sub(" ", fold(raw_title).replace("'", "")).split())
     # keep the `(vol 12, pg 34` WoS erratum marker, which punctuation stripping would lose
     low = fold(raw_title)
     out = {
@@ -141,16 +93,17 @@ def kinds(raw_title: str, record_type: str) -> frozenset[str]:
     return frozenset(out | typed)
 
 
-_PART_HINTS = ("part", "phase", "paper", "study", "trial", "series")
+_PART_HINTS = frozenset(("part", "phase", "paper", "study", "trial", "series"))
+_PART_VALUE = re.compile(r"[0-9]+|[ivx]+|one|two|three|four|[ab]")
 
 
 def part(title: str) -> str:
     """The series part a title names (`Part 2`, `... II`), normalised to a number, or ''."""
-    m = _PART.search(title) if any(h in title for h in _PART_HINTS) else None
-    if m:
-        value = m.group(1)
-        return ROMAN.get(value) or _NUMBER_WORDS.get(value) or value
     head = title.split(" ")
+    if not _PART_HINTS.isdisjoint(head):  # a word-by-word scan: the regex over every title is slow
+        for word, value in zip(head, head[1:], strict=False):
+            if word in _PART_HINTS and _PART_VALUE.fullmatch(value):
+                return ROMAN.get(value) or _NUMBER_WORDS.get(value) or value
     if len(head) > 3:
         m = _TRAILING_NUMERAL.search(title)
         if m and m.group(1) in ROMAN and m.group(1) not in {"v", "x"}:
@@ -161,9 +114,9 @@ def part(title: str) -> str:
 def conference(journal: str, volume: str, issue: str, pages: str, record_type: str) -> bool:
     """Signs of a meeting abstract: a conference-named source, a supplement, `S`-pages."""
     return (
-        _journal_info(journal)[1]
+        journal_info(journal)[1]
         or _supplement(volume + " " + issue)
-        or _pages_info(pages)[4]
+        or pages_info(pages)[4]
         or _type_info(record_type)[1]
     )
 
@@ -184,76 +137,6 @@ def _type_info(record_type: str) -> tuple[frozenset[str], bool]:
     return typed, meeting
 
 
-# --- journals ------------------------------------------------------------------------------
-@lru_cache(maxsize=65536)
-def _journal_info(journal: str) -> tuple[tuple[str, ...], bool]:
-    """(significant words, whether the name is a meeting's) for one journal string."""
-    return journal_words(journal), bool(_CONFERENCE.search(" ".join(words(journal))))
-
-
-def journal_words(journal: str) -> tuple[str, ...]:
-    """Significant words of a journal name; `Jpen: Journal of ...` keeps both parts."""
-    name = re.split(r"\.\s*(?:conference|congress|meeting)\b", journal, flags=re.I)[0]
-    name = re.sub(r"\[[^\]]*\]", " ", name)
-    name = re.sub(r"\([^)]*\)", " ", name)
-    return tuple(w for w in words(name) if w not in STOP)
-
-
-def _abbreviates(short: str, full: str) -> bool:
-    """ISO 4-like: `Natl` abbreviates `National`, `J` `Journal`, `Cardiol` `Cardiology`."""
-    if short == full:
-        return True
-    if not short or short[0] != full[0] or len(short) > len(full):
-        return False
-    if full.startswith(short):
-        return True
-    it = iter(full)
-    return all(c in it for c in short)  # a subsequence starting with the same letter
-
-
-def _acronym(token: str, full: tuple[str, ...]) -> bool:
-    """`amcis` for `Americas Conference (on) Information Systems`: prefixes of consecutive words."""
-    if len(token) < 3 or len(full) < 3 or token.isdigit():
-        return False
-
-    def rest(t: str, i: int) -> bool:
-        if not t:
-            return i == len(full)
-        if i == len(full):
-            return False
-        word = full[i]
-        return any(
-            word.startswith(t[:n]) and rest(t[n:], i + 1)
-            for n in range(1, min(len(word), len(t)) + 1)
-        )
-
-    return rest(token, 0)
-
-
-def journals_match(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
-    """True when one name is the other or an abbreviation of it (word by word, in order), or
-    an acronym of it (`JPEN`, `AMCIS 2017 Proceedings`)."""
-    if not a or not b:
-        return False
-    if a == b:
-        return True
-    if any(_acronym(t, b) for t in a) or any(_acronym(t, a) for t in b):
-        return True
-    short, full = (a, b) if sum(map(len, a)) <= sum(map(len, b)) else (b, a)
-    # Each short word must abbreviate a full word, in order; full words may be skipped only
-    # when they are few (subtitles and `= Chinese journal of ...` parallel names are common).
-    j = 0
-    skipped = 0
-    for w in short:
-        while j < len(full) and not _abbreviates(w, full[j]):
-            j += 1
-            skipped += 1
-        if j == len(full):
-            return False
-        j += 1
-    return skipped <= max(1, len(full) // 3) or len(short) >= 3
-
-
 # --- authors, numbers, pages ---------------------------------------------------------------
 def surnames(authors: tuple[str, ...]) -> tuple[str, ...]:
     """Folded surnames. Handles `Smith, J.A.`, `Smith JA`, `J. A. Smith` and run-together lists
@@ -269,8 +152,8 @@ def _surnames_of(author: str) -> tuple[str, ...]:
     text = fold(author).replace("?", "").replace("\ufffd", "")  # `Mu?oz`: a lost character
     if "," in text:
         text = text.split(",", 1)[0]
-        return tuple(w for w in _NON_ALNUM.sub(" ", text).split() if len(w) > 1)
-    parts = [w for w in _NON_ALNUM.sub(" ", text).split() if len(w) > 1 or w.isdigit()]
+        return tuple(w for w in NON_ALNUM.sub(" ", text).split() if len(w) > 1)
+    parts = [w for w in NON_ALNUM.sub(" ", text).split() if len(w) > 1 or w.isdigit()]
     if _GLUED.search(text):  # several authors glued together
         return tuple(w for w in parts if len(w) > 2 or w not in {"jr", "sr"})
     return tuple(parts[:1] if parts and len(parts[0]) > 1 else parts[-1:])
@@ -291,49 +174,7 @@ def group_author(authors: tuple[str, ...]) -> bool:
 @lru_cache(maxsize=65536)
 def _is_group(author: str) -> bool:
     text = fold(author)
-    return bool(_GROUP.search(text)) or "inc" in _NON_ALNUM.sub(" ", text).split()
-
-
-def page_span(pages: str) -> tuple[str, str]:
-    """(first, last) page as digit strings; Excel's `01-Apr` becomes 1-4; `e1234` -> 1234."""
-    text = fold(pages).strip(" \"'")
-    if not re.match(r"^[a-z]{0,2}\d", text) or re.match(r"^suppl", text):
-        return "", ""  # `Suppl-48`, `t-8`: a mangled range says nothing about the first page
-    text = re.sub(r"\b([a-z]{3})[a-z]*\b", lambda m: _MONTHS.get(m.group(1), m.group(0)), text)
-    nums = re.findall(r"\d+", text)
-    if not nums:
-        return "", ""
-    first = nums[0].lstrip("0") or "0"
-    last = nums[1].lstrip("0") or "0" if len(nums) > 1 else first
-    if (
-        re.match(r"^\d+\s*-\s*[a-z]{3}", fold(pages)) is None and last.isdigit()
-        and len(last) < len(first)
-    ):
-        last = first[: len(first) - len(last)] + last
-    return first, last
-
-
-@lru_cache(maxsize=65536)
-def _pages_info(pages: str) -> tuple[str, str, str, frozenset[str], bool]:
-    """(first, last, style, first page of every range, S-pages of a supplement)."""
-    first, last = page_span(pages)
-    low = fold(pages).lstrip()
-    return first, last, page_style(pages), _page_starts(pages, first), bool(re.match(r"s\d", low))
-
-
-_RANGES = re.compile(r"[,+;]")
-_SHARED_PAGES = re.compile(r"[,+;]|reply", re.I)
-
-
-def _page_starts(pages: str, first: str) -> frozenset[str]:
-    if not _RANGES.search(pages):
-        return frozenset((first,)) if first else frozenset()
-    return frozenset(f for f in (page_span(p)[0] for p in _RANGES.split(pages)) if f)
-
-
-def page_style(pages: str) -> str:
-    m = re.match(r"\s*([a-z]*)", fold(pages))
-    return m.group(1) if m else ""
+    return bool(_GROUP.search(text)) or "inc" in NON_ALNUM.sub(" ", text).split()
 
 
 _DIGITS = re.compile(r"\d+")
@@ -354,7 +195,11 @@ class Key:
     """A record in the form pairs are compared on."""
 
     id: str
+    source: str
     title: str
+    raw_title: str  # as exported: its subtitle and language are read when a rule needs them
+    language: str
+    recurring: bool  # a title that names a kind of item (`Editor's Comments`), not a work
     alt_titles: tuple[str, ...]  # parallel titles: `Original; English`, `<ORIGINAL> ...`
     tokens: tuple[str, ...]
     numbers: frozenset[str]
@@ -376,6 +221,8 @@ class Key:
     page_starts: frozenset[str]  # first page of every range: `233-8, 230-5, 246-51`
     shared_pages: bool  # pages naming several items or ranges: `2243-5; author reply 2243-5`
     doi: str
+    doi_trusted: bool  # False for a DOI that more than one item carries (`_context`)
+    doi_container: bool  # a DOI of a supplement or proceedings: it says nothing about the item
     pmid: str
     abstract: str
 
@@ -408,16 +255,24 @@ _ORIGINAL = re.compile(r"\s*<original>.*$", re.I | re.S)
 
 
 def make_key(r: Record) -> Key:
+    """The record's key on its own; `_context.annotate` adds what the other records say."""
     title = title_form(_ORIGINAL.sub("", r.title)) if "<" in r.title else title_form(r.title)
     title = title or title_form(r.title)
-    first, last, style, starts, _ = _pages_info(r.pages)
-    journal, _ = _journal_info(r.journal or r.journal_abbrev)
+    volume, issue, pages = embase_place(r.volume, r.issue, r.pages)
+    first, last, style, starts, _ = pages_info(pages)
+    journal, _ = journal_info(r.journal or r.journal_abbrev)
     group = group_author(r.authors)
+    alt_titles = alternatives(r.title)
+    tokens = tuple(w for w in title.split() if w not in STOP)
     return Key(
         id=r.id,
+        source=r.source,
         title=title,
-        alt_titles=alternatives(r.title),
-        tokens=tuple(w for w in title.split() if w not in STOP),
+        raw_title=r.title,
+        language=r.language,
+        recurring=bool(tokens) and generic(tokens),
+        alt_titles=alt_titles,
+        tokens=tokens,
         numbers=title_numbers(title),
         part=part(title),
         kinds=kinds(r.title, r.type),
@@ -428,15 +283,17 @@ def make_key(r: Record) -> Key:
         first_author=() if group or not r.authors else _surnames_of(r.authors[0])[:4],
         group=group,
         journal=journal,
-        journal_alt=_journal_info(r.journal_abbrev)[0] if r.journal and r.journal_abbrev else (),
-        volume=clean_number(r.volume),
-        issue=clean_number(r.issue),
+        journal_alt=journal_info(r.journal_abbrev)[0] if r.journal and r.journal_abbrev else (),
+        volume=clean_number(volume),
+        issue=clean_number(issue),
         first_page=first,
         last_page=last,
         page_style=style,
         page_starts=starts,
-        shared_pages=bool(_SHARED_PAGES.search(r.pages)),
+        shared_pages=bool(SHARED_PAGES.search(pages)),
         doi=normal_doi(r.doi),
+        doi_trusted=True,
+        doi_container=False,
         pmid=r.pmid.strip().lstrip("0"),
         abstract=" ".join(words(r.abstract[:600])) if r.abstract else "",
     )

@@ -6,9 +6,10 @@ neighbourhood over titles catches the rest; only pairs inside a block are compar
 grows with the number of records, not with its square.
 
 Clustering is union-find over sure duplicates, strongest first, with one constraint checked
-across the whole of both clusters before every union: no guard (and no manual "different") may
-hold between any record of one and any record of the other. A chain a~b~c therefore never puts
-an erratum, a protocol or another year into one cluster through a middle record.
+across the whole of both clusters before every union: no guard (and no manual "different"), and
+no pair held for a person (a shared DOI a guard disputes), may hold between any record of one
+and any record of the other. A chain a~b~c therefore never puts an erratum, a protocol, another
+year or another issue into one cluster through a middle record.
 """
 
 from __future__ import annotations
@@ -19,13 +20,14 @@ from dataclasses import dataclass, field
 
 from review_cli.model import Record
 from review_cli.progress import NULL, Progress
+from review_cli.stages.dedup._context import annotate
 from review_cli.stages.dedup._keys import Key, make_key
 from review_cli.stages.dedup._rules import DISSIMILAR, Match, Verdict, compare
 
 MAX_BLOCK = 25  # records; larger blocks are too common a key to mean anything
 WINDOW = 2  # sorted-neighbourhood window over titles (a safety net: the keys find nearly all)
 RULE_ORDER = {
-    "manual": 0, "same-doi": 1, "same-pmid": 2, "same-title-and-source": 3,
+    "manual": 0, "same-pmid": 1, "same-doi": 2, "same-title-and-source": 3,
     "same-source-similar-title": 4,
 }
 
@@ -120,8 +122,8 @@ class _Groups:
         return x
 
     def compatible(self, ra: str, rb: str) -> bool:
-        """No pair across the two clusters is kept apart by hand or called different by the
-        rules."""
+        """No pair across the two clusters is kept apart by hand, called different by the rules
+        or held for a person."""
         for x in self.members[ra]:
             for y in self.members[rb]:
                 p = pair(x, y)
@@ -130,7 +132,7 @@ class _Groups:
                 m = self.matches.get(p)
                 if m is None:
                     m = self.matches[p] = compare(self.keys[p[0]], self.keys[p[1]])
-                if m.verdict is Verdict.DIFFERENT:
+                if m.verdict is Verdict.DIFFERENT or m.hold:
                     return False
         return True
 
@@ -239,7 +241,10 @@ def decide_pairs(
 
 
 def make_keys(records: Sequence[Record]) -> list[Key]:
-    return [make_key(r) for r in records]
+    """Every record's key, with what the whole review says about it (`_context`)."""
+    keys = [make_key(r) for r in records]
+    annotate(keys)
+    return keys
 
 
 def dedup_records(keys: list[Key]) -> tuple[dict[Pair, Match], Clustering]:

@@ -1,0 +1,157 @@
+"""The guards: what tells two records apart, whatever else agrees.
+
+`kind_guard` names two kinds of item (an erratum, a retraction, a comment or a protocol against
+the article; parts of a series; other numbers in the title; a meeting abstract against the
+journal article). `place_guards` lists every field that places a record and disagrees: year by
+more than one, volume, issue, first page. Page helpers say when pages that differ are still one
+article's (ranges a little off, ahead-of-print pages 1-N, fields shifted one along).
+"""
+
+from __future__ import annotations
+
+from rapidfuzz import fuzz
+
+from review_cli.stages.dedup._keys import Key
+from review_cli.stages.dedup._similar import author_similarity, first_author_match
+
+
+def kind_guard(a: Key, b: Key) -> str:
+    """The guard that says a and b are different kinds of item or different works of one
+    series, or ''. These hold even when a DOI is shared (Embase gives a comment the DOI of the
+    article it comments on)."""
+    same_place = a.year == b.year and bool(a.volume) and a.volume == b.volume and same_page(a, b)
+    if a.kinds != b.kinds:
+        for kind in ("erratum", "retraction", "comment", "protocol"):
+            if kind != "comment" and same_place:
+                # A notice or a protocol has its own pages: at one place both records are it.
+                # (A letter and its reply can share a page, so comments stay apart.)
+                continue
+            if (kind in a.kinds) != (kind in b.kinds):
+                return f"{kind}-vs-article" if kind != "protocol" else "protocol-vs-results"
+    if a.part != b.part:
+        return "series-part"
+    if a.title and b.title and a.numbers != b.numbers and not same_place:
+        # `12-month` vs `24-month` results; a typo in a number is forgiven only when year,
+        # volume and first page say it is the same article.
+        return "title-numbers"
+    if a.conference != b.conference:
+        # A meeting abstract and the journal article that followed share title and authors.
+        article = b if a.conference else a
+        length = span(article)
+        if (
+            length >= 3 and bool(article.journal or article.volume)
+            and not (a.first_page and a.first_page == b.first_page)
+        ):
+            # (A record with pages but no journal or volume is not known to be an article:
+            # an index of conference papers exports pages 1-15 and nothing else.)
+            return "abstract-vs-article"
+    return ""
+
+
+def place_guards(a: Key, b: Key, title: float) -> list[str]:
+    """Every field that places a record and disagrees: year (by more than one), volume, issue,
+    first page. Each one alone tells two items apart."""
+    out = []
+    if a.year and b.year and abs(a.year - b.year) > 1:
+        out.append("year-apart")
+    if a.volume and b.volume and a.volume != b.volume and not (a.conference or b.conference):
+        # Meeting supplements carry unreliable volumes (`1)` for `63 (Suppl 1)`).
+        out.append("volume-differs")
+    if (
+        a.issue and b.issue and a.issue != b.issue
+        and not (
+            title >= 0.97 and not (a.recurring or b.recurring) and a.volume == b.volume
+            and bool(a.volume) and same_page(a, b) and a.page_style != "roman"
+        )
+        and a.issue != b.first_page and b.issue != a.first_page and not shifted_fields(a, b)
+    ):
+        # Issues of one volume: a column in issues 1-4, two articles at the same pages of a
+        # journal that starts every issue at page 1. Not counted: the same title at the same
+        # first page of one volume (one article, whatever the issue field says), an article
+        # number in the issue field (`11(791)` for `11(3):791`), fields shifted one along.
+        out.append("issue-differs")
+    if (
+        a.first_page and b.first_page and a.page_style == b.page_style
+        and a.first_page != b.first_page and a.last_page != b.last_page
+        and not (a.page_starts & b.page_starts)
+        and not pages_overlap(a, b, title) and not online_first(a, b) and not shifted_fields(a, b)
+    ):
+        # Only pages of one style compare: `e12724` and `1-6` are the same article's two
+        # locators (e-number and print pages).
+        out.append("pages-differ")
+    return out
+
+
+def abstract_similarity(a: Key, b: Key) -> float | None:
+    if len(a.abstract) < 200 or len(b.abstract) < 200:
+        return None
+    return fuzz.ratio(a.abstract, b.abstract) / 100
+
+
+def same_text(a: Key, b: Key, title: float) -> bool:
+    """Same title, year, first page and abstract: a wrong DOI in one export (Embase sometimes
+    gives a meeting abstract the DOI of another item) does not make it another work."""
+    if title < 0.97 or a.year != b.year or not same_page(a, b):
+        return False
+    same = abstract_similarity(a, b)
+    return same is not None and same >= 0.9
+
+
+def same_page(a: Key, b: Key) -> bool:
+    """Same first page. Page 1 alone says little (online journals start every article at 1),
+    so there the last pages must agree too."""
+    if not a.first_page or a.first_page != b.first_page:
+        return False
+    return a.first_page != "1" or a.last_page == b.last_page
+
+
+def pages_overlap(a: Key, b: Key, title: float) -> bool:
+    """Two ranges of three pages or more that share pages in one volume: two different articles
+    cannot occupy the same pages, so one export has the pages a little wrong (678-684 vs
+    676-682). Adjacent items may share one page (a letter ends where the reply starts), so a
+    single shared page counts only for the same title by the same authors. Meeting abstracts
+    are excluded: several share a page."""
+    if (
+        a.conference or b.conference or not a.volume or a.volume != b.volume
+        or a.page_style or b.page_style
+    ):
+        return False
+    if span(a) < 3 or span(b) < 3 or a.first_page == "1" or b.first_page == "1":
+        return False  # online journals start every article at page 1: 1-10 and 1-12 share nothing
+    shared = min(int(a.last_page), int(b.last_page)) - max(int(a.first_page), int(b.first_page)) + 1
+    if shared >= 2:
+        return True
+    if shared == 1 and title >= 0.97:
+        authors = author_similarity(a, b)
+        return authors is not None and authors >= 0.8 and bool(first_author_match(a, b))
+    return False
+
+
+def online_first(a: Key, b: Key) -> bool:
+    """One record is the article ahead of print: no volume yet, its own pages 1-N (N >= 3);
+    the other carries the print volume and pages. Those pages cannot be compared."""
+    for x, y in ((a, b), (b, a)):
+        if (
+            not x.volume and y.volume and x.first_page == "1" and span(x) >= 3
+            and not x.page_style and x.journal
+        ):
+            return True  # (a record that names no journal is not an article ahead of print)
+    return False
+
+
+def shifted_fields(a: Key, b: Key) -> bool:
+    """One export moved volume, issue and pages one field along: no volume, the volume in the
+    issue field and the issue as the page (`vol -, issue 26, pages 9` for `26(9):1746`)."""
+    for x, y in ((a, b), (b, a)):
+        if (
+            not x.volume and x.issue and x.issue == y.volume and y.issue
+            and x.first_page == y.issue and x.last_page == x.first_page
+        ):
+            return True
+    return False
+
+
+def span(k: Key) -> int:
+    if k.first_page.isdigit() and k.last_page.isdigit():
+        return int(k.last_page) - int(k.first_page) + 1
+    return 0

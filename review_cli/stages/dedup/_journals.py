@@ -1,0 +1,104 @@
+"""Journal names: significant words, ISO 4 abbreviations, acronyms, romanised names.
+
+`journals_match` accepts `J Am Coll Cardiol` for `Journal of the American College of
+Cardiology`, `JPEN` and `AMCIS 2017 Proceedings`; `romanised` tells a name romanised from
+another script (`Zhonghua Yi Xue Za Zhi`), which an English name cannot be compared with.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from review_cli.stages.dedup._text import STOP, words
+
+_CONFERENCE = re.compile(
+    r"\b(conference|congress|meeting|symposium|proceedings|abstracts?|annual|colloquium|workshop|"
+    r"summit|convention|suppl|supplement)\b|\bconf\b"
+)
+
+
+# --- journals ------------------------------------------------------------------------------
+@lru_cache(maxsize=65536)
+def journal_info(journal: str) -> tuple[tuple[str, ...], bool]:
+    """(significant words, whether the name is a meeting's) for one journal string."""
+    return journal_words(journal), bool(_CONFERENCE.search(" ".join(words(journal))))
+
+
+def journal_words(journal: str) -> tuple[str, ...]:
+    """Significant words of a journal name; `Jpen: Journal of ...` keeps both parts."""
+    name = re.split(r"\.\s*(?:conference|congress|meeting)\b", journal, flags=re.I)[0]
+    name = re.sub(r"\[[^\]]*\]", " ", name)
+    name = re.sub(r"\([^)]*\)", " ", name)
+    return tuple(w for w in words(name) if w not in STOP)
+
+
+def _abbreviates(short: str, full: str) -> bool:
+    """ISO 4-like: `Natl` abbreviates `National`, `J` `Journal`, `Cardiol` `Cardiology`."""
+    if short == full:
+        return True
+    if not short or short[0] != full[0] or len(short) > len(full):
+        return False
+    if full.startswith(short):
+        return True
+    it = iter(full)
+    return all(c in it for c in short)  # a subsequence starting with the same letter
+
+
+def _acronym(token: str, full: tuple[str, ...]) -> bool:
+    """`amcis` for `Americas Conference (on) Information Systems`: prefixes of consecutive words."""
+    if len(token) < 3 or len(full) < 3 or token.isdigit():
+        return False
+
+    def rest(t: str, i: int) -> bool:
+        if not t:
+            return i == len(full)
+        if i == len(full):
+            return False
+        word = full[i]
+        return any(
+            word.startswith(t[:n]) and rest(t[n:], i + 1)
+            for n in range(1, min(len(word), len(t)) + 1)
+        )
+
+    return rest(token, 0)
+
+
+def journals_match(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    """True when one name is the other or an abbreviation of it (word by word, in order), or
+    an acronym of it (`JPEN`, `AMCIS 2017 Proceedings`)."""
+    if not a or not b:
+        return False
+    if a == b:
+        return True
+    if any(_acronym(t, b) for t in a) or any(_acronym(t, a) for t in b):
+        return True
+    short, full = (a, b) if sum(map(len, a)) <= sum(map(len, b)) else (b, a)
+    # Each short word must abbreviate a full word, in order; full words may be skipped only
+    # when they are few (subtitles and `= Chinese journal of ...` parallel names are common).
+    j = 0
+    skipped = 0
+    for w in short:
+        while j < len(full) and not _abbreviates(w, full[j]):
+            j += 1
+            skipped += 1
+        if j == len(full):
+            return False
+        j += 1
+    return skipped <= max(1, len(full) // 3) or len(short) >= 3
+
+
+
+# Words of journal names romanised from Chinese (pinyin, Wade-Giles), Japanese, Korean and
+# Russian; English names never hold two of them.
+_ROMANISED = frozenset(
+    "zhonghua zhongguo za zhi zazhi xue xuebao bao yixue daxue kexue yanjiu guanli jingji "
+    "jisuanji ruanjian xitong gongcheng zasshi gakkai gakkaishi gakuho igaku nihon nippon rinsho "
+    "kenkyu kagaku ryoho ronbunshi joho shori hokoku kiyo shinkei geka naika zhurnal vestnik "
+    "khirurgii khirurgiia meditsina voprosy problemy trudy izvestiya chung hua tsa chih hsueh "
+    "taehan hakhoe uihak nonmunji kyobo".split()
+)
+
+
+def romanised(journal: tuple[str, ...]) -> bool:
+    return sum(1 for w in journal if w in _ROMANISED) >= 2

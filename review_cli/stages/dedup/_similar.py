@@ -1,0 +1,168 @@
+"""How alike two keys are: titles (with their variants), authors, first authors, journals.
+
+Scores, not verdicts: `_rules` reads them. A title that is the other's without its subtitle, or
+its translation, is a variant (`title_variant`); author lists are compared by surname, with
+transliterations and given names read as surnames forgiven.
+"""
+
+from __future__ import annotations
+
+import re
+
+from rapidfuzz import fuzz, process
+
+from review_cli.stages.dedup._journals import journals_match, romanised
+from review_cli.stages.dedup._keys import Key
+from review_cli.stages.dedup._titles import foreign, main_title
+
+
+def title_similarity(a: Key, b: Key) -> float:
+    """0..1; a title that is the other's main title plus a subtitle still scores high, and a
+    bilingual title scores by its best part."""
+    if not a.title or not b.title:
+        return 0.0
+    best = _title_pair(a.title, b.title)
+    if best < 0.97 and (a.alt_titles or b.alt_titles):
+        for x in (a.title, *a.alt_titles):
+            for y in (b.title, *b.alt_titles):
+                best = max(best, _title_pair(x, y))
+    return best
+
+
+def _title_pair(x: str, y: str) -> float:
+    full = fuzz.ratio(x, y) / 100
+    if full >= 0.97 or full < 0.5:
+        return full  # below 0.5 no prefix of the longer title can come close
+    # One export may drop the subtitle: compare the shorter title with the longer's start.
+    short, long_ = (x, y) if len(x) <= len(y) else (y, x)
+    if len(short) >= 40 and len(short) >= 0.6 * len(long_):
+        full = max(full, 0.98 * fuzz.ratio(short, long_[: len(short)]) / 100)
+    return full
+
+
+def author_similarity(a: Key, b: Key) -> float | None:
+    """Share of the shorter author list found in the longer one; None when one is missing."""
+    if not a.surnames or not b.surnames:
+        return None
+    sa, sb = set(a.surnames), set(b.surnames)
+    shared = len(sa & sb)
+    if shared < min(len(sa), len(sb)) and len(sa) * len(sb) <= 150:
+        # Transliterations and typos: count near-equal surnames too.
+        rest_b = list(sb - sa)
+        for s in sa - sb:
+            if process.extractOne(s, rest_b, scorer=fuzz.ratio, score_cutoff=85) is not None:
+                shared += 1
+    return min(1.0, shared / min(len(sa), len(sb)))
+
+
+def first_author_match(a: Key, b: Key) -> bool | None:
+    """Same first author; `Le Quintrec, M` vs `Quintrec, M. Le` style splits still match."""
+    if not a.surnames or not b.surnames:
+        return None
+    x, y = a.surnames[0], b.surnames[0]
+    if x == y or fuzz.ratio(x, y) >= 85:
+        return True
+    # Compound surnames split differently (`Howard Sharp, K` vs `Sharp, K. H.`, `Le Quintrec`
+    # vs `Quintrec, M. Le`): a shared word of length 4+ in the first authors' names.
+    if any(w in b.first_author for w in a.first_author if len(w) >= 4):
+        return True
+    # A particle read as the surname (`Le`, `van`, `de`): the next word is the real one.
+    return (len(x) <= 3 and y in a.surnames[1:2]) or (len(y) <= 3 and x in b.surnames[1:2])
+
+
+def word_conflict(a: Key, b: Key) -> bool:
+    """True when each title has a word the other lacks with nothing alike in its place:
+    `adult` vs `adolescent`, `sensitive` vs `resistant`, `factor h` vs `factor i`.
+    Spelling variants (haemolytic/hemolytic) and dropped subtitles are not conflicts."""
+    if a.title.replace(" ", "") == b.title.replace(" ", ""):
+        return False  # `p16(INK4a)` vs `p16INK4a`
+    only_a = set(a.tokens) - set(b.tokens) - _LABEL_WORDS
+    only_b = set(b.tokens) - set(a.tokens) - _LABEL_WORDS
+    if not only_a or not only_b:
+        return False
+    lonely_a = [w for w in only_a if not any(_alike(w, v) for v in only_b)]
+    lonely_b = [w for w in only_b if not any(_alike(w, v) for v in only_a)]
+    if not lonely_a or not lonely_b:
+        return False
+    # A dropped subtitle leaves words on one side only; a swap leaves them on both sides.
+    return len(lonely_a) + len(lonely_b) <= 0.5 * (len(a.tokens) + len(b.tokens))
+
+
+# Words that label a record rather than name the work (kinds are compared by the guards).
+_LABEL_WORDS = frozenset(
+    "erratum errata corrigendum correction reply response comment letter retraction review "
+    "editorial".split()
+)
+
+
+def _alike(x: str, y: str) -> bool:
+    if len(x) >= 3 and len(y) >= 3 and (x in y or y in x):
+        return True  # `sub group` vs `subgroup`
+    if x[0] != y[0] and not (x.isdigit() or y.isdigit()):
+        return fuzz.ratio(x, y) >= 80
+    return fuzz.ratio(x, y) >= 75 or (
+        min(len(x), len(y)) >= 4 and (x.startswith(y) or y.startswith(x))
+    )
+
+
+def names_agree(a: Key, b: Key) -> bool:
+    """Author lists that agree once given names are read too: `Luis Ferreira, Santos A` (an
+    export that put the given names first) holds the surname `Santos`. Half the shorter list
+    must be found among every word of the other's names."""
+    if not a.surnames or not b.surnames:
+        return False
+    for x, y in ((a, b), (b, a)):
+        found = {
+            w for author in y.authors[:12] for w in _NAME_WORDS.sub(" ", author.casefold()).split()
+            if len(w) > 2
+        }
+        names = set(x.surnames)
+        if names and len(names & found) >= 0.5 * len(names):
+            return True
+    return False
+
+
+_NAME_WORDS = re.compile(r"[\W_]+")
+
+
+def journal_agree(a: Key, b: Key) -> bool | None:
+    """True, False, or None when it cannot be told: a name is missing, or one is romanised
+    from another script (`Zhonghua Yi Xue Za Zhi`) and the other is the English name."""
+    if not a.journal or not b.journal:
+        return None
+    for x in (a.journal, a.journal_alt):
+        for y in (b.journal, b.journal_alt):
+            if x and y and journals_match(x, y):
+                return True
+    if romanised(a.journal) != romanised(b.journal):
+        return None
+    return False
+
+
+def authors_agree(authors: float | None, first: bool | None) -> bool:
+    """Author lists that do not tell the records apart (one missing counts as agreeing)."""
+    return (
+        authors is None or (authors >= 0.67 and first is not False)
+        or (authors >= 0.5 and bool(first))
+    )
+
+
+def title_variant(a: Key, b: Key, title: float) -> str:
+    """How two titles that differ can still be one work's: `subtitle` (one is the other
+    without its subtitle), `contained` (one's words all in the other: a dropped subtitle or a
+    section heading such as `MEDICAL PROGRESS`), `translation` (a sign that one is translated);
+    '' when nothing explains the difference."""
+    if title >= 0.97:
+        return "same"
+    main_a, main_b = main_title(a.raw_title), main_title(b.raw_title)
+    if (main_a and main_a == b.title) or (main_b and main_b == a.title):
+        return "subtitle"
+    short, long_ = (a.tokens, b.tokens) if len(a.tokens) <= len(b.tokens) else (b.tokens, a.tokens)
+    if len(short) >= 3:
+        inside = set(long_)
+        if sum(1 for w in short if w in inside) >= 0.8 * len(short):
+            return "contained"
+    for k in (a, b):
+        if foreign(k.raw_title, k.title, k.language, bool(k.alt_titles)):
+            return "translation"
+    return ""
