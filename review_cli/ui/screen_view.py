@@ -66,6 +66,7 @@ def status_lines(card: Card) -> list[Text]:
         else "- s/record"
     )
     ranking = {"random": "random order (until one include and one exclude)",
+               "protocol": "closest to the protocol first (until one include and one exclude)",
                "model": "model ranking", "training": "model training..."}[s.ranking]
     first = Text.assemble(
         (f"{_number(s.screened)}/{_number(s.total)} screened", "bold"), " · ",

@@ -39,17 +39,23 @@ class KernelSVM:
     """
 
     def __init__(
-        self, X: Any, C: float, ratio: float, normalise: bool = True, pseudo: Any = ()
+        self, X: Any, C: float, ratio: float, normalise: bool = True, pseudo: Any = (),
+        dense: Any = None,
     ) -> None:
         import numpy as np
 
         self.pseudo = [(int(i), 0) for i in pseudo]
         self.X = X.astype(np.float64) if X.dtype != np.float64 else X
+        # Dense features (n x d, float32, already scaled by the square root of their weight):
+        # their products are added to the TF-IDF kernel.
+        self.Z: Any = dense
         self.C = C
         self.ratio = ratio
         self.normalise = normalise
         self.n = X.shape[0]
         self.sq_norms = np.asarray(self.X.multiply(self.X).sum(axis=1), dtype=np.float64).ravel()
+        if dense is not None:
+            self.sq_norms += np.einsum("ij,ij->i", dense, dense, dtype=np.float64)
         # Kept products: scoring is then a dense product over the unlabelled records. Beyond
         # COLUMNS_UP_TO records, computing them costs more than scoring from the sparse rows.
         self.max_columns = (
@@ -93,12 +99,16 @@ class KernelSVM:
         starts, lengths = XT.indptr[terms], XT.indptr[terms + 1] - XT.indptr[terms]
         total = int(lengths.sum())
         if not total:
-            return np.zeros(self.n)
-        offsets = np.repeat(starts - np.cumsum(lengths) + lengths, lengths) + np.arange(total)
-        return np.bincount(
-            XT.indices[offsets], weights=XT.data[offsets] * np.repeat(weights, lengths),
-            minlength=self.n,
-        )
+            col = np.zeros(self.n)
+        else:
+            offsets = np.repeat(starts - np.cumsum(lengths) + lengths, lengths) + np.arange(total)
+            col = np.bincount(
+                XT.indices[offsets], weights=XT.data[offsets] * np.repeat(weights, lengths),
+                minlength=self.n,
+            )
+        if self.Z is not None:
+            col += self.Z @ self.Z[i]
+        return col
 
     def _grow(self, m: int) -> None:
         import numpy as np
@@ -126,6 +136,8 @@ class KernelSVM:
             row = col[self.key_array[:m]]
         else:  # too many records to keep their products: the new Gram row alone
             row = (self.X[self.keys] @ self.X[i].T).toarray().ravel() if m else np.zeros(0)
+            if m and self.Z is not None:
+                row += self.Z[self.keys] @ self.Z[i]
         if m < self.max_columns:
             if m == self.columns.shape[0]:
                 more = np.zeros(
@@ -248,7 +260,10 @@ class KernelSVM:
             out[self.key_array[:m]] = self.f[:m]
             return out
         w = self.X[self.keys].T @ beta
-        return np.asarray(self.X @ w).ravel() + float(beta.sum())
+        out = np.asarray(self.X @ w).ravel() + float(beta.sum())
+        if self.Z is not None:
+            out += self.Z @ (self.Z[self.keys].T @ beta).astype(np.float32)
+        return out
 
     def _liblinear(self) -> Any:
         import numpy as np
@@ -257,5 +272,10 @@ class KernelSVM:
         y = np.asarray(self.ys)
         D = self._d()
         clf = LinearSVC(C=self.C, random_state=0, dual="auto", max_iter=5000)
-        clf.fit(self.X[self.keys], y, sample_weight=1 / (2 * self.C * D))
-        return np.asarray(clf.decision_function(self.X), dtype=np.float64)
+        X = self.X
+        if self.Z is not None:
+            import scipy.sparse as sp
+
+            X = sp.hstack([X, sp.csr_matrix(self.Z.astype(np.float64))], format="csr")
+        clf.fit(X[self.keys], y, sample_weight=1 / (2 * self.C * D))
+        return np.asarray(clf.decision_function(X), dtype=np.float64)

@@ -25,16 +25,23 @@ def tfidf(
     max_df: float = 1.0,
     sublinear_tf: bool = True,
     stop_words: frozenset[str] = frozenset(),
+    queries: Sequence[str] = (),
 ) -> Any:
-    """CSR float32 matrix, one row per text; ValueError when no term is left (as scikit-learn)."""
+    """CSR float32 matrix, one row per text; ValueError when no term is left (as scikit-learn).
+
+    `queries`: texts weighted with the corpus's vocabulary and idf, as rows after the texts';
+    they take no part in the vocabulary, the document frequencies or the pruning, so the rows
+    of `texts` are the same with or without them."""
     import numpy as np
     import scipy.sparse as sp
 
     n = len(texts)
+    everything = [*texts, *queries] if queries else texts
+    rows = len(everything)
     vocab: dict[str, int] = {}
     flat: list[int] = []
-    lengths = np.zeros(n, dtype=np.int64)
-    for d, text in enumerate(texts):
+    lengths = np.zeros(rows, dtype=np.int64)
+    for d, text in enumerate(everything):
         tokens = TOKEN.findall(text.lower())
         if stop_words:
             tokens = [t for t in tokens if t not in stop_words]
@@ -43,7 +50,7 @@ def tfidf(
     if not vocab:
         raise ValueError("empty vocabulary")
     uni = np.asarray(flat, dtype=np.int64)
-    doc_of = np.repeat(np.arange(n, dtype=np.int64), lengths)
+    doc_of = np.repeat(np.arange(rows, dtype=np.int64), lengths)
     v = len(vocab)
     docs, terms, n_terms = [doc_of], [uni], v
     if ngram_max >= 2:
@@ -62,7 +69,7 @@ def tfidf(
         np.concatenate(docs) * n_terms + np.concatenate(terms), return_counts=True
     )
     row, col = keys // n_terms, keys % n_terms
-    df = np.bincount(col, minlength=n_terms)
+    df = np.bincount(col[row < n] if queries else col, minlength=n_terms)
     keep = (df >= min_df) & (df <= max_df * n if isinstance(max_df, float) else df <= max_df)
     if not keep.any():
         raise ValueError("after pruning, no terms remain")
@@ -73,7 +80,7 @@ def tfidf(
     tf = np.log(counts) + 1.0 if sublinear_tf else counts
     idf = np.log((n + 1.0) / (df + 1.0)) + 1.0
     data = tf * idf[col]
-    norms = np.sqrt(np.bincount(row, weights=data * data, minlength=n))
+    norms = np.sqrt(np.bincount(row, weights=data * data, minlength=rows))
     data /= norms[row]
-    indptr = np.concatenate([[0], np.cumsum(np.bincount(row, minlength=n))])
-    return sp.csr_matrix((data.astype(np.float32), col, indptr), shape=(n, int(keep.sum())))
+    indptr = np.concatenate([[0], np.cumsum(np.bincount(row, minlength=rows))])
+    return sp.csr_matrix((data.astype(np.float32), col, indptr), shape=(rows, int(keep.sum())))

@@ -1,0 +1,283 @@
+"""Honest model selection for the ranker: leave-datasets-out over the shared screening sets.
+
+    .venv/bin/python -m benchmarks.rank_select run NAME... [--runs 1] [--datasets A,B]
+    .venv/bin/python -m benchmarks.rank_select report [NAME...] [--runs N]
+    .venv/bin/python -m benchmarks.rank_select list
+
+`run` replays every ASReview baseline run (its seed and its two priors; `--runs 1`: the first
+run of each set only, to screen candidates cheaply) with a candidate model, until the last
+relevant record is found, and caches WSS@95, recall at 10 % screened and CPU seconds per run in
+benchmarks/out/rank-select/NAME.json (so a candidate is never run twice). `report` reads those
+results and does the selection:
+
+- Folds: the 20 sets in 5 groups (FOLDS); the two duplicated reviews (Chou_2004 with
+  Cohen_2006_SkeletalMuscleRelaxants, Nelson_2002 with Cohen_2006_Estrogens) share a fold.
+- Per candidate: its mean WSS@95 on each held-out fold, and on how many folds it beats
+  `fast-svm`.
+- Per family (a candidate with settings to tune, e.g. the weight of the LSA block): for each
+  fold, the setting with the best mean on the four other folds, scored on the held-out fold.
+  The family's held-out mean is what tuning that family would have given on sets it never saw.
+- The whole selection (any family, any setting) the same way: choose on four folds, score on
+  the fifth, rotate.
+A candidate is adopted only if it beats `fast-svm` on held-out folds.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import statistics
+import sys
+import time
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+from benchmarks._common import ROOT, SHARED_DATA
+
+BASELINES = SHARED_DATA / "baselines" / "asreview_elas_u4.json"
+SCREENING = SHARED_DATA / "screening"
+OUT = ROOT / "benchmarks" / "out" / "rank-select"
+CACHE = ROOT / "benchmarks" / "out" / "rank-cache"
+
+# Five folds, each mixing Cohen 2006 drug reviews with SYNERGY sets and sizes; the duplicated
+# reviews stay together.
+FOLDS: tuple[tuple[str, ...], ...] = (
+    ("Bannach-Brown_2019", "Cohen_2006_ADHD", "Cohen_2006_NSAIDS", "Sep_2021"),
+    ("Chou_2004", "Cohen_2006_SkeletalMuscleRelaxants", "Cohen_2006_Antihistamines",
+     "Jeyaraman_2020"),
+    ("Cohen_2006_BetaBlockers", "Cohen_2006_Estrogens", "Nelson_2002", "Meijboom_2021",
+     "Donners_2021"),
+    ("Wahono_2015_upto2008", "Cohen_2006_CalciumChannelBlockers", "Cohen_2006_Triptans"),
+    ("Cohen_2006_AtypicalAntipsychotics", "Cohen_2006_OralHypoglycemics",
+     "Cohen_2006_UrinaryIncontinence", "van_der_Valk_2021"),
+)
+REFERENCE = "fast-svm"
+
+
+def candidates() -> dict[str, tuple[str, Any]]:
+    """name -> (family, ModelSpec). A family groups the settings of one idea."""
+    from review_cli.stages.rank import MODEL_SPECS
+
+    base = MODEL_SPECS["fast-svm"]
+    f = base.features
+    out: dict[str, tuple[str, Any]] = {"fast-svm": ("fast-svm", base)}
+    for w in (0.1, 0.25, 0.5, 1.0):
+        out[f"emb-{w}"] = ("embeddings", replace(base, features=replace(f, embedding_weight=w)))
+    for dims in (100, 300):
+        for w in (0.1, 0.25, 0.5):
+            out[f"lsa{dims}-{w}"] = (
+                "lsa", replace(base, features=replace(f, lsa_dims=dims, lsa_weight=w))
+            )
+    return out
+
+
+def dataset_path(name: str) -> Path:
+    return next(p for p in sorted((SCREENING / name).glob("records.csv*")))
+
+
+_DATA: dict[str, Any] = {}
+
+
+def _data(name: str) -> Any:
+    from review_cli.stages import simulate
+
+    if name not in _DATA:
+        _DATA[name] = simulate.read_dataset(dataset_path(name))
+    return _DATA[name]
+
+
+_X: dict[tuple[str, str], Any] = {}
+
+
+def _features(name: str, spec: Any) -> tuple[Any, Any]:
+    """TF-IDF (kept in memory) and the dense block (embeddings and LSA cached on disk)."""
+    import numpy as np
+
+    from review_cli.stages.rank import _dense, features
+
+    ds = _data(name)
+    s = spec.features
+    key = (name, s.key())
+    if key not in _X:
+        _X[key] = features(ds.texts, s)
+    X = _X[key]
+    parts = []
+    CACHE.mkdir(parents=True, exist_ok=True)
+    if s.lsa_dims and s.lsa_weight:
+        path = CACHE / f"{name}-lsa{s.lsa_dims}-{hashlib.md5(s.key().encode()).hexdigest()[:8]}.npy"
+        if not path.exists():
+            np.save(path, _dense.lsa(X, s.lsa_dims))
+        parts.append(np.load(path) * np.float32(np.sqrt(s.lsa_weight)))
+    if s.embedding_weight:
+        path = CACHE / f"{name}-emb.npy"
+        if not path.exists():
+            np.save(path, _dense.embed(ds.texts))
+        parts.append(np.load(path) * np.float32(np.sqrt(s.embedding_weight)))
+    Z = np.ascontiguousarray(np.hstack(parts), dtype=np.float32) if parts else None
+    return X, Z
+
+
+def run(name: str, spec: Any, datasets: list[str], runs: int | None) -> dict[str, Any]:
+    from review_cli.stages import simulate
+
+    path = OUT / f"{name}.json"
+    done: dict[str, Any] = json.loads(path.read_text()) if path.exists() else {}
+    base = json.loads(BASELINES.read_text())["datasets"]
+    for ds_name in datasets:
+        rows = done.setdefault(ds_name, {})
+        todo = [r for r in base[ds_name]["runs"][:runs] if str(r["seed"]) not in rows]
+        if not todo:
+            continue
+        X, Z = _features(ds_name, spec)
+        for r in todo:
+            cpu = time.process_time()
+            sim = simulate.run(
+                _data(ds_name), seed=r["seed"], priors=[str(p + 1) for p in r["prior_rows"]],
+                model=spec, matrix=X, dense=Z, with_stopping=False,
+            )
+            rows[str(r["seed"])] = {
+                "wss95": sim.metrics["wss@95"], "recall10": sim.metrics["recall"]["10%"],
+                "cpu": round(time.process_time() - cpu, 3), "asreview": r["wss95"],
+            }
+            print(
+                f"{name} {ds_name} seed {r['seed']}: {sim.metrics['wss@95']:.4f} "
+                f"(ASReview {r['wss95']:.4f}) {rows[str(r['seed'])]['cpu']:.1f} s",
+                file=sys.stderr, flush=True,
+            )
+        OUT.mkdir(parents=True, exist_ok=True)
+        path.write_text(json.dumps(done, indent=1, sort_keys=True))
+    return done
+
+
+# --- the selection ------------------------------------------------------------------------------
+def load(name: str) -> dict[str, Any]:
+    path = OUT / f"{name}.json"
+    return json.loads(path.read_text()) if path.exists() else {}
+
+
+def per_set(results: dict[str, Any], seeds: dict[str, list[str]], key: str = "wss95") -> dict[
+    str, float
+]:
+    """Mean of `key` per dataset over the given seeds (a set missing a seed is left out)."""
+    out = {}
+    for ds_name, want in seeds.items():
+        rows = results.get(ds_name, {})
+        if all(s in rows for s in want):
+            out[ds_name] = statistics.mean(rows[s][key] for s in want)
+    return out
+
+
+def fold_mean(scores: dict[str, float], fold: tuple[str, ...]) -> float:
+    return statistics.mean(scores[d] for d in fold)
+
+
+def select(
+    scores: dict[str, dict[str, float]], names: list[str]
+) -> tuple[dict[str, float], list[str]]:
+    """Leave-one-fold-out: for each fold the name with the best mean over the other folds'
+    sets; returns the chosen name's score on every held-out set, and the choice per fold."""
+    held: dict[str, float] = {}
+    chosen = []
+    for k, fold in enumerate(FOLDS):
+        train = [d for j, f in enumerate(FOLDS) if j != k for d in f]
+        best = max(
+            names, key=lambda n: (statistics.mean(scores[n][d] for d in train), n == REFERENCE)
+        )
+        chosen.append(best)
+        for d in fold:
+            held[d] = scores[best][d]
+    return held, chosen
+
+
+def report(names: list[str], runs: int | None) -> str:
+    base = json.loads(BASELINES.read_text())["datasets"]
+    seeds = {d: [str(r["seed"]) for r in base[d]["runs"][:runs]] for f in FOLDS for d in f}
+    peer = {d: statistics.mean(r["wss95"] for r in base[d]["runs"][:runs]) for d in seeds}
+    fams = candidates()
+    scores, recall, cpu = {}, {}, {}
+    for n in names:
+        res = load(n)
+        s = per_set(res, seeds)
+        if len(s) == len(seeds):
+            scores[n] = s
+            recall[n] = per_set(res, seeds, "recall10")
+            cpu[n] = per_set(res, seeds, "cpu")
+    if REFERENCE not in scores:
+        return f"{REFERENCE} has no complete results for these runs: run it first"
+    ref = scores[REFERENCE]
+    lines = [
+        f"runs per set: {'all' if runs is None else runs}; WSS@95 means per set, then over sets",
+        "",
+        "| candidate | family | mean (20) | vs ASReview | "
+        + " | ".join(f"fold {k + 1}" for k in range(len(FOLDS)))
+        + " | folds won vs fast-svm | worst set vs ASReview | recall@10% | CPU s |",
+        "|---|---|---:|---:|" + "---:|" * len(FOLDS) + "---:|---|---:|---:|",
+    ]
+    peer_mean = statistics.mean(peer.values())
+    for n, s in sorted(scores.items(), key=lambda kv: -statistics.mean(kv[1].values())):
+        folds = [fold_mean(s, f) for f in FOLDS]
+        won = sum(1 for f in FOLDS if fold_mean(s, f) > fold_mean(ref, f) + 1e-9)
+        worst = min(seeds, key=lambda d: s[d] - peer[d])
+        lines.append(
+            f"| {n} | {fams.get(n, ('?',))[0]} | {statistics.mean(s.values()):.4f} "
+            f"| {statistics.mean(s.values()) - peer_mean:+.4f} | "
+            + " | ".join(f"{v:.4f}" for v in folds)
+            + f" | {won}/{len(FOLDS)} | {worst} {s[worst] - peer[worst]:+.3f} "
+            f"| {statistics.mean(recall[n].values()):.3f} | {sum(cpu[n].values()):.0f} |"
+        )
+    lines += [
+        "",
+        "| family: settings tuned on 4 folds, scored on the 5th | held-out mean "
+        "| fast-svm | difference | folds won | chosen per fold |",
+        "|---|---:|---:|---:|---:|---|",
+    ]
+    families: dict[str, list[str]] = {}
+    for n in scores:
+        families.setdefault(fams.get(n, (n,))[0], []).append(n)
+    for fam, members in sorted(families.items()):
+        held, chosen = select(scores, members)
+        won = sum(1 for f in FOLDS if fold_mean(held, f) > fold_mean(ref, f) + 1e-9)
+        m = statistics.mean(held.values())
+        lines.append(
+            f"| {fam} ({len(members)}) | {m:.4f} | {statistics.mean(ref.values()):.4f} "
+            f"| {m - statistics.mean(ref.values()):+.4f} | {won}/{len(FOLDS)} "
+            f"| {', '.join(chosen)} |"
+        )
+    held, chosen = select(scores, list(scores))
+    m = statistics.mean(held.values())
+    lines.append(
+        f"| **any candidate** ({len(scores)}) | {m:.4f} | {statistics.mean(ref.values()):.4f} "
+        f"| {m - statistics.mean(ref.values()):+.4f} "
+        f"| {sum(1 for f in FOLDS if fold_mean(held, f) > fold_mean(ref, f) + 1e-9)}/{len(FOLDS)} "
+        f"| {', '.join(chosen)} |"
+    )
+    return "\n".join(lines)
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    ap.add_argument("action", choices=("run", "report", "list"))
+    ap.add_argument("names", nargs="*")
+    ap.add_argument("--runs", type=int, default=None, help="baseline runs per set (default all)")
+    ap.add_argument("--datasets", help="comma-separated sets (default all 20)")
+    args = ap.parse_args()
+    cands = candidates()
+    if args.action == "list":
+        for n, (fam, _) in cands.items():
+            print(n, fam)
+        return
+    if args.action == "run":
+        datasets = args.datasets.split(",") if args.datasets else [d for f in FOLDS for d in f]
+        for n in args.names:
+            run(n, cands[n][1], datasets, args.runs)
+        return
+    names = args.names or sorted(p.stem for p in OUT.glob("*.json"))
+    print(report(names, args.runs))
+
+
+if __name__ == "__main__":
+    main()
