@@ -288,6 +288,74 @@ def latency(n: int, decisions: int, warm: int) -> dict[str, float]:
     }
 
 
+# --- protocol-started ranking ------------------------------------------------------------------
+PROTOCOLS = ROOT / "benchmarks" / "protocols.toml"
+
+
+def protocol_start(model: str, seeds: tuple[int, ...] = (1, 2, 3, 4, 5)) -> tuple[str, dict[
+    str, float
+]]:
+    """Records screened before the first relevant one: the seeded random order against the
+    order by similarity to the protocol (question, inclusion criteria, include terms), as
+    `review screen` shows them before the first include and exclude."""
+    import tomllib
+
+    import numpy as np
+
+    from review_cli.protocol import parse_protocol
+    from review_cli.stages import simulate
+    from review_cli.stages.rank import Ranker, features_and_start, model_spec, protocol_query
+
+    questions = tomllib.loads(PROTOCOLS.read_text(encoding="utf-8"))
+    spec = model_spec(model)
+    lines = [
+        "| dataset | records | relevant | random order: median (expected) | protocol-started: "
+        "median | first 10 screened: relevant found, random / protocol |",
+        "|---|---:|---:|---:|---:|---:|",
+    ]
+    rnd_all, pro_all = [], []
+    for name, q in questions.items():
+        protocol = parse_protocol(
+            {"review": {"title": name}, "question": {"text": q["question"]},
+             "criteria": {"include": q["include"]},
+             "screening": {"highlight": {"include": q["terms"]}}},
+            PROTOCOLS,
+        )
+        ds = simulate.read_dataset(dataset_path(name))
+        y = np.asarray(ds.labels)
+        X, start = features_and_start(ds.texts, spec.features, protocol_query(protocol))
+        rnd, pro, top_r, top_p = [], [], [], []
+        for seed in seeds:
+            for target, out, top in (
+                (Ranker(ds.texts, seed, spec, matrix=X), rnd, top_r),
+                (Ranker(ds.texts, seed, spec, matrix=X, start=start), pro, top_p),
+            ):
+                order = np.asarray(target.rank({}).order)
+                out.append(int(np.argmax(y[order] == 1)))
+                top.append(int(y[order[:10]].sum()))
+        n, r = len(y), int(y.sum())
+        rnd_all.append(statistics.median(rnd))
+        pro_all.append(statistics.median(pro))
+        lines.append(
+            f"| {name} | {n} | {r} | {statistics.median(rnd):.0f} ({(n - r) / (r + 1):.1f}) "
+            f"| {statistics.median(pro):.0f} | {statistics.mean(top_r):.1f} / "
+            f"{statistics.mean(top_p):.1f} |"
+        )
+        print(lines[-1], file=sys.stderr, flush=True)
+    summary = {
+        "random_median": statistics.median(rnd_all), "protocol_median": statistics.median(pro_all),
+        "random_mean": statistics.mean(rnd_all), "protocol_mean": statistics.mean(pro_all),
+        "sets_better": sum(1 for a, b in zip(pro_all, rnd_all, strict=True) if a < b),
+        "sets_worse": sum(1 for a, b in zip(pro_all, rnd_all, strict=True) if a > b),
+        "sets": len(rnd_all),
+    }
+    lines.append(
+        f"| **median over the {len(rnd_all)} sets** | | | **{summary['random_median']:.1f}** "
+        f"| **{summary['protocol_median']:.1f}** | |"
+    )
+    return "\n".join(lines), summary
+
+
 # --- main ---------------------------------------------------------------------------------
 def main() -> None:
     ap = argparse.ArgumentParser(
@@ -309,12 +377,18 @@ def main() -> None:
     ap.add_argument(
         "--peer-only", action="store_true", help="only the ASReview side-by-side timing (printed)"
     )
+    ap.add_argument(
+        "--protocol-only", action="store_true", help="only the protocol-started order (printed)"
+    )
     args = ap.parse_args()
     if not BASELINES.exists():
         sys.exit("../shared/data is absent: nothing to benchmark")
     if args.latency_only:
         for n in (10_000, 100_000):
             print(n, latency(n, decisions=20, warm=300), flush=True)
+        return
+    if args.protocol_only:
+        print(protocol_start(args.model)[0])
         return
     if args.peer_only:
         print(peer_speed(

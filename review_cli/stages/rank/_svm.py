@@ -31,6 +31,15 @@ MAX_NEWTON = 25  # active-set iterations before falling back to liblinear for th
 MAX_CG = 400
 
 
+BLOCK_ROWS = 8192
+
+
+def _f64(X: Any) -> Any:
+    import numpy as np
+
+    return X if X.dtype == np.float64 else X.astype(np.float64)
+
+
 class KernelSVM:
     """Squared-hinge L2 SVM on TF-IDF rows, retrained exactly after each label.
 
@@ -45,7 +54,10 @@ class KernelSVM:
         import numpy as np
 
         self.pseudo = [(int(i), 0) for i in pseudo]
-        self.X = X.astype(np.float64) if X.dtype != np.float64 else X
+        # Kept in its own (single) precision, shared with the ranker: products take slices of it
+        # to float64, which gives the same numbers as a float64 copy of the whole matrix
+        # without its memory (at 100,000 records, the copies and their transposes were GBs).
+        self.X = X
         # Dense features (n x d, float32, already scaled by the square root of their weight):
         # their products are added to the TF-IDF kernel.
         self.Z: Any = dense
@@ -53,7 +65,10 @@ class KernelSVM:
         self.ratio = ratio
         self.normalise = normalise
         self.n = X.shape[0]
-        self.sq_norms = np.asarray(self.X.multiply(self.X).sum(axis=1), dtype=np.float64).ravel()
+        self.sq_norms = np.concatenate([
+            np.asarray(part.multiply(part).sum(axis=1), dtype=np.float64).ravel()
+            for part in self._blocks()
+        ]) if self.n else np.zeros(0)
         if dense is not None:
             self.sq_norms += np.einsum("ij,ij->i", dense, dense, dtype=np.float64)
         # Kept products: scoring is then a dense product over the unlabelled records. Beyond
@@ -66,6 +81,11 @@ class KernelSVM:
         self.cg_steps = 0
         self.fallbacks = 0  # decisions where the active set did not settle (liblinear used)
         self._reset()
+
+    def _blocks(self) -> Any:
+        """The rows of X in float64, a block at a time (bounded memory, same products)."""
+        for lo in range(0, self.n, BLOCK_ROWS):
+            yield _f64(self.X[lo : lo + BLOCK_ROWS])
 
     def _reset(self) -> None:
         import numpy as np
@@ -95,7 +115,7 @@ class KernelSVM:
             self.XT = self.X.T.tocsr()
         X, XT = self.X, self.XT
         terms = X.indices[X.indptr[i] : X.indptr[i + 1]]
-        weights = X.data[X.indptr[i] : X.indptr[i + 1]]
+        weights = X.data[X.indptr[i] : X.indptr[i + 1]].astype(np.float64)
         starts, lengths = XT.indptr[terms], XT.indptr[terms + 1] - XT.indptr[terms]
         total = int(lengths.sum())
         if not total:
@@ -103,7 +123,8 @@ class KernelSVM:
         else:
             offsets = np.repeat(starts - np.cumsum(lengths) + lengths, lengths) + np.arange(total)
             col = np.bincount(
-                XT.indices[offsets], weights=XT.data[offsets] * np.repeat(weights, lengths),
+                XT.indices[offsets],
+                weights=XT.data[offsets].astype(np.float64) * np.repeat(weights, lengths),
                 minlength=self.n,
             )
         if self.Z is not None:
@@ -135,7 +156,10 @@ class KernelSVM:
             col = self._column(i)
             row = col[self.key_array[:m]]
         else:  # too many records to keep their products: the new Gram row alone
-            row = (self.X[self.keys] @ self.X[i].T).toarray().ravel() if m else np.zeros(0)
+            row = (
+                (_f64(self.X[self.keys]) @ _f64(self.X[i]).T).toarray().ravel() if m
+                else np.zeros(0)
+            )
             if m and self.Z is not None:
                 row += self.Z[self.keys] @ self.Z[i]
         if m < self.max_columns:
@@ -259,8 +283,9 @@ class KernelSVM:
             out[self.live] += float(beta.sum())
             out[self.key_array[:m]] = self.f[:m]
             return out
-        w = self.X[self.keys].T @ beta
-        out = np.asarray(self.X @ w).ravel() + float(beta.sum())
+        w = _f64(self.X[self.keys]).T @ beta
+        out = np.concatenate([np.asarray(part @ w).ravel() for part in self._blocks()])
+        out += float(beta.sum())
         if self.Z is not None:
             out += self.Z @ (self.Z[self.keys].T @ beta).astype(np.float32)
         return out
@@ -272,7 +297,7 @@ class KernelSVM:
         y = np.asarray(self.ys)
         D = self._d()
         clf = LinearSVC(C=self.C, random_state=0, dual="auto", max_iter=5000)
-        X = self.X
+        X = _f64(self.X)
         if self.Z is not None:
             import scipy.sparse as sp
 
