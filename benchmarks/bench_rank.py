@@ -288,6 +288,37 @@ def latency(n: int, decisions: int, warm: int) -> dict[str, float]:
     }
 
 
+def ranker_process(n: int, decisions: int = 300) -> None:
+    """What the screen's ranker process does at n records: build the features, take
+    `decisions` labels one by one, rank after each (run in its own process to measure it)."""
+    from review_cli.stages.rank import Ranker
+
+    texts, truth = synthetic_texts(n)
+    ranker = Ranker(texts, seed=1)
+    del texts
+    labels: dict[int, int] = {}
+    order = ranker.rank({}).order
+    labels[next(i for i, y in enumerate(truth) if y)] = 1
+    for i in order[:decisions]:
+        labels[i] = truth[i]
+        ranker.rank(labels)
+
+
+def ranker_memory(n: int, decisions: int = 300) -> float:
+    """Peak resident memory (MB) of a process doing `ranker_process(n)`: the ranker measured as
+    the process the screen starts, with every import."""
+    import resource
+
+    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    subprocess.run(
+        [sys.executable, "-c",
+         f"from benchmarks.bench_rank import ranker_process; ranker_process({n}, {decisions})"],
+        check=True, cwd=ROOT,
+    )
+    after = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    return max(after, before) / 1024
+
+
 # --- protocol-started ranking ------------------------------------------------------------------
 PROTOCOLS = ROOT / "benchmarks" / "protocols.toml"
 
@@ -378,6 +409,9 @@ def main() -> None:
         "--peer-only", action="store_true", help="only the ASReview side-by-side timing (printed)"
     )
     ap.add_argument(
+        "--memory-only", action="store_true", help="only the ranker's peak memory (printed)"
+    )
+    ap.add_argument(
         "--protocol-only", action="store_true", help="only the protocol-started order (printed)"
     )
     args = ap.parse_args()
@@ -386,6 +420,9 @@ def main() -> None:
     if args.latency_only:
         for n in (10_000, 100_000):
             print(n, latency(n, decisions=20, warm=300), flush=True)
+        return
+    if args.memory_only:
+        print(f"ranker peak memory at 100,000 records: {ranker_memory(100_000):.0f} MB")
         return
     if args.protocol_only:
         print(protocol_start(args.model)[0])
