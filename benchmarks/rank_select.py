@@ -298,6 +298,10 @@ def main() -> None:
     ap.add_argument("names", nargs="*")
     ap.add_argument("--runs", type=int, default=None, help="baseline runs per set (default all)")
     ap.add_argument("--datasets", help="comma-separated sets (default all 20)")
+    ap.add_argument(
+        "--write", action="store_true", help="report: also write the rank-select section of "
+        "BENCHMARKS.md (the screening pass, --runs 1, and the candidates run on every run)"
+    )
     args = ap.parse_args()
     cands = candidates()
     if args.action == "list":
@@ -310,9 +314,48 @@ def main() -> None:
             run(n, cands[n][1], datasets, args.runs)
         return
     names = args.names or sorted(p.stem for p in OUT.glob("*.json"))
+    if args.write:
+        write_section(names)
+        return
     print(report(names, args.runs))
     print()
     print(per_set_table(names, args.runs))
+
+
+def write_section(names: list[str]) -> None:
+    from benchmarks._common import machine, update_section
+
+    full = [n for n in names if per_set(load(n), {
+        d: [str(r["seed"]) for r in json.loads(BASELINES.read_text())["datasets"][d]["runs"]]
+        for f in FOLDS for d in f
+    }).keys() == {d for f in FOLDS for d in f}]
+    n_runs = sum(len(v["runs"]) for v in json.loads(BASELINES.read_text())["datasets"].values())
+    body = f"""\
+## Ranking: model selection on held-out folds (`benchmarks/rank_select.py`)
+
+Machine: {machine()}. Each candidate replays the ASReview `elas_u4` baseline runs (same seeds
+and priors) until the last relevant record; WSS@95 excludes the priors. Folds: {len(FOLDS)}
+groups of the 20 shared sets, the duplicated reviews (Chou_2004 with
+Cohen_2006_SkeletalMuscleRelaxants, Nelson_2002 with Cohen_2006_Estrogens) in one fold. "folds
+won" compares a candidate's mean on each held-out fold with `fast-svm`'s; a family's held-out
+mean tunes its setting on four folds (fast-svm, i.e. weight 0, is always one of the choices)
+and scores it on the fifth. CPU seconds: the replays of one run per set, summed over the sets,
+on a busy shared machine.
+
+### Screening pass: every candidate, first baseline run of each set
+
+{report(names, 1)}
+
+### Every baseline run ({n_runs} runs), the candidates that passed the screening
+
+{report(full, None)}
+
+Per set (mean over the runs):
+
+{per_set_table(full, None)}
+"""
+    update_section("rank-select", body)
+    print(body)
 
 
 if __name__ == "__main__":

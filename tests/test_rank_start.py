@@ -112,3 +112,16 @@ def test_embeddings_load_with_the_network_off(monkeypatch: pytest.MonkeyPatch) -
     assert E.shape == (len(TEXTS) + 1, 256) and not E[-1].any()
     sims = E[:-1] @ E[0]
     assert sims[4] > sims[5]  # aspirin/migraine is closer to aspirin/migraine than to coral
+
+
+def test_dense_block_is_cached_with_the_features(tmp_path: object) -> None:
+    from pathlib import Path
+
+    cache = Path(str(tmp_path)) / "cache"
+    base = rank.model_spec("fast-svm").features
+    settings = replace(base, lsa_dims=2, lsa_weight=0.5)
+    X, start, Z = rank.cached_features(cache, TEXTS, settings, QUERY)
+    assert Z is not None and Z.shape == (len(TEXTS), 2) and start is not None
+    assert [len(list(cache.glob(p))) for p in ("features-*", "start-*", "dense-*")] == [1, 1, 1]
+    X2, start2, Z2 = rank.cached_features(cache, TEXTS, settings, QUERY)
+    assert np.array_equal(Z, Z2) and np.array_equal(start, start2) and (X != X2).nnz == 0

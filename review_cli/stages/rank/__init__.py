@@ -459,8 +459,10 @@ def cached_features(
             except (OSError, ValueError):
                 Z = None
         if Z is None:
-            Z = dense_features(texts, X, settings)
-            _replace(cache_dir, "dense-*.npy", dense_path, lambda f: np.save(f, Z))
+            built = dense_features(texts, X, settings)
+            if built is not None:
+                _replace(cache_dir, "dense-*.npy", dense_path, lambda f: np.save(f, built))
+            Z = built
     return X, start, Z
 
 
