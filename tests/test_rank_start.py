@@ -87,7 +87,8 @@ def test_lsa_block_is_mixed_in() -> None:
     norms = np.linalg.norm(a.Z / np.sqrt(0.5), axis=1)
     assert norms == pytest.approx(1.0, abs=1e-5)
     ranking = a.rank({0: 1, 1: 0})
-    assert ranking.order == b.rank({0: 1, 1: 0}).order and set(ranking.order[:3]) == {2, 4, 7}
+    # ARPACK's vectors may differ in their last bits from run to run (LSA is not adopted)
+    assert set(ranking.order[:3]) == set(b.rank({0: 1, 1: 0}).order[:3]) == {2, 4, 7}
 
 
 def test_embedding_models_need_the_extra(monkeypatch: pytest.MonkeyPatch) -> None:
