@@ -7,6 +7,7 @@ STAMP := $(VENV)/.installed
 .PHONY: demo test check bench clean
 
 $(STAMP): pyproject.toml
+	@echo "Setting up $(VENV) (first run only: about 2 minutes, most of it downloading libraries)"
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e '.[dev]'

@@ -109,6 +109,12 @@ class Project:
             paths.append(self.reconciled_path(stage))
         return [p for p in paths if p.is_file()]
 
+    @property
+    def stop_log_path(self) -> Path:
+        """The reviewers' decisions to stop screening before every record was screened, and
+        their withdrawals (append-only: who, when, on which rule's verdict, its figures)."""
+        return self.root / "screen" / "stopped.jsonl"
+
     def torn_path(self, stage: Stage, reviewer: str) -> Path:
         """Bytes of torn decision lines moved out of a log when it was repaired, kept for audit."""
         return self.root / "screen" / str(stage) / f"{slug(reviewer)}.torn"
@@ -155,6 +161,39 @@ class Project:
     def prisma_csv_path(self) -> Path:
         """The counts in the layout the PRISMA2020 R package and Shiny app read."""
         return self.prisma_dir / "PRISMA.csv"
+
+    # --- after inclusion: extraction and appraisal, one append-only log per reviewer ------
+    @property
+    def extract_dir(self) -> Path:
+        return self.root / "extract"
+
+    def extraction_log_path(self, reviewer: str) -> Path:
+        return self.extract_dir / f"{slug(reviewer)}.jsonl"
+
+    @property
+    def extraction_reconciled_path(self) -> Path:
+        return self.extract_dir / "reconciled.jsonl"
+
+    @property
+    def appraise_dir(self) -> Path:
+        return self.root / "appraise"
+
+    def appraisal_dir(self, tool: str) -> Path:
+        return self.appraise_dir / slug(tool)
+
+    def appraisal_log_path(self, tool: str, reviewer: str) -> Path:
+        return self.appraisal_dir(tool) / f"{slug(reviewer)}.jsonl"
+
+    def appraisal_reconciled_path(self, tool: str) -> Path:
+        return self.appraisal_dir(tool) / "reconciled.jsonl"
+
+    def torn_log_path(self, log: Path) -> Path:
+        """Bytes of a torn last line moved out of an extraction or appraisal log, for audit."""
+        return log.with_suffix(".torn")
+
+    def task_lock_path(self, task: str, reviewer: str) -> Path:
+        """Held while a reviewer extracts or appraises: one writer per log."""
+        return self.cache_dir / "locks" / f"{slug(task)}-{slug(reviewer)}.lock"
 
     @property
     def search_log_path(self) -> Path:

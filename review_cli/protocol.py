@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from review_cli.errors import ProtocolError
+from review_cli.forms import Form, parse_extraction
 from review_cli.model import SourceKind
 
 SCHEMA = 1
@@ -123,9 +124,9 @@ class Screening:
     keys: Mapping[str, str] = field(default_factory=lambda: dict(DEFAULT_KEYS))
     highlight_include: tuple[str, ...] = ()
     highlight_exclude: tuple[str, ...] = ()
-    # Units nobody screened at title/abstract: "pending" (the diagram waits for them) or
-    # "automation" (screening stopped by a stopping rule; PRISMA counts them as ineligible
-    # by automation tools).
+    # Kept so that older review.toml files still load: "automation" no longer removes the units
+    # nobody screened (it did so with no record of who stopped, when or on which rule's
+    # verdict); `review stop` records that decision, and `review prisma` says so.
     unscreened: str = "pending"
 
 
@@ -136,6 +137,13 @@ class Previous:
     studies: int = 0
     reports: int = 0
     citation: str = ""
+
+
+@dataclass(frozen=True)
+class Appraisal:
+    """`[appraisal]`: the instrument studies are appraised with by default."""
+
+    tool: str = ""  # a shipped instrument's id (casp-qualitative...) or an instrument file's path
 
 
 @dataclass(frozen=True)
@@ -154,6 +162,8 @@ class Protocol:
     screening: Screening = field(default_factory=Screening)
     synthesis: str = ""
     previous: Previous | None = None  # set for an updated review ([previous] in review.toml)
+    extraction: Form | None = None  # the extraction form ([extraction] in review.toml)
+    appraisal: Appraisal = field(default_factory=Appraisal)
 
     def source(self, name: str) -> Source | None:
         """The source `name` refers to: its name in any case, else the one source whose name
@@ -299,6 +309,12 @@ class _Reader:
 
 
 def load_protocol(path: Path) -> Protocol:
+    return parse_protocol(read_toml(path), path)
+
+
+def read_toml(path: Path) -> dict[str, Any]:
+    """A hand-edited TOML file (the protocol, a form or an instrument file), with errors that
+    name the file and line."""
     try:
         raw = path.read_bytes()
         if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
@@ -319,13 +335,13 @@ def load_protocol(path: Path) -> Protocol:
         raise ProtocolError(
             f"{path}: not valid TOML ({e})", hint="fix the syntax at that line"
         ) from e
-    return parse_protocol(data, path)
+    return data
 
 
 def parse_protocol(data: Mapping[str, Any], path: Path) -> Protocol:
     top = _Reader(data, path, "")
     top.only("schema", "review", "question", "criteria", "exclusion_reasons", "sources", "limits",
-             "reviewers", "screening", "previous")
+             "reviewers", "screening", "previous", "extraction", "appraisal")
     schema = top.integer("schema", SCHEMA)
     if schema != SCHEMA:
         raise top.fail(
@@ -452,6 +468,12 @@ def parse_protocol(data: Mapping[str, Any], path: Path) -> Protocol:
             )
         previous = Previous(counts["studies"], counts["reports"], prev.text("citation"))
 
+    extraction = parse_extraction(
+        top.table("extraction"), lambda p: _Reader(read_toml(p), p, "")
+    )
+    ap = top.table("appraisal")
+    ap.only("tool")
+
     question_fields = {
         k: question.text(k) for k in question.data if k not in ("framework", "text")
     }
@@ -470,4 +492,6 @@ def parse_protocol(data: Mapping[str, Any], path: Path) -> Protocol:
         screening=screening,
         synthesis=review.text("synthesis"),
         previous=previous,
+        extraction=extraction,
+        appraisal=Appraisal(ap.text("tool")),
     )

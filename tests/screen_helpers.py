@@ -76,12 +76,17 @@ def records(n: int, old: int = 0) -> list[Record]:
 
 
 def make_project(root: Path, n: int = 12, reviewers: tuple[str, ...] = ("alice",),
-                 final: str = "single", old: int = 0) -> Project:
+                 final: str = "single", old: int = 0, deduplicated: bool = True) -> Project:
+    """`n` records; `deduplicated`: as `review dedup` leaves them (each its own cluster)."""
     init.run(root)
     project = Project(root)
     block = "\n".join(f'[[reviewers]]\nname = "{r}"\n' for r in reviewers)
     write_text(project.protocol_path, PROTOCOL.format(reviewers=block, final=final))
-    write_jsonl(project.records_path, [r.to_json() for r in records(n, old)])
+    rows = records(n, old)
+    write_jsonl(project.records_path, [r.to_json() for r in rows])
+    if deduplicated:
+        write_jsonl(project.clusters_path,
+                    [{"id": r.id, "records": [r.id], "links": []} for r in rows])
     return project
 
 

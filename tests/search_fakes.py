@@ -18,7 +18,7 @@ import time
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
-from urllib.parse import parse_qs, urlparse
+from urllib.parse import parse_qs, urlencode, urlparse
 
 
 @dataclass
@@ -71,6 +71,9 @@ class Fake:
     methods: list[str] = field(default_factory=list)
     bad_key: str = "bad-key"
     echo_last_cursor: bool = True  # Europe PMC: last page echoes the cursor it was sent
+    # A service (or a proxy) that echoes every request parameter back, URL-encoded, in its
+    # answers: in each JSON answer and in PubMed's query translation.
+    echo: bool = False
     history: dict[str, list[Work]] = field(default_factory=dict)
     lock: threading.Lock = field(default_factory=threading.Lock)
     url: str = ""
@@ -127,6 +130,14 @@ class Fake:
             return status, ctype, body[: len(body) // 2], headers
         if fault == "stub":
             return 200, "application/json", '{"version":"6.9"}', {}
+        if self.echo and out[1] == "application/json":
+            status, ctype, body, headers = out
+            data = json.loads(body)
+            data["echo"] = urlencode(params)
+            if "esearchresult" in data:
+                data["esearchresult"]["querytranslation"] = (
+                    data["esearchresult"].get("querytranslation", "") + " " + urlencode(params))
+            return status, ctype, json.dumps(data), headers
         return out
 
     # --- PubMed --------------------------------------------------------------------------

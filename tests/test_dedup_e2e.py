@@ -42,12 +42,16 @@ def test_terminal_review_one_key_per_pair(tmp_path: Path) -> None:
                          ("uncertain.ris", "CINAHL")):
         import_.run(project, [FIXTURES / "dedup" / name], source)
     env = {k: v for k, v in os.environ.items() if k != "CI"}
-    env.update(TERM="xterm-256color", COLUMNS="120", LINES="40")
+    env.update(TERM="xterm-256color", COLUMNS="120", LINES="40", HOME=str(tmp_path),
+               GIT_CONFIG_NOSYSTEM="1")  # no git user to name the reviewer
     pid, fd = pty.fork()
     if pid == 0:  # the child: the real program, as a person starts it
         os.chdir(project.root)
         os.execve(sys.executable, [sys.executable, "-m", "review_cli", "dedup"], env)
     seen = bytearray()
+    # Nobody is named (no --reviewer, no git user among the protocol's two): it asks who decides.
+    read_until(fd, rb"Who decides the uncertain pairs \(reviewer1, reviewer2\)\?", seen)
+    os.write(fd, b"reviewer1\n")
     read_until(fd, rb"Pair 1 of \d+.*\[q\] quit", seen)
     time.sleep(0.5)  # let getchar switch the tty to raw mode first (it flushes pending input)
     os.write(fd, b"n")  # a single key, no Enter
@@ -59,4 +63,4 @@ def test_terminal_review_one_key_per_pair(tmp_path: Path) -> None:
     os.close(fd)
     assert os.waitstatus_to_exitcode(status) == 0
     lines = read_jsonl(project.dedup_decisions_path)
-    assert [line["verdict"] for line in lines] == ["different"]
+    assert [(line["verdict"], line["reviewer"]) for line in lines] == [("different", "reviewer1")]

@@ -222,7 +222,8 @@ def test_cli_non_interactive_json(two: Project, runner) -> None:
 def test_cli_review_reads_keys_from_stdin(two: Project, runner) -> None:
     invoke(runner, two, "dedup", "--non-interactive")
     waiting = len(clusters_store.read_queue(two))
-    result = invoke(runner, two, "dedup", "--review", input="n\n" * waiting)
+    result = invoke(runner, two, "dedup", "--review", "--reviewer", "reviewer1",
+                    input="n\n" * waiting)
     assert result.exit_code == 0, result.output
     assert "Pair 1 of" in result.stderr and "[d] duplicate" in result.stderr
     assert dedup.counts(two)["uncertain_pairs"] == 0
@@ -231,13 +232,19 @@ def test_cli_review_reads_keys_from_stdin(two: Project, runner) -> None:
 def test_cli_merge_split_and_errors(two: Project, runner) -> None:
     invoke(runner, two, "dedup", "--non-interactive")
     q = clusters_store.read_queue(two)[0]
-    merged = invoke(runner, two, "dedup", "--merge", q["a"], q["b"], "--json")
+    merged = invoke(runner, two, "dedup", "--merge", q["a"], q["b"], "--json",
+                    "--reviewer", "reviewer1")
     assert merged.exit_code == 0, merged.output
-    split = invoke(runner, two, "dedup", "--split", q["b"])
+    split = invoke(runner, two, "dedup", "--split", q["b"], "--reviewer", "reviewer2")
     assert split.exit_code == 0, split.output
+    # Every manual pair decision names who made it.
+    assert [d["reviewer"] for d in clusters_store.read_decision_lines(two)] == [
+        "reviewer1", "reviewer2"]
+    nobody = invoke(runner, two, "dedup", "--split", q["a"])
+    assert nobody.exit_code == 1 and "who decides" in nobody.output
     for args, code in ((["--merge", "x"], 2), (["--split"], 2), (["--merge", "nope1", "nope2"], 1),
                        (["--split", "nope"], 1), (["abc"], 2)):
-        bad = invoke(runner, two, "dedup", *args)
+        bad = invoke(runner, two, "dedup", *args, "--reviewer", "reviewer1")
         assert bad.exit_code == code, (args, bad.output)
         assert "Traceback" not in bad.output and "Error" in bad.output
 

@@ -175,9 +175,32 @@ def test_review_demo_end_to_end(runner, tmp_path: Path, monkeypatch: pytest.Monk
     assert (ta["both"], ta["agree"]) == (1058, 1046)  # the 12 simulated disagreements
     assert ta["table"] == {"both_include": 69, "a_include_b_exclude": 4, "a_exclude_b_include": 8,
                            "both_exclude": 977}
+    # After PRISMA: two reviewers extracted and appraised the 10 included studies.
+    assert steps["extract"]["summary"] == (
+        "10 studies extracted by reviewer1 (in $EDITOR) and reviewer2 (XLSX round trip); 4 "
+        "disagreements reconciled; 126 of 130 field values agreed")
+    assert steps["appraise"]["summary"] == (
+        "10 studies appraised with casp-qualitative by reviewer1 and reviewer2; 4 "
+        "disagreements reconciled; 106 of 110 answers agreed")
+    for group in ("extract", "appraise"):
+        left = invoke(runner, project, group, "compare", "--json")
+        assert left.exit_code == 0 and json.loads(left.stdout) == [], left.output
+    via = {json.loads(x)["via"] for x in project.extraction_log_path("reviewer2").read_text(
+        encoding="utf-8").splitlines()}
+    assert via == {"xlsx"}
+    # docs/extraction.md shows the demo's tables as they are.
+    from benchmarks.demo_tables import DOC, MARKERS, with_tables
+
+    tables = {what: invoke(runner, project, "export", what, "--format", "md").stdout
+              for what in MARKERS}
+    doc = DOC.read_text(encoding="utf-8")
+    assert with_tables(doc, tables) == doc, "run `python -m benchmarks.demo_tables`"
     # The folder is a real review: other commands work in it.
     status = invoke(runner, project, "status", "--json")
     assert status.exit_code == 0, status.output
+    stages = json.loads(status.stdout)["stages"]
+    assert stages["extract"]["extracted by reviewer2"] == 10
+    assert stages["appraise casp-qualitative"]["disagreements"] == 0
     # Same seed, another folder: byte-identical review (decision times are simulated, fixed).
     invoke(runner, None, "demo", str(tmp_path / "again"))
     first, second = snapshot(project.root), snapshot(tmp_path / "again")

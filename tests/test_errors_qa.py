@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 
+from review_cli.errors import ParseError
 from review_cli.model import Stage
 from review_cli.project import Project
 from review_cli.stages import import_
@@ -434,10 +435,15 @@ def test_a_table_cut_off_in_its_last_row_reports_the_row(review: Project, tmp_pa
     cut = tmp_path / name
     cut.write_bytes(data.rstrip()[:-60])  # stops inside the last record
     whole = import_.run(review, [FIXTURES / "exports" / name], "Whole").files[0].imported
-    [report] = import_.run(review, [cut], "Cut").files
+    before = snapshot(review)
+    with pytest.raises(ParseError, match="1 record.s. could not be read, so nothing was imported"):
+        import_.run(review, [cut], "Cut")  # a lost record is a lost study: refused by default
+    assert snapshot(review) == before
+    [report] = import_.run(review, [cut], "Cut", accept_losses=True).files
     assert report.imported == whole - 1 and len(report.skipped) == 1, report
     assert (report.skipped[0]["line"] > 2
-            and "the file ends inside this row" in report.skipped[0]["reason"])
+            and "the file ends inside this row" in report.skipped[0]["reason"]
+            and report.skipped[0]["damaged"])
 
 
 @pytest.mark.parametrize("args", [("import", str(FIXTURES / "dedup" / "scopus.ris"),
@@ -722,16 +728,25 @@ def test_a_torn_last_line_is_reported_by_every_command_that_counts(review: Proje
     assert result.stderr.count("incomplete last line") == 1
 
 
-def test_ctrl_c_after_a_search_is_imported_still_logs_it(review: Project,
-                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+def test_ctrl_c_during_a_search_keeps_all_of_it_or_none(review: Project,
+                                                       monkeypatch: pytest.MonkeyPatch) -> None:
     from review_cli.stages import search
+    from review_cli.store import transaction
 
     from .search_fakes import Fake, Server, works
 
     with Server(Fake(works(7))) as server:
         monkeypatch.setenv("REVIEW_EUROPEPMC_URL", server.url)
         monkeypatch.setenv("REVIEW_SEARCH_PACE", "0")
+        before = snapshot(review)
         _interrupt_during(monkeypatch, search, "_dedup")  # after the import, before the log line
+        with pytest.raises(KeyboardInterrupt):
+            search.run(review, "europepmc", "carers", source="Europe PMC")
+        assert snapshot(review) == before  # nothing imported, so nothing missing from the log
+        monkeypatch.undo()
+        monkeypatch.setenv("REVIEW_EUROPEPMC_URL", server.url)
+        monkeypatch.setenv("REVIEW_SEARCH_PACE", "0")
+        _interrupt_during(monkeypatch, transaction, "_apply")  # while the commit renames
         with pytest.raises(KeyboardInterrupt):
             search.run(review, "europepmc", "carers", source="Europe PMC")
     [entry] = search.load_log(review)

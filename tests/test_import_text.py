@@ -31,8 +31,9 @@ def records_of(project: Project) -> dict[str, Record]:
     return {r.title: r for r in records_store.read(project)}
 
 
-def import_one(project: Project, path: Path, source: str = "Test") -> import_.FileReport:
-    [report] = import_.run(project, [path], source).files
+def import_one(project: Project, path: Path, source: str = "Test",
+               accept_losses: bool = False) -> import_.FileReport:
+    [report] = import_.run(project, [path], source, accept_losses=accept_losses).files
     assert report.read == report.imported + len(report.skipped)
     return report
 
@@ -297,7 +298,13 @@ def test_block_wise_decoding_gives_the_same_lines(tmp_path: Path) -> None:
 
 
 def test_truncated_records_are_skipped_with_line_and_reason(review: Project, runner) -> None:
-    result = invoke(runner, review, "import", str(EXPORTS / "truncated.ris"), "--source", "Test")
+    before = snapshot(review)
+    refused = invoke(runner, review, "import", str(EXPORTS / "truncated.ris"), "--source", "Test")
+    assert refused.exit_code == 1 and "2 record(s) could not be read" in refused.output
+    assert "line 7:" in refused.output and "--accept-losses" in refused.output
+    assert snapshot(review) == before
+    result = invoke(runner, review, "import", str(EXPORTS / "truncated.ris"), "--source", "Test",
+                    "--accept-losses")
     assert result.exit_code == 0, result.output
     [report] = records_store.read_report(review)
     assert (report["read"], report["imported"]) == (4, 2)
@@ -319,8 +326,8 @@ def test_truncated_wos_record_is_skipped(review: Project, tmp_path: Path, text: 
                                          line: int) -> None:
     path = tmp_path / "wos.txt"
     path.write_text(text)
-    report = import_one(review, path)
-    assert [s["line"] for s in report.skipped] == [line]
+    report = import_one(review, path, accept_losses=True)
+    assert [s["line"] for s in report.skipped] == [line] and report.skipped[0]["damaged"]
     assert report.imported == report.read - 1
 
 
@@ -407,7 +414,8 @@ def test_repeated_records_get_ranks_and_the_lock_matches(tmp_path: Path, runner,
                     + body + ("EF\n" if fmt == "wos" else ""))
     project_dir = tmp_path / "review"
     assert invoke(runner, None, "init", str(project_dir)).exit_code == 0
-    result = invoke(runner, Project(project_dir), "import", str(path), "--source", "S")
+    result = invoke(runner, Project(project_dir), "import", str(path), "--source", "S",
+                    "--accept-losses")  # the RIS file ends inside a record
     assert result.exit_code == 0, result.output
     project = Project(project_dir)
     records = records_store.read(project)

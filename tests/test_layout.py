@@ -30,6 +30,15 @@ STAGE_USES = {
     ("demo", "prisma"): "the demo runs every stage as a user would",
     ("demo", "team"): "the demo runs every stage as a user would",
     ("demo", "init"): "the demo runs every stage as a user would",
+    ("studies", "include"): "which units are included: the flow's pure computation",
+    ("studies", "screen"): "who is reviewing: the same rules as for screening",
+    ("extract", "studies"): "the included studies it extracts, who, and kappa (pure)",
+    ("appraise", "studies"): "the included studies it appraises, who, and kappa (pure)",
+    ("export", "studies"): "the included studies the tables list",
+    ("status", "studies"): "the included studies extraction and appraisal count against",
+    ("demo", "extract"): "the demo runs every stage as a user would",
+    ("demo", "appraise"): "the demo runs every stage as a user would",
+    ("demo", "studies"): "the demo extracts and appraises the included studies",
 }
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 import shutil
 import subprocess
 import xml.etree.ElementTree as ET
@@ -127,21 +128,29 @@ def test_unresolved_conflict_is_an_error_naming_the_record(tmp_path: Path, runne
     assert "Awaiting a decision (n = 1)" in project.prisma_mermaid_path.read_text()
 
 
-def test_unscreened_units_are_pending_or_automation(tmp_path: Path) -> None:
+def test_unscreened_units_wait_unless_a_stop_is_recorded(tmp_path: Path, runner) -> None:
     project = fx.build(tmp_path / "rev")
-    # A record imported after screening stopped: nobody screened it.
+    # A record nobody screened.
     from review_cli.io.writer import read_jsonl, write_jsonl
     rows = read_jsonl(project.records_path)
     rows.append({**rows[0], "id": "zz", "source": "MEDLINE", "year": 2020, "origins": []})
     write_jsonl(project.records_path, rows)
     with pytest.raises(ReviewError, match=r"zz \(not screened yet\)"):
         prisma.run(project)
+    # The protocol option alone moved every unscreened record into "ineligible by automation
+    # tools" with a stopping rule's name on it, while no rule had said stop. It no longer does.
     text = project.protocol_path.read_text().replace(
         'final = "single"', 'final = "single"\nunscreened = "automation"')
     project.protocol_path.write_text(text)
+    result = invoke(runner, project, "prisma")
+    assert result.exit_code == 1 and "zz (not screened yet)" in result.stderr
+    assert "no longer removes the records nobody screened" in result.stderr
+    stop = invoke(runner, project, "stop", "-r", "alice")
+    assert stop.exit_code == 0, stop.output
     flow = prisma.run(Project(project.root)).flow
-    assert flow.counts["excluded_automatic"] == 4 and flow.counts["records_screened"] == 11
-    assert flow.counts["database_results"] == 15
+    assert flow.counts["excluded_other"] == 1 and flow.counts["excluded_automatic"] == 3
+    assert flow.counts["records_screened"] == 11 and flow.counts["database_results"] == 15
+    assert flow.stopping is not None and flow.stopping["counted_as"] == "excluded_other"
 
 
 def test_full_text_pending_is_caught(project: Project) -> None:
@@ -232,8 +241,9 @@ def test_every_box_is_drawn(project: Project) -> None:
     assert ids == {
         "box-identified", "box-removed", "box-screened", "box-excluded", "box-sought",
         "box-not-retrieved", "box-assessed", "box-ft-excluded", "box-included",
-        "box-o-identified", "box-o-removed", "box-o-sought",
-        "box-o-not-retrieved", "box-o-assessed", "box-o-ft-excluded",
+        # the template's other-methods arm: no duplicates or screening boxes
+        "box-o-identified", "box-o-sought", "box-o-not-retrieved", "box-o-assessed",
+        "box-o-ft-excluded",
     }
     texts = " ".join(t.text or "" for t in root.iter(f"{SVG_NS}text")).replace("\u00a0", " ")
     for phrase in ("Records screened (n = 11)", "Reports not retrieved (n = 1)",
@@ -355,7 +365,10 @@ def test_empty_review_draws_zeros(review: Project, runner) -> None:
     assert result.exit_code == 0, result.output
     data = json.loads(result.stdout)
     assert set(data["counts"].values()) == {0}
-    assert data["sources"]["databases"] == {"MEDLINE": 0} and not data["other_methods"]
+    # The template's MEDLINE and ClinicalTrials.gov were never searched: not drawn as (n = 0).
+    assert data["sources"]["databases"] == {} and not data["other_methods"]
+    assert "MEDLINE, ClinicalTrials.gov: listed in review.toml" in result.stderr
+    assert "(n = 0)" not in review.prisma_svg_path.read_text().split("Records removed")[0]
     ET.fromstring(review.prisma_svg_path.read_bytes())
     assert invoke(runner, review, "prisma", "--check").exit_code == 0
 
@@ -501,3 +514,25 @@ def test_dedup_counts_credit_the_same_sources_as_the_diagram(project: Project) -
                 if kinds[name] not in DBR_KINDS)
     dbr = sum(v["duplicates_removed"] for name, v in by_source.items() if kinds[name] in DBR_KINDS)
     assert (dbr, other) == (counts["duplicates"], counts["other_duplicates"])
+
+
+def test_a_label_cannot_smuggle_a_mermaid_directive(project: Project) -> None:
+    """Mermaid reads `%%{...}%%` anywhere as a directive: the title, a source's name and a
+    reason's label all reach the diagram, and none may carry one."""
+    sneaky = '%%{init: {"theme": "dark"}}%% Review'
+    quoted = sneaky.replace('"', '\\"')
+    text = project.protocol_path.read_text().replace('label = "Wrong study design"',
+                                                     f'label = "{quoted}"')
+    text = text.replace('name = "Embase"', f'name = "{quoted}"')
+    text = re.sub(r'(?m)^title = .*$', f'title = "{quoted}"', text, count=1)
+    project.protocol_path.write_text(text)
+    project = Project(project.root)
+    rows = [json.loads(x) for x in project.records_path.read_text().split("\n")[:-1]]
+    for r in rows:
+        if r["source"] == "Embase":
+            r["source"] = sneaky
+    project.records_path.write_text("".join(json.dumps(r) + "\n" for r in rows))
+    prisma.run(project)
+    mermaid = project.prisma_mermaid_path.read_text()
+    assert "theme" in mermaid  # the text is there, its directive is not
+    assert "%%{" not in mermaid and "}%%" not in mermaid

@@ -345,20 +345,20 @@ def _two_decided(runner, review: Project) -> tuple[str, str]:
     return a, b
 
 
-def test_status_warns_about_decisions_a_dedup_merge_left_on_no_unit(
+def test_decisions_on_a_record_merged_later_carry_over_to_its_cluster(
     runner, review: Project
 ) -> None:
-    # Merging two decided units kept one unit's decisions; the other's no longer counted, and
-    # `review status` still said "Everything is up to date".
+    # Merging two decided units kept one unit's decisions and dropped the other's with only a
+    # warning. A decision made on a record that a later dedup merges counts for its cluster:
+    # the reviewer's latest decision on either copy, as a changed mind does.
     a, b = _two_decided(runner, review)
-    assert "Everything is up to date" in invoke(runner, review, "status").stdout
-    assert invoke(runner, review, "dedup", "--merge", a, b).exit_code == 0
+    assert invoke(runner, review, "dedup", "--merge", a, b, "-r", "reviewer1").exit_code == 0
     data = json.loads(invoke(runner, review, "status", "--json").stdout)
-    assert data["stages"]["screen title-abstract"]["decisions on no unit"] == 1
-    assert len(data["warnings"]) == 1 and "no screening unit" in data["warnings"][0]
-    text = invoke(runner, review, "status").stdout
-    assert "warning:" in text and "Everything is up to date" not in text
-
+    counts = data["stages"]["screen title-abstract"]
+    assert "decisions on no unit" not in counts and data["warnings"] == []
+    assert counts["units"] == 1 and counts["final exclude"] == 1 and counts["undecided"] == 0
+    assert json.loads(invoke(runner, review, "include", "--json").stdout)["counts"][
+        "excluded-title-abstract"] == 1
 
 def test_decide_again_with_the_same_decisions_writes_nothing(runner, review: Project,
                                                              tmp_path) -> None:

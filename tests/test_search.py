@@ -124,6 +124,28 @@ def test_secrets_never_reach_the_review(review: Project, fake: Fake,
             assert b"sk-very-secret" not in data and b"secret.person" not in data, path
 
 
+@pytest.mark.parametrize("api", ["pubmed", *JSON_APIS])
+def test_nothing_secret_reaches_a_file_even_from_a_server_that_echoes_it(
+    review: Project, fake: Fake, monkeypatch: pytest.MonkeyPatch, api: str
+) -> None:
+    from urllib.parse import quote, quote_plus
+
+    email, key = "secret.person+review@example.org", "sk-very/secret key"
+    monkeypatch.setenv("REVIEW_EMAIL", email)
+    monkeypatch.setenv({"pubmed": "NCBI_API_KEY", "openalex": "OPENALEX_API_KEY",
+                        "crossref": "CROSSREF_PLUS_TOKEN"}.get(api, "UNUSED_KEY"), key)
+    fake.echo = True
+    search.run(review, api, "carers", source="Online")
+    secrets = {s for v in (email, key) for s in (v, quote(v), quote(v, safe=""), quote_plus(v))}
+    for path in review.root.rglob("*"):
+        if path.is_file():
+            data = path.read_bytes()
+            leaked = [s for s in secrets if s.encode() in data]
+            assert not leaked, (path, leaked)
+    entry = search.load_log(review)[0]
+    assert entry["query"] == "carers"  # the query as the user typed it is kept
+
+
 def test_cli_search_json_and_log(review: Project, fake: Fake, runner) -> None:
     result = invoke(runner, review, "search", "crossref", "carers", "--source", "Crossref",
                     "--json")

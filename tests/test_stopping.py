@@ -98,11 +98,36 @@ def test_heuristic_counts_irrelevant_since_last_relevant() -> None:
 
 
 def test_evaluate_gives_three_rules_with_estimates() -> None:
-    verdicts = stopping.evaluate([1] * 5 + [0] * 20, 100)
+    verdicts = stopping.evaluate([1] * 30 + [0] * 170, 1000)
     assert [v.rule for v in verdicts] == ["statistical", "knee", "heuristic"]
     assert all(isinstance(v.remaining_estimate, float) for v in verdicts)
+    assert [v.upper_bound for v in verdicts] == [False, False, True]
     none = stopping.evaluate([], 100)
     assert not any(v.stop for v in none)
+    assert [v.needs for v in none] == [
+        "a first relevant record", "a first relevant record", "4 more irrelevant in a row"]
+
+
+def test_a_rule_that_cannot_estimate_yet_says_what_it_needs() -> None:
+    # The knee said "~0 left" from the first decisions: its slopes mean nothing before 150.
+    early = stopping.evaluate([1, 1, 0, 1, 0, 0], 1310)
+    by = {v.rule: v for v in early}
+    assert by["knee"].remaining_estimate is None and by["knee"].needs == "144 more decisions"
+    assert by["statistical"].remaining_estimate is None
+    assert by["statistical"].needs == "94 more decisions"
+    assert by["heuristic"].remaining_estimate is None
+    assert by["heuristic"].needs == "2 more irrelevant in a row"
+
+
+@pytest.mark.parametrize("seed", range(5))
+def test_no_estimate_exceeds_what_is_unscreened(seed: int) -> None:
+    # The heuristic once said ~1,311 relevant left with 1,310 records unscreened.
+    rng = np.random.default_rng(seed)
+    n_total = int(rng.integers(200, 2000))
+    n = int(rng.integers(1, n_total))
+    labels = [int(v) for v in rng.random(n) < rng.uniform(0.0, 1.0)]
+    for v in stopping.evaluate(labels, n_total):
+        assert v.remaining_estimate is None or 0 <= v.remaining_estimate <= n_total - n, v
 
 
 def test_first_stops_matches_evaluate() -> None:

@@ -7,8 +7,10 @@ groups live in sibling modules; each registers its commands on `app` when import
 from __future__ import annotations
 
 from review_cli.cli import (
+    appraise_cmds,  # noqa: F401  (appraise and its commands)
     dedup_cmds,  # noqa: F401  (registers dedup)
     demo_cmds,  # noqa: F401  (registers demo)
+    extract_cmds,  # noqa: F401  (extract and its commands)
     prisma_cmds,  # noqa: F401  (include, prisma, audit)
     project_cmds,  # noqa: F401  (registers init, import, status, export)
     screen_cmds,  # noqa: F401  (screen, decide, conflicts, reconcile, agreement)

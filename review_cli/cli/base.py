@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import json
+import os
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeVar
@@ -37,6 +38,18 @@ class _Command(_HelpFalse, TyperCommand):
     pass
 
 
+class _DefaultGroup(_Group):
+    """A group whose first argument, when it is none of its commands, goes to its default
+    command: `review extract ID` is `review extract study ID`."""
+
+    default = "study"
+
+    def resolve_command(self, ctx: Any, args: list[str]) -> Any:
+        if args and args[0] not in self.commands and args[0] not in ("--help", "-h"):
+            args = [self.default, *args]
+        return super().resolve_command(ctx, args)
+
+
 app = typer.Typer(
     name="review",
     cls=_Group,
@@ -67,7 +80,18 @@ def _root(
     """
 
 
-def command(name: str | None = None, **kwargs: Any) -> Callable[[F], F]:
+def group(name: str, help: str) -> typer.Typer:
+    """A command group (`review extract ...`) whose default command is `study`."""
+    sub = typer.Typer(name=name, cls=_DefaultGroup, help=help, no_args_is_help=True,
+                      rich_markup_mode=None, add_completion=False,
+                      context_settings={"ignore_unknown_options": True})
+    app.add_typer(sub, name=name)
+    return sub
+
+
+def command(
+    name: str | None = None, parent: typer.Typer | None = None, **kwargs: Any
+) -> Callable[[F], F]:
     """Register a command whose ReviewErrors print as `Error:`/`Hint:` and exit 1, no traceback."""
 
     def deco(fn: F) -> F:
@@ -86,8 +110,20 @@ def command(name: str | None = None, **kwargs: Any) -> Callable[[F], F]:
             except KeyboardInterrupt:
                 console.err.print("Interrupted.")
                 raise typer.Exit(130) from None
+            except Exception as e:
+                # A bug, not the user's input or disk: no traceback on a reviewer's screen, but
+                # what happened and how to report it. REVIEW_DEBUG=1 shows the traceback (the
+                # test suite sets it, so a bug fails its test instead of looking like an error).
+                if os.environ.get("REVIEW_DEBUG"):
+                    raise
+                console.print_error(ReviewError(
+                    f"review stopped on an unexpected error ({type(e).__name__}: {e})",
+                    hint="this is a bug in review, not in your files: please report it with the "
+                         "command you ran; REVIEW_DEBUG=1 shows where it happened",
+                ))
+                raise typer.Exit(EXIT_ERROR) from None
 
-        app.command(name, cls=_Command, **kwargs)(wrapper)
+        (parent or app).command(name, cls=_Command, **kwargs)(wrapper)
         return fn
 
     return deco
@@ -125,3 +161,13 @@ def write_or_print(text: str, out: Path | None) -> None:
                 f"cannot write {out}: {blocking} is a file, not a folder", hint="check the path"
             )
         write_text(out, text)  # no permission or a full disk: an OSError, which `command` reports
+
+
+def write_binary(data: bytes, out: Path) -> None:
+    """A binary file (a workbook) written atomically to `out`."""
+    from review_cli.io.writer import write_bytes
+
+    if out.is_dir():
+        raise ReviewError(f"cannot write {out}: it is a folder",
+                          hint="give a file name, e.g. --out extraction.xlsx")
+    write_bytes(out, data)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import typer
 
 from review_cli.cli.base import command, emit_json, project_here
-from review_cli.errors import UsageError
+from review_cli.errors import ReviewError, UsageError
 
 
 @command("dedup")
@@ -27,7 +27,8 @@ def dedup(
         False, "--split", help="Take the given record out of its cluster, for good."
     ),
     reviewer: str = typer.Option(
-        "", "--reviewer", help="Who decides (written with each manual decision)."
+        None, "--reviewer", "-r",
+        help="Who decides (written with each manual decision; default as for screen).",
     ),
     json_out: bool = typer.Option(False, "--json", help="Print what was done as JSON on stdout."),
 ) -> None:
@@ -61,12 +62,28 @@ def dedup(
     if review_ or (interactive() and not non_interactive and not json_out):
         ask = dedup_view.asker(keyboard=interactive())
     project = project_here()
+    if merge or split or ask is not None:
+        # Every manual pair decision names who made it: the audit trail of a merge or split.
+        from review_cli.stages.screen import resolve_reviewer
+
+        try:
+            reviewer = resolve_reviewer(project, reviewer, strict=False)
+        except ReviewError as e:
+            listed = ", ".join(project.protocol.reviewers)
+            if not (ask is not None and interactive()):
+                raise ReviewError("who decides these pairs? no --reviewer given",
+                                  hint=e.hint) from None
+            reviewer = input(f"Who decides the uncertain pairs{f' ({listed})' if listed else ''}"
+                             "? ").strip()
+            if not reviewer:
+                raise ReviewError("who decides these pairs? no name given",
+                                  hint=e.hint) from None
     result = stage.session(
         project,
         ask=ask,
         merge_ids=ids if merge else (),
         split_id=ids[0] if split else "",
-        reviewer=reviewer,
+        reviewer=reviewer or "",
         progress=RichProgress(),
     )
     if json_out:

@@ -23,7 +23,7 @@ def demo(
     until: str = typer.Option(
         None, "--until",
         help="Stop after this step (create, import, dedup, title-abstract, full-text, include, "
-        "prisma), e.g. to screen the records yourself.",
+        "prisma, extract, appraise), e.g. to screen the records yourself.",
     ),
     json_out: bool = typer.Option(
         False, "--json", help="Print the steps and PRISMA counts as JSON."

@@ -51,6 +51,11 @@ def import_(
         False, "--remove",
         help="Take these imported exports out of the review again (a wrong file or source).",
     ),
+    accept_losses: bool = typer.Option(
+        False, "--accept-losses",
+        help="Import the records that could be read from an export some of whose records "
+        "could not be (they are listed as skipped); without it such an export is refused.",
+    ),
     json_out: bool = typer.Option(
         False, "--json", help="Print the import report as JSON on stdout."
     ),
@@ -87,7 +92,8 @@ def import_(
             "missing option --source",
             hint='name the database these records came from, e.g. --source "MEDLINE"',
         )
-    result = stage.run(project, files, source, fmt, progress=RichProgress())
+    result = stage.run(project, files, source, fmt, progress=RichProgress(),
+                       accept_losses=accept_losses)
     for name in result.added_sources:
         close = _close_source(project, name)
         warn(
@@ -164,25 +170,40 @@ def export(
     what: str = typer.Argument(
         ...,
         help="What to export: records (every imported record), included (the included studies), "
-        "inclusion-log (every record's final status) or decisions (every "
-        "line of every decision log).",
+        "inclusion-log (every record's final status), decisions (every "
+        "line of every decision log), characteristics (the characteristics of included studies, "
+        "from the extraction) or appraisal (study x question, with the overall judgement).",
     ),
     fmt: str = typer.Option(
         "csv", "--format", "-f",
-        help="csv, jsonl, ris or bibtex (ris and bibtex: not for decisions).",
+        help="csv, jsonl, ris, bibtex, md (Markdown) or xlsx (needs --out); ris and bibtex are "
+        "for references; the tables are csv, md or xlsx.",
     ),
     out: Path = typer.Option(None, "--out", "-o", help="Write to this file instead of stdout."),
+    tool: str = typer.Option(
+        None, "--tool", help="appraisal: the instrument (default: review.toml's [appraisal] tool)."
+    ),
 ) -> None:
-    """Export the review's data for reference managers, spreadsheets and other tools.
+    """Export the review's data for reference managers, spreadsheets, other tools and the paper.
 
     Example: review export records --format ris --out records.ris
 
     Example: review export included --format bibtex --out included.bib
+
+    Example: review export characteristics --format md --out characteristics.md
     """
+    from review_cli.cli.base import write_binary
     from review_cli.stages import export as stage
     from review_cli.ui.console import warn
 
-    exported = stage.run(project_here(), what, fmt)
+    if fmt == "xlsx" and out is None:
+        raise UsageError("a workbook is not text: give --out FILE.xlsx")
+    exported = stage.run(project_here(), what, fmt, tool)
+    for w in exported.warnings:
+        warn(w)
     if not exported.rows:  # a header alone looks like a failed export
         warn(stage.NOTHING_YET.get(what, f"nothing to export in {what} yet"))
-    write_or_print(exported.text, out)
+    if exported.data is not None:
+        write_binary(exported.data, out)
+    else:
+        write_or_print(exported.text, out)

@@ -20,12 +20,18 @@ BEGIN, END = "<!-- BEGIN commands -->", "<!-- END commands -->"
 
 
 def command_names() -> list[str]:
+    """Every command, and every command of a group (`extract export`) after its group."""
     group = typer.main.get_command(app)
-    return sorted(group.commands)  # type: ignore[attr-defined]
+    names = []
+    for name, cmd in sorted(group.commands.items()):  # type: ignore[attr-defined]
+        names.append(name)
+        names += [f"{name} {sub}" for sub in getattr(cmd, "commands", {})]
+    return names
 
 
 def help_text(name: str) -> str:
-    result = CliRunner().invoke(app, [name, "--help"], terminal_width=100, env={"COLUMNS": "100"})
+    result = CliRunner().invoke(app, [*name.split(), "--help"], terminal_width=100,
+                                env={"COLUMNS": "100"})
     return result.output.rstrip() + "\n"
 
 

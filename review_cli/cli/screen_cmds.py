@@ -45,7 +45,7 @@ def screen(
     """
     from review_cli.stages import screen as stage_mod
     from review_cli.ui import screen_view
-    from review_cli.ui.console import info, interactive, out, warn
+    from review_cli.ui.console import confirm, info, interactive, out, warn
 
     if not interactive():
         raise ReviewError(
@@ -56,6 +56,12 @@ def screen(
     project = project_here()
     st = stage_mod.parse_stage(stage)
     name = stage_mod.resolve_reviewer(project, reviewer)
+    notice = stage_mod.dedup_notice(project)
+    if notice:
+        warn(notice)
+        if not confirm("Screen them anyway?"):
+            info("Not started. Run `review dedup`, then `review screen` again.")
+            return
     outcome = stage_mod.run(
         project, st, name, lambda loop: screen_view.run(out, loop),
         engine=stage_mod.BackgroundEngine, only_maybe=maybe,
@@ -63,13 +69,58 @@ def screen(
     for m in outcome.messages:
         warn(m)
     info(
-        f"{name}: {outcome.decided} decision(s) this session; "
-        f"{outcome.screened}/{outcome.total} screened at {st}."
-        + (
-            " All records screened." if outcome.finished
-            else " Run `review screen` again to resume."
-        )
+        f"{name}: {outcome.decided} decision(s) this session"
+        + (f" ({outcome.undone} undone)" if outcome.undone else "")
+        + f"; {outcome.screened}/{outcome.total} screened at {st}. "
+        + stage_mod.ending(outcome, maybe)
     )
+
+
+@command("stop")
+def stop(
+    rule: str = typer.Option(
+        None, "--rule",
+        help="The stopping rule whose verdict you stop on: statistical, knee or heuristic "
+        "(default: the first that says stop). One that has not said stop is recorded as your "
+        "decision, never as the rule's.",
+    ),
+    note: str = typer.Option("", "--note", help="Why, in your words (saved with the stop)."),
+    reviewer: str = typer.Option(
+        None, "--reviewer", "-r", help="Who decides to stop (default as for screen)."
+    ),
+    resume: bool = typer.Option(
+        False, "--resume", help="Take the stop back: the unscreened records wait again."
+    ),
+    json_out: bool = typer.Option(False, "--json", help="Print the recorded stop as JSON."),
+) -> None:
+    """Stop screening titles and abstracts before every record is screened, and say so.
+
+    Records who stopped, when, on which stopping rule's verdict and the rules' figures at that
+    moment (screen/stopped.jsonl). PRISMA then counts the records nobody screened as removed
+    before screening: by an automation tool when a rule said stop, for other reasons (the
+    reviewers' decision) when none had.
+
+    Example: review stop --rule statistical --reviewer alice
+    """
+    from review_cli.stages import screen as stage_mod
+    from review_cli.store.stopping import describe
+    from review_cli.ui.console import info, warn
+
+    project = project_here()
+    name = stage_mod.resolve_reviewer(project, reviewer)
+    if resume:
+        if rule:
+            raise UsageError("--resume takes a stop back: give it without --rule")
+        result = stage_mod.resume(project, name, note)
+        info(f"{name}: the stop is taken back; the unscreened records wait for a decision again.")
+    else:
+        result = stage_mod.stop(project, name, rule, note)
+        for w in result.warnings:
+            warn(w)
+        info(f"{name}: {describe(result.line)}; {len(result.line.unscreened):,} record(s) left "
+             "unscreened. `review prisma` counts them.")
+    if json_out:
+        emit_json(result.to_json())
 
 
 @command("decide")
@@ -203,7 +254,7 @@ def reconcile(
     from review_cli.stages import screen as screen_stage
     from review_cli.stages import team
     from review_cli.ui import team_view
-    from review_cli.ui.console import info, interactive
+    from review_cli.ui.console import info, interactive, warn
 
     project = project_here()
     st = screen_stage.parse_stage(stage)
@@ -220,7 +271,11 @@ def reconcile(
         )
     elif take:
         found = team.conflicts(project, st, ids or None)
-        written = team.reconcile(project, st, name, team.take(found, take))
+        written = team.reconcile(
+            project, st, name,
+            team.take(found, take,
+                      [*team.per_reviewer(project, st), *project.protocol.reviewers]),
+        )
     else:
         if not interactive():
             raise ReviewError(
@@ -230,6 +285,10 @@ def reconcile(
             )
         ask = team_view.prompt_conflict(screen_stage.reasons_for(project, st), input)
         written = team.walk(project, st, name, ask)
+    parties = sum(1 for d in written if team.is_party(d))
+    if parties:
+        warn(f"{name} decided {parties} of these record(s) themselves and so was a party to the "
+             "conflict; each reconciliation's note says so (a third reviewer usually reconciles)")
     info(f"{name}: {len(written)} final decision(s) recorded at {st}; "
          f"{len(team.conflicts(project, st))} conflict(s) left.")
     if json_out:

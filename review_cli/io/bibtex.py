@@ -239,7 +239,9 @@ class _Reader:
 def parse(doc: Document) -> Iterator[Parsed | Skip]:
     text = doc.text
     reader = _Reader(text)
-    line_starts = [0] + [m.end() for m in re.finditer("\n", text)]
+    # A line ends at LF, CRLF or a lone CR (old Mac exports): lines are counted as every
+    # reader counts them, so skipped entries are named by the line an editor shows.
+    line_starts = [0] + [m.end() for m in re.finditer("\r\n|\r|\n", text)]
 
     def line_of(pos: int) -> int:
         return bisect.bisect_right(line_starts, pos)
@@ -277,7 +279,7 @@ def parse(doc: Document) -> Iterator[Parsed | Skip]:
                 raise _Broken("entry has no citation key", body)
             raw, pos = reader.fields(comma + 1, close)
         except _Broken as e:
-            yield Skip(line_of(start), f"@{kind} entry: {e.reason}")
+            yield Skip(line_of(start), f"@{kind} entry: {e.reason}", True)
             nxt = _NEXT_ENTRY.search(text, max(e.pos, body))
             if nxt is None or nxt.start() <= start:
                 return

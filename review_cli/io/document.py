@@ -27,10 +27,13 @@ class Parsed:
 
 @dataclass
 class Skip:
-    """Something in the file that looked like a record but could not be imported."""
+    """Something in the file that looked like a record but could not be imported. `damaged`:
+    the record could not be read (a truncated or broken export), so its content is lost; an
+    import with such a record fails unless the user accepts the loss."""
 
     line: int
     reason: str
+    damaged: bool = False
 
 
 @dataclass
@@ -142,6 +145,10 @@ def _looks_utf16(data: bytes) -> str | None:
     return None
 
 
+# Bytes no text export holds (C0 controls but tab, LF, FF, CR, and ESC of old terminals).
+_CONTROL_BYTES = bytes(b for b in range(32) if b not in (9, 10, 12, 13, 27))
+
+
 def decode(path: Path, data: bytes) -> Document:
     """Decode an export: BOMs, UTF-16 and UTF-8 first; a legacy 8-bit file with a warning."""
     doc = Document(path=path, data=data)
@@ -184,11 +191,25 @@ def decode(path: Path, data: bytes) -> Document:
             return doc
         except UnicodeDecodeError:
             pass
-    if b"\x00" in data[:8192]:
-        raise ParseError(
-            path,
-            "is a binary file, not a bibliographic export",
-            hint="export the records as RIS, MEDLINE, BibTeX, CSV or XLSX",
+    nuls = data.count(b"\x00")
+    if nuls:
+        # Many NUL bytes: a binary file. A few in a text export: damage (a bad copy, a disk
+        # error) inside some records; they are taken out, and the lines named, so the records
+        # around them still import.
+        sample = data[:8192]
+        controls = len(sample) - len(sample.translate(None, _CONTROL_BYTES))
+        if controls > max(16, len(sample) // 100) or b"\x00\x00\x00\x00" in data:
+            raise ParseError(
+                path,
+                "is a binary file, not a bibliographic export",
+                hint="export the records as RIS, MEDLINE, BibTeX, CSV or XLSX",
+            )
+        lines = sorted({data.count(b"\n", 0, m.start()) + 1 for m in re.finditer(b"\x00", data)})
+        data = doc.data = data.replace(b"\x00", b"")
+        shown = ", ".join(map(str, lines[:10])) + (" ..." if len(lines) > 10 else "")
+        doc.warnings.append(
+            f"{nuls} NUL byte(s) removed (line {shown}): the export is damaged there, check "
+            "those records"
         )
     try:
         doc.text, doc.encoding = data.decode("utf-8"), "utf-8"

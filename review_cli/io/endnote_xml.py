@@ -82,13 +82,13 @@ def _record(record: ET.Element, line: int) -> Parsed:
 
 def parse(doc: Document) -> Iterator[Parsed | Skip]:
     text = doc.text
-    # Line of every <record>, in order; the pull parser gives none.
-    starts: list[int] = []
+    # Offset and line of every <record>, in order; the pull parser gives none.
+    starts: list[tuple[int, int]] = []
     line, last = 1, 0
     for m in _RECORD_START.finditer(text):
         line += text.count("\n", last, m.start())
         last = m.start()
-        starts.append(line)
+        starts.append((m.start(), line))
     parser: ET.XMLPullParser[ET.Element] = ET.XMLPullParser(events=("end",))
     index = 0
     chunk = 1 << 20
@@ -98,15 +98,32 @@ def parse(doc: Document) -> Iterator[Parsed | Skip]:
             events: Iterator[Any] = parser.read_events()  # typeshed's element type is too loose
             for _, elem in events:
                 if isinstance(elem, ET.Element) and elem.tag == "record":
-                    yield _record(elem, starts[index] if index < len(starts) else 0)
+                    yield _record(elem, starts[index][1] if index < len(starts) else 0)
                     index += 1
                     elem.clear()
         parser.close()
-    except ET.ParseError as e:
-        where = e.position[0] if e.position else 0
-        lost = len(starts) - index
-        reason = (
-            f"the XML breaks here ({e}); {lost} <record> element(s) from this point "
-            "could not be read"
-        )
-        yield Skip(starts[index] if index < len(starts) else where, reason)
+    except ET.ParseError:
+        # The document breaks inside record `index` (a stray byte, a cut-off file): read it and
+        # every later record on its own, so one bad record costs that record only.
+        yield from _one_by_one(text, starts[index:])
+
+
+_RECORD_END = "</record>"
+
+
+def _one_by_one(text: str, starts: list[tuple[int, int]]) -> Iterator[Parsed | Skip]:
+    """Each record from its own `<record>` to its `</record>` (or the next `<record>`),
+    parsed alone; one that does not parse is a damaged Skip naming its line."""
+    for n, (start, line) in enumerate(starts):
+        limit = starts[n + 1][0] if n + 1 < len(starts) else len(text)
+        end = text.find(_RECORD_END, start, limit)
+        if end < 0:
+            reason = "a <record> without its </record> (the file is cut off or broken here)"
+            yield Skip(line, reason, True)
+            continue
+        try:
+            elem = ET.fromstring(text[start : end + len(_RECORD_END)])
+        except ET.ParseError as e:
+            yield Skip(line, f"a damaged <record> ({e})", True)
+            continue
+        yield _record(elem, line)

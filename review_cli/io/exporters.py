@@ -1,4 +1,15 @@
-"""Writing records out for reference managers, spreadsheets and other tools."""
+"""Writing records out for reference managers, spreadsheets and other tools.
+
+What other tools read back, and so what these writers promise:
+
+- CSV: lists (authors, keywords) are joined with `;` and no space, the separator ASReview,
+  Rayyan and most importers split on (a `"; "` join left a leading space on every name but the
+  first in tools that split on `;`). A cell is guarded against formula injection only when a
+  spreadsheet would run it as a formula (see `is_formula`).
+- BibTeX: text fields are LaTeX-escaped; `url` and `doi` are written verbatim, as biblatex
+  reads them (verbatim fields) and BibTeX styles pass them to `\\url`/`\\doi`: an escaped
+  `\\&` or `\\%` there breaks the link.
+"""
 
 from __future__ import annotations
 
@@ -10,18 +21,32 @@ from typing import Any
 
 from review_cli.io.writer import dumps_line
 
-EXPORT_FORMATS = ("csv", "jsonl", "ris", "bibtex")
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+EXPORT_FORMATS = ("csv", "jsonl", "ris", "bibtex", "md", "xlsx")
+LIST_SEPARATOR = ";"
+# What makes a cell a formula in Excel, LibreOffice and Google Sheets (OWASP CSV injection):
+# `=` always; `+`, `-` or `@` only when a formula follows: a function call (`-SUM(`,
+# `@HYPERLINK(`), a DDE payload (`-cmd|' /C calc'!A0`), a cell reference (`+A1`) or another
+# operator (`+=`, `--`). A title such as "-Omics in care" or "+44 helplines" stays as written.
+_FORMULA = re.compile(
+    r"[=\t\r]|[+\-@](?:\s*[=+\-@]|\s*[A-Za-z_][\w.]*\(|[^|]*\||\$?[A-Za-z]{1,3}\$?\d+\b)"
+)
+
+
+def is_formula(text: str) -> bool:
+    """Whether a spreadsheet would evaluate this cell (tabs and carriage returns first count:
+    they hide a formula after them)."""
+    return _FORMULA.match(text) is not None
 
 
 def safe_cell(value: Any) -> str:
-    """A CSV cell a spreadsheet will not run as a formula (OWASP CSV injection)."""
+    """A CSV cell a spreadsheet will not run as a formula: a leading apostrophe, which
+    spreadsheets show as text and hide, only where `is_formula` says one would run."""
     if value is None:
         return ""
     if isinstance(value, list | tuple):
-        value = "; ".join(str(v) for v in value)
+        value = LIST_SEPARATOR.join(str(v) for v in value)
     text = str(value)
-    return "'" + text if text.startswith(_FORMULA_START) else text
+    return "'" + text if is_formula(text) else text
 
 
 def to_csv(rows: Iterable[Mapping[str, Any]], columns: Sequence[str]) -> str:
@@ -31,6 +56,25 @@ def to_csv(rows: Iterable[Mapping[str, Any]], columns: Sequence[str]) -> str:
     for row in rows:
         writer.writerow([safe_cell(row.get(c)) for c in columns])
     return buf.getvalue()
+
+
+def _md_cell(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, list | tuple):
+        value = "; ".join(str(v) for v in value)
+    text = str(value).replace("\\", "\\\\").replace("|", "\\|").strip()
+    return "<br>".join(line.strip() for line in text.split("\n"))
+
+
+def to_markdown(rows: Iterable[Mapping[str, Any]], columns: Sequence[str]) -> str:
+    """A pipe table (GitHub, pandoc, most Markdown renderers): `|` escaped, line breaks as
+    `<br>`."""
+    out = ["| " + " | ".join(_md_cell(c) for c in columns) + " |",
+           "|" + "|".join("---" for _ in columns) + "|"]
+    for row in rows:
+        out.append("| " + " | ".join(_md_cell(row.get(c)) for c in columns) + " |")
+    return "\n".join(out) + "\n"
 
 
 def to_jsonl(rows: Iterable[Mapping[str, Any]]) -> str:
@@ -119,6 +163,21 @@ def _bib_author(name: str) -> str:
     return f"{{{escaped}}}" if re.search(r"\sand\s", name) else escaped
 
 
+_VERBATIM = ("url", "doi")
+# In a verbatim field only braces (which end the field) and spaces (which end a URL) matter:
+# percent-encoded, the link goes to the same place.
+_URL_UNSAFE = {"{": "%7B", "}": "%7D", " ": "%20"}
+
+
+def _bib_value(key: str, value: Any) -> str:
+    if key in ("author", "pages"):
+        return str(value)  # built escaped
+    text = str(value)
+    if key in _VERBATIM:
+        return "".join(_URL_UNSAFE.get(ch, ch) for ch in text)
+    return _bib_escape(text)
+
+
 def to_bibtex(rows: Iterable[Mapping[str, Any]]) -> str:
     out: list[str] = []
     for r in rows:
@@ -141,9 +200,7 @@ def to_bibtex(rows: Iterable[Mapping[str, Any]]) -> str:
             ("note", f"review id {r['id']}; source {r.get('source', '')}"),
         ]
         body = ",\n".join(
-            f"  {k} = {{{v if k in ('author', 'pages') else _bib_escape(str(v))}}}"
-            for k, v in fields
-            if v not in (None, "")
+            f"  {k} = {{{_bib_value(k, v)}}}" for k, v in fields if v not in (None, "")
         )
         out.append(f"@{entry}{{{r['id']},\n{body}\n}}\n")
     return "\n".join(out)
@@ -158,4 +215,6 @@ def render(fmt: str, rows: Sequence[Mapping[str, Any]], columns: Sequence[str]) 
         return to_ris(rows)
     if fmt == "bibtex":
         return to_bibtex(rows)
+    if fmt == "md":
+        return to_markdown(rows, columns)
     raise ValueError(fmt)

@@ -56,7 +56,7 @@ def records(
                 if isinstance(row, dict):
                     yield build(row, line)
                 else:
-                    yield Skip(line, f"expected a record object, found {type(row).__name__}")
+                    yield Skip(line, f"expected a record object, found {type(row).__name__}", True)
 
 
 def text(value: Any) -> str:

@@ -118,13 +118,13 @@ def render(data: Mapping[str, Any]) -> str:
         "previous": "prev", "identified": "main", "removed": "side", "screened": "main",
         "excluded": "side", "sought": "main", "not_retrieved": "side", "assessed": "main",
         "ft_excluded": "side", "included": "main", "total": "main",
-        "o_identified": "omain", "o_removed": "oside", "o_screened": "omain", "o_excluded": "oside",
-        "o_sought": "omain", "o_not_retrieved": "oside", "o_assessed": "omain",
-        "o_ft_excluded": "oside",
+        # the template's other-methods arm: no removal or screening boxes
+        "o_identified": "omain", "o_sought": "omain", "o_not_retrieved": "oside",
+        "o_assessed": "omain", "o_ft_excluded": "oside",
     }
     rows = [
-        ["previous", "identified", "removed", "o_identified", "o_removed"],
-        ["screened", "excluded", "o_screened", "o_excluded"],
+        ["previous", "identified", "removed", "o_identified"],
+        ["screened", "excluded"],
         ["sought", "not_retrieved", "o_sought", "o_not_retrieved"],
         ["assessed", "ft_excluded", "o_assessed", "o_ft_excluded"],
         ["included"],

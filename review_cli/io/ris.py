@@ -82,7 +82,9 @@ def tagged(doc: Document) -> Iterator[tuple[int, dict[str, list[str]]] | Skip]:
             tag, value = m.group(1), (m.group(2) or "").strip()
         if tag == "TY":
             if tags:
-                yield Skip(start, "record has no `ER  -` end line; it was cut off by the next `TY`")
+                yield Skip(
+                    start, "record has no `ER  -` end line; it was cut off by the next `TY`", True
+                )
             last = [value]
             tags, start, last_tag = {"TY": last}, number, "TY"
         elif tag == "ER":
@@ -99,7 +101,9 @@ def tagged(doc: Document) -> Iterator[tuple[int, dict[str, list[str]]] | Skip]:
                 last.append(value)
             last_tag = tag
     if tags:
-        yield Skip(start, "the file ends inside a record (no `ER  -` line): truncated export?")
+        yield Skip(
+            start, "the file ends inside a record (no `ER  -` line): truncated export?", True
+        )
 
 
 _DOI_IN_TEXT = re.compile(r"10\.\d{4,9}/[^\s&?#]+")

@@ -264,6 +264,7 @@ def records(
             yield Skip(
                 line,
                 f"the file ends inside this row ({len(row)} of {width} columns): truncated export?",
+                True,
             )
             continue
         fields = row_fields(row, mapping)

@@ -59,14 +59,16 @@ def parse(doc: Document) -> Iterator[Parsed | Skip]:
             continue
         if tag == "PT":
             if tags:
-                yield Skip(start, "record has no `ER` end line; it was cut off by the next `PT`")
+                yield Skip(
+                    start, "record has no `ER` end line; it was cut off by the next `PT`", True
+                )
             tags, start = {}, number
         elif not tags:
             start = number  # a record without PT (some Zoological Record files)
         tags.setdefault(tag, []).append(value)
         last = tag
     if tags:
-        yield Skip(start, "the file ends inside a record (no `ER` line): truncated export?")
+        yield Skip(start, "the file ends inside a record (no `ER` line): truncated export?", True)
 
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import io
 import re
 import zipfile
+import zlib
 from collections.abc import Iterator
 from xml.etree import ElementTree as ET
 
@@ -133,7 +134,7 @@ def read_rows(data: bytes) -> list[list[str]]:
                         rows.append(cells)
         except ET.ParseError as e:
             raise NotAWorkbook(f"a damaged workbook ({e})") from e
-        except (zipfile.BadZipFile, OSError, EOFError) as e:
+        except (zipfile.BadZipFile, zlib.error, OSError, EOFError) as e:
             raise NotAWorkbook(f"a damaged zip archive ({e})") from e
     return rows
 

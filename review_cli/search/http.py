@@ -16,7 +16,7 @@ import time
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
-from urllib.parse import urlencode
+from urllib.parse import quote, quote_plus, urlencode
 
 from review_cli import __version__
 from review_cli.errors import ReviewError
@@ -75,13 +75,32 @@ def user_agent(email: str) -> str:
     return f"review-cli/{__version__} (systematic review tool{contact})"
 
 
+def secret_forms(secrets: Sequence[str]) -> list[str]:
+    """Each secret as it may come back: as sent, and URL-encoded (`a%40b.org`, `a+b`), longest
+    first so a form is never left half-replaced by a shorter one."""
+    forms = {f for s in secrets if s for f in (s, quote(s, safe=""), quote_plus(s), quote(s))}
+    return sorted(forms, key=len, reverse=True)
+
+
 def scrub(text: str, secrets: Sequence[str]) -> str:
-    """Remove secret values (keys, e-mail) and secret query parameters from a text."""
-    for secret in secrets:
-        if secret:
-            text = text.replace(secret, "***")
+    """Remove secret values (keys, e-mail, in any URL encoding) and secret query parameters
+    from a text."""
+    for secret in secret_forms(secrets):
+        text = text.replace(secret, "***")
     text = re.sub(r"(https?://)[^/@\s]*@", r"\1", text)  # user:password@ of a proxy or mirror
     return re.sub(r"(?i)\b(api_key|email|mailto|tool)=[^&\s\"']*", r"\1=***", text)
+
+
+def scrub_all(value: Any, secrets: Sequence[str]) -> Any:
+    """`value` (JSON-like: dicts, lists, strings) with every string scrubbed: what a service
+    echoes back (a query translation, a request summary) may hold a key or an e-mail."""
+    if isinstance(value, str):
+        return scrub(value, secrets)
+    if isinstance(value, dict):
+        return {scrub(str(k), secrets): scrub_all(v, secrets) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [scrub_all(v, secrets) for v in value]
+    return value
 
 
 def public_params(params: Mapping[str, Any]) -> dict[str, str]:

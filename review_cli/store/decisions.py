@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import NamedTuple
@@ -23,6 +23,7 @@ from review_cli.io import writer
 from review_cli.model import Decision, Stage, Verdict
 from review_cli.project import Project
 from review_cli.protocol import slug
+from review_cli.store import clusters as clusters_store
 
 LINE_HINT = "fix or remove that line; decisions are never rewritten by review"
 
@@ -134,9 +135,31 @@ def own_log(project: Project, stage: Stage, reviewer: str) -> Log:
     return read_log(project.decisions_path(stage, reviewer))
 
 
-def reviewer_latest(project: Project, stage: Stage) -> dict[str, dict[str, Decision]]:
-    """reviewer -> record -> their decision in force, at one stage."""
-    return {name: latest(log.decisions) for name, log in reviewer_logs(project, stage).items()}
+def unit_map(project: Project) -> dict[str, str]:
+    """record id -> the id of the dedup cluster it is in, for every record whose cluster has
+    another id (a decision made on it before a dedup merged it counts for its cluster)."""
+    return {
+        m: cid for cid, c in clusters_store.read(project).items() for m in c["records"] if m != cid
+    }
+
+
+def remap(decisions: list[Decision], to_unit: Mapping[str, str]) -> list[Decision]:
+    """The decisions with each record id replaced by its unit's id: a decision made on a record
+    that a later dedup merged into a cluster carries over to the cluster. In file order, so a
+    reviewer's later decision on another copy of the same study wins, as a changed mind does."""
+    if not to_unit:
+        return decisions
+    get = to_unit.get
+    return [d if (u := get(d.record)) is None or u == d.record else d._replace(record=u)
+            for d in decisions]
+
+
+def reviewer_latest(project: Project, stage: Stage, to_unit: Mapping[str, str] | None = None
+                    ) -> dict[str, dict[str, Decision]]:
+    """reviewer -> unit -> their decision in force, at one stage."""
+    to_unit = unit_map(project) if to_unit is None else to_unit
+    return {name: latest(remap(log.decisions, to_unit))
+            for name, log in reviewer_logs(project, stage).items()}
 
 
 def effective(decisions: Iterable[Decision]) -> list[Decision]:
@@ -172,8 +195,12 @@ class Final(NamedTuple):
     conflict: bool = False
 
 
-def final_decisions(project: Project, stage: Stage) -> dict[str, Final]:
-    """Apply the protocol's `screening.final` rule to every decided record of a stage.
+def final_decisions(project: Project, stage: Stage, to_unit: Mapping[str, str] | None = None
+                    ) -> dict[str, Final]:
+    """Apply the protocol's `screening.final` rule to every decided unit of a stage.
+
+    Decisions count for the unit (dedup cluster) their record is in now (`to_unit`, by default
+    read from dedup/clusters.jsonl): a decision made before a dedup merged its record is kept.
 
     - reconciled: reviewers who agree decide; a disagreement waits for `review reconcile`.
     - single: as reconciled, and a record seen by one reviewer only is decided by them.
@@ -181,14 +208,13 @@ def final_decisions(project: Project, stage: Stage) -> dict[str, Final]:
     A reconciliation always wins. A `maybe` is never final.
     """
     rule = project.protocol.screening.final
-    per_reviewer = {
-        name: latest(log.decisions) for name, log in reviewer_logs(project, stage).items()
-    }
+    to_unit = unit_map(project) if to_unit is None else to_unit
+    per_reviewer = reviewer_latest(project, stage, to_unit)
     # Under `reconciled` a record one reviewer has seen waits for the second one: also while
     # only the first has a log at this stage (the protocol names the team), or a lone log's
     # decisions would pass as final until the second reviewer starts.
     team = len(per_reviewer) > 1 or len(project.protocol.reviewers) > 1
-    reconciled = latest(reconciled_log(project, stage).decisions)
+    reconciled = latest(remap(reconciled_log(project, stage).decisions, to_unit))
     records = set(reconciled) | {r for decided in per_reviewer.values() for r in decided}
     reviewers = sorted(per_reviewer.items())
     out: dict[str, Final] = {}

@@ -25,7 +25,9 @@ from review_cli.project import Project
 from review_cli.protocol import Protocol
 from review_cli.store import clusters as clusters_store
 from review_cli.store import records as records_store
+from review_cli.store import stopping as stopping_store
 from review_cli.store.decisions import Final, final_decisions
+from review_cli.store.stopping import Stop
 
 _CACHE_VERSION = 1
 
@@ -64,15 +66,19 @@ class Inputs(NamedTuple):
     ft: dict[str, Final]  # final full-text decisions, by unit
     warnings: list[str]
     hashes: dict[Path, str]  # sha256 of records.jsonl and clusters.jsonl as read (for review.lock)
+    stop: Stop | None = None  # the reviewers' decision to stop screening, if one is in force
 
 
 def read(project: Project, cache: bool = True) -> Inputs:
     """Read everything the flow needs. `cache`: save the units for the next run (False:
     write nothing, as `review prisma --check` promises)."""
     units, hashes = read_units(project, cache)
+    # Decisions on a record a dedup merged afterwards count for its unit.
+    to_unit = {m: u.id for u in units.units if len(u.members) > 1 for m in u.members if m != u.id}
     return Inputs(project.protocol, units.records, units.units,
-                  final_decisions(project, Stage.TITLE_ABSTRACT),
-                  final_decisions(project, Stage.FULL_TEXT), units.warnings, hashes)
+                  final_decisions(project, Stage.TITLE_ABSTRACT, to_unit),
+                  final_decisions(project, Stage.FULL_TEXT, to_unit), units.warnings, hashes,
+                  stopping_store.in_force(project, str(Stage.TITLE_ABSTRACT)))
 
 
 def read_units(project: Project, cache: bool = True) -> tuple[Units, dict[Path, str]]:
@@ -222,7 +228,8 @@ def _save(path: Path, key: str, units: Units) -> None:
 
 def files(project: Project) -> list[Path]:
     """Every file the flow is computed from (for review.lock)."""
-    paths = [project.protocol_path, project.records_path, project.clusters_path]
+    paths = [project.protocol_path, project.records_path, project.clusters_path,
+             project.stop_log_path]
     return [p for p in paths if p.exists()] + project.decision_logs()
 
 

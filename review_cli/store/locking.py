@@ -96,11 +96,13 @@ def settle(project: Project) -> None:
 
 
 @contextmanager
-def reviewer_lock(project: Project, stage: Stage, reviewer: str) -> Iterator[None]:
-    """One writer per log: a second screen (or decide) for this reviewer and stage is refused."""
+def reviewer_lock(project: Project, stage: Stage | str, reviewer: str) -> Iterator[None]:
+    """One writer per log: a second screen (or decide) for this reviewer and stage is refused.
+    `stage` may also name another task with per-reviewer logs ("extract", "appraise-TOOL")."""
     from filelock import Timeout
 
-    path = project.screen_lock_path(stage, reviewer)
+    path = (project.screen_lock_path(stage, reviewer) if isinstance(stage, Stage)
+            else project.task_lock_path(stage, reviewer))
     owner = path.with_suffix(".owner")
     lock = _lock(path, reentrant=False)
     try:
@@ -110,8 +112,9 @@ def reviewer_lock(project: Project, stage: Stage, reviewer: str) -> Iterator[Non
             holder = owner.read_text(encoding="ascii").strip() or "?"
         except OSError:
             holder = "?"
+        doing = f"screening {stage}" if isinstance(stage, Stage) else f"working on {stage}"
         raise ReviewError(
-            f"{reviewer} is already screening {stage} in another window (process {holder})",
+            f"{reviewer} is already {doing} in another window (process {holder})",
             hint="finish or quit that session first (press q there); one "
             "session per reviewer and stage",
         ) from None

@@ -15,6 +15,7 @@ from review_cli.model import LIST_FIELDS, TEXT_FIELDS, Record, Stage, Verdict, b
 from review_cli.project import Project
 from review_cli.store import clusters as clusters_store
 from review_cli.store import decisions as decisions_store
+from review_cli.store import flow
 from review_cli.store import records as records_store
 
 
@@ -45,55 +46,72 @@ def groups(project: Project) -> dict[str, list[str]]:
     return {cid: list(c["records"]) for cid, c in clusters_store.read(project).items()}
 
 
-def screening_records(project: Project) -> list[Record]:
-    """Every unit to screen, sorted by id."""
+def screening_records(project: Project, only: set[str] | None = None) -> list[Record]:
+    """Every unit to screen (or those of `only`), merged from its records, sorted by id."""
     records = {r.id: r for r in records_store.read(project)}
     clusters = groups(project)
-    if not clusters:
-        return sorted(records.values(), key=lambda r: r.id)
     units = []
     seen: set[str] = set()
     for cid, member_ids in clusters.items():
-        members = [records[m] for m in member_ids if m in records]
         seen.update(member_ids)
+        if only is not None and cid not in only:
+            continue
+        members = [records[m] for m in member_ids if m in records]
         if members:
             units.append(merge_cluster(cid, members))
     # Records imported after the last dedup run are screened on their own until it runs again.
-    units.extend(r for rid, r in records.items() if rid not in seen)
+    units.extend(
+        r for rid, r in records.items() if rid not in seen and (only is None or rid in only)
+    )
     return sorted(units, key=lambda r: r.id)
 
 
-def stage_units(project: Project, stage: Stage) -> list[Record]:
-    """The records a reviewer screens at `stage`, sorted by id.
+def stage_ids(project: Project, stage: Stage) -> set[str]:
+    """The ids of the units a reviewer screens at `stage`.
 
     Title/abstract: every unit the protocol's limits leave eligible (the rest were excluded by
     automation and are never shown). Full text: the units whose final title/abstract decision
-    is include.
-    """
+    is include. From the flow's units (cached): no record is decoded or merged."""
+    full_text = stage == Stage.FULL_TEXT
+    ta = decisions_store.final_decisions(project, Stage.TITLE_ABSTRACT) if full_text else {}
+    return ids_by_stage(project, ta)[stage]
+
+
+def ids_by_stage(project: Project, ta: dict[str, decisions_store.Final]) -> dict[Stage, set[str]]:
+    """`stage_ids` of both stages, given the final title/abstract decisions `ta`."""
     limits = project.protocol.limits
-    units = [r for r in screening_records(project) if limits.ineligible(r.year, r.language) is None]
-    if stage == Stage.TITLE_ABSTRACT:
-        return units
-    finals = decisions_store.final_decisions(project, Stage.TITLE_ABSTRACT)
-    return [
-        r for r in units if (f := finals.get(r.id)) is not None and f.verdict == Verdict.INCLUDE
-    ]
+    shaped, _ = flow.read_units(project)
+    eligible = {u.id for u in shaped.units if not limits.ineligible(u.year, u.language)}
+    included = {
+        i for i in eligible if (f := ta.get(i)) is not None and f.verdict == Verdict.INCLUDE
+    }
+    return {Stage.TITLE_ABSTRACT: eligible, Stage.FULL_TEXT: included}
+
+
+def stage_units(project: Project, stage: Stage) -> list[Record]:
+    """The units a reviewer screens at `stage` (see `stage_ids`), merged, sorted by id."""
+    return screening_records(project, stage_ids(project, stage))
 
 
 def limited_units(project: Project) -> dict[str, str]:
     """Units the protocol's limits excluded by automation -> why."""
     limits = project.protocol.limits
-    return {
-        r.id: why for r in screening_records(project)
-        if (why := limits.ineligible(r.year, r.language)) is not None
-    }
+    shaped, _ = flow.read_units(project)
+    return {u.id: why for u in shaped.units if (why := limits.ineligible(u.year, u.language))}
 
 
 def unit_index(project: Project) -> dict[str, str]:
     """Any record id (cluster member or unit) -> its unit id."""
-    out: dict[str, str] = {}
-    for cid, members in groups(project).items():
-        out[cid] = cid
-        for m in members:
-            out.setdefault(m, cid)
-    return out
+    shaped, _ = flow.read_units(project)
+    return {m: u.id for u in shaped.units for m in (u.id, *u.members)}
+
+
+def not_deduplicated(project: Project) -> tuple[bool, int]:
+    """Whether `review dedup` has run, and how many imported records are in no cluster (all of
+    them before it ran; those imported since, after)."""
+    clusters = groups(project)
+    shaped, _ = flow.read_units(project)
+    if not clusters:
+        return False, len(shaped.records)
+    seen = {m for members in clusters.values() for m in members}
+    return True, sum(1 for i in shaped.records if i not in seen)

@@ -38,6 +38,17 @@ def interactive() -> bool:
     return sys.stdin.isatty() and sys.stdout.isatty() and not os.environ.get("CI")
 
 
+def confirm(question: str) -> bool:
+    """A yes/no question on the terminal; anything but y or yes is no."""
+    sys.stderr.write(f"{question} [y/N] ")
+    sys.stderr.flush()
+    try:
+        answer = input()
+    except EOFError:
+        return False
+    return answer.strip().casefold() in ("y", "yes")
+
+
 def print_error(e: ReviewError) -> None:
     if _plain():
         sys.stderr.write(f"Error: {e.message}\n" + (f"Hint: {e.hint}\n" if e.hint else ""))

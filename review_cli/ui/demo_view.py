@@ -47,6 +47,13 @@ def render_prisma(counts: dict[str, int]) -> None:
 
 
 def render(result: DemoResult, folder: Path) -> None:
+    if result.existing:
+        err.print(escape(result.steps[0].summary), markup=True, highlight=False)
+        if result.prisma is not None and result.svg is not None:
+            out.print(f"PRISMA diagram: {_shown(result.svg)}", markup=False)
+        err.print(f"Next: cd {folder} && {_review_command(result.root)} status", markup=False,
+                  highlight=False)
+        return
     err.print(
         f"Example review created in [bold]{escape(str(result.root))}[/]", markup=True,
         highlight=False,

@@ -21,6 +21,7 @@ from rich.console import Console, Group, RenderableType
 from rich.rule import Rule
 from rich.text import Text
 
+from review_cli.stages.rank.stopping import StopVerdict
 from review_cli.stages.screen import Card
 
 ACTION_LABELS = {
@@ -59,42 +60,85 @@ def _number(n: int) -> str:
     return f"{n:,}"
 
 
-def status_lines(card: Card) -> list[Text]:
+def pack(segments: Sequence[Text], width: int, sep: str = " · ") -> list[Text]:
+    """Segments laid out over as few lines of `width` as they need, never split inside a
+    segment; one longer than the width is cut at its end (its least important part)."""
+    lines: list[Text] = []
+    line = Text()
+    for seg in segments:
+        if line.cell_len and line.cell_len + len(sep) + seg.cell_len > width:
+            lines.append(line)
+            line = Text()
+        if line.cell_len:
+            line.append(sep, "dim")
+        line.append_text(seg)
+    if line.cell_len:
+        lines.append(line)
+    for text in lines:
+        text.no_wrap, text.overflow = True, "ellipsis"
+    return lines
+
+
+RANKING = {"random": "random order until one include and one exclude",
+           "protocol": "closest to the protocol first until one include and one exclude",
+           "model": "model ranking", "training": "model training..."}
+
+
+def rule_text(v: StopVerdict, prefix: str = "") -> Text:
+    """One stopping rule: its verdict and estimate first, then why (cut first when narrow)."""
+    if v.remaining_estimate is not None:
+        figure = (f"≤{v.remaining_estimate:,.0f} relevant left (95 % bound)" if v.upper_bound
+                  else f"~{v.remaining_estimate:,.0f} relevant left")
+    elif v.needs:
+        figure = f"estimate after {v.needs}"
+    else:
+        figure = "no estimate"
+    return Text.assemble(
+        (prefix, "bold"), (f"{v.rule} {'STOP' if v.stop else 'no'}",
+                           "bold green" if v.stop else "bold"),
+        f" · {figure}", (f" · {v.detail}", "dim"),
+    )
+
+
+def status_lines(card: Card, width: int = 100) -> list[Text]:
+    """Progress, then the stopping rules, laid out for `width` (80 columns first: nothing is
+    cut; segments move to the next line instead)."""
     s = card.status
     pace = (
         f"{s.seconds_per_record:.1f} s/record" if s.seconds_per_record is not None
         else "- s/record"
     )
-    ranking = {"random": "random order (until one include and one exclude)",
-               "protocol": "closest to the protocol first (until one include and one exclude)",
-               "model": "model ranking", "training": "model training..."}[s.ranking]
-    first = Text.assemble(
-        (f"{_number(s.screened)}/{_number(s.total)} screened", "bold"), " · ",
-        (f"{s.relevant} relevant", "green"), f" ({s.maybe} maybe) · {pace} · {ranking}",
-        f" · this session {s.session}",
-    )
-    parts: list[Any] = ["stop? "]
-    for i, v in enumerate(s.stopping):
-        if i:
-            parts.append(" · ")
-        est = "" if v.remaining_estimate is None else f", ~{v.remaining_estimate:.0f} left"
-        parts.append((f"{v.rule} {'yes' if v.stop else 'no'}{est}", "bold green" if v.stop else ""))
-        parts.append((f" ({v.detail})", "dim"))
-    second = (
-        Text.assemble(*parts) if s.stopping
-        else Text("stop? (the rules report after the first decisions)", "dim")
-    )
-    for line in (first, second):
-        line.no_wrap, line.overflow = True, "ellipsis"
-    return [first, second]
+    progress = [
+        Text.assemble((f"{_number(s.screened)}/{_number(s.total)} screened", "bold")),
+        Text.assemble((f"{s.relevant} relevant", "green"), f" ({s.maybe} maybe)"),
+        Text(pace), Text(RANKING[s.ranking]), Text(f"this session {s.session}"),
+    ]
+    lines = pack(progress, width)
+    if s.stopping:
+        rules = [rule_text(v, "stop? " if i == 0 else "") for i, v in enumerate(s.stopping)]
+        lines += pack(rules, width, sep="  |  ")
+    else:
+        lines.append(Text("stop? the rules report after the first decisions", "dim",
+                          no_wrap=True, overflow="ellipsis"))
+    return lines
 
 
-def keys_line(card: Card) -> Text:
+def keys_lines(card: Card, width: int = 100) -> list[Text]:
+    """Every key, always: on one line when it fits, else over two (80 columns)."""
     shown = [a for a in ACTION_LABELS if a != "not_retrieved" or card.stage == "full-text"]
-    parts: list[Any] = []
-    for a in shown:
-        parts += [(card.keys[a], "bold reverse"), f" {ACTION_LABELS[a]}  "]
-    return Text.assemble(*parts, ("j/k scroll", "dim"), no_wrap=True, overflow="ellipsis")
+    items = [Text.assemble((card.keys[a], "bold reverse"), f" {ACTION_LABELS[a]}") for a in shown]
+    items.append(Text("j/k scroll", "dim"))
+    return pack(items, width, sep="  ")
+
+
+def where_text(card: Card) -> str:
+    """Why this record is on screen: its rank, or what brought it back."""
+    if card.rank is not None and card.score is not None:
+        return f"rank {card.rank} · score {card.score:.2f}"
+    return {
+        "undo": "back after undo", "resume": "resumed where you stopped",
+        "skipped": "skipped earlier", "maybe": "your maybe", "unranked": "not ranked yet",
+    }.get(card.shown_because, "random order")
 
 
 def body_lines(card: Card, width: int, console: Console) -> list[Text]:
@@ -143,10 +187,7 @@ def render(
     """The whole screen for `card`, and the scroll offset actually used (clamped)."""
     console = console or Console(width=width, height=height, file=io.StringIO())
     r = card.record
-    where = (
-        f"rank {card.rank} · score {card.score:.2f}"
-        if card.rank is not None and card.score is not None else "random order"
-    )
+    where = where_text(card)
     head = Text.assemble(
         (f" review · {card.stage} · {card.reviewer} ", "bold reverse"), "  ", (r.id, "dim"), "  ",
         (where, "dim"),
@@ -186,8 +227,8 @@ def render(
         ))
     else:
         bottom.append(Text(card.message, "yellow", no_wrap=True, overflow="ellipsis"))
-    bottom += status_lines(card)
-    bottom.append(keys_line(card))
+    bottom += status_lines(card, width)
+    bottom += keys_lines(card, width)
     room = max(3, height - len(top) - len(bottom) - 2)
     lines = body_lines(card, width, console)
     scroll = max(0, min(scroll, len(lines) - room))

@@ -33,22 +33,29 @@ def render_conflicts(stage: str, conflicts: Sequence[Conflict]) -> None:
 
 
 def _fmt(x: float | None) -> str:
-    return "n/a" if x is None else f"{x:.3f}"
+    if x is None:
+        return "n/a"
+    text = f"{x:.3f}"
+    return "0.000" if text == "-0.000" else text  # a kappa of -0.0001 is no disagreement
 
 
 def render_agreement(rows: Sequence[Agreement]) -> None:
+    """One table laid out for 80 columns: a row per pair and stage, names on a line of their
+    own above it when they would not fit beside the figures."""
     if not rows:
         out.print("No stage has decisions from two reviewers yet.")
         return
-    table = Table(title="Agreement: Cohen's kappa, PABAK (include or maybe vs exclude)")
-    table.add_column("stage", no_wrap=True)
-    table.add_column("reviewers")
+    table = Table(title="Agreement (include or maybe vs exclude)", title_justify="left",
+                  caption="both: screened by both; only: screened by one of them only",
+                  caption_justify="left", show_lines=True)
+    table.add_column("stage / reviewers", overflow="fold", ratio=1, min_width=14)
     for name in ("both", "agree", "raw", "kappa", "PABAK"):
         table.add_column(name, justify="right", no_wrap=True)
-    table.add_column("screened by one only")
+    table.add_column("only", overflow="fold", min_width=8)
     for a in rows:
-        table.add_row(a.stage, Text(f"{a.a} / {a.b}"), str(a.both), str(a.agree), _fmt(a.raw),
-                      _fmt(a.kappa), _fmt(a.pabak), Text(f"{a.a} {a.only_a}, {a.b} {a.only_b}"))
+        table.add_row(Text(f"{a.stage}\n{a.a} / {a.b}"), str(a.both), str(a.agree),
+                      _fmt(a.raw), _fmt(a.kappa), _fmt(a.pabak),
+                      Text(f"{a.a} {a.only_a}\n{a.b} {a.only_b}"))
     out.print(table)
 
 
@@ -63,6 +70,7 @@ def prompt_conflict(
             f"\n[bold]Conflict {i}/{n}[/]  {escape(c.record)}  {escape(c.title)}", markup=True,
             highlight=False,
         )
+        err.print(Text(c.abstract or "(no abstract)"), highlight=False)
         for k, name in enumerate(names, start=1):
             d = c.votes[name]
             extra = f" ({d.reason})" if d.reason else ""

@@ -16,7 +16,9 @@ from review_cli.errors import ReviewError
 from review_cli.model import Stage
 from review_cli.project import Project
 from review_cli.stages import include
+from review_cli.store import appraisal as appraisal_store
 from review_cli.store import clusters as clusters_store
+from review_cli.store import extraction as extraction_store
 from review_cli.store import flow
 from review_cli.store import records as records_store
 from review_cli.store.decisions import reconciled_log, reviewer_logs
@@ -36,6 +38,9 @@ class AuditResult:
     reconciled: dict[str, list[dict[str, Any]]]
     final: dict[str, dict[str, Any] | None]
     status: list[dict[str, Any]] = field(default_factory=list)
+    # after inclusion: every extraction and appraisal line on the unit (its values' history)
+    extraction: list[dict[str, Any]] = field(default_factory=list)
+    appraisal: list[dict[str, Any]] = field(default_factory=list)
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -49,6 +54,8 @@ class AuditResult:
             "reconciled": self.reconciled,
             "final": self.final,
             "status": self.status,
+            "extraction": self.extraction,
+            "appraisal": self.appraisal,
         }
 
     def to_text(self) -> str:
@@ -90,7 +97,26 @@ class AuditResult:
         for row in self.status:
             extra = "; ".join(x for x in (row["reason_label"] or row["reason"], row["detail"]) if x)
             out.append(f"  {row['id']}: {row['status']}" + (f" ({extra})" if extra else ""))
+        out.extend(_after_inclusion_text(self.extraction, self.appraisal))
         return "\n".join(out) + "\n"
+
+
+def _after_inclusion_text(extraction: list[dict[str, Any]],
+                          appraisal: list[dict[str, Any]]) -> list[str]:
+    out = []
+    if extraction:
+        out += ["", "Extraction (every value as saved, oldest first):"]
+        for e in extraction:
+            value = json.dumps(e["value"], ensure_ascii=False)
+            out.append(f"  {e['time']}  {e['reviewer']}  {e['field']} = "
+                       f"{value if len(value) <= 80 else value[:77] + '...'}  ({e['via']})")
+    if appraisal:
+        out += ["", "Appraisal (every answer as saved, oldest first):"]
+        for a in appraisal:
+            note = f"  comment: {a['comment']}" if a["comment"] else ""
+            out.append(f"  {a['time']}  {a['reviewer']}  {a['tool']} {a['item']} = "
+                       f"{a['answer']}{note}  ({a['via']})")
+    return out
 
 
 def _link_text(link: Any) -> str:
@@ -194,10 +220,29 @@ def run(project: Project, query: str) -> AuditResult:
             "conflict": f.conflict,
         }
     status = [r for r in inc.rows() if r["unit"] == unit.id]
+    extraction, appraisal = _after_inclusion(project, unit.id)
     return AuditResult(
         query, unit.id, str(unit.arm), records, cluster, dedup_decisions, decisions, reconciled,
-        final, status,
+        final, status, extraction, appraisal,
     )
+
+
+def _after_inclusion(project: Project, uid: str) -> tuple[list[dict[str, Any]],
+                                                          list[dict[str, Any]]]:
+    """Every extraction and appraisal line on one study, in time order (a stable sort)."""
+    extraction = []
+    for log in [*extraction_store.reviewer_logs(project).values(),
+                extraction_store.reconciled_log(project)]:
+        extraction += [{**e.to_json(), "file": project.rel(log.path), "line": e.line}
+                       for e in log.entries if e.study == uid]
+    appraisal = []
+    for tool in appraisal_store.tools(project):
+        for alog in [*appraisal_store.reviewer_logs(project, tool).values(),
+                     appraisal_store.reconciled_log(project, tool)]:
+            appraisal += [{**a.to_json(), "tool": tool, "file": project.rel(alog.path),
+                           "line": a.line} for a in alog.answers if a.study == uid]
+    return (sorted(extraction, key=lambda e: e["time"]),
+            sorted(appraisal, key=lambda a: a["time"]))
 
 
 def _pair_decision_text(d: dict[str, Any]) -> str:

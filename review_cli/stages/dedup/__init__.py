@@ -30,7 +30,7 @@ from review_cli.store import flow, lock
 from review_cli.store import records as records_store
 from review_cli.store.clusters import MANUAL_VERDICTS, Cluster, Pair, pair
 from review_cli.store.locking import locked
-from review_cli.store.transaction import transaction
+from review_cli.store.transaction import Transaction, transaction
 
 STAGE = "dedup"
 RULES_VERSION = "2"  # bump when the rules change meaning; recorded in review.lock
@@ -75,6 +75,15 @@ def run(project: Project, progress: Progress = NULL) -> DedupResult:
     """Cluster every record that is in no cluster yet; rewrite clusters and queue."""
     lock.load(project)  # a broken review.lock fails here, not after the records are compared
     records, records_hash = records_store.read_hashed(project)
+    with transaction(project) as tx:  # clusters, queue and lock of one run, or none of them
+        return stage(tx, records, records_hash, progress)
+
+
+def stage(tx: Transaction, records: list[Record], records_hash: str, progress: Progress = NULL,
+          ) -> DedupResult:
+    """A dedup of `records` (the review's, or those an import staged in `tx` before it, whose
+    records.jsonl has the sha256 `records_hash`), staged in `tx`."""
+    project = tx.project
     if not records:
         raise ReviewError(
             "no records to deduplicate", hint="run `review import FILE --source NAME` first"
@@ -134,17 +143,16 @@ def run(project: Project, progress: Progress = NULL) -> DedupResult:
         if p[0] in keys and p[1] in keys and p not in decided
         and result.cluster_of[p[0]] != result.cluster_of[p[1]]
     ]
-    with transaction(project) as tx:  # clusters, queue and lock of one run, or none of them
-        clusters_store.write(tx, rows)
-        clusters_store.write_queue(tx, waiting)
-        lock.record(
-            tx,
-            STAGE,
-            inputs=[project.records_path, project.dedup_decisions_path],
-            outputs=[project.clusters_path, project.dedup_queue_path],
-            params={"rules_version": RULES_VERSION},
-            known={project.records_path: records_hash},
-        )
+    clusters_store.write(tx, rows)
+    clusters_store.write_queue(tx, waiting)
+    lock.record(
+        tx,
+        STAGE,
+        inputs=[project.records_path, project.dedup_decisions_path],
+        outputs=[project.clusters_path, project.dedup_queue_path],
+        params={"rules_version": RULES_VERSION},
+        known={project.records_path: records_hash},
+    )
     by_rule = Counter(m.rule for p, m in result.links.items())
     return DedupResult(
         records=len(keys),

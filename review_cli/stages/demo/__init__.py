@@ -12,6 +12,7 @@ from __future__ import annotations
 import random
 import re
 import shutil
+import tempfile
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -23,10 +24,13 @@ from review_cli.io.writer import read_json
 from review_cli.model import Record, Stage, Verdict, fold
 from review_cli.progress import NULL, Progress
 from review_cli.project import Project
+from review_cli.stages import appraise as appraise_stage
 from review_cli.stages import dedup as dedup_stage
-from review_cli.stages import import_, init, team
+from review_cli.stages import extract as extract_stage
+from review_cli.stages import import_, init, studies, team
 from review_cli.stages import include as include_stage
 from review_cli.stages import prisma as prisma_stage
+from review_cli.stages.demo import _extraction
 from review_cli.stages.demo._generate import DEFAULT_SEED, PROTOCOL_TEMPLATE, Demo, generate
 from review_cli.stages.demo._studies import FULL_TEXT_REASONS
 from review_cli.store import records as records_store
@@ -43,6 +47,9 @@ SCREENING_CLOCK = {
     (Stage.FULL_TEXT, 1): 1_652_263_200.0,  # 2022-05-11T10:00:00Z
     (Stage.FULL_TEXT, -1): 1_652_781_600.0,  # 2022-05-17T10:00:00Z
 }
+# Extraction and appraisal, after PRISMA: each reviewer on their own day, then reconciliation.
+EXTRACTION_CLOCK = {0: 1_654_509_600.0, 1: 1_654_682_400.0, -1: 1_655_114_400.0}  # 6-13 June
+APPRAISAL_CLOCK = {0: 1_655_719_200.0, 1: 1_655_892_000.0, -1: 1_656_324_000.0}  # 20-27 June
 TA_DISAGREEMENTS = (4, 8)  # second reviewer excludes 4 true includes and includes 8 true excludes
 FT_DISAGREEMENTS = (1, 1)
 
@@ -92,6 +99,7 @@ class DemoResult:
     svg: Path | None = None
     # pipeline vs ground truth, when PRISMA ran
     differences: list[str] = field(default_factory=list)
+    existing: bool = False  # the folder already held this demo: nothing was done
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -101,6 +109,7 @@ class DemoResult:
             "prisma": self.prisma,
             "svg": str(self.svg) if self.svg else None,
             "differences_from_ground_truth": self.differences,
+            "existing": self.existing,
         }
 
 
@@ -202,6 +211,107 @@ def prisma(ctx: DemoRun) -> StepReport:
     return StepReport("prisma", "done", "wrote " + ", ".join(result.written), list(result.warnings))
 
 
+def extract(ctx: DemoRun) -> StepReport:
+    """Two reviewers extract every included study: reviewer1 in `$EDITOR` (`review extract ID`,
+    the form's text filled and saved), reviewer2 through the spreadsheet (`review extract
+    export`, filled, `review extract import`); then `review extract compare` and `reconcile`."""
+    project, demo = ctx.project, ctx.demo
+    included = studies.included(project)
+    study_of = unit_studies(project, demo)
+    form = extract_stage.form_of(project)
+    reviewers = list(project.protocol.reviewers[:2]) or ["reviewer1", "reviewer2"]
+    first = {s.id: _extraction.extraction(demo.study(study_of[s.id]), demo.seed)
+             for s in included if s.id in study_of}
+    second = {s.id: _extraction.second_reviewer(n, first[s.id])
+              for n, s in enumerate(included) if s.id in first}
+    for s in included:
+        if s.id in first:
+            text = extract_stage.form_as_text(form, s, reviewers[0], first[s.id])
+            extract_stage.edit(project, s.id, reviewers[0], _typed_in(text),
+                               clock=_at(EXTRACTION_CLOCK[0]))
+    data, _rows = extract_stage.export_workbook(project, None)
+
+    def cell(name: str, value: Any) -> Any:
+        f = form.field(name)
+        return value if f is None else extract_stage.cell_of(f, value)
+
+    filled = _extraction.fill_workbook(data, second, cell)
+    with tempfile.TemporaryDirectory(prefix="review-demo-") as folder:
+        path = Path(folder) / f"extraction-{reviewers[1]}.xlsx"
+        path.write_bytes(filled)
+        extract_stage.import_workbook(project, path, reviewers[1], clock=_at(EXTRACTION_CLOCK[1]))
+    found = extract_stage.compare(project)
+    taken = [r for r in extract_stage.take(found, reviewers[0]) if r.field != "participants_n"]
+    # A number the reviewers read differently: the reconciler checks the paper and types it.
+    typed = [extract_stage.Resolution(d.study, d.field, first[d.study][d.field])
+             for d in found if d.field == "participants_n"]
+    extract_stage.reconcile(project, reviewers[0], [*taken, *typed],
+                            clock=_at(EXTRACTION_CLOCK[-1]))
+    rows = extract_stage.agreement(project)
+    agree, both = sum(r.agree for r in rows), sum(r.both for r in rows)
+    return StepReport(
+        "extract", "done",
+        f"{len(first)} studies extracted by {reviewers[0]} (in $EDITOR) and {reviewers[1]} "
+        f"(XLSX round trip); {len(found)} disagreements reconciled; {agree} of {both} "
+        "field values agreed",
+        [f"{d.label}: {d.field}" for d in found],
+    )
+
+
+def appraise(ctx: DemoRun) -> StepReport:
+    """Two reviewers appraise every included study with CASP, one question at a time (the
+    session loop of `review appraise`, answers played by the generator); then `review appraise
+    compare` and `reconcile --take`."""
+    project, demo = ctx.project, ctx.demo
+    included = studies.included(project)
+    inst = appraise_stage.instrument_of(project, None)
+    reviewers = list(project.protocol.reviewers[:2]) or ["reviewer1", "reviewer2"]
+    items = [i.id for i in inst.items]
+    for who, reviewer in enumerate(reviewers):
+        for n, s in enumerate(included):
+            answers = _extraction.appraisal(s.id, demo.seed, items)
+            if who:
+                answers = _extraction.second_appraisal(n, answers)
+            appraise_stage.run(project, s.id, reviewer, None, _scripted(answers),
+                               clock=_at(APPRAISAL_CLOCK[who]))
+    found = appraise_stage.compare(project, None)
+    appraise_stage.reconcile(project, None, reviewers[0],
+                             appraise_stage.take(found, reviewers[0]),
+                             clock=_at(APPRAISAL_CLOCK[-1]))
+    rows = appraise_stage.agreement(project, None)
+    agree, both = sum(r.agree for r in rows), sum(r.both for r in rows)
+    return StepReport(
+        "appraise", "done",
+        f"{len(included)} studies appraised with {inst.id} by {' and '.join(reviewers)}; "
+        f"{len(found)} disagreements reconciled; {agree} of {both} answers agreed",
+        [f"{d.label}: {d.item}" for d in found],
+    )
+
+
+def _typed_in(text: str) -> Callable[[str], str]:
+    """An editor in which the reviewer fills the form and saves it as `text`."""
+    return lambda _shown: text
+
+
+def _scripted(answers: dict[str, str]) -> Callable[[appraise_stage.Question],
+                                                   appraise_stage.Action]:
+    """A reviewer at the appraisal screen: a comment typed before each concern, then the
+    answer; the overall level the instrument's rule suggests."""
+    commented: set[str] = set()
+
+    def ask(q: appraise_stage.Question) -> appraise_stage.Action:
+        if q.question == "overall":
+            return appraise_stage.Action("answer", q.suggested or "moderate")
+        answer = answers[q.question]
+        if answer != "yes" and q.question not in commented:
+            commented.add(q.question)
+            return appraise_stage.Action("comment", f"{q.instrument.label_of(q.question)}: "
+                                                    "not reported clearly")
+        return appraise_stage.Action("answer", answer)
+
+    return ask
+
+
 STEPS: tuple[Step, ...] = (
     Step("create", create),
     Step("import", import_sources, needs=("create",)),
@@ -210,6 +320,8 @@ STEPS: tuple[Step, ...] = (
     Step("full-text", screen_full_text, needs=("title-abstract",)),
     Step("include", include, needs=("full-text",)),
     Step("prisma", prisma, needs=("include",)),
+    Step("extract", extract, needs=("prisma",)),
+    Step("appraise", appraise, needs=("prisma",)),
 )
 
 
@@ -222,6 +334,8 @@ def run(folder: Path, force: bool = False, seed: int = DEFAULT_SEED, progress: P
         raise UsageError(f"--until must be one of: {', '.join(names)} (got `{until}`)")
     if until is not None:
         steps = steps[: names.index(until) + 1]
+    if not force and (done := existing(folder, seed)) is not None:
+        return done
     root = prepare_folder(folder, force)
     with write_lock(Project(root), "demo"):
         return _run(Project(root), seed, progress, steps)
@@ -246,6 +360,30 @@ def _run(project: Project, seed: int, progress: Progress, steps: tuple[Step, ...
             ctx.project.demo_dir / "run.json",
             {"seed": seed, "steps": [r.to_json() for r in ctx.reports]},
         )
+    return result
+
+
+def existing(folder: Path, seed: int) -> DemoResult | None:
+    """The demo `folder` already holds (same seed), left as it is: running `review demo` (or
+    `make demo`) again is not an error and never replaces work done in it; --force does."""
+    root = folder.resolve()
+    run_json = root / "demo" / "run.json"
+    if not (root / "review.toml").is_file() or not run_json.is_file():
+        return None
+    try:
+        ran = read_json(run_json)
+    except ParseError:
+        return None
+    if not isinstance(ran, dict) or ran.get("seed") != seed:
+        return None
+    note = StepReport("create", "skipped", f"{folder} already holds the example review (seed "
+                      f"{seed}); nothing was changed (`review demo {folder} --force` makes it "
+                      "again)")
+    result = DemoResult(root, [note], {}, existing=True)
+    prisma_json = root / "prisma" / "prisma.json"
+    if prisma_json.is_file():
+        result.prisma = read_json(prisma_json)
+        result.svg = next(iter(sorted((root / "prisma").glob("*.svg"))), None)
     return result
 
 
@@ -360,7 +498,7 @@ def _screen(ctx: DemoRun, stage: Stage, disagreements: tuple[int, int]) -> StepR
     name = str(stage)
     project = ctx.project
     study_of = unit_studies(project, ctx.demo)
-    to_screen = [u.id for u in units.stage_units(project, stage)]
+    to_screen = sorted(units.stage_ids(project, stage))
     unmatched = [u for u in to_screen if u not in study_of]
     reviewers = list(project.protocol.reviewers[:2]) or ["reviewer1", "reviewer2"]
     votes = simulated_votes(ctx.demo, to_screen, study_of, stage, disagreements)

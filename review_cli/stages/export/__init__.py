@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from review_cli.errors import ReviewError, UsageError
-from review_cli.io.exporters import EXPORT_FORMATS, render
+from review_cli.io import workbook
+from review_cli.io.exporters import EXPORT_FORMATS, render, to_markdown
 from review_cli.model import Stage
 from review_cli.project import Project
 from review_cli.stages import include
+from review_cli.stages.export import _tables
 from review_cli.store import clusters as clusters_store
 from review_cli.store import decisions as dec
 from review_cli.store import flow
@@ -109,25 +111,63 @@ NOTHING_YET = {  # what an empty export means, and what comes first
     ),
     "decisions": "no decisions yet: screen first (`review screen`, or `review decide`)",
 }
+TABLES = ("characteristics", "appraisal")  # the paper's tables after inclusion
 
 
 @dataclass
 class Exported:
     text: str
     rows: int
+    data: bytes | None = None  # a workbook (--format xlsx): bytes, not text
+    warnings: list[str] = field(default_factory=list)
 
 
-def run(project: Project, what: str, fmt: str) -> Exported:
+def _xlsx(rows: list[dict[str, Any]], columns: tuple[str, ...],
+          legend: list[tuple[str, str]] | None = None, name: str = "table") -> bytes:
+    sheets = [workbook.Sheet(name, [workbook.Column(c, 14 if len(rows) and all(
+        len(str(r.get(c) or "")) < 14 for r in rows) else 30, wrap=True) for c in columns],
+        [[r.get(c) for c in columns] for r in rows])]
+    if legend:
+        sheets.append(workbook.Sheet("legend", [workbook.Column("column", 16),
+                                                workbook.Column("meaning", 80, wrap=True)],
+                                     [list(pair) for pair in legend]))
+    return workbook.write(sheets)
+
+
+def table(project: Project, what: str, fmt: str, tool: str | None = None) -> Exported:
+    """`characteristics` or `appraisal` as CSV, Markdown or XLSX."""
+    if fmt not in ("csv", "md", "xlsx"):
+        raise UsageError(f"the {what} table is written as csv, md or xlsx, not {fmt}")
+    t = _tables.characteristics(project) if what == "characteristics" \
+        else _tables.appraisal(project, tool)
+    if fmt == "xlsx":
+        return Exported("", len(t.rows), _xlsx(t.rows, t.columns, t.legend, what), t.warnings)
+    if fmt == "csv":
+        return Exported(render("csv", t.rows, t.columns), len(t.rows), None, t.warnings)
+    text = to_markdown(t.rows, t.columns)
+    extra = [f"- **{key}**: {meaning}" for key, meaning in t.legend] + \
+        [f"- {note}" for note in t.notes]
+    if extra:
+        text += "\n" + "\n".join(extra) + "\n"
+    return Exported(text, len(t.rows), None, t.warnings)
+
+
+def run(project: Project, what: str, fmt: str, tool: str | None = None) -> Exported:
     """The rendered export and how many rows it holds (0: only a header, or nothing)."""
     if fmt not in EXPORT_FORMATS:
         raise UsageError(
             f"unknown export format `{fmt}`", hint="use one of: " + ", ".join(EXPORT_FORMATS)
         )
+    if what in TABLES:
+        return table(project, what, fmt, tool)
     if what not in EXPORTERS:
         raise UsageError(
-            f"nothing called `{what}` to export", hint="use one of: " + ", ".join(sorted(EXPORTERS))
+            f"nothing called `{what}` to export",
+            hint="use one of: " + ", ".join(sorted([*EXPORTERS, *TABLES]))
         )
     rows, columns = EXPORTERS[what](project)
+    if fmt == "xlsx":
+        return Exported("", len(rows), _xlsx(rows, columns, name=what))
     if fmt in ("ris", "bibtex") and not {"id", "title"} <= set(columns):
         # Decision log lines are not references: RIS/BibTeX would have no id or title to write.
         raise ReviewError(

@@ -11,7 +11,7 @@ from __future__ import annotations
 import gc
 import json
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from types import ModuleType
@@ -34,6 +34,7 @@ from review_cli.model import (
 )
 from review_cli.progress import NULL, Progress
 from review_cli.project import Project
+from review_cli.protocol import Protocol, parse_protocol
 from review_cli.store import lock
 from review_cli.store import records as records_store
 from review_cli.store.locking import locked
@@ -131,7 +132,10 @@ def build_records(
             progress.advance(line - shown_line)
             shown_line = line
         if isinstance(item, Skip):
-            report.skipped.append({"line": line, "reason": item.reason})
+            skip = {"line": line, "reason": item.reason}
+            if item.damaged:
+                skip["damaged"] = True
+            report.skipped.append(skip)
             continue
         position += 1  # a parsed record without content still has a position
         values = fields(item.fields)
@@ -197,9 +201,16 @@ def _check_paths(paths: Sequence[Path]) -> None:
         raise ReviewError(f"{', '.join(folders)}: a folder, not an export file",
                           hint="name the export files in it, e.g. "
                                "`review import exports/*.ris --source NAME`")
-    missing = [str(p) for p in paths if not p.is_file()]
-    if missing:
-        raise ReviewError(f"no such file: {', '.join(missing)}", hint="check the path")
+    for path in paths:
+        try:
+            path.stat()
+        except FileNotFoundError:
+            raise ReviewError(f"no such file: {path}", hint="check the path") from None
+        except OSError as e:  # a link that loops, a folder we may not enter
+            raise ReviewError(f"{path}: {e.strerror or e}", hint="check the path") from None
+        if not path.is_file():  # a FIFO, a socket, a device: nothing to read an export from
+            raise ReviewError(f"{path}: not a regular file (a pipe, socket or device)",
+                              hint="save the export as a file and import that")
 
 
 def _read_exports(
@@ -209,9 +220,11 @@ def _read_exports(
     fmt: str | None,
     previous: Sequence[dict[str, Any]],
     progress: Progress,
+    accept_losses: bool = False,
 ) -> tuple[list[_Read], list[str]]:
     """Every export not imported before, read into records (nothing written); and the files
-    whose exact bytes were imported already."""
+    whose exact bytes were imported already. `accept_losses`: import what could be read of an
+    export whose other records could not be read (else that is an error)."""
     by_hash = {entry["sha256"]: entry for entry in previous}
     done: list[_Read] = []
     unchanged: list[str] = []
@@ -232,7 +245,7 @@ def _read_exports(
         if digest in {d.report.sha256 for d in done}:
             unchanged.append(str(path))
             continue
-        doc, fmt_module = read_file(path, data, fmt)
+        doc, fmt_module = _guarded_read(path, data, fmt)
         del data
         dest = _destination(project, source, path, digest, taken)
         taken.add(dest)
@@ -247,13 +260,71 @@ def _read_exports(
         if getattr(fmt_module, "TEXT_ONLY", False):
             doc.compact()  # a text parser needs the text or the bytes, never both
         progress.start(f"Importing {path.name} (lines)", total=doc.line_count())
-        records = build_records(source, report.file, fmt_module.parse(doc), report, progress)
+        place = _Place()
+        try:
+            items = _tracked(fmt_module.parse(doc), place)
+            records = build_records(source, report.file, items, report, progress)
+        except ReviewError:
+            raise
+        except Exception as e:  # a reader met input it was not written for: say where
+            raise _unreadable(path, place.line, e) from None
         del doc
         if report.read == 0:
             raise _no_records(path, fmt_module)
+        if not accept_losses:
+            _refuse_losses(path, items_damaged(report))
         done.append(_Read(report, path, dest, records))
         progress.done()
     return done, unchanged
+
+
+class _Place:
+    """The line of the last item a reader gave (where an unexpected error happened)."""
+
+    line = 0
+
+
+def _tracked(items: Iterable[Parsed | Skip], place: _Place) -> Iterator[Parsed | Skip]:
+    for item in items:
+        place.line = item.line
+        yield item
+
+
+def _guarded_read(path: Path, data: bytes, fmt: str | None) -> tuple[Document, ModuleType]:
+    try:
+        return read_file(path, data, fmt)
+    except ReviewError:
+        raise
+    except Exception as e:
+        raise _unreadable(path, 0, e) from None
+
+
+def _unreadable(path: Path, line: int, e: Exception) -> ParseError:
+    where = f"after line {line}" if line else "at its start"
+    return ParseError(
+        path, f"could not be read {where} ({type(e).__name__}: {e})",
+        hint="the export may be damaged: download it again from the database; if it opens "
+             "elsewhere, please report this with the file",
+    )
+
+
+def items_damaged(report: FileReport) -> list[dict[str, Any]]:
+    return [s for s in report.skipped if s.get("damaged")]
+
+
+def _refuse_losses(path: Path, damaged: list[dict[str, Any]]) -> None:
+    """An export with records that could not be read is not imported short of them unless the
+    user says so: a lost record is a lost study."""
+    if not damaged:
+        return
+    shown = "; ".join(f"line {s['line']}: {s['reason']}" for s in damaged[:5])
+    more = f" and {len(damaged) - 5} more" if len(damaged) > 5 else ""
+    raise ParseError(
+        path,
+        f"{len(damaged)} record(s) could not be read, so nothing was imported: {shown}{more}",
+        hint="export the file again from the database; or import the records that could be "
+             "read with --accept-losses (the lost ones are listed in import/report.json)",
+    )
 
 
 def _merged(existing: dict[str, Record], read: Sequence[_Read]) -> dict[str, Record]:
@@ -271,22 +342,44 @@ def run(
     source: str,
     fmt: str | None = None,
     progress: Progress = NULL,
+    accept_losses: bool = False,
 ) -> ImportResult:
+    try:
+        with transaction(project) as tx:
+            return stage(tx, paths, source, fmt, progress, accept_losses)[0]
+    except BaseException:
+        project.__dict__.pop("protocol", None)  # a staged review.toml was not written after all
+        raise
+
+
+def stage(
+    tx: Transaction,
+    paths: Sequence[Path],
+    source: str,
+    fmt: str | None = None,
+    progress: Progress = NULL,
+    accept_losses: bool = False,
+) -> tuple[ImportResult, list[Record] | None]:
+    """An import staged in `tx` (committed with it), and the review's records after it (None:
+    nothing new was imported). Another stage that goes on from these records in the same
+    transaction (a search's dedup) commits with the import, as one unit."""
     # Records hold no reference cycles; the cyclic collector would only re-walk the millions of
     # strings and tuples a big import allocates (a fifth of its time), so it waits till the end.
     collecting = gc.isenabled()
     gc.disable()
     try:
-        return _run(project, paths, source, fmt, progress)
+        return _stage(tx, paths, source, fmt, progress, accept_losses)
     finally:
         if collecting:
             gc.enable()
         progress.done()  # also when a file is refused half-way: never leave a bar running
 
 
-def _run(
-    project: Project, paths: Sequence[Path], source: str, fmt: str | None, progress: Progress
-) -> ImportResult:
+def _stage(
+    tx: Transaction, paths: Sequence[Path], source: str, fmt: str | None, progress: Progress,
+    accept_losses: bool,
+) -> tuple[ImportResult, list[Record] | None]:
+    project = tx.project
     source = _check_source(source)
     if fmt:
         # an unknown --format is bad usage, also when every file is imported already
@@ -299,25 +392,33 @@ def _run(
         source = declared.name  # the protocol's spelling wins
 
     previous = records_store.read_report(project)
-    read, unchanged = _read_exports(project, paths, source, fmt, previous, progress)
+    read, unchanged = _read_exports(
+        project, paths, source, fmt, previous, progress, accept_losses
+    )
     if not read:
-        return ImportResult([], unchanged, [], records_store.count(project))
+        return ImportResult([], unchanged, [], records_store.count(project)), None
     progress.start("Merging and writing records")
     records = _merged({r.id: r for r in records_store.read(project)}, read)
     added_sources: list[str] = []
-    try:
-        with transaction(project) as tx:
-            for item in read:
-                if item.dest != item.src.resolve() and not item.dest.exists():
-                    tx.copy(item.src, item.dest)  # never a half-copied export in searches/
-            if declared is None:
-                _declare_source(tx, source, read[0].report.format)
-                added_sources.append(source)
-            _write(tx, records, {e["file"]: e for e in previous}, read)
-    finally:
-        if declared is None:
-            project.__dict__.pop("protocol", None)  # review.toml may have changed: read it again
-    return ImportResult([r.report for r in read], unchanged, added_sources, len(records))
+    for item in read:
+        if item.dest != item.src.resolve() and not item.dest.exists():
+            tx.copy(item.src, item.dest)  # never a half-copied export in searches/
+    if declared is None:
+        _declare_source(tx, source, read[0].report.format)
+        added_sources.append(source)
+        # review.toml is staged: read the protocol with the new source from now on
+        project.__dict__["protocol"] = _protocol_of(tx)
+    _write(tx, records, {e["file"]: e for e in previous}, read)
+    result = ImportResult([r.report for r in read], unchanged, added_sources, len(records))
+    return result, sorted(records.values(), key=lambda r: r.id)
+
+
+def _protocol_of(tx: Transaction) -> Protocol:
+    import tomllib
+
+    staged = tx.staged(tx.project.protocol_path)
+    assert staged is not None
+    return parse_protocol(tomllib.loads(staged.decode("utf-8-sig")), tx.project.protocol_path)
 
 
 def _write(
@@ -412,7 +513,10 @@ def remove(
             for fmt in sorted({e["format"] for e in entries}):
                 paths = [project.root / e["file"] for e in entries if e["format"] == fmt]
                 _check_paths(paths)
-                read, _ = _read_exports(project, paths, source, fmt, [], progress)
+                # Losses were accepted (and reported) when these exports were imported.
+                read, _ = _read_exports(
+                    project, paths, source, fmt, [], progress, accept_losses=True
+                )
                 _merged(records, read)
                 reports.update((r.report.file, r.report.to_json()) for r in read)
     finally:

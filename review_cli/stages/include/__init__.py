@@ -30,11 +30,15 @@ from review_cli.store import inclusion as inclusion_store
 from review_cli.store.decisions import Final
 from review_cli.store.flow import RecordInfo
 from review_cli.store.locking import locked
+from review_cli.store.stopping import Stop
+from review_cli.store.stopping import describe as describe_stop
 from review_cli.store.transaction import transaction
 
 STAGE = "include"
-NOT_SCREENED_WHY = (
-    "not screened: screening stopped by the stopping rule (screening.unscreened = \"automation\")"
+UNSCREENED_OPTION_IGNORED = (
+    '`[screening] unscreened = "automation"` in review.toml no longer removes the records nobody '
+    "screened: a stop must be recorded with who, when and on which rule's verdict (`review "
+    "stop`); until then they wait for a decision"
 )
 
 
@@ -49,7 +53,11 @@ class Status(StrEnum):
     """Where a record left the flow (or that it has not left it yet)."""
 
     DUPLICATE = "duplicate"  # another record of its cluster stands for it
-    INELIGIBLE = "ineligible-automation"  # the protocol's limits (or the stopping rule) removed it
+    # the protocol's limits removed it, or nobody screened it and screening stopped on a
+    # stopping rule's verdict (`review stop`)
+    INELIGIBLE = "ineligible-automation"
+    # nobody screened it and screening stopped by the reviewers' decision, no rule having said so
+    REMOVED_OTHER = "removed-other"
     EXCLUDED_TA = "excluded-title-abstract"
     # no final title/abstract decision (unscreened, maybe, conflict)
     PENDING_TA = "pending-title-abstract"
@@ -94,6 +102,7 @@ class Inclusion:
     # stage -> decided ids that are no unit
     orphans: dict[str, list[str]] = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)
+    stop: Stop | None = None  # the reviewers' recorded stop in force
 
     def unit_of(self) -> dict[str, Unit]:
         return {rid: u for u in self.units.values() for rid in u.members}
@@ -150,7 +159,17 @@ def compute(inputs: flow.Inputs) -> Inclusion:
     """Every unit's final status (pure: no file is read)."""
     protocol = inputs.protocol
     warnings = list(inputs.warnings)
-    units = _units(protocol, inputs.units, inputs.ta, inputs.ft)
+    if protocol.screening.unscreened == "automation":
+        warnings.append(UNSCREENED_OPTION_IGNORED)
+    stopped = Stopped.of(inputs.stop)
+    units = _units(protocol, inputs.units, inputs.ta, inputs.ft, stopped)
+    if inputs.stop is not None:
+        later = sum(1 for u in units.values() if u.detail == NOT_SCREENED)
+        if later:
+            warnings.append(
+                f"{later} record(s) nobody screened were not there when screening stopped "
+                f"({inputs.stop.time}), so the stop does not cover them: screen them, or run "
+                "`review stop` again")
     known = {r.code for r in protocol.reasons}
     unknown: Counter[str] = Counter()
     for u in units.values():
@@ -170,7 +189,8 @@ def compute(inputs: flow.Inputs) -> Inclusion:
             f"{len(ids)} {stage} decision(s) are on ids that are no screening unit "
             f"(e.g. {', '.join(ids[:3])}); they are not counted"
         )
-    return Inclusion(protocol, inputs.records, units, inputs.ta, inputs.ft, orphans, warnings)
+    return Inclusion(protocol, inputs.records, units, inputs.ta, inputs.ft, orphans, warnings,
+                     inputs.stop)
 
 
 def _pending_detail(final: Final) -> str:
@@ -181,14 +201,34 @@ def _pending_detail(final: Final) -> str:
     return "undecided (maybe, or waiting for another reviewer): " + ", ".join(final.by)
 
 
+NOT_SCREENED = "not screened yet"
+
+
+class Stopped(NamedTuple):
+    """The units a stop left unscreened, and how PRISMA counts them."""
+
+    units: frozenset[str]
+    status: Status
+    reason: str
+
+    @classmethod
+    def of(cls, stop: Stop | None) -> Stopped:
+        if stop is None:
+            return cls(frozenset(), Status.PENDING_TA, "")
+        return cls(frozenset(stop.unscreened),
+                   Status.INELIGIBLE if stop.rule else Status.REMOVED_OTHER,
+                   "not screened: " + describe_stop(stop))
+
+
 def _status(
-    protocol: Protocol, uid: str, ta: dict[str, Final], ft: dict[str, Final]
+    protocol: Protocol, uid: str, ta: dict[str, Final], ft: dict[str, Final],
+    stopped: Stopped,
 ) -> tuple[Status, str, str]:
     t = ta.get(uid)
     if t is None:
-        if protocol.screening.unscreened == "automation":
-            return Status.INELIGIBLE, NOT_SCREENED_WHY, ""
-        return Status.PENDING_TA, "", "not screened yet"
+        if uid in stopped.units:
+            return stopped.status, stopped.reason, ""
+        return Status.PENDING_TA, "", NOT_SCREENED
     if t.verdict == Verdict.EXCLUDE:
         return Status.EXCLUDED_TA, t.reason, ""
     if t.verdict != Verdict.INCLUDE:
@@ -206,7 +246,7 @@ def _status(
 
 
 def _units(protocol: Protocol, shapes: Sequence[flow.UnitShape], ta: dict[str, Final],
-           ft: dict[str, Final]) -> dict[str, Unit]:
+           ft: dict[str, Final], stopped: Stopped) -> dict[str, Unit]:
     """Each unit with its final status: ineligible by the protocol's limits, else as decided."""
     limits = protocol.limits
     active = limits.active
@@ -227,7 +267,7 @@ def _units(protocol: Protocol, shapes: Sequence[flow.UnitShape], ta: dict[str, F
         elif t is not None and t.verdict == exclude:  # most units: `_status` without the call
             status, reason, detail = Status.EXCLUDED_TA, t.reason, ""
         else:
-            status, reason, detail = _status(protocol, cid, ta, ft)
+            status, reason, detail = _status(protocol, cid, ta, ft, stopped)
         units[cid] = new(
             Unit, (cid, Arm.DBR if dbr else Arm.OTHER, kept, members, status, reason, detail)
         )
@@ -276,6 +316,7 @@ def automation_category(why: str) -> str:
 
 
 __all__ = [
-    "PENDING", "Arm", "IncludeResult", "Inclusion", "RecordInfo", "Status", "Unit",
+    "NOT_SCREENED", "PENDING", "UNSCREENED_OPTION_IGNORED", "Arm", "IncludeResult", "Inclusion",
+    "RecordInfo", "Status", "Stopped", "Unit",
     "automation_category", "build", "compute", "run", "statuses_of",
 ]

@@ -15,6 +15,8 @@ TEMPLATES_DIR = Path(__file__).resolve().parents[2] / "protocols"
 GITIGNORE = """\
 # Machine-local state written by `review` (caches, process locks); safe to delete.
 .review/
+# Temp files of a write that was cut short; the next command that writes there removes them.
+.*.tmp
 """
 
 

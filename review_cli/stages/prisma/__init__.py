@@ -35,6 +35,7 @@ from review_cli.store import inclusion as inclusion_store
 from review_cli.store import lock
 from review_cli.store import prisma as prisma_store
 from review_cli.store.locking import locked
+from review_cli.store.stopping import describe as describe_stop
 from review_cli.store.transaction import transaction
 
 STAGE = "prisma"
@@ -56,8 +57,10 @@ RESULT_KEYS = {
     SourceKind.ORGANISATION: "organisation_results",
     SourceKind.CITATION_SEARCHING: "citations_results",
 }
-# Box keys per arm: PRISMA2020-app names for the databases arm; the other arm's screening and
-# removal boxes are not in the app's template and carry an `other_` prefix.
+# Box keys per arm: PRISMA2020-app names for the databases arm. The other arm's removal and
+# screening counts are not boxes of the template (which goes from identification straight to
+# "Reports sought for retrieval"): prisma.json keeps them under an `other_` prefix, and the
+# diagram and PRISMA.csv state them in the label of that arm's "Reports sought" box.
 ARM_KEYS = {
     Arm.DBR: {
         "duplicates": "duplicates",
@@ -104,6 +107,9 @@ class Flow:
     update: bool
     other_methods: bool
     interim: bool  # drawn with units awaiting a decision
+    removed_other: dict[str, int] = field(default_factory=dict)  # why -> n
+    stopping: dict[str, Any] | None = None  # the reviewers' recorded stop, if any
+    warnings: list[str] = field(default_factory=list)  # not written
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -116,6 +122,8 @@ class Flow:
             "sources": self.sources,
             "excluded_reasons": self.reasons,
             "automation": self.automation,
+            "removed_other": self.removed_other,
+            "stopping": self.stopping,
         }
 
 
@@ -156,9 +164,11 @@ def arm_boxes(
         c = per[arm]
         units = sum(c.values())
         sought = sum(c[s] for s in _SOUGHT)
+        removed = c[Status.INELIGIBLE] + c[Status.REMOVED_OTHER]
         boxes[arm] = ArmBoxes(
-            identified=n, duplicates=n - units, automation=c[Status.INELIGIBLE], other=0,
-            screened=units - c[Status.INELIGIBLE], excluded=c[Status.EXCLUDED_TA],
+            identified=n, duplicates=n - units, automation=c[Status.INELIGIBLE],
+            other=c[Status.REMOVED_OTHER],
+            screened=units - removed, excluded=c[Status.EXCLUDED_TA],
             pending_ta=c[Status.PENDING_TA],
             sought=sought, not_retrieved=c[Status.NOT_RETRIEVED],
             assessed=sought - c[Status.NOT_RETRIEVED],
@@ -230,13 +240,25 @@ def compute(inc: Inclusion, allow_pending: bool = False) -> Flow:
     """All counts of the diagram; raises ReviewError naming boxes and units if they do not add
     up."""
     protocol = inc.protocol
+    warnings: list[str] = []
+    # Only what the review searched is drawn: a source with records, or one the protocol gives
+    # a search date (searched, with no results). A template's unused source is left out.
     sources: dict[str, dict[str, int]] = {group: {} for group in SOURCE_GROUPS.values()}
     for s in protocol.sources:
-        sources[SOURCE_GROUPS[s.kind]][s.name] = 0
+        if s.search_date:
+            sources[SOURCE_GROUPS[s.kind]][s.name] = 0
     # (source, kind) -> n
     for (source, kind), n in Counter(map(itemgetter(1, 2), inc.records.values())).items():
         group = sources[SOURCE_GROUPS[kind]]
         group[source] = group.get(source, 0) + n
+    drawn = {name for group in sources.values() for name in group}
+    unsearched = [s.name for s in protocol.sources if s.name not in drawn]
+    if unsearched:
+        warnings.append(
+            f"{', '.join(unsearched)}: listed in review.toml, but nothing was imported from "
+            f"{'it' if len(unsearched) == 1 else 'them'} and no search_date says "
+            f"{'it was' if len(unsearched) == 1 else 'they were'} searched: left out of the "
+            "diagram (give a source its search_date if it was searched and found nothing)")
     sources = {
         g: dict(sorted(v.items(), key=lambda kv: kv[0].casefold())) for g, v in sources.items()
     }
@@ -269,11 +291,16 @@ def compute(inc: Inclusion, allow_pending: bool = False) -> Flow:
         reasons["dbr" if arm == Arm.DBR else "other"] = _reasons(inc, excluded)
     new = counts["dbr_included"] + counts["other_included"]
     if problems:
+        unscreened = any(u.detail == include.NOT_SCREENED for u in inc.units.values())
+        if unscreened and protocol.screening.unscreened == "automation":
+            problems.append(include.UNSCREENED_OPTION_IGNORED)
         raise ReviewError(
             "the PRISMA 2020 counts do not add up:\n  " + "\n  ".join(problems),
             hint="decide the records named (`review screen` / `review decide`), reconcile "
-            "conflicts, or run `review prisma --allow-pending` for an interim diagram that shows "
-            "them as awaiting a decision",
+            "conflicts, "
+            + ("record that screening stopped early (`review stop`), " if unscreened else "")
+            + "or run `review prisma --allow-pending` for an interim diagram that shows them "
+            "as awaiting a decision",
         )
     # One report per study: the review links no separate reports of one study yet.
     counts["new_studies"] = counts["new_reports"] = new
@@ -281,14 +308,15 @@ def compute(inc: Inclusion, allow_pending: bool = False) -> Flow:
     counts["total_reports"] = counts["previous_reports"] + new
 
     automation: Counter[str] = Counter()
+    removed_other: Counter[str] = Counter()
     for (_, status, why), n in tally.items():
         if status == Status.INELIGIBLE:
             # a few distinct reasons, 10,000s of units
             automation[include.automation_category(why)] += n
-    other_methods = bool(
-        counts["website_results"] + counts["organisation_results"] + counts["citations_results"]
-        or any(s.kind not in DBR_KINDS for s in protocol.sources)
-    )
+        elif status == Status.REMOVED_OTHER:
+            removed_other[why] += n
+    other_methods = any(sources[SOURCE_GROUPS[kind]] for kind in SourceKind
+                        if kind not in DBR_KINDS)
     return Flow(
         title=protocol.title,
         counts=counts,
@@ -301,7 +329,30 @@ def compute(inc: Inclusion, allow_pending: bool = False) -> Flow:
             counts["records_pending"] + counts["dbr_pending_reports"]
             + counts["other_records_pending"] + counts["other_pending_reports"]
         ),
+        removed_other=dict(sorted(removed_other.items())),
+        stopping=_stopping(inc, tally),
+        warnings=warnings,
     )
+
+
+def _stopping(inc: Inclusion, tally: Counter[tuple[Arm, Status, str]]) -> dict[str, Any] | None:
+    """The reviewers' recorded stop, as prisma.json and the diagram state it."""
+    stop = inc.stop
+    if stop is None:
+        return None
+    why = include.Stopped.of(stop)
+    per_arm = {str(arm): 0 for arm in Arm}
+    for (arm, status, reason), k in tally.items():
+        if status == why.status and reason == why.reason:
+            per_arm[str(arm)] += k
+    return {
+        "reviewer": stop.reviewer, "time": stop.time, "rule": stop.rule,
+        "counted_as": "excluded_automatic" if stop.rule else "excluded_other",
+        # units left unscreened, per arm: the databases arm's removal box counts its own, the
+        # other-methods arm states its own in its "Reports sought" label
+        "not_screened": per_arm, "statement": describe_stop(stop), "note": stop.note,
+        "figures": dict(stop.figures),
+    }
 
 
 # --- files -----------------------------------------------------------------------------------
@@ -359,7 +410,7 @@ def run(project: Project, allow_pending: bool = False) -> PrismaResult:
                 tx.write(path, data)
             known[path] = sha256_bytes(data)
         lock.record(tx, STAGE, sources, files, params={"allow_pending": allow_pending}, known=known)
-    return PrismaResult(result, [project.rel(p) for p in files], inc.warnings)
+    return PrismaResult(result, [project.rel(p) for p in files], inc.warnings + result.warnings)
 
 
 def _lines(text: str) -> list[str]:
@@ -392,4 +443,4 @@ def check(project: Project, allow_pending: bool = False) -> PrismaResult:
     """Regenerate in memory and compare with the files on disk; writes nothing."""
     result, inc, files, _ = render(project, allow_pending, cache=False)
     differences = [d for path, data in files.items() if (d := diff(project, path, data))]
-    return PrismaResult(result, [], inc.warnings, differences)
+    return PrismaResult(result, [], inc.warnings + result.warnings, differences)

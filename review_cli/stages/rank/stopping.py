@@ -20,14 +20,25 @@ from typing import Any
 
 RULES = ("statistical", "knee", "heuristic")
 KNEE_MIN_SCREENED = 150
+# The statistical rule's estimate reads the rate of the last 100 screened (or a tenth of them):
+# from fewer, it would read the first, most relevant records of the ranking.
+ESTIMATE_MIN_SCREENED = 100
+BOUND_MIN_RUN = 4  # below 4 irrelevant in a row, the rule-of-three bound is every record left
 
 
 @dataclass(frozen=True)
 class StopVerdict:
+    """One rule's opinion. `remaining_estimate`: relevant records still unscreened, never more
+    than are unscreened; None while the rule cannot estimate, and then `needs` says what it is
+    waiting for ("23 more decisions"). `upper_bound`: the figure is a 95 % upper bound, not a
+    point estimate."""
+
     rule: str  # "statistical", "knee", "heuristic"
     stop: bool
     remaining_estimate: float | None  # relevant records estimated still to find
     detail: str
+    needs: str = ""
+    upper_bound: bool = False
 
 
 # --- the statistical test ----------------------------------------------------------------------
@@ -117,7 +128,8 @@ def statistical(
     if n >= n_total and n:
         return StopVerdict("statistical", True, 0.0, "all records screened")
     if n == 0 or r == 0:
-        return StopVerdict("statistical", False, None, "no relevant record yet")
+        return StopVerdict("statistical", False, None, "no relevant record yet",
+                           needs="a first relevant record")
     alpha = 1 - confidence
     p = window_pvalues(labels, n_total, target, alpha=alpha if alpha >= 0.5 else None)
     best = int(p.argmin())
@@ -128,40 +140,50 @@ def statistical(
         else f"p >= {max(0.5, p_min) if alpha < 0.5 else alpha:.2g}"
     )
     detail = f"{shown} over the last {best + 1} screened (stop below {alpha:.2g})"
+    if n < ESTIMATE_MIN_SCREENED:
+        more = ESTIMATE_MIN_SCREENED - n
+        return StopVerdict("statistical", stop, None, detail, needs=f"{more} more decisions")
     return StopVerdict("statistical", stop, _tail_estimate(labels, n_total), detail)
 
 
 def _tail_estimate(labels: Sequence[int], n_total: int) -> float:
-    """Relevant records still unscreened if the rate of the recent records held for the rest."""
+    """Relevant records still unscreened if the rate of the recent records held for the rest
+    (at most every unscreened record)."""
     n = len(labels)
-    window = min(n, max(100, n // 10))
+    window = min(n, max(ESTIMATE_MIN_SCREENED, n // 10))
     recent = sum(labels[n - window :]) if window else 0
-    return round(float(recent / window if window else 0.0) * (n_total - n), 1)
+    left = max(0, n_total - n)
+    return min(float(left), round(float(recent / window if window else 0.0) * left, 1))
 
 
 # --- knee -----------------------------------------------------------------------------------
 def knee(
     labels: Sequence[int] | Any, min_screened: int = KNEE_MIN_SCREENED, n_total: int | None = None
 ) -> StopVerdict:
-    """Cormack & Grossman's knee: slope before the knee / slope after it, against 156 - r."""
+    """Cormack & Grossman's knee: slope before the knee / slope after it, against 156 - r.
+    It neither stops nor estimates before `min_screened` records: its slopes mean nothing on
+    the first, most relevant records of a ranking."""
+    s = len(labels)
+    r = int(sum(labels))
+    if s == 0 or r == 0:
+        return StopVerdict("knee", False, None, "no relevant record yet",
+                           needs="a first relevant record")
     import numpy as np
 
     x = np.asarray(labels, dtype=np.int64)
-    s = len(x)
-    r = int(x.sum())
-    if s == 0 or r == 0:
-        return StopVerdict("knee", False, None, "no relevant record yet")
     kn, a, rho = _knee_point(np.cumsum(x), s, r)
     b = r - a
     threshold = 156 - min(r, 150)
     stop = rho >= threshold and s >= min_screened
+    detail = (f"slope ratio {rho:.1f} at knee {kn} (stop at {threshold}, "
+              f"after {min_screened} screened)")
+    if s < min_screened:
+        return StopVerdict("knee", False, None, detail, needs=f"{min_screened - s} more decisions")
     estimate = None
     if n_total is not None:
-        estimate = round(b / max(1, s - kn) * (n_total - s), 1)
-    return StopVerdict(
-        "knee", bool(stop), estimate,
-        f"slope ratio {rho:.1f} at knee {kn} (stop at {threshold}, after {min_screened} screened)",
-    )
+        left = max(0, n_total - s)
+        estimate = min(float(left), round(b / max(1, s - kn) * left, 1))
+    return StopVerdict("knee", bool(stop), estimate, detail)
 
 
 def _knee_point(cum: Any, s: int, r: int) -> tuple[int, int, float]:
@@ -187,11 +209,15 @@ def heuristic(labels: Sequence[int], n_total: int, run: int | None = None) -> St
             break
         since += 1
     limit = run if run is not None else heuristic_limit(n_total)
-    # rule of three: with `since` irrelevant in a row, the rate is below 3 / since (95 %)
-    estimate = round(min(1.0, 3 / since) * (n_total - len(labels)), 1) if since else None
-    return StopVerdict(
-        "heuristic", since >= limit, estimate, f"{since} irrelevant in a row (stop at {limit})"
-    )
+    detail = f"{since} irrelevant in a row (stop at {limit})"
+    left = max(0, n_total - len(labels))
+    if since < BOUND_MIN_RUN and left:
+        return StopVerdict("heuristic", since >= limit, None, detail,
+                           needs=f"{BOUND_MIN_RUN - since} more irrelevant in a row")
+    # Rule of three: after `since` irrelevant in a row the rate is below 3 / since (95 %), so
+    # at most that share of the unscreened records is relevant: an upper bound, not an estimate.
+    bound = round(min(1.0, 3 / since) * left, 1) if since else 0.0
+    return StopVerdict("heuristic", since >= limit, bound, detail, upper_bound=True)
 
 
 def evaluate(

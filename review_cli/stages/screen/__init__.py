@@ -17,6 +17,7 @@ Guarantees:
 
 from __future__ import annotations
 
+import threading
 import time
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -34,10 +35,12 @@ from review_cli.stages.screen._engine import (
     Snapshot,
     SyncEngine,
 )
+from review_cli.stages.screen._stop import StopResult, resume, stop
 from review_cli.stages.screen._who import parse_stage, reasons_for, resolve_reviewer
 from review_cli.store import decisions as dec
 from review_cli.store import fulltext as fulltext_store
 from review_cli.store import screen_state
+from review_cli.store import stopping as stopping_store
 from review_cli.store import units as units_store
 from review_cli.store.locking import reviewer_lock
 
@@ -55,9 +58,9 @@ class Status:
     relevant: int  # includes (and maybes) in force
     maybe: int
     seconds_per_record: float | None
-    stopping: tuple[StopVerdict, ...]
+    stopping: tuple[StopVerdict, ...]  # the rules on every decision in force, this one included
     ranking: str  # "random" | "protocol" | "model" | "training"
-    session: int  # decisions made in this session
+    session: int  # decisions made in this session and still in force (as the final message)
 
 
 @dataclass(frozen=True)
@@ -82,18 +85,31 @@ class Card:
     note: str = ""  # pending note, saved with the next decision on this record
     previous: Decision | None = None  # this reviewer's own earlier decision on it (after undo)
     reason_required: bool = False
+    # Why an unranked record is shown: "random" (no model yet), "undo", "resume", "skipped"
+    # (earlier in this session), "maybe" (`--maybe`) or "unranked" (the model has not seen it)
+    shown_because: str = ""
 
 
 @dataclass
 class Outcome:
-    decided: int = 0  # net decisions this session (an undo takes one back)
+    decided: int = 0  # decisions made this session and still in force (the status line's count)
     finished: bool = False  # every unit has a decision in force
     messages: list[str] = field(default_factory=list)
     screened: int = 0
     total: int = 0
+    undone: int = 0  # undo presses this session
+    maybe: int = 0  # own maybes still waiting when the session ended
 
 
 Ask = Callable[[Card], str]
+Shown = tuple[str, int | None, float | None, str]  # record, rank, score, why it is shown
+
+
+def _load_stopping() -> None:
+    try:
+        import scipy.special  # noqa: F401
+    except ImportError:  # pragma: no cover - scipy comes with scikit-learn
+        pass
 
 
 class Session:
@@ -128,21 +144,43 @@ class Session:
         repair = dec.repair_torn(project, stage, reviewer)
         if repair is not None:
             self.messages.append(repair.message(project))
-        self.history = dec.read_log(
+        stopped = stopping_store.in_force(project, str(stage))
+        if stopped is not None:
+            self.messages.append(
+                f"Screening was stopped by {stopped.reviewer} at {stopped.time}: what you decide "
+                "now counts as screened (`review stop --resume` takes the stop back).")
+        # A decision made on a record before a dedup merged it counts for its unit.
+        to_unit = {m: cid for cid, ms in self.members.items() for m in ms if m != cid}
+        self.history = dec.remap(dec.read_log(
             project.decisions_path(stage, reviewer), stage, slug(reviewer)
-        ).decisions
+        ).decisions, to_unit)
         self.in_force = dec.effective(self.history)
         self.latest = dec.latest(self.history)
         self.notes: dict[str, str] = {}
         self.skipped: list[str] = []
         self.revisit: list[str] = []  # stack: shown before anything else (undo)
+        self.revisit_why: dict[str, str] = {}  # "undo" or "resume"
         self.intervals: list[float] = []
-        self.session_count = 0
+        self.made: list[Decision] = []  # this session's decisions still in force
+        self.undone = 0
+        self._in_order: list[int] = []
+        self._labels_version = 0
+        self._stopping: tuple[int, tuple[StopVerdict, ...]] = (-1, ())
+        if engine is not SyncEngine:
+            # The stopping rules need numpy and scipy: load them while the reviewer reads the
+            # first record, not on their first keypress.
+            threading.Thread(target=_load_stopping, name="review-stopping-import",
+                             daemon=True).start()
         self._shown_at: float | None = None
         self._push_labels()
         pointer = screen_state.load_pointer(project, stage, reviewer)
         if pointer in self.index and not self.done(pointer):
             self.revisit.append(pointer)
+            self.revisit_why[pointer] = "resume"
+
+    @property
+    def session_count(self) -> int:
+        return len(self.made)
 
     # --- state ---------------------------------------------------------------------------
     def done(self, rid: str) -> bool:
@@ -162,7 +200,23 @@ class Session:
         for rid, d in self.latest.items():
             if rid in self.index and d.verdict in LABEL:
                 labels[self.index[rid]] = ordered[rid] = LABEL[d.verdict]
-        self.engine.update(labels, [x for x in ordered.values() if x >= 0])
+        self._in_order = [x for x in ordered.values() if x >= 0]
+        self._labels_version += 1
+        self.engine.update(labels, self._in_order)
+
+    def stopping(self) -> tuple[StopVerdict, ...]:
+        """The stopping rules on this reviewer's decisions as they are now (computed here,
+        not by the ranker, whose snapshot may be a decision behind; a few ms, once per
+        decision)."""
+        version, verdicts = self._stopping
+        if version != self._labels_version:
+            from review_cli.stages.rank.stopping import evaluate
+
+            sc = self.project.protocol.screening
+            verdicts = tuple(evaluate(self._in_order, len(self.units), sc.target_recall,
+                                      sc.confidence))
+            self._stopping = (self._labels_version, verdicts)
+        return verdicts
 
     def status(self, snap: Snapshot) -> Status:
         decided = [d for rid, d in self.latest.items() if rid in self.index]
@@ -175,7 +229,7 @@ class Session:
             relevant=relevant,
             maybe=maybe,
             seconds_per_record=sum(recent) / len(recent) if recent else None,
-            stopping=tuple(snap.stopping),
+            stopping=self.stopping(),
             ranking=("training" if self._both_classes() else "random") if snap.training
             else ("protocol" if snap.protocol else "random" if snap.random else "model"),
             session=self.session_count,
@@ -188,12 +242,12 @@ class Session:
         }
         return labels == {0, 1}
 
-    def next_record(self, snap: Snapshot) -> tuple[str, int | None, float | None] | None:
+    def next_record(self, snap: Snapshot) -> Shown | None:
         """The record to show next: undo/resume first, then the ranking, then skipped ones."""
         while self.revisit:
             rid = self.revisit[-1]
             if not self.done(rid):
-                return rid, None, None
+                return rid, None, None, self.revisit_why.get(rid, "undo")
             self.revisit.pop()
         if self.only_maybe:
             maybes = dict.fromkeys(
@@ -202,29 +256,30 @@ class Session:
             )
             fresh = [rid for rid in maybes if rid not in self.skipped]
             if fresh:
-                return fresh[0], None, None
+                return fresh[0], None, None, "maybe"
             return self._from_skipped()
         for pos, i in enumerate(snap.order):
             rid = self.units[i].id
             if not self.done(rid) and rid not in self.skipped:
-                score = None if snap.random else snap.scores[pos]
-                return rid, (None if snap.random else pos + 1), score
+                if snap.random:
+                    return rid, None, None, "random"
+                return rid, pos + 1, snap.scores[pos], ""
         # Records the snapshot did not know about (it is one step behind), then skipped ones.
         for r in self.units:
             if not self.done(r.id) and r.id not in self.skipped:
-                return r.id, None, None
+                return r.id, None, None, "random" if snap.random else "unranked"
         return self._from_skipped()
 
-    def _from_skipped(self) -> tuple[str, int | None, float | None] | None:
+    def _from_skipped(self) -> Shown | None:
         for rid in list(self.skipped):
             self.skipped.remove(rid)
             if not self.done(rid):
-                return rid, None, None
+                return rid, None, None, "skipped"
         return None
 
     def card(
         self, rid: str, rank: int | None, score: float | None, snap: Snapshot, mode: str,
-        message: str,
+        message: str, why: str = "",
     ) -> Card:
         record = self.units[self.index[rid]]
         p = self.project.protocol
@@ -238,7 +293,7 @@ class Session:
         return Card(
             record=record, stage=self.stage, reviewer=self.reviewer, mode=mode,
             status=self.status(snap),
-            rank=rank, score=score, keys=self.keys, reasons=self.reasons,
+            rank=rank, score=score, shown_because=why, keys=self.keys, reasons=self.reasons,
             criteria_include=p.include, criteria_exclude=p.exclude,
             highlight_include=p.screening.highlight_include,
             highlight_exclude=p.screening.highlight_exclude,
@@ -263,7 +318,7 @@ class Session:
         self.latest[rid] = d
         if self._shown_at is not None:
             self.intervals.append(max(0.0, now - self._shown_at))
-        self.session_count += 1
+        self.made.append(d)
         self._push_labels()
         return d
 
@@ -281,6 +336,8 @@ class Session:
         self.latest = dec.latest(self.history)
         if target.note:
             self.notes[target.record] = target.note
+        self.made = [m for m in self.made if m is not target]
+        self.undone += 1
         self._push_labels()
         return target
 
@@ -304,11 +361,13 @@ class Session:
         finally:
             status = self.status(self.engine.snapshot())
             outcome.screened, outcome.total = status.screened, status.total
+            outcome.decided, outcome.undone = self.session_count, self.undone
+            outcome.maybe = status.maybe
 
     def _run(self, ask: Ask, outcome: Outcome) -> Outcome:
         message = " ".join(self.messages)
         mode = "decide"
-        current: tuple[str, int | None, float | None] | None = None
+        current: Shown | None = None
         while True:
             snap = self.engine.snapshot()
             if current is None or self.done(current[0]):
@@ -319,8 +378,8 @@ class Session:
                     return outcome
                 screen_state.save_pointer(self.project, self.stage, self.reviewer, current[0])
                 self._shown_at = self.clock()
-            rid, rank, score = current
-            answer = ask(self.card(rid, rank, score, snap, mode, message))
+            rid, rank, score, why = current
+            answer = ask(self.card(rid, rank, score, snap, mode, message, why))
             message = ""
             if mode == "reason":
                 mode = "decide"
@@ -329,7 +388,6 @@ class Session:
                     message = "No reason chosen: nothing saved."
                     continue
                 self.decide(rid, Verdict.EXCLUDE, rank, score, chosen.code)
-                outcome.decided += 1
                 message = f"Saved: exclude ({chosen.code})."
                 continue
             if mode == "note":
@@ -348,13 +406,11 @@ class Session:
             ):
                 verdict = Verdict(act)
                 self.decide(rid, verdict, rank, score)
-                outcome.decided += 1
                 message = f"Saved: {verdict}."
             elif act == "exclude" or act == "reason":
                 if not self.reasons:
                     if act == "exclude":
                         self.decide(rid, Verdict.EXCLUDE, rank, score)
-                        outcome.decided += 1
                         message = "Saved: exclude."
                     else:
                         message = "The protocol lists no exclusion reasons for this stage."
@@ -365,7 +421,6 @@ class Session:
                     message = "'Not retrieved' is a full-text decision."
                     continue
                 self.decide(rid, Verdict.NOT_RETRIEVED, rank, score)
-                outcome.decided += 1
                 message = "Saved: report not retrieved."
             elif act == "skip":
                 self.skipped.append(rid)
@@ -376,10 +431,11 @@ class Session:
                 if target is None:
                     message = "Nothing to undo."
                     continue
-                outcome.decided -= 1
                 if target.record != rid:
                     self.revisit.append(rid)
+                    self.revisit_why.setdefault(rid, why or "undo")
                 self.revisit.append(target.record)
+                self.revisit_why[target.record] = "undo"
                 current = None
                 message = f"Undone: {target.verdict}. Decide again."
             elif act in ("note", "criteria", "help"):
@@ -423,6 +479,30 @@ def run(
             session.engine.close()
 
 
+def ending(outcome: Outcome, only_maybe: bool = False) -> str:
+    """What the end of a session means: done, maybes waiting, or to be resumed."""
+    if not outcome.finished:
+        return "Run `review screen` again to resume."
+    if only_maybe:
+        return "All your maybes are decided."
+    if outcome.maybe:
+        return (f"Every record has a decision, but {outcome.maybe} are maybe and wait for a final "
+                "one: `review screen --maybe`.")
+    return "All records screened."
+
+
+def dedup_notice(project: Project) -> str:
+    """Why the records about to be screened may hold duplicates ('' when they cannot)."""
+    ran, n = units_store.not_deduplicated(project)
+    if not n:
+        return ""
+    if not ran:
+        return (f"`review dedup` has not run: the {n} imported record(s) would be screened as "
+                "they are, so a study found in two sources comes up once per copy")
+    return (f"{n} record(s) imported since the last `review dedup` are not deduplicated: a "
+            "copy of a study already screened would come up again")
+
+
 def open_session(
     project: Project,
     stage: Stage,
@@ -440,6 +520,7 @@ def open_session(
 
 
 __all__ = [
-    "BackgroundEngine", "Card", "Engine", "Outcome", "Session", "Settings", "Status", "SyncEngine",
-    "open_session", "parse_stage", "reasons_for", "resolve_reviewer",
+    "BackgroundEngine", "Card", "Engine", "Outcome", "Session", "Settings", "Status", "StopResult",
+    "SyncEngine", "dedup_notice", "ending", "open_session", "parse_stage", "reasons_for",
+    "resolve_reviewer", "resume", "stop",
 ]

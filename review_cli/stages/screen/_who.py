@@ -41,7 +41,9 @@ def git_user() -> str:
     return done.stdout.strip()
 
 
-def resolve_reviewer(project: Project, name: str | None, strict: bool = True) -> str:
+def resolve_reviewer(
+    project: Project, name: str | None, strict: bool = True, task: str = "screening"
+) -> str:
     """--reviewer, else $REVIEW_REVIEWER, else git's user.name or the protocol's only reviewer.
 
     With `strict`, a protocol that lists reviewers must list this one: a typo would otherwise
@@ -59,7 +61,7 @@ def resolve_reviewer(project: Project, name: str | None, strict: bool = True) ->
             chosen = git
     if not chosen:
         raise ReviewError(
-            "who is screening? no --reviewer given",
+            f"who is {task}? no --reviewer given",
             hint="pass --reviewer NAME (one of: " + ", ".join(listed) + ") or set REVIEW_REVIEWER"
             if listed else "pass --reviewer NAME or set REVIEW_REVIEWER",
         )

@@ -19,19 +19,19 @@ from typing import Any
 from review_cli import __version__
 from review_cli.errors import ReviewError, UsageError
 from review_cli.io import formats
-from review_cli.io.writer import interrupts_deferred, sha256_bytes
+from review_cli.io.writer import sha256_bytes
+from review_cli.model import Record
 from review_cli.progress import NULL, Progress
 from review_cli.project import Project, slug
 from review_cli.search.base import Client, Query, end_date, parse_date
-from review_cli.search.http import Settings
+from review_cli.search.http import Settings, scrub_all, secret_forms
 from review_cli.stages import dedup, import_
 from review_cli.stages.search import _report as report
 from review_cli.store import clusters as clusters_store
 from review_cli.store import lock, search_log
 from review_cli.store import records as records_store
-from review_cli.store import units as units_store
 from review_cli.store.locking import locked
-from review_cli.store.transaction import transaction
+from review_cli.store.transaction import Transaction, transaction
 
 STAGE = "search"
 DEFAULT_MAX = 10_000
@@ -173,26 +173,27 @@ def _execute(
     n = 2
     while run_id in taken:
         run_id, n = f"{slug(source)}-{started.strftime('%Y%m%dT%H%M%SZ')}-{n}", n + 1
-    # From here the search is kept: the raw answer saved and imported, new records deduplicated, the
-    # run logged. Ctrl-C waits for all of it, so no imported search is ever missing from the log.
-    with interrupts_deferred():
-        before = {r.id for r in records_store.summaries(project)}
-        imported: import_.ImportResult | None = None
-        files: list[str] = []
+    # From here the search is kept: the raw answer saved and imported, its new records
+    # deduplicated and the run logged, all in one commit, so a search is never imported without
+    # its log line (nor logged without its records), whatever stops it.
+    before = {r.id for r in records_store.summaries(project)}
+    imported: import_.ImportResult | None = None
+    records: list[Record] | None = None
+    files: list[str] = []
+    with transaction(project) as tx:
         if download is not None and download.received:
             with tempfile.TemporaryDirectory(prefix="review-search-") as tmp:
                 path = Path(tmp) / (
                     f"{client.NAME}-{started.strftime('%Y%m%dT%H%M%SZ')}{client.SUFFIX}"
                 )
                 data = download.data
-                for secret in http.secrets:  # in case a service echoes the key or e-mail back
+                for secret in secret_forms(http.secrets):  # a service may echo them back
                     data = data.replace(secret.encode("utf-8"), b"***")
                 path.write_bytes(data)
-                imported = import_.run(project, [path], source, client.FORMAT, progress=progress)
+                imported, records = import_.stage(tx, [path], source, client.FORMAT, progress)
             files = [f.file for f in imported.files] or _already_imported(project, data)
-        after = {r.id for r in records_store.summaries(project)}
-        new = sorted(after - before)
-        dedup_note, dedup_counts = _dedup(project, new, previous is not None, progress)
+        new = sorted({r.id for r in records} - before) if records is not None else []
+        dedup_note, dedup_counts = _dedup(tx, records or [], new, previous is not None, progress)
 
         details = {**count.details, **(download.details if download else {})}
         entry: dict[str, Any] = {
@@ -222,10 +223,10 @@ def _execute(
             "retries": http.retried,
             "tool_version": __version__,
         }
-        with transaction(project) as tx:
-            search_log.append(tx, entry)
-            lock.record(tx, STAGE, inputs=[], outputs=[project.search_log_path],
-                        params={"runs": len(load_log(project)) + 1})
+        entry = scrub_all(entry, http.secrets)  # nothing from the environment reaches a file
+        search_log.append(tx, entry)
+        lock.record(tx, STAGE, inputs=[], outputs=[project.search_log_path],
+                    params={"runs": len(load_log(project)) + 1})
     return SearchResult(entry, imported, new, dedup_note)
 
 
@@ -236,27 +237,30 @@ def _already_imported(project: Project, data: bytes) -> list[str]:
 
 
 def _dedup(
-    project: Project, new: list[str], is_update: bool, progress: Progress
+    tx: Transaction, records: list[Record], new: list[str], is_update: bool, progress: Progress
 ) -> tuple[str, dict[str, Any]]:
-    """Match new records against everything already in the review (the dedup stage).
+    """Match new records against everything already in the review (the dedup stage, staged in
+    the search's transaction after its import).
 
     Runs after an update, and after any search once the review has been deduplicated, so only
     genuinely new studies become new screening units. Returns a note for the user and the
     counts for the log: `new_units` (clusters made only of new records) and
     `new_duplicates` (new records that joined an existing cluster).
     """
+    project = tx.project
     if not new:
         return "", {}
     if not (is_update or clusters_store.exists(project)):
         return "Next: `review dedup` once every source is imported.", {}
-    result = dedup.run(project, progress=progress)
+    result = dedup.stage(tx, records, tx.hashes[project.records_path], progress)
     fresh = set(new)
     units = duplicates = 0
-    for members in units_store.groups(project).values():
-        joined = fresh.intersection(members)
+    staged = clusters_store.parse(project.clusters_path, tx.staged(project.clusters_path))
+    for cluster in staged.values():
+        joined = fresh.intersection(cluster["records"])
         if not joined:
             continue
-        if len(joined) == len(members):
+        if len(joined) == len(cluster["records"]):
             units += 1
         else:
             duplicates += len(joined)

@@ -8,6 +8,7 @@ from typing import Any
 
 from review_cli.model import Stage, Verdict
 from review_cli.project import Project
+from review_cli.stages.status import _after
 from review_cli.store import clusters as clusters_store
 from review_cli.store import decisions as dec
 from review_cli.store import flow, lock
@@ -81,7 +82,12 @@ def run(project: Project) -> Status:
     )
     if clusters_store.exists(project):
         status.stages["dedup"] = _dedup_counts(project, shaped)
+    status.stale[:0] = _dedup_staleness(shaped, status.stages.get("dedup"), status.stale)
+    status.warnings.extend(dec.torn_logs(project))
     status.stages.update(stage_counts(project))
+    after, warnings = _after.counts(project)  # extraction and appraisal
+    status.stages.update(after)
+    status.warnings += warnings
     for name, stage_count in status.stages.items():
         if stage_count.get("decisions on no unit"):
             status.warnings.append(
@@ -91,6 +97,24 @@ def run(project: Project) -> Status:
                 "(`review prisma` names them)"
             )
     return status
+
+
+def _dedup_staleness(shaped: flow.Units, counts: dict[str, Any] | None,
+                     stale: list[dict[str, str]]) -> list[dict[str, str]]:
+    """Dedup is stale when it never ran on imported records, or records came after it ran: the
+    screen would serve every copy of a duplicate as a record of its own."""
+    if not shaped.records:
+        return []
+    if counts is None:
+        return [{"stage": "dedup", "reason": f"never run on the {len(shaped.records)} imported "
+                 "records: duplicates would be screened once per copy (run `review dedup`)"}]
+    new = counts.get("not deduplicated yet", 0)
+    if not new:
+        return []
+    stale[:] = [s for s in stale if s["stage"] != "dedup"]  # this says it better
+    return [{
+        "stage": "dedup", "reason": f"{new} record(s) imported since the last `review dedup` are "
+        "not deduplicated yet (run `review dedup`)"}]
 
 
 def _dedup_counts(project: Project, shaped: flow.Units) -> dict[str, Any]:
@@ -111,29 +135,30 @@ def _dedup_counts(project: Project, shaped: flow.Units) -> dict[str, Any]:
 def stage_counts(project: Project) -> dict[str, dict[str, Any]]:
     """Per-stage screening counts for `review status`."""
     out: dict[str, dict[str, Any]] = {}
-    for stage in Stage:
-        folder = project.decisions_dir(stage)
-        if not folder.is_dir() and not project.reconciled_path(stage).exists():
-            continue
-        units = {r.id for r in units_store.stage_units(project, stage)}
+    started = [
+        s for s in Stage if project.decisions_dir(s).is_dir() or project.reconciled_path(s).exists()
+    ]
+    if not started:
+        return out
+    finals = {stage: dec.final_decisions(project, stage) for stage in started}
+    ta = finals.get(Stage.TITLE_ABSTRACT) or dec.final_decisions(project, Stage.TITLE_ABSTRACT)
+    ids = units_store.ids_by_stage(project, ta)
+    for stage in started:
+        units = ids[stage]
         counts: dict[str, Any] = {"units": len(units)}
         for name, decided in sorted(dec.reviewer_latest(project, stage).items()):
             counts[f"screened by {name}"] = sum(1 for r in decided if r in units)
-        finals = dec.final_decisions(project, stage)
+        final = finals[stage]
         for verdict in (Verdict.INCLUDE, Verdict.EXCLUDE, Verdict.NOT_RETRIEVED):
-            n = sum(1 for f in finals.values() if f.verdict == verdict and f.record in units)
+            n = sum(1 for f in final.values() if f.verdict == verdict and f.record in units)
             if n or verdict != Verdict.NOT_RETRIEVED:
                 counts[f"final {verdict}"] = n
-        counts["conflicts"] = sum(1 for f in finals.values() if f.conflict)
+        counts["conflicts"] = sum(1 for f in final.values() if f.conflict)
         counts["undecided"] = len(units) - sum(
-            1 for f in finals.values() if f.verdict is not None and f.record in units
+            1 for f in final.values() if f.verdict is not None and f.record in units
         )
         # Decisions on a unit a dedup merge absorbed (or a record since removed) count nowhere.
-        every_unit = (
-            units if stage == Stage.TITLE_ABSTRACT
-            else {r.id for r in units_store.stage_units(project, Stage.TITLE_ABSTRACT)}
-        )
-        orphans = [r for r in finals if r not in every_unit]
+        orphans = [r for r in final if r not in ids[Stage.TITLE_ABSTRACT]]
         if orphans:
             counts["decisions on no unit"] = len(orphans)
         out[f"screen {stage}"] = counts

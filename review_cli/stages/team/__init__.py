@@ -21,6 +21,7 @@ from review_cli.errors import ParseError, ReviewError
 from review_cli.io.document import ZIP_MAGIC, decode
 from review_cli.model import Decision, Stage, Verdict
 from review_cli.project import Project
+from review_cli.protocol import slug
 from review_cli.stages.screen import reasons_for
 from review_cli.store import decisions as dec
 from review_cli.store import units as units_store
@@ -104,16 +105,19 @@ def decide(
 ) -> DecideResult:
     """Validate every wanted decision first; write them all, or nothing, listing every error."""
     problems = list(errors)
-    units = {r.id for r in units_store.stage_units(project, stage)}
+    units = units_store.stage_ids(project, stage)
     to_unit = units_store.unit_index(project)
     all_units = (
-        {r.id for r in units_store.stage_units(project, Stage.TITLE_ABSTRACT)}
+        units_store.stage_ids(project, Stage.TITLE_ABSTRACT)
         if stage == Stage.FULL_TEXT else units
     )
     reasons = {r.code for r in reasons_for(project, stage)}
     limited = units_store.limited_units(project)
     undoing = [w for w in wanted if w.verdict == Verdict.UNDO]
-    in_force = dec.latest(dec.own_log(project, stage, reviewer).decisions) if undoing else {}
+    in_force = (
+        dec.latest(dec.remap(dec.own_log(project, stage, reviewer).decisions, to_unit))
+        if undoing else {}
+    )
     undone: set[str] = set()
     resolved: list[tuple[str, Wanted]] = []
     for w in wanted:
@@ -167,7 +171,9 @@ def decide(
         # every decision again: one already in force, same verdict, reason and note, is kept.
         current = {
             unit: (d.verdict, d.reason, d.note)
-            for unit, d in dec.latest(dec.own_log(project, stage, reviewer).decisions).items()
+            for unit, d in dec.latest(
+                dec.remap(dec.own_log(project, stage, reviewer).decisions, to_unit)
+            ).items()
         }
         for unit, w in resolved:
             if w.verdict == Verdict.UNDO:
@@ -201,11 +207,13 @@ class Conflict:
     record: str
     title: str
     votes: dict[str, Decision]
+    abstract: str = ""  # what the reconciler reads to decide
 
     def to_json(self) -> dict[str, Any]:
         return {
             "record": self.record,
             "title": self.title,
+            "abstract": self.abstract,
             "decisions": {
                 name: {"verdict": str(d.verdict), "reason": d.reason, "note": d.note}
                 for name, d in sorted(self.votes.items())
@@ -235,14 +243,18 @@ def conflicts(project: Project, stage: Stage, ids: Sequence[str] | None = None) 
         wanted = {to_unit.get(i, i) for i in ids}
         finals = {rid: f for rid, f in finals.items() if rid in wanted}
     votes = per_reviewer(project, stage)
-    titles = {r.id: r.title for r in units_store.stage_units(project, stage)}
+    conflicted = {rid for rid, final in finals.items() if final.conflict}
+    # Only the conflicted units are merged from their full records (their abstracts are shown).
+    units = {r.id: r for r in units_store.screening_records(project, conflicted)}
     out = []
     for rid, final in sorted(finals.items()):
         if not final.conflict:
             continue
-        out.append(
-            Conflict(rid, titles.get(rid, ""), {n: v[rid] for n, v in votes.items() if rid in v})
-        )
+        unit = units.get(rid)
+        out.append(Conflict(
+            rid, unit.title if unit else "", {n: v[rid] for n, v in votes.items() if rid in v},
+            unit.abstract if unit else "",
+        ))
     return out
 
 
@@ -258,6 +270,14 @@ class Resolution:
     note: str = ""
 
 
+PARTY_NOTE = "was a party to this conflict"
+
+
+def is_party(decision: Decision) -> bool:
+    """Whether a reconciliation was made by one of the reviewers who disagreed."""
+    return decision.note.endswith(PARTY_NOTE)
+
+
 def reconcile(
     project: Project,
     stage: Stage,
@@ -265,9 +285,12 @@ def reconcile(
     resolutions: Iterable[Resolution],
     clock: Callable[[], float] = time.time,
 ) -> list[Decision]:
-    """Record final decisions in screen/reconciled/<stage>.jsonl, with who made them."""
+    """Record final decisions in screen/reconciled/<stage>.jsonl, with who made them. A
+    reconciler who decided the record themselves is named in the note as a party to it."""
     reasons = {r.code for r in reasons_for(project, stage)}
     chosen = [r for r in resolutions if r.verdict is not None]
+    votes = per_reviewer(project, stage)
+    own = next((d for name, d in votes.items() if slug(name) == slug(reconciler)), {})
     problems = [
         f"{r.record}: unknown reason code `{r.reason}`"
         for r in chosen if r.reason and r.reason not in reasons
@@ -285,6 +308,8 @@ def reconcile(
     for r in chosen:
         assert r.verdict is not None
         note = r.note or (f"reconciled: took {r.took}" if r.took else "reconciled")
+        if r.record in own:
+            note += f"; {reconciler} {PARTY_NOTE}"
         d = Decision(
             r.record, r.verdict, stage, reconciler, now,
             r.reason if r.verdict == Verdict.EXCLUDE else "", note,
@@ -313,9 +338,19 @@ def walk(
     return written
 
 
-def take(conflict_list: Sequence[Conflict], name: str) -> list[Resolution]:
-    """Resolve every conflict with reviewer `name`'s decision."""
+def take(conflict_list: Sequence[Conflict], name: str,
+         reviewers: Sequence[str] = ()) -> list[Resolution]:
+    """Resolve every conflict with reviewer `name`'s decision. `reviewers`: the protocol's
+    reviewers and everyone with decisions at this stage; a name that is none of them is an
+    error, conflicts or not."""
     names = sorted({n for c in conflict_list for n in c.votes})
+    known = sorted(set(reviewers) | set(names))
+    if slug(name) not in {slug(n) for n in known}:
+        raise ReviewError(
+            f"`{name}` is not a reviewer (not in review.toml, no decisions at this stage), so "
+            "there is nothing of theirs to take",
+            hint=("take one of: " + ", ".join(known)) if known else "nobody has decided yet",
+        )
     if names and name.casefold() not in {n.casefold() for n in names}:
         raise ReviewError(
             f"`{name}` decided none of these conflicts", hint="take one of: " + ", ".join(names)
@@ -331,7 +366,7 @@ def take(conflict_list: Sequence[Conflict], name: str) -> list[Resolution]:
 def resolve_ids(
     project: Project, stage: Stage, ids: Sequence[str], verdict: Verdict, reason: str
 ) -> list[Resolution]:
-    units = {r.id for r in units_store.stage_units(project, stage)}
+    units = units_store.stage_ids(project, stage)
     to_unit = units_store.unit_index(project)
     unknown = [i for i in ids if to_unit.get(i, i) not in units]
     if unknown:
@@ -381,8 +416,8 @@ def kappa_pabak(
     po = (ii + ee) / n
     a_inc, b_inc = (ii + ie) / n, (ii + ei) / n
     pe = a_inc * b_inc + (1 - a_inc) * (1 - b_inc)
-    kappa = None if pe >= 1 else (po - pe) / (1 - pe)
-    return po, kappa, 2 * po - 1
+    kappa = None if pe >= 1 else (po - pe) / (1 - pe) + 0.0  # + 0.0: never a negative zero
+    return po, kappa, 2 * po - 1 + 0.0
 
 
 def agreement(project: Project) -> list[Agreement]:
