@@ -56,24 +56,26 @@ FOLDS: tuple[tuple[str, ...], ...] = (
 REFERENCE = "fast-svm"
 
 
-def candidates() -> dict[str, tuple[str, Any]]:
-    """name -> (family, ModelSpec). A family groups the settings of one idea."""
+# A dense block mixed into the kernel (benchmarks/rank_dense.py): ("emb", 0, weight) for the
+# word embeddings, ("lsa", dims, weight) for LSA.
+Block = tuple[str, int, float]
+
+
+def candidates() -> dict[str, tuple[str, Any, tuple[Block, ...]]]:
+    """name -> (family, ModelSpec, dense blocks). A family groups the settings of one idea."""
     from review_cli.stages.rank import MODEL_SPECS
 
     base = MODEL_SPECS["fast-svm"]
-    f = base.features
-    out: dict[str, tuple[str, Any]] = {"fast-svm": ("fast-svm", base)}
+    out: dict[str, tuple[str, Any, tuple[Block, ...]]] = {"fast-svm": ("fast-svm", base, ())}
     # the settings fast-svm was chosen from (on all 20 sets): how much of its gain holds out?
     for c in (0.11, 0.18, 0.22):
-        out[f"svm-C{c}"] = ("svm C", replace(base, C=c))
-    out["svm-ratio7"] = ("svm C", replace(base, pos_weight=7.0))
+        out[f"svm-C{c}"] = ("svm C", replace(base, C=c), ())
+    out["svm-ratio7"] = ("svm C", replace(base, pos_weight=7.0), ())
     for w in (0.05, 0.1, 0.25, 0.5, 1.0):
-        out[f"emb-{w}"] = ("embeddings", replace(base, features=replace(f, embedding_weight=w)))
+        out[f"emb-{w}"] = ("embeddings", base, (("emb", 0, w),))
     for dims in (100, 300):
         for w in (0.1, 0.25, 0.5):
-            out[f"lsa{dims}-{w}"] = (
-                "lsa", replace(base, features=replace(f, lsa_dims=dims, lsa_weight=w))
-            )
+            out[f"lsa{dims}-{w}"] = ("lsa", base, (("lsa", dims, w),))
     return out
 
 
@@ -95,11 +97,13 @@ def _data(name: str) -> Any:
 _X: dict[tuple[str, str], Any] = {}
 
 
-def _features(name: str, spec: Any) -> tuple[Any, Any]:
-    """TF-IDF (kept in memory) and the dense block (embeddings and LSA cached on disk)."""
+def _features(name: str, spec: Any, blocks: tuple[Block, ...]) -> Any:
+    """The TF-IDF matrix (kept in memory), with the dense blocks appended as scaled columns
+    (embeddings and LSA cached on disk): the kernel the candidate's solver sees."""
     import numpy as np
 
-    from review_cli.stages.rank import _dense, features
+    from benchmarks import rank_dense
+    from review_cli.stages.rank import features
 
     ds = _data(name)
     s = spec.features
@@ -107,23 +111,27 @@ def _features(name: str, spec: Any) -> tuple[Any, Any]:
     if key not in _X:
         _X[key] = features(ds.texts, s)
     X = _X[key]
-    parts = []
+    if not blocks:
+        return X
+    dense = []
     CACHE.mkdir(parents=True, exist_ok=True)
-    if s.lsa_dims and s.lsa_weight:
-        path = CACHE / f"{name}-lsa{s.lsa_dims}-{hashlib.md5(s.key().encode()).hexdigest()[:8]}.npy"
-        if not path.exists():
-            np.save(path, _dense.lsa(X, s.lsa_dims))
-        parts.append(np.load(path) * np.float32(np.sqrt(s.lsa_weight)))
-    if s.embedding_weight:
-        path = CACHE / f"{name}-emb.npy"
-        if not path.exists():
-            np.save(path, _dense.embed(ds.texts))
-        parts.append(np.load(path) * np.float32(np.sqrt(s.embedding_weight)))
-    Z = np.ascontiguousarray(np.hstack(parts), dtype=np.float32) if parts else None
-    return X, Z
+    for kind, dims, weight in blocks:
+        if kind == "lsa":
+            tag = hashlib.md5(s.key().encode()).hexdigest()[:8]
+            path = CACHE / f"{name}-lsa{dims}-{tag}.npy"
+            if not path.exists():
+                np.save(path, rank_dense.lsa(X, dims))
+        else:
+            path = CACHE / f"{name}-emb.npy"
+            if not path.exists():
+                np.save(path, rank_dense.embed(ds.texts))
+        dense.append((np.load(path), weight))
+    return rank_dense.with_dense(X, dense)
 
 
-def run(name: str, spec: Any, datasets: list[str], runs: int | None) -> dict[str, Any]:
+def run(
+    name: str, spec: Any, blocks: tuple[Block, ...], datasets: list[str], runs: int | None
+) -> dict[str, Any]:
     from review_cli.stages import simulate
 
     path = OUT / f"{name}.json"
@@ -134,12 +142,12 @@ def run(name: str, spec: Any, datasets: list[str], runs: int | None) -> dict[str
         todo = [r for r in base[ds_name]["runs"][:runs] if str(r["seed"]) not in rows]
         if not todo:
             continue
-        X, Z = _features(ds_name, spec)
+        X = _features(ds_name, spec, blocks)
         for r in todo:
             cpu = time.process_time()
             sim = simulate.run(
                 _data(ds_name), seed=r["seed"], priors=[str(p + 1) for p in r["prior_rows"]],
-                model=spec, matrix=X, dense=Z, with_stopping=False,
+                model=spec, matrix=X, with_stopping=False,
             )
             rows[str(r["seed"])] = {
                 "wss95": sim.metrics["wss@95"], "recall10": sim.metrics["recall"]["10%"],
@@ -305,13 +313,13 @@ def main() -> None:
     args = ap.parse_args()
     cands = candidates()
     if args.action == "list":
-        for n, (fam, _) in cands.items():
+        for n, (fam, _, _) in cands.items():
             print(n, fam)
         return
     if args.action == "run":
         datasets = args.datasets.split(",") if args.datasets else [d for f in FOLDS for d in f]
         for n in args.names:
-            run(n, cands[n][1], datasets, args.runs)
+            run(n, cands[n][1], cands[n][2], datasets, args.runs)
         return
     names = args.names or sorted(p.stem for p in OUT.glob("*.json"))
     if args.write:
@@ -340,7 +348,8 @@ Cohen_2006_SkeletalMuscleRelaxants, Nelson_2002 with Cohen_2006_Estrogens) in on
 won" compares a candidate's mean on each held-out fold with `fast-svm`'s; a family's held-out
 mean tunes its setting on four folds (fast-svm, i.e. weight 0, is always one of the choices)
 and scores it on the fifth. CPU seconds: the replays of one run per set, summed over the sets,
-on a busy shared machine.
+on a busy shared machine. Dense blocks (embeddings, LSA) come from `benchmarks/rank_dense.py`.
+Adopted: none (docs/rank.md says why); the default stays `fast-svm`.
 
 ### Screening pass: every candidate, first baseline run of each set
 

@@ -72,10 +72,6 @@ def test_next_record_agrees_with_rank() -> None:
 
 @pytest.mark.parametrize("model", rank.MODELS)
 def test_every_model_ranks(model: str) -> None:
-    from review_cli.stages.rank import _dense
-
-    if rank.model_spec(model).features.embedding_weight and not _dense.embeddings_available():
-        pytest.skip("review-cli[embeddings] is not installed")
     ranking = rank.Ranker(TEXTS, seed=1, model=model).rank({0: 1, 1: 0, 3: 0})
     assert not ranking.random and len(ranking.order) == 5 and ranking.order[0] in {2, 4, 7}
 

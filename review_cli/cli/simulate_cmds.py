@@ -24,8 +24,8 @@ def simulate(
     ),
     model: str = typer.Option(
         "default", "--model",
-        help="Ranking model: default (= fast-svm), fast-svm-emb (needs review-cli[embeddings]), "
-        "elas-fast, elas (ASReview elas_u4 replica), svm, logreg, nb or sgd (docs/rank.md).",
+        help="Ranking model: default (= fast-svm), elas-fast, elas (ASReview elas_u4 replica), "
+        "svm, logreg, nb or sgd (docs/rank.md).",
     ),
     target: float = typer.Option(
         0.95, "--target", help="Target recall of the statistical stopping rule."

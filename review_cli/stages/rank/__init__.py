@@ -33,24 +33,9 @@ class FeatureSettings:
     sublinear_tf: bool = True
     stop_words: bool = True
     max_df: float = 1.0
-    # Dense features mixed into the kernel (review_cli/stages/rank/_dense.py): `lsa_dims`
-    # latent dimensions of the TF-IDF matrix with weight `lsa_weight`, and the optional word
-    # embeddings with weight `embedding_weight` (0: not used).
-    lsa_dims: int = 0
-    lsa_weight: float = 0.0
-    embedding_weight: float = 0.0
 
     def key(self) -> str:
-        """The TF-IDF matrix's settings (the dense features are not part of it)."""
-        tfidf = {k: v for k, v in asdict(self).items() if k not in DENSE_FIELDS}
-        return json.dumps({"v": FEATURES_VERSION, **tfidf}, sort_keys=True)
-
-    @property
-    def dense(self) -> bool:
-        return bool(self.lsa_dims and self.lsa_weight) or bool(self.embedding_weight)
-
-
-DENSE_FIELDS = ("lsa_dims", "lsa_weight", "embedding_weight")
+        return json.dumps({"v": FEATURES_VERSION, **asdict(self)}, sort_keys=True)
 
 
 @dataclass(frozen=True)
@@ -96,14 +81,6 @@ MODEL_SPECS["elas-fast"] = replace(MODEL_SPECS["elas"], classifier="kernel-svm")
 # on the shared datasets against ASReview's runs (docs/rank.md, "How the default was chosen").
 MODEL_SPECS["fast-svm"] = replace(MODEL_SPECS["elas-fast"], C=0.15)
 MODEL_SPECS["default"] = MODEL_SPECS["fast-svm"]
-# Optional (`pip install review-cli[embeddings]`): fast-svm with WordLlama's word embeddings
-# mixed into the kernel at weight 0.05, the weight chosen on held-out folds (docs/rank.md):
-# a higher mean WSS@95 on sets it was not tuned on, but uneven (five shared sets more than
-# 0.02 below ASReview), so it is not the default.
-MODEL_SPECS["fast-svm-emb"] = replace(
-    MODEL_SPECS["fast-svm"],
-    features=replace(MODEL_SPECS["fast-svm"].features, embedding_weight=0.05),
-)
 MODELS = tuple(sorted(MODEL_SPECS))
 
 
@@ -194,33 +171,6 @@ def _float32() -> Any:
     return np.float32
 
 
-def dense_features(texts: Sequence[str], X: Any, settings: FeatureSettings) -> Any | None:
-    """The dense block of the kernel (n x d float32, each part scaled by the square root of its
-    weight), or None when the settings use none."""
-    import numpy as np
-
-    from review_cli.stages.rank import _dense
-
-    parts = []
-    if settings.lsa_dims and settings.lsa_weight:
-        parts.append(_dense.lsa(X, settings.lsa_dims) * np.float32(np.sqrt(settings.lsa_weight)))
-    if settings.embedding_weight:
-        try:
-            E = _dense.embed(texts)
-        except _dense.EmbeddingsMissing:
-            from review_cli.errors import ReviewError
-
-            raise ReviewError(
-                "this ranking model needs the optional embedding model",
-                hint="install it with `pip install review-cli[embeddings]`, or choose a model "
-                "without embeddings (`fast-svm`)",
-            ) from None
-        parts.append(E * np.float32(np.sqrt(settings.embedding_weight)))
-    if not parts:
-        return None
-    return np.ascontiguousarray(np.hstack(parts), dtype=np.float32)
-
-
 class Ranker:
     """Ranks the unlabelled records of one project (or simulation) given the labels so far."""
 
@@ -231,7 +181,6 @@ class Ranker:
         model: str | ModelSpec = "default",
         *,
         matrix: Any = None,
-        dense: Any = None,
         query: str = "",
         start: Any = None,
     ) -> None:
@@ -254,9 +203,6 @@ class Ranker:
         )
         # No similarity at all (a query sharing no term with the records): the random start.
         self.start: Any = start if start is not None and np.any(start > 0) else None
-        if dense is None and self.n and self.spec.features.dense:
-            dense = dense_features(texts, self.X, self.spec.features)
-        self.Z: Any = dense
         # The one random generator of the session: a fixed shuffle used for the random phase,
         # for breaking ties and for picking pseudo-negatives, so rank() stays a pure function.
         rng = np.random.default_rng(seed)
@@ -311,8 +257,7 @@ class Ranker:
         if self._kernel is None:
             pseudo = self._shuffle[: self.spec.pseudo_negatives]
             self._kernel = KernelSVM(
-                self.X, self.spec.C, self.spec.pos_weight, self.spec.normalise_weights, pseudo,
-                dense=self.Z,
+                self.X, self.spec.C, self.spec.pos_weight, self.spec.normalise_weights, pseudo
             )
         with self._one_blas_thread():
             self._kernel.fit(labels)
@@ -420,9 +365,9 @@ def _replace(cache_dir: Path, pattern: str, path: Path, save: Any) -> None:
 
 def cached_features(
     cache_dir: Path, texts: Sequence[str], settings: FeatureSettings, query: str = ""
-) -> tuple[Any, Any, Any]:
-    """(TF-IDF matrix, similarity to the protocol `query` or None, dense block or None) for
-    `texts`, each loaded from `cache_dir` when the texts (and query, settings) are unchanged."""
+) -> tuple[Any, Any]:
+    """(TF-IDF matrix, similarity to the protocol `query` or None) for `texts`, each loaded
+    from `cache_dir` when the texts (and query, settings) are unchanged."""
     import numpy as np
     import scipy.sparse as sp
 
@@ -449,21 +394,7 @@ def cached_features(
         X = features(texts, settings)
     if not path.is_file():
         _replace(cache_dir, "features-*.npz", path, lambda f: sp.save_npz(f, X, compressed=False))
-    Z = None
-    if settings.dense:
-        dense_key = hashlib.sha256(json.dumps(asdict(settings), sort_keys=True).encode())
-        dense_path = cache_dir / f"dense-{key}-{dense_key.hexdigest()[:16]}.npy"
-        if dense_path.is_file():
-            try:
-                Z = np.load(dense_path)
-            except (OSError, ValueError):
-                Z = None
-        if Z is None:
-            built = dense_features(texts, X, settings)
-            if built is not None:
-                _replace(cache_dir, "dense-*.npy", dense_path, lambda f: np.save(f, built))
-            Z = built
-    return X, start, Z
+    return X, start
 
 
 def for_project(
@@ -474,14 +405,14 @@ def for_project(
     similarity to the protocol's question, criteria and include terms."""
     screening = project.protocol.screening
     spec = model_spec(model or screening.model)
-    X = start = Z = None
+    X = start = None
     if len(texts):
-        X, start, Z = cached_features(
+        X, start = cached_features(
             project.cache_dir, texts, spec.features, protocol_query(project.protocol)
         )
     return Ranker(
         texts, seed if seed is not None else screening.seed, model or screening.model, matrix=X,
-        dense=Z, start=start,
+        start=start,
     )
 
 

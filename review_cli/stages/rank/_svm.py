@@ -48,8 +48,7 @@ class KernelSVM:
     """
 
     def __init__(
-        self, X: Any, C: float, ratio: float, normalise: bool = True, pseudo: Any = (),
-        dense: Any = None,
+        self, X: Any, C: float, ratio: float, normalise: bool = True, pseudo: Any = ()
     ) -> None:
         import numpy as np
 
@@ -58,9 +57,6 @@ class KernelSVM:
         # to float64, which gives the same numbers as a float64 copy of the whole matrix
         # without its memory (at 100,000 records, the copies and their transposes were GBs).
         self.X = X
-        # Dense features (n x d, float32, already scaled by the square root of their weight):
-        # their products are added to the TF-IDF kernel.
-        self.Z: Any = dense
         self.C = C
         self.ratio = ratio
         self.normalise = normalise
@@ -69,8 +65,6 @@ class KernelSVM:
             np.asarray(part.multiply(part).sum(axis=1), dtype=np.float64).ravel()
             for part in self._blocks()
         ]) if self.n else np.zeros(0)
-        if dense is not None:
-            self.sq_norms += np.einsum("ij,ij->i", dense, dense, dtype=np.float64)
         # Kept products: scoring is then a dense product over the unlabelled records. Beyond
         # COLUMNS_UP_TO records, computing them costs more than scoring from the sparse rows.
         self.max_columns = (
@@ -119,17 +113,13 @@ class KernelSVM:
         starts, lengths = XT.indptr[terms], XT.indptr[terms + 1] - XT.indptr[terms]
         total = int(lengths.sum())
         if not total:
-            col = np.zeros(self.n)
-        else:
-            offsets = np.repeat(starts - np.cumsum(lengths) + lengths, lengths) + np.arange(total)
-            col = np.bincount(
-                XT.indices[offsets],
-                weights=XT.data[offsets].astype(np.float64) * np.repeat(weights, lengths),
-                minlength=self.n,
-            )
-        if self.Z is not None:
-            col += self.Z @ self.Z[i]
-        return col
+            return np.zeros(self.n)
+        offsets = np.repeat(starts - np.cumsum(lengths) + lengths, lengths) + np.arange(total)
+        return np.bincount(
+            XT.indices[offsets],
+            weights=XT.data[offsets].astype(np.float64) * np.repeat(weights, lengths),
+            minlength=self.n,
+        )
 
     def _grow(self, m: int) -> None:
         import numpy as np
@@ -160,8 +150,6 @@ class KernelSVM:
                 (_f64(self.X[self.keys]) @ _f64(self.X[i]).T).toarray().ravel() if m
                 else np.zeros(0)
             )
-            if m and self.Z is not None:
-                row += self.Z[self.keys] @ self.Z[i]
         if m < self.max_columns:
             if m == self.columns.shape[0]:
                 more = np.zeros(
@@ -285,10 +273,7 @@ class KernelSVM:
             return out
         w = _f64(self.X[self.keys]).T @ beta
         out = np.concatenate([np.asarray(part @ w).ravel() for part in self._blocks()])
-        out += float(beta.sum())
-        if self.Z is not None:
-            out += self.Z @ (self.Z[self.keys].T @ beta).astype(np.float32)
-        return out
+        return out + float(beta.sum())
 
     def _liblinear(self) -> Any:
         import numpy as np
@@ -298,9 +283,5 @@ class KernelSVM:
         D = self._d()
         clf = LinearSVC(C=self.C, random_state=0, dual="auto", max_iter=5000)
         X = _f64(self.X)
-        if self.Z is not None:
-            import scipy.sparse as sp
-
-            X = sp.hstack([X, sp.csr_matrix(self.Z.astype(np.float64))], format="csr")
         clf.fit(X[self.keys], y, sample_weight=1 / (2 * self.C * D))
         return np.asarray(clf.decision_function(X), dtype=np.float64)

@@ -264,7 +264,6 @@ def run(
     progress: Progress = NULL,
     matrix: Any = None,
     with_stopping: bool = True,
-    dense: Any = None,
 ) -> Simulation:
     """Screen the whole dataset in the ranker's order, retraining after every decision."""
     import numpy as np
@@ -273,7 +272,7 @@ def run(
     model_spec(model)
     n = len(dataset.ids)
     y = np.asarray(dataset.labels, dtype=np.int64)
-    ranker = Ranker(dataset.texts, seed, model, matrix=matrix, dense=dense)
+    ranker = Ranker(dataset.texts, seed, model, matrix=matrix)
     prior_idx = _priors(dataset, priors, ranker)
     labels: dict[int, int] = {}
     order: list[int] = []
