@@ -55,6 +55,26 @@ def test_tfidf_equals_scikit_learn(stop_words: bool, max_df: float) -> None:
         tfidf(["", "a b"], 2)  # no token of two characters or more
 
 
+@pytest.mark.parametrize("block", [1, 3, 7])
+def test_tfidf_by_blocks_is_the_same_matrix_byte_for_byte(
+    block: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import numpy as np
+
+    from review_cli.stages.rank import _tfidf
+
+    texts, _ = _fixture()
+    texts = [*texts, "", "the the the of", texts[0]]
+    queries = ["aspirin and migraine, an unknown word", ""]
+    whole = [tfidf(texts, 2, 2, 0.9, True, queries=queries), tfidf(texts, 1, 1, 1.0, False)]
+    monkeypatch.setattr(_tfidf, "BLOCK", block)
+    blocks = [tfidf(texts, 2, 2, 0.9, True, queries=queries), tfidf(texts, 1, 1, 1.0, False)]
+    for a, b in zip(whole, blocks, strict=True):
+        assert a.shape == b.shape
+        for x, y in ((a.data, b.data), (a.indices, b.indices), (a.indptr, b.indptr)):
+            assert x.dtype == y.dtype and np.array_equal(x, y)
+
+
 def test_kernel_svm_reproduces_linear_svc_decision_values() -> None:
     import numpy as np
     from sklearn.svm import LinearSVC

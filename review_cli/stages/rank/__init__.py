@@ -160,9 +160,16 @@ def features_and_start(
     texts: Sequence[str], settings: FeatureSettings, query: str
 ) -> tuple[Any, Any]:
     """The TF-IDF matrix and every record's similarity to the protocol `query` (one pass)."""
+    import scipy.sparse as sp
+
     both = features(texts, settings, [query])
-    X = both[: len(texts)]
-    return X, similarity(X, both[len(texts) :])
+    n = len(texts)
+    # the records' rows as views of the arrays (slicing would copy the whole matrix)
+    end = int(both.indptr[n])
+    X = sp.csr_matrix(
+        (both.data[:end], both.indices[:end], both.indptr[: n + 1]), shape=(n, both.shape[1])
+    )
+    return X, similarity(X, both[n:])
 
 
 def _float32() -> Any:
