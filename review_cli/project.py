@@ -124,6 +124,16 @@ class Project:
         """Full-text reports (PDFs) named by unit or record id, shown at full-text screening."""
         return self.root / "fulltext"
 
+    @property
+    def fulltext_index_path(self) -> Path:
+        """Where each report came from (source, URL, licence, size, sha256, when): versioned,
+        while the reports themselves are git-ignored unless the protocol says otherwise."""
+        return self.fulltext_dir / "index.jsonl"
+
+    def report_path(self, unit: str, kind: str) -> Path:
+        """A unit's report: `fulltext/<unit id>.pdf` (`.html`, `.xml` for a web full text)."""
+        return self.fulltext_dir / f"{unit}.{kind}"
+
     def screen_lock_path(self, stage: Stage, reviewer: str) -> Path:
         """Held while a reviewer screens or decides a stage: one writer per log."""
         return self.cache_dir / "locks" / f"screen-{stage}-{slug(reviewer)}.lock"

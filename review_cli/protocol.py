@@ -32,6 +32,7 @@ DEFAULT_KEYS = {
     "reason": "r",
     "criteria": "c",
     "not_retrieved": "x",  # full-text stage only: the report could not be obtained
+    "open": "o",  # full-text stage only: open the report in the system viewer
     "help": "?",
     "quit": "q",
 }
@@ -146,6 +147,18 @@ class Appraisal:
     tool: str = ""  # a shipped instrument's id (casp-qualitative...) or an instrument file's path
 
 
+COMMIT_RULES = ("no", "git", "lfs")
+
+
+@dataclass(frozen=True)
+class FullText:
+    """`[fulltext]`: the contact e-mail Unpaywall asks for, and whether the reports themselves
+    are committed (their licences differ, so by default only their index is)."""
+
+    email: str = ""
+    commit: str = "no"  # no | git | lfs
+
+
 @dataclass(frozen=True)
 class Protocol:
     title: str
@@ -164,6 +177,7 @@ class Protocol:
     previous: Previous | None = None  # set for an updated review ([previous] in review.toml)
     extraction: Form | None = None  # the extraction form ([extraction] in review.toml)
     appraisal: Appraisal = field(default_factory=Appraisal)
+    fulltext: FullText = field(default_factory=FullText)
 
     def source(self, name: str) -> Source | None:
         """The source `name` refers to: its name in any case, else the one source whose name
@@ -341,7 +355,7 @@ def read_toml(path: Path) -> dict[str, Any]:
 def parse_protocol(data: Mapping[str, Any], path: Path) -> Protocol:
     top = _Reader(data, path, "")
     top.only("schema", "review", "question", "criteria", "exclusion_reasons", "sources", "limits",
-             "reviewers", "screening", "previous", "extraction", "appraisal")
+             "reviewers", "screening", "previous", "extraction", "appraisal", "fulltext")
     schema = top.integer("schema", SCHEMA)
     if schema != SCHEMA:
         raise top.fail(
@@ -473,6 +487,14 @@ def parse_protocol(data: Mapping[str, Any], path: Path) -> Protocol:
     )
     ap = top.table("appraisal")
     ap.only("tool")
+    ft = top.table("fulltext")
+    ft.only("email", "commit")
+    commit = ft.text("commit", "no")
+    if commit not in COMMIT_RULES:
+        raise ft.fail("commit", "one of " + ", ".join(f'"{c}"' for c in COMMIT_RULES))
+    email = ft.text("email")
+    if email and not re.fullmatch(r"[^@\s]+@[^@\s]+\.[^@\s]+", email):
+        raise ft.fail("email", "an e-mail address (Unpaywall asks for one), or no `email` key")
 
     question_fields = {
         k: question.text(k) for k in question.data if k not in ("framework", "text")
@@ -494,4 +516,5 @@ def parse_protocol(data: Mapping[str, Any], path: Path) -> Protocol:
         previous=previous,
         extraction=extraction,
         appraisal=Appraisal(ap.text("tool")),
+        fulltext=FullText(email, commit),
     )

@@ -175,6 +175,17 @@ def test_review_demo_end_to_end(runner, tmp_path: Path, monkeypatch: pytest.Monk
     assert (ta["both"], ta["agree"]) == (1058, 1046)  # the 12 simulated disagreements
     assert ta["table"] == {"both_include": 69, "a_include_b_exclude": 4, "a_exclude_b_include": 8,
                            "both_exclude": 977}
+    # The full-text stage screened attached reports: every report sought but the two the
+    # ground truth says could not be obtained (decided not retrieved, as PRISMA counts them).
+    assert steps["full-text"]["details"][0].startswith("71 reports attached in fulltext/")
+    index = [json.loads(x) for x in project.fulltext_index_path.read_text(
+        encoding="utf-8").splitlines()]
+    assert len(index) == 71 and {e["source"] for e in index} == {"attached"}
+    assert all((project.root / e["file"]).read_bytes().startswith(b"%PDF-1.4")
+               for e in index)
+    missing = json.loads(invoke(runner, project, "fulltext", "missing", "--json").stdout)
+    assert [m["decision"] for m in missing["missing"]] == ["not-retrieved"] * 2
+    assert counts["dbr_notretrieved_reports"] + counts["other_notretrieved_reports"] == 2
     # After PRISMA: two reviewers extracted and appraised the 10 included studies.
     assert steps["extract"]["summary"] == (
         "10 studies extracted by reviewer1 (in $EDITOR) and reviewer2 (XLSX round trip); 4 "

@@ -24,6 +24,8 @@ STAGE_USES = {
     ("team", "screen"): "shares who is screening and the reasons of a stage",
     ("search", "import_"): "a search imports what it downloaded, as `review import` would",
     ("search", "dedup"): "an update deduplicates its new records, as `review dedup` would",
+    ("search", "include"): "citation searching starts from the included studies (the flow's "
+                           "pure computation)",
     ("demo", "import_"): "the demo runs every stage as a user would",
     ("demo", "dedup"): "the demo runs every stage as a user would",
     ("demo", "include"): "the demo runs every stage as a user would",
@@ -39,6 +41,7 @@ STAGE_USES = {
     ("demo", "extract"): "the demo runs every stage as a user would",
     ("demo", "appraise"): "the demo runs every stage as a user would",
     ("demo", "studies"): "the demo extracts and appraises the included studies",
+    ("demo", "fulltext"): "the demo attaches the reports of its full-text stage, as a user would",
 }
 
 

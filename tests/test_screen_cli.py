@@ -261,7 +261,10 @@ def test_screen_command_is_glue_around_the_stage(runner, team_project: Project,
     calls = []
 
     def fake_run(project, stage, reviewer, drive, engine,  # type: ignore[no-untyped-def]
-                 only_maybe):
+                 only_maybe, opener):
+        from review_cli.ui import viewer
+
+        assert opener is viewer.open_report  # `o` opens reports in the system viewer
         calls.append((project.root, stage, reviewer, engine, only_maybe))
         return Outcome(decided=3, screened=7, total=10, messages=["torn line moved aside"])
 

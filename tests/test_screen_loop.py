@@ -208,7 +208,7 @@ def test_full_text_requires_a_reason_and_offers_not_retrieved(tmp_path: Path) ->
     for rid in ("r0000", "r0001"):
         dec.append(project, [Decision(rid, Verdict.INCLUDE, TA, "alice", "2026-01-01T00:00:00Z")])
     dec.append(project, [Decision("r0002", Verdict.EXCLUDE, TA, "alice", "2026-01-01T00:00:00Z")])
-    project.fulltext_dir.mkdir()
+    project.fulltext_dir.mkdir(exist_ok=True)
     (project.fulltext_dir / "r0001.pdf").write_bytes(b"%PDF")
     ask = Script("e", "1", "x")
     outcome = session(project, stage=Stage.FULL_TEXT).run(ask)
@@ -221,6 +221,36 @@ def test_full_text_requires_a_reason_and_offers_not_retrieved(tmp_path: Path) ->
     written = lines(project, stage=Stage.FULL_TEXT)
     assert [w["verdict"] for w in written] == ["exclude", "not-retrieved"]
     assert written[0]["reason"] == "population"
+
+
+def test_the_open_key_opens_the_report_without_deciding(tmp_path: Path) -> None:
+    project = make_project(tmp_path / "p", n=4)
+    for rid in ("r0000", "r0001"):
+        dec.append(project, [Decision(rid, Verdict.INCLUDE, TA, "alice", "2026-01-01T00:00:00Z")])
+    (project.fulltext_dir / "r0001.pdf").write_bytes(b"%PDF-1.4\n%%EOF\n")
+    opened: list[Path] = []
+
+    def opener(path: Path) -> str:
+        opened.append(path)
+        return f"Opened {path.name}."
+
+    ask = Script("o", "i", "o", "i")
+    session(project, stage=Stage.FULL_TEXT, opener=opener).run(ask)
+    first, second = ask.cards[0].record.id, ask.cards[2].record.id
+    by_id = {c.record.id: c for c in ask.cards}
+    assert by_id["r0001"].report == "fulltext/r0001.pdf" and by_id["r0000"].report == ""
+    # `o` decides nothing: the same record comes back with what happened.
+    assert ask.cards[1].record.id == first and ask.cards[3].record.id == second
+    opened_card = ask.cards[1] if first == "r0001" else ask.cards[3]
+    missing_card = ask.cards[3] if first == "r0001" else ask.cards[1]
+    assert opened_card.message == "Opened r0001.pdf." and opened == [
+        project.fulltext_dir / "r0001.pdf"]
+    assert "review fulltext fetch" in missing_card.message
+    assert [w["verdict"] for w in lines(project, stage=Stage.FULL_TEXT)] == ["include"] * 2
+    # At title/abstract the key opens nothing.
+    ask = Script("o", "q")
+    session(project, opener=opener).run(ask)
+    assert "full-text stage" in ask.cards[1].message and len(opened) == 1
 
 
 def test_not_retrieved_is_refused_at_title_abstract(tmp_path: Path) -> None:

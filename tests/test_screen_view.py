@@ -96,3 +96,16 @@ def test_ui_scrolls_itself_and_returns_action_keys(tmp_path: Path) -> None:
     assert ScreenUI(console, lambda: next(digit)).ask(replace(card, mode="reason")) == "2"
     ctrl_c = iter(["ctrl-c"])
     assert ScreenUI(console, lambda: next(ctrl_c)).ask(card) == "q"
+
+
+def test_full_text_card_says_whether_the_report_is_there(tmp_path: Path) -> None:
+    from dataclasses import replace
+
+    card = replace(first_card(tmp_path), stage=Stage.FULL_TEXT, report="fulltext/r0001.pdf")
+    text, _ = text_of(card)
+    assert "Report: fulltext/r0001.pdf (o opens it)" in text and "x no report" in text
+    card = replace(card, report="", fulltext="https://doi.org/10.1000/x")
+    text, _ = text_of(card)
+    assert "Report: not in fulltext/ yet (https://doi.org/10.1000/x)" in text
+    help_text, _ = text_of(replace(card, mode="help"), height=40)
+    assert "open the report (fulltext/) in the system viewer" in help_text

@@ -96,6 +96,50 @@ def test_cut_off_json_lines_name_the_line(tmp_path: Path) -> None:
         list(formats.detect(d).parse(d))
 
 
+@pytest.mark.parametrize(("given", "stored"), [
+    ("Jane Doe", "Doe, Jane"),
+    ("Jane Q. Doe", "Doe, Jane Q."),
+    ("R. Roe", "Roe, R."),
+    ("Ludwig van Beethoven", "van Beethoven, Ludwig"),
+    ("Maria de la Cruz", "de la Cruz, Maria"),
+    ("John Smith Jr.", "Smith, John, Jr."),
+    ("Doe, Jane", "Doe, Jane"),  # already family first
+    ("Madonna", "Madonna"),
+    ("World Health Organization", "World Health Organization"),
+    ("ALTS Study Group", "ALTS Study Group"),
+])
+def test_openalex_names_are_stored_family_first(given: str, stored: str) -> None:
+    from review_cli.io.openalex_json import family_first
+
+    assert family_first(given) == stored
+
+
+def test_an_openalex_record_and_a_ris_record_of_one_article_are_one_cluster(
+    review: Project, tmp_path: Path
+) -> None:
+    """Dedup compares family names: an OpenAlex "Jane Doe" must meet the database's "Doe, J."
+    without help from volume or pages."""
+    from review_cli.stages import dedup
+    from review_cli.store import clusters as clusters_store
+
+    work = {**OPENALEX_WORK, "id": "https://openalex.org/W42", "doi": None, "biblio": {},
+            "title": "Co-production of integrated care with carers: a qualitative study",
+            "display_name": None, "publication_year": 2021,
+            "authorships": [{"author": {"display_name": n}} for n in
+                            ("Jane Doe", "Richard Roe", "Ana Moe")],
+            "primary_location": {"source": {"display_name": "Journal of Integrated Care"}}}
+    (tmp_path / "oa.json").write_text(json.dumps([work]))
+    (tmp_path / "db.ris").write_text(
+        "TY  - JOUR\nTI  - Co-production of integrated care with carers: a qualitative study\n"
+        "AU  - Doe, J.\nAU  - Roe, R.\nAU  - Moe, A.\nPY  - 2021\n"
+        "JO  - Journal of Integrated Care\nER  - \n")
+    import_.run(review, [tmp_path / "db.ris"], "MEDLINE")
+    import_.run(review, [tmp_path / "oa.json"], "OpenAlex")
+    dedup.run(review)
+    sizes = sorted(len(c["records"]) for c in clusters_store.read(review).values())
+    assert sizes == [2]
+
+
 def test_rebuild_abstract() -> None:
     assert rebuild_abstract({"We": [0], "tested": [1, 4], "it": [2], "and": [3]}) == (
         "We tested it and tested")

@@ -11,6 +11,7 @@ from review_cli.cli import (
     dedup_cmds,  # noqa: F401  (registers dedup)
     demo_cmds,  # noqa: F401  (registers demo)
     extract_cmds,  # noqa: F401  (extract and its commands)
+    fulltext_cmds,  # noqa: F401  (fulltext fetch, attach, missing)
     prisma_cmds,  # noqa: F401  (include, prisma, audit)
     project_cmds,  # noqa: F401  (registers init, import, status, export)
     screen_cmds,  # noqa: F401  (screen, decide, conflicts, reconcile, agreement)

@@ -80,11 +80,12 @@ def _root(
     """
 
 
-def group(name: str, help: str) -> typer.Typer:
-    """A command group (`review extract ...`) whose default command is `study`."""
-    sub = typer.Typer(name=name, cls=_DefaultGroup, help=help, no_args_is_help=True,
+def group(name: str, help: str, default: bool = True) -> typer.Typer:
+    """A command group (`review extract ...`) whose default command is `study` (`default`)."""
+    sub = typer.Typer(name=name, cls=_DefaultGroup if default else _Group, help=help,
+                      no_args_is_help=True,
                       rich_markup_mode=None, add_completion=False,
-                      context_settings={"ignore_unknown_options": True})
+                      context_settings={"ignore_unknown_options": True} if default else None)
     app.add_typer(sub, name=name)
     return sub
 

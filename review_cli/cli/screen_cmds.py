@@ -38,13 +38,14 @@ def screen(
     """Screen records one at a time in a full-screen terminal view, most likely relevant first.
 
     Keys (configurable in review.toml [screening.keys]): i include, e exclude, m maybe, s skip,
-    u undo, n note, r reason, c criteria, x not retrieved (full text), ? help, q quit. Every
-    decision is on disk before the next record appears; run it again to resume.
+    u undo, n note, r reason, c criteria, x not retrieved (full text), o open the report (full
+    text), ? help, q quit. Every decision is on disk before the next record appears; run it
+    again to resume.
 
     Example: review screen --reviewer alice
     """
     from review_cli.stages import screen as stage_mod
-    from review_cli.ui import screen_view
+    from review_cli.ui import screen_view, viewer
     from review_cli.ui.console import confirm, info, interactive, out, warn
 
     if not interactive():
@@ -64,7 +65,7 @@ def screen(
             return
     outcome = stage_mod.run(
         project, st, name, lambda loop: screen_view.run(out, loop),
-        engine=stage_mod.BackgroundEngine, only_maybe=maybe,
+        engine=stage_mod.BackgroundEngine, only_maybe=maybe, opener=viewer.open_report,
     )
     for m in outcome.messages:
         warn(m)

@@ -29,6 +29,34 @@ def rebuild_abstract(inverted: Mapping[str, Sequence[int]] | None) -> str:
     return " ".join(w for _, w in sorted((p, w) for w, ps in inverted.items() for p in ps))
 
 
+# Lower-case particles that belong to the family name ("Ludwig van Beethoven"), suffixes that
+# follow it, and words that mark a corporate author, whose name is never inverted.
+_PARTICLES = frozenset(
+    "van von der den de del della di da dos das du le la ten ter bin ibn al el st".split()
+)
+_SUFFIXES = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"})
+_CORPORATE = re.compile(
+    r"\b(group|study|consortium|collaborat\w*|investigators|committee|trial|society|"
+    r"association|network|organi[sz]ation|institute|team|council|foundation)\b", re.I
+)
+
+
+def family_first(name: str) -> str:
+    """OpenAlex gives "Jane Q. Doe"; records elsewhere are "Doe, Jane Q." (RIS, Crossref), and
+    dedup and the exports read the family name before the comma. "Ludwig van Beethoven" ->
+    "van Beethoven, Ludwig"; "John Smith Jr." -> "Smith, John, Jr."; a name with a comma, a
+    single word or a corporate author is kept as written."""
+    words = name.split()
+    if "," in name or len(words) < 2 or _CORPORATE.search(name):
+        return name
+    suffix = words.pop() if words[-1].lower() in _SUFFIXES and len(words) > 2 else ""
+    start = len(words) - 1
+    while start > 1 and words[start - 1].lower() in _PARTICLES:
+        start -= 1
+    family, given = " ".join(words[start:]), " ".join(words[:start])
+    return f"{family}, {given}" + (f", {suffix}" if suffix else "")
+
+
 def _items(page: Any) -> list[Any] | None:
     if isinstance(page, dict) and isinstance(page.get("results"), list):
         return list(page["results"])
@@ -46,7 +74,7 @@ def _record(w: dict[str, Any], line: int) -> Parsed:
     ids = w.get("ids") or {}
     pmid = re.search(r"(\d+)\s*/?$", str(ids.get("pmid") or ""))
     authors = [
-        (a.get("author") or {}).get("display_name") or a.get("raw_author_name") or ""
+        family_first((a.get("author") or {}).get("display_name") or a.get("raw_author_name") or "")
         for a in w.get("authorships") or []
         if isinstance(a, dict)
     ]

@@ -70,6 +70,15 @@ class Settings:
         )
 
 
+def backoff_delay(settings: Settings, attempt: int, retry_after: str | None) -> float:
+    """Seconds to wait before retry `attempt + 1`: doubling from `backoff`, at least what a
+    `Retry-After` (in seconds) asks, never more than `max_backoff`."""
+    base = min(settings.max_backoff, settings.backoff * (2.0**attempt))
+    if retry_after and retry_after.strip().isdigit():
+        base = max(base, min(float(retry_after), settings.max_backoff))
+    return base * (1 + 0.1 * random.random())  # a little jitter, never less than the base
+
+
 def user_agent(email: str) -> str:
     contact = f"; mailto:{email}" if email else ""
     return f"review-cli/{__version__} (systematic review tool{contact})"
@@ -159,10 +168,7 @@ class Http:
         self.min_interval = max(self.min_interval, seconds / int(limit))
 
     def _delay(self, attempt: int, retry_after: str | None) -> float:
-        base = min(self.settings.max_backoff, self.settings.backoff * (2.0**attempt))
-        if retry_after and retry_after.strip().isdigit():
-            base = max(base, min(float(retry_after), self.settings.max_backoff))
-        return base * (1 + 0.1 * random.random())  # a little jitter, never less than the base
+        return backoff_delay(self.settings, attempt, retry_after)
 
     def request(
         self,
@@ -171,11 +177,13 @@ class Http:
         parse: Callable[[Any], Any],
         method: str = "GET",
         what: str = "request",
+        absent: frozenset[int] = frozenset(),
     ) -> Any:
         """Send one request, retrying what is transient; `parse(response)` validates the body.
 
         `parse` raises `Transient` for a body to retry, `Rejected` for a request the service
-        refuses, and returns the parsed page otherwise.
+        refuses, and returns the parsed page otherwise. A status in `absent` (a lookup's 404:
+        the service has no such work) returns None.
         """
         import httpx
 
@@ -205,6 +213,8 @@ class Http:
                 if status in RETRY_STATUS:
                     retry_after = resp.headers.get("Retry-After")
                     last_problem = f"HTTP {status}" + (" (rate limit)" if status == 429 else "")
+                elif status in absent:
+                    return None
                 elif status >= 400:
                     raise self._client_error(resp, shown, what)
                 else:

@@ -198,7 +198,7 @@ def _written_folders(project: Project) -> list[Path]:
     reviewer's log is written under that reviewer's own lock, at any time."""
     fixed = [project.root,
              *(project.root / name
-               for name in ("import", "dedup", "include", "prisma", "search", "demo")),
+               for name in ("import", "dedup", "include", "prisma", "search", "demo", "fulltext")),
              project.cache_dir]
     searches = project.searches_dir
     nested = [p for p in searches.rglob("*") if p.is_dir()] if searches.is_dir() else []

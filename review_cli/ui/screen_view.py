@@ -27,8 +27,9 @@ from review_cli.stages.screen import Card
 ACTION_LABELS = {
     "include": "include", "exclude": "exclude", "maybe": "maybe", "skip": "skip", "undo": "undo",
     "note": "note", "reason": "reason", "criteria": "criteria", "not_retrieved": "no report",
-    "help": "help", "quit": "quit",
+    "open": "open", "help": "help", "quit": "quit",
 }
+FULL_TEXT_ONLY = ("not_retrieved", "open")
 HELP = {
     "include": "include: the record may meet the criteria; it goes forward",
     "exclude": "exclude (at full text you then pick the reason)",
@@ -39,6 +40,7 @@ HELP = {
     "reason": "exclude with a reason from the protocol's numbered menu",
     "criteria": "show the protocol's eligibility criteria",
     "not_retrieved": "full text only: the report could not be obtained",
+    "open": "full text only: open the report (fulltext/) in the system viewer",
     "help": "this help",
     "quit": "quit: every decision is already on disk; run again to resume",
 }
@@ -125,7 +127,9 @@ def status_lines(card: Card, width: int = 100) -> list[Text]:
 
 def keys_lines(card: Card, width: int = 100) -> list[Text]:
     """Every key, always: on one line when it fits, else over two (80 columns)."""
-    shown = [a for a in ACTION_LABELS if a != "not_retrieved" or card.stage == "full-text"]
+    # The open key is shown on the report's own line, where it applies.
+    shown = [a for a in ACTION_LABELS
+             if a != "open" and (a not in FULL_TEXT_ONLY or card.stage == "full-text")]
     items = [Text.assemble((card.keys[a], "bold reverse"), f" {ACTION_LABELS[a]}") for a in shown]
     items.append(Text("j/k scroll", "dim"))
     return pack(items, width, sep="  ")
@@ -155,7 +159,7 @@ def body_lines(card: Card, width: int, console: Console) -> list[Text]:
     elif card.mode == "help":
         text = Text("Keys\n\n", "bold")
         for action, line in HELP.items():
-            if action == "not_retrieved" and card.stage != "full-text":
+            if action in FULL_TEXT_ONLY and card.stage != "full-text":
                 continue
             text.append(f"  {card.keys[action]}  ", "reverse")
             text.append(f"  {line}\n")
@@ -207,10 +211,16 @@ def render(
         top.append(
             Text("Keywords: " + "; ".join(r.keywords), "dim", no_wrap=True, overflow="ellipsis")
         )
-    if card.fulltext:
-        top.append(Text.assemble(("Full text: ", "bold"), card.fulltext))
+    if card.report:
+        top.append(Text.assemble(("Report: ", "bold"), card.report, " ",
+                                 (f"({card.keys['open']} opens it)", "dim")))
     elif card.stage == "full-text":
-        top.append(Text("Full text: not found (put it in fulltext/<id>.pdf)", "yellow"))
+        top.append(Text.assemble(
+            ("Report: not in fulltext/ yet", "yellow"),
+            (f" ({card.fulltext})" if card.fulltext else "", "dim"),
+            (" · review fulltext fetch / attach", "dim"), no_wrap=True, overflow="ellipsis"))
+    elif card.fulltext:
+        top.append(Text.assemble(("Full text: ", "bold"), card.fulltext))
     if card.previous is not None:
         p = card.previous
         top.append(Text(

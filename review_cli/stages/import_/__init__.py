@@ -26,6 +26,7 @@ from review_cli.model import (
     TEXT_FIELDS,
     Origin,
     Record,
+    SourceKind,
     best_value,
     fingerprint,
     fold,
@@ -359,16 +360,18 @@ def stage(
     fmt: str | None = None,
     progress: Progress = NULL,
     accept_losses: bool = False,
+    kind: SourceKind = SourceKind.DATABASE,
 ) -> tuple[ImportResult, list[Record] | None]:
     """An import staged in `tx` (committed with it), and the review's records after it (None:
     nothing new was imported). Another stage that goes on from these records in the same
-    transaction (a search's dedup) commits with the import, as one unit."""
+    transaction (a search's dedup) commits with the import, as one unit. `kind`: what a source
+    not in review.toml yet is declared as (citation searching declares its own)."""
     # Records hold no reference cycles; the cyclic collector would only re-walk the millions of
     # strings and tuples a big import allocates (a fifth of its time), so it waits till the end.
     collecting = gc.isenabled()
     gc.disable()
     try:
-        return _stage(tx, paths, source, fmt, progress, accept_losses)
+        return _stage(tx, paths, source, fmt, progress, accept_losses, kind)
     finally:
         if collecting:
             gc.enable()
@@ -377,7 +380,7 @@ def stage(
 
 def _stage(
     tx: Transaction, paths: Sequence[Path], source: str, fmt: str | None, progress: Progress,
-    accept_losses: bool,
+    accept_losses: bool, kind: SourceKind = SourceKind.DATABASE,
 ) -> tuple[ImportResult, list[Record] | None]:
     project = tx.project
     source = _check_source(source)
@@ -404,7 +407,7 @@ def _stage(
         if item.dest != item.src.resolve() and not item.dest.exists():
             tx.copy(item.src, item.dest)  # never a half-copied export in searches/
     if declared is None:
-        _declare_source(tx, source, read[0].report.format)
+        _declare_source(tx, source, read[0].report.format, kind)
         added_sources.append(source)
         # review.toml is staged: read the protocol with the new source from now on
         project.__dict__["protocol"] = _protocol_of(tx)
@@ -453,7 +456,9 @@ def _write(
     )
 
 
-def _declare_source(tx: Transaction, name: str, fmt: str) -> None:
+def _declare_source(
+    tx: Transaction, name: str, fmt: str, kind: SourceKind = SourceKind.DATABASE
+) -> None:
     """Append an undeclared source to review.toml (appending keeps the user's comments)."""
     project = tx.project
     text = project.protocol_path.read_text(encoding="utf-8")
@@ -462,7 +467,7 @@ def _declare_source(tx: Transaction, name: str, fmt: str) -> None:
     quoted = json.dumps(name, ensure_ascii=False)  # a TOML basic string: the same escapes as JSON
     text += (
         f'\n# Added by `review import` (format {fmt}); set kind, platform, search_date and query.\n'
-        f'[[sources]]\nname = {quoted}\nkind = "database"\n'
+        f'[[sources]]\nname = {quoted}\nkind = "{kind.value}"\n'
     )
     tx.write_text(project.protocol_path, text)
 

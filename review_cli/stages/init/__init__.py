@@ -8,6 +8,7 @@ from pathlib import Path
 from review_cli.errors import ReviewError
 from review_cli.project import PROTOCOL_FILE, Project
 from review_cli.protocol import load_protocol
+from review_cli.store import fulltext as fulltext_store
 from review_cli.store.transaction import transaction
 
 TEMPLATES_DIR = Path(__file__).resolve().parents[2] / "protocols"
@@ -17,6 +18,8 @@ GITIGNORE = """\
 .review/
 # Temp files of a write that was cut short; the next command that writes there removes them.
 .*.tmp
+# Full-text reports are kept out of git by fulltext/.gitignore (their licences differ), which
+# `review fulltext` rewrites when review.toml's [fulltext] commit is "git" or "lfs".
 """
 
 
@@ -53,7 +56,7 @@ def run(folder: Path, protocol: str | None = None) -> InitResult:
             hint="this folder is already a review; edit review.toml instead",
         )
     source = resolve_template(protocol)
-    load_protocol(source)  # refuse an invalid protocol before creating anything
+    checked = load_protocol(source)  # refuse an invalid protocol before creating anything
     project = Project(folder)
     folder.mkdir(parents=True, exist_ok=True)
     with transaction(project) as tx:  # a review with all of its first files, or none
@@ -62,6 +65,7 @@ def run(folder: Path, protocol: str | None = None) -> InitResult:
         gitignore = folder / ".gitignore"
         if not gitignore.exists():
             tx.write_text(gitignore, GITIGNORE)
+        fulltext_store.stage_policy(tx, checked.fulltext.commit)
     return InitResult(folder, str(source))
 
 

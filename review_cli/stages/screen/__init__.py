@@ -21,6 +21,7 @@ import threading
 import time
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from review_cli.errors import ReviewError
 from review_cli.model import Decision, Record, Stage, Verdict
@@ -46,7 +47,7 @@ from review_cli.store.locking import reviewer_lock
 
 ACTIONS = (
     "include", "exclude", "maybe", "skip", "undo", "note", "reason", "criteria", "not_retrieved",
-    "help", "quit",
+    "open", "help", "quit",
 )
 TIMING_WINDOW = 20  # status line: mean seconds per record over the last N decisions
 
@@ -81,6 +82,7 @@ class Card:
     highlight_include: tuple[str, ...] = ()
     highlight_exclude: tuple[str, ...] = ()
     fulltext: str = ""
+    report: str = ""  # full text: the report in fulltext/ ("" = none there yet)
     message: str = ""
     note: str = ""  # pending note, saved with the next decision on this record
     previous: Decision | None = None  # this reviewer's own earlier decision on it (after undo)
@@ -112,6 +114,16 @@ def _load_stopping() -> None:
         pass
 
 
+# Opens a report in the system viewer without waiting for it; returns what to tell the reviewer.
+Opener = Callable[[Path], str]
+NO_REPORT = ("No report in fulltext/ yet: `review fulltext fetch`, or `review fulltext attach "
+             "ID FILE`.")
+
+
+def _no_viewer(path: Path) -> str:
+    return f"The report is {path}."
+
+
 class Session:
     """One reviewer screening one stage. Hold `store.locking.reviewer_lock` around `run`."""
 
@@ -125,8 +137,10 @@ class Session:
         clock: Callable[[], float] = time.time,
         members: Mapping[str, list[str]] | None = None,
         only_maybe: bool = False,
+        opener: Opener = _no_viewer,
     ) -> None:
         self.project, self.stage, self.reviewer, self.clock = project, stage, reviewer, clock
+        self.opener = opener
         self.only_maybe = only_maybe  # `review screen --maybe`: decide your maybes again
         protocol = project.protocol
         self.units = list(units) if units is not None else units_store.stage_units(project, stage)
@@ -287,9 +301,11 @@ class Session:
             (d for d in reversed(self.history) if d.record == rid and d.verdict != Verdict.UNDO),
             None,
         )
-        fulltext = ""
+        fulltext = report = ""
         if self.stage == Stage.FULL_TEXT:
             fulltext = fulltext_store.location(self.project, record, self.members.get(rid, []))
+            found = self.report_of(rid)
+            report = self.project.rel(found) if found is not None else ""
         return Card(
             record=record, stage=self.stage, reviewer=self.reviewer, mode=mode,
             status=self.status(snap),
@@ -297,9 +313,13 @@ class Session:
             criteria_include=p.include, criteria_exclude=p.exclude,
             highlight_include=p.screening.highlight_include,
             highlight_exclude=p.screening.highlight_exclude,
-            fulltext=fulltext, message=message, note=self.notes.get(rid, ""), previous=previous,
+            fulltext=fulltext, report=report, message=message, note=self.notes.get(rid, ""),
+            previous=previous,
             reason_required=self.stage == Stage.FULL_TEXT,
         )
+
+    def report_of(self, rid: str) -> Path | None:
+        return fulltext_store.report_file(self.project, (rid, *self.members.get(rid, [])))
 
     # --- actions -------------------------------------------------------------------------
     def decide(
@@ -422,6 +442,12 @@ class Session:
                     continue
                 self.decide(rid, Verdict.NOT_RETRIEVED, rank, score)
                 message = "Saved: report not retrieved."
+            elif act == "open":
+                if self.stage != Stage.FULL_TEXT:
+                    message = "Reports are opened at the full-text stage."
+                    continue
+                found = self.report_of(rid)
+                message = self.opener(found) if found is not None else NO_REPORT
             elif act == "skip":
                 self.skipped.append(rid)
                 current = None
@@ -454,13 +480,15 @@ def run(
     engine: Callable[[Settings], Engine] = SyncEngine,
     clock: Callable[[], float] = time.time,
     only_maybe: bool = False,
+    opener: Opener = _no_viewer,
 ) -> Outcome:
     """`review screen`: lock the reviewer's log, open the session, let `drive` run its loop.
 
-    `drive(loop)` calls `loop(ask)` with the terminal's `ask` (ui/screen_view.run).
+    `drive(loop)` calls `loop(ask)` with the terminal's `ask` (ui/screen_view.run); `opener`
+    opens a report in the system viewer (ui/viewer.py).
     """
     with reviewer_lock(project, stage, reviewer):
-        session = open_session(project, stage, reviewer, engine, clock, only_maybe)
+        session = open_session(project, stage, reviewer, engine, clock, only_maybe, opener)
         try:
             if not session.units:
                 raise ReviewError(
@@ -510,12 +538,13 @@ def open_session(
     engine: Callable[[Settings], Engine] = SyncEngine,
     clock: Callable[[], float] = time.time,
     only_maybe: bool = False,
+    opener: Opener = _no_viewer,
 ) -> Session:
     """A session over the stage's units (call inside `store.locking.reviewer_lock`)."""
     members = units_store.groups(project)
     return Session(
         project, stage, reviewer, engine=engine, clock=clock, members=members,
-        only_maybe=only_maybe,
+        only_maybe=only_maybe, opener=opener,
     )
 
 

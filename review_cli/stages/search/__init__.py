@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -112,6 +112,12 @@ def update(
             "from files are re-run by hand",
         )
     last = max(runs, key=lambda e: str(e.get("time", "")))
+    if last.get("api") == "citations":
+        raise ReviewError(
+            f"`{last['source']}` is citation searching, which --update does not re-run",
+            hint=f"run `review search citations --{last.get('direction', 'backward')}`: it "
+            "searches from the studies included since the last run",
+        )
     limits = last.get("limits") or {}
     q = Query(
         str(last["query"]),
@@ -126,6 +132,47 @@ def update(
         project, client, q, str(last["source"]), int(limits.get("max") or DEFAULT_MAX), last,
         progress, settings, now,
     )
+
+
+@dataclass
+class CitationsResult:
+    entries: list[dict[str, Any]]  # the lines appended to the search log, one per direction
+    new_records: list[str]  # ids that were not in the review before this run
+    notes: list[str]  # what dedup did; why a direction had nothing to do
+
+    def to_json(self) -> dict[str, Any]:
+        return {"entries": self.entries, "new_records": self.new_records, "notes": self.notes}
+
+
+@locked("search")
+def citations(
+    project: Project,
+    directions: Sequence[str],
+    ids: Sequence[str] = (),
+    source: str | None = None,
+    max_records: int | None = None,
+    progress: Progress = NULL,
+    settings: Settings | None = None,
+    now: Callable[[], dt.datetime] = utc_now,
+) -> CitationsResult:
+    """`review search citations --backward|--forward [IDS]`: the included studies' references
+    and the studies citing them, through OpenAlex (see `_citations`)."""
+    from review_cli.stages.search import _citations
+
+    if not directions:
+        raise UsageError("say which way to search: --backward (the studies' references), "
+                         "--forward (the studies citing them), or both",
+                         hint="review search citations --backward")
+    result = CitationsResult([], [], [])
+    for direction in dict.fromkeys(directions):
+        entry, new, note, why = _citations.run(
+            project, direction, ids, source, _max(max_records), progress, settings, now
+        )
+        if entry is not None:
+            result.entries.append(entry)
+        result.new_records += new
+        result.notes += [n for n in (note, why) if n]
+    return result
 
 
 def _max(value: int | None) -> int:
@@ -168,11 +215,7 @@ def _execute(
             )
         download = client.download(http, query, count, progress) if count.total else None
 
-    run_id = f"{slug(source)}-{started.strftime('%Y%m%dT%H%M%SZ')}"
-    taken = {str(e.get("run")) for e in load_log(project)}
-    n = 2
-    while run_id in taken:
-        run_id, n = f"{slug(source)}-{started.strftime('%Y%m%dT%H%M%SZ')}-{n}", n + 1
+    this_run = run_id(project, source, started)
     # From here the search is kept: the raw answer saved and imported, its new records
     # deduplicated and the run logged, all in one commit, so a search is never imported without
     # its log line (nor logged without its records), whatever stops it.
@@ -197,7 +240,7 @@ def _execute(
 
         details = {**count.details, **(download.details if download else {})}
         entry: dict[str, Any] = {
-            "run": run_id,
+            "run": this_run,
             "source": source,
             "api": client.NAME,
             "database": client.LABEL,
@@ -228,6 +271,16 @@ def _execute(
         lock.record(tx, STAGE, inputs=[], outputs=[project.search_log_path],
                     params={"runs": len(load_log(project)) + 1})
     return SearchResult(entry, imported, new, dedup_note)
+
+
+def run_id(project: Project, source: str, started: dt.datetime) -> str:
+    """The log's name for a run: the source and its UTC start, numbered if taken already."""
+    base = f"{slug(source)}-{started.strftime('%Y%m%dT%H%M%SZ')}"
+    taken = {str(e.get("run")) for e in load_log(project)}
+    name, n = base, 2
+    while name in taken:
+        name, n = f"{base}-{n}", n + 1
+    return name
 
 
 def _already_imported(project: Project, data: bytes) -> list[str]:
@@ -286,4 +339,6 @@ def _limits_text(query: Query) -> str:
 
 
 # report: `review report searches`
-__all__ = ["SearchResult", "load_log", "report", "run", "update"]
+__all__ = [
+    "CitationsResult", "SearchResult", "citations", "load_log", "report", "run", "run_id", "update",
+]

@@ -62,6 +62,8 @@ def rows(project: Project) -> list[Row]:
             notes.append(f"{e['database']} said: {w}")
         if e.get("new_records") is not None and e.get("update_of"):
             notes.append(f"{e['new_records']} records new to the review")
+        if e.get("api") == "citations":
+            notes += _seed_notes(e)
         out.append(
             Row(
                 source=str(e["source"]),
@@ -73,6 +75,7 @@ def rows(project: Project) -> list[Row]:
                 retrieved=str(e.get("received", "")),
                 run=(
                     f"update (previous run {str(e['previous_run'])[:10]})" if e.get("update_of")
+                    else f"citation searching ({e.get('direction')})" if e.get("api") == "citations"
                     else "initial"
                 ),
                 notes=notes,
@@ -102,6 +105,18 @@ def rows(project: Project) -> list[Row]:
             )
         )
     return out
+
+
+def _seed_notes(e: dict[str, Any]) -> list[str]:
+    """Which studies a citation search started from (PRISMA-S item 4: citation searching)."""
+    seeds = [s for s in e.get("seeds") or [] if isinstance(s, dict)]
+    found = [f"{s.get('unit')} ({s.get('openalex')})" for s in seeds if s.get("openalex")]
+    notes = [f"{e.get('direction', '').capitalize()} citation searching from "
+             f"{len(seeds)} studies: " + (", ".join(found) or "none found in OpenAlex")]
+    missing = e.get("seeds_not_found") or []
+    if missing:
+        notes.append("not found in OpenAlex: " + ", ".join(map(str, missing)))
+    return notes
 
 
 def _strategy(e: dict[str, Any]) -> str:
