@@ -41,6 +41,7 @@ PEER_DATASETS = (
     "Bannach-Brown_2019", "Chou_2004", "Cohen_2006_BetaBlockers",
     "Cohen_2006_SkeletalMuscleRelaxants", "Wahono_2015_upto2008", "Cohen_2006_ADHD",
 )
+PEER_TARGET = 20  # times faster than ASReview on the sets of 1,500 records or more
 
 
 def dataset_path(name: str) -> Path:
@@ -181,7 +182,11 @@ def _timed(
     return wall, cpu, done
 
 
-def peer_speed(names: tuple[str, ...], runs: int, model: str) -> str:
+def peer_speed(
+    names: tuple[str, ...], runs: int, model: str,
+    speedups: dict[str, tuple[float, float]] | None = None,
+) -> str:
+    """The side-by-side table; each set's speed-up (wall, CPU) goes into `speedups` when given."""
     exe = ensure_peer()
     if exe is None:
         return "ASReview could not be installed here: no side-by-side timing."
@@ -232,6 +237,8 @@ def peer_speed(names: tuple[str, ...], runs: int, model: str) -> str:
             f"| {name} | {base[name]['records']} | {pw:.1f} ({pc:.1f}) | {ow:.2f} ({oc:.2f}) "
             f"| {pw / ow:.1f}x ({pc / oc:.1f}x) |"
         )
+        if speedups is not None:
+            speedups[name] = (pw / ow, pc / oc)
         print(lines[-1], file=sys.stderr, flush=True)
     return "\n".join(lines)
 
@@ -360,7 +367,10 @@ def protocol_start(model: str, seeds: tuple[int, ...] = (1, 2, 3, 4, 5)) -> tupl
         ds = simulate.read_dataset(dataset_path(name))
         y = np.asarray(ds.labels)
         X, start = features_and_start(ds.texts, spec.features, protocol_query(protocol))
-        rnd, pro, top_r, top_p = [], [], [], []
+        rnd: list[int] = []
+        pro: list[int] = []
+        top_r: list[int] = []
+        top_p: list[int] = []
         for seed in seeds:
             for target, out, top in (
                 (Ranker(ds.texts, seed, spec, matrix=X), rnd, top_r),
@@ -393,6 +403,45 @@ def protocol_start(model: str, seeds: tuple[int, ...] = (1, 2, 3, 4, 5)) -> tupl
 
 
 # --- main ---------------------------------------------------------------------------------
+def peer_section(args: argparse.Namespace) -> str:
+    names = tuple(args.datasets.split(",")) if args.datasets else PEER_DATASETS
+    base = json.loads(BASELINES.read_text())["datasets"]
+    speedups: dict[str, tuple[float, float]] = {}
+    load0 = os.getloadavg()[0]
+    table = peer_speed(names, args.peer_runs, args.model, speedups)
+    load1 = os.getloadavg()[0]
+    big = {k: v for k, v in speedups.items() if base[k]["records"] >= 1500}
+
+    def verdict(col: int, what: str) -> str:
+        if not big:
+            return f"by {what}: no set of 1,500 records or more was timed"
+        low = min(big, key=lambda k: big[k][col])
+        met = "met" if big[low][col] >= PEER_TARGET else "**not met**"
+        return (
+            f"by {what} {met}: lowest {big[low][col]:.1f}x ({low}), range "
+            f"{min(v[col] for v in big.values()):.1f}-{max(v[col] for v in big.values()):.1f}x"
+        )
+
+    command = f"benchmarks/bench_rank.py --peer-only --peer-runs {args.peer_runs}"
+    return f"""\
+## Ranking: speed against ASReview, like for like (`{command}`)
+
+Machine: {machine()}; shared with other work and noisy (load average {load0:.1f} at the start,
+{load1:.1f} at the end, on 2 cores): the CPU columns are the steadier comparison.
+ASReview 3.0.8 `asreview simulate` with `elas_u4`, the baseline's seed and priors
+(`--prior-idx`), and its default stop: after the last relevant record is found (no `--n-stop`,
+what `--stop last_relevant` means); `review simulate` with the model `{args.model}` stops
+retraining at the same record. One process each (no extra processes, one BLAS thread),
+interleaved: ASReview then ours on each set, {args.peer_runs} runs each, medians. Seconds of
+the whole command (start-up, reading the CSV, features, the replay, stopping rules, report).
+
+{table}
+
+Target (issue 21): at least {PEER_TARGET}x on every shared set of 1,500 records or more;
+{verdict(1, "CPU time")}; {verdict(0, "wall time")}.
+"""
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -457,10 +506,10 @@ Protocol-started: fewer records before the first relevant one on {summary['sets_
             print(body)
         return
     if args.peer_only:
-        print(peer_speed(
-            tuple(args.datasets.split(",")) if args.datasets else PEER_DATASETS, args.peer_runs,
-            args.model,
-        ))
+        body = peer_section(args)
+        if not args.no_write:
+            update_section("rank-speed", body)
+        print(body)
         return
     base = json.loads(BASELINES.read_text())["datasets"]
     names = (
