@@ -149,6 +149,29 @@ def test_kernel_svm_without_kept_products_scores_the_same(monkeypatch: pytest.Mo
     assert np.allclose(kept.scores(), sparse.scores(), atol=1e-5)
 
 
+def test_scoring_blocks_are_the_rows_of_the_matrix_byte_for_byte(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The blocks scored beyond the kept products are made on slices of X's arrays: the same
+    float64 rows as slicing the matrix, also when X is itself a view of a larger matrix."""
+    import numpy as np
+
+    from review_cli.stages.rank import _svm as rank_svm
+
+    texts, _ = _fixture()
+    monkeypatch.setattr(rank_svm, "BLOCK_ROWS", 7)
+    settings = rank.MODEL_SPECS["elas"].features
+    for X in (rank.features(texts, settings),
+              rank.features_and_start(texts, settings, "a question")[0]):
+        blocks = list(KernelSVM(X, 0.11, 9.8)._blocks())
+        assert len(blocks) == -(-X.shape[0] // 7)
+        for k, block in enumerate(blocks):
+            want = X[7 * k : 7 * k + 7].astype(np.float64)
+            assert block.dtype == np.float64 and block.shape == want.shape
+            for part in ("data", "indices", "indptr"):
+                assert np.array_equal(getattr(block, part), getattr(want, part))
+
+
 def test_kernel_svm_falls_back_to_liblinear_when_the_active_set_cycles(
     monkeypatch: pytest.MonkeyPatch
 ) -> None:
