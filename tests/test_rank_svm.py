@@ -55,6 +55,26 @@ def test_tfidf_equals_scikit_learn(stop_words: bool, max_df: float) -> None:
         tfidf(["", "a b"], 2)  # no token of two characters or more
 
 
+@pytest.mark.parametrize("block", [1, 3, 7])
+def test_tfidf_by_blocks_is_the_same_matrix_byte_for_byte(
+    block: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import numpy as np
+
+    from review_cli.stages.rank import _tfidf
+
+    texts, _ = _fixture()
+    texts = [*texts, "", "the the the of", texts[0]]
+    queries = ["aspirin and migraine, an unknown word", ""]
+    whole = [tfidf(texts, 2, 2, 0.9, True, queries=queries), tfidf(texts, 1, 1, 1.0, False)]
+    monkeypatch.setattr(_tfidf, "BLOCK", block)
+    blocks = [tfidf(texts, 2, 2, 0.9, True, queries=queries), tfidf(texts, 1, 1, 1.0, False)]
+    for a, b in zip(whole, blocks, strict=True):
+        assert a.shape == b.shape
+        for x, y in ((a.data, b.data), (a.indices, b.indices), (a.indptr, b.indptr)):
+            assert x.dtype == y.dtype and np.array_equal(x, y)
+
+
 def test_kernel_svm_reproduces_linear_svc_decision_values() -> None:
     import numpy as np
     from sklearn.svm import LinearSVC
@@ -127,6 +147,29 @@ def test_kernel_svm_without_kept_products_scores_the_same(monkeypatch: pytest.Mo
     assert sparse.max_columns == 0
     sparse.fit(labels)
     assert np.allclose(kept.scores(), sparse.scores(), atol=1e-5)
+
+
+def test_scoring_blocks_are_the_rows_of_the_matrix_byte_for_byte(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The blocks scored beyond the kept products are made on slices of X's arrays: the same
+    float64 rows as slicing the matrix, also when X is itself a view of a larger matrix."""
+    import numpy as np
+
+    from review_cli.stages.rank import _svm as rank_svm
+
+    texts, _ = _fixture()
+    monkeypatch.setattr(rank_svm, "BLOCK_ROWS", 7)
+    settings = rank.MODEL_SPECS["elas"].features
+    for X in (rank.features(texts, settings),
+              rank.features_and_start(texts, settings, "a question")[0]):
+        blocks = list(KernelSVM(X, 0.11, 9.8)._blocks())
+        assert len(blocks) == -(-X.shape[0] // 7)
+        for k, block in enumerate(blocks):
+            want = X[7 * k : 7 * k + 7].astype(np.float64)
+            assert block.dtype == np.float64 and block.shape == want.shape
+            for part in ("data", "indices", "indptr"):
+                assert np.array_equal(getattr(block, part), getattr(want, part))
 
 
 def test_kernel_svm_falls_back_to_liblinear_when_the_active_set_cycles(

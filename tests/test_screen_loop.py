@@ -65,18 +65,23 @@ def test_decisions_are_written_in_order_with_rank_and_time(tmp_path: Path) -> No
     assert ask.cards[3].status.screened == 3 and ask.cards[3].status.relevant == 1
     assert ask.cards[3].status.maybe == 1 and ask.cards[3].status.total == 12
     assert ask.cards[3].status.seconds_per_record == pytest.approx(5.0)
-    assert ask.cards[0].status.ranking == "random" and ask.cards[0].rank is None
+    # the protocol has a question: the records closest to it come first, not a model rank
+    assert ask.cards[0].status.ranking == "protocol" and ask.cards[0].rank is None
 
 
 def test_model_ranks_once_both_classes_are_labelled(tmp_path: Path) -> None:
     project = make_project(tmp_path / "p", n=40)
-    # include what is relevant, exclude the rest, for 10 records
+    # include what is relevant, exclude the rest, for 10 records (the first is excluded: the
+    # protocol-started order puts only relevant records first here)
     cards: list[Card] = []
 
     def ask(card: Card) -> str:
         cards.append(card)
         if len(cards) > 10:
             return "q"
+        if len(cards) == 1:
+            assert card.status.ranking == "protocol" and relevant(card.record.title)
+            return "e"
         return "i" if relevant(card.record.title) else "e"
 
     session(project).run(ask)

@@ -82,6 +82,7 @@ def pack(segments: Sequence[Text], width: int, sep: str = " · ") -> list[Text]:
 
 
 RANKING = {"random": "random order until one include and one exclude",
+           "protocol": "closest to the protocol first until one include and one exclude",
            "model": "model ranking", "training": "model training..."}
 
 

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from review_cli.project import Project
+    from review_cli.protocol import Protocol
 
 FEATURES_VERSION = 2  # bump when features() changes, so caches are rebuilt
 LARGE = 10_000  # records from which terms found in a single record are dropped
@@ -101,6 +102,9 @@ class Ranking:
     order: list[int]  # unlabelled record indexes, most likely relevant first
     scores: list[float]  # the model's score for each, same order (0.0 when random)
     random: bool  # True while the order is the seeded shuffle
+    # True while the order is the similarity to the protocol (before the first relevant and
+    # irrelevant labels, when the protocol has a question, criteria or include terms)
+    protocol: bool = False
 
 
 def text_of(title: str | None, abstract: str | None) -> str:
@@ -108,9 +112,21 @@ def text_of(title: str | None, abstract: str | None) -> str:
     return f"{title or ''}\n{abstract or ''}".strip()
 
 
-def features(texts: Sequence[str], settings: FeatureSettings | None = None) -> Any:
+def protocol_query(protocol: Protocol) -> str:
+    """What a record is compared with before the first labels: the review question (and its
+    PICO-style fields), the inclusion criteria and the terms to highlight as relevant."""
+    parts = [protocol.question, *protocol.question_fields.values(), *protocol.include,
+             *protocol.screening.highlight_include]
+    return "\n".join(p for p in parts if p.strip())
+
+
+def features(
+    texts: Sequence[str], settings: FeatureSettings | None = None, queries: Sequence[str] = ()
+) -> Any:
     """TF-IDF matrix (CSR float32, rows L2-normalised), one row per text: scikit-learn's
-    TfidfVectorizer up to the column order (review_cli/stages/rank_tfidf.py)."""
+    TfidfVectorizer up to the column order (review_cli/stages/rank_tfidf.py). `queries` are
+    weighted with the texts' vocabulary and idf and appended as rows (the texts' rows do not
+    change)."""
     from review_cli.stages.rank._tfidf import tfidf
 
     s = settings or FeatureSettings()
@@ -124,12 +140,36 @@ def features(texts: Sequence[str], settings: FeatureSettings | None = None) -> A
         stop = frozenset(ENGLISH_STOP_WORDS)
     try:
         return tfidf(
-            texts, s.ngram_max, min_df if len(texts) > min_df else 1, s.max_df, s.sublinear_tf, stop
+            texts, s.ngram_max, min_df if len(texts) > min_df else 1, s.max_df, s.sublinear_tf,
+            stop, queries,
         )
     except ValueError:  # no term at all (every text empty or only stop words)
         import scipy.sparse as sp
 
-        return sp.csr_matrix((len(texts), 1), dtype=_float32())
+        return sp.csr_matrix((len(texts) + len(queries), 1), dtype=_float32())
+
+
+def similarity(X: Any, q: Any) -> Any:
+    """Cosine similarity of every row of X with the one-row matrix q (both rows L2-normalised)."""
+    import numpy as np
+
+    return np.asarray((X @ q.T).toarray(), dtype=np.float64).ravel()
+
+
+def features_and_start(
+    texts: Sequence[str], settings: FeatureSettings, query: str
+) -> tuple[Any, Any]:
+    """The TF-IDF matrix and every record's similarity to the protocol `query` (one pass)."""
+    import scipy.sparse as sp
+
+    both = features(texts, settings, [query])
+    n = len(texts)
+    # the records' rows as views of the arrays (slicing would copy the whole matrix)
+    end = int(both.indptr[n])
+    X = sp.csr_matrix(
+        (both.data[:end], both.indices[:end], both.indptr[: n + 1]), shape=(n, both.shape[1])
+    )
+    return X, similarity(X, both[n:])
 
 
 def _float32() -> Any:
@@ -148,17 +188,28 @@ class Ranker:
         model: str | ModelSpec = "default",
         *,
         matrix: Any = None,
+        query: str = "",
+        start: Any = None,
     ) -> None:
+        """`query` (the protocol's question, criteria and include terms, see protocol_query)
+        orders the records by similarity to it until there is one relevant and one irrelevant
+        label; `start` gives those similarities when they were computed already."""
         import numpy as np
 
         self.spec = model_spec(model)
         self.model = model if isinstance(model, str) else "custom"
         self.n = len(texts) if matrix is None else int(matrix.shape[0])
         self.seed = seed
+        if matrix is None and self.n and query.strip() and start is None:
+            matrix, start = features_and_start(texts, self.spec.features, query)
+        elif query.strip() and start is None and self.n:
+            start = features_and_start(texts, self.spec.features, query)[1]
         self.X: Any = (
             matrix if matrix is not None
             else (features(texts, self.spec.features) if self.n else None)
         )
+        # No similarity at all (a query sharing no term with the records): the random start.
+        self.start: Any = start if start is not None and np.any(start > 0) else None
         # The one random generator of the session: a fixed shuffle used for the random phase,
         # for breaking ties and for picking pseudo-negatives, so rank() stays a pure function.
         rng = np.random.default_rng(seed)
@@ -234,6 +285,8 @@ class Ranker:
 
         scores = self.scores(labels)
         cand = self._shuffle[unlabelled[self._shuffle]]
+        if scores is None and self.start is not None:
+            scores = self.start
         if scores is None:
             return int(cand[0])
         return int(cand[int(np.argmax(scores[cand]))])  # argmax keeps the first (shuffle) tie
@@ -247,11 +300,14 @@ class Ranker:
             mask[np.fromiter(labels.keys(), dtype=np.int64, count=len(labels))] = False
         unlabelled = self._shuffle[mask[self._shuffle]]
         scores = self.scores(labels) if len(unlabelled) else None
+        protocol = scores is None and self.start is not None and len(unlabelled) > 0
+        if protocol:
+            scores = self.start
         if scores is None:
             return Ranking(unlabelled.tolist(), [0.0] * len(unlabelled), True)
         s = scores[unlabelled]
         order = np.argsort(-s, kind="stable")
-        return Ranking(unlabelled[order].tolist(), s[order].tolist(), False)
+        return Ranking(unlabelled[order].tolist(), s[order].tolist(), False, protocol)
 
 
 def _weights(y: Any, ratio: float = 1.0) -> Any:
@@ -304,36 +360,66 @@ def features_key(texts: Sequence[str], settings: FeatureSettings) -> str:
     return h.hexdigest()[:32]
 
 
-def cached_features(cache_dir: Path, texts: Sequence[str], settings: FeatureSettings) -> Any:
-    """The TF-IDF matrix for `texts`, loaded from `cache_dir` when the texts are unchanged."""
+def _replace(cache_dir: Path, pattern: str, path: Path, save: Any) -> None:
+    """Write one cache file atomically, removing the older files of its kind."""
+    cache_dir.mkdir(parents=True, exist_ok=True)
+    for old in cache_dir.glob(pattern):
+        old.unlink(missing_ok=True)
+    tmp = path.with_name(f"tmp-{path.name}")
+    save(tmp)
+    tmp.replace(path)
+
+
+def cached_features(
+    cache_dir: Path, texts: Sequence[str], settings: FeatureSettings, query: str = ""
+) -> tuple[Any, Any]:
+    """(TF-IDF matrix, similarity to the protocol `query` or None) for `texts`, each loaded
+    from `cache_dir` when the texts (and query, settings) are unchanged."""
+    import numpy as np
     import scipy.sparse as sp
 
-    path = cache_dir / f"features-{features_key(texts, settings)}.npz"
+    key = features_key(texts, settings)
+    path = cache_dir / f"features-{key}.npz"
+    query_key = hashlib.sha256(query.encode("utf-8", "surrogatepass")).hexdigest()[:16]
+    start_path = cache_dir / f"start-{key}-{query_key}.npy"
+    X = start = None
     if path.is_file():
         try:
-            return sp.load_npz(path).tocsr()
+            X = sp.load_npz(path).tocsr()
         except (OSError, ValueError):
             pass  # damaged cache: rebuild it
-    X = features(texts, settings)
-    cache_dir.mkdir(parents=True, exist_ok=True)
-    for old in cache_dir.glob("features-*.npz"):
-        old.unlink(missing_ok=True)
-    tmp = path.with_suffix(".tmp.npz")
-    sp.save_npz(tmp, X, compressed=False)
-    tmp.replace(path)
-    return X
+    if query.strip() and start_path.is_file():
+        try:
+            start = np.load(start_path)
+        except (OSError, ValueError):
+            pass
+    if query.strip() and start is None:
+        built, start = features_and_start(texts, settings, query)
+        X = built if X is None else X
+        _replace(cache_dir, "start-*.npy", start_path, lambda f: np.save(f, start))
+    if X is None:
+        X = features(texts, settings)
+    if not path.is_file():
+        _replace(cache_dir, "features-*.npz", path, lambda f: sp.save_npz(f, X, compressed=False))
+    return X, start
 
 
 def for_project(
     project: Project, texts: Sequence[str], model: str | None = None, seed: int | None = None
 ) -> Ranker:
     """A Ranker with the protocol's seed and model, its features cached in the project's
-    .review/."""
+    .review/; until the first relevant and irrelevant labels it orders the records by their
+    similarity to the protocol's question, criteria and include terms."""
     screening = project.protocol.screening
     spec = model_spec(model or screening.model)
-    X = cached_features(project.cache_dir, texts, spec.features) if len(texts) else None
+    X = start = None
+    if len(texts):
+        X, start = cached_features(
+            project.cache_dir, texts, spec.features, protocol_query(project.protocol)
+        )
     return Ranker(
-        texts, seed if seed is not None else screening.seed, model or screening.model, matrix=X
+        texts, seed if seed is not None else screening.seed, model or screening.model, matrix=X,
+        start=start,
     )
 
 
@@ -346,5 +432,6 @@ __all__ = [
     "features",
     "for_project",
     "model_spec",
+    "protocol_query",
     "text_of",
 ]

@@ -31,6 +31,15 @@ MAX_NEWTON = 25  # active-set iterations before falling back to liblinear for th
 MAX_CG = 400
 
 
+BLOCK_ROWS = 8192
+
+
+def _f64(X: Any) -> Any:
+    import numpy as np
+
+    return X if X.dtype == np.float64 else X.astype(np.float64)
+
+
 class KernelSVM:
     """Squared-hinge L2 SVM on TF-IDF rows, retrained exactly after each label.
 
@@ -44,12 +53,18 @@ class KernelSVM:
         import numpy as np
 
         self.pseudo = [(int(i), 0) for i in pseudo]
-        self.X = X.astype(np.float64) if X.dtype != np.float64 else X
+        # Kept in its own (single) precision, shared with the ranker: products take slices of it
+        # to float64, which gives the same numbers as a float64 copy of the whole matrix
+        # without its memory (at 100,000 records, the copies and their transposes were GBs).
+        self.X = X
         self.C = C
         self.ratio = ratio
         self.normalise = normalise
         self.n = X.shape[0]
-        self.sq_norms = np.asarray(self.X.multiply(self.X).sum(axis=1), dtype=np.float64).ravel()
+        self.sq_norms = np.concatenate([
+            np.asarray(part.multiply(part).sum(axis=1), dtype=np.float64).ravel()
+            for part in self._blocks()
+        ]) if self.n else np.zeros(0)
         # Kept products: scoring is then a dense product over the unlabelled records. Beyond
         # COLUMNS_UP_TO records, computing them costs more than scoring from the sparse rows.
         self.max_columns = (
@@ -60,6 +75,24 @@ class KernelSVM:
         self.cg_steps = 0
         self.fallbacks = 0  # decisions where the active set did not settle (liblinear used)
         self._reset()
+
+    def _blocks(self) -> Any:
+        """The rows of X in float64, a block at a time (bounded memory, same products).
+
+        Each block is made on slices of X's own arrays: only its values are converted. A row
+        slice of the matrix (`X[lo:hi]`) copies the indices too, which at 100,000 records cost
+        more than the product itself (scoring is one pass over every block at each decision)."""
+        import numpy as np
+        import scipy.sparse as sp
+
+        X = self.X
+        for lo in range(0, self.n, BLOCK_ROWS):
+            hi = min(lo + BLOCK_ROWS, self.n)
+            a, b = int(X.indptr[lo]), int(X.indptr[hi])
+            yield sp.csr_matrix(
+                (X.data[a:b].astype(np.float64), X.indices[a:b], X.indptr[lo : hi + 1] - a),
+                shape=(hi - lo, X.shape[1]),
+            )
 
     def _reset(self) -> None:
         import numpy as np
@@ -89,14 +122,15 @@ class KernelSVM:
             self.XT = self.X.T.tocsr()
         X, XT = self.X, self.XT
         terms = X.indices[X.indptr[i] : X.indptr[i + 1]]
-        weights = X.data[X.indptr[i] : X.indptr[i + 1]]
+        weights = X.data[X.indptr[i] : X.indptr[i + 1]].astype(np.float64)
         starts, lengths = XT.indptr[terms], XT.indptr[terms + 1] - XT.indptr[terms]
         total = int(lengths.sum())
         if not total:
             return np.zeros(self.n)
         offsets = np.repeat(starts - np.cumsum(lengths) + lengths, lengths) + np.arange(total)
         return np.bincount(
-            XT.indices[offsets], weights=XT.data[offsets] * np.repeat(weights, lengths),
+            XT.indices[offsets],
+            weights=XT.data[offsets].astype(np.float64) * np.repeat(weights, lengths),
             minlength=self.n,
         )
 
@@ -125,7 +159,10 @@ class KernelSVM:
             col = self._column(i)
             row = col[self.key_array[:m]]
         else:  # too many records to keep their products: the new Gram row alone
-            row = (self.X[self.keys] @ self.X[i].T).toarray().ravel() if m else np.zeros(0)
+            row = (
+                (_f64(self.X[self.keys]) @ _f64(self.X[i]).T).toarray().ravel() if m
+                else np.zeros(0)
+            )
         if m < self.max_columns:
             if m == self.columns.shape[0]:
                 more = np.zeros(
@@ -247,8 +284,9 @@ class KernelSVM:
             out[self.live] += float(beta.sum())
             out[self.key_array[:m]] = self.f[:m]
             return out
-        w = self.X[self.keys].T @ beta
-        return np.asarray(self.X @ w).ravel() + float(beta.sum())
+        w = _f64(self.X[self.keys]).T @ beta
+        out = np.concatenate([np.asarray(part @ w).ravel() for part in self._blocks()])
+        return out + float(beta.sum())
 
     def _liblinear(self) -> Any:
         import numpy as np
@@ -257,5 +295,6 @@ class KernelSVM:
         y = np.asarray(self.ys)
         D = self._d()
         clf = LinearSVC(C=self.C, random_state=0, dual="auto", max_iter=5000)
-        clf.fit(self.X[self.keys], y, sample_weight=1 / (2 * self.C * D))
-        return np.asarray(clf.decision_function(self.X), dtype=np.float64)
+        X = _f64(self.X)
+        clf.fit(X[self.keys], y, sample_weight=1 / (2 * self.C * D))
+        return np.asarray(clf.decision_function(X), dtype=np.float64)

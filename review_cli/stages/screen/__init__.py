@@ -60,7 +60,7 @@ class Status:
     maybe: int
     seconds_per_record: float | None
     stopping: tuple[StopVerdict, ...]  # the rules on every decision in force, this one included
-    ranking: str  # "random" | "model" | "training"
+    ranking: str  # "random" | "protocol" | "model" | "training"
     session: int  # decisions made in this session and still in force (as the final message)
 
 
@@ -245,7 +245,7 @@ class Session:
             seconds_per_record=sum(recent) / len(recent) if recent else None,
             stopping=self.stopping(),
             ranking=("training" if self._both_classes() else "random") if snap.training
-            else ("random" if snap.random else "model"),
+            else ("protocol" if snap.protocol else "random" if snap.random else "model"),
             session=self.session_count,
         )
 

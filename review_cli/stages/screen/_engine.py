@@ -36,6 +36,9 @@ class Snapshot:
     stopping: list[StopVerdict] = field(default_factory=list)
     labels: int = 0  # how many labels it was computed from
     training: bool = False  # True while the first model is still being built
+    # The order is the similarity to the protocol's question (no model yet); `random` is True
+    # then too, as the order is not the model's.
+    protocol: bool = False
 
 
 class Engine(Protocol):
@@ -69,8 +72,10 @@ def compute(
 
     ranking = ranker.rank(dict(labels))
     verdicts = evaluate(list(in_order), n_total, target, confidence)
+    protocol = getattr(ranking, "protocol", False)
     return Snapshot(
-        list(ranking.order), list(ranking.scores), ranking.random, verdicts, len(labels)
+        list(ranking.order), list(ranking.scores), ranking.random or protocol, verdicts,
+        len(labels), protocol=protocol,
     )
 
 
@@ -129,7 +134,8 @@ def _serve(inbox: Any, outbox: Any, settings: Settings, top: int) -> None:
                 ranker, labels, in_order, len(settings.texts), settings.target, settings.confidence
             )
             snap = Snapshot(
-                snap.order[:top], snap.scores[:top], snap.random, snap.stopping, snap.labels
+                snap.order[:top], snap.scores[:top], snap.random, snap.stopping, snap.labels,
+                protocol=snap.protocol,
             )
             outbox.send((version, snap, time.perf_counter() - t0))
     except (EOFError, OSError, KeyboardInterrupt):  # the screen is gone (quit, crash or SIGKILL)
