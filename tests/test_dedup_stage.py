@@ -270,3 +270,21 @@ def test_merged_unit_prefers_a_clean_title() -> None:
     unit = units.merge_cluster("a", [a, b])
     assert (unit.title == "Cervical neoplasia and the HIV-infected patient" and unit.doi == "10.1/x"
             and unit.id == "a")
+
+
+def test_a_cluster_of_one_is_its_record_as_the_general_merge_makes_it() -> None:
+    """The one-member shortcut must give what choosing each field's best value gives."""
+    from review_cli.model import Origin, Record
+
+    o1, o2 = Origin("S", "a.ris", "#1", 1), Origin("S", "b.ris", "#2", 2)
+    records = [
+        Record(id="a", source="MEDLINE", title="A trial [Review] [33 refs]", year=2003,
+               authors=("Doe, J", "Roe, R"), doi="10.1/x", keywords=("care",), origins=(o2, o1)),
+        Record(id="b", source="Embase", title="", year=None, origins=(o1, o1)),
+        Record(id="c", source="CINAHL", title="[Erratum appears in J 2004]", journal="J",
+               pages="1-9", abstract="Text.", language="eng", origins=(o1,)),
+        Record(id="d", source="S"),
+    ]
+    for rec in records:
+        general = units.merge_cluster("u", [rec, rec._replace(id="other")])
+        assert units.merge_cluster("u", [rec]) == general

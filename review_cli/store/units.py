@@ -32,6 +32,9 @@ def best_title(values: Sequence[str]) -> str:
 
 def merge_cluster(cluster_id: str, members: Sequence[Record]) -> Record:
     """One record standing for a cluster: the best value of each field, every origin kept."""
+    if len(members) == 1:  # most clusters: each field's best value is its only one
+        (only,) = members
+        return only._replace(id=cluster_id, origins=tuple(sorted(set(only.origins))))
     values: dict[str, Any] = {}
     for name in (*TEXT_FIELDS, *LIST_FIELDS, "year"):
         values[name] = best_value([getattr(m, name) for m in members])
