@@ -77,10 +77,23 @@ def synthetic_records(n: int, seed: int = 1) -> tuple[list[Record], dict[str, in
     return records, labels
 
 
-def make_project(root: Path, records: list[Record]) -> Project:
+def make_project(root: Path, records: list[Record], labels: dict[str, int]) -> Project:
+    """A review of `records`, deduplicated by `review dedup` as a reviewer's is before screening
+    (the screen asks before serving records no dedup has seen); a merged unit is relevant if a
+    member is."""
+    import json
+    import subprocess
+    import sys
+
     init.run(root)
     project = Project(root)
     write_jsonl(project.records_path, [r.to_json() for r in records])
+    subprocess.run([sys.executable, "-m", "review_cli", "dedup", "--non-interactive"],
+                   cwd=root, check=True, capture_output=True)
+    with (root / "dedup" / "clusters.jsonl").open(encoding="utf-8") as f:
+        for line in f:
+            cluster = json.loads(line)
+            labels[cluster["id"]] = max(labels.get(m, 0) for m in cluster["records"])
     return project
 
 
@@ -234,22 +247,22 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         rows = []
         for think in (args.think, 0.0):
-            project = make_project(Path(tmp) / f"p{think}", records)
+            project = make_project(Path(tmp) / f"p{think}", records, labels)
             r = run_session(project, labels, args.decisions, think)
             rows.append((think, r))
             print(f"think {think}s: {r}")
-        project = make_project(Path(tmp) / "pty", records)
+        project = make_project(Path(tmp) / "pty", records, labels)
         real = pty_session(project, labels, args.decisions // 2, args.think)
         print(f"pty, think {args.think}s: {real}")
-        project = make_project(Path(tmp) / "sync", records)
+        project = make_project(Path(tmp) / "sync", records, labels)
         build, retrain = retrain_time(project, records, labels, 500)
         print(f"features {build:.2f}s, retrain+stopping with 500 labels {retrain * 1000:.0f} ms")
     lines = [
         "## screen",
         "",
         (
-            f"`review screen` on a {len(records):,}-record project ({kind}); "
-            f"{args.decisions} decisions per run,"
+            f"`review screen` on a {len(records):,}-record project ({kind}, deduplicated by "
+            f"`review dedup` first, as a reviewer's is); {args.decisions} decisions per run,"
         ),
         (
             "measured from the key reaching the loop to the next card fully rendered "
