@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import signal
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -14,6 +15,12 @@ from review_cli.project import Project
 from review_cli.stages import init
 
 FIXTURES = Path(__file__).parent / "fixtures"
+
+# A shell starts a background job with SIGINT ignored, and Python then keeps it ignored, so the
+# Ctrl-C tests (here and in the `review` processes they start, which inherit it) would pass or
+# fail by how the suite was launched. Give them the interpreter's usual handler.
+if signal.getsignal(signal.SIGINT) is signal.SIG_IGN:
+    signal.signal(signal.SIGINT, signal.default_int_handler)
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 SHARED_DATA = SHARED / "data"
 
