@@ -150,7 +150,7 @@ def test_a_maybe_as_the_last_decision_is_not_all_screened(tmp_path: Path, runner
     result = invoke(runner, project, "screen", "-r", "alice")
     assert result.exit_code == 0, result.output
     assert "All records screened" not in result.stderr
-    assert "1 are maybe and wait for a final one: `review screen --maybe`" in result.stderr
+    assert "1 is a maybe and waits for a final one: `review screen --maybe`" in result.stderr
     answers = iter(["e"])
     again = invoke(runner, project, "screen", "-r", "alice", "--maybe")
     assert "All your maybes are decided." in again.stderr
@@ -251,3 +251,12 @@ def test_the_real_screen_in_a_terminal_shows_every_key(tmp_path: Path, width: in
             pass
         os.waitpid(pid, 0)
         os.close(fd)
+
+
+def test_the_end_message_counts_maybes_in_words_that_agree() -> None:
+    from review_cli.stages.screen import Outcome, ending
+
+    one = ending(Outcome(finished=True, maybe=1))
+    two = ending(Outcome(finished=True, maybe=2))
+    assert "but 1 is a maybe and waits for a final one" in one
+    assert "but 2 are maybes and wait for a final one" in two

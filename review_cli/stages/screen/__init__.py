@@ -514,8 +514,10 @@ def ending(outcome: Outcome, only_maybe: bool = False) -> str:
     if only_maybe:
         return "All your maybes are decided."
     if outcome.maybe:
-        return (f"Every record has a decision, but {outcome.maybe} are maybe and wait for a final "
-                "one: `review screen --maybe`.")
+        waiting = "1 is a maybe and waits" if outcome.maybe == 1 else (
+            f"{outcome.maybe} are maybes and wait")
+        return (f"Every record has a decision, but {waiting} for a final one: "
+                "`review screen --maybe`.")
     return "All records screened."
 
 
