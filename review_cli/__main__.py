@@ -1,7 +1,9 @@
 """`review` (the console script) and `python -m review_cli`.
 
-Kept apart from the command modules so that a Ctrl-C while they are being imported (the first
-tenth of a second) ends the command quietly, as one later does, not with a traceback."""
+Kept apart from the command modules so that a Ctrl-C while they are imported and while Typer
+builds the command line from them (the first few tenths of a second) ends the command quietly,
+as one later does, not with a traceback. Only Python's own start-up, before this module runs,
+is out of reach."""
 
 from __future__ import annotations
 
@@ -11,10 +13,11 @@ import sys
 def main() -> None:
     try:
         from review_cli.cli import main as run
+
+        run()
     except KeyboardInterrupt:
         sys.stderr.write("Interrupted.\n")
         sys.exit(130)
-    run()
 
 
 if __name__ == "__main__":

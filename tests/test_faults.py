@@ -424,3 +424,39 @@ def test_a_ctrl_c_while_a_temp_file_is_made_leaves_none_behind(
         writer.write_bytes(tmp_path / "prisma.json", b"{}\n")
     monkeypatch.undo()
     assert list(tmp_path.iterdir()) == []
+
+
+class _InterruptedImport:
+    """A meta path finder that is Ctrl-C'd as it looks for one module."""
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+
+    def find_spec(self, name: str, path: object, target: object = None) -> None:
+        if name == self.name:
+            raise KeyboardInterrupt
+
+
+def test_a_ctrl_c_while_the_command_line_is_imported_or_built_ends_quietly(
+        monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    import sys
+
+    import review_cli.cli
+    from review_cli import __main__ as entry
+
+    # While the command modules are imported ...
+    monkeypatch.delitem(sys.modules, "review_cli.cli")
+    monkeypatch.setattr(sys, "meta_path", [_InterruptedImport("review_cli.cli"), *sys.meta_path])
+    with pytest.raises(SystemExit) as stopped:
+        entry.main()
+    assert stopped.value.code == 130 and capsys.readouterr().err == "Interrupted.\n"
+    monkeypatch.undo()
+
+    # ... and while Typer builds the command line from them, before any command runs.
+    def interrupted() -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(review_cli.cli, "main", interrupted)
+    with pytest.raises(SystemExit) as stopped:
+        entry.main()
+    assert stopped.value.code == 130 and capsys.readouterr().err == "Interrupted.\n"
