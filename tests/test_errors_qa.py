@@ -770,3 +770,54 @@ def test_protocol_errors_name_the_line_also_inside_an_array_of_tables(
     result = invoke(runner, review, "status")
     assert_error(result)
     assert f"review.toml:{line}: " in result.output and f"`{key}`" in result.output
+
+
+def _endnote_xml(n: int) -> bytes:
+    """An EndNote XML export of n records, one per line, as EndNote and Zotero write them."""
+    record = ("<record><rec-number>{i}</rec-number><ref-type name=\"Journal Article\">17"
+              "</ref-type><contributors><authors><author><style>Rotter{i}, Carina</style></author>"
+              "<author><style>Whittaker, Dani\u00e9lle</style></author></authors></contributors>"
+              "<titles><title><style>Study {i} of co-production in integrated care</style>"
+              "</title></titles><dates><year><style>2019</style></year></dates></record>")
+    body = "\n".join(record.format(i=i) for i in range(1, n + 1))
+    return f'<?xml version="1.0" encoding="UTF-8" ?>\n<xml><records>\n{body}\n</records></xml>\n'\
+        .encode()
+
+
+def test_one_stray_byte_in_an_endnote_xml_export_loses_only_its_record(review: Project, runner,
+                                                                       tmp_path: Path) -> None:
+    """A parser that stopped at the first error dropped every record after it, uncounted."""
+    data = _endnote_xml(50)
+    at = data.index(b"Rotter11, Carina</style></author>") + len(b"Rotter11, Carina</style></aut")
+    path = tmp_path / "zotero.xml"
+    path.write_bytes(data[:at] + b"\xff" + data[at:])  # inside </author> of record 11
+    before = snapshot(review)
+    refused = invoke(runner, review, "import", str(path), "--source", "Zotero")
+    assert_error(refused)
+    assert "1 record(s) could not be read" in refused.output and "line 13" in refused.output
+    assert snapshot(review) == before
+    result = invoke(runner, review, "import", str(path), "--source", "Zotero", "--accept-losses")
+    assert result.exit_code == 0, result.output
+    [report] = records_store.read_report(review)
+    assert (report["read"], report["imported"], len(report["skipped"])) == (50, 49, 1)
+    titles = [json.loads(line)["title"] for line in review.records_path.read_text().splitlines()]
+    assert "Study 12 of co-production in integrated care" in titles
+    assert "Study 11 of co-production in integrated care" not in titles
+    assert all("Dani\u00e9lle" in line for line in review.records_path.read_text().splitlines())
+
+
+@pytest.mark.skipif(not hasattr(signal, "SIGHUP"), reason="no SIGHUP on Windows")
+def test_a_closed_terminal_waits_for_a_multi_file_write(tmp_path: Path) -> None:
+    """SIGHUP (a closed terminal window, a dropped SSH session) is held like Ctrl-C: both files
+    are written, then the process ends as the signal asked."""
+    script = ("import os, signal, sys\n"
+              "from pathlib import Path\n"
+              "from review_cli.io.writer import interrupts_deferred, write_text\n"
+              "with interrupts_deferred():\n"
+              "    os.kill(os.getpid(), signal.SIGHUP)\n"
+              "    write_text(Path(sys.argv[1]) / 'a', 'a')\n"
+              "    write_text(Path(sys.argv[1]) / 'b', 'b')\n"
+              "sys.exit(0)\n")
+    done = subprocess.run([sys.executable, "-c", script, str(tmp_path)], timeout=60)
+    assert done.returncode == -signal.SIGHUP
+    assert (tmp_path / "a").read_text() == "a\n" and (tmp_path / "b").read_text() == "b\n"

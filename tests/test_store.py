@@ -180,3 +180,29 @@ def test_a_write_cut_short_before_commit_leaves_the_old_files_and_no_temp(tmp_pa
     (a.parent / ".a.json.x1y2z3.tmp").write_text("left by a killed process")
     recover(project)
     assert sorted(p.name for p in a.parent.iterdir()) == ["a.json"]
+
+
+@pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
+def test_temp_files_a_killed_write_leaves_are_ignored_by_git(tmp_path: Path, runner) -> None:
+    """Until the next writer sweeps them, a killed command's temp files (up to the size of
+    records.jsonl) must not show up in `git status` or reach a commit by `git add -A`."""
+    import tempfile
+
+    from review_cli.io.writer import TEMP_SUFFIX, is_temp
+
+    from .conftest import invoke
+
+    assert invoke(runner, None, "init", "rev").exit_code == 0
+    root = tmp_path / "rev"
+    subprocess.run(["git", "init", "-q", str(root)], check=True, timeout=60)
+    left = []
+    for folder, name in [(".", "review.lock"), ("import", "records.jsonl"),
+                         ("screen/decisions", "alice.jsonl"), ("prisma", "PRISMA.csv")]:
+        (root / folder).mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{name}.", suffix=TEMP_SUFFIX, dir=root / folder)
+        os.close(fd)  # named as io/writer.staged_file names them
+        assert is_temp(Path(tmp))
+        left.append(Path(tmp).relative_to(root).as_posix())
+    status = subprocess.run(["git", "status", "--porcelain", "--untracked-files=all"], cwd=root,
+                            capture_output=True, text=True, check=True, timeout=60).stdout
+    assert status and not [path for path in left if path in status], status
