@@ -564,9 +564,16 @@ stop; work saved = 1 - screened / records. A rule that never stops counts as rec
 
 ### Speed: full simulation, side by side (median of runs, wall clock of the whole command)
 
+An earlier run on an Intel machine; ASReview's run ends after the last relevant record, as
+ours does. The current one, interleaved on every set of 1,500 records or more, is the
+section "Ranking: speed against ASReview, like for like" below.
+
 {peer}
 
-### Decision -> next record latency (synthetic texts, 2 % relevant)
+### Decision -> next record latency, the ranker in process (synthetic texts, 2 % relevant)
+
+The ranker alone, in this process. As reviewers meet it (`review screen` in a terminal, the
+ranker in its own process) it is the section "Ranking at scale" below.
 
 `rank` = retrain and rank every unscreened record after one more decision; `stopping` = all three
 rules; 300 decisions made before timing, then one after another.
