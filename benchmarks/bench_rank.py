@@ -564,9 +564,9 @@ stop; work saved = 1 - screened / records. A rule that never stops counts as rec
 
 ### Speed: full simulation, side by side (median of runs, wall clock of the whole command)
 
-An earlier run on an Intel machine; ASReview's run ends after the last relevant record, as
-ours does. The current one, interleaved on every set of 1,500 records or more, is the
-section "Ranking: speed against ASReview, like for like" below.
+On the machine named above. ASReview's run ends after the last relevant record, as ours
+does. The side-by-side on every set of 1,500 records or more, interleaved, CPU beside wall, is
+the section "Ranking: speed against ASReview, like for like" below.
 
 {peer}
 
