@@ -195,7 +195,8 @@ class Final(NamedTuple):
     conflict: bool = False
 
 
-def final_decisions(project: Project, stage: Stage, to_unit: Mapping[str, str] | None = None
+def final_decisions(project: Project, stage: Stage, to_unit: Mapping[str, str] | None = None,
+                    per_reviewer: Mapping[str, Mapping[str, Decision]] | None = None
                     ) -> dict[str, Final]:
     """Apply the protocol's `screening.final` rule to every decided unit of a stage.
 
@@ -206,10 +207,14 @@ def final_decisions(project: Project, stage: Stage, to_unit: Mapping[str, str] |
     - single: as reconciled, and a record seen by one reviewer only is decided by them.
     - both-include: an include needs two reviewers including; any exclude excludes.
     A reconciliation always wins. A `maybe` is never final.
+
+    `per_reviewer` is `reviewer_latest(project, stage, to_unit)` when the caller has it already
+    (the logs are the largest files a status reads).
     """
     rule = project.protocol.screening.final
     to_unit = unit_map(project) if to_unit is None else to_unit
-    per_reviewer = reviewer_latest(project, stage, to_unit)
+    if per_reviewer is None:
+        per_reviewer = reviewer_latest(project, stage, to_unit)
     # Under `reconciled` a record one reviewer has seen waits for the second one: also while
     # only the first has a log at this stage (the protocol names the team), or a lone log's
     # decisions would pass as final until the second reviewer starts.

@@ -142,14 +142,16 @@ def stage_counts(project: Project) -> dict[str, dict[str, Any]]:
     if not started:
         return out
     to_unit = dec.unit_map(project)  # read once: clusters.jsonl is large in a large review
-    finals = {stage: dec.final_decisions(project, stage, to_unit) for stage in started}
+    by_reviewer = {stage: dec.reviewer_latest(project, stage, to_unit) for stage in started}
+    finals = {stage: dec.final_decisions(project, stage, to_unit, by_reviewer[stage])
+              for stage in started}
     ta = finals.get(Stage.TITLE_ABSTRACT) or dec.final_decisions(
         project, Stage.TITLE_ABSTRACT, to_unit)
     ids = units_store.ids_by_stage(project, ta)
     for stage in started:
         units = ids[stage]
         counts: dict[str, Any] = {"units": len(units)}
-        for name, decided in sorted(dec.reviewer_latest(project, stage, to_unit).items()):
+        for name, decided in sorted(by_reviewer[stage].items()):
             counts[f"screened by {name}"] = sum(1 for r in decided if r in units)
         final = finals[stage]
         for verdict in (Verdict.INCLUDE, Verdict.EXCLUDE, Verdict.NOT_RETRIEVED):
