@@ -184,3 +184,21 @@ def test_nothing_to_check_before_the_synthesis_starts(tmp_path: Path, runner) ->
     project = make_review(tmp_path / "empty")
     done = invoke(runner, project, "synthesis", "check")
     assert done.exit_code == 1 and "review synthesis seed" in done.output
+
+
+def test_the_index_paper_leads_the_matrix_and_the_rest_stay_chronological(review: Project,
+                                                                           runner) -> None:
+    chronological = invoke(runner, review, "synthesis", "table", "matrix", "--format", "csv")
+    assert chronological.exit_code == 0, chronological.output
+    assert chronological.stdout.splitlines()[0] == (
+        "Third-order concept,Lindqvist 2016,Okafor 2019,Mbeki 2021")
+    text = review.protocol_path.read_text(encoding="utf-8")
+    review.protocol_path.write_text(text + '\n[synthesis]\norder = "index"\nindex = "s0003"\n',
+                                    encoding="utf-8")
+    indexed = invoke(runner, review, "synthesis", "table", "matrix", "--format", "csv")
+    assert indexed.exit_code == 0, indexed.output
+    assert indexed.stdout.splitlines()[0] == (
+        "Third-order concept,Mbeki 2021,Lindqvist 2016,Okafor 2019")
+    # The cells move with their study, not only the headings.
+    assert indexed.stdout.splitlines()[1] == (
+        "t1: Sharing power,refutational (1),reciprocal (1),reciprocal (1)")
