@@ -95,3 +95,35 @@ def test_the_screen_counts_a_decision_made_before_dedup_merged_the_record(
     assert session.done("r0000") and not session.done("r0002")
     status = json.loads(invoke(runner, project, "status", "--json").stdout)
     assert status["stages"]["screen title-abstract"]["final exclude"] == 1
+
+
+def test_status_reads_each_large_file_once(tmp_path: Path, monkeypatch) -> None:
+    """At 100,000 records each read of clusters.jsonl, the flow's units or a decision log costs
+    about a second; status once read clusters.jsonl twice and every decision log twice."""
+    from collections import Counter
+
+    from review_cli.stages import status
+    from review_cli.store import clusters as clusters_store
+    from review_cli.store import decisions as decisions_store
+    from review_cli.store import flow
+
+    from . import prisma_fixture as fx
+
+    project = fx.build(tmp_path / "rev")
+    reads: Counter[str] = Counter()
+
+    def counted(module, name: str, key):  # type: ignore[no-untyped-def]
+        real = getattr(module, name)
+
+        def spy(*args, **kwargs):  # type: ignore[no-untyped-def]
+            reads[key(*args)] += 1
+            return real(*args, **kwargs)
+        monkeypatch.setattr(module, name, spy)
+
+    counted(clusters_store, "read", lambda p: "clusters.jsonl")
+    counted(flow, "read_units", lambda p, *a: "units")
+    counted(decisions_store, "read_log", lambda path, *a: project.rel(path))
+    counts = status.run(project).stages
+    assert counts["screen title-abstract"]["final include"] == 9  # it did count
+    assert reads and max(reads.values()) == 1, reads
+    assert {"clusters.jsonl", "units", "screen/title-abstract/alice.jsonl"} <= set(reads)

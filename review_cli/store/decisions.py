@@ -135,12 +135,13 @@ def own_log(project: Project, stage: Stage, reviewer: str) -> Log:
     return read_log(project.decisions_path(stage, reviewer))
 
 
-def unit_map(project: Project) -> dict[str, str]:
+def unit_map(project: Project, clusters: Mapping[str, clusters_store.Cluster] | None = None
+             ) -> dict[str, str]:
     """record id -> the id of the dedup cluster it is in, for every record whose cluster has
-    another id (a decision made on it before a dedup merged it counts for its cluster)."""
-    return {
-        m: cid for cid, c in clusters_store.read(project).items() for m in c["records"] if m != cid
-    }
+    another id (a decision made on it before a dedup merged it counts for its cluster).
+    `clusters`: clusters.jsonl as the caller has read it already."""
+    clusters = clusters_store.read(project) if clusters is None else clusters
+    return {m: cid for cid, c in clusters.items() for m in c["records"] if m != cid}
 
 
 def remap(decisions: list[Decision], to_unit: Mapping[str, str]) -> list[Decision]:

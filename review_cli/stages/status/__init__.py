@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -81,11 +82,12 @@ def run(project: Project) -> Status:
         stale=[{"stage": s.stage, "reason": s.reason} for s in lock.stale(project)],
         unimported=unimported,
     )
+    clusters = clusters_store.read(project)  # read once: the largest file after the records
     if clusters_store.exists(project):
-        status.stages["dedup"] = _dedup_counts(project, shaped)
+        status.stages["dedup"] = _dedup_counts(project, shaped, clusters)
     status.stale[:0] = _dedup_staleness(shaped, status.stages.get("dedup"), status.stale)
     status.warnings.extend(dec.torn_logs(project))
-    status.stages.update(stage_counts(project))
+    status.stages.update(stage_counts(project, shaped, clusters))
     after, warnings = _after.counts(project)  # extraction and appraisal
     status.stages.update(after)
     status.warnings += warnings
@@ -118,9 +120,10 @@ def _dedup_staleness(shaped: flow.Units, counts: dict[str, Any] | None,
         "not deduplicated yet (run `review dedup`)"}]
 
 
-def _dedup_counts(project: Project, shaped: flow.Units) -> dict[str, Any]:
+def _dedup_counts(project: Project, shaped: flow.Units,
+                  clusters: Mapping[str, clusters_store.Cluster]) -> dict[str, Any]:
     """As `dedup.counts` gives them: every record stands for a unit or is a duplicate."""
-    clustered = {m for c in clusters_store.read(project).values() for m in c["records"]}
+    clustered = {m for c in clusters.values() for m in c["records"]}
     new = sum(1 for rid in shaped.records if rid not in clustered)
     counts: dict[str, Any] = {
         "records": len(shaped.records),
@@ -133,21 +136,24 @@ def _dedup_counts(project: Project, shaped: flow.Units) -> dict[str, Any]:
     return counts
 
 
-def stage_counts(project: Project) -> dict[str, dict[str, Any]]:
-    """Per-stage screening counts for `review status`."""
+def stage_counts(project: Project, shaped: flow.Units | None = None,
+                 clusters: Mapping[str, clusters_store.Cluster] | None = None
+                 ) -> dict[str, dict[str, Any]]:
+    """Per-stage screening counts for `review status`; `shaped` and `clusters` as the caller has
+    read them already (each costs about a second at 100,000 records)."""
     out: dict[str, dict[str, Any]] = {}
     started = [
         s for s in Stage if project.decisions_dir(s).is_dir() or project.reconciled_path(s).exists()
     ]
     if not started:
         return out
-    to_unit = dec.unit_map(project)  # read once: clusters.jsonl is large in a large review
+    to_unit = dec.unit_map(project, clusters)
     by_reviewer = {stage: dec.reviewer_latest(project, stage, to_unit) for stage in started}
     finals = {stage: dec.final_decisions(project, stage, to_unit, by_reviewer[stage])
               for stage in started}
     ta = finals.get(Stage.TITLE_ABSTRACT) or dec.final_decisions(
         project, Stage.TITLE_ABSTRACT, to_unit)
-    ids = units_store.ids_by_stage(project, ta)
+    ids = units_store.ids_by_stage(project, ta, shaped)
     for stage in started:
         units = ids[stage]
         counts: dict[str, Any] = {"units": len(units)}
