@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import signal
+import socket
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -25,8 +26,30 @@ SHARED = Path(__file__).resolve().parents[2] / "shared"
 SHARED_DATA = SHARED / "data"
 
 
+# Tests talk to servers they start on this machine, never to the internet: a base URL that a
+# test forgot to point at its stand-in fails here instead of reaching (or waiting on) the real API.
+_LOCAL_HOSTS = {"127.0.0.1", "::1", "localhost"}
+_real_getaddrinfo = socket.getaddrinfo
+_real_connect = socket.socket.connect
+
+
+def _local_getaddrinfo(host, *args, **kwargs):  # type: ignore[no-untyped-def]
+    name = host.decode() if isinstance(host, bytes) else host
+    if name is not None and name not in _LOCAL_HOSTS:
+        raise socket.gaierror(socket.EAI_NONAME, f"tests never touch the internet: {name}")
+    return _real_getaddrinfo(host, *args, **kwargs)
+
+
+def _local_connect(self: socket.socket, address) -> None:  # type: ignore[no-untyped-def]
+    if self.family in (socket.AF_INET, socket.AF_INET6) and address[0] not in _LOCAL_HOSTS:
+        raise OSError(f"tests never touch the internet: {address[0]}")
+    _real_connect(self, address)
+
+
 @pytest.fixture(autouse=True)
 def _isolate(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Iterator[None]:
+    monkeypatch.setattr(socket, "getaddrinfo", _local_getaddrinfo)
+    monkeypatch.setattr(socket.socket, "connect", _local_connect)
     for var in list(os.environ):
         if var.startswith(("REVIEW_", "NCBI_", "OPENALEX_", "CROSSREF_")):
             monkeypatch.delenv(var, raising=False)
