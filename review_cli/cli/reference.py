@@ -14,6 +14,7 @@ import typer
 from typer.testing import CliRunner
 
 from review_cli.cli import app
+from review_cli.io.writer import write_text
 
 README = Path(__file__).resolve().parents[2] / "README.md"
 BEGIN, END = "<!-- BEGIN commands -->", "<!-- END commands -->"
@@ -52,6 +53,6 @@ if __name__ == "__main__":
     text = README.read_text(encoding="utf-8")
     new = with_reference(text)
     if "--write" in sys.argv:
-        README.write_text(new, encoding="utf-8")
+        write_text(README, new)  # the canonical writer: whole file or nothing, LF line ends
     else:
         sys.stdout.write(reference_markdown())
