@@ -76,7 +76,23 @@ def test_screen_warns_before_serving_undeduplicated_records(
     assert quiet.exit_code == 0 and "dedup" not in quiet.stderr
 
 
+def test_screen_warns_about_records_imported_since_the_last_dedup(
+    runner, review: Project, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from review_cli.stages import screen as stage_mod
+    from review_cli.stages.screen import Outcome
+    from review_cli.ui import console
 
+    import_.run(review, [RIS], "MEDLINE")
+    assert invoke(runner, review, "dedup", "--non-interactive").exit_code == 0
+    import_.run(review, [RIS_EBSCO], "CINAHL")  # a later search, not deduplicated yet
+    monkeypatch.setattr(console, "interactive", lambda: True)
+    monkeypatch.setattr(stage_mod, "run", lambda *a, **k: Outcome())
+    result = invoke(runner, review, "screen", "-r", "reviewer1", input="n\n")
+    assert result.exit_code == 0, result.output
+    assert "imported since the last `review dedup` are not deduplicated" in result.stderr
+    assert "Screen them anyway? [y/N]" in result.stderr
+    assert "Not started. Run `review dedup`" in result.stderr
 
 
 def test_the_screen_counts_a_decision_made_before_dedup_merged_the_record(
