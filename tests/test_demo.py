@@ -385,3 +385,18 @@ def check_report(runner, project: Project, steps: dict) -> None:  # type: ignore
     assert DOC_DOCX.read_bytes() == (project.report_dir / "report.docx").read_bytes(), hint
     readme = README.read_text(encoding="utf-8")
     assert with_excerpt(readme, md) == readme, hint
+
+
+def test_the_demo_dates_every_search_of_its_protocol() -> None:
+    """The demo's report fills PRISMA-S's "date searched" for every source; a source added to
+    the template in another layout would be left undated."""
+    import tomllib
+
+    from review_cli.stages.demo import with_search_dates
+    from review_cli.stages.init import templates
+
+    text = templates()["coproduction-integrated-care"].read_text(encoding="utf-8")
+    sources = tomllib.loads(with_search_dates(text))["sources"]
+    assert len(sources) == 13 and all(s.get("search_date") for s in sources), sources
+    assert {s["search_date"] for s in sources if s["kind"] == "citation searching"} == {
+        "2022-09-05"}  # after the studies whose references were searched were included

@@ -125,11 +125,29 @@ def _at(seconds: float) -> Callable[[], float]:
     return lambda: seconds
 
 
+# When the demo team searched, by kind of source: the databases on one day, the grey literature a
+# week later, the included studies' citations once full-text screening was done. The template
+# leaves `search_date` to the reviewers; the demo fills it so its report's PRISMA-S table has it.
+SEARCH_DATES = {"database": "2022-03-14", "organisation": "2022-03-21", "website": "2022-03-21",
+                "citation searching": "2022-09-05"}
+
+
+def with_search_dates(protocol: str) -> str:
+    """review.toml's text with a `search_date` under each source's name and kind."""
+    return re.sub(
+        r'(\[\[sources\]\]\nname = "[^"\n]*"\nkind = "([^"\n]*)"\n)',
+        lambda m: f'{m.group(1)}search_date = "{SEARCH_DATES.get(m.group(2), "2022-03-14")}"\n',
+        protocol,
+    )
+
+
 # --- the steps -----------------------------------------------------------------------------------
 def create(ctx: DemoRun) -> StepReport:
     project, demo = ctx.project, ctx.demo
     init.run(project.root, PROTOCOL_TEMPLATE)
+    protocol = with_search_dates(project.protocol_path.read_text(encoding="utf-8"))
     with transaction(project) as tx:  # what a user saves from the databases, and the demo's truth
+        tx.write_text(project.protocol_path, protocol)
         for (source, name), text in demo.files.items():
             tx.write_text(project.source_dir(source) / name, text)
         tx.write_text(project.demo_labels_path, demo.labels_jsonl())
