@@ -49,6 +49,7 @@ class Paper:
     openalex: str = ""  # W id
     unpaywall: list[str] = field(default_factory=list)  # files given as url_for_pdf
     europepmc_pdf: list[str] = field(default_factory=list)
+    europepmc_html: list[str] = field(default_factory=list)  # open-access HTML full texts
     pmcid: str = ""  # open access in Europe PMC: fullTextXML served
     openalex_pdf: list[str] = field(default_factory=list)
     references: list[str] = field(default_factory=list)  # W ids it cites
@@ -158,6 +159,9 @@ class FullTextFake:
             links = [{"availability": "Open access", "availabilityCode": "OA",
                       "documentStyle": "pdf", "site": "Europe_PMC", "url": self.file_url(f)}
                      for f in p.europepmc_pdf]
+            links += [{"availability": "Open access", "availabilityCode": "OA",
+                       "documentStyle": "html", "site": "Europe_PMC", "url": self.file_url(f)}
+                      for f in p.europepmc_html]
             links.append({"availability": "Subscription required", "availabilityCode": "S",
                           "documentStyle": "doi", "site": "DOI", "url": f"https://doi.org/{p.doi}"})
             hit: dict[str, Any] = {"id": p.pmid or "X", "source": "MED", "doi": p.doi,

@@ -387,3 +387,29 @@ def test_status_counts_the_reports_sought_and_in_fulltext(
     assert "fulltext: reports sought 3, in fulltext/ 2" in result.output
     assert json.loads(invoke(runner, project, "status", "--json").stdout)["stages"][
         "fulltext"] == {"reports sought": 3, "in fulltext/": 2}
+
+
+def test_an_html_full_text_is_kept_only_when_no_pdf_can_be_had(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    f = FullTextFake(papers=[
+        Paper(doi=DOIS["r1"], unpaywall=["landing"], europepmc_html=["article.html"]),
+        Paper(doi=DOIS["r2"], europepmc_pdf=["two.pdf"], europepmc_html=["two.html"]),
+    ], files={"landing": "html", "article.html": "html", "two.pdf": "pdf", "two.html": "html"})
+    with FullTextServer(f) as server:
+        server.point(monkeypatch)
+        monkeypatch.setenv("REVIEW_EMAIL", "reviewer@example.org")
+        project = make_review(tmp_path / "rev", include=("r1", "r2"))
+        result = fulltext.fetch(project, host_interval=0, now=at("2024-05-02"))
+    by = {o.unit: o for o in result.outcomes}
+    # Unpaywall's link is a landing page, refused as a PDF; Europe PMC says its HTML is the
+    # full text, so that is kept, as HTML, under the unit's id.
+    assert by["r1"].status == "fetched" and by["r1"].kind == "html", by["r1"]
+    assert by["r1"].source == "europepmc" and by["r1"].file == "fulltext/r1.html"
+    assert (project.root / "fulltext" / "r1.html").read_bytes().startswith(b"<!DOCTYPE html>")
+    # Where a PDF is there too, the PDF is the report and the HTML is not fetched.
+    assert by["r2"].kind == "pdf" and by["r2"].file == "fulltext/r2.pdf"
+    assert not (project.root / "fulltext" / "r2.html").exists() and "two.html" not in f.hits
+    index = store.read_index(project)
+    assert index["r1"].kind == "html" and index["r1"].file == "fulltext/r1.html"
+    assert index["r1"].sha256.startswith("sha256:") and index["r1"].size > 0
