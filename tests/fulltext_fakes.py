@@ -20,7 +20,7 @@ import time
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
-from urllib.parse import parse_qs, unquote, urlparse
+from urllib.parse import parse_qs, unquote, urlencode, urlparse
 
 import pytest
 
@@ -67,9 +67,14 @@ class FullTextFake:
     lock: threading.Lock = field(default_factory=threading.Lock)
     hits: dict[str, int] = field(default_factory=dict)
     stalled: threading.Event = field(default_factory=threading.Event)  # half a "stall" sent
+    # A server (or proxy) that echoes what it was sent: every JSON answer carries the request's
+    # parameters, and every file link the request's query string.
+    echo: bool = False
+    asked: dict[str, str] = field(default_factory=dict)  # the parameters of the request at hand
 
     def file_url(self, name: str) -> str:
-        return f"{self.url}files/{name}"
+        query = f"?{urlencode(self.asked)}" if self.echo and self.asked else ""
+        return f"{self.url}files/{name}{query}"
 
     def paper(self, key: str, value: str) -> Paper | None:
         for p in self.papers:
@@ -86,6 +91,16 @@ class FullTextFake:
         """(status, content type, body, headers, how to send it)."""
         with self.lock:
             self.requests.append((path, params))
+        status, ctype, body, headers, how = self._answer(path, params)
+        if self.echo and ctype.startswith("application/json"):
+            data = json.loads(body)
+            if isinstance(data, dict):
+                body = json.dumps({**data, "echo": params}).encode()
+        return status, ctype, body, headers, how
+
+    def _answer(self, path: str, params: dict[str, str]
+                ) -> tuple[int, str, bytes, dict[str, str], str]:
+        self.asked = params
         if path.startswith("/files/"):
             return self.file(path.removeprefix("/files/"))
         if path.startswith("/unpaywall/v2/"):

@@ -234,3 +234,19 @@ def test_bad_input(review: Project, fake: FullTextFake, runner, tmp_path: Path) 
     with pytest.raises(ReviewError, match="none of the 2 seed studies was found"):
         search.citations(review, ["backward"])
     assert snapshot(review) == before and not review.search_log_path.exists()
+
+
+def test_nothing_secret_reaches_the_review_from_a_server_that_echoes_it(
+    review: Project, fake: FullTextFake, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """OpenAlex gets the e-mail (and a key, when one is set); a server or proxy that echoes them
+    in its answers must not get them into the saved pages, the search log or the records."""
+    secrets = ("searcher@example.org", "searcher%40example.org", "sekret-key-123")
+    monkeypatch.setenv("OPENALEX_API_KEY", secrets[2])
+    fake.echo = True
+    result = search.citations(review, ["backward", "forward"], now=at("2024-06-01"))
+    assert [e["received"] for e in result.entries] == [4, 1]  # the echo changes nothing else
+    assert any(p.get("mailto") == secrets[0] for _, p in fake.requests)
+    for name, data in snapshot(review).items():
+        for secret in secrets:
+            assert secret.encode() not in data, (name, secret)

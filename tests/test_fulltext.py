@@ -413,3 +413,36 @@ def test_an_html_full_text_is_kept_only_when_no_pdf_can_be_had(
     index = store.read_index(project)
     assert index["r1"].kind == "html" and index["r1"].file == "fulltext/r1.html"
     assert index["r1"].sha256.startswith("sha256:") and index["r1"].size > 0
+
+
+SECRETS = ("reviewer@example.org", "reviewer%40example.org", "sekret-key-123")
+
+
+def test_nothing_secret_reaches_the_review_from_a_server_that_echoes_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, runner
+) -> None:
+    """Unpaywall needs the e-mail and OpenAlex may take a key; a server or proxy that echoes
+    them into its answers and links must not get them into any file of the review."""
+    f = FullTextFake(papers=[
+        Paper(doi=DOIS["r1"], unpaywall=["one.pdf"]),
+        Paper(doi=DOIS["r2"], openalex_pdf=["two.pdf"]),
+        Paper(doi=DOIS["r3"], unpaywall=["gone"], europepmc_pdf=["three.pdf"]),
+        Paper(doi=DOIS["r5"], pmid="105", pmcid="PMC555"),
+    ], files={"one.pdf": "pdf", "two.pdf": "pdf", "three.pdf": "pdf", "gone": "404"},
+        echo=True)
+    with FullTextServer(f) as server:
+        server.point(monkeypatch)
+        monkeypatch.setenv("REVIEW_EMAIL", SECRETS[0])
+        monkeypatch.setenv("OPENALEX_API_KEY", SECRETS[2])
+        project = make_review(tmp_path / "rev", include=("r1", "r2", "r3", "r5"))
+        done = invoke(runner, project, "fulltext", "fetch")
+    assert done.exit_code == 0, done.output
+    assert any(SECRETS[0] in p.get("email", "") for _, p in f.requests)  # it was sent ...
+    urls = [e.url for e in store.read_index(project).values()]
+    assert urls and not [u for u in urls if any(secret in u for secret in SECRETS)], urls
+    for name, data in snapshot(project).items():  # ... and echoed, but kept out of every file
+        for secret in SECRETS:
+            assert secret.encode() not in data, (name, secret)
+    for secret in SECRETS:
+        assert secret not in done.output, secret
+    assert len(store.read_index(project)) == 4  # every report found, the echo notwithstanding
