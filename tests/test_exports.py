@@ -69,3 +69,33 @@ def test_formula_starts() -> None:
     for text in ("-Omics (a review)", "+44 helplines", "@home care", "- a dash", "Care = cost",
                  "A-1 trial", "-2 degrees of warming"):
         assert not is_formula(text), text
+
+
+def test_records_are_exported_one_at_a_time_with_the_same_bytes(
+    runner, review: Project, tmp_path: Path, monkeypatch
+) -> None:
+    """At 100,000 records the whole export took 1.5 GB: records stream from records.jsonl to
+    the output, and the bytes are what the whole-text renderers write."""
+    from review_cli.io import exporters
+    from review_cli.stages import export
+    from review_cli.store import records as records_store
+
+    project = _review(review)
+    rows, columns = export.record_rows(project)
+    whole = {"csv": exporters.to_csv(rows, columns), "jsonl": exporters.to_jsonl(rows),
+             "ris": exporters.to_ris(rows), "bibtex": exporters.to_bibtex(rows)}
+
+    def whole_read(*args, **kwargs):  # type: ignore[no-untyped-def]
+        raise AssertionError("the export read every record at once")
+
+    monkeypatch.setattr(records_store, "read", whole_read)
+    for fmt, expected in whole.items():
+        out = tmp_path / f"records.{fmt}"
+        to_file = invoke(runner, project, "export", "records", "--format", fmt, "--out", str(out))
+        assert to_file.exit_code == 0, to_file.output
+        assert out.read_bytes() == expected.encode("utf-8"), fmt
+        printed = invoke(runner, project, "export", "records", "--format", fmt)
+        assert printed.exit_code == 0 and printed.stdout == expected, fmt
+        pieces = export.run(project, "records", fmt).chunks
+        assert pieces is not None and not isinstance(pieces, list | str | tuple)
+        assert len(list(pieces)) >= len(rows)  # a piece per record (CSV: and the header)

@@ -42,7 +42,7 @@ def test_records_exported_as_jsonl_come_back_the_same(tmp_path: Path, what: str)
     import_.run(first, [RIS], "CENTRAL")
     if what == "records":
         carried = tmp_path / "carried.jsonl"
-        carried.write_text(export.run(first, "records", "jsonl").text, encoding="utf-8")
+        carried.write_text(export.run(first, "records", "jsonl").whole(), encoding="utf-8")
     else:  # the other review's own file, as it is on disk
         carried = first.records_path
     second = _review(tmp_path / "second")
@@ -58,7 +58,7 @@ def test_records_of_several_sources_take_the_source_they_are_imported_under(tmp_
     import_.run(first, [RIS], "CENTRAL")
     import_.run(first, [NBIB], "ERIC")
     carried = tmp_path / "carried.jsonl"
-    carried.write_text(export.run(first, "records", "jsonl").text, encoding="utf-8")
+    carried.write_text(export.run(first, "records", "jsonl").whole(), encoding="utf-8")
     second = _review(tmp_path / "second")
     import_.run(second, [carried], "Previous review")
     got = records_store.read(second)
@@ -89,7 +89,7 @@ def test_other_json_lines_are_not_taken_for_records(tmp_path: Path) -> None:
 def test_a_broken_line_names_its_line(tmp_path: Path) -> None:
     first = _review(tmp_path / "first")
     import_.run(first, [RIS], "CENTRAL")
-    lines = export.run(first, "records", "jsonl").text.splitlines()
+    lines = export.run(first, "records", "jsonl").whole().splitlines()
     broken = tmp_path / "carried.jsonl"
     broken.write_text(lines[0] + "\n" + lines[1][:40] + "\n", encoding="utf-8")
     second = _review(tmp_path / "second")

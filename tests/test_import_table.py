@@ -513,7 +513,7 @@ def test_export_reimport_round_trip(review: Project, tmp_path: Path, fmt: str) -
     import_.run(review, [tricky], "Tricky")
     records = records_store.read(review)
     want = sorted(_essentials(r.title, r.authors, r.year, r.doi) for r in records)
-    text = export.run(review, "records", fmt).text
+    text = export.run(review, "records", fmt).whole()
     path = tmp_path / f"out.{fmt}"
     _, module, items = import_.parse_file(path, text.encode("utf-8"))
     assert module.NAME == fmt

@@ -237,10 +237,13 @@ def test_export_out_to_an_impossible_path_is_a_message(runner, review: Project, 
     def refuse(*args, **kwargs):
         raise PermissionError(13, "Permission denied", str(tmp_path / "records.csv"))
 
-    monkeypatch.setattr("review_cli.io.writer.write_text", refuse)
-    result = invoke(runner, review, "export", "records", "--out", str(tmp_path / "records.csv"))
+    # The system refuses the file (here: its temp file, which every write makes first).
+    with monkeypatch.context() as m:
+        m.setattr("review_cli.io.writer.tempfile.mkstemp", refuse)
+        result = invoke(runner, review, "export", "records", "--out",
+                        str(tmp_path / "records.csv"))
     assert (result.exit_code == 1 and "Permission denied" in result.stderr
-            and "Traceback" not in result.output)
+            and "records.csv" in result.stderr and "Traceback" not in result.output)
     # Any other refusal from the system (here while reading the protocol) is a message too.
     monkeypatch.setattr(Project, "find", classmethod(lambda cls, *a: refuse()))
     result = invoke(runner, review, "status")

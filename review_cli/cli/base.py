@@ -5,7 +5,7 @@ from __future__ import annotations
 import functools
 import json
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -144,12 +144,21 @@ def emit_json(data: Any) -> None:
     typer.echo(json.dumps(data, ensure_ascii=False, indent=2))
 
 
-def write_or_print(text: str, out: Path | None) -> None:
-    """Data to a file (atomically) or to stdout."""
+def write_or_print(text: str | Iterable[str], out: Path | None) -> None:
+    """Data to a file (atomically) or to stdout; given in pieces, written as they come."""
+    pieces = [text] if isinstance(text, str) else text
     if out is None:
-        typer.echo(text, nl=False)
+        batch: list[str] = []
+        size = 0
+        for piece in pieces:  # a megabyte at a time: one write per record would be slow
+            batch.append(piece)
+            size += len(piece)
+            if size >= 1 << 20:
+                typer.echo("".join(batch), nl=False)
+                batch, size = [], 0
+        typer.echo("".join(batch), nl=False)
     else:
-        from review_cli.io.writer import write_text
+        from review_cli.io.writer import write_pieces
 
         if out.is_dir():
             raise ReviewError(
@@ -161,7 +170,7 @@ def write_or_print(text: str, out: Path | None) -> None:
             raise ReviewError(
                 f"cannot write {out}: {blocking} is a file, not a folder", hint="check the path"
             )
-        write_text(out, text)  # no permission or a full disk: an OSError, which `command` reports
+        write_pieces(out, pieces)  # no permission or a full disk: an OSError `command` reports
 
 
 def write_binary(data: bytes, out: Path) -> None:

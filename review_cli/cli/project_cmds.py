@@ -206,4 +206,4 @@ def export(
     if exported.data is not None:
         write_binary(exported.data, out)
     else:
-        write_or_print(exported.text, out)
+        write_or_print(exported.pieces(), out)

@@ -16,7 +16,7 @@ from __future__ import annotations
 import csv
 import io
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import Any
 
 from review_cli.io.writer import dumps_line
@@ -49,13 +49,21 @@ def safe_cell(value: Any) -> str:
     return "'" + text if is_formula(text) else text
 
 
-def to_csv(rows: Iterable[Mapping[str, Any]], columns: Sequence[str]) -> str:
+def csv_chunks(rows: Iterable[Mapping[str, Any]], columns: Sequence[str]) -> Iterator[str]:
+    """The header, then one row at a time."""
     buf = io.StringIO()
     writer = csv.writer(buf, lineterminator="\n")
     writer.writerow(columns)
     for row in rows:
+        yield buf.getvalue()
+        buf.seek(0)
+        buf.truncate()
         writer.writerow([safe_cell(row.get(c)) for c in columns])
-    return buf.getvalue()
+    yield buf.getvalue()
+
+
+def to_csv(rows: Iterable[Mapping[str, Any]], columns: Sequence[str]) -> str:
+    return "".join(csv_chunks(rows, columns))
 
 
 def _md_cell(value: Any) -> str:
@@ -77,8 +85,13 @@ def to_markdown(rows: Iterable[Mapping[str, Any]], columns: Sequence[str]) -> st
     return "\n".join(out) + "\n"
 
 
+def jsonl_chunks(rows: Iterable[Mapping[str, Any]]) -> Iterator[str]:
+    for r in rows:
+        yield (dumps_line(r) + b"\n").decode("utf-8")
+
+
 def to_jsonl(rows: Iterable[Mapping[str, Any]]) -> str:
-    return b"".join(dumps_line(r) + b"\n" for r in rows).decode("utf-8")
+    return "".join(jsonl_chunks(rows))
 
 
 _RIS_TYPE = {
@@ -105,44 +118,50 @@ def _ris_type(value: Any) -> str:
     return text if text in _RIS_CODES else "JOUR"  # exact codes only: `Art` is not artwork
 
 
+def ris_chunks(rows: Iterable[Mapping[str, Any]]) -> Iterator[str]:
+    """One record at a time, a blank line between records."""
+    for i, r in enumerate(rows):
+        yield ("\n" if i else "") + "\n".join(_ris_lines(r)) + "\n"
+
+
 def to_ris(rows: Iterable[Mapping[str, Any]]) -> str:
-    out: list[str] = []
-    for r in rows:
-        out.append(f"TY  - {_ris_type(r.get('type'))}")
-        out.append(f"ID  - {r['id']}")
-        for tag, key in (("TI", "title"),):
-            if r.get(key):
-                out.append(f"{tag}  - {r[key]}")
-        for a in r.get("authors", []):
-            out.append(f"AU  - {a}")
-        if r.get("year"):
-            out.append(f"PY  - {r['year']}")
-        for tag, key in (
-            ("T2", "journal"), ("J2", "journal_abbrev"), ("VL", "volume"), ("IS", "issue"),
-            ("SN", "issn"), ("DO", "doi"), ("AB", "abstract"), ("LA", "language"), ("UR", "url"),
-            ("DB", "database"),
-        ):
-            if r.get(key):
-                out.append(f"{tag}  - {r[key]}")
-        pages = str(r.get("pages") or "")
-        if pages:
-            sp, _, ep = pages.partition("-")
-            out.append(f"SP  - {sp}")
-            if ep:
-                out.append(f"EP  - {ep}")
-        if r.get("pmid"):
-            # Labelled: a bare number in AN is read as a PMID only in records from PubMed.
-            out.append(f"AN  - PMID: {r['pmid']}")
-        for k in r.get("keywords", []):
-            out.append(f"KW  - {k}")
-        for key, label in (
-            ("source", "Source"), ("cluster", "Cluster"), ("status", "Status"), ("reason", "Reason")
-        ):
-            if r.get(key):
-                out.append(f"N1  - {label}: {r[key]}")
-        out.append("ER  - ")
-        out.append("")
-    return "\n".join(out)
+    return "".join(ris_chunks(rows))
+
+
+def _ris_lines(r: Mapping[str, Any]) -> list[str]:
+    out = [f"TY  - {_ris_type(r.get('type'))}", f"ID  - {r['id']}"]
+    for tag, key in (("TI", "title"),):
+        if r.get(key):
+            out.append(f"{tag}  - {r[key]}")
+    for a in r.get("authors", []):
+        out.append(f"AU  - {a}")
+    if r.get("year"):
+        out.append(f"PY  - {r['year']}")
+    for tag, key in (
+        ("T2", "journal"), ("J2", "journal_abbrev"), ("VL", "volume"), ("IS", "issue"),
+        ("SN", "issn"), ("DO", "doi"), ("AB", "abstract"), ("LA", "language"), ("UR", "url"),
+        ("DB", "database"),
+    ):
+        if r.get(key):
+            out.append(f"{tag}  - {r[key]}")
+    pages = str(r.get("pages") or "")
+    if pages:
+        sp, _, ep = pages.partition("-")
+        out.append(f"SP  - {sp}")
+        if ep:
+            out.append(f"EP  - {ep}")
+    if r.get("pmid"):
+        # Labelled: a bare number in AN is read as a PMID only in records from PubMed.
+        out.append(f"AN  - PMID: {r['pmid']}")
+    for k in r.get("keywords", []):
+        out.append(f"KW  - {k}")
+    for key, label in (
+        ("source", "Source"), ("cluster", "Cluster"), ("status", "Status"), ("reason", "Reason")
+    ):
+        if r.get(key):
+            out.append(f"N1  - {label}: {r[key]}")
+    out.append("ER  - ")
+    return out
 
 
 _BIB_SPECIAL = {
@@ -178,43 +197,57 @@ def _bib_value(key: str, value: Any) -> str:
     return _bib_escape(text)
 
 
+def bibtex_chunks(rows: Iterable[Mapping[str, Any]]) -> Iterator[str]:
+    """One entry at a time, a blank line between entries."""
+    for i, r in enumerate(rows):
+        yield ("\n" if i else "") + _bib_entry(r)
+
+
 def to_bibtex(rows: Iterable[Mapping[str, Any]]) -> str:
-    out: list[str] = []
-    for r in rows:
-        entry = "article" if r.get("journal") else "misc"
-        fields = [
-            ("title", r.get("title")),
-            ("author", " and ".join(_bib_author(a) for a in r.get("authors", []))),
-            ("year", r.get("year")),
-            ("journal", r.get("journal")),
-            ("volume", r.get("volume")),
-            ("number", r.get("issue")),
-            ("pages", str(r.get("pages") or "").replace("-", "--")),
-            ("doi", r.get("doi")),
-            ("pmid", r.get("pmid")),
-            ("issn", r.get("issn")),
-            ("abstract", r.get("abstract")),
-            ("keywords", ", ".join(r.get("keywords", []))),
-            ("language", r.get("language")),
-            ("url", r.get("url")),
-            ("note", f"review id {r['id']}; source {r.get('source', '')}"),
-        ]
-        body = ",\n".join(
-            f"  {k} = {{{_bib_value(k, v)}}}" for k, v in fields if v not in (None, "")
-        )
-        out.append(f"@{entry}{{{r['id']},\n{body}\n}}\n")
-    return "\n".join(out)
+    return "".join(bibtex_chunks(rows))
 
 
-def render(fmt: str, rows: Sequence[Mapping[str, Any]], columns: Sequence[str]) -> str:
+def _bib_entry(r: Mapping[str, Any]) -> str:
+    entry = "article" if r.get("journal") else "misc"
+    fields = [
+        ("title", r.get("title")),
+        ("author", " and ".join(_bib_author(a) for a in r.get("authors", []))),
+        ("year", r.get("year")),
+        ("journal", r.get("journal")),
+        ("volume", r.get("volume")),
+        ("number", r.get("issue")),
+        ("pages", str(r.get("pages") or "").replace("-", "--")),
+        ("doi", r.get("doi")),
+        ("pmid", r.get("pmid")),
+        ("issn", r.get("issn")),
+        ("abstract", r.get("abstract")),
+        ("keywords", ", ".join(r.get("keywords", []))),
+        ("language", r.get("language")),
+        ("url", r.get("url")),
+        ("note", f"review id {r['id']}; source {r.get('source', '')}"),
+    ]
+    body = ",\n".join(
+        f"  {k} = {{{_bib_value(k, v)}}}" for k, v in fields if v not in (None, "")
+    )
+    return f"@{entry}{{{r['id']},\n{body}\n}}\n"
+
+
+def render_chunks(fmt: str, rows: Iterable[Mapping[str, Any]], columns: Sequence[str]
+                  ) -> Iterator[str]:
+    """The export as pieces of text made as they are written: a 100,000-record export is never
+    held whole (it took 1.5 GB)."""
     if fmt == "csv":
-        return to_csv(rows, columns)
+        return csv_chunks(rows, columns)
     if fmt == "jsonl":
-        return to_jsonl(rows)
+        return jsonl_chunks(rows)
     if fmt == "ris":
-        return to_ris(rows)
+        return ris_chunks(rows)
     if fmt == "bibtex":
-        return to_bibtex(rows)
+        return bibtex_chunks(rows)
     if fmt == "md":
-        return to_markdown(rows, columns)
+        return iter([to_markdown(rows, columns)])
     raise ValueError(fmt)
+
+
+def render(fmt: str, rows: Iterable[Mapping[str, Any]], columns: Sequence[str]) -> str:
+    return "".join(render_chunks(fmt, rows, columns))

@@ -187,6 +187,19 @@ def write_text(path: Path, text: str) -> None:
     write_bytes(path, text_bytes(text))
 
 
+def write_pieces(path: Path, pieces: Iterable[str]) -> None:
+    """`write_text` of the pieces joined, written as they come: the same bytes (LF line ends, a
+    final newline), never the whole text in memory. Each piece must end where a line may."""
+    last = ""
+    with atomic_file(path) as f:
+        for piece in pieces:
+            if piece:
+                f.write(piece.replace("\r\n", "\n").encode("utf-8"))
+                last = piece
+        if last and not last.endswith("\n"):
+            f.write(b"\n")
+
+
 def write_json(path: Path, data: Any) -> None:
     write_text(path, dumps_json(data))
 

@@ -67,6 +67,18 @@ def read(project: Project) -> list[Record]:
     return read_hashed(project)[0]
 
 
+def each(project: Project) -> Iterator[Record]:
+    """Every imported record, in id order, one at a time: for a command that passes them on
+    (an export) and need not hold 100,000 of them (700 MB) at once."""
+    path = project.records_path
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        return
+    for _, record in _lines(path, data):
+        yield record
+
+
 def read_hashed(project: Project) -> tuple[list[Record], str]:
     """Every imported record, in id order, and the sha256 of the bytes they were read from
     ("missing" when there are none), for review.lock."""

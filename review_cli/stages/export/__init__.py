@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
 from review_cli.errors import ReviewError, UsageError
 from review_cli.io import workbook
-from review_cli.io.exporters import EXPORT_FORMATS, render, to_markdown
+from review_cli.io.exporters import EXPORT_FORMATS, render, render_chunks, to_markdown
 from review_cli.model import Stage
 from review_cli.project import Project
 from review_cli.stages import include
@@ -36,19 +36,22 @@ def record_rows(project: Project) -> Rows:
     """Every imported record; `cluster` is its dedup cluster (the screening unit's id) and
     `cluster_size` how many records were merged into it (a record not deduplicated yet is its
     own cluster of 1)."""
+    return list(each_record_row(project)), RECORD_COLUMNS
+
+
+def each_record_row(project: Project) -> Iterator[dict[str, Any]]:
+    """`record_rows`, one at a time."""
     clusters: dict[str, tuple[str, int]] = {}
     for cid, c in clusters_store.read(project).items():
         for m in c["records"]:
             clusters[m] = (cid, len(c["records"]))
-    rows = []
-    for rec in records_store.read(project):
+    for rec in records_store.each(project):
         row = rec.to_json()
         first = rec.origins[0] if rec.origins else None
         row["origin_file"] = first.file if first else ""
         row["origin_key"] = first.key if first else ""
         row["cluster"], row["cluster_size"] = clusters.get(rec.id, (rec.id, 1))
-        rows.append(row)
-    return rows, RECORD_COLUMNS
+        yield row
 
 
 def included_rows(project: Project) -> Rows:
@@ -120,6 +123,16 @@ class Exported:
     rows: int
     data: bytes | None = None  # a workbook (--format xlsx): bytes, not text
     warnings: list[str] = field(default_factory=list)
+    # The text in pieces made as they are written, instead of `text` (the records of a large
+    # review: whole, a 100,000-record CSV took 1.5 GB).
+    chunks: Iterable[str] | None = None
+
+    def pieces(self) -> Iterable[str]:
+        """The text, whole or in the pieces it is made in (read once)."""
+        return self.chunks if self.chunks is not None else [self.text]
+
+    def whole(self) -> str:
+        return "".join(self.pieces())
 
 
 def _xlsx(rows: list[dict[str, Any]], columns: tuple[str, ...],
@@ -175,6 +188,9 @@ def run(project: Project, what: str, fmt: str, tool: str | None = None) -> Expor
             f"nothing called `{what}` to export",
             hint="use one of: " + ", ".join(sorted([*EXPORTERS, *TABLES]))
         )
+    if what == "records" and fmt != "xlsx":
+        chunks = render_chunks(fmt, each_record_row(project), RECORD_COLUMNS)
+        return Exported("", records_store.count(project), chunks=chunks)
     rows, columns = EXPORTERS[what](project)
     if fmt == "xlsx":
         return Exported("", len(rows), _xlsx(rows, columns, name=what))
