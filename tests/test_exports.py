@@ -99,3 +99,19 @@ def test_records_are_exported_one_at_a_time_with_the_same_bytes(
         pieces = export.run(project, "records", fmt).chunks
         assert pieces is not None and not isinstance(pieces, list | str | tuple)
         assert len(list(pieces)) >= len(rows)  # a piece per record (CSV: and the header)
+
+
+def test_a_damaged_records_file_stops_the_export_naming_the_line(
+    runner, review: Project, tmp_path: Path
+) -> None:
+    project = _review(review)
+    lines = project.records_path.read_text(encoding="utf-8").splitlines(keepends=True)
+    lines[2] = '{"id": "a3", "source": "MEDLINE", "title": \n'  # cut short by a hand edit
+    project.records_path.write_text("".join(lines), encoding="utf-8")
+    out = tmp_path / "records.csv"
+    to_file = invoke(runner, project, "export", "records", "--out", str(out))
+    assert to_file.exit_code == 1 and "records.jsonl" in to_file.stderr
+    assert "records.jsonl:3:" in to_file.stderr and "Traceback" not in to_file.output
+    assert not out.exists() and not list(tmp_path.glob(".records.csv.*"))  # no half file
+    printed = invoke(runner, project, "export", "records")
+    assert printed.exit_code == 1 and "records.jsonl:3:" in printed.stderr
