@@ -206,3 +206,21 @@ def test_temp_files_a_killed_write_leaves_are_ignored_by_git(tmp_path: Path, run
     status = subprocess.run(["git", "status", "--porcelain", "--untracked-files=all"], cwd=root,
                             capture_output=True, text=True, check=True, timeout=60).stdout
     assert status and not [path for path in left if path in status], status
+
+
+def test_sources_appended_to_review_toml_keep_the_text_and_each_other(review: Project) -> None:
+    """Appending reads what the transaction will leave, not the file on disk: two sources
+    declared in one commit are both there, and the reviewers' comments stay as written."""
+    from review_cli.model import SourceKind
+    from review_cli.store import protocol_file
+
+    text = review.protocol_path.read_text(encoding="utf-8")
+    with transaction(review) as tx:
+        first = protocol_file.append_source(tx, "Lens", "ris")
+        second = protocol_file.append_source(tx, 'Carers "UK" archive', "csv",
+                                             SourceKind.ORGANISATION)
+        assert first.source("Lens") is not None and second.source("Lens") is not None
+    after = Project(review.root)
+    assert after.protocol_path.read_text(encoding="utf-8").startswith(text)  # comments kept
+    assert after.protocol.kind_of("Lens") == SourceKind.DATABASE
+    assert after.protocol.kind_of('Carers "UK" archive') == SourceKind.ORGANISATION

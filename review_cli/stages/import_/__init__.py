@@ -9,7 +9,6 @@ report and review.lock then commit together (store/transaction.py).
 from __future__ import annotations
 
 import gc
-import json
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import asdict, dataclass, field
@@ -35,8 +34,7 @@ from review_cli.model import (
 )
 from review_cli.progress import NULL, Progress
 from review_cli.project import Project
-from review_cli.protocol import Protocol, parse_protocol
-from review_cli.store import lock
+from review_cli.store import lock, protocol_file
 from review_cli.store import records as records_store
 from review_cli.store.locking import locked
 from review_cli.store.transaction import Transaction, transaction
@@ -407,21 +405,13 @@ def _stage(
         if item.dest != item.src.resolve() and not item.dest.exists():
             tx.copy(item.src, item.dest)  # never a half-copied export in searches/
     if declared is None:
-        _declare_source(tx, source, read[0].report.format, kind)
-        added_sources.append(source)
         # review.toml is staged: read the protocol with the new source from now on
-        project.__dict__["protocol"] = _protocol_of(tx)
+        project.__dict__["protocol"] = protocol_file.append_source(
+            tx, source, read[0].report.format, kind)
+        added_sources.append(source)
     _write(tx, records, {e["file"]: e for e in previous}, read)
     result = ImportResult([r.report for r in read], unchanged, added_sources, len(records))
     return result, sorted(records.values(), key=lambda r: r.id)
-
-
-def _protocol_of(tx: Transaction) -> Protocol:
-    import tomllib
-
-    staged = tx.staged(tx.project.protocol_path)
-    assert staged is not None
-    return parse_protocol(tomllib.loads(staged.decode("utf-8-sig")), tx.project.protocol_path)
 
 
 def _write(
@@ -454,22 +444,6 @@ def _write(
         # The exports were hashed when read (a copy in searches/ holds the same bytes).
         known={project.root / k: v["sha256"] for k, v in reports.items()},
     )
-
-
-def _declare_source(
-    tx: Transaction, name: str, fmt: str, kind: SourceKind = SourceKind.DATABASE
-) -> None:
-    """Append an undeclared source to review.toml (appending keeps the user's comments)."""
-    project = tx.project
-    text = project.protocol_path.read_text(encoding="utf-8")
-    if not text.endswith("\n"):
-        text += "\n"
-    quoted = json.dumps(name, ensure_ascii=False)  # a TOML basic string: the same escapes as JSON
-    text += (
-        f'\n# Added by `review import` (format {fmt}); set kind, platform, search_date and query.\n'
-        f'[[sources]]\nname = {quoted}\nkind = "{kind.value}"\n'
-    )
-    tx.write_text(project.protocol_path, text)
 
 
 @dataclass
