@@ -6,6 +6,8 @@ from __future__ import annotations
 import json
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from review_cli.io.writer import dumps_json, dumps_line, write_jsonl
 from review_cli.model import Origin, Record
@@ -66,3 +68,17 @@ def test_a_record_line_and_the_writer(tmp_path):
     path = tmp_path / "r.jsonl"
     write_jsonl(path, rows, sort_key=None)
     assert path.read_bytes() == b"".join(_as_json_wrote(r) + b"\n" for r in rows)
+
+
+@given(st.text(alphabet="ab\r\n\u00e9", max_size=40), st.lists(st.integers(0, 40), max_size=6))
+def test_text_written_in_pieces_is_the_bytes_of_the_whole(text: str, cuts: list[int]) -> None:
+    """LF line ends and a final newline, however the text is cut (a CRLF split between two
+    pieces included): what `write_pieces` streams is what `write_text` writes."""
+    from review_cli.io.writer import _lf_pieces, text_bytes
+
+    whole = text + ("\n" if text and not text.endswith("\n") else "")
+    expected = whole.replace("\r\n", "\n").encode("utf-8")
+    assert text_bytes(text) == expected
+    bounds = sorted({0, len(text), *(c for c in cuts if c <= len(text))})
+    pieces = [text[a:b] for a, b in zip(bounds, bounds[1:], strict=False)]
+    assert b"".join(_lf_pieces(pieces)) == expected

@@ -178,9 +178,23 @@ def write_bytes(path: Path, data: bytes, sync: bool = True) -> None:
 
 def text_bytes(text: str) -> bytes:
     """Text as a data file holds it: LF line ends, a final newline, UTF-8."""
-    if text and not text.endswith("\n"):
-        text += "\n"
-    return text.replace("\r\n", "\n").encode("utf-8")
+    return b"".join(_lf_pieces([text]))
+
+
+def _lf_pieces(pieces: Iterable[str]) -> Iterator[bytes]:
+    """`text_bytes` of the pieces joined, piece by piece: a CR that ends a piece waits for the
+    next one, in case that starts with the LF of a CRLF."""
+    held = ""  # a trailing "\r", until what follows it is known
+    end = ""  # the last character given out
+    for piece in pieces:
+        text = held + piece
+        held = "\r" if text.endswith("\r") else ""
+        text = text[:-1] if held else text
+        if text:
+            yield text.replace("\r\n", "\n").encode("utf-8")
+            end = text[-1]
+    if held or (end and end != "\n"):
+        yield b"\n"
 
 
 def write_text(path: Path, text: str) -> None:
@@ -189,15 +203,10 @@ def write_text(path: Path, text: str) -> None:
 
 def write_pieces(path: Path, pieces: Iterable[str]) -> None:
     """`write_text` of the pieces joined, written as they come: the same bytes (LF line ends, a
-    final newline), never the whole text in memory. Each piece must end where a line may."""
-    last = ""
+    final newline), never the whole text in memory."""
     with atomic_file(path) as f:
-        for piece in pieces:
-            if piece:
-                f.write(piece.replace("\r\n", "\n").encode("utf-8"))
-                last = piece
-        if last and not last.endswith("\n"):
-            f.write(b"\n")
+        for data in _lf_pieces(pieces):
+            f.write(data)
 
 
 def write_json(path: Path, data: Any) -> None:

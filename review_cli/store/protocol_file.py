@@ -36,4 +36,4 @@ def append_source(tx: Transaction, name: str, fmt: str,
         f'[[sources]]\nname = {quoted}\nkind = "{kind.value}"\n'
     )
     tx.write_text(tx.project.protocol_path, text)
-    return parse_protocol(tomllib.loads(_text(tx)), tx.project.protocol_path)
+    return parse_protocol(tomllib.loads(text), tx.project.protocol_path)

@@ -64,7 +64,7 @@ def _lines(path: Path, data: bytes) -> Iterator[tuple[int, Record]]:
 
 def read(project: Project) -> list[Record]:
     """Every imported record, in id order."""
-    return read_hashed(project)[0]
+    return list(each(project))
 
 
 def each(project: Project) -> Iterator[Record]:

@@ -136,7 +136,8 @@ def with_search_dates(protocol: str) -> str:
     """review.toml's text with a `search_date` under each source's name and kind."""
     return re.sub(
         r'(\[\[sources\]\]\nname = "[^"\n]*"\nkind = "([^"\n]*)"\n)',
-        lambda m: f'{m.group(1)}search_date = "{SEARCH_DATES.get(m.group(2), "2022-03-14")}"\n',
+        lambda m: f'{m.group(1)}search_date = '
+                  f'"{SEARCH_DATES.get(m.group(2), SEARCH_DATES["database"])}"\n',
         protocol,
     )
 
