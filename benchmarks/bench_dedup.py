@@ -46,7 +46,7 @@ from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
-from benchmarks._common import ROOT, SHARED_DATA, machine, update_section
+from benchmarks._common import ROOT, SHARED_DATA, as_installed, machine, update_section
 from benchmarks.dedup_labels import listed
 from review_cli.io import normalise
 from review_cli.model import Record
@@ -432,6 +432,7 @@ def scale(sizes: list[int], runs: int, base: Path, py: Path | None, peer_sizes: 
 
 # --- the report ---------------------------------------------------------------------------------
 def main(argv: list[str] | None = None) -> int:
+    as_installed()  # time the commands as users' installed copies start
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--no-peer", action="store_true", help="skip bib-dedupe")
     ap.add_argument("--runs", type=int, default=3, help="timing runs (median)")

@@ -26,7 +26,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import review_cli
-from benchmarks._common import machine, update_section
+from benchmarks._common import as_installed, machine, update_section
 from review_cli.io.writer import write_bytes, write_jsonl
 from review_cli.model import Decision, Origin, Record, Stage, Verdict
 from review_cli.project import Project
@@ -200,6 +200,7 @@ def measure(
 
 
 def main() -> None:
+    as_installed()  # time the commands as users' installed copies start
     parser = argparse.ArgumentParser()
     parser.add_argument("--records", type=int, default=100_000)
     parser.add_argument("--small", type=int, default=20_000)
