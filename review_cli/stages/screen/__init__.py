@@ -108,10 +108,7 @@ Shown = tuple[str, int | None, float | None, str]  # record, rank, score, why it
 
 
 def _load_stopping() -> None:
-    try:
-        import scipy.special  # noqa: F401
-    except ImportError:  # pragma: no cover - scipy comes with scikit-learn
-        pass
+    import numpy  # noqa: F401
 
 
 # Opens a report in the system viewer without waiting for it; returns what to tell the reviewer.
@@ -181,8 +178,8 @@ class Session:
         self._labels_version = 0
         self._stopping: tuple[int, tuple[StopVerdict, ...]] = (-1, ())
         if engine is not SyncEngine:
-            # The stopping rules need numpy and scipy: load them while the reviewer reads the
-            # first record, not on their first keypress.
+            # The stopping rules need numpy: load it while the reviewer reads the first record,
+            # not on their first keypress.
             threading.Thread(target=_load_stopping, name="review-stopping-import",
                              daemon=True).start()
         self._shown_at: float | None = None
