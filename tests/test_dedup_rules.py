@@ -93,6 +93,8 @@ MISQ_WOS = {"title": "DIGITAL PLATFORMS AND ECOSYSTEMS: GOVERNANCE OF COMPLEMENT
 IM_ART = {"title": "Organisational culture and knowledge sharing in virtual teams",
       "authors": ["van der Aalst, W.M.P.", "Ngai, E. W. T."], "year": "2017",
       "journal": "Information & Management", "volume": "54", "issue": "6", "pages": "781-795"}
+JCO_ABS = {"title": "Nivolumab in advanced gastric cancer: updated survival",
+           "authors": ["Kang, Y. K."], "year": "2019", "volume": "37"}
 AIS_PAPER = {"title": "Algorithmic transparency and user trust in recommender systems",
         "authors": ["Schmidt, Lena", "Okoye, Chidi"], "year": "2019"}
 
@@ -889,6 +891,121 @@ CASES = [
          "not-duplicate",
          "conference paper and journal article; a third record with no venue sits between them",
          context=({**AIS_PAPER, "year": "2019"},)),
+    # Red-team classes the rules got wrong, and the must-merge pairs that keep the fixes honest.
+    case("statistical-analysis-plan-vs-results",
+         {"title": "Head position in acute ischemic stroke (HeadPoST): statistical analysis plan",
+          "authors": ["Anderson, C. S.", "Arima, H."], "year": "2017", "journal": "Trials"},
+         {"title": "Head position in acute ischemic stroke (HeadPoST)",
+          "authors": ["Anderson, C. S.", "Arima, H."], "year": "2017", "journal": "Trials",
+          "volume": "18", "pages": "45"},
+         "not-duplicate", ("the statistical analysis plan comes under the trial's title, like "
+                           "the protocol: it is not the report (merged before: same title with a "
+                           "subtitle, journal, year)")),
+    case("cochrane-protocol-vs-review-doi-prefix",
+         {**COCHRANE, "year": "2018", "doi": "10.1002/14651858.CD012345"},
+         {**COCHRANE, "year": "2019", "doi": "10.1002/14651858.CD012345.pub2"},
+         "not-duplicate", ("a Cochrane protocol (DOI `CD012345`) and its review (`.pub2`), one "
+                           "title, a year apart: a DOI plus `.pubN` is a later version, not a "
+                           "container's item, so the two DOIs still tell them apart")),
+    case("expression-of-concern-long-title",
+         {**LONG_TITLE, "issue": "", "pages": ""},
+         {**LONG_TITLE, "title": "Expression of concern: " + LONG_TITLE["title"], "authors": [],
+          "issue": "", "pages": ""},
+         "not-duplicate", ("an expression of concern carries the article's title: a long title "
+                           "makes the prefix count for little (merged before)")),
+    case("addendum-vs-article",
+         {**LONG_TITLE, "issue": "", "pages": ""},
+         {**LONG_TITLE, "title": "Addendum: " + LONG_TITLE["title"], "issue": "", "pages": ""},
+         "not-duplicate", "an addendum is a notice, like an erratum (merged before)"),
+    case("editors-note-vs-article",
+         {**LONG_TITLE, "issue": "", "pages": ""},
+         {**LONG_TITLE, "title": "Editor's note: " + LONG_TITLE["title"], "authors": [],
+          "issue": "", "pages": ""},
+         "not-duplicate", "an editor's note on an article is not the article (merged before)"),
+    case("publishers-note-vs-article",
+         {**LONG_TITLE, "issue": "", "pages": ""},
+         {**LONG_TITLE, "title": "Publisher's Note: " + LONG_TITLE["title"], "authors": [],
+          "issue": "", "pages": ""},
+         "not-duplicate", "a publisher's note is not the article (merged before)"),
+    case("abstract-two-meetings-one-volume-no-pages",
+         {**MEETING_ABS,
+          "journal": "International Journal of Stroke. Conference: European Stroke Organisation "
+                     "Conference 2019", "issue": "2 Supplement 1"},
+         {**MEETING_ABS,
+          "journal": "International Journal of Stroke. Conference: 11th World Stroke Congress",
+          "issue": "3 Supplement 1"},
+         "not-duplicate", ("one team's abstract at two meetings printed in one volume (ESOC, "
+                           "the World Stroke Congress), no pages: two abstracts (merged before)")),
+    case("abstract-two-meetings-jco",
+         {"title": "Nivolumab in advanced gastric cancer: updated survival",
+          "authors": ["Kang, Y. K."], "year": "2019",
+          "journal": "Journal of Clinical Oncology. Conference: 2019 Gastrointestinal Cancers "
+                     "Symposium", "volume": "37", "issue": "4 Supplement 1"},
+         {"title": "Nivolumab in advanced gastric cancer: updated survival",
+          "authors": ["Kang, Y. K."], "year": "2019",
+          "journal": "Journal of Clinical Oncology. Conference: 2019 Annual Meeting of the "
+                     "American Society of Clinical Oncology",
+          "volume": "37", "issue": "15 Supplement 1"},
+         "not-duplicate", ("one title at ASCO GI and the ASCO annual meeting of one year, both in "
+                           "JCO 37, no pages: two abstracts (merged before)")),
+    case("one-meeting-named-two-ways",
+         {**JCO_ABS,
+          "journal": "Journal of Clinical Oncology. Conference: ASCO Annual Meeting 2019. United "
+                     "States", "issue": "15 Supplement 1"},
+         {**JCO_ABS,
+          "journal": "Journal of Clinical Oncology. Conference: 2019 Annual Meeting of the "
+                     "American Society of Clinical Oncology, ASCO. United States",
+          "issue": "15 Supplement 1"},
+         "duplicate", "one meeting named two ways by two loads of Embase: not two meetings"),
+    case("meeting-named-once",
+         {**JCO_ABS,
+          "journal": "Journal of Clinical Oncology. Conference: 2019 Gastrointestinal Cancers "
+                     "Symposium", "issue": "4 Supplement 1"},
+         {**JCO_ABS, "journal": "Journal of Clinical Oncology", "issue": "4_suppl",
+          "type": "Meeting Abstract"},
+         "duplicate", "Embase names the meeting, WoS only the journal: nothing disagrees"),
+    case("case-series-a-b",
+         HBS_CASE, {**HBS_CASE, "title": "Digital transformation at DBS Bank (B)"},
+         "different", ("teaching cases (A) and (B) are two parts of a series under one title "
+                       "(merged before: the letters are too small for the title score)")),
+    case("case-series-same-letter", HBS_CASE,
+         {**HBS_CASE, "title": "Digital Transformation at DBS Bank (A)",
+          "authors": ["Gupta, S.", "Barley, L."]},
+         "duplicate", "the same case (A) from two sources"),
+    case("title-cut-ending-in-a",
+         {"title": "Is p16INK4A expression more useful than HPV testing to determine the outcome "
+                   "of ASC-US smears? A comparative analysis using a",
+          "authors": ["Nieh, S"], "year": "2005", "journal": "Gynecologic Oncology", "volume": "97",
+          "pages": "35-40"},
+         {"title": "Is p16(INK4A) expression more useful than HPV testing to determine the outcome "
+                   "of ASC-US smears? A comparative analysis using",
+          "authors": ["Nieh, S"], "year": "2005", "journal": "Gynecologic Oncology", "volume": "97",
+          "pages": "35-40"},
+         "duplicate",
+         "titles cut at a field's length, one ending in a lone `a`: not a case `(A)` (cytology "
+         "512/513)"),
+    case("noncolumn-same-title-page1-two-issues",
+         {"title": "Senior scholars' perspectives on the discipline", "authors": ["Rai, Arun"],
+          "year": "2017", "journal": "MIS Quarterly", "volume": "41", "issue": "1", "pages": "1-4"},
+         {"title": "Senior scholars' perspectives on the discipline", "authors": ["Rai, Arun"],
+          "year": "2017", "journal": "MIS Quarterly", "volume": "41", "issue": "3", "pages": "1-4"},
+         "not-duplicate",
+         ("a section not yet known as a column, pages 1-4 in two issues that each start at page 1: "
+          "page 1 does not make the issues agree, nor is issue 1 the other's article number 1 "
+          "(merged before)")),
+    case("dissertation-vs-article-same-year",
+         {"title": "Essays on platform governance and complementor innovation",
+          "authors": ["Kapoor, R."], "year": "2019", "type": "Thesis"},
+         {"title": "Essays on platform governance and complementor innovation",
+          "authors": ["Kapoor, R."], "year": "2019", "journal": "Strategic Management Journal"},
+         "not-duplicate", ("a thesis (typed so) and an article of one title and year: a record "
+                           "without venue may be the thesis (merged before)")),
+    case("thesis-two-sources",
+         {"title": "Essays on platform governance and complementor innovation",
+          "authors": ["Kapoor, R."], "year": "2019", "type": "Thesis"},
+         {"title": "Essays on Platform Governance and Complementor Innovation",
+          "authors": ["Kapoor, Rahul"], "year": "2019", "type": "phdthesis"},
+         "duplicate", "one thesis from two sources, both typed as a thesis"),
 ]
 
 
