@@ -1006,6 +1006,32 @@ CASES = [
          {"title": "Essays on Platform Governance and Complementor Innovation",
           "authors": ["Kapoor, Rahul"], "year": "2019", "type": "phdthesis"},
          "duplicate", "one thesis from two sources, both typed as a thesis"),
+    # A title that is the other's start plus words (a prefix scores 0.98) merged on journal,
+    # year and first author alone; now it needs a volume or a page too, or a full-title match.
+    case("revisited-same-year",
+         {**ISR_ART, "title": "The productivity paradox of information technology", "issue": "",
+          "pages": "", "volume": ""},
+         {**ISR_ART, "title": "The productivity paradox of information technology revisited",
+          "issue": "", "pages": "", "volume": "", "authors": ["Henfridsson, Ola", "Sorensen, C."]},
+         "not-duplicate", ("a paper and its revisit by the same first author, one journal and "
+                           "year, no volume or pages (merged before: the prefix scored 0.98)")),
+    case("prefix-title-extended-same-author",
+         {"title": "Understanding the adoption of mobile banking in developing countries",
+          "authors": ["Shaikh, A. A.", "Karjaluoto, H."], "year": "2016",
+          "journal": "Telematics and Informatics"},
+         {"title": ("Understanding the adoption of mobile banking in developing countries: a "
+                    "replication"),
+          "authors": ["Shaikh, A. A.", "Karjaluoto, H."], "year": "2016",
+          "journal": "Telematics and Informatics"},
+         "not-duplicate", ("a study and its replication by the same team, titles nested, nothing "
+                           "placing either (merged before)")),
+    case("subtitle-dropped-no-place-queued",
+         {**AIS_PAPER, "journal": "ICIS 2019 Proceedings", "type": "inproceedings"},
+         {**AIS_PAPER, "title": AIS_PAPER["title"] + ": an experiment",
+          "authors": ["Schmidt, L.", "Okoye, C."], "journal": "ICIS 2019 Proceedings",
+          "type": "inproceedings"},
+         "uncertain", ("the price of the two cases above: a dropped subtitle with nothing that "
+                       "places either record is queued, no longer merged")),
 ]
 
 
