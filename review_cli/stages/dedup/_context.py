@@ -20,6 +20,7 @@ A pair alone cannot tell some things that the other records can:
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 
@@ -46,6 +47,8 @@ def _untrusted_dois(keys: Sequence[Key]) -> None:
             other = dois[j]
             if not other.startswith(doi):
                 break
+            if _VERSION.fullmatch(other[len(doi) :]):
+                continue  # `CD012345` and `CD012345.pub2`: a protocol and its review, versions
             if other[len(doi)] in "./-_":
                 container.add(doi)  # the proceedings' or the book's DOI, not the item's
                 break
@@ -61,6 +64,10 @@ def _untrusted_dois(keys: Sequence[Key]) -> None:
         for k in by_doi[doi]:
             k.doi_trusted = False
             k.doi_container = doi in container
+
+
+# What a later version adds to a DOI: Cochrane's `.pub2`, a repository's `.v2`.
+_VERSION = re.compile(r"\.(?:pub|v)\d+")
 
 
 def _places(group: list[Key]) -> int:

@@ -9,10 +9,15 @@ article's (ranges a little off, ahead-of-print pages 1-N, fields shifted one alo
 
 from __future__ import annotations
 
+import re
+
 from rapidfuzz import fuzz
 
-from review_cli.stages.dedup._keys import Key
+from review_cli.stages.dedup._journals import journals_match
+from review_cli.stages.dedup._keys import LETTER_PART, Key
 from review_cli.stages.dedup._similar import author_similarity, first_author_match
+
+_KIND_GUARD = {"protocol": "protocol-vs-results", "plan": "analysis-plan-vs-results"}
 
 
 def kind_guard(a: Key, b: Key) -> str:
@@ -21,14 +26,18 @@ def kind_guard(a: Key, b: Key) -> str:
     article it comments on)."""
     same_place = a.year == b.year and bool(a.volume) and a.volume == b.volume and same_page(a, b)
     if a.kinds != b.kinds:
-        for kind in ("erratum", "retraction", "comment", "protocol"):
+        for kind in ("erratum", "retraction", "comment", "protocol", "plan", "thesis"):
             if kind != "comment" and same_place:
                 # A notice or a protocol has its own pages: at one place both records are it.
                 # (A letter and its reply can share a page, so comments stay apart.)
                 continue
             if (kind in a.kinds) != (kind in b.kinds):
-                return f"{kind}-vs-article" if kind != "protocol" else "protocol-vs-results"
-    if a.part != b.part:
+                return _KIND_GUARD.get(kind, f"{kind}-vs-article")
+    if a.part != b.part and not (
+        # `... using a`: a title cut at a field's length may end in one letter; only two
+        # letters that differ, `(A)` and `(B)`, are two parts.
+        (a.part or b.part).startswith(LETTER_PART) and not (a.part and b.part)
+    ):
         return "series-part"
     if a.title and b.title and a.numbers != b.numbers and not same_place:
         # `12-month` vs `24-month` results; a typo in a number is forgiven only when year,
@@ -57,18 +66,26 @@ def place_guards(a: Key, b: Key, title: float) -> list[str]:
     if a.volume and b.volume and a.volume != b.volume and not (a.conference or b.conference):
         # Meeting supplements carry unreliable volumes (`1)` for `63 (Suppl 1)`).
         out.append("volume-differs")
+    if other_meetings(a, b):
+        # One journal prints the abstracts of several meetings in one volume (a congress
+        # supplement, then another): one team's title at two meetings is two abstracts.
+        out.append("meeting-differs")
     if (
         a.issue and b.issue and a.issue != b.issue
         and not (
             title >= 0.97 and not (a.recurring or b.recurring) and a.volume == b.volume
             and bool(a.volume) and same_page(a, b) and a.page_style != "roman"
+            and a.first_page != "1"  # issues that each start at page 1: page 1 places nothing
         )
-        and a.issue != b.first_page and b.issue != a.first_page and not shifted_fields(a, b)
+        and not (a.issue == b.first_page and not a.first_page)
+        and not (b.issue == a.first_page and not b.first_page)
+        and not shifted_fields(a, b)
     ):
         # Issues of one volume: a column in issues 1-4, two articles at the same pages of a
         # journal that starts every issue at page 1. Not counted: the same title at the same
         # first page of one volume (one article, whatever the issue field says), an article
-        # number in the issue field (`11(791)` for `11(3):791`), fields shifted one along.
+        # number in the issue field (`11(791)` for `11(3):791`, the record without pages of its
+        # own: issue 1 against page 1 is no article number), fields shifted one along.
         out.append("issue-differs")
     if (
         a.first_page and b.first_page and a.page_style == b.page_style
@@ -80,6 +97,35 @@ def place_guards(a: Key, b: Key, title: float) -> list[str]:
         # locators (e-number and print pages).
         out.append("pages-differ")
     return out
+
+
+# Words every meeting name may carry: they tell no two meetings apart.
+_MEETING_WORDS = frozenset(
+    "annual meeting meetings conference congress symposium international national joint "
+    "scientific society sessions session congresses".split()
+)
+_YEAR = re.compile(r"(?:19|20)\d\d")
+
+
+def other_meetings(a: Key, b: Key) -> bool:
+    """Both records name the meeting their supplement printed, and the names share neither an
+    abbreviation nor half their distinctive words, or they carry other years."""
+    if not a.meeting or not b.meeting:
+        return False
+    name_a = tuple(w for w in a.meeting if not w[0].isdigit())  # `66th`, `2019`
+    name_b = tuple(w for w in b.meeting if not w[0].isdigit())
+    years_a = {w for w in a.meeting if _YEAR.fullmatch(w)}
+    years_b = {w for w in b.meeting if _YEAR.fullmatch(w)}
+    if years_a and years_b and not years_a & years_b:
+        return True
+    if journals_match(name_a, name_b):
+        return False
+    # The journal's own words (`Stroke` in a stroke meeting) tell no two of its meetings apart.
+    own_a = set(name_a) - _MEETING_WORDS - set(a.journal)
+    own_b = set(name_b) - _MEETING_WORDS - set(b.journal)
+    if not own_a or not own_b:
+        return False
+    return len(own_a & own_b) < 0.5 * min(len(own_a), len(own_b))
 
 
 def abstract_similarity(a: Key, b: Key) -> float | None:

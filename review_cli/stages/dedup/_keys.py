@@ -31,25 +31,31 @@ _KIND_PATTERNS = {
         r"^(errat(um|a)|corrigend(um|a)|correction|correct(ed|ing) (version|article)"
         r"|notice of correction)\b"
         r"|\b(errat(um|a)|corrigend(um|a))\b|\bcorrection (to|of|for|notice)\b|\(vol \d+, pg \d+"
-        r"|^(author|publisher)'?s? correction",
+        r"|^(author|publisher)'?s? correction|^addend(um|a)\b|\baddend(um|a) to\b",
     ),
     "retraction": re.compile(
-        r"^(retraction|notice of retraction|withdrawn|withdrawal)\b"
+        r"^(retraction|notice of retraction|withdrawn|withdrawal|statement of retraction"
+        r"|(editorial )?expression of concern|notice of concern)\b"
         r"|\bretraction (note|notice|of|statement)\b"
     ),
     "comment": re.compile(
         r"^(comment|commentary|re|reply|response|in reply|in response|letter|authors?'? reply"
-        r"|author response|editorial|discussion|invited commentary|correspondence)\b"
+        r"|author response|editorial|discussion|invited commentary|correspondence"
+        r"|(editors?|publishers?) note)\b"
         r"|\b(comment|commentary|reply|response) (on|to)\b"
         r"|\bletter to the editor\b|\bcomment on\b",
     ),
     "protocol": re.compile(
         r"\bprotocol\b|\bdesign and rationale\b|\brationale and design\b|\bstudy design\b"
     ),
+    # A statistical analysis plan is published under the trial's title, like the protocol and
+    # the results, and is neither.
+    "plan": re.compile(r"\b(statistical )?analysis plan\b"),
 }
 _TYPE_KIND = {
     "erratum": "erratum", "correction": "erratum", "retraction": "retraction", "comment": "comment",
-    "letter": "comment", "editorial": "comment", "reply": "comment",
+    "letter": "comment", "editorial": "comment", "reply": "comment", "thesis": "thesis",
+    "dissertation": "thesis",
 }
 _TRAILING_NUMERAL = re.compile(r"\b([ivx]+|[0-9])\s*$")
 _NUMBER_WORDS = {"one": "1", "two": "2", "three": "3", "four": "4", "a": "1", "b": "2"}
@@ -58,6 +64,7 @@ _NUMBER_WORDS = {"one": "1", "two": "2", "three": "3", "four": "4", "a": "1", "b
 _KIND_HINTS = (
     "errat", "corrig", "correct", "retract", "withdr", "comment", "reply", "respon", "letter",
     "editor", "discussion", "correspond", "protocol", "design", "vol ", "vol.", "(19", "(20",
+    "addend", "concern", "note", "plan",
 )
 
 
@@ -108,7 +115,19 @@ def part(title: str) -> str:
         m = _TRAILING_NUMERAL.search(title)
         if m and m.group(1) in ROMAN and m.group(1) not in {"v", "x"}:
             return ROMAN[m.group(1)]
+        if head[-1] in _CASE_LETTERS and head[-2] not in _NAMED_BY_LETTER:
+            # Teaching cases come in series under one title: `... at DBS Bank (A)`, `(B)`.
+            return LETTER_PART + head[-1]
     return ""
+
+
+LETTER_PART = "letter "  # a part named by a trailing letter; a title cut short ends so too
+_CASE_LETTERS = frozenset("abcdef")
+# A trailing letter that names a thing, not a part: `hepatitis B`, `vitamin D`, `type A`.
+_NAMED_BY_LETTER = frozenset(
+    "hepatitis vitamin vitamins type group class protein factor influenza complex grade stage "
+    "phase plan schedule study cohort arm sample".split()
+)
 
 
 def conference(journal: str, volume: str, issue: str, pages: str, record_type: str) -> bool:
@@ -131,6 +150,8 @@ def _type_info(record_type: str) -> tuple[frozenset[str], bool]:
     """(kinds the record type names, whether it is a meeting type)."""
     t = fold(record_type).strip()
     typed = frozenset(kind for word, kind in _TYPE_KIND.items() if word in t)
+    if t == "thes":  # RIS
+        typed |= {"thesis"}
     meeting = t in ("conf", "cpaper", "abst", "meet") or any(  # RIS codes, BibTeX/other types
         w in t for w in ("conference", "abstract", "inproceedings", "proceedings", "meeting")
     )
@@ -212,6 +233,7 @@ class Key:
     first_author: tuple[str, ...]  # every surname word of the first author (`howard sharp`)
     group: bool  # a corporate author (`ALTS Group`): names say nothing either way
     journal: tuple[str, ...]
+    meeting: tuple[str, ...]  # Embase's `Journal. Conference: <meeting>. <place>`: its words
     journal_alt: tuple[str, ...]
     volume: str
     issue: str
@@ -251,6 +273,20 @@ def clean_number(text: str) -> str:
     return text.lstrip("0") or "0" if text.isdigit() else ""
 
 
+_MEETING = re.compile(r"\.\s*(?:conference|congress|meeting)\s*:\s*", re.I)
+
+
+@lru_cache(maxsize=4096)
+def meeting_words(journal: str) -> tuple[str, ...]:
+    """The meeting a journal supplement prints (`Stroke. Conference: European Stroke
+    Organisation Conference 2019. Sweden.`), as words; () when the source names none."""
+    m = _MEETING.search(journal)
+    if not m:
+        return ()
+    name = re.split(r"\.\s", journal[m.end() :], maxsplit=1)[0]
+    return tuple(w for w in words(name) if w not in STOP)
+
+
 _ORIGINAL = re.compile(r"\s*<original>.*$", re.I | re.S)
 
 
@@ -283,6 +319,7 @@ def make_key(r: Record) -> Key:
         first_author=() if group or not r.authors else _surnames_of(r.authors[0])[:4],
         group=group,
         journal=journal,
+        meeting=meeting_words(r.journal),
         journal_alt=journal_info(r.journal_abbrev)[0] if r.journal and r.journal_abbrev else (),
         volume=clean_number(volume),
         issue=clean_number(issue),

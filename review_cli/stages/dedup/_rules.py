@@ -197,6 +197,9 @@ def _duplicate_rules(
     if (
         title >= 0.95 and near_year and authors_ok and bib >= 3 and not conflict and not letters
         and (journal is not False or (same_volume and same_pg))
+        # A title that is only the other's start (scored 0.98 as a dropped subtitle) needs a
+        # place too: `X` and `X revisited` or `X: a replication` are other papers.
+        and (same_volume or same_pg or fuzz.ratio(a.title, b.title) >= 95)
     ):
         return Match(Verdict.DUPLICATE, "same-title-and-source", scores)
     if (
@@ -233,7 +236,8 @@ def _duplicate_rules(
         return Match(Verdict.DUPLICATE, "same-place-no-authors", scores)
     same_meeting = same_volume and a.conference and b.conference
     if (
-        title >= 0.97 and authors_sure and not conflict and (
+        title >= 0.97 and authors_sure and not conflict
+        and (same_volume or same_pg or fuzz.ratio(a.title, b.title) >= 95) and (
             (same_year and (journal is not False or same_meeting))
             or (near_year and len(a.tokens) >= 4 and _venue_missing(a, b))
         )
