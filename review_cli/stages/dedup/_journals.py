@@ -64,6 +64,20 @@ def _acronym(token: str, full: tuple[str, ...]) -> bool:
     return rest(token, 0)
 
 
+_YEAR = re.compile(r"(?:19|20)\d\d")
+
+
+def _years(name: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(w for w in name if _YEAR.fullmatch(w))
+
+
+def _spelled_out(name: tuple[str, ...], acronym: str) -> tuple[str, ...]:
+    """The words an acronym may stand for in a meeting's name: without its number and year,
+    `Proceedings of`, or the acronym itself (Scopus names what the AIS eLibrary calls `ICIS 2019
+    Proceedings` `40th International Conference on Information Systems, ICIS 2019`)."""
+    return tuple(w for w in name if not w[0].isdigit() and w not in ("proceedings", acronym))
+
+
 def journals_match(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     """True when one name is the other or an abbreviation of it (word by word, in order), or
     an acronym of it (`JPEN`, `AMCIS 2017 Proceedings`)."""
@@ -71,7 +85,12 @@ def journals_match(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
         return False
     if a == b:
         return True
-    if any(_acronym(t, b) for t in a) or any(_acronym(t, a) for t in b):
+    years_a, years_b = _years(a), _years(b)
+    if years_a and years_b and not years_a & years_b:
+        return False  # `ICIS 2018 Proceedings` and `ICIS 2019 Proceedings`: two meetings
+    if any(_acronym(t, _spelled_out(b, t)) for t in a) or any(
+        _acronym(t, _spelled_out(a, t)) for t in b
+    ):
         return True
     short, full = (a, b) if sum(map(len, a)) <= sum(map(len, b)) else (b, a)
     # Each short word must abbreviate a full word, in order; full words may be skipped only
