@@ -86,6 +86,7 @@ def candidates() -> dict[str, Candidate]:
 
     # Rank fusion: fast-svm with logistic regression (C 10, balanced) and complement naive
     # Bayes (alpha 1), every member trained on the same labels, on fast-svm's TF-IDF.
+    # (Borda: the mean normalised rank; "rrf" is there, not measured: time.)
     def fusion(members: tuple[str, ...], how: str = "borda") -> Make:
         return lambda texts, seed, spec, X: rc.FusionRanker(
             texts, seed, spec, matrix=X, members=members, fusion=how
@@ -93,12 +94,14 @@ def candidates() -> dict[str, Candidate]:
 
     for members in (("svm", "logreg"), ("svm", "cnb"), ("svm", "logreg", "cnb")):
         out["fuse-" + "+".join(members)] = ("fusion", base, (), fusion(members))
-    out["fuse-svm+logreg+cnb-rrf"] = (
-        "fusion", base, (), fusion(("svm", "logreg", "cnb"), "rrf")
-    )
     # Character 3-5-grams (char_wb, sublinear tf) beside the word features.
     for w in (0.25, 0.5, 1.0):
         out[f"char-{w}"] = ("char n-grams", base, (("char", 0, w),), None)
+    # Controls: the block makes every row's norm sqrt(1 + w), which alone acts like a larger C
+    # (C (1 + w), the intercept's share smaller). Rows scaled back to unit length, and C 0.3
+    # (char-1.0's scale without the block).
+    out["char-1.0-unit"] = ("char n-grams, unit rows", base, (("charunit", 0, 1.0),), None)
+    out["ctl-C0.3"] = ("control: C 0.3", replace(base, C=0.3), (), None)
 
     # Query-time choices on fast-svm.
     def query(**kw: Any) -> Make:
@@ -147,7 +150,7 @@ def _features(name: str, spec: Any, blocks: tuple[Block, ...]) -> Any:
     dense = []
     CACHE.mkdir(parents=True, exist_ok=True)
     for kind, dims, weight in blocks:
-        if kind == "char":  # sparse: appended on its own below
+        if kind in ("char", "charunit"):  # sparse: appended on its own below
             continue
         if kind == "lsa":
             tag = hashlib.md5(s.key().encode()).hexdigest()[:8]
@@ -161,7 +164,7 @@ def _features(name: str, spec: Any, blocks: tuple[Block, ...]) -> Any:
         dense.append((np.load(path), weight))
     X = rank_dense.with_dense(X, dense)
     for kind, _, weight in blocks:
-        if kind == "char":
+        if kind in ("char", "charunit"):
             import scipy.sparse as sp
 
             from benchmarks import rank_candidates
@@ -170,6 +173,8 @@ def _features(name: str, spec: Any, blocks: tuple[Block, ...]) -> Any:
             if not path.exists():
                 sp.save_npz(path, rank_candidates.char_block(ds.texts), compressed=False)
             X = rank_candidates.with_sparse(X, sp.load_npz(path).tocsr(), weight)
+            if kind == "charunit":
+                X = rank_candidates.unit_rows(X)
     return X
 
 
