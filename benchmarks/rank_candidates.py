@@ -37,11 +37,13 @@ class FusionRanker(Ranker):
     def __init__(
         self, texts: Sequence[str], seed: int, model: ModelSpec, *, matrix: Any,
         members: Sequence[str], fusion: str = "borda", k: float = 60.0,
+        alpha: float = CNB_ALPHA,
     ) -> None:
         super().__init__(texts, seed, model, matrix=matrix)
         self.members = tuple(members)
         self.fusion = fusion
         self.k = k
+        self.alpha = alpha
 
     def scores(self, labels: Mapping[int, int]) -> Any | None:
         import numpy as np
@@ -89,7 +91,7 @@ class FusionRanker(Ranker):
             return np.asarray(lr.decision_function(self.X), dtype=np.float64).ravel()
         from sklearn.naive_bayes import ComplementNB
 
-        nb = ComplementNB(alpha=CNB_ALPHA).fit(self.X[idx], y)
+        nb = ComplementNB(alpha=self.alpha).fit(self.X[idx], y)
         p = nb.predict_log_proba(self.X)
         return np.asarray(p[:, 1] - p[:, 0], dtype=np.float64)
 
