@@ -30,6 +30,7 @@ import json
 import statistics
 import sys
 import time
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -56,26 +57,62 @@ FOLDS: tuple[tuple[str, ...], ...] = (
 REFERENCE = "fast-svm"
 
 
-# A dense block mixed into the kernel (benchmarks/rank_dense.py): ("emb", 0, weight) for the
-# word embeddings, ("lsa", dims, weight) for LSA.
+# A block mixed into the kernel: ("emb", 0, weight) for the word embeddings, ("lsa", dims,
+# weight) for LSA (benchmarks/rank_dense.py), ("char", 0, weight) for character n-grams
+# (benchmarks/rank_candidates.py).
 Block = tuple[str, int, float]
+# A candidate's own Ranker (benchmarks/rank_candidates.py): (texts, seed, spec, matrix) -> Ranker;
+# None: the package's Ranker for the spec.
+Make = Callable[[Sequence[str], int, Any, Any], Any] | None
+Candidate = tuple[str, Any, tuple[Block, ...], Make]
 
 
-def candidates() -> dict[str, tuple[str, Any, tuple[Block, ...]]]:
-    """name -> (family, ModelSpec, dense blocks). A family groups the settings of one idea."""
+def candidates() -> dict[str, Candidate]:
+    """name -> (family, ModelSpec, blocks, ranker). A family groups the settings of one idea."""
+    from benchmarks import rank_candidates as rc
     from review_cli.stages.rank import MODEL_SPECS
 
     base = MODEL_SPECS["fast-svm"]
-    out: dict[str, tuple[str, Any, tuple[Block, ...]]] = {"fast-svm": ("fast-svm", base, ())}
+    out: dict[str, Candidate] = {"fast-svm": ("fast-svm", base, (), None)}
     # the settings fast-svm was chosen from (on all 20 sets): how much of its gain holds out?
     for c in (0.11, 0.18, 0.22):
-        out[f"svm-C{c}"] = ("svm C", replace(base, C=c), ())
-    out["svm-ratio7"] = ("svm C", replace(base, pos_weight=7.0), ())
+        out[f"svm-C{c}"] = ("svm C", replace(base, C=c), (), None)
+    out["svm-ratio7"] = ("svm C", replace(base, pos_weight=7.0), (), None)
     for w in (0.05, 0.1, 0.25, 0.5, 1.0):
-        out[f"emb-{w}"] = ("embeddings", base, (("emb", 0, w),))
+        out[f"emb-{w}"] = ("embeddings", base, (("emb", 0, w),), None)
     for dims in (100, 300):
         for w in (0.1, 0.25, 0.5):
-            out[f"lsa{dims}-{w}"] = ("lsa", base, (("lsa", dims, w),))
+            out[f"lsa{dims}-{w}"] = ("lsa", base, (("lsa", dims, w),), None)
+
+    # Rank fusion: fast-svm with logistic regression (C 10, balanced) and complement naive
+    # Bayes (alpha 1), every member trained on the same labels, on fast-svm's TF-IDF.
+    # (Borda: the mean normalised rank; "rrf" is there, not measured: time.)
+    def fusion(members: tuple[str, ...], how: str = "borda", alpha: float = 1.0) -> Make:
+        return lambda texts, seed, spec, X: rc.FusionRanker(
+            texts, seed, spec, matrix=X, members=members, fusion=how, alpha=alpha
+        )
+
+    for members in (("svm", "logreg"), ("svm", "cnb"), ("svm", "logreg", "cnb")):
+        out["fuse-" + "+".join(members)] = ("fusion", base, (), fusion(members))
+    # Added after the screening pass of fuse-svm+cnb (alpha 1 smooths a few relevant records'
+    # counts over ~10^5 terms away: CNB alone scored WSS@95 -0.02 on Triptans).
+    out["fuse-svm+cnb-a0.01"] = ("fusion", base, (), fusion(("svm", "cnb"), alpha=0.01))
+    # Character 3-5-grams (char_wb, sublinear tf) beside the word features.
+    for w in (0.25, 0.5, 1.0):
+        out[f"char-{w}"] = ("char n-grams", base, (("char", 0, w),), None)
+    # Controls: the block makes every row's norm sqrt(1 + w), which alone acts like a larger C
+    # (C (1 + w), the intercept's share smaller). Rows scaled back to unit length, and C 0.3
+    # (char-1.0's scale without the block).
+    out["char-1.0-unit"] = ("char n-grams, unit rows", base, (("charunit", 0, 1.0),), None)
+    out["ctl-C0.3"] = ("control: C 0.3", replace(base, C=0.3), (), None)
+
+    # Query-time choices on fast-svm.
+    def query(**kw: Any) -> Make:
+        return lambda texts, seed, spec, X: rc.QueryRanker(texts, seed, spec, matrix=X, **kw)
+
+    out["q-unc-100-10"] = ("query", base, (), query(after=100, every=10))
+    out["q-ratio-decay3"] = ("query", base, (), query(ratio=rc.decay(3.0)))
+    out["q-ratio-grow20"] = ("query", base, (), query(ratio=rc.grow(20.0)))
     return out
 
 
@@ -116,6 +153,8 @@ def _features(name: str, spec: Any, blocks: tuple[Block, ...]) -> Any:
     dense = []
     CACHE.mkdir(parents=True, exist_ok=True)
     for kind, dims, weight in blocks:
+        if kind in ("char", "charunit"):  # sparse: appended on its own below
+            continue
         if kind == "lsa":
             tag = hashlib.md5(s.key().encode()).hexdigest()[:8]
             path = CACHE / f"{name}-lsa{dims}-{tag}.npy"
@@ -126,11 +165,25 @@ def _features(name: str, spec: Any, blocks: tuple[Block, ...]) -> Any:
             if not path.exists():
                 np.save(path, rank_dense.embed(ds.texts))
         dense.append((np.load(path), weight))
-    return rank_dense.with_dense(X, dense)
+    X = rank_dense.with_dense(X, dense)
+    for kind, _, weight in blocks:
+        if kind in ("char", "charunit"):
+            import scipy.sparse as sp
+
+            from benchmarks import rank_candidates
+
+            path = CACHE / f"{name}-char3-5.npz"
+            if not path.exists():
+                sp.save_npz(path, rank_candidates.char_block(ds.texts), compressed=False)
+            X = rank_candidates.with_sparse(X, sp.load_npz(path).tocsr(), weight)
+            if kind == "charunit":
+                X = rank_candidates.unit_rows(X)
+    return X
 
 
 def run(
-    name: str, spec: Any, blocks: tuple[Block, ...], datasets: list[str], runs: int | None
+    name: str, spec: Any, blocks: tuple[Block, ...], datasets: list[str], runs: int | None,
+    make: Make = None,
 ) -> dict[str, Any]:
     from review_cli.stages import simulate
 
@@ -145,9 +198,10 @@ def run(
         X = _features(ds_name, spec, blocks)
         for r in todo:
             cpu = time.process_time()
+            ranker = make(_data(ds_name).texts, r["seed"], spec, X) if make else None
             sim = simulate.run(
                 _data(ds_name), seed=r["seed"], priors=[str(p + 1) for p in r["prior_rows"]],
-                model=spec, matrix=X, with_stopping=False,
+                model=spec, matrix=X, with_stopping=False, ranker=ranker,
             )
             rows[str(r["seed"])] = {
                 "wss95": sim.metrics["wss@95"], "recall10": sim.metrics["recall"]["10%"],
@@ -313,13 +367,13 @@ def main() -> None:
     args = ap.parse_args()
     cands = candidates()
     if args.action == "list":
-        for n, (fam, _, _) in cands.items():
+        for n, (fam, *_) in cands.items():
             print(n, fam)
         return
     if args.action == "run":
         datasets = args.datasets.split(",") if args.datasets else [d for f in FOLDS for d in f]
         for n in args.names:
-            run(n, cands[n][1], cands[n][2], datasets, args.runs)
+            run(n, cands[n][1], cands[n][2], datasets, args.runs, cands[n][3])
         return
     names = args.names or sorted(p.stem for p in OUT.glob("*.json"))
     if args.write:

@@ -264,15 +264,20 @@ def run(
     progress: Progress = NULL,
     matrix: Any = None,
     with_stopping: bool = True,
+    ranker: Ranker | None = None,
 ) -> Simulation:
-    """Screen the whole dataset in the ranker's order, retraining after every decision."""
+    """Screen the whole dataset in the ranker's order, retraining after every decision.
+
+    `ranker`: one made by the caller (a benchmark's candidate, e.g. a Ranker subclass) used
+    instead of Ranker(texts, seed, model, matrix); it should share that seed."""
     import numpy as np
 
     t0 = time.perf_counter()
     model_spec(model)
     n = len(dataset.ids)
     y = np.asarray(dataset.labels, dtype=np.int64)
-    ranker = Ranker(dataset.texts, seed, model, matrix=matrix)
+    if ranker is None:
+        ranker = Ranker(dataset.texts, seed, model, matrix=matrix)
     prior_idx = _priors(dataset, priors, ranker)
     labels: dict[int, int] = {}
     order: list[int] = []
