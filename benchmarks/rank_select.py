@@ -364,6 +364,10 @@ def main() -> None:
         "--write", action="store_true", help="report: also write the rank-select section of "
         "BENCHMARKS.md (the screening pass, --runs 1, and the candidates run on every run)"
     )
+    ap.add_argument(
+        "--round", type=int, default=1, help="--write: the section of that round of candidates "
+        "(round 1: embeddings, LSA, SVM C; round 2: fusion, character n-grams, query-time)"
+    )
     args = ap.parse_args()
     cands = candidates()
     if args.action == "list":
@@ -377,14 +381,23 @@ def main() -> None:
         return
     names = args.names or sorted(p.stem for p in OUT.glob("*.json"))
     if args.write:
-        write_section(names)
+        write_section(names, args.round)
         return
     print(report(names, args.runs))
     print()
     print(per_set_table(names, args.runs))
 
 
-def write_section(names: list[str]) -> None:
+# Each round of candidates has its own BENCHMARKS.md section, so writing one round keeps the
+# other's tables (their result files need not be on the machine that writes).
+ROUNDS = {
+    1: ("rank-select", "", "Dense blocks (embeddings, LSA) come from `benchmarks/rank_dense.py`."),
+    2: ("rank-select-2", ", round 2: rank fusion, character n-grams, query-time choices",
+        "The candidates come from `benchmarks/rank_candidates.py`."),
+}
+
+
+def write_section(names: list[str], round_: int = 1) -> None:
     from benchmarks._common import machine, update_section
 
     full = [n for n in names if per_set(load(n), {
@@ -392,8 +405,9 @@ def write_section(names: list[str]) -> None:
         for f in FOLDS for d in f
     }).keys() == {d for f in FOLDS for d in f}]
     n_runs = sum(len(v["runs"]) for v in json.loads(BASELINES.read_text())["datasets"].values())
+    section, title, where = ROUNDS[round_]
     body = f"""\
-## Ranking: model selection on held-out folds (`benchmarks/rank_select.py`)
+## Ranking: model selection on held-out folds{title} (`benchmarks/rank_select.py`)
 
 Machine: {machine()}. Each candidate replays the ASReview `elas_u4` baseline runs (same seeds
 and priors) until the last relevant record; WSS@95 excludes the priors. Folds: {len(FOLDS)}
@@ -402,7 +416,7 @@ Cohen_2006_SkeletalMuscleRelaxants, Nelson_2002 with Cohen_2006_Estrogens) in on
 won" compares a candidate's mean on each held-out fold with `fast-svm`'s; a family's held-out
 mean tunes its setting on four folds (fast-svm, i.e. weight 0, is always one of the choices)
 and scores it on the fifth. CPU seconds: the replays of one run per set, summed over the sets,
-on a busy shared machine. Dense blocks (embeddings, LSA) come from `benchmarks/rank_dense.py`.
+on a busy shared machine. {where}
 Adopted: none (docs/rank.md says why); the default stays `fast-svm`.
 
 ### Screening pass: every candidate, first baseline run of each set
@@ -417,7 +431,7 @@ Per set (mean over the runs):
 
 {per_set_table(full, None)}
 """
-    update_section("rank-select", body)
+    update_section(section, body)
     print(body)
 
 
