@@ -810,14 +810,36 @@ def test_one_stray_byte_in_an_endnote_xml_export_loses_only_its_record(review: P
 def test_a_closed_terminal_waits_for_a_multi_file_write(tmp_path: Path) -> None:
     """SIGHUP (a closed terminal window, a dropped SSH session) is held like Ctrl-C: both files
     are written, then the process ends as the signal asked."""
-    script = ("import os, signal, sys\n"
-              "from pathlib import Path\n"
-              "from review_cli.io.writer import interrupts_deferred, write_text\n"
-              "with interrupts_deferred():\n"
-              "    os.kill(os.getpid(), signal.SIGHUP)\n"
-              "    write_text(Path(sys.argv[1]) / 'a', 'a')\n"
-              "    write_text(Path(sys.argv[1]) / 'b', 'b')\n"
-              "sys.exit(0)\n")
-    done = subprocess.run([sys.executable, "-c", script, str(tmp_path)], timeout=60)
+    # SIGHUP as a terminal delivers it: its default action ends the process. (A suite run
+    # under nohup would otherwise hand the child an ignored SIGHUP: the test below.)
+    done = subprocess.run(
+        [sys.executable, "-c", _HANGUP_DURING_WRITE.format(disposition="SIG_DFL"), str(tmp_path)],
+        timeout=60,
+    )
     assert done.returncode == -signal.SIGHUP
+    assert (tmp_path / "a").read_text() == "a\n" and (tmp_path / "b").read_text() == "b\n"
+
+
+_HANGUP_DURING_WRITE = """\
+import os, signal, sys
+from pathlib import Path
+from review_cli.io.writer import interrupts_deferred, write_text
+signal.signal(signal.SIGHUP, signal.{disposition})
+with interrupts_deferred():
+    os.kill(os.getpid(), signal.SIGHUP)
+    write_text(Path(sys.argv[1]) / 'a', 'a')
+    write_text(Path(sys.argv[1]) / 'b', 'b')
+print("went on")
+"""
+
+
+@pytest.mark.skipif(not hasattr(signal, "SIGHUP"), reason="no SIGHUP on Windows")
+def test_a_hangup_ignored_by_nohup_stays_ignored(tmp_path: Path) -> None:
+    """`nohup review import ...` must outlive its terminal: holding SIGHUP during a write must
+    not turn an ignored hangup into one that ends the command once the write is done."""
+    done = subprocess.run(
+        [sys.executable, "-c", _HANGUP_DURING_WRITE.format(disposition="SIG_IGN"), str(tmp_path)],
+        timeout=60, capture_output=True, text=True,
+    )
+    assert done.returncode == 0 and done.stdout == "went on\n", done.stderr
     assert (tmp_path / "a").read_text() == "a\n" and (tmp_path / "b").read_text() == "b\n"
