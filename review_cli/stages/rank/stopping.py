@@ -21,7 +21,6 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import Any
 
 RULES = ("statistical", "knee", "heuristic")
@@ -107,12 +106,23 @@ def _lower_tail(k: Any, pool: Any, big_k: Any, m: Any, alpha: float | None = Non
     return out
 
 
-@lru_cache(maxsize=4)
+_LOG_FACTORIALS: Any = None
+
+
 def _log_factorials(n: int) -> Any:
-    """log(k!) for k = 0..n, each within an ulp (a review's size is asked for again and again)."""
+    """log(k!) for k = 0 to at least n, each within an ulp.
+
+    One table that only grows: the largest pool asked for changes from one decision to the
+    next, and rebuilding 100,000 entries each time would cost the screen 15-20 ms a key."""
     import numpy as np
 
-    return np.array([math.lgamma(k + 1) for k in range(n + 1)])
+    global _LOG_FACTORIALS
+    table = _LOG_FACTORIALS
+    if table is None or len(table) <= n:
+        size = max(n + 1, 2 * len(table) if table is not None else 1024)
+        table = np.array([math.lgamma(k + 1) for k in range(size)])
+        _LOG_FACTORIALS = table  # one assignment: a reader in another thread sees either table
+    return table
 
 
 def window_pvalues(
