@@ -26,7 +26,7 @@ def kind_guard(a: Key, b: Key) -> str:
     article it comments on)."""
     same_place = a.year == b.year and bool(a.volume) and a.volume == b.volume and same_page(a, b)
     if a.kinds != b.kinds:
-        for kind in ("erratum", "retraction", "comment", "protocol", "plan", "thesis"):
+        for kind in ("erratum", "retraction", "comment", "protocol", "plan", "thesis", "registry"):
             if kind != "comment" and same_place:
                 # A notice or a protocol has its own pages: at one place both records are it.
                 # (A letter and its reply can share a page, so comments stay apart.)

@@ -28,9 +28,20 @@ def journal_info(journal: str) -> tuple[tuple[str, ...], bool]:
 def journal_words(journal: str) -> tuple[str, ...]:
     """Significant words of a journal name; `Jpen: Journal of ...` keeps both parts."""
     name = re.split(r"\.\s*(?:conference|congress|meeting)\b", journal, flags=re.I)[0]
+    # NLM's subtitles (`Stroke; a journal of cerebral circulation`, `Brain : a journal of
+    # neurology`) describe the journal; they are not part of its name.
+    name = _NLM_SUBTITLE.split(name, maxsplit=1)[0] or name
     name = re.sub(r"\[[^\]]*\]", " ", name)
     name = re.sub(r"\([^)]*\)", " ", name)
     return tuple(w for w in words(name) if w not in STOP)
+
+
+# Words that name an edition of a venue, not another venue.
+_EDITION_WORDS = frozenset(
+    "proceedings conference annual international meeting symposium workshop supplement suppl "
+    "online edition".split()
+)
+_NLM_SUBTITLE = re.compile(r"\s*;\s|\s:\s")
 
 
 def _abbreviates(short: str, full: str) -> bool:
@@ -93,6 +104,13 @@ def journals_match(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     ):
         return True
     short, full = (a, b) if sum(map(len, a)) <= sum(map(len, b)) else (b, a)
+    if len(short) == 1 and any(
+        w != short[0] and not w[0].isdigit() and w not in _EDITION_WORDS for w in full
+    ):
+        # A one-word name is a journal of its own: `Stroke` is not `European Stroke Journal`,
+        # `Lancet` not `Lancet Neurology`, `Diabetes` not `Diabetes Care`. (`ICIS` is still
+        # `ICIS 2019 Proceedings`: a year and `proceedings` name no other venue.)
+        return False
     # Each short word must abbreviate a full word, in order; full words may be skipped only
     # when they are few (subtitles and `= Chinese journal of ...` parallel names are common).
     j = 0

@@ -100,6 +100,21 @@ def kinds(raw_title: str, record_type: str) -> frozenset[str]:
     return frozenset(out | typed)
 
 
+# A trial registry's record (CENTRAL carries ClinicalTrials.gov and ICTRP entries): the trial's
+# title, a registry for a journal. It is another record than the article reporting the trial.
+_REGISTRY = re.compile(
+    r"clinicaltrials\.?gov|\bictrp\b|trialsearch|\bisrctn|clinicaltrialsregister|\beuctr\b"
+    r"|\banzctr\b|\bchictr\b|\bctri\b|\bdrks\b|\bjrct\b|\bumin ctr\b|\birct\b"
+    r"|trialregister\.nl|\btrials? regist(ry|er|ration)\b|\bregistry record\b"
+)
+
+
+def registry(journal: str, record_type: str, url: str) -> bool:
+    """A trial registry's record: the registry named as journal, type or link."""
+    text = f"{journal} | {record_type} | {url}"
+    return bool(text.strip(" |")) and _REGISTRY.search(text.casefold()) is not None
+
+
 _PART_HINTS = frozenset(("part", "phase", "paper", "study", "trial", "series"))
 _PART_VALUE = re.compile(r"[0-9]+|[ivx]+|one|two|three|four|[ab]")
 
@@ -311,7 +326,10 @@ def make_key(r: Record) -> Key:
         tokens=tokens,
         numbers=title_numbers(title),
         part=part(title),
-        kinds=kinds(r.title, r.type),
+        kinds=(
+            kinds(r.title, r.type) | {"registry"} if registry(r.journal, r.type, r.url)
+            else kinds(r.title, r.type)
+        ),
         conference=conference(r.journal, r.volume, r.issue, r.pages, r.type),
         year=r.year,
         surnames=() if group else surnames(r.authors),

@@ -27,6 +27,7 @@ from review_cli.stages.dedup._guards import (
 )
 from review_cli.stages.dedup._keys import Key
 from review_cli.stages.dedup._similar import (
+    added_words,
     author_similarity,
     authors_agree,
     first_author_match,
@@ -114,7 +115,25 @@ def compare(a: Key, b: Key) -> Match:
             # silently left apart: a person looks.
             return Match(Verdict.UNCERTAIN, f"same-doi-but-{stop}", scores, hold=True)
         return Match(Verdict.DIFFERENT, stop, scores)
-    return _duplicate_rules(a, b, title, authors, scores)
+    match = _duplicate_rules(a, b, title, authors, scores)
+    if match.verdict is Verdict.DUPLICATE and abstract_or_article(a, b):
+        # A meeting abstract against a journal record that nothing places (no pages): the
+        # article that followed, or the abstract exported without its supplement. A person
+        # looks.
+        return Match(Verdict.UNCERTAIN, "abstract-or-article", scores)
+    return match
+
+
+def abstract_or_article(a: Key, b: Key) -> bool:
+    """One record is a meeting abstract (a meeting's name, a supplement, `S` pages, its type),
+    without an issue number (a supplement), the other a journal's regular numbered issue
+    without pages: `abstract-vs-article` cannot compare their pages. (A record without an issue
+    number, or in the abstract's own issue, may be the abstract itself exported without its
+    meeting's name: those are common and stay with the rules.)"""
+    if a.conference == b.conference:
+        return False
+    meeting, other = (a, b) if a.conference else (b, a)
+    return bool(other.journal) and not other.first_page and bool(other.issue) and not meeting.issue
 
 
 def _same_doi(
@@ -194,12 +213,15 @@ def _duplicate_rules(
             Verdict.UNCERTAIN if title >= 0.85 else Verdict.DIFFERENT, "recurring-title", scores
         )
     letters = letters_block(a, b, authors)
+    # Nothing places the records (no shared volume or page): a word one title adds (`... in
+    # women`, a subgroup) is another report, whatever the character score says.
+    added = not (same_volume or same_pg) and added_words(a, b)
     if (
         title >= 0.95 and near_year and authors_ok and bib >= 3 and not conflict and not letters
         and (journal is not False or (same_volume and same_pg))
         # A title that is only the other's start (scored 0.98 as a dropped subtitle) needs a
         # place too: `X` and `X revisited` or `X: a replication` are other papers.
-        and (same_volume or same_pg or fuzz.ratio(a.title, b.title) >= 95)
+        and (same_volume or same_pg or (fuzz.ratio(a.title, b.title) >= 95 and not added))
     ):
         return Match(Verdict.DUPLICATE, "same-title-and-source", scores)
     if (
@@ -237,7 +259,8 @@ def _duplicate_rules(
     same_meeting = same_volume and a.conference and b.conference
     if (
         title >= 0.97 and authors_sure and not conflict
-        and (same_volume or same_pg or fuzz.ratio(a.title, b.title) >= 95) and (
+        and (same_volume or same_pg or (fuzz.ratio(a.title, b.title) >= 95 and not added))
+        and (
             (same_year and (journal is not False or same_meeting))
             or (near_year and len(a.tokens) >= 4 and _venue_missing(a, b))
         )

@@ -88,6 +88,19 @@ def word_conflict(a: Key, b: Key) -> bool:
     return len(lonely_a) + len(lonely_b) <= 0.5 * (len(a.tokens) + len(b.tokens))
 
 
+def added_words(a: Key, b: Key) -> bool:
+    """True when one title has a word the other lacks with nothing alike in its place (`... in
+    women`, `... in older patients`): a subgroup or another population, unless a place says the
+    records are one article."""
+    if a.title.replace(" ", "") == b.title.replace(" ", ""):
+        return False
+    only_a = set(a.tokens) - set(b.tokens) - _LABEL_WORDS
+    only_b = set(b.tokens) - set(a.tokens) - _LABEL_WORDS
+    return any(not any(_alike(w, v) for v in only_b) for w in only_a) or any(
+        not any(_alike(w, v) for v in only_a) for w in only_b
+    )
+
+
 # Words that label a record rather than name the work (kinds are compared by the guards).
 _LABEL_WORDS = frozenset(
     "erratum errata corrigendum correction reply response comment letter retraction review "
@@ -95,7 +108,38 @@ _LABEL_WORDS = frozenset(
 )
 
 
+# Prefixes that turn a word into its opposite or another population: `asymptomatic`,
+# `subacute`, `nonsmokers`, `women`, `hypotension` against `hypertension`. Pairs of (one word's
+# prefix, the other's) before the same stem.
+_OPPOSITE_PREFIXES = (
+    ("", "non"), ("", "un"), ("", "in"), ("", "im"), ("", "ir"), ("", "dis"), ("", "sub"),
+    ("", "wo"), ("", "fe"), ("", "anti"), ("hyper", "hypo"), ("pre", "post"), ("intra", "extra"),
+    ("inter", "intra"), ("infra", "supra"), ("ante", "poste"), ("uni", "bi"), ("uni", "multi"),
+    ("bi", "multi"), ("in", "out"), ("over", "under"),
+)
+
+
+def _opposite(x: str, y: str) -> bool:
+    """`symptomatic`/`asymptomatic`, `men`/`women`, `hypertension`/`hypotension`: one stem
+    with prefixes that name opposites (not spelling variants, which `_alike` forgives)."""
+    for p, q in _OPPOSITE_PREFIXES:
+        for u, v in ((x, y), (y, x)):
+            if u.startswith(p) and v.startswith(q) and len(u) - len(p) >= 3:
+                if u[len(p):] == v[len(q):]:
+                    return True
+    # `a-`/`an-` negate (`asymptomatic`, `anaerobic`); `aetiology` is only a spelling of
+    # `etiology`, so `a` before a vowel is not a prefix.
+    for u, v in ((x, y), (y, x)):
+        if len(v) >= 4 and (
+            (u == "a" + v and v[0] not in "aeiou") or (u == "an" + v and v[0] in "aeiou")
+        ):
+            return True
+    return False
+
+
 def _alike(x: str, y: str) -> bool:
+    if _opposite(x, y):
+        return False
     if len(x) >= 3 and len(y) >= 3 and (x in y or y in x):
         return True  # `sub group` vs `subgroup`
     if x[0] != y[0] and not (x.isdigit() or y.isdigit()):
