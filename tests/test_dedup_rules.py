@@ -1425,6 +1425,20 @@ def test_chain_never_bridges_a_guard() -> None:
          "Proceedings of the National Academy of Sciences of the United States of America"),
         ("JPEN J Parenter Enteral Nutr", "Journal of Parenteral and Enteral Nutrition"),
         ("Obstet Gynecol", "Obstetrics & Gynecology"),
+        # One-word journals as other exports name them: MEDLINE's place of publication,
+        # NLM and publishers' descriptions, WoS's long names, a meeting's number and year.
+        ("Hypertension", "Hypertension (Dallas, Tex. : 1979)"),
+        ("Stroke", "Stroke; a journal of cerebral circulation"),
+        ("Brain", "Brain : a journal of neurology"),
+        ("Headache", "Headache: The Journal of Head and Face Pain"),
+        ("Cephalalgia", "Cephalalgia: an international journal of headache"),
+        ("Cureus", "Cureus Journal of Medical Science"),
+        ("Trials", "Trials [electronic resource]"),
+        ("BMJ", "BMJ (Clinical research ed.)"),
+        ("JAMA", "JAMA - Journal of the American Medical Association"),
+        ("ICIS", "ICIS 2019 Proceedings"),
+        ("ICIS 2019 Proceedings",
+         "40th International Conference on Information Systems, ICIS 2019"),
     ],
 )
 def test_journal_abbreviations(short: str, full: str) -> None:
@@ -1436,6 +1450,12 @@ def test_journals_that_differ() -> None:
                               journal_words("Journal of Acquired Immune Deficiency Syndromes"))
     assert not journals_match(journal_words("Pediatric Nephrology"),
                               journal_words("Pediatric Transplantation"))
+    # A one-word journal is not a longer journal that holds its word.
+    for one, other in (("Stroke", "European Stroke Journal"), ("Lancet", "Lancet Neurology"),
+                       ("Diabetes", "Diabetes Care"), ("Circulation", "Circulation Research"),
+                       ("BMJ", "BMJ Open"), ("Neurology", "Neurology India"),
+                       ("ICIS 2018 Proceedings", "ICIS 2019 Proceedings")):
+        assert not journals_match(journal_words(one), journal_words(other)), (one, other)
 
 
 @pytest.mark.parametrize(

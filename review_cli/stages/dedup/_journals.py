@@ -28,11 +28,11 @@ def journal_info(journal: str) -> tuple[tuple[str, ...], bool]:
 def journal_words(journal: str) -> tuple[str, ...]:
     """Significant words of a journal name; `Jpen: Journal of ...` keeps both parts."""
     name = re.split(r"\.\s*(?:conference|congress|meeting)\b", journal, flags=re.I)[0]
+    name = re.sub(r"\[[^\]]*\]", " ", name)
+    name = re.sub(r"\([^)]*\)", " ", name)  # first: `Hypertension (Dallas, Tex. : 1979)`
     # NLM's subtitles (`Stroke; a journal of cerebral circulation`, `Brain : a journal of
     # neurology`) describe the journal; they are not part of its name.
     name = _NLM_SUBTITLE.split(name, maxsplit=1)[0] or name
-    name = re.sub(r"\[[^\]]*\]", " ", name)
-    name = re.sub(r"\([^)]*\)", " ", name)
     return tuple(w for w in words(name) if w not in STOP)
 
 
@@ -89,6 +89,21 @@ def _spelled_out(name: tuple[str, ...], acronym: str) -> tuple[str, ...]:
     return tuple(w for w in name if not w[0].isdigit() and w not in ("proceedings", acronym))
 
 
+def _same_one_word(word: str, full: tuple[str, ...]) -> bool:
+    """Whether a longer name can be the one-word journal `word`.
+
+    A one-word name is a journal of its own: `Stroke` is not `European Stroke Journal`, `Lancet`
+    not `Lancet Neurology`, `Diabetes` not `Diabetes Care`. The longer name is the same journal
+    only when, besides a year and words such as `proceedings` (`ICIS 2019 Proceedings`), it is
+    the word followed by a description (`Headache: The Journal of Head and Face Pain`, `Cureus
+    Journal of Medical Science`, `Cephalalgia: an international journal of headache`)."""
+    rest = [w for w in full if not w[0].isdigit() and w not in _EDITION_WORDS]
+    return (
+        all(w == word for w in rest)
+        or (full[0] == word and len(rest) >= 2 and rest[0] == word and rest[1] == "journal")
+    )
+
+
 def journals_match(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     """True when one name is the other or an abbreviation of it (word by word, in order), or
     an acronym of it (`JPEN`, `AMCIS 2017 Proceedings`)."""
@@ -104,12 +119,7 @@ def journals_match(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     ):
         return True
     short, full = (a, b) if sum(map(len, a)) <= sum(map(len, b)) else (b, a)
-    if len(short) == 1 and any(
-        w != short[0] and not w[0].isdigit() and w not in _EDITION_WORDS for w in full
-    ):
-        # A one-word name is a journal of its own: `Stroke` is not `European Stroke Journal`,
-        # `Lancet` not `Lancet Neurology`, `Diabetes` not `Diabetes Care`. (`ICIS` is still
-        # `ICIS 2019 Proceedings`: a year and `proceedings` name no other venue.)
+    if len(short) == 1 and not _same_one_word(short[0], full):
         return False
     # Each short word must abbreviate a full word, in order; full words may be skipped only
     # when they are few (subtitles and `= Chinese journal of ...` parallel names are common).
