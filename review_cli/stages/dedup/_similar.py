@@ -122,6 +122,10 @@ _OPPOSITE_PREFIXES = (
 def _opposite(x: str, y: str) -> bool:
     """`symptomatic`/`asymptomatic`, `men`/`women`, `hypertension`/`hypotension`: one stem
     with prefixes that name opposites (not spelling variants, which `_alike` forgives)."""
+    if x[-3:] != y[-3:]:
+        # A shared stem of 3 letters or more ends both words: most word pairs stop here (the
+        # loop below is 80 comparisons, and dedup asks this of every pair of unshared words).
+        return False
     for p, q in _OPPOSITE_PREFIXES:
         for u, v in ((x, y), (y, x)):
             if u.startswith(p) and v.startswith(q) and len(u) - len(p) >= 3:
