@@ -13,7 +13,6 @@ records' summary cache, median of several runs.
 from __future__ import annotations
 
 import argparse
-import compileall
 import json
 import random
 import resource
@@ -25,7 +24,6 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-import review_cli
 from benchmarks._common import as_installed, machine, update_section
 from review_cli.io.writer import write_bytes, write_jsonl
 from review_cli.model import Decision, Origin, Record, Stage, Verdict
@@ -206,9 +204,6 @@ def main() -> None:
     parser.add_argument("--small", type=int, default=20_000)
     parser.add_argument("--runs", type=int, default=7)
     args = parser.parse_args()
-    # Bytecode for the package, as `pip install` compiles it: this environment sets
-    # PYTHONDONTWRITEBYTECODE, so an editable install would compile every module on each command.
-    compileall.compile_dir(Path(review_cli.__file__).parent, quiet=1)
     with tempfile.TemporaryDirectory() as tmp:
         table = []
         for n in (args.records, args.small):
