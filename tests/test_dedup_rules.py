@@ -1071,6 +1071,12 @@ CASES = [
           "type": "Conference Paper"},
          "not-duplicate", ("one panel title at two yearly meetings: the names carry other years "
                            "(2018, 2019), so the venues are two")),
+    case("volume-issue-swapped", RCT, {**RCT, "volume": "10385", "issue": "401"}, "duplicate",
+         ("one export swapped volume and issue (10385(401) for 401(10385)): the same two "
+          "numbers, each in the other's field, place one article")),
+    case("volume-issue-swapped-other-pages", RCT,
+         {**RCT, "volume": "10385", "issue": "401", "pages": "1402-1410"}, "not-duplicate",
+         "a swap forgives volume and issue, not pages that differ"),
     case("subtitle-dropped-no-place-queued",
          {**AIS_PAPER, "journal": "ICIS 2019 Proceedings", "type": "inproceedings"},
          {**AIS_PAPER, "title": AIS_PAPER["title"] + ": an experiment",

@@ -63,7 +63,11 @@ def place_guards(a: Key, b: Key, title: float) -> list[str]:
     out = []
     if a.year and b.year and abs(a.year - b.year) > 1:
         out.append("year-apart")
-    if a.volume and b.volume and a.volume != b.volume and not (a.conference or b.conference):
+    crossed = crossed_fields(a, b)
+    if (
+        a.volume and b.volume and a.volume != b.volume and not (a.conference or b.conference)
+        and not crossed
+    ):
         # Meeting supplements carry unreliable volumes (`1)` for `63 (Suppl 1)`).
         out.append("volume-differs")
     if other_meetings(a, b):
@@ -79,7 +83,7 @@ def place_guards(a: Key, b: Key, title: float) -> list[str]:
         )
         and not (a.issue == b.first_page and not a.first_page)
         and not (b.issue == a.first_page and not b.first_page)
-        and not shifted_fields(a, b)
+        and not shifted_fields(a, b) and not crossed
     ):
         # Issues of one volume: a column in issues 1-4, two articles at the same pages of a
         # journal that starts every issue at page 1. Not counted: the same title at the same
@@ -195,6 +199,14 @@ def shifted_fields(a: Key, b: Key) -> bool:
         ):
             return True
     return False
+
+
+def crossed_fields(a: Key, b: Key) -> bool:
+    """One export swapped volume and issue (`10385(401)` for The Lancet's `401(10385)`): the
+    same two numbers, each in the other's field. Two items cannot be placed that way."""
+    return bool(a.volume and a.issue) and a.volume != a.issue and (
+        a.volume == b.issue and a.issue == b.volume
+    )
 
 
 def span(k: Key) -> int:
