@@ -9,11 +9,9 @@ article's (ranges a little off, ahead-of-print pages 1-N, fields shifted one alo
 
 from __future__ import annotations
 
-import re
-
 from rapidfuzz import fuzz
 
-from review_cli.stages.dedup._journals import journals_match
+from review_cli.stages.dedup._journals import journals_match, other_years
 from review_cli.stages.dedup._keys import LETTER_PART, Key
 from review_cli.stages.dedup._similar import author_similarity, first_author_match
 
@@ -108,9 +106,6 @@ _MEETING_WORDS = frozenset(
     "annual meeting meetings conference congress symposium international national joint "
     "scientific society sessions session congresses".split()
 )
-_YEAR = re.compile(r"(?:19|20)\d\d")
-
-
 def other_meetings(a: Key, b: Key) -> bool:
     """Both records name the meeting their supplement printed, and the names share neither an
     abbreviation nor half their distinctive words, or they carry other years."""
@@ -118,9 +113,7 @@ def other_meetings(a: Key, b: Key) -> bool:
         return False
     name_a = tuple(w for w in a.meeting if not w[0].isdigit())  # `66th`, `2019`
     name_b = tuple(w for w in b.meeting if not w[0].isdigit())
-    years_a = {w for w in a.meeting if _YEAR.fullmatch(w)}
-    years_b = {w for w in b.meeting if _YEAR.fullmatch(w)}
-    if years_a and years_b and not years_a & years_b:
+    if other_years(a.meeting, b.meeting):
         return True
     if journals_match(name_a, name_b):
         return False

@@ -78,8 +78,12 @@ def _acronym(token: str, full: tuple[str, ...]) -> bool:
 _YEAR = re.compile(r"(?:19|20)\d\d")
 
 
-def _years(name: tuple[str, ...]) -> frozenset[str]:
-    return frozenset(w for w in name if _YEAR.fullmatch(w))
+def other_years(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    """Both names carry a year and no year is in both: `ICIS 2018` and `ICIS 2019`, two
+    meetings."""
+    years_a = {w for w in a if _YEAR.fullmatch(w)}
+    years_b = {w for w in b if _YEAR.fullmatch(w)}
+    return bool(years_a and years_b) and not years_a & years_b
 
 
 def _spelled_out(name: tuple[str, ...], acronym: str) -> tuple[str, ...]:
@@ -111,9 +115,8 @@ def journals_match(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
         return False
     if a == b:
         return True
-    years_a, years_b = _years(a), _years(b)
-    if years_a and years_b and not years_a & years_b:
-        return False  # `ICIS 2018 Proceedings` and `ICIS 2019 Proceedings`: two meetings
+    if other_years(a, b):
+        return False
     if any(_acronym(t, _spelled_out(b, t)) for t in a) or any(
         _acronym(t, _spelled_out(a, t)) for t in b
     ):

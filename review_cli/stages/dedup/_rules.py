@@ -213,15 +213,19 @@ def _duplicate_rules(
             Verdict.UNCERTAIN if title >= 0.85 else Verdict.DIFFERENT, "recurring-title", scores
         )
     letters = letters_block(a, b, authors)
-    # Nothing places the records (no shared volume or page): a word one title adds (`... in
-    # women`, a subgroup) is another report, whatever the character score says.
-    added = not (same_volume or same_pg) and added_words(a, b)
+
+    def placed_or_whole_title() -> bool:
+        # Without a shared volume or page, a title that is only the other's start (scored 0.98
+        # as a dropped subtitle: `X` and `X revisited`, `X: a replication`) or that adds a word
+        # (`... in women`, a subgroup report) is another paper. Asked last: it costs the most.
+        return same_volume or same_pg or (
+            fuzz.ratio(a.title, b.title) >= 95 and not added_words(a, b)
+        )
+
     if (
         title >= 0.95 and near_year and authors_ok and bib >= 3 and not conflict and not letters
         and (journal is not False or (same_volume and same_pg))
-        # A title that is only the other's start (scored 0.98 as a dropped subtitle) needs a
-        # place too: `X` and `X revisited` or `X: a replication` are other papers.
-        and (same_volume or same_pg or (fuzz.ratio(a.title, b.title) >= 95 and not added))
+        and placed_or_whole_title()
     ):
         return Match(Verdict.DUPLICATE, "same-title-and-source", scores)
     if (
@@ -259,11 +263,11 @@ def _duplicate_rules(
     same_meeting = same_volume and a.conference and b.conference
     if (
         title >= 0.97 and authors_sure and not conflict
-        and (same_volume or same_pg or (fuzz.ratio(a.title, b.title) >= 95 and not added))
         and (
             (same_year and (journal is not False or same_meeting))
             or (near_year and len(a.tokens) >= 4 and _venue_missing(a, b))
         )
+        and placed_or_whole_title()
     ):
         # Nothing to compare beyond title, authors and year (proceedings, reports), and those
         # agree; a year apart only when one record does not say where it appeared (one index
