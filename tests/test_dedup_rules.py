@@ -125,6 +125,18 @@ TRANSLATED = {**RCT, "title": "[Thrombectomy in elderly patients with acute isch
               "journal": "Der Nervenarzt", "volume": "94", "issue": "3", "pages": "201-208",
               "language": "German"}
 
+# Bases of the third round (daughter journals, `et al.`, open proposals).
+TEAM = {"title": ("Social prescribing for older adults with multimorbidity: a mixed-methods "
+                  "evaluation"),
+        "authors": ["Haddad, R.", "Okonkwo, E.", "Lindahl, S.", "Mbeki, T."], "year": "2021"}
+CASE_REPORT = {"title": "Spontaneous coronary artery dissection in late pregnancy",
+               "authors": ["Osei, K.", "Brennan, D."], "year": "2020"}
+CIRC = {"title": ("Sacubitril-valsartan in heart failure with preserved ejection fraction: "
+                  "real-world outcomes"),
+        "authors": ["Tanaka, H.", "Sato, Y.", "Kimura, K."], "year": "2021"}
+LETTER_BLOCK = {"title": "Thrombectomy for large ischaemic core stroke", "year": "2023",
+                "journal": "Lancet", "volume": "401", "type": "Letter"}
+
 
 def rec(base: dict[str, Any], **changes: Any) -> Record:
     raw = {**base, **changes}
@@ -1388,6 +1400,131 @@ CASES = [
                                          "authors": ["García-Pérez, M.", "Moreau, P."]},
          {**NO_PLACE_ART, "volume": "52", "pages": "1200-1208",
           "authors": ["Garcia Perez M", "Moreau P"]}, "duplicate", "accents and a hyphen"),
+    # Red-team round 3: daughter journals (`BMJ Open` is not `British Medical Journal`), `et
+    # al.` as an author, and the proposals left open by round 2.
+    case("daughter-bmj-open-vs-british-medical-journal",
+         {**TEAM, "journal": "BMJ Open", "volume": "11", "issue": "6", "pages": "e047012"},
+         {**TEAM, "journal": "British Medical Journal"},
+         "not-duplicate", ("one team's title in BMJ Open and in the BMJ, the BMJ's ahead of print: "
+                           "the acronym `BMJ` in `BMJ Open` was read as `British Medical Journal` "
+                           "and `Open` ignored (merged before)")),
+    case("daughter-bmj-case-reports-vs-br-med-j",
+         {**CASE_REPORT, "journal": "BMJ Case Rep", "volume": "13", "pages": "e236712"},
+         {**CASE_REPORT, "journal": "Br Med J"},
+         "not-duplicate", ("a case report in BMJ Case Reports and a short paper under its title "
+                           "in the BMJ: `BMJ` spelled as `Br Med J` is not `BMJ Case Rep` "
+                           "(merged before)")),
+    case("daughter-jama-pediatrics-vs-jama-full-name",
+         {**TEAM, "journal": "JAMA Pediatrics", "volume": "175", "issue": "9",
+          "pages": "921-929"},
+         {**TEAM, "journal": "Journal of the American Medical Association"},
+         "not-duplicate", ("JAMA Pediatrics against JAMA under its full name: the acronym "
+                           "`JAMA` with another word is a daughter journal (merged before)")),
+    case("daughter-jama-intern-med-vs-jama-long-name",
+         {**TEAM, "journal": "JAMA Intern Med"},
+         {**TEAM, "journal": "JAMA - Journal of the American Medical Association",
+          "volume": "325", "issue": "14", "pages": "1410-1418"},
+         "not-duplicate", ("Scopus's `JAMA - Journal of the American Medical Association` is "
+                           "JAMA, not JAMA Internal Medicine (merged before)")),
+    case("daughter-jama-netw-open-vs-jama-full-name-same-e-page",
+         {**TEAM, "journal": "JAMA Netw Open", "volume": "4", "pages": "e2112345"},
+         {**TEAM, "journal": "Journal of the American Medical Association",
+          "pages": "e2112345"},
+         "not-duplicate", ("JAMA Network Open against JAMA, the same e-locator (JAMA's research "
+                           "letters carry them too), one without volume (merged before)")),
+    case("daughter-circulation-vs-circulation-journal",
+         {**CIRC, "journal": "Circulation Journal", "volume": "85", "issue": "7",
+          "pages": "1120-1128"},
+         {**CIRC, "journal": "Circulation"},
+         "not-duplicate", ("Circulation Journal (Japanese Circulation Society) is not the AHA's "
+                           "Circulation: `<word> Journal` is no description of `<word>` (merged "
+                           "before)")),
+    case("daughter-circulation-heart-failure-spaced-colon",
+         {**CIRC, "journal": "Circulation : Heart Failure", "volume": "14", "pages": "e008123"},
+         {**CIRC, "journal": "Circulation"},
+         "not-duplicate", ("`Circulation : Heart Failure` (a spaced colon) was cut to "
+                           "`Circulation` as if NLM's subtitle; a subtitle that names no "
+                           "description is the name's (merged before)")),
+    case("daughter-lancet-oncology-spaced-colon",
+         {**TEAM, "journal": "The Lancet : Oncology", "volume": "22", "pages": "1001-1010"},
+         {**TEAM, "journal": "Lancet"},
+         "not-duplicate", "`The Lancet : Oncology` is not The Lancet (merged before)"),
+    case("daughter-stroke-vs-svin-spaced-colon",
+         {**CIRC, "journal": "Stroke : Vascular and Interventional Neurology", "volume": "1",
+          "pages": "e000123"},
+         {**CIRC, "journal": "Stroke; a journal of cerebral circulation"},
+         "not-duplicate", ("Stroke: Vascular and Interventional Neurology against NLM's name of "
+                           "Stroke: both were cut to `Stroke` (merged before)")),
+    case("daughter-jama-vs-jama-pediatrics", {**TEAM, "journal": "JAMA"},
+         {**TEAM, "journal": "JAMA Pediatr", "volume": "175", "pages": "921-929"},
+         "not-duplicate", "JAMA and JAMA Pediatrics: a one-word name is its own journal"),
+    case("daughter-nature-vs-nature-medicine", {**TEAM, "journal": "Nature"},
+         {**TEAM, "journal": "Nat Med", "volume": "27", "pages": "1410-1418"},
+         "not-duplicate", "Nature and Nature Medicine"),
+    case("daughter-science-vs-science-advances", {**TEAM, "journal": "Science"},
+         {**TEAM, "journal": "Science Advances", "volume": "7", "pages": "eabf1234"},
+         "not-duplicate", "Science and Science Advances"),
+    case("daughter-plos-medicine-vs-plos-one", {**TEAM, "journal": "PLoS Medicine"},
+         {**TEAM, "journal": "PLoS ONE", "volume": "16", "pages": "e0251234"},
+         "not-duplicate", "PLoS Medicine and PLoS ONE: two words, the second differs"),
+    case("daughter-circulation-vs-circ-res", {**CIRC, "journal": "Circulation"},
+         {**CIRC, "journal": "Circ Res", "volume": "128", "pages": "1120-1128"},
+         "not-duplicate", "Circulation and Circulation Research"),
+    case("daughter-stroke-vs-stroke-vasc-neurol",
+         {**CIRC, "journal": "Stroke; a journal of cerebral circulation"},
+         {**CIRC, "journal": "Stroke and Vascular Neurology", "volume": "6", "pages": "410-418"},
+         "not-duplicate", "Stroke and Stroke and Vascular Neurology"),
+    case("journal-bmj-vs-british-medical-journal-no-place",
+         {**TEAM, "journal": "BMJ", "volume": "373", "pages": "n1234"},
+         {**TEAM, "journal": "British Medical Journal"},
+         "duplicate", "`BMJ` is the acronym of `British Medical Journal`"),
+    case("journal-bmj-nlm-vs-british-medical-journal",
+         {**TEAM, "journal": "BMJ (Clinical research ed.)", "volume": "373", "pages": "n1234"},
+         {**TEAM, "journal": "British Medical Journal", "volume": "373"},
+         "duplicate", "NLM's `BMJ (Clinical research ed.)` and the full name"),
+    case("journal-jama-acronym-vs-full-name-no-place",
+         {**TEAM, "journal": "JAMA", "volume": "325", "issue": "14", "pages": "1410-1418"},
+         {**TEAM, "journal": "Journal of the American Medical Association"},
+         "duplicate", "`JAMA` and its full name, one export ahead of print"),
+    case("journal-jama-scopus-vs-nlm",
+         {**TEAM, "journal": "JAMA - Journal of the American Medical Association"},
+         {**TEAM, "journal": "JAMA : the journal of the American Medical Association",
+          "volume": "325", "issue": "14", "pages": "1410-1418"},
+         "duplicate", "Scopus's and NLM's long names of JAMA"),
+    case("journal-jama-pediatr-vs-jama-pediatrics",
+         {**TEAM, "journal": "JAMA Pediatr"},
+         {**TEAM, "journal": "JAMA Pediatrics", "volume": "175", "issue": "9",
+          "pages": "921-929"},
+         "duplicate", "the NLM abbreviation of a daughter journal and its name"),
+    case("journal-jama-netw-open-vs-full",
+         {**TEAM, "journal": "JAMA network open", "volume": "4", "pages": "e2112345"},
+         {**TEAM, "journal": "JAMA Netw Open"},
+         "duplicate", "NLM's JAMA Network Open and its abbreviation"),
+    case("journal-lancet-oncol-vs-the-lancet-oncology",
+         {**TEAM, "journal": "Lancet Oncol", "volume": "22", "pages": "1001-1010"},
+         {**TEAM, "journal": "The Lancet Oncology"},
+         "duplicate", "`Lancet Oncol` abbreviates `The Lancet Oncology`"),
+    case("journal-lancet-nlm-vs-the-lancet",
+         {**TEAM, "journal": "Lancet (London, England)", "volume": "397", "pages": "1001-1010"},
+         {**TEAM, "journal": "The Lancet"},
+         "duplicate", "NLM's place note and `The`"),
+    case("journal-plos-one-case", {**TEAM, "journal": "PLoS One", "volume": "16",
+                                   "pages": "e0251234"},
+         {**TEAM, "journal": "PLOS ONE"}, "duplicate", "`PLoS One` and `PLOS ONE`"),
+    case("journal-circ-j-vs-nlm-name",
+         {**CIRC, "journal": "Circ J", "volume": "85", "pages": "1120-1128"},
+         {**CIRC, "journal": "Circulation journal : official journal of the Japanese "
+                             "Circulation Society"},
+         "duplicate", "NLM's subtitle after ` : ` describes the journal: it still goes"),
+    case("journal-stroke-vasc-neurol-vs-full",
+         {**CIRC, "journal": "Stroke Vasc Neurol", "volume": "6", "pages": "410-418"},
+         {**CIRC, "journal": "Stroke and Vascular Neurology"},
+         "duplicate", "an NLM abbreviation and the full name"),
+    case("journal-jasn-acronym-subtitle",
+         {**CIRC, "journal": "Journal of the American Society of Nephrology : JASN",
+          "volume": "32", "pages": "1120-1128"},
+         {**CIRC, "journal": "J Am Soc Nephrol"},
+         "duplicate", "NLM's subtitle that is the journal's acronym"),
 ]
 
 
@@ -1445,6 +1582,24 @@ def test_chain_never_bridges_a_guard() -> None:
         ("ICIS", "ICIS 2019 Proceedings"),
         ("ICIS 2019 Proceedings",
          "40th International Conference on Information Systems, ICIS 2019"),
+        # Round 3: one journal written many ways, daughter journals among them.
+        ("BMJ", "British Medical Journal"),
+        ("Br Med J", "BMJ (Clinical research ed.)"),
+        ("JAMA", "Journal of the American Medical Association"),
+        ("JAMA : the journal of the American Medical Association",
+         "JAMA - Journal of the American Medical Association"),
+        ("Lancet", "Lancet (London, England)"),
+        ("Lancet Oncol", "The Lancet Oncology"),
+        ("Lancet Oncol", "The lancet. Oncology"),
+        ("PLoS One", "PLOS ONE"),
+        ("JAMA Pediatr", "JAMA Pediatrics"),
+        ("Nat Commun", "Nature Communications"),
+        ("Sci Adv", "Science Advances"),
+        ("Circ Res", "Circulation research"),
+        ("Circ J", "Circulation journal : official journal of the Japanese Circulation Society"),
+        ("J Am Soc Nephrol", "Journal of the American Society of Nephrology : JASN"),
+        ("BJOG", "BJOG : an international journal of obstetrics and gynaecology"),
+        ("JNCCN", "JNCCN Journal of the National Comprehensive Cancer Network"),
     ],
 )
 def test_journal_abbreviations(short: str, full: str) -> None:
@@ -1461,6 +1616,28 @@ def test_journals_that_differ() -> None:
                        ("Diabetes", "Diabetes Care"), ("Circulation", "Circulation Research"),
                        ("BMJ", "BMJ Open"), ("Neurology", "Neurology India"),
                        ("ICIS 2018 Proceedings", "ICIS 2019 Proceedings")):
+        assert not journals_match(journal_words(one), journal_words(other)), (one, other)
+    # Daughter journals (round 3): an acronym with another word, `<word> Journal`, a subtitle
+    # after ` : ` that names another journal rather than describing this one.
+    daughters = (
+        ("British Medical Journal", "BMJ Open"), ("Br Med J", "BMJ Case Rep"),
+        ("British Medical Journal", "BMJ Global Health"), ("BMJ", "BMJ Case Reports"),
+        ("Journal of the American Medical Association", "JAMA Pediatrics"),
+        ("JAMA - Journal of the American Medical Association", "JAMA Intern Med"),
+        ("JAMA : the journal of the American Medical Association", "JAMA Netw Open"),
+        ("JAMA", "JAMA Network Open"), ("JAMA Pediatrics", "JAMA Internal Medicine"),
+        ("New England Journal of Medicine", "NEJM Evidence"),
+        ("Lancet", "Lancet Oncology"), ("The Lancet", "The Lancet : Oncology"),
+        ("Lancet (London, England)", "Lancet; Oncology"), ("Lancet Oncol", "Lancet Neurol"),
+        ("Lancet", "The Lancet Infectious Diseases"), ("Nature", "Nature Medicine"),
+        ("Nature", "Nat Commun"), ("Nature Medicine", "Nature Communications"),
+        ("Science", "Science Advances"), ("PLoS Medicine", "PLoS ONE"),
+        ("PLoS Med", "PLOS ONE"), ("Stroke", "Stroke and Vascular Neurology"),
+        ("Stroke", "Stroke : Vascular and Interventional Neurology"),
+        ("Circulation", "Circulation Research"), ("Circulation", "Circulation Journal"),
+        ("Circulation", "Circulation : Heart Failure"),
+    )
+    for one, other in daughters:
         assert not journals_match(journal_words(one), journal_words(other)), (one, other)
 
 

@@ -31,9 +31,31 @@ def journal_words(journal: str) -> tuple[str, ...]:
     name = re.sub(r"\[[^\]]*\]", " ", name)
     name = re.sub(r"\([^)]*\)", " ", name)  # first: `Hypertension (Dallas, Tex. : 1979)`
     # NLM's subtitles (`Stroke; a journal of cerebral circulation`, `Brain : a journal of
-    # neurology`) describe the journal; they are not part of its name.
-    name = _NLM_SUBTITLE.split(name, maxsplit=1)[0] or name
+    # neurology`, `Journal of magnetic resonance imaging : JMRI`) describe the journal; they are
+    # not part of its name. A subtitle that describes nothing is: `Circulation : Heart Failure`
+    # and `Stroke : Vascular and Interventional Neurology` are other journals.
+    head, *subtitle = _NLM_SUBTITLE.split(name, maxsplit=1)
+    if head and subtitle and _describes(subtitle[0]):
+        name = head
     return tuple(w for w in words(name) if w not in STOP)
+
+
+# Words of a subtitle that describes a journal (`official journal of`, `an international
+# journal`, `section A of`, `Zeitschrift fur ...`) rather than names another.
+_DESCRIPTIVE = frozenset(
+    "a an the official journal publication organ section zeitschrift revue revista".split()
+)
+
+
+def _describes(subtitle: str) -> bool:
+    """NLM's subtitle describes the journal: descriptive words, a date or place (`May 20-25`),
+    or the journal's acronym in capitals (`JASN`, `APJCP`)."""
+    text = subtitle.strip()
+    return (
+        not _DESCRIPTIVE.isdisjoint(words(text))
+        or any(c.isdigit() for c in text)
+        or (text.isupper() and len(text.split()) == 1)
+    )
 
 
 # Words that name an edition of a venue, not another venue.
@@ -100,12 +122,29 @@ def _same_one_word(word: str, full: tuple[str, ...]) -> bool:
     not `Lancet Neurology`, `Diabetes` not `Diabetes Care`. The longer name is the same journal
     only when, besides a year and words such as `proceedings` (`ICIS 2019 Proceedings`), it is
     the word followed by a description (`Headache: The Journal of Head and Face Pain`, `Cureus
-    Journal of Medical Science`, `Cephalalgia: an international journal of headache`)."""
+    Journal of Medical Science`, `Cephalalgia: an international journal of headache`), never
+    `<word> Journal` alone (`Circulation Journal`, Japan's, is not `Circulation`)."""
     rest = [w for w in full if not w[0].isdigit() and w not in _EDITION_WORDS]
     return (
         all(w == word for w in rest)
-        or (full[0] == word and len(rest) >= 2 and rest[0] == word and rest[1] == "journal")
-    )
+        or (full[0] == word and len(rest) >= 3 and rest[0] == word and rest[1] == "journal")
+    )  # (`Circulation Journal`, with nothing after `Journal`, is a journal of its own)
+
+
+def _acronym_of(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    """A word of `a` is the acronym of `b`, and `a` says nothing more than `b` does: its other
+    words are a year, an edition (`AMCIS 2017 Proceedings`) or `b` itself abbreviated (`JPEN J
+    Parenter Enteral Nutr`). `BMJ Open`, `BMJ Case Rep` and `JAMA Pediatrics` hold the acronym
+    of `British Medical Journal` or `Journal of the American Medical Association` and another
+    word: they are daughter journals, not the journal."""
+    for t in a:
+        if _acronym(t, _spelled_out(b, t)):
+            rest = tuple(
+                w for w in a if w != t and not w[0].isdigit() and w not in _EDITION_WORDS
+            )
+            if not rest or journals_match(rest, b):
+                return True
+    return False
 
 
 def journals_match(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
@@ -117,9 +156,7 @@ def journals_match(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
         return True
     if other_years(a, b):
         return False
-    if any(_acronym(t, _spelled_out(b, t)) for t in a) or any(
-        _acronym(t, _spelled_out(a, t)) for t in b
-    ):
+    if _acronym_of(a, b) or _acronym_of(b, a):
         return True
     short, full = (a, b) if sum(map(len, a)) <= sum(map(len, b)) else (b, a)
     if len(short) == 1 and not _same_one_word(short[0], full):
