@@ -1525,6 +1525,28 @@ CASES = [
           "volume": "32", "pages": "1120-1128"},
          {**CIRC, "journal": "J Am Soc Nephrol"},
          "duplicate", "NLM's subtitle that is the journal's acronym"),
+    # `et al.` is no author.
+    case("letters-one-heading-et-al",
+         {**LETTER_BLOCK, "authors": ["Kowalski P", "et al."], "pages": "1101"},
+         {**LETTER_BLOCK, "authors": ["Haruki S", "et al."], "pages": "1101-1102"},
+         "not-duplicate", ("two letters under one correspondence heading at one page, each "
+                           "exported `<first author>, et al.`: `et` was a shared surname, half of "
+                           "each list (merged before)")),
+    case("letters-one-heading-et-al-glued",
+         {**LETTER_BLOCK, "authors": ["Kowalski P.et al."], "pages": "1101"},
+         {**LETTER_BLOCK, "authors": ["Haruki S.et al."], "pages": "1101-1102"},
+         "not-duplicate", "the same, the list glued into one string (read as several authors)"),
+    case("letter-et-al-vs-full-list",
+         {**LETTER_BLOCK, "authors": ["Kowalski P", "et al."], "pages": "1101"},
+         {**LETTER_BLOCK, "authors": ["Kowalski, P.", "Nowak, A.", "Zielinski, T."],
+          "pages": "1101"},
+         "duplicate", "one letter, its author list cut to `et al.` in one export"),
+    case("et-al-no-venue-same-year",
+         {**TEAM, "authors": ["Haddad R", "et al."]},
+         {**TEAM, "journal": "BMJ", "volume": "373", "pages": "n1234"},
+         "duplicate", ("the article and a record without venue, its list cut to the first "
+                       "author and `et al.`: the one author is the whole of the shorter list "
+                       "(queued before: `et` counted as a missing author)")),
 ]
 
 

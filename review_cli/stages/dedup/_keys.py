@@ -186,6 +186,10 @@ def surnames(authors: tuple[str, ...]) -> tuple[str, ...]:
 @lru_cache(maxsize=65536)
 def _surnames_of(author: str) -> tuple[str, ...]:
     text = fold(author).replace("?", "").replace("\ufffd", "")  # `Mu?oz`: a lost character
+    if "et" in text:
+        # `et al.` ends a cut list: no author (it was the surname `et`, shared by every list
+        # cut so, and half of a `Smith J, et al.` list).
+        text = _ET_AL.sub(" ", text)
     if "," in text:
         text = text.split(",", 1)[0]
         return tuple(w for w in NON_ALNUM.sub(" ", text).split() if len(w) > 1)
@@ -196,6 +200,7 @@ def _surnames_of(author: str) -> tuple[str, ...]:
 
 
 _GLUED = re.compile(r"\.[a-z]{2,}")
+_ET_AL = re.compile(r"\bet\.?\s*al(?:ii|ia)?\b\.?")
 _GROUP = re.compile(
     r"\b(group|study|consortium|collaborat\w*|investigators|committee|trial|society|association"
     r"|network|working)\b"
