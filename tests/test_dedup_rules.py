@@ -1547,6 +1547,69 @@ CASES = [
          "duplicate", ("the article and a record without venue, its list cut to the first "
                        "author and `et al.`: the one author is the whole of the shorter list "
                        "(queued before: `et` counted as a missing author)")),
+    # Proposals left open by round 2.
+    case("working-paper-typed-no-venue-vs-article-epub",
+         {**AIS_PAPER, "type": "Working Paper"},
+         {**AIS_PAPER, "journal": "MIS Quarterly", "type": "Journal Article"},
+         "uncertain", ("a working paper (typed so, no venue) and the article ahead of print in "
+                       "one year: the version that circulated and the one published are two "
+                       "documents, or one article exported without its journal; a person "
+                       "decides (merged before)")),
+    case("working-paper-techreport-vs-article-epub",
+         {**AIS_PAPER, "type": "techreport"},
+         {**AIS_PAPER, "journal": "Information Systems Research"},
+         "uncertain", "the same, a BibTeX techreport against the article ahead of print"),
+    case("working-paper-series-named-vs-article-epub",
+         {**AIS_PAPER, "journal": "NBER Working Paper Series"},
+         {**AIS_PAPER, "journal": "Information Systems Research"},
+         "not-duplicate", "a working-paper series named as journal against the article"),
+    case("untyped-no-venue-vs-article-epub",
+         AIS_PAPER, {**AIS_PAPER, "journal": "MIS Quarterly", "type": "Journal Article"},
+         "duplicate", ("nothing says the record without venue is a working paper: it is the "
+                       "article exported without its journal, as most are (known limit: a "
+                       "working paper exported untyped merges)")),
+    case("working-paper-vs-article-placed",
+         {**AIS_PAPER, "type": "Working Paper"},
+         {**AIS_PAPER, "journal": "MIS Quarterly", "volume": "43", "issue": "2",
+          "pages": "501-530"},
+         "not-duplicate", "a working paper against the article in print, same year"),
+    case("two-working-paper-exports",
+         {**AIS_PAPER, "type": "Working Paper"}, {**AIS_PAPER, "type": "RPRT"},
+         "duplicate", "one working paper from two indexes: both typed as reports"),
+    case("panel-two-years-no-venue",
+         {**AIS_PAPER, "title": "Panel: the future of information systems research",
+          "year": "2018", "type": "inproceedings"},
+         {**AIS_PAPER, "title": "Panel: the future of information systems research",
+          "year": "2019", "type": "inproceedings"},
+         "not-duplicate", ("one panel title and panelists in consecutive years, neither record "
+                           "naming its meeting: the yearly panel, or one paper indexed with two "
+                           "years; nothing places either, a person decides (merged before)")),
+    case("paper-two-years-no-venue-untyped",
+         AIS_PAPER, {**AIS_PAPER, "year": "2020"},
+         "not-duplicate", ("the same title and authors a year apart, neither naming a venue: "
+                           "nothing says one is the other's epub year (merged before)")),
+    case("paper-same-year-two-indexes-no-venue",
+         AIS_PAPER, {**AIS_PAPER, "title": AIS_PAPER["title"].upper(), "pages": "1-12"},
+         "duplicate", "one paper from two indexes, neither naming a venue, one year"),
+    case("living-cochrane-update-same-year-no-doi-no-issue",
+         {**COCHRANE_STROKE, "year": "2014"},
+         {**COCHRANE_STROKE, "year": "2014",
+          "authors": [*COCHRANE_STROKE["authors"], "del Zoppo, G."]},
+         "duplicate", ("known limit: a living review and its same-year update without DOI or "
+                       "issue carry one CD number, title and year; nothing tells them from one "
+                       "version exported twice (CENTRAL, MEDLINE), which is the common case")),
+    case("abstracts-no-venue-same-year",
+         {**MEETING_ABS, "journal": "", "volume": ""},
+         {**MEETING_ABS, "journal": "", "volume": "", "authors": ["Kuhn A", "Berger T",
+                                                                   "Lopez M"]},
+         "duplicate", ("known limit: two meeting abstracts with one title and authors and no "
+                       "venue at all are one abstract exported twice as far as fields say "
+                       "(two meetings in one year cannot be told)")),
+    case("abstracts-no-venue-next-year",
+         {**MEETING_ABS, "journal": "", "volume": ""},
+         {**MEETING_ABS, "journal": "", "volume": "", "year": "2020"},
+         "not-duplicate", ("two meeting abstracts of one title and team in consecutive years, "
+                           "no venue: two meetings, or one with two years (merged before)")),
 ]
 
 

@@ -160,6 +160,14 @@ def _supplement(text: str) -> bool:
     return bool(re.search(r"suppl|\bs\d", fold(text)))
 
 
+# Types of a working paper, report or preprint (RIS, BibTeX, Zotero, PubMed), matched whole:
+# PubMed's `Case Reports` is a journal article.
+_REPORT_TYPES = frozenset(
+    ("rprt", "report", "techreport", "tech report", "technical report", "unpb", "unpublished",
+     "working paper", "workingpaper", "preprint", "posted-content")
+)
+
+
 @lru_cache(maxsize=1024)
 def _type_info(record_type: str) -> tuple[frozenset[str], bool]:
     """(kinds the record type names, whether it is a meeting type)."""
@@ -167,6 +175,8 @@ def _type_info(record_type: str) -> tuple[frozenset[str], bool]:
     typed = frozenset(kind for word, kind in _TYPE_KIND.items() if word in t)
     if t == "thes":  # RIS
         typed |= {"thesis"}
+    if t in _REPORT_TYPES or t.startswith("working paper"):
+        typed |= {"report"}
     meeting = t in ("conf", "cpaper", "abst", "meet") or any(  # RIS codes, BibTeX/other types
         w in t for w in ("conference", "abstract", "inproceedings", "proceedings", "meeting")
     )

@@ -121,7 +121,19 @@ def compare(a: Key, b: Key) -> Match:
         # article that followed, or the abstract exported without its supplement. A person
         # looks.
         return Match(Verdict.UNCERTAIN, "abstract-or-article", scores)
+    if match.verdict is Verdict.DUPLICATE and working_paper_or_article(a, b):
+        return Match(Verdict.UNCERTAIN, "working-paper-or-article", scores)
     return match
+
+
+def working_paper_or_article(a: Key, b: Key) -> bool:
+    """One record is typed a working paper, report or preprint, the other is not and names a
+    journal: the version that circulated and the article, or one article typed two ways. No
+    DOI says which (a shared DOI decided above); a person looks."""
+    if ("report" in a.kinds) == ("report" in b.kinds):
+        return False
+    other = b if "report" in a.kinds else a
+    return bool(other.journal) and not other.conference
 
 
 def abstract_or_article(a: Key, b: Key) -> bool:
@@ -306,10 +318,11 @@ def letters_block(a: Key, b: Key, authors: float | None) -> bool:
 
 
 def _venue_missing(a: Key, b: Key) -> bool:
-    """One record names no journal, proceedings or volume, and the other is not a journal
-    article placed by a volume (it names a meeting, or nothing): nothing places them apart. (A
-    journal article a year after a conference paper of the same title is another report.)"""
+    """One record names no journal, proceedings or volume, and the other names a meeting and
+    no volume: one paper from two indexes, one without its venue. (A journal article a year
+    after a conference paper of the same title is another report; two records that name no
+    venue at all, a year apart, may be one yearly panel or abstract at two meetings.)"""
     for x, y in ((a, b), (b, a)):
-        if not x.journal and not x.volume and not y.volume and (not y.journal or y.conference):
+        if not x.journal and not x.volume and not y.volume and y.journal and y.conference:
             return True
     return False
