@@ -35,6 +35,7 @@ import itertools
 import json
 import math
 import os
+import re
 import shutil
 import statistics
 import subprocess
@@ -208,6 +209,19 @@ ABLATIONS: dict[str, list[tuple[Any, str, Any]]] = {
         (_rules, "_venue_missing", lambda a, b: False)],
     "romanised journal names unknown, not different": [
         (_similar, "romanised", lambda journal: False)],
+    # Red-team round 3.
+    "an acronym with another word is a daughter journal": [
+        (_journals, "_acronym_of", lambda a, b: any(
+            _journals._acronym(t, _journals._spelled_out(b, t)) for t in a))],
+    "NLM subtitles dropped only when they describe": [
+        (_journals, "_describes", lambda subtitle: True)],
+    "`et al.` is no author": [(_keys, "_ET_AL", re.compile(r"(?!)"))],
+    "a working paper against the article is queued": [
+        (_rules, "working_paper_or_article", lambda a, b: False)],
+    "venue-less records a year apart need a named meeting": [
+        (_rules, "_venue_missing", lambda a, b: any(
+            not x.journal and not x.volume and not y.volume and (not y.journal or y.conference)
+            for x, y in ((a, b), (b, a))))],
 }
 
 
@@ -220,12 +234,14 @@ def patched(changes: list[tuple[Any, str, Any]]) -> Iterator[None]:
         saved.append((module, attr, getattr(module, attr)))
         setattr(module, attr, value)
     _journals.journal_info.cache_clear()
+    _keys._surnames_of.cache_clear()
     try:
         yield
     finally:
         for module, attr, value in reversed(saved):
             setattr(module, attr, value)
         _journals.journal_info.cache_clear()
+        _keys._surnames_of.cache_clear()
 
 
 def ablation(sets: list[tuple[str, Path]]) -> list[str]:
@@ -259,12 +275,14 @@ def rules_without(name: str) -> Iterator[None]:
         saved.append((module, attr, getattr(module, attr)))
         setattr(module, attr, value)
     _journals.journal_info.cache_clear()
+    _keys._surnames_of.cache_clear()
     try:
         yield
     finally:
         for module, attr, value in reversed(saved):
             setattr(module, attr, value)
         _journals.journal_info.cache_clear()
+        _keys._surnames_of.cache_clear()
 
 
 # --- commands, measured -----------------------------------------------------------------------
