@@ -138,6 +138,12 @@ LETTER_BLOCK = {"title": "Thrombectomy for large ischaemic core stroke", "year":
                 "journal": "Lancet", "volume": "401", "type": "Letter"}
 
 
+# A series part as Web of Science's older records write it (`.1.` for `Part 1.`).
+WOS_PART = {"title": "", "authors": ["Halvorsen, R. T.", "Okonjo, A. B."], "year": "1984",
+            "journal": "Thorax", "volume": "39", "issue": "1", "pages": "21-30",
+            "doi": "10.1136/thx.39.1.21"}
+
+
 def rec(base: dict[str, Any], **changes: Any) -> Record:
     raw = {**base, **changes}
     return Record(id=str(abs(hash(repr(sorted(raw.items()))))), source="test",
@@ -262,6 +268,44 @@ CASES = [
          {**TRIAL, "title": "Management of pleural infection in adults. Part 2: treatment",
           "pages": "419-428"},
          "different", "parts of a series are different papers"),
+    case("series-part-dotted-wos",
+         {**WOS_PART, "title": ("Lactate in pleural fluid. Part 1. Methods and reference values "
+                                "in healthy volunteers")},
+         {**WOS_PART, "title": ("LACTATE IN PLEURAL FLUID .1. METHODS AND REFERENCE VALUES IN "
+                                "HEALTHY VOLUNTEERS"),
+          "journal": "THORAX", "authors": ["HALVORSEN, RT", "OKONJO, AB"]},
+         "duplicate", "Web of Science writes `Part 1.` as `.1.`: the same part, DOI and pages"),
+    case("series-part-dotted-wos-other-part",
+         {**WOS_PART, "title": ("LACTATE IN PLEURAL FLUID .1. METHODS AND REFERENCE VALUES IN "
+                                "HEALTHY VOLUNTEERS"), "doi": ""},
+         {**WOS_PART, "title": ("LACTATE IN PLEURAL FLUID .2. METHODS AND REFERENCE VALUES IN "
+                                "PATIENTS"), "doi": "", "pages": "31-38"},
+         "different", "`.1.` and `.2.` are two parts of a series, whatever else they share"),
+    case("series-part-dotted-vs-spelled-other-part",
+         {**WOS_PART, "title": "Lactate in pleural fluid. Part 2. Methods and reference values"},
+         {**WOS_PART, "title": "LACTATE IN PLEURAL FLUID .1. METHODS AND REFERENCE VALUES",
+          "doi": ""},
+         "different", "`Part 2` and `.1.` name two parts"),
+    case("series-part-between-sentences",
+         {**WOS_PART, "title": ("Lactate in pleural fluid. II. Methods and reference values in "
+                                "patients")},
+         {**WOS_PART, "title": ("LACTATE IN PLEURAL FLUID .2. METHODS AND REFERENCE VALUES IN "
+                                "PATIENTS")},
+         "duplicate", "MEDLINE's `. II.` and Web of Science's `.2.` name one part"),
+    case("series-part-between-sentences-other-part",
+         {**WOS_PART, "title": "Lactate in pleural fluid. II. Methods and reference values",
+          "doi": ""},
+         {**WOS_PART, "title": "Lactate in pleural fluid. III. Methods and reference values",
+          "doi": "", "pages": "31-38"},
+         "different", "`. II.` and `. III.` are two parts of a series"),
+    case("numbered-item-is-not-a-part",
+         {**WOS_PART, "title": "Practice bulletin No. 99: management of pleural effusion"},
+         {**WOS_PART, "title": "Practice bulletin no 99 - management of pleural effusion"},
+         "duplicate", "`No. 99:` numbers the item; an export without the dot is the same item"),
+    case("decimal-is-not-a-part",
+         {**WOS_PART, "title": "Lactate above 2 .5 mmol/l in pleural fluid"},
+         {**WOS_PART, "title": "Lactate above 2.5 mmol/l in pleural fluid"},
+         "duplicate", "a stray space in a decimal is not a dotted part"),
     case("series-roman-numerals",
          {**TRIAL, "title": "Pleural disease in the intensive care unit I"},
          {**TRIAL, "title": "Pleural disease in the intensive care unit II", "pages": "419-428"},

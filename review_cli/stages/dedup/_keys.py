@@ -136,6 +136,27 @@ def part(title: str) -> str:
     return ""
 
 
+# A part numbered between the title's sentences: `... Spaniel dog. II. Ultrastructural ...`,
+# `... diseases. 5: Valvular ...`, and Web of Science's older records' `... SPANIEL DOG .2.
+# ULTRASTRUCTURAL ...`. Folding the title drops the dots, so the part is read from the title as
+# exported. (A decimal, `0.1` or `2.1.`, has no space beside its dot; `No. 99:` and `Vol. 2.`
+# number an item, and other exports write them without the dot.)
+_DOTTED_PART = re.compile(
+    r"(?<!\bno)(?<!\bnr)(?<!\bvol)(?<!\bnum)(?<!\bfig)(?<!\bsuppl)"
+    r"(?:\s\.|\.\s)\s*([0-9]{1,2}|[ivx]{1,4})[.:](?:\s|$)",
+    re.I,
+)
+
+
+def dotted_part(raw_title: str) -> str:
+    """The part a number or numeral between dots names (`. II.`, `.2.`, `. 5:`), or ''."""
+    m = _DOTTED_PART.search(raw_title) if "." in raw_title else None
+    if not m:
+        return ""
+    value = m.group(1).casefold()
+    return ROMAN.get(value, "") if value[0] in "ivx" else value.lstrip("0") or "0"
+
+
 LETTER_PART = "letter "  # a part named by a trailing letter; a title cut short ends so too
 _CASE_LETTERS = frozenset("abcdef")
 # A trailing letter that names a thing, not a part: `hepatitis B`, `vitamin D`, `type A`.
@@ -340,7 +361,7 @@ def make_key(r: Record) -> Key:
         alt_titles=alt_titles,
         tokens=tokens,
         numbers=title_numbers(title),
-        part=part(title),
+        part=part(title) or dotted_part(r.title),
         kinds=(
             kinds(r.title, r.type) | {"registry"} if registry(r.journal, r.type, r.url)
             else kinds(r.title, r.type)
