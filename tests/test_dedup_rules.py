@@ -14,7 +14,7 @@ import pytest
 from review_cli.io import normalise
 from review_cli.model import Record
 from review_cli.stages.dedup._journals import journal_words, journals_match
-from review_cli.stages.dedup._keys import make_key
+from review_cli.stages.dedup._keys import abstract_code, make_key
 from review_cli.stages.dedup._match import dedup_records, make_keys
 from review_cli.stages.dedup._pages import page_span
 from review_cli.stages.dedup._rules import Verdict, compare
@@ -142,6 +142,12 @@ LETTER_BLOCK = {"title": "Thrombectomy for large ischaemic core stroke", "year":
 WOS_PART = {"title": "", "authors": ["Halvorsen, R. T.", "Okonjo, A. B."], "year": "1984",
             "journal": "Thorax", "volume": "39", "issue": "1", "pages": "21-30",
             "doi": "10.1136/thx.39.1.21"}
+
+
+# A meeting abstract as an AHA journal prints it (Stroke's International Stroke Conference).
+AHA_ABS = {"title": "Mobile stroke units shorten time to thrombolysis in rural regions",
+           "authors": ["Lindgren, A.", "Moreau, P.", "Tanaka, S."], "year": "2023",
+           "journal": "Stroke", "volume": "54", "issue": "Suppl 1", "pages": "AWP123"}
 
 
 def rec(base: dict[str, Any], **changes: Any) -> Record:
@@ -1272,6 +1278,23 @@ CASES = [
           "pages": "S123"},
          {**RCT, "journal": "European Stroke Journal", "volume": "8", "issue": "4", "pages": ""},
          "not-duplicate", "an `S` page abstract vs the article in issue 4, no pages"),
+    case("aha-abstract-code-in-title",
+         {**AHA_ABS, "title": "Abstract WP123: " + AHA_ABS["title"]},
+         {**AHA_ABS, "issue": "", "type": "Conference Abstract"},
+         "duplicate", "AHA journals put the abstract's code before its title; Embase does not"),
+    case("aha-abstract-code-in-title-no-place",
+         {**AHA_ABS, "title": "Abstract WP123: " + AHA_ABS["title"]},
+         {**AHA_ABS, "issue": "", "pages": "", "type": "Conference Abstract"},
+         "duplicate", "the code is the abstract's number, not a number the title states"),
+    case("aha-abstract-codes-differ",
+         {**AHA_ABS, "title": "Abstract WP123: " + AHA_ABS["title"], "pages": ""},
+         {**AHA_ABS, "title": "Abstract TP45: " + AHA_ABS["title"], "pages": ""},
+         "different", "two codes are two abstracts, even with one title and team"),
+    case("aha-abstract-code-vs-article",
+         {**AHA_ABS, "title": "Abstract WP123: " + AHA_ABS["title"]},
+         {**AHA_ABS, "year": "2024", "volume": "55", "issue": "3", "pages": "700-710",
+          "type": "Journal Article"},
+         "different", "the abstract and the paper that followed, though the code is gone"),
     case("abstract-suppl-vs-article", {**RCT, "journal": "Stroke", "volume": "54",
                                        "issue": "Suppl 1", "pages": "AWP123"},
          {**RCT, "journal": "Stroke", "volume": "54", "issue": "3", "pages": "700-710"},
@@ -1670,6 +1693,17 @@ def test_hard_case(
             assert m.verdict is not Verdict.DUPLICATE, m
         else:
             assert m.verdict is Verdict(expect), m
+
+
+@pytest.mark.parametrize(("title", "code"), [
+    ("Abstract WP123: Mobile stroke units", "wp123"),
+    ("abstract 17: Mobile stroke units", "17"),
+    ("Abstract TMP-45. Mobile stroke units", "tmp45"),
+    ("Abstract reasoning after stroke: a cohort", ""),  # a title that starts with the word
+    ("Abstracts of the 2023 International Stroke Conference", ""),
+])
+def test_abstract_code(title: str, code: str) -> None:
+    assert abstract_code(title)[0] == code
 
 
 def test_every_case_says_why() -> None:

@@ -61,6 +61,8 @@ def place_guards(a: Key, b: Key, title: float) -> list[str]:
     out = []
     if a.year and b.year and abs(a.year - b.year) > 1:
         out.append("year-apart")
+    if a.abstract_code and b.abstract_code and a.abstract_code != b.abstract_code:
+        out.append("abstract-code-differs")  # `Abstract WP123:` and `Abstract WP124:`
     crossed = crossed_fields(a, b)
     if (
         a.volume and b.volume and a.volume != b.volume and not (a.conference or b.conference)

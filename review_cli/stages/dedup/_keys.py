@@ -270,6 +270,7 @@ class Key:
     source: str
     title: str
     raw_title: str  # as exported: its subtitle and language are read when a rule needs them
+    abstract_code: str  # `wp123` of a title `Abstract WP123: ...` (taken out of the title)
     language: str
     recurring: bool  # a title that names a kind of item (`Editor's Comments`), not a work
     alt_titles: tuple[str, ...]  # parallel titles: `Original; English`, `<ORIGINAL> ...`
@@ -339,32 +340,46 @@ def meeting_words(journal: str) -> tuple[str, ...]:
 
 
 _ORIGINAL = re.compile(r"\s*<original>.*$", re.I | re.S)
+# AHA journals (Stroke, Circulation, Hypertension...) title a meeting abstract `Abstract WP123:
+# ...` where other indexes give the title alone: the code numbers the abstract, not the work.
+_ABSTRACT_CODE = re.compile(r"abstract\s+([a-z]{0,4}\s?-?[0-9]{1,5}[a-z]?)\s*[:.]\s+", re.I)
+
+
+def abstract_code(raw_title: str) -> tuple[str, str]:
+    """(the meeting abstract's code a title starts with, normalised, or ''; the title without
+    it)."""
+    m = _ABSTRACT_CODE.match(raw_title) if raw_title[:1] in "Aa" else None
+    if not m:
+        return "", raw_title
+    return re.sub(r"[\s-]", "", m.group(1)).casefold(), raw_title[m.end() :]
 
 
 def make_key(r: Record) -> Key:
     """The record's key on its own; `_context.annotate` adds what the other records say."""
-    title = title_form(_ORIGINAL.sub("", r.title)) if "<" in r.title else title_form(r.title)
-    title = title or title_form(r.title)
+    code, raw = abstract_code(r.title.lstrip())
+    title = title_form(_ORIGINAL.sub("", raw)) if "<" in raw else title_form(raw)
+    title = title or title_form(raw)
     volume, issue, pages = embase_place(r.volume, r.issue, r.pages)
     first, last, style, starts, _ = pages_info(pages)
     journal, _ = journal_info(r.journal or r.journal_abbrev)
     group = group_author(r.authors)
-    alt_titles = alternatives(r.title)
+    alt_titles = alternatives(raw)
     tokens = tuple(w for w in title.split() if w not in STOP)
     return Key(
         id=r.id,
         source=r.source,
         title=title,
-        raw_title=r.title,
+        raw_title=raw,
+        abstract_code=code,
         language=r.language,
         recurring=bool(tokens) and generic(tokens),
         alt_titles=alt_titles,
         tokens=tokens,
         numbers=title_numbers(title),
-        part=part(title) or dotted_part(r.title),
+        part=part(title) or dotted_part(raw),
         kinds=(
-            kinds(r.title, r.type) | {"registry"} if registry(r.journal, r.type, r.url)
-            else kinds(r.title, r.type)
+            kinds(raw, r.type) | {"registry"} if registry(r.journal, r.type, r.url)
+            else kinds(raw, r.type)
         ),
         conference=conference(r.journal, r.volume, r.issue, r.pages, r.type),
         year=r.year,
