@@ -222,6 +222,13 @@ ABLATIONS: dict[str, list[tuple[Any, str, Any]]] = {
         (_rules, "_venue_missing", lambda a, b: any(
             not x.journal and not x.volume and not y.volume and (not y.journal or y.conference)
             for x, y in ((a, b), (b, a))))],
+    # Found in the shared exports and in AHA journals' abstracts, after round 3.
+    "a part between dots (`.1.`, `. II.`) read from the title": [
+        (_keys, "dotted_part", lambda raw_title: "")],
+    "a meeting abstract's code (`Abstract WP123:`) read off the title": [
+        (_keys, "abstract_code", lambda raw_title: ("", raw_title))],
+    "`Mathias Mueller`: a given-first name's surname is its last word": [
+        (_keys, "surname_last", lambda author: "")],
 }
 
 

@@ -14,7 +14,7 @@ import pytest
 from review_cli.io import normalise
 from review_cli.model import Record
 from review_cli.stages.dedup._journals import journal_words, journals_match
-from review_cli.stages.dedup._keys import abstract_code, make_key
+from review_cli.stages.dedup._keys import _surnames_of, abstract_code, make_key
 from review_cli.stages.dedup._match import dedup_records, make_keys
 from review_cli.stages.dedup._pages import page_span
 from review_cli.stages.dedup._rules import Verdict, compare
@@ -148,6 +148,12 @@ WOS_PART = {"title": "", "authors": ["Halvorsen, R. T.", "Okonjo, A. B."], "year
 AHA_ABS = {"title": "Mobile stroke units shorten time to thrombolysis in rural regions",
            "authors": ["Lindgren, A.", "Moreau, P.", "Tanaka, S."], "year": "2023",
            "journal": "Stroke", "volume": "54", "issue": "Suppl 1", "pages": "AWP123"}
+
+
+# An article as Scopus exports it (surname first, initials), placed in its volume.
+GEO_ART = {"title": "Towards a geochemical proxy record of lake carbon cycling in the Cretaceous",
+           "authors": ["Mueller, M.", "Walter, B."], "year": "2024",
+           "journal": "Geochimica et Cosmochimica Acta", "volume": "372", "pages": "1-15"}
 
 
 def rec(base: dict[str, Any], **changes: Any) -> Record:
@@ -1295,6 +1301,17 @@ CASES = [
          {**AHA_ABS, "year": "2024", "volume": "55", "issue": "3", "pages": "700-710",
           "type": "Journal Article"},
          "different", "the abstract and the paper that followed, though the code is gone"),
+    case("given-first-names-lens-vs-scopus-no-place",
+         {**GEO_ART, "authors": ["Mathias Mueller", "Benjamin Walter", "Anna K. Korhonen"],
+          "volume": "", "pages": ""},
+         {**GEO_ART, "authors": ["Mueller M.", "Walter B.", "Korhonen A.K."]},
+         "duplicate", "Lens and OpenAlex write `Mathias Mueller`: the surname is the last word"),
+    case("given-first-names-one-author-differs",
+         {**GEO_ART, "authors": ["Mathias Mueller", "Benjamin Walter"], "volume": "",
+          "pages": "", "title": "Carbon isotopes of Cretaceous lake carbonates"},
+         {**GEO_ART, "authors": ["Mathias Keller", "Benjamin Walter"], "volume": "", "pages": "",
+          "title": "Oxygen isotopes of Cretaceous lake carbonates"},
+         "not-duplicate", "one given name shared is not one team, and the titles differ"),
     case("abstract-suppl-vs-article", {**RCT, "journal": "Stroke", "volume": "54",
                                        "issue": "Suppl 1", "pages": "AWP123"},
          {**RCT, "journal": "Stroke", "volume": "54", "issue": "3", "pages": "700-710"},
@@ -1704,6 +1721,22 @@ def test_hard_case(
 ])
 def test_abstract_code(title: str, code: str) -> None:
     assert abstract_code(title)[0] == code
+
+
+@pytest.mark.parametrize(("author", "surnames"), [
+    ("Mathias Mueller", ("mueller",)),  # Lens, OpenAlex, IEEE: given names first
+    ("Veronique J. C. Kraaijenga", ("kraaijenga",)),
+    ("John Smith Jr.", ("smith",)),
+    ("Mary-Anne Smith-Jones", ("smith", "jones")),
+    ("Mueller M.", ("mueller",)),  # surname first, then initials
+    ("Sander PM", ("sander",)),
+    ("MASTERS R E", ("masters",)),
+    ("Wyshynski S.A.", ("wyshynski",)),
+    ("M. Mueller", ("mueller",)),
+    ("Mueller, Mathias", ("mueller",)),
+])
+def test_surnames_of_each_name_order(author: str, surnames: tuple[str, ...]) -> None:
+    assert _surnames_of(author) == surnames
 
 
 def test_every_case_says_why() -> None:

@@ -227,7 +227,27 @@ def _surnames_of(author: str) -> tuple[str, ...]:
     parts = [w for w in NON_ALNUM.sub(" ", text).split() if len(w) > 1 or w.isdigit()]
     if _GLUED.search(text):  # several authors glued together
         return tuple(w for w in parts if len(w) > 2 or w not in {"jr", "sr"})
+    last = surname_last(author)
+    if last:
+        return tuple(NON_ALNUM.sub(" ", fold(last)).split())
     return tuple(parts[:1] if parts and len(parts[0]) > 1 else parts[-1:])
+
+
+_SUFFIXES = frozenset(("jr", "sr", "ii", "iii", "iv"))
+
+
+def surname_last(author: str) -> str:
+    """The surname of `Mathias Mueller` or `Veronique J. C. Kraaijenga` (Lens, OpenAlex, IEEE):
+    a name without a comma whose first and last words are both names, not initials, ends in
+    its surname. `Smith JA`, `Liu R.` and `MASTERS R E` end in initials: '' (surname first)."""
+    words_ = [w for w in author.split() if w.strip(".").casefold() not in _SUFFIXES]
+    if len(words_) < 2:
+        return ""
+    first, last = words_[0], words_[-1].replace(".", "")
+    initials = len(last) <= 1 or (len(last) <= 3 and last.isupper())
+    if initials or len(first.strip(".")) <= 1 or "." in first or not last[:1].isupper():
+        return ""
+    return words_[-1]
 
 
 _GLUED = re.compile(r"\.[a-z]{2,}")
