@@ -14,7 +14,8 @@ the next record is chosen differs.
   `after` irrelevant decisions in a row, one decision in `every` taking the unlabelled record
   nearest the SVM's boundary (uncertainty sampling) instead of the most likely relevant one.
 - char_block: a char_wb 3-5-gram TF-IDF of the texts (sublinear tf, fitted on the set itself,
-  rows L2-normalised), appended to the word features like the dense blocks of rank_dense.py.
+  rows L2-normalised), appended to the word features like the dense blocks of rank_dense.py;
+  CHAR_BLOCKS: its variants (3-grams only, pruned vocabularies, titles only).
 """
 
 from __future__ import annotations
@@ -149,15 +150,48 @@ class QueryRanker(Ranker):
         return super().next_record(labels, unlabelled)
 
 
-def char_block(texts: Sequence[str]) -> Any:
-    """char_wb 3-5-grams, sublinear tf, smoothed idf, rows L2-normalised (CSR float32)."""
+# Character n-gram blocks, by the block kind rank_select names them with: the TfidfVectorizer
+# settings and the field they are made of ("text": title and abstract, "title": the title alone).
+# "char" is round 2's block; the others are round 3's cheaper (or lighter) variants. The kernel
+# solver's cost per labelled record is the sum of its n-grams' document frequencies (`postings`,
+# which rank_select prints when it builds a block): min_df and max_features drop rare n-grams
+# and barely change it; max_df drops the common ones, which make it.
+CHAR_BLOCKS: dict[str, dict[str, Any]] = {
+    "char": {},
+    "char3": {"ngram_range": (3, 3)},
+    "char-df3": {"min_df": 3, "max_features": 2**16},
+    "char-maxdf0.1": {"max_df": 0.1},
+    "chartitle": {"field": "title"},
+}
+
+
+def char_block(
+    texts: Sequence[str], ngram_range: tuple[int, int] = (3, 5), min_df: int = 1,
+    max_df: float = 1.0, max_features: int | None = None,
+) -> Any:
+    """char_wb n-grams (3-5 by default), sublinear tf, smoothed idf, rows L2-normalised (CSR
+    float32); min_df, max_df and max_features as TfidfVectorizer's."""
     import numpy as np
     from sklearn.feature_extraction.text import TfidfVectorizer
 
     vec = TfidfVectorizer(
-        analyzer="char_wb", ngram_range=(3, 5), sublinear_tf=True, dtype=np.float32
+        analyzer="char_wb", ngram_range=ngram_range, sublinear_tf=True, dtype=np.float32,
+        min_df=min_df, max_df=max_df, max_features=max_features,
     )
     return vec.fit_transform(texts).tocsr()
+
+
+def postings(X: Any) -> float:
+    """The mean, over the rows, of the summed document frequencies of a row's columns: what one
+    product X . x_i costs the kernel solver (KernelSVM._column walks those postings)."""
+    import numpy as np
+
+    X = X.tocsr()
+    if not X.nnz:
+        return 0.0
+    df = np.bincount(X.indices, minlength=X.shape[1])
+    starts = X.indptr[:-1][np.diff(X.indptr) > 0]
+    return float(np.add.reduceat(df[X.indices], starts).sum() / X.shape[0])
 
 
 def with_sparse(X: Any, Z: Any, weight: float) -> Any:

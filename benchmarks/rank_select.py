@@ -106,6 +106,20 @@ def candidates() -> dict[str, Candidate]:
     out["char-1.0-unit"] = ("char n-grams, unit rows", base, (("charunit", 0, 1.0),), None)
     out["ctl-C0.3"] = ("control: C 0.3", replace(base, C=0.3), (), None)
 
+    # Round 3: cheaper, lighter character blocks (rank_candidates.CHAR_BLOCKS). Round 2's block
+    # at a lighter weight (char-0.25 measured again beside it); 3-grams only; rare n-grams
+    # pruned (min_df 3, at most 2^16); common n-grams pruned (max_df 0.1: what cuts the CPU);
+    # the title alone.
+    out["char-0.1"] = ("char n-grams", base, (("char", 0, 0.1),), None)
+    for w in (0.1, 0.25):
+        out[f"char3-{w}"] = ("char 3-grams", base, (("char3", 0, w),), None)
+    out["char-df3-0.25"] = ("char n-grams, rare pruned", base, (("char-df3", 0, 0.25),), None)
+    for w in (0.25, 0.5):
+        out[f"char-maxdf0.1-{w}"] = (
+            "char n-grams, common pruned", base, (("char-maxdf0.1", 0, w),), None
+        )
+    out["chartitle-0.25"] = ("char n-grams of titles", base, (("chartitle", 0, 0.25),), None)
+
     # Query-time choices on fast-svm.
     def query(**kw: Any) -> Make:
         return lambda texts, seed, spec, X: rc.QueryRanker(texts, seed, spec, matrix=X, **kw)
@@ -153,7 +167,7 @@ def _features(name: str, spec: Any, blocks: tuple[Block, ...]) -> Any:
     dense = []
     CACHE.mkdir(parents=True, exist_ok=True)
     for kind, dims, weight in blocks:
-        if kind in ("char", "charunit"):  # sparse: appended on its own below
+        if _is_char(kind):  # sparse: appended on its own below
             continue
         if kind == "lsa":
             tag = hashlib.md5(s.key().encode()).hexdigest()[:8]
@@ -167,18 +181,45 @@ def _features(name: str, spec: Any, blocks: tuple[Block, ...]) -> Any:
         dense.append((np.load(path), weight))
     X = rank_dense.with_dense(X, dense)
     for kind, _, weight in blocks:
-        if kind in ("char", "charunit"):
-            import scipy.sparse as sp
-
+        if _is_char(kind):
             from benchmarks import rank_candidates
 
-            path = CACHE / f"{name}-char3-5.npz"
-            if not path.exists():
-                sp.save_npz(path, rank_candidates.char_block(ds.texts), compressed=False)
-            X = rank_candidates.with_sparse(X, sp.load_npz(path).tocsr(), weight)
+            X = rank_candidates.with_sparse(X, _char(name, kind), weight)
             if kind == "charunit":
                 X = rank_candidates.unit_rows(X)
     return X
+
+
+def _is_char(kind: str) -> bool:
+    from benchmarks.rank_candidates import CHAR_BLOCKS
+
+    return kind == "charunit" or kind in CHAR_BLOCKS
+
+
+def _char(name: str, kind: str) -> Any:
+    """The character n-gram block `kind` of a set (rank_candidates.CHAR_BLOCKS; "charunit" uses
+    "char"), cached on disk; on a cache miss, its size and cost are printed."""
+    import scipy.sparse as sp
+
+    from benchmarks import rank_candidates as rc
+
+    kind = "char" if kind == "charunit" else kind
+    path = CACHE / (f"{name}-char3-5.npz" if kind == "char" else f"{name}-{kind}.npz")
+    if not path.exists():
+        settings = dict(rc.CHAR_BLOCKS[kind])
+        ds = _data(name)
+        texts = ds.titles if settings.pop("field", "text") == "title" else ds.texts
+        cpu = time.process_time()
+        Z = rc.char_block(texts, **settings)
+        print(
+            f"{kind} {name}: {Z.shape[1]} n-grams, {Z.nnz / max(1, Z.shape[0]):.0f} per record, "
+            f"postings {rc.postings(Z):.0f} per record, built in "
+            f"{time.process_time() - cpu:.1f} s",
+            file=sys.stderr, flush=True,
+        )
+        CACHE.mkdir(parents=True, exist_ok=True)
+        sp.save_npz(path, Z, compressed=False)
+    return sp.load_npz(path).tocsr()
 
 
 def run(
@@ -366,7 +407,8 @@ def main() -> None:
     )
     ap.add_argument(
         "--round", type=int, default=1, help="--write: the section of that round of candidates "
-        "(round 1: embeddings, LSA, SVM C; round 2: fusion, character n-grams, query-time)"
+        "(round 1: embeddings, LSA, SVM C; round 2: fusion, character n-grams, query-time; "
+        "round 3: cheaper character n-grams)"
     )
     args = ap.parse_args()
     cands = candidates()
@@ -394,6 +436,8 @@ ROUNDS = {
     1: ("rank-select", "", "Dense blocks (embeddings, LSA) come from `benchmarks/rank_dense.py`."),
     2: ("rank-select-2", ", round 2: rank fusion, character n-grams, query-time choices",
         "The candidates come from `benchmarks/rank_candidates.py`."),
+    3: ("rank-select-3", ", round 3: cheaper and lighter character n-grams",
+        "The character blocks are `CHAR_BLOCKS` in `benchmarks/rank_candidates.py`."),
 }
 
 
