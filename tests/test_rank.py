@@ -76,6 +76,38 @@ def test_every_model_ranks(model: str) -> None:
     assert not ranking.random and len(ranking.order) == 5 and ranking.order[0] in {2, 4, 7}
 
 
+def test_char3_links_spelling_variants_that_share_no_word() -> None:
+    texts = ["randomised haemorrhage trial", "randomized hemorrhage study", "coral reef survey"]
+    words = rank.features(texts, rank.MODEL_SPECS["fast-svm"].features)
+    chars = rank.features(texts, rank.MODEL_SPECS["char3"].features)
+    assert (words[0] @ words[1].T).toarray()[0, 0] == 0  # no word in common
+    assert (chars[0] @ chars[1].T).toarray()[0, 0] > (chars[0] @ chars[2].T).toarray()[0, 0] > 0
+    # the word block is the word-only matrix; the characters are added beside it at weight 0.1
+    assert (chars[:, : words.shape[1]] != words).nnz == 0
+    assert (chars.multiply(chars).sum(axis=1) == pytest.approx(1.1, abs=1e-5))
+
+
+def test_char3_keeps_the_word_models_cache_keys() -> None:
+    word_key = rank.MODEL_SPECS["fast-svm"].features.key()
+    assert "char" not in word_key  # caches of the word-only models are not rebuilt
+    assert rank.MODEL_SPECS["char3"].features.key() != word_key
+
+
+def test_char3_features_are_cached_for_the_screen(review: Project) -> None:
+    ranker = rank.for_project(review, TEXTS, model="char3")
+    cached = list(review.cache_dir.glob("features-*.npz"))
+    assert len(cached) == 1
+    again = rank.for_project(review, TEXTS, model="char3")  # read back from the cache
+    assert again.X.shape == ranker.X.shape and (again.X != ranker.X).nnz == 0
+    assert again.rank({0: 1, 1: 0}) == rank.Ranker(TEXTS, 42, "char3").rank({0: 1, 1: 0})
+
+
+def test_char3_ranks_from_the_protocol_query() -> None:
+    ranker = rank.Ranker(TEXTS, seed=1, model="char3", query="migraine aspirin trials")
+    first = ranker.rank({})
+    assert first.protocol and set(first.order[:3]) <= {0, 2, 4, 7}
+
+
 def test_unknown_model_and_empty_input() -> None:
     with pytest.raises(ReviewError, match="unknown ranking model"):
         rank.Ranker(TEXTS, model="bert")

@@ -24,8 +24,9 @@ def simulate(
     ),
     model: str = typer.Option(
         "default", "--model",
-        help="Ranking model: default (= fast-svm), elas-fast, elas (ASReview elas_u4 replica), "
-        "svm, logreg, nb or sgd (docs/rank.md).",
+        help="Ranking model: default (= fast-svm), char3 (fast-svm with character 3-grams, "
+        "experimental), elas-fast, elas (ASReview elas_u4 replica), svm, logreg, nb or sgd "
+        "(docs/rank.md).",
     ),
     target: float = typer.Option(
         0.95, "--target", help="Target recall of the statistical stopping rule."
