@@ -1734,6 +1734,8 @@ def test_abstract_code(title: str, code: str) -> None:
     ("Wyshynski S.A.", ("wyshynski",)),
     ("M. Mueller", ("mueller",)),
     ("Mueller, Mathias", ("mueller",)),
+    ("DUPONT Jean", ("dupont",)),  # a surname in capitals comes first
+    ("JOHN SMITH", ("smith",)),
 ])
 def test_surnames_of_each_name_order(author: str, surnames: tuple[str, ...]) -> None:
     assert _surnames_of(author) == surnames

@@ -247,6 +247,8 @@ def surname_last(author: str) -> str:
     initials = len(last) <= 1 or (len(last) <= 3 and last.isupper())
     if initials or len(first.strip(".")) <= 1 or "." in first or not last[:1].isupper():
         return ""
+    if first.isupper() and not last.isupper():
+        return ""  # `DUPONT Jean`: the surname in capitals, first
     return words_[-1]
 
 
