@@ -1736,6 +1736,7 @@ def test_abstract_code(title: str, code: str) -> None:
     ("Mueller, Mathias", ("mueller",)),
     ("DUPONT Jean", ("dupont",)),  # a surname in capitals comes first
     ("JOHN SMITH", ("smith",)),
+    ("Mathias Mueller et al.", ("mueller",)),
 ])
 def test_surnames_of_each_name_order(author: str, surnames: tuple[str, ...]) -> None:
     assert _surnames_of(author) == surnames

@@ -240,6 +240,8 @@ def surname_last(author: str) -> str:
     """The surname of `Mathias Mueller` or `Veronique J. C. Kraaijenga` (Lens, OpenAlex, IEEE):
     a name without a comma whose first and last words are both names, not initials, ends in
     its surname. `Smith JA`, `Liu R.` and `MASTERS R E` end in initials: '' (surname first)."""
+    if "et" in author.casefold():
+        author = _ET_AL.sub(" ", author)  # `Mathias Mueller et al.`
     words_ = [w for w in author.split() if w.strip(".").casefold() not in _SUFFIXES]
     if len(words_) < 2:
         return ""
@@ -253,7 +255,7 @@ def surname_last(author: str) -> str:
 
 
 _GLUED = re.compile(r"\.[a-z]{2,}")
-_ET_AL = re.compile(r"\bet\.?\s*al(?:ii|ia)?\b\.?")
+_ET_AL = re.compile(r"\bet\.?\s*al(?:ii|ia)?\b\.?", re.I)
 _GROUP = re.compile(
     r"\b(group|study|consortium|collaborat\w*|investigators|committee|trial|society|association"
     r"|network|working)\b"
