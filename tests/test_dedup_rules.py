@@ -156,6 +156,13 @@ GEO_ART = {"title": "Towards a geochemical proxy record of lake carbon cycling i
            "journal": "Geochimica et Cosmochimica Acta", "volume": "372", "pages": "1-15"}
 
 
+# An information-systems conference paper (the AIS eLibrary and ScholarSpace give no pages).
+HICSS = {"title": ("Trust in blockchain-based information systems: a qualitative study of "
+                   "enterprise adopters"),
+         "authors": ["Keller, Rolf", "Ostern, Nadine", "Fridgen, Gilbert"], "year": "2019",
+         "type": "inproceedings"}
+
+
 def rec(base: dict[str, Any], **changes: Any) -> Record:
     raw = {**base, **changes}
     return Record(id=str(abs(hash(repr(sorted(raw.items()))))), source="test",
@@ -1312,6 +1319,24 @@ CASES = [
          {**GEO_ART, "authors": ["Mathias Keller", "Benjamin Walter"], "volume": "", "pages": "",
           "title": "Oxygen isotopes of Cretaceous lake carbonates"},
          "not-duplicate", "one given name shared is not one team, and the titles differ"),
+    case("hicss-scopus-vs-scholarspace",
+         {**HICSS, "journal": ("Proceedings of the Annual Hawaii International Conference on "
+                               "System Sciences"), "volume": "2019-January",
+          "pages": "5421-5430", "type": "Conference Paper"},
+         {**HICSS, "journal": "HICSS 2019",
+          "authors": ["Rolf Keller", "Nadine Ostern", "Gilbert Fridgen"]},
+         "duplicate", "Scopus's `Annual` name and ScholarSpace's acronym: one HICSS paper"),
+    case("amcis-scopus-theme-vs-ais",
+         {**HICSS, "journal": ("Americas Conference on Information Systems 2019: New Frontiers "
+                               "in Digital Convergence, AMCIS 2019"), "type": "Conference Paper"},
+         {**HICSS, "journal": "AMCIS 2019 Proceedings"},
+         "duplicate", "Scopus puts the meeting's theme before its acronym"),
+    case("hicss-two-editions",
+         {**HICSS, "journal": ("Proceedings of the 52nd Hawaii International Conference on "
+                               "System Sciences"), "pages": "5421-5430"},
+         {**HICSS, "journal": ("Proceedings of the 53rd Hawaii International Conference on "
+                               "System Sciences"), "year": "2020", "pages": "6001-6010"},
+         "different", "one team's title at two editions of a meeting: two papers"),
     case("abstract-suppl-vs-article", {**RCT, "journal": "Stroke", "volume": "54",
                                        "issue": "Suppl 1", "pages": "AWP123"},
          {**RCT, "journal": "Stroke", "volume": "54", "issue": "3", "pages": "700-710"},
@@ -1799,6 +1824,16 @@ def test_chain_never_bridges_a_guard() -> None:
         ("J Am Soc Nephrol", "Journal of the American Society of Nephrology : JASN"),
         ("BJOG", "BJOG : an international journal of obstetrics and gynaecology"),
         ("JNCCN", "JNCCN Journal of the National Comprehensive Cancer Network"),
+        # Information-systems meetings as Scopus names them: `Annual`, an edition's number, the
+        # meeting's theme before its acronym.
+        ("HICSS 2019", "Proceedings of the Annual Hawaii International Conference on System "
+                       "Sciences"),
+        ("Proceedings of the 52nd Hawaii International Conference on System Sciences",
+         "Proceedings of the Annual Hawaii International Conference on System Sciences"),
+        ("AMCIS 2017 Proceedings", "Americas Conference on Information Systems 2017: A "
+                                   "Tradition of Innovation, AMCIS 2017"),
+        ("ECIS 2019 Proceedings", "27th European Conference on Information Systems - "
+                                  "Information Systems for a Sharing Society, ECIS 2019"),
     ],
 )
 def test_journal_abbreviations(short: str, full: str) -> None:
@@ -1814,7 +1849,13 @@ def test_journals_that_differ() -> None:
     for one, other in (("Stroke", "European Stroke Journal"), ("Lancet", "Lancet Neurology"),
                        ("Diabetes", "Diabetes Care"), ("Circulation", "Circulation Research"),
                        ("BMJ", "BMJ Open"), ("Neurology", "Neurology India"),
-                       ("ICIS 2018 Proceedings", "ICIS 2019 Proceedings")):
+                       ("ICIS 2018 Proceedings", "ICIS 2019 Proceedings"),
+                       # one acronym, two meetings: no run of IEEE/ACIS's name spells ICIS
+                       ("ICIS 2019 Proceedings", "2019 IEEE/ACIS 18th International Conference "
+                                                 "on Computer and Information Science, ICIS 2019"),
+                       # a workshop and a symposium on one topic are two venues
+                       ("International Workshop on Information Security",
+                        "International Symposium on Information Security")):
         assert not journals_match(journal_words(one), journal_words(other)), (one, other)
     # Daughter journals (round 3): an acronym with another word, `<word> Journal`, a subtitle
     # after ` : ` that names another journal rather than describing this one.

@@ -110,9 +110,26 @@ def other_years(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
 
 def _spelled_out(name: tuple[str, ...], acronym: str) -> tuple[str, ...]:
     """The words an acronym may stand for in a meeting's name: without its number and year,
-    `Proceedings of`, or the acronym itself (Scopus names what the AIS eLibrary calls `ICIS 2019
-    Proceedings` `40th International Conference on Information Systems, ICIS 2019`)."""
-    return tuple(w for w in name if not w[0].isdigit() and w not in ("proceedings", acronym))
+    `Proceedings of`, `Annual`, or the acronym itself (Scopus names what the AIS eLibrary calls
+    `ICIS 2019 Proceedings` `40th International Conference on Information Systems, ICIS 2019`,
+    and HICSS `Proceedings of the Annual Hawaii International Conference on System Sciences`)."""
+    return tuple(
+        w for w in name if not w[0].isdigit() and w not in ("proceedings", "annual", acronym)
+    )
+
+
+def _acronym_in_both(t: str, spelled: tuple[str, ...], full: tuple[str, ...]) -> bool:
+    """Scopus writes an AIS meeting with its theme, then its acronym: `Americas Conference on
+    Information Systems 2017: A Tradition of Innovation, AMCIS 2017`. When that name carries
+    the acronym `t` itself, the acronym need only spell out a run of its words (the meeting's
+    name, not its theme). IEEE/ACIS's `International Conference on Computer and Information
+    Science, ICIS 2019` carries `ICIS` too, but no run of it spells ICIS: another meeting."""
+    if t not in full:
+        return False
+    return any(
+        _acronym(t, spelled[i:j])
+        for i in range(len(spelled)) for j in range(i + 3, len(spelled) + 1)
+    )
 
 
 def _same_one_word(word: str, full: tuple[str, ...]) -> bool:
@@ -131,6 +148,21 @@ def _same_one_word(word: str, full: tuple[str, ...]) -> bool:
     )  # (`Circulation Journal`, with nothing after `Journal`, is a journal of its own)
 
 
+_MEETING_WORDS = frozenset(
+    ("proceedings", "conference", "meeting", "symposium", "workshop", "congress")
+)
+
+
+def _edition_free(name: tuple[str, ...]) -> tuple[str, ...]:
+    """A meeting's name without what changes from one edition to the next or from one index to
+    another: its number, year, `Proceedings of`, `Annual`, `International`. (`Conference`,
+    `Workshop` and `Symposium` stay: a workshop and a symposium on one topic are two venues.)"""
+    return tuple(
+        w for w in name
+        if not w[0].isdigit() and w not in ("proceedings", "annual", "international")
+    )
+
+
 def _acronym_of(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     """A word of `a` is the acronym of `b`, and `a` says nothing more than `b` does: its other
     words are a year, an edition (`AMCIS 2017 Proceedings`) or `b` itself abbreviated (`JPEN J
@@ -138,7 +170,8 @@ def _acronym_of(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     of `British Medical Journal` or `Journal of the American Medical Association` and another
     word: they are daughter journals, not the journal."""
     for t in a:
-        if _acronym(t, _spelled_out(b, t)):
+        spelled = _spelled_out(b, t)
+        if _acronym(t, spelled) or _acronym_in_both(t, spelled, b):
             rest = tuple(
                 w for w in a if w != t and not w[0].isdigit() and w not in _EDITION_WORDS
             )
@@ -158,6 +191,8 @@ def journals_match(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
         return False
     if _acronym_of(a, b) or _acronym_of(b, a):
         return True
+    if _MEETING_WORDS.intersection(a + b) and _edition_free(a) == _edition_free(b) != ():
+        return True  # `Proceedings of the 52nd Hawaii ...` and `... of the Annual Hawaii ...`
     short, full = (a, b) if sum(map(len, a)) <= sum(map(len, b)) else (b, a)
     if len(short) == 1 and not _same_one_word(short[0], full):
         return False
