@@ -126,9 +126,12 @@ def _acronym_in_both(t: str, spelled: tuple[str, ...], full: tuple[str, ...]) ->
     Science, ICIS 2019` carries `ICIS` too, but no run of it spells ICIS: another meeting."""
     if t not in full:
         return False
+    # A run starts at a word with the acronym's first letter and has at most a word per letter
+    # (asked of every pair of names that share a word: it must stay cheap).
     return any(
         _acronym(t, spelled[i:j])
-        for i in range(len(spelled)) for j in range(i + 3, len(spelled) + 1)
+        for i, word in enumerate(spelled) if word[0] == t[0]
+        for j in range(i + 3, min(len(spelled), i + len(t)) + 1)
     )
 
 
