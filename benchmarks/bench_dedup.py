@@ -231,7 +231,7 @@ ABLATIONS: dict[str, list[tuple[Any, str, Any]]] = {
         (_keys, "surname_last", lambda author: "")],
     "meeting names: `Annual`, an edition's number, a theme before the acronym": [
         (_journals, "_acronym_in_both", lambda t, spelled, full: False),
-        (_journals, "_MEETING_WORDS", frozenset()),
+        (_journals, "_VENUE_TYPES", frozenset()),
         (_journals, "_spelled_out", lambda name, acronym: tuple(
             w for w in name if not w[0].isdigit() and w not in ("proceedings", acronym)))],
 }

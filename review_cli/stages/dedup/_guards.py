@@ -108,6 +108,8 @@ _MEETING_WORDS = frozenset(
     "annual meeting meetings conference congress symposium international national joint "
     "scientific society sessions session congresses".split()
 )
+
+
 def other_meetings(a: Key, b: Key) -> bool:
     """Both records name the meeting their supplement printed, and the names share neither an
     abbreviation nor half their distinctive words, or they carry other years."""

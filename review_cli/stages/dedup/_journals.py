@@ -151,7 +151,9 @@ def _same_one_word(word: str, full: tuple[str, ...]) -> bool:
     )  # (`Circulation Journal`, with nothing after `Journal`, is a journal of its own)
 
 
-_MEETING_WORDS = frozenset(
+# Words that make a name a meeting's (`_guards._MEETING_WORDS` are those every meeting's name
+# may carry, another list).
+_VENUE_TYPES = frozenset(
     ("proceedings", "conference", "meeting", "symposium", "workshop", "congress")
 )
 
@@ -194,7 +196,7 @@ def journals_match(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
         return False
     if _acronym_of(a, b) or _acronym_of(b, a):
         return True
-    if _MEETING_WORDS.intersection(a + b) and _edition_free(a) == _edition_free(b) != ():
+    if _VENUE_TYPES.intersection(a + b) and _edition_free(a) == _edition_free(b) != ():
         return True  # `Proceedings of the 52nd Hawaii ...` and `... of the Annual Hawaii ...`
     short, full = (a, b) if sum(map(len, a)) <= sum(map(len, b)) else (b, a)
     if len(short) == 1 and not _same_one_word(short[0], full):

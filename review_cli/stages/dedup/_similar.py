@@ -70,18 +70,24 @@ def first_author_match(a: Key, b: Key) -> bool | None:
     return (len(x) <= 3 and y in a.surnames[1:2]) or (len(y) <= 3 and x in b.surnames[1:2])
 
 
+def _lonely_words(a: Key, b: Key) -> tuple[list[str], list[str]]:
+    """The words each title has that the other lacks with nothing alike in their place (none
+    when the titles differ only by spaces: `p16(INK4a)` vs `p16INK4a`)."""
+    if a.title.replace(" ", "") == b.title.replace(" ", ""):
+        return [], []
+    only_a = set(a.tokens) - set(b.tokens) - _LABEL_WORDS
+    only_b = set(b.tokens) - set(a.tokens) - _LABEL_WORDS
+    return (
+        [w for w in only_a if not any(_alike(w, v) for v in only_b)],
+        [w for w in only_b if not any(_alike(w, v) for v in only_a)],
+    )
+
+
 def word_conflict(a: Key, b: Key) -> bool:
     """True when each title has a word the other lacks with nothing alike in its place:
     `adult` vs `adolescent`, `sensitive` vs `resistant`, `factor h` vs `factor i`.
     Spelling variants (haemolytic/hemolytic) and dropped subtitles are not conflicts."""
-    if a.title.replace(" ", "") == b.title.replace(" ", ""):
-        return False  # `p16(INK4a)` vs `p16INK4a`
-    only_a = set(a.tokens) - set(b.tokens) - _LABEL_WORDS
-    only_b = set(b.tokens) - set(a.tokens) - _LABEL_WORDS
-    if not only_a or not only_b:
-        return False
-    lonely_a = [w for w in only_a if not any(_alike(w, v) for v in only_b)]
-    lonely_b = [w for w in only_b if not any(_alike(w, v) for v in only_a)]
+    lonely_a, lonely_b = _lonely_words(a, b)
     if not lonely_a or not lonely_b:
         return False
     # A dropped subtitle leaves words on one side only; a swap leaves them on both sides.
@@ -92,13 +98,8 @@ def added_words(a: Key, b: Key) -> bool:
     """True when one title has a word the other lacks with nothing alike in its place (`... in
     women`, `... in older patients`): a subgroup or another population, unless a place says the
     records are one article."""
-    if a.title.replace(" ", "") == b.title.replace(" ", ""):
-        return False
-    only_a = set(a.tokens) - set(b.tokens) - _LABEL_WORDS
-    only_b = set(b.tokens) - set(a.tokens) - _LABEL_WORDS
-    return any(not any(_alike(w, v) for v in only_b) for w in only_a) or any(
-        not any(_alike(w, v) for v in only_a) for w in only_b
-    )
+    lonely_a, lonely_b = _lonely_words(a, b)
+    return bool(lonely_a or lonely_b)
 
 
 # Words that label a record rather than name the work (kinds are compared by the guards).
