@@ -160,12 +160,16 @@ _VENUE_TYPES = frozenset(
 
 def _edition_free(name: tuple[str, ...]) -> tuple[str, ...]:
     """A meeting's name without what changes from one edition to the next or from one index to
-    another: its number, year, `Proceedings of`, `Annual`, `International`. (`Conference`,
-    `Workshop` and `Symposium` stay: a workshop and a symposium on one topic are two venues.)"""
-    return tuple(
-        w for w in name
-        if not w[0].isdigit() and w not in ("proceedings", "annual", "international")
-    )
+    another: its number, year, `Proceedings of`, `Annual`, `International`, its sponsors (IEEE,
+    ACM, IFIP). (`Conference`, `Workshop` and `Symposium` stay: a workshop and a symposium on
+    one topic are two venues.)"""
+    return tuple(w for w in name if not w[0].isdigit() and w not in _EDITION_FREE)
+
+
+# What IEEE Xplore adds to a meeting's name (`2019 IEEE/ACM 41st International Conference on
+# Software Engineering (ICSE)`) against the ACM DL's `Proceedings of the 41st International
+# Conference on Software Engineering`: its sponsors.
+_EDITION_FREE = frozenset(("proceedings", "annual", "international", "ieee", "acm", "ifip"))
 
 
 def _acronym_of(a: tuple[str, ...], b: tuple[str, ...]) -> bool:

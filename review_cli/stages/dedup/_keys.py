@@ -204,6 +204,76 @@ def _type_info(record_type: str) -> tuple[frozenset[str], bool]:
     return typed, meeting
 
 
+# PsycINFO records a dissertation as an item of `Dissertation Abstracts International: Section
+# B: ...` (typed a journal article by most exports); ProQuest as a thesis. Both are the thesis.
+_THESIS_SOURCE = re.compile(r"\bdissertations?\b|\bmasters abstracts\b|\btheses\b")
+
+
+@lru_cache(maxsize=4096)
+def thesis_source(journal: str) -> bool:
+    """A source that is an index of theses (`Dissertation Abstracts International`, `ProQuest
+    Dissertations and Theses`); `Dissertationes Mathematicae` is a journal."""
+    low = journal.casefold()
+    return ("diss" in low or "theses" in low or "masters" in low) and bool(
+        _THESIS_SOURCE.search(low)
+    )
+
+
+@lru_cache(maxsize=4096)
+def form(record_type: str) -> str:
+    """What a record type says a book-like item is: `book`, `chapter`, `book review` or ''.
+    (Checked in that order of specificity: `Book Chapter` and `Book Review` hold `book`.)"""
+    t = fold(record_type).strip() if record_type else ""
+    if not t or "book" not in t and "chap" not in t and t not in _CHAPTER_TYPES:
+        return ""
+    if "review" in t:
+        return "book review"  # WoS `Book Review`, PsycINFO `Review-Book`
+    if "chap" in t or "section" in t or t in _CHAPTER_TYPES:
+        return "chapter"  # RIS `CHAP`, Scopus `Book Chapter`, Zotero `Book Section`
+    return "book"  # RIS `BOOK`, `EDBOOK`, `Edited Book`, BibTeX `book`
+
+
+_CHAPTER_TYPES = frozenset(("incollection", "inbook", "chap"))
+
+# Words of a meeting's name that name a volume besides its main proceedings: a poster or an
+# extended abstract in the `Companion`, `Adjunct` or `Extended Abstracts`, a paper of the
+# `Workshops` or the `Doctoral Symposium`. A paper and its poster share title, team and year.
+_TRACK_WORDS = {
+    "companion": "companion", "adjunct": "adjunct", "workshop": "workshop",
+    "workshops": "workshop", "doctoral": "doctoral", "poster": "poster", "posters": "poster",
+    "demo": "demo", "demos": "demo", "demonstration": "demo", "demonstrations": "demo",
+    "extended": "extended", "ext": "extended",
+}
+
+
+@lru_cache(maxsize=4096)
+def track(journal: str) -> frozenset[str]:
+    """The volume words (`companion`, `workshop`...) a venue's name carries, read from the name as
+    exported (dblp's `ICSE (Companion Volume)` keeps it in brackets)."""
+    if not journal:
+        return frozenset()
+    name = _MEETING.split(journal, maxsplit=1)[0]  # not Embase's `Journal. Conference: <meeting>`
+    return frozenset(_TRACK_WORDS[w] for w in words(name) if w in _TRACK_WORDS)
+
+
+# An arXiv entry as dblp (`CoRR`, volume `abs/1901.01234`), Google Scholar (`arXiv preprint
+# arXiv:1901.01234`) or DataCite (DOI `10.48550/arXiv.1901.01234`) write it. A link to arXiv
+# does not make a record the preprint: OpenAlex links published articles to their preprints.
+_ARXIV_ID = re.compile(r"(?:abs/|arxiv[:.]\s*)(\d{4}\.\d{4,5}|[a-z-]+/\d{7})", re.I)
+
+
+def arxiv_id(journal: str, volume: str, doi: str) -> str:
+    """The arXiv identifier (without its version) of a record that is the preprint, or ''."""
+    venue = journal.casefold()
+    if "arxiv" in venue or venue.strip() == "corr":
+        m = _ARXIV_ID.search(volume) or _ARXIV_ID.search(journal)
+    elif doi.casefold().startswith("10.48550/arxiv"):
+        m = _ARXIV_ID.search(doi)
+    else:
+        return ""
+    return m.group(1).casefold() if m else ""
+
+
 # --- authors, numbers, pages ---------------------------------------------------------------
 def surnames(authors: tuple[str, ...]) -> tuple[str, ...]:
     """Folded surnames. Handles `Smith, J.A.`, `Smith JA`, `J. A. Smith` and run-together lists
@@ -258,7 +328,11 @@ _GLUED = re.compile(r"\.[a-z]{2,}")
 _ET_AL = re.compile(r"\bet\.?\s*al(?:ii|ia)?\b\.?", re.I)
 _GROUP = re.compile(
     r"\b(group|study|consortium|collaborat\w*|investigators|committee|trial|society|association"
-    r"|network|working)\b"
+    r"|network|working"
+    # Institutions (grey literature's authors): `World Health Organization` is not the surname
+    # `Organization`, shared with `International Labour Organization`.
+    r"|organi[sz]ations?|ministry|department|agency|institute|council|commission|bureau"
+    r"|foundation|government|university|federation|administration)\b"
 )
 
 
@@ -303,6 +377,8 @@ class Key:
     part: str
     kinds: frozenset[str]
     conference: bool
+    track: frozenset[str]  # a meeting's other volumes: `companion`, `workshop`, `extended`...
+    form: str  # `book`, `chapter`, `book review` (by record type) or ''
     year: int | None
     surnames: tuple[str, ...]
     authors: tuple[str, ...]  # as exported (for the rare rule that reads given names too)
@@ -386,6 +462,11 @@ def make_key(r: Record) -> Key:
     volume, issue, pages = embase_place(r.volume, r.issue, r.pages)
     first, last, style, starts, _ = pages_info(pages)
     journal, _ = journal_info(r.journal or r.journal_abbrev)
+    arxiv = arxiv_id(r.journal, r.volume, r.doi)
+    if arxiv:
+        # One preprint under `CoRR` and `arXiv preprint arXiv:...`: one venue, its identifier the
+        # volume (two identifiers, two entries).
+        journal, volume = ("arxiv",), arxiv
     group = group_author(r.authors)
     alt_titles = alternatives(raw)
     tokens = tuple(w for w in title.split() if w not in STOP)
@@ -403,9 +484,12 @@ def make_key(r: Record) -> Key:
         part=part(title) or dotted_part(raw),
         kinds=(
             kinds(raw, r.type) | {"registry"} if registry(r.journal, r.type, r.url)
+            else kinds(raw, r.type) | {"thesis"} if thesis_source(r.journal)
             else kinds(raw, r.type)
         ),
         conference=conference(r.journal, r.volume, r.issue, r.pages, r.type),
+        track=track(r.journal),
+        form=form(r.type),
         year=r.year,
         surnames=() if group else surnames(r.authors),
         authors=r.authors,
@@ -414,7 +498,7 @@ def make_key(r: Record) -> Key:
         journal=journal,
         meeting=meeting_words(r.journal),
         journal_alt=journal_info(r.journal_abbrev)[0] if r.journal and r.journal_abbrev else (),
-        volume=clean_number(volume),
+        volume=volume if arxiv else clean_number(volume),
         issue=clean_number(issue),
         first_page=first,
         last_page=last,

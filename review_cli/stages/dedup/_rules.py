@@ -115,7 +115,22 @@ def compare(a: Key, b: Key) -> Match:
             # silently left apart: a person looks.
             return Match(Verdict.UNCERTAIN, f"same-doi-but-{stop}", scores, hold=True)
         return Match(Verdict.DIFFERENT, stop, scores)
+    if a.track != b.track and a.journal and b.journal and (a.conference or b.conference):
+        # A paper in a meeting's main proceedings and one of its title in the Companion,
+        # Workshops or Extended Abstracts: the paper and its poster, or its doctoral-symposium
+        # paper. Held apart until a person decides, so no venue-less record bridges them.
+        # (Journals are left to their names: `Topics in Companion Animal Medicine`.)
+        if title < 0.85:
+            return Match(Verdict.DIFFERENT, "other-volume-of-meeting", scores)
+        return Match(Verdict.UNCERTAIN, "other-volume-of-meeting", scores, hold=True)
+    if {a.form, b.form} == {"book", "book review"}:
+        return Match(Verdict.DIFFERENT, "book-review-vs-book", scores)
     match = _duplicate_rules(a, b, title, authors, scores)
+    if match.verdict is Verdict.DUPLICATE and {a.form, b.form} == {"book", "chapter"}:
+        # A book and a chapter record under the book's title (some exports title a chapter so,
+        # and list the editors as its authors), or one book typed two ways: a person looks,
+        # and no third record joins them meanwhile.
+        return Match(Verdict.UNCERTAIN, "chapter-or-book", scores, hold=True)
     if match.verdict is Verdict.DUPLICATE and abstract_or_article(a, b):
         # A meeting abstract against a journal record that nothing places (no pages): the
         # article that followed, or the abstract exported without its supplement. A person
@@ -145,6 +160,11 @@ def abstract_or_article(a: Key, b: Key) -> bool:
     if a.conference == b.conference:
         return False
     meeting, other = (a, b) if a.conference else (b, a)
+    if not meeting.journal and not meeting.volume:
+        # A paper typed as a meeting's (ERIC's `Speeches/Meeting Papers`, a conference paper)
+        # that names no venue at all, against a journal's record without pages (ahead of
+        # print): the paper presented, then published, or one article typed two ways.
+        return bool(other.journal) and not other.first_page and not other.volume
     return bool(other.journal) and not other.first_page and bool(other.issue) and not meeting.issue
 
 
