@@ -14,7 +14,7 @@ import pytest
 from review_cli.io import normalise
 from review_cli.model import Record
 from review_cli.stages.dedup._journals import journal_words, journals_match
-from review_cli.stages.dedup._keys import _surnames_of, abstract_code, make_key
+from review_cli.stages.dedup._keys import _surnames_of, abstract_code, group_author, make_key
 from review_cli.stages.dedup._match import dedup_records, make_keys
 from review_cli.stages.dedup._pages import page_span
 from review_cli.stages.dedup._rules import Verdict, compare
@@ -2148,6 +2148,22 @@ def test_abstract_code(title: str, code: str) -> None:
 ])
 def test_surnames_of_each_name_order(author: str, surnames: tuple[str, ...]) -> None:
     assert _surnames_of(author) == surnames
+
+
+@pytest.mark.parametrize(("authors", "group"), [
+    (("World Health Organization",), True),  # grey literature: institutions as authors
+    (("Ministry of Housing and Urban Development",), True),
+    (("Smith, J.", "Department of Health"), True),  # a group in the first two names
+    (("Bureau of Labor Statistics",), True),
+    (("U.S. Census Bureau",), True),
+    (("ALTS Group",), True),
+    (("Bureau, Jean", "Smith, J."), False),  # `Bureau` is also a surname
+    (("Jean Bureau",), False),
+    (("Councill, A.",), False),
+    (("Smith, J.", "Lee, K.", "University of Toronto"), False),  # only the first two count
+])
+def test_corporate_authors(authors: tuple[str, ...], group: bool) -> None:
+    assert group_author(authors) is group
 
 
 def test_every_case_says_why() -> None:

@@ -331,8 +331,11 @@ _GROUP = re.compile(
     r"|network|working"
     # Institutions (grey literature's authors): `World Health Organization` is not the surname
     # `Organization`, shared with `International Labour Organization`.
-    r"|organi[sz]ations?|ministry|department|agency|institute|council|commission|bureau"
-    r"|foundation|government|university|federation|administration)\b"
+    r"|organi[sz]ations?|ministry|department|agency|institute|council|commission"
+    r"|foundation|government|university|federation|administration"
+    # `Bureau` is also a surname (`Bureau, Jean`): an institution only as `Bureau of ...` or
+    # `Census Bureau`.
+    r"|bureau\s+(?:of|for)|(?:census|federal|national|central|statistics)\s+bureau)\b"
 )
 
 
