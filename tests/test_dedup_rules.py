@@ -1846,6 +1846,16 @@ CASES = [
           "journal": ("2019 IEEE/ACM 3rd International Workshop on Software Engineering for "
                       "Machine Learning (SEML)")}, "duplicate",
          "one workshop paper from the ACM DL and IEEE Xplore: both names say `Workshop`"),
+    case("workshop-full-name-vs-acronym",
+         {**ICSE, "year": "2018", "pages": "",
+          "journal": "Proceedings of the 28th Workshop on Information Technologies and Systems"},
+         {**ICSE, "year": "2018", "pages": "", "journal": "WITS 2018"}, "duplicate",
+         "a meeting that is a workshop (WITS), by its name and by its acronym: `Workshop` is "
+         "what the meeting is, not another volume of a meeting"),
+    case("workshop-full-name-vs-acronym-proceedings",
+         {**ICSE, "year": "2018", "pages": "", "journal": "Workshop on e-Business, WeB 2018"},
+         {**ICSE, "year": "2018", "pages": "", "journal": "WeB 2018 Proceedings"}, "duplicate",
+         "the same for AIS's Workshop on e-Business as Scopus and the AIS eLibrary name it"),
     case("workshop-paper-dblp-name",
          {**ICSE, "pages": "",
           "journal": ("Proceedings of the 3rd International Workshop on Software Engineering "

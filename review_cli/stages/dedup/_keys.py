@@ -14,7 +14,7 @@ from urllib.parse import unquote
 
 from review_cli.io.normalise import cites_article, strip_notes
 from review_cli.model import Record
-from review_cli.stages.dedup._journals import journal_info
+from review_cli.stages.dedup._journals import journal_info, journals_match
 from review_cli.stages.dedup._pages import SHARED_PAGES, embase_place, pages_info
 from review_cli.stages.dedup._text import NON_ALNUM, STOP, fold, title_form, words
 from review_cli.stages.dedup._titles import generic
@@ -254,6 +254,15 @@ def track(journal: str) -> frozenset[str]:
         return frozenset()
     name = _MEETING.split(journal, maxsplit=1)[0]  # not Embase's `Journal. Conference: <meeting>`
     return frozenset(_TRACK_WORDS[w] for w in words(name) if w in _TRACK_WORDS)
+
+
+def one_meeting_but_track(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    """Whether two venue names (significant words) are one meeting once the volume words are
+    set aside: `ICSE` and `ICSE Companion`, not `WITS 2018` and `Workshop on Information
+    Technologies and Systems`, where `Workshop` is what the meeting is, not another volume."""
+    return journals_match(
+        tuple(w for w in a if w not in _TRACK_WORDS), tuple(w for w in b if w not in _TRACK_WORDS)
+    )
 
 
 # An arXiv entry as dblp (`CoRR`, volume `abs/1901.01234`), Google Scholar (`arXiv preprint

@@ -25,7 +25,7 @@ from review_cli.stages.dedup._guards import (
     same_text,
     span,
 )
-from review_cli.stages.dedup._keys import Key
+from review_cli.stages.dedup._keys import Key, one_meeting_but_track
 from review_cli.stages.dedup._similar import (
     added_words,
     author_similarity,
@@ -115,7 +115,10 @@ def compare(a: Key, b: Key) -> Match:
             # silently left apart: a person looks.
             return Match(Verdict.UNCERTAIN, f"same-doi-but-{stop}", scores, hold=True)
         return Match(Verdict.DIFFERENT, stop, scores)
-    if a.track != b.track and a.journal and b.journal and (a.conference or b.conference):
+    if (
+        a.track != b.track and a.journal and b.journal and (a.conference or b.conference)
+        and one_meeting_but_track(a.journal, b.journal)
+    ):
         # A paper in a meeting's main proceedings and one of its title in the Companion,
         # Workshops or Extended Abstracts: the paper and its poster, or its doctoral-symposium
         # paper. Held apart until a person decides, so no venue-less record bridges them.
