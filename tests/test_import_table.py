@@ -271,6 +271,64 @@ def test_abstrackr_section_line_is_counted_out_not_dropped_silently() -> None:
     assert fields(records[2])["authors"] == ("Brownstein, C.D.",)
 
 
+SCOPUS_ROWS = [
+    '"Authors","Title","Year","Source title","Abstract","DOI"',
+    '"Smith J.; Lee K.","Care pathways","2020","Stroke","Methods, results.","10.1000/a"',
+    '"Tan W.","Integrated care boards","2021","BMJ","We asked, and found.","10.1000/b"',
+    '"Ruiz A.","Co-production in practice","2022","IJIC","Three sites.","10.1000/c"',
+]
+
+
+@pytest.mark.parametrize(("broken", "line", "cells"), [
+    # a title's closing quote lost (a hand edit): the row's cells shift left
+    (SCOPUS_ROWS[2].replace('boards"', "boards", 1), 3, 5),
+    # a quote not doubled inside a quoted cell, and the cell's closing quote lost
+    (SCOPUS_ROWS[2].replace('"We asked', '"We "asked', 1).replace('found."', "found.", 1), 3, 7),
+    # a quoted cell never closed: it takes in every row after it
+    (SCOPUS_ROWS[2].replace('found."', "found.", 1).replace('"10.1000/b"', "10.1000/b", 1), 3, 10),
+])
+def test_quote_out_of_place_is_a_damaged_row_not_shifted_fields(
+    broken: str, line: int, cells: int
+) -> None:
+    rows = [*SCOPUS_ROWS[:2], broken, *SCOPUS_ROWS[3:]]
+    _, records, skips, _ = parse("quote.csv", ("\n".join(rows) + "\n").encode())
+    assert [(s.line, s.damaged) for s in skips][:1] == [(line, True)]
+    assert f"({cells} of 6 columns)" in skips[0].reason and "quote" in skips[0].reason
+    # the rows before it are read as exported, and no record holds another's fields
+    assert fields(records[0])["title"] == "Care pathways"
+    assert all(fields(r)["doi"].startswith("10.1000/") for r in records)
+
+
+def test_quote_out_of_place_in_a_row_that_still_lines_up_is_a_warning() -> None:
+    rows = [*SCOPUS_ROWS[:2], SCOPUS_ROWS[2].replace("Integrated", 'The "integrated', 1),
+            *SCOPUS_ROWS[3:]]
+    _, records, skips, warnings = parse("quote.csv", ("\n".join(rows) + "\n").encode())
+    assert skips == [] and len(records) == 3
+    assert warnings == [
+        "line 3: a quote out of place (a `\"` inside a quoted cell is written `\"\"`); the "
+        "cells still line up with the header, but check that record"]
+
+
+def test_quote_out_of_place_via_cli_names_the_line_and_changes_nothing(
+    review: Project, runner, tmp_path: Path
+) -> None:
+    bad = tmp_path / "scopus.csv"
+    rows = [*SCOPUS_ROWS[:3], SCOPUS_ROWS[3].replace('practice"', "practice", 1)]
+    bad.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    result = invoke(runner, review, "import", str(bad), "--source", "Scopus")
+    assert result.exit_code == 1 and "Traceback" not in result.output
+    assert "line 4: its cells do not line up with the header" in result.output
+    assert not review.records_path.exists()
+
+
+def test_short_rows_of_an_exporter_are_not_misaligned_after_a_quote() -> None:
+    # Abstrackr leaves out empty cells: a row as short as one before the quote is a record.
+    rows = [(1, ["a", "b", "c", "d"]), (2, ["t", "u", "v", "w"]), (3, ["t", "u"]),
+            (4, ['x "y', "u", "v", "w"]), (5, ["t", "u"]), (6, ["t"])]
+    assert list(tabular.misaligned(rows, 4, 4)) == [(6, 1)]
+    assert list(tabular.misaligned(rows, 4, 0)) == []
+
+
 def test_spreadsheet_row_with_only_a_title_is_a_record(tmp_path: Path) -> None:
     # XLSX rows end at their last filled cell: a title alone in column A is a short row, not a
     # section line.

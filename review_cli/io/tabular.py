@@ -215,8 +215,10 @@ def records(
     rows: list[tuple[int, list[str]]],
     label: str,
     aliases: Mapping[str, tuple[str, ...]] = ALIASES,
+    broken: int = 0,
 ) -> Iterator[Parsed | Skip]:
-    """Map numbered rows (line or spreadsheet row, cells) onto records; see the module doc."""
+    """Map numbered rows (line or spreadsheet row, cells) onto records; see the module doc.
+    `broken`: the line of a quote out of place (`read_table`)."""
     found = find_header(rows, aliases)
     if found is None:
         header = next((r for _, r in rows if sum(1 for c in r if c.strip()) >= 2), [])
@@ -245,7 +247,24 @@ def records(
         {len(r) for _, r in rows[start + 1 : -1] if any(c.strip() for c in r)} if unended
         else set()
     )
+    shifted = dict(misaligned(rows[start:], width, broken))
+    if unended:
+        shifted.pop(last_line, None)  # a file cut off inside a quoted cell: said so below
+    if broken and not shifted:
+        doc.warnings.append(
+            f"line {broken}: a quote out of place (a `\"` inside a quoted cell is written "
+            f"`\"\"`); the cells still line up with the header, but check that record"
+        )
     for line, row in rows[start + 1 :]:
+        if line in shifted:
+            yield Skip(
+                line,
+                f"its cells do not line up with the header ({shifted[line]} of {width} "
+                f"columns): a quote out of place near line {broken} (a `\"` inside a quoted "
+                f"cell is written `\"\"`, and every quoted cell is closed)",
+                True,
+            )
+            continue
         filled = [i for i, c in enumerate(row) if c.strip()]
         if not filled:
             continue  # blank line or empty spreadsheet row
@@ -282,9 +301,28 @@ def _lf(text: str) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
-def read_table(path: Any, text: str, delimiter: str) -> list[tuple[int, list[str]]]:
-    """(first line, cells) for every row; quoted cells may span lines."""
-    reader = csv.reader(io.StringIO(_lf(text), newline="\n"), delimiter=delimiter)
+def read_table(path: Any, text: str, delimiter: str) -> tuple[list[tuple[int, list[str]]], int]:
+    """(first line, cells) for every row, quoted cells spanning lines; and the line of the
+    first quote out of place (0 when there is none).
+
+    Read strictly first, as every export we have seen is written. A quote out of place (a `"`
+    not doubled inside a quoted cell, a quoted cell never closed) makes the strict reader
+    stop; the table is then read leniently, as Excel would, and the line is returned so that
+    rows that no longer line up with the header are reported, not imported with shifted
+    fields (`misaligned`)."""
+    lines = _lf(text)
+    try:
+        return _rows(lines, delimiter, strict=True), 0
+    except csv.Error as e:
+        broken = int(e.args[1]) if len(e.args) > 1 else 1
+    try:
+        return _rows(lines, delimiter, strict=False), broken
+    except csv.Error as e:
+        raise ParseError(path, f"broken CSV ({e.args[0]})", line=int(e.args[1])) from e
+
+
+def _rows(text: str, delimiter: str, strict: bool) -> list[tuple[int, list[str]]]:
+    reader = csv.reader(io.StringIO(text, newline="\n"), delimiter=delimiter, strict=strict)
     out: list[tuple[int, list[str]]] = []
     line = 1
     try:
@@ -292,8 +330,28 @@ def read_table(path: Any, text: str, delimiter: str) -> list[tuple[int, list[str
             out.append((line, row))
             line = reader.line_num + 1
     except csv.Error as e:
-        raise ParseError(path, f"broken CSV ({e})", line=line) from e
+        raise csv.Error(str(e), reader.line_num or line) from e
     return out
+
+
+def misaligned(
+    rows: list[tuple[int, list[str]]], width: int, broken: int
+) -> Iterator[tuple[int, int]]:
+    """(line, cells) of each row, from the one holding the quote out of place at line `broken`
+    on, whose cells no longer line up with the header (`rows[0]`, `width` cells): its fields
+    would be shifted. Rows after it as short as a row before it are not: some exporters leave
+    out empty cells."""
+    if not broken:
+        return
+    ends = [n - 1 for n, _ in rows[1:]] + [sys.maxsize]
+    before: set[int] = set()
+    for (line, row), end in zip(rows[1:], ends[1:], strict=True):
+        if not any(c.strip() for c in row):
+            continue
+        if end < broken:
+            before.add(len(row))
+        elif len(row) != width and (line <= broken or len(row) not in before):
+            yield line, len(row)
 
 
 def _head_rows(text: str, delimiter: str) -> list[tuple[int, list[str]]]:
@@ -342,5 +400,5 @@ def sniff(doc: Document) -> bool:
 
 def parse(doc: Document) -> Iterator[Parsed | Skip]:
     delimiter, _ = guess_delimiter(doc.text)
-    rows = read_table(doc.path, doc.text, delimiter)
-    yield from records(doc, rows, LABEL)
+    rows, broken = read_table(doc.path, doc.text, delimiter)
+    yield from records(doc, rows, LABEL, broken=broken)

@@ -76,7 +76,16 @@ def read_dataset(path: Path) -> Dataset:
         return _from_ris(path, doc)
     first = doc.text.split("\n", 1)[0]
     delimiter = max(("\t", ",", ";"), key=first.count)
-    return _from_rows(path, tabular.read_table(path, doc.text, delimiter))
+    rows, broken = tabular.read_table(path, doc.text, delimiter)
+    for line, cells in tabular.misaligned(rows, len(rows[0][1]) if rows else 0, broken):
+        raise ParseError(
+            path,
+            f"its cells do not line up with the header ({cells} of {len(rows[0][1])} columns): "
+            f"a quote out of place near line {broken}",
+            line=line,
+            hint='a `"` inside a quoted cell is written `""`, and every quoted cell is closed',
+        )
+    return _from_rows(path, rows)
 
 
 def _column(header: list[str], names: Sequence[str]) -> int | None:
