@@ -92,6 +92,8 @@ BAD = {
     "dup_ids.csv": ("record_id,title,abstract,label_included\n5,A,b,1\n5,C,d,0\n",
                     "`5` appears twice"),
     "empty.csv": ("", "the file is empty"),
+    "stray_quote.csv": ('title,abstract,label_included\n"A,b,1\nC,"d",0\nE,f,1\n',
+                        "stray_quote.csv:2: its cells do not line up with the header"),
 }
 
 
