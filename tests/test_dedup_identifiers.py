@@ -62,6 +62,8 @@ def test_same_doi_with_a_guard_waits_for_a_person(review: Project, runner) -> No
     shown = invoke(runner, project, "dedup", "--review", "-r", "reviewer1", input="q\n")
     assert shown.exit_code == 0, shown.output
     assert "rule same-doi-but-comment-vs-article" in shown.stderr, "the reason is on screen"
+    assert "One DOI, but one record is a letter, a reply or an editorial" in " ".join(
+        shown.stderr.split()), "and what it means"
 
     # The person says: the comment is another item. It stays apart on every re-run.
     decided = invoke(runner, project, "dedup", "--review", "-r", "reviewer1", input="n\n")

@@ -66,7 +66,7 @@ def render_card(card: PairCard, console: Console) -> None:
     table = Table(
         "", card.a.id, card.b.id,
         title=f"Pair {card.position} of {card.total}: rule {card.rule}  {scores}",
-        show_lines=True, expand=True,
+        caption=card.why or None, caption_justify="left", show_lines=True, expand=True,
     )
     for name in FIELDS:
         va, vb = _value(card.a, name), _value(card.b, name)

@@ -25,6 +25,7 @@ from review_cli.progress import NULL, Progress
 from review_cli.project import Project
 from review_cli.stages.dedup._match import candidate_pairs, cluster, decide_pairs, make_keys
 from review_cli.stages.dedup._rules import Match, Verdict
+from review_cli.stages.dedup._why import why_queued
 from review_cli.store import clusters as clusters_store
 from review_cli.store import flow, lock
 from review_cli.store import records as records_store
@@ -264,6 +265,7 @@ class PairCard:
     scores: dict[str, float]
     position: int  # 1-based among the pairs still waiting when the session started
     total: int
+    why: str = ""  # why the rules could not decide, and what to look at
 
 
 KEYS = {"d": "duplicate", "n": "different", "s": "skip", "u": "undo", "q": "quit"}
@@ -318,7 +320,8 @@ def review(
     while i < len(rows):
         row = rows[i]
         card = PairCard(
-            records[row["a"]], records[row["b"]], row["rule"], dict(row["scores"]), i + 1, len(rows)
+            records[row["a"]], records[row["b"]], row["rule"], dict(row["scores"]), i + 1,
+            len(rows), why_queued(row["rule"]),
         )
         answer = KEYS.get(ask(card).strip().lower()[:1], "")
         if answer == "quit":
