@@ -288,13 +288,37 @@ def surnames(authors: tuple[str, ...]) -> tuple[str, ...]:
     """Folded surnames. Handles `Smith, J.A.`, `Smith JA`, `J. A. Smith` and run-together lists
     such as `Adingupu D. D.Gronros J.Behrendt M.` (one string for all authors)."""
     out: list[str] = []
+    scholar = initials_first(authors)
     for author in authors[:12]:  # more names add nothing to a comparison
-        out.extend(_surnames_of(author))
+        out.extend(_surnames_of(author, scholar))
     return tuple(out)
 
 
+_CAPS_INITIALS = re.compile(r"[A-Z]{1,3}")
+
+
+def initials_first(authors: tuple[str, ...]) -> bool:
+    """Google Scholar's list: every name is its initials in capitals, then the surname (`A
+    Ghazawneh`, `TL Nguyen`, `JA Smith`), one of them a single initial. (`LI Wei` alone reads as
+    the surname in capitals first: only the list tells.)"""
+    if not authors or any("," in a for a in authors[:12]):
+        return False
+    heads = [a.split(" ", 1)[0] for a in authors[:12]]
+    return all(
+        _CAPS_INITIALS.fullmatch(h) is not None and " " in a for h, a in zip(heads, authors[:12],
+                                                                            strict=False)
+    ) and any(len(h) == 1 for h in heads)
+
+
+# Particles that start a surname (`vom Brocke J.`, `van der Aalst W.M.P.`, `de la Cruz JM`):
+# the surname is the particles and the word after them, as with a comma.
+_PARTICLES = frozenset(
+    "van von vom der den de del della di da dos das du la le ten ter zu".split()
+)
+
+
 @lru_cache(maxsize=65536)
-def _surnames_of(author: str) -> tuple[str, ...]:
+def _surnames_of(author: str, scholar: bool = False) -> tuple[str, ...]:
     text = fold(author).replace("?", "").replace("\ufffd", "")  # `Mu?oz`: a lost character
     if "et" in text:
         # `et al.` ends a cut list: no author (it was the surname `et`, shared by every list
@@ -306,9 +330,23 @@ def _surnames_of(author: str) -> tuple[str, ...]:
     parts = [w for w in NON_ALNUM.sub(" ", text).split() if len(w) > 1 or w.isdigit()]
     if _GLUED.search(text):  # several authors glued together
         return tuple(w for w in parts if len(w) > 2 or w not in {"jr", "sr"})
+    if scholar:
+        # Initials, then the surname: every word after the first.
+        rest = NON_ALNUM.sub(" ", text).split()[1:]
+        return tuple(w for w in rest if w not in _SUFFIXES) or tuple(parts[:1])
+    head = author.split(" ", 1)[0]
+    if ("." in head or len(head) == 1) and len(parts) > 1 and parts[0] in _PARTICLES:
+        # `D. van Knippenberg`, `W.M.P. van der Aalst`: initials, then a surname with particles.
+        return tuple(w for w in parts if w not in _SUFFIXES)
     last = surname_last(author)
     if last:
         return tuple(NON_ALNUM.sub(" ", fold(last)).split())
+    if len(parts) > 1 and parts[0] in _PARTICLES and text.split(" ", 1)[0] == parts[0]:
+        # `vom Brocke J.`, `de la Cruz JM`: the particles and the word after them.
+        n = 0
+        while n < len(parts) - 1 and parts[n] in _PARTICLES:
+            n += 1
+        return tuple(parts[: n + 1])
     return tuple(parts[:1] if parts and len(parts[0]) > 1 else parts[-1:])
 
 
@@ -505,7 +543,10 @@ def make_key(r: Record) -> Key:
         year=r.year,
         surnames=() if group else surnames(r.authors),
         authors=r.authors,
-        first_author=() if group or not r.authors else _surnames_of(r.authors[0])[:4],
+        first_author=(
+            () if group or not r.authors
+            else _surnames_of(r.authors[0], initials_first(r.authors))[:4]
+        ),
         group=group,
         journal=journal,
         meeting=meeting_words(r.journal),
