@@ -219,7 +219,10 @@ def _duplicate_rules(
     authors_ok = authors_agree(authors, first)
     authors_sure = authors is not None and authors >= 0.8 and bool(first)
     conflict = word_conflict(a, b)
-    bib = sum((same_volume, same_pg, bool(journal), bool(first), same_year))
+    # An article online a year before its print issue: the year of one record is the other's
+    # year of print, less one (it counts as the same year, and nothing else places it).
+    in_print_later = ahead_of_print(a, b) or ahead_of_print(b, a)
+    bib = sum((same_volume, same_pg, bool(journal), bool(first), same_year or in_print_later))
     if journal is not None:
         scores["journal"] = 1.0 if journal else 0.0
 
@@ -332,6 +335,17 @@ def _duplicate_rules(
         # online and print versions, or two of the team's papers. A person decides.
         return Match(Verdict.UNCERTAIN, "same-authors-other-title", scores)
     return Match(Verdict.DIFFERENT, "dissimilar", scores)
+
+
+def ahead_of_print(x: Key, y: Key) -> bool:
+    """`x` is the article online ahead of print (a journal, no volume, issue or pages) the year
+    before `y`'s print record in a volume. (Neither is a meeting's: an abstract the year before
+    the article is another record.)"""
+    return (
+        bool(x.journal) and not x.volume and not x.issue and not x.first_page
+        and bool(y.volume) and x.year is not None and y.year == x.year + 1
+        and not (x.conference or y.conference)
+    )
 
 
 def letters_block(a: Key, b: Key, authors: float | None) -> bool:
