@@ -2180,11 +2180,19 @@ CASES = [
     case("r5-misq-jstor-vs-ebsco",
          {**MISQ_EB, "title": MISQ["title"].replace(": ", " - "), "pages": "1123-1150"},
          MISQ_EB, "duplicate", "JSTOR's ` - ` before the subtitle"),
-    case("r5-misq-aisel-vs-ebsco", MISQ_AIS, MISQ_EB, "uncertain",
+    case("r5-misq-aisel-vs-ebsco", MISQ_AIS, MISQ_EB, "duplicate",
          "the AIS eLibrary names MISQ in full (`Management Information Systems Quarterly`), "
          "no pages"),
-    case("r5-misq-aisel-vs-wos", MISQ_AIS, {**MISQ_WS, "doi": ""}, "uncertain",
+    case("r5-misq-aisel-vs-wos", MISQ_AIS, {**MISQ_WS, "doi": ""}, "duplicate",
          "`Management Information Systems Quarterly` against `MIS QUARTERLY`, no pages in one"),
+    case("r5-misq-aisel-vs-scopus", MISQ_AIS, {**MISQ_SC, "doi": ""}, "duplicate",
+         "`Management Information Systems Quarterly` against Scopus's `MIS Quarterly: "
+         "Management Information Systems`"),
+    case("r5-misq-vs-misq-executive",
+         {**MISQ_EB, "journal": "MIS Quarterly Executive", "volume": "", "issue": "",
+          "pages": ""}, MISQ_AIS, "not-duplicate",
+         "MIS Quarterly Executive is another journal than Management Information Systems "
+         "Quarterly"),
     case("r5-misq-abbrev-vs-ebsco", {**MISQ_EB, "journal": "MIS Q", "pages": ""}, MISQ_EB,
          "duplicate", "`MIS Q` is MIS Quarterly"),
     case("r5-misq-scholar-sparse-vs-ebsco",
@@ -2577,6 +2585,13 @@ def test_no_record_bridges_a_paper_and_its_poster() -> None:
                                    "Tradition of Innovation, AMCIS 2017"),
         ("ECIS 2019 Proceedings", "27th European Conference on Information Systems - "
                                   "Information Systems for a Sharing Society, ECIS 2019"),
+        # Round 5: an acronym for a run of the name's words, the rest word for word.
+        ("MIS Quarterly", "Management Information Systems Quarterly"),
+        ("MIS Q", "Management Information Systems Quarterly"),
+        ("MIS Quarterly: Management Information Systems",
+         "Management Information Systems Quarterly"),
+        ("AIS Transactions on Human-Computer Interaction",
+         "Association for Information Systems Transactions on Human-Computer Interaction"),
         # Round 4: IEEE Xplore's names of a meeting carry its sponsors.
         ("Proceedings of the 41st International Conference on Software Engineering",
          "2019 IEEE/ACM 41st International Conference on Software Engineering (ICSE)"),
@@ -2625,6 +2640,10 @@ def test_journals_that_differ() -> None:
         ("Stroke", "Stroke : Vascular and Interventional Neurology"),
         ("Circulation", "Circulation Research"), ("Circulation", "Circulation Journal"),
         ("Circulation", "Circulation : Heart Failure"),
+        # Round 5: an acronym for a run of words needs the other words one for one.
+        ("MIS Quarterly Executive", "Management Information Systems Quarterly"),
+        ("British Medical Journal", "BMJ Global Health Open"),
+        ("JAIS Research", "Journal of the Association for Information Systems"),
     )
     for one, other in daughters:
         assert not journals_match(journal_words(one), journal_words(other)), (one, other)

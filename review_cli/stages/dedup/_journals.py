@@ -189,6 +189,29 @@ def _acronym_of(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     return False
 
 
+def _acronym_for_run(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    """A word of `a` is the acronym of a run of `b`'s words, and `a`'s other words abbreviate
+    `b`'s other words one for one, in place: `MIS Quarterly` (and `MIS Q`) for the AIS
+    eLibrary's `Management Information Systems Quarterly`, also when `a` spells the acronym out
+    after its name (Scopus). (`MIS Quarterly Executive` has a word more: another journal.)"""
+    for k, t in enumerate(a):
+        if len(t) < 3 or len(t) > 6 or not t.isalpha() or len(a) < 2:
+            continue
+        before, after = a[:k], a[k + 1 :]
+        for m in range(len(after) - 2):
+            if _acronym(t, after[m:]):
+                # Scopus's `MIS Quarterly: Management Information Systems` spells its acronym
+                # out after the name: the name is what comes before.
+                after = after[:m]
+                break
+        i, j = len(before), len(b) - len(after)
+        if j - i < 3 or not _acronym(t, b[i:j]):
+            continue
+        if all(_abbreviates(x, y) for x, y in zip(before + after, b[:i] + b[j:], strict=True)):
+            return True
+    return False
+
+
 def journals_match(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     """True when one name is the other or an abbreviation of it (word by word, in order), or
     an acronym of it (`JPEN`, `AMCIS 2017 Proceedings`)."""
@@ -199,6 +222,8 @@ def journals_match(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     if other_years(a, b):
         return False
     if _acronym_of(a, b) or _acronym_of(b, a):
+        return True
+    if _acronym_for_run(a, b) or _acronym_for_run(b, a):
         return True
     if _VENUE_TYPES.intersection(a + b) and _edition_free(a) == _edition_free(b) != ():
         return True  # `Proceedings of the 52nd Hawaii ...` and `... of the Annual Hawaii ...`
