@@ -2335,13 +2335,17 @@ CASES = [
          {**AISEL, "journal": "ECIS 2020 Research Papers", "year": "2020"},
          {**AISEL, "journal": ("28th European Conference on Information Systems - Liberty, "
                                "Equality, and Fraternity in a Digitizing World, ECIS 2020"),
-          "year": "2020", "type": "Conference Paper"}, "uncertain",
+          "year": "2020", "type": "Conference Paper"}, "duplicate",
          "the AIS eLibrary names ECIS's proceedings by track: `ECIS 2020 Research Papers`"),
     case("r5-ecis-aisel-rip-vs-scopus",
          {**AISEL, "journal": "ECIS 2019 Research-in-Progress Papers"},
          {**AISEL, "journal": "27th European Conference on Information Systems: Information "
                               "Systems for a Sharing Society, ECIS 2019",
-          "type": "Conference Paper"}, "uncertain", "`Research-in-Progress Papers`"),
+          "type": "Conference Paper"}, "duplicate", "`Research-in-Progress Papers`"),
+    case("r5-ecis-research-papers-vs-doctoral-consortium",
+         {**AISEL, "journal": "ECIS 2020 Research Papers", "year": "2020"},
+         {**AISEL, "journal": "ECIS 2020 Doctoral Consortium", "year": "2020"}, "not-duplicate",
+         "a section's name is no track: the paper and its doctoral-consortium version stay apart"),
     case("r5-pacis-aisel-vs-scopus",
          {**AISEL, "journal": "PACIS 2019 Proceedings"},
          {**AISEL, "journal": ("23rd Pacific Asia Conference on Information Systems: Secure ICT "
@@ -2588,6 +2592,11 @@ def test_no_record_bridges_a_paper_and_its_poster() -> None:
         # Round 5: an acronym for a run of the name's words, the rest word for word.
         ("MIS Quarterly", "Management Information Systems Quarterly"),
         ("MIS Q", "Management Information Systems Quarterly"),
+        ("ECIS 2020 Research Papers", "28th European Conference on Information Systems - "
+                                      "Liberty, Equality, and Fraternity in a Digitizing World, "
+                                      "ECIS 2020"),
+        ("ECIS 2019 Research-in-Progress Papers", "27th European Conference on Information "
+                                                  "Systems, ECIS 2019"),
         ("MIS Quarterly: Management Information Systems",
          "Management Information Systems Quarterly"),
         ("AIS Transactions on Human-Computer Interaction",
@@ -2644,6 +2653,8 @@ def test_journals_that_differ() -> None:
         ("MIS Quarterly Executive", "Management Information Systems Quarterly"),
         ("British Medical Journal", "BMJ Global Health Open"),
         ("JAIS Research", "Journal of the Association for Information Systems"),
+        ("ECIS 2019 Research Papers", "28th European Conference on Information Systems, "
+                                      "ECIS 2020"),
     )
     for one, other in daughters:
         assert not journals_match(journal_words(one), journal_words(other)), (one, other)

@@ -172,6 +172,14 @@ def _edition_free(name: tuple[str, ...]) -> tuple[str, ...]:
 _EDITION_FREE = frozenset(("proceedings", "annual", "international", "ieee", "acm", "ifip"))
 
 
+# The AIS eLibrary names a meeting's proceedings by their sections: `ECIS 2020 Research Papers`,
+# `ECIS 2019 Research-in-Progress Papers`, `PACIS 2021 Completed Research`. In a name with a
+# year (a meeting's, never a journal's) these words say which part of the proceedings.
+_SECTION_WORDS = frozenset(
+    "research papers paper progress completed short full".split()
+)
+
+
 def _acronym_of(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     """A word of `a` is the acronym of `b`, and `a` says nothing more than `b` does: its other
     words are a year, an edition (`AMCIS 2017 Proceedings`) or `b` itself abbreviated (`JPEN J
@@ -181,8 +189,10 @@ def _acronym_of(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     for t in a:
         spelled = _spelled_out(b, t)
         if _acronym(t, spelled) or _acronym_in_both(t, spelled, b):
+            dated = any(_YEAR.fullmatch(w) for w in a)
             rest = tuple(
                 w for w in a if w != t and not w[0].isdigit() and w not in _EDITION_WORDS
+                and not (dated and w in _SECTION_WORDS)
             )
             if not rest or journals_match(rest, b):
                 return True
