@@ -96,6 +96,7 @@ def place_guards(a: Key, b: Key, title: float) -> list[str]:
         and a.first_page != b.first_page and a.last_page != b.last_page
         and not (a.page_starts & b.page_starts)
         and not pages_overlap(a, b, title) and not online_first(a, b) and not shifted_fields(a, b)
+        and not article_number_vs_count(a, b)
     ):
         # Only pages of one style compare: `e12724` and `1-6` are the same article's two
         # locators (e-number and print pages).
@@ -183,6 +184,21 @@ def online_first(a: Key, b: Key) -> bool:
             and not x.page_style and x.journal
         ):
             return True  # (a record that names no journal is not an article ahead of print)
+    return False
+
+
+def article_number_vs_count(a: Key, b: Key) -> bool:
+    """One record's page is the article number (`103627`, one number), the other's the article's
+    own pages 1-N in the same volume (a PDF's count): an article number and a page count cannot
+    be compared. (The number must lie beyond N: a page inside 1-N is a page.)"""
+    if not a.volume or a.volume != b.volume:
+        return False
+    for x, y in ((a, b), (b, a)):
+        if (
+            x.first_page == x.last_page and y.first_page == "1" and span(y) >= 2
+            and x.first_page.isdigit() and int(x.first_page) > int(y.last_page)
+        ):
+            return True
     return False
 
 
