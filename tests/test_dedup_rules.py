@@ -14,7 +14,13 @@ import pytest
 from review_cli.io import normalise
 from review_cli.model import Record
 from review_cli.stages.dedup._journals import journal_words, journals_match
-from review_cli.stages.dedup._keys import _surnames_of, abstract_code, group_author, make_key
+from review_cli.stages.dedup._keys import (
+    _surnames_of,
+    abstract_code,
+    group_author,
+    make_key,
+    unglue,
+)
 from review_cli.stages.dedup._match import dedup_records, make_keys
 from review_cli.stages.dedup._pages import page_span
 from review_cli.stages.dedup._rules import Verdict, compare
@@ -2458,6 +2464,147 @@ CASES = [
          {**ISC_ABS, "journal": "European stroke journal", "year": "2019", "volume": "4",
           "issue": "1", "pages": "123", "type": "Journal: Conference Abstract"},
          "duplicate", "CENTRAL's copy of an Embase meeting abstract"),
+    case("r5-lncs-series-vs-book-title",
+         {**AISEL, "title": "Design principles for digital nudging in e-commerce checkout",
+          "journal": "Lecture Notes in Computer Science", "volume": "11491",
+          "pages": "101-115", "type": "Conference Paper",
+          "authors": ["Berger B.", "Adam M.", "Rühr A.", "Benlian A."]},
+         {**AISEL, "title": "Design Principles for Digital Nudging in E-Commerce Checkout",
+          "journal": ("Extending the Boundaries of Design Science Theory and Practice"),
+          "pages": "101-115", "type": "CHAP"}, "duplicate",
+         "Scopus names the series and its volume, SpringerLink the book's title"),
+    case("r5-lncs-series-vs-book-title-other-pages",
+         {**AISEL, "title": "Design principles for digital nudging in e-commerce checkout",
+          "journal": "Lecture Notes in Computer Science", "volume": "11491",
+          "pages": "101-115", "type": "Conference Paper"},
+         {**AISEL, "title": "Design Principles for Digital Nudging in E-Commerce Checkout",
+          "journal": "Extending the Boundaries of Design Science Theory and Practice",
+          "pages": "201-215", "type": "CHAP"}, "not-duplicate",
+         "other pages: another chapter of the title (a series does not excuse pages)"),
+    case("r5-lncs-series-vs-journal-same-year",
+         {**AISEL, "title": "Design principles for digital nudging in e-commerce checkout",
+          "journal": "Lecture Notes in Computer Science", "volume": "11491",
+          "pages": "101-115", "type": "Conference Paper"},
+         {**AISEL, "title": "Design Principles for Digital Nudging in E-Commerce Checkout",
+          "journal": "Business & Information Systems Engineering", "volume": "61",
+          "pages": "", "type": "JOUR"}, "not-duplicate",
+         "the conference paper and the journal article of its title: two volumes, two venues"),
+    case("r5-springer-glued-authors",
+         {**MISQ_SC, "authors": ["Ahmad GhazawnehOla HenfridssonThi Lan Nguyen"],
+          "pages": "", "issue": "", "doi": ""},
+         MISQ_EB, "duplicate", "SpringerLink's CSV glues its authors' names together"),
+    case("r5-springer-glued-authors-other-team",
+         {**MISQ_SC, "authors": ["Tom WeberAnna SchmidtLi Wei"], "pages": "", "issue": "",
+          "doi": ""},
+         {**MISQ_EB, "volume": "", "issue": "", "pages": ""}, "not-duplicate",
+         "run-together names of another team: three authors, none shared"),
+    case("r5-isr-section-heading-dropped",
+         {**MISQ_EB, "title": "Research Note: " + MISQ["title"], "pages": "", "issue": ""},
+         MISQ_SC, "uncertain", "a section heading before the title in one export"),
+    case("r5-isr-section-heading-em-dash",
+         {**MISQ_SC, "title": "Research Commentary\u2014" + MISQ_SC["title"]},
+         {**MISQ_WS, "title": ("RESEARCH COMMENTARY: " + MISQ_WS["title"]), "doi": ""},
+         "duplicate", "ISR's `Research Commentary\u2014` (em dash, no spaces) against WoS"),
+    case("r5-hbr-p-prefix",
+         {"title": "Why digital transformations fail", "authors": ["Tabrizi, Behnam"],
+          "year": "2019", "journal": "Harvard Business Review", "volume": "97",
+          "issue": "2", "pages": "p. 46-55"},
+         {"title": "Why Digital Transformations Fail", "authors": ["Tabrizi, B."],
+          "year": "2019", "journal": "Harv Bus Rev", "volume": "", "issue": "",
+          "pages": "46-55"}, "duplicate", "EBSCO's `p. 46-55`; no volume in the other"),
+    case("r5-proquest-place-in-journal",
+         {**AMJ, "journal": "Academy of Management Journal; Briarcliff Manor", "pages": "1761"},
+         {**AMJ, "issue": ""}, "duplicate", "ProQuest adds the place after `;`"),
+    case("r5-proquest-jmis-acronym-subtitle",
+         {**MISQ_EB, "journal": "Journal of Management Information Systems : JMIS"},
+         {**MISQ_WS, "journal": "JOURNAL OF MANAGEMENT INFORMATION SYSTEMS", "doi": ""},
+         "duplicate", "ProQuest's ` : JMIS`"),
+    case("r5-editorial-subtitle-wos-vs-ebsco",
+         {"title": "EDITOR'S COMMENTS: NEXT-GENERATION DIGITAL PLATFORMS: TOWARD HUMAN-AI "
+                   "HYBRIDS", "authors": ["Rai, A", "Constantinides, P", "Sarker, S"],
+          "year": "2019", "journal": "MIS QUARTERLY", "volume": "43", "issue": "1",
+          "pages": "iii-ix"},
+         {"title": "Editor's Comments: Next-Generation Digital Platforms: Toward Human-AI "
+                   "Hybrids.", "authors": ["Rai, Arun", "Constantinides, Panos",
+                                           "Sarker, Saonee"], "year": "2019",
+          "journal": "MIS Quarterly", "volume": "43", "issue": "1", "pages": "iii-ix"},
+         "duplicate", "a titled editorial from WoS and EBSCO"),
+    case("r5-editorial-subtitle-aisel-no-pages",
+         {"title": "Editor's Comments: Next-Generation Digital Platforms: Toward Human-AI "
+                   "Hybrids", "authors": ["Rai, Arun", "Constantinides, Panos",
+                                          "Sarker, Saonee"], "year": "2019",
+          "journal": "Management Information Systems Quarterly", "volume": "43", "issue": "1"},
+         {"title": "Editor's Comments: Next-Generation Digital Platforms: Toward Human-AI "
+                   "Hybrids.", "authors": ["Rai, Arun", "Constantinides, Panos",
+                                           "Sarker, Saonee"], "year": "2019",
+          "journal": "MIS Quarterly", "volume": "43", "issue": "1", "pages": "iii-ix"},
+         "duplicate", "the AIS eLibrary gives no pages"),
+    case("r5-mathml-title",
+         {**MISQ_SC, "title": ("Platform ecosystems with <mml:math><mml:mi>n</mml:mi>"
+                               "</mml:math>-sided markets: a multilevel analysis"),
+          "doi": ""},
+         {**MISQ_WS, "title": "PLATFORM ECOSYSTEMS WITH N-SIDED MARKETS: A MULTILEVEL "
+                              "ANALYSIS", "doi": ""}, "duplicate", "MathML in Scopus's title"),
+    case("r5-rct-group-author-first-pubmed",
+         {**STROKE_RCT, "authors": ["EXTEND-IA TNK Investigators", "Campbell BCV"],
+          "doi": ""}, {**STROKE_RCT, "pmid": "", "journal": "New England Journal of Medicine"},
+         "duplicate", "the trial group named first in one export"),
+    case("r5-rct-group-author-no-place",
+         {**STROKE_RCT, "authors": ["Campbell BCV", "EXTEND-IA TNK Investigators"],
+          "doi": "", "volume": "", "issue": "", "pages": "", "pmid": ""},
+         {**STROKE_RCT, "pmid": "", "doi": "", "journal": "New England Journal of Medicine",
+          "volume": "", "issue": "", "pages": ""}, "uncertain",
+         "the group in one list, neither record placed"),
+    case("r5-rct-cinahl-issn-in-journal",
+         {**STROKE_RCT, "journal": "New England Journal of Medicine (00284793)",
+          "journal_abbrev": "", "pmid": "", "doi": "", "pages": "1573"},
+         {**STROKE_RCT, "pmid": ""}, "duplicate", "CINAHL's ISSN after the journal's name"),
+    case("r5-embase-british-title",
+         {**STROKE_RCT, "title": "Tenecteplase versus alteplase before thrombectomy for "
+                                 "ischaemic stroke", "pmid": "", "doi": "", "volume": "",
+          "issue": "", "pages": ""},
+         {**STROKE_RCT, "pmid": "", "doi": ""}, "duplicate",
+         "`ischaemic` in one export, no place"),
+    case("r5-esoc-abstract-central-suppl-issue",
+         {**ISC_ABS, "journal": "European Stroke Journal", "year": "2019", "volume": "4",
+          "issue": "1 Suppl", "pages": "123"},
+         {**ISC_ABS, "journal": "European stroke journal", "year": "2019", "volume": "4",
+          "issue": "1", "pages": "123", "type": "Journal: Conference Abstract"},
+         "duplicate", "`1 Suppl` against `1`"),
+    case("r5-isc-abstract-no-pages-vs-pages",
+         {**ISC_ABS}, {**ISC_ABS, "journal": "Stroke", "issue": "Supplement 1",
+                        "pages": "ATP123", "type": "Conference Abstract"},
+         "duplicate", "Embase (Ovid) without pages against Embase (Elsevier) with the code"),
+    case("r5-conference-scopus-year-after-aisel",
+         {**AISEL, "journal": "ICIS 2019 Proceedings"},
+         {**AISEL, "journal": "40th International Conference on Information Systems, ICIS 2019",
+          "year": "2020", "type": "Conference Paper"}, "uncertain",
+         "Scopus indexes the December meeting under the next year"),
+    case("r5-amcis-aisel-track-name",
+         {**AISEL, "journal": "AMCIS 2019 Proceedings"},
+         {**AISEL, "journal": "Americas Conference on Information Systems (AMCIS)",
+          "type": "Conference Paper", "authors": ["Benedikt Berger", "Martin Adam",
+                                                  "Alexander Rühr", "Alexander Benlian"]},
+         "duplicate", "the meeting without its year, given names first"),
+    case("r5-icis-scholar-sparse",
+         {**AISEL, "journal": "", "type": "", "authors": ["B Berger", "M Adam", "A Rühr",
+                                                           "A Benlian"]},
+         {**AISEL, "journal": "ICIS 2019 Proceedings"}, "duplicate",
+         "Google Scholar without venue"),
+    case("r5-jstor-title-no-subtitle-no-doi",
+         {**AMJ, "title": "Organizational ambidexterity", "pages": "1761-1787"},
+         {**AMJ, "title": "Organizational Ambidexterity: The Behavioral Integration of Top "
+                          "Management Teams"}, "duplicate",
+         "a short main title without its subtitle, same pages"),
+    case("r5-wiley-vs-wos-article-number",
+         {"title": "Digital nudging with recommender systems", "year": "2021",
+          "authors": ["Jesse, Mathias", "Jannach, Dietmar"],
+          "journal": "Information Systems Journal", "volume": "31", "issue": "3",
+          "pages": "e12345", "doi": "10.1111/isj.12345"},
+         {"title": "DIGITAL NUDGING WITH RECOMMENDER SYSTEMS", "year": "2021",
+          "authors": ["Jesse, M", "Jannach, D"], "journal": "INFORMATION SYSTEMS JOURNAL",
+          "volume": "31", "issue": "3", "pages": "452-478"}, "duplicate",
+         "an e-locator against print pages, the DOI in one"),
 ]
 
 
@@ -2485,6 +2632,17 @@ def test_hard_case(
 ])
 def test_abstract_code(title: str, code: str) -> None:
     assert abstract_code(title)[0] == code
+
+
+@pytest.mark.parametrize(("cell", "names"), [
+    ("Andy SmithTom Weber", ("Andy Smith", "Tom Weber")),  # SpringerLink's CSV
+    ("Jan vom BrockeAlexander Maedche", ("Jan vom Brocke", "Alexander Maedche")),
+    ("Ronald McDonaldTom Weber", ("Ronald McDonald", "Tom Weber")),
+    ("Ronald McDonald Smith", ("Ronald McDonald Smith",)),  # one name
+    ("Smith, Tom", ("Smith, Tom",)),
+])
+def test_run_together_names(cell: str, names: tuple[str, ...]) -> None:
+    assert unglue((cell,)) == names
 
 
 @pytest.mark.parametrize(("author", "surnames"), [

@@ -265,6 +265,23 @@ def one_meeting_but_track(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     )
 
 
+# Book series of proceedings and edited volumes: Scopus and WoS name them (and a volume) where
+# SpringerLink and the ACM DL name the book itself.
+_SERIES = re.compile(
+    r"^(?:lecture notes in|communications in computer and information science"
+    r"|ifip advances in|advances in intelligent systems and computing"
+    r"|studies in computational intelligence|smart innovation, systems and technologies"
+    r"|progress in is\b|ceur workshop proceedings)",
+    re.I,
+)
+
+
+@lru_cache(maxsize=4096)
+def book_series(journal: str) -> bool:
+    """The venue is a book series (`Lecture Notes in Business Information Processing`)."""
+    return bool(journal) and _SERIES.match(journal.strip()) is not None
+
+
 # An arXiv entry as dblp (`CoRR`, volume `abs/1901.01234`), Google Scholar (`arXiv preprint
 # arXiv:1901.01234`) or DataCite (DOI `10.48550/arXiv.1901.01234`) write it. A link to arXiv
 # does not make a record the preprint: OpenAlex links published articles to their preprints.
@@ -428,6 +445,7 @@ class Key:
     kinds: frozenset[str]
     conference: bool
     track: frozenset[str]  # a meeting's other volumes: `companion`, `workshop`, `extended`...
+    series: bool  # the venue is a book series (`Lecture Notes in Computer Science`)
     form: str  # `book`, `chapter`, `book review` (by record type) or ''
     year: int | None
     surnames: tuple[str, ...]
@@ -504,6 +522,27 @@ def abstract_code(raw_title: str) -> tuple[str, str]:
     return re.sub(r"[\s-]", "", m.group(1)).casefold(), raw_title[m.end() :]
 
 
+# SpringerLink's CSV writes every author in one cell, names run together: `Andy SmithTom Weber`.
+# A name ends where a lower-case letter meets a capitalised word followed by a space (not after
+# `Mc`, `Mac`, `De`, `Le`...: `Ronald McDonald` is one name).
+_RUN_TOGETHER = re.compile(r"(?<=[a-z])(?=[A-Z][a-z]+\s)")
+_NAME_PREFIXES = frozenset("mc mac de di da du le la van von del".split())
+
+
+def unglue(authors: tuple[str, ...]) -> tuple[str, ...]:
+    """The names of a one-cell author list run together (SpringerLink), else the list."""
+    if len(authors) != 1 or "," in authors[0] or not _RUN_TOGETHER.search(authors[0]):
+        return authors
+    names: list[str] = []
+    for piece in _RUN_TOGETHER.split(authors[0]):
+        if names and (" " not in names[-1] or names[-1].rsplit(" ", 1)[-1].casefold()
+                      in _NAME_PREFIXES):
+            names[-1] += piece  # `Mc` + `Donald Smith`: one name, cut wrongly
+        else:
+            names.append(piece)
+    return tuple(n.strip() for n in names if n.strip())
+
+
 def make_key(r: Record) -> Key:
     """The record's key on its own; `_context.annotate` adds what the other records say."""
     code, raw = abstract_code(r.title.lstrip())
@@ -517,7 +556,8 @@ def make_key(r: Record) -> Key:
         # One preprint under `CoRR` and `arXiv preprint arXiv:...`: one venue, its identifier the
         # volume (two identifiers, two entries).
         journal, volume = ("arxiv",), arxiv
-    group = group_author(r.authors)
+    authors = unglue(r.authors)
+    group = group_author(authors)
     alt_titles = alternatives(raw)
     tokens = tuple(w for w in title.split() if w not in STOP)
     return Key(
@@ -539,13 +579,14 @@ def make_key(r: Record) -> Key:
         ),
         conference=conference(r.journal, r.volume, r.issue, r.pages, r.type),
         track=track(r.journal),
+        series=book_series(r.journal),
         form=form(r.type),
         year=r.year,
-        surnames=() if group else surnames(r.authors),
-        authors=r.authors,
+        surnames=() if group else surnames(authors),
+        authors=authors,
         first_author=(
-            () if group or not r.authors
-            else _surnames_of(r.authors[0], initials_first(r.authors))[:4]
+            () if group or not authors
+            else _surnames_of(authors[0], initials_first(authors))[:4]
         ),
         group=group,
         journal=journal,
