@@ -543,9 +543,21 @@ def unglue(authors: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(n.strip() for n in names if n.strip())
 
 
+# A journal section's label before the title (ISR's `Research Commentary—`, MISQ's `Research
+# Note:`, `Issues and Opinions:`), printed by some indexes and not by others: not the work's.
+_SECTION_LABEL = re.compile(
+    r"(?:research (?:note|commentary|article|essay|perspective)|issues and opinions"
+    r"|theory and review|methods article)\s*(?::|[-\u2013\u2014]+)\s*(?=\S)",
+    re.I,
+)
+
+
 def make_key(r: Record) -> Key:
     """The record's key on its own; `_context.annotate` adds what the other records say."""
     code, raw = abstract_code(r.title.lstrip())
+    if raw[:1] in "RrIiTtMm":
+        label = _SECTION_LABEL.match(raw)
+        raw = raw[label.end() :] if label else raw
     title = title_form(_ORIGINAL.sub("", raw)) if "<" in raw else title_form(raw)
     title = title or title_form(raw)
     volume, issue, pages = embase_place(r.volume, r.issue, r.pages)

@@ -304,6 +304,7 @@ def _duplicate_rules(
         and (
             (same_year and (journal is not False or same_meeting))
             or (near_year and len(a.tokens) >= 4 and _venue_missing(a, b))
+            or (near_year and bool(journal) and one_meeting_year(a, b))
         )
         and placed_or_whole_title()
     ):
@@ -352,6 +353,16 @@ def letters_block(a: Key, b: Key, authors: float | None) -> bool:
     """Pages that name a correspondence block (`2243-5; author reply 2243-5`) and a record
     without authors: which letter of the block is it? Pages cannot tell."""
     return authors is None and (a.shared_pages or b.shared_pages)
+
+
+def one_meeting_year(a: Key, b: Key) -> bool:
+    """Both venues are one meeting named with its year (`ICIS 2019 Proceedings`, `40th
+    International Conference on Information Systems, ICIS 2019`): the records' years may be a
+    year apart (Scopus dates a December meeting's proceedings by their publication)."""
+    if not (a.conference and b.conference):
+        return False
+    years_a = {w for w in a.journal if w[:1].isdigit() and len(w) == 4 and w.isdigit()}
+    return bool(years_a) and not years_a.isdisjoint(b.journal)
 
 
 def _venue_missing(a: Key, b: Key) -> bool:
