@@ -108,13 +108,28 @@ def other_years(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     return bool(years_a and years_b) and not years_a & years_b
 
 
+# A meeting's number spelled out (`Proceedings of the Twenty-Fifth Americas Conference on ...`,
+# `Thirtieth International Conference ...`): a number, like `25th`.
+_ORDINAL_WORDS = frozenset(
+    "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth "
+    "thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth "
+    "thirtieth fortieth fiftieth sixtieth twenty thirty forty fifty sixty".split()
+)
+
+
+def numbered(word: str) -> bool:
+    """A meeting name's number or year: `25th`, `2019`, `twenty`, `fifth`."""
+    return word[0].isdigit() or word in _ORDINAL_WORDS
+
+
 def _spelled_out(name: tuple[str, ...], acronym: str) -> tuple[str, ...]:
     """The words an acronym may stand for in a meeting's name: without its number and year,
     `Proceedings of`, `Annual`, or the acronym itself (Scopus names what the AIS eLibrary calls
     `ICIS 2019 Proceedings` `40th International Conference on Information Systems, ICIS 2019`,
     and HICSS `Proceedings of the Annual Hawaii International Conference on System Sciences`)."""
     return tuple(
-        w for w in name if not w[0].isdigit() and w not in ("proceedings", "annual", acronym)
+        w for w in name
+        if not numbered(w) and w not in ("proceedings", "annual", acronym)
     )
 
 
@@ -163,7 +178,7 @@ def _edition_free(name: tuple[str, ...]) -> tuple[str, ...]:
     another: its number, year, `Proceedings of`, `Annual`, `International`, its sponsors (IEEE,
     ACM, IFIP). (`Conference`, `Workshop` and `Symposium` stay: a workshop and a symposium on
     one topic are two venues.)"""
-    return tuple(w for w in name if not w[0].isdigit() and w not in _EDITION_FREE)
+    return tuple(w for w in name if not numbered(w) and w not in _EDITION_FREE)
 
 
 # What IEEE Xplore adds to a meeting's name (`2019 IEEE/ACM 41st International Conference on
@@ -191,7 +206,7 @@ def _acronym_of(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
         if _acronym(t, spelled) or _acronym_in_both(t, spelled, b):
             dated = any(_YEAR.fullmatch(w) for w in a)
             rest = tuple(
-                w for w in a if w != t and not w[0].isdigit() and w not in _EDITION_WORDS
+                w for w in a if w != t and not numbered(w) and w not in _EDITION_WORDS
                 and not (dated and w in _SECTION_WORDS)
             )
             if not rest or journals_match(rest, b):
