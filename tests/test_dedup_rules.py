@@ -2370,8 +2370,9 @@ CASES = [
     case("r5-wi-aisel-vs-scopus",
          {**AISEL, "journal": "Wirtschaftsinformatik 2019 Proceedings"},
          {**AISEL, "journal": "14th International Conference on Wirtschaftsinformatik, WI 2019",
-          "type": "Conference Paper"}, "uncertain", ("known limit: queued. `WI` is no acronym of `Wirtschaftsinformatik`, and Scopus's name "
-         "holds `Conference` where the AIS eLibrary's holds none")),
+          "type": "Conference Paper"}, "uncertain",
+         ("known limit: queued. `WI` is no acronym of `Wirtschaftsinformatik`, and Scopus's "
+          "name holds `Conference` where the AIS eLibrary's holds none")),
     case("r5-amcis-scholar-no-year-vs-aisel",
          {**AISEL, "journal": "Americas Conference on Information Systems",
           "authors": ["B Berger", "M Adam", "A Rühr", "A Benlian"], "type": ""},
