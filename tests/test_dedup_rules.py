@@ -2684,6 +2684,10 @@ def test_abstract_code(title: str, code: str) -> None:
     ("Ronald McDonaldTom Weber", ("Ronald McDonald", "Tom Weber")),
     ("Ronald McDonald Smith", ("Ronald McDonald Smith",)),  # one name
     ("Smith, Tom", ("Smith, Tom",)),
+    ("The EuroQol Group", ("The EuroQol Group",)),  # a group's name
+    # Embase's run-together list (initials with dots) is read surname by surname elsewhere.
+    ("Nasiri-Ansari NuDimitriadis G. K.Agrogiannis G.",
+     ("Nasiri-Ansari NuDimitriadis G. K.Agrogiannis G.",)),
 ])
 def test_run_together_names(cell: str, names: tuple[str, ...]) -> None:
     assert unglue((cell,)) == names

@@ -527,11 +527,16 @@ def abstract_code(raw_title: str) -> tuple[str, str]:
 # `Mc`, `Mac`, `De`, `Le`...: `Ronald McDonald` is one name).
 _RUN_TOGETHER = re.compile(r"(?<=[a-z])(?=[A-Z][a-z]+\s)")
 _NAME_PREFIXES = frozenset("mc mac de di da du le la van von del".split())
+_EMBASE_RUN = re.compile(r"\.[A-Z][a-z]")
 
 
 def unglue(authors: tuple[str, ...]) -> tuple[str, ...]:
     """The names of a one-cell author list run together (SpringerLink), else the list."""
-    if len(authors) != 1 or "," in authors[0] or not _RUN_TOGETHER.search(authors[0]):
+    if (
+        len(authors) != 1 or "," in authors[0] or not _RUN_TOGETHER.search(authors[0])
+        or _EMBASE_RUN.search(authors[0]) or _is_group(authors[0])
+    ):
+        # (Embase's `Smith J.A.Jones B.` is read by `_surnames_of`; `The EuroQol Group` is one)
         return authors
     names: list[str] = []
     for piece in _RUN_TOGETHER.split(authors[0]):
