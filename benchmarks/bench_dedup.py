@@ -293,6 +293,9 @@ ABLATIONS: dict[str, list[tuple[Any, str, Any]]] = {
     "one meeting named with its year, records a year apart": [
         (_rules, "one_meeting_year", lambda a, b: False)],
     "`pp. 1-24` read as pages": [(_pages, "_PAGES_WORD", re.compile(r"(?!)"))],
+    "an editorial typed or labelled in one export: one whole range is one item": [
+        (_guards, "whole_range", lambda a, b: False),
+        (_rules, "comment_or_article", lambda a, b, title: False)],
     "a meeting's number spelled out (`Twenty-Fifth`)": [
         (_journals, "_ORDINAL_WORDS", frozenset())],
 }

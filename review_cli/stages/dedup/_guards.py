@@ -29,6 +29,10 @@ def kind_guard(a: Key, b: Key) -> str:
                 # A notice or a protocol has its own pages: at one place both records are it.
                 # (A letter and its reply can share a page, so comments stay apart.)
                 continue
+            if kind == "comment" and same_place and whole_range(a, b):
+                # One whole range of pages holds one item: an editorial that one export types
+                # `Editorial Material` or titles `Editorial: ...` and another not.
+                continue
             if (kind in a.kinds) != (kind in b.kinds):
                 return _KIND_GUARD.get(kind, f"{kind}-vs-article")
     if a.part != b.part and not (
@@ -53,6 +57,15 @@ def kind_guard(a: Key, b: Key) -> str:
             # an index of conference papers exports pages 1-15 and nothing else.)
             return "abstract-vs-article"
     return ""
+
+
+def whole_range(a: Key, b: Key) -> bool:
+    """The same first and last page, two pages or more (not a range at page 1 of an issue
+    not known to be the same): one item's pages, which a letter and its reply never share."""
+    return (
+        a.last_page == b.last_page and span(a) >= 2
+        and (a.first_page != "1" or (bool(a.issue) and a.issue == b.issue))
+    )
 
 
 def place_guards(a: Key, b: Key, title: float) -> list[str]:

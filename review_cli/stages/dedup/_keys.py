@@ -443,6 +443,7 @@ class Key:
     numbers: frozenset[str]
     part: str
     kinds: frozenset[str]
+    typed_comment: bool  # a comment by its record type only (`Editorial Material`), not its title
     conference: bool
     track: frozenset[str]  # a meeting's other volumes: `companion`, `workshop`, `extended`...
     series: bool  # the venue is a book series (`Lecture Notes in Computer Science`)
@@ -593,6 +594,9 @@ def make_key(r: Record) -> Key:
             kinds(raw, r.type) | {"registry"} if registry(r.journal, r.type, r.url)
             else kinds(raw, r.type) | {"thesis"} if thesis_source(r.journal)
             else kinds(raw, r.type)
+        ),
+        typed_comment=(
+            "comment" in _type_info(r.type)[0] and "comment" not in kinds(raw, "")
         ),
         conference=conference(r.journal, r.volume, r.issue, r.pages, r.type),
         track=track(r.journal),

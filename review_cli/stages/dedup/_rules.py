@@ -97,6 +97,10 @@ def compare(a: Key, b: Key) -> Match:
     same_doi = bool(a.doi) and a.doi == b.doi
     same_pmid = bool(a.pmid) and a.pmid == b.pmid
     stop = kind or (places[0] if places else "")
+    if stop == "comment-vs-article" and not places and not same_pmid and comment_or_article(
+        a, b, title
+    ):
+        return Match(Verdict.UNCERTAIN, "comment-or-article", scores, hold=True)
     if stop and not same_doi and not same_pmid:
         return Match(Verdict.DIFFERENT, stop, scores)
     authors = author_similarity(a, b)
@@ -142,6 +146,17 @@ def compare(a: Key, b: Key) -> Match:
     if match.verdict is Verdict.DUPLICATE and working_paper_or_article(a, b):
         return Match(Verdict.UNCERTAIN, "working-paper-or-article", scores)
     return match
+
+
+def comment_or_article(a: Key, b: Key, title: float) -> bool:
+    """Only a record type says comment (no `Re:`, `Reply`, `Editorial` in the title), no pages
+    place either record, and title and authors agree: an editorial typed so by one index and not
+    by another, or a letter titled as its article. A person looks. (With the article's pages on
+    one side, a letter without them stays apart.)"""
+    if not (a.typed_comment or b.typed_comment) or a.first_page or b.first_page or title < 0.97:
+        return False
+    authors = author_similarity(a, b)
+    return authors is not None and authors_agree(authors, first_author_match(a, b))
 
 
 def working_paper_or_article(a: Key, b: Key) -> bool:
