@@ -296,6 +296,10 @@ ABLATIONS: dict[str, list[tuple[Any, str, Any]]] = {
     "an editorial typed or labelled in one export: one whole range is one item": [
         (_guards, "whole_range", lambda a, b: False),
         (_rules, "comment_or_article", lambda a, b, title: False)],
+    "a place after a meeting's name (`..., Munich, Germany`)": [
+        (_journals, "_without_place", lambda name: name)],
+    "a name that spells its acronym out beside it (`..., ICIS 2019`)": [
+        (_journals, "spelled_too", lambda rest, spelled: False)],
     "a meeting's number spelled out (`Twenty-Fifth`)": [
         (_journals, "_ORDINAL_WORDS", frozenset())],
 }

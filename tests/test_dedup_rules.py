@@ -2381,10 +2381,28 @@ CASES = [
     case("r5-amcis-scholar-spelled-number-vs-aisel",
          {**AISEL, "journal": ("Proceedings of the Twenty-fifth Americas Conference on "
                                "Information Systems, Cancun"), "type": ""},
-         {**AISEL, "journal": "AMCIS 2019 Proceedings"}, "uncertain",
-         ("known limit: queued. The spelled number is read now, but the city is a word the "
-         "acronym does not spell; an acronym may spell a run of a name only when the name carries "
-         "it")),
+         {**AISEL, "journal": "AMCIS 2019 Proceedings"}, "duplicate",
+         "Scholar's name: the number spelled out, then the city"),
+    case("r5-icis-scholar-city-vs-scopus",
+         {**AISEL, "journal": ("Proceedings of the 40th International Conference on "
+                               "Information Systems (ICIS), Munich, Germany"), "type": ""},
+         {**AISEL, "journal": "40th International Conference on Information Systems, ICIS 2019",
+          "type": "Conference Paper"}, "duplicate", "Scholar ends the meeting's name with a place"),
+    case("r5-icis-scholar-vs-scopus",
+         {**AISEL, "journal": ("Proceedings of the 40th International Conference on "
+                               "Information Systems"), "type": ""},
+         {**AISEL, "journal": "40th International Conference on Information Systems, ICIS 2019",
+          "type": "Conference Paper"}, "duplicate",
+         "Scopus spells the acronym out beside it; Scholar gives the name alone"),
+    case("r5-ecis-scholar-city-vs-aisel",
+         {**AISEL, "journal": ("Proceedings of the 27th European Conference on Information "
+                               "Systems (ECIS), Stockholm & Uppsala, Sweden"), "type": ""},
+         {**AISEL, "journal": "ECIS 2019 Research Papers"}, "duplicate",
+         "a place of two cities and a country"),
+    case("r5-two-societies-annual-meetings",
+         {**AISEL, "journal": "Proceedings of the Annual Meeting, Academy of Management"},
+         {**AISEL, "journal": "Proceedings of the Annual Meeting, Decision Sciences Institute"},
+         "not-duplicate", "a society's name after the comma is not a place"),
     case("r5-amcis-scholar-spelled-number-no-city-vs-aisel",
          {**AISEL, "journal": ("Proceedings of the Twenty-Fifth Americas Conference on "
                                "Information Systems"), "type": ""},
@@ -2728,6 +2746,21 @@ CASES = [
          {**ISC_ABS, "journal": "Stroke", "volume": "", "issue": "",
           "type": "Journal: Conference Abstract"},
          {**ISC_ABS}, "duplicate", "CENTRAL's copy without volume"),
+    case("r5-wos-proceedings-paper-vs-ebsco-no-pages",
+         {**MISQ_WS, "type": "Article; Proceedings Paper", "doi": ""},
+         {**MISQ_EB, "pages": ""}, "duplicate",
+         "WoS types a journal article presented at a meeting `Article; Proceedings Paper`"),
+    case("r5-wos-proceedings-paper-vs-scopus",
+         {**MISQ_WS, "type": "Article; Proceedings Paper"}, MISQ_SC, "duplicate",
+         "`Proceedings Paper` in WoS's type, the same DOI and pages"),
+    case("r5-wos-early-access-type",
+         {**MISQ_WS, "type": "Article; Early Access", "year": "2020", "volume": "",
+          "issue": "", "pages": ""}, MISQ_SC, "duplicate", "WoS's `Early Access` type, one DOI"),
+    case("r5-pubmed-publication-types",
+         {**STROKE_RCT, "type": "Journal Article; Randomized Controlled Trial; Multicenter Study"},
+         {**STROKE_RCT, "pmid": "", "type": "Article", "journal": "New England Journal of "
+                                                                    "Medicine"},
+         "duplicate", "PubMed's list of publication types"),
 ]
 
 
@@ -2895,6 +2928,8 @@ def test_no_record_bridges_a_paper_and_its_poster() -> None:
         ("MIS Quarterly: Management Information Systems",
          "Management Information Systems Quarterly"),
         ("Journal of the AIS", "Journal of the Association for Information Systems"),
+        ("Proceedings of the 40th International Conference on Information Systems (ICIS), "
+         "Munich, Germany", "ICIS 2019 Proceedings"),
         ("Proceedings of the Twenty-Fifth Americas Conference on Information Systems",
          "AMCIS 2019 Proceedings"),
         ("AIS Transactions on Human-Computer Interaction",
@@ -2951,6 +2986,10 @@ def test_journals_that_differ() -> None:
         ("MIS Quarterly Executive", "Management Information Systems Quarterly"),
         ("British Medical Journal", "BMJ Global Health Open"),
         ("JAIS Research", "Journal of the Association for Information Systems"),
+        ("Proceedings of the Royal Society B, Biological Sciences",
+         "Proceedings of the Royal Society A, Mathematical, Physical and Engineering Sciences"),
+        ("Proceedings of the Annual Meeting, Academy of Management",
+         "Proceedings of the Annual Meeting, Decision Sciences Institute"),
         ("ECIS 2019 Research Papers", "28th European Conference on Information Systems, "
                                       "ECIS 2020"),
     )

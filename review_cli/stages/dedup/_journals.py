@@ -37,7 +37,41 @@ def journal_words(journal: str) -> tuple[str, ...]:
     head, *subtitle = _NLM_SUBTITLE.split(name, maxsplit=1)
     if head and subtitle and _describes(subtitle[0]):
         name = head
+    if "," in name:
+        name = _without_place(name)
     return tuple(w for w in words(name) if w not in STOP)
+
+
+# Google Scholar ends a meeting's name with its city and country: `Proceedings of the 40th
+# International Conference on Information Systems (ICIS), Munich, Germany`.
+_PLACE_PART = re.compile(r",\s*([A-Z][\w'.-]*(?:\s+(?:&|and|[A-Z][\w'.-]*)){0,3})\s*$")
+
+
+def _without_place(name: str) -> str:
+    """A meeting's name without the place after its last commas: parts of up to four
+    capitalised words, no number and no acronym, after a name that says it is a meeting
+    (`Conference`, `Symposium`...; `Proceedings` alone is also a journal's) and keeps two words
+    of its own (`Proceedings of the Annual Meeting, Academy of Management`
+    keeps its society)."""
+    while True:
+        m = _PLACE_PART.search(name)
+        if not m or any(w.isupper() and len(w) > 1 for w in m.group(1).split()):
+            return name
+        head = name[: m.start()]
+        own = [w for w in words(head) if w not in STOP and w not in _MEETING_NAME_WORDS]
+        if _MEETING_TYPE.search(head) is None or len(own) < 2:
+            return name  # (`Proceedings of the Royal Society B, Biological Sciences` is none)
+        name = head
+
+
+_MEETING_TYPE = re.compile(
+    r"\b(?:conference|congress|meeting|symposium|workshop|colloquium|summit|convention)\b", re.I
+)
+# Words every meeting's name may carry (they name no meeting).
+_MEETING_NAME_WORDS = frozenset(
+    "proceedings conference congress meeting symposium workshop annual international "
+    "national joint".split()
+)
 
 
 # Words of a subtitle that describes a journal (`official journal of`, `an international
@@ -195,6 +229,13 @@ _SECTION_WORDS = frozenset(
 )
 
 
+def spelled_too(rest: tuple[str, ...], spelled: tuple[str, ...]) -> bool:
+    """A name's other words are the acronym's own words, spelled out beside it (Scopus's `40th
+    International Conference on Information Systems, ICIS 2019` against Scholar's `Proceedings
+    of the 40th International Conference on Information Systems`)."""
+    return set(rest) <= set(spelled)
+
+
 def _acronym_of(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     """A word of `a` is the acronym of `b`, and `a` says nothing more than `b` does: its other
     words are a year, an edition (`AMCIS 2017 Proceedings`) or `b` itself abbreviated (`JPEN J
@@ -209,7 +250,7 @@ def _acronym_of(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
                 w for w in a if w != t and not numbered(w) and w not in _EDITION_WORDS
                 and not (dated and w in _SECTION_WORDS)
             )
-            if not rest or journals_match(rest, b):
+            if not rest or spelled_too(rest, spelled) or journals_match(rest, b):
                 return True
     return False
 
