@@ -51,7 +51,15 @@ from benchmarks._common import ROOT, SHARED_DATA, as_installed, machine, update_
 from benchmarks.dedup_labels import listed
 from review_cli.io import normalise
 from review_cli.model import Record
-from review_cli.stages.dedup import _context, _guards, _journals, _keys, _rules, _similar
+from review_cli.stages.dedup import (
+    _context,
+    _guards,
+    _journals,
+    _keys,
+    _pages,
+    _rules,
+    _similar,
+)
 from review_cli.stages.dedup._match import dedup_records, make_keys
 
 SETS = ("cytology_screening", "haematology", "respiratory", "diabetes", "special_cases")
@@ -266,6 +274,34 @@ ABLATIONS: dict[str, list[tuple[Any, str, Any]]] = {
         (_keys, "thesis_source", lambda journal: False)],
     "institutions are corporate authors": [(_keys, "_GROUP", _GROUP_ROUND_3)],
     "book, chapter and book review told apart by type": [(_keys, "form", lambda t: "")],
+    # Red-team round 5 (sensitivity: one work from two databases).
+    "surnames: particles (`vom Brocke J.`) and Scholar's initials (`TL Nguyen`)": [
+        (_keys, "_PARTICLES", frozenset()), (_keys, "initials_first", lambda authors: False)],
+    "ahead of print the year before the print record": [
+        (_rules, "ahead_of_print", lambda x, y: False)],
+    "an acronym for a run of a journal's words (`MIS Quarterly`)": [
+        (_journals, "_acronym_for_run", lambda a, b: False)],
+    "the AIS eLibrary's section words (`ECIS 2020 Research Papers`)": [
+        (_journals, "_SECTION_WORDS", frozenset())],
+    "an article number against the pages 1-N": [
+        (_guards, "article_number_vs_count", lambda a, b: False)],
+    "a book series with a volume against the book's title": [
+        (_keys, "book_series", lambda journal: False)],
+    "SpringerLink's run-together names split": [(_keys, "unglue", lambda authors: authors)],
+    "a section's label before the title (`Research Note:`)": [
+        (_keys, "_SECTION_LABEL", re.compile(r"(?!)"))],
+    "one meeting named with its year, records a year apart": [
+        (_rules, "one_meeting_year", lambda a, b: False)],
+    "`pp. 1-24` read as pages": [(_pages, "_PAGES_WORD", re.compile(r"(?!)"))],
+    "an editorial typed or labelled in one export: one whole range is one item": [
+        (_guards, "whole_range", lambda a, b: False),
+        (_rules, "comment_or_article", lambda a, b, title: False)],
+    "a place after a meeting's name (`..., Munich, Germany`)": [
+        (_journals, "_without_place", lambda name: name)],
+    "a name that spells its acronym out beside it (`..., ICIS 2019`)": [
+        (_journals, "spelled_too", lambda rest, spelled: False)],
+    "a meeting's number spelled out (`Twenty-Fifth`)": [
+        (_journals, "_ORDINAL_WORDS", frozenset())],
 }
 
 
@@ -277,17 +313,20 @@ def patched(changes: list[tuple[Any, str, Any]]) -> Iterator[None]:
             value = _without_issue_guard()
         saved.append((module, attr, getattr(module, attr)))
         setattr(module, attr, value)
-    _journals.journal_info.cache_clear()
-    _keys._surnames_of.cache_clear()
-    _keys._is_group.cache_clear()
+    _clear_caches()
     try:
         yield
     finally:
         for module, attr, value in reversed(saved):
             setattr(module, attr, value)
-        _journals.journal_info.cache_clear()
-        _keys._surnames_of.cache_clear()
-        _keys._is_group.cache_clear()
+        _clear_caches()
+
+
+def _clear_caches() -> None:
+    _journals.journal_info.cache_clear()
+    _keys._surnames_of.cache_clear()
+    _keys._is_group.cache_clear()
+    _pages.pages_info.cache_clear()
 
 
 def ablation(sets: list[tuple[str, Path]]) -> list[str]:

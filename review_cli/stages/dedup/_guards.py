@@ -29,6 +29,10 @@ def kind_guard(a: Key, b: Key) -> str:
                 # A notice or a protocol has its own pages: at one place both records are it.
                 # (A letter and its reply can share a page, so comments stay apart.)
                 continue
+            if kind == "comment" and same_place and whole_range(a, b):
+                # One whole range of pages holds one item: an editorial that one export types
+                # `Editorial Material` or titles `Editorial: ...` and another not.
+                continue
             if (kind in a.kinds) != (kind in b.kinds):
                 return _KIND_GUARD.get(kind, f"{kind}-vs-article")
     if a.part != b.part and not (
@@ -53,6 +57,15 @@ def kind_guard(a: Key, b: Key) -> str:
             # an index of conference papers exports pages 1-15 and nothing else.)
             return "abstract-vs-article"
     return ""
+
+
+def whole_range(a: Key, b: Key) -> bool:
+    """The same first and last page, two pages or more (not a range at page 1 of an issue
+    not known to be the same): one item's pages, which a letter and its reply never share."""
+    return (
+        a.last_page == b.last_page and span(a) >= 2
+        and (a.first_page != "1" or (bool(a.issue) and a.issue == b.issue))
+    )
 
 
 def place_guards(a: Key, b: Key, title: float) -> list[str]:
@@ -96,6 +109,7 @@ def place_guards(a: Key, b: Key, title: float) -> list[str]:
         and a.first_page != b.first_page and a.last_page != b.last_page
         and not (a.page_starts & b.page_starts)
         and not pages_overlap(a, b, title) and not online_first(a, b) and not shifted_fields(a, b)
+        and not article_number_vs_count(a, b)
     ):
         # Only pages of one style compare: `e12724` and `1-6` are the same article's two
         # locators (e-number and print pages).
@@ -183,6 +197,21 @@ def online_first(a: Key, b: Key) -> bool:
             and not x.page_style and x.journal
         ):
             return True  # (a record that names no journal is not an article ahead of print)
+    return False
+
+
+def article_number_vs_count(a: Key, b: Key) -> bool:
+    """One record's page is the article number (`103627`, one number), the other's the article's
+    own pages 1-N in the same volume (a PDF's count): an article number and a page count cannot
+    be compared. (The number must lie beyond N: a page inside 1-N is a page.)"""
+    if not a.volume or a.volume != b.volume:
+        return False
+    for x, y in ((a, b), (b, a)):
+        if (
+            x.first_page == x.last_page and y.first_page == "1" and span(y) >= 2
+            and x.first_page.isdigit() and int(x.first_page) > int(y.last_page)
+        ):
+            return True
     return False
 
 

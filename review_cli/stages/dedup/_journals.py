@@ -37,7 +37,41 @@ def journal_words(journal: str) -> tuple[str, ...]:
     head, *subtitle = _NLM_SUBTITLE.split(name, maxsplit=1)
     if head and subtitle and _describes(subtitle[0]):
         name = head
+    if "," in name:
+        name = _without_place(name)
     return tuple(w for w in words(name) if w not in STOP)
+
+
+# Google Scholar ends a meeting's name with its city and country: `Proceedings of the 40th
+# International Conference on Information Systems (ICIS), Munich, Germany`.
+_PLACE_PART = re.compile(r",\s*([A-Z][\w'.-]*(?:\s+(?:&|and|[A-Z][\w'.-]*)){0,3})\s*$")
+
+
+def _without_place(name: str) -> str:
+    """A meeting's name without the place after its last commas: parts of up to four
+    capitalised words, no number and no acronym, after a name that says it is a meeting
+    (`Conference`, `Symposium`...; `Proceedings` alone is also a journal's) and keeps two words
+    of its own (`Proceedings of the Annual Meeting, Academy of Management`
+    keeps its society)."""
+    while True:
+        m = _PLACE_PART.search(name)
+        if not m or any(w.isupper() and len(w) > 1 for w in m.group(1).split()):
+            return name
+        head = name[: m.start()]
+        own = [w for w in words(head) if w not in STOP and w not in _MEETING_NAME_WORDS]
+        if _MEETING_TYPE.search(head) is None or len(own) < 2:
+            return name  # (`Proceedings of the Royal Society B, Biological Sciences` is none)
+        name = head
+
+
+_MEETING_TYPE = re.compile(
+    r"\b(?:conference|congress|meeting|symposium|workshop|colloquium|summit|convention)\b", re.I
+)
+# Words every meeting's name may carry (they name no meeting).
+_MEETING_NAME_WORDS = frozenset(
+    "proceedings conference congress meeting symposium workshop annual international "
+    "national joint".split()
+)
 
 
 # Words of a subtitle that describes a journal (`official journal of`, `an international
@@ -108,13 +142,28 @@ def other_years(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     return bool(years_a and years_b) and not years_a & years_b
 
 
+# A meeting's number spelled out (`Proceedings of the Twenty-Fifth Americas Conference on ...`,
+# `Thirtieth International Conference ...`): a number, like `25th`.
+_ORDINAL_WORDS = frozenset(
+    "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth "
+    "thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth "
+    "thirtieth fortieth fiftieth sixtieth twenty thirty forty fifty sixty".split()
+)
+
+
+def numbered(word: str) -> bool:
+    """A meeting name's number or year: `25th`, `2019`, `twenty`, `fifth`."""
+    return word[0].isdigit() or word in _ORDINAL_WORDS
+
+
 def _spelled_out(name: tuple[str, ...], acronym: str) -> tuple[str, ...]:
     """The words an acronym may stand for in a meeting's name: without its number and year,
     `Proceedings of`, `Annual`, or the acronym itself (Scopus names what the AIS eLibrary calls
     `ICIS 2019 Proceedings` `40th International Conference on Information Systems, ICIS 2019`,
     and HICSS `Proceedings of the Annual Hawaii International Conference on System Sciences`)."""
     return tuple(
-        w for w in name if not w[0].isdigit() and w not in ("proceedings", "annual", acronym)
+        w for w in name
+        if not numbered(w) and w not in ("proceedings", "annual", acronym)
     )
 
 
@@ -163,13 +212,28 @@ def _edition_free(name: tuple[str, ...]) -> tuple[str, ...]:
     another: its number, year, `Proceedings of`, `Annual`, `International`, its sponsors (IEEE,
     ACM, IFIP). (`Conference`, `Workshop` and `Symposium` stay: a workshop and a symposium on
     one topic are two venues.)"""
-    return tuple(w for w in name if not w[0].isdigit() and w not in _EDITION_FREE)
+    return tuple(w for w in name if not numbered(w) and w not in _EDITION_FREE)
 
 
 # What IEEE Xplore adds to a meeting's name (`2019 IEEE/ACM 41st International Conference on
 # Software Engineering (ICSE)`) against the ACM DL's `Proceedings of the 41st International
 # Conference on Software Engineering`: its sponsors.
 _EDITION_FREE = frozenset(("proceedings", "annual", "international", "ieee", "acm", "ifip"))
+
+
+# The AIS eLibrary names a meeting's proceedings by their sections: `ECIS 2020 Research Papers`,
+# `ECIS 2019 Research-in-Progress Papers`, `PACIS 2021 Completed Research`. In a name with a
+# year (a meeting's, never a journal's) these words say which part of the proceedings.
+_SECTION_WORDS = frozenset(
+    "research papers paper progress completed short full".split()
+)
+
+
+def spelled_too(rest: tuple[str, ...], spelled: tuple[str, ...]) -> bool:
+    """A name's other words are the acronym's own words, spelled out beside it (Scopus's `40th
+    International Conference on Information Systems, ICIS 2019` against Scholar's `Proceedings
+    of the 40th International Conference on Information Systems`)."""
+    return set(rest) <= set(spelled)
 
 
 def _acronym_of(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
@@ -181,11 +245,36 @@ def _acronym_of(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     for t in a:
         spelled = _spelled_out(b, t)
         if _acronym(t, spelled) or _acronym_in_both(t, spelled, b):
+            dated = any(_YEAR.fullmatch(w) for w in a)
             rest = tuple(
-                w for w in a if w != t and not w[0].isdigit() and w not in _EDITION_WORDS
+                w for w in a if w != t and not numbered(w) and w not in _EDITION_WORDS
+                and not (dated and w in _SECTION_WORDS)
             )
-            if not rest or journals_match(rest, b):
+            if not rest or spelled_too(rest, spelled) or journals_match(rest, b):
                 return True
+    return False
+
+
+def _acronym_for_run(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    """A word of `a` is the acronym of a run of `b`'s words, and `a`'s other words abbreviate
+    `b`'s other words one for one, in place: `MIS Quarterly` (and `MIS Q`) for the AIS
+    eLibrary's `Management Information Systems Quarterly`, also when `a` spells the acronym out
+    after its name (Scopus). (`MIS Quarterly Executive` has a word more: another journal.)"""
+    for k, t in enumerate(a):
+        if len(t) < 3 or len(t) > 6 or not t.isalpha() or len(a) < 2:
+            continue
+        before, after = a[:k], a[k + 1 :]
+        for m in range(len(after) - 2):
+            if _acronym(t, after[m:]):
+                # Scopus's `MIS Quarterly: Management Information Systems` spells its acronym
+                # out after the name: the name is what comes before.
+                after = after[:m]
+                break
+        i, j = len(before), len(b) - len(after)
+        if j - i < 3 or not _acronym(t, b[i:j]):
+            continue
+        if all(_abbreviates(x, y) for x, y in zip(before + after, b[:i] + b[j:], strict=True)):
+            return True
     return False
 
 
@@ -199,6 +288,8 @@ def journals_match(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     if other_years(a, b):
         return False
     if _acronym_of(a, b) or _acronym_of(b, a):
+        return True
+    if _acronym_for_run(a, b) or _acronym_for_run(b, a):
         return True
     if _VENUE_TYPES.intersection(a + b) and _edition_free(a) == _edition_free(b) != ():
         return True  # `Proceedings of the 52nd Hawaii ...` and `... of the Annual Hawaii ...`

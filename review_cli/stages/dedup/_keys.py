@@ -265,6 +265,23 @@ def one_meeting_but_track(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     )
 
 
+# Book series of proceedings and edited volumes: Scopus and WoS name them (and a volume) where
+# SpringerLink and the ACM DL name the book itself.
+_SERIES = re.compile(
+    r"^(?:lecture notes in|communications in computer and information science"
+    r"|ifip advances in|advances in intelligent systems and computing"
+    r"|studies in computational intelligence|smart innovation, systems and technologies"
+    r"|progress in is\b|ceur workshop proceedings)",
+    re.I,
+)
+
+
+@lru_cache(maxsize=4096)
+def book_series(journal: str) -> bool:
+    """The venue is a book series (`Lecture Notes in Business Information Processing`)."""
+    return bool(journal) and _SERIES.match(journal.strip()) is not None
+
+
 # An arXiv entry as dblp (`CoRR`, volume `abs/1901.01234`), Google Scholar (`arXiv preprint
 # arXiv:1901.01234`) or DataCite (DOI `10.48550/arXiv.1901.01234`) write it. A link to arXiv
 # does not make a record the preprint: OpenAlex links published articles to their preprints.
@@ -288,13 +305,37 @@ def surnames(authors: tuple[str, ...]) -> tuple[str, ...]:
     """Folded surnames. Handles `Smith, J.A.`, `Smith JA`, `J. A. Smith` and run-together lists
     such as `Adingupu D. D.Gronros J.Behrendt M.` (one string for all authors)."""
     out: list[str] = []
+    scholar = initials_first(authors)
     for author in authors[:12]:  # more names add nothing to a comparison
-        out.extend(_surnames_of(author))
+        out.extend(_surnames_of(author, scholar))
     return tuple(out)
 
 
+_CAPS_INITIALS = re.compile(r"[A-Z]{1,3}")
+
+
+def initials_first(authors: tuple[str, ...]) -> bool:
+    """Google Scholar's list: every name is its initials in capitals, then the surname (`A
+    Ghazawneh`, `TL Nguyen`, `JA Smith`), one of them a single initial. (`LI Wei` alone reads as
+    the surname in capitals first: only the list tells.)"""
+    if not authors or any("," in a for a in authors[:12]):
+        return False
+    heads = [a.split(" ", 1)[0] for a in authors[:12]]
+    return all(
+        _CAPS_INITIALS.fullmatch(h) is not None and " " in a for h, a in zip(heads, authors[:12],
+                                                                            strict=False)
+    ) and any(len(h) == 1 for h in heads)
+
+
+# Particles that start a surname (`vom Brocke J.`, `van der Aalst W.M.P.`, `de la Cruz JM`):
+# the surname is the particles and the word after them, as with a comma.
+_PARTICLES = frozenset(
+    "van von vom der den de del della di da dos das du la le ten ter zu".split()
+)
+
+
 @lru_cache(maxsize=65536)
-def _surnames_of(author: str) -> tuple[str, ...]:
+def _surnames_of(author: str, scholar: bool = False) -> tuple[str, ...]:
     text = fold(author).replace("?", "").replace("\ufffd", "")  # `Mu?oz`: a lost character
     if "et" in text:
         # `et al.` ends a cut list: no author (it was the surname `et`, shared by every list
@@ -306,9 +347,23 @@ def _surnames_of(author: str) -> tuple[str, ...]:
     parts = [w for w in NON_ALNUM.sub(" ", text).split() if len(w) > 1 or w.isdigit()]
     if _GLUED.search(text):  # several authors glued together
         return tuple(w for w in parts if len(w) > 2 or w not in {"jr", "sr"})
+    if scholar:
+        # Initials, then the surname: every word after the first.
+        rest = NON_ALNUM.sub(" ", text).split()[1:]
+        return tuple(w for w in rest if w not in _SUFFIXES) or tuple(parts[:1])
+    head = author.split(" ", 1)[0]
+    if ("." in head or len(head) == 1) and len(parts) > 1 and parts[0] in _PARTICLES:
+        # `D. van Knippenberg`, `W.M.P. van der Aalst`: initials, then a surname with particles.
+        return tuple(w for w in parts if w not in _SUFFIXES)
     last = surname_last(author)
     if last:
         return tuple(NON_ALNUM.sub(" ", fold(last)).split())
+    if len(parts) > 1 and parts[0] in _PARTICLES and text.split(" ", 1)[0] == parts[0]:
+        # `vom Brocke J.`, `de la Cruz JM`: the particles and the word after them.
+        n = 0
+        while n < len(parts) - 1 and parts[n] in _PARTICLES:
+            n += 1
+        return tuple(parts[: n + 1])
     return tuple(parts[:1] if parts and len(parts[0]) > 1 else parts[-1:])
 
 
@@ -388,8 +443,10 @@ class Key:
     numbers: frozenset[str]
     part: str
     kinds: frozenset[str]
+    typed_comment: bool  # a comment by its record type only (`Editorial Material`), not its title
     conference: bool
     track: frozenset[str]  # a meeting's other volumes: `companion`, `workshop`, `extended`...
+    series: bool  # the venue is a book series (`Lecture Notes in Computer Science`)
     form: str  # `book`, `chapter`, `book review` (by record type) or ''
     year: int | None
     surnames: tuple[str, ...]
@@ -466,9 +523,47 @@ def abstract_code(raw_title: str) -> tuple[str, str]:
     return re.sub(r"[\s-]", "", m.group(1)).casefold(), raw_title[m.end() :]
 
 
+# SpringerLink's CSV writes every author in one cell, names run together: `Andy SmithTom Weber`.
+# A name ends where a lower-case letter meets a capitalised word followed by a space (not after
+# `Mc`, `Mac`, `De`, `Le`...: `Ronald McDonald` is one name).
+_RUN_TOGETHER = re.compile(r"(?<=[a-z])(?=[A-Z][a-z]+\s)")
+_NAME_PREFIXES = frozenset("mc mac de di da du le la van von del".split())
+_EMBASE_RUN = re.compile(r"\.[A-Z][a-z]")
+
+
+def unglue(authors: tuple[str, ...]) -> tuple[str, ...]:
+    """The names of a one-cell author list run together (SpringerLink), else the list."""
+    if (
+        len(authors) != 1 or "," in authors[0] or not _RUN_TOGETHER.search(authors[0])
+        or _EMBASE_RUN.search(authors[0]) or _is_group(authors[0])
+    ):
+        # (Embase's `Smith J.A.Jones B.` is read by `_surnames_of`; `The EuroQol Group` is one)
+        return authors
+    names: list[str] = []
+    for piece in _RUN_TOGETHER.split(authors[0]):
+        if names and (" " not in names[-1] or names[-1].rsplit(" ", 1)[-1].casefold()
+                      in _NAME_PREFIXES):
+            names[-1] += piece  # `Mc` + `Donald Smith`: one name, cut wrongly
+        else:
+            names.append(piece)
+    return tuple(n.strip() for n in names if n.strip())
+
+
+# A journal section's label before the title (ISR's `Research Commentary—`, MISQ's `Research
+# Note:`, `Issues and Opinions:`), printed by some indexes and not by others: not the work's.
+_SECTION_LABEL = re.compile(
+    r"(?:research (?:note|commentary|article|essay|perspective)|issues and opinions"
+    r"|theory and review|methods article)\s*(?::|[-\u2013\u2014]+)\s*(?=\S)",
+    re.I,
+)
+
+
 def make_key(r: Record) -> Key:
     """The record's key on its own; `_context.annotate` adds what the other records say."""
     code, raw = abstract_code(r.title.lstrip())
+    if raw[:1] in "RrIiTtMm":
+        label = _SECTION_LABEL.match(raw)
+        raw = raw[label.end() :] if label else raw
     title = title_form(_ORIGINAL.sub("", raw)) if "<" in raw else title_form(raw)
     title = title or title_form(raw)
     volume, issue, pages = embase_place(r.volume, r.issue, r.pages)
@@ -479,7 +574,8 @@ def make_key(r: Record) -> Key:
         # One preprint under `CoRR` and `arXiv preprint arXiv:...`: one venue, its identifier the
         # volume (two identifiers, two entries).
         journal, volume = ("arxiv",), arxiv
-    group = group_author(r.authors)
+    authors = unglue(r.authors)
+    group = group_author(authors)
     alt_titles = alternatives(raw)
     tokens = tuple(w for w in title.split() if w not in STOP)
     return Key(
@@ -499,13 +595,20 @@ def make_key(r: Record) -> Key:
             else kinds(raw, r.type) | {"thesis"} if thesis_source(r.journal)
             else kinds(raw, r.type)
         ),
+        typed_comment=(
+            "comment" in _type_info(r.type)[0] and "comment" not in kinds(raw, "")
+        ),
         conference=conference(r.journal, r.volume, r.issue, r.pages, r.type),
         track=track(r.journal),
+        series=book_series(r.journal),
         form=form(r.type),
         year=r.year,
-        surnames=() if group else surnames(r.authors),
-        authors=r.authors,
-        first_author=() if group or not r.authors else _surnames_of(r.authors[0])[:4],
+        surnames=() if group else surnames(authors),
+        authors=authors,
+        first_author=(
+            () if group or not authors
+            else _surnames_of(authors[0], initials_first(authors))[:4]
+        ),
         group=group,
         journal=journal,
         meeting=meeting_words(r.journal),

@@ -56,9 +56,16 @@ def page_span(pages: str) -> tuple[str, str]:
     return first, last
 
 
+# `pp. 1-24`, `p. 46-55` (EBSCO, the AIS eLibrary, Google Scholar): the word for pages, not a
+# page style (`p46` without the dot stays one).
+_PAGES_WORD = re.compile(r"^\s*(?:pp\.?|p\.)\s*(?=\d)", re.I)
+
+
 @lru_cache(maxsize=65536)
 def pages_info(pages: str) -> tuple[str, str, str, frozenset[str], bool]:
     """(first, last, style, first page of every range, S-pages of a supplement)."""
+    if pages[:1] in "pP":
+        pages = _PAGES_WORD.sub("", pages)
     first, last = page_span(pages)
     low = fold(pages).lstrip()
     return first, last, page_style(pages), _page_starts(pages, first), bool(re.match(r"s\d", low))

@@ -97,6 +97,10 @@ def compare(a: Key, b: Key) -> Match:
     same_doi = bool(a.doi) and a.doi == b.doi
     same_pmid = bool(a.pmid) and a.pmid == b.pmid
     stop = kind or (places[0] if places else "")
+    if stop == "comment-vs-article" and not places and not same_pmid and comment_or_article(
+        a, b, title
+    ):
+        return Match(Verdict.UNCERTAIN, "comment-or-article", scores, hold=True)
     if stop and not same_doi and not same_pmid:
         return Match(Verdict.DIFFERENT, stop, scores)
     authors = author_similarity(a, b)
@@ -142,6 +146,17 @@ def compare(a: Key, b: Key) -> Match:
     if match.verdict is Verdict.DUPLICATE and working_paper_or_article(a, b):
         return Match(Verdict.UNCERTAIN, "working-paper-or-article", scores)
     return match
+
+
+def comment_or_article(a: Key, b: Key, title: float) -> bool:
+    """Only a record type says comment (no `Re:`, `Reply`, `Editorial` in the title), no pages
+    place either record, and title and authors agree: an editorial typed so by one index and not
+    by another, or a letter titled as its article. A person looks. (With the article's pages on
+    one side, a letter without them stays apart.)"""
+    if not (a.typed_comment or b.typed_comment) or a.first_page or b.first_page or title < 0.97:
+        return False
+    authors = author_similarity(a, b)
+    return authors is not None and authors_agree(authors, first_author_match(a, b))
 
 
 def working_paper_or_article(a: Key, b: Key) -> bool:
@@ -219,7 +234,10 @@ def _duplicate_rules(
     authors_ok = authors_agree(authors, first)
     authors_sure = authors is not None and authors >= 0.8 and bool(first)
     conflict = word_conflict(a, b)
-    bib = sum((same_volume, same_pg, bool(journal), bool(first), same_year))
+    # An article online a year before its print issue: the year of one record is the other's
+    # year of print, less one (it counts as the same year, and nothing else places it).
+    in_print_later = ahead_of_print(a, b) or ahead_of_print(b, a)
+    bib = sum((same_volume, same_pg, bool(journal), bool(first), same_year or in_print_later))
     if journal is not None:
         scores["journal"] = 1.0 if journal else 0.0
 
@@ -301,6 +319,7 @@ def _duplicate_rules(
         and (
             (same_year and (journal is not False or same_meeting))
             or (near_year and len(a.tokens) >= 4 and _venue_missing(a, b))
+            or (near_year and bool(journal) and one_meeting_year(a, b))
         )
         and placed_or_whole_title()
     ):
@@ -334,10 +353,31 @@ def _duplicate_rules(
     return Match(Verdict.DIFFERENT, "dissimilar", scores)
 
 
+def ahead_of_print(x: Key, y: Key) -> bool:
+    """`x` is the article online ahead of print (a journal, no volume, issue or pages) the year
+    before `y`'s print record in a volume. (Neither is a meeting's: an abstract the year before
+    the article is another record.)"""
+    return (
+        bool(x.journal) and not x.volume and not x.issue and not x.first_page
+        and bool(y.volume) and x.year is not None and y.year == x.year + 1
+        and not (x.conference or y.conference)
+    )
+
+
 def letters_block(a: Key, b: Key, authors: float | None) -> bool:
     """Pages that name a correspondence block (`2243-5; author reply 2243-5`) and a record
     without authors: which letter of the block is it? Pages cannot tell."""
     return authors is None and (a.shared_pages or b.shared_pages)
+
+
+def one_meeting_year(a: Key, b: Key) -> bool:
+    """Both venues are one meeting named with its year (`ICIS 2019 Proceedings`, `40th
+    International Conference on Information Systems, ICIS 2019`): the records' years may be a
+    year apart (Scopus dates a December meeting's proceedings by their publication)."""
+    if not (a.conference and b.conference):
+        return False
+    years_a = {w for w in a.journal if w[:1].isdigit() and len(w) == 4 and w.isdigit()}
+    return bool(years_a) and not years_a.isdisjoint(b.journal)
 
 
 def _venue_missing(a: Key, b: Key) -> bool:

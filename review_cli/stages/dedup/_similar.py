@@ -185,6 +185,10 @@ def journal_agree(a: Key, b: Key) -> bool | None:
                 return True
     if romanised(a.journal) != romanised(b.journal):
         return None
+    if (a.series and a.volume and not b.volume) or (b.series and b.volume and not a.volume):
+        # Scopus names a proceedings book by its series and volume (`Lecture Notes in Computer
+        # Science`, 11491), SpringerLink by its own title, without a volume: not comparable.
+        return None
     return False
 
 
