@@ -28,6 +28,11 @@ _QUEUED = {
         "or Extended Abstracts: a paper and its poster (two works), or one paper indexed two "
         "ways?"
     ),
+    "comment-or-article": (
+        "One export types this item a letter, comment or editorial and the other does not, and "
+        "no pages place either: an editorial typed so by one index only, or a letter titled as "
+        "the article it answers?"
+    ),
     "chapter-or-book": (
         "A book and a chapter record under the book's title: one book typed two ways, or a "
         "chapter of it?"
