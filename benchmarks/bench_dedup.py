@@ -211,6 +211,21 @@ def _abstract_or_article_as_round_3() -> Callable[[Any, Any], bool]:
     return before
 
 
+def _one_meeting_year_as_round_5(a: Any, b: Any) -> bool:
+    """`one_meeting_year` with any year both names carry (round 5)."""
+    if not (a.conference and b.conference):
+        return False
+    years_a = {w for w in a.journal if w[:1].isdigit() and len(w) == 4 and w.isdigit()}
+    return bool(years_a) and not years_a.isdisjoint(b.journal)
+
+
+def _edition_free_as_round_5(name: tuple[str, ...]) -> tuple[str, ...]:
+    """`_edition_free` that drops an IFIP committee's numbers with the edition's (round 5)."""
+    return tuple(
+        w for w in name if not _journals.numbered(w) and w not in _journals._EDITION_FREE
+    )
+
+
 _GROUP_ROUND_3 = re.compile(
     r"\b(group|study|consortium|collaborat\w*|investigators|committee|trial|society|association"
     r"|network|working)\b"
@@ -302,6 +317,16 @@ ABLATIONS: dict[str, list[tuple[Any, str, Any]]] = {
         (_journals, "spelled_too", lambda rest, spelled: False)],
     "a meeting's number spelled out (`Twenty-Fifth`)": [
         (_journals, "_ORDINAL_WORDS", frozenset())],
+    # Round 6 (the loosenings of rounds 4 and 5 attacked with different works).
+    "ahead of print needs a team on both records": [(_rules, "_team", lambda k: True)],
+    "one meeting's year is the earlier record's": [
+        (_rules, "one_meeting_year", _one_meeting_year_as_round_5)],
+    "particles are no surname words to share": [
+        (_keys, "without_particles", lambda names: names)],
+    "a series' volume is unknown only against a chapter or a meeting's paper": [
+        (_similar, "_series_vs_book", lambda x, y: x.series and bool(x.volume) and not y.volume)],
+    "an IFIP committee's numbers (`WG 8.2`) name the meeting": [
+        (_journals, "_edition_free", _edition_free_as_round_5)],
 }
 
 

@@ -273,6 +273,15 @@ ISC_ABS = {"title": ("Door-in-door-out times for interhospital transfer to throm
            "type": "Conference Abstract"}
 
 
+# Bases of round 6: yearly items under one title (an editor's column, a society's update).
+YEAR_COLUMN = {"title": "Highlights of the year in interventional cardiology research",
+               "authors": ["Stone, G. W."], "journal": "JACC: Cardiovascular Interventions"}
+YEAR_GUIDELINE = {"title": ("Management of chronic obstructive pulmonary disease: living "
+                            "guideline"),
+                  "authors": ["Global Initiative for Chronic Obstructive Lung Disease"],
+                  "journal": "European Respiratory Journal"}
+
+
 def rec(base: dict[str, Any], **changes: Any) -> Record:
     raw = {**base, **changes}
     return Record(id=str(abs(hash(repr(sorted(raw.items()))))), source="test",
@@ -2761,6 +2770,65 @@ CASES = [
          {**STROKE_RCT, "pmid": "", "type": "Article", "journal": "New England Journal of "
                                                                     "Medicine"},
          "duplicate", "PubMed's list of publication types"),
+    # Round 6 (adversarial): different works that the loosenings of rounds 4 and 5 made alike.
+    case("r6-yearly-column-one-author-no-volume",
+         {**YEAR_COLUMN, "year": "2019"},
+         {**YEAR_COLUMN, "year": "2020", "volume": "13", "issue": "1", "pages": "1-12"},
+         "not-duplicate",
+         "an editor's yearly column under one title: last year's record without a volume is "
+         "not this year's ahead of print (one author: no team to tell them apart)"),
+    case("r6-yearly-guideline-group-no-volume",
+         {**YEAR_GUIDELINE, "year": "2021"},
+         {**YEAR_GUIDELINE, "year": "2022", "volume": "59", "pages": "2101234"},
+         "not-duplicate", "a society's yearly update under one title, a group as author"),
+    case("r6-early-access-team-of-two",
+         {**MISQ_WS, "year": "2020", "volume": "", "issue": "", "pages": "", "doi": "",
+          "authors": ["Ghazawneh, A", "Henfridsson, O"]},
+         {**MISQ_EB, "authors": ["Ghazawneh, Ahmad", "Henfridsson, Ola"]}, "duplicate",
+         "a team of two ahead of print the year before print still merges"),
+    case("r6-meeting-named-for-a-year-two-editions",
+         {**AISEL, "journal": "Vision 2020 Conference Proceedings", "year": "2019"},
+         {**AISEL, "journal": "Vision 2020 Conference Proceedings", "year": "2020"},
+         "not-duplicate",
+         "a meeting whose name's year is no edition's: the year is the later record's, so the "
+         "records are two editions, not one meeting dated by its proceedings"),
+    case("r6-particle-teams-share-particles",
+         {**AMJ, "authors": ["van der Berg K.", "de Vries J."], "volume": "", "issue": "",
+          "pages": ""},
+         {**AMJ, "authors": ["van der Meer P.", "de Jong A."], "volume": "", "issue": "",
+          "pages": ""}, "not-duplicate",
+         "two Dutch teams: `van`, `der`, `de` are no surnames to share"),
+    case("r6-particle-teams-spanish",
+         {**AMJ, "authors": ["de la Cruz J.", "Garcia M."], "volume": "", "issue": "",
+          "pages": ""},
+         {**AMJ, "authors": ["de la Torre A.", "Lopez P."], "volume": "", "issue": "",
+          "pages": ""}, "not-duplicate", "`de la Cruz` and `de la Torre` share no surname"),
+    case("r6-particle-before-and-after-given-names",
+         {**AMJ, "authors": ["van der Berg K.", "de Vries J."]},
+         {**AMJ, "authors": ["Berg, K. van der", "Vries, J. de"]}, "duplicate",
+         "a particle after the given names (`Berg, K. van der`) is the same surname"),
+    case("r6-vietnamese-surname-le",
+         {**AMJ, "authors": ["Le T.H.", "Pham V.A."]},
+         {**AMJ, "authors": ["Le, Thi Hoa", "Pham, Van Anh"]}, "duplicate",
+         "`Le` alone is a surname (Vietnamese), not a particle"),
+    case("r6-lncs-series-vs-journal-no-volume",
+         {**AISEL, "title": "Design principles for digital nudging in e-commerce checkout",
+          "journal": "Lecture Notes in Computer Science", "volume": "11491",
+          "pages": "101-115", "type": "Conference Paper"},
+         {**AISEL, "title": "Design Principles for Digital Nudging in E-Commerce Checkout",
+          "journal": "Business & Information Systems Engineering", "type": "JOUR"},
+         "not-duplicate",
+         "the conference paper (a series and its volume) and the journal article of its title "
+         "without a volume (Scholar, ahead of print): a journal is no book of the series"),
+    case("r6-ceur-volume-vs-journal-no-volume",
+         {**AISEL, "journal": "CEUR Workshop Proceedings", "volume": "2345", "pages": "1-12"},
+         {**AISEL, "journal": "Journal of Information Technology", "type": "JOUR"},
+         "not-duplicate",
+         "a workshop paper in CEUR and the journal article of its title"),
+    case("r6-ifip-two-working-groups",
+         {**AISEL, "journal": "IFIP WG 8.2 Working Conference"},
+         {**AISEL, "journal": "IFIP WG 8.6 Working Conference"}, "not-duplicate",
+         "two IFIP working groups' conferences: `8.2` and `8.6` name the group, not an edition"),
 ]
 
 

@@ -211,8 +211,15 @@ def _edition_free(name: tuple[str, ...]) -> tuple[str, ...]:
     """A meeting's name without what changes from one edition to the next or from one index to
     another: its number, year, `Proceedings of`, `Annual`, `International`, its sponsors (IEEE,
     ACM, IFIP). (`Conference`, `Workshop` and `Symposium` stay: a workshop and a symposium on
-    one topic are two venues.)"""
-    return tuple(w for w in name if not numbered(w) and w not in _EDITION_FREE)
+    one topic are two venues.) The numbers of an IFIP committee (`TC 8`, `WG 8.2`) name the
+    meeting's organiser, not its edition: `IFIP WG 8.2` and `IFIP WG 8.6` are two meetings."""
+    out: list[str] = []
+    committee = False  # after `TC` or `WG` (`8.2` is two words: `8`, `2`)
+    for w in name:
+        committee = (committee and w.isdigit()) or w in ("tc", "wg")
+        if committee or (not numbered(w) and w not in _EDITION_FREE):
+            out.append(w)
+    return tuple(out)
 
 
 # What IEEE Xplore adds to a meeting's name (`2019 IEEE/ACM 41st International Conference on

@@ -307,8 +307,17 @@ def surnames(authors: tuple[str, ...]) -> tuple[str, ...]:
     out: list[str] = []
     scholar = initials_first(authors)
     for author in authors[:12]:  # more names add nothing to a comparison
-        out.extend(_surnames_of(author, scholar))
+        out.extend(without_particles(_surnames_of(author, scholar)))
     return tuple(out)
+
+
+def without_particles(names: tuple[str, ...]) -> tuple[str, ...]:
+    """A surname's words without its particles (`van der Berg` -> `berg`), unless nothing else
+    is left (`Le, T.`, Vietnamese). Compared word by word, a shared `van`, `de` or `la` would
+    join two teams (`van der Berg K., de Vries J.` and `van der Meer P., de Jong A.`)."""
+    if len(names) < 2 or _PARTICLES.isdisjoint(names):
+        return names
+    return tuple(w for w in names if w not in _PARTICLES) or names
 
 
 _CAPS_INITIALS = re.compile(r"[A-Z]{1,3}")
@@ -607,7 +616,7 @@ def make_key(r: Record) -> Key:
         authors=authors,
         first_author=(
             () if group or not authors
-            else _surnames_of(authors[0], initials_first(authors))[:4]
+            else without_particles(_surnames_of(authors[0], initials_first(authors)))[:4]
         ),
         group=group,
         journal=journal,

@@ -356,12 +356,20 @@ def _duplicate_rules(
 def ahead_of_print(x: Key, y: Key) -> bool:
     """`x` is the article online ahead of print (a journal, no volume, issue or pages) the year
     before `y`'s print record in a volume. (Neither is a meeting's: an abstract the year before
-    the article is another record.)"""
+    the article is another record.) Both name a team of two or more: an editor's yearly column
+    (`Highlights of the year in ...`) or a society's yearly guideline keeps its title and its
+    one author or group, and its record without a volume the year before is last year's."""
     return (
         bool(x.journal) and not x.volume and not x.issue and not x.first_page
         and bool(y.volume) and x.year is not None and y.year == x.year + 1
         and not (x.conference or y.conference)
+        and _team(x) and _team(y)
     )
+
+
+def _team(k: Key) -> bool:
+    """Two or more named authors (not a group, not one name and `et al.`)."""
+    return not k.group and len(k.authors) >= 2 and len(set(k.surnames)) >= 2
 
 
 def letters_block(a: Key, b: Key, authors: float | None) -> bool:
@@ -373,11 +381,13 @@ def letters_block(a: Key, b: Key, authors: float | None) -> bool:
 def one_meeting_year(a: Key, b: Key) -> bool:
     """Both venues are one meeting named with its year (`ICIS 2019 Proceedings`, `40th
     International Conference on Information Systems, ICIS 2019`): the records' years may be a
-    year apart (Scopus dates a December meeting's proceedings by their publication)."""
-    if not (a.conference and b.conference):
+    year apart (Scopus dates a December meeting's proceedings by their publication). The year
+    both names carry is the earlier record's: the meeting's, which a record may only follow. (A
+    name whose year is no edition's, `Vision 2020 Conference`, is carried by every edition.)"""
+    if not (a.conference and b.conference) or a.year is None or b.year is None:
         return False
-    years_a = {w for w in a.journal if w[:1].isdigit() and len(w) == 4 and w.isdigit()}
-    return bool(years_a) and not years_a.isdisjoint(b.journal)
+    held = str(min(a.year, b.year))
+    return held in a.journal and held in b.journal
 
 
 def _venue_missing(a: Key, b: Key) -> bool:

@@ -185,11 +185,21 @@ def journal_agree(a: Key, b: Key) -> bool | None:
                 return True
     if romanised(a.journal) != romanised(b.journal):
         return None
-    if (a.series and a.volume and not b.volume) or (b.series and b.volume and not a.volume):
+    if _series_vs_book(a, b) or _series_vs_book(b, a):
         # Scopus names a proceedings book by its series and volume (`Lecture Notes in Computer
         # Science`, 11491), SpringerLink by its own title, without a volume: not comparable.
         return None
     return False
+
+
+def _series_vs_book(x: Key, y: Key) -> bool:
+    """`x` names a book series and its volume, `y` no volume and is a chapter or a meeting's
+    paper by its type or name (the book's own title). A journal's record without a volume (the
+    article after the conference paper, ahead of print or from Scholar) is another venue."""
+    return (
+        x.series and bool(x.volume) and not y.volume
+        and (y.conference or y.form in ("chapter", "book"))
+    )
 
 
 def authors_agree(authors: float | None, first: bool | None) -> bool:
