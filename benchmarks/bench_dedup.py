@@ -327,6 +327,8 @@ ABLATIONS: dict[str, list[tuple[Any, str, Any]]] = {
         (_similar, "_series_vs_book", lambda x, y: x.series and bool(x.volume) and not y.volume)],
     "an IFIP committee's numbers (`WG 8.2`) name the meeting": [
         (_journals, "_edition_free", _edition_free_as_round_5)],
+    "a place only after an edition's number, never a society": [
+        (_journals, "edition_place", lambda part, head: True)],
 }
 
 

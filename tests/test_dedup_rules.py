@@ -276,6 +276,10 @@ ISC_ABS = {"title": ("Door-in-door-out times for interhospital transfer to throm
 # Bases of round 6: yearly items under one title (an editor's column, a society's update).
 YEAR_COLUMN = {"title": "Highlights of the year in interventional cardiology research",
                "authors": ["Stone, G. W."], "journal": "JACC: Cardiovascular Interventions"}
+THORAX_ABS = {"title": ("Home oxygen prescribing after hospital discharge for COPD "
+                        "exacerbation: a national audit"),
+              "authors": ["Okafor, C.", "Lindgren, A.", "Haddad, R."], "year": "2019",
+              "type": "Conference Abstract"}
 YEAR_GUIDELINE = {"title": ("Management of chronic obstructive pulmonary disease: living "
                             "guideline"),
                   "authors": ["Global Initiative for Chronic Obstructive Lung Disease"],
@@ -2829,6 +2833,17 @@ CASES = [
          {**AISEL, "journal": "IFIP WG 8.2 Working Conference"},
          {**AISEL, "journal": "IFIP WG 8.6 Working Conference"}, "not-duplicate",
          "two IFIP working groups' conferences: `8.2` and `8.6` name the group, not an edition"),
+    case("r6-place-part-is-a-society",
+         {**THORAX_ABS, "journal": "Winter Clinical Meeting, British Thoracic Society"},
+         {**THORAX_ABS, "journal": "Winter Clinical Meeting, Irish Thoracic Society"},
+         "not-duplicate",
+         "one abstract at two societies' winter meetings: a society after the comma is no place"),
+    case("r6-place-part-without-edition",
+         {**AISEL, "journal": "Conference on Information Systems Research, Asia Pacific"},
+         {**AISEL, "journal": "Conference on Information Systems Research, Latin America"},
+         "not-duplicate",
+         "two regions' meetings of one name: a place is set aside only after an edition's "
+         "number (one edition, one place)"),
 ]
 
 

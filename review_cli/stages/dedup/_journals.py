@@ -61,7 +61,23 @@ def _without_place(name: str) -> str:
         own = [w for w in words(head) if w not in STOP and w not in _MEETING_NAME_WORDS]
         if _MEETING_TYPE.search(head) is None or len(own) < 2:
             return name  # (`Proceedings of the Royal Society B, Biological Sciences` is none)
+        if not edition_place(words(m.group(1)), words(head)):
+            return name
         name = head
+
+
+def edition_place(part: list[str], head: list[str]) -> bool:
+    """The part after the comma can be where one edition was held: the name before it has the
+    edition's number or year (`40th`, `Twenty-Fifth`; without it, `..., Asia Pacific` may name a
+    region's meeting), and the part names no society or volume (`Winter Clinical Meeting,
+    British Thoracic Society` and `..., Irish Thoracic Society` are two meetings)."""
+    return _NOT_PLACE.isdisjoint(part) and any(numbered(w) for w in head)
+
+
+_NOT_PLACE = frozenset(
+    "society association institute academy college federation council union chapter region "
+    "section division track papers abstracts posters consortium".split()
+)
 
 
 _MEETING_TYPE = re.compile(
