@@ -587,6 +587,13 @@ def make_key(r: Record) -> Key:
     group = group_author(authors)
     alt_titles = alternatives(raw)
     tokens = tuple(w for w in title.split() if w not in STOP)
+    titled = kinds(raw, "")  # what the title says the item is; the record type adds its own
+    typed = _type_info(r.type)[0]
+    item_kinds = titled | typed
+    if registry(r.journal, r.type, r.url):
+        item_kinds |= {"registry"}
+    elif thesis_source(r.journal):
+        item_kinds |= {"thesis"}
     return Key(
         id=r.id,
         source=r.source,
@@ -599,14 +606,8 @@ def make_key(r: Record) -> Key:
         tokens=tokens,
         numbers=title_numbers(title),
         part=part(title) or dotted_part(raw),
-        kinds=(
-            kinds(raw, r.type) | {"registry"} if registry(r.journal, r.type, r.url)
-            else kinds(raw, r.type) | {"thesis"} if thesis_source(r.journal)
-            else kinds(raw, r.type)
-        ),
-        typed_comment=(
-            "comment" in _type_info(r.type)[0] and "comment" not in kinds(raw, "")
-        ),
+        kinds=item_kinds,
+        typed_comment="comment" in typed and "comment" not in titled,
         conference=conference(r.journal, r.volume, r.issue, r.pages, r.type),
         track=track(r.journal),
         series=book_series(r.journal),
