@@ -123,7 +123,7 @@ LAYOUTS = [
         "table_springer.csv", "csv", 1, 2, "",
         {"title": "Integrated care pathways for frail older people",
          "doi": "10.1186/s12877-017-0001-1",
-         "journal": "BMC Geriatrics", "year": 2017, "authors": ("Andy SmithTom Weber",)},
+         "journal": "BMC Geriatrics", "year": 2017, "authors": ("Andy Smith", "Tom Weber")},
         id="springerlink",
     ),
     pytest.param(
@@ -246,6 +246,40 @@ def test_layout_spot_check(name: str, fmt: str, count: int, line: int, key: str,
     assert (first.line, first.key) == (line, key)
     got = fields(first)
     assert {k: got[k] for k in expected} == expected
+
+
+SPRINGER_HEADER = (
+    "Item Title,Publication Title,Book Series Title,Journal Volume,Journal Issue,Item DOI,"
+    "Authors,Publication Year,URL,Content Type\n"
+)
+
+
+@pytest.mark.parametrize(("cell", "names"), [
+    ("Andy SmithTom Weber", ("Andy Smith", "Tom Weber")),
+    ("Jan vom BrockeAlexander MaedcheMary-Anne O'Neil",
+     ("Jan vom Brocke", "Alexander Maedche", "Mary-Anne O'Neil")),
+    ("Ronald McDonaldLeo DeAngelis", ("Ronald McDonald", "Leo DeAngelis")),
+    ("Ronald McDonald", ("Ronald McDonald",)),  # one name: `Mc` is not where a name ends
+    ("Anne LeBlanc", ("Anne LeBlanc",)),
+    ("José GarcíaÉmile DurandZoë Ødegård", ("José García", "Émile Durand", "Zoë Ødegård")),
+    ("Ann Smith-JonesTom Weber", ("Ann Smith-Jones", "Tom Weber")),
+    ("Ann FitzGerald-SmithTom Weber", ("Ann FitzGerald-Smith", "Tom Weber")),
+    ("", ()),
+])
+def test_springerlink_authors_run_together_are_split_at_import(
+    cell: str, names: tuple[str, ...]
+) -> None:
+    row = f'"A title","A journal","","1","2","10.1007/x","{cell}","2020","","Article"\n'
+    _, records, skips, _ = parse("table_springer.csv", (SPRINGER_HEADER + row).encode())
+    assert skips == [] and fields(records[0])["authors"] == names
+
+
+def test_names_run_together_are_split_only_in_springerlinks_layout() -> None:
+    # Another table with the same cell: a name we cannot tell is glued (a camel-case
+    # organisation, a mistyped cell) stays as exported.
+    data = b'Title,Authors,Year\n"A title","Andy SmithTom Weber","2020"\n'
+    _, records, _, _ = parse("table_springer.csv", data)
+    assert fields(records[0])["authors"] == ("Andy SmithTom Weber",)
 
 
 def test_line_numbers_follow_multiline_cells_and_blank_rows() -> None:

@@ -91,6 +91,28 @@ def split_people(value: Any, sep: str = ";") -> list[str]:
     return [p for p in (clean(x) for x in str(value).split(sep)) if p]
 
 
+# SpringerLink's CSV writes its authors in one cell with nothing between the names: `Andy
+# SmithTom Weber`. A name ends where a lower-case letter meets a capitalised given name, one
+# followed by a space or a hyphen (`Mary-Anne`); `McDonald` or `DeAngelis` at the end of a name
+# are not cut, and `Mc`, `De`... cut before a capital are joined again.
+_RUN_TOGETHER = re.compile(r"(?<=[a-zß-öø-ÿ])(?=[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+[\s-])")
+_NAME_PREFIXES = frozenset("mc mac fitz de di da du le la van von del".split())
+
+
+def run_together(cell: str) -> list[str]:
+    """`Andy SmithTom Weber` -> [`Andy Smith`, `Tom Weber`]; a cell with one name is kept."""
+    if "," in cell or not _RUN_TOGETHER.search(cell):
+        return [cell]
+    names: list[str] = []
+    for piece in _RUN_TOGETHER.split(cell):
+        if names and (" " not in names[-1] or names[-1].rsplit(" ", 1)[-1].casefold()
+                      in _NAME_PREFIXES):
+            names[-1] += piece  # `Mc` + `Donald Smith`: one name, cut wrongly
+        else:
+            names.append(piece)
+    return [n.strip() for n in names if n.strip()]
+
+
 _COMMA = re.compile(r"\s*,\s*")
 _SEMICOLON = re.compile(r"\s*;\s*")
 

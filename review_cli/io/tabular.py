@@ -2,7 +2,8 @@
 SpringerLink), reference managers and screening tools (Zotero, RefWorks, Rayyan, Covidence,
 Abstrackr, ASReview-style datasets).
 
-Nothing here depends on which database wrote the file. The delimiter and the header row are found
+Nothing here depends on which database wrote the file, but for SpringerLink's author cell (its
+names run together: `Andy SmithTom Weber`). The delimiter and the header row are found
 from the content (Embase puts three preamble lines above the header, Lens a title row), and the
 header's column names are mapped case-insensitively through one alias table. `records` is shared
 with the XLSX reader, which hands in spreadsheet rows instead of CSV rows.
@@ -19,6 +20,7 @@ from typing import Any
 
 from review_cli.errors import ParseError
 from review_cli.io.document import Document, Parsed, Skip
+from review_cli.io.normalise import run_together
 
 NAME = "csv"
 LABEL = "CSV/TSV table"
@@ -229,6 +231,10 @@ def records(
             hint="the header row needs a title column (e.g. `Title`, `Article Title`, `TI`)",
         )
     start, mapping = found
+    # SpringerLink's search export: its `Authors` cell runs the names together.
+    springer = {"item title", "publication title", "content type", "authors"} <= {
+        c.strip().casefold() for c in rows[start][1]
+    }
     preamble = [n for n, r in rows[:start] if any(c.strip() for c in r)]
     if preamble:
         last = rows[start][0] - 1
@@ -287,6 +293,8 @@ def records(
             )
             continue
         fields = row_fields(row, mapping)
+        if springer and len(fields["authors"]) == 1:
+            fields["authors"] = run_together(fields["authors"][0])
         if not any(fields.get(f) for f in has_content):
             yield Skip(line, "row has no title, authors, DOI, PMID, journal or abstract")
             continue

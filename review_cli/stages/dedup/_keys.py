@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from urllib.parse import unquote
 
-from review_cli.io.normalise import cites_article, strip_notes
+from review_cli.io.normalise import cites_article, run_together, strip_notes
 from review_cli.model import Record
 from review_cli.stages.dedup._journals import journal_info, journals_match
 from review_cli.stages.dedup._pages import SHARED_PAGES, embase_place, pages_info
@@ -532,30 +532,17 @@ def abstract_code(raw_title: str) -> tuple[str, str]:
     return re.sub(r"[\s-]", "", m.group(1)).casefold(), raw_title[m.end() :]
 
 
-# SpringerLink's CSV writes every author in one cell, names run together: `Andy SmithTom Weber`.
-# A name ends where a lower-case letter meets a capitalised word followed by a space (not after
-# `Mc`, `Mac`, `De`, `Le`...: `Ronald McDonald` is one name).
-_RUN_TOGETHER = re.compile(r"(?<=[a-z])(?=[A-Z][a-z]+\s)")
-_NAME_PREFIXES = frozenset("mc mac de di da du le la van von del".split())
 _EMBASE_RUN = re.compile(r"\.[A-Z][a-z]")
 
 
 def unglue(authors: tuple[str, ...]) -> tuple[str, ...]:
     """The names of a one-cell author list run together (SpringerLink), else the list."""
-    if (
-        len(authors) != 1 or "," in authors[0] or not _RUN_TOGETHER.search(authors[0])
-        or _EMBASE_RUN.search(authors[0]) or _is_group(authors[0])
-    ):
+    # SpringerLink's layout is split at import (`tabular`); records imported before that, and
+    # other files that glue names the same way, are split here for the comparison only.
+    if len(authors) != 1 or _EMBASE_RUN.search(authors[0]) or _is_group(authors[0]):
         # (Embase's `Smith J.A.Jones B.` is read by `_surnames_of`; `The EuroQol Group` is one)
         return authors
-    names: list[str] = []
-    for piece in _RUN_TOGETHER.split(authors[0]):
-        if names and (" " not in names[-1] or names[-1].rsplit(" ", 1)[-1].casefold()
-                      in _NAME_PREFIXES):
-            names[-1] += piece  # `Mc` + `Donald Smith`: one name, cut wrongly
-        else:
-            names.append(piece)
-    return tuple(n.strip() for n in names if n.strip())
+    return tuple(run_together(authors[0]))
 
 
 # A journal section's label before the title (ISR's `Research Commentary—`, MISQ's `Research
