@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from urllib.parse import unquote
 
-from review_cli.io.normalise import cites_article, strip_notes
+from review_cli.io.normalise import PMID_DIGITS, cites_article, strip_notes
 from review_cli.model import Record
 from review_cli.stages.dedup._journals import journal_info, journals_match
 from review_cli.stages.dedup._pages import SHARED_PAGES, embase_place, pages_info
@@ -633,9 +633,17 @@ def make_key(r: Record) -> Key:
         doi=normal_doi(r.doi),
         doi_trusted=True,
         doi_container=False,
-        pmid=r.pmid.strip().lstrip("0"),
+        pmid=known_pmid(r.pmid),
         abstract=" ".join(words(r.abstract[:600])) if r.abstract else "",
     )
+
+
+def known_pmid(pmid: str) -> str:
+    """The record's PMID, or '' when the field holds something else (records imported before
+    `normalise.pmid` checked it): the same PMID makes two records one, so only PubMed's own
+    numbers count."""
+    number = pmid.strip().lstrip("0")
+    return number if number.isdigit() and len(number) <= PMID_DIGITS else ""
 
 
 _DOI = re.compile(r"10\.\d{4,9}/\S+")
