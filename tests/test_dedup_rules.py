@@ -2913,6 +2913,21 @@ CASES = [
          SIM, {**SIM, "authors": ["Haverkamp J.", "Solberg T."],
                "doi": "10.1002/(SICI)1097-0258(19980315)17:5&lt;567::AID-SIM780&gt;3.0.CO;2-W"},
          "duplicate", "a SICI DOI with `<` and `>` as HTML entities (an XML export): one DOI"),
+    case("r7b-doi-sici-truncated-at-bracket",
+         SIM, {**SIM, "authors": ["Haverkamp J.", "Solberg T."],
+               "doi": "10.1002/(SICI)1097-0258(19980315)17:5"}, "duplicate",
+         ("a SICI DOI cut at its `<` (an export that strips what looks like markup): what is "
+          "left names the issue, not the article, so it cannot say `different-doi`")),
+    case("r7b-doi-sici-truncated-two-articles",
+         {**SIM, "doi": "10.1002/(SICI)1097-0258(19980315)17:5", "volume": "", "issue": "",
+          "pages": ""},
+         {**SIM, "title": ("Sample size for cluster randomised trials with clusters of unequal "
+                           "size in primary care"),
+          "doi": "10.1002/(SICI)1097-0258(19980315)17:5", "volume": "", "issue": "",
+          "pages": ""}, "not-duplicate",
+         ("two articles of one issue (one team, the second on primary care) from a reference "
+          "manager (journal, year, DOI only), both SICI DOIs cut at `<`: the issue's part of a "
+          "SICI names no article, and the title adds words")),
     case("r7b-doi-space-inserted",
          HEP, {**HEP_SC, "doi": "10.1016/j.jhep. 2020.03.014"}, "duplicate",
          ("an export broke the DOI at a space: what is left, `10.1016/j.jhep`, is the start of "
@@ -2924,6 +2939,20 @@ CASES = [
     case("r7b-doi-two-in-field-first",
          HEP, {**HEP_SC, "doi": "10.1016/j.jhep.2020.03.014; 10.1016/j.jhep.2020.05.002"},
          "duplicate", "two DOIs in one field, the article's first"),
+    case("r7b-doi-two-in-field-second",
+         HEP, {**HEP_SC, "doi": "10.1016/j.jhep.2020.05.002; 10.1016/j.jhep.2020.03.014"},
+         "not-duplicate",
+         ("known limit: two DOIs in one field (the erratum's, then the article's) are read as the "
+          "first, so `different-doi` keeps the article from itself (a lost pair, never a false "
+          "merge). The record keeps one DOI (full-text retrieval reads it), and which of two is "
+          "the record's own the field does not say")),
+    case("r7b-doi-two-in-field-no-space",
+         HEP, {**HEP_SC, "doi": "10.1016/j.jhep.2020.03.014;10.1016/j.jhep.2020.05.002"},
+         "duplicate", "two DOIs run together at a `;`"),
+    case("r7b-doi-two-in-field-newline",
+         HEP, {**HEP_SC, "doi": "10.1016/j.jhep.2020.05.002\n10.1016/j.jhep.2020.03.014"},
+         "not-duplicate",
+         "known limit: two DOIs on two lines of one cell, the article's second (as above)"),
     case("r7b-doi-in-url-only",
          HEP, {**HEP_SC, "doi": "", "url": "https://doi.org/10.1016/j.jhep.2020.03.014"},
          "duplicate", "the DOI only as a link in the URL field"),
@@ -2931,11 +2960,22 @@ CASES = [
          ISJ, {**ISJ, "authors": ["Kellerman D.", "Ferrante M.", "Ahmadi S."],
                "doi": "https://onlinelibrary.wiley.com/doi/10.1111/isj.12345/full"},
          "duplicate", "a publisher's link with `/full` after the DOI (RIS `UR`)"),
+    case("r7b-doi-link-full-vs-abstract",
+         {**ISJ, "doi": "https://onlinelibrary.wiley.com/doi/10.1111/isj.12345/abstract"},
+         {**ISJ, "authors": ["Kellerman D.", "Ferrante M.", "Ahmadi S."],
+          "doi": "https://onlinelibrary.wiley.com/doi/10.1111/isj.12345/full"}, "duplicate",
+         ("two exports' links to one article's pages (`/abstract`, `/full`): the view after the "
+          "DOI is the link's, not the DOI's")),
     case("r7b-doi-link-pdf-vs-epdf",
          {**ISJ, "doi": "10.1111/isj.12345.pdf"},
          {**ISJ, "authors": ["Kellerman D.", "Ferrante M.", "Ahmadi S."],
           "doi": "https://onlinelibrary.wiley.com/doi/epdf/10.1111/isj.12345"}, "duplicate",
          "`.pdf` after the DOI, and the DOI after `/epdf/`"),
+    case("r7b-doi-link-pdf-path-vs-full",
+         {**ISJ, "doi": "https://onlinelibrary.wiley.com/doi/10.1111/isj.12345/pdf"},
+         {**ISJ, "authors": ["Kellerman D.", "Ferrante M.", "Ahmadi S."],
+          "doi": "https://onlinelibrary.wiley.com/doi/10.1111/isj.12345/full"}, "duplicate",
+         "`/pdf` and `/full` after one DOI"),
     case("r7b-doi-cochrane-links-two-versions",
          {**CDSR, "doi": ("https://www.cochranelibrary.com/cdsr/doi/10.1002/14651858.CD013771"
                           ".pub2/full")},
@@ -2956,10 +2996,35 @@ CASES = [
           "doi": "10.1111/isj.12345", "pages": ""}, "not-duplicate",
          ("two editorials whose DOIs share a long start, neither extending the other at a "
           "separator (`isj.1234`, `isj.12345`): two DOIs, two works")),
+    case("r7b-doi-journal-only-two-articles-added-words",
+         {**HEP, "doi": "10.1016/j.jhep", "pmid": "", "volume": "", "issue": "", "pages": ""},
+         {**HEP, "title": HEP["title"] + " in patients with obesity", "doi": "10.1016/j.jhep",
+          "pmid": "", "volume": "", "issue": "", "pages": ""}, "not-duplicate",
+         ("two articles of one team ahead of print, both with the journal's DOI stem only "
+          "(`10.1016/j.jhep`): the second adds a population; a DOI without the item's part names "
+          "no work")),
+    case("r7b-one-doi-two-articles-added-words",
+         HEP,
+         {**HEP_SC, "title": HEP["title"] + " in patients with obesity", "volume": "",
+          "issue": "", "pages": ""}, "not-duplicate",
+         ("Embase/Scopus gave the team's second article (ahead of print, a subgroup) the DOI of "
+          "the first: the DOI is at one place, but the title adds words and no volume or page "
+          "agrees; a person looks")),
     case("r7b-one-doi-subtitle-dropped-no-place",
          HEP, {**HEP_SC, "title": HEP["title"].split(":")[0], "volume": "", "issue": "",
                "pages": ""}, "duplicate",
          "one DOI, the title without its subtitle, ahead of print: one article (as before)"),
+    case("r7b-one-doi-spelling-no-place",
+         HEP, {**HEP_SC, "title": HEP["title"].replace("cirrhosis", "cirrhosis.").replace(
+             "prospective", "Prospective"), "volume": "", "issue": "", "pages": ""},
+         "duplicate", "one DOI ahead of print, the title's case and stops differ: one article"),
+    case("r7b-one-doi-words-added-without-separator",
+         {**HEP_SC, "title": HEP["title"].split(":")[0], "volume": "", "issue": "",
+          "pages": ""},
+         {**HEP, "title": HEP["title"].replace(":", "")}, "uncertain",
+         ("one DOI, one title with its subtitle run on without a colon (`... cirrhosis a "
+          "prospective cohort study`), the other ahead of print without it: added words and no "
+          "place, so a person looks (the cost of `r7b-one-doi-two-articles-added-words`)")),
     case("r7b-one-doi-two-articles-other-title",
          HEP, {**HEP_NEXT, "doi": HEP["doi"], "pmid": "", "volume": "", "issue": "",
                "pages": ""}, "not-duplicate",

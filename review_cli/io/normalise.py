@@ -47,8 +47,31 @@ def doi(value: Any) -> str:
     m = _DOI.search(text.replace("%2F", "/").replace("%2f", "/"))
     if not m:
         return ""
-    found = m.group(0).rstrip(".,;)]}>\"'")
-    return found.lower()
+    return doi_end(m.group(0)).lower()
+
+
+# A second DOI run on after the first (`10.1/a;10.1/b`, Scopus and reference managers).
+_NEXT_DOI = re.compile(r"[;,]\s*(?:doi:?\s*)?10\.\d{4,9}/", re.I)
+# What a publisher's link adds after the DOI: the page it shows (Wiley's `/abstract`, `/full`,
+# `/pdf`, `/epdf`, Frontiers' `/full`, a PDF's `.pdf`), never part of the DOI.
+_LINK_VIEW = re.compile(
+    r"(?:/(?:full|abstract|pdf|epdf|pdfdirect|fulltext|html|summary|references|figures"
+    r"|citedby|suppinfo)|\.pdf)/?$",
+    re.I,
+)
+
+
+def doi_end(found: str) -> str:
+    """A DOI found in a field, up to where the DOI ends: not a second DOI run on after it, the
+    punctuation after it (`.`, `,`, `)`), nor the page a link shows (`/full`, `.pdf`)."""
+    if ";" in found or "," in found:
+        second = _NEXT_DOI.search(found)
+        if second:
+            found = found[: second.start()]
+    found = found.rstrip(".,;)]}>\"'")
+    if "/" in found[found.index("/") + 1 :] or found[-4:].lower() == ".pdf":
+        found = _LINK_VIEW.sub("", found).rstrip(".,;)]}>\"'")
+    return found
 
 
 def year(value: Any) -> int | None:

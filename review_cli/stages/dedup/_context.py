@@ -39,7 +39,9 @@ def _untrusted_dois(keys: Sequence[Key]) -> None:
     for k in keys:
         if k.doi:
             by_doi[k.doi].append(k)
-    container: set[str] = set()
+    # A SICI without its item's part (`<567::AID-SIM780>...`, cut by an export at its `<`)
+    # names the issue (`(SICI)1097-0258(19980315)17:5`): the DOI of every article in it.
+    container: set[str] = {doi for doi in by_doi if "(sici)" in doi and "<" not in doi}
     dois = sorted(by_doi)
     for i, doi in enumerate(dois):
         # DOIs that extend this one follow it in sorted order.

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from urllib.parse import unquote
 
-from review_cli.io.normalise import PMID_DIGITS, cites_article, strip_notes
+from review_cli.io.normalise import PMID_DIGITS, cites_article, doi_end, strip_notes
 from review_cli.model import Record
 from review_cli.stages.dedup._journals import journal_info, journals_match
 from review_cli.stages.dedup._pages import SHARED_PAGES, embase_place, pages_info
@@ -656,4 +656,4 @@ def normal_doi(doi: str) -> str:
     if not doi:
         return ""
     m = _DOI.search(doi.casefold())
-    return m.group(0).rstrip(".,;)]}>\"'") if m else ""
+    return doi_end(m.group(0)) if m else ""

@@ -210,6 +210,12 @@ def authors_agree(authors: float | None, first: bool | None) -> bool:
     )
 
 
+def subtitle_dropped(a: Key, b: Key) -> bool:
+    """One title is the other's main title: an export dropped the subtitle."""
+    main_a, main_b = main_title(a.raw_title), main_title(b.raw_title)
+    return bool((main_a and main_a == b.title) or (main_b and main_b == a.title))
+
+
 def title_variant(a: Key, b: Key, title: float) -> str:
     """How two titles that differ can still be one work's: `subtitle` (one is the other
     without its subtitle), `contained` (one's words all in the other: a dropped subtitle or a
@@ -217,8 +223,7 @@ def title_variant(a: Key, b: Key, title: float) -> str:
     '' when nothing explains the difference."""
     if title >= 0.97:
         return "same"
-    main_a, main_b = main_title(a.raw_title), main_title(b.raw_title)
-    if (main_a and main_a == b.title) or (main_b and main_b == a.title):
+    if subtitle_dropped(a, b):
         return "subtitle"
     short, long_ = (a.tokens, b.tokens) if len(a.tokens) <= len(b.tokens) else (b.tokens, a.tokens)
     if len(short) >= 3:
