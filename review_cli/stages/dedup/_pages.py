@@ -46,7 +46,9 @@ def page_span(pages: str) -> tuple[str, str]:
     nums = _DIGITS.findall(text)
     if not nums:
         return "", ""
-    first = nums[0].lstrip("0") or "0"
+    first = nums[0].lstrip("0")
+    if not first:
+        return "", ""  # page `0`, `e0`: an export's placeholder (or a cut e-locator) places nothing
     last = nums[1].lstrip("0") or "0" if len(nums) > 1 else first
     if (
         _EXCEL_MONTH.match(fold(pages)) is None and last.isdigit()

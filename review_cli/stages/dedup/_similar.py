@@ -11,7 +11,7 @@ import re
 
 from rapidfuzz import fuzz, process
 
-from review_cli.stages.dedup._journals import journals_match, romanised
+from review_cli.stages.dedup._journals import UNNAMED, journals_match, romanised
 from review_cli.stages.dedup._keys import Key
 from review_cli.stages.dedup._titles import foreign, main_title
 
@@ -177,7 +177,7 @@ _NAME_WORDS = re.compile(r"[\W_]+")
 def journal_agree(a: Key, b: Key) -> bool | None:
     """True, False, or None when it cannot be told: a name is missing, or one is romanised
     from another script (`Zhonghua Yi Xue Za Zhi`) and the other is the English name."""
-    if not a.journal or not b.journal:
+    if not a.journal or not b.journal or a.journal == UNNAMED or b.journal == UNNAMED:
         return None
     for x in (a.journal, a.journal_alt):
         for y in (b.journal, b.journal_alt):
