@@ -15,7 +15,7 @@ from urllib.parse import unquote
 from review_cli.io.normalise import PMID_DIGITS, cites_article, doi_end, strip_notes
 from review_cli.model import Record
 from review_cli.stages.dedup._journals import journal_info, journals_match
-from review_cli.stages.dedup._pages import SHARED_PAGES, embase_place, pages_info
+from review_cli.stages.dedup._pages import SHARED_PAGES, embase_place, pages_info, placed_number
 from review_cli.stages.dedup._text import NON_ALNUM, STOP, fold, title_form, words
 from review_cli.stages.dedup._titles import generic
 
@@ -501,7 +501,7 @@ def clean_number(text: str) -> str:
     """A volume or issue that is only a number; `1)` or `63 (Suppl 1)` are not trusted, and
     `0` is an export's placeholder (no volume or issue is numbered 0)."""
     text = text.strip()
-    return text.lstrip("0") if text.isdigit() else ""
+    return placed_number(text) if text.isdigit() else ""
 
 
 _MEETING = re.compile(r"\.\s*(?:conference|congress|meeting)\s*:\s*", re.I)

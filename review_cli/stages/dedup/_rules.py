@@ -204,14 +204,9 @@ def _same_doi(
     same_volume = bool(a.volume) and a.volume == b.volume
     same_pg = same_page(a, b)
     titles_agree = (
-        (title >= 0.8 and (title >= 0.95 or not conflict) and (
-            # As for titles without a DOI: where no volume or page agrees, a word one title adds
-            # (`... in patients with obesity`) is another report of the team, which an index may
-            # have given the first one's DOI (or both the journal's DOI stem only).
-            same_volume or same_pg or not added_words(a, b) or subtitle_dropped(a, b)
-        ))
-        or variant == "subtitle"
-    )
+        title >= 0.8 and (title >= 0.95 or not conflict)
+        and not other_report(a, b, same_volume or same_pg)
+    ) or variant == "subtitle"
     if len(places) <= 1 and titles_agree and authors_ok:
         return Match(Verdict.DUPLICATE, "same-doi", scores)
     if places:
@@ -227,6 +222,13 @@ def _same_doi(
         # The same DOI at the same pages under another title: a translated title.
         return Match(Verdict.DUPLICATE, "same-doi-same-pages", scores)
     return Match(Verdict.UNCERTAIN, "same-doi-other-title", scores)
+
+
+def other_report(a: Key, b: Key, placed: bool) -> bool:
+    """As for titles without a DOI: where no volume or page agrees, a word one title adds (`...
+    in patients with obesity`), not as a subtitle, names another report of the team, which an
+    index may have given the first one's DOI (or both the journal's DOI stem only)."""
+    return not placed and added_words(a, b) and not subtitle_dropped(a, b)
 
 
 def _duplicate_rules(
