@@ -3029,6 +3029,8 @@ CASES = [
          HEP, {**HEP_NEXT, "doi": HEP["doi"], "pmid": "", "volume": "", "issue": "",
                "pages": ""}, "not-duplicate",
          "another article of the issue given this DOI: titles apart, a person looks"),
+    # A PMID field holding another identifier: the same PMID is always one record, so a number
+    # that is not PubMed's must never be read as one.
     case("r7b-pmid-field-holds-doi-two-articles",
          {**HEP, "pmid": HEP["doi"], "doi": ""}, {**HEP_NEXT, "pmid": HEP_NEXT["doi"], "doi": ""},
          "not-duplicate",
@@ -3049,8 +3051,6 @@ CASES = [
          "not-duplicate",
          ("two Embase accession numbers (ten digits) in the PMID field: their first nine digits "
           "were read as one PMID")),
-    # A PMID field holding another identifier: the same PMID is always one record, so a number
-    # that is not PubMed's must never be read as one.
     case("r7b-pmid-field-holds-pmcid-two-articles",
          {**HEP, "pmid": "PMC7123456", "doi": ""}, {**HEP_NEXT, "pmid": "PMC7123456", "doi": ""},
          "not-duplicate",
@@ -3078,11 +3078,11 @@ CASES = [
     case("r7b-pmid-pubmed-link",
          {**HEP_SC, "pmid": "https://pubmed.ncbi.nlm.nih.gov/32251234/"}, HEP, "duplicate",
          "a PubMed link in the PMID field (OpenAlex's `ids.pmid`)"),
+    # Placeholders in the title and author fields.
     case("r7b-no-title-anonymous-one-issue",
          NO_TITLE, {**NO_TITLE, "type": "Short Survey"}, "not-duplicate",
          ("Embase's `[No title available]` by `Anonymous`: a note and a short survey of one "
           "issue, no pages; nothing but placeholders agrees")),
-    # Placeholders in the title and author fields.
     case("r7b-no-title-two-placeholders",
          NO_TITLE, {**NO_TITLE, "title": "Title not available", "authors": ["[Anonymous]"]},
          "not-duplicate", "`Title not available` by WoS's `[Anonymous]`: placeholders only"),
@@ -3182,6 +3182,7 @@ CASES = [
     case("r7b-volume-suppl-placeholder",
          {**HEP_SC, "volume": "Suppl", "issue": "S1", "doi": ""}, {**HEP, "doi": "", "pmid": ""},
          "duplicate", "`Suppl` and `S1` place nothing"),
+    # Journal fields that hold a publisher's name or an ISSN.
     case("r7b-journal-publisher-vs-name-no-place",
          {**HEP_SC, "journal": "Elsevier", "journal_abbrev": "", "volume": "", "issue": "",
           "pages": "", "doi": ""},
@@ -3196,7 +3197,6 @@ CASES = [
          ("the conference paper (2020, no volume) and the journal article of its title a year "
           "later, both with the publisher as venue: `Springer` twice is no journal agreeing, so "
           "the paper is not the article ahead of print")),
-    # Journal fields that hold a publisher's name or an ISSN.
     case("r7b-journal-publisher-company-forms",
          {**ISJ, "journal": "Elsevier B.V.", "year": "2020", "volume": "", "issue": "",
           "pages": "", "doi": ""},
