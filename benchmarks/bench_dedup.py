@@ -226,6 +226,17 @@ def _edition_free_as_round_5(name: tuple[str, ...]) -> tuple[str, ...]:
     )
 
 
+def _pmid_as_round_6(value: Any) -> str:
+    """`normalise.pmid` before round 7b: the first digits of whatever the field holds."""
+    text = re.sub(r"^(?:pmid|pubmed)[:\s]*", "", normalise.clean(value), flags=re.I)
+    m = re.search(r"\d{1,9}", text)
+    return m.group(0).lstrip("0") if m and text[: m.start()].strip() == "" else ""
+
+
+def _doi_end_as_round_6(found: str) -> str:
+    return found.rstrip(".,;)]}>\"'")
+
+
 _GROUP_ROUND_3 = re.compile(
     r"\b(group|study|consortium|collaborat\w*|investigators|committee|trial|society|association"
     r"|network|working)\b"
@@ -329,6 +340,24 @@ ABLATIONS: dict[str, list[tuple[Any, str, Any]]] = {
         (_journals, "_edition_free", _edition_free_as_round_5)],
     "a place only after an edition's number, never a society": [
         (_journals, "edition_place", lambda part, head: True)],
+    # Round 7b (identifiers exports garble, misplace or share; placeholders).
+    "a PMID is PubMed's number, standing alone": [
+        (normalise, "pmid", _pmid_as_round_6),
+        (_keys, "known_pmid", lambda pmid: pmid.strip().lstrip("0"))],
+    "a DOI ends before a second DOI and a link's page (`/full`)": [
+        (normalise, "doi_end", _doi_end_as_round_6), (_keys, "doi_end", _doi_end_as_round_6)],
+    "a SICI cut at its `<` is the issue's": [(_context, "issue_sici", lambda doi: False)],
+    "one DOI, a title that adds words, no place: queued": [
+        (_rules, "other_report", lambda a, b, placed: False)],
+    "placeholder titles and authors are none": [
+        (_keys, "placeholder_title", lambda title: False),
+        (_keys, "placeholder_author", lambda name: False)],
+    "`0` is no volume, issue or page": [
+        (_pages, "placed_number", lambda digits: digits.lstrip("0") or "0"),
+        (_keys, "placed_number", lambda digits: digits.lstrip("0") or "0")],
+    "a publisher or an ISSN names no journal": [
+        (_journals, "publisher", lambda name: False),
+        (_journals, "_ISSN", re.compile(r"(?!)"))],
 }
 
 

@@ -93,3 +93,36 @@ def test_held_pair_is_never_joined_through_a_third_record() -> None:
     matches = {pair(a.id, b.id): sure, pair(b.id, c.id): sure, pair(a.id, c.id): held}
     result = cluster(keys, {}, matches, (), set(), set(keys))
     assert result.cluster_of[a.id] != result.cluster_of[c.id]
+
+
+IDS_IN_PMID_COLUMN = FIXTURES / "dedup" / "ids_in_pmid_column.csv"
+
+
+def test_a_pmid_column_holding_other_identifiers(review: Project, runner) -> None:  # type: ignore[no-untyped-def]
+    """A reference manager's CSV whose PMID column was filled from several databases: DOIs,
+    Scopus EIDs, WoS and Embase accession numbers, a PMCID. The same PMID makes two records one,
+    so none of them may be read as a PMID (their first digits were: `10`, `2`, `531234`,
+    `200512345`); padded, labelled and linked PMIDs are PMIDs."""
+    result = invoke(runner, review, "import", str(IDS_IN_PMID_COLUMN), "--source", "Library")
+    assert result.exit_code == 0, result.output
+    pmids = {r.pmid for r in records_store.read(review)}
+    assert pmids == {"", "32251299", "32251300", "32251311"}
+    data = json.loads(invoke(runner, review, "dedup", "--non-interactive", "--json").stdout)
+    assert data["duplicates_removed"] == 0 and "same-pmid" not in data["links_by_rule"]
+
+
+DOI_FORMS = (FIXTURES / "dedup" / "doi_forms.ris", FIXTURES / "dedup" / "doi_forms_wos.txt")
+
+
+def test_doi_forms_of_one_article_from_three_exports(review: Project, runner) -> None:  # type: ignore[no-untyped-def]
+    """One article from Scopus (two DOIs run together in `DO`), a reference manager (the DOI
+    only in a Wiley link ending `/abstract`) and WoS (`DI`, capitals), and a SICI DOI cut at its
+    `<` against WoS's whole SICI: each pair is one article. Read apart, the three DOIs of the
+    first said `different-doi` to each other."""
+    for path, source in zip(DOI_FORMS, ("Scopus", "WoS"), strict=True):
+        result = invoke(runner, review, "import", str(path), "--source", source)
+        assert result.exit_code == 0, result.output
+    assert sum(r.doi == "10.1111/isj.12345" for r in records_store.read(review)) == 3
+    data = json.loads(invoke(runner, review, "dedup", "--non-interactive", "--json").stdout)
+    assert data["duplicates_removed"] == 3, data
+    assert sorted(len(c) for c in members_by_title(review)) == [2, 3]

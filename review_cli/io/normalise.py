@@ -18,8 +18,12 @@ _TAG = re.compile(
 )
 _DOI = re.compile(r"10\.\d{4,9}/\S+", re.I)
 _YEAR = re.compile(r"(?<!\d)(1[5-9]\d\d|20\d\d|21\d\d)(?!\d)")
-_PMID = re.compile(r"\d{1,9}")
-_PMID_LABEL = re.compile(r"^(?:pmid|pubmed)[:\s]*", re.I)
+_PMID_LABEL = re.compile(r"^(?:pmid|pubmed(?:\s*id)?)\s*[:=]?\s*", re.I)
+_PUBMED_LINK = re.compile(
+    r"(?:pubmed\.ncbi\.nlm\.nih\.gov/|ncbi\.nlm\.nih\.gov/pubmed/)(\d+)", re.I
+)
+_TOKEN_END = re.compile(r"[\s;,\[(]")
+PMID_DIGITS = 8  # PubMed's numbers are under 100 million (about 40 million in 2025)
 _DASH = re.compile(r"\s*[-\u2010-\u2015\u2212]+\s*")
 
 
@@ -43,8 +47,31 @@ def doi(value: Any) -> str:
     m = _DOI.search(text.replace("%2F", "/").replace("%2f", "/"))
     if not m:
         return ""
-    found = m.group(0).rstrip(".,;)]}>\"'")
-    return found.lower()
+    return doi_end(m.group(0)).lower()
+
+
+# A second DOI run on after the first (`10.1/a;10.1/b`, Scopus and reference managers).
+_NEXT_DOI = re.compile(r"[;,]\s*(?:doi:?\s*)?10\.\d{4,9}/", re.I)
+# What a publisher's link adds after the DOI: the page it shows (Wiley's `/abstract`, `/full`,
+# `/pdf`, `/epdf`, Frontiers' `/full`, a PDF's `.pdf`), never part of the DOI.
+_LINK_VIEW = re.compile(
+    r"(?:/(?:full|abstract|pdf|epdf|pdfdirect|fulltext|html|summary|references|figures"
+    r"|citedby|suppinfo)|\.pdf)/?$",
+    re.I,
+)
+
+
+def doi_end(found: str) -> str:
+    """A DOI found in a field, up to where the DOI ends: not a second DOI run on after it, the
+    punctuation after it (`.`, `,`, `)`), nor the page a link shows (`/full`, `.pdf`)."""
+    if ";" in found or "," in found:
+        second = _NEXT_DOI.search(found)
+        if second:
+            found = found[: second.start()]
+    found = found.rstrip(".,;)]}>\"'")
+    if "/" in found[found.index("/") + 1 :] or found[-4:].lower() == ".pdf":
+        found = _LINK_VIEW.sub("", found).rstrip(".,;)]}>\"'")
+    return found
 
 
 def year(value: Any) -> int | None:
@@ -53,10 +80,22 @@ def year(value: Any) -> int | None:
 
 
 def pmid(value: Any) -> str:
+    """`PMID: 123`, `00123` or a PubMed link -> `123`; empty for anything that is not a PMID.
+
+    A PMID field sometimes holds another database's identifier: a DOI (`10.1016/...`), a
+    Scopus EID (`2-s2.0-85...`), an Embase or Web of Science accession number (ten or fifteen
+    digits), a PMCID. Their first digits are no PMID, and the same PMID makes two records one
+    (`dedup`): only a number standing alone, of at most eight digits (PubMed's numbers), is read.
+    """
     text = clean(value)
+    if "/" in text:
+        link = _PUBMED_LINK.search(text)  # OpenAlex's `ids.pmid`, a PubMed link in a URL field
+        if link:
+            text = link.group(1)
     text = _PMID_LABEL.sub("", text)
-    m = _PMID.search(text)
-    return m.group(0).lstrip("0") if m and text[: m.start()].strip() == "" else ""
+    token = _TOKEN_END.split(text, maxsplit=1)[0].rstrip(".")
+    number = token.lstrip("0")
+    return number if token.isdigit() and 0 < len(number) <= PMID_DIGITS else ""
 
 
 def pages(start: Any, end: Any = "") -> str:

@@ -39,7 +39,7 @@ def _untrusted_dois(keys: Sequence[Key]) -> None:
     for k in keys:
         if k.doi:
             by_doi[k.doi].append(k)
-    container: set[str] = set()
+    container: set[str] = {doi for doi in by_doi if issue_sici(doi)}
     dois = sorted(by_doi)
     for i, doi in enumerate(dois):
         # DOIs that extend this one follow it in sorted order.
@@ -64,6 +64,12 @@ def _untrusted_dois(keys: Sequence[Key]) -> None:
         for k in by_doi[doi]:
             k.doi_trusted = False
             k.doi_container = doi in container
+
+
+def issue_sici(doi: str) -> bool:
+    """A SICI without its item's part (`<567::AID-SIM780>...`, cut by an export at its `<`):
+    what is left (`(SICI)1097-0258(19980315)17:5`) names the issue, every article's in it."""
+    return "(sici)" in doi and "<" not in doi
 
 
 # What a later version adds to a DOI: Cochrane's `.pub2`, a repository's `.v2`.

@@ -21,8 +21,40 @@ _CONFERENCE = re.compile(
 # --- journals ------------------------------------------------------------------------------
 @lru_cache(maxsize=65536)
 def journal_info(journal: str) -> tuple[tuple[str, ...], bool]:
-    """(significant words, whether the name is a meeting's) for one journal string."""
-    return journal_words(journal), bool(_CONFERENCE.search(" ".join(words(journal))))
+    """(significant words, whether the name is a meeting's) for one journal string; `UNNAMED`
+    for a venue that names no journal (a publisher, an ISSN)."""
+    name = journal_words(journal)
+    if name and (_ISSN.fullmatch(journal) or publisher(name)):
+        return UNNAMED, False
+    return name, bool(_CONFERENCE.search(" ".join(words(journal))))
+
+
+# A venue that names no journal: Google Scholar and publishers' sites give the publisher
+# (`Elsevier`, `Springer Nature`), some exports an ISSN. It is a venue, but compares with no
+# name: neither the same journal as another such venue nor another journal than a name.
+UNNAMED = ("?",)
+_ISSN = re.compile(r"\s*(?:e?issn:?\s*)?\d{4}-?\d{3}[\dXx](?:\s*\([^)]*\))?\s*", re.I)
+_PUBLISHERS = frozenset(
+    "elsevier springer wiley blackwell sage taylor francis routledge informa emerald mdpi "
+    "hindawi karger thieme lippincott wolters kluwer wilkins gruyter".split()
+)
+# Words a publisher's name carries besides its own (`Springer Science+Business Media LLC`,
+# `John Wiley & Sons`, `Elsevier B.V.`), and its seats.
+_COMPANY_WORDS = frozenset(
+    "ltd limited inc bv gmbh co llc plc ag sa publishers publishing publisher publications press "
+    "verlag media group sons john science business international nature berlin heidelberg new "
+    "york london amsterdam oxford cham".split()
+)
+
+
+def publisher(name: tuple[str, ...]) -> bool:
+    """A publisher's name, not a journal's: a publisher's own word (`elsevier`, `wiley`) and
+    nothing but company words (`Nature`, `Science` and `SAGE Open` are journals)."""
+    own = [w for w in name if len(w) > 1]
+    return (
+        any(w in _PUBLISHERS for w in own)
+        and all(w in _PUBLISHERS or w in _COMPANY_WORDS for w in own)
+    ) or own[-2:] == ["university", "press"]
 
 
 def journal_words(journal: str) -> tuple[str, ...]:

@@ -12,10 +12,16 @@ from dataclasses import dataclass
 from functools import lru_cache
 from urllib.parse import unquote
 
-from review_cli.io.normalise import cites_article, run_together, strip_notes
+from review_cli.io.normalise import (
+    PMID_DIGITS,
+    cites_article,
+    doi_end,
+    run_together,
+    strip_notes,
+)
 from review_cli.model import Record
 from review_cli.stages.dedup._journals import journal_info, journals_match
-from review_cli.stages.dedup._pages import SHARED_PAGES, embase_place, pages_info
+from review_cli.stages.dedup._pages import SHARED_PAGES, embase_place, pages_info, placed_number
 from review_cli.stages.dedup._text import NON_ALNUM, STOP, fold, title_form, words
 from review_cli.stages.dedup._titles import generic
 
@@ -498,9 +504,10 @@ def alternatives(raw: str) -> tuple[str, ...]:
 
 
 def clean_number(text: str) -> str:
-    """A volume or issue that is only a number; `1)` or `63 (Suppl 1)` are not trusted."""
+    """A volume or issue that is only a number; `1)` or `63 (Suppl 1)` are not trusted, and
+    `0` is an export's placeholder (no volume or issue is numbered 0)."""
     text = text.strip()
-    return text.lstrip("0") or "0" if text.isdigit() else ""
+    return placed_number(text) if text.isdigit() else ""
 
 
 _MEETING = re.compile(r"\.\s*(?:conference|congress|meeting)\s*:\s*", re.I)
@@ -554,9 +561,35 @@ _SECTION_LABEL = re.compile(
 )
 
 
+# What exports write where they have no title or no author: `[No title available]` (Embase,
+# Scopus), `Untitled`, `Title not available`; `Anonymous` (Embase), `[Anonymous]` (WoS), `[No
+# author name available]` (Scopus), `Author unknown`, `Authors`, `NA`. Two such records agree on
+# nothing: a placeholder is no title and no author.
+_NO_TITLE = re.compile(
+    r"\W*(?:no title(?: available| given)?|untitled|title (?:not )?(?:available|unavailable)"
+    r"|not available)\W*",
+    re.I,
+)
+_NO_AUTHOR = re.compile(
+    r"\W*(?:anon(?:ymous)?|unknown(?: authors?)?|authors?(?: unknown| not (?:available|listed))?"
+    r"|no authors?(?: name)?(?: available| listed)?|not available|n/a)\W*",
+    re.I,
+)
+
+
+def placeholder_title(title: str) -> bool:
+    return len(title) < 30 and _NO_TITLE.fullmatch(title) is not None
+
+
+@lru_cache(maxsize=4096)
+def placeholder_author(name: str) -> bool:
+    # `NA` only in capitals: `Na, Moon Jun` is a surname.
+    return name.strip(" .") in ("NA", "N.A") or _NO_AUTHOR.fullmatch(name) is not None
+
+
 def make_key(r: Record) -> Key:
     """The record's key on its own; `_context.annotate` adds what the other records say."""
-    code, raw = abstract_code(r.title.lstrip())
+    code, raw = abstract_code("" if placeholder_title(r.title) else r.title.lstrip())
     if raw[:1] in "RrIiTtMm":
         label = _SECTION_LABEL.match(raw)
         raw = raw[label.end() :] if label else raw
@@ -571,6 +604,8 @@ def make_key(r: Record) -> Key:
         # volume (two identifiers, two entries).
         journal, volume = ("arxiv",), arxiv
     authors = unglue(r.authors)
+    if authors and any(placeholder_author(a) for a in authors):
+        authors = tuple(a for a in authors if not placeholder_author(a))
     group = group_author(authors)
     alt_titles = alternatives(raw)
     tokens = tuple(w for w in title.split() if w not in STOP)
@@ -620,9 +655,17 @@ def make_key(r: Record) -> Key:
         doi=normal_doi(r.doi),
         doi_trusted=True,
         doi_container=False,
-        pmid=r.pmid.strip().lstrip("0"),
+        pmid=known_pmid(r.pmid),
         abstract=" ".join(words(r.abstract[:600])) if r.abstract else "",
     )
+
+
+def known_pmid(pmid: str) -> str:
+    """The record's PMID, or '' when the field holds something else (records imported before
+    `normalise.pmid` checked it): the same PMID makes two records one, so only PubMed's own
+    numbers count."""
+    number = pmid.strip().lstrip("0")
+    return number if number.isdigit() and len(number) <= PMID_DIGITS else ""
 
 
 _DOI = re.compile(r"10\.\d{4,9}/\S+")
@@ -635,4 +678,4 @@ def normal_doi(doi: str) -> str:
     if not doi:
         return ""
     m = _DOI.search(doi.casefold())
-    return m.group(0).rstrip(".,;)]}>\"'") if m else ""
+    return doi_end(m.group(0)) if m else ""

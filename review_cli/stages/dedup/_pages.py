@@ -31,6 +31,12 @@ _EXCEL_MONTH = re.compile(r"^\d+\s*-\s*[a-z]{3}")
 _STYLE = re.compile(r"\s*([a-z]*)")
 
 
+def placed_number(digits: str) -> str:
+    """A page, volume or issue number without its leading zeros; '' for `0`, which exports
+    write where they have none (no page, volume or issue is numbered 0)."""
+    return digits.lstrip("0")
+
+
 def page_span(pages: str) -> tuple[str, str]:
     """(first, last) page as digit strings; Excel's `01-Apr` becomes 1-4; `e1234` -> 1234;
     front-matter pages in roman numerals (`iii-vi`) become 3-6 (their style says `roman`)."""
@@ -46,7 +52,9 @@ def page_span(pages: str) -> tuple[str, str]:
     nums = _DIGITS.findall(text)
     if not nums:
         return "", ""
-    first = nums[0].lstrip("0") or "0"
+    first = placed_number(nums[0])
+    if not first:
+        return "", ""  # page `0`, `e0`: an export's placeholder (or a cut e-locator) places nothing
     last = nums[1].lstrip("0") or "0" if len(nums) > 1 else first
     if (
         _EXCEL_MONTH.match(fold(pages)) is None and last.isdigit()

@@ -33,6 +33,7 @@ from review_cli.stages.dedup._similar import (
     first_author_match,
     journal_agree,
     names_agree,
+    subtitle_dropped,
     title_similarity,
     title_variant,
     word_conflict,
@@ -202,7 +203,10 @@ def _same_doi(
     near_year = a.year is None or b.year is None or abs(a.year - b.year) <= 1
     same_volume = bool(a.volume) and a.volume == b.volume
     same_pg = same_page(a, b)
-    titles_agree = (title >= 0.8 and (title >= 0.95 or not conflict)) or variant == "subtitle"
+    titles_agree = (
+        title >= 0.8 and (title >= 0.95 or not conflict)
+        and not other_report(a, b, same_volume or same_pg)
+    ) or variant == "subtitle"
     if len(places) <= 1 and titles_agree and authors_ok:
         return Match(Verdict.DUPLICATE, "same-doi", scores)
     if places:
@@ -218,6 +222,13 @@ def _same_doi(
         # The same DOI at the same pages under another title: a translated title.
         return Match(Verdict.DUPLICATE, "same-doi-same-pages", scores)
     return Match(Verdict.UNCERTAIN, "same-doi-other-title", scores)
+
+
+def other_report(a: Key, b: Key, placed: bool) -> bool:
+    """As for titles without a DOI: where no volume or page agrees, a word one title adds (`...
+    in patients with obesity`), not as a subtitle, names another report of the team, which an
+    index may have given the first one's DOI (or both the journal's DOI stem only)."""
+    return not placed and added_words(a, b) and not subtitle_dropped(a, b)
 
 
 def _duplicate_rules(

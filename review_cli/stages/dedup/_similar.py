@@ -11,7 +11,7 @@ import re
 
 from rapidfuzz import fuzz, process
 
-from review_cli.stages.dedup._journals import journals_match, romanised
+from review_cli.stages.dedup._journals import UNNAMED, journals_match, romanised
 from review_cli.stages.dedup._keys import Key
 from review_cli.stages.dedup._titles import foreign, main_title
 
@@ -177,7 +177,7 @@ _NAME_WORDS = re.compile(r"[\W_]+")
 def journal_agree(a: Key, b: Key) -> bool | None:
     """True, False, or None when it cannot be told: a name is missing, or one is romanised
     from another script (`Zhonghua Yi Xue Za Zhi`) and the other is the English name."""
-    if not a.journal or not b.journal:
+    if not a.journal or not b.journal or a.journal == UNNAMED or b.journal == UNNAMED:
         return None
     for x in (a.journal, a.journal_alt):
         for y in (b.journal, b.journal_alt):
@@ -210,6 +210,12 @@ def authors_agree(authors: float | None, first: bool | None) -> bool:
     )
 
 
+def subtitle_dropped(a: Key, b: Key) -> bool:
+    """One title is the other's main title: an export dropped the subtitle."""
+    main_a, main_b = main_title(a.raw_title), main_title(b.raw_title)
+    return bool((main_a and main_a == b.title) or (main_b and main_b == a.title))
+
+
 def title_variant(a: Key, b: Key, title: float) -> str:
     """How two titles that differ can still be one work's: `subtitle` (one is the other
     without its subtitle), `contained` (one's words all in the other: a dropped subtitle or a
@@ -217,8 +223,7 @@ def title_variant(a: Key, b: Key, title: float) -> str:
     '' when nothing explains the difference."""
     if title >= 0.97:
         return "same"
-    main_a, main_b = main_title(a.raw_title), main_title(b.raw_title)
-    if (main_a and main_a == b.title) or (main_b and main_b == a.title):
+    if subtitle_dropped(a, b):
         return "subtitle"
     short, long_ = (a.tokens, b.tokens) if len(a.tokens) <= len(b.tokens) else (b.tokens, a.tokens)
     if len(short) >= 3:
