@@ -446,3 +446,26 @@ def test_ris_ids_found_where_databases_hide_them(review: Project, tmp_path: Path
     }
 
 
+
+
+@pytest.mark.parametrize(("provider", "pmid"), [
+    ("DP  - NLM", "30000004"),  # EndNote's conversion of a PubMed file
+    ("DB  - Ovid MEDLINE(R) ALL <1946 to July 05, 2024>", "30000004"),
+    ("DB  - Ovid MEDLINE(R) and Epub Ahead of Print, In-Process & Other Non-Indexed Citations",
+     "30000004"),
+    ("DB  - MEDLINE Complete\nDP  - EBSCOhost", "30000004"),
+    ("DB  - cmedm\nDP  - EBSCOhost", "30000004"),  # EBSCOhost's code for MEDLINE
+    ("DB  - mnh\nDP  - EBSCOhost", "30000004"),  # MEDLINE with Full Text
+    # Their accession numbers are their own, not PMIDs:
+    ("DB  - PubMed Central", ""),
+    ("DB  - Embase <1974 to 2024 July 05>", ""),
+    ("DB  - CINAHL Complete\nDP  - EBSCOhost", ""),
+    ("DB  - 8gh\nDP  - EBSCOhost", ""),
+])
+def test_ris_accession_number_is_the_pmid_only_for_medline_providers(
+    review: Project, tmp_path: Path, provider: str, pmid: str
+) -> None:
+    path = tmp_path / "an.ris"
+    path.write_text(f"TY  - JOUR\nTI  - An article\nAN  - 30000004\n{provider}\nER  - \n")
+    import_one(review, path)
+    assert [r.pmid for r in records_of(review).values()] == [pmid]

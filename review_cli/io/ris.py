@@ -109,7 +109,13 @@ def tagged(doc: Document) -> Iterator[tuple[int, dict[str, list[str]]] | Skip]:
 _DOI_IN_TEXT = re.compile(r"10\.\d{4,9}/[^\s&?#]+")
 _PUBMED_URL = re.compile(r"(?:ncbi\.nlm\.nih\.gov/pubmed/|pubmed\.ncbi\.nlm\.nih\.gov/)(\d+)")
 _PMID_LABEL = re.compile(r"^(?:PUBMED|PMID)[:\s]*(\d+)", re.I)
-_NLM = frozenset({"nlm", "pubmed", "medline", "pubmed/medline"})
+# Providers whose accession number (AN) is the PMID: PubMed itself (`DP - NLM`, EndNote's
+# `PubMed/MEDLINE`), MEDLINE on Ovid (`DB - Ovid MEDLINE(R) ALL <1946 to ...>`) and on EBSCOhost
+# (`DB - MEDLINE Complete`, or its codes `cmedm`, `mnh`, `mdc`). Not PubMed Central, whose
+# numbers are PMCIDs, nor Embase or CINAHL, whose numbers are their own.
+_NLM = re.compile(
+    r"(?:nlm|cmedm|mnh|mdc)$|(?:ovid\s+)?(?:pubmed|medline)\b(?!\s*central)", re.I
+)
 
 
 def _doi(tags: dict[str, list[str]]) -> str:
@@ -135,12 +141,10 @@ def _pmid(tags: dict[str, list[str]]) -> str:
             m = _PMID_LABEL.match(v)
             if m:
                 return m.group(1)
-    if "DP" in tags or "DB" in tags:
-        provider = {v.casefold() for t in ("DP", "DB") for v in tags.get(t, ())}
-        if provider & _NLM:
-            for v in tags.get("AN", ()):
-                if v.isdigit():
-                    return v
+    if any(_NLM.match(v.strip()) for t in ("DP", "DB") for v in tags.get(t, ())):
+        for v in tags.get("AN", ()):
+            if v.isdigit():
+                return v
     for tag in ("UR", "L2"):
         for v in tags.get(tag, ()):
             m = _PUBMED_URL.search(v)
