@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 
 from review_cli.errors import ParseError
-from review_cli.io import formats
+from review_cli.io import formats, normalise
 from review_cli.io.document import Document, decode
 from review_cli.io.writer import sha256_file
 from review_cli.model import Record
@@ -469,3 +469,16 @@ def test_ris_accession_number_is_the_pmid_only_for_medline_providers(
     path.write_text(f"TY  - JOUR\nTI  - An article\nAN  - 30000004\n{provider}\nER  - \n")
     import_one(review, path)
     assert [r.pmid for r in records_of(review).values()] == [pmid]
+
+
+@pytest.mark.parametrize(("value", "doi"), [
+    ("https://doi.org/10.1016/S0025-7753%2817%2930123-4", "10.1016/s0025-7753(17)30123-4"),
+    ("http://dx.doi.org/10.1002%2F%28SICI%291097-0258", "10.1002/(sici)1097-0258"),
+    ("10.1002/1097-4679%2528199407%252950%3a4", "10.1002/1097-4679(199407)50:4"),  # twice
+    ("doi:10.1111/hsc.12981.", "10.1111/hsc.12981"),
+    ("https://onlinelibrary.wiley.com/doi/10.1111/hsc.12981/abstract", "10.1111/hsc.12981"),
+    ("10.1000/a; 10.1000/b", "10.1000/a"),
+    ("no DOI here, 10 % of it", ""),
+])
+def test_a_doi_is_stored_as_a_resolver_reads_it(value: str, doi: str) -> None:
+    assert normalise.doi(value) == doi

@@ -10,6 +10,7 @@ import html
 import re
 from collections.abc import Mapping
 from typing import Any
+from urllib.parse import unquote
 
 from review_cli.model import TEXT_FIELDS, Record, squash
 
@@ -44,7 +45,13 @@ def doi(value: Any) -> str:
     text = clean(value)
     if not text:
         return ""
-    m = _DOI.search(text.replace("%2F", "/").replace("%2f", "/"))
+    for _ in range(2):
+        # A DOI copied from a link keeps the link's escapes (`10.1016/S0025-7753%2817%29`),
+        # sometimes escaped twice (`%2528`): stored unescaped, as a resolver reads it.
+        if "%" not in text:
+            break
+        text = unquote(text)
+    m = _DOI.search(text)
     if not m:
         return ""
     return doi_end(m.group(0)).lower()
