@@ -52,6 +52,14 @@ _KIND_PATTERNS = {
     # the results, and is neither.
     "plan": re.compile(r"\b(statistical )?analysis plan\b"),
 }
+# A reply titled as the article it answers plus `Reply` after a separator (NEJM's letters in
+# Web of Science: `<title> - Reply`; `<title>: authors' reply`): a comment, like `Reply to: ...`.
+# Only a last part that is the word alone (or the authors'): `... predictors of response`
+# and `Ebola in West Africa: the response` are titles.
+_TRAILING_REPLY = re.compile(
+    r"(?:[:.;]|\s[-\u2013\u2014]+)\s*(?:(?:the\s+)?authors?['\u2019]?s?['\u2019]?\s+)?"
+    r"(?:reply|response|rejoinder)[\s.]*$"
+)
 _TYPE_KIND = {
     "erratum": "erratum", "correction": "erratum", "retraction": "retraction", "comment": "comment",
     "letter": "comment", "editorial": "comment", "reply": "comment", "thesis": "thesis",
@@ -95,6 +103,8 @@ def kinds(raw_title: str, record_type: str) -> frozenset[str]:
     out = {
         k for k, p in _KIND_PATTERNS.items() if p.search(text) or (k == "erratum" and p.search(low))
     }
+    if _TRAILING_REPLY.search(low):
+        out.add("comment")
     if cites_article(original):
         out.add("erratum")
     return frozenset(out | typed)

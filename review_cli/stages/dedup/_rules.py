@@ -266,14 +266,15 @@ def _duplicate_rules(
             Verdict.UNCERTAIN if title >= 0.85 else Verdict.DIFFERENT, "recurring-title", scores
         )
     letters = letters_block(a, b, authors)
+    one_item = one_item_place(a, b, same_pg)
 
     def placed_or_whole_title() -> bool:
-        # Without a shared volume or page, a title that is only the other's start (scored 0.98
-        # as a dropped subtitle: `X` and `X revisited`, `X: a replication`) or that adds a word
-        # (`... in women`, a subgroup report) is another paper. Asked last: it costs the most.
-        return same_volume or same_pg or (
-            fuzz.ratio(a.title, b.title) >= 95 and not added_words(a, b)
-        )
+        # Without a place that holds one item, a title that is only the other's start (scored
+        # 0.98 as a dropped subtitle: `X` and `X revisited`, `X: a process evaluation`) or that
+        # adds a word (`... in women`, `... without diabetes`: a subgroup report) is another
+        # paper. A volume is no such place: it holds a team's trial and its follow-up, and a
+        # meeting supplement thousands of abstracts. Asked last: it costs the most.
+        return one_item or (fuzz.ratio(a.title, b.title) >= 95 and not added_words(a, b))
 
     if (
         title >= 0.95 and near_year and authors_ok and bib >= 3 and not conflict and not letters
@@ -283,15 +284,17 @@ def _duplicate_rules(
         return Match(Verdict.DUPLICATE, "same-title-and-source", scores)
     if (
         title >= 0.85 and same_year and same_volume and same_pg and authors_ok
-        and first is not False and not conflict and not letters
+        and first is not False and not conflict and not letters and placed_or_whole_title()
     ):
         return Match(Verdict.DUPLICATE, "same-source-similar-title", scores)
     if (
         title >= 0.97 and same_year and same_volume and same_pg and journal is not False
         and ((authors is not None and authors >= 0.5) or a.group or b.group)
+        and placed_or_whole_title()
     ):
         # Same title at the same place; the author lists are just written differently
-        # (name order swapped, a particle read as the surname).
+        # (name order swapped, a particle read as the surname). (Pages 1-N place one item only
+        # under one whole title: `placed_or_whole_title`.)
         return Match(Verdict.DUPLICATE, "same-title-same-place", scores)
     whole_article = (
         same_year and same_volume and same_range and span(a) >= 3 and a.first_page != "1"
@@ -328,11 +331,12 @@ def _duplicate_rules(
         # of conference papers gives pages and no venue, another the venue a year later).
         return Match(Verdict.DUPLICATE, "same-title-authors-year", scores)
     if (
-        same_year and same_volume and same_range and authors_sure and journal is not False
-        and title >= 0.4 and variant
+        same_year and same_volume and same_range and one_item and authors_sure
+        and journal is not False and title >= 0.4 and variant
     ):
-        # Same journal, volume, page range and authors, and the titles differ only as a
-        # translation, a dropped subtitle or heading does: one article.
+        # Same journal, volume, page range (not 1-N: every article of an online journal starts
+        # at page 1) and authors, and the titles differ only as a translation, a dropped
+        # subtitle or heading does: one article.
         return Match(Verdict.DUPLICATE, "same-source-translated-title", scores)
     if title >= 0.85 and near_year and (bib >= 2 or authors_ok):
         return Match(
@@ -351,6 +355,18 @@ def _duplicate_rules(
         # online and print versions, or two of the team's papers. A person decides.
         return Match(Verdict.UNCERTAIN, "same-authors-other-title", scores)
     return Match(Verdict.DIFFERENT, "dissimilar", scores)
+
+
+def one_item_place(a: Key, b: Key, same_pg: bool) -> bool:
+    """A place that holds one item: the same first page, not page 1 (an online journal starts
+    every article there: `1-12` and `1-12` are two articles' page counts as often as one's), or
+    the same numbered issue of one volume (a meeting's supplement is no numbered issue)."""
+    if same_pg:
+        return a.first_page != "1"
+    return (
+        bool(a.volume) and a.volume == b.volume and bool(a.issue) and a.issue == b.issue
+        and not (a.conference or b.conference)
+    )
 
 
 def ahead_of_print(x: Key, y: Key) -> bool:
