@@ -2871,6 +2871,14 @@ CASES = [
     # must-merge twin beside each class.
     # -- a trusted DOI (one place in the review) accepts a title without its subtitle and
     # outweighs one placing field: DOIs unique in the review but another item's in fact.
+    case("r7c-doi-book-doi-on-introduction-chapter",
+         R7_BOOK,
+         {**R7_BOOK, "title": R7_BOOK["title"] + ": an introduction", "pages": "1-14",
+          "journal": "Digital Platforms and Ecosystems in Public Services",
+          "type": "Book Chapter"},
+         "not-duplicate",
+         "the editors' introduction chapter carrying the book's DOI (Scopus gives a chapter "
+         "without a DOI of its own the book's): a book and a chapter, whatever the DOI says"),
     case("r7c-doi-book-doi-on-chapter-other-authors",
          R7_BOOK,
          {**R7_BOOK, "title": R7_BOOK["title"] + ": the case of Kenya", "pages": "15-38",
@@ -2890,6 +2898,14 @@ CASES = [
           "journal": "Digital Platforms and Ecosystems in Public Services",
           "type": "Book Chapter"},
          "duplicate", "one chapter from two indexes, both with the book's DOI: the same chapter"),
+    case("r7c-doi-supplement-doi-two-abstracts-subtitle",
+         {**ISC_ABS, "doi": "10.1161/str.51.suppl_1"},
+         {**ISC_ABS, "title": ISC_ABS["title"] + ": a pooled analysis of two registries",
+          "doi": "10.1161/str.51.suppl_1"},
+         "not-duplicate",
+         "two abstracts of one team in one supplement, neither with pages, both with the "
+         "supplement's DOI (unique in the review: no other record carries it); one title is "
+         "the other's plus a subtitle, which an abstract's own export does not drop"),
     case("r7c-doi-supplement-doi-one-abstract-two-exports",
          {**ISC_ABS, "doi": "10.1161/str.51.suppl_1"},
          {**ISC_ABS, "authors": ["Okafor C", "Lindgren A", "Haddad R"],
@@ -2910,6 +2926,14 @@ CASES = [
          "duplicate",
          "the round-1 class without authors on one side: the same title and DOI, an article "
          "number against a page count still merge"),
+    case("r7c-doi-preprint-doi-on-published-record",
+         {**R7_TRIAL, "journal": "medRxiv", "volume": "", "issue": "", "pages": "",
+          "year": "2021", "doi": "10.1101/2021.03.14.21253521", "type": "Preprint"},
+         {**R7_TRIAL, "doi": "10.1101/2021.03.14.21253521"},
+         "not-duplicate",
+         "the medRxiv preprint and a record placed in Stroke (volume, issue, pages) that an "
+         "index gave the preprint's DOI: the preprint and the article are two versions, as "
+         "without the DOI (`working-paper-or-article`)"),
     case("r7c-doi-preprint-two-exports",
          {**R7_TRIAL, "journal": "medRxiv", "volume": "", "issue": "", "pages": "",
           "year": "2021", "doi": "10.1101/2021.03.14.21253521", "type": "Preprint"},
@@ -2922,6 +2946,36 @@ CASES = [
          {**R7_TRIAL, "issue": "9", "pages": "e455", "type": "Published Erratum",
           "doi": "10.1161/STROKEAHA.122.038123"},
          "not-duplicate", "a correction notice under the article's title with its DOI"),
+    case("r7c-doi-column-two-issues-one-doi",
+         {**COLUMN, "issue": "1", "doi": "10.25300/MISQ/2017/41.1"},
+         {**COLUMN, "issue": "2", "doi": "10.25300/MISQ/2017/41.1"},
+         "not-duplicate",
+         "an editor's column in issues 1 and 2 carrying one DOI (an issue's, given by one "
+         "export to both): a recurring title is placed by its issue, and the issues differ"),
+    case("r7c-doi-book-typed-chapter-by-one-export-queued",
+         R7_BOOK, {**R7_BOOK, "type": "CHAP"}, "uncertain",
+         "the price: one book that one export types a chapter, the book's DOI on both, is "
+         "queued and held (`chapter-or-book`), as without the DOI"),
+    case("r7c-doi-preprint-typed-vs-server-named-queued",
+         {**R7_TRIAL, "journal": "medRxiv", "volume": "", "issue": "", "pages": "",
+          "year": "2021", "doi": "10.1101/2021.03.14.21253521", "type": "Preprint"},
+         {**R7_TRIAL, "journal": "medRxiv", "volume": "", "issue": "", "pages": "",
+          "year": "2021", "doi": "10.1101/2021.03.14.21253521", "type": "JOUR"},
+         "uncertain",
+         "the price: one preprint typed so by one index and a journal article naming medRxiv by "
+         "another waits for a person, as it does without the DOI"),
+    case("r7c-doi-supplement-abstract-spelling-two-exports",
+         {**ISC_ABS, "title": ("Haemorrhagic transformation after thrombectomy in a rural "
+                               "stroke network"), "doi": "10.1161/str.51.suppl_1"},
+         {**ISC_ABS, "title": ("Hemorrhagic transformation after thrombectomy in a rural "
+                               "stroke network"), "journal": "Stroke",
+          "doi": "10.1161/str.51.suppl_1", "type": "Meeting Abstract"},
+         "duplicate", "one abstract in two spellings, the supplement's DOI on both: one work"),
+    case("r7c-doi-column-one-issue-two-exports",
+         {**COLUMN, "issue": "2", "doi": "10.25300/MISQ/2017/41.2"},
+         {**COLUMN, "title": "Editor's comments", "authors": ["Rai A"], "issue": "2",
+          "doi": "10.25300/misq/2017/41.2"},
+         "duplicate", "one column from two exports, one issue and DOI"),
     # -- `same-title-authors-year` a year apart when one record names no venue and the other
     # names a meeting: records without a venue that are not the meeting's paper.
     case("r7c-venue-less-thesis-year-before-meeting-paper",

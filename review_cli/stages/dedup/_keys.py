@@ -464,6 +464,7 @@ class Key:
     kinds: frozenset[str]
     typed_comment: bool  # a comment by its record type only (`Editorial Material`), not its title
     conference: bool
+    supplement: bool  # in a supplement (`Suppl 1`, `S` pages): its DOI may be the supplement's
     track: frozenset[str]  # a meeting's other volumes: `companion`, `workshop`, `extended`...
     series: bool  # the venue is a book series (`Lecture Notes in Computer Science`)
     form: str  # `book`, `chapter`, `book review` (by record type) or ''
@@ -573,7 +574,7 @@ def make_key(r: Record) -> Key:
     title = title_form(_ORIGINAL.sub("", raw)) if "<" in raw else title_form(raw)
     title = title or title_form(raw)
     volume, issue, pages = embase_place(r.volume, r.issue, r.pages)
-    first, last, style, starts, _ = pages_info(pages)
+    first, last, style, starts, s_pages = pages_info(pages)
     journal, _ = journal_info(r.journal or r.journal_abbrev)
     arxiv = arxiv_id(r.journal, r.volume, r.doi)
     if arxiv:
@@ -606,6 +607,7 @@ def make_key(r: Record) -> Key:
         kinds=item_kinds,
         typed_comment="comment" in typed and "comment" not in titled,
         conference=conference(r.journal, r.volume, r.issue, r.pages, r.type),
+        supplement=s_pages or _supplement(r.volume + " " + r.issue),
         track=track(r.journal),
         series=book_series(r.journal),
         form=form(r.type),

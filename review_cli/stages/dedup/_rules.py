@@ -27,7 +27,6 @@ from review_cli.stages.dedup._guards import (
 )
 from review_cli.stages.dedup._keys import Key, one_meeting_but_track
 from review_cli.stages.dedup._similar import (
-    added_words,
     author_similarity,
     authors_agree,
     first_author_match,
@@ -35,6 +34,7 @@ from review_cli.stages.dedup._similar import (
     names_agree,
     title_similarity,
     title_variant,
+    whole_title,
     word_conflict,
 )
 
@@ -195,6 +195,19 @@ def _same_doi(
     two, and never a guard on the kind of item: those pairs wait for a person, held apart."""
     if kind:
         return Match(Verdict.UNCERTAIN, f"same-doi-but-{kind}", scores, hold=True)
+    if {a.form, b.form} == {"book", "chapter"}:
+        # A chapter given its book's DOI (Scopus does so for a chapter without one of its own):
+        # a DOI does not make a chapter its book, any more than a title does.
+        return Match(Verdict.UNCERTAIN, "chapter-or-book", scores, hold=True)
+    if working_paper_or_article(a, b):
+        # A preprint server's DOI on a record placed in a journal: the preprint and the article
+        # are two versions, whichever of them an index gave the DOI.
+        return Match(Verdict.UNCERTAIN, "working-paper-or-article", scores, hold=True)
+    if (a.supplement or b.supplement) and not whole_title(a, b):
+        # In a meeting's supplement the DOI may be the supplement's, unique in the review only
+        # because one of its abstracts was retrieved twice: there a title that is the other's
+        # start plus words (or another title) is another abstract of the team.
+        return Match(Verdict.UNCERTAIN, "same-doi-other-title", scores)
     first = first_author_match(a, b)
     authors_ok = authors_agree(authors, first)
     conflict = word_conflict(a, b)
@@ -203,7 +216,10 @@ def _same_doi(
     same_volume = bool(a.volume) and a.volume == b.volume
     same_pg = same_page(a, b)
     titles_agree = (title >= 0.8 and (title >= 0.95 or not conflict)) or variant == "subtitle"
-    if len(places) <= 1 and titles_agree and authors_ok:
+    # A recurring title (a column, `Editorial`) is placed only by its issue and pages: a DOI
+    # outweighs none of them (one DOI given to the column of two issues).
+    outweighed = 0 if (a.recurring or b.recurring) else 1
+    if len(places) <= outweighed and titles_agree and authors_ok:
         return Match(Verdict.DUPLICATE, "same-doi", scores)
     if places:
         return Match(Verdict.UNCERTAIN, f"same-doi-but-{places[0]}", scores, hold=True)
@@ -274,7 +290,7 @@ def _duplicate_rules(
         # adds a word (`... in women`, `... without diabetes`: a subgroup report) is another
         # paper. A volume is no such place: it holds a team's trial and its follow-up, and a
         # meeting supplement thousands of abstracts. Asked last: it costs the most.
-        return one_item or (fuzz.ratio(a.title, b.title) >= 95 and not added_words(a, b))
+        return one_item or whole_title(a, b)
 
     if (
         title >= 0.95 and near_year and authors_ok and bib >= 3 and not conflict and not letters
