@@ -2998,6 +2998,24 @@ CASES = [
          "duplicate", "the same without a type on the venue-less record"),
     # -- a romanised journal name against an English one is unknown, not different: unknown
     # must not become agreement when nothing else places the records.
+    case("r7c-romanised-chinese-journal-vs-its-english-language-sister",
+         {**R7_CN, "journal": "Zhonghua Yi Xue Za Zhi", "issue": "12", "pages": "901-905"},
+         {**R7_CN, "journal": "Chinese Medical Journal"},
+         "not-duplicate",
+         "one team's study in Chinese (CNKI: no volume) and in English in another journal "
+         "(ahead of print): `Zhonghua Yi Xue Za Zhi` is the National Medical Journal of China, "
+         "not `Chinese Medical Journal`; the names cannot be compared, so nothing places them"),
+    case("r7c-romanised-vs-unrelated-english-journal",
+         {**R7_CN, "journal": "Zhonghua Xin Xue Guan Bing Za Zhi"},
+         {**R7_CN, "journal": "Journal of Cardiology"}, "not-duplicate",
+         "a Chinese journal and an unrelated English one (Japan's `Journal of Cardiology`), "
+         "neither record placed"),
+    case("r7c-romanised-japanese-vs-english-journal",
+         {**R7_CN, "authors": ["Tanaka, Hiroshi", "Sato, Yuki"],
+          "journal": "Nihon Ronen Igakkai Zasshi", "volume": "58"},
+         {**R7_CN, "authors": ["Tanaka, H.", "Sato, Y."],
+          "journal": "Journal of Stroke and Cerebrovascular Diseases"},
+         "not-duplicate", "a Japanese-language journal and an English one, one ahead of print"),
     case("r7c-romanised-same-journal-cnki-same-pages",
          {**R7_CN, "journal": "Zhonghua Xin Xue Guan Bing Za Zhi", "issue": "3",
           "pages": "200-205"},
@@ -3006,6 +3024,22 @@ CASES = [
          "duplicate",
          "the loosening's purpose: one article under the romanised name (CNKI, no volume) and "
          "the English name, the pages agree"),
+    case("r7c-romanised-same-journal-unplaced-queued",
+         {**R7_CN, "journal": "Zhonghua Xin Xue Guan Bing Za Zhi"},
+         {**R7_CN, "journal": "Chinese Journal of Cardiology",
+          "authors": ["Zhang W.", "Liu J.", "Chen H."]},
+         "uncertain",
+         "the price: one article under the romanised and the English name, neither record "
+         "placed, waits for a person (`similar-title`), as the same team in two journals does"),
+    case("r7c-lncs-series-vs-book-title-unplaced",
+         {**AISEL, "title": "Design principles for digital nudging in e-commerce checkout",
+          "journal": "Lecture Notes in Computer Science", "volume": "11491",
+          "type": "Conference Paper"},
+         {**AISEL, "title": "Design Principles for Digital Nudging in E-Commerce Checkout",
+          "journal": "Extending the Boundaries of Design Science Theory and Practice",
+          "type": "CHAP"}, "uncertain",
+         "the same price for a series against a book's title (round 5's unknown), neither "
+         "record with pages: any book of the series looks the same"),
     # -- the issue guard's exceptions: the same title at the same page of one volume, and an
     # issue that is the other record's article number.
     case("r7c-issue-typo-same-title-same-range",

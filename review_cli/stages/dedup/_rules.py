@@ -333,10 +333,15 @@ def _duplicate_rules(
         # (a translation): nothing disagrees and the pages name one article.
         return Match(Verdict.DUPLICATE, "same-place-no-authors", scores)
     same_meeting = same_volume and a.conference and b.conference
+    # Two named venues that cannot be compared (`Zhonghua Yi Xue Za Zhi` and `Chinese Medical
+    # Journal`: the romanised name of one journal and the English name of another, or its own)
+    # are unknown, not agreement: only a record that names no venue leaves title, authors and
+    # year to speak alone. (With a volume or a page that agrees, the rules above decide.)
+    unnamed = journal is None and not (a.journal and b.journal)
     if (
         title >= 0.97 and authors_sure and not conflict
         and (
-            (same_year and (journal is not False or same_meeting))
+            (same_year and (bool(journal) or unnamed or same_meeting))
             or (near_year and len(a.tokens) >= 4 and _venue_missing(a, b))
             or (near_year and bool(journal) and one_meeting_year(a, b))
         )
