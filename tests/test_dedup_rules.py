@@ -2978,10 +2978,34 @@ CASES = [
          "duplicate", "one column from two exports, one issue and DOI"),
     # -- `same-title-authors-year` a year apart when one record names no venue and the other
     # names a meeting: records without a venue that are not the meeting's paper.
+    case("r7c-venue-less-journal-article-year-after-meeting-paper",
+         {**AIS_PAPER, "journal": "ICIS 2018 Proceedings", "year": "2018",
+          "type": "inproceedings"},
+         {**AIS_PAPER, "year": "2019", "type": "Journal Article"},
+         "not-duplicate",
+         "a record typed a journal article, its journal lost, the year after the conference "
+         "paper of its title: the extended journal version, not the paper indexed twice"),
+    case("r7c-venue-less-working-paper-year-before-meeting-paper",
+         {**AIS_PAPER, "year": "2018", "type": "Working Paper"},
+         {**AIS_PAPER, "journal": "ICIS 2019 Proceedings", "type": "inproceedings"},
+         "not-duplicate", "the working paper that circulated the year before the meeting"),
     case("r7c-venue-less-thesis-year-before-meeting-paper",
          {**AIS_PAPER, "year": "2018", "type": "THES", "authors": ["Schmidt, Lena"]},
          {**AIS_PAPER, "journal": "ICIS 2019 Proceedings", "type": "inproceedings"},
          "not-duplicate", "the thesis and the conference paper from it"),
+    case("r7c-venue-less-report-year-after-meeting-paper",
+         {**AIS_PAPER, "journal": "AMCIS 2018 Proceedings", "year": "2018",
+          "type": "inproceedings"},
+         {**AIS_PAPER, "year": "2019", "type": "RPRT"},
+         "not-duplicate", "a report typed so a year after the meeting paper of its title"),
+    case("r7c-panel-meeting-named-then-venue-less-next-year",
+         {**AIS_PAPER, "title": "Panel: rethinking the theory-practice gap in information "
+                                "systems research",
+          "journal": "ICIS 2018 Proceedings", "year": "2018", "type": "inproceedings"},
+         {**AIS_PAPER, "title": "Panel: rethinking the theory-practice gap in information "
+                                "systems research",
+          "year": "2019", "type": "inproceedings"},
+         "not-duplicate", "one panel at two yearly meetings, the second record without venue"),
     case("r7c-venue-less-conference-paper-vs-scopus-next-year",
          {**AIS_PAPER, "pages": "1-17", "type": "CONF"},
          {**AIS_PAPER, "authors": ["Schmidt L.", "Okoye C."], "year": "2020",
@@ -2996,6 +3020,20 @@ CASES = [
           "journal": "40th International Conference on Information Systems, ICIS 2019",
           "type": "Conference Paper"},
          "duplicate", "the same without a type on the venue-less record"),
+    case("r7c-venue-less-ebsco-proceeding-type-vs-scopus-next-year",
+         {**AIS_PAPER, "pages": "1-17", "type": "Proceeding"},
+         {**AIS_PAPER, "year": "2020", "authors": ["Schmidt L.", "Okoye C."],
+          "journal": "40th International Conference on Information Systems, ICIS 2019",
+          "type": "Conference Paper"},
+         "duplicate",
+         "EBSCO types a conference paper `Proceeding` (singular): a meeting's paper, so its "
+         "record without venue may be the paper Scopus dates a year later"),
+    case("r7c-venue-less-year-after-meeting-year-queued",
+         {**AIS_PAPER, "journal": "ICIS 2019 Proceedings", "type": "inproceedings"},
+         {**AIS_PAPER, "year": "2020", "pages": "1-17"}, "uncertain",
+         "the price: a record without venue dated a year after a meeting named for its year "
+         "waits for a person (it may be the paper dated by its proceedings, or the next "
+         "edition's item of one title)"),
     # -- a romanised journal name against an English one is unknown, not different: unknown
     # must not become agreement when nothing else places the records.
     case("r7c-romanised-chinese-journal-vs-its-english-language-sister",

@@ -209,7 +209,7 @@ def _type_info(record_type: str) -> tuple[frozenset[str], bool]:
     if t in _REPORT_TYPES or t.startswith("working paper"):
         typed |= {"report"}
     meeting = t in ("conf", "cpaper", "abst", "meet") or any(  # RIS codes, BibTeX/other types
-        w in t for w in ("conference", "abstract", "inproceedings", "proceedings", "meeting")
+        w in t for w in ("conference", "abstract", "inproceedings", "proceeding", "meeting")
     )
     return typed, meeting
 
@@ -468,6 +468,7 @@ class Key:
     track: frozenset[str]  # a meeting's other volumes: `companion`, `workshop`, `extended`...
     series: bool  # the venue is a book series (`Lecture Notes in Computer Science`)
     form: str  # `book`, `chapter`, `book review` (by record type) or ''
+    typed: bool  # the export gives a record type
     year: int | None
     surnames: tuple[str, ...]
     authors: tuple[str, ...]  # as exported (for the rare rule that reads given names too)
@@ -611,6 +612,7 @@ def make_key(r: Record) -> Key:
         track=track(r.journal),
         series=book_series(r.journal),
         form=form(r.type),
+        typed=bool(r.type.strip()),
         year=r.year,
         surnames=() if group else surnames(authors),
         authors=authors,

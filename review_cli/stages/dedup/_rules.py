@@ -431,8 +431,23 @@ def _venue_missing(a: Key, b: Key) -> bool:
     """One record names no journal, proceedings or volume, and the other names a meeting and
     no volume: one paper from two indexes, one without its venue. (A journal article a year
     after a conference paper of the same title is another report; two records that name no
-    venue at all, a year apart, may be one yearly panel or abstract at two meetings.)"""
+    venue at all, a year apart, may be one yearly panel or abstract at two meetings.)
+
+    The record without venue is the meeting's paper only when nothing says it is another kind
+    of record: untyped, or typed a meeting's paper (a journal article that lost its journal, a
+    working paper, a report are other versions). And it is not dated after a meeting named for
+    its year (`ICIS 2018 Proceedings`): a record without venue dates a paper by its meeting or
+    earlier, so a year later it is the next edition's panel or the journal version."""
     for x, y in ((a, b), (b, a)):
-        if not x.journal and not x.volume and not y.volume and y.journal and y.conference:
+        if (
+            not x.journal and not x.volume and not y.volume and y.journal and y.conference
+            and (x.conference or not x.typed) and not _after_meeting_year(x, y)
+        ):
             return True
     return False
+
+
+def _after_meeting_year(x: Key, y: Key) -> bool:
+    """`x` is dated after every year `y`'s meeting name carries (`ICIS 2018`: 2019)."""
+    years = [int(w) for w in y.journal if len(w) == 4 and w.isdigit() and w[:2] in ("19", "20")]
+    return bool(years) and x.year is not None and x.year > max(years)
