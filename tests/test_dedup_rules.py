@@ -3080,16 +3080,42 @@ CASES = [
          "record with pages: any book of the series looks the same"),
     # -- the issue guard's exceptions: the same title at the same page of one volume, and an
     # issue that is the other record's article number.
+    case("r7c-issue-typo-exception-column-two-issues-same-page",
+         {**R7_MAG, "issue": "3", "pages": "22-23"}, {**R7_MAG, "issue": "4", "pages": "22-23"},
+         "not-duplicate",
+         "a column's instalments in two issues of a magazine that starts every issue at page "
+         "1: one title, author and page, two issues, two items"),
     case("r7c-issue-typo-same-title-same-range",
          {**R7_TRIAL, "issue": "7"}, {**R7_TRIAL, "issue": "8"}, "duplicate",
          "the exception's purpose: the same title over the same nine pages of one volume is one "
          "article whatever the issue field says"),
+    case("r7c-issue-number-equals-other-first-page",
+         {**R7_MAG, "issue": "22"}, {**R7_MAG, "issue": "3", "pages": "22-23"},
+         "not-duplicate",
+         "a weekly's column in issue 22 (no pages) and in issue 3 at pages 22-23: a range's "
+         "first page is no article number, the issues differ"),
     case("r7c-article-number-in-issue-e-locator",
          {**R7_ONLINE, "volume": "17", "issue": "e0263412", "pages": ""},
          {**R7_ONLINE, "volume": "17", "issue": "3", "pages": "e0263412"}, "duplicate",
          "the article number (an e-locator) in the issue field of one export"),
+    case("r7c-issue-typo-first-page-only-vs-range",
+         {**R7_TRIAL, "issue": "7"}, {**R7_TRIAL, "issue": "9", "pages": "2110"}, "duplicate",
+         "the exception kept for a first page only (ProQuest) against the article's nine pages, "
+         "the issue mistyped (as a shared set's PNAS pair, haematology 175/191)"),
+    case("r7c-issue-typo-exception-column-first-page-only",
+         {**R7_MAG, "issue": "3", "pages": "22"}, {**R7_MAG, "issue": "4", "pages": "22-23"},
+         "not-duplicate", "the column in two issues, one record with its first page only"),
     # -- recurring titles placed by the same pages when one issue is unknown: pages that repeat
     # in every issue of a journal paginated by issue.
+    case("r7c-editorial-same-arabic-pages-one-issue-unknown",
+         {"title": "Editor's letter", "authors": ["Ferreira, Ana"], "year": "2020",
+          "journal": "MIT Sloan Management Review", "volume": "61", "issue": "2",
+          "pages": "4-5"},
+         {"title": "Editor's Letter", "authors": ["Ferreira, A."], "year": "2020",
+          "journal": "MIT Sloan Management Review", "volume": "61", "pages": "4-5"},
+         "not-duplicate",
+         "an editor's letter at pages 4-5 of issue 2 against one at pages 4-5 of an unknown "
+         "issue: a magazine that starts every issue at page 1 prints it there in every issue"),
     case("r7c-front-matter-roman-one-issue-unknown",
          {"title": "Front matter", "year": "2020", "journal": "Journal of Management "
           "Information Systems", "volume": "37", "issue": "3", "pages": "i-ii"},
@@ -3102,6 +3128,15 @@ CASES = [
          {"title": "Abstracts", "year": "2022", "journal": "European Stroke Journal",
           "volume": "7", "issue": "2 Suppl", "pages": "S1-S200"},
          "not-duplicate", "two supplements' abstract books at the same `S` pages"),
+    case("r7c-editorial-same-pages-neither-issue-two-exports",
+         {"title": "Editor's letter", "authors": ["Ferreira, Ana"], "year": "2020",
+          "journal": "MIT Sloan Management Review", "volume": "61", "pages": "4-5"},
+         {"title": "EDITOR'S LETTER", "authors": ["Ferreira, A"], "year": "2020",
+          "journal": "MIT SLOAN MANAGEMENT REVIEW", "volume": "61", "pages": "4-5"},
+         "duplicate",
+         "the purpose kept (no case pinned it): neither record gives an issue, so the pages of "
+         "one volume are the place (a journal paginated by volume). Known limit: a magazine "
+         "that starts every issue at page 1, both issues lost, looks the same"),
     case("r7c-editorial-same-issue-same-pages-two-exports",
          {"title": "Editor's letter", "authors": ["Ferreira, Ana"], "year": "2020",
           "journal": "MIT Sloan Management Review", "volume": "61", "issue": "2",

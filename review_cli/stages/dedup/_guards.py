@@ -93,16 +93,21 @@ def place_guards(a: Key, b: Key, title: float) -> list[str]:
             title >= 0.97 and not (a.recurring or b.recurring) and a.volume == b.volume
             and bool(a.volume) and same_page(a, b) and a.page_style != "roman"
             and a.first_page != "1"  # issues that each start at page 1: page 1 places nothing
+            and max(span(a), span(b)) >= 3
         )
-        and not (a.issue == b.first_page and not a.first_page)
-        and not (b.issue == a.first_page and not b.first_page)
+        and not (a.issue == b.first_page and not a.first_page and b.last_page == b.first_page)
+        and not (b.issue == a.first_page and not b.first_page and a.last_page == a.first_page)
         and not shifted_fields(a, b) and not crossed
     ):
         # Issues of one volume: a column in issues 1-4, two articles at the same pages of a
         # journal that starts every issue at page 1. Not counted: the same title at the same
-        # first page of one volume (one article, whatever the issue field says), an article
-        # number in the issue field (`11(791)` for `11(3):791`, the record without pages of its
-        # own: issue 1 against page 1 is no article number), fields shifted one along.
+        # first page of one volume, an article of three pages or more (one article, whatever
+        # the issue field says, also against a first page only; a column's page or two recurs
+        # at one place in every issue of a magazine that starts each at page 1), an article
+        # number in the issue field (`11(791)` for
+        # `11(3):791`, the record without pages of its own, the other's page one number: a
+        # range's first page is no article number, and issue 1 against page 1 is none),
+        # fields shifted one along.
         out.append("issue-differs")
     if (
         a.first_page and b.first_page and a.page_style == b.page_style

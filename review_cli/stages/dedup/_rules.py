@@ -272,8 +272,12 @@ def _duplicate_rules(
         placed = same_year and same_volume and journal is not False and (
             (same_issue and (same_pg or (not a.first_page and not b.first_page and authors_sure)))
             or (
+                # Without an issue on either record, the pages of one volume are its only place
+                # (a journal paginated by volume). With one issue known, the other's may be any:
+                # a magazine that starts every issue at page 1 prints its editor's letter at
+                # pages 4-5 of each, as a journal's front matter sits at i-ii of each.
                 same_pg and a.page_style != "roman" and a.first_page != "1" and bool(first)
-                and not (a.issue and b.issue)
+                and not (a.issue or b.issue)
             )
         )
         if placed and title >= 0.9:
