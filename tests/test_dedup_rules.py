@@ -3232,16 +3232,40 @@ CASES = [
          "queued (same source, other title), since pages 1-N place no item"),
     # -- round 2 and 3: a meeting abstract against a short article; registries; daughter
     # journals; names in given-first order.
+    case("r7c-abstract-vs-two-page-research-letter",
+         ISC_ABS,
+         {**ISC_ABS, "journal": "Stroke", "issue": "4", "pages": "1230-1231",
+          "type": "Journal Article"},
+         "not-duplicate",
+         "the meeting abstract and the two-page research letter that followed in the same "
+         "journal's volume: `abstract-vs-article` asked for three pages"),
+    case("r7c-abstract-vs-two-page-research-letter-s-pages",
+         {**ISC_ABS, "pages": "A123"},
+         {**ISC_ABS, "journal": "Stroke", "issue": "4", "pages": "1230-1231",
+          "type": "Journal Article"},
+         "not-duplicate", "the same with the abstract's page"),
     case("r7c-research-letter-two-exports",
          {**ISC_ABS, "journal": "Stroke", "issue": "4", "pages": "1230-1231",
           "type": "Journal Article"},
          {**ISC_ABS, "journal": "STROKE", "issue": "4", "pages": "1230-1", "type": "Letter"},
          "duplicate", "a research letter typed `Letter` by one index only, one range"),
+    case("r7c-registry-umin-link-only-vs-article",
+         RCT,
+         {**RCT, **NO_PLACE, "authors": ["Nordmann, H."], "journal": "",
+          "url": "https://center6.umin.ac.jp/cgi-open-bin/ctr_e/ctr_view.cgi?recptno=R000045678"},
+         "not-duplicate",
+         "Japan's UMIN-CTR record of the trial (CENTRAL gives its link and the PI) under the "
+         "article's title"),
     case("r7c-registry-pactr-vs-article",
          RCT,
          {**RCT, **NO_PLACE, "authors": ["Nordmann, H."],
           "journal": "https://pactr.samrc.ac.za/TrialDisplay.aspx?TrialID=PACTR202101123456789"},
          "not-duplicate", "the Pan African Clinical Trials Registry's record"),
+    case("r7c-registry-rebec-vs-article",
+         RCT,
+         {**RCT, **NO_PLACE, "authors": ["Nordmann, H."], "journal": "",
+          "url": "https://ensaiosclinicos.gov.br/rg/RBR-7xk2pq"},
+         "not-duplicate", "the Brazilian registry's (ReBEC) record"),
     case("r7c-population-with-without-same-volume-unpaged",
          {**R7_TRIAL, "title": R7_TRIAL["title"] + " with diabetes"},
          {**R7_TRIAL, "title": R7_TRIAL["title"] + " without diabetes", "issue": "",
@@ -3265,6 +3289,34 @@ CASES = [
          "(`Zhang Wei`), one formulaic title in one journal and year, no place: `surname_last` "
          "reads the given names (`wei`, `jing`), which two teams share; `Wei Zhang` in "
          "given-first order looks the same"),
+    case("r7c-registry-umin-two-exports",
+         {**RCT, **NO_PLACE, "authors": ["Nordmann, H."], "journal": "",
+          "url": "https://center6.umin.ac.jp/cgi-open-bin/ctr_e/ctr_view.cgi?recptno=R000045678"},
+         {**RCT, **NO_PLACE, "authors": ["Nordmann H"], "journal": "",
+          "url": "https://upload.umin.ac.jp/cgi-open-bin/ctr/ctr_view.cgi?recptno=R000045678"},
+         "duplicate", "one UMIN-CTR record from CENTRAL via two hosts: both the registry's"),
+    case("r7c-abstract-styled-pages-without-supplement-vs-supplement",
+         {**ISC_ABS, "journal": "European Heart Journal Cardiovascular Imaging", "volume": "16",
+          "issue": "SUPPL. 1", "pages": ""},
+         {**ISC_ABS, "journal": "European Heart Journal Cardiovascular Imaging", "volume": "1",
+          "issue": "", "pages": "i22-i23", "type": ""},
+         "duplicate",
+         "one abstract, one export without its supplement (the supplement's number as volume) "
+         "but with its page style, `i22-i23`: two styled pages are no article's (a shared "
+         "set's pair, diabetes 1428-1430/1431, needs this)"),
+    case("r7c-circulation-journal-description-vs-abbreviation",
+         {**R7_TRIAL, "journal": "Circulation Journal: Official Journal of the Japanese "
+                                 "Circulation Society", "volume": "86", "issue": "3",
+          "pages": "410-418"},
+         {**R7_TRIAL, "journal": "Circ J", "volume": "86", "issue": "3", "pages": "410-418"},
+         "duplicate", "Circulation Journal with its description and as `Circ J`: one journal"),
+    case("r7c-daughter-circulation-journal-with-description",
+         {**R7_TRIAL, "journal": "Circulation", "volume": "146", "issue": "2", "pages": "90-99"},
+         {**R7_TRIAL, **NO_PLACE,
+          "journal": "Circulation Journal: Official Journal of the Japanese Circulation Society"},
+         "not-duplicate",
+         "`Circulation Journal` (Japan's) with its description after a colon is still not "
+         "`Circulation`"),
 ]
 
 

@@ -50,11 +50,15 @@ def kind_guard(a: Key, b: Key) -> str:
         article = b if a.conference else a
         length = span(article)
         if (
-            length >= 3 and bool(article.journal or article.volume)
+            (length >= 3 or (length == 2 and not article.page_style))
+            and bool(article.journal or article.volume)
             and not (a.first_page and a.first_page == b.first_page)
         ):
             # (A record with pages but no journal or volume is not known to be an article:
-            # an index of conference papers exports pages 1-15 and nothing else.)
+            # an index of conference papers exports pages 1-15 and nothing else. Two plain
+            # pages are an article's, a research letter that followed the abstract in the same
+            # journal; an abstract exported without its supplement keeps the supplement's
+            # page style, `i22-i23`.)
             return "abstract-vs-article"
     return ""
 

@@ -116,6 +116,13 @@ _REGISTRY = re.compile(
     r"clinicaltrials\.?gov|\bictrp\b|trialsearch|\bisrctn|clinicaltrialsregister|\beuctr\b"
     r"|\banzctr\b|\bchictr\b|\bctri\b|\bdrks\b|\bjrct\b|\bumin ctr\b|\birct\b"
     r"|trialregister\.nl|\btrials? regist(ry|er|ration)\b|\bregistry record\b"
+    # The other primary registries of the WHO's network, by their sites (UMIN's registry pages,
+    # not the Japanese societies' journals it also hosts): Japan's UMIN-CTR,
+    # Brazil's ReBEC, Peru's REPEC, the Pan African, Thai, Korean (CRiS), Cuban, Lebanese,
+    # Sri Lankan and the EU's CTIS.
+    r"|umin\.ac\.jp/(?:ctr|cgi-open-bin/ctr)|\bumin-ctr\b|\bjprn-|ensaiosclinicos|ensayosclinicos|\brebec\b|\bpactr"
+    r"|thaiclinicaltrials|\btctr\d|cris\.nih\.go\.kr|\brpcec\b|\blbctr\b|\bslctr\b"
+    r"|euclinicaltrials"
 )
 
 
