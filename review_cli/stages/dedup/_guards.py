@@ -48,10 +48,8 @@ def kind_guard(a: Key, b: Key) -> str:
     if a.conference != b.conference:
         # A meeting abstract and the journal article that followed share title and authors.
         article = b if a.conference else a
-        length = span(article)
         if (
-            (length >= 3 or (length == 2 and not article.page_style))
-            and bool(article.journal or article.volume)
+            article_length(article) and bool(article.journal or article.volume)
             and not (a.first_page and a.first_page == b.first_page)
         ):
             # (A record with pages but no journal or volume is not known to be an article:
@@ -61,6 +59,24 @@ def kind_guard(a: Key, b: Key) -> str:
             # page style, `i22-i23`.)
             return "abstract-vs-article"
     return ""
+
+
+def article_length(article: Key) -> bool:
+    """Pages an article spans, never an abstract: three or more, or two plain ones (a research
+    letter; an abstract exported without its supplement keeps its page style, `i22-i23`)."""
+    length = span(article)
+    return length >= 3 or (length == 2 and not article.page_style)
+
+
+def an_article(a: Key, b: Key) -> bool:
+    """One record's pages span three or more: an article's, which no column of a page or two
+    in every issue of a magazine paginated by issue is."""
+    return max(span(a), span(b)) >= 3
+
+
+def one_number(k: Key) -> bool:
+    """The record's page is one number (an article number), not a range's first page."""
+    return k.last_page == k.first_page
 
 
 def whole_range(a: Key, b: Key) -> bool:
@@ -97,10 +113,10 @@ def place_guards(a: Key, b: Key, title: float) -> list[str]:
             title >= 0.97 and not (a.recurring or b.recurring) and a.volume == b.volume
             and bool(a.volume) and same_page(a, b) and a.page_style != "roman"
             and a.first_page != "1"  # issues that each start at page 1: page 1 places nothing
-            and max(span(a), span(b)) >= 3
+            and an_article(a, b)
         )
-        and not (a.issue == b.first_page and not a.first_page and b.last_page == b.first_page)
-        and not (b.issue == a.first_page and not b.first_page and a.last_page == a.first_page)
+        and not (a.issue == b.first_page and not a.first_page and one_number(b))
+        and not (b.issue == a.first_page and not b.first_page and one_number(a))
         and not shifted_fields(a, b) and not crossed
     ):
         # Issues of one volume: a column in issues 1-4, two articles at the same pages of a

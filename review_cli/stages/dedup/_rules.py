@@ -195,18 +195,11 @@ def _same_doi(
     two, and never a guard on the kind of item: those pairs wait for a person, held apart."""
     if kind:
         return Match(Verdict.UNCERTAIN, f"same-doi-but-{kind}", scores, hold=True)
-    if {a.form, b.form} == {"book", "chapter"}:
-        # A chapter given its book's DOI (Scopus does so for a chapter without one of its own):
-        # a DOI does not make a chapter its book, any more than a title does.
+    if doi_on_chapter_and_book(a, b):
         return Match(Verdict.UNCERTAIN, "chapter-or-book", scores, hold=True)
-    if working_paper_or_article(a, b):
-        # A preprint server's DOI on a record placed in a journal: the preprint and the article
-        # are two versions, whichever of them an index gave the DOI.
+    if doi_on_preprint_and_article(a, b):
         return Match(Verdict.UNCERTAIN, "working-paper-or-article", scores, hold=True)
-    if (a.supplement or b.supplement) and not whole_title(a, b):
-        # In a meeting's supplement the DOI may be the supplement's, unique in the review only
-        # because one of its abstracts was retrieved twice: there a title that is the other's
-        # start plus words (or another title) is another abstract of the team.
+    if doi_in_supplement_other_title(a, b):
         return Match(Verdict.UNCERTAIN, "same-doi-other-title", scores)
     first = first_author_match(a, b)
     authors_ok = authors_agree(authors, first)
@@ -216,10 +209,7 @@ def _same_doi(
     same_volume = bool(a.volume) and a.volume == b.volume
     same_pg = same_page(a, b)
     titles_agree = (title >= 0.8 and (title >= 0.95 or not conflict)) or variant == "subtitle"
-    # A recurring title (a column, `Editorial`) is placed only by its issue and pages: a DOI
-    # outweighs none of them (one DOI given to the column of two issues).
-    outweighed = 0 if (a.recurring or b.recurring) else 1
-    if len(places) <= outweighed and titles_agree and authors_ok:
+    if len(places) <= doi_outweighs(a, b) and titles_agree and authors_ok:
         return Match(Verdict.DUPLICATE, "same-doi", scores)
     if places:
         return Match(Verdict.UNCERTAIN, f"same-doi-but-{places[0]}", scores, hold=True)
@@ -234,6 +224,32 @@ def _same_doi(
         # The same DOI at the same pages under another title: a translated title.
         return Match(Verdict.DUPLICATE, "same-doi-same-pages", scores)
     return Match(Verdict.UNCERTAIN, "same-doi-other-title", scores)
+
+
+def doi_on_chapter_and_book(a: Key, b: Key) -> bool:
+    """A chapter given its book's DOI (Scopus does so for a chapter without one of its own): a
+    DOI does not make a chapter its book, any more than a title does."""
+    return {a.form, b.form} == {"book", "chapter"}
+
+
+def doi_on_preprint_and_article(a: Key, b: Key) -> bool:
+    """A preprint server's DOI on a record placed in a journal (or the article's DOI on the
+    preprint): the preprint and the article are two versions, whichever an index gave the DOI."""
+    return working_paper_or_article(a, b)
+
+
+def doi_in_supplement_other_title(a: Key, b: Key) -> bool:
+    """In a meeting's supplement the DOI may be the supplement's, unique in the review only
+    because one of its abstracts was retrieved twice: there a title that is the other's start
+    plus words (or another title) is another abstract of the team."""
+    return (a.supplement or b.supplement) and not whole_title(a, b)
+
+
+def doi_outweighs(a: Key, b: Key) -> int:
+    """How many placing fields that disagree a DOI outweighs: one (an article number as pages,
+    an epub year), none for a recurring title (a column, `Editorial`), which only its issue and
+    pages place (one DOI given to the column of two issues)."""
+    return 0 if (a.recurring or b.recurring) else 1
 
 
 def _duplicate_rules(
@@ -277,7 +293,7 @@ def _duplicate_rules(
                 # a magazine that starts every issue at page 1 prints its editor's letter at
                 # pages 4-5 of each, as a journal's front matter sits at i-ii of each.
                 same_pg and a.page_style != "roman" and a.first_page != "1" and bool(first)
-                and not (a.issue or b.issue)
+                and issue_on_neither(a, b)
             )
         )
         if placed and title >= 0.9:
@@ -341,7 +357,7 @@ def _duplicate_rules(
     # Journal`: the romanised name of one journal and the English name of another, or its own)
     # are unknown, not agreement: only a record that names no venue leaves title, authors and
     # year to speak alone. (With a volume or a page that agrees, the rules above decide.)
-    unnamed = journal is None and not (a.journal and b.journal)
+    unnamed = journal is None and not both_named(a, b)
     if (
         title >= 0.97 and authors_sure and not conflict
         and (
@@ -382,12 +398,22 @@ def _duplicate_rules(
     return Match(Verdict.DIFFERENT, "dissimilar", scores)
 
 
+def issue_on_neither(a: Key, b: Key) -> bool:
+    return not (a.issue or b.issue)
+
+
+def both_named(a: Key, b: Key) -> bool:
+    """Both records name a venue (a journal's, a meeting's or a series' name)."""
+    return bool(a.journal and b.journal)
+
+
 def one_item_place(a: Key, b: Key, same_pg: bool) -> bool:
     """A place that holds one item: the same first page, not page 1 (an online journal starts
-    every article there: `1-12` and `1-12` are two articles' page counts as often as one's), or
-    the same numbered issue of one volume (a meeting's supplement is no numbered issue)."""
+    every article there: `1-12` and `1-12` are two articles' page counts as often as one's) nor
+    one page of a meeting's abstracts (a page holds several), or the same numbered issue of one
+    volume (a meeting's supplement is no numbered issue)."""
     if same_pg:
-        return a.first_page != "1"
+        return a.first_page != "1" and not ((a.conference or b.conference) and span(a) < 2)
     return (
         bool(a.volume) and a.volume == b.volume and bool(a.issue) and a.issue == b.issue
         and not (a.conference or b.conference)
@@ -445,13 +471,18 @@ def _venue_missing(a: Key, b: Key) -> bool:
     for x, y in ((a, b), (b, a)):
         if (
             not x.journal and not x.volume and not y.volume and y.journal and y.conference
-            and (x.conference or not x.typed) and not _after_meeting_year(x, y)
+            and meeting_paper_or_untyped(x) and not after_meeting_year(x, y)
         ):
             return True
     return False
 
 
-def _after_meeting_year(x: Key, y: Key) -> bool:
+def meeting_paper_or_untyped(x: Key) -> bool:
+    """Nothing says the record is another kind than a meeting's paper: untyped, or typed one."""
+    return x.conference or not x.typed
+
+
+def after_meeting_year(x: Key, y: Key) -> bool:
     """`x` is dated after every year `y`'s meeting name carries (`ICIS 2018`: 2019)."""
     years = [int(w) for w in y.journal if len(w) == 4 and w.isdigit() and w[:2] in ("19", "20")]
     return bool(years) and x.year is not None and x.year > max(years)
