@@ -3219,6 +3219,14 @@ CASES = [
          {**R7_TRIAL, "title": R7_TRIAL["title"] + ": a randomised controlled trial"},
          {**R7_TRIAL, "pages": ""}, "duplicate",
          "the subtitle dropped, one record without pages in the same issue"),
+    case("r7c-extension-process-evaluation-same-issue-known-limit",
+         R7_TRIAL,
+         {**R7_TRIAL, "title": R7_TRIAL["title"] + ": a qualitative process evaluation",
+          "pages": ""},
+         "duplicate",
+         "known limit: the trial and its process evaluation in one numbered issue, the second "
+         "record unpaged, merge: the same fields as the article whose subtitle one export "
+         "dropped and whose pages it lacks (`r7c-subtitle-dropped-same-issue-unpaged`)"),
     case("r7c-subtitle-dropped-volume-only-queued",
          {**R7_TRIAL, "title": R7_TRIAL["title"] + ": a randomised controlled trial"},
          {**R7_TRIAL, "issue": "", "pages": ""}, "uncertain",
