@@ -29,8 +29,9 @@ _ERRATUM_AJT = (
 _LETTER_REPLY = (
     "the letter (Yildiz, Kural, Yarar; 943-944) and the authors' reply (Shepherd, Palmer, Baliga; "
     "945, title `- Reply`) are two items; Embase's record 8 (`(multiple letters)`, 943-945, all "
-    "six names) indexes both, so it can join only one: we join it to the letter and queue it "
-    "against the reply"
+    "six names) indexes both, so it can join only one: we join it to the letter; the reply's "
+    "title (`- Reply`) reads as a comment, so record 8 is kept apart from it (queued before "
+    "round 7c)"
 )
 _TRIALS = (
     "four registry records of one sponsor: adult vs adolescent x plasma-therapy-sensitive vs "

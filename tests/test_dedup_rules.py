@@ -324,6 +324,28 @@ NO_TITLE = {"title": "[No title available]", "authors": ["Anonymous"], "year": "
 EDITORIAL = {"title": "Editorial", "authors": ["Anonymous"], "year": "2020",
              "journal": "Journal of Hepatology", "volume": "73", "issue": "2",
              "type": "Editorial"}
+# Bases of round 7c: the loosenings of rounds 1-3 attacked with different works. A stroke
+# trial's team as PubMed writes it (the title long enough for a dropped subtitle to score as one).
+R7_TRIAL = {"title": "Early mobilisation after intracerebral haemorrhage in older adults",
+            "authors": ["Okonkwo, A.", "Varga, Z.", "Lindholm, E."], "year": "2022",
+            "journal": "Stroke", "volume": "53", "issue": "7", "pages": "2110-2118",
+            "type": "Journal Article"}
+# An edited book with its own DOI (SpringerLink), and its editors.
+R7_BOOK = {"title": "Digital platforms and ecosystems in public services",
+           "authors": ["Brandt, Sofie", "Mwangi, Peter"], "year": "2021",
+           "doi": "10.1007/978-3-030-71234-5", "type": "BOOK"}
+# A Chinese team's study in the English MEDLINE gives it (CNKI and Wanfang give no volume).
+R7_CN = {"title": ("Tirofiban combined with intravenous thrombolysis in acute ischemic stroke: a "
+                   "multicentre cohort study"),
+         "authors": ["Zhang, Wei", "Liu, Jing", "Chen, Hao"], "year": "2021"}
+# A practitioner magazine that starts every issue at page 1, and a column in it.
+R7_MAG = {"title": "Practical statistics for the busy clinician", "authors": ["Moreau, P."],
+          "year": "2020", "journal": "Nursing Times", "volume": "116"}
+# A journal with an online-only layout: every article at pages 1-N.
+R7_ONLINE = {"title": "Peer mentoring for adolescents with diabetes and depressive symptoms",
+             "authors": ["Haddad, R.", "Osei, K.", "Brandt, S."], "year": "2022",
+             "journal": "PLoS ONE", "volume": "17", "pages": "1-12"}
+
 
 def rec(base: dict[str, Any], **changes: Any) -> Record:
     raw = {**base, **changes}
@@ -3236,6 +3258,475 @@ CASES = [
           "issue": "", "pages": ""}, "not-duplicate",
          "`Nature` is a journal, not a publisher's placeholder: against `Nature Communications` "
          "it is another journal"),
+    # Round 7c (adversarial): different works that the loosenings of rounds 1-3 made alike, a
+    # must-merge twin beside each class.
+    # -- a trusted DOI (one place in the review) accepts a title without its subtitle and
+    # outweighs one placing field: DOIs unique in the review but another item's in fact.
+    case("r7c-doi-book-doi-on-introduction-chapter",
+         R7_BOOK,
+         {**R7_BOOK, "title": R7_BOOK["title"] + ": an introduction", "pages": "1-14",
+          "journal": "Digital Platforms and Ecosystems in Public Services",
+          "type": "Book Chapter"},
+         "not-duplicate",
+         "the editors' introduction chapter carrying the book's DOI (Scopus gives a chapter "
+         "without a DOI of its own the book's): a book and a chapter, whatever the DOI says"),
+    case("r7c-doi-book-doi-on-chapter-other-authors",
+         R7_BOOK,
+         {**R7_BOOK, "title": R7_BOOK["title"] + ": the case of Kenya", "pages": "15-38",
+          "authors": ["Mwangi, Peter", "Otieno, Grace"],
+          "journal": "Digital Platforms and Ecosystems in Public Services", "type": "CHAP"},
+         "not-duplicate", "a chapter by one editor and a co-author, with the book's DOI"),
+    case("r7c-doi-book-two-exports",
+         R7_BOOK, {**R7_BOOK, "title": "Digital Platforms and Ecosystems in Public Services",
+                   "authors": ["Brandt S.", "Mwangi P."], "type": "Book"},
+         "duplicate", "one book from SpringerLink and Scopus, one DOI"),
+    case("r7c-doi-chapter-two-exports-book-doi",
+         {**R7_BOOK, "title": R7_BOOK["title"] + ": an introduction", "pages": "1-14",
+          "journal": "Digital Platforms and Ecosystems in Public Services", "type": "CHAP"},
+         {**R7_BOOK, "title": "Digital Platforms and Ecosystems in Public Services: An "
+                              "Introduction", "pages": "1-14",
+          "authors": ["Brandt S.", "Mwangi P."],
+          "journal": "Digital Platforms and Ecosystems in Public Services",
+          "type": "Book Chapter"},
+         "duplicate", "one chapter from two indexes, both with the book's DOI: the same chapter"),
+    case("r7c-doi-supplement-doi-two-abstracts-subtitle",
+         {**ISC_ABS, "doi": "10.1161/str.51.suppl_1"},
+         {**ISC_ABS, "title": ISC_ABS["title"] + ": a pooled analysis of two registries",
+          "doi": "10.1161/str.51.suppl_1"},
+         "not-duplicate",
+         "two abstracts of one team in one supplement, neither with pages, both with the "
+         "supplement's DOI (unique in the review: no other record carries it); one title is "
+         "the other's plus a subtitle, which an abstract's own export does not drop"),
+    case("r7c-doi-supplement-doi-one-abstract-two-exports",
+         {**ISC_ABS, "doi": "10.1161/str.51.suppl_1"},
+         {**ISC_ABS, "authors": ["Okafor C", "Lindgren A", "Haddad R"],
+          "journal": "Stroke", "doi": "10.1161/str.51.suppl_1",
+          "type": "Meeting Abstract"},
+         "duplicate", "one abstract from Embase and Web of Science, the supplement's DOI on both"),
+    case("r7c-doi-unsigned-editorial-article-doi-other-pages",
+         {**R7_TRIAL, "title": R7_TRIAL["title"] + ": a randomised controlled trial",
+          "doi": "10.1161/STROKEAHA.122.038123"},
+         {**R7_TRIAL, "authors": [], "pages": "2100-2101", "type": "",
+          "doi": "10.1161/STROKEAHA.122.038123"},
+         "not-duplicate",
+         "an unsigned editorial on the trial, titled with the trial's main title and given the "
+         "article's DOI by one export, at other pages of the issue: nothing but the DOI and a "
+         "title's start tie it to the article, and the pages place it elsewhere"),
+    case("r7c-doi-article-number-vs-page-count-authors-missing",
+         {**DOI_ART, "pages": "102345"}, {**DOI_ART, "pages": "1-15", "authors": []},
+         "duplicate",
+         "the round-1 class without authors on one side: the same title and DOI, an article "
+         "number against a page count still merge"),
+    case("r7c-doi-preprint-doi-on-published-record",
+         {**R7_TRIAL, "journal": "medRxiv", "volume": "", "issue": "", "pages": "",
+          "year": "2021", "doi": "10.1101/2021.03.14.21253521", "type": "Preprint"},
+         {**R7_TRIAL, "doi": "10.1101/2021.03.14.21253521"},
+         "not-duplicate",
+         "the medRxiv preprint and a record placed in Stroke (volume, issue, pages) that an "
+         "index gave the preprint's DOI: the preprint and the article are two versions, as "
+         "without the DOI (`working-paper-or-article`)"),
+    case("r7c-doi-preprint-two-exports",
+         {**R7_TRIAL, "journal": "medRxiv", "volume": "", "issue": "", "pages": "",
+          "year": "2021", "doi": "10.1101/2021.03.14.21253521", "type": "Preprint"},
+         {**R7_TRIAL, "journal": "medRxiv", "volume": "", "issue": "", "pages": "",
+          "year": "2021", "doi": "https://doi.org/10.1101/2021.03.14.21253521",
+          "type": "posted-content", "authors": ["Okonkwo A", "Varga Z", "Lindholm E"]},
+         "duplicate", "one preprint from Europe PMC and Crossref"),
+    case("r7c-doi-correction-titled-as-article",
+         {**R7_TRIAL, "doi": "10.1161/STROKEAHA.122.038123"},
+         {**R7_TRIAL, "issue": "9", "pages": "e455", "type": "Published Erratum",
+          "doi": "10.1161/STROKEAHA.122.038123"},
+         "not-duplicate", "a correction notice under the article's title with its DOI"),
+    case("r7c-doi-column-two-issues-one-doi",
+         {**COLUMN, "issue": "1", "doi": "10.25300/MISQ/2017/41.1"},
+         {**COLUMN, "issue": "2", "doi": "10.25300/MISQ/2017/41.1"},
+         "not-duplicate",
+         "an editor's column in issues 1 and 2 carrying one DOI (an issue's, given by one "
+         "export to both): a recurring title is placed by its issue, and the issues differ"),
+    case("r7c-doi-book-typed-chapter-by-one-export-queued",
+         R7_BOOK, {**R7_BOOK, "type": "CHAP"}, "uncertain",
+         "the price: one book that one export types a chapter, the book's DOI on both, is "
+         "queued and held (`chapter-or-book`), as without the DOI"),
+    case("r7c-doi-preprint-typed-vs-server-named-queued",
+         {**R7_TRIAL, "journal": "medRxiv", "volume": "", "issue": "", "pages": "",
+          "year": "2021", "doi": "10.1101/2021.03.14.21253521", "type": "Preprint"},
+         {**R7_TRIAL, "journal": "medRxiv", "volume": "", "issue": "", "pages": "",
+          "year": "2021", "doi": "10.1101/2021.03.14.21253521", "type": "JOUR"},
+         "uncertain",
+         "the price: one preprint typed so by one index and a journal article naming medRxiv by "
+         "another waits for a person, as it does without the DOI"),
+    case("r7c-doi-supplement-abstract-spelling-two-exports",
+         {**ISC_ABS, "title": ("Haemorrhagic transformation after thrombectomy in a rural "
+                               "stroke network"), "doi": "10.1161/str.51.suppl_1"},
+         {**ISC_ABS, "title": ("Hemorrhagic transformation after thrombectomy in a rural "
+                               "stroke network"), "journal": "Stroke",
+          "doi": "10.1161/str.51.suppl_1", "type": "Meeting Abstract"},
+         "duplicate", "one abstract in two spellings, the supplement's DOI on both: one work"),
+    case("r7c-doi-column-one-issue-two-exports",
+         {**COLUMN, "issue": "2", "doi": "10.25300/MISQ/2017/41.2"},
+         {**COLUMN, "title": "Editor's comments", "authors": ["Rai A"], "issue": "2",
+          "doi": "10.25300/misq/2017/41.2"},
+         "duplicate", "one column from two exports, one issue and DOI"),
+    # -- `same-title-authors-year` a year apart when one record names no venue and the other
+    # names a meeting: records without a venue that are not the meeting's paper.
+    case("r7c-venue-less-journal-article-year-after-meeting-paper",
+         {**AIS_PAPER, "journal": "ICIS 2018 Proceedings", "year": "2018",
+          "type": "inproceedings"},
+         {**AIS_PAPER, "year": "2019", "type": "Journal Article"},
+         "not-duplicate",
+         "a record typed a journal article, its journal lost, the year after the conference "
+         "paper of its title: the extended journal version, not the paper indexed twice"),
+    case("r7c-venue-less-working-paper-year-before-meeting-paper",
+         {**AIS_PAPER, "year": "2018", "type": "Working Paper"},
+         {**AIS_PAPER, "journal": "ICIS 2019 Proceedings", "type": "inproceedings"},
+         "not-duplicate", "the working paper that circulated the year before the meeting"),
+    case("r7c-venue-less-thesis-year-before-meeting-paper",
+         {**AIS_PAPER, "year": "2018", "type": "THES", "authors": ["Schmidt, Lena"]},
+         {**AIS_PAPER, "journal": "ICIS 2019 Proceedings", "type": "inproceedings"},
+         "not-duplicate", "the thesis and the conference paper from it"),
+    case("r7c-venue-less-report-year-after-meeting-paper",
+         {**AIS_PAPER, "journal": "AMCIS 2018 Proceedings", "year": "2018",
+          "type": "inproceedings"},
+         {**AIS_PAPER, "year": "2019", "type": "RPRT"},
+         "not-duplicate", "a report typed so a year after the meeting paper of its title"),
+    case("r7c-panel-meeting-named-then-venue-less-next-year",
+         {**AIS_PAPER, "title": "Panel: rethinking the theory-practice gap in information "
+                                "systems research",
+          "journal": "ICIS 2018 Proceedings", "year": "2018", "type": "inproceedings"},
+         {**AIS_PAPER, "title": "Panel: rethinking the theory-practice gap in information "
+                                "systems research",
+          "year": "2019", "type": "inproceedings"},
+         "not-duplicate", "one panel at two yearly meetings, the second record without venue"),
+    case("r7c-venue-less-conference-paper-vs-scopus-next-year",
+         {**AIS_PAPER, "pages": "1-17", "type": "CONF"},
+         {**AIS_PAPER, "authors": ["Schmidt L.", "Okoye C."], "year": "2020",
+          "journal": "40th International Conference on Information Systems, ICIS 2019",
+          "type": "Conference Paper"},
+         "duplicate",
+         "the loosening's purpose: one paper from an index without venue (typed a conference "
+         "paper) and from Scopus a year later"),
+    case("r7c-venue-less-untyped-vs-meeting-paper-next-year",
+         {**AIS_PAPER, "pages": "1-17"},
+         {**AIS_PAPER, "year": "2020",
+          "journal": "40th International Conference on Information Systems, ICIS 2019",
+          "type": "Conference Paper"},
+         "duplicate", "the same without a type on the venue-less record"),
+    case("r7c-venue-less-ebsco-proceeding-type-vs-scopus-next-year",
+         {**AIS_PAPER, "pages": "1-17", "type": "Proceeding"},
+         {**AIS_PAPER, "year": "2020", "authors": ["Schmidt L.", "Okoye C."],
+          "journal": "40th International Conference on Information Systems, ICIS 2019",
+          "type": "Conference Paper"},
+         "duplicate",
+         "EBSCO types a conference paper `Proceeding` (singular): a meeting's paper, so its "
+         "record without venue may be the paper Scopus dates a year later"),
+    case("r7c-venue-less-year-after-meeting-year-queued",
+         {**AIS_PAPER, "journal": "ICIS 2019 Proceedings", "type": "inproceedings"},
+         {**AIS_PAPER, "year": "2020", "pages": "1-17"}, "uncertain",
+         "the price: a record without venue dated a year after a meeting named for its year "
+         "waits for a person (it may be the paper dated by its proceedings, or the next "
+         "edition's item of one title)"),
+    # -- a romanised journal name against an English one is unknown, not different: unknown
+    # must not become agreement when nothing else places the records.
+    case("r7c-romanised-chinese-journal-vs-its-english-language-sister",
+         {**R7_CN, "journal": "Zhonghua Yi Xue Za Zhi", "issue": "12", "pages": "901-905"},
+         {**R7_CN, "journal": "Chinese Medical Journal"},
+         "not-duplicate",
+         "one team's study in Chinese (CNKI: no volume) and in English in another journal "
+         "(ahead of print): `Zhonghua Yi Xue Za Zhi` is the National Medical Journal of China, "
+         "not `Chinese Medical Journal`; the names cannot be compared, so nothing places them"),
+    case("r7c-romanised-vs-unrelated-english-journal",
+         {**R7_CN, "journal": "Zhonghua Xin Xue Guan Bing Za Zhi"},
+         {**R7_CN, "journal": "Journal of Cardiology"}, "not-duplicate",
+         "a Chinese journal and an unrelated English one (Japan's `Journal of Cardiology`), "
+         "neither record placed"),
+    case("r7c-romanised-japanese-vs-english-journal",
+         {**R7_CN, "authors": ["Tanaka, Hiroshi", "Sato, Yuki"],
+          "journal": "Nihon Ronen Igakkai Zasshi", "volume": "58"},
+         {**R7_CN, "authors": ["Tanaka, H.", "Sato, Y."],
+          "journal": "Journal of Stroke and Cerebrovascular Diseases"},
+         "not-duplicate", "a Japanese-language journal and an English one, one ahead of print"),
+    case("r7c-romanised-same-journal-cnki-same-pages",
+         {**R7_CN, "journal": "Zhonghua Xin Xue Guan Bing Za Zhi", "issue": "3",
+          "pages": "200-205"},
+         {**R7_CN, "journal": "Chinese Journal of Cardiology", "volume": "49", "issue": "3",
+          "pages": "200-205", "authors": ["Zhang W.", "Liu J.", "Chen H."]},
+         "duplicate",
+         "the loosening's purpose: one article under the romanised name (CNKI, no volume) and "
+         "the English name, the pages agree"),
+    case("r7c-romanised-same-journal-unplaced-queued",
+         {**R7_CN, "journal": "Zhonghua Xin Xue Guan Bing Za Zhi"},
+         {**R7_CN, "journal": "Chinese Journal of Cardiology",
+          "authors": ["Zhang W.", "Liu J.", "Chen H."]},
+         "uncertain",
+         "the price: one article under the romanised and the English name, neither record "
+         "placed, waits for a person (`similar-title`), as the same team in two journals does"),
+    case("r7c-lncs-series-vs-book-title-unplaced",
+         {**AISEL, "title": "Design principles for digital nudging in e-commerce checkout",
+          "journal": "Lecture Notes in Computer Science", "volume": "11491",
+          "type": "Conference Paper"},
+         {**AISEL, "title": "Design Principles for Digital Nudging in E-Commerce Checkout",
+          "journal": "Extending the Boundaries of Design Science Theory and Practice",
+          "type": "CHAP"}, "uncertain",
+         "the same price for a series against a book's title (round 5's unknown), neither "
+         "record with pages: any book of the series looks the same"),
+    # -- the issue guard's exceptions: the same title at the same page of one volume, and an
+    # issue that is the other record's article number.
+    case("r7c-issue-typo-exception-column-two-issues-same-page",
+         {**R7_MAG, "issue": "3", "pages": "22-23"}, {**R7_MAG, "issue": "4", "pages": "22-23"},
+         "not-duplicate",
+         "a column's instalments in two issues of a magazine that starts every issue at page "
+         "1: one title, author and page, two issues, two items"),
+    case("r7c-issue-typo-same-title-same-range",
+         {**R7_TRIAL, "issue": "7"}, {**R7_TRIAL, "issue": "8"}, "duplicate",
+         "the exception's purpose: the same title over the same nine pages of one volume is one "
+         "article whatever the issue field says"),
+    case("r7c-issue-number-equals-other-first-page",
+         {**R7_MAG, "issue": "22"}, {**R7_MAG, "issue": "3", "pages": "22-23"},
+         "not-duplicate",
+         "a weekly's column in issue 22 (no pages) and in issue 3 at pages 22-23: a range's "
+         "first page is no article number, the issues differ"),
+    case("r7c-article-number-in-issue-e-locator",
+         {**R7_ONLINE, "volume": "17", "issue": "e0263412", "pages": ""},
+         {**R7_ONLINE, "volume": "17", "issue": "3", "pages": "e0263412"}, "duplicate",
+         "the article number (an e-locator) in the issue field of one export"),
+    case("r7c-issue-typo-first-page-only-vs-range",
+         {**R7_TRIAL, "issue": "7"}, {**R7_TRIAL, "issue": "9", "pages": "2110"}, "duplicate",
+         "the exception kept for a first page only (ProQuest) against the article's nine pages, "
+         "the issue mistyped (as a shared set's PNAS pair, haematology 175/191)"),
+    case("r7c-issue-typo-exception-column-first-page-only",
+         {**R7_MAG, "issue": "3", "pages": "22"}, {**R7_MAG, "issue": "4", "pages": "22-23"},
+         "not-duplicate", "the column in two issues, one record with its first page only"),
+    # -- recurring titles placed by the same pages when one issue is unknown: pages that repeat
+    # in every issue of a journal paginated by issue.
+    case("r7c-editorial-same-arabic-pages-one-issue-unknown",
+         {"title": "Editor's letter", "authors": ["Ferreira, Ana"], "year": "2020",
+          "journal": "MIT Sloan Management Review", "volume": "61", "issue": "2",
+          "pages": "4-5"},
+         {"title": "Editor's Letter", "authors": ["Ferreira, A."], "year": "2020",
+          "journal": "MIT Sloan Management Review", "volume": "61", "pages": "4-5"},
+         "not-duplicate",
+         "an editor's letter at pages 4-5 of issue 2 against one at pages 4-5 of an unknown "
+         "issue: a magazine that starts every issue at page 1 prints it there in every issue"),
+    case("r7c-front-matter-roman-one-issue-unknown",
+         {"title": "Front matter", "year": "2020", "journal": "Journal of Management "
+          "Information Systems", "volume": "37", "issue": "3", "pages": "i-ii"},
+         {"title": "Front Matter", "year": "2020", "journal": "Journal of Management "
+          "Information Systems", "volume": "37", "pages": "i-ii"},
+         "not-duplicate", "front matter at i-ii of every issue"),
+    case("r7c-abstracts-two-supplements-same-s-pages",
+         {"title": "Abstracts", "year": "2022", "journal": "European Stroke Journal",
+          "volume": "7", "issue": "1 Suppl", "pages": "S1-S200"},
+         {"title": "Abstracts", "year": "2022", "journal": "European Stroke Journal",
+          "volume": "7", "issue": "2 Suppl", "pages": "S1-S200"},
+         "not-duplicate", "two supplements' abstract books at the same `S` pages"),
+    case("r7c-editorial-same-pages-neither-issue-two-exports",
+         {"title": "Editor's letter", "authors": ["Ferreira, Ana"], "year": "2020",
+          "journal": "MIT Sloan Management Review", "volume": "61", "pages": "4-5"},
+         {"title": "EDITOR'S LETTER", "authors": ["Ferreira, A"], "year": "2020",
+          "journal": "MIT SLOAN MANAGEMENT REVIEW", "volume": "61", "pages": "4-5"},
+         "duplicate",
+         "the purpose kept (no case pinned it): neither record gives an issue, so the pages of "
+         "one volume are the place (a journal paginated by volume). Known limit: a magazine "
+         "that starts every issue at page 1, both issues lost, looks the same"),
+    case("r7c-editorial-same-issue-same-pages-two-exports",
+         {"title": "Editor's letter", "authors": ["Ferreira, Ana"], "year": "2020",
+          "journal": "MIT Sloan Management Review", "volume": "61", "issue": "2",
+          "pages": "4-5"},
+         {"title": "EDITOR'S LETTER", "authors": ["Ferreira, A"], "year": "2020",
+          "journal": "MIT SLOAN MANAGEMENT REVIEW", "volume": "61", "issue": "2",
+          "pages": "4-5"},
+         "duplicate", "one editor's letter at one issue and pages from two databases"),
+    # -- a title that is the other's start plus words (scored as a dropped subtitle) needs a
+    # volume or page: a volume holds many works of one team.
+    case("r7c-extension-subgroup-two-abstracts-one-supplement",
+         ISC_ABS, {**ISC_ABS, "title": ISC_ABS["title"] + " in women"}, "not-duplicate",
+         "one team's abstract and its subgroup abstract in one meeting supplement, neither "
+         "with pages: one volume holds thousands of abstracts"),
+    case("r7c-extension-pooled-analysis-two-abstracts-one-supplement",
+         ISC_ABS,
+         {**ISC_ABS, "title": ISC_ABS["title"] + ": a pooled analysis of two registries"},
+         "not-duplicate", "one team's abstract and its pooled analysis at one meeting"),
+    case("r7c-extension-subgroup-two-abstracts-one-page",
+         {**ISC_ABS, "pages": "S52"},
+         {**ISC_ABS, "title": ISC_ABS["title"] + " in women", "pages": "S52"},
+         "not-duplicate",
+         "the same two abstracts printed on one page of the supplement: a page of abstracts "
+         "holds several, so it places no one item either"),
+    case("r7c-abstract-one-page-two-exports",
+         {**ISC_ABS, "pages": "S52"},
+         {**ISC_ABS, "pages": "S52", "journal": "Stroke", "type": "Meeting Abstract",
+          "authors": ["Okafor C", "Lindgren A", "Haddad R"]},
+         "duplicate", "one abstract at one page from two databases, one whole title: merges"),
+    case("r7c-extension-process-evaluation-same-volume-unpaged",
+         R7_TRIAL,
+         {**R7_TRIAL, "title": R7_TRIAL["title"] + ": a qualitative process evaluation",
+          "issue": "", "pages": ""},
+         "not-duplicate",
+         "the trial and its process evaluation by the same team in one volume, the second "
+         "record without issue or pages"),
+    case("r7c-extension-long-term-follow-up-same-volume-unpaged",
+         {**R7_TRIAL, "issue": "", "pages": ""},
+         {**R7_TRIAL, "title": R7_TRIAL["title"] + ": long-term follow-up of a randomised "
+                                                   "trial"},
+         "not-duplicate", "the trial and its follow-up report in one volume, one without pages"),
+    case("r7c-extension-reply-same-volume-unpaged",
+         R7_TRIAL, {**R7_TRIAL, "title": R7_TRIAL["title"] + " - Reply", "issue": "",
+                    "pages": "", "type": ""},
+         "not-duplicate",
+         "the authors' reply to letters on their article, titled as the article plus `Reply` "
+         "(NEJM's layout), untyped, without pages in the same volume"),
+    case("r7c-extension-authors-reply-same-volume-unpaged",
+         R7_TRIAL, {**R7_TRIAL, "title": R7_TRIAL["title"] + ": authors' reply", "issue": "",
+                    "pages": "", "type": ""},
+         "not-duplicate", "the same, `: authors' reply`"),
+    case("r7c-reply-two-exports",
+         {**R7_TRIAL, "title": R7_TRIAL["title"] + " - Reply", "issue": "9", "pages": "e301"},
+         {**R7_TRIAL, "title": R7_TRIAL["title"] + ". Reply", "issue": "9", "pages": "e301",
+          "authors": ["Okonkwo A", "Varga Z", "Lindholm E"]},
+         "duplicate", "one reply from two databases"),
+    case("r7c-extension-pilot-same-pages-1-n",
+         R7_ONLINE,
+         {**R7_ONLINE, "title": R7_ONLINE["title"] + ": a qualitative process evaluation"},
+         "not-duplicate",
+         "a team's two articles in one online journal volume, each at pages 1-12 (every "
+         "article starts at page 1), one title extending the other"),
+    case("r7c-contained-title-same-pages-1-n",
+         R7_ONLINE,
+         {**R7_ONLINE, "title": ("Peer mentoring for adolescents with diabetes, depressive "
+                                 "symptoms and anxiety")},
+         "not-duplicate", "one title's words all in the other, both at pages 1-12"),
+    case("r7c-population-non-smokers-two-abstracts-one-supplement",
+         {**ISC_ABS, "title": ("Stroke risk after transient ischaemic attack in smokers: a "
+                               "population-based cohort")},
+         {**ISC_ABS, "title": ("Stroke risk after transient ischaemic attack in non-smokers: a "
+                               "population-based cohort")},
+         "not-duplicate", "two abstracts of one team, smokers and non-smokers, one supplement"),
+    case("r7c-subtitle-dropped-same-first-page",
+         {**R7_TRIAL, "title": R7_TRIAL["title"] + ": a randomised controlled trial"},
+         {**R7_TRIAL, "pages": "2110", "authors": ["Okonkwo A", "Varga Z", "Lindholm E"]},
+         "duplicate",
+         "the purpose kept: ProQuest's first page only, the subtitle dropped by one export"),
+    case("r7c-subtitle-dropped-same-issue-unpaged",
+         {**R7_TRIAL, "title": R7_TRIAL["title"] + ": a randomised controlled trial"},
+         {**R7_TRIAL, "pages": ""}, "duplicate",
+         "the subtitle dropped, one record without pages in the same issue"),
+    case("r7c-extension-process-evaluation-same-issue-known-limit",
+         R7_TRIAL,
+         {**R7_TRIAL, "title": R7_TRIAL["title"] + ": a qualitative process evaluation",
+          "pages": ""},
+         "duplicate",
+         "known limit: the trial and its process evaluation in one numbered issue, the second "
+         "record unpaged, merge: the same fields as the article whose subtitle one export "
+         "dropped and whose pages it lacks (`r7c-subtitle-dropped-same-issue-unpaged`)"),
+    case("r7c-subtitle-dropped-volume-only-queued",
+         {**R7_TRIAL, "title": R7_TRIAL["title"] + ": a randomised controlled trial"},
+         {**R7_TRIAL, "issue": "", "pages": ""}, "uncertain",
+         "the price of the fix: a dropped subtitle placed only by the volume (no issue or page "
+         "on one side) is queued, as the trial and its follow-up in one volume look the same"),
+    case("r7c-abstract-subtitle-dropped-one-supplement-queued",
+         {**ISC_ABS, "title": ISC_ABS["title"] + ": a cohort study"},
+         {**ISC_ABS, "journal": "Stroke", "type": "Meeting Abstract"}, "uncertain",
+         "the price in a supplement: one abstract whose subtitle one export dropped waits for a "
+         "person, as a team's two abstracts of one meeting do"),
+    case("r7c-online-journal-same-title-pages-1-n-two-exports",
+         R7_ONLINE,
+         {**R7_ONLINE, "title": R7_ONLINE["title"].upper(),
+          "authors": ["Haddad R", "Osei K", "Brandt S"], "journal": "PLOS ONE"},
+         "duplicate", "one article at pages 1-12 under one whole title still merges"),
+    case("r7c-translated-title-pages-1-n-queued",
+         R7_ONLINE,
+         {**R7_ONLINE, "title": ("[Mentorat par les pairs pour les adolescents diabetiques "
+                                 "presentant des symptomes depressifs]"), "language": "fre"},
+         "uncertain",
+         "the price at pages 1-N: a translated title at an online journal's pages 1-12 is "
+         "queued (same source, other title), since pages 1-N place no item"),
+    # -- round 2 and 3: a meeting abstract against a short article; registries; daughter
+    # journals; names in given-first order.
+    case("r7c-abstract-vs-two-page-research-letter",
+         ISC_ABS,
+         {**ISC_ABS, "journal": "Stroke", "issue": "4", "pages": "1230-1231",
+          "type": "Journal Article"},
+         "not-duplicate",
+         "the meeting abstract and the two-page research letter that followed in the same "
+         "journal's volume: `abstract-vs-article` asked for three pages"),
+    case("r7c-abstract-vs-two-page-research-letter-s-pages",
+         {**ISC_ABS, "pages": "A123"},
+         {**ISC_ABS, "journal": "Stroke", "issue": "4", "pages": "1230-1231",
+          "type": "Journal Article"},
+         "not-duplicate", "the same with the abstract's page"),
+    case("r7c-research-letter-two-exports",
+         {**ISC_ABS, "journal": "Stroke", "issue": "4", "pages": "1230-1231",
+          "type": "Journal Article"},
+         {**ISC_ABS, "journal": "STROKE", "issue": "4", "pages": "1230-1", "type": "Letter"},
+         "duplicate", "a research letter typed `Letter` by one index only, one range"),
+    case("r7c-registry-umin-link-only-vs-article",
+         RCT,
+         {**RCT, **NO_PLACE, "authors": ["Nordmann, H."], "journal": "",
+          "url": "https://center6.umin.ac.jp/cgi-open-bin/ctr_e/ctr_view.cgi?recptno=R000045678"},
+         "not-duplicate",
+         "Japan's UMIN-CTR record of the trial (CENTRAL gives its link and the PI) under the "
+         "article's title"),
+    case("r7c-registry-pactr-vs-article",
+         RCT,
+         {**RCT, **NO_PLACE, "authors": ["Nordmann, H."],
+          "journal": "https://pactr.samrc.ac.za/TrialDisplay.aspx?TrialID=PACTR202101123456789"},
+         "not-duplicate", "the Pan African Clinical Trials Registry's record"),
+    case("r7c-registry-rebec-vs-article",
+         RCT,
+         {**RCT, **NO_PLACE, "authors": ["Nordmann, H."], "journal": "",
+          "url": "https://ensaiosclinicos.gov.br/rg/RBR-7xk2pq"},
+         "not-duplicate", "the Brazilian registry's (ReBEC) record"),
+    case("r7c-population-with-without-same-volume-unpaged",
+         {**R7_TRIAL, "title": R7_TRIAL["title"] + " with diabetes"},
+         {**R7_TRIAL, "title": R7_TRIAL["title"] + " without diabetes", "issue": "",
+          "pages": ""},
+         "not-duplicate",
+         "`with` and `without` diabetes: two populations, one volume, one record unpaged"),
+    case("r7c-et-al-two-letters-common-surname-one-heading",
+         {**LETTER_BLOCK, "authors": ["Wang, Y.", "et al."]},
+         {**LETTER_BLOCK, "authors": ["Wang, L.", "et al."]},
+         "duplicate",
+         "known limit: two letters under one heading at one block of pages by `Wang Y, et al.` "
+         "and `Wang L, et al.`: initials are not compared, and a list cut to one name and "
+         "`et al.` agrees with any list of that surname (as a single author's does)"),
+    case("r7c-given-first-reading-of-surname-first-pinyin",
+         {**R7_CN, "journal": "Zhongguo Shiyong Shenjing Jibing Zazhi",
+          "authors": ["Zhang Wei", "Liu Jing"]},
+         {**R7_CN, "journal": "Zhongguo Shiyong Shenjing Jibing Zazhi",
+          "authors": ["Wang Wei", "Chen Jing"]},
+         "duplicate",
+         "known limit: two teams written surname first in full pinyin without a comma "
+         "(`Zhang Wei`), one formulaic title in one journal and year, no place: `surname_last` "
+         "reads the given names (`wei`, `jing`), which two teams share; `Wei Zhang` in "
+         "given-first order looks the same"),
+    case("r7c-registry-umin-two-exports",
+         {**RCT, **NO_PLACE, "authors": ["Nordmann, H."], "journal": "",
+          "url": "https://center6.umin.ac.jp/cgi-open-bin/ctr_e/ctr_view.cgi?recptno=R000045678"},
+         {**RCT, **NO_PLACE, "authors": ["Nordmann H"], "journal": "",
+          "url": "https://upload.umin.ac.jp/cgi-open-bin/ctr/ctr_view.cgi?recptno=R000045678"},
+         "duplicate", "one UMIN-CTR record from CENTRAL via two hosts: both the registry's"),
+    case("r7c-abstract-styled-pages-without-supplement-vs-supplement",
+         {**ISC_ABS, "journal": "European Heart Journal Cardiovascular Imaging", "volume": "16",
+          "issue": "SUPPL. 1", "pages": ""},
+         {**ISC_ABS, "journal": "European Heart Journal Cardiovascular Imaging", "volume": "1",
+          "issue": "", "pages": "i22-i23", "type": ""},
+         "duplicate",
+         "one abstract, one export without its supplement (the supplement's number as volume) "
+         "but with its page style, `i22-i23`: two styled pages are no article's (a shared "
+         "set's pair, diabetes 1428-1430/1431, needs this)"),
+    case("r7c-circulation-journal-description-vs-abbreviation",
+         {**R7_TRIAL, "journal": "Circulation Journal: Official Journal of the Japanese "
+                                 "Circulation Society", "volume": "86", "issue": "3",
+          "pages": "410-418"},
+         {**R7_TRIAL, "journal": "Circ J", "volume": "86", "issue": "3", "pages": "410-418"},
+         "duplicate", "Circulation Journal with its description and as `Circ J`: one journal"),
+    case("r7c-daughter-circulation-journal-with-description",
+         {**R7_TRIAL, "journal": "Circulation", "volume": "146", "issue": "2", "pages": "90-99"},
+         {**R7_TRIAL, **NO_PLACE,
+          "journal": "Circulation Journal: Official Journal of the Japanese Circulation Society"},
+         "not-duplicate",
+         "`Circulation Journal` (Japan's) with its description after a colon is still not "
+         "`Circulation`"),
 ]
 
 

@@ -48,15 +48,35 @@ def kind_guard(a: Key, b: Key) -> str:
     if a.conference != b.conference:
         # A meeting abstract and the journal article that followed share title and authors.
         article = b if a.conference else a
-        length = span(article)
         if (
-            length >= 3 and bool(article.journal or article.volume)
+            article_length(article) and bool(article.journal or article.volume)
             and not (a.first_page and a.first_page == b.first_page)
         ):
             # (A record with pages but no journal or volume is not known to be an article:
-            # an index of conference papers exports pages 1-15 and nothing else.)
+            # an index of conference papers exports pages 1-15 and nothing else. Two plain
+            # pages are an article's, a research letter that followed the abstract in the same
+            # journal; an abstract exported without its supplement keeps the supplement's
+            # page style, `i22-i23`.)
             return "abstract-vs-article"
     return ""
+
+
+def article_length(article: Key) -> bool:
+    """Pages an article spans, never an abstract: three or more, or two plain ones (a research
+    letter; an abstract exported without its supplement keeps its page style, `i22-i23`)."""
+    length = span(article)
+    return length >= 3 or (length == 2 and not article.page_style)
+
+
+def an_article(a: Key, b: Key) -> bool:
+    """One record's pages span three or more: an article's, which no column of a page or two
+    in every issue of a magazine paginated by issue is."""
+    return max(span(a), span(b)) >= 3
+
+
+def one_number(k: Key) -> bool:
+    """The record's page is one number (an article number), not a range's first page."""
+    return k.last_page == k.first_page
 
 
 def whole_range(a: Key, b: Key) -> bool:
@@ -93,16 +113,21 @@ def place_guards(a: Key, b: Key, title: float) -> list[str]:
             title >= 0.97 and not (a.recurring or b.recurring) and a.volume == b.volume
             and bool(a.volume) and same_page(a, b) and a.page_style != "roman"
             and a.first_page != "1"  # issues that each start at page 1: page 1 places nothing
+            and an_article(a, b)
         )
-        and not (a.issue == b.first_page and not a.first_page)
-        and not (b.issue == a.first_page and not b.first_page)
+        and not (a.issue == b.first_page and not a.first_page and one_number(b))
+        and not (b.issue == a.first_page and not b.first_page and one_number(a))
         and not shifted_fields(a, b) and not crossed
     ):
         # Issues of one volume: a column in issues 1-4, two articles at the same pages of a
         # journal that starts every issue at page 1. Not counted: the same title at the same
-        # first page of one volume (one article, whatever the issue field says), an article
-        # number in the issue field (`11(791)` for `11(3):791`, the record without pages of its
-        # own: issue 1 against page 1 is no article number), fields shifted one along.
+        # first page of one volume, an article of three pages or more (one article, whatever
+        # the issue field says, also against a first page only; a column's page or two recurs
+        # at one place in every issue of a magazine that starts each at page 1), an article
+        # number in the issue field (`11(791)` for
+        # `11(3):791`, the record without pages of its own, the other's page one number: a
+        # range's first page is no article number, and issue 1 against page 1 is none),
+        # fields shifted one along.
         out.append("issue-differs")
     if (
         a.first_page and b.first_page and a.page_style == b.page_style

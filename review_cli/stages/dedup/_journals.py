@@ -145,7 +145,7 @@ _EDITION_WORDS = frozenset(
     "proceedings conference annual international meeting symposium workshop supplement suppl "
     "online edition".split()
 )
-_NLM_SUBTITLE = re.compile(r"\s*;\s|\s:\s")
+_NLM_SUBTITLE = re.compile(r"\s*;\s|\s?:\s")
 
 
 def _abbreviates(short: str, full: str) -> bool:

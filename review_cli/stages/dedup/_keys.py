@@ -58,6 +58,14 @@ _KIND_PATTERNS = {
     # the results, and is neither.
     "plan": re.compile(r"\b(statistical )?analysis plan\b"),
 }
+# A reply titled as the article it answers plus `Reply` after a separator (NEJM's letters in
+# Web of Science: `<title> - Reply`; `<title>: authors' reply`): a comment, like `Reply to: ...`.
+# Only a last part that is the word alone (or the authors'): `... predictors of response`
+# and `Ebola in West Africa: the response` are titles.
+_TRAILING_REPLY = re.compile(
+    r"(?:[:.;]|\s[-\u2013\u2014]+)\s*(?:(?:the\s+)?authors?['\u2019]?s?['\u2019]?\s+)?"
+    r"(?:reply|response|rejoinder)[\s.]*$"
+)
 _TYPE_KIND = {
     "erratum": "erratum", "correction": "erratum", "retraction": "retraction", "comment": "comment",
     "letter": "comment", "editorial": "comment", "reply": "comment", "thesis": "thesis",
@@ -101,6 +109,8 @@ def kinds(raw_title: str, record_type: str) -> frozenset[str]:
     out = {
         k for k, p in _KIND_PATTERNS.items() if p.search(text) or (k == "erratum" and p.search(low))
     }
+    if _TRAILING_REPLY.search(low):
+        out.add("comment")
     if cites_article(original):
         out.add("erratum")
     return frozenset(out | typed)
@@ -112,6 +122,13 @@ _REGISTRY = re.compile(
     r"clinicaltrials\.?gov|\bictrp\b|trialsearch|\bisrctn|clinicaltrialsregister|\beuctr\b"
     r"|\banzctr\b|\bchictr\b|\bctri\b|\bdrks\b|\bjrct\b|\bumin ctr\b|\birct\b"
     r"|trialregister\.nl|\btrials? regist(ry|er|ration)\b|\bregistry record\b"
+    # The other primary registries of the WHO's network, by their sites (UMIN's registry pages,
+    # not the Japanese societies' journals it also hosts): Japan's UMIN-CTR,
+    # Brazil's ReBEC, Peru's REPEC, the Pan African, Thai, Korean (CRiS), Cuban, Lebanese,
+    # Sri Lankan and the EU's CTIS.
+    r"|umin\.ac\.jp/(?:ctr|cgi-open-bin/ctr)|\bumin-ctr\b|\bjprn-|ensaiosclinicos|ensayosclinicos|\brebec\b|\bpactr"
+    r"|thaiclinicaltrials|\btctr\d|cris\.nih\.go\.kr|\brpcec\b|\blbctr\b|\bslctr\b"
+    r"|euclinicaltrials"
 )
 
 
@@ -205,7 +222,7 @@ def _type_info(record_type: str) -> tuple[frozenset[str], bool]:
     if t in _REPORT_TYPES or t.startswith("working paper"):
         typed |= {"report"}
     meeting = t in ("conf", "cpaper", "abst", "meet") or any(  # RIS codes, BibTeX/other types
-        w in t for w in ("conference", "abstract", "inproceedings", "proceedings", "meeting")
+        w in t for w in ("conference", "abstract", "inproceedings", "proceeding", "meeting")
     )
     return typed, meeting
 
@@ -460,9 +477,11 @@ class Key:
     kinds: frozenset[str]
     typed_comment: bool  # a comment by its record type only (`Editorial Material`), not its title
     conference: bool
+    supplement: bool  # in a supplement (`Suppl 1`, `S` pages): its DOI may be the supplement's
     track: frozenset[str]  # a meeting's other volumes: `companion`, `workshop`, `extended`...
     series: bool  # the venue is a book series (`Lecture Notes in Computer Science`)
     form: str  # `book`, `chapter`, `book review` (by record type) or ''
+    typed: bool  # the export gives a record type
     year: int | None
     surnames: tuple[str, ...]
     authors: tuple[str, ...]  # as exported (for the rare rule that reads given names too)
@@ -596,7 +615,7 @@ def make_key(r: Record) -> Key:
     title = title_form(_ORIGINAL.sub("", raw)) if "<" in raw else title_form(raw)
     title = title or title_form(raw)
     volume, issue, pages = embase_place(r.volume, r.issue, r.pages)
-    first, last, style, starts, _ = pages_info(pages)
+    first, last, style, starts, s_pages = pages_info(pages)
     journal, _ = journal_info(r.journal or r.journal_abbrev)
     arxiv = arxiv_id(r.journal, r.volume, r.doi)
     if arxiv:
@@ -631,9 +650,11 @@ def make_key(r: Record) -> Key:
         kinds=item_kinds,
         typed_comment="comment" in typed and "comment" not in titled,
         conference=conference(r.journal, r.volume, r.issue, r.pages, r.type),
+        supplement=s_pages or _supplement(r.volume + " " + r.issue),
         track=track(r.journal),
         series=book_series(r.journal),
         form=form(r.type),
+        typed=bool(r.type.strip()),
         year=r.year,
         surnames=() if group else surnames(authors),
         authors=authors,

@@ -25,6 +25,7 @@ from review_cli.stages.dedup._guards import (
     same_text,
     span,
 )
+from review_cli.stages.dedup._journals import UNNAMED
 from review_cli.stages.dedup._keys import Key, one_meeting_but_track
 from review_cli.stages.dedup._similar import (
     added_words,
@@ -36,6 +37,7 @@ from review_cli.stages.dedup._similar import (
     subtitle_dropped,
     title_similarity,
     title_variant,
+    whole_title,
     word_conflict,
 )
 
@@ -196,6 +198,12 @@ def _same_doi(
     two, and never a guard on the kind of item: those pairs wait for a person, held apart."""
     if kind:
         return Match(Verdict.UNCERTAIN, f"same-doi-but-{kind}", scores, hold=True)
+    if doi_on_chapter_and_book(a, b):
+        return Match(Verdict.UNCERTAIN, "chapter-or-book", scores, hold=True)
+    if doi_on_preprint_and_article(a, b):
+        return Match(Verdict.UNCERTAIN, "working-paper-or-article", scores, hold=True)
+    if doi_in_supplement_other_title(a, b):
+        return Match(Verdict.UNCERTAIN, "same-doi-other-title", scores)
     first = first_author_match(a, b)
     authors_ok = authors_agree(authors, first)
     conflict = word_conflict(a, b)
@@ -207,7 +215,7 @@ def _same_doi(
         title >= 0.8 and (title >= 0.95 or not conflict)
         and not other_report(a, b, same_volume or same_pg)
     ) or variant == "subtitle"
-    if len(places) <= 1 and titles_agree and authors_ok:
+    if len(places) <= doi_outweighs(a, b) and titles_agree and authors_ok:
         return Match(Verdict.DUPLICATE, "same-doi", scores)
     if places:
         return Match(Verdict.UNCERTAIN, f"same-doi-but-{places[0]}", scores, hold=True)
@@ -229,6 +237,32 @@ def other_report(a: Key, b: Key, placed: bool) -> bool:
     in patients with obesity`), not as a subtitle, names another report of the team, which an
     index may have given the first one's DOI (or both the journal's DOI stem only)."""
     return not placed and added_words(a, b) and not subtitle_dropped(a, b)
+
+
+def doi_on_chapter_and_book(a: Key, b: Key) -> bool:
+    """A chapter given its book's DOI (Scopus does so for a chapter without one of its own): a
+    DOI does not make a chapter its book, any more than a title does."""
+    return {a.form, b.form} == {"book", "chapter"}
+
+
+def doi_on_preprint_and_article(a: Key, b: Key) -> bool:
+    """A preprint server's DOI on a record placed in a journal (or the article's DOI on the
+    preprint): the preprint and the article are two versions, whichever an index gave the DOI."""
+    return working_paper_or_article(a, b)
+
+
+def doi_in_supplement_other_title(a: Key, b: Key) -> bool:
+    """In a meeting's supplement the DOI may be the supplement's, unique in the review only
+    because one of its abstracts was retrieved twice: there a title that is the other's start
+    plus words (or another title) is another abstract of the team."""
+    return (a.supplement or b.supplement) and not whole_title(a, b)
+
+
+def doi_outweighs(a: Key, b: Key) -> int:
+    """How many placing fields that disagree a DOI outweighs: one (an article number as pages,
+    an epub year), none for a recurring title (a column, `Editorial`), which only its issue and
+    pages place (one DOI given to the column of two issues)."""
+    return 0 if (a.recurring or b.recurring) else 1
 
 
 def _duplicate_rules(
@@ -267,8 +301,12 @@ def _duplicate_rules(
         placed = same_year and same_volume and journal is not False and (
             (same_issue and (same_pg or (not a.first_page and not b.first_page and authors_sure)))
             or (
+                # Without an issue on either record, the pages of one volume are its only place
+                # (a journal paginated by volume). With one issue known, the other's may be any:
+                # a magazine that starts every issue at page 1 prints its editor's letter at
+                # pages 4-5 of each, as a journal's front matter sits at i-ii of each.
                 same_pg and a.page_style != "roman" and a.first_page != "1" and bool(first)
-                and not (a.issue and b.issue)
+                and issue_on_neither(a, b)
             )
         )
         if placed and title >= 0.9:
@@ -277,14 +315,15 @@ def _duplicate_rules(
             Verdict.UNCERTAIN if title >= 0.85 else Verdict.DIFFERENT, "recurring-title", scores
         )
     letters = letters_block(a, b, authors)
+    one_item = one_item_place(a, b, same_pg)
 
     def placed_or_whole_title() -> bool:
-        # Without a shared volume or page, a title that is only the other's start (scored 0.98
-        # as a dropped subtitle: `X` and `X revisited`, `X: a replication`) or that adds a word
-        # (`... in women`, a subgroup report) is another paper. Asked last: it costs the most.
-        return same_volume or same_pg or (
-            fuzz.ratio(a.title, b.title) >= 95 and not added_words(a, b)
-        )
+        # Without a place that holds one item, a title that is only the other's start (scored
+        # 0.98 as a dropped subtitle: `X` and `X revisited`, `X: a process evaluation`) or that
+        # adds a word (`... in women`, `... without diabetes`: a subgroup report) is another
+        # paper. A volume is no such place: it holds a team's trial and its follow-up, and a
+        # meeting supplement thousands of abstracts. Asked last: it costs the most.
+        return one_item or whole_title(a, b)
 
     if (
         title >= 0.95 and near_year and authors_ok and bib >= 3 and not conflict and not letters
@@ -294,15 +333,17 @@ def _duplicate_rules(
         return Match(Verdict.DUPLICATE, "same-title-and-source", scores)
     if (
         title >= 0.85 and same_year and same_volume and same_pg and authors_ok
-        and first is not False and not conflict and not letters
+        and first is not False and not conflict and not letters and placed_or_whole_title()
     ):
         return Match(Verdict.DUPLICATE, "same-source-similar-title", scores)
     if (
         title >= 0.97 and same_year and same_volume and same_pg and journal is not False
         and ((authors is not None and authors >= 0.5) or a.group or b.group)
+        and placed_or_whole_title()
     ):
         # Same title at the same place; the author lists are just written differently
-        # (name order swapped, a particle read as the surname).
+        # (name order swapped, a particle read as the surname). (Pages 1-N place one item only
+        # under one whole title: `placed_or_whole_title`.)
         return Match(Verdict.DUPLICATE, "same-title-same-place", scores)
     whole_article = (
         same_year and same_volume and same_range and span(a) >= 3 and a.first_page != "1"
@@ -325,10 +366,15 @@ def _duplicate_rules(
         # (a translation): nothing disagrees and the pages name one article.
         return Match(Verdict.DUPLICATE, "same-place-no-authors", scores)
     same_meeting = same_volume and a.conference and b.conference
+    # Two named venues that cannot be compared (`Zhonghua Yi Xue Za Zhi` and `Chinese Medical
+    # Journal`: the romanised name of one journal and the English name of another, or its own)
+    # are unknown, not agreement: only a record that names no venue leaves title, authors and
+    # year to speak alone. (With a volume or a page that agrees, the rules above decide.)
+    unnamed = journal is None and not both_named(a, b)
     if (
         title >= 0.97 and authors_sure and not conflict
         and (
-            (same_year and (journal is not False or same_meeting))
+            (same_year and (bool(journal) or unnamed or same_meeting))
             or (near_year and len(a.tokens) >= 4 and _venue_missing(a, b))
             or (near_year and bool(journal) and one_meeting_year(a, b))
         )
@@ -339,11 +385,12 @@ def _duplicate_rules(
         # of conference papers gives pages and no venue, another the venue a year later).
         return Match(Verdict.DUPLICATE, "same-title-authors-year", scores)
     if (
-        same_year and same_volume and same_range and authors_sure and journal is not False
-        and title >= 0.4 and variant
+        same_year and same_volume and same_range and one_item and authors_sure
+        and journal is not False and title >= 0.4 and variant
     ):
-        # Same journal, volume, page range and authors, and the titles differ only as a
-        # translation, a dropped subtitle or heading does: one article.
+        # Same journal, volume, page range (not 1-N: every article of an online journal starts
+        # at page 1) and authors, and the titles differ only as a translation, a dropped
+        # subtitle or heading does: one article.
         return Match(Verdict.DUPLICATE, "same-source-translated-title", scores)
     if title >= 0.85 and near_year and (bib >= 2 or authors_ok):
         return Match(
@@ -362,6 +409,29 @@ def _duplicate_rules(
         # online and print versions, or two of the team's papers. A person decides.
         return Match(Verdict.UNCERTAIN, "same-authors-other-title", scores)
     return Match(Verdict.DIFFERENT, "dissimilar", scores)
+
+
+def issue_on_neither(a: Key, b: Key) -> bool:
+    return not (a.issue or b.issue)
+
+
+def both_named(a: Key, b: Key) -> bool:
+    """Both records name a venue (a journal's, a meeting's or a series' name); a publisher or
+    an ISSN given as the venue (`UNNAMED`) names none."""
+    return bool(a.journal and b.journal) and UNNAMED not in (a.journal, b.journal)
+
+
+def one_item_place(a: Key, b: Key, same_pg: bool) -> bool:
+    """A place that holds one item: the same first page, not page 1 (an online journal starts
+    every article there: `1-12` and `1-12` are two articles' page counts as often as one's) nor
+    one page of a meeting's abstracts (a page holds several), or the same numbered issue of one
+    volume (a meeting's supplement is no numbered issue)."""
+    if same_pg:
+        return a.first_page != "1" and not ((a.conference or b.conference) and span(a) < 2)
+    return (
+        bool(a.volume) and a.volume == b.volume and bool(a.issue) and a.issue == b.issue
+        and not (a.conference or b.conference)
+    )
 
 
 def ahead_of_print(x: Key, y: Key) -> bool:
@@ -405,8 +475,28 @@ def _venue_missing(a: Key, b: Key) -> bool:
     """One record names no journal, proceedings or volume, and the other names a meeting and
     no volume: one paper from two indexes, one without its venue. (A journal article a year
     after a conference paper of the same title is another report; two records that name no
-    venue at all, a year apart, may be one yearly panel or abstract at two meetings.)"""
+    venue at all, a year apart, may be one yearly panel or abstract at two meetings.)
+
+    The record without venue is the meeting's paper only when nothing says it is another kind
+    of record: untyped, or typed a meeting's paper (a journal article that lost its journal, a
+    working paper, a report are other versions). And it is not dated after a meeting named for
+    its year (`ICIS 2018 Proceedings`): a record without venue dates a paper by its meeting or
+    earlier, so a year later it is the next edition's panel or the journal version."""
     for x, y in ((a, b), (b, a)):
-        if not x.journal and not x.volume and not y.volume and y.journal and y.conference:
+        if (
+            not x.journal and not x.volume and not y.volume and y.journal and y.conference
+            and meeting_paper_or_untyped(x) and not after_meeting_year(x, y)
+        ):
             return True
     return False
+
+
+def meeting_paper_or_untyped(x: Key) -> bool:
+    """Nothing says the record is another kind than a meeting's paper: untyped, or typed one."""
+    return x.conference or not x.typed
+
+
+def after_meeting_year(x: Key, y: Key) -> bool:
+    """`x` is dated after every year `y`'s meeting name carries (`ICIS 2018`: 2019)."""
+    years = [int(w) for w in y.journal if len(w) == 4 and w.isdigit() and w[:2] in ("19", "20")]
+    return bool(years) and x.year is not None and x.year > max(years)

@@ -94,6 +94,12 @@ def word_conflict(a: Key, b: Key) -> bool:
     return len(lonely_a) + len(lonely_b) <= 0.5 * (len(a.tokens) + len(b.tokens))
 
 
+def whole_title(a: Key, b: Key) -> bool:
+    """The titles agree as wholes: not one the other's start plus words (which `title_similarity`
+    scores 0.98, as a dropped subtitle), and no word added to one (`... in women`)."""
+    return fuzz.ratio(a.title, b.title) >= 95 and not added_words(a, b)
+
+
 def added_words(a: Key, b: Key) -> bool:
     """True when one title has a word the other lacks with nothing alike in its place (`... in
     women`, `... in older patients`): a subgroup or another population, unless a place says the
