@@ -3347,14 +3347,22 @@ CASES = [
          R7_BOOK, {**R7_BOOK, "type": "CHAP"}, "uncertain",
          "the price: one book that one export types a chapter, the book's DOI on both, is "
          "queued and held (`chapter-or-book`), as without the DOI"),
-    case("r7c-doi-preprint-typed-vs-server-named-queued",
+    case("r7c-doi-preprint-typed-vs-server-named",
          {**R7_TRIAL, "journal": "medRxiv", "volume": "", "issue": "", "pages": "",
           "year": "2021", "doi": "10.1101/2021.03.14.21253521", "type": "Preprint"},
          {**R7_TRIAL, "journal": "medRxiv", "volume": "", "issue": "", "pages": "",
           "year": "2021", "doi": "10.1101/2021.03.14.21253521", "type": "JOUR"},
-         "uncertain",
-         "the price: one preprint typed so by one index and a journal article naming medRxiv by "
-         "another waits for a person, as it does without the DOI"),
+         "duplicate",
+         "one preprint typed so by one export and `JOUR` under its server's name by another "
+         "(OpenAlex's CSV and RIS): the DOI and the venue are the preprint's on both"),
+    case("r7c-doi-preprint-doi-on-record-naming-another-server",
+         {**R7_TRIAL, "journal": "medRxiv", "volume": "", "issue": "", "pages": "",
+          "year": "2021", "doi": "10.1101/2021.03.14.21253521", "type": "Preprint"},
+         {**R7_TRIAL, "journal": "Research Square", "volume": "", "issue": "", "pages": "",
+          "year": "2021", "doi": "10.1101/2021.03.14.21253521", "type": "JOUR"},
+         "not-duplicate",
+         "the twin: the preprint's DOI on a record typed an article under another venue is "
+         "still held (two versions, or a DOI given to the wrong record)"),
     case("r7c-doi-supplement-abstract-spelling-two-exports",
          {**ISC_ABS, "title": ("Haemorrhagic transformation after thrombectomy in a rural "
                                "stroke network"), "doi": "10.1161/str.51.suppl_1"},

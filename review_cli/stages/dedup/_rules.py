@@ -247,8 +247,10 @@ def doi_on_chapter_and_book(a: Key, b: Key) -> bool:
 
 def doi_on_preprint_and_article(a: Key, b: Key) -> bool:
     """A preprint server's DOI on a record placed in a journal (or the article's DOI on the
-    preprint): the preprint and the article are two versions, whichever an index gave the DOI."""
-    return working_paper_or_article(a, b)
+    preprint): the preprint and the article are two versions, whichever an index gave the DOI.
+    Not when both name one venue: OpenAlex's RIS types a preprint `JOUR` under its server's
+    name (`Research Square`), its CSV `preprint`; that is one preprint typed two ways."""
+    return working_paper_or_article(a, b) and journal_agree(a, b) is not True
 
 
 def doi_in_supplement_other_title(a: Key, b: Key) -> bool:
