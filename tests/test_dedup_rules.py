@@ -2909,6 +2909,33 @@ CASES = [
                               "functional outcome")}, "duplicate",
          "an HTML entity for `<` is the sign"),
     # Text between `<` and `>` read as an HTML tag and dropped.
+    case("r7a-lt-gt-read-as-tag",
+         {**R7_ABS, "title": ("Thrombectomy for patients with NIHSS <6 and ASPECTS >7: "
+                              "functional outcome in a registry")},
+         {**R7_ABS, "title": ("Thrombectomy for patients with NIHSS <10 and ASPECTS >7: "
+                              "functional outcome in a registry")}, "not-duplicate",
+         "`<6 and ASPECTS >` is no HTML tag: the thresholds 6 and 10 name two groups"),
+    case("r7a-lt-gt-read-as-tag-no-venue",
+         {**R7_GREY, "title": ("Outcome of thrombolysis in patients aged <50 or >80 years: a "
+                               "cohort study")},
+         {**R7_GREY, "title": ("Outcome of thrombolysis in patients aged <60 or >80 years: a "
+                               "cohort study")}, "not-duplicate",
+         "two cut-offs (50, 60) between signs that folding read as a tag"),
+    case("r7a-crossref-named-content-folded",
+         {**R7_MED, "title": ("<named-content content-type=\"genus-species\">Staphylococcus "
+                              "aureus</named-content> bacteraemia after haemodialysis catheter "
+                              "insertion: a cohort study")},
+         {**R7_CEN, "title": ("Staphylococcus aureus bacteraemia after haemodialysis catheter "
+                              "insertion: a cohort study")}, "duplicate",
+         "a JATS tag with an attribute, as Crossref exports titles, is markup"),
+    case("r7a-mathml-title-still-folded",
+         {**R7_MED, "title": ("<mml:math xmlns:mml=\"http://www.w3.org/1998/Math/MathML\">"
+                              "<mml:msub><mml:mi>CO</mml:mi><mml:mn>2</mml:mn></mml:msub>"
+                              "</mml:math> laser versus cold knife conisation for cervical "
+                              "intraepithelial neoplasia")},
+         {**R7_CEN, "title": ("CO2 laser versus cold knife conisation for cervical "
+                              "intraepithelial neoplasia")}, "duplicate",
+         "Crossref's MathML is markup: the title is `CO2 laser ...`"),
     case("r7a-html-subscript-vs-unicode",
          {**R7_MED, "title": ("CO<sub>2</sub> laser versus cold knife conisation for cervical "
                               "intraepithelial neoplasia")},

@@ -13,7 +13,11 @@ import unicodedata
 
 from review_cli.io.normalise import strip_notes
 
-_TAG = re.compile(r"<[^>]{1,40}>")
+# An HTML, MathML or JATS tag: a name right after `<` or `</`, then attributes (`name=...`)
+# only. `<6 and ASPECTS >7` is two signs around words, not a tag to drop.
+_TAG = re.compile(
+    r"</?[a-z][\w:.-]*(?:\s+[\w:.-]+\s*=\s*(?:\"[^\"<>]*\"|'[^'<>]*'|[^\s<>]+))*\s*/?>", re.I
+)
 NON_ALNUM = re.compile(r"[\W_]+")  # Unicode-aware: Cyrillic and CJK titles keep their words
 _GREEK = {
     "α": "alpha", "β": "beta", "γ": "gamma", "δ": "delta", "ε": "epsilon", "κ": "kappa",
