@@ -2968,16 +2968,50 @@ CASES = [
                               "from Ethiopia")}, "duplicate",
          "a charge in HTML superscript is the same charge"),
     # Greek letters: MEDLINE spells them out, Embase and Scopus keep the letter.
+    case("r7a-greek-theta-spelt",
+         {**R7_MED, "title": ("Frontal theta oscillations during working memory in older adults "
+                              "with mild cognitive impairment")},
+         {**R7_CEN, "title": ("Frontal θ oscillations during working memory in older adults "
+                              "with mild cognitive impairment")}, "duplicate",
+         "`θ` is `theta`, as `α` is `alpha`"),
+    case("r7a-greek-zeta-spelt",
+         {**R7_MED, "title": ("Zeta-potential of lipid nanoparticles and mRNA delivery to the "
+                              "lung in mice")},
+         {**R7_CEN, "title": ("ζ-potential of lipid nanoparticles and mRNA delivery to the lung "
+                              "in mice")}, "duplicate", "`ζ` is `zeta`"),
+    case("r7a-greek-sigma-capital-phi-spelt",
+         {**R7_MED, "title": ("Sigma-1 receptor agonists and Phi-coefficient based outcome "
+                              "scores in neuropathic pain after spinal cord injury")},
+         {**R7_CEN, "title": ("σ-1 receptor agonists and Φ-coefficient based outcome scores "
+                              "in neuropathic pain after spinal cord injury")}, "duplicate",
+         "`σ` is `sigma`, a capital `Φ` is `phi`"),
     case("r7a-greek-pair-spelt",
          {**R7_MED, "title": ("Cutaneous gammadelta T cells in psoriasis: a cohort study of "
                               "skin biopsies")},
          {**R7_CEN, "title": ("Cutaneous γδ T cells in psoriasis: a cohort study of skin "
                               "biopsies")}, "duplicate", "`γδ` is `gammadelta`"),
+    case("r7a-sharp-s-for-beta",
+         {**R7_MED, "title": ("beta-Blockers after myocardial infarction in patients with "
+                              "preserved ejection fraction")},
+         {**R7_CEN, "title": ("ß-Blockers after myocardial infarction in patients with "
+                              "preserved ejection fraction")}, "duplicate",
+         "an export (or a German keyboard) writes `ß` for `β`: not after a letter, it is beta"),
+    case("r7a-sharp-s-for-beta-after-number",
+         {**R7_MED, "title": ("TGF-β1 signalling in renal fibrosis after ischaemia-reperfusion "
+                              "injury")},
+         {**R7_CEN, "title": ("TGF-ß1 signalling in renal fibrosis after ischaemia-reperfusion "
+                              "injury")}, "duplicate", "`TGF-ß1` is `TGF-β1`"),
     case("r7a-sharp-s-in-a-word",
          {**R7_MED, "title": ("Strassenverkehrsunfälle und Schädel-Hirn-Trauma bei älteren "
                               "Menschen")},
          {**R7_CEN, "title": ("Straßenverkehrsunfälle und Schädel-Hirn-Trauma bei älteren "
                               "Menschen")}, "duplicate", "`ß` after a letter is `ss`"),
+    case("r7a-micro-sign-vs-microg",
+         {**R7_MED, "title": ("Intranasal dexmedetomidine 1 microg/kg for emergence agitation "
+                              "after tonsillectomy in children")},
+         {**R7_CEN, "title": ("Intranasal dexmedetomidine 1 µg/kg for emergence agitation "
+                              "after tonsillectomy in children")}, "duplicate",
+         "MEDLINE writes `µg` as `microg`: a `µ` before a unit is `micro`"),
     case("r7a-micro-sign-vs-greek-mu",
          {**R7_MED, "title": ("Intranasal dexmedetomidine 1 μg/kg for emergence agitation "
                               "after tonsillectomy in children")},
@@ -2989,6 +3023,12 @@ CASES = [
                               "low back pain")},
          {**R7_CEN, "title": ("Serum vitamin D and μ-opioid receptor expression in chronic low "
                               "back pain")}, "duplicate", "`μ` on its own is `mu`"),
+    case("r7a-microgram-vs-milligram",
+         {**R7_AOP, "title": ("Intranasal dexmedetomidine 1 µg/kg for emergence agitation after "
+                              "tonsillectomy in children")},
+         {**R7_AOP, "title": ("Intranasal dexmedetomidine 1 mg/kg for emergence agitation after "
+                              "tonsillectomy in children")}, "not-duplicate",
+         "a dose a thousand times another: `µg` is no spelling of `mg`"),
     case("r7a-tnf-alpha-vs-beta",
          {**R7_AOP, "title": ("Serum TNF-α levels predict mortality in patients with severe "
                               "sepsis")},
@@ -3006,13 +3046,49 @@ CASES = [
          {**R7_GREY, "title": ("β-Synuclein aggregation in olfactory bulb neurons of patients "
                                "with Parkinson disease")}, "not-duplicate",
          "two proteins one Greek letter apart"),
+    case("r7a-theta-vs-delta-waves",
+         {**R7_AOP, "title": ("Frontal θ oscillations during working memory in older adults "
+                              "with mild cognitive impairment")},
+         {**R7_AOP, "title": ("Frontal δ oscillations during working memory in older adults "
+                              "with mild cognitive impairment")}, "not-duplicate",
+         "theta and delta waves: Greek letters spelt out still differ"),
+    case("r7a-micrometre-vs-millimetre",
+         {**R7_GREY, "title": ("Retinal nerve fibre layer thinning of 5 µm per year in early "
+                               "glaucoma: a cohort study")},
+         {**R7_GREY, "title": ("Retinal nerve fibre layer thinning of 5 mm per year in early "
+                               "glaucoma: a cohort study")}, "not-duplicate",
+         "`µm` is `microm`, no spelling of `mm`"),
+    case("r7a-greek-language-two-exports",
+         {**R7_MED, "title": ("Η θεραπεία του οξέος ισχαιμικού εγκεφαλικού επεισοδίου στην "
+                              "Ελλάδα: μελέτη κοορτής"), "language": "Greek"},
+         {**R7_CEN, "title": ("Η ΘΕΡΑΠΕΙΑ ΤΟΥ ΟΞΕΟΣ ΙΣΧΑΙΜΙΚΟΥ ΕΓΚΕΦΑΛΙΚΟΥ ΕΠΕΙΣΟΔΙΟΥ ΣΤΗΝ "
+                              "ΕΛΛΑΔΑ: ΜΕΛΕΤΗ ΚΟΟΡΤΗΣ"), "language": "Greek"}, "duplicate",
+         "a Greek title in capitals without accents (and a final sigma) is the same title"),
     case("r7a-greek-language-two-works",
          {**R7_AOP, "title": ("Η θεραπεία του σακχαρώδη διαβήτη τύπου 1 στην πρωτοβάθμια "
                               "φροντίδα: μελέτη κοορτής"), "language": "Greek"},
          {**R7_AOP, "title": ("Η θεραπεία του σακχαρώδη διαβήτη τύπου 2 στην πρωτοβάθμια "
                               "φροντίδα: μελέτη κοορτής"), "language": "Greek"},
          "not-duplicate", "type 1 and type 2 diabetes, in Greek"),
+    case("r7a-greek-language-acute-vs-chronic",
+         {**R7_AOP, "title": ("Η θεραπεία του οξέος ισχαιμικού εγκεφαλικού επεισοδίου στην "
+                              "Ελλάδα: μελέτη κοορτής"), "language": "Greek"},
+         {**R7_AOP, "title": ("Η θεραπεία του χρόνιου ισχαιμικού εγκεφαλικού επεισοδίου στην "
+                              "Ελλάδα: μελέτη κοορτής"), "language": "Greek"},
+         "not-duplicate", "acute and chronic (οξέος/χρόνιου): Greek words stay words"),
     # Letters NFKD does not take apart, and characters that are no characters.
+    case("r7a-vietnamese-d-stroke",
+         {**R7_MED, "title": ("Đánh giá kết quả điều trị đột quỵ nhồi máu não cấp bằng tiêu "
+                              "sợi huyết tại Đà Nẵng")},
+         {**R7_CEN, "title": ("Danh gia ket qua dieu tri dot quy nhoi mau nao cap bang tieu "
+                              "soi huyet tai Da Nang")}, "duplicate",
+         "a Vietnamese title without its diacritics: `đ` is `d`"),
+    case("r7a-icelandic-thorn-eth",
+         {**R7_MED, "title": ("Þróun heilablóðfalls á Íslandi: faraldsfræðileg rannsókn á "
+                              "nýgengi og dánartíðni")},
+         {**R7_CEN, "title": ("Throun heilabloðfalls a Islandi: faraldsfraedileg rannsokn a "
+                              "nygengi og danartidni")}, "duplicate",
+         "an Icelandic title as an ASCII export writes it: `þ` is `th`, `ð` is `d`"),
     case("r7a-polish-l-stroke",
          {**R7_MED, "title": ("Ocena jakości życia pacjentów po udarze mózgu w województwie "
                               "łódzkim: badanie przekrojowe")},
