@@ -3125,6 +3125,17 @@ CASES = [
          {**R7_EMB, "title": ("Patients’ “real-world” experience of thrombectomy — a "
                               "qualitative study")}, "duplicate", "curly quotes and an em dash"),
     # Numbers: roman `I`, spelt numbers, digits of other scripts.
+    case("r7a-phase-roman-one-vs-digit",
+         {**R7_MED, "title": ("A phase I trial of intra-arterial tenecteplase after successful "
+                              "thrombectomy")},
+         {**R7_CEN, "title": ("A phase 1 trial of intra-arterial tenecteplase after successful "
+                              "thrombectomy")}, "duplicate",
+         "`phase I` is `phase 1`, as `phase II` was already `phase 2`"),
+    case("r7a-type-roman-one-vs-digit",
+         {**R7_MED, "title": ("Type I interferon signature in juvenile dermatomyositis: a "
+                              "cohort study")},
+         {**R7_CEN, "title": ("Type 1 interferon signature in juvenile dermatomyositis: a "
+                              "cohort study")}, "duplicate", "`type I` is `type 1`"),
     case("r7a-phase-one-vs-two-roman",
          {**R7_AOP, "title": ("A phase I trial of intra-arterial tenecteplase after successful "
                               "thrombectomy")},
@@ -3142,11 +3153,42 @@ CASES = [
          {**R7_ABS, "title": ("Coagulation factor X activity in neonates with sepsis: a "
                               "prospective cohort")}, "not-duplicate",
          "factor V and factor X: two proteins named by a numeral"),
+    case("r7a-four-vs-fourteen-year-spelt",
+         {**R7_AOP, "title": ("Four-year outcomes of transcatheter aortic valve implantation in "
+                              "low-risk patients")},
+         {**R7_AOP, "title": ("Fourteen-year outcomes of transcatheter aortic valve "
+                              "implantation in low-risk patients")}, "not-duplicate",
+         "four and fourteen years of follow-up: two reports (`four` is no spelling of "
+         "`fourteen`)"),
     case("r7a-five-vs-ten-year-spelt",
          {**R7_AOP, "title": ("Five-year outcomes of transcatheter aortic valve implantation in "
                               "low-risk patients")},
          {**R7_AOP, "title": ("Ten-year outcomes of transcatheter aortic valve implantation in "
                               "low-risk patients")}, "not-duplicate", "five and ten years"),
+    case("r7a-two-year-spelt-vs-digits",
+         {**R7_MED, "title": ("Two-year outcomes of transcatheter aortic valve implantation in "
+                              "low-risk patients")},
+         {**R7_CEN, "title": ("2-year outcomes of transcatheter aortic valve implantation in "
+                              "low-risk patients")}, "duplicate", "`two` is `2`"),
+    case("r7a-persian-digits",
+         {**R7_MED, "title": ("بررسی شیوع افسردگی در بیماران مبتلا به سکته مغزی در سال ۱۳۹۸"),
+          "language": "Persian"},
+         {**R7_CEN, "title": ("بررسی شیوع افسردگی در بیماران مبتلا به سکته مغزی در سال 1398"),
+          "language": "Persian"}, "duplicate",
+         "Persian digits are digits: `۱۳۹۸` is 1398"),
+    case("r7a-class-one-vs-two-roman",
+         {**R7_ABS, "title": ("Donor-specific HLA class I antibodies and early graft loss after "
+                              "kidney transplantation")},
+         {**R7_ABS, "title": ("Donor-specific HLA class II antibodies and early graft loss after "
+                              "kidney transplantation")}, "not-duplicate",
+         "class I and class II antibodies: two findings"),
+    case("r7a-spelt-number-in-dropped-subtitle",
+         {**R7_MED, "title": ("Very early mobilisation after acute ischaemic stroke in older "
+                              "adults: one-year results of a cohort")},
+         {**R7_EMB, "title": ("Very early mobilisation after acute ischaemic stroke in older "
+                              "adults")}, "duplicate",
+         "a subtitle dropped by one export may hold a number, spelt or not: the same place "
+         "says one article"),
     case("r7a-type-1-vs-2-diabetes",
          {**R7_AOP, "title": ("Insulin degludec in type 1 diabetes: a real-world cohort from "
                               "primary care")},

@@ -425,15 +425,62 @@ def _is_group(author: str) -> bool:
 
 _DIGITS = re.compile(r"\d+")
 _ROMAN_WORD = re.compile(r"\b(ii|iii|iv|vi|vii|viii|ix)\b")
+# `I`, `V` and `X` alone are words or letters too (`vitamin X`?): numerals only after a word
+# that numbers things (`phase I`, `type I`, `class I`, `complex V`).
+_NUMBERED_ROMAN = re.compile(
+    r"\b(?:type|phase|class|stage|grade|part|complex|group|level|step|wave|study|trial|arm"
+    r"|chapter|volume|section|cycle|category|generation)\s(i|v|x)\b"
+)
+_NUMERALS = {"i": "1", "v": "5", "x": "10"}
+# Numbers spelt out (`Two-year outcomes`, `Fourteen-year follow-up`): a number, as its digits
+# are. Tens before a unit make one number (`twenty-five`).
+_SPELT = {
+    w: n for n, w in enumerate(
+        "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+        "fifteen sixteen seventeen eighteen nineteen".split()
+    )
+} | {w: 10 * n for n, w in enumerate(
+    "twenty thirty forty fifty sixty seventy eighty ninety".split(), start=2
+)}
+_SPELT_RE = re.compile(r"\b(?:" + "|".join(sorted(_SPELT, key=len, reverse=True)) + r")\b")
 
 
 def title_numbers(title: str) -> frozenset[str]:
-    """Numbers a title states (`12-month`, `phase 2`, `type II`): different numbers, different
-    study."""
-    out = {n.lstrip("0") or "0" for n in _DIGITS.findall(title)}
+    """Numbers a title states (`12-month`, `phase 2`, `type II`, `two-year`): different numbers,
+    different study. Digits of any script count (`۱۳۹۸` is 1398)."""
+    out = {str(int(n)) for n in _DIGITS.findall(title)}
     if "ii" in title or "iv" in title or "vi" in title or "ix" in title:
         out.update(ROMAN[w] for w in _ROMAN_WORD.findall(title))
+    if " i" in title or " v" in title or " x" in title:
+        out.update(_NUMERALS[w] for w in _NUMBERED_ROMAN.findall(title))
+    if _SPELT_RE.search(title):
+        out.update(_spelt_numbers(title.split()))
     return frozenset(out)
+
+
+def number_value(word: str) -> str:
+    """The number one title word names (`2`, `۲`, `ii`, `two`), or ''."""
+    if word.isdigit():
+        return str(int(word))
+    n = _SPELT.get(word)
+    return ROMAN.get(word, "") if n is None else str(n)
+
+
+def _spelt_numbers(words_: list[str]) -> set[str]:
+    out: set[str] = set()
+    skip = False
+    for word, after in zip(words_, [*words_[1:], ""], strict=True):
+        if skip:
+            skip = False
+            continue
+        n = _SPELT.get(word)
+        if n is None:
+            continue
+        unit = _SPELT.get(after)
+        if n >= 20 and unit is not None and unit < 10:
+            n, skip = n + unit, True  # `twenty five`
+        out.add(str(n))
+    return out
 
 
 @dataclass(slots=True)

@@ -12,7 +12,7 @@ import re
 from rapidfuzz import fuzz, process
 
 from review_cli.stages.dedup._journals import journals_match, romanised
-from review_cli.stages.dedup._keys import Key
+from review_cli.stages.dedup._keys import Key, number_value
 from review_cli.stages.dedup._titles import foreign, main_title
 
 
@@ -143,6 +143,9 @@ def _opposite(x: str, y: str) -> bool:
 
 
 def _alike(x: str, y: str) -> bool:
+    value = number_value(x)
+    if value and value == number_value(y):
+        return True  # `phase I` and `phase 1`, `two-year` and `2-year` (the numbers guard agreed)
     if _opposite(x, y):
         return False
     if len(x) >= 3 and len(y) >= 3 and (x in y or y in x):

@@ -40,6 +40,7 @@ _LETTERS = {
     "ħ": "h", "ŧ": "t", "ŀ": "l",
 }
 _LETTERS_RE = re.compile("|".join(_LETTERS))
+_OTHER_DIGIT = re.compile(r"(?![0-9])\d")
 # Characters that are no characters: a soft hyphen (a line-break hint), zero-width spaces and
 # joiners, direction marks, a byte-order mark. They break no word.
 _FORMAT = re.compile("[\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]")
@@ -62,18 +63,25 @@ def fold(text: str) -> str:
         text = _SHARP_S_BETA.sub("\u03b2", text)  # before casefold makes every `ß` an `ss`
     text = unicodedata.normalize("NFKD", _FORMAT.sub("", text.casefold()))
     text = "".join(c for c in text if not unicodedata.combining(c))
-    return greek(text)
+    return letters(greek(text))
 
 
 def greek(text: str) -> str:
-    """Greek symbols spelt out, and letters NFKD keeps written as an export without diacritics
-    writes them (`đ` as `d`, `ł` as `l`); `text` is case-folded and decomposed."""
+    """Greek symbols spelt out (`text` is case-folded and decomposed)."""
     if "\u03bc" in text:
         text = _MICRO.sub("micro", text)
     if _GREEK_SYMBOL.search(text):
         text = _GREEK_SYMBOL.sub(lambda m: "".join(_GREEK[c] for c in m.group(0)), text)
+    return text
+
+
+def letters(text: str) -> str:
+    """Letters NFKD keeps as an export without diacritics writes them (`đ` as `d`, `ł` as
+    `l`), and digits of other scripts as digits (Persian `۱۳۹۸` as `1398`)."""
     if _LETTERS_RE.search(text):
         text = _LETTERS_RE.sub(lambda m: _LETTERS[m.group(0)], text)
+    if _OTHER_DIGIT.search(text):
+        text = _OTHER_DIGIT.sub(lambda m: str(unicodedata.decimal(m.group(0))), text)
     return text
 
 
