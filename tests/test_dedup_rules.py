@@ -2884,6 +2884,24 @@ CASES = [
          "number (one edition, one place)"),
     # Round 7a: what title folding erases. Signs folding dropped: `≥80` and `<80` years are two
     # populations (MEDLINE spells `≥` as `>/=`; an export may lose it to `?`).
+    case("r7a-age-at-least-vs-under-one-supplement",
+         {**R7_ABS, "title": ("Thrombectomy outcomes in patients aged ≥80 years with basilar "
+                              "artery occlusion")},
+         {**R7_ABS, "title": ("Thrombectomy outcomes in patients aged <80 years with basilar "
+                              "artery occlusion")}, "not-duplicate",
+         "one team's two abstracts in one supplement: `≥80` and `<80` years are two populations"),
+    case("r7a-age-at-least-vs-under-ahead-of-print",
+         {**R7_AOP, "title": ("Intravenous thrombolysis in patients aged ≥80 years: symptomatic "
+                              "haemorrhage in a national registry")},
+         {**R7_AOP, "title": ("Intravenous thrombolysis in patients aged <80 years: symptomatic "
+                              "haemorrhage in a national registry")}, "not-duplicate",
+         "two subgroup reports ahead of print: the comparison sign is the population"),
+    case("r7a-score-at-most-vs-above-no-venue",
+         {**R7_GREY, "title": ("Intravenous thrombolysis for minor stroke with NIHSS ≤5: a "
+                               "multicentre registry analysis")},
+         {**R7_GREY, "title": ("Intravenous thrombolysis for minor stroke with NIHSS >5: a "
+                               "multicentre registry analysis")}, "not-duplicate",
+         "two papers without a venue: `≤5` and `>5` are two groups of patients"),
     case("r7a-threshold-medline-spelling",
          {**R7_MED, "title": ("Thrombolysis in patients aged >/=80 years: a registry study of "
                               "symptomatic haemorrhage.")},
@@ -2943,6 +2961,30 @@ CASES = [
                               "intraepithelial neoplasia")}, "duplicate",
          "a subscript in HTML and in Unicode is one digit"),
     # Plus and minus: a receptor status or an arm of a trial.
+    case("r7a-her2-minus-vs-plus",
+         {**R7_JCO, "title": ("Trastuzumab deruxtecan in HR+/HER2\u2212 metastatic breast "
+                              "cancer: real-world outcomes from a national registry")},
+         {**R7_JCO, "title": ("Trastuzumab deruxtecan in HR+/HER2+ metastatic breast cancer: "
+                              "real-world outcomes from a national registry")}, "not-duplicate",
+         "one team's two ASCO abstracts: HER2\u2212 and HER2+ are two diseases"),
+    case("r7a-er-hyphen-minus-vs-plus",
+         {**R7_AOP, "title": ("Neoadjuvant endocrine therapy in ER- early breast cancer: "
+                              "pathological response in a regional cohort")},
+         {**R7_AOP, "title": ("Neoadjuvant endocrine therapy in ER+ early breast cancer: "
+                              "pathological response in a regional cohort")}, "not-duplicate",
+         "`ER-` (an ASCII minus after the name) and `ER+` are two populations"),
+    case("r7a-with-or-without-vs-plus",
+         {**R7_AOP, "title": ("Lopinavir ± ritonavir for hospitalised adults with COVID-19 "
+                              "pneumonia: a cohort study")},
+         {**R7_AOP, "title": ("Lopinavir + ritonavir for hospitalised adults with COVID-19 "
+                              "pneumonia: a cohort study")}, "not-duplicate",
+         "`±` (with or without) and `+` (with) are two comparisons"),
+    case("r7a-cd28-minus-vs-plus",
+         {**R7_GREY, "title": ("Expansion of CD4+CD28\u2212 T cells in patients with "
+                               "rheumatoid arthritis and carotid plaque")},
+         {**R7_GREY, "title": ("Expansion of CD4+CD28+ T cells in patients with rheumatoid "
+                               "arthritis and carotid plaque")}, "not-duplicate",
+         "CD28\u2212 and CD28+ cells are two populations of cells"),
     case("r7a-minus-sign-vs-hyphen",
          {**R7_MED, "title": ("Trastuzumab deruxtecan in HR+/HER2- metastatic breast cancer: "
                               "real-world outcomes from a national registry")},
@@ -2955,6 +2997,18 @@ CASES = [
          {**R7_CEN, "title": ("Trastuzumab deruxtecan in HR/HER2 metastatic breast cancer: "
                               "real-world outcomes from a national registry")}, "duplicate",
          "an export that dropped the signs says nothing against them"),
+    case("r7a-suspended-hyphen-two-exports",
+         {**R7_MED, "title": ("Pre- and post-operative anxiety in children undergoing "
+                              "tonsillectomy: a cohort study")},
+         {**R7_CEN, "title": ("Pre\u2013 and post\u2013operative anxiety in children undergoing "
+                              "tonsillectomy: a cohort study")}, "duplicate",
+         "a hyphen or an en dash left hanging (`pre- and post-`) is one sign"),
+    case("r7a-plus-spelt-out",
+         {**R7_MED, "title": ("Lopinavir + ritonavir for hospitalised adults with COVID-19 "
+                              "pneumonia: a cohort study")},
+         {**R7_CEN, "title": ("Lopinavir plus ritonavir for hospitalised adults with COVID-19 "
+                              "pneumonia: a cohort study")}, "duplicate",
+         "`+` spelt `plus`: no sign against a sign"),
     case("r7a-charge-superscript-vs-plain",
          {**R7_MED, "title": ("Serum Ca2+ and Mg2+ in pre-eclampsia: a case-control study "
                               "from Ethiopia")},

@@ -483,6 +483,35 @@ def _spelt_numbers(words_: list[str]) -> set[str]:
     return out
 
 
+# Signs folding drops that name another population or another arm: `≥80` against `<80` years,
+# `HER2+` against `HER2−`, `A ± B` (with or without B) against `A + B`. MEDLINE writes `≥` as
+# `>/=`; an ASCII minus is a hyphen after a name with nothing glued after it (`ER- breast`).
+_SIGN_HINT = re.compile(
+    r"[<>\u2264\u2265\u2266\u2267\u2a7d\u2a7e+\u00b1\u2212\u207a\u207b\uff0b\uff1c\uff1e]"
+    r"|\w[-\u2010\u2011\u2013](?:[\s/),;:.]|$)"
+)
+_THRESHOLD = re.compile(
+    r"(>\s*/?\s*=|=\s*>|>\s*or\s*=|[>\u2265\u2267\u2a7e]|<\s*/?\s*=|=\s*<|<\s*or\s*=|[<\u2264\u2266\u2a7d])"
+    r"\s*(\d+(?:[.,]\d+)?)"
+)
+_SIGNED = re.compile(r"([^\W_]+)\(?(\+|\u2212|[-\u2010\u2011\u2013](?=[\s/),;:.+]|$))")
+_ARM = re.compile(r"(\u00b1|(?<=\s)\+(?=\s))\s*([^\W_]+)")
+
+
+def title_signs(raw_title: str) -> frozenset[tuple[str, str]]:
+    """(what is signed, its sign) for each sign the title carries: (`80`, `>`) for `≥80`,
+    (`her2`, `-`) for `HER2−`, (`ritonavir`, `±`) for `± ritonavir`."""
+    if not _SIGN_HINT.search(raw_title):
+        return frozenset()
+    text = fold(raw_title)
+    out = {(n.replace(",", "."), ">" if s[0] in ">=\u2265\u2267\u2a7e" and "<" not in s else "<")
+           for s, n in _THRESHOLD.findall(text)}
+    out.update((name, "+" if sign == "+" else "-") for name, sign in _SIGNED.findall(text))
+    out.update((name, "with" if sign == "+" else "with or without")
+               for sign, name in _ARM.findall(text))
+    return frozenset(out)
+
+
 @dataclass(slots=True)
 class Key:
     """A record in the form pairs are compared on."""
@@ -497,6 +526,7 @@ class Key:
     alt_titles: tuple[str, ...]  # parallel titles: `Original; English`, `<ORIGINAL> ...`
     tokens: tuple[str, ...]
     numbers: frozenset[str]
+    signs: frozenset[tuple[str, str]]  # (`80`, `>`) for `≥80`, (`her2`, `-`) for `HER2−`
     part: str
     kinds: frozenset[str]
     typed_comment: bool  # a comment by its record type only (`Editorial Material`), not its title
@@ -652,6 +682,7 @@ def make_key(r: Record) -> Key:
         alt_titles=alt_titles,
         tokens=tokens,
         numbers=title_numbers(title),
+        signs=title_signs(raw),
         part=part(title) or dotted_part(raw),
         kinds=item_kinds,
         typed_comment="comment" in typed and "comment" not in titled,
