@@ -3346,12 +3346,63 @@ CASES = [
                               "study")}, "duplicate",
          "`IL-6` and `IL6` are one name, with a British and an American spelling beside it"),
     # A word that turns the title into its opposite (round 2 read prefixes, not words).
+    case("r7a-not-associated-one-supplement",
+         {**R7_ABS, "title": ("Statin use is associated with reduced dementia risk in older "
+                              "adults with diabetes")},
+         {**R7_ABS, "title": ("Statin use is not associated with reduced dementia risk in older "
+                              "adults with diabetes")}, "not-duplicate",
+         "two findings (two abstracts of one supplement): `not` is no spelling variant"),
     case("r7a-not-associated-ahead-of-print",
          {**R7_AOP, "title": ("Statin use is associated with reduced dementia risk in older "
                               "adults with diabetes")},
          {**R7_AOP, "title": ("Statin use is not associated with reduced dementia risk in older "
                               "adults with diabetes")}, "not-duplicate",
          "two findings ahead of print"),
+    case("r7a-without-vs-with-one-supplement",
+         {**R7_ABS, "title": ("Outcomes of ischaemic stroke with atrial fibrillation in a "
+                              "national registry")},
+         {**R7_ABS, "title": ("Outcomes of ischaemic stroke without atrial fibrillation in a "
+                              "national registry")}, "not-duplicate",
+         "`with` is a stop word, `without` its opposite: two populations"),
+    case("r7a-non-hodgkin-vs-hodgkin",
+         {**R7_JCO, "title": ("Rituximab maintenance in Hodgkin lymphoma: a retrospective "
+                              "multicentre analysis")},
+         {**R7_JCO, "title": ("Rituximab maintenance in non-Hodgkin lymphoma: a retrospective "
+                              "multicentre analysis")}, "not-duplicate", "two diseases"),
+    case("r7a-non-small-vs-small-cell",
+         {**R7_JCO, "title": ("Pembrolizumab in non-small cell lung cancer with brain "
+                              "metastases: a real-world cohort")},
+         {**R7_JCO, "title": ("Pembrolizumab in small cell lung cancer with brain metastases: a "
+                              "real-world cohort")}, "not-duplicate", "two diseases"),
+    case("r7a-off-pump-vs-on-pump",
+         {**R7_ABS, "title": ("Off-pump coronary artery bypass grafting in octogenarians: a "
+                              "propensity-matched analysis")},
+         {**R7_ABS, "title": ("On-pump coronary artery bypass grafting in octogenarians: a "
+                              "propensity-matched analysis")}, "not-duplicate",
+         "`on` is a stop word, `off` its opposite: two operations"),
+    case("r7a-out-of-hospital-vs-in-hospital",
+         {**R7_ABS, "title": ("In-hospital cardiac arrest in patients with COVID-19: incidence "
+                              "and survival in a national registry")},
+         {**R7_ABS, "title": ("Out-of-hospital cardiac arrest in patients with COVID-19: "
+                              "incidence and survival in a national registry")}, "not-duplicate",
+         "in-hospital and out-of-hospital arrests are two populations"),
+    case("r7a-anti-inflammatory-vs-inflammatory",
+         {**R7_ABS, "title": ("Anti-inflammatory diet and depressive symptoms in older adults: a "
+                              "cohort study")},
+         {**R7_ABS, "title": ("Inflammatory diet and depressive symptoms in older adults: a "
+                              "cohort study")}, "not-duplicate", "two diets"),
+    case("r7a-no-difference-vs-difference",
+         {**R7_ABS, "title": ("Difference in 90-day mortality between men and women after "
+                              "thrombectomy")},
+         {**R7_ABS, "title": ("No difference in 90-day mortality between men and women after "
+                              "thrombectomy")}, "not-duplicate", "two findings: `no` is a word"),
+    case("r7a-cut-off-and-drop-out-hyphenation",
+         {**R7_MED, "title": ("Haemoglobin cut-off values and drop-out from iron "
+                              "supplementation in pregnancy: a cohort study")},
+         {**R7_CEN, "title": ("Hemoglobin cutoff values and dropout from iron supplementation in "
+                              "pregnancy: a cohort study")}, "duplicate",
+         "`cut-off`/`cutoff`, `drop-out`/`dropout` beside a spelling variant: `off` and `out` "
+         "are parts of one word here"),
     case("r7a-negated-title-two-exports",
          {**R7_MED, "title": ("Statin use is not associated with reduced dementia risk in older "
                               "adults with diabetes.")},

@@ -88,6 +88,8 @@ def word_conflict(a: Key, b: Key) -> bool:
     `adult` vs `adolescent`, `sensitive` vs `resistant`, `factor h` vs `factor i`.
     Spelling variants (haemolytic/hemolytic) and dropped subtitles are not conflicts."""
     lonely_a, lonely_b = _lonely_words(a, b)
+    if len(lonely_a) + len(lonely_b) <= 2 and not _POLARITY.isdisjoint(lonely_a + lonely_b):
+        return True  # `... is not associated`, `non-Hodgkin`, `without AF`: the opposite finding
     if not lonely_a or not lonely_b:
         return False
     # A dropped subtitle leaves words on one side only; a swap leaves them on both sides.
@@ -101,6 +103,12 @@ def added_words(a: Key, b: Key) -> bool:
     lonely_a, lonely_b = _lonely_words(a, b)
     return bool(lonely_a or lonely_b)
 
+
+# Words that turn a title into its opposite when one title adds them (one or two words apart,
+# not a dropped subtitle): `... is not associated`, `non-Hodgkin`, `without atrial fibrillation`
+# (`with` is a stop word), `off-pump` (`on` is one), `out-of-hospital` (`in` is one),
+# `anti-inflammatory`. Round 2's prefixes read them glued (`nonsmokers`), not as words.
+_POLARITY = frozenset("not no non without never nor neither anti off out".split())
 
 # Words that label a record rather than name the work (kinds are compared by the guards).
 _LABEL_WORDS = frozenset(
