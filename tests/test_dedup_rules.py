@@ -3422,6 +3422,38 @@ CASES = [
                               "metastases: a real-world cohort")}, "duplicate",
          "`nonsmall` and `non-small` are one word"),
     # Opposite prefixes round 2 did not list.
+    case("r7a-agonist-vs-antagonist",
+         {**R7_AOP, "title": ("Dopamine agonist withdrawal syndrome in Parkinson disease: a "
+                              "retrospective cohort")},
+         {**R7_AOP, "title": ("Dopamine antagonist withdrawal syndrome in Parkinson disease: a "
+                              "retrospective cohort")}, "not-duplicate", "two classes of drugs"),
+    case("r7a-function-vs-dysfunction",
+         {**R7_ABS, "title": ("Endothelial function in young adults with type 1 diabetes and "
+                              "microalbuminuria")},
+         {**R7_ABS, "title": ("Endothelial dysfunction in young adults with type 1 diabetes and "
+                              "microalbuminuria")}, "not-duplicate",
+         "`dys-` negates: two findings"),
+    case("r7a-micro-vs-macrovascular",
+         {**R7_AOP, "title": ("Microvascular complications in adults with long-standing type 2 "
+                              "diabetes in Ghana")},
+         {**R7_AOP, "title": ("Macrovascular complications in adults with long-standing type 2 "
+                              "diabetes in Ghana")}, "not-duplicate", "two kinds of complication"),
+    case("r7a-endogenous-vs-exogenous",
+         {**R7_GREY, "title": ("Endogenous glucocorticoid excess and trabecular bone loss in "
+                               "postmenopausal women")},
+         {**R7_GREY, "title": ("Exogenous glucocorticoid excess and trabecular bone loss in "
+                               "postmenopausal women")}, "not-duplicate",
+         "endogenous and exogenous: opposites"),
+    case("r7a-afferent-vs-efferent",
+         {**R7_AOP, "title": ("Afferent arteriolar tone in early diabetic nephropathy: a "
+                              "micropuncture study in rats")},
+         {**R7_AOP, "title": ("Efferent arteriolar tone in early diabetic nephropathy: a "
+                              "micropuncture study in rats")}, "not-duplicate", "two arterioles"),
+    case("r7a-abduction-vs-adduction",
+         {**R7_ABS, "title": ("Hip abduction strength after total hip arthroplasty through the "
+                              "anterior approach")},
+         {**R7_ABS, "title": ("Hip adduction strength after total hip arthroplasty through the "
+                              "anterior approach")}, "not-duplicate", "two movements"),
     case("r7a-heterozygous-vs-homozygous",
          {**R7_ABS, "title": ("Heterozygous factor V Leiden and recurrent miscarriage in a "
                               "Danish cohort")},
@@ -3437,6 +3469,12 @@ CASES = [
                               "day-case unit")},
          {**R7_AOP, "title": ("Anxiety after surgery in children undergoing tonsillectomy in a "
                               "day-case unit")}, "not-duplicate", "two moments"),
+    case("r7a-antagonist-dysfunction-two-exports",
+         {**R7_MED, "title": ("Dopamine antagonist use and oesophageal dysfunction in older "
+                              "adults: a cohort study")},
+         {**R7_CEN, "title": ("Dopamine antagonist use and esophageal dysfunction in older "
+                              "adults: a cohort study")}, "duplicate",
+         "the prefixed words on both sides, a British and an American spelling beside them"),
     case("r7a-prefix-word-with-spelling-variant",
          {**R7_MED, "title": ("Microvascular complications in anaemic adults with long-standing "
                               "type 2 diabetes")},

@@ -125,6 +125,11 @@ _OPPOSITE_PREFIXES = (
     ("", "wo"), ("", "fe"), ("", "anti"), ("hyper", "hypo"), ("pre", "post"), ("intra", "extra"),
     ("inter", "intra"), ("infra", "supra"), ("ante", "poste"), ("uni", "bi"), ("uni", "multi"),
     ("bi", "multi"), ("in", "out"), ("over", "under"),
+    # Round 7a: `agonist`/`antagonist`, `function`/`dysfunction`, `microvascular`/
+    # `macrovascular`, `endogenous`/`exogenous`, `afferent`/`efferent`, `abduction`/`adduction`,
+    # `heterozygous`/`homozygous`: a letter or two apart, so fuzzy matching read them as one.
+    ("", "ant"), ("", "dys"), ("macro", "micro"), ("endo", "exo"), ("af", "ef"), ("ab", "ad"),
+    ("hetero", "homo"),
 )
 
 
@@ -133,7 +138,7 @@ def _opposite(x: str, y: str) -> bool:
     with prefixes that name opposites (not spelling variants, which `_alike` forgives)."""
     if x[-3:] != y[-3:]:
         # A shared stem of 3 letters or more ends both words: most word pairs stop here (the
-        # loop below is 80 comparisons, and dedup asks this of every pair of unshared words).
+        # loop below is over 100 comparisons, and dedup asks this of every pair of unshared words).
         return False
     for p, q in _OPPOSITE_PREFIXES:
         for u, v in ((x, y), (y, x)):
