@@ -3334,6 +3334,38 @@ CASES = [
          {**R7_ABS, "title": ("PD-L1 expression on tumour-infiltrating lymphocytes in gastric "
                               "cancer: a cohort study")}, "not-duplicate",
          "a receptor and its ligand"),
+    case("r7a-egf-vs-egfr",
+         {**R7_AOP, "title": ("Serum EGF levels and response to cetuximab in metastatic "
+                              "colorectal cancer")},
+         {**R7_AOP, "title": ("Serum EGFR levels and response to cetuximab in metastatic "
+                              "colorectal cancer")}, "not-duplicate",
+         "a growth factor and its receptor: a short name plus a letter is another name"),
+    case("r7a-bnp-vs-nt-probnp",
+         {**R7_ABS, "title": ("Prognostic value of BNP in acute heart failure with preserved "
+                              "ejection fraction: a cohort study")},
+         {**R7_ABS, "title": ("Prognostic value of NT-proBNP in acute heart failure with "
+                              "preserved ejection fraction: a cohort study")}, "not-duplicate",
+         "two peptides: `bnp` inside `probnp` is not the same name"),
+    case("r7a-mrna-vs-mirna",
+         {**R7_GREY, "title": ("Circulating mRNA profiles in children with Kawasaki disease: a "
+                               "case-control study")},
+         {**R7_GREY, "title": ("Circulating miRNA profiles in children with Kawasaki disease: a "
+                               "case-control study")}, "not-duplicate",
+         "messenger RNA and microRNA: two short names a letter apart"),
+    case("r7a-mri-vs-fmri",
+         {**R7_GREY, "title": ("Resting-state MRI of the default mode network in adolescents "
+                               "with anorexia nervosa")},
+         {**R7_GREY, "title": ("Resting-state fMRI of the default mode network in adolescents "
+                               "with anorexia nervosa")}, "not-duplicate",
+         "structural and functional MRI: `mri` inside `fmri` is another name"),
+    case("r7a-title-cut-short-at-field-length",
+         {**R7_MED, "title": ("Maintenance pemetrexed after first-line platinum doublet "
+                              "chemotherapy in stage IIIB and stage IV non-squamous non-small cell "
+                              "lung cancer")},
+         {**R7_CEN, "title": ("Maintenance pemetrexed after first-line platinum doublet "
+                              "chemotherapy in stage IIIB and stage IV non-squamous non-small cell "
+                              "lung can")}, "duplicate",
+         "an export that cut the title at its field's length ends in part of a word"),
     case("r7a-hiv-vs-hpv",
          {**R7_AOP, "title": ("HIV self-testing among men who have sex with men in rural Kenya: "
                               "a cluster trial")},

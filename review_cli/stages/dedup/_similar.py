@@ -77,10 +77,28 @@ def _lonely_words(a: Key, b: Key) -> tuple[list[str], list[str]]:
         return [], []
     only_a = set(a.tokens) - set(b.tokens) - _LABEL_WORDS
     only_b = set(b.tokens) - set(a.tokens) - _LABEL_WORDS
+    if only_a and only_b:
+        _one_word(a.tokens, only_a, only_b)
+        _one_word(b.tokens, only_b, only_a)
     return (
         [w for w in only_a if not any(_alike(w, v) for v in only_b)],
         [w for w in only_b if not any(_alike(w, v) for v in only_a)],
     )
+
+
+def _one_word(tokens: tuple[str, ...], only_x: set[str], only_y: set[str]) -> None:
+    """Drop the words of one title (`tokens`, unshared: `only_x`) that are one word of the
+    other's: two written as one (`cut off` and `cutoff`), or its last word cut short at a
+    field's length (`... lung can` and `cancer`)."""
+    for u, v in zip(tokens, tokens[1:], strict=False):
+        if u + v in only_y:
+            only_x.difference_update((u, v))
+            only_y.discard(u + v)
+    last = tokens[-1] if tokens else ""
+    cut = {w for w in only_y if w.startswith(last)} if len(last) >= 3 and last in only_x else set()
+    if cut:
+        only_x.discard(last)
+        only_y.difference_update(cut)
 
 
 def word_conflict(a: Key, b: Key) -> bool:
@@ -159,7 +177,7 @@ def _alike(x: str, y: str) -> bool:
     value = number_value(x)
     if value and value == number_value(y):
         return True  # `phase I` and `phase 1`, `two-year` and `2-year` (the numbers guard agreed)
-    if _opposite(x, y):
+    if _opposite(x, y) or _short_names(x, y):
         return False
     if len(x) >= 3 and len(y) >= 3 and (x in y or y in x):
         return True  # `sub group` vs `subgroup`
@@ -168,6 +186,18 @@ def _alike(x: str, y: str) -> bool:
     return fuzz.ratio(x, y) >= 75 or (
         min(len(x), len(y)) >= 4 and (x.startswith(y) or y.startswith(x))
     )
+
+
+def _short_names(x: str, y: str) -> bool:
+    """`egf`/`egfr`, `mrna`/`mirna`, `bnp`/`probnp`, `mri`/`fmri`: a name of four characters or
+    fewer and a word of six or fewer that holds it or is a letter away are two names (a
+    receptor and its ligand, two peptides), not two spellings. A plural (`cell`/`cells`) and a
+    name split from its number (`il`/`il6`, which the numbers guard compares) are one word."""
+    short, long_ = (x, y) if len(x) <= len(y) else (y, x)
+    if len(short) > 4 or len(long_) > 6 or short.isdigit():
+        return False
+    rest = long_[len(short):] if long_.startswith(short) else ""
+    return not (rest in ("s", "es") or rest.isdigit())
 
 
 def names_agree(a: Key, b: Key) -> bool:
