@@ -16,7 +16,7 @@ from review_cli.io.normalise import cites_article, strip_notes
 from review_cli.model import Record
 from review_cli.stages.dedup._journals import journal_info, journals_match
 from review_cli.stages.dedup._pages import SHARED_PAGES, embase_place, pages_info
-from review_cli.stages.dedup._text import NON_ALNUM, STOP, fold, title_form, words
+from review_cli.stages.dedup._text import NON_ALNUM, STOP, fold, title_form, title_tokens, words
 from review_cli.stages.dedup._titles import generic
 
 ROMAN = {
@@ -663,7 +663,7 @@ def make_key(r: Record) -> Key:
     authors = unglue(r.authors)
     group = group_author(authors)
     alt_titles = alternatives(raw)
-    tokens = tuple(w for w in title.split() if w not in STOP)
+    tokens = title_tokens(title)
     titled = kinds(raw, "")  # what the title says the item is; the record type adds its own
     typed = _type_info(r.type)[0]
     item_kinds = titled | typed

@@ -93,6 +93,19 @@ def words(text: str) -> list[str]:
     return NON_ALNUM.sub(" ", text).split()
 
 
+# Scripts written without spaces between words (Chinese; Japanese kanji and kana): a title is
+# one `word` to a split on spaces. Each character is read as a word, so `左` against `右` (left,
+# right) is a word that differs, not one long word a character apart.
+_UNSPACED = re.compile(r"([\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff])")
+
+
+def title_tokens(title: str) -> tuple[str, ...]:
+    """The significant words of a folded title (stop words out; a CJK character is a word)."""
+    if not title.isascii() and _UNSPACED.search(title):
+        title = _UNSPACED.sub(r" \1 ", title)
+    return tuple(w for w in title.split() if w not in STOP)
+
+
 def title_form(title: str) -> str:
     """`[Omentoplasty in ... ].` -> `omentoplasty in ...`: a translated title's brackets go,
     and so do bracketed notes such as `[Article in German]` or `[Electronic Resource]`."""
