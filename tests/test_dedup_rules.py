@@ -2979,6 +2979,17 @@ CASES = [
          {**R7_AOP, "title": ("Lopinavir + ritonavir for hospitalised adults with COVID-19 "
                               "pneumonia: a cohort study")}, "not-duplicate",
          "`±` (with or without) and `+` (with) are two comparisons"),
+    case("r7a-ascii-plus-minus-vs-plus",
+         {**R7_AOP, "title": ("Lopinavir +/- ritonavir for hospitalised adults with COVID-19 "
+                              "pneumonia: a cohort study")},
+         {**R7_AOP, "title": ("Lopinavir + ritonavir for hospitalised adults with COVID-19 "
+                              "pneumonia: a cohort study")}, "not-duplicate",
+         "`+/-` is `±` in ASCII: with or without, against with"),
+    case("r7a-ascii-plus-minus-vs-unicode",
+         {**R7_MED, "title": ("Lopinavir +/- ritonavir for hospitalised adults with COVID-19 "
+                              "pneumonia: a cohort study")},
+         {**R7_CEN, "title": ("Lopinavir ± ritonavir for hospitalised adults with COVID-19 "
+                              "pneumonia: a cohort study")}, "duplicate", "`+/-` is `±`"),
     case("r7a-cd28-minus-vs-plus",
          {**R7_GREY, "title": ("Expansion of CD4+CD28\u2212 T cells in patients with "
                                "rheumatoid arthritis and carotid plaque")},
@@ -3537,6 +3548,10 @@ CASES = [
          {**R7_WANFANG,
           "title": "急性脑梗死患者血清同型半胱氨酸水平与认知功能障碍的相关性研究."},
          "duplicate", "one article from CNKI and Wanfang, at the same pages"),
+    case("r7a-cjk-roman-type-one-vs-two",
+         {**R7_CNKI_FIRST, "title": "Ⅰ型糖尿病患者血清维生素D水平与胰岛功能的相关性研究"},
+         {**R7_CNKI_FIRST, "title": "Ⅱ型糖尿病患者血清维生素D水平与胰岛功能的相关性研究"},
+         "not-duplicate", "type 1 and type 2 diabetes in Chinese, with roman numerals (Ⅰ/Ⅱ)"),
     case("r7a-cjk-full-width-vs-ascii",
          {**R7_CNKI, "title": "ＣＯＶＩＤ－１９患者的护理干预效果观察（２０２０年）"},
          {**R7_WANFANG, "title": "COVID-19患者的护理干预效果观察(2020年)"}, "duplicate",

@@ -495,7 +495,7 @@ _THRESHOLD = re.compile(
     r"\s*(\d+(?:[.,]\d+)?)"
 )
 _SIGNED = re.compile(r"([^\W_]+)\(?(\+|\u2212|[-\u2010\u2011\u2013](?=[\s/),;:.+]|$))")
-_ARM = re.compile(r"(\u00b1|(?<=\s)\+(?=\s))\s*([^\W_]+)")
+_ARM = re.compile(r"(\u00b1|\+/[-\u2212]|(?<=\s)\+(?=\s))\s*([^\W_]+)")  # `+/-` is ASCII `±`
 
 
 def title_signs(raw_title: str) -> frozenset[tuple[str, str]]:
