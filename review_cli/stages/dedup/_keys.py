@@ -442,19 +442,21 @@ _SPELT = {
 } | {w: 10 * n for n, w in enumerate(
     "twenty thirty forty fifty sixty seventy eighty ninety".split(), start=2
 )}
-_SPELT_RE = re.compile(r"\b(?:" + "|".join(sorted(_SPELT, key=len, reverse=True)) + r")\b")
+
+_SPELT_WORDS = frozenset(_SPELT)
 
 
 def title_numbers(title: str) -> frozenset[str]:
     """Numbers a title states (`12-month`, `phase 2`, `type II`, `two-year`): different numbers,
-    different study. Digits of any script count (`۱۳۹۸` is 1398)."""
-    out = {str(int(n)) for n in _DIGITS.findall(title)}
+    different study. (Folding made digits of any script ASCII: `۱۳۹۸` is 1398.)"""
+    out = {n.lstrip("0") or "0" for n in _DIGITS.findall(title)}  # folded: ASCII digits
     if "ii" in title or "iv" in title or "vi" in title or "ix" in title:
         out.update(ROMAN[w] for w in _ROMAN_WORD.findall(title))
-    if " i" in title or " v" in title or " x" in title:
+    if " i " in title or " v " in title or " x " in title or title.endswith((" i", " v", " x")):
         out.update(_NUMERALS[w] for w in _NUMBERED_ROMAN.findall(title))
-    if _SPELT_RE.search(title):
-        out.update(_spelt_numbers(title.split()))
+    words_ = title.split()
+    if not _SPELT_WORDS.isdisjoint(words_):
+        out.update(_spelt_numbers(words_))
     return frozenset(out)
 
 
@@ -486,10 +488,10 @@ def _spelt_numbers(words_: list[str]) -> set[str]:
 # Signs folding drops that name another population or another arm: `≥80` against `<80` years,
 # `HER2+` against `HER2−`, `A ± B` (with or without B) against `A + B`. MEDLINE writes `≥` as
 # `>/=`; an ASCII minus is a hyphen after a name with nothing glued after it (`ER- breast`).
-_SIGN_HINT = re.compile(
+_SIGN_CHAR = re.compile(
     r"[<>\u2264\u2265\u2266\u2267\u2a7d\u2a7e+\u00b1\u2212\u207a\u207b\uff0b\uff1c\uff1e]"
-    r"|\w[-\u2010\u2011\u2013](?:[\s/),;:.]|$)"
 )
+_MINUS_HINT = re.compile(r"[-\u2010\u2011\u2013](?:[\s/),;:.]|$)")
 _THRESHOLD = re.compile(
     r"(>\s*/?\s*=|=\s*>|>\s*or\s*=|[>\u2265\u2267\u2a7e]|<\s*/?\s*=|=\s*<|<\s*or\s*=|[<\u2264\u2266\u2a7d])"
     r"\s*(\d+(?:[.,]\d+)?)"
@@ -501,7 +503,12 @@ _ARM = re.compile(r"(\u00b1|\+/[-\u2212]|(?<=\s)\+(?=\s))\s*([^\W_]+)")  # `+/-`
 def title_signs(raw_title: str) -> frozenset[tuple[str, str]]:
     """(what is signed, its sign) for each sign the title carries: (`80`, `>`) for `≥80`,
     (`her2`, `-`) for `HER2−`, (`ritonavir`, `±`) for `± ritonavir`."""
-    if not _SIGN_HINT.search(raw_title):
+    if raw_title.isascii():  # most titles: three substring tests, no regex
+        if not ("<" in raw_title or ">" in raw_title or "+" in raw_title) and not (
+            "-" in raw_title and _MINUS_HINT.search(raw_title)
+        ):
+            return frozenset()
+    elif not (_SIGN_CHAR.search(raw_title) or _MINUS_HINT.search(raw_title)):
         return frozenset()
     text = fold(raw_title)
     out = {(n.replace(",", "."), ">" if s[0] in ">=\u2265\u2267\u2a7e" and "<" not in s else "<")

@@ -61,9 +61,11 @@ def fold(text: str) -> str:
         return text.casefold()
     if "\u00df" in text:
         text = _SHARP_S_BETA.sub("\u03b2", text)  # before casefold makes every `ß` an `ss`
-    text = unicodedata.normalize("NFKD", _FORMAT.sub("", text.casefold()))
+    text = unicodedata.normalize("NFKD", text.casefold())
     text = "".join(c for c in text if not unicodedata.combining(c))
-    return letters(greek(text))
+    if text.isascii():
+        return text  # diacritics only (`Müller`): the common case
+    return letters(greek(_FORMAT.sub("", text)))
 
 
 def greek(text: str) -> str:
