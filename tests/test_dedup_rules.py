@@ -3625,6 +3625,27 @@ CASES = [
          "known limit: CNKI's Chinese record and MEDLINE's translation share DOI and pages, but "
          "the names are in two scripts (王伟, Wang W), so nothing says the authors agree: queued "
          "(`same-doi-other-title`), not merged"),
+    case("r7a-h2o2-vs-h2o-known-limit",
+         {**R7_ABS, "title": ("Oxidative injury of retinal pigment epithelium cells exposed to "
+                              "H2O2 in vitro")},
+         {**R7_ABS, "title": ("Oxidative injury of retinal pigment epithelium cells exposed to "
+                              "H2O in vitro")}, "duplicate",
+         "known limit (merged): two works, but a title's numbers compare as a set ({2} both) and "
+         "a name with one more digit glued is a spelling (`h2o` in `h2o2`), as `il6` is `il 6`"),
+    case("r7a-hs-crp-vs-crp-known-limit",
+         {**R7_ABS, "title": ("Serum CRP and incident atrial fibrillation after cardiac surgery "
+                              "in older adults")},
+         {**R7_ABS, "title": ("Serum hs-CRP and incident atrial fibrillation after cardiac "
+                              "surgery in older adults")}, "duplicate",
+         "known limit (merged): `hs` is a word one title adds, which a shared volume forgives "
+         "(round 2); reading every added short word as another work would cost the exports that "
+         "drop a word"),
+    case("r7a-cjk-roman-vs-digit-known-limit",
+         {**R7_CNKI, "title": "Ⅱ型糖尿病患者血清维生素D水平与胰岛功能的相关性研究"},
+         {**R7_WANFANG, "title": "2型糖尿病患者血清维生素D水平与胰岛功能的相关性研究"},
+         "not-duplicate",
+         "known limit (kept apart): one article if one export wrote `Ⅱ型` and the other `2型`; a "
+         "roman numeral glued to a CJK character is read as no number"),
 ]
 
 
