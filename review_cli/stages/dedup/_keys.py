@@ -434,15 +434,12 @@ _NUMBERED_ROMAN = re.compile(
 _NUMERALS = {"i": "1", "v": "5", "x": "10"}
 # Numbers spelt out (`Two-year outcomes`, `Fourteen-year follow-up`): a number, as its digits
 # are. Tens before a unit make one number (`twenty-five`).
-_SPELT = {
-    w: n for n, w in enumerate(
-        "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
-        "fifteen sixteen seventeen eighteen nineteen".split()
-    )
-} | {w: 10 * n for n, w in enumerate(
-    "twenty thirty forty fifty sixty seventy eighty ninety".split(), start=2
-)}
-
+_UNITS = (
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+    "fifteen sixteen seventeen eighteen nineteen"
+).split()
+_TENS = "twenty thirty forty fifty sixty seventy eighty ninety".split()
+_SPELT = {w: n for n, w in enumerate(_UNITS)} | {w: 10 * n for n, w in enumerate(_TENS, 2)}
 _SPELT_WORDS = frozenset(_SPELT)
 
 
@@ -496,13 +493,14 @@ _THRESHOLD = re.compile(
     r"(>\s*/?\s*=|=\s*>|>\s*or\s*=|[>\u2265\u2267\u2a7e]|<\s*/?\s*=|=\s*<|<\s*or\s*=|[<\u2264\u2266\u2a7d])"
     r"\s*(\d+(?:[.,]\d+)?)"
 )
+_AT_MOST = frozenset("\u2264\u2266\u2a7d")  # `≤`; every other threshold without `<` is `≥`
 _SIGNED = re.compile(r"([^\W_]+)\(?(\+|\u2212|[-\u2010\u2011\u2013](?=[\s/),;:.+]|$))")
 _ARM = re.compile(r"(\u00b1|\+/[-\u2212]|(?<=\s)\+(?=\s))\s*([^\W_]+)")  # `+/-` is ASCII `±`
 
 
 def title_signs(raw_title: str) -> frozenset[tuple[str, str]]:
     """(what is signed, its sign) for each sign the title carries: (`80`, `>`) for `≥80`,
-    (`her2`, `-`) for `HER2−`, (`ritonavir`, `±`) for `± ritonavir`."""
+    (`her2`, `-`) for `HER2−`, (`ritonavir`, `with or without`) for `± ritonavir`."""
     if raw_title.isascii():  # most titles: three substring tests, no regex
         if not ("<" in raw_title or ">" in raw_title or "+" in raw_title) and not (
             "-" in raw_title and _MINUS_HINT.search(raw_title)
@@ -511,8 +509,10 @@ def title_signs(raw_title: str) -> frozenset[tuple[str, str]]:
     elif not (_SIGN_CHAR.search(raw_title) or _MINUS_HINT.search(raw_title)):
         return frozenset()
     text = fold(raw_title)
-    out = {(n.replace(",", "."), ">" if s[0] in ">=\u2265\u2267\u2a7e" and "<" not in s else "<")
-           for s, n in _THRESHOLD.findall(text)}
+    out = {
+        (number.replace(",", "."), "<" if "<" in sign or sign in _AT_MOST else ">")
+        for sign, number in _THRESHOLD.findall(text)
+    }
     out.update((name, "+" if sign == "+" else "-") for name, sign in _SIGNED.findall(text))
     out.update((name, "with" if sign == "+" else "with or without")
                for sign, name in _ARM.findall(text))
