@@ -59,6 +59,8 @@ from review_cli.stages.dedup import (
     _pages,
     _rules,
     _similar,
+    _text,
+    _titles,
 )
 from review_cli.stages.dedup._match import dedup_records, make_keys
 
@@ -237,6 +239,23 @@ def _doi_end_as_round_6(found: str) -> str:
     return found.rstrip(".,;)]}>\"'")
 
 
+# Round 6's folding of Greek letters (ten letters, wherever they stand), other letters, numbers.
+_GREEK_ROUND_6 = {
+    "α": "alpha", "β": "beta", "γ": "gamma", "δ": "delta", "ε": "epsilon", "κ": "kappa",
+    "λ": "lambda", "μ": "mu", "τ": "tau", "ω": "omega",
+}
+_GREEK_ROUND_6_RE = re.compile("|".join(_GREEK_ROUND_6))
+_LETTERS_ROUND_6 = {"æ": "ae", "ø": "o", "œ": "oe"}
+
+
+def _title_numbers_as_round_6(title: str) -> frozenset[str]:
+    """`title_numbers` without `I`/`V`/`X` after a numbering word or numbers spelt out."""
+    out = {n.lstrip("0") or "0" for n in re.findall(r"\d+", title)}
+    if "ii" in title or "iv" in title or "vi" in title or "ix" in title:
+        out.update(_keys.ROMAN[w] for w in _keys._ROMAN_WORD.findall(title))
+    return frozenset(out)
+
+
 _GROUP_ROUND_3 = re.compile(
     r"\b(group|study|consortium|collaborat\w*|investigators|committee|trial|society|association"
     r"|network|working)\b"
@@ -394,6 +413,33 @@ ABLATIONS: dict[str, list[tuple[Any, str, Any]]] = {
     "the WHO network's primary registries": [(_keys, "_REGISTRY", _REGISTRY_ROUND_6)],
     "a journal's description after `: ` is no part of its name": [
         (_journals, "_NLM_SUBTITLE", re.compile(r"\s*;\s|\s:\s"))],
+    # Round 7a (what title folding erases: scripts, symbols, numbers, short names).
+    "a tag is a name after `<` (`<6 and ASPECTS >` is none)": [
+        (_text, "_TAG", re.compile(r"<[^>]{1,40}>"))],
+    "Greek symbols: the whole alphabet, one or two letters; `ß` for β; `µ` before a unit": [
+        (_text, "greek", lambda text: _GREEK_ROUND_6_RE.sub(
+            lambda m: _GREEK_ROUND_6[m.group(0)], text)),
+        (_text, "_SHARP_S_BETA", re.compile(r"(?!)"))],
+    "letters NFKD keeps (đ ł ı þ), other scripts' digits, format characters": [
+        (_text, "letters", lambda text: re.sub(
+            "[æøœ]", lambda m: _LETTERS_ROUND_6[m.group(0)], text)),
+        (_text, "_FORMAT", re.compile(r"(?!)"))],
+    "numbers: `I` after a numbering word, spelt out; one number two ways is one word": [
+        (_keys, "title_numbers", _title_numbers_as_round_6),
+        (_similar, "number_value", lambda word: "")],
+    "signs on a number or a name (≥/<, +/−, ±/+)": [
+        (_keys, "title_signs", lambda raw_title: frozenset())],
+    "a word that turns a title into its opposite (not, non, without, off, out)": [
+        (_similar, "_POLARITY", frozenset())],
+    "opposite prefixes ant-, dys-, macro/micro, endo/exo, af/ef, ab/ad, hetero/homo": [
+        (_similar, "_OPPOSITE_PREFIXES", _similar._OPPOSITE_PREFIXES[:21])],
+    "short names a letter apart are two names (EGF/EGFR)": [
+        (_similar, "_short_names", lambda x, y: False)],
+    "a word written as two, or cut at a field's length, is one word": [
+        (_similar, "_one_word", lambda tokens, only_x, only_y: None)],
+    "a Chinese or Japanese character is a word": [
+        (_keys, "title_tokens", lambda title: tuple(w for w in title.split()
+                                                   if w not in _text.STOP))],
 }
 
 
@@ -419,6 +465,12 @@ def _clear_caches() -> None:
     _keys._surnames_of.cache_clear()
     _keys._is_group.cache_clear()
     _pages.pages_info.cache_clear()
+    # Cached on folded text (round 7a changes the folding); some are switched off by a row.
+    for cached in (_titles.main_title, _keys.meeting_words, _keys._supplement, _keys._type_info,
+                   _keys.track, _keys.form, _keys.thesis_source, _keys.book_series):
+        clear = getattr(cached, "cache_clear", None)
+        if clear is not None:
+            clear()
 
 
 def ablation(sets: list[tuple[str, Path]]) -> list[str]:

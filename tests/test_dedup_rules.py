@@ -345,6 +345,42 @@ R7_MAG = {"title": "Practical statistics for the busy clinician", "authors": ["M
 R7_ONLINE = {"title": "Peer mentoring for adolescents with diabetes and depressive symptoms",
              "authors": ["Haddad, R.", "Osei, K.", "Brandt, S."], "year": "2022",
              "journal": "PLoS ONE", "volume": "17", "pages": "1-12"}
+# Bases of round 7a: what title folding can erase (scripts, symbols, numbers, short names).
+# Two works whose titles differ only there, everything else agreeing or missing (meeting
+# abstracts of one team in one supplement without pages, articles ahead of print, papers
+# without a venue), and one work whose title two exports write two ways.
+R7_ABS = {"authors": ["Moreno, L.", "Achterberg, S.", "Haldorsen, K."], "year": "2022",
+          "journal": "European Stroke Journal", "volume": "7", "issue": "1 Suppl",
+          "type": "Conference Abstract"}  # Embase: one supplement, no pages
+R7_AOP = {"authors": ["Okonkwo, E.", "Lindqvist, M.", "Ferreira, P."], "year": "2023",
+          "journal": "Journal of Neurology", "type": "Article"}  # Scopus: ahead of print
+R7_GREY = {"authors": ["Okonkwo, E.", "Lindqvist, M.", "Ferreira, P."], "year": "2021",
+           "type": "CONF"}  # a conference paper without its venue
+R7_JCO = {"authors": ["Tanaka, H.", "Brennan, D.", "Osei, K."], "year": "2021",
+          "journal": "Journal of Clinical Oncology", "volume": "39", "issue": "15_suppl",
+          "type": "Conference Proceeding"}  # CENTRAL: an ASCO abstract without its number
+# One article from MEDLINE (`Surname AB`, NLM's journal name) and Embase, no DOI (older).
+R7_MED = {"authors": ["Haldorsen K", "Moreno L", "Achterberg S"], "year": "2012",
+          "journal": "Clinical neurophysiology", "journal_abbrev": "Clin Neurophysiol",
+          "volume": "123", "issue": "9", "pages": "1810-1818", "pmid": "22445678",
+          "type": "Journal Article"}
+R7_EMB = {"authors": ["Haldorsen K.", "Moreno L.", "Achterberg S."], "year": "2012",
+          "journal": "Clinical Neurophysiology", "volume": "123", "issue": "9",
+          "pages": "1810-1818", "type": "Article"}
+# The same article as CENTRAL exports it: the volume, no issue or pages.
+R7_CEN = {"authors": ["Haldorsen K", "Moreno L", "Achterberg S"], "year": "2012",
+          "journal": "Clinical neurophysiology", "volume": "123", "type": "Journal Article"}
+# A Chinese article from CNKI (no volume: Chinese journals number issues within a year) and
+# Wanfang (a volume); CNKI's online-first record has no issue or pages yet.
+R7_CNKI = {"authors": ["王伟", "李娜", "张敏"], "year": "2019", "journal": "中国实用医药",
+           "issue": "12", "pages": "45-47", "type": "JOUR"}
+R7_WANFANG = {**R7_CNKI, "volume": "14", "authors": ["王伟", "李娜", "张敏"]}
+R7_CNKI_FIRST = {"authors": ["王伟", "李娜", "张敏"], "year": "2019",
+                 "journal": "中国实用医药", "type": "JOUR"}
+# A Japanese article in print and as J-STAGE's advance publication (no volume or pages).
+R7_JSTAGE = {"authors": ["山田太郎", "佐藤花子"], "year": "2021", "journal": "脳卒中",
+             "volume": "43", "issue": "2", "pages": "101-108", "type": "JOUR"}
+R7_JSTAGE_EARLY = {**R7_JSTAGE, "volume": "", "issue": "", "pages": ""}
 
 
 def rec(base: dict[str, Any], **changes: Any) -> Record:
@@ -3735,6 +3771,770 @@ CASES = [
          "not-duplicate",
          "`Circulation Journal` (Japan's) with its description after a colon is still not "
          "`Circulation`"),
+    # Round 7a: what title folding erases. Signs folding dropped: `≥80` and `<80` years are two
+    # populations (MEDLINE spells `≥` as `>/=`; an export may lose it to `?`).
+    case("r7a-age-at-least-vs-under-one-supplement",
+         {**R7_ABS, "title": ("Thrombectomy outcomes in patients aged ≥80 years with basilar "
+                              "artery occlusion")},
+         {**R7_ABS, "title": ("Thrombectomy outcomes in patients aged <80 years with basilar "
+                              "artery occlusion")}, "not-duplicate",
+         "one team's two abstracts in one supplement: `≥80` and `<80` years are two populations"),
+    case("r7a-age-at-least-vs-under-ahead-of-print",
+         {**R7_AOP, "title": ("Intravenous thrombolysis in patients aged ≥80 years: symptomatic "
+                              "haemorrhage in a national registry")},
+         {**R7_AOP, "title": ("Intravenous thrombolysis in patients aged <80 years: symptomatic "
+                              "haemorrhage in a national registry")}, "not-duplicate",
+         "two subgroup reports ahead of print: the comparison sign is the population"),
+    case("r7a-score-at-most-vs-above-no-venue",
+         {**R7_GREY, "title": ("Intravenous thrombolysis for minor stroke with NIHSS ≤5: a "
+                               "multicentre registry analysis")},
+         {**R7_GREY, "title": ("Intravenous thrombolysis for minor stroke with NIHSS >5: a "
+                               "multicentre registry analysis")}, "not-duplicate",
+         "two papers without a venue: `≤5` and `>5` are two groups of patients"),
+    case("r7a-threshold-medline-spelling",
+         {**R7_MED, "title": ("Thrombolysis in patients aged >/=80 years: a registry study of "
+                              "symptomatic haemorrhage.")},
+         {**R7_CEN, "title": ("Thrombolysis in patients aged ≥80 years: a registry study of "
+                              "symptomatic haemorrhage")}, "duplicate",
+         "MEDLINE writes `≥` as `>/=`: one sign"),
+    case("r7a-threshold-or-equal-words",
+         {**R7_MED, "title": ("Thrombolysis in patients aged > or = 80 years: a registry study "
+                              "of symptomatic haemorrhage")},
+         {**R7_CEN, "title": ("Thrombolysis in patients aged ≥ 80 years: a registry study of "
+                              "symptomatic haemorrhage")}, "duplicate",
+         "`> or =` is `≥` spelt out in ASCII"),
+    case("r7a-threshold-sign-lost",
+         {**R7_MED, "title": ("Thrombolysis in patients aged ?80 years: a registry study of "
+                              "symptomatic haemorrhage")},
+         {**R7_CEN, "title": ("Thrombolysis in patients aged ≥80 years: a registry study of "
+                              "symptomatic haemorrhage")}, "duplicate",
+         "an export that lost the sign (`?80`) says nothing against it"),
+    case("r7a-threshold-html-entity",
+         {**R7_MED, "title": ("Thrombectomy within &lt;6 hours of onset: a registry study of "
+                              "functional outcome")},
+         {**R7_CEN, "title": ("Thrombectomy within <6 hours of onset: a registry study of "
+                              "functional outcome")}, "duplicate",
+         "an HTML entity for `<` is the sign"),
+    # Text between `<` and `>` read as an HTML tag and dropped.
+    case("r7a-lt-gt-read-as-tag",
+         {**R7_ABS, "title": ("Thrombectomy for patients with NIHSS <6 and ASPECTS >7: "
+                              "functional outcome in a registry")},
+         {**R7_ABS, "title": ("Thrombectomy for patients with NIHSS <10 and ASPECTS >7: "
+                              "functional outcome in a registry")}, "not-duplicate",
+         "`<6 and ASPECTS >` is no HTML tag: the thresholds 6 and 10 name two groups"),
+    case("r7a-lt-gt-read-as-tag-no-venue",
+         {**R7_GREY, "title": ("Outcome of thrombolysis in patients aged <50 or >80 years: a "
+                               "cohort study")},
+         {**R7_GREY, "title": ("Outcome of thrombolysis in patients aged <60 or >80 years: a "
+                               "cohort study")}, "not-duplicate",
+         "two cut-offs (50, 60) between signs that folding read as a tag"),
+    case("r7a-crossref-named-content-folded",
+         {**R7_MED, "title": ("<named-content content-type=\"genus-species\">Staphylococcus "
+                              "aureus</named-content> bacteraemia after haemodialysis catheter "
+                              "insertion: a cohort study")},
+         {**R7_CEN, "title": ("Staphylococcus aureus bacteraemia after haemodialysis catheter "
+                              "insertion: a cohort study")}, "duplicate",
+         "a JATS tag with an attribute, as Crossref exports titles, is markup"),
+    case("r7a-mathml-title-still-folded",
+         {**R7_MED, "title": ("<mml:math xmlns:mml=\"http://www.w3.org/1998/Math/MathML\">"
+                              "<mml:msub><mml:mi>CO</mml:mi><mml:mn>2</mml:mn></mml:msub>"
+                              "</mml:math> laser versus cold knife conisation for cervical "
+                              "intraepithelial neoplasia")},
+         {**R7_CEN, "title": ("CO2 laser versus cold knife conisation for cervical "
+                              "intraepithelial neoplasia")}, "duplicate",
+         "Crossref's MathML is markup: the title is `CO2 laser ...`"),
+    case("r7a-html-subscript-vs-unicode",
+         {**R7_MED, "title": ("CO<sub>2</sub> laser versus cold knife conisation for cervical "
+                              "intraepithelial neoplasia")},
+         {**R7_CEN, "title": ("CO₂ laser versus cold knife conisation for cervical "
+                              "intraepithelial neoplasia")}, "duplicate",
+         "a subscript in HTML and in Unicode is one digit"),
+    # Plus and minus: a receptor status or an arm of a trial.
+    case("r7a-her2-minus-vs-plus",
+         {**R7_JCO, "title": ("Trastuzumab deruxtecan in HR+/HER2\u2212 metastatic breast "
+                              "cancer: real-world outcomes from a national registry")},
+         {**R7_JCO, "title": ("Trastuzumab deruxtecan in HR+/HER2+ metastatic breast cancer: "
+                              "real-world outcomes from a national registry")}, "not-duplicate",
+         "one team's two ASCO abstracts: HER2\u2212 and HER2+ are two diseases"),
+    case("r7a-er-hyphen-minus-vs-plus",
+         {**R7_AOP, "title": ("Neoadjuvant endocrine therapy in ER- early breast cancer: "
+                              "pathological response in a regional cohort")},
+         {**R7_AOP, "title": ("Neoadjuvant endocrine therapy in ER+ early breast cancer: "
+                              "pathological response in a regional cohort")}, "not-duplicate",
+         "`ER-` (an ASCII minus after the name) and `ER+` are two populations"),
+    case("r7a-with-or-without-vs-plus",
+         {**R7_AOP, "title": ("Lopinavir ± ritonavir for hospitalised adults with COVID-19 "
+                              "pneumonia: a cohort study")},
+         {**R7_AOP, "title": ("Lopinavir + ritonavir for hospitalised adults with COVID-19 "
+                              "pneumonia: a cohort study")}, "not-duplicate",
+         "`±` (with or without) and `+` (with) are two comparisons"),
+    case("r7a-ascii-plus-minus-vs-plus",
+         {**R7_AOP, "title": ("Lopinavir +/- ritonavir for hospitalised adults with COVID-19 "
+                              "pneumonia: a cohort study")},
+         {**R7_AOP, "title": ("Lopinavir + ritonavir for hospitalised adults with COVID-19 "
+                              "pneumonia: a cohort study")}, "not-duplicate",
+         "`+/-` is `±` in ASCII: with or without, against with"),
+    case("r7a-ascii-plus-minus-vs-unicode",
+         {**R7_MED, "title": ("Lopinavir +/- ritonavir for hospitalised adults with COVID-19 "
+                              "pneumonia: a cohort study")},
+         {**R7_CEN, "title": ("Lopinavir ± ritonavir for hospitalised adults with COVID-19 "
+                              "pneumonia: a cohort study")}, "duplicate", "`+/-` is `±`"),
+    case("r7a-cd28-minus-vs-plus",
+         {**R7_GREY, "title": ("Expansion of CD4+CD28\u2212 T cells in patients with "
+                               "rheumatoid arthritis and carotid plaque")},
+         {**R7_GREY, "title": ("Expansion of CD4+CD28+ T cells in patients with rheumatoid "
+                               "arthritis and carotid plaque")}, "not-duplicate",
+         "CD28\u2212 and CD28+ cells are two populations of cells"),
+    case("r7a-minus-sign-vs-hyphen",
+         {**R7_MED, "title": ("Trastuzumab deruxtecan in HR+/HER2- metastatic breast cancer: "
+                              "real-world outcomes from a national registry")},
+         {**R7_CEN, "title": ("Trastuzumab deruxtecan in HR+/HER2\u2212 metastatic breast "
+                              "cancer: real-world outcomes from a national registry")},
+         "duplicate", "a minus sign and an ASCII hyphen after the name are one sign"),
+    case("r7a-plus-sign-lost",
+         {**R7_MED, "title": ("Trastuzumab deruxtecan in HR+/HER2+ metastatic breast cancer: "
+                              "real-world outcomes from a national registry")},
+         {**R7_CEN, "title": ("Trastuzumab deruxtecan in HR/HER2 metastatic breast cancer: "
+                              "real-world outcomes from a national registry")}, "duplicate",
+         "an export that dropped the signs says nothing against them"),
+    case("r7a-suspended-hyphen-two-exports",
+         {**R7_MED, "title": ("Pre- and post-operative anxiety in children undergoing "
+                              "tonsillectomy: a cohort study")},
+         {**R7_CEN, "title": ("Pre\u2013 and post\u2013operative anxiety in children undergoing "
+                              "tonsillectomy: a cohort study")}, "duplicate",
+         "a hyphen or an en dash left hanging (`pre- and post-`) is one sign"),
+    case("r7a-plus-spelt-out",
+         {**R7_MED, "title": ("Lopinavir + ritonavir for hospitalised adults with COVID-19 "
+                              "pneumonia: a cohort study")},
+         {**R7_CEN, "title": ("Lopinavir plus ritonavir for hospitalised adults with COVID-19 "
+                              "pneumonia: a cohort study")}, "duplicate",
+         "`+` spelt `plus`: no sign against a sign"),
+    case("r7a-charge-superscript-vs-plain",
+         {**R7_MED, "title": ("Serum Ca2+ and Mg2+ in pre-eclampsia: a case-control study "
+                              "from Ethiopia")},
+         {**R7_CEN, "title": ("Serum Ca²⁺ and Mg²⁺ in pre-eclampsia: a case-control study "
+                              "from Ethiopia")}, "duplicate",
+         "a charge in superscript is the same charge"),
+    case("r7a-charge-html-sup-vs-plain",
+         {**R7_MED, "title": ("Serum Ca<sup>2+</sup> and Mg<sup>2+</sup> in pre-eclampsia: a "
+                              "case-control study from Ethiopia")},
+         {**R7_CEN, "title": ("Serum Ca2+ and Mg2+ in pre-eclampsia: a case-control study "
+                              "from Ethiopia")}, "duplicate",
+         "a charge in HTML superscript is the same charge"),
+    # Greek letters: MEDLINE spells them out, Embase and Scopus keep the letter.
+    case("r7a-greek-theta-spelt",
+         {**R7_MED, "title": ("Frontal theta oscillations during working memory in older adults "
+                              "with mild cognitive impairment")},
+         {**R7_CEN, "title": ("Frontal θ oscillations during working memory in older adults "
+                              "with mild cognitive impairment")}, "duplicate",
+         "`θ` is `theta`, as `α` is `alpha`"),
+    case("r7a-greek-zeta-spelt",
+         {**R7_MED, "title": ("Zeta-potential of lipid nanoparticles and mRNA delivery to the "
+                              "lung in mice")},
+         {**R7_CEN, "title": ("ζ-potential of lipid nanoparticles and mRNA delivery to the lung "
+                              "in mice")}, "duplicate", "`ζ` is `zeta`"),
+    case("r7a-greek-sigma-capital-phi-spelt",
+         {**R7_MED, "title": ("Sigma-1 receptor agonists and Phi-coefficient based outcome "
+                              "scores in neuropathic pain after spinal cord injury")},
+         {**R7_CEN, "title": ("σ-1 receptor agonists and Φ-coefficient based outcome scores "
+                              "in neuropathic pain after spinal cord injury")}, "duplicate",
+         "`σ` is `sigma`, a capital `Φ` is `phi`"),
+    case("r7a-greek-pair-spelt",
+         {**R7_MED, "title": ("Cutaneous gammadelta T cells in psoriasis: a cohort study of "
+                              "skin biopsies")},
+         {**R7_CEN, "title": ("Cutaneous γδ T cells in psoriasis: a cohort study of skin "
+                              "biopsies")}, "duplicate", "`γδ` is `gammadelta`"),
+    case("r7a-sharp-s-for-beta",
+         {**R7_MED, "title": ("beta-Blockers after myocardial infarction in patients with "
+                              "preserved ejection fraction")},
+         {**R7_CEN, "title": ("ß-Blockers after myocardial infarction in patients with "
+                              "preserved ejection fraction")}, "duplicate",
+         "an export (or a German keyboard) writes `ß` for `β`: not after a letter, it is beta"),
+    case("r7a-sharp-s-for-beta-after-number",
+         {**R7_MED, "title": ("TGF-β1 signalling in renal fibrosis after ischaemia-reperfusion "
+                              "injury")},
+         {**R7_CEN, "title": ("TGF-ß1 signalling in renal fibrosis after ischaemia-reperfusion "
+                              "injury")}, "duplicate", "`TGF-ß1` is `TGF-β1`"),
+    case("r7a-sharp-s-in-a-word",
+         {**R7_MED, "title": ("Strassenverkehrsunfälle und Schädel-Hirn-Trauma bei älteren "
+                              "Menschen")},
+         {**R7_CEN, "title": ("Straßenverkehrsunfälle und Schädel-Hirn-Trauma bei älteren "
+                              "Menschen")}, "duplicate", "`ß` after a letter is `ss`"),
+    case("r7a-micro-sign-vs-microg",
+         {**R7_MED, "title": ("Intranasal dexmedetomidine 1 microg/kg for emergence agitation "
+                              "after tonsillectomy in children")},
+         {**R7_CEN, "title": ("Intranasal dexmedetomidine 1 µg/kg for emergence agitation "
+                              "after tonsillectomy in children")}, "duplicate",
+         "MEDLINE writes `µg` as `microg`: a `µ` before a unit is `micro`"),
+    case("r7a-micro-sign-vs-greek-mu",
+         {**R7_MED, "title": ("Intranasal dexmedetomidine 1 μg/kg for emergence agitation "
+                              "after tonsillectomy in children")},
+         {**R7_CEN, "title": ("Intranasal dexmedetomidine 1 µg/kg for emergence agitation "
+                              "after tonsillectomy in children")}, "duplicate",
+         "the micro sign and the Greek `μ` are one letter"),
+    case("r7a-mu-receptor-spelt",
+         {**R7_MED, "title": ("Serum vitamin D and mu-opioid receptor expression in chronic "
+                              "low back pain")},
+         {**R7_CEN, "title": ("Serum vitamin D and μ-opioid receptor expression in chronic low "
+                              "back pain")}, "duplicate", "`μ` on its own is `mu`"),
+    case("r7a-microgram-vs-milligram",
+         {**R7_AOP, "title": ("Intranasal dexmedetomidine 1 µg/kg for emergence agitation after "
+                              "tonsillectomy in children")},
+         {**R7_AOP, "title": ("Intranasal dexmedetomidine 1 mg/kg for emergence agitation after "
+                              "tonsillectomy in children")}, "not-duplicate",
+         "a dose a thousand times another: `µg` is no spelling of `mg`"),
+    case("r7a-tnf-alpha-vs-beta",
+         {**R7_AOP, "title": ("Serum TNF-α levels predict mortality in patients with severe "
+                              "sepsis")},
+         {**R7_AOP, "title": ("Serum TNF-β levels predict mortality in patients with severe "
+                              "sepsis")}, "not-duplicate", "TNF-α and TNF-β are two cytokines"),
+    case("r7a-il1-alpha-vs-beta",
+         {**R7_ABS, "title": ("IL-1α expression in synovial fibroblasts from rheumatoid "
+                              "arthritis patients")},
+         {**R7_ABS, "title": ("IL-1β expression in synovial fibroblasts from rheumatoid "
+                              "arthritis patients")}, "not-duplicate",
+         "IL-1α and IL-1β, glued to their number, are two cytokines"),
+    case("r7a-alpha-vs-beta-synuclein",
+         {**R7_GREY, "title": ("α-Synuclein aggregation in olfactory bulb neurons of patients "
+                               "with Parkinson disease")},
+         {**R7_GREY, "title": ("β-Synuclein aggregation in olfactory bulb neurons of patients "
+                               "with Parkinson disease")}, "not-duplicate",
+         "two proteins one Greek letter apart"),
+    case("r7a-theta-vs-delta-waves",
+         {**R7_AOP, "title": ("Frontal θ oscillations during working memory in older adults "
+                              "with mild cognitive impairment")},
+         {**R7_AOP, "title": ("Frontal δ oscillations during working memory in older adults "
+                              "with mild cognitive impairment")}, "not-duplicate",
+         "theta and delta waves: Greek letters spelt out still differ"),
+    case("r7a-micrometre-vs-millimetre",
+         {**R7_GREY, "title": ("Retinal nerve fibre layer thinning of 5 µm per year in early "
+                               "glaucoma: a cohort study")},
+         {**R7_GREY, "title": ("Retinal nerve fibre layer thinning of 5 mm per year in early "
+                               "glaucoma: a cohort study")}, "not-duplicate",
+         "`µm` is `microm`, no spelling of `mm`"),
+    case("r7a-greek-language-two-exports",
+         {**R7_MED, "title": ("Η θεραπεία του οξέος ισχαιμικού εγκεφαλικού επεισοδίου στην "
+                              "Ελλάδα: μελέτη κοορτής"), "language": "Greek"},
+         {**R7_CEN, "title": ("Η ΘΕΡΑΠΕΙΑ ΤΟΥ ΟΞΕΟΣ ΙΣΧΑΙΜΙΚΟΥ ΕΓΚΕΦΑΛΙΚΟΥ ΕΠΕΙΣΟΔΙΟΥ ΣΤΗΝ "
+                              "ΕΛΛΑΔΑ: ΜΕΛΕΤΗ ΚΟΟΡΤΗΣ"), "language": "Greek"}, "duplicate",
+         "a Greek title in capitals without accents (and a final sigma) is the same title"),
+    case("r7a-greek-language-two-works",
+         {**R7_AOP, "title": ("Η θεραπεία του σακχαρώδη διαβήτη τύπου 1 στην πρωτοβάθμια "
+                              "φροντίδα: μελέτη κοορτής"), "language": "Greek"},
+         {**R7_AOP, "title": ("Η θεραπεία του σακχαρώδη διαβήτη τύπου 2 στην πρωτοβάθμια "
+                              "φροντίδα: μελέτη κοορτής"), "language": "Greek"},
+         "not-duplicate", "type 1 and type 2 diabetes, in Greek"),
+    case("r7a-greek-language-acute-vs-chronic",
+         {**R7_AOP, "title": ("Η θεραπεία του οξέος ισχαιμικού εγκεφαλικού επεισοδίου στην "
+                              "Ελλάδα: μελέτη κοορτής"), "language": "Greek"},
+         {**R7_AOP, "title": ("Η θεραπεία του χρόνιου ισχαιμικού εγκεφαλικού επεισοδίου στην "
+                              "Ελλάδα: μελέτη κοορτής"), "language": "Greek"},
+         "not-duplicate", "acute and chronic (οξέος/χρόνιου): Greek words stay words"),
+    # Letters NFKD does not take apart, and characters that are no characters.
+    case("r7a-vietnamese-d-stroke",
+         {**R7_MED, "title": ("Đánh giá kết quả điều trị đột quỵ nhồi máu não cấp bằng tiêu "
+                              "sợi huyết tại Đà Nẵng")},
+         {**R7_CEN, "title": ("Danh gia ket qua dieu tri dot quy nhoi mau nao cap bang tieu "
+                              "soi huyet tai Da Nang")}, "duplicate",
+         "a Vietnamese title without its diacritics: `đ` is `d`"),
+    case("r7a-icelandic-thorn-eth",
+         {**R7_MED, "title": ("Þróun heilablóðfalls á Íslandi: faraldsfræðileg rannsókn á "
+                              "nýgengi og dánartíðni")},
+         {**R7_CEN, "title": ("Throun heilabloðfalls a Islandi: faraldsfraedileg rannsokn a "
+                              "nygengi og danartidni")}, "duplicate",
+         "an Icelandic title as an ASCII export writes it: `þ` is `th`, `ð` is `d`"),
+    case("r7a-polish-l-stroke",
+         {**R7_MED, "title": ("Ocena jakości życia pacjentów po udarze mózgu w województwie "
+                              "łódzkim: badanie przekrojowe")},
+         {**R7_CEN, "title": ("Ocena jakosci zycia pacjentow po udarze mozgu w wojewodztwie "
+                              "lodzkim: badanie przekrojowe")}, "duplicate",
+         "a Polish title without its diacritics: `ł` is `l`"),
+    case("r7a-turkish-dotless-i",
+         {**R7_MED, "title": ("Kalp yetmezliği olan hastalarda egzersiz kapasitesinin "
+                              "değerlendirilmesi: kesitsel bir çalışma")},
+         {**R7_CEN, "title": ("Kalp yetmezligi olan hastalarda egzersiz kapasitesinin "
+                              "degerlendirilmesi: kesitsel bir calisma")}, "duplicate",
+         "a Turkish title without its diacritics: `ı` is `i`"),
+    case("r7a-nordic-letters-and-ligatures",
+         {**R7_MED, "title": ("Œdème cérébral après thrombolyse à Århus et Østfold: une ﬁne "
+                              "étude de cohorte")},
+         {**R7_CEN, "title": ("Oedeme cerebral apres thrombolyse a Arhus et Ostfold: une fine "
+                              "etude de cohorte")}, "duplicate",
+         "`œ`, `å`, `ø` and the `ﬁ` ligature folded"),
+    case("r7a-soft-hyphen-in-word",
+         {**R7_MED, "title": ("Mobile stroke units shorten door-to-needle times for "
+                              "thrombolysis in rural regions")},
+         {**R7_CEN, "title": ("Mobile stroke units shorten door-to-needle times for thrombo"
+                              "\u00adlysis in rural regions")}, "duplicate",
+         "a soft hyphen (a publisher's line-break hint) is no character"),
+    case("r7a-zero-width-space-in-word",
+         {**R7_MED, "title": ("Mobile stroke units shorten door-to-needle times for "
+                              "thrombolysis in rural regions")},
+         {**R7_CEN, "title": ("\ufeffMobile stroke units shorten door-to-nee\u200bdle times for "
+                              "thrombolysis in rural\u00a0regions")}, "duplicate",
+         "a zero-width space, a byte-order mark and a no-break space are no characters"),
+    case("r7a-curly-quotes-and-dashes",
+         {**R7_MED, "title": ("Patients' \"real-world\" experience of thrombectomy - a "
+                              "qualitative study")},
+         {**R7_EMB, "title": ("Patients’ “real-world” experience of thrombectomy — a "
+                              "qualitative study")}, "duplicate", "curly quotes and an em dash"),
+    # Numbers: roman `I`, spelt numbers, digits of other scripts.
+    case("r7a-phase-roman-one-vs-digit",
+         {**R7_MED, "title": ("A phase I trial of intra-arterial tenecteplase after successful "
+                              "thrombectomy")},
+         {**R7_CEN, "title": ("A phase 1 trial of intra-arterial tenecteplase after successful "
+                              "thrombectomy")}, "duplicate",
+         "`phase I` is `phase 1`, as `phase II` was already `phase 2`"),
+    case("r7a-type-roman-one-vs-digit",
+         {**R7_MED, "title": ("Type I interferon signature in juvenile dermatomyositis: a "
+                              "cohort study")},
+         {**R7_CEN, "title": ("Type 1 interferon signature in juvenile dermatomyositis: a "
+                              "cohort study")}, "duplicate", "`type I` is `type 1`"),
+    case("r7a-phase-one-vs-two-roman",
+         {**R7_AOP, "title": ("A phase I trial of intra-arterial tenecteplase after successful "
+                              "thrombectomy")},
+         {**R7_AOP, "title": ("A phase II trial of intra-arterial tenecteplase after successful "
+                              "thrombectomy")}, "not-duplicate", "phase 1 and phase 2: two trials"),
+    case("r7a-complex-one-vs-four",
+         {**R7_ABS, "title": ("Mitochondrial complex I deficiency in skeletal muscle of patients "
+                              "with sepsis")},
+         {**R7_ABS, "title": ("Mitochondrial complex IV deficiency in skeletal muscle of "
+                              "patients with sepsis")}, "not-duplicate",
+         "complex I and complex IV: two enzymes"),
+    case("r7a-factor-five-vs-ten",
+         {**R7_ABS, "title": ("Coagulation factor V activity in neonates with sepsis: a "
+                              "prospective cohort")},
+         {**R7_ABS, "title": ("Coagulation factor X activity in neonates with sepsis: a "
+                              "prospective cohort")}, "not-duplicate",
+         "factor V and factor X: two proteins named by a numeral"),
+    case("r7a-four-vs-fourteen-year-spelt",
+         {**R7_AOP, "title": ("Four-year outcomes of transcatheter aortic valve implantation in "
+                              "low-risk patients")},
+         {**R7_AOP, "title": ("Fourteen-year outcomes of transcatheter aortic valve "
+                              "implantation in low-risk patients")}, "not-duplicate",
+         "four and fourteen years of follow-up: two reports (`four` is no spelling of "
+         "`fourteen`)"),
+    case("r7a-five-vs-ten-year-spelt",
+         {**R7_AOP, "title": ("Five-year outcomes of transcatheter aortic valve implantation in "
+                              "low-risk patients")},
+         {**R7_AOP, "title": ("Ten-year outcomes of transcatheter aortic valve implantation in "
+                              "low-risk patients")}, "not-duplicate", "five and ten years"),
+    case("r7a-two-year-spelt-vs-digits",
+         {**R7_MED, "title": ("Two-year outcomes of transcatheter aortic valve implantation in "
+                              "low-risk patients")},
+         {**R7_CEN, "title": ("2-year outcomes of transcatheter aortic valve implantation in "
+                              "low-risk patients")}, "duplicate", "`two` is `2`"),
+    case("r7a-persian-digits",
+         {**R7_MED, "title": ("بررسی شیوع افسردگی در بیماران مبتلا به سکته مغزی در سال ۱۳۹۸"),
+          "language": "Persian"},
+         {**R7_CEN, "title": ("بررسی شیوع افسردگی در بیماران مبتلا به سکته مغزی در سال 1398"),
+          "language": "Persian"}, "duplicate",
+         "Persian digits are digits: `۱۳۹۸` is 1398"),
+    case("r7a-class-one-vs-two-roman",
+         {**R7_ABS, "title": ("Donor-specific HLA class I antibodies and early graft loss after "
+                              "kidney transplantation")},
+         {**R7_ABS, "title": ("Donor-specific HLA class II antibodies and early graft loss after "
+                              "kidney transplantation")}, "not-duplicate",
+         "class I and class II antibodies: two findings"),
+    case("r7a-spelt-number-in-dropped-subtitle",
+         {**R7_MED, "title": ("Very early mobilisation after acute ischaemic stroke in older "
+                              "adults: one-year results of a cohort")},
+         {**R7_EMB, "title": ("Very early mobilisation after acute ischaemic stroke in older "
+                              "adults")}, "duplicate",
+         "a subtitle dropped by one export may hold a number, spelt or not: the same place "
+         "says one article"),
+    case("r7a-type-1-vs-2-diabetes",
+         {**R7_AOP, "title": ("Insulin degludec in type 1 diabetes: a real-world cohort from "
+                              "primary care")},
+         {**R7_AOP, "title": ("Insulin degludec in type 2 diabetes: a real-world cohort from "
+                              "primary care")}, "not-duplicate", "two diseases"),
+    case("r7a-h1n1-vs-h3n2",
+         {**R7_ABS, "title": ("Hospital admissions for H1N1 influenza in pregnant women during "
+                              "the pandemic season")},
+         {**R7_ABS, "title": ("Hospital admissions for H3N2 influenza in pregnant women during "
+                              "the pandemic season")}, "not-duplicate", "two subtypes"),
+    case("r7a-h5n1-vs-h1n5",
+         {**R7_ABS, "title": ("Hospital admissions for H5N1 influenza in pregnant women during "
+                              "the pandemic season")},
+         {**R7_ABS, "title": ("Hospital admissions for H1N5 influenza in pregnant women during "
+                              "the pandemic season")}, "not-duplicate",
+         "the same digits in another order: two subtypes"),
+    case("r7a-brca1-vs-brca2",
+         {**R7_GREY, "title": ("Germline BRCA1 variants in Ashkenazi women with triple-negative "
+                               "breast cancer")},
+         {**R7_GREY, "title": ("Germline BRCA2 variants in Ashkenazi women with triple-negative "
+                               "breast cancer")}, "not-duplicate", "two genes"),
+    case("r7a-tp53-vs-tp63",
+         {**R7_AOP, "title": ("TP53 mutations in oral squamous cell carcinoma from betel quid "
+                              "chewers")},
+         {**R7_AOP, "title": ("Tp63 mutations in oral squamous cell carcinoma from betel quid "
+                              "chewers")}, "not-duplicate", "two genes, whatever their case"),
+    case("r7a-gene-case-two-exports",
+         {**R7_MED, "title": ("BRCA1 promoter methylation in sporadic ovarian cancer in a "
+                              "Polish cohort")},
+         {**R7_EMB, "title": ("BRCA1 PROMOTER METHYLATION IN SPORADIC OVARIAN CANCER IN A "
+                              "POLISH COHORT")}, "duplicate", "a gene in capitals is the gene"),
+    case("r7a-methyl-locants",
+         {**R7_GREY, "title": ("Synthesis of 2-methylimidazole derivatives as antifungal agents "
+                               "against Candida auris")},
+         {**R7_GREY, "title": ("Synthesis of 4-methylimidazole derivatives as antifungal agents "
+                               "against Candida auris")}, "not-duplicate", "two compounds"),
+    case("r7a-decimal-vs-whole-dose",
+         {**R7_AOP, "title": ("Tranexamic acid 1.5 g versus placebo in hip arthroplasty: blood "
+                              "loss and transfusion")},
+         {**R7_AOP, "title": ("Tranexamic acid 15 g versus placebo in hip arthroplasty: blood "
+                              "loss and transfusion")}, "not-duplicate",
+         "1.5 g and 15 g: the decimal point is a number"),
+    case("r7a-prime-locants",
+         {**R7_ABS, "title": ("Mutations in the 3′ UTR of the KRAS gene in colorectal cancer "
+                              "from a Nigerian cohort")},
+         {**R7_ABS, "title": ("Mutations in the 5′ UTR of the KRAS gene in colorectal cancer "
+                              "from a Nigerian cohort")}, "not-duplicate",
+         "the 3′ and 5′ untranslated regions"),
+    case("r7a-covid-wave-1-vs-2",
+         {**R7_AOP, "title": ("Mortality during COVID-19 wave 1 in care homes in England: a "
+                              "cohort study")},
+         {**R7_AOP, "title": ("Mortality during COVID-19 wave 2 in care homes in England: a "
+                              "cohort study")}, "not-duplicate", "two waves"),
+    case("r7a-first-vs-second-wave-words",
+         {**R7_AOP, "title": ("Mortality during the first COVID-19 wave in care homes in "
+                              "England: a cohort study")},
+         {**R7_AOP, "title": ("Mortality during the second COVID-19 wave in care homes in "
+                              "England: a cohort study")}, "not-duplicate", "two waves, in words"),
+    # Letters that name another compound or another gene.
+    case("r7a-cis-vs-trans",
+         {**R7_GREY, "title": ("cis-Platinum complexes with thiosemicarbazone ligands: "
+                               "cytotoxicity in ovarian cancer cells")},
+         {**R7_GREY, "title": ("trans-Platinum complexes with thiosemicarbazone ligands: "
+                               "cytotoxicity in ovarian cancer cells")}, "not-duplicate",
+         "two isomers"),
+    case("r7a-r-vs-s-enantiomer",
+         {**R7_AOP, "title": ("(R)-ketamine versus placebo for treatment-resistant depression in "
+                              "adolescents")},
+         {**R7_AOP, "title": ("(S)-ketamine versus placebo for treatment-resistant depression in "
+                              "adolescents")}, "not-duplicate", "two enantiomers"),
+    case("r7a-d-vs-l-lactate",
+         {**R7_ABS, "title": ("D-lactate as a marker of intestinal ischaemia after cardiac "
+                              "surgery in neonates")},
+         {**R7_ABS, "title": ("L-lactate as a marker of intestinal ischaemia after cardiac "
+                              "surgery in neonates")}, "not-duplicate", "two enantiomers"),
+    case("r7a-ortho-vs-para",
+         {**R7_GREY, "title": ("Inhaled o-xylene exposure and hepatic enzyme induction in "
+                               "printing workers")},
+         {**R7_GREY, "title": ("Inhaled p-xylene exposure and hepatic enzyme induction in "
+                               "printing workers")}, "not-duplicate", "two isomers"),
+    case("r7a-hepatitis-b-vs-c",
+         {**R7_AOP, "title": ("Hepatitis B reactivation during rituximab therapy in patients "
+                              "with lymphoma")},
+         {**R7_AOP, "title": ("Hepatitis C reactivation during rituximab therapy in patients "
+                              "with lymphoma")}, "not-duplicate", "two viruses"),
+    case("r7a-pd1-vs-pdl1",
+         {**R7_ABS, "title": ("PD-1 expression on tumour-infiltrating lymphocytes in gastric "
+                              "cancer: a cohort study")},
+         {**R7_ABS, "title": ("PD-L1 expression on tumour-infiltrating lymphocytes in gastric "
+                              "cancer: a cohort study")}, "not-duplicate",
+         "a receptor and its ligand"),
+    case("r7a-egf-vs-egfr",
+         {**R7_AOP, "title": ("Serum EGF levels and response to cetuximab in metastatic "
+                              "colorectal cancer")},
+         {**R7_AOP, "title": ("Serum EGFR levels and response to cetuximab in metastatic "
+                              "colorectal cancer")}, "not-duplicate",
+         "a growth factor and its receptor: a short name plus a letter is another name"),
+    case("r7a-bnp-vs-nt-probnp",
+         {**R7_ABS, "title": ("Prognostic value of BNP in acute heart failure with preserved "
+                              "ejection fraction: a cohort study")},
+         {**R7_ABS, "title": ("Prognostic value of NT-proBNP in acute heart failure with "
+                              "preserved ejection fraction: a cohort study")}, "not-duplicate",
+         "two peptides: `bnp` inside `probnp` is not the same name"),
+    case("r7a-mrna-vs-mirna",
+         {**R7_GREY, "title": ("Circulating mRNA profiles in children with Kawasaki disease: a "
+                               "case-control study")},
+         {**R7_GREY, "title": ("Circulating miRNA profiles in children with Kawasaki disease: a "
+                               "case-control study")}, "not-duplicate",
+         "messenger RNA and microRNA: two short names a letter apart"),
+    case("r7a-mri-vs-fmri",
+         {**R7_GREY, "title": ("Resting-state MRI of the default mode network in adolescents "
+                               "with anorexia nervosa")},
+         {**R7_GREY, "title": ("Resting-state fMRI of the default mode network in adolescents "
+                               "with anorexia nervosa")}, "not-duplicate",
+         "structural and functional MRI: `mri` inside `fmri` is another name"),
+    case("r7a-title-cut-short-at-field-length",
+         {**R7_MED, "title": ("Maintenance pemetrexed after first-line platinum doublet "
+                              "chemotherapy in stage IIIB and stage IV non-squamous non-small cell "
+                              "lung cancer")},
+         {**R7_CEN, "title": ("Maintenance pemetrexed after first-line platinum doublet "
+                              "chemotherapy in stage IIIB and stage IV non-squamous non-small cell "
+                              "lung can")}, "duplicate",
+         "an export that cut the title at its field's length ends in part of a word"),
+    case("r7a-hiv-vs-hpv",
+         {**R7_AOP, "title": ("HIV self-testing among men who have sex with men in rural Kenya: "
+                              "a cluster trial")},
+         {**R7_AOP, "title": ("HPV self-testing among men who have sex with men in rural Kenya: "
+                              "a cluster trial")}, "not-duplicate", "two viruses"),
+    case("r7a-short-name-hyphen-and-spelling",
+         {**R7_MED, "title": ("IL-6 blockade and haemodialysis vascular access failure: a "
+                              "cohort study")},
+         {**R7_CEN, "title": ("IL6 blockade and hemodialysis vascular access failure: a cohort "
+                              "study")}, "duplicate",
+         "`IL-6` and `IL6` are one name, with a British and an American spelling beside it"),
+    # A word that turns the title into its opposite (round 2 read prefixes, not words).
+    case("r7a-not-associated-one-supplement",
+         {**R7_ABS, "title": ("Statin use is associated with reduced dementia risk in older "
+                              "adults with diabetes")},
+         {**R7_ABS, "title": ("Statin use is not associated with reduced dementia risk in older "
+                              "adults with diabetes")}, "not-duplicate",
+         "two findings (two abstracts of one supplement): `not` is no spelling variant"),
+    case("r7a-not-associated-ahead-of-print",
+         {**R7_AOP, "title": ("Statin use is associated with reduced dementia risk in older "
+                              "adults with diabetes")},
+         {**R7_AOP, "title": ("Statin use is not associated with reduced dementia risk in older "
+                              "adults with diabetes")}, "not-duplicate",
+         "two findings ahead of print"),
+    case("r7a-without-vs-with-one-supplement",
+         {**R7_ABS, "title": ("Outcomes of ischaemic stroke with atrial fibrillation in a "
+                              "national registry")},
+         {**R7_ABS, "title": ("Outcomes of ischaemic stroke without atrial fibrillation in a "
+                              "national registry")}, "not-duplicate",
+         "`with` is a stop word, `without` its opposite: two populations"),
+    case("r7a-non-hodgkin-vs-hodgkin",
+         {**R7_JCO, "title": ("Rituximab maintenance in Hodgkin lymphoma: a retrospective "
+                              "multicentre analysis")},
+         {**R7_JCO, "title": ("Rituximab maintenance in non-Hodgkin lymphoma: a retrospective "
+                              "multicentre analysis")}, "not-duplicate", "two diseases"),
+    case("r7a-non-small-vs-small-cell",
+         {**R7_JCO, "title": ("Pembrolizumab in non-small cell lung cancer with brain "
+                              "metastases: a real-world cohort")},
+         {**R7_JCO, "title": ("Pembrolizumab in small cell lung cancer with brain metastases: a "
+                              "real-world cohort")}, "not-duplicate", "two diseases"),
+    case("r7a-off-pump-vs-on-pump",
+         {**R7_ABS, "title": ("Off-pump coronary artery bypass grafting in octogenarians: a "
+                              "propensity-matched analysis")},
+         {**R7_ABS, "title": ("On-pump coronary artery bypass grafting in octogenarians: a "
+                              "propensity-matched analysis")}, "not-duplicate",
+         "`on` is a stop word, `off` its opposite: two operations"),
+    case("r7a-out-of-hospital-vs-in-hospital",
+         {**R7_ABS, "title": ("In-hospital cardiac arrest in patients with COVID-19: incidence "
+                              "and survival in a national registry")},
+         {**R7_ABS, "title": ("Out-of-hospital cardiac arrest in patients with COVID-19: "
+                              "incidence and survival in a national registry")}, "not-duplicate",
+         "in-hospital and out-of-hospital arrests are two populations"),
+    case("r7a-anti-inflammatory-vs-inflammatory",
+         {**R7_ABS, "title": ("Anti-inflammatory diet and depressive symptoms in older adults: a "
+                              "cohort study")},
+         {**R7_ABS, "title": ("Inflammatory diet and depressive symptoms in older adults: a "
+                              "cohort study")}, "not-duplicate", "two diets"),
+    case("r7a-no-difference-vs-difference",
+         {**R7_ABS, "title": ("Difference in 90-day mortality between men and women after "
+                              "thrombectomy")},
+         {**R7_ABS, "title": ("No difference in 90-day mortality between men and women after "
+                              "thrombectomy")}, "not-duplicate", "two findings: `no` is a word"),
+    case("r7a-cut-off-and-drop-out-hyphenation",
+         {**R7_MED, "title": ("Haemoglobin cut-off values and drop-out from iron "
+                              "supplementation in pregnancy: a cohort study")},
+         {**R7_CEN, "title": ("Hemoglobin cutoff values and dropout from iron supplementation in "
+                              "pregnancy: a cohort study")}, "duplicate",
+         "`cut-off`/`cutoff`, `drop-out`/`dropout` beside a spelling variant: `off` and `out` "
+         "are parts of one word here"),
+    case("r7a-negated-title-two-exports",
+         {**R7_MED, "title": ("Statin use is not associated with reduced dementia risk in older "
+                              "adults with diabetes.")},
+         {**R7_EMB, "title": ("STATIN USE IS NOT ASSOCIATED WITH REDUCED DEMENTIA RISK IN OLDER "
+                              "ADULTS WITH DIABETES")}, "duplicate",
+         "the same negated title from two exports"),
+    case("r7a-negation-in-dropped-subtitle",
+         {**R7_MED, "title": ("Very early mobilisation after acute ischaemic stroke in older "
+                              "adults: no benefit for the oldest patients")},
+         {**R7_EMB, "title": ("Very early mobilisation after acute ischaemic stroke in older "
+                              "adults")}, "duplicate",
+         "a subtitle dropped by one export may hold a `no`: the place says one article"),
+    case("r7a-nonsmall-glued-vs-hyphen",
+         {**R7_MED, "title": ("Pembrolizumab in nonsmall cell lung cancer with brain metastases: "
+                              "a real-world cohort")},
+         {**R7_CEN, "title": ("Pembrolizumab in non-small cell lung cancer with brain "
+                              "metastases: a real-world cohort")}, "duplicate",
+         "`nonsmall` and `non-small` are one word"),
+    # Opposite prefixes round 2 did not list.
+    case("r7a-agonist-vs-antagonist",
+         {**R7_AOP, "title": ("Dopamine agonist withdrawal syndrome in Parkinson disease: a "
+                              "retrospective cohort")},
+         {**R7_AOP, "title": ("Dopamine antagonist withdrawal syndrome in Parkinson disease: a "
+                              "retrospective cohort")}, "not-duplicate", "two classes of drugs"),
+    case("r7a-function-vs-dysfunction",
+         {**R7_ABS, "title": ("Endothelial function in young adults with type 1 diabetes and "
+                              "microalbuminuria")},
+         {**R7_ABS, "title": ("Endothelial dysfunction in young adults with type 1 diabetes and "
+                              "microalbuminuria")}, "not-duplicate",
+         "`dys-` negates: two findings"),
+    case("r7a-micro-vs-macrovascular",
+         {**R7_AOP, "title": ("Microvascular complications in adults with long-standing type 2 "
+                              "diabetes in Ghana")},
+         {**R7_AOP, "title": ("Macrovascular complications in adults with long-standing type 2 "
+                              "diabetes in Ghana")}, "not-duplicate", "two kinds of complication"),
+    case("r7a-endogenous-vs-exogenous",
+         {**R7_GREY, "title": ("Endogenous glucocorticoid excess and trabecular bone loss in "
+                               "postmenopausal women")},
+         {**R7_GREY, "title": ("Exogenous glucocorticoid excess and trabecular bone loss in "
+                               "postmenopausal women")}, "not-duplicate",
+         "endogenous and exogenous: opposites"),
+    case("r7a-afferent-vs-efferent",
+         {**R7_AOP, "title": ("Afferent arteriolar tone in early diabetic nephropathy: a "
+                              "micropuncture study in rats")},
+         {**R7_AOP, "title": ("Efferent arteriolar tone in early diabetic nephropathy: a "
+                              "micropuncture study in rats")}, "not-duplicate", "two arterioles"),
+    case("r7a-abduction-vs-adduction",
+         {**R7_ABS, "title": ("Hip abduction strength after total hip arthroplasty through the "
+                              "anterior approach")},
+         {**R7_ABS, "title": ("Hip adduction strength after total hip arthroplasty through the "
+                              "anterior approach")}, "not-duplicate", "two movements"),
+    case("r7a-heterozygous-vs-homozygous",
+         {**R7_ABS, "title": ("Heterozygous factor V Leiden and recurrent miscarriage in a "
+                              "Danish cohort")},
+         {**R7_ABS, "title": ("Homozygous factor V Leiden and recurrent miscarriage in a Danish "
+                              "cohort")}, "not-duplicate", "two genotypes"),
+    case("r7a-increases-vs-decreases",
+         {**R7_AOP, "title": ("Physical activity increases insulin sensitivity in adolescents "
+                              "with obesity")},
+         {**R7_AOP, "title": ("Physical activity decreases insulin sensitivity in adolescents "
+                              "with obesity")}, "not-duplicate", "two findings"),
+    case("r7a-before-vs-after",
+         {**R7_AOP, "title": ("Anxiety before surgery in children undergoing tonsillectomy in a "
+                              "day-case unit")},
+         {**R7_AOP, "title": ("Anxiety after surgery in children undergoing tonsillectomy in a "
+                              "day-case unit")}, "not-duplicate", "two moments"),
+    case("r7a-antagonist-dysfunction-two-exports",
+         {**R7_MED, "title": ("Dopamine antagonist use and oesophageal dysfunction in older "
+                              "adults: a cohort study")},
+         {**R7_CEN, "title": ("Dopamine antagonist use and esophageal dysfunction in older "
+                              "adults: a cohort study")}, "duplicate",
+         "the prefixed words on both sides, a British and an American spelling beside them"),
+    case("r7a-prefix-word-with-spelling-variant",
+         {**R7_MED, "title": ("Microvascular complications in anaemic adults with long-standing "
+                              "type 2 diabetes")},
+         {**R7_CEN, "title": ("Microvascular complications in anemic adults with long-standing "
+                              "type 2 diabetes")}, "duplicate",
+         "a British and an American spelling beside a prefixed word"),
+    # Scripts without spaces between words: a Chinese or Japanese title is one `word`.
+    case("r7a-cjk-left-vs-right-spaced",
+         {**R7_CNKI_FIRST, "title": "腹腔镜下左半结肠切除术治疗结肠癌 120 例临床分析"},
+         {**R7_CNKI_FIRST, "title": "腹腔镜下右半结肠切除术治疗结肠癌 120 例临床分析"},
+         "not-duplicate",
+         "left and right hemicolectomy (左/右): one character apart, two operations"),
+    case("r7a-cjk-acute-vs-chronic",
+         {**R7_CNKI_FIRST,
+          "title": "急性脑梗死患者血清同型半胱氨酸水平与认知功能障碍的相关性研究"},
+         {**R7_CNKI_FIRST,
+          "title": "慢性脑梗死患者血清同型半胱氨酸水平与认知功能障碍的相关性研究"},
+         "not-duplicate", "acute and chronic (急性/慢性) infarction: two studies"),
+    case("r7a-cjk-subgroup-added",
+         {**R7_CNKI_FIRST,
+          "title": "优质护理干预对高血压患者血压控制及生活质量的影响"},
+         {**R7_CNKI_FIRST,
+          "title": "优质护理干预对老年高血压患者血压控制及生活质量的影响"},
+         "not-duplicate",
+         "`老年` (older) added: a subgroup report, as `... in older patients` is in English"),
+    case("r7a-cjk-cnki-vs-wanfang",
+         {**R7_CNKI, "title": "急性脑梗死患者血清同型半胱氨酸水平与认知功能障碍的相关性研究"},
+         {**R7_WANFANG,
+          "title": "急性脑梗死患者血清同型半胱氨酸水平与认知功能障碍的相关性研究."},
+         "duplicate", "one article from CNKI and Wanfang, at the same pages"),
+    case("r7a-cjk-roman-type-one-vs-two",
+         {**R7_CNKI_FIRST, "title": "Ⅰ型糖尿病患者血清维生素D水平与胰岛功能的相关性研究"},
+         {**R7_CNKI_FIRST, "title": "Ⅱ型糖尿病患者血清维生素D水平与胰岛功能的相关性研究"},
+         "not-duplicate", "type 1 and type 2 diabetes in Chinese, with roman numerals (Ⅰ/Ⅱ)"),
+    case("r7a-cjk-full-width-vs-ascii",
+         {**R7_CNKI, "title": "ＣＯＶＩＤ－１９患者的护理干预效果观察（２０２０年）"},
+         {**R7_WANFANG, "title": "COVID-19患者的护理干预效果观察(2020年)"}, "duplicate",
+         "full-width Latin letters, digits and brackets are the ASCII ones"),
+    case("r7a-japanese-print-vs-advance-publication",
+         {**R7_JSTAGE, "title": "急性脳梗塞患者における血清ホモシステイン値と認知機能障害の関連"},
+         {**R7_JSTAGE_EARLY,
+          "title": "急性脳梗塞患者における血清ホモシステイン値と認知機能障害の関連"},
+         "duplicate", "one Japanese article in print and as J-STAGE's advance publication"),
+    case("r7a-japanese-acute-vs-chronic",
+         {**R7_JSTAGE, "title": "急性脳梗塞患者における血清ホモシステイン値と認知機能障害の関連",
+          "volume": "", "issue": "", "pages": ""},
+         {**R7_JSTAGE, "title": "慢性脳梗塞患者における血清ホモシステイン値と認知機能障害の関連",
+          "volume": "", "issue": "", "pages": ""}, "not-duplicate",
+         "acute and chronic, in Japanese: two studies"),
+    case("r7a-korean-acute-vs-chronic",
+         {**R7_AOP, "title": ("급성 뇌경색 환자에서 혈청 호모시스테인 수치와 "
+                              "인지기능 장애의 관련성")},
+         {**R7_AOP, "title": ("만성 뇌경색 환자에서 혈청 호모시스테인 수치와 "
+                              "인지기능 장애의 관련성")},
+         "not-duplicate", "acute and chronic, in Korean (spaced words)"),
+    case("r7a-cyrillic-two-works",
+         {**R7_AOP, "title": ("Эффективность тромболизиса у пациентов старше 80 лет с острым "
+                              "ишемическим инсультом"), "language": "Russian"},
+         {**R7_AOP, "title": ("Эффективность тромболизиса у пациентов младше 80 лет с острым "
+                              "ишемическим инсультом"), "language": "Russian"}, "not-duplicate",
+         "older and younger than 80 (старше/младше): two populations"),
+    # Titles that fold to nothing, or to a word.
+    case("r7a-titles-lost-to-question-marks",
+         {**R7_AOP, "authors": [], "title": "????????????? ??????????? ? ????????? ? ?????? ??"},
+         {**R7_AOP, "authors": [], "title": "????????? ?????????? ? ??????? ? ????????? ?????"},
+         "not-duplicate", "two titles lost to an export's encoding are no equal titles"),
+    case("r7a-titles-only-symbols",
+         {**R7_AOP, "authors": [], "title": "† ‡ §"}, {**R7_AOP, "authors": [], "title": "—"},
+         "not-duplicate", "titles that fold to nothing: `empty == empty` is no match"),
+    case("r7a-one-word-title-two-editorials",
+         {**R7_AOP, "title": "Sepsis", "authors": ["Vincent, J. L."], "volume": "45",
+          "issue": "3"},
+         {**R7_AOP, "title": "Sepsis", "authors": ["Vincent, J. L."], "volume": "45",
+          "issue": "9"}, "not-duplicate",
+         "one author's two editorials of one word in one volume: the issue tells them apart"),
+    case("r7a-one-word-title-two-entries-no-authors",
+         {"title": "Asthma", "year": "2020", "journal": "Encyclopedia of Respiratory Medicine",
+          "type": "CHAP"},
+         {"title": "Asthma", "year": "2020", "journal": "Encyclopedia of Respiratory Medicine",
+          "type": "CHAP", "pages": "112-120"}, "not-duplicate",
+         "a one-word entry without authors: nothing but the title, which names no one work"),
+    case("r7a-acronym-title-two-editorials",
+         {**R7_AOP, "title": "COVID-19", "authors": ["Horton, R."], "volume": "395"},
+         {**R7_AOP, "title": "COVID-19", "authors": ["Horton, R."], "volume": "396"},
+         "not-duplicate", "an acronym for a title in two volumes"),
+    case("r7a-one-word-title-two-exports",
+         {**R7_MED, "title": "Sepsis.", "pages": "1810-1811"},
+         {**R7_EMB, "title": "SEPSIS", "pages": "1810-1811"}, "duplicate",
+         "a one-word title at one place by one author: one item"),
+    case("r7a-question-vs-statement",
+         {**R7_AOP, "title": "Is early mobilisation after hip fracture surgery effective?"},
+         {**R7_AOP, "title": "Early mobilisation after hip fracture surgery is effective"},
+         "not-duplicate",
+         "a question and an answer: a person looks (the question mark is folded away)"),
+    case("r7a-chinese-vs-english-same-doi",
+         {**R7_CNKI, "journal": "中华神经科杂志", "volume": "52", "issue": "3",
+          "pages": "201-206", "doi": "10.3760/cma.j.issn.1006-7876.2019.03.006",
+          "title": "急性脑梗死患者血清同型半胱氨酸水平与认知功能障碍的相关性研究"},
+         {"title": ("[Correlation between serum homocysteine level and cognitive impairment in "
+                    "patients with acute cerebral infarction]."),
+          "authors": ["Wang W", "Li N", "Zhang M"], "year": "2019",
+          "journal": "Zhonghua shen jing ke za zhi", "volume": "52", "issue": "3",
+          "pages": "201-206", "doi": "10.3760/cma.j.issn.1006-7876.2019.03.006",
+          "pmid": "30999999", "language": "chi", "type": "Journal Article"}, "uncertain",
+         "known limit: CNKI's Chinese record and MEDLINE's translation share DOI and pages, but "
+         "the names are in two scripts (王伟, Wang W), so nothing says the authors agree: queued "
+         "(`same-doi-other-title`), not merged"),
+    case("r7a-h2o2-vs-h2o-known-limit",
+         {**R7_ABS, "title": ("Oxidative injury of retinal pigment epithelium cells exposed to "
+                              "H2O2 in vitro")},
+         {**R7_ABS, "title": ("Oxidative injury of retinal pigment epithelium cells exposed to "
+                              "H2O in vitro")}, "duplicate",
+         "known limit (merged): two works, but a title's numbers compare as a set ({2} both) and "
+         "a name with one more digit glued is a spelling (`h2o` in `h2o2`), as `il6` is `il 6`"),
+    case("r7a-hs-crp-vs-crp",
+         {**R7_ABS, "title": ("Serum CRP and incident atrial fibrillation after cardiac surgery "
+                              "in older adults")},
+         {**R7_ABS, "title": ("Serum hs-CRP and incident atrial fibrillation after cardiac "
+                              "surgery in older adults")}, "not-duplicate",
+         "two abstracts of one supplement, one measuring hs-CRP: `hs` is a word one title adds, "
+         "which only a place holding one item forgives (round 7c's `one_item_place`; a shared "
+         "volume forgave it before, and round 7a kept this pair as a known limit)"),
+    case("r7a-cjk-roman-vs-digit-known-limit",
+         {**R7_CNKI, "title": "Ⅱ型糖尿病患者血清维生素D水平与胰岛功能的相关性研究"},
+         {**R7_WANFANG, "title": "2型糖尿病患者血清维生素D水平与胰岛功能的相关性研究"},
+         "not-duplicate",
+         "known limit (kept apart): one article if one export wrote `Ⅱ型` and the other `2型`; a "
+         "roman numeral glued to a CJK character is read as no number"),
 ]
 
 

@@ -1,7 +1,7 @@
 """The guards: what tells two records apart, whatever else agrees.
 
 `kind_guard` names two kinds of item (an erratum, a retraction, a comment or a protocol against
-the article; parts of a series; other numbers in the title; a meeting abstract against the
+the article; parts of a series; other numbers or signs in the title; a meeting abstract against the
 journal article). `place_guards` lists every field that places a record and disagrees: year by
 more than one, volume, issue, first page. Page helpers say when pages that differ are still one
 article's (ranges a little off, ahead-of-print pages 1-N, fields shifted one along).
@@ -45,6 +45,10 @@ def kind_guard(a: Key, b: Key) -> str:
         # `12-month` vs `24-month` results; a typo in a number is forgiven only when year,
         # volume and first page say it is the same article.
         return "title-numbers"
+    if a.signs and b.signs and not same_place and other_signs(a, b):
+        # `≥80` and `<80` years, `HER2+` and `HER2−`, `± ritonavir` and `+ ritonavir`: the
+        # signs folding drops. A sign one export lost (`?80`) says nothing.
+        return "title-signs"
     if a.conference != b.conference:
         # A meeting abstract and the journal article that followed share title and authors.
         article = b if a.conference else a
@@ -77,6 +81,14 @@ def an_article(a: Key, b: Key) -> bool:
 def one_number(k: Key) -> bool:
     """The record's page is one number (an article number), not a range's first page."""
     return k.last_page == k.first_page
+
+
+def other_signs(a: Key, b: Key) -> bool:
+    """Both titles sign one name or number, with other signs."""
+    for name in {n for n, _ in a.signs} & {n for n, _ in b.signs}:
+        if {s for n, s in a.signs if n == name} != {s for n, s in b.signs if n == name}:
+            return True
+    return False
 
 
 def whole_range(a: Key, b: Key) -> bool:

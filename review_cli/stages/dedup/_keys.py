@@ -22,7 +22,7 @@ from review_cli.io.normalise import (
 from review_cli.model import Record
 from review_cli.stages.dedup._journals import journal_info, journals_match
 from review_cli.stages.dedup._pages import SHARED_PAGES, embase_place, pages_info, placed_number
-from review_cli.stages.dedup._text import NON_ALNUM, STOP, fold, title_form, words
+from review_cli.stages.dedup._text import NON_ALNUM, STOP, fold, title_form, title_tokens, words
 from review_cli.stages.dedup._titles import generic
 
 ROMAN = {
@@ -448,14 +448,97 @@ def _is_group(author: str) -> bool:
 
 _DIGITS = re.compile(r"\d+")
 _ROMAN_WORD = re.compile(r"\b(ii|iii|iv|vi|vii|viii|ix)\b")
+# `I`, `V` and `X` alone are words or letters too (`vitamin X`?): numerals only after a word
+# that numbers things (`phase I`, `type I`, `class I`, `complex V`).
+_NUMBERED_ROMAN = re.compile(
+    r"\b(?:type|phase|class|stage|grade|part|complex|group|level|step|wave|study|trial|arm"
+    r"|chapter|volume|section|cycle|category|generation)\s(i|v|x)\b"
+)
+_NUMERALS = {"i": "1", "v": "5", "x": "10"}
+# Numbers spelt out (`Two-year outcomes`, `Fourteen-year follow-up`): a number, as its digits
+# are. Tens before a unit make one number (`twenty-five`).
+_UNITS = (
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+    "fifteen sixteen seventeen eighteen nineteen"
+).split()
+_TENS = "twenty thirty forty fifty sixty seventy eighty ninety".split()
+_SPELT = {w: n for n, w in enumerate(_UNITS)} | {w: 10 * n for n, w in enumerate(_TENS, 2)}
+_SPELT_WORDS = frozenset(_SPELT)
 
 
 def title_numbers(title: str) -> frozenset[str]:
-    """Numbers a title states (`12-month`, `phase 2`, `type II`): different numbers, different
-    study."""
-    out = {n.lstrip("0") or "0" for n in _DIGITS.findall(title)}
+    """Numbers a title states (`12-month`, `phase 2`, `type II`, `two-year`): different numbers,
+    different study. (Folding made digits of any script ASCII: `۱۳۹۸` is 1398.)"""
+    out = {n.lstrip("0") or "0" for n in _DIGITS.findall(title)}  # folded: ASCII digits
     if "ii" in title or "iv" in title or "vi" in title or "ix" in title:
         out.update(ROMAN[w] for w in _ROMAN_WORD.findall(title))
+    if " i " in title or " v " in title or " x " in title or title.endswith((" i", " v", " x")):
+        out.update(_NUMERALS[w] for w in _NUMBERED_ROMAN.findall(title))
+    words_ = title.split()
+    if not _SPELT_WORDS.isdisjoint(words_):
+        out.update(_spelt_numbers(words_))
+    return frozenset(out)
+
+
+def number_value(word: str) -> str:
+    """The number one title word names (`2`, `۲`, `ii`, `two`), or ''."""
+    if word.isdigit():
+        return str(int(word))
+    n = _SPELT.get(word)
+    return ROMAN.get(word, "") if n is None else str(n)
+
+
+def _spelt_numbers(words_: list[str]) -> set[str]:
+    out: set[str] = set()
+    skip = False
+    for word, after in zip(words_, [*words_[1:], ""], strict=True):
+        if skip:
+            skip = False
+            continue
+        n = _SPELT.get(word)
+        if n is None:
+            continue
+        unit = _SPELT.get(after)
+        if n >= 20 and unit is not None and unit < 10:
+            n, skip = n + unit, True  # `twenty five`
+        out.add(str(n))
+    return out
+
+
+# Signs folding drops that name another population or another arm: `≥80` against `<80` years,
+# `HER2+` against `HER2−`, `A ± B` (with or without B) against `A + B`. MEDLINE writes `≥` as
+# `>/=`; an ASCII minus is a hyphen after a name with nothing glued after it (`ER- breast`).
+_SIGN_CHAR = re.compile(
+    r"[<>\u2264\u2265\u2266\u2267\u2a7d\u2a7e+\u00b1\u2212\u207a\u207b\uff0b\uff1c\uff1e]"
+)
+_MINUS_HINT = re.compile(r"[-\u2010\u2011\u2013](?:[\s/),;:.]|$)")
+_THRESHOLD = re.compile(
+    r"(>\s*/?\s*=|=\s*>|>\s*or\s*=|[>\u2265\u2267\u2a7e]|<\s*/?\s*=|=\s*<|<\s*or\s*=|[<\u2264\u2266\u2a7d])"
+    r"\s*(\d+(?:[.,]\d+)?)"
+)
+_AT_MOST = frozenset("\u2264\u2266\u2a7d")  # `≤`; every other threshold without `<` is `≥`
+_SIGNED = re.compile(r"([^\W_]+)\(?(\+|\u2212|[-\u2010\u2011\u2013](?=[\s/),;:.+]|$))")
+_ARM = re.compile(r"(\u00b1|\+/[-\u2212]|(?<=\s)\+(?=\s))\s*([^\W_]+)")  # `+/-` is ASCII `±`
+
+
+def title_signs(raw_title: str) -> frozenset[tuple[str, str]]:
+    """(what is signed, its sign) for each sign the title carries: (`80`, `>`) for `≥80`,
+    (`her2`, `-`) for `HER2−`, (`ritonavir`, `with or without`) for `± ritonavir`."""
+    if raw_title.isascii():  # most titles: three substring tests, no regex
+        if not ("<" in raw_title or ">" in raw_title or "+" in raw_title) and not (
+            "-" in raw_title and _MINUS_HINT.search(raw_title)
+        ):
+            return frozenset()
+    elif not (_SIGN_CHAR.search(raw_title) or _MINUS_HINT.search(raw_title)):
+        return frozenset()
+    text = fold(raw_title)
+    out = {
+        (number.replace(",", "."), "<" if "<" in sign or sign in _AT_MOST else ">")
+        for sign, number in _THRESHOLD.findall(text)
+    }
+    out.update((name, "+" if sign == "+" else "-") for name, sign in _SIGNED.findall(text))
+    out.update((name, "with" if sign == "+" else "with or without")
+               for sign, name in _ARM.findall(text))
     return frozenset(out)
 
 
@@ -473,6 +556,7 @@ class Key:
     alt_titles: tuple[str, ...]  # parallel titles: `Original; English`, `<ORIGINAL> ...`
     tokens: tuple[str, ...]
     numbers: frozenset[str]
+    signs: frozenset[tuple[str, str]]  # (`80`, `>`) for `≥80`, (`her2`, `-`) for `HER2−`
     part: str
     kinds: frozenset[str]
     typed_comment: bool  # a comment by its record type only (`Editorial Material`), not its title
@@ -627,7 +711,7 @@ def make_key(r: Record) -> Key:
         authors = tuple(a for a in authors if not placeholder_author(a))
     group = group_author(authors)
     alt_titles = alternatives(raw)
-    tokens = tuple(w for w in title.split() if w not in STOP)
+    tokens = title_tokens(title)
     titled = kinds(raw, "")  # what the title says the item is; the record type adds its own
     typed = _type_info(r.type)[0]
     item_kinds = titled | typed
@@ -646,6 +730,7 @@ def make_key(r: Record) -> Key:
         alt_titles=alt_titles,
         tokens=tokens,
         numbers=title_numbers(title),
+        signs=title_signs(raw),
         part=part(title) or dotted_part(raw),
         kinds=item_kinds,
         typed_comment="comment" in typed and "comment" not in titled,

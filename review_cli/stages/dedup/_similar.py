@@ -12,7 +12,7 @@ import re
 from rapidfuzz import fuzz, process
 
 from review_cli.stages.dedup._journals import UNNAMED, journals_match, romanised
-from review_cli.stages.dedup._keys import Key
+from review_cli.stages.dedup._keys import Key, number_value
 from review_cli.stages.dedup._titles import foreign, main_title
 
 
@@ -77,10 +77,28 @@ def _lonely_words(a: Key, b: Key) -> tuple[list[str], list[str]]:
         return [], []
     only_a = set(a.tokens) - set(b.tokens) - _LABEL_WORDS
     only_b = set(b.tokens) - set(a.tokens) - _LABEL_WORDS
+    if only_a and only_b:
+        _one_word(a.tokens, only_a, only_b)
+        _one_word(b.tokens, only_b, only_a)
     return (
         [w for w in only_a if not any(_alike(w, v) for v in only_b)],
         [w for w in only_b if not any(_alike(w, v) for v in only_a)],
     )
+
+
+def _one_word(tokens: tuple[str, ...], only_x: set[str], only_y: set[str]) -> None:
+    """Drop the words of one title (`tokens`, unshared: `only_x`) that are one word of the
+    other's: two written as one (`cut off` and `cutoff`), or its last word cut short at a
+    field's length (`... lung can` and `cancer`)."""
+    for u, v in zip(tokens, tokens[1:], strict=False):
+        if u + v in only_y:
+            only_x.difference_update((u, v))
+            only_y.discard(u + v)
+    last = tokens[-1] if tokens else ""
+    cut = {w for w in only_y if w.startswith(last)} if len(last) >= 3 and last in only_x else set()
+    if cut:
+        only_x.discard(last)
+        only_y.difference_update(cut)
 
 
 def word_conflict(a: Key, b: Key) -> bool:
@@ -88,6 +106,8 @@ def word_conflict(a: Key, b: Key) -> bool:
     `adult` vs `adolescent`, `sensitive` vs `resistant`, `factor h` vs `factor i`.
     Spelling variants (haemolytic/hemolytic) and dropped subtitles are not conflicts."""
     lonely_a, lonely_b = _lonely_words(a, b)
+    if len(lonely_a) + len(lonely_b) <= 2 and not _POLARITY.isdisjoint(lonely_a + lonely_b):
+        return True  # `... is not associated`, `non-Hodgkin`, `without AF`: the opposite finding
     if not lonely_a or not lonely_b:
         return False
     # A dropped subtitle leaves words on one side only; a swap leaves them on both sides.
@@ -108,6 +128,12 @@ def added_words(a: Key, b: Key) -> bool:
     return bool(lonely_a or lonely_b)
 
 
+# Words that turn a title into its opposite when one title adds them (one or two words apart,
+# not a dropped subtitle): `... is not associated`, `non-Hodgkin`, `without atrial fibrillation`
+# (`with` is a stop word), `off-pump` (`on` is one), `out-of-hospital` (`in` is one),
+# `anti-inflammatory`. Round 2's prefixes read them glued (`nonsmokers`), not as words.
+_POLARITY = frozenset("not no non without never nor neither anti off out".split())
+
 # Words that label a record rather than name the work (kinds are compared by the guards).
 _LABEL_WORDS = frozenset(
     "erratum errata corrigendum correction reply response comment letter retraction review "
@@ -123,6 +149,11 @@ _OPPOSITE_PREFIXES = (
     ("", "wo"), ("", "fe"), ("", "anti"), ("hyper", "hypo"), ("pre", "post"), ("intra", "extra"),
     ("inter", "intra"), ("infra", "supra"), ("ante", "poste"), ("uni", "bi"), ("uni", "multi"),
     ("bi", "multi"), ("in", "out"), ("over", "under"),
+    # Round 7a: `agonist`/`antagonist`, `function`/`dysfunction`, `microvascular`/
+    # `macrovascular`, `endogenous`/`exogenous`, `afferent`/`efferent`, `abduction`/`adduction`,
+    # `heterozygous`/`homozygous`: a letter or two apart, so fuzzy matching read them as one.
+    ("", "ant"), ("", "dys"), ("macro", "micro"), ("endo", "exo"), ("af", "ef"), ("ab", "ad"),
+    ("hetero", "homo"),
 )
 
 
@@ -131,7 +162,7 @@ def _opposite(x: str, y: str) -> bool:
     with prefixes that name opposites (not spelling variants, which `_alike` forgives)."""
     if x[-3:] != y[-3:]:
         # A shared stem of 3 letters or more ends both words: most word pairs stop here (the
-        # loop below is 80 comparisons, and dedup asks this of every pair of unshared words).
+        # loop below is over 100 comparisons, and dedup asks this of every pair of unshared words).
         return False
     for p, q in _OPPOSITE_PREFIXES:
         for u, v in ((x, y), (y, x)):
@@ -149,7 +180,10 @@ def _opposite(x: str, y: str) -> bool:
 
 
 def _alike(x: str, y: str) -> bool:
-    if _opposite(x, y):
+    value = number_value(x)
+    if value and value == number_value(y):
+        return True  # `phase I` and `phase 1`, `two-year` and `2-year` (the numbers guard agreed)
+    if _opposite(x, y) or _short_names(x, y):
         return False
     if len(x) >= 3 and len(y) >= 3 and (x in y or y in x):
         return True  # `sub group` vs `subgroup`
@@ -158,6 +192,18 @@ def _alike(x: str, y: str) -> bool:
     return fuzz.ratio(x, y) >= 75 or (
         min(len(x), len(y)) >= 4 and (x.startswith(y) or y.startswith(x))
     )
+
+
+def _short_names(x: str, y: str) -> bool:
+    """`egf`/`egfr`, `mrna`/`mirna`, `bnp`/`probnp`, `mri`/`fmri`: a name of four characters or
+    fewer and a word of six or fewer that holds it or is a letter away are two names (a
+    receptor and its ligand, two peptides), not two spellings. A plural (`cell`/`cells`) and a
+    name split from its number (`il`/`il6`, which the numbers guard compares) are one word."""
+    short, long_ = (x, y) if len(x) <= len(y) else (y, x)
+    if len(short) > 4 or len(long_) > 6 or short.isdigit():
+        return False
+    rest = long_[len(short):] if long_.startswith(short) else ""
+    return not (rest in ("s", "es") or rest.isdigit())
 
 
 def names_agree(a: Key, b: Key) -> bool:

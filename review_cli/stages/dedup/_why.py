@@ -71,6 +71,7 @@ _GUARDS = {
     "abstract-vs-article": "one record is a meeting abstract",
     "series-part": "the titles name other parts of a series",
     "title-numbers": "the titles carry other numbers",
+    "title-signs": "the titles carry other signs (≥ or <, + or \u2212, ± or +)",
     "year-apart": "the years are two or more apart",
     "abstract-code-differs": "the meeting abstracts' codes differ",
     "volume-differs": "the volumes differ",
