@@ -431,7 +431,7 @@ ABLATIONS: dict[str, list[tuple[Any, str, Any]]] = {
         (_keys, "title_signs", lambda raw_title: frozenset())],
     "a word that turns a title into its opposite (not, non, without, off, out)": [
         (_similar, "_POLARITY", frozenset())],
-    "opposite prefixes ant-, dys-, macro/micro, endo/exo, af/ef, ab/ad, hetero/homo": [
+    "opposite prefixes ant-, dys-, de-, macro/micro, endo/exo, af/ef, ab/ad, hetero/homo": [
         (_similar, "_OPPOSITE_PREFIXES", _similar._OPPOSITE_PREFIXES[:21])],
     "short names a letter apart are two names (EGF/EGFR)": [
         (_similar, "_short_names", lambda x, y: False)],

@@ -4365,6 +4365,18 @@ CASES = [
          {**R7_ABS, "title": ("Endothelial dysfunction in young adults with type 1 diabetes and "
                               "microalbuminuria")}, "not-duplicate",
          "`dys-` negates: two findings"),
+    case("r7-de-compensated-vs-decompensated",
+         {**HEP, "volume": "", "issue": "", "pages": "", "doi": "", "pmid": ""},
+         {**HEP_SC, "title": HEP["title"].replace("compensated", "decompensated"),
+          "volume": "", "issue": "", "pages": "", "doi": ""}, "not-duplicate",
+         "`de-` undoes (compensated and decompensated cirrhosis, activation and deactivation): "
+         "two populations of one team, ahead of print in one journal (found by round 7b)"),
+    case("r7-de-prefix-both-decompensated",
+         {**HEP, "title": HEP["title"].replace("compensated", "decompensated"),
+          "volume": "", "issue": "", "pages": "", "doi": "", "pmid": ""},
+         {**HEP_SC, "title": HEP["title"].replace("compensated", "decompensated"),
+          "volume": "", "issue": "", "pages": "", "doi": ""}, "duplicate",
+         "the twin: one article on decompensated cirrhosis from PubMed and Scopus"),
     case("r7a-micro-vs-macrovascular",
          {**R7_AOP, "title": ("Microvascular complications in adults with long-standing type 2 "
                               "diabetes in Ghana")},

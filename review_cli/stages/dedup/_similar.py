@@ -154,6 +154,8 @@ _OPPOSITE_PREFIXES = (
     # `heterozygous`/`homozygous`: a letter or two apart, so fuzzy matching read them as one.
     ("", "ant"), ("", "dys"), ("macro", "micro"), ("endo", "exo"), ("af", "ef"), ("ab", "ad"),
     ("hetero", "homo"),
+    # `compensated`/`decompensated`, `activation`/`deactivation`: `de-` undoes.
+    ("", "de"),
 )
 
 
