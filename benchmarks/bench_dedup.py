@@ -442,6 +442,8 @@ ABLATIONS: dict[str, list[tuple[Any, str, Any]]] = {
                                                    if w not in _text.STOP))],
     # Round 8 (sensitivity after round 7).
     "the degree sign is MEDLINE's `degrees`": [(_text, "_SPELT", {})],
+    "the site a record was found on names no venue (`aisel.aisnet.org`, `IEEE Xplore`)": [
+        (_journals, "host", lambda journal, name: False)],
 }
 
 

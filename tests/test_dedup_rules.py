@@ -5030,6 +5030,50 @@ CASES += [
          "known limit (queued): `WIREs` is the initials of `Wiley Interdisciplinary Reviews`, "
          "which no journal rule reads; the volume alone does not place the record"),
 ]
+CASES += [
+    # --- round 8's second fix: the site a record was found on is no venue (as a publisher)
+    case("r8-host-aisel-vs-ais-elibrary",
+         {**R8_CP_GS, "year": "2019", "journal": "aisel.aisnet.org", "title": R8_T_CP},
+         {**R8_CP_AIS, "title": R8_T_CP}, "duplicate",
+         "Scholar (Publish or Perish) gives the site, `aisel.aisnet.org`, where the venue goes: "
+         "no journal, as `Elsevier` is none (queued before round 8: two names not compared)"),
+    case("r8-host-ieee-xplore-vs-conference",
+         {"authors": ["J Reinholt", "A Kettunen"], "year": "2019", "journal": "IEEE Xplore",
+          "title": "Process mining for audit: a design science study"},
+         {"authors": ["Reinholt, J.", "Kettunen, A."], "year": "2019", "type": "CONF",
+          "journal": "2019 IEEE 21st Conference on Business Informatics (CBI)",
+          "pages": "112-121", "title": "Process mining for audit: a design science study"},
+         "duplicate", "`IEEE Xplore` is the platform, not a venue"),
+    case("r8-host-sciencedirect-vs-journal",
+         {**R8_IS_GS, "journal": "ScienceDirect", "title": R8_T_IS},
+         {**R8_IS_SC, "title": R8_T_IS}, "duplicate",
+         "`ScienceDirect` against the journal, the same year"),
+    case("r8-host-acm-dl-address-vs-proceedings",
+         {**R8_CP_GS, "year": "2019", "journal": "dl.acm.org", "title": R8_T_CP},
+         {**R8_CP_SC, "journal": "Proceedings of the 2019 ACM SIGMIS Conference",
+          "type": "inproceedings", "title": R8_T_CP}, "duplicate",
+         "`dl.acm.org` against the proceedings"),
+    case("r8-host-conference-paper-vs-article-year-later",
+         {**R8_CP_GS, "year": "2019", "journal": "aisel.aisnet.org", "title": R8_T_CP},
+         {**R8_IS_SC, "authors": ["Reinholt, J.", "Kettunen, A."], "year": "2020",
+          "title": R8_T_CP}, "not-duplicate",
+         "the conference paper (found on the AIS site) and the journal article a year later: a "
+         "site is no venue, and a record without venue a year apart merges only with a meeting"),
+    case("r8-host-preprint-server-address-is-a-venue",
+         {**R8_AIP, "journal": "www.medrxiv.org", "type": "", "title": R8_T_LONG},
+         {**R8_WOS, "title": R8_T_LONG}, "not-duplicate",
+         "a preprint server's address names the preprint's venue, which another journal is not: "
+         "the preprint and the article are held apart, as under `medRxiv`"),
+    case("r8-host-ssrn-address-is-a-venue",
+         {**R8_IS_GS, "journal": "papers.ssrn.com", "title": R8_T_IS},
+         {**R8_IS_SC, "title": R8_T_IS}, "not-duplicate",
+         "SSRN's address: the working paper's venue, not a site to set aside"),
+    case("r8-host-two-sites-two-works-different-years",
+         {**R8_CP_GS, "year": "2019", "journal": "IEEE Xplore", "title": R8_T_CP},
+         {**R8_CP_GS, "year": "2021", "journal": "IEEE Xplore", "title": R8_T_CP},
+         "not-duplicate",
+         "two records found on one platform, two years apart: the site agrees on nothing"),
+]
 
 
 @pytest.mark.parametrize(("a", "b", "expect", "context"), CASES)
