@@ -440,6 +440,10 @@ ABLATIONS: dict[str, list[tuple[Any, str, Any]]] = {
     "a Chinese or Japanese character is a word": [
         (_keys, "title_tokens", lambda title: tuple(w for w in title.split()
                                                    if w not in _text.STOP))],
+    # Round 8 (sensitivity after round 7).
+    "the degree sign is MEDLINE's `degrees`": [(_text, "_SPELT", {})],
+    "the site a record was found on names no venue (`aisel.aisnet.org`, `IEEE Xplore`)": [
+        (_journals, "host", lambda journal, name: False)],
 }
 
 

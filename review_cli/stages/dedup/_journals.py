@@ -24,7 +24,7 @@ def journal_info(journal: str) -> tuple[tuple[str, ...], bool]:
     """(significant words, whether the name is a meeting's) for one journal string; `UNNAMED`
     for a venue that names no journal (a publisher, an ISSN)."""
     name = journal_words(journal)
-    if name and (_ISSN.fullmatch(journal) or publisher(name)):
+    if name and (_ISSN.fullmatch(journal) or publisher(name) or host(journal, name)):
         return UNNAMED, False
     return name, bool(_CONFERENCE.search(" ".join(words(journal))))
 
@@ -55,6 +55,27 @@ def publisher(name: tuple[str, ...]) -> bool:
         any(w in _PUBLISHERS for w in own)
         and all(w in _PUBLISHERS or w in _COMPANY_WORDS for w in own)
     ) or own[-2:] == ["university", "press"]
+
+
+# The site a record was found on, which Scholar's exports (Publish or Perish's `Publisher`)
+# give where the venue goes: a web address (`aisel.aisnet.org`, `dl.acm.org`) or a platform's
+# name as a whole (`IEEE Xplore`, not `IEEE Access`). It names no journal, as a publisher does
+# not; a preprint server (`medrxiv.org`, `papers.ssrn.com`) is the preprint's venue.
+_WEB_ADDRESS = re.compile(
+    r"\s*(?!.*(?:rxiv|ssrn|preprint|researchsquare|osf\.io))"  # a preprint server is a venue
+    r"(?:https?://)?[\w-]+(?:\.[\w-]+)*\.(?:org|com|net|edu|gov|io|info)(?:/\S*)?\s*", re.I
+)
+_PLATFORMS = frozenset({
+    ("sciencedirect",), ("ieee", "xplore"), ("ieeexplore",), ("acm", "digital", "library"),
+    ("wiley", "online", "library"), ("springerlink",), ("jstor",), ("emerald", "insight"),
+    ("taylor", "francis", "online"), ("proquest",), ("ebscohost",), ("researchgate",),
+    ("ais", "electronic", "library"), ("aisel",), ("semantic", "scholar"),
+})
+
+
+def host(journal: str, name: tuple[str, ...]) -> bool:
+    """A site the record was found on, not a venue."""
+    return name in _PLATFORMS or bool(_WEB_ADDRESS.fullmatch(journal))
 
 
 def journal_words(journal: str) -> tuple[str, ...]:
