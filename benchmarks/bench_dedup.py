@@ -372,7 +372,7 @@ ABLATIONS: dict[str, list[tuple[Any, str, Any]]] = {
         (normalise, "pmid", _pmid_as_round_6),
         (_keys, "known_pmid", lambda pmid: pmid.strip().lstrip("0"))],
     "a DOI ends before a second DOI and a link's page (`/full`)": [
-        (normalise, "doi_end", _doi_end_as_round_6), (_keys, "doi_end", _doi_end_as_round_6)],
+        (normalise, "doi_end", _doi_end_as_round_6)],
     "a SICI cut at its `<` is the issue's": [(_context, "issue_sici", lambda doi: False)],
     "one DOI, a title that adds words, no place: queued": [
         (_rules, "other_report", lambda a, b, placed: False)],
@@ -441,7 +441,7 @@ ABLATIONS: dict[str, list[tuple[Any, str, Any]]] = {
         (_keys, "title_tokens", lambda title: tuple(w for w in title.split()
                                                    if w not in _text.STOP))],
     # Round 8 (sensitivity after round 7).
-    "the degree sign is MEDLINE's `degrees`": [(_text, "_SPELT", {})],
+    "the degree sign is MEDLINE's `degrees`": [(_text, "spell_degrees", lambda text: text)],
     "the site a record was found on names no venue (`aisel.aisnet.org`, `IEEE Xplore`)": [
         (_journals, "host", lambda journal, name: False)],
 }

@@ -10,12 +10,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from urllib.parse import unquote
 
+from review_cli.io import normalise
 from review_cli.io.normalise import (
     PMID_DIGITS,
     cites_article,
-    doi_end,
     run_together,
     strip_notes,
 )
@@ -774,14 +773,7 @@ def known_pmid(pmid: str) -> str:
     return number if number.isdigit() and len(number) <= PMID_DIGITS else ""
 
 
-_DOI = re.compile(r"10\.\d{4,9}/\S+")
-
-
 def normal_doi(doi: str) -> str:
-    """`http://dx.doi.org/10.1016/S0025-7753%2817%29` -> `10.1016/s0025-7753(17)`."""
-    if "%" in doi:
-        doi = unquote(doi)
-    if not doi:
-        return ""
-    m = _DOI.search(doi.casefold())
-    return doi_end(m.group(0)) if m else ""
+    """The DOI as `review import` stores it (`normalise.doi`): records imported before it read
+    links, escapes and run-on DOIs are compared in that form too."""
+    return normalise.doi(doi) if doi else ""

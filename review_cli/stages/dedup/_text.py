@@ -44,9 +44,6 @@ _OTHER_DIGIT = re.compile(r"(?![0-9])\d")
 # Characters that are no characters: a soft hyphen (a line-break hint), zero-width spaces and
 # joiners, direction marks, a byte-order mark. They break no word.
 _FORMAT = re.compile("[\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]")
-# Signs MEDLINE spells as words (`-80 degrees C`, `30 degrees`), written as it writes them so
-# that `degrees` is no word one title adds. NFKD makes `℃` a `°` and a `C`.
-_SPELT = {"\u00b0": " degrees "}
 # Words that carry no identity in a title or a journal name.
 STOP = frozenset(
     "a an and plus the of in on for to with by at from or as is are its into versus vs via "
@@ -65,13 +62,18 @@ def fold(text: str) -> str:
     if "\u00df" in text:
         text = _SHARP_S_BETA.sub("\u03b2", text)  # before casefold makes every `ß` an `ss`
     text = unicodedata.normalize("NFKD", text.casefold())
-    for sign, spelt in _SPELT.items():
-        if sign in text:
-            text = text.replace(sign, spelt).casefold()  # `℃` became `°C` after the casefold
+    if "\u00b0" in text:
+        text = spell_degrees(text)
     text = "".join(c for c in text if not unicodedata.combining(c))
     if text.isascii():
         return text  # diacritics only (`Müller`): the common case
     return letters(greek(_FORMAT.sub("", text)))
+
+
+def spell_degrees(text: str) -> str:
+    """The degree sign as MEDLINE spells it (`-80 degrees C`, `30 degrees`), so that `degrees`
+    is no word one title adds. NFKD made `℃` a `°` and a capital `C`, hence the casefold."""
+    return text.replace("\u00b0", " degrees ").casefold()
 
 
 def greek(text: str) -> str:
