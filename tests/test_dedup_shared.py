@@ -30,3 +30,18 @@ def test_no_false_positive_pairs(name: str) -> None:
     # Every missed pair was read and classed (label error, doubtful, real miss) with a reason.
     unlisted = sorted((true - predicted) - set(listed(name)))
     assert not unlisted, f"missed pairs not in benchmarks/dedup_labels.py: {unlisted}"
+
+
+@pytest.mark.shared
+def test_pooled_screening_sets_merge_no_two_works() -> None:
+    """The 20 screening sets in one review, identifiers taken out: real records from PubMed and
+    OpenAlex that no rule was tuned on. A merge of two records whose PMIDs (or DOIs) differ is a
+    false merge; the floor catches a change that stops merging by title, authors and venue."""
+    base = shared_data_or_skip() / "screening"
+    if not base.is_dir():
+        pytest.skip(f"{base} is absent")
+    from benchmarks.bench_dedup import pooled_screening
+
+    s = pooled_screening(base)
+    assert s["fp"] == [], s["fp"]
+    assert s["sensitivity"] >= 0.65, s
