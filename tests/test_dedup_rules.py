@@ -5076,6 +5076,70 @@ CASES += [
 ]
 
 
+# Real records (the shared screening sets pooled, PubMed against OpenAlex, identifiers taken
+# out) showed one trial exported with and without what PubMed adds to its title, kept apart as
+# parts of a series. Written from records of our own.
+R9_JAMA = {"authors": ["Okafor, N.", "Lindqvist, B.", "Chen, L."], "year": "2016",
+           "journal": "JAMA", "volume": "315", "issue": "4", "pages": "371-380"}
+R9_T = "Effect of early mobilisation on functional recovery after stroke"
+R9_SUPPL = {**R9_JAMA, "journal": "International Journal of Stroke", "volume": "11"}
+
+CASES += [
+    case("r9-pubmed-design-label-after-study-name",
+         {**R9_JAMA, "title": f"{R9_T}: the AVERT-Lite Study"},
+         {**R9_JAMA, "title": f"{R9_T}: the AVERT-Lite Study: a randomized clinical trial."},
+         "duplicate",
+         "PubMed adds `: a randomized clinical trial` after the study's name; folded, `study a "
+         "randomized` read `a` as part 1 of a series and kept the article apart from itself"),
+    case("r9-pubmed-design-label-no-place",
+         {**R9_JAMA, "volume": "", "issue": "", "pages": "",
+          "title": f"{R9_T}: the AVERT-Lite Study"},
+         {**R9_JAMA, "volume": "", "issue": "", "pages": "",
+          "title": f"{R9_T}: the AVERT-Lite Study: a randomized clinical trial."},
+         "uncertain",
+         "the same without volume or pages: nothing places the longer title, so it waits"),
+    case("r9-part-a-still-a-part",
+         {**R9_JAMA, "title": "Guidelines for the early management of stroke. Part A: adults"},
+         {**R9_JAMA, "pages": "381-390",
+          "title": "Guidelines for the early management of stroke. Part B: children"},
+         "not-duplicate", "`Part A` and `Part B` are two parts: only `a` after study, trial, "
+         "phase, paper or series is the article"),
+    case("r9-dropped-subtitle-names-a-part-same-pages",
+         {**R9_JAMA, "title": "Noncardiac outcomes during 6.8 years of statin therapy"},
+         {**R9_JAMA, "title": ("Noncardiac outcomes during 6.8 years of statin therapy: Heart "
+                               "Protection Study follow-up (HPS II).")},
+         "duplicate",
+         "one export dropped the subtitle that names the follow-up (`II`); one volume, first page "
+         "and range of pages hold one item, so the part is no second work"),
+    case("r9-series-name-kept-by-one-export",
+         {**R9_JAMA, "title": "2. Fibromyalgia syndrome"},
+         {**R9_JAMA, "title": "Rheumatology. 2. Fibromyalgia syndrome."},
+         "duplicate", "PubMed keeps the series' name before the part; one place, one item"),
+    case("r9-dropped-subtitle-part-no-pages",
+         {**R9_JAMA, "volume": "", "issue": "", "pages": "", "title": R9_T},
+         {**R9_JAMA, "volume": "", "issue": "", "pages": "", "title": f"{R9_T}: AVERT II"},
+         "not-duplicate",
+         "without pages nothing says the part is a dropped subtitle: the follow-up may be its "
+         "own article (a known limit for the one-work pair; the same holds apart two parts)"),
+    case("r9-part-two-other-pages",
+         {**R9_JAMA, "title": R9_T},
+         {**R9_JAMA, "pages": "381-390", "title": f"{R9_T}. Part II: twelve-month outcomes"},
+         "not-duplicate", "the second part follows the first in one issue, at its own pages"),
+    case("r9-two-parts-named-same-pages",
+         {**R9_JAMA, "title": f"{R9_T}. Part I"}, {**R9_JAMA, "title": f"{R9_T}. Part II"},
+         "not-duplicate", "both titles name a part and the parts differ: pages or not"),
+    case("r9-part-on-one-page-of-abstracts",
+         {**R9_SUPPL, "issue": "Suppl 3", "pages": "S45", "type": "Conference Abstract",
+          "title": f"{R9_T}: part 2"},
+         {**R9_SUPPL, "issue": "Suppl 3", "pages": "S45", "type": "Conference Abstract",
+          "title": R9_T},
+         "not-duplicate", "two abstracts of one team can share a supplement's page"),
+    case("r9-part-on-one-shared-page",
+         {**R9_SUPPL, "issue": "3", "pages": "45", "title": f"{R9_T}: part 2"},
+         {**R9_SUPPL, "issue": "3", "pages": "45", "title": R9_T},
+         "not-duplicate", "two one-page items can share a page; only a range of pages holds one"),
+]
+
 @pytest.mark.parametrize(("a", "b", "expect", "context"), CASES)
 def test_hard_case(
     a: dict[str, Any], b: dict[str, Any], expect: str, context: tuple[dict[str, Any], ...]

@@ -39,6 +39,13 @@ def kind_guard(a: Key, b: Key) -> str:
         # `... using a`: a title cut at a field's length may end in one letter; only two
         # letters that differ, `(A)` and `(B)`, are two parts.
         (a.part or b.part).startswith(LETTER_PART) and not (a.part and b.part)
+    ) and not (
+        # Parts of a series have pages of their own: at one year, volume and first page, one
+        # record spanning pages, a part named by one title only is a subtitle one export dropped
+        # (`...: Heart and Estrogen/progestin Replacement Study follow-up (HERS II)`) or a
+        # series' name it kept (`Rheumatology. 2. Fibromyalgia syndrome` against `2.
+        # Fibromyalgia syndrome`). Two one-page items can share a page.
+        same_place and not (a.part and b.part) and max(span(a), span(b)) >= 2
     ):
         return "series-part"
     if a.title and b.title and a.numbers != b.numbers and not same_place:

@@ -147,6 +147,10 @@ def part(title: str) -> str:
     if not _PART_HINTS.isdisjoint(head):  # a word-by-word scan: the regex over every title is slow
         for word, value in zip(head, head[1:], strict=False):
             if word in _PART_HINTS and _PART_VALUE.fullmatch(value):
+                if value == "a" and word != "part":
+                    # PubMed's design label after a study's name, `...: the WHI Memory Study:
+                    # a randomized controlled trial`, folds to `study a randomized`: an article.
+                    continue
                 return ROMAN.get(value) or _NUMBER_WORDS.get(value) or value
     if len(head) > 3:
         m = _TRAILING_NUMERAL.search(title)
