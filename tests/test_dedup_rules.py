@@ -5794,4 +5794,26 @@ CASES += [
           "title": R9_T_ABS},
          {**R9_ABS, "journal": "Neurology", "volume": "94", "issue": "16 Suppl",
           "title": R9_T_ABS}, "not-duplicate", "the supplements of issues 15 and 16"),
+    # --- a meeting's abstracts in two volumes of one year (a journal of two volumes a year)
+    case("r9b-meeting-two-volumes-one-year-supplements",
+         {**R9_ABS, "journal": "Cerebrovascular Diseases", "volume": "47", "issue": "Suppl 1",
+          "title": R9_T_ABS},
+         {**R9_ABS, "journal": "Cerebrovascular Diseases", "volume": "48", "issue": "Suppl 1",
+          "title": R9_T_ABS}, "not-duplicate",
+         "one team's abstract in Suppl 1 of volumes 47 and 48, one year: two meetings (a "
+         "meeting record's volume was never compared, as an export may give the supplement's "
+         "number as the volume; with the supplement beside each volume, it is the volume)"),
+    case("r9b-meeting-supplement-number-as-volume",
+         {**R9_ABS, "journal": "Diabetes", "volume": "1", "pages": "A55", "title": R9_T_ABS},
+         {**R9_ABS, "journal": "Diabetes", "volume": "63", "issue": "SUPPL. 1", "pages": "A55",
+          "title": R9_T_ABS}, "duplicate",
+         "the supplement's number given as the volume (`1` for `63 (SUPPL. 1)`, as the "
+         "diabetes set's 1018/1021): one abstract"),
+    case("r9b-meeting-two-volumes-one-year-no-supplement-known-limit",
+         {**R9_ABS, "journal": "Cerebrovascular Diseases", "volume": "47", "title": R9_T_ABS},
+         {**R9_ABS, "journal": "Cerebrovascular Diseases", "volume": "48", "title": R9_T_ABS},
+         "duplicate",
+         "known limit (merged): volumes 47 and 48 of one year, neither record giving its "
+         "supplement: either volume may be a supplement's number, so meeting records' volumes "
+         "are not compared"),
 ]

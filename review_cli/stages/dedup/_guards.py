@@ -110,10 +110,13 @@ def place_guards(a: Key, b: Key, title: float) -> list[str]:
         out.append("abstract-code-differs")  # `Abstract WP123:` and `Abstract WP124:`
     crossed = crossed_fields(a, b)
     if (
-        a.volume and b.volume and a.volume != b.volume and not (a.conference or b.conference)
+        a.volume and b.volume and a.volume != b.volume
+        and (not (a.conference or b.conference) or bool(a.supplement_no and b.supplement_no))
         and not crossed and year_as_volume(a) == year_as_volume(b)
     ):
-        # Meeting supplements carry unreliable volumes (`1)` for `63 (Suppl 1)`).
+        # Meeting supplements carry unreliable volumes (the supplement's `1` for `63 (Suppl
+        # 1)`), except where both records give the supplement beside the volume: then the
+        # volume is the volume (a journal of two volumes a year prints a meeting in each).
         out.append("volume-differs")
     if other_meetings(a, b):
         # One journal prints the abstracts of several meetings in one volume (a congress
