@@ -117,10 +117,13 @@ def place_guards(a: Key, b: Key, title: float) -> list[str]:
         out.append("abstract-code-differs")  # `Abstract WP123:` and `Abstract WP124:`
     crossed = crossed_fields(a, b)
     if (
-        a.volume and b.volume and a.volume != b.volume and not (a.conference or b.conference)
-        and not crossed
+        a.volume and b.volume and a.volume != b.volume
+        and (not (a.conference or b.conference) or bool(a.supplement_no and b.supplement_no))
+        and not crossed and year_as_volume(a) == year_as_volume(b)
     ):
-        # Meeting supplements carry unreliable volumes (`1)` for `63 (Suppl 1)`).
+        # Meeting supplements carry unreliable volumes (the supplement's `1` for `63 (Suppl
+        # 1)`), except where both records give the supplement beside the volume: then the
+        # volume is the volume (a journal of two volumes a year prints a meeting in each).
         out.append("volume-differs")
     if other_meetings(a, b):
         # One journal prints the abstracts of several meetings in one volume (a congress
@@ -149,7 +152,15 @@ def place_guards(a: Key, b: Key, title: float) -> list[str]:
         # fields shifted one along.
         out.append("issue-differs")
     if (
-        a.first_page and b.first_page and a.page_style == b.page_style
+        a.supplement_no and b.supplement_no and a.supplement_no != b.supplement_no
+        and a.supplement_no[0] == b.supplement_no[0]
+    ):
+        # Supplements 1 and 2 of one volume print two meetings' abstracts (an encore abstract
+        # of one team at both), each supplement paged from S1. (`Suppl 1` against issue
+        # `15 Suppl`, two ways of numbering, is not compared.)
+        out.append("supplement-differs")
+    if (
+        a.first_page and b.first_page and comparable_styles(a, b)
         and a.first_page != b.first_page and a.last_page != b.last_page
         and not (a.page_starts & b.page_starts)
         and not pages_overlap(a, b, title) and not online_first(a, b) and not shifted_fields(a, b)
@@ -159,6 +170,23 @@ def place_guards(a: Key, b: Key, title: float) -> list[str]:
         # locators (e-number and print pages).
         out.append("pages-differ")
     return out
+
+
+def comparable_styles(a: Key, b: Key) -> bool:
+    """Pages of one style compare; so do two article numbers, one written with its letters
+    (`e0264581`, `CD012345`) and one without (WoS's `0264582`): a single number of five digits
+    or more is no printed page a range's style could differ from. (A shorter bare number may be
+    ProQuest's first page against a Wiley e-locator, `452` and `e12345`; roman pages are
+    another count.)"""
+    if a.page_style == b.page_style:
+        return True
+    if a.page_style and b.page_style or "roman" in (a.page_style, b.page_style):
+        return False  # two styles (`e12` and `s12`, `xi` and `11`): two numberings
+    bare, styled = (a, b) if not a.page_style else (b, a)
+    return (
+        one_number(bare) and one_number(styled) and len(bare.first_page) >= 5
+        and styled.page_style.isalpha()
+    )
 
 
 # Words every meeting name may carry: they tell no two meetings apart.
@@ -237,11 +265,17 @@ def online_first(a: Key, b: Key) -> bool:
     the other carries the print volume and pages. Those pages cannot be compared."""
     for x, y in ((a, b), (b, a)):
         if (
-            not x.volume and y.volume and x.first_page == "1" and span(x) >= 3
-            and not x.page_style and x.journal
+            not x.volume and y.volume and x.first_page == "1"
+            and (span(x) >= 3 or page_placeholder(x)) and not x.page_style and x.journal
         ):
             return True  # (a record that names no journal is not an article ahead of print)
     return False
+
+
+def page_placeholder(x: Key) -> bool:
+    """Page 1 alone on a record without a volume: IEEE's early access writes `1-1` before the
+    article has pages (a one-page item in an issue has a volume to place it)."""
+    return not x.volume and x.first_page == "1" and x.last_page == "1"
 
 
 def article_number_vs_count(a: Key, b: Key) -> bool:
@@ -257,6 +291,13 @@ def article_number_vs_count(a: Key, b: Key) -> bool:
         ):
             return True
     return False
+
+
+def year_as_volume(k: Key) -> bool:
+    """The record's volume is its year: Scopus and Embase number the Cochrane Database's
+    volumes by year (`2019(3)`), PubMed by issue (`3(3)`). Against a volume that is no year,
+    the two cannot be compared; the issue and the pages still place the item."""
+    return k.year is not None and k.volume == str(k.year)
 
 
 def shifted_fields(a: Key, b: Key) -> bool:

@@ -12,9 +12,11 @@ from functools import lru_cache
 
 from review_cli.stages.dedup._text import STOP, words
 
+# (`Annual Review of Psychology`, `Annual Reports in Medicinal Chemistry` are journals, one
+# volume a year: read as meetings, their volumes were never compared.)
 _CONFERENCE = re.compile(
-    r"\b(conference|congress|meeting|symposium|proceedings|abstracts?|annual|colloquium|workshop|"
-    r"summit|convention|suppl|supplement)\b|\bconf\b"
+    r"\b(conference|congress|meeting|symposium|proceedings|abstracts?|colloquium|workshop|"
+    r"summit|convention|suppl|supplement)\b|\bconf\b|\bannual\b(?! reviews?\b| reports?\b)"
 )
 
 

@@ -202,6 +202,25 @@ def conference(journal: str, volume: str, issue: str, pages: str, record_type: s
     )
 
 
+# A supplement's number: `Suppl 2`, `Supplement_2`, `S2`, `16(Suppl 2)`, `1 Suppl 2` (after the
+# word, in the volume or the issue field), or the issue it supplements, `15 Suppl` (before the
+# word, in the issue field only: `16 Suppl` in the volume field is the volume's).
+_SUPPL_AFTER = re.compile(r"\b(?:suppl(?:ement)?|s)\.?\s*_?\s*(\d+)\b")
+_SUPPL_BEFORE = re.compile(r"\b(\d+)\s*_?\s*suppl")
+
+
+@lru_cache(maxsize=4096)
+def supplement_number(volume: str, issue: str) -> str:
+    """`s2` for the second supplement of a volume, `i15` for issue 15's supplement, '' for
+    none. The two forms are not compared with each other: PubMed's `94(15 Suppl)` may be the
+    volume's first supplement in another index."""
+    m = _SUPPL_AFTER.search(fold(volume + " " + issue))
+    if m:
+        return "s" + m.group(1).lstrip("0")
+    m = _SUPPL_BEFORE.search(fold(issue))
+    return "i" + m.group(1).lstrip("0") if m else ""
+
+
 @lru_cache(maxsize=4096)
 def _supplement(text: str) -> bool:
     return bool(re.search(r"suppl|\bs\d", fold(text)))
@@ -579,6 +598,7 @@ class Key:
     journal_alt: tuple[str, ...]
     volume: str
     issue: str
+    supplement_no: str  # `s2` for `Suppl 2`, `i15` for issue `15 Suppl` (its issue's supplement)
     first_page: str
     last_page: str
     page_style: str  # "" for plain numbers, else the letter prefix (`e`, `s`, `a`...)
@@ -756,6 +776,7 @@ def make_key(r: Record) -> Key:
         journal_alt=journal_info(r.journal_abbrev)[0] if r.journal and r.journal_abbrev else (),
         volume=volume if arxiv else clean_number(volume),
         issue=clean_number(issue),
+        supplement_no=supplement_number(r.volume, r.issue),
         first_page=first,
         last_page=last,
         page_style=style,
@@ -780,4 +801,14 @@ def known_pmid(pmid: str) -> str:
 def normal_doi(doi: str) -> str:
     """The DOI as `review import` stores it (`normalise.doi`): records imported before it read
     links, escapes and run-on DOIs are compared in that form too."""
-    return normalise.doi(doi) if doi else ""
+    if not doi:
+        return ""
+    found = normalise.doi(doi)
+    if found.startswith("10.1101/"):
+        found = _RXIV_VERSION.sub("", found)
+    return found
+
+
+# bioRxiv's and medRxiv's DOIs name the preprint, every version; a link read as a DOI carries
+# the version it shows and its view (`10.1101/2020.12.01.20241234v2.full`).
+_RXIV_VERSION = re.compile(r"(?<=\d)(?:v\d+)?(?:\.full|\.abstract)?(?:\.pdf)?$")

@@ -69,11 +69,18 @@ def page_span(pages: str) -> tuple[str, str]:
 _PAGES_WORD = re.compile(r"^\s*(?:pp\.?|p\.)\s*(?=\d)", re.I)
 
 
+# `12 pp.`, `12p`, `12 pages` (CAB Abstracts, EBSCO): how many pages, not where they are. The
+# word after the number says so; `p. 12` before it is page 12.
+_PAGE_COUNT = re.compile(r"^\s*\d+\s*(?:pp?\.?|pages?)\s*$", re.I)
+
+
 @lru_cache(maxsize=65536)
 def pages_info(pages: str) -> tuple[str, str, str, frozenset[str], bool]:
     """(first, last, style, first page of every range, S-pages of a supplement)."""
     if pages[:1] in "pP":
         pages = _PAGES_WORD.sub("", pages)
+    elif _PAGE_COUNT.match(pages):
+        return "", "", "", frozenset(), False
     first, last = page_span(pages)
     low = fold(pages).lstrip()
     return first, last, page_style(pages), _page_starts(pages, first), bool(re.match(r"s\d", low))

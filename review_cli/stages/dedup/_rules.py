@@ -20,6 +20,7 @@ from rapidfuzz import fuzz
 
 from review_cli.stages.dedup._guards import (
     kind_guard,
+    page_placeholder,
     place_guards,
     same_page,
     same_text,
@@ -443,7 +444,8 @@ def ahead_of_print(x: Key, y: Key) -> bool:
     (`Highlights of the year in ...`) or a society's yearly guideline keeps its title and its
     one author or group, and its record without a volume the year before is last year's."""
     return (
-        bool(x.journal) and not x.volume and not x.issue and not x.first_page
+        bool(x.journal) and not x.volume and not x.issue
+        and (not x.first_page or page_placeholder(x))
         and bool(y.volume) and x.year is not None and y.year == x.year + 1
         and not (x.conference or y.conference)
         and _team(x) and _team(y)
