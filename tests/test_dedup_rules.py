@@ -5623,6 +5623,15 @@ CASES += [
          {**R9A_STROKE_NP, "authors": ["Halvorsen K", "Osei K"]}, "uncertain",
          "affiliations glued to the names (a ProQuest layout): read as institutions, the names "
          "are not compared, and the record without place is queued"),
+    case("r9a-initials-embase-run-together-other-person",
+         {**R9A_RE, "authors": ["Wang Y.Li X.Chen H."]},
+         {**R9A_RE, "authors": ["Wang L.Li J.Chen W."]}, "not-duplicate",
+         "Embase's run-together lists of two teams with the same three surnames, read name by "
+         "name"),
+    case("r9a-initials-embase-run-together-vs-medline",
+         {**R9A_RE, "authors": ["Wang Y.Li X.Chen H."]},
+         {**R9A_RE, "authors": ["Wang Y", "Li X", "Chen H"]}, "duplicate",
+         "twin: Embase's run-together list against MEDLINE's"),
     case("r9a-cjk-characters-vs-pinyin-placed",
          {**R9A_STROKE, "authors": ["张伟", "刘静"]},
          {**R9A_STROKE, "authors": ["Zhang W", "Liu J"]}, "duplicate",

@@ -407,9 +407,15 @@ def given_initials(authors: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
     out: list[tuple[str, str]] = []
     scholar = initials_first(authors)
     for author in authors[:12]:
-        given = _initials_of(author, scholar)
-        out.extend((w, given) for w in without_particles(_surnames_of(author, scholar)))
+        # Embase's run-together list (`Adeli K.Lewis G. F.`) is one string: name by name.
+        names = _EMBASE_NAMES.split(author) if _GLUED.search(fold(author)) else (author,)
+        for name in names:
+            given = _initials_of(name, scholar)
+            out.extend((w, given) for w in without_particles(_surnames_of(name, scholar)))
     return tuple(out)
+
+
+_EMBASE_NAMES = re.compile(r"(?<=[A-Z]\.)(?=[A-Z][a-z])")
 
 
 # Words after a name that are no given names: degrees (`Smith J, MD, PhD`), ordinals (`3rd`).

@@ -103,11 +103,19 @@ def first_author_match(a: Key, b: Key) -> bool | None:
     A surname shared by first authors of other initials (`Kim J`, `Kim S`) is two people."""
     same = _first_surname_match(a, b)
     if (
-        same and a.initials and b.initials and initials_differ(a.initials[0][1], b.initials[0][1])
+        same and _first_initials(a) and _first_initials(b)
+        and initials_differ(_first_initials(a), _first_initials(b))
         and not _co_author_agrees(a, b)
     ):
         return False
     return same
+
+
+def _first_initials(k: Key) -> str:
+    # Only when the first surname read is the first name's (a garbled list may start otherwise).
+    if k.initials and k.surnames and k.initials[0][0] == k.surnames[0]:
+        return k.initials[0][1]
+    return ""
 
 
 def _co_author_agrees(a: Key, b: Key) -> bool:
