@@ -526,6 +526,11 @@ ABLATIONS: dict[str, list[tuple[Any, str, Any]]] = {
     "the degree sign is MEDLINE's `degrees`": [(_text, "spell_degrees", lambda text: text)],
     "the site a record was found on names no venue (`aisel.aisnet.org`, `IEEE Xplore`)": [
         (_journals, "host", lambda journal, name: False)],
+    # Round 9a (authors and names).
+    "a surname with another first initial is another person (`Kim J`, `Kim S`)": [
+        (_similar, "initials_differ", lambda x, y: False)],
+    "names in two scripts are unknown, not different (`张伟`, `Zhang W`)": [
+        (_similar, "other_scripts", lambda a, b: False)],
 }
 
 
@@ -549,6 +554,7 @@ def patched(changes: list[tuple[Any, str, Any]]) -> Iterator[None]:
 def _clear_caches() -> None:
     _journals.journal_info.cache_clear()
     _keys._surnames_of.cache_clear()
+    _keys._initials_of.cache_clear()
     _keys._is_group.cache_clear()
     _pages.pages_info.cache_clear()
     # Cached on folded text (round 7a changes the folding); some are switched off by a row.

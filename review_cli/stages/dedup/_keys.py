@@ -424,6 +424,89 @@ def _surnames_of(author: str, scholar: bool = False) -> tuple[str, ...]:
 _SUFFIXES = frozenset(("jr", "sr", "ii", "iii", "iv"))
 
 
+def given_initials(authors: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
+    """Each surname word with the initials of its author's given names (`Kim, Min-Jun` ->
+    `kim`, `MJ`), in the order `surnames` reads them; '' where the export does not tell."""
+    out: list[tuple[str, str]] = []
+    scholar = initials_first(authors)
+    for author in authors[:12]:
+        # Embase's run-together list (`Adeli K.Lewis G. F.`) is one string: name by name.
+        names = _EMBASE_NAMES.split(author) if _GLUED.search(fold(author)) else (author,)
+        for name in names:
+            given = _initials_of(name, scholar)
+            out.extend((w, given) for w in without_particles(_surnames_of(name, scholar)))
+    return tuple(out)
+
+
+_EMBASE_NAMES = re.compile(r"(?<=[A-Z]\.)(?=[A-Z][a-z])")
+
+
+# Words after a name that are no given names: degrees (`Smith J, MD, PhD`), ordinals (`3rd`).
+_DEGREES = frozenset(
+    "md phd mph msc bsc rn dphil drph mbbs mbchb frcp frcpc facp facc faha pharmd dds dmd".split()
+)
+_GIVEN_SPLIT = re.compile(r"[\s.,\-\u2010\u2011]+")
+
+
+@lru_cache(maxsize=65536)
+def _initials_of(author: str, scholar: bool = False) -> str:
+    """The initials of an author's given names, in capitals (`Smith, John A.`, `Smith JA`,
+    `J. A. Smith`, `John A. Smith` -> `JA`), or '' when they cannot be read: a glued list,
+    a name in another script, no given name."""
+    text = _ET_AL.sub(" ", author) if "et" in author.casefold() else author
+    folded = fold(text)
+    if not folded.isascii() or _GLUED.search(folded):
+        return ""
+    surname = set(_surnames_of(author, scholar))
+    given = text
+    if "," in text:
+        head, given = text.split(",", 1)
+        words_ = head.split()
+        if len(words_) > 1 and all(
+            _CAPS_INITIALS.fullmatch(w.replace(".", "")) for w in words_[1:]
+        ):
+            # `Smith J, MD, PhD`: the initials came before the comma, degrees after it
+            given = " ".join(words_[1:])
+    elif not scholar:
+        # `García López MJ` (MEDLINE's double surname): the initials at the end are the given
+        # names, whatever the words before them (`García López MJ` is not `L. M. J.`).
+        words_ = [w for w in text.split() if NON_ALNUM.sub("", fold(w)) not in _SUFFIXES]
+        n = len(words_)
+        while n > 1 and (
+            _CAPS_INITIALS.fullmatch(re.sub(r"[.\-\u2010]", "", words_[n - 1]))
+            or _NLM_INITIALS.fullmatch(words_[n - 1])
+        ):
+            n -= 1
+        if 0 < n < len(words_):
+            given = " ".join(words_[n:])
+    letters: list[str] = []
+    for word in _GIVEN_SPLIT.split(given):
+        name = NON_ALNUM.sub("", fold(word))
+        if not name or not word[0].isalpha():
+            continue
+        if name in surname:
+            surname.discard(name)  # the surname itself (once: `Lee Lee`)
+            continue
+        if name in _SUFFIXES or name in _DEGREES or name in _PARTICLES:
+            continue
+        if _I_DIGRAPH.match(word):
+            # NLM writes Ю, Я as `Iu`, `Ia` (`Ivanov IuA`, `Iurii`), other indexes as `Yu`, `Ya`
+            # (`Ivanov Yu.A.`): this first letter may be either.
+            letters.append("?")
+        elif len(word) <= 3 and word.isupper() and word.isalpha():
+            letters.extend(name.upper())  # `JA`: two initials
+        else:
+            letters.append(name[0].upper())  # folded: `Özlem` and `Ozlem` are one name
+    initials = "".join(letters)
+    # `Conner, M. D.`: in lists that write the degree after each name (`Dh Johnson, M. D.`
+    # split at its commas), `M. D.` is the degree as often as the initials: unknown.
+    return "" if initials == "MD" and _MD.search(given) else initials
+
+
+_MD = re.compile(r"\bM\.\s?D\b")
+_I_DIGRAPH = re.compile(r"I[uaoe]")  # (`Ian`, `Ioannis` then compare as unknown: a small cost)
+
+
 def surname_last(author: str) -> str:
     """The surname of `Mathias Mueller` or `Veronique J. C. Kraaijenga` (Lens, OpenAlex, IEEE):
     a name without a comma whose first and last words are both names, not initials, ends in
@@ -434,7 +517,9 @@ def surname_last(author: str) -> str:
     if len(words_) < 2:
         return ""
     first, last = words_[0], words_[-1].replace(".", "")
-    initials = len(last) <= 1 or (len(last) <= 3 and last.isupper())
+    initials = (
+        len(last) <= 1 or (len(last) <= 3 and last.isupper()) or _NLM_INITIALS.fullmatch(last)
+    )
     if initials or len(first.strip(".")) <= 1 or "." in first or not last[:1].isupper():
         return ""
     if first.isupper() and not last.isupper():
@@ -443,6 +528,11 @@ def surname_last(author: str) -> str:
 
 
 _GLUED = re.compile(r"\.[a-z]{2,}")
+# NLM's initials of transliterated Russian names, one letter written as two: `Ivanov IuA`,
+# `Petrov KhM`, `Sidorova ZhV` (not surnames read given-first).
+_NLM_INITIALS = re.compile(
+    r"(?=[A-Z]*(?:Iu|Ia|Ie|Io|Kh|Zh|Ts|Ch|Sh))(?:Iu|Ia|Ie|Io|Kh|Zh|Ts|Ch|Sh|[A-Z]){1,3}"
+)
 _ET_AL = re.compile(r"\bet\.?\s*al(?:ii|ia)?\b\.?", re.I)
 _GROUP = re.compile(
     r"\b(group|study|consortium|collaborat\w*|investigators|committee|trial|society|association"
@@ -590,6 +680,9 @@ class Key:
     typed: bool  # the export gives a record type
     year: int | None
     surnames: tuple[str, ...]
+    # (surname word, initials of the given names) of each of the first 12 authors; initials ''
+    # where the export does not tell them (`given_initials`)
+    initials: tuple[tuple[str, str], ...]
     authors: tuple[str, ...]  # as exported (for the rare rule that reads given names too)
     first_author: tuple[str, ...]  # every surname word of the first author (`howard sharp`)
     group: bool  # a corporate author (`ALTS Group`): names say nothing either way
@@ -765,6 +858,7 @@ def make_key(r: Record) -> Key:
         typed=bool(r.type.strip()),
         year=r.year,
         surnames=() if group else surnames(authors),
+        initials=() if group else given_initials(authors),
         authors=authors,
         first_author=(
             () if group or not authors

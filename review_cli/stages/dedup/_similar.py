@@ -8,6 +8,7 @@ transliterations and given names read as surnames forgiven.
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from rapidfuzz import fuzz, process
 
@@ -42,10 +43,20 @@ def _title_pair(x: str, y: str) -> float:
 
 def author_similarity(a: Key, b: Key) -> float | None:
     """Share of the shorter author list found in the longer one; None when one is missing."""
-    if not a.surnames or not b.surnames:
+    if not a.surnames or not b.surnames or other_scripts(a, b):
         return None
     sa, sb = set(a.surnames), set(b.surnames)
-    shared = len(sa & sb)
+    both = sa & sb
+    if a.initials and b.initials:
+        # `Wang Y` and `Wang L`, `Kim J` and `Kim S`: a surname that common names two people
+        # when every name carrying it on one record has other initials than on the other.
+        # Unless more names of the lists are one person by their initials than are two: then
+        # the initial that differs is an export's slip (`Jitender Sareen, Murray B. Stein` and
+        # `L Sareen, M Stein`; `Jyh-Ping Chen` and `K S Chen` with three co-authors agreeing).
+        differ = {s for s in both if _other_people(a, b, s)}
+        if differ and len(differ) > sum(_one_person(a, b, s) for s in both - differ):
+            both -= differ
+    shared = len(both)
     if shared < min(len(sa), len(sb)) and len(sa) * len(sb) <= 150:
         # Transliterations and typos: count near-equal surnames too.
         rest_b = list(sb - sa)
@@ -55,8 +66,67 @@ def author_similarity(a: Key, b: Key) -> float | None:
     return min(1.0, shared / min(len(sa), len(sb)))
 
 
+def other_scripts(a: Key, b: Key) -> bool:
+    """Names written in two scripts (`张伟` and `Zhang W`, Cyrillic and Latin): not comparable,
+    as if one list were missing; the place and the title decide, or a person."""
+    return _latin(a.authors[0]) != _latin(b.authors[0])
+
+
+def _latin(name: str) -> bool:
+    return all(c.isascii() or "LATIN" in unicodedata.name(c, "") for c in name if c.isalpha())
+
+
+def _one_person(a: Key, b: Key, surname: str) -> bool:
+    xs = {i for s, i in a.initials if s == surname}
+    ys = {i for s, i in b.initials if s == surname}
+    return bool(xs) and bool(ys) and "" not in xs and "" not in ys and not _other_people(
+        a, b, surname
+    )
+
+
+def _other_people(a: Key, b: Key, surname: str) -> bool:
+    xs = {i for s, i in a.initials if s == surname}
+    ys = {i for s, i in b.initials if s == surname}
+    if not xs or not ys or "" in xs or "" in ys:
+        return False
+    return all(initials_differ(x, y) for x in xs for y in ys)
+
+
+def initials_differ(x: str, y: str) -> bool:
+    """Given names that are not one person's: another first initial. Middle initials are not
+    compared: exports drop, add and garble them (`Richard J. Simpson`, `Richard K Simpson`)."""
+    return bool(x) and bool(y) and x[0] != y[0] and "?" not in (x[0], y[0])
+
+
 def first_author_match(a: Key, b: Key) -> bool | None:
-    """Same first author; `Le Quintrec, M` vs `Quintrec, M. Le` style splits still match."""
+    """Same first author; `Le Quintrec, M` vs `Quintrec, M. Le` style splits still match.
+    A surname shared by first authors of other initials (`Kim J`, `Kim S`) is two people."""
+    same = _first_surname_match(a, b)
+    if (
+        same and _first_initials(a) and _first_initials(b)
+        and initials_differ(_first_initials(a), _first_initials(b))
+        and not _co_author_agrees(a, b)
+    ):
+        return False
+    return same
+
+
+def _first_initials(k: Key) -> str:
+    # Only when the first surname read is the first name's (a garbled list may start otherwise).
+    if k.initials and k.surnames and k.initials[0][0] == k.surnames[0]:
+        return k.initials[0][1]
+    return ""
+
+
+def _co_author_agrees(a: Key, b: Key) -> bool:
+    """Another author of the two lists is one person: then a first initial that differs is an
+    export's slip (`Jitender Sareen, Murray B. Stein` and `L Sareen, M Stein`), not two people.
+    Two teams of common surnames (`Li X, Zhang Y` and `Li Y, Zhang W`) share no such author."""
+    others = (set(a.surnames) & set(b.surnames)) - set(a.first_author) - set(b.first_author)
+    return any(_one_person(a, b, s) for s in others)
+
+
+def _first_surname_match(a: Key, b: Key) -> bool | None:
     if not a.surnames or not b.surnames:
         return None
     x, y = a.surnames[0], b.surnames[0]
