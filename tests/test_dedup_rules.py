@@ -5140,6 +5140,46 @@ CASES += [
          "not-duplicate", "two one-page items can share a page; only a range of pages holds one"),
 ]
 
+# OpenAlex's names from MAG write the initials in title case, after or before the surname
+# (`Chop Wm`, `Hgm Westenberg`); seen in the pooled screening sets against PubMed's forms.
+R9_OA = {"title": "Should carisoprodol be a scheduled substance in primary care?",
+         "year": "1993", "journal": "Archives of Family Medicine", "volume": "2", "issue": "9",
+         "pages": "911"}
+R9_OA_NP = {**R9_OA, "volume": "", "issue": "", "pages": ""}
+R9_CEPH = {"journal": "Cephalalgia", "year": "1997", "volume": "17", "issue": "2",
+           "pages": "73-80"}
+
+CASES += [
+    case("r9-openalex-title-case-initials-after-surname",
+         {**R9_OA, "authors": ["Chop Wm", "Lee Jj"]},
+         {**R9_OA, "authors": ["Chop WM", "Lee JJ"]},
+         "duplicate", "`Wm` has no vowel: initials in title case, not a surname (queued before: "
+         "the surnames read `wm` and `jj`)"),
+    case("r9-openalex-title-case-initials-vs-given-first",
+         {**R9_OA, "authors": ["Chop Wm", "Lee Jj"]},
+         {**R9_OA, "authors": ["W M Chop", "J J Lee"]}, "duplicate",
+         "the same names written given-first with spaced initials"),
+    case("r9-openalex-capital-initials-before-surname",
+         {**R9_CEPH, "title": "Migraine prophylactic drugs",
+          "authors": ["NM Ramadan", "LL Schultz", "SJ Gilkey"]},
+         {**R9_CEPH,
+          "title": "Migraine prophylactic drugs: proof of efficacy, utilization and cost.",
+          "authors": ["Ramadan NM", "Schultz LL", "Gilkey SJ"]}, "duplicate",
+         "`NM Ramadan`: two consonants are initials, not a surname in capitals first like "
+         "`DUPONT Jean` (kept apart before: authors 0 and a dropped subtitle)"),
+    case("r9-ng-is-a-surname",
+         {**R9_OA_NP, "authors": ["Kwok Ng", "Mei Chan"]},
+         {**R9_OA_NP, "authors": ["Ng K", "Chan M"]},
+         "duplicate", "`Ng` is the one surname of two consonants: still read as the surname"),
+    case("r9-title-case-initials-other-person",
+         {**R9_OA_NP, "authors": ["Lee Jj"]}, {**R9_OA_NP, "authors": ["Lee, Sang-Hoon"]},
+         "not-duplicate", "read as initials, `Jj` is J, and `Lee, Sang-Hoon` is S: two people "
+         "under one common surname and a title each may write"),
+    case("r9-title-case-initials-other-initials",
+         {**R9_OA_NP, "authors": ["Chop Wm"]}, {**R9_OA_NP, "authors": ["Chop Kh"]},
+         "not-duplicate", "two people of one surname, other initials, both in title case"),
+]
+
 @pytest.mark.parametrize(("a", "b", "expect", "context"), CASES)
 def test_hard_case(
     a: dict[str, Any], b: dict[str, Any], expect: str, context: tuple[dict[str, Any], ...]

@@ -454,6 +454,7 @@ def _initials_of(author: str, scholar: bool = False) -> str:
     `J. A. Smith`, `John A. Smith` -> `JA`), or '' when they cannot be read: a glued list,
     a name in another script, no given name."""
     text = _ET_AL.sub(" ", author) if "et" in author.casefold() else author
+    text = initials_case(text)
     folded = fold(text)
     if not folded.isascii() or _GLUED.search(folded):
         return ""
@@ -507,16 +508,41 @@ _MD = re.compile(r"\bM\.\s?D\b")
 _I_DIGRAPH = re.compile(r"I[uaoe]")  # (`Ian`, `Ioannis` then compare as unknown: a small cost)
 
 
+def initials_case(author: str) -> str:
+    """`Chop Wm`, `Hgm Westenberg` (OpenAlex's names from MAG: the initials in title case, before
+    or after the surname) as `Chop WM`, `HGM Westenberg`. A word of two or three consonants
+    beside a name is initials: no surname is one, except `Ng` (`Ly`, `Wu`, `Li` have vowels)."""
+    words_ = author.split()
+    if len(words_) != 2 or "," in author:
+        return author
+    out = [
+        w.upper() if (
+            _CONSONANTS.fullmatch(w) and w[1:].islower() and w.casefold() not in _NOT_INITIALS
+        ) else w
+        for w in words_
+    ]
+    return " ".join(out)
+
+
+_CONSONANTS = re.compile(r"[B-DF-HJ-NP-TV-Z][b-df-hj-np-tv-xz]{1,2}")
+_NOT_INITIALS = frozenset(("ng", "jr", "sr"))
+
+
 def surname_last(author: str) -> str:
     """The surname of `Mathias Mueller` or `Veronique J. C. Kraaijenga` (Lens, OpenAlex, IEEE):
     a name without a comma whose first and last words are both names, not initials, ends in
     its surname. `Smith JA`, `Liu R.` and `MASTERS R E` end in initials: '' (surname first)."""
     if "et" in author.casefold():
         author = _ET_AL.sub(" ", author)  # `Mathias Mueller et al.`
-    words_ = [w for w in author.split() if w.strip(".").casefold() not in _SUFFIXES]
+    words_ = [w for w in initials_case(author).split() if w.strip(".").casefold() not in _SUFFIXES]
     if len(words_) < 2:
         return ""
     first, last = words_[0], words_[-1].replace(".", "")
+    if (
+        len(words_) == 2 and _CONSONANTS.fullmatch(first.capitalize())
+        and first.isupper() and first != "NG" and last[:1].isupper() and not last.isupper()
+    ):
+        return words_[-1]  # `NM Ramadan`, `HGM Westenberg`: initials (no vowel), then the name
     initials = (
         len(last) <= 1 or (len(last) <= 3 and last.isupper()) or _NLM_INITIALS.fullmatch(last)
     )
