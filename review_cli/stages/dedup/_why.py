@@ -88,7 +88,8 @@ def why_queued(rule: str) -> str:
     if base != rule:
         return (
             f"The rule `{base}` finds these two the same, but merging them would put into one "
-            "cluster records that a guard keeps apart (an article and its erratum, two years): "
+            "cluster records that a guard or a person keeps apart (an article and its erratum, "
+            "two years, a pair decided different): "
             "decide this pair on its own."
         )
     if base.startswith("same-doi-but-"):
