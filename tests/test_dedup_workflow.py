@@ -641,3 +641,28 @@ def test_known_limit_a_decision_is_on_records_not_on_their_later_versions(
         run(runner, project)
         assert clusters(project) == merged, name
         assert queue(project) == waiting, name
+
+
+def test_an_answer_n_is_not_undone_later_in_the_same_review_session(
+    tmp_path: Path, runner
+) -> None:
+    """Scopus and WoS are one cluster (one DOI); CENTRAL waits against each. `n` on the first
+    pair answers the second (Scopus's copy against CENTRAL): it is not asked, and a `d` meant
+    for a next pair can no longer merge CENTRAL into the cluster the person kept it from."""
+    project = new_review(tmp_path, runner)
+    for name, source, record in (("scopus.ris", "Scopus", TELE_SCOPUS),
+                                 ("central.ris", "CENTRAL", TELE_CENTRAL),
+                                 ("wos.ris", "WoS", TELE_WOS)):
+        load(runner, project, name, source, record)
+    run(runner, project)
+    assert clusters(project) == [["Scopus:nurse-led", "WoS:nurse-led"]]
+    assert [q[:2] for q in queue(project)] == [("CENTRAL:nurse-led", "Scopus:nurse-led"),
+                                              ("CENTRAL:nurse-led", "WoS:nurse-led")]
+    result = invoke(runner, project, "dedup", "--review", "--reviewer", "reviewer1", "--json",
+                    input="n\nd\n")
+    assert result.exit_code == 0, result.output
+    assert "Pair 2 of" not in result.stderr
+    data = json.loads(result.stdout)["review"]
+    assert (data["decided"], data["skipped"], data["remaining"], data["finished"]) == (
+        1, 0, 0, True)
+    assert clusters(project) == [["Scopus:nurse-led", "WoS:nurse-led"]] and queue(project) == []

@@ -338,11 +338,15 @@ def review(
     rows = pending(project)
     records = {r.id: r for r in records_store.read(project)}
     rows = [r for r in rows if r["a"] in records and r["b"] in records]
+    cluster_of = {m: cid for cid, c in clusters_store.read(project).items() for m in c["records"]}
     result = ReviewResult()
     history: list[int] = []
     i = 0
     while i < len(rows):
         row = rows[i]
+        if _answered(project, cluster_of, row):
+            i += 1  # not asked: an `n` earlier in this session kept its two clusters apart
+            continue
         card = PairCard(
             records[row["a"]], records[row["b"]], row["rule"], dict(row["scores"]), i + 1,
             len(rows), why_queued(row["rule"]),
@@ -372,6 +376,18 @@ def review(
         result.dedup = run(project, progress)
     result.remaining = len(pending(project))
     return result
+
+
+def _answered(project: Project, cluster_of: dict[str, str], row: dict[str, Any]) -> bool:
+    """Whether a person has kept the clusters of this pair's records apart: a later pair of the
+    same two clusters (a record merged with one side against the other) asks that question
+    again, and a `d` on it would merge what the `n` kept apart. Read at each pair: an undo of
+    the `n` takes the answer back."""
+    ends = pair(cluster_of.get(row["a"], row["a"]), cluster_of.get(row["b"], row["b"]))
+    return any(
+        pair(cluster_of.get(x, x), cluster_of.get(y, y)) == ends
+        for x, y in clusters_store.read_decisions(project).apart
+    )
 
 
 @dataclass
