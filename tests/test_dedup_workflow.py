@@ -547,6 +547,7 @@ def test_a_merge_that_later_exports_disprove_is_reopened(tmp_path: Path, runner)
                                           "Scopus:reflections", "WoS:reflections"]]
         load(runner, project, "scopus-years.ris", "Scopus", *years)
         last = run(runner, project)
+        assert last["links_undone"] == (5 if steps else 0)  # AIS#1-AIS#2 and AIS-issue 3
         assert clusters(project) == [
             ["Scopus:reflections@scopus-21", "WoS:reflections"]], steps
         ais = ("AIS:reflections@ais#1", "AIS:reflections@ais#2")

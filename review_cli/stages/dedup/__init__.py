@@ -65,6 +65,7 @@ class DedupResult:
     merged: int  # records merged away: records - clusters
     uncertain: int  # pairs waiting for a person
     rules: dict[str, int]  # how many links each rule made in this run
+    undone: int = 0  # links of earlier runs that the new records disproved (`recheck`)
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -75,6 +76,7 @@ class DedupResult:
             "pairs_compared": self.compared,
             "uncertain_pairs": self.uncertain,
             "links_by_rule": dict(sorted(self.rules.items())),
+            "links_undone": self.undone,
         }
 
 
@@ -187,6 +189,7 @@ def stage(tx: Transaction, records: list[Record], records_hash: str, progress: P
         merged=len(keys) - len(rows),
         uncertain=len(waiting),
         rules=dict(by_rule),
+        undone=len(stale),
     )
 
 
