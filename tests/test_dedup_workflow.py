@@ -667,3 +667,50 @@ def test_an_answer_n_is_not_undone_later_in_the_same_review_session(
     assert (data["decided"], data["skipped"], data["remaining"], data["finished"]) == (
         1, 0, 0, True)
     assert clusters(project) == [["Scopus:nurse-led", "WoS:nurse-led"]] and queue(project) == []
+
+
+def stroke_article(title: str, author: str, issue: str, page: str, cinahl: bool = False) -> Ris:
+    """An article in Stroke 2019; CINAHL's export here puts a record number in the issue."""
+    return [("TY", "JOUR"), ("AU", author), ("TI", title), ("T2", "Stroke"), ("PY", "2019"),
+            ("VL", "50"), ("IS", str(int(page) * 7 % 997) if cinahl else issue), ("SP", page)]
+
+
+STROKE = [("Statin loading before carotid stenting and periprocedural stroke", "Ivanova, D.",
+           "4", "812"),
+          ("Blood glucose variability and infarct growth after thrombolysis", "Mensah, K.", "7",
+           "1630"),
+          ("Sleep apnoea screening on the stroke unit: a diagnostic accuracy study",
+           "Takeda, Y.", "9", "2411")]
+
+
+def test_pairs_kept_apart_on_a_field_later_exports_discredit_wait(tmp_path: Path, runner) -> None:
+    """CINAHL's issue field disagrees with Scopus's for every article: from three such articles
+    on, the review sets CINAHL's issues aside and one dedup merges all three pairs. With two,
+    the issues differ and the pairs are kept apart (not queued). Dedup after each export kept
+    the first two apart for good, silently, once the third arrived. Now the old records whose
+    context the new ones changed are compared again: the two pairs wait (existing clusters are
+    not merged by the rules), the third merges."""
+    def files(part: slice) -> tuple[tuple[str, str, Ris], ...]:
+        return tuple((f"{src}-{part.start}.ris", src, [stroke_article(*a, cinahl=src == "CINAHL")
+                                                        for a in STROKE[part]])
+                     for src in ("Scopus", "CINAHL"))
+
+    once = new_review(tmp_path, runner, "once")
+    for name, source, records in files(slice(0, 2)) + files(slice(2, 3)):
+        load(runner, once, name, source, *records)
+    run(runner, once)
+    assert clusters(once) == [["CINAHL:blood", "Scopus:blood"], ["CINAHL:sleep", "Scopus:sleep"],
+                              ["CINAHL:statin", "Scopus:statin"]]
+    steps = new_review(tmp_path, runner, "steps")
+    for name, source, records in files(slice(0, 2)):
+        load(runner, steps, name, source, *records)
+    run(runner, steps)
+    assert clusters(steps) == [] and queue(steps) == []
+    for name, source, records in files(slice(2, 3)):
+        load(runner, steps, name, source, *records)
+    run(runner, steps)
+    assert clusters(steps) == [["CINAHL:sleep", "Scopus:sleep"]]
+    assert queue(steps) == [
+        ("CINAHL:blood", "Scopus:blood", "same-title-and-source+would-join-clusters"),
+        ("CINAHL:statin", "Scopus:statin", "same-title-and-source+would-join-clusters"),
+    ]

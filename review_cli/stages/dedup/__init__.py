@@ -28,7 +28,7 @@ from review_cli.stages.dedup._match import (
     candidate_pairs,
     cluster,
     decide_pairs,
-    make_keys,
+    keys_and_changes,
     recheck,
 )
 from review_cli.stages.dedup._rules import Match, Verdict
@@ -99,8 +99,12 @@ def stage(tx: Transaction, records: list[Record], records_hash: str, progress: P
             "no records to deduplicate", hint="run `review import FILE --source NAME` first"
         )
     progress.start("Preparing records")
-    keys = {k.id: k for k in make_keys(records)}
     previous = clusters_store.read(project)
+    ids = {r.id for r in records}
+    keys_list, changed = keys_and_changes(
+        records, {m for c in previous.values() for m in c["records"] if m in ids}
+    )
+    keys = {k.id: k for k in keys_list}
     existing = {cid: [m for m in c["records"] if m in keys] for cid, c in previous.items()}
     existing = {cid: ms for cid, ms in existing.items() if ms}
     assigned = {m for ms in existing.values() for m in ms}
@@ -113,7 +117,9 @@ def stage(tx: Transaction, records: list[Record], records_hash: str, progress: P
         )
 
     progress.start("Blocking")
-    pairs = candidate_pairs(list(keys.values()), new if existing else None)
+    # Old records whose context the new ones changed are compared again too (they stay in
+    # their clusters: a pair of two clusters the rules now find sure waits for a person).
+    pairs = candidate_pairs(list(keys.values()), new | changed if existing else None)
     decided = decisions.decided
     progress.start("Comparing pairs", total=len(pairs))
     matches = decide_pairs(keys, pairs, lambda p: p in decided, progress)

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
+from copy import copy
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -327,9 +328,26 @@ def decide_pairs(
 
 def make_keys(records: Sequence[Record]) -> list[Key]:
     """Every record's key, with what the whole review says about it (`_context`)."""
+    return keys_and_changes(records, set())[0]
+
+
+def keys_and_changes(records: Sequence[Record], old: set[str]) -> tuple[list[Key], set[str]]:
+    """Every record's key (as `make_keys`), and which of the `old` records the others changed
+    what the review says about: a DOI now on a second item, a title now seen to recur, an issue
+    field now set aside for its source. Their pairs among the old records were decided on
+    what the review said before; one dedup of everything decides them on what it says now."""
     keys = [make_key(r) for r in records]
+    before = [copy(k) for k in keys if k.id in old]
     annotate(keys)
-    return keys
+    if not before or len(before) == len(keys):
+        return keys, set()
+    annotate(before)
+    now = {k.id: k for k in keys}
+    return keys, {k.id for k in before if _context(k) != _context(now[k.id])}
+
+
+def _context(k: Key) -> tuple[str, bool, bool, bool]:
+    return (k.issue, k.doi_trusted, k.doi_container, k.recurring)
 
 
 def dedup_records(keys: list[Key]) -> tuple[dict[Pair, Match], Clustering]:
