@@ -714,3 +714,56 @@ def test_pairs_kept_apart_on_a_field_later_exports_discredit_wait(tmp_path: Path
         ("CINAHL:blood", "Scopus:blood", "same-title-and-source+would-join-clusters"),
         ("CINAHL:statin", "Scopus:statin", "same-title-and-source+would-join-clusters"),
     ]
+
+
+def test_a_corrected_record_joins_its_earlier_version(tmp_path: Path, runner) -> None:
+    """A record corrected between two exports of one search (a title typo fixed, the DOI added,
+    an author's full name), the new export imported beside the old: the new version joins the
+    cluster its earlier version is in with MEDLINE's record, under that cluster's id."""
+    typo = [(t, v.replace("telemonitoring", "telemonitorng") if t == "TI" else v)
+            for t, v in TELE_SCOPUS]
+    initials = [(t, "Okoro, A." if v == "Okoro, Adaeze" else v) for t, v in TELE_SCOPUS]
+    full = [(t, "Okoro, Adaeze" if v == "Okoro, A." else v) for t, v in TELE_SCOPUS]
+    no_doi = [(t, v) for t, v in MOB_SCOPUS if t != "DO"]
+    for n, (old, new) in enumerate(((typo, TELE_SCOPUS), (no_doi, MOB_SCOPUS), (initials, full))):
+        project = new_review(tmp_path, runner, f"rev{n}")
+        load(runner, project, "medline.ris", "MEDLINE", TELE_MEDLINE, MOB_MEDLINE)
+        load(runner, project, "scopus-1.ris", "Scopus", old)
+        run(runner, project)
+        before = {c["id"] for c in clusters_store.read(project).values() if len(c["records"]) > 1}
+        load(runner, project, "scopus-2.ris", "Scopus", new)
+        run(runner, project)
+        word = "early" if new is MOB_SCOPUS else "nurse-led"
+        assert clusters(project) == [
+            [f"MEDLINE:{word}", f"Scopus:{word}@scopus-1", f"Scopus:{word}@scopus-2"]], n
+        assert queue(project) == [], n
+        after = {c["id"] for c in clusters_store.read(project).values() if len(c["records"]) > 1}
+        assert after == before, n
+
+
+def test_an_erratum_carrying_the_articles_doi_never_joins_and_never_splits_it(
+    tmp_path: Path, runner
+) -> None:
+    """The correction exported with the article's own DOI (Embase does this) arrives first,
+    between or last: the DOI then names two items, so the three records of the article are
+    decided again without it (`recheck`) and stay one on their titles, places and authors; the
+    correction joins nothing; its pairs one DOI links wait, held, the same in every order."""
+    erratum = [(t, MOB_DOI if t == "DO" else v) for t, v in MOB_ERRATUM]
+    files = (("scopus.ris", "Scopus", MOB_SCOPUS), ("wos.ris", "WoS", MOB_WOS),
+             ("medline.ris", "MEDLINE", MOB_MEDLINE), ("embase.ris", "Embase", erratum))
+    seen = set()
+    for n, order in enumerate(((0, 1, 2, 3), (3, 0, 1, 2), (0, 3, 2, 1), (2, 1, 0, 3))):
+        for steps in (True, False):
+            project = new_review(tmp_path, runner, f"rev{n}{int(steps)}")
+            for i in order:
+                load(runner, project, *files[i][:2], files[i][2])
+                if steps:
+                    run(runner, project)
+            last = run(runner, project)
+            assert clusters(project) == MOB_CLUSTERS, (order, steps)
+            assert last["links_undone"] == 0, (order, steps)
+            seen.add(tuple(queue(project)))
+    assert len(seen) == 1, seen
+    assert next(iter(seen)) == (
+        ("Embase:correction", "Scopus:early", "same-doi-but-erratum-vs-article"),
+        ("Embase:correction", "WoS:early", "same-doi-but-erratum-vs-article"))
