@@ -35,7 +35,8 @@ def dedup(
     """Find duplicate records: merge the sure ones, queue the uncertain pairs for a person.
 
     Only records that are in no cluster yet are compared, so adding an export later never
-    changes existing clusters or re-opens decided pairs.
+    merges existing clusters or re-opens decided pairs; a merge the new records disprove (a
+    title they show recurs, a DOI they show on a second item) is undone and queued.
 
     Example: review dedup --non-interactive --json
     """

@@ -107,6 +107,11 @@ def summary(session: Session) -> None:
         f"{d.records} records in {d.clusters} clusters: {d.merged} duplicates merged"
         f" ({d.new_records} records compared as new, {d.compared} pairs)."
     )
+    if d.undone:
+        info(
+            f"{d.undone} earlier merges undone: the new records show those pairs are not sure "
+            "(a title that recurs, a DOI on a second item); the uncertain ones wait."
+        )
     if session.review is not None:
         r = session.review
         info(f"Reviewed: {r.decided} decided, {r.skipped} skipped, {r.undone} undone.")

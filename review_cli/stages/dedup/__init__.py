@@ -8,8 +8,9 @@ Files (all through the canonical writer):
 
 Stability: a cluster's id is the id of its earliest (smallest-id) member when it was formed and
 never changes when records join it. A re-run compares only records that are in no cluster yet
-(new exports) against everything else; existing clusters are never merged or re-opened by the
-rules, only by a person (`--merge`, `--split`, `--review`).
+(new exports) against everything else; existing clusters are never merged by the rules, only by
+a person (`--merge`, `--split`, `--review`). A rule link that the new records disprove (the
+context a verdict reads changed) is undone and its pair queued (`_match.recheck`).
 """
 
 from __future__ import annotations
@@ -23,7 +24,13 @@ from review_cli.errors import ReviewError
 from review_cli.model import Record
 from review_cli.progress import NULL, Progress
 from review_cli.project import Project
-from review_cli.stages.dedup._match import candidate_pairs, cluster, decide_pairs, make_keys
+from review_cli.stages.dedup._match import (
+    candidate_pairs,
+    cluster,
+    decide_pairs,
+    keys_and_changes,
+    recheck,
+)
 from review_cli.stages.dedup._rules import Match, Verdict
 from review_cli.stages.dedup._why import why_queued
 from review_cli.store import clusters as clusters_store
@@ -58,6 +65,7 @@ class DedupResult:
     merged: int  # records merged away: records - clusters
     uncertain: int  # pairs waiting for a person
     rules: dict[str, int]  # how many links each rule made in this run
+    undone: int = 0  # links of earlier runs that the new records disproved (`recheck`)
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -68,6 +76,7 @@ class DedupResult:
             "pairs_compared": self.compared,
             "uncertain_pairs": self.uncertain,
             "links_by_rule": dict(sorted(self.rules.items())),
+            "links_undone": self.undone,
         }
 
 
@@ -90,16 +99,27 @@ def stage(tx: Transaction, records: list[Record], records_hash: str, progress: P
             "no records to deduplicate", hint="run `review import FILE --source NAME` first"
         )
     progress.start("Preparing records")
-    keys = {k.id: k for k in make_keys(records)}
     previous = clusters_store.read(project)
+    ids = {r.id for r in records}
+    keys_list, changed = keys_and_changes(
+        records, {m for c in previous.values() for m in c["records"] if m in ids}
+    )
+    keys = {k.id: k for k in keys_list}
     existing = {cid: [m for m in c["records"] if m in keys] for cid, c in previous.items()}
     existing = {cid: ms for cid, ms in existing.items() if ms}
     assigned = {m for ms in existing.values() for m in ms}
     new = set(keys) - assigned
     decisions = clusters_store.read_decisions(project)
+    stale: dict[Pair, Match] = {}
+    if new and existing:  # new records change what the review says about the old ones
+        existing, stale = recheck(
+            keys, existing, {cid: c["links"] for cid, c in previous.items()}, decisions.same
+        )
 
     progress.start("Blocking")
-    pairs = candidate_pairs(list(keys.values()), new if existing else None)
+    # Old records whose context the new ones changed are compared again too (they stay in
+    # their clusters: a pair of two clusters the rules now find sure waits for a person).
+    pairs = candidate_pairs(list(keys.values()), new | changed if existing else None)
     decided = decisions.decided
     progress.start("Comparing pairs", total=len(pairs))
     matches = decide_pairs(keys, pairs, lambda p: p in decided, progress)
@@ -109,7 +129,7 @@ def stage(tx: Transaction, records: list[Record], records_hash: str, progress: P
     members: dict[str, list[str]] = {}
     for rid, cid in result.cluster_of.items():
         members.setdefault(cid, []).append(rid)
-    old_cluster_of = {m: cid for cid, ms in existing.items() for m in ms}
+    old_cluster_of = {m: cid for cid, c in previous.items() for m in c["records"] if m in keys}
     # This run's links, by the cluster both their records are in (one pass over the links).
     new_links: dict[str, list[tuple[Pair, Match]]] = {}
     for p, m in result.links.items():
@@ -123,7 +143,10 @@ def stage(tx: Transaction, records: list[Record], records_hash: str, progress: P
         for old in sorted({old_cluster_of[m] for m in ms if m in old_cluster_of}):
             for link in previous[old]["links"]:
                 p = pair(link["a"], link["b"])
-                if p[0] in inside and p[1] in inside and p not in decisions.apart:
+                if (
+                    p[0] in inside and p[1] in inside and p not in decisions.apart
+                    and p not in stale
+                ):
                     links[p] = link
         for p, m in new_links.get(cid, ()):
             links[p] = _link(p, m)
@@ -132,17 +155,26 @@ def stage(tx: Transaction, records: list[Record], records_hash: str, progress: P
     queue: dict[Pair, dict[str, Any]] = {}
     for obj in clusters_store.read_queue(project):
         queue[pair(obj["a"], obj["b"])] = obj
-    for p, m in matches.items():
+    for p, m in [*stale.items(), *matches.items()]:
         if m.verdict is Verdict.UNCERTAIN:
             queue[p] = _queue_row(p, m)
     for p, m in result.blocked.items():
         queue[p] = _queue_row(
             p, Match(Verdict.UNCERTAIN, m.rule + "+would-join-clusters", m.scores)
         )
+    cluster_of = result.cluster_of
+    # A pair across two clusters that a person has kept apart (a record that joined one of them
+    # later, against a record of the other) asks the decided question again, and a `d` on it
+    # would merge what the person kept apart: it is decided.
+    apart = {
+        pair(cluster_of[x], cluster_of[y]) for x, y in decisions.apart
+        if x in cluster_of and y in cluster_of
+    }
     waiting = [
         row for p, row in queue.items()
         if p[0] in keys and p[1] in keys and p not in decided
-        and result.cluster_of[p[0]] != result.cluster_of[p[1]]
+        and cluster_of[p[0]] != cluster_of[p[1]]
+        and pair(cluster_of[p[0]], cluster_of[p[1]]) not in apart
     ]
     clusters_store.write(tx, rows)
     clusters_store.write_queue(tx, waiting)
@@ -163,6 +195,7 @@ def stage(tx: Transaction, records: list[Record], records_hash: str, progress: P
         merged=len(keys) - len(rows),
         uncertain=len(waiting),
         rules=dict(by_rule),
+        undone=len(stale),
     )
 
 
@@ -314,11 +347,15 @@ def review(
     rows = pending(project)
     records = {r.id: r for r in records_store.read(project)}
     rows = [r for r in rows if r["a"] in records and r["b"] in records]
+    cluster_of = {m: cid for cid, c in clusters_store.read(project).items() for m in c["records"]}
     result = ReviewResult()
     history: list[int] = []
     i = 0
     while i < len(rows):
         row = rows[i]
+        if _answered(project, cluster_of, row):
+            i += 1  # not asked: an `n` earlier in this session kept its two clusters apart
+            continue
         card = PairCard(
             records[row["a"]], records[row["b"]], row["rule"], dict(row["scores"]), i + 1,
             len(rows), why_queued(row["rule"]),
@@ -348,6 +385,18 @@ def review(
         result.dedup = run(project, progress)
     result.remaining = len(pending(project))
     return result
+
+
+def _answered(project: Project, cluster_of: dict[str, str], row: dict[str, Any]) -> bool:
+    """Whether a person has kept the clusters of this pair's records apart: a later pair of the
+    same two clusters (a record merged with one side against the other) asks that question
+    again, and a `d` on it would merge what the `n` kept apart. Read at each pair: an undo of
+    the `n` takes the answer back."""
+    ends = pair(cluster_of.get(row["a"], row["a"]), cluster_of.get(row["b"], row["b"]))
+    return any(
+        pair(cluster_of.get(x, x), cluster_of.get(y, y)) == ends
+        for x, y in clusters_store.read_decisions(project).apart
+    )
 
 
 @dataclass

@@ -16,7 +16,9 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
+from copy import copy
 from dataclasses import dataclass, field
+from typing import Any
 
 from review_cli.model import Record
 from review_cli.progress import NULL, Progress
@@ -183,12 +185,16 @@ def cluster(
     blocked: dict[Pair, Match] = {}
     sure = [(p, m) for p, m in matches.items() if m.verdict is Verdict.DUPLICATE]
     sure.sort(key=lambda pm: (RULE_ORDER.get(pm[1].rule, 9), -pm[1].scores.get("title", 0), pm[0]))
+    torn = _torn(groups, sure) if manual_apart else set()
     for p, m in sure:
         ra, rb = groups.find(p[0]), groups.find(p[1])
         if ra == rb:
             links[p] = m
             continue
-        if (ra in groups.frozen and rb in groups.frozen) or not groups.compatible(ra, rb):
+        if (
+            (ra in groups.frozen and rb in groups.frozen) or p[0] in torn or p[1] in torn
+            or not groups.compatible(ra, rb)
+        ):
             blocked[p] = m
             continue
         heads = [h for h in (head_of.pop(ra, ""), head_of.pop(rb, "")) if h]
@@ -205,6 +211,30 @@ def cluster(
     return Clustering(cluster_of, links, blocked)
 
 
+def _torn(groups: _Groups, sure: list[tuple[Pair, Match]]) -> set[str]:
+    """Records not in a cluster yet that are sure duplicates of two clusters a person has kept
+    apart (a third record that looks like both, or the corrected re-export of one of them):
+    whichever the strongest rule would pick, the person's decision is undone through it, so it
+    joins neither and each pair waits for the person."""
+    near: dict[str, set[str]] = defaultdict(set)
+    for a, b in (p for p, _ in sure):
+        near[a].add(groups.find(b))
+        near[b].add(groups.find(a))
+    torn: set[str] = set()
+    for rid, roots in near.items():
+        own = groups.find(rid)
+        if own in groups.frozen:
+            continue  # it is in a cluster already: it joins nothing else
+        ordered = sorted(roots - {own})
+        if any(
+            pair(x, y) in groups.apart
+            for i, ra in enumerate(ordered) for rb in ordered[i + 1 :]
+            for x in groups.members[ra] for y in groups.members[rb]
+        ):
+            torn.add(rid)
+    return torn
+
+
 def _split(members: list[str], apart: set[Pair]) -> list[list[str]]:
     """An existing cluster after manual splits: records kept apart by hand leave it."""
     if not any(pair(a, b) in apart for i, a in enumerate(members) for b in members[i + 1 :]):
@@ -218,6 +248,62 @@ def _split(members: list[str], apart: set[Pair]) -> list[list[str]]:
         else:
             parts.append([m])
     return parts
+
+
+def recheck(
+    keys: Mapping[str, Key], existing: Mapping[str, list[str]],
+    links: Mapping[str, list[dict[str, Any]]], same: set[Pair],
+) -> tuple[dict[str, list[str]], dict[Pair, Match]]:
+    """The existing clusters after their rule links are decided again with what the whole
+    review says now, and the links that no longer hold.
+
+    A verdict can depend on the other records (`_context`): two issues' columns exported alike
+    merge while the review holds one year of them, and are told apart once other years show the
+    title recurs; a DOI a later export puts on a second item stops naming one work. One dedup
+    of all the exports would not have merged them, so a dedup after each must not keep the
+    merge: a cluster whose link fails splits along its remaining links (the part holding the
+    cluster id keeps it) and the pair, if uncertain, waits for a person. Links a person made
+    are never decided again."""
+    out: dict[str, list[str]] = {}
+    stale: dict[Pair, Match] = {}
+    for cid, members in existing.items():
+        kept: list[Pair] = []
+        failed = False
+        for link in links.get(cid, ()):
+            p = pair(link["a"], link["b"])
+            if p[0] not in keys or p[1] not in keys:
+                continue
+            if link["rule"] != "manual" and p not in same:
+                m = compare(keys[p[0]], keys[p[1]])
+                if m.verdict is not Verdict.DUPLICATE or m.hold:
+                    stale[p] = m
+                    failed = True
+                    continue
+            kept.append(p)
+        if not failed:
+            out[cid] = members
+            continue
+        for part in _connected(members, kept):
+            out[cid if cid in part else min(part)] = part
+    return out, stale
+
+
+def _connected(members: list[str], links: list[Pair]) -> list[list[str]]:
+    """The parts of `members` that `links` connect, each in the members' order."""
+    parent = {rid: rid for rid in members}
+
+    def find(x: str) -> str:
+        while parent[x] != x:
+            x = parent[x]
+        return x
+
+    for a, b in links:
+        if a in parent and b in parent:
+            parent[find(a)] = find(b)
+    parts: dict[str, list[str]] = {}
+    for rid in members:
+        parts.setdefault(find(rid), []).append(rid)
+    return list(parts.values())
 
 
 def decide_pairs(
@@ -242,9 +328,26 @@ def decide_pairs(
 
 def make_keys(records: Sequence[Record]) -> list[Key]:
     """Every record's key, with what the whole review says about it (`_context`)."""
+    return keys_and_changes(records, set())[0]
+
+
+def keys_and_changes(records: Sequence[Record], old: set[str]) -> tuple[list[Key], set[str]]:
+    """Every record's key (as `make_keys`), and which of the `old` records the others changed
+    what the review says about: a DOI now on a second item, a title now seen to recur, an issue
+    field now set aside for its source. Their pairs among the old records were decided on
+    what the review said before; one dedup of everything decides them on what it says now."""
     keys = [make_key(r) for r in records]
+    before = [copy(k) for k in keys if k.id in old]
     annotate(keys)
-    return keys
+    if not before or len(before) == len(keys):
+        return keys, set()
+    annotate(before)
+    now = {k.id: k for k in keys}
+    return keys, {k.id for k in before if _context(k) != _context(now[k.id])}
+
+
+def _context(k: Key) -> tuple[str, bool, bool, bool]:
+    return (k.issue, k.doi_trusted, k.doi_container, k.recurring)
 
 
 def dedup_records(keys: list[Key]) -> tuple[dict[Pair, Match], Clustering]:

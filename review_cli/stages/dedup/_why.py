@@ -87,9 +87,10 @@ def why_queued(rule: str) -> str:
     base = rule.removesuffix(BLOCKED)
     if base != rule:
         return (
-            f"The rule `{base}` finds these two the same, but merging them would put into one "
-            "cluster records that a guard keeps apart (an article and its erratum, two years): "
-            "decide this pair on its own."
+            f"The rule `{base}` finds these two the same, but they are in two clusters already "
+            "(the rules never merge two: each is a screening unit), or merging them would put "
+            "into one cluster records that a guard or a person keeps apart (an article and its "
+            "erratum, two years, a pair decided different): decide this pair on its own."
         )
     if base.startswith("same-doi-but-"):
         guard = _GUARDS.get(base.removeprefix("same-doi-but-"))

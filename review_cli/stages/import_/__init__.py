@@ -432,6 +432,8 @@ def _write(
                 shared.update(files)
     for name, entry in reports.items():
         entry["same_as_other_file"] = shared[name]
+    for item in read:  # what `review import` prints and its --json say, too
+        item.report.same_as_other_file = shared[item.report.file]
     records_store.write_report(tx, [reports[k] for k in sorted(reports)])
     lock.record(
         tx,
