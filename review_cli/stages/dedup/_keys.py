@@ -430,11 +430,18 @@ def given_initials(authors: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
     out: list[tuple[str, str]] = []
     scholar = initials_first(authors)
     for author in authors[:12]:
-        # Embase's run-together list (`Adeli K.Lewis G. F.`) is one string: name by name.
-        names = _EMBASE_NAMES.split(author) if _GLUED.search(fold(author)) else (author,)
-        for name in names:
-            given = _initials_of(name, scholar)
-            out.extend((w, given) for w in without_particles(_surnames_of(name, scholar)))
+        out.extend(_author_initials(author, scholar))
+    return tuple(out)
+
+
+@lru_cache(maxsize=65536)  # one name recurs in every export of its works
+def _author_initials(author: str, scholar: bool) -> tuple[tuple[str, str], ...]:
+    # Embase's run-together list (`Adeli K.Lewis G. F.`) is one string: name by name.
+    names = _EMBASE_NAMES.split(author) if _GLUED.search(fold(author)) else (author,)
+    out: list[tuple[str, str]] = []
+    for name in names:
+        given = _initials_of(name, scholar)
+        out.extend((w, given) for w in without_particles(_surnames_of(name, scholar)))
     return tuple(out)
 
 
@@ -482,8 +489,10 @@ def _initials_of(author: str, scholar: bool = False) -> str:
             given = " ".join(words_[n:])
     letters: list[str] = []
     for word in _GIVEN_SPLIT.split(given):
+        if not word or not word[0].isalpha():
+            continue
         name = NON_ALNUM.sub("", fold(word))
-        if not name or not word[0].isalpha():
+        if not name:
             continue
         if name in surname:
             surname.discard(name)  # the surname itself (once: `Lee Lee`)
