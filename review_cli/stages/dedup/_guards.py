@@ -44,8 +44,12 @@ def kind_guard(a: Key, b: Key) -> str:
         # record spanning pages, a part named by one title only is a subtitle one export dropped
         # (`...: Heart and Estrogen/progestin Replacement Study follow-up (HERS II)`) or a
         # series' name it kept (`Rheumatology. 2. Fibromyalgia syndrome` against `2.
-        # Fibromyalgia syndrome`). Two one-page items can share a page.
+        # Fibromyalgia syndrome`). Two one-page items can share a page. The whole range and
+        # the issue agree (both missing is agreeing): a magazine paged issue by issue starts a
+        # series' parts at one page of two issues (`Part 2` at 22-25 without its issue, part
+        # 1 at 22-24 of issue 3).
         same_place and not (a.part and b.part) and max(span(a), span(b)) >= 2
+        and a.last_page == b.last_page and a.issue == b.issue
     ):
         return "series-part"
     if a.title and b.title and a.numbers != b.numbers and not same_place:
@@ -119,7 +123,7 @@ def place_guards(a: Key, b: Key, title: float) -> list[str]:
     if (
         a.volume and b.volume and a.volume != b.volume
         and (not (a.conference or b.conference) or bool(a.supplement_no and b.supplement_no))
-        and not crossed and year_as_volume(a) == year_as_volume(b)
+        and not crossed and not year_volume_vs_issue(a, b)
     ):
         # Meeting supplements carry unreliable volumes (the supplement's `1` for `63 (Suppl
         # 1)`), except where both records give the supplement beside the volume: then the
@@ -159,6 +163,8 @@ def place_guards(a: Key, b: Key, title: float) -> list[str]:
         # of one team at both), each supplement paged from S1. (`Suppl 1` against issue
         # `15 Suppl`, two ways of numbering, is not compared.)
         out.append("supplement-differs")
+    if other_lengths(a, b):
+        out.append("pages-differ")  # a report's 146 pages against an article's 37-64
     if (
         a.first_page and b.first_page and comparable_styles(a, b)
         and a.first_page != b.first_page and a.last_page != b.last_page
@@ -170,6 +176,17 @@ def place_guards(a: Key, b: Key, title: float) -> list[str]:
         # locators (e-number and print pages).
         out.append("pages-differ")
     return out
+
+
+def other_lengths(a: Key, b: Key) -> bool:
+    """A page count (`146p`, `12 pp.`) is no place, but it is the item's length: against a
+    range of plain pages half as long or twice, two items (a final report and the article
+    that followed, a book and its chapter). A page or two off is a cover or a count's slip."""
+    for x, y in ((a, b), (b, a)):
+        if x.page_count and not x.first_page and not y.page_style and span(y) >= 2:
+            short, long_ = sorted((x.page_count, span(y)))
+            return long_ - short > 2 and long_ * 2 > short * 3
+    return False
 
 
 def comparable_styles(a: Key, b: Key) -> bool:
@@ -298,6 +315,17 @@ def year_as_volume(k: Key) -> bool:
     volumes by year (`2019(3)`), PubMed by issue (`3(3)`). Against a volume that is no year,
     the two cannot be compared; the issue and the pages still place the item."""
     return k.year is not None and k.volume == str(k.year)
+
+
+def year_volume_vs_issue(a: Key, b: Key) -> bool:
+    """One record's volume is its year (`2019(3)`), the other's is no year and is the issue
+    the first gives (PubMed's `3(3)`, or `3` alone): the two volumes number one issue two
+    ways. A year as volume without its issue places nothing: the same CD number and year hold
+    a review and its update (`2019` against the update's `9(9)`)."""
+    for x, y in ((a, b), (b, a)):
+        if year_as_volume(x) and not year_as_volume(y):
+            return bool(x.issue) and x.issue in (y.issue, y.volume)
+    return False
 
 
 def shifted_fields(a: Key, b: Key) -> bool:

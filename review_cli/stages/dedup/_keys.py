@@ -20,7 +20,13 @@ from review_cli.io.normalise import (
 )
 from review_cli.model import Record
 from review_cli.stages.dedup._journals import journal_info, journals_match
-from review_cli.stages.dedup._pages import SHARED_PAGES, embase_place, pages_info, placed_number
+from review_cli.stages.dedup._pages import (
+    SHARED_PAGES,
+    embase_place,
+    page_count,
+    pages_info,
+    placed_number,
+)
 from review_cli.stages.dedup._text import NON_ALNUM, STOP, fold, title_form, title_tokens, words
 from review_cli.stages.dedup._titles import generic
 
@@ -429,20 +435,22 @@ def given_initials(authors: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
     `kim`, `MJ`), in the order `surnames` reads them; '' where the export does not tell."""
     out: list[tuple[str, str]] = []
     scholar = initials_first(authors)
+    # `Conner, M. D.`: a list that writes the degree after each name (`Dh Johnson, M. D.`)
+    # split at its commas gives several names `M. D.`: there it is the degree as often as the
+    # initials, unknown. One name `M. D.` in a list is the initials (`Conner, M. D.` alone).
+    degrees = sum(1 for author in authors if _MD_AFTER_COMMA.search(author)) >= 2
     for author in authors[:12]:
-        out.extend(_author_initials(author, scholar))
+        # Embase's run-together list (`Adeli K.Lewis G. F.`) is one string: name by name.
+        names = _EMBASE_NAMES.split(author) if _GLUED.search(fold(author)) else (author,)
+        for name in names:
+            given = _initials_of(name, scholar)
+            if degrees and given == "MD" and _MD_AFTER_COMMA.search(name):
+                given = ""
+            out.extend((w, given) for w in without_particles(_surnames_of(name, scholar)))
     return tuple(out)
 
 
-@lru_cache(maxsize=65536)  # one name recurs in every export of its works
-def _author_initials(author: str, scholar: bool) -> tuple[tuple[str, str], ...]:
-    # Embase's run-together list (`Adeli K.Lewis G. F.`) is one string: name by name.
-    names = _EMBASE_NAMES.split(author) if _GLUED.search(fold(author)) else (author,)
-    out: list[tuple[str, str]] = []
-    for name in names:
-        given = _initials_of(name, scholar)
-        out.extend((w, given) for w in without_particles(_surnames_of(name, scholar)))
-    return tuple(out)
+_MD_AFTER_COMMA = re.compile(r",\s*M\.\s?D\b")
 
 
 _EMBASE_NAMES = re.compile(r"(?<=[A-Z]\.)(?=[A-Z][a-z])")
@@ -507,14 +515,11 @@ def _initials_of(author: str, scholar: bool = False) -> str:
             letters.extend(name.upper())  # `JA`: two initials
         else:
             letters.append(name[0].upper())  # folded: `Özlem` and `Ozlem` are one name
-    initials = "".join(letters)
-    # `Conner, M. D.`: in lists that write the degree after each name (`Dh Johnson, M. D.`
-    # split at its commas), `M. D.` is the degree as often as the initials: unknown.
-    return "" if initials == "MD" and _MD.search(given) else initials
+    return "".join(letters)
 
 
-_MD = re.compile(r"\bM\.\s?D\b")
-_I_DIGRAPH = re.compile(r"I[uaoe]")  # (`Ian`, `Ioannis` then compare as unknown: a small cost)
+# (`Ian`, `Ioannis` match too: their `?` agrees only with I, Y, J and E, `_similar`)
+_I_DIGRAPH = re.compile(r"I[uaoe]")
 
 
 def initials_case(author: str) -> str:
@@ -732,6 +737,7 @@ class Key:
     page_style: str  # "" for plain numbers, else the letter prefix (`e`, `s`, `a`...)
     page_starts: frozenset[str]  # first page of every range: `233-8, 230-5, 246-51`
     shared_pages: bool  # pages naming several items or ranges: `2243-5; author reply 2243-5`
+    page_count: int  # the length `12 pp.` or `146p` gives instead of pages, else 0
     doi: str
     doi_trusted: bool  # False for a DOI that more than one item carries (`_context`)
     doi_container: bool  # a DOI of a supplement or proceedings: it says nothing about the item
@@ -911,6 +917,7 @@ def make_key(r: Record) -> Key:
         page_style=style,
         page_starts=starts,
         shared_pages=bool(SHARED_PAGES.search(pages)),
+        page_count=page_count(pages),
         doi=normal_doi(r.doi),
         doi_trusted=True,
         doi_container=False,

@@ -71,7 +71,13 @@ _PAGES_WORD = re.compile(r"^\s*(?:pp\.?|p\.)\s*(?=\d)", re.I)
 
 # `12 pp.`, `12p`, `12 pages` (CAB Abstracts, EBSCO): how many pages, not where they are. The
 # word after the number says so; `p. 12` before it is page 12.
-_PAGE_COUNT = re.compile(r"^\s*\d+\s*(?:pp?\.?|pages?)\s*$", re.I)
+_PAGE_COUNT = re.compile(r"^\s*(\d+)\s*(?:pp?\.?|pages?)\s*$", re.I)
+
+
+def page_count(pages: str) -> int:
+    """The count `12 pp.` or `146p` gives, or 0: no place, but a length to compare."""
+    m = _PAGE_COUNT.match(pages)
+    return int(m.group(1)) if m else 0
 
 
 @lru_cache(maxsize=65536)

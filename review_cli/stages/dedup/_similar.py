@@ -55,7 +55,10 @@ def author_similarity(a: Key, b: Key) -> float | None:
         # `L Sareen, M Stein`; `Jyh-Ping Chen` and `K S Chen` with three co-authors agreeing).
         differ = {s for s in both if _other_people(a, b, s)}
         if differ and len(differ) > sum(_one_person(a, b, s) for s in both - differ):
-            both -= differ
+            # Two people under one surname, unforgiven: then a name agreeing by its first
+            # initial only, its middle one differing (`Lee SY`, `Lee SH`), is no evidence of
+            # one team either.
+            both = {s for s in both - differ if _one_person(a, b, s) or not _both_known(a, b, s)}
     shared = len(both)
     if shared < min(len(sa), len(sb)) and len(sa) * len(sb) <= 150:
         # Transliterations and typos: count near-equal surnames too.
@@ -77,11 +80,28 @@ def _latin(name: str) -> bool:
 
 
 def _one_person(a: Key, b: Key, surname: str) -> bool:
+    """The names of this surname are one person by their initials whole: every initial both
+    give agrees (`MB` and `M`, `JH` and `JH`). A first initial alone agreeing (`Lee SY`, `Lee
+    SH`) is no evidence: Korean and Chinese given names share a few first letters, and the
+    middle initial is where two people of one surname differ. (A surname two authors of one
+    team carry, `Wang X` and `Wang Y` in both lists, pairs each name with its own.)"""
     xs = {i for s, i in a.initials if s == surname}
     ys = {i for s, i in b.initials if s == surname}
-    return bool(xs) and bool(ys) and "" not in xs and "" not in ys and not _other_people(
-        a, b, surname
+    return (
+        bool(xs) and bool(ys) and "" not in xs and "" not in ys
+        and all(any(_same_initials(x, y) for y in ys) for x in xs)
+        and all(any(_same_initials(x, y) for x in xs) for y in ys)
     )
+
+
+def _both_known(a: Key, b: Key, surname: str) -> bool:
+    xs = {i for s, i in a.initials if s == surname}
+    ys = {i for s, i in b.initials if s == surname}
+    return bool(xs) and bool(ys) and "" not in xs and "" not in ys
+
+
+def _same_initials(x: str, y: str) -> bool:
+    return not any(_letters_differ(p, q) for p, q in zip(x, y, strict=False))
 
 
 def _other_people(a: Key, b: Key, surname: str) -> bool:
@@ -95,7 +115,21 @@ def _other_people(a: Key, b: Key, surname: str) -> bool:
 def initials_differ(x: str, y: str) -> bool:
     """Given names that are not one person's: another first initial. Middle initials are not
     compared: exports drop, add and garble them (`Richard J. Simpson`, `Richard K Simpson`)."""
-    return bool(x) and bool(y) and x[0] != y[0] and "?" not in (x[0], y[0])
+    return bool(x) and bool(y) and _letters_differ(x[0], y[0])
+
+
+# NLM's `Iu`, `Ia`, `Io`, `Ie` (Ю, Я, Ё, Е; `?` in `given_initials`) are written `Yu`, `Ju`,
+# `Iu` or `E` by other indexes: those letters, not any (`Ian`, `Ioannis`, `Iacopo` are read
+# as `?` too, and are not Robert, Konstantinos or Marco).
+_DIGRAPH_LETTERS = frozenset("IYJE?")
+
+
+def _letters_differ(p: str, q: str) -> bool:
+    if p == q:
+        return False
+    if "?" in (p, q):
+        return not {p, q} <= _DIGRAPH_LETTERS
+    return True
 
 
 def first_author_match(a: Key, b: Key) -> bool | None:
