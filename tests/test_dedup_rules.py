@@ -6372,13 +6372,18 @@ CASES += [
          {**R9D_MAG, "title": f"{R9D_T_MAG}. Part 2: assessing risk", "pages": "22-25"},
          {**R9D_MAG, "title": R9D_T_MAG, "pages": "22-24"}, "not-duplicate",
          "the same, neither export giving the issue: the ranges differ"),
-    case("r9d-numbered-title-magazine-two-issues-known-limit",
+    case("r9d-numbered-title-magazine-two-issues",
          {**R9D_MAG, "issue": "4", "title": f"{R9D_T_MAG} 2: assessing risk",
           "pages": "22-25"},
-         {**R9D_MAG, "issue": "3", "title": R9D_T_MAG, "pages": "22-24"}, "duplicate",
-         "known limit (merged; not a round-9 loosening): a series numbered without `Part` "
-         "(`... nursing 2: assessing risk`) in a magazine paged issue by issue; one year, "
-         "volume and first page forgive the title's number and the issue"),
+         {**R9D_MAG, "issue": "3", "title": R9D_T_MAG, "pages": "22-24"}, "not-duplicate",
+         "a series numbered without `Part` (`... nursing 2: assessing risk`) in a magazine paged "
+         "issue by issue: one year, volume and first page no longer forgive the title's number "
+         "when the issues differ (merged before: round 9d's known limit)"),
+    case("r9-numbered-title-same-issue-dropped-subtitle",
+         {**R9D_MAG, "issue": "4", "title": f"{R9D_T_MAG} 2: assessing risk",
+          "pages": "22-25"},
+         {**R9D_MAG, "issue": "4", "title": R9D_T_MAG, "pages": "22-24"}, "duplicate",
+         "twin: one issue and one first page; one export dropped the numbered subtitle"),
     case("r9d-part-magazine-same-range-one-issue-missing",
          {**R9D_MAG, "title": f"{R9D_T_MAG}. Part 2", "pages": "22-25"},
          {**R9D_MAG, "issue": "3", "title": R9D_T_MAG, "pages": "22-25"}, "not-duplicate",

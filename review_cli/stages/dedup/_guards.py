@@ -52,9 +52,12 @@ def kind_guard(a: Key, b: Key) -> str:
         and a.last_page == b.last_page and a.issue == b.issue
     ):
         return "series-part"
-    if a.title and b.title and a.numbers != b.numbers and not same_place:
+    if a.title and b.title and a.numbers != b.numbers and not (
+        same_place and not (a.issue and b.issue and a.issue != b.issue)
+    ):
         # `12-month` vs `24-month` results; a typo in a number is forgiven only when year,
-        # volume and first page say it is the same article.
+        # volume and first page say it is the same article, and no issue says otherwise (a
+        # magazine paged issue by issue starts a numbered series' parts at one page).
         return "title-numbers"
     if a.signs and b.signs and not same_place and other_signs(a, b):
         # `≥80` and `<80` years, `HER2+` and `HER2−`, `± ritonavir` and `+ ritonavir`: the
