@@ -5180,6 +5180,18 @@ CASES += [
          "not-duplicate", "two people of one surname, other initials, both in title case"),
 ]
 
+CASES += [
+    case("r9-scholar-spaced-initials",
+         {**R9_OA_NP, "authors": ["M K Stein", "L Sareen"]},
+         {**R9_OA_NP, "authors": ["Stein MK", "Sareen L"]}, "duplicate",
+         "Scholar's initials-first list with spaced initials: `K` is an initial, not a "
+         "surname word (read `k`, `stein` before)"),
+    case("r9-scholar-spaced-initials-other-team",
+         {**R9_OA_NP, "authors": ["M K Stein", "L Sareen"]},
+         {**R9_OA_NP, "authors": ["Stein R", "Patel A"]}, "not-duplicate",
+         "twin: another first author's initial and another co-author"),
+]
+
 @pytest.mark.parametrize(("a", "b", "expect", "context"), CASES)
 def test_hard_case(
     a: dict[str, Any], b: dict[str, Any], expect: str, context: tuple[dict[str, Any], ...]

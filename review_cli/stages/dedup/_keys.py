@@ -408,9 +408,10 @@ def _surnames_of(author: str, scholar: bool = False) -> tuple[str, ...]:
     if _GLUED.search(text):  # several authors glued together
         return tuple(w for w in parts if len(w) > 2 or w not in {"jr", "sr"})
     if scholar:
-        # Initials, then the surname: every word after the first.
+        # Initials, then the surname: every word after the first but a further initial
+        # (`M K Stein`: spaced initials).
         rest = NON_ALNUM.sub(" ", text).split()[1:]
-        return tuple(w for w in rest if w not in _SUFFIXES) or tuple(parts[:1])
+        return tuple(w for w in rest if w not in _SUFFIXES and len(w) > 1) or tuple(parts[:1])
     head = author.split(" ", 1)[0]
     if ("." in head or len(head) == 1) and len(parts) > 1 and parts[0] in _PARTICLES:
         # `D. van Knippenberg`, `W.M.P. van der Aalst`: initials, then a surname with particles.
