@@ -6637,6 +6637,15 @@ CASES += [
          {**R9E_GS, "authors": ["XM Wang", "N Okafor"], "journal": "Information Systems Journal"},
          {**R9E_IS, "authors": ["Wang, Xiaoming", "Okafor, Nkem"]}, "duplicate",
          "Scholar's `XM Wang` against Scopus's full pinyin"),
+    case("r9e-initials-scholar-middle-name-single-author-no-venue-known-limit",
+         {**R9E_GS, "authors": ["M Smith"]}, {**R9E_IS, "authors": ["Smith, J. Michael"]},
+         "not-duplicate", "known limit (kept apart, `dissimilar`, as before round 9): Scholar's "
+         "`M Smith` (known by his middle name), alone and without a venue, against `Smith, J. "
+         "Michael`: by the title alone two people of one surname cannot be told from one"),
+    case("r9e-initials-scholar-middle-name-single-author-venue-known-limit",
+         {**R9E_GS, "authors": ["M Smith"], "journal": "Information Systems Journal"},
+         {**R9E_IS, "authors": ["Smith, J. Michael"]}, "uncertain",
+         "known limit (queued, as before round 9): the same with the journal's name, no volume"),
     # Known limits: one person whose names two exports order or transliterate two ways; the
     # surname or the first letter differs (as before round 9: these are no initials' cost).
     _r9e_names("r9e-initials-block-chinese-native-order-known-limit", R9E_BLOCK,
