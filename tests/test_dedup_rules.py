@@ -6887,3 +6887,25 @@ CASES += [
          "known limit (queued): S-pages against a count are two styles, not compared, and the "
          "subtitle one export dropped leaves the title short of a merge"),
 ]
+
+
+CASES += [
+    # Supplement numbers written `Suppl-1`, `Sup. 2`, `Supp 2` (noticed by round 9e): read, so
+    # one team's abstract in two supplements of one volume stays two.
+    case("r9-two-supplements-hyphenated",
+         {**R9_ABS, "issue": "Suppl-1", "title": R9_T_ABS},
+         {**R9_ABS, "issue": "Suppl-2", "title": R9_T_ABS}, "not-duplicate",
+         "`Suppl-1` against `Suppl-2`: two supplements (their numbers were not read before)"),
+    case("r9-two-supplements-short-word",
+         {**R9_ABS, "issue": "Sup. 1", "title": R9_T_ABS},
+         {**R9_ABS, "issue": "Supp 2", "title": R9_T_ABS}, "not-duplicate",
+         "`Sup. 1` against `Supp 2`"),
+    case("r9-one-supplement-hyphenated-vs-spaced",
+         {**R9_ABS, "issue": "Suppl-1", "title": R9_T_ABS},
+         {**R9_ABS, "issue": "Suppl 1", "title": R9_T_ABS}, "duplicate",
+         "twin: one supplement written two ways"),
+    case("r9-one-supplement-short-word-vs-full",
+         {**R9_ABS, "issue": "Supp. 1", "title": R9_T_ABS},
+         {**R9_ABS, "issue": "Supplement 1", "title": R9_T_ABS}, "duplicate",
+         "twin: `Supp. 1` is `Supplement 1`"),
+]

@@ -208,10 +208,11 @@ def conference(journal: str, volume: str, issue: str, pages: str, record_type: s
     )
 
 
-# A supplement's number: `Suppl 2`, `Supplement_2`, `S2`, `16(Suppl 2)`, `1 Suppl 2` (after the
-# word, in the volume or the issue field), or the issue it supplements, `15 Suppl` (before the
-# word, in the issue field only: `16 Suppl` in the volume field is the volume's).
-_SUPPL_AFTER = re.compile(r"\b(?:suppl(?:ement)?|s)\.?\s*_?\s*(\d+)\b")
+# A supplement's number: `Suppl 2`, `Supplement_2`, `Suppl-2`, `Supp. 2`, `S2`, `16(Suppl 2)`,
+# `1 Suppl 2` (after the word, in the volume or the issue field), or the issue it supplements,
+# `15 Suppl` (before the word, in the issue field only: `16 Suppl` in the volume field is the
+# volume's).
+_SUPPL_AFTER = re.compile(r"\b(?:suppl(?:ement)?|supp?|s)\.?[\s_\-]*(\d+)\b")
 _SUPPL_BEFORE = re.compile(r"\b(\d+)\s*_?\s*suppl")
 
 
@@ -229,7 +230,11 @@ def supplement_number(volume: str, issue: str) -> str:
 
 @lru_cache(maxsize=4096)
 def _supplement(text: str) -> bool:
-    return bool(re.search(r"suppl|\bs\d", fold(text)))
+    return bool(_SUPPLEMENT_SIGN.search(fold(text)))
+
+
+# `Suppl`, and the shorter `Supp 1`, `Sup. 2` before a number; `S2`.
+_SUPPLEMENT_SIGN = re.compile(r"suppl|\bsupp?\.?[\s_\-]*\d|\bs\d")
 
 
 # Types of a working paper, report or preprint (RIS, BibTeX, Zotero, PubMed), matched whole:
