@@ -111,10 +111,14 @@ def stage(tx: Transaction, records: list[Record], records_hash: str, progress: P
     new = set(keys) - assigned
     decisions = clusters_store.read_decisions(project)
     stale: dict[Pair, Match] = {}
-    if new and existing:  # new records change what the review says about the old ones
-        existing, stale = recheck(
+    # New records change what the review says about the old ones; records taken out (`import
+    # --remove`) can take away the one link that held a cluster together.
+    removed = any(m not in ids for c in previous.values() for m in c["records"])
+    if (new or removed) and existing:
+        existing, stale, split_ = recheck(
             keys, existing, {cid: c["links"] for cid, c in previous.items()}, decisions.same
         )
+        changed |= split_
 
     progress.start("Blocking")
     # Old records whose context the new ones changed are compared again too (they stay in
