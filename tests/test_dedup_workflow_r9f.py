@@ -37,6 +37,7 @@ from .test_dedup_workflow import (
     answer,
     clusters,
     column,
+    label,
     load,
     new_review,
     queue,
@@ -153,6 +154,97 @@ def test_an_undo_in_review_restores_exactly(tmp_path: Path, runner) -> None:
         assert clusters_store.read_decisions(project).skipped == set(), keys
         run(runner, project)
         assert _files(project) == before, keys
+
+
+def test_a_merge_by_hand_holds_when_recheck_undoes_the_rules_links(tmp_path: Path, runner) -> None:
+    """One DOI merges the German and English titles; the person confirms it with `--merge`.
+    A letter with the same DOI then arrives: the rules' links to the German title fail (the
+    twin without the merge: it leaves and waits), but the person's word is not decided again
+    and the cluster stays whole, through a removal of the letter's export too."""
+    for by_hand in (True, False):
+        project = new_review(tmp_path, runner, f"rev{int(by_hand)}")
+        for name, source, record in (("scopus.ris", "Scopus", TB_SCOPUS),
+                                     ("wos.ris", "WoS", TB_WOS),
+                                     ("medline.ris", "MEDLINE", TB_MEDLINE)):
+            load(runner, project, name, source, record)
+        run(runner, project)
+        names = {n: i for i, n in label(project).items()}
+        whole = [["MEDLINE:thrombektomie", "Scopus:thrombectomy", "WoS:thrombectomy"]]
+        if by_hand:
+            merged = invoke(runner, project, "dedup", "--merge", names["MEDLINE:thrombektomie"],
+                            names["Scopus:thrombectomy"], "--reviewer", "reviewer1")
+            assert merged.exit_code == 0, merged.output
+        assert clusters(project) == whole
+        load(runner, project, "embase.ris", "Embase", TB_COMMENT)
+        after = run(runner, project)
+        comment = [("Embase:comment", "Scopus:thrombectomy", "same-doi-but-comment-vs-article"),
+                   ("Embase:comment", "WoS:thrombectomy", "same-doi-but-comment-vs-article")]
+        if by_hand:  # MEDLINE~WoS fails, but MEDLINE~Scopus is the person's
+            assert after["links_undone"] == 1
+            assert clusters(project) == whole and queue(project) == comment
+        else:
+            assert clusters(project) == [["Scopus:thrombectomy", "WoS:thrombectomy"]]
+            assert [q[:2] for q in queue(project)] == [q[:2] for q in comment] + [
+                ("MEDLINE:thrombektomie", "Scopus:thrombectomy"),
+                ("MEDLINE:thrombektomie", "WoS:thrombectomy")]
+        remove(runner, project, "embase.ris")
+        run(runner, project)
+        if by_hand:
+            assert clusters(project) == whole and queue(project) == []
+
+
+def test_a_decision_holds_when_its_records_export_is_removed_and_imported_again(
+    tmp_path: Path, runner
+) -> None:
+    """`d` on Scopus~CENTRAL, MEDLINE joins; Scopus's export taken out: CENTRAL and MEDLINE
+    stay one (their own link); imported again, Scopus's record (the same id) is merged by the
+    person's word."""
+    project = new_review(tmp_path, runner)
+    load(runner, project, "scopus.ris", "Scopus", TELE_SCOPUS)
+    load(runner, project, "central.ris", "CENTRAL", TELE_CENTRAL)
+    run(runner, project)
+    answer(runner, project, {DECIDED: "d"})
+    load(runner, project, "medline.ris", "MEDLINE", TELE_MEDLINE)
+    run(runner, project)
+    three = [["CENTRAL:nurse-led", "MEDLINE:nurse-led", "Scopus:nurse-led"]]
+    assert clusters(project) == three and queue(project) == []
+    remove(runner, project, "scopus.ris")
+    run(runner, project)
+    assert clusters(project) == [["CENTRAL:nurse-led", "MEDLINE:nurse-led"]]
+    assert queue(project) == []
+    load(runner, project, "scopus-2.ris", "Scopus", TELE_SCOPUS)
+    run(runner, project)
+    assert clusters(project) == three and queue(project) == []
+
+
+def test_known_limit_a_side_imported_again_joins_the_record_that_was_like_both(
+    tmp_path: Path, runner
+) -> None:
+    """Known limit. `n` on Scopus~CENTRAL; MEDLINE, sure with both, joins neither and both of
+    its pairs wait. CENTRAL's export taken out and imported again: CENTRAL's record (the same
+    id, the decision holds) is new, MEDLINE an old record whose DOI pair with Scopus is not
+    compared again, so CENTRAL is sure with MEDLINE's cluster only and joins it; MEDLINE's
+    pair with Scopus is then the decided question and leaves the queue. One dedup of the
+    three exports keeps all three apart with both pairs waiting. Nothing the person kept
+    apart is merged (the outcome is the one their `d` on CENTRAL~MEDLINE gives), but the
+    rules, not the person, placed MEDLINE."""
+    project = new_review(tmp_path, runner)
+    load(runner, project, "scopus.ris", "Scopus", TELE_SCOPUS)
+    load(runner, project, "central.ris", "CENTRAL", TELE_CENTRAL)
+    run(runner, project)
+    answer(runner, project, {DECIDED: "n"})
+    load(runner, project, "medline.ris", "MEDLINE", TELE_MEDLINE)
+    run(runner, project)
+    assert clusters(project) == [] and queue(project) == [
+        ("CENTRAL:nurse-led", "MEDLINE:nurse-led", "same-title-and-source+would-join-clusters"),
+        ("MEDLINE:nurse-led", "Scopus:nurse-led", "same-doi+would-join-clusters"),
+    ]
+    remove(runner, project, "central.ris")
+    run(runner, project)
+    load(runner, project, "central-2.ris", "CENTRAL", TELE_CENTRAL)
+    run(runner, project)
+    assert clusters(project) == [["CENTRAL:nurse-led", "MEDLINE:nurse-led"]]
+    assert queue(project) == []
 
 
 # --- import --remove ------------------------------------------------------------------------
