@@ -450,3 +450,62 @@ def test_cluster_ids_hold_and_the_files_do_not_depend_on_the_order(
 def remove(runner, project, name: str) -> None:  # type: ignore[no-untyped-def]
     result = invoke(runner, project, "import", str(project.root / name), "--remove")
     assert result.exit_code == 0, result.output
+
+
+
+def test_an_answer_d_is_not_contradicted_later_in_the_same_review_session(
+    tmp_path: Path, runner
+) -> None:
+    """Scopus and WoS are one cluster (one DOI); CENTRAL waits against each. `d` on the first
+    pair puts CENTRAL in their cluster, and the second pair was still asked: an `n` on it
+    wrote a cluster holding a pair the person had just called different, and the next plain
+    dedup split it, taking WoS away from its DOI twin without queueing the pair. The second
+    pair is answered by the first now (the twin of round 9c's `n`)."""
+    for keys, merged, waiting in (
+        ("dn", [["CENTRAL:nurse-led", "Scopus:nurse-led", "WoS:nurse-led"]], 0),
+        ("nd", [], 0),  # round 9c's twin: the `n` answers the second pair
+        ("sd", [["CENTRAL:nurse-led", "Scopus:nurse-led", "WoS:nurse-led"]], 0),
+    ):
+        project = new_review(tmp_path, runner, f"rev-{keys}")
+        for name, source, record in (("scopus.ris", "Scopus", TELE_SCOPUS),
+                                     ("central.ris", "CENTRAL", TELE_CENTRAL),
+                                     ("wos.ris", "WoS", TELE_WOS)):
+            load(runner, project, name, source, record)
+        run(runner, project)
+        assert [q[:2] for q in queue(project)] == [("CENTRAL:nurse-led", "Scopus:nurse-led"),
+                                                  ("CENTRAL:nurse-led", "WoS:nurse-led")]
+        _keys(runner, project, keys)
+        for _ in range(2):
+            if merged:
+                assert clusters(project) == merged, keys
+            else:
+                assert clusters(project) == [["Scopus:nurse-led", "WoS:nurse-led"]], keys
+            assert len(queue(project)) == waiting, keys
+            run(runner, project)
+
+
+
+
+def test_a_merge_by_hand_of_clusters_kept_apart_stays_as_merged(tmp_path: Path, runner) -> None:
+    """`n` on CENTRAL~WoS (WoS in one cluster with Scopus, one DOI), then `--merge` of CENTRAL
+    with Scopus: the person's latest word is the three records together. The merge run wrote
+    them together, but the `n` still stood inside the cluster, and the next plain dedup split
+    it again, WoS alone, its DOI pair with Scopus neither merged nor asked."""
+    project = new_review(tmp_path, runner)
+    for name, source, record in (("scopus.ris", "Scopus", TELE_SCOPUS),
+                                 ("central.ris", "CENTRAL", TELE_CENTRAL),
+                                 ("wos.ris", "WoS", TELE_WOS)):
+        load(runner, project, name, source, record)
+    run(runner, project)
+    _keys(runner, project, "snq")  # skip CENTRAL~Scopus, `n` on CENTRAL~WoS
+    assert clusters(project) == [["Scopus:nurse-led", "WoS:nurse-led"]]
+    assert queue(project) == []
+    names = {n: i for i, n in label(project).items()}
+    merged = invoke(runner, project, "dedup", "--merge", names["CENTRAL:nurse-led"],
+                    names["Scopus:nurse-led"], "--reviewer", "reviewer1")
+    assert merged.exit_code == 0, merged.output
+    three = [["CENTRAL:nurse-led", "Scopus:nurse-led", "WoS:nurse-led"]]
+    for _ in range(2):
+        assert clusters(project) == three and queue(project) == []
+        run(runner, project)
+
