@@ -999,7 +999,7 @@ def _section(
         "--non-interactive` run as subprocesses on a fresh review, as users run them, against",
         "bib-dedupe 0.11.0's prep + block + match + cluster in one process of its own virtualenv "
         "on the same",
-        "file. Both sides include interpreter start-up and imports (about 0.3 s of CPU per "
+        "file. Both sides include interpreter start-up and imports (about 0.2 s of CPU per "
         "`review` command,",
         "so two of them weigh most on the small sets) and start from compiled bytecode, as "
         "pip-installed",

@@ -151,18 +151,23 @@ class Decisions:
 
 
 def read_decisions(project: Project) -> Decisions:
-    """Per pair, the last duplicate/different/undo line wins; skipped pairs come last in review."""
-    last: dict[Pair, str] = {}
-    skipped: set[Pair] = set()
+    """Per pair, the last duplicate/different line wins; skipped pairs come last in review. An
+    undo takes back the pair's last answer, a skip too: an undone `s` that still counted as
+    skipped sent the pair to the end of the queue, which the undo was meant to restore."""
+    lines: dict[Pair, list[str]] = {}
     for _, obj in writer.iter_jsonl(project.dedup_decisions_path, require=("a", "b")):
         p = pair(str(obj["a"]), str(obj["b"]))
-        verdict = obj.get("verdict")
-        if verdict == "skip":
-            skipped.add(p)
-        elif verdict in MANUAL_VERDICTS or verdict == "undo":
-            last[p] = str(verdict)
-    out = Decisions(skipped=skipped)
-    for p, verdict in last.items():
+        verdict = str(obj.get("verdict"))
+        if verdict == "undo":
+            if lines.get(p):
+                lines[p].pop()
+        elif verdict == "skip" or verdict in MANUAL_VERDICTS:
+            lines.setdefault(p, []).append(verdict)
+    out = Decisions()
+    for p, said in lines.items():
+        if "skip" in said:
+            out.skipped.add(p)
+        verdict = next((v for v in reversed(said) if v != "skip"), "")
         if verdict == "duplicate":
             out.same.add(p)
         elif verdict == "different":

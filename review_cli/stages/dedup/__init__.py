@@ -111,10 +111,14 @@ def stage(tx: Transaction, records: list[Record], records_hash: str, progress: P
     new = set(keys) - assigned
     decisions = clusters_store.read_decisions(project)
     stale: dict[Pair, Match] = {}
-    if new and existing:  # new records change what the review says about the old ones
-        existing, stale = recheck(
+    # New records change what the review says about the old ones; records taken out (`import
+    # --remove`) can take away the one link that held a cluster together.
+    removed = any(m not in ids for c in previous.values() for m in c["records"])
+    if (new or removed) and existing:
+        existing, stale, split_ = recheck(
             keys, existing, {cid: c["links"] for cid, c in previous.items()}, decisions.same
         )
+        changed |= split_
 
     progress.start("Blocking")
     # Old records whose context the new ones changed are compared again too (they stay in
@@ -227,6 +231,15 @@ def merge(
         clusters_store.append_decision(
             project, ids[0], other, "duplicate", reviewer, source="merge"
         )
+    # The merge is the person's latest word on the whole of these clusters: an earlier `n`
+    # between two of their records (CENTRAL kept apart from WoS, then `--merge` of CENTRAL with
+    # Scopus, WoS's DOI twin) left the merged cluster holding a pair decided different, and
+    # the next dedup split it again, another way (WoS alone, its DOI pair never asked).
+    clusters_, cluster_of = _cluster_members(project)
+    group = {m for i in ids for m in clusters_.get(cluster_of.get(i, ""), [i])}
+    for x, y in sorted(clusters_store.read_decisions(project).apart):
+        if x in group and y in group:
+            clusters_store.append_decision(project, x, y, "duplicate", reviewer, source="merge")
     return run(project, progress)
 
 
@@ -388,14 +401,28 @@ def review(
 
 
 def _answered(project: Project, cluster_of: dict[str, str], row: dict[str, Any]) -> bool:
-    """Whether a person has kept the clusters of this pair's records apart: a later pair of the
-    same two clusters (a record merged with one side against the other) asks that question
-    again, and a `d` on it would merge what the `n` kept apart. Read at each pair: an undo of
-    the `n` takes the answer back."""
-    ends = pair(cluster_of.get(row["a"], row["a"]), cluster_of.get(row["b"], row["b"]))
-    return any(
-        pair(cluster_of.get(x, x), cluster_of.get(y, y)) == ends
-        for x, y in clusters_store.read_decisions(project).apart
+    """Whether a person has answered this pair already: kept the clusters of its records apart
+    (a later pair of the same two clusters, a record merged with one side against the other,
+    asks that question again, and a `d` on it would merge what the `n` kept apart), or put them
+    in one cluster with a `d` earlier in this session (an `n` on the later pair then kept a
+    record apart from the cluster it had just joined, and a dedup of that split the cluster
+    where the rules had merged it). Read at each pair: an undo takes the answer back."""
+    decisions = clusters_store.read_decisions(project)
+    joined: dict[str, str] = {}
+
+    def end(rid: str) -> str:
+        x = cluster_of.get(rid, rid)
+        while joined.get(x, x) != x:
+            x = joined[x]
+        return x
+
+    for x, y in sorted(decisions.same):
+        ex, ey = end(x), end(y)
+        if ex != ey:
+            joined[max(ex, ey)] = min(ex, ey)
+    ends = pair(end(row["a"]), end(row["b"]))
+    return ends[0] == ends[1] or any(
+        pair(end(x), end(y)) == ends for x, y in decisions.apart
     )
 
 

@@ -232,6 +232,41 @@ def _torn(groups: _Groups, sure: list[tuple[Pair, Match]]) -> set[str]:
             for x in groups.members[ra] for y in groups.members[rb]
         ):
             torn.add(rid)
+    # A chain of new records can do what one record does: MEDLINE sure with one side (a DOI),
+    # CINAHL with the other (a title), MEDLINE and CINAHL with each other (a PMID). Neither
+    # record is sure with both, yet merging the chain puts one side's twin into the other's
+    # cluster. So the new records that sure pairs connect, taken together, may join no two
+    # clusters a person has kept apart either.
+    top: dict[str, str] = {}
+
+    def find(x: str) -> str:
+        while top.get(x, x) != x:
+            x = top[x]
+        return x
+
+    edges = [(groups.find(a), groups.find(b)) for (a, b), _ in sure]
+    for ra, rb in edges:
+        if ra != rb and ra not in groups.frozen and rb not in groups.frozen:
+            ca, cb = find(ra), find(rb)
+            if ca != cb:
+                top[max(ca, cb)] = min(ca, cb)
+    sides: dict[str, set[str]] = defaultdict(set)
+    for ra, rb in edges:
+        for side, rnew in ((ra, rb), (rb, ra)):
+            if side in groups.frozen and rnew not in groups.frozen:
+                sides[find(rnew)].add(side)
+    torn_chains = {
+        c for c, roots in sides.items() if len(roots) > 1 and any(
+            pair(x, y) in groups.apart
+            for i, ra in enumerate(sorted(roots)) for rb in sorted(roots)[i + 1 :]
+            for x in groups.members[ra] for y in groups.members[rb]
+        )
+    }
+    if torn_chains:
+        torn.update(
+            rid for rid in groups.parent
+            if groups.find(rid) not in groups.frozen and find(groups.find(rid)) in torn_chains
+        )
     return torn
 
 
@@ -253,7 +288,7 @@ def _split(members: list[str], apart: set[Pair]) -> list[list[str]]:
 def recheck(
     keys: Mapping[str, Key], existing: Mapping[str, list[str]],
     links: Mapping[str, list[dict[str, Any]]], same: set[Pair],
-) -> tuple[dict[str, list[str]], dict[Pair, Match]]:
+) -> tuple[dict[str, list[str]], dict[Pair, Match], set[str]]:
     """The existing clusters after their rule links are decided again with what the whole
     review says now, and the links that no longer hold.
 
@@ -263,15 +298,23 @@ def recheck(
     of all the exports would not have merged them, so a dedup after each must not keep the
     merge: a cluster whose link fails splits along its remaining links (the part holding the
     cluster id keeps it) and the pair, if uncertain, waits for a person. Links a person made
-    are never decided again."""
+    are never decided again.
+
+    A link to a record no longer in the review (its export taken out with `import --remove`)
+    fails too: a cluster held together through that record only would stay merged where one
+    dedup of the exports left merges nothing. The third value is the records of the clusters
+    that split: their pairs across the parts were never compared as pairs of two clusters
+    (inside one cluster they were not queued), so they are compared again."""
     out: dict[str, list[str]] = {}
     stale: dict[Pair, Match] = {}
+    split: set[str] = set()
     for cid, members in existing.items():
         kept: list[Pair] = []
         failed = False
         for link in links.get(cid, ()):
             p = pair(link["a"], link["b"])
             if p[0] not in keys or p[1] not in keys:
+                failed = True
                 continue
             if link["rule"] != "manual" and p not in same:
                 m = compare(keys[p[0]], keys[p[1]])
@@ -283,9 +326,12 @@ def recheck(
         if not failed:
             out[cid] = members
             continue
-        for part in _connected(members, kept):
+        parts = _connected(members, kept)
+        for part in parts:
             out[cid if cid in part else min(part)] = part
-    return out, stale
+        if len(parts) > 1:
+            split.update(members)
+    return out, stale, split
 
 
 def _connected(members: list[str], links: list[Pair]) -> list[list[str]]:
