@@ -85,18 +85,25 @@ def _one_person(a: Key, b: Key, surname: str) -> bool:
     SH`) is no evidence: Korean and Chinese given names share a few first letters, and the
     middle initial is where two people of one surname differ. (A surname two authors of one
     team carry, `Wang X` and `Wang Y` in both lists, pairs each name with its own.)"""
-    xs = {i for s, i in a.initials if s == surname}
-    ys = {i for s, i in b.initials if s == surname}
+    xs, ys = _initials_under(a, surname), _initials_under(b, surname)
     return (
-        bool(xs) and bool(ys) and "" not in xs and "" not in ys
+        _known(xs, ys)
         and all(any(_same_initials(x, y) for y in ys) for x in xs)
         and all(any(_same_initials(x, y) for x in xs) for y in ys)
     )
 
 
 def _both_known(a: Key, b: Key, surname: str) -> bool:
-    xs = {i for s, i in a.initials if s == surname}
-    ys = {i for s, i in b.initials if s == surname}
+    return _known(_initials_under(a, surname), _initials_under(b, surname))
+
+
+def _initials_under(k: Key, surname: str) -> set[str]:
+    """The initials of every name of this surname in the record's list."""
+    return {i for s, i in k.initials if s == surname}
+
+
+def _known(xs: set[str], ys: set[str]) -> bool:
+    """Both lists give the initials of every name of the surname."""
     return bool(xs) and bool(ys) and "" not in xs and "" not in ys
 
 
@@ -105,11 +112,8 @@ def _same_initials(x: str, y: str) -> bool:
 
 
 def _other_people(a: Key, b: Key, surname: str) -> bool:
-    xs = {i for s, i in a.initials if s == surname}
-    ys = {i for s, i in b.initials if s == surname}
-    if not xs or not ys or "" in xs or "" in ys:
-        return False
-    return all(initials_differ(x, y) for x in xs for y in ys)
+    xs, ys = _initials_under(a, surname), _initials_under(b, surname)
+    return _known(xs, ys) and all(initials_differ(x, y) for x in xs for y in ys)
 
 
 def initials_differ(x: str, y: str) -> bool:
