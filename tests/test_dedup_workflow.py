@@ -162,6 +162,17 @@ def answer(runner, project: Project, decide: dict[frozenset[str], str]) -> dict:
     return json.loads(result.stdout)
 
 
+def scopus_and_central(tmp_path: Path, runner, said: str) -> Project:  # type: ignore[no-untyped-def]
+    """A review of Scopus's and CENTRAL's records of one trial (TELE_*), deduplicated, their
+    pair answered `said` (`d` or `n`) in `review dedup --review`."""
+    project = new_review(tmp_path, runner)
+    load(runner, project, "scopus.ris", "Scopus", TELE_SCOPUS)
+    load(runner, project, "central.ris", "CENTRAL", TELE_CENTRAL)
+    run(runner, project)
+    answer(runner, project, {frozenset(("CENTRAL:nurse-led", "Scopus:nurse-led")): said})
+    return project
+
+
 def pairs_of(groups: list[list[str]]) -> set[frozenset[str]]:
     return {frozenset((a, b)) for g in groups for i, a in enumerate(g) for b in g[i + 1:]}
 
@@ -206,11 +217,7 @@ def test_a_third_record_like_both_never_joins_a_pair_decided_different(
     Scopus and CENTRAL are two works, so the rules cannot pick one for it: it joins neither
     and both of its pairs wait. Joining the stronger rule's side left the other pair queued,
     and a `d` on it merged the two records the person had kept apart."""
-    project = new_review(tmp_path, runner)
-    load(runner, project, "scopus.ris", "Scopus", TELE_SCOPUS)
-    load(runner, project, "central.ris", "CENTRAL", TELE_CENTRAL)
-    run(runner, project)
-    answer(runner, project, {frozenset(("CENTRAL:nurse-led", "Scopus:nurse-led")): "n"})
+    project = scopus_and_central(tmp_path, runner, "n")
     load(runner, project, "medline.ris", "MEDLINE", TELE_MEDLINE)
     after = run(runner, project)
     assert clusters(project) == []
@@ -233,11 +240,7 @@ def test_a_corrected_reexport_never_undoes_a_decision_different(tmp_path: Path, 
     new export beside the old one: the corrected record is sure with Scopus (DOI) and with its
     own earlier version (same source, title), which the person kept apart from Scopus. It
     joined Scopus by the DOI before: the decision undone by a re-export."""
-    project = new_review(tmp_path, runner)
-    load(runner, project, "scopus.ris", "Scopus", TELE_SCOPUS)
-    load(runner, project, "central.ris", "CENTRAL", TELE_CENTRAL)
-    run(runner, project)
-    answer(runner, project, {frozenset(("CENTRAL:nurse-led", "Scopus:nurse-led")): "n"})
+    project = scopus_and_central(tmp_path, runner, "n")
     load(runner, project, "central-2.ris", "CENTRAL", [*TELE_CENTRAL, ("DO", TELE_DOI)])
     run(runner, project)
     assert clusters(project) == []
@@ -249,11 +252,7 @@ def test_a_corrected_reexport_never_undoes_a_decision_different(tmp_path: Path, 
 
 
 def test_decided_same_stays_merged(tmp_path: Path, runner) -> None:
-    project = new_review(tmp_path, runner)
-    load(runner, project, "scopus.ris", "Scopus", TELE_SCOPUS)
-    load(runner, project, "central.ris", "CENTRAL", TELE_CENTRAL)
-    run(runner, project)
-    answer(runner, project, {frozenset(("CENTRAL:nurse-led", "Scopus:nurse-led")): "d"})
+    project = scopus_and_central(tmp_path, runner, "d")
     assert clusters(project) == [["CENTRAL:nurse-led", "Scopus:nurse-led"]]
     load(runner, project, "medline.ris", "MEDLINE", TELE_MEDLINE)
     load(runner, project, "central-again.ris", "CENTRAL", TELE_CENTRAL)
@@ -446,11 +445,7 @@ def test_a_later_copy_of_one_side_joins_it_and_the_decided_question_is_not_asked
     subtitle) is sure with Scopus only, so it joins Scopus. Its pair with CENTRAL (the titles
     alike, as Scopus's were) is the question the person answered `n` already; queued, a `d`
     on it merged CENTRAL into Scopus's cluster."""
-    project = new_review(tmp_path, runner)
-    load(runner, project, "scopus.ris", "Scopus", TELE_SCOPUS)
-    load(runner, project, "central.ris", "CENTRAL", TELE_CENTRAL)
-    run(runner, project)
-    answer(runner, project, {frozenset(("CENTRAL:nurse-led", "Scopus:nurse-led")): "n"})
+    project = scopus_and_central(tmp_path, runner, "n")
     load(runner, project, "wos.ris", "WoS", TELE_WOS)
     after = run(runner, project)
     assert clusters(project) == [["Scopus:nurse-led", "WoS:nurse-led"]]
@@ -469,11 +464,7 @@ def test_a_later_copy_of_one_side_joins_it_and_the_decided_question_is_not_asked
 
 def test_a_split_holds_against_a_record_like_both(tmp_path: Path, runner) -> None:
     """Merged by hand, then split by hand: MEDLINE's record, sure with both, joins neither."""
-    project = new_review(tmp_path, runner)
-    load(runner, project, "scopus.ris", "Scopus", TELE_SCOPUS)
-    load(runner, project, "central.ris", "CENTRAL", TELE_CENTRAL)
-    run(runner, project)
-    answer(runner, project, {frozenset(("CENTRAL:nurse-led", "Scopus:nurse-led")): "d"})
+    project = scopus_and_central(tmp_path, runner, "d")
     assert clusters(project) == [["CENTRAL:nurse-led", "Scopus:nurse-led"]]
     central = next(i for i, n in label(project).items() if n == "CENTRAL:nurse-led")
     split = invoke(runner, project, "dedup", "--split", central, "--reviewer", "reviewer1")

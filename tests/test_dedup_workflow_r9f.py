@@ -43,6 +43,7 @@ from .test_dedup_workflow import (
     new_review,
     queue,
     run,
+    scopus_and_central,
 )
 
 DECIDED = frozenset(("CENTRAL:nurse-led", "Scopus:nurse-led"))
@@ -200,11 +201,7 @@ def test_a_decision_holds_when_its_records_export_is_removed_and_imported_again(
     """`d` on Scopus~CENTRAL, MEDLINE joins; Scopus's export taken out: CENTRAL and MEDLINE
     stay one (their own link); imported again, Scopus's record (the same id) is merged by the
     person's word."""
-    project = new_review(tmp_path, runner)
-    load(runner, project, "scopus.ris", "Scopus", TELE_SCOPUS)
-    load(runner, project, "central.ris", "CENTRAL", TELE_CENTRAL)
-    run(runner, project)
-    answer(runner, project, {DECIDED: "d"})
+    project = scopus_and_central(tmp_path, runner, "d")
     load(runner, project, "medline.ris", "MEDLINE", TELE_MEDLINE)
     run(runner, project)
     three = [["CENTRAL:nurse-led", "MEDLINE:nurse-led", "Scopus:nurse-led"]]
@@ -229,11 +226,7 @@ def test_known_limit_a_side_imported_again_joins_the_record_that_was_like_both(
     three exports keeps all three apart with both pairs waiting. Nothing the person kept
     apart is merged (the outcome is the one their `d` on CENTRAL~MEDLINE gives), but the
     rules, not the person, placed MEDLINE."""
-    project = new_review(tmp_path, runner)
-    load(runner, project, "scopus.ris", "Scopus", TELE_SCOPUS)
-    load(runner, project, "central.ris", "CENTRAL", TELE_CENTRAL)
-    run(runner, project)
-    answer(runner, project, {DECIDED: "n"})
+    project = scopus_and_central(tmp_path, runner, "n")
     load(runner, project, "medline.ris", "MEDLINE", TELE_MEDLINE)
     run(runner, project)
     assert clusters(project) == [] and queue(project) == [
