@@ -7162,3 +7162,64 @@ CASES += [
           "journal": "International Journal of Stroke", "volume": "17", "issue": "3 Suppl"},
          "not-duplicate", "one abstract presented at ESOC and at WSC"),
 ]
+
+R10B_T_BR = "Alteplase beyond 4.5 hours in patients selected by perfusion imaging"
+CASES += [
+    # --- a trailing bracket naming the trial was dropped as a database note (`[Review]`), so
+    # two trials of one family under one title merged (4 false merges before round 10b)
+    case("r10b-bracket-trial-number",
+         {**R10B_ABS, "title": R10B_T_BR + " [ECASS III]"},
+         {**R10B_ABS, "title": R10B_T_BR + " [ECASS-4]"}, "not-duplicate",
+         "`[ECASS III]` against `[ECASS-4]`: two trials, not two notes"),
+    case("r10b-bracket-trial-suffix",
+         {**R10B_ABS, "title": "Thrombectomy in the extended window [MR CLEAN-LATE]"},
+         {**R10B_ABS, "title": "Thrombectomy in the extended window [MR CLEAN-NO IV]"},
+         "not-duplicate", "`[MR CLEAN-LATE]` against `[MR CLEAN-NO IV]`"),
+    case("r10b-bracket-trial-pooled",
+         {**R10B_ABS, "title": R10B_T_BR + ": pooled analysis [ECASS III and EPITHET]"},
+         {**R10B_ABS, "title": R10B_T_BR + ": pooled analysis [ECASS III and EXTEND]"},
+         "not-duplicate", "two pooled analyses, the trials pooled named in brackets"),
+    case("r10b-bracket-trial-medline",
+         {**R10B_MAIN, "title": "Thrombolysis within 6 h of acute ischaemic stroke [IST-3]",
+          "volume": "379", "pages": "2352-2363", "pmid": ""},
+         {**R10B_MAIN, "title": "Thrombolysis within 6 h of acute ischaemic stroke [IST-2]",
+          "volume": "", "issue": "", "pages": "", "pmid": "", "type": "Article in Press"},
+         "not-duplicate", "a trial and its predecessor, one ahead of print"),
+    case("r10b-bracket-trial-vs-none",
+         {**R10B_ABS, "title": R10B_T_BR + " [EXTEND]"}, {**R10B_ABS, "title": R10B_T_BR},
+         "not-duplicate", "the trial's name in brackets against the bare title: another "
+         "abstract of the team (no database drops a title's own bracket)"),
+    # twins: the trial's bracket written two ways, and notes that still go
+    case("r10b-bracket-trial-twin-parentheses",
+         {**R10B_MAIN, "title": "Thrombolysis within 6 h of acute ischaemic stroke [IST-3]"},
+         {**R10B_MAIN, "title": "Thrombolysis within 6 h of acute ischaemic stroke (IST-3)",
+          "pmid": "", "type": "Article"}, "duplicate",
+         "twin: MEDLINE's brackets against Embase's parentheses"),
+    case("r10b-bracket-note-in-capitals",
+         {**R10B_MAIN, "title": R10B_MAIN["title"] + " [REVIEW] [45 REFS]"},
+         {**R10B_MAIN, "pmid": "", "type": "Article"}, "duplicate",
+         "twin: a note in capitals is still a note"),
+    case("r10b-bracket-scopus-original-title",
+         {**R10B_MAIN, "title": R10B_T_BR + " [Alteplase jenseits von 4,5 Stunden bei "
+                                            "Patienten nach Perfusionsbildgebung]",
+          "pmid": "", "type": "Article"},
+         {**R10B_MAIN, "title": R10B_T_BR}, "duplicate",
+         "twin: Scopus's original-language title in brackets still goes"),
+    case("r10b-bracket-scopus-original-with-acronym",
+         {**R10B_MAIN, "title": "Results of ECASS III in practice [Ergebnisse von ECASS III "
+                                "in der Praxis]", "pmid": "", "type": "Article"},
+         {**R10B_MAIN, "title": "Results of ECASS III in practice"}, "duplicate",
+         "twin: an original title that holds the acronym among its words still goes"),
+    case("r10b-bracket-capitals-title",
+         {**R10B_MAIN, "title": "THROMBOLYSIS WITHIN 6 H OF ACUTE ISCHAEMIC STROKE [ABSTRACT]"},
+         {**R10B_MAIN, "title": "Thrombolysis within 6 h of acute ischaemic stroke",
+          "pmid": "", "type": "Article"}, "duplicate",
+         "twin: a title in capitals keeps its note a note"),
+]
+CASES += [
+    case("r10b-bracket-trial-capitals-title-known-limit",
+         {**R10B_ABS, "title": "ALTEPLASE BEYOND 4.5 HOURS [ECASS III]"},
+         {**R10B_ABS, "title": "ALTEPLASE BEYOND 4.5 HOURS [ECASS-4]"}, "duplicate",
+         "known limit (a false merge today): in a title all in capitals every word looks like "
+         "an acronym, so a trailing bracket is still read as a note and dropped"),
+]
