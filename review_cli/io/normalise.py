@@ -275,6 +275,31 @@ _NOTE_START = re.compile(
     re.I,
 )
 _NOTE = re.compile(r"\s*\[[^\[\]]*\]\s*\.?\s*$")
+# A trailing bracket naming a trial (`[IST-3]`, `[ECASS III and EPITHET]`, `[MR CLEAN-NO IV]`)
+# is the work's own words: dropping it as a note made one family's trials one title. Only a
+# bracket of acronyms, numbers and a few joining words is read so; a note in capitals
+# (`[REVIEW]`, `[33 REFS]`) and Scopus's original-language title (lower-case words) still go.
+_ACRONYM = re.compile(r"[A-Z][A-Z0-9]*[A-Z0-9](?:[-/][A-Z0-9]+)*")
+_JOINING = frozenset({"and", "or", "vs", "versus", "&", "+", "the", "trial", "trials", "study",
+                      "part", "-"})
+_NOTE_WORD = re.compile(
+    r"review|refs?|abstracts?|letters?|editorials?|comments?|errat\w*|news|notes?|summary|"
+    r"english|update|retract\w*|published|corrected|process|citation|pdf|html|book|cme", re.I)
+
+
+def _names_a_trial(bracket: str, rest: str) -> bool:
+    if not any(c.islower() for c in rest):  # a title in capitals: no acronym stands out
+        return False
+    words = bracket.strip().strip("[]. ").replace(",", " ").split()
+    acronyms = 0
+    for w in words:
+        if _NOTE_WORD.fullmatch(w):
+            return False
+        if _ACRONYM.fullmatch(w) and sum(c.isalpha() for c in w) >= 2:
+            acronyms += 1
+        elif not (w.isdigit() or w.lower() in _JOINING):
+            return False
+    return acronyms > 0
 
 
 # How erratum notices cite the article they correct: WoS `Title (vol 360, pg 542, 2009)` and
@@ -308,6 +333,6 @@ def strip_notes(title: str) -> str:
         t = t[: m.start()]
     while True:
         m = _NOTE.search(t)
-        if not m or m.start() == 0:
+        if not m or m.start() == 0 or _names_a_trial(m.group(0), t[: m.start()]):
             return t
         t = t[: m.start()].rstrip()
