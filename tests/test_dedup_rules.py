@@ -7223,3 +7223,168 @@ CASES += [
          "known limit (a false merge today): in a title all in capitals every word looks like "
          "an acronym, so a trailing bracket is still read as a note and dropped"),
 ]
+
+
+# Round 10a: the old title rules placed by a volume alone (or a journal and a year): one team's
+# two papers in one volume whose titles differ by a word a letter or two from another word.
+R10A_SCOPUS = {"authors": ["Albrecht, M.", "Souza, R.", "Kim, J."], "year": "2022",
+               "journal": "Stroke", "volume": "53", "type": "Article"}
+R10A_WOS = {"authors": ["Albrecht, M", "Souza, R", "Kim, J"], "year": "2022",
+            "journal": "STROKE", "volume": "53", "type": "Article"}
+R10A_ISR = {"authors": ["Lindqvist, A.", "Berger, T.", "Okoye, C."], "year": "2020",
+            "journal": "Information Systems Research", "volume": "31", "type": "Article"}
+R10A_AIS = {"authors": ["Lindqvist, Anna", "Berger, Tom", "Okoye, Chidi"], "year": "2020",
+            "journal": "Information Systems Research", "type": "Journal Article"}
+R10A_ABS = {"authors": ["Haddad, R.", "Kowalczyk, P.", "Nilsen, T."], "year": "2021",
+            "journal": "European Stroke Journal", "volume": "6", "issue": "1 Suppl",
+            "type": "Conference Abstract"}
+R10A_T1 = "Experiences of {} after discharge from a comprehensive stroke unit: a qualitative study"
+R10A_T2 = "How {} shape digital transformation outcomes in small manufacturing firms"
+R10A_T3 = "Health-related quality of life of {} one year after intracerebral haemorrhage"
+CASES += [
+    # --- one word swapped for another a letter or two away, one volume, no pages
+    case("r10a-patients-parents-one-volume",
+         {**R10A_SCOPUS, "title": R10A_T1.format("patients")},
+         {**R10A_WOS, "title": R10A_T1.format("parents")}, "not-duplicate",
+         "one team's two qualitative studies in one volume: `patients` and `parents` are two "
+         "populations a letter apart, not a spelling (merged before: `same-title-and-source`)"),
+    case("r10a-maternal-paternal-one-volume",
+         {**R10A_SCOPUS, "title": R10A_T3.format("maternal caregivers")},
+         {**R10A_WOS, "title": R10A_T3.format("paternal caregivers")}, "not-duplicate",
+         "`maternal`/`paternal`: a first letter apart"),
+    case("r10a-cortical-cortisol-one-volume",
+         {**R10A_SCOPUS, "title": "Cortical responses to stress after minor stroke in adults"},
+         {**R10A_WOS, "title": "Cortisol responses to stress after minor stroke in adults"},
+         "not-duplicate", "`cortical`/`cortisol`: two letters apart, two measures"),
+    case("r10a-employees-employers-one-volume",
+         {**R10A_ISR, "title": R10A_T2.format("employees")},
+         {**R10A_ISR, "title": R10A_T2.format("employers")}, "not-duplicate",
+         "one letter substituted: two populations of one management study"),
+    case("r10a-exploration-exploitation-one-volume",
+         {**R10A_ISR, "title": R10A_T2.format("exploration routines")},
+         {**R10A_ISR, "title": R10A_T2.format("exploitation routines")}, "not-duplicate",
+         "`exploration`/`exploitation` (March's pair): two papers of a team"),
+    case("r10a-online-offline-one-volume",
+         {**R10A_ISR, "title": R10A_T2.format("online communities")},
+         {**R10A_ISR, "title": R10A_T2.format("offline communities")}, "not-duplicate",
+         "`online`/`offline`"),
+    # --- the same with no volume: a journal and a year alone (`same-title-authors-year`)
+    case("r10a-employees-employers-journal-year",
+         {**R10A_AIS, "title": R10A_T2.format("employees")},
+         {**R10A_AIS, "title": R10A_T2.format("employers")}, "not-duplicate",
+         "AIS eLibrary without a volume: one journal and year place nothing"),
+    case("r10a-patients-parents-journal-year",
+         {**R10A_SCOPUS, "volume": "", "title": R10A_T1.format("patients")},
+         {**R10A_SCOPUS, "volume": "", "title": R10A_T1.format("parents")}, "not-duplicate",
+         "two online-first records of one team in one journal and year"),
+    # --- two abstracts of one team in one supplement, no pages
+    case("r10a-abstracts-patients-parents-supplement",
+         {**R10A_ABS, "title": R10A_T1.format("patients")},
+         {**R10A_ABS, "title": R10A_T1.format("parents")}, "not-duplicate",
+         "a meeting supplement holds thousands of abstracts: a team's two"),
+    case("r10a-abstracts-maternal-paternal-supplement",
+         {**R10A_ABS, "title": R10A_T3.format("maternal caregivers")},
+         {**R10A_ABS, "title": R10A_T3.format("paternal caregivers")}, "not-duplicate",
+         "two abstracts, a first letter apart"),
+    # --- twins: one work, the titles spelled two ways, placed by the volume alone
+    case("r10a-twin-british-american-one-volume",
+         {**R10A_SCOPUS, "title": "Randomised trial of behavioural therapy for post-stroke "
+                                  "anaemia fatigue in a regional centre"},
+         {**R10A_WOS, "title": "Randomized trial of behavioral therapy for post-stroke "
+                               "anemia fatigue in a regional center"}, "duplicate",
+         "twin: British and American spellings of one title"),
+    case("r10a-twin-haemorrhage-tumours-one-volume",
+         {**R10A_SCOPUS, "title": R10A_T3.format("patients with tumours")
+          .replace("haemorrhage", "hemorrhage")},
+         {**R10A_WOS, "title": R10A_T3.format("patients with tumors")}, "duplicate",
+         "twin: `haemorrhage`/`hemorrhage`, `tumours`/`tumors`"),
+    case("r10a-twin-ageing-fibre-one-volume",
+         {**R10A_SCOPUS, "title": "Ageing and dietary fibre intake after ischaemic stroke"},
+         {**R10A_WOS, "title": "Aging and dietary fiber intake after ischemic stroke"},
+         "duplicate", "twin: `ageing`, `fibre`, `ischaemic`"),
+    case("r10a-twin-plural-one-volume",
+         {**R10A_ISR, "title": R10A_T2.format("IT vendor")},
+         {**R10A_ISR, "title": R10A_T2.format("IT vendors")}, "duplicate",
+         "twin: a plural"),
+    case("r10a-twin-dropped-letter-one-volume",
+         {**R10A_SCOPUS, "title": "Atypical squamous cells, cannot exclude high grade lesion: "
+                                  "does HPV matter?"},
+         {**R10A_WOS, "title": "Atypical squamous cells, cannot exlude high grade lesion: "
+                               "does HPV matter?"}, "duplicate",
+         "twin: a letter dropped from a word of seven (a keying slip)"),
+    case("r10a-twin-swapped-letters-one-volume",
+         {**R10A_ISR, "title": R10A_T2.format("information systems")},
+         {**R10A_ISR, "title": R10A_T2.format("infromation systems")}, "duplicate",
+         "twin: two letters swapped"),
+    case("r10a-twin-journal-year-spelling",
+         {**R10A_AIS, "title": R10A_T2.format("organisational routines")},
+         {**R10A_AIS, "title": R10A_T2.format("organizational routines")}, "duplicate",
+         "twin without a volume: `organisational`/`organizational`"),
+    case("r10a-twin-ahead-of-print-volume-only",
+         {**R10A_SCOPUS, "volume": "", "year": "2021", "title": R10A_T1.format("patients")},
+         {**R10A_WOS, "title": R10A_T1.format("patients")}, "duplicate",
+         "twin: PubMed ahead of print, Scopus in its volume without pages"),
+    # --- the brief's other classes in one volume: held before, kept
+    case("r10a-time-point-one-volume",
+         {**R10A_SCOPUS, "title": "Functional outcome at 3 months after thrombectomy in older "
+                                  "adults"},
+         {**R10A_WOS, "title": "Functional outcome at 12 months after thrombectomy in older "
+                               "adults"}, "not-duplicate", "two time points (the numbers guard)"),
+    case("r10a-dose-one-volume",
+         {**R10A_SCOPUS, "title": "Tenecteplase 0.25 mg/kg versus alteplase for large vessel "
+                                  "occlusion"},
+         {**R10A_WOS, "title": "Tenecteplase 0.40 mg/kg versus alteplase for large vessel "
+                               "occlusion"}, "not-duplicate", "two doses"),
+    case("r10a-population-word-one-volume",
+         {**R10A_SCOPUS, "title": R10A_T1.format("rural patients")},
+         {**R10A_WOS, "title": R10A_T1.format("urban patients")}, "not-duplicate",
+         "`rural`/`urban`: a word conflict"),
+    case("r10a-letter-reply-one-volume",
+         {**R10A_SCOPUS, "title": R10A_T3.format("survivors")},
+         {**R10A_WOS, "title": R10A_T3.format("survivors") + " - Reply", "type": "Letter"},
+         "not-duplicate", "the authors' reply in the same volume, no pages"),
+    case("r10a-editorials-part-one-volume",
+         {"authors": ["Hartmann, P."], "year": "2021", "journal": "MIS Quarterly",
+          "volume": "45", "type": "Editorial",
+          "title": "Theory building in information systems research: part I"},
+         {"authors": ["Hartmann, P."], "year": "2021", "journal": "MIS Quarterly",
+          "volume": "45", "type": "Editorial",
+          "title": "Theory building in information systems research: part II"},
+         "not-duplicate", "one editor's two editorials in one volume"),
+    # --- known limits
+    case("r10a-carers-careers-one-volume-known-limit",
+         {**R10A_SCOPUS, "title": R10A_T1.format("carers")},
+         {**R10A_WOS, "title": R10A_T1.format("careers")}, "duplicate",
+         "known limit (merged): `careers` is `carers` with a letter added, as a keying slip "
+         "writes `exlude` for `exclude`; only a vocabulary could tell the two"),
+    case("r10a-patients-parents-one-issue-known-limit",
+         {**R10A_SCOPUS, "issue": "2", "title": R10A_T1.format("patients")},
+         {**R10A_WOS, "issue": "2", "title": R10A_T1.format("parents")}, "duplicate",
+         "known limit (merged): the same numbered issue is a place that holds one item "
+         "(`one_item_place`), which forgives a word a letter or two away"),
+]
+CASES += [
+    # Round 10a's twins from the shared sets' own kinds: one work whose titles differ by a
+    # keying slip or a word's form, no place but the journal and year (or a volume).
+    case("r10a-twin-analogues-no-venue",
+         {**R10A_SCOPUS, "title": "Phosphonic acid analogs of glycine: new selective agonists"},
+         {**R10A_SCOPUS, "journal": "", "volume": "",
+          "title": "Phosphonic acid analogues of glycine: new selective agonists"}, "duplicate",
+         "twin: `analogs`/`analogues` (one record names no venue)"),
+    case("r10a-twin-dropped-letter-six",
+         {**R10A_SCOPUS, "title": "Ketamine for opioid-related delirium in palliative care"},
+         {**R10A_SCOPUS, "journal": "", "volume": "",
+          "title": "Ketamine for opiod-related delirium in palliative care"}, "duplicate",
+         "twin: `opiod`, a letter dropped from a word of six"),
+    case("r10a-twin-word-form-no-venue",
+         {**R10A_SCOPUS, "title": "Cardiac assessment in patients with neuropsychiatry problems"},
+         {**R10A_SCOPUS, "journal": "", "volume": "",
+          "title": "Cardiac assessment in patients with neuropsychiatric problems"}, "duplicate",
+         "twin: `neuropsychiatry`/`neuropsychiatric`, one word in two forms"),
+    case("r10a-twin-two-slips-meeting-page",
+         {**R10A_ABS, "pages": "S27", "title": "Control of malignant ascites in ovarian cancer: "
+                                                "a randomized trial of bleomycin versus talc"},
+         {**R10A_ABS, "pages": "S27", "title": "Control of malignant ascites in ovarian cancer: "
+                                                "a randomized trial of bleomycoin versus talc"},
+         "duplicate", "twin: a letter added to a drug's name, one meeting page"),
+]

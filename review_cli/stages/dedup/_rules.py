@@ -35,6 +35,7 @@ from review_cli.stages.dedup._similar import (
     first_author_match,
     journal_agree,
     names_agree,
+    spelled_alike,
     subtitle_dropped,
     title_similarity,
     title_variant,
@@ -325,8 +326,10 @@ def _duplicate_rules(
         # 0.98 as a dropped subtitle: `X` and `X revisited`, `X: a process evaluation`) or that
         # adds a word (`... in women`, `... without diabetes`: a subgroup report) is another
         # paper. A volume is no such place: it holds a team's trial and its follow-up, and a
-        # meeting supplement thousands of abstracts. Asked last: it costs the most.
-        return one_item or whole_title(a, b)
+        # meeting supplement thousands of abstracts. Asked last: it costs the most. Nor is a
+        # word swapped for one a letter or two away (`patients`/`parents`, `employees`/
+        # `employers`): in one volume that is a team's other paper, not a spelling (round 10a).
+        return one_item or (whole_title(a, b) and spelled_alike(a, b))
 
     if (
         title >= 0.95 and near_year and authors_ok and bib >= 3 and not conflict and not letters

@@ -228,6 +228,88 @@ def whole_title(a: Key, b: Key) -> bool:
     return fuzz.ratio(a.title, b.title) >= 95 and not added_words(a, b)
 
 
+def spelled_alike(a: Key, b: Key) -> bool:
+    """Every word one title has in place of the other's is that word spelled another way
+    (`behaviour`/`behavior`, `randomised`/`randomized`, `tumours`/`tumor`, `phase I`/`phase 1`)
+    or cut or joined differently, not another word a letter or two away (`patients`/`parents`,
+    `employees`/`employers`, `maternal`/`paternal`, `exploration`/`exploitation`): `_alike`
+    forgives those, which only a place that holds one item can afford."""
+    if a.title.replace(" ", "") == b.title.replace(" ", ""):
+        return True
+    only_a = set(a.tokens) - set(b.tokens) - _LABEL_WORDS
+    only_b = set(b.tokens) - set(a.tokens) - _LABEL_WORDS
+    if only_a and only_b:
+        _one_word(a.tokens, only_a, only_b)
+        _one_word(b.tokens, only_b, only_a)
+    return all(any(_one_spelling(w, v) for v in only_b) for w in only_a) and all(
+        any(_one_spelling(v, w) for w in only_a) for v in only_b
+    )
+
+
+def _one_spelling(x: str, y: str) -> bool:
+    value = number_value(x)
+    if value and value == number_value(y):
+        return True
+    if _opposite(x, y) or _short_names(x, y):
+        return False
+    if len(x) >= 3 and len(y) >= 3 and (x in y or y in x):
+        return True  # `vendor`/`vendors`, `sub group`/`subgroup`
+    if _typo(x, y):  # on the words as written: a plural cut off would make a letter swapped
+        return True  # one dropped (`employees`/`employers`)
+    x, y = _spelling(x), _spelling(y)
+    return x == y or _one_stem(x, y)
+
+
+# Endings that give one word another form (`neuropsychiatry`/`neuropsychiatric`,
+# `haematological`/`hematologic`, `anaemia`/`anaemic`, `effusion`/`effusing`), longest first.
+_FORMS = ("ically", "ical", "ion", "ing", "ic", "al", "ia", "y")
+
+
+def _one_stem(x: str, y: str) -> bool:
+    """One stem of five letters or more under endings that only change the word's form."""
+    stem = _stem(x)
+    return len(stem) >= 5 and stem == _stem(y)
+
+
+def _stem(w: str) -> str:
+    for ending in _FORMS:
+        if w.endswith(ending) and len(w) - len(ending) >= 5:
+            return w[: -len(ending)]
+    return w
+
+
+def _typo(x: str, y: str) -> bool:
+    """A letter dropped from a word of six letters or more, or two swapped in one of seven
+    (`exlude`, `opiod`, `bleomycoin`, `infromation`): a keying slip, not another word (those
+    are mostly a letter apart by substitution: `employees`/`employers`, `maternal`/`paternal`)."""
+    short, long_ = (x, y) if len(x) <= len(y) else (y, x)
+    if len(long_) >= 6 and len(long_) == len(short) + 1:
+        return any(long_[:i] + long_[i + 1:] == short for i in range(len(long_)))
+    return len(x) == len(y) >= 7 and any(
+        x[:i] + x[i + 1] + x[i] + x[i + 2:] == y for i in range(len(x) - 1)
+    )
+
+
+# British and American spellings, Greek-derived digraphs, and plurals: `haemorrhage`,
+# `oedema`, `behaviour`, `randomisation`, `analyse`, `centre`, `sulphate`, `programme`,
+# `analogues`, `dietitian`, `travelled`, `ageing`, `enquiry`.
+_SPELLINGS = (
+    (re.compile(r"(?<=g)ue(?=s?\b)"), ""), (re.compile(r"ies\b"), "y"),
+    (re.compile(r"ses\b"), "sis"), (re.compile(r"ae|oe"), "e"),
+    (re.compile(r"our"), "or"), (re.compile(r"([iy])s"), r"\1z"), (re.compile(r"ph"), "f"),
+    (re.compile(r"([bct])re\b"), r"\1er"), (re.compile(r"geing"), "ging"),
+    (re.compile(r"amme\b"), "am"), (re.compile(r"tian"), "cian"),
+    (re.compile(r"ll"), "l"), (re.compile(r"ence\b"), "ense"), (re.compile(r"^enq"), "inq"),
+    (re.compile(r"e?s\b"), ""),
+)
+
+
+def _spelling(w: str) -> str:
+    for pattern, repl in _SPELLINGS:
+        w = pattern.sub(repl, w)
+    return w
+
+
 def added_words(a: Key, b: Key) -> bool:
     """True when one title has a word the other lacks with nothing alike in its place (`... in
     women`, `... in older patients`): a subgroup or another population, unless a place says the
