@@ -559,8 +559,8 @@ def surname_last(author: str) -> str:
         return ""
     first, last = words_[0], words_[-1].replace(".", "")
     if (
-        len(words_) == 2 and _CONSONANTS.fullmatch(first.capitalize())
-        and first.isupper() and first != "NG" and last[:1].isupper() and not last.isupper()
+        len(words_) == 2 and _CONSONANTS.fullmatch(first.capitalize()) and first.isupper()
+        and first.casefold() not in _NOT_INITIALS and last[:1].isupper() and not last.isupper()
     ):
         return words_[-1]  # `NM Ramadan`, `HGM Westenberg`: initials (no vowel), then the name
     initials = (

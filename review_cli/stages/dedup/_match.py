@@ -389,10 +389,11 @@ def keys_and_changes(records: Sequence[Record], old: set[str]) -> tuple[list[Key
         return keys, set()
     annotate(before)
     now = {k.id: k for k in keys}
-    return keys, {k.id for k in before if _context(k) != _context(now[k.id])}
+    return keys, {k.id for k in before if _annotations(k) != _annotations(now[k.id])}
 
 
-def _context(k: Key) -> tuple[str, bool, bool, bool]:
+def _annotations(k: Key) -> tuple[str, bool, bool, bool]:
+    # What `annotate` sets on a key from the whole review (the module `_context`).
     return (k.issue, k.doi_trusted, k.doi_container, k.recurring)
 
 
