@@ -409,6 +409,32 @@ def test_wos_tab_strips_author_emails_and_keeps_bare_cr_lines() -> None:
     assert [r.line for r in records] == [2, 3]
 
 
+def test_wos_tab_early_access_article_numbers_and_supplements() -> None:
+    """An early-access article has no PY, a PLOS ONE article no BP, a meeting abstract its
+    supplement in SU: each column is read as the tagged export reads its tag."""
+    header = "PT\tAU\tTI\tSO\tPY\tEY\tEA\tPD\tVL\tIS\tSU\tBP\tEP\tAR\tUT"
+    rows = [
+        "J\tSmith, J\tEarly access\tPLOS ONE\t\t\tJAN 2023\t\t\t\t\t\t\tUNSP e0250001\tWOS:1",
+        "J\tSmith, J\tEarly access year\tJ X\t\t2022\tDEC 2022\t\t\t\t\t\t\t\tWOS:2",
+        "J\tLee, A\tAn abstract\tSTROKE\t2020\t\t\tFEB\t51\t\t1\t\t\t\tWOS:3",
+        "J\tLee, A\tIn an issue's supplement\tSTROKE\t2020\t\t\t\t51\t3\t2\t\t\t\tWOS:4",
+        "J\tLee, B\tPages and a number\tSTROKE\t2020\t\t\t\t51\t3\t\t10\t12\te9\tWOS:5",
+    ]
+    data = ("\ufeff" + "\r\n".join([header, *rows]) + "\r\n").encode("utf-8")
+    name, records, skips, _ = parse("table_wos_tab.txt", data)
+    assert name == "wos-tab" and not skips
+    got = {r.fields["title"]: normalise.fields(r.fields) for r in records}
+    early = got["Early access"]
+    assert (early["year"], early["pages"]) == (2023, "e0250001")
+    assert got["Early access year"]["year"] == 2022
+    assert (got["An abstract"]["year"], got["An abstract"]["issue"]) == (2020, "Suppl 1")
+    assert got["In an issue's supplement"]["issue"] == "3 Suppl 2"
+    both = got["Pages and a number"]
+    assert (both["pages"], both["issue"]) == ("10-12", "3")
+    # the helper columns are read, never kept as fields of their own
+    assert not {"early_access", "article_number", "supplement"} & set(records[0].fields)
+
+
 def test_xlsx_read_rows_cell_kinds() -> None:
     rows = xlsx.read_rows((EXPORTS / "table_embase.xlsx").read_bytes())
     assert rows[0] == ["SEARCH QUERY", "'co-production':ti"]

@@ -205,6 +205,22 @@ def test_wos_article_number_when_there_are_no_pages(review: Project) -> None:
     assert records_of(review)["Article numbers instead of pages"].pages == "e0250000"
 
 
+def test_wos_supplement_and_early_access_year() -> None:
+    text = (
+        "FN Clarivate Analytics Web of Science\nVR 1.0\n"
+        "PT J\nAU Lee, A\nTI A meeting abstract\nSO STROKE\nPY 2020\nVL 51\nSU 1\nER\n\n"
+        "PT J\nAU Lee, A\nTI In an issue's supplement\nSO STROKE\nPY 2020\nVL 51\nIS 3\n"
+        "SU S\nER\n\n"
+        "PT J\nAU Kim, B\nTI Early access\nSO PLOS ONE\nEY 2022\nEA DEC 2022\nER\nEF\n"
+    )
+    doc = doc_of(text)
+    fmt = formats.detect(doc)
+    got = {p.fields["title"]: normalise.fields(p.fields) for p in fmt.parse(doc)}
+    assert got["A meeting abstract"]["issue"] == "Suppl 1"
+    assert got["In an issue's supplement"]["issue"] == "3 Suppl"
+    assert got["Early access"]["year"] == 2022
+
+
 def test_ovid_conference_abstract_without_pagination(review: Project) -> None:
     import_one(review, EXPORTS / "ovid_tagged.cgi")
     record = records_of(review)["A conference abstract without pages."]

@@ -72,6 +72,17 @@ def parse(doc: Document) -> Iterator[Parsed | Skip]:
 
 
 
+def with_supplement(issue: str, supplement: str) -> str:
+    """The issue with WoS's supplement field (`SU 2`) written as the other databases write it
+    (`Suppl 2`, `3 Suppl 1`): a meeting abstract in a supplement must not read as being in the
+    volume's regular issues, and its supplement's number tells two supplements apart."""
+    supplement = supplement.strip()
+    if not supplement:
+        return issue
+    number = supplement if supplement.isdigit() else ""
+    return " ".join(p for p in (issue, "Suppl", number) if p)
+
+
 def _record(tags: dict[str, list[str]], line: int) -> Parsed:
     keywords = [k for t in ("DE", "ID") for v in tags.get(t, ()) for k in v.split(";")]
     start_page = first(tags, "BP")
@@ -82,11 +93,11 @@ def _record(tags: dict[str, list[str]], line: int) -> Parsed:
             "title": first(tags, "TI"),
             # AU (`Smith, JA`) matches WoS's RIS export, so one database gives one author form.
             "authors": tags.get("AU") or tags.get("AF") or tags.get("CA") or [],
-            "year": first(tags, "PY", "EA", "PD"),
+            "year": first(tags, "PY", "EY", "EA", "PD"),  # early access: no PY yet
             "journal": first(tags, "SO", "SE"),
             "journal_abbrev": first(tags, "JI", "J9"),
             "volume": first(tags, "VL"),
-            "issue": first(tags, "IS"),
+            "issue": with_supplement(first(tags, "IS"), first(tags, "SU")),
             "start_page": start_page or first(tags, "AR").removeprefix("UNSP "),
             "end_page": first(tags, "EP") if start_page else "",
             "doi": first(tags, "DI", "D2"),

@@ -13,6 +13,7 @@ from collections.abc import Iterator
 
 from review_cli.io import tabular
 from review_cli.io.document import Document, Parsed, Skip
+from review_cli.io.wos import with_supplement
 
 NAME = "wos-tab"
 LABEL = "Web of Science tab-delimited"
@@ -20,7 +21,12 @@ LABEL = "Web of Science tab-delimited"
 ALIASES: dict[str, tuple[str, ...]] = {
     "title": ("ti",),
     "authors": ("au", "af", "ca"),
-    "year": ("py", "pd", "ea"),
+    # WoS leaves PY empty for an article in early access: its year is then EY's or EA's date.
+    # Each is its own column here (the alias table keeps one column per field).
+    "year": ("py",),
+    "early_access_year": ("ey",),
+    "early_access": ("ea",),
+    "publication_date": ("pd",),
     "doi": ("di", "d2"),
     "pmid": ("pm",),
     "abstract": ("ab",),
@@ -30,6 +36,8 @@ ALIASES: dict[str, tuple[str, ...]] = {
     "issue": ("is",),
     "pages": ("ps",),
     "start_page": ("bp",),
+    "article_number": ("ar",),  # an article without pages (PLOS ONE's e0250000)
+    "supplement": ("su",),
     "end_page": ("ep",),
     "keywords": ("de", "id", "mi"),
     "language": ("la",),
@@ -65,4 +73,23 @@ def parse(doc: Document) -> Iterator[Parsed | Skip]:
         if isinstance(item, Parsed):
             # BIOSIS writes the corresponding author's e-mail after the name.
             item.fields["authors"] = [_EMAIL.sub("", a) for a in item.fields["authors"]]
+            _fill_in(item.fields)
         yield item
+
+
+def _fill_in(fields: dict[str, object]) -> None:
+    """The tagged reader's fallbacks (`wos._record`), for the columns of one row."""
+    def take(name: str) -> str:
+        value = fields.pop(name, "")
+        return value if isinstance(value, str) else ""
+
+    dates = [take(name) for name in ("early_access_year", "early_access", "publication_date")]
+    if not fields.get("year"):
+        fields["year"] = next((d for d in dates if d), "")
+    number = take("article_number").removeprefix("UNSP ")
+    if number and not fields.get("start_page") and not fields.get("pages"):
+        fields["start_page"] = number
+        fields.pop("end_page", None)
+    supplement = take("supplement")
+    issue = fields.get("issue", "")
+    fields["issue"] = with_supplement(issue if isinstance(issue, str) else "", supplement)
