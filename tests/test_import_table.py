@@ -409,6 +409,15 @@ def test_wos_tab_strips_author_emails_and_keeps_bare_cr_lines() -> None:
     assert [r.line for r in records] == [2, 3]
 
 
+def test_scopus_article_number_places_an_article_without_pages() -> None:
+    _, records, _, _ = parse("table_scopus_new.csv")
+    got = {fields(r)["title"]: fields(r) for r in records}
+    assert got["=Integrated care boards: who decides?"]["pages"] == "p123"
+    # pages win over the article number when a row has both
+    assert got["Co-designing a discharge pathway with unpaid carers: a qualitative study"][
+        "pages"] == "811-820"
+
+
 def test_wos_tab_early_access_article_numbers_and_supplements() -> None:
     """An early-access article has no PY, a PLOS ONE article no BP, a meeting abstract its
     supplement in SU: each column is read as the tagged export reads its tag."""

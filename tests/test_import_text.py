@@ -205,6 +205,22 @@ def test_wos_article_number_when_there_are_no_pages(review: Project) -> None:
     assert records_of(review)["Article numbers instead of pages"].pages == "e0250000"
 
 
+def test_ris_article_number_when_there_are_no_pages() -> None:
+    text = "".join(
+        f"TY  - JOUR\nTI  - {title}\nAU  - Lee, A.\nPY  - 2021\nT2  - PLoS ONE\n{more}ER  - \n\n"
+        for title, more in [
+            ("Number only", "C7  - e0250000\n"),
+            ("Pages and number", "SP  - 11\nEP  - 19\nC7  - 1234\n"),
+            ("Another use of the tag", "C7  - Custom note written by a library\n"),
+        ]
+    )
+    doc = doc_of(text, "scopus.ris")
+    got = {p.fields["title"]: normalise.fields(p.fields)["pages"]
+           for p in formats.detect(doc).parse(doc)}
+    assert got == {"Number only": "e0250000", "Pages and number": "11-19",
+                   "Another use of the tag": ""}
+
+
 def test_wos_supplement_and_early_access_year() -> None:
     text = (
         "FN Clarivate Analytics Web of Science\nVR 1.0\n"

@@ -61,6 +61,8 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "page start", "start page", "first page", "bp", "biblio.first_page", "startpage",
     ),
     "end_page": ("page end", "end page", "last page", "ep", "biblio.last_page", "other pages"),
+    # Scopus's `Art. No.`: an article without pages is placed by its number (`e0250000`).
+    "article_number": ("art. no.", "article number", "article no.", "art no"),
     "keywords": (
         "keywords", "author keywords", "index keywords", "manual tags", "automatic tags",
         "subjects", "mesh terms", "keywords.display_name",
@@ -200,6 +202,10 @@ def row_fields(row: list[str], mapping: Mapping[str, list[int]]) -> dict[str, An
     if m:  # Embase "Source": "Endoscopic Ultrasound (2014) 3:3 (152-160). Date of Publication: ..."
         fields.update({k: v for k, v in m.groupdict().items() if v and not fields.get(k)})
         fields["journal"] = m.group("journal")
+    number = fields.pop("article_number", "").removeprefix("UNSP ")  # WoS: `UNSP e1234`
+    if number and not fields.get("pages") and not fields.get("start_page"):
+        fields["start_page"] = number
+        fields.pop("end_page", None)
     if fields.get("pages"):
         fields.pop("start_page", None)
         fields.pop("end_page", None)

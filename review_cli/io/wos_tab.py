@@ -36,7 +36,7 @@ ALIASES: dict[str, tuple[str, ...]] = {
     "issue": ("is",),
     "pages": ("ps",),
     "start_page": ("bp",),
-    "article_number": ("ar",),  # an article without pages (PLOS ONE's e0250000)
+    "article_number": ("ar",),  # read by tabular when a row has no pages
     "supplement": ("su",),
     "end_page": ("ep",),
     "keywords": ("de", "id", "mi"),
@@ -78,7 +78,8 @@ def parse(doc: Document) -> Iterator[Parsed | Skip]:
 
 
 def _fill_in(fields: dict[str, object]) -> None:
-    """The tagged reader's fallbacks (`wos._record`), for the columns of one row."""
+    """The tagged reader's fallbacks (`wos._record`) for the year and the supplement, for the
+    columns of one row."""
     def take(name: str) -> str:
         value = fields.pop(name, "")
         return value if isinstance(value, str) else ""
@@ -86,10 +87,6 @@ def _fill_in(fields: dict[str, object]) -> None:
     dates = [take(name) for name in ("early_access_year", "early_access", "publication_date")]
     if not fields.get("year"):
         fields["year"] = next((d for d in dates if d), "")
-    number = take("article_number").removeprefix("UNSP ")
-    if number and not fields.get("start_page") and not fields.get("pages"):
-        fields["start_page"] = number
-        fields.pop("end_page", None)
     supplement = take("supplement")
     issue = fields.get("issue", "")
     fields["issue"] = with_supplement(issue if isinstance(issue, str) else "", supplement)
