@@ -487,6 +487,26 @@ def test_publisher_bibtex_layouts() -> None:
             and got[4][1]["abstract"] == "Abstract text")
 
 
+def test_bibtex_article_numbers_place_an_article_without_pages() -> None:
+    entries = [
+        ("scopus", "art_number={1722034},"),
+        ("acm", "articleno = {12},"),
+        ("wos", "article-number = {e0250000},"),
+        ("biblatex", "eid = {A21},"),
+        ("pages-win", "pages = {11--19}, art_number = {5},"),
+        ("scopus-record-id", "eid = {2-s2.0-85000000001},"),
+    ]
+    text = "\n".join(
+        f"@article{{{key}, title={{{key}}}, author={{Lee, A.}}, year={{2021}}, {more}}}"
+        for key, more in entries
+    )
+    _, records, _, _ = parse("table_zotero.bib", text.encode("utf-8"))
+    assert {fields(r)["title"]: fields(r)["pages"] for r in records} == {
+        "scopus": "1722034", "acm": "12", "wos": "e0250000", "biblatex": "A21",
+        "pages-win": "11-19", "scopus-record-id": "",
+    }
+
+
 def test_truncated_and_damaged_bibtex() -> None:
     _, records, skips, warnings = parse("table_truncated.bib")
     assert [r.key for r in records] == ["good1", "good2"]

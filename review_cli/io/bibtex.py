@@ -16,6 +16,7 @@ import re
 import unicodedata
 from collections.abc import Iterator
 
+from review_cli.io import normalise
 from review_cli.io.document import Document, Parsed, Skip
 
 NAME = "bibtex"
@@ -330,7 +331,11 @@ def _record(kind: str, key: str, raw: dict[str, str], line: int) -> Parsed:
             "journal_abbrev": get("shortjournal", "journal-iso", "journalabbrev"),
             "volume": get("volume"),
             "issue": get("number", "issue"),
-            "pages": get("pages"),
+            # an article without pages is placed by its number: Scopus's `art_number`, ACM's
+            # `articleno`, WoS's `article-number`, biblatex's `eid`
+            "pages": get("pages") or normalise.article_number(
+                get("art_number", "articleno", "article-number", "eid")
+            ),
             "doi": get("doi"),
             "pmid": pmid,
             "issn": get("issn", "eissn"),

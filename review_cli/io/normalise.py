@@ -121,6 +121,20 @@ def pages(start: Any, end: Any = "") -> str:
     return f"{first}-{last}"
 
 
+# An article number as exports keep it apart from the pages (RIS `C7`, Scopus's `Art. No.`,
+# BibTeX's `art_number`, `articleno`, `eid`): `e0250000`, `1722034`, `A21`. Anything longer
+# or spaced is another use of the field (a library's note, Scopus's `2-s2.0-...` record id).
+_ARTICLE_NUMBER = re.compile(r"[A-Za-z]{0,4}\d[\w.-]{0,14}")
+
+
+def article_number(value: str) -> str:
+    """`value` when it is shaped like an article number, else ''."""
+    value = value.strip()
+    if value.startswith("2-s2.0-") or not _ARTICLE_NUMBER.fullmatch(value):
+        return ""
+    return value
+
+
 def split_people(value: Any, sep: str = ";") -> list[str]:
     if value is None:
         return []

@@ -12,6 +12,7 @@ import re
 import string
 from collections.abc import Iterator
 
+from review_cli.io import normalise
 from review_cli.io.document import Document, Parsed, Skip
 
 NAME = "ris"
@@ -153,16 +154,6 @@ def _pmid(tags: dict[str, list[str]]) -> str:
     return ""
 
 
-# RIS's C7 is the article number (Scopus, Web of Science, EndNote: `C7  - e0250000`). An
-# article without pages is placed by it; anything longer or spaced is another use of the tag.
-_ARTICLE_NUMBER = re.compile(r"[A-Za-z]{0,4}\d[\w.-]{0,14}")
-
-
-def _article_number(value: str) -> str:
-    value = value.strip()
-    return value if _ARTICLE_NUMBER.fullmatch(value) else ""
-
-
 def _record(tags: dict[str, list[str]], line: int) -> Parsed:
     # `first(tags, NAME)` of every tag at once: its first non-empty value.
     # v is never empty
@@ -195,7 +186,7 @@ def _record(tags: dict[str, list[str]], line: int) -> Parsed:
             "journal_abbrev": get("J2") or get("JA") or get("J1") or "",
             "volume": get("VL") or "",
             "issue": get("IS") or get("CP") or "",
-            "start_page": get("SP") or _article_number(get("C7") or ""),
+            "start_page": get("SP") or normalise.article_number(get("C7") or ""),
             "end_page": get("EP") or "",
             "doi": _doi(tags),
             "pmid": _pmid(tags),

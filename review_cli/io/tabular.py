@@ -20,7 +20,7 @@ from typing import Any
 
 from review_cli.errors import ParseError
 from review_cli.io.document import Document, Parsed, Skip
-from review_cli.io.normalise import run_together
+from review_cli.io.normalise import article_number, run_together
 
 NAME = "csv"
 LABEL = "CSV/TSV table"
@@ -202,7 +202,8 @@ def row_fields(row: list[str], mapping: Mapping[str, list[int]]) -> dict[str, An
     if m:  # Embase "Source": "Endoscopic Ultrasound (2014) 3:3 (152-160). Date of Publication: ..."
         fields.update({k: v for k, v in m.groupdict().items() if v and not fields.get(k)})
         fields["journal"] = m.group("journal")
-    number = fields.pop("article_number", "").removeprefix("UNSP ")  # WoS: `UNSP e1234`
+    # WoS: `UNSP e1234`
+    number = article_number(fields.pop("article_number", "").removeprefix("UNSP "))
     if number and not fields.get("pages") and not fields.get("start_page"):
         fields["start_page"] = number
         fields.pop("end_page", None)
