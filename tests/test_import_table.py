@@ -455,6 +455,24 @@ def test_xlsx_read_rows_cell_kinds() -> None:
     assert rows[6] == [] and rows[7] == []  # missing row 7; row 8 has no cells with values
 
 
+def test_endnote_xml_pubmed_accession_is_the_pmid_and_custom7_the_article_number() -> None:
+    def record(title: str, more: str) -> str:
+        return (f'<record><ref-type name="Journal Article">17</ref-type><titles><title>{title}'
+                f"</title></titles><dates><year>2021</year></dates>{more}</record>")
+
+    text = "<xml><records>" + "".join([
+        record("From PubMed", "<accession-num>34000001</accession-num><remote-database-provider>"
+               "NLM</remote-database-provider><custom7>e0250000</custom7>"),
+        record("From Embase", "<accession-num>2011234567</accession-num>"
+               "<remote-database-name>Embase</remote-database-name>"),
+        record("Pages win", "<pages>11-19</pages><custom7>5</custom7>"),
+    ]) + "</records></xml>"
+    _, records, _, _ = parse("table_endnote.xml", text.encode("utf-8"))
+    got = {fields(r)["title"]: (fields(r)["pmid"], fields(r)["pages"]) for r in records}
+    assert got == {"From PubMed": ("34000001", "e0250000"), "From Embase": ("", ""),
+                   "Pages win": ("", "11-19")}
+
+
 def test_endnote_xml_truncated_keeps_records_before_the_break() -> None:
     _, records, skips, _ = parse("table_endnote_truncated.xml")
     assert [fields(r)["title"] for r in records] == [

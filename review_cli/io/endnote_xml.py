@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from typing import Any
 from xml.etree import ElementTree as ET
 
+from review_cli.io import normalise
 from review_cli.io.document import Document, Parsed, Skip
 
 NAME = "endnote-xml"
@@ -48,6 +49,16 @@ def _first(record: ET.Element, *paths: str) -> str:
     return ""
 
 
+# A record EndNote fetched from PubMed names NLM as its provider and keeps the PMID as its
+# accession number (RIS's `AN` with `DP  - NLM`); another database's accession number is not one.
+_NLM = re.compile(r"\b(?:nlm|pubmed|medline)\b", re.I)
+
+
+def _pmid(record: ET.Element, accession: str) -> str:
+    provider = _first(record, "remote-database-provider", "remote-database-name")
+    return accession if accession.isdigit() and _NLM.search(provider) else ""
+
+
 def _record(record: ET.Element, line: int) -> Parsed:
     ref_type = record.find("ref-type")
     kind = (ref_type.get("name") if ref_type is not None else "") or _text(ref_type)
@@ -66,9 +77,12 @@ def _record(record: ET.Element, line: int) -> Parsed:
             "journal_abbrev": _first(record, "periodical/abbr-1", "alt-periodical/abbr-1"),
             "volume": _first(record, "volume"),
             "issue": _first(record, "number", "issue"),
-            "pages": _first(record, "pages"),
+            # EndNote keeps a journal article's number in Custom 7 (RIS's C7)
+            "pages": _first(record, "pages") or normalise.article_number(
+                _first(record, "custom7")
+            ),
             "doi": _first(record, "electronic-resource-num"),
-            "pmid": "",
+            "pmid": _pmid(record, key),
             "issn": _first(record, "isbn"),
             "abstract": _first(record, "abstract"),
             "keywords": _all(record, "keywords/keyword"),
