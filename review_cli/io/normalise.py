@@ -317,9 +317,13 @@ def _names_a_trial(bracket: str, rest: str) -> bool:
 
 
 # How erratum notices cite the article they correct: WoS `Title (vol 360, pg 542, 2009)` and
-# Embase `Title (New England Journal of Medicine (2009) 360 (542-544))`.
+# Embase `Title (New England Journal of Medicine (2009) 360 (542-544))`. For a journal of
+# article numbers WoS cites the number instead of `pg` (`(vol 16, e0251071, 2021)`, Scientific
+# Reports' `(vol 11, 4512, 2021)`): volume, number and year alone, or the correction reads as
+# an article (one correction's WoS and PubMed records were queued, round 11a).
 _CITED = re.compile(
-    r"\s*\((?:vol\.? [^()]*pg [^()]*|[^()]*\((?:19|20)\d\d\)\s*\d+\s*(?:\([^()]*\))?[^()]*)\)"
+    r"\s*\((?:vol\.? [^()]*pg [^()]*|vol\.? \d+[a-z]?, (?:artn |art\. no\. )?[a-z]{0,2}\d+, "
+    r"(?:19|20)\d\d|[^()]*\((?:19|20)\d\d\)\s*\d+\s*(?:\([^()]*\))?[^()]*)\)"
     r"\s*\.?\s*$",
     re.I,
 )

@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 from rapidfuzz import fuzz, process
 
 from review_cli.stages.dedup._journals import UNNAMED, journals_match, romanised
-from review_cli.stages.dedup._keys import Key, number_value
+from review_cli.stages.dedup._keys import Key, _surnames_of, initials_first, number_value
 from review_cli.stages.dedup._titles import foreign, main_title
 
 
@@ -60,6 +61,13 @@ def author_similarity(a: Key, b: Key) -> float | None:
             # one team either.
             both = {s for s in both - differ if _one_person(a, b, s) or not _both_known(a, b, s)}
     shared = len(both)
+    if shared < min(len(sa), len(sb)):
+        # Web of Science's old records run a name's words together (`VANDERMEULEN, K`,
+        # `OKAFORBELL, N`): one name on the other record when it is all that name's words, its
+        # particles too (`Van der Meulen` read `meulen`); never a shorter surname (`Levine` is
+        # not `Vine`, `Vandermeulen` not `Meulen`).
+        glued_a, glued_b = glued_names(a.authors), glued_names(b.authors)
+        shared += len((sa - sb) & glued_b) + len((sb - sa) & glued_a)
     if shared < min(len(sa), len(sb)) and len(sa) * len(sb) <= 150:
         # Transliterations and typos: count near-equal surnames too.
         rest_b = list(sb - sa)
@@ -67,6 +75,16 @@ def author_similarity(a: Key, b: Key) -> float | None:
             if process.extractOne(s, rest_b, scorer=fuzz.ratio, score_cutoff=85) is not None:
                 shared += 1
     return min(1.0, shared / min(len(sa), len(sb)))
+
+
+@lru_cache(maxsize=65536)
+def glued_names(authors: tuple[str, ...], n: int = 12) -> frozenset[str]:
+    """Each of the first `n` names of several words (particles too) written as one word."""
+    scholar = initials_first(authors)
+    return frozenset(
+        "".join(words) for words in (_surnames_of(a, scholar) for a in authors[:n])
+        if 1 < len(words) <= 4
+    )
 
 
 def other_scripts(a: Key, b: Key) -> bool:
@@ -169,6 +187,9 @@ def _first_surname_match(a: Key, b: Key) -> bool | None:
         return None
     x, y = a.surnames[0], b.surnames[0]
     if x == y or fuzz.ratio(x, y) >= 85:
+        return True
+    # One first author's name run together (`VANDERMEULEN, K` and `Van der Meulen, K.`).
+    if x in glued_names(b.authors, 1) or y in glued_names(a.authors, 1):
         return True
     # Compound surnames split differently (`Howard Sharp, K` vs `Sharp, K. H.`, `Le Quintrec`
     # vs `Quintrec, M. Le`): a shared word of length 4+ in the first authors' names.
