@@ -252,12 +252,29 @@ def _one_spelling(x: str, y: str) -> bool:
         return True
     if _opposite(x, y) or _short_names(x, y):
         return False
-    if len(x) >= 3 and len(y) >= 3 and (x in y or y in x):
-        return True  # `vendor`/`vendors`, `sub group`/`subgroup`
+    if _inflected(x, y) or _inflected(y, x):
+        return True  # `vendor`/`vendors`, `cohort`/`cohorts`, `profession`/`professional`
     if _typo(x, y):  # on the words as written: a plural cut off would make a letter swapped
         return True  # one dropped (`employees`/`employers`)
     x, y = _spelling(x), _spelling(y)
     return x == y or _one_stem(x, y)
+
+
+# What an ending adds to a word that stays the word: a plural, a tense, an adjective's `-al`.
+# A word the other merely contains is often another word: a prefix makes one (`term`/`preterm`,
+# `operative`/`postoperative`, `cranial`/`intracranial`, `graduate`/`undergraduate`,
+# `active`/`reactive`), and so do `-ity`, `-ism`, `-ren`, `-e` (`hospital`/`hospitality`,
+# `capital`/`capitalism`, `child`/`children`, `moral`/`morale`).
+# (`TM` is a trade mark sign, `KEEPER™`, folded after the case.)
+_INFLECTIONS = frozenset(("s", "es", "d", "ed", "ing", "al", "ly", "ally", "TM"))
+
+
+def _inflected(short: str, long_: str) -> bool:
+    if len(short) < 3 or not long_.startswith(short):
+        return False
+    tail = long_[len(short):]
+    # A consonant doubled before the ending: `control`/`controlled`, `plan`/`planning`.
+    return tail in _INFLECTIONS or tail in (short[-1] + "ed", short[-1] + "ing")
 
 
 # Endings that give one word another form (`neuropsychiatry`/`neuropsychiatric`,
