@@ -7514,6 +7514,52 @@ CASES += [
                                "vitro"}, "not-duplicate",
          "`h2o` in `h2o2`: a name with a digit glued is another name (r7a's known limit, "
          "merged before)"),
+    # a prefix of one letter passed as a letter dropped (a keying slip)
+    case("r11c-ehealth-health-journal-year",
+         {**R11C_ISR, "title": "eHealth literacy and patient portal use among older adults"},
+         {**R11C_AIS, "title": "Health literacy and patient portal use among older adults"},
+         "not-duplicate", "eHealth literacy and health literacy: two constructs, one team's "
+                          "two papers (merged before: `health` is `ehealth` with a letter "
+                          "dropped)"),
+    case("r11c-mhealth-health-one-volume",
+         {**R11C_SCOPUS, "title": "mHealth interventions for secondary prevention after "
+                                  "ischaemic stroke"},
+         {**R11C_WOS, "title": "Health interventions for secondary prevention after "
+                               "ischaemic stroke"}, "not-duplicate",
+         "`mHealth`/`health` (merged before)"),
+    case("r11c-elearning-learning-journal-year",
+         {**R11C_ISR, "title": "eLearning platforms and knowledge transfer in consulting "
+                               "firms"},
+         {**R11C_AIS, "title": "Learning platforms and knowledge transfer in consulting firms"},
+         "not-duplicate", "`eLearning`/`learning` (merged before)"),
+    case("r11c-twin-dropped-letter-inside-journal-year",
+         {**R11C_ISR, "title": "Work environment and the adoption of enterprise social media"},
+         {**R11C_AIS, "title": "Work enviroment and the adoption of enterprise social media"},
+         "duplicate", "twin: a letter dropped inside a word (`enviroment`) is still a slip"),
+    case("r11c-news-new-journal-year",
+         {**R11C_ISR, "title": "News media coverage of data breaches and firm value"},
+         {**R11C_AIS, "title": "New media coverage of data breaches and firm value"},
+         "not-duplicate", "`news` is no plural of `new` (merged before: a plural's `s` cut)"),
+    case("r11c-twin-plural-short-word-journal-year",
+         {**R11C_ISR, "title": "Art therapy apps and the wellbeing of stroke survivors"},
+         {**R11C_AIS, "title": "Arts therapy apps and the wellbeing of stroke survivors"},
+         "duplicate", "twin: a short word's plural (`arts`/`art`) is still one word"),
+    case("r11c-fat-fatal-one-volume",
+         {**R11C_SCOPUS, "title": "Fat embolism syndrome after long bone fracture in older "
+                                  "adults"},
+         {**R11C_WOS, "title": "Fatal embolism syndrome after long bone fracture in older "
+                               "adults"}, "not-duplicate",
+         "`fat`/`fatal`: held as the round began (a short word and one of six or fewer that "
+         "holds it are two names, `_short_names`)"),
+    case("r11c-twin-adjective-al-journal-year",
+         {**R11C_ISR, "title": "Regional innovation systems and the diffusion of telehealth"},
+         {**R11C_AIS, "title": "Region innovation systems and the diffusion of telehealth"},
+         "duplicate", "twin: `-al` on a word of five letters or more is the word's adjective"),
+    case("r11c-digit-digital-one-volume-known-limit",
+         {**R11C_SCOPUS, "title": "The digit symbol substitution test after minor stroke"},
+         {**R11C_WOS, "title": "The digital symbol substitution test after minor stroke"},
+         "duplicate", "known limit (merged): `digital` is `digit` under an adjective's `-al` "
+                      "on a stem of five letters, as `regional` is `region`"),
     # known limits: a keying slip that makes another real word; only a vocabulary tells them,
     # and the slips most often made (`prostrate`, `martial`) are real words themselves
     case("r11c-marital-martial-one-volume-known-limit",

@@ -250,7 +250,7 @@ def _one_spelling(x: str, y: str) -> bool:
     value = number_value(x)
     if value and value == number_value(y):
         return True
-    if _opposite(x, y) or _short_names(x, y):
+    if _opposite(x, y) or _short_names(x, y) or not _NOT_PLURALS.isdisjoint((x, y)):
         return False
     if _inflected(x, y) or _inflected(y, x):
         return True  # `vendor`/`vendors`, `cohort`/`cohorts`, `profession`/`professional`
@@ -260,6 +260,9 @@ def _one_spelling(x: str, y: str) -> bool:
     return x == y or _one_stem(x, y)
 
 
+# Words whose `s` is no plural's, so cutting it makes another word (`news media` and `new
+# media` are two things).
+_NOT_PLURALS = frozenset(("news", "means"))
 # What an ending adds to a word that stays the word: a plural, a tense, an adjective's `-al`.
 # A word the other merely contains is often another word: a prefix makes one (`term`/`preterm`,
 # `operative`/`postoperative`, `cranial`/`intracranial`, `graduate`/`undergraduate`,
@@ -301,7 +304,9 @@ def _typo(x: str, y: str) -> bool:
     are mostly a letter apart by substitution: `employees`/`employers`, `maternal`/`paternal`)."""
     short, long_ = (x, y) if len(x) <= len(y) else (y, x)
     if len(long_) >= 6 and len(long_) == len(short) + 1:
-        return any(long_[:i] + long_[i + 1:] == short for i in range(len(long_)))
+        # Not the first letter: that is a prefix of one letter, another word (`eHealth`,
+        # `mHealth`, `eLearning` against `health`, `learning`).
+        return any(long_[:i] + long_[i + 1:] == short for i in range(1, len(long_)))
     return len(x) == len(y) >= 7 and any(
         x[:i] + x[i + 1] + x[i] + x[i + 2:] == y for i in range(len(x) - 1)
     )
