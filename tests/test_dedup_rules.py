@@ -7640,6 +7640,25 @@ CASES += [
     case("r11c-bracket-twin-epub-title-case",
          {**R11C_MED, "title": R11C_T6 + " [Epub]"}, {**R11C_EMB, "title": R11C_T6},
          "duplicate", "twin: a note in title case (one capital) is dropped, as before"),
+    case("r11c-bracket-part-numbered",
+         {**R11C_SCOPUS, "title": "Home-based rehabilitation after stroke: a national survey "
+                                  "[Part 1]"},
+         {**R11C_WOS, "title": "Home-based rehabilitation after stroke: a national survey "
+                               "[Part 2]"}, "not-duplicate",
+         "a series' parts numbered in a bracket: both brackets were dropped as notes, so two "
+         "parts in one volume were one title (merged before)"),
+    case("r11c-bracket-phase-numbered",
+         {**R11C_SCOPUS, "title": "Home-based rehabilitation after stroke: a national survey "
+                                  "[Phase 1]"},
+         {**R11C_WOS, "title": "Home-based rehabilitation after stroke: a national survey "
+                               "[Phase 2]"}, "not-duplicate", "the same with `Phase`"),
+    case("r11c-bracket-part-twin-parentheses",
+         {**R11C_MED, "title": R11C_T6 + " [Part 2]"},
+         {**R11C_EMB, "title": R11C_T6 + " (part 2)"}, "duplicate",
+         "twin: one part in a bracket and in parentheses"),
+    case("r11c-bracket-papers-note",
+         {**R11C_MED, "title": R11C_T6 + " [2 papers]"}, {**R11C_EMB, "title": R11C_T6},
+         "duplicate", "twin: `[2 papers]` is a note (held)"),
     case("r11c-bracket-registry-number-known-limit",
          {**R11C_MED, "title": R11C_T6 + " [NCT01234567]"}, {**R11C_EMB, "title": R11C_T6},
          "not-duplicate",
@@ -7689,14 +7708,20 @@ CASES += [
          {**R11C_LANCET, "authors": ["Lv W"], "title": "Tenecteplase for minor stroke"},
          "duplicate", "twin: one letter by Wei Lv as OpenAlex and MEDLINE write him (queued "
                       "before)"),
-    case("r11c-letters-block-three-pages-other-person-known-limit",
+    case("r11c-letters-block-three-pages-other-person",
          {**R11C_LANCET, "pages": "1201-1203", "authors": ["Gareth Jones"],
           "title": "Tenecteplase for minor stroke"},
          {**R11C_LANCET, "pages": "1201-1203", "authors": ["Jones T"],
+          "title": "Tenecteplase for minor stroke"}, "not-duplicate",
+         "met on the way (no loosening of round 10): two letters of a block of three pages by "
+         "G. and T. Jones read as one article's whole range (`same-title-same-range`), where "
+         "any names agreeing sufficed (merged before); at two pages the initials kept them apart"),
+    case("r11c-letters-block-three-pages-twin",
+         {**R11C_LANCET, "pages": "1201-1203", "authors": ["Gareth Jones"],
+          "title": "Tenecteplase for minor stroke"},
+         {**R11C_LANCET, "pages": "1201-1203", "authors": ["Jones G"],
           "title": "Tenecteplase for minor stroke"}, "duplicate",
-         "known limit (merged; met on the way, no loosening of round 10): a letters block of "
-         "three pages reads as one article's whole range (`same-title-same-range`), where one "
-         "surname is enough; at two pages the first initials keep the letters apart"),
+         "twin: one letter by Gareth Jones as OpenAlex and MEDLINE write him"),
     # --- title-numbers (mend after 9d): one number in place of another at one first page
     case("r11c-numbers-two-abstracts-one-page",
          {**R11C_ESJ, "pages": "S45", "title": R11C_T5.format("3")},

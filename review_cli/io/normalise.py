@@ -282,7 +282,7 @@ _NOTE = re.compile(r"\s*\[[^\[\]]*\]\s*\.?\s*$")
 _ACRONYM = re.compile(r"[A-Za-z][A-Za-z0-9]*[A-Za-z0-9](?:[-/][A-Za-z0-9]+)*")
 _JOINING = frozenset({"and", "or", "vs", "versus", "&", "+", "the", "trial", "trials", "study",
                       "part", "-", "investigators", "group", "collaboration", "collaborators",
-                      "registry", "pilot", "substudy", "extension"})
+                      "registry", "pilot", "substudy", "extension", "of", "phase"})
 _NOTE_WORD = re.compile(
     r"review|refs?|abstracts?|letters?|editorials?|comments?|errat\w*|news|notes?|summary|"
     r"english|update|retract\w*|published|corrected|process|citation|pdf|html|book|cme|"
@@ -325,7 +325,13 @@ def _names_a_trial(bracket: str, rest: str) -> bool:
             acronyms += 1
         elif not (w.isdigit() or w.lower() in _JOINING):
             return False
-    return acronyms > 0
+    # A part numbered in the bracket (`[Part 2]`, `[Phase 2 of 3]`) is the title's too: dropped,
+    # it made a series' parts one title.
+    numbered = any(
+        w.lower() in ("part", "phase") and n.isdigit()
+        for w, n in zip(words, words[1:], strict=False)
+    )
+    return acronyms > 0 or numbered
 
 
 # How erratum notices cite the article they correct: WoS `Title (vol 360, pg 542, 2009)` and
