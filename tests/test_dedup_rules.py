@@ -7560,6 +7560,28 @@ CASES += [
          {**R11C_WOS, "title": "The digital symbol substitution test after minor stroke"},
          "duplicate", "known limit (merged): `digital` is `digit` under an adjective's `-al` "
                       "on a stem of five letters, as `regional` is `region`"),
+    # a short title's last word read as cut at a field's length
+    case("r11c-last-word-care-careers-one-volume",
+         {**R11C_SCOPUS, "title": "Experiences of young stroke survivors returning to work "
+                                  "and care"},
+         {**R11C_WOS, "title": "Experiences of young stroke survivors returning to work and "
+                               "careers"}, "not-duplicate",
+         "`care` is a word, not `careers` cut short: no field cuts a title of 60 characters "
+         "(merged before)"),
+    case("r11c-last-word-part-partners-one-volume",
+         {**R11C_SCOPUS, "title": "Wellbeing of stroke survivors and their part"},
+         {**R11C_WOS, "title": "Wellbeing of stroke survivors and their partners"},
+         "not-duplicate", "the same, `part`/`partners` (merged before)"),
+    case("r11c-twin-last-word-cut-long-title",
+         {**R11C_SCOPUS, "title": "Irinotecan with recombinant human granulocyte colony "
+                                  "stimulating factor in patients with advanced non-small cell "
+                                  "lung cancer after stroke: the Groupe Francais de "
+                                  "Pneumo-Cancerologie stu"},
+         {**R11C_WOS, "title": "Irinotecan with recombinant human granulocyte colony "
+                               "stimulating factor in patients with advanced non-small cell "
+                               "lung cancer after stroke: the Groupe Francais de "
+                               "Pneumo-Cancerologie study"}, "duplicate",
+         "twin: a long title cut at a field's length mid-word (`stu`)"),
     # known limits: a keying slip that makes another real word; only a vocabulary tells them,
     # and the slips most often made (`prostrate`, `martial`) are real words themselves
     case("r11c-marital-martial-one-volume-known-limit",

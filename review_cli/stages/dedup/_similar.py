@@ -194,7 +194,9 @@ def _lonely_words(a: Key, b: Key) -> tuple[list[str], list[str]]:
     )
 
 
-def _one_word(tokens: tuple[str, ...], only_x: set[str], only_y: set[str]) -> None:
+def _one_word(
+    tokens: tuple[str, ...], only_x: set[str], only_y: set[str], cut_last: bool = True
+) -> None:
     """Drop the words of one title (`tokens`, unshared: `only_x`) that are one word of the
     other's: two written as one (`cut off` and `cutoff`), or its last word cut short at a
     field's length (`... lung can` and `cancer`)."""
@@ -202,6 +204,8 @@ def _one_word(tokens: tuple[str, ...], only_x: set[str], only_y: set[str]) -> No
         if u + v in only_y:
             only_x.difference_update((u, v))
             only_y.discard(u + v)
+    if not cut_last:
+        return
     last = tokens[-1] if tokens else ""
     cut = {w for w in only_y if w.startswith(last)} if len(last) >= 3 and last in only_x else set()
     if cut:
@@ -239,8 +243,11 @@ def spelled_alike(a: Key, b: Key) -> bool:
     only_a = set(a.tokens) - set(b.tokens) - _LABEL_WORDS
     only_b = set(b.tokens) - set(a.tokens) - _LABEL_WORDS
     if only_a and only_b:
-        _one_word(a.tokens, only_a, only_b)
-        _one_word(b.tokens, only_b, only_a)
+        # A last word cut at a field's length only in a title that long: a short title's last
+        # word is the other's start as a word of its own (`... work and care` against `...
+        # work and careers`, `their part` against `their partners`).
+        _one_word(a.tokens, only_a, only_b, cut_last=len(a.title) >= _CUT_LENGTH)
+        _one_word(b.tokens, only_b, only_a, cut_last=len(b.title) >= _CUT_LENGTH)
     return all(any(_one_spelling(w, v) for v in only_b) for w in only_a) and all(
         any(_one_spelling(v, w) for w in only_a) for v in only_b
     )
@@ -260,6 +267,8 @@ def _one_spelling(x: str, y: str) -> bool:
     return x == y or _one_stem(x, y)
 
 
+# Titles cut at a field's length are long: the shared sets' are 170 characters folded.
+_CUT_LENGTH = 100
 # Words whose `s` is no plural's, so cutting it makes another word (`news media` and `new
 # media` are two things).
 _NOT_PLURALS = frozenset(("news", "means"))
