@@ -4530,9 +4530,10 @@ CASES = [
          {**R7_ABS, "title": ("Oxidative injury of retinal pigment epithelium cells exposed to "
                               "H2O2 in vitro")},
          {**R7_ABS, "title": ("Oxidative injury of retinal pigment epithelium cells exposed to "
-                              "H2O in vitro")}, "duplicate",
-         "known limit (merged): two works, but a title's numbers compare as a set ({2} both) and "
-         "a name with one more digit glued is a spelling (`h2o` in `h2o2`), as `il6` is `il 6`"),
+                              "H2O in vitro")}, "not-duplicate",
+         "two works: a title's numbers compare as a set ({2} both); a name with one more digit "
+         "glued was a spelling (`h2o` in `h2o2`) and merged until round 11c, where a word the "
+         "other contains is alike only under a plural's or a tense's ending"),
     case("r7a-hs-crp-vs-crp",
          {**R7_ABS, "title": ("Serum CRP and incident atrial fibrillation after cardiac surgery "
                               "in older adults")},
@@ -7565,4 +7566,417 @@ CASES += [
           "doi": "10.1038/s41598-024-55511-x"},
          "uncertain", "queued: EPPI's spreadsheet keeps title and year only; an abstract and "
          "the article can share that much"),
+]
+
+
+# Round 11c: the loosenings of round 10 and of the mends after round 9, attacked. One team's
+# two works in one volume without pages (Scopus against WoS), in one journal and year (AIS
+# eLibrary), in one supplement, one letters block; the twins are one work written two ways.
+R11C_SCOPUS = {"authors": ["Achterberg, L.", "Oduya, K.", "Feld, M."], "year": "2023",
+               "journal": "Journal of Stroke and Cerebrovascular Diseases", "volume": "32",
+               "type": "Article"}
+R11C_WOS = {"authors": ["Achterberg, L", "Oduya, K", "Feld, M"], "year": "2023",
+            "journal": "JOURNAL OF STROKE & CEREBROVASCULAR DISEASES", "volume": "32",
+            "type": "Article"}
+R11C_ISR = {"authors": ["Brandvold, S.", "Quispe, A.", "Marr, D."], "year": "2021",
+            "journal": "Journal of the Association for Information Systems", "volume": "22",
+            "type": "Article"}
+R11C_AIS = {"authors": ["Brandvold, Sigrid", "Quispe, Ana", "Marr, David"], "year": "2021",
+            "journal": "Journal of the Association for Information Systems",
+            "type": "Journal Article"}
+R11C_MED = {"authors": ["Pereira R", "Lindgren K", "Abe T"], "year": "2022",
+            "journal": "Stroke", "type": "Journal Article"}
+R11C_EMB = {"authors": ["Pereira, R.", "Lindgren, K.", "Abe, T."], "year": "2022",
+            "journal": "Stroke", "type": "Article"}
+R11C_ESJ = {"authors": ["Haddad, R.", "Kowalczyk, P.", "Nilsen, T."], "year": "2021",
+            "journal": "European Stroke Journal", "volume": "6", "issue": "1 Suppl",
+            "type": "Conference Abstract"}
+R11C_LANCET = {"year": "2020", "journal": "Lancet", "volume": "395", "issue": "10230",
+               "pages": "1201-1202", "type": "Letter"}
+R11C_T1 = "Neurodevelopmental outcomes at two years in {} infants born after maternal stroke"
+R11C_T2 = "Risk factors for {} delirium in older adults after carotid endarterectomy"
+R11C_T3 = "{} haemorrhage after mechanical thrombectomy in the late window: a registry analysis"
+R11C_T4 = "{} design and opportunism in enterprise software outsourcing relationships"
+R11C_T5 = "Functional outcome at {} months after thrombectomy for basilar artery occlusion"
+R11C_T6 = "Tenecteplase versus alteplase before thrombectomy in large vessel occlusion"
+CASES += [
+    # --- spelled_alike (10a): a word the other contains is another word when a prefix makes it
+    case("r11c-preterm-term-one-volume",
+         {**R11C_SCOPUS, "title": R11C_T1.format("preterm")},
+         {**R11C_WOS, "title": R11C_T1.format("term")}, "not-duplicate",
+         "one team's cohorts of preterm and of term infants in one volume, no pages: a prefix "
+         "makes another word (merged before: `term` in `preterm` passed as a spelling)"),
+    case("r11c-postoperative-operative-one-volume",
+         {**R11C_SCOPUS, "title": R11C_T2.format("postoperative")},
+         {**R11C_WOS, "title": R11C_T2.format("operative")}, "not-duplicate",
+         "postoperative and operative delirium: two studies, one word contained in the other"),
+    case("r11c-intracranial-cranial-one-volume",
+         {**R11C_SCOPUS, "title": R11C_T3.format("Intracranial")},
+         {**R11C_WOS, "title": R11C_T3.format("Extracranial")}, "not-duplicate",
+         "`intracranial`/`extracranial`: held as the round began (an antonym), the class's guard"),
+    case("r11c-pretreatment-treatment-one-volume",
+         {**R11C_SCOPUS, "title": "Pretreatment imaging markers of small vessel disease and "
+                                  "cognition after thrombolysis"},
+         {**R11C_WOS, "title": "Treatment imaging markers of small vessel disease and "
+                               "cognition after thrombolysis"}, "not-duplicate",
+         "`pretreatment`/`treatment`: a prefix makes another time point"),
+    case("r11c-undergraduate-graduate-journal-year",
+         {**R11C_ISR, "title": "Digital nudges and the course choices of undergraduate "
+                               "students in business schools"},
+         {**R11C_AIS, "title": "Digital nudges and the course choices of graduate students "
+                               "in business schools"}, "not-duplicate",
+         "one team's two papers in one journal-year (AIS eLibrary gives no volume): "
+         "`undergraduate`/`graduate`"),
+    case("r11c-reactive-active-one-volume",
+         {**R11C_SCOPUS, "title": "Reactive gliosis after stroke in aged mice: the role of "
+                                  "the gut microbiome"},
+         {**R11C_WOS, "title": "Active gliosis after stroke in aged mice: the role of the gut "
+                               "microbiome"}, "not-duplicate",
+         "`reactive`/`active`: a prefix makes another word"),
+    case("r11c-hospital-hospitality-journal-year",
+         {**R11C_ISR, "title": "Service robots and customer trust in hospital settings"},
+         {**R11C_AIS, "title": "Service robots and customer trust in hospitality settings"},
+         "not-duplicate", "`hospital`/`hospitality`: an ending that makes another word"),
+    case("r11c-capital-capitalism-journal-year",
+         {**R11C_ISR, "title": "Platform capital and the governance of gig work"},
+         {**R11C_AIS, "title": "Platform capitalism and the governance of gig work"},
+         "not-duplicate", "`capital`/`capitalism`: `-ism` makes another word"),
+    case("r11c-child-children-one-volume",
+         {**R11C_SCOPUS, "title": "Caregiver burden in families of a child with arterial "
+                                  "ischaemic stroke"},
+         {**R11C_WOS, "title": "Caregiver burden in families of children with arterial "
+                               "ischaemic stroke"}, "not-duplicate",
+         "`child`/`children`: not a plural's ending, so not forgiven without a place (queued)"),
+    case("r11c-casual-causal-one-volume",
+         {**R11C_SCOPUS, "title": "Casual inference from registry data in stroke research"},
+         {**R11C_WOS, "title": "Causal inference from registry data in stroke research"},
+         "not-duplicate", "two letters swapped in a word of six: held as the round began"),
+    case("r11c-united-untied-journal-year",
+         {**R11C_ISR, "title": "United communities: online brand forums after a merger"},
+         {**R11C_AIS, "title": "Untied communities: online brand forums after a merger"},
+         "not-duplicate", "held as the round began (six letters, a swap is forgiven from seven)"),
+    case("r11c-conversation-conservation-one-volume",
+         {**R11C_SCOPUS, "title": "Energy conversation in stroke rehabilitation wards"},
+         {**R11C_WOS, "title": "Energy conservation in stroke rehabilitation wards"},
+         "not-duplicate", "held as the round began: no slip's shape"),
+    case("r11c-twin-plural-one-volume",
+         {**R11C_SCOPUS, "title": R11C_T2.format("postoperative")},
+         {**R11C_WOS, "title": R11C_T2.format("postoperative").replace("adults", "adult")},
+         "duplicate", "twin: a plural's ending"),
+    case("r11c-twin-controlled-one-volume",
+         {**R11C_SCOPUS, "title": "Early mobilisation after thrombolysis: a randomised "
+                                  "controlled feasibility trial"},
+         {**R11C_WOS, "title": "Early mobilization after thrombolysis: a randomized control "
+                               "feasibility trial"}, "duplicate",
+         "twin: `controlled`/`control` (a consonant doubled before `-ed`) and `-ise`/`-ize`"),
+    case("r11c-twin-professional-journal-year",
+         {**R11C_ISR, "title": "Profession identity and the adoption of clinical decision "
+                               "support"},
+         {**R11C_AIS, "title": "Professional identity and the adoption of clinical decision "
+                               "support"}, "duplicate",
+         "twin: `profession`/`professional`, an adjective's `-al`"),
+    case("r11c-twin-trademark-no-venue",
+         {**R11C_SCOPUS, "title": "The KEEPER™ registry: levetiracetam after stroke-related "
+                                  "seizures"},
+         {**R11C_SCOPUS, "journal": "", "volume": "",
+          "title": "The KEEPER registry: levetiracetam after stroke-related seizures"},
+         "duplicate", "twin: a trade mark sign folds to `TM` glued to the word (the pooled "
+                      "screening sets hold one such pair)"),
+    case("r11c-twin-modelling-journal-year",
+         {**R11C_ISR, "title": "Process modelling practices in public sector agencies"},
+         {**R11C_AIS, "title": "Process modeling practices in public sector agencies"},
+         "duplicate", "twin: `modelling`/`modeling`"),
+    case("r11c-h2o2-vs-h2o-one-volume",
+         {**R11C_SCOPUS, "title": "Oxidative injury of endothelial cells exposed to H2O2 in "
+                                  "vitro"},
+         {**R11C_WOS, "title": "Oxidative injury of endothelial cells exposed to H2O in "
+                               "vitro"}, "not-duplicate",
+         "`h2o` in `h2o2`: a name with a digit glued is another name (r7a's known limit, "
+         "merged before)"),
+    # a prefix of one letter passed as a letter dropped (a keying slip)
+    case("r11c-ehealth-health-journal-year",
+         {**R11C_ISR, "title": "eHealth literacy and patient portal use among older adults"},
+         {**R11C_AIS, "title": "Health literacy and patient portal use among older adults"},
+         "not-duplicate", "eHealth literacy and health literacy: two constructs, one team's "
+                          "two papers (merged before: `health` is `ehealth` with a letter "
+                          "dropped)"),
+    case("r11c-mhealth-health-one-volume",
+         {**R11C_SCOPUS, "title": "mHealth interventions for secondary prevention after "
+                                  "ischaemic stroke"},
+         {**R11C_WOS, "title": "Health interventions for secondary prevention after "
+                               "ischaemic stroke"}, "not-duplicate",
+         "`mHealth`/`health` (merged before)"),
+    case("r11c-elearning-learning-journal-year",
+         {**R11C_ISR, "title": "eLearning platforms and knowledge transfer in consulting "
+                               "firms"},
+         {**R11C_AIS, "title": "Learning platforms and knowledge transfer in consulting firms"},
+         "not-duplicate", "`eLearning`/`learning` (merged before)"),
+    case("r11c-twin-dropped-letter-inside-journal-year",
+         {**R11C_ISR, "title": "Work environment and the adoption of enterprise social media"},
+         {**R11C_AIS, "title": "Work enviroment and the adoption of enterprise social media"},
+         "duplicate", "twin: a letter dropped inside a word (`enviroment`) is still a slip"),
+    case("r11c-news-new-journal-year",
+         {**R11C_ISR, "title": "News media coverage of data breaches and firm value"},
+         {**R11C_AIS, "title": "New media coverage of data breaches and firm value"},
+         "not-duplicate", "`news` is no plural of `new` (merged before: a plural's `s` cut)"),
+    case("r11c-twin-plural-short-word-journal-year",
+         {**R11C_ISR, "title": "Art therapy apps and the wellbeing of stroke survivors"},
+         {**R11C_AIS, "title": "Arts therapy apps and the wellbeing of stroke survivors"},
+         "duplicate", "twin: a short word's plural (`arts`/`art`) is still one word"),
+    case("r11c-fat-fatal-one-volume",
+         {**R11C_SCOPUS, "title": "Fat embolism syndrome after long bone fracture in older "
+                                  "adults"},
+         {**R11C_WOS, "title": "Fatal embolism syndrome after long bone fracture in older "
+                               "adults"}, "not-duplicate",
+         "`fat`/`fatal`: held as the round began (a short word and one of six or fewer that "
+         "holds it are two names, `_short_names`)"),
+    case("r11c-twin-adjective-al-journal-year",
+         {**R11C_ISR, "title": "Regional innovation systems and the diffusion of telehealth"},
+         {**R11C_AIS, "title": "Region innovation systems and the diffusion of telehealth"},
+         "duplicate", "twin: `-al` on a word of five letters or more is the word's adjective"),
+    case("r11c-digit-digital-one-volume-known-limit",
+         {**R11C_SCOPUS, "title": "The digit symbol substitution test after minor stroke"},
+         {**R11C_WOS, "title": "The digital symbol substitution test after minor stroke"},
+         "duplicate", "known limit (merged): `digital` is `digit` under an adjective's `-al` "
+                      "on a stem of five letters, as `regional` is `region`"),
+    # a short title's last word read as cut at a field's length
+    case("r11c-last-word-care-careers-one-volume",
+         {**R11C_SCOPUS, "title": "Experiences of young stroke survivors returning to work "
+                                  "and care"},
+         {**R11C_WOS, "title": "Experiences of young stroke survivors returning to work and "
+                               "careers"}, "not-duplicate",
+         "`care` is a word, not `careers` cut short: no field cuts a title of 60 characters "
+         "(merged before)"),
+    case("r11c-last-word-part-partners-one-volume",
+         {**R11C_SCOPUS, "title": "Wellbeing of stroke survivors and their part"},
+         {**R11C_WOS, "title": "Wellbeing of stroke survivors and their partners"},
+         "not-duplicate", "the same, `part`/`partners` (merged before)"),
+    case("r11c-twin-last-word-cut-long-title",
+         {**R11C_SCOPUS, "title": "Irinotecan with recombinant human granulocyte colony "
+                                  "stimulating factor in patients with advanced non-small cell "
+                                  "lung cancer after stroke: the Groupe Francais de "
+                                  "Pneumo-Cancerologie stu"},
+         {**R11C_WOS, "title": "Irinotecan with recombinant human granulocyte colony "
+                               "stimulating factor in patients with advanced non-small cell "
+                               "lung cancer after stroke: the Groupe Francais de "
+                               "Pneumo-Cancerologie study"}, "duplicate",
+         "twin: a long title cut at a field's length mid-word (`stu`)"),
+    # known limits: a keying slip that makes another real word; only a vocabulary tells them,
+    # and the slips most often made (`prostrate`, `martial`) are real words themselves
+    case("r11c-marital-martial-one-volume-known-limit",
+         {**R11C_SCOPUS, "title": "Marital status and post-stroke depression in older adults"},
+         {**R11C_WOS, "title": "Martial status and post-stroke depression in older adults"},
+         "duplicate", "known limit (merged): two letters swapped in a word of seven is a "
+                      "keying slip, and `martial` for `marital` is the commonest one"),
+    case("r11c-complaint-compliant-one-volume-known-limit",
+         {**R11C_SCOPUS, "title": "Patient complaint handling in outpatient stroke clinics"},
+         {**R11C_WOS, "title": "Patient compliant handling in outpatient stroke clinics"},
+         "duplicate", "known limit (merged): a swap in a word of nine"),
+    case("r11c-mortality-morality-one-volume-known-limit",
+         {**R11C_SCOPUS, "title": "Mortality and decision-making in withdrawal of care after "
+                                  "severe stroke"},
+         {**R11C_WOS, "title": "Morality and decision-making in withdrawal of care after "
+                               "severe stroke"}, "duplicate",
+         "known limit (merged): a letter dropped from a word of nine"),
+    case("r11c-contract-contact-journal-year-known-limit",
+         {**R11C_ISR, "title": R11C_T4.format("Contract")},
+         {**R11C_AIS, "title": R11C_T4.format("Contact")}, "duplicate",
+         "known limit (merged): a letter dropped from a word of eight"),
+    # --- _names_a_trial (10b): a bracket of capitals that is a database's note, not a trial
+    case("r11c-bracket-rct-journal-year",
+         {**R11C_MED, "title": R11C_T6 + " [RCT]"}, {**R11C_EMB, "title": R11C_T6},
+         "duplicate", "a design label in capitals is a note (queued before: kept as a word)"),
+    case("r11c-bracket-language-code-journal-year",
+         {**R11C_MED, "title": R11C_T6 + " [ENG]"}, {**R11C_EMB, "title": R11C_T6},
+         "duplicate", "a language's code (queued before)"),
+    case("r11c-bracket-language-name-capitals",
+         {**R11C_MED, "title": R11C_T6 + " [KOREAN]"}, {**R11C_EMB, "title": R11C_T6},
+         "duplicate", "a language in capitals not caught by `[Article in ...]` (queued before)"),
+    case("r11c-bracket-two-letter-code",
+         {**R11C_MED, "title": R11C_T6 + " [EN]"}, {**R11C_EMB, "title": R11C_T6},
+         "duplicate", "a two-letter language code (held: one letter of each acronym)"),
+    case("r11c-bracket-epub-ahead-of-print",
+         {**R11C_MED, "title": R11C_T6 + " [EPUB AHEAD OF PRINT]"},
+         {**R11C_EMB, "title": R11C_T6}, "duplicate", "a record status (queued before)"),
+    case("r11c-bracket-database-name",
+         {**R11C_MED, "title": R11C_T6 + " [MEDLINE]"}, {**R11C_EMB, "title": R11C_T6},
+         "duplicate", "a database's name (queued before)"),
+    case("r11c-bracket-case-report",
+         {**R11C_MED, "title": R11C_T6 + " [CASE REPORT]"}, {**R11C_EMB, "title": R11C_T6},
+         "duplicate", "a publication type in capitals (queued before)"),
+    case("r11c-bracket-open-access",
+         {**R11C_MED, "title": R11C_T6 + " [OPEN ACCESS]"}, {**R11C_EMB, "title": R11C_T6},
+         "duplicate", "an access status (queued before)"),
+    case("r11c-bracket-access-trial-kept",
+         {**R11C_ESJ, "title": R11C_T6 + " [ACCESS]"},
+         {**R11C_ESJ, "title": R11C_T6 + " [ACCESS-2]"}, "not-duplicate",
+         "a trial named by a word a note also uses (`ACCESS`) is kept: only the phrase "
+         "`open access` is a note"),
+    # a trial named in mixed case or with a word after it was dropped as a note
+    case("r11c-bracket-mixed-case-trial",
+         {**R11C_ESJ, "title": R11C_T6 + " [PRoFESS]"},
+         {**R11C_ESJ, "title": R11C_T6 + " [PRoFESS-2]"}, "not-duplicate",
+         "one team's abstracts of two trials of one family in one supplement, no pages: a "
+         "trial named in mixed case was dropped as a note (merged before)"),
+    case("r11c-bracket-mixed-case-short",
+         {**R11C_ESJ, "title": R11C_T6 + " [AcT]"},
+         {**R11C_ESJ, "title": R11C_T6 + " [AcT-2]"}, "not-duplicate",
+         "`AcT`: two capitals (merged before)"),
+    case("r11c-bracket-mixed-case-vs-bare",
+         {**R11C_ESJ, "title": R11C_T6 + " [HeadPoST]"}, {**R11C_ESJ, "title": R11C_T6},
+         "not-duplicate", "a trial's name against the bare title, as r10b's `[EXTEND]` "
+                          "(merged before)"),
+    case("r11c-bracket-trial-investigators",
+         {**R11C_ESJ, "title": R11C_T6 + " [ENCHANTED Investigators]"},
+         {**R11C_ESJ, "title": R11C_T6 + " [ENCHANTED2 Investigators]"}, "not-duplicate",
+         "`Investigators` after the trial's name (merged before)"),
+    case("r11c-bracket-trial-registry",
+         {**R11C_ESJ, "title": R11C_T6 + " [the MR CLEAN Registry]"},
+         {**R11C_ESJ, "title": R11C_T6 + " [MR CLEAN-LATE Registry]"}, "not-duplicate",
+         "`Registry` after the trial's name (merged before)"),
+    case("r11c-bracket-twin-mixed-case-parentheses",
+         {**R11C_MED, "title": R11C_T6 + " [PRoFESS]"},
+         {**R11C_EMB, "title": R11C_T6 + " (PRoFESS)"}, "duplicate",
+         "twin: MEDLINE's bracket and Embase's parentheses of one trial's name"),
+    case("r11c-bracket-twin-epub-title-case",
+         {**R11C_MED, "title": R11C_T6 + " [Epub]"}, {**R11C_EMB, "title": R11C_T6},
+         "duplicate", "twin: a note in title case (one capital) is dropped, as before"),
+    case("r11c-bracket-part-numbered",
+         {**R11C_SCOPUS, "title": "Home-based rehabilitation after stroke: a national survey "
+                                  "[Part 1]"},
+         {**R11C_WOS, "title": "Home-based rehabilitation after stroke: a national survey "
+                               "[Part 2]"}, "not-duplicate",
+         "a series' parts numbered in a bracket: both brackets were dropped as notes, so two "
+         "parts in one volume were one title (merged before)"),
+    case("r11c-bracket-phase-numbered",
+         {**R11C_SCOPUS, "title": "Home-based rehabilitation after stroke: a national survey "
+                                  "[Phase 1]"},
+         {**R11C_WOS, "title": "Home-based rehabilitation after stroke: a national survey "
+                               "[Phase 2]"}, "not-duplicate", "the same with `Phase`"),
+    case("r11c-bracket-part-twin-parentheses",
+         {**R11C_MED, "title": R11C_T6 + " [Part 2]"},
+         {**R11C_EMB, "title": R11C_T6 + " (part 2)"}, "duplicate",
+         "twin: one part in a bracket and in parentheses"),
+    case("r11c-bracket-papers-note",
+         {**R11C_MED, "title": R11C_T6 + " [2 papers]"}, {**R11C_EMB, "title": R11C_T6},
+         "duplicate", "twin: `[2 papers]` is a note (held)"),
+    case("r11c-bracket-registry-number-known-limit",
+         {**R11C_MED, "title": R11C_T6 + " [NCT01234567]"}, {**R11C_EMB, "title": R11C_T6},
+         "not-duplicate",
+         "known limit (apart, `title-numbers`): a registry's number in a bracket is kept as "
+         "the title's; no database is known to append one, and dropping it would merge two "
+         "registrations of one title"),
+    # --- initials_case (mend after 9): a surname without a vowel read as initials
+    case("r11c-initials-lv-given-first-no-venue",
+         {"authors": ["Wei Lv", "Hong Zhang"], "year": "2021", "journal": "",
+          "title": "Serum uric acid and early neurological deterioration after intravenous "
+                   "thrombolysis"},
+         {"authors": ["Lv W", "Zhang H"], "year": "2021", "journal": "Front Neurol",
+          "volume": "12", "type": "Journal Article",
+          "title": "Serum uric acid and early neurological deterioration after intravenous "
+                   "thrombolysis"}, "duplicate",
+         "pinyin's `Lv` (Lü) is a surname, not the initials L. V. (apart before: `Wei Lv` read "
+         "as `Wei L. V.`)"),
+    case("r11c-initials-lv-openalex-vs-scopus",
+         {"authors": ["Wei Lv", "Hong Zhang"], "year": "2021",
+          "journal": "Frontiers in Neurology", "volume": "12", "type": "article",
+          "title": "Serum uric acid and early neurological deterioration after intravenous "
+                   "thrombolysis"},
+         {"authors": ["Lv, Wei", "Zhang, Hong"], "year": "2021", "journal": "Front Neurol",
+          "volume": "12", "type": "Journal Article",
+          "title": "Serum uric acid and early neurological deterioration after intravenous "
+                   "thrombolysis"}, "duplicate", "the same (queued before)"),
+    case("r11c-initials-lv-other-person-block",
+         {**R11C_LANCET, "authors": ["Wei Lv"], "title": "Tenecteplase for minor stroke"},
+         {**R11C_LANCET, "authors": ["Lv Y"], "title": "Tenecteplase for minor stroke"},
+         "not-duplicate", "twin: two people of the surname Lv, letters of one block"),
+    case("r11c-initials-ly-other-person-block",
+         {**R11C_LANCET, "authors": ["Minh Ly"], "title": "Tenecteplase for minor stroke"},
+         {**R11C_LANCET, "authors": ["Ly T"], "title": "Tenecteplase for minor stroke"},
+         "not-duplicate", "`Ly` has a vowel (`y` is one here): a surname, as before"),
+    case("r11c-initials-wyn-other-person-block",
+         {**R11C_LANCET, "authors": ["Gareth Wyn"], "title": "Tenecteplase for minor stroke"},
+         {**R11C_LANCET, "authors": ["Wyn T"], "title": "Tenecteplase for minor stroke"},
+         "not-duplicate", "`Wyn`: a surname, as before"),
+    case("r11c-initials-wei-lv-vs-wei-l-block",
+         {**R11C_LANCET, "authors": ["Wei Lv"], "title": "Tenecteplase for minor stroke"},
+         {**R11C_LANCET, "authors": ["Wei L"], "title": "Tenecteplase for minor stroke"},
+         "not-duplicate",
+         "Wei Lv and L. Wei (MEDLINE's `Wei L`), letters of one block: with `Lv` a surname "
+         "the two read as two people (merged before: `Wei L. V.` and `Wei L.`)"),
+    case("r11c-initials-lv-twin-block",
+         {**R11C_LANCET, "authors": ["Wei Lv"], "title": "Tenecteplase for minor stroke"},
+         {**R11C_LANCET, "authors": ["Lv W"], "title": "Tenecteplase for minor stroke"},
+         "duplicate", "twin: one letter by Wei Lv as OpenAlex and MEDLINE write him (queued "
+                      "before)"),
+    case("r11c-letters-block-three-pages-other-person",
+         {**R11C_LANCET, "pages": "1201-1203", "authors": ["Gareth Jones"],
+          "title": "Tenecteplase for minor stroke"},
+         {**R11C_LANCET, "pages": "1201-1203", "authors": ["Jones T"],
+          "title": "Tenecteplase for minor stroke"}, "not-duplicate",
+         "met on the way (no loosening of round 10): two letters of a block of three pages by "
+         "G. and T. Jones read as one article's whole range (`same-title-same-range`), where "
+         "any names agreeing sufficed (merged before); at two pages the initials kept them apart"),
+    case("r11c-letters-block-three-pages-twin",
+         {**R11C_LANCET, "pages": "1201-1203", "authors": ["Gareth Jones"],
+          "title": "Tenecteplase for minor stroke"},
+         {**R11C_LANCET, "pages": "1201-1203", "authors": ["Jones G"],
+          "title": "Tenecteplase for minor stroke"}, "duplicate",
+         "twin: one letter by Gareth Jones as OpenAlex and MEDLINE write him"),
+    # --- title-numbers (mend after 9d): one number in place of another at one first page
+    case("r11c-numbers-two-abstracts-one-page",
+         {**R11C_ESJ, "pages": "S45", "title": R11C_T5.format("3")},
+         {**R11C_ESJ, "pages": "S45", "title": R11C_T5.format("12")}, "not-duplicate",
+         "one team's two abstracts on one supplement page: a page holds several abstracts "
+         "(queued before)"),
+    case("r11c-numbers-two-abstracts-page-and-range",
+         {**R11C_ESJ, "pages": "S45", "title": R11C_T5.format("3")},
+         {**R11C_ESJ, "pages": "S45-S46", "title": R11C_T5.format("12")}, "not-duplicate",
+         "the same with one abstract running on: merged in one order, queued in the other "
+         "before"),
+    case("r11c-numbers-two-abstracts-one-range",
+         {**R11C_ESJ, "pages": "45-46", "title": R11C_T5.format("3")},
+         {**R11C_ESJ, "pages": "45-46", "title": R11C_T5.format("12")}, "not-duplicate",
+         "meeting abstracts at one range (merged before: `same-title-same-place`)"),
+    case("r11c-numbers-letters-block",
+         {**R11C_LANCET, "authors": ["Okafor, N."], "title": R11C_T5.format("3")},
+         {**R11C_LANCET, "authors": ["Okafor, N."], "title": R11C_T5.format("12")},
+         "not-duplicate", "a letters block gives every letter its range (merged before)"),
+    case("r11c-numbers-one-first-page-no-last",
+         {**R11C_SCOPUS, "issue": "4", "pages": "301", "title": R11C_T5.format("3")},
+         {**R11C_WOS, "issue": "4", "pages": "301-310", "title": R11C_T5.format("12")},
+         "not-duplicate", "one first page, one record without its last (merged before)"),
+    case("r11c-numbers-twin-whole-range",
+         {**R11C_SCOPUS, "issue": "4", "pages": "301-310", "title": R11C_T5.format("12")},
+         {**R11C_WOS, "issue": "4", "pages": "301-310", "title": R11C_T5.format("21")},
+         "duplicate", "twin: one article's whole range of ten pages, a number's digits "
+                      "swapped in one export"),
+    case("r11c-numbers-twin-added-one-page",
+         {**R11C_SCOPUS, "issue": "4", "pages": "301", "title": "Stroke admissions during "
+                                                                "the COVID-19 pandemic"},
+         {**R11C_WOS, "issue": "4", "pages": "301", "title": "Stroke admissions during the "
+                                                             "COVID pandemic"},
+         "duplicate", "twin: a number one title adds (`-19`) at one first page and issue "
+                      "is still forgiven"),
+    # --- series part forgiven at one place (round 9): a whole supplement's range
+    case("r11c-part-abstract-book-range",
+         {"authors": ["Meyer, L.", "Tanaka, H."], "year": "2020", "journal": "HemaSphere",
+          "volume": "4", "issue": "S1", "pages": "1-1168", "type": "Conference Abstract",
+          "title": "Long-term outcomes of CAR-T cell therapy in relapsed large B-cell "
+                   "lymphoma: part 2"},
+         {"authors": ["Meyer, L.", "Tanaka, H."], "year": "2020", "journal": "HemaSphere",
+          "volume": "4", "issue": "S1", "pages": "1-1168", "type": "Conference Abstract",
+          "title": "Long-term outcomes of CAR-T cell therapy in relapsed large B-cell "
+                   "lymphoma"}, "not-duplicate",
+         "an abstract book's whole range on every abstract: one title's part is not forgiven "
+         "(held as the round began: queued)"),
+    case("r11c-design-label-study-a-vs-b",
+         {"authors": ["Novak, J.", "Ruiz, M."], "year": "2019",
+          "journal": "Clinical Rehabilitation", "volume": "33", "type": "Article",
+          "title": "Home-based exercise after stroke: study A"},
+         {"authors": ["Novak, J.", "Ruiz, M."], "year": "2019",
+          "journal": "Clinical Rehabilitation", "volume": "33", "type": "Article",
+          "title": "Home-based exercise after stroke: study B"}, "not-duplicate",
+         "`study A` is read as no part (the design label's `a`), `study B` as one: apart "
+         "(held)"),
 ]

@@ -293,27 +293,59 @@ _NOTE = re.compile(r"\s*\[[^\[\]]*\]\s*\.?\s*$")
 # is the work's own words: dropping it as a note made one family's trials one title. Only a
 # bracket of acronyms, numbers and a few joining words is read so; a note in capitals
 # (`[REVIEW]`, `[33 REFS]`) and Scopus's original-language title (lower-case words) still go.
-_ACRONYM = re.compile(r"[A-Z][A-Z0-9]*[A-Z0-9](?:[-/][A-Z0-9]+)*")
+_ACRONYM = re.compile(r"[A-Za-z][A-Za-z0-9]*[A-Za-z0-9](?:[-/][A-Za-z0-9]+)*")
 _JOINING = frozenset({"and", "or", "vs", "versus", "&", "+", "the", "trial", "trials", "study",
-                      "part", "-"})
+                      "part", "-", "investigators", "group", "collaboration", "collaborators",
+                      "registry", "pilot", "substudy", "extension", "of", "phase"})
 _NOTE_WORD = re.compile(
     r"review|refs?|abstracts?|letters?|editorials?|comments?|errat\w*|news|notes?|summary|"
-    r"english|update|retract\w*|published|corrected|process|citation|pdf|html|book|cme", re.I)
+    r"english|update|retract\w*|published|corrected|process|citation|pdf|html|book|cme|"
+    # What a database or a registry says of the record, in capitals too: its language (a name
+    # or a code), the database or its status, a design label. A bracket holding one is a
+    # note, so the record is not kept apart from its own other export.
+    r"korean|turkish|czech|hungarian|swedish|danish|norwegian|finnish|greek|hebrew|arabic|"
+    r"persian|croatian|serbian|slovak|slovenian|romanian|bulgarian|ukrainian|lithuanian|"
+    r"latvian|estonian|catalan|thai|vietnamese|indonesian|spanish|french|german|italian|"
+    r"japanese|chinese|russian|portuguese|polish|dutch|"
+    r"eng|ger|fre|spa|ita|por|chi|jpn|kor|rus|pol|dut|tur|swe|dan|nor|fin|hun|cze|gre|heb|"
+    r"medline|pubmed|pmc|pmid|embase|cinahl|scopus|psycinfo|wos|isi|epub|publisher|rct",
+    re.I)
+# Notes of two words or more whose words can name a trial alone (`ACCESS`, `PRINT`, `OPEN`).
+_NOTE_PHRASE = re.compile(
+    r"\b(?:(?:epub )?ahead of print|open access|in process|case reports?|conference (?:paper|"
+    r"abstract)|original (?:article|research)|brief report|research article)\b", re.I)
+# A bracket holding only a language's code of two letters.
+_LANGUAGE_CODE = re.compile(r"en|de|fr|es|it|pt|zh|ja|ko|ru|nl|pl|tr|sv|da|no|fi|hu|cs|el|he")
+
+
+def _acronym(w: str) -> bool:
+    """`IST-3`, `MR`, `CLEAN-NO`, and trials named in mixed case (`PRoFESS`, `AcT`, `HeadPoST`,
+    `TWiST`, `eICU`): two capitals or more (a word in title case, `Epub`, has one)."""
+    return bool(_ACRONYM.fullmatch(w)) and sum(c.isupper() for c in w) >= 2
 
 
 def _names_a_trial(bracket: str, rest: str) -> bool:
     if not any(c.islower() for c in rest):  # a title in capitals: no acronym stands out
         return False
-    words = bracket.strip().strip("[]. ").replace(",", " ").split()
+    inner = bracket.strip().strip("[]. ")
+    if _LANGUAGE_CODE.fullmatch(inner.casefold()) or _NOTE_PHRASE.search(inner):
+        return False
+    words = inner.replace(",", " ").split()
     acronyms = 0
     for w in words:
         if _NOTE_WORD.fullmatch(w):
             return False
-        if _ACRONYM.fullmatch(w) and sum(c.isalpha() for c in w) >= 2:
+        if _acronym(w):
             acronyms += 1
         elif not (w.isdigit() or w.lower() in _JOINING):
             return False
-    return acronyms > 0
+    # A part numbered in the bracket (`[Part 2]`, `[Phase 2 of 3]`) is the title's too: dropped,
+    # it made a series' parts one title.
+    numbered = any(
+        w.lower() in ("part", "phase") and n.isdigit()
+        for w, n in zip(words, words[1:], strict=False)
+    )
+    return acronyms > 0 or numbered
 
 
 # How erratum notices cite the article they correct: WoS `Title (vol 360, pg 542, 2009)` and

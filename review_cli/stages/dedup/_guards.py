@@ -54,10 +54,15 @@ def kind_guard(a: Key, b: Key) -> str:
         return "series-part"
     if a.title and b.title and a.numbers != b.numbers and not (
         same_place and not (a.issue and b.issue and a.issue != b.issue)
+        and (a.numbers <= b.numbers or b.numbers <= a.numbers or one_item_pages(a, b))
     ):
         # `12-month` vs `24-month` results; a typo in a number is forgiven only when year,
         # volume and first page say it is the same article, and no issue says otherwise (a
-        # magazine paged issue by issue starts a numbered series' parts at one page).
+        # magazine paged issue by issue starts a numbered series' parts at one page). A number
+        # one title adds (`COVID-19`, `(HERS II)`) is forgiven there; one number in place of
+        # another only where the pages hold one item: a first page holds several meeting
+        # abstracts or letters (one team's `3 months` and `12 months` on page S45), and a
+        # letters block gives every letter its range.
         return "title-numbers"
     if a.signs and b.signs and not same_place and other_signs(a, b):
         # `≥80` and `<80` years, `HER2+` and `HER2−`, `± ritonavir` and `+ ritonavir`: the
@@ -77,6 +82,14 @@ def kind_guard(a: Key, b: Key) -> str:
             # page style, `i22-i23`.)
             return "abstract-vs-article"
     return ""
+
+
+def one_item_pages(a: Key, b: Key) -> bool:
+    """The same whole range of pages, no meeting abstract and no letter: one item's."""
+    return (
+        whole_range(a, b) and not (a.conference or b.conference)
+        and "comment" not in a.kinds | b.kinds
+    )
 
 
 def article_length(article: Key) -> bool:

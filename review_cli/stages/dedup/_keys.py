@@ -531,7 +531,8 @@ _I_DIGRAPH = re.compile(r"I[uaoe]")
 def initials_case(author: str) -> str:
     """`Chop Wm`, `Hgm Westenberg` (OpenAlex's names from MAG: the initials in title case, before
     or after the surname) as `Chop WM`, `HGM Westenberg`. A word of two or three consonants
-    beside a name is initials: no surname is one, except `Ng` (`Ly`, `Wu`, `Li` have vowels)."""
+    beside a name is initials: no surname is one, except `Ng` and `Lv` (`Ly`, `Wu`, `Li` have
+    vowels)."""
     words_ = author.split()
     if len(words_) != 2 or "," in author:
         return author
@@ -545,7 +546,9 @@ def initials_case(author: str) -> str:
 
 
 _CONSONANTS = re.compile(r"[B-DF-HJ-NP-TV-Z][b-df-hj-np-tv-xz]{1,2}")
-_NOT_INITIALS = frozenset(("ng", "jr", "sr"))
+# Surnames without a vowel: Cantonese `Ng` and pinyin's `Lv` (Lü, a common Chinese surname;
+# `Wei Lv` read as `Wei L. V.` lost one author's two exports, `Lv W` and `Wei Lv`, of one work).
+_NOT_INITIALS = frozenset(("ng", "lv", "jr", "sr"))
 
 
 def surname_last(author: str) -> str:

@@ -357,11 +357,14 @@ def _duplicate_rules(
         and not (a.conference or b.conference or a.shared_pages or b.shared_pages)
     )
     if (
-        whole_article and title >= 0.97 and (bool(first) or names_agree(a, b))
+        whole_article and title >= 0.97
+        and (bool(first) or (names_agree(a, b) and a.surnames[:1] != b.surnames[:1]))
         and "same-title-same-range" not in OFF
     ):
         # The same pages of one volume (three or more: a whole article, not a shared letters
         # page) under the same title; one export scrambled the names (given names as surnames).
+        # Not when the first surnames are one and their initials differ: that is two people,
+        # as two letters of a block of three pages that give every letter its range.
         return Match(Verdict.DUPLICATE, "same-title-same-range", scores)
     variant = title_variant(a, b, title)
     if (

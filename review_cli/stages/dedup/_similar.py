@@ -215,7 +215,9 @@ def _lonely_words(a: Key, b: Key) -> tuple[list[str], list[str]]:
     )
 
 
-def _one_word(tokens: tuple[str, ...], only_x: set[str], only_y: set[str]) -> None:
+def _one_word(
+    tokens: tuple[str, ...], only_x: set[str], only_y: set[str], cut_last: bool = True
+) -> None:
     """Drop the words of one title (`tokens`, unshared: `only_x`) that are one word of the
     other's: two written as one (`cut off` and `cutoff`), or its last word cut short at a
     field's length (`... lung can` and `cancer`)."""
@@ -223,6 +225,8 @@ def _one_word(tokens: tuple[str, ...], only_x: set[str], only_y: set[str]) -> No
         if u + v in only_y:
             only_x.difference_update((u, v))
             only_y.discard(u + v)
+    if not cut_last:
+        return
     last = tokens[-1] if tokens else ""
     cut = {w for w in only_y if w.startswith(last)} if len(last) >= 3 and last in only_x else set()
     if cut:
@@ -260,8 +264,11 @@ def spelled_alike(a: Key, b: Key) -> bool:
     only_a = set(a.tokens) - set(b.tokens) - _LABEL_WORDS
     only_b = set(b.tokens) - set(a.tokens) - _LABEL_WORDS
     if only_a and only_b:
-        _one_word(a.tokens, only_a, only_b)
-        _one_word(b.tokens, only_b, only_a)
+        # A last word cut at a field's length only in a title that long: a short title's last
+        # word is the other's start as a word of its own (`... work and care` against `...
+        # work and careers`, `their part` against `their partners`).
+        _one_word(a.tokens, only_a, only_b, cut_last=len(a.title) >= _CUT_LENGTH)
+        _one_word(b.tokens, only_b, only_a, cut_last=len(b.title) >= _CUT_LENGTH)
     return all(any(_one_spelling(w, v) for v in only_b) for w in only_a) and all(
         any(_one_spelling(v, w) for w in only_a) for v in only_b
     )
@@ -271,14 +278,36 @@ def _one_spelling(x: str, y: str) -> bool:
     value = number_value(x)
     if value and value == number_value(y):
         return True
-    if _opposite(x, y) or _short_names(x, y):
+    if _opposite(x, y) or _short_names(x, y) or not _NOT_PLURALS.isdisjoint((x, y)):
         return False
-    if len(x) >= 3 and len(y) >= 3 and (x in y or y in x):
-        return True  # `vendor`/`vendors`, `sub group`/`subgroup`
+    if _inflected(x, y) or _inflected(y, x):
+        return True  # `vendor`/`vendors`, `cohort`/`cohorts`, `profession`/`professional`
     if _typo(x, y):  # on the words as written: a plural cut off would make a letter swapped
         return True  # one dropped (`employees`/`employers`)
     x, y = _spelling(x), _spelling(y)
     return x == y or _one_stem(x, y)
+
+
+# Titles cut at a field's length are long: the shared sets' are 170 characters folded.
+_CUT_LENGTH = 100
+# Words whose `s` is no plural's, so cutting it makes another word (`news media` and `new
+# media` are two things).
+_NOT_PLURALS = frozenset(("news", "means"))
+# What an ending adds to a word that stays the word: a plural, a tense, an adjective's `-al`.
+# A word the other merely contains is often another word: a prefix makes one (`term`/`preterm`,
+# `operative`/`postoperative`, `cranial`/`intracranial`, `graduate`/`undergraduate`,
+# `active`/`reactive`), and so do `-ity`, `-ism`, `-ren`, `-e` (`hospital`/`hospitality`,
+# `capital`/`capitalism`, `child`/`children`, `moral`/`morale`).
+# (`TM` is a trade mark sign, `KEEPER™`, folded after the case.)
+_INFLECTIONS = frozenset(("s", "es", "d", "ed", "ing", "al", "ly", "ally", "TM"))
+
+
+def _inflected(short: str, long_: str) -> bool:
+    if len(short) < 3 or not long_.startswith(short):
+        return False
+    tail = long_[len(short):]
+    # A consonant doubled before the ending: `control`/`controlled`, `plan`/`planning`.
+    return tail in _INFLECTIONS or tail in (short[-1] + "ed", short[-1] + "ing")
 
 
 # Endings that give one word another form (`neuropsychiatry`/`neuropsychiatric`,
@@ -305,7 +334,9 @@ def _typo(x: str, y: str) -> bool:
     are mostly a letter apart by substitution: `employees`/`employers`, `maternal`/`paternal`)."""
     short, long_ = (x, y) if len(x) <= len(y) else (y, x)
     if len(long_) >= 6 and len(long_) == len(short) + 1:
-        return any(long_[:i] + long_[i + 1:] == short for i in range(len(long_)))
+        # Not the first letter: that is a prefix of one letter, another word (`eHealth`,
+        # `mHealth`, `eLearning` against `health`, `learning`).
+        return any(long_[:i] + long_[i + 1:] == short for i in range(1, len(long_)))
     return len(x) == len(y) >= 7 and any(
         x[:i] + x[i + 1] + x[i] + x[i + 2:] == y for i in range(len(x) - 1)
     )
