@@ -221,6 +221,48 @@ def test_ris_article_number_when_there_are_no_pages() -> None:
                    "Another use of the tag": ""}
 
 
+def test_ris_pmids_of_scopus_and_embase_and_a_doi_in_endnotes_section() -> None:
+    """Scopus writes the PubMed ID bare in C2, Embase its MEDLINE PMID in C5, EndNote a
+    PsycINFO record's DOI link in SE; C2 is EndNote's PMCID and C5 its format elsewhere."""
+    text = "".join(
+        f"TY  - JOUR\nTI  - {title}\nAU  - Lee, A.\nPY  - 2021\nT2  - J X\n{more}ER  - \n\n"
+        for title, more in [
+            ("Scopus", "C2  - 38580657\nDB  - Scopus\n"),
+            ("Scopus by its link", "C2  - 38580658\nUR  - https://www.scopus.com/inward/x\n"),
+            ("EndNote PMCID", "C2  - PMC4348420\nDB  - Scopus\n"),
+            ("Not Scopus", "C2  - 12345\nDB  - CINAHL\n"),
+            ("Embase", "C5  - 38773066\nDB  - Embase\n"),
+            ("Embase by its id", "C5  - 38773067\nU2  - L2029880245\n"),
+            ("EndNote format", "C5  - Print\nDB  - Embase\n"),
+            ("PMID label wins", "C3  - PMID: 111\nC2  - 222\nDB  - Scopus\n"),
+            ("Section DOI", "SE  - http://dx.doi.org/10.1080/17439760.2014.994223\n"),
+            ("Section", "SE  - 10.5\n"),
+            ("DO wins", "DO  - 10.1000/a\nSE  - http://dx.doi.org/10.1000/b\n"),
+        ]
+    )
+    doc = doc_of(text, "mixed.ris")
+    got = {p.fields["title"]: (normalise.fields(p.fields)["pmid"],
+                               normalise.fields(p.fields)["doi"])
+           for p in formats.detect(doc).parse(doc)}
+    assert got == {
+        "Scopus": ("38580657", ""), "Scopus by its link": ("38580658", ""),
+        "EndNote PMCID": ("", ""), "Not Scopus": ("", ""), "Embase": ("38773066", ""),
+        "Embase by its id": ("38773067", ""), "EndNote format": ("", ""),
+        "PMID label wins": ("111", ""), "Section DOI": ("", "10.1080/17439760.2014.994223"),
+        "Section": ("", ""), "DO wins": ("", "10.1000/a"),
+    }
+
+
+def test_ris_journal_abbreviation_of_web_of_science() -> None:
+    text = (
+        "TY  - JOUR\nTI  - A\nT2  - PLOS ONE\nJ9  - PLOS ONE\nJI  - PLoS One\nER  - \n\n"
+        "TY  - JOUR\nTI  - B\nT2  - PLOS ONE\nJ2  - PLoS ONE\nJI  - PLoS One\nER  - \n\n"
+    )
+    doc = doc_of(text, "wos.ris")
+    got = [p.fields["journal_abbrev"] for p in formats.detect(doc).parse(doc)]
+    assert got == ["PLoS One", "PLoS ONE"]
+
+
 def test_wos_supplement_and_early_access_year() -> None:
     text = (
         "FN Clarivate Analytics Web of Science\nVR 1.0\n"

@@ -125,7 +125,8 @@ def _doi(tags: dict[str, list[str]]) -> str:
         for v in tags.get(tag, ()):
             if "10." in v:
                 return v
-    for tag in ("UR", "L1", "L2", "N1", "LK"):
+    # EndNote keeps a PsycINFO record's DOI link in SE (`http://dx.doi.org/10.1080/...`)
+    for tag in ("UR", "L1", "L2", "N1", "LK", "SE"):
         for v in tags.get(tag, ()):
             if "10." in v and "doi" in v.lower():
                 m = _DOI_IN_TEXT.search(v.replace("%2F", "/").replace("%2f", "/"))
@@ -134,18 +135,46 @@ def _doi(tags: dict[str, list[str]]) -> str:
     return ""
 
 
+# Scopus writes a record's PubMed ID bare in C2 (`C2  - 38580657`), Embase (embase.com) its
+# MEDLINE PMID in C5; in EndNote's own records C2 is the PMCID (`PMC4348420`) and C5 the format
+# (`Print`), so only a bare number of a record from that database is read as the PMID.
+_SCOPUS = re.compile(r"scopus", re.I)
+_EMBASE = re.compile(r"embase|medline", re.I)
+_EMBASE_ID = re.compile(r"L\d{6,}")  # U2: the Embase record id (PUI), `L2029880245`
+
+
+def _bare_pmid(tags: dict[str, list[str]], tag: str) -> str:
+    value = next(iter(tags.get(tag, ())), "").strip()
+    return value if value.isdigit() and len(value.lstrip("0")) <= normalise.PMID_DIGITS else ""
+
+
 def _pmid(tags: dict[str, list[str]]) -> str:
     """PMIDs hide in several places: `C3/AN  - PMID: 123`, AN of PubMed records converted by
-    EndNote (`DP  - NLM`), PubMed links in UR."""
+    EndNote (`DP  - NLM`), Scopus's C2, Embase's C5, PubMed links in UR."""
     for tag in ("C3", "AN", "M1"):
         for v in tags.get(tag, ()):
             m = _PMID_LABEL.match(v)
             if m:
                 return m.group(1)
-    if any(_NLM.match(v.strip()) for t in ("DP", "DB") for v in tags.get(t, ())):
+    databases = [v.strip() for t in ("DP", "DB") for v in tags.get(t, ())]
+    if any(_NLM.match(v) for v in databases):
         for v in tags.get("AN", ()):
             if v.isdigit():
                 return v
+    if "C2" in tags and (
+        any(_SCOPUS.search(v) for v in databases)
+        or any("scopus.com" in v for v in tags.get("UR", ()))
+    ):
+        pmid = _bare_pmid(tags, "C2")
+        if pmid:
+            return pmid
+    if "C5" in tags and (
+        any(_EMBASE.search(v) for v in databases)
+        or any(_EMBASE_ID.fullmatch(v.strip()) for v in tags.get("U2", ()))
+    ):
+        pmid = _bare_pmid(tags, "C5")
+        if pmid:
+            return pmid
     for tag in ("UR", "L2"):
         for v in tags.get(tag, ()):
             m = _PUBMED_URL.search(v)
@@ -183,7 +212,10 @@ def _record(tags: dict[str, list[str]], line: int) -> Parsed:
             "authors": tags.get("AU", []) + tags.get("A1", []),
             "year": get("PY") or get("Y1") or get("DA") or get("Y2") or "",
             "journal": journal,
-            "journal_abbrev": get("J2") or get("JA") or get("J1") or "",
+            # Web of Science's RIS writes the abbreviations in its own tags, JI and J9
+            "journal_abbrev": (
+                get("J2") or get("JA") or get("J1") or get("JI") or get("J9") or ""
+            ),
             "volume": get("VL") or "",
             "issue": get("IS") or get("CP") or "",
             "start_page": get("SP") or normalise.article_number(get("C7") or ""),
