@@ -418,6 +418,54 @@ def test_scopus_article_number_places_an_article_without_pages() -> None:
         "pages"] == "811-820"
 
 
+def test_embase_source_line_article_number() -> None:
+    """Embase keeps an article number only in its Source line, beside `Source title` or as
+    the journal's own column; first pages win."""
+    header = "Title,Author Names,Source,Source title,Publication Year,Volume,Issue,First Page"
+    rows = [
+        'A,Lee A.,"Nature Communications (2024) 15:1 Article Number: 4063. Date of Publication: '
+        '1 Dec 2024",Nature Communications,2024,15,1,',
+        'B,Lee A.,"PLoS ONE (2024) 19:1 January Article Number: e0292318. Date of Publication: '
+        '1 Jan 2024",PLoS ONE,2024,19,1,',
+        'C,Lee A.,"Sci Rep (2024) 14:1 Article Number: 99. Date of Publication: 2024",Sci Rep,'
+        "2024,14,1,14316",
+        'D,Lee A.,"Anatomical Record (2024). Date of Publication: 2024",Anatomical Record,2024,,,',
+    ]
+    _, records, _, _ = parse("table_embase.csv", "\n".join([header, *rows, ""]).encode())
+    got = {fields(r)["title"]: (fields(r)["journal"], fields(r)["pages"]) for r in records}
+    assert got == {"A": ("Nature Communications", "4063"), "B": ("PLoS ONE", "e0292318"),
+                   "C": ("Sci Rep", "14316"), "D": ("Anatomical Record", "")}
+    # the older export: the Source line is the journal's column
+    header = "Title,Author Names,Source,Abstract"
+    row = ('E,Lee A.,"PLoS ONE (2024) 19:1 January Article Number: e0292318. Date of '
+           'Publication: 1 Jan 2024",Text')
+    _, records, _, _ = parse("table_embase.csv", "\n".join([header, row, ""]).encode())
+    got_e = fields(records[0])
+    assert (got_e["journal"], got_e["volume"], got_e["issue"], got_e["pages"], got_e["year"]) == (
+        "PLoS ONE", "19", "1", "e0292318", 2024)
+
+
+def test_zotero_extra_pmid_and_doi_and_openalex_issn() -> None:
+    header = "Key,Item Type,Publication Year,Author,Title,DOI,Extra"
+    rows = [
+        'K1,journalArticle,2022,"Lee, A",A,,"Place: United States\nPMID: 35319117\n'
+        'PMCID: PMC9151451"',
+        'K2,journalArticle,2022,"Lee, A",B,,Place: England PMID: 516334',
+        'K3,bookSection,2022,"Lee, A",C,,DOI: 10.1000/xyz.1',
+        'K4,journalArticle,2022,"Lee, A",D,10.1000/abc,"DOI: 10.1000/other PMID: 123x"',
+    ]
+    _, records, _, _ = parse("table_zotero.csv", "\n".join([header, *rows, ""]).encode())
+    got = {fields(r)["title"]: (fields(r)["pmid"], fields(r)["doi"]) for r in records}
+    assert got == {"A": ("35319117", ""), "B": ("516334", ""), "C": ("", "10.1000/xyz.1"),
+                   "D": ("", "10.1000/abc")}
+    assert not {"extra", "source_line"} & set(records[0].fields)
+    header = "id,title,publication_year,primary_location.source.issn_l"
+    _, records, _, _ = parse(
+        "table_openalex.csv", f"{header}\nW1,A,2024,0195-6671\n".encode()
+    )
+    assert fields(records[0])["issn"] == "0195-6671"
+
+
 def test_wos_tab_early_access_article_numbers_and_supplements() -> None:
     """An early-access article has no PY, a PLOS ONE article no BP, a meeting abstract its
     supplement in SU: each column is read as the tagged export reads its tag."""
@@ -442,6 +490,17 @@ def test_wos_tab_early_access_article_numbers_and_supplements() -> None:
     assert (both["pages"], both["issue"]) == ("10-12", "3")
     # the helper columns are read, never kept as fields of their own
     assert not {"early_access", "article_number", "supplement"} & set(records[0].fields)
+
+
+def test_wos_tab_eissn_when_there_is_no_print_issn() -> None:
+    header = "PT\tAU\tTI\tSO\tPY\tSN\tEI\tUT"
+    rows = ["J\tLee, A\tOnline only\tJ X\t2020\t\t1937-2817\tWOS:1",
+            "J\tLee, A\tBoth\tJ X\t2020\t0021-8790\t1365-2656\tWOS:2"]
+    data = ("\r\n".join([header, *rows]) + "\r\n").encode("utf-8")
+    name, records, _, _ = parse("table_wos_tab.txt", data)
+    assert name == "wos-tab"
+    assert [fields(r)["issn"] for r in records] == ["1937-2817", "0021-8790"]
+    assert "eissn" not in records[0].fields
 
 
 def test_xlsx_read_rows_cell_kinds() -> None:

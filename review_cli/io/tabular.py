@@ -75,9 +75,15 @@ ALIASES: dict[str, tuple[str, ...]] = {
     "url": (
         "url", "link", "plink", "external url", "source urls", "primary_location.landing_page_url",
     ),
-    "issn": ("issn", "issns", "sn", "issn/isbn", "eissn"),
+    "issn": ("issn", "issns", "sn", "issn/isbn", "eissn", "primary_location.source.issn_l"),
     "database": ("database name", "database", "sub file/database"),
     "citation": ("citation",),  # PubMed CSV: "Eur J Med Genet. 2020 Feb;63(2):103640. doi: ..."
+    # Embase's whole source line, kept beside `Source title`: the only place of an article
+    # number (`Nature Communications (2024) 15:1 Article Number: 4063. Date of Publication: ...`)
+    "source_line": ("source",),
+    # Zotero's Extra: `Key: value` lines, among them `PMID: 35319117` and `DOI: 10...` for
+    # item types without a field of their own
+    "extra": ("extra",),
 }
 # The export's own id for the record (origin key), best first.
 KEY_COLUMNS = (
@@ -95,8 +101,11 @@ _SPACE = re.compile(r"\s+")
 _EXCEL_TEXT = re.compile(r'^="(.*)"$', re.S)  # CINAHL writes ="19326203" to keep leading zeros
 _EMBASE_SOURCE = re.compile(
     r"^(?P<journal>.+?) \((?P<year>\d{4})\) (?P<volume>[^:\s(]+)(?::(?P<issue>[^\s(]+))?"
-    r" \((?P<pages>[^)]*)\)"
+    r"(?: \((?P<pages>[^)]*)\)|(?= (?:\w+ )?Article Number:))"
 )
+_EMBASE_NUMBER = re.compile(r"\bArticle Number: (\S+?)\.?(?=\s|$)")
+_EXTRA_PMID = re.compile(r"(?:^|\s)PMID:\s*(\d+)(?!\S)")
+_EXTRA_DOI = re.compile(r"(?:^|\s)DOI:\s*(10\.\d{4,9}/\S+)", re.I)
 _PUBMED_CITATION = re.compile(
     r";(?P<volume>[^;():\s]+)(?:\((?P<issue>[^)]+)\))?:(?P<pages>[^.\s;]+)"
 )
@@ -191,7 +200,8 @@ def row_fields(row: list[str], mapping: Mapping[str, list[int]]) -> dict[str, An
         return ""
 
     fields: dict[str, Any] = {
-        f: get(f) for f in mapping if f not in ("key", "citation", "authors", *MULTI_FIELDS)
+        f: get(f) for f in mapping
+        if f not in ("key", "citation", "authors", "source_line", "extra", *MULTI_FIELDS)
     }
     fields["authors"] = split_authors(get("authors"))
     fields["keywords"] = _keywords(
@@ -202,6 +212,18 @@ def row_fields(row: list[str], mapping: Mapping[str, list[int]]) -> dict[str, An
     if m:  # Embase "Source": "Endoscopic Ultrasound (2014) 3:3 (152-160). Date of Publication: ..."
         fields.update({k: v for k, v in m.groupdict().items() if v and not fields.get(k)})
         fields["journal"] = m.group("journal")
+    source = get("source_line") if "source_line" in mapping else ""
+    m = _EMBASE_NUMBER.search(source) if "Article Number:" in source else None
+    if m and not fields.get("article_number"):
+        fields["article_number"] = m.group(1)
+    extra = get("extra") if "extra" in mapping else ""
+    if extra:  # an explicit column wins
+        m = _EXTRA_PMID.search(extra)
+        if m and not fields.get("pmid"):
+            fields["pmid"] = m.group(1)
+        m = _EXTRA_DOI.search(extra)
+        if m and not fields.get("doi"):
+            fields["doi"] = m.group(1)
     # WoS: `UNSP e1234`
     number = article_number(fields.pop("article_number", "").removeprefix("UNSP "))
     if number and not fields.get("pages") and not fields.get("start_page"):
