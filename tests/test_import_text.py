@@ -263,6 +263,28 @@ def test_ris_journal_abbreviation_of_web_of_science() -> None:
     assert got == ["PLoS One", "PLoS ONE"]
 
 
+def test_medline_article_number_in_lid_and_erics_issn_tag() -> None:
+    def record(pmid: str, more: str) -> str:
+        return (f"PMID- {pmid}\nOWN - NLM\nSTAT- MEDLINE\nTI  - Title {pmid}\nDP  - 2022 Nov 29\n"
+                f"JT  - eLife\nVI  - 11\n{more}\n")
+
+    text = "".join([
+        record("1", "LID - 10.7554/eLife.80092 [doi]\nLID - e80092\n"),
+        record("2", "PG  - 10-19\nLID - 10.7554/eLife.1 [doi]\nLID - e1\n"),
+        record("3", "LID - S0140-6736(20)30211-7 [pii]\nLID - 10.1016/x [doi]\n"),
+        record("4", "LID - e0226897 [pii]\n"),
+    ])
+    doc = doc_of(text, "pubmed.nbib")
+    got = {p.fields["pmid"]: normalise.fields(p.fields)["pages"]
+           for p in formats.detect(doc).parse(doc)}
+    assert got == {"1": "e80092", "2": "10-19", "3": "", "4": ""}
+    eric = ("OWN - ERIC\nOID - EJ1131633\nTI  - Paper title\nDP  - 2000\nJT  - Journal Name\n"
+            "ISSN- ISSN-1234-4567\nPG  - 1-9\n\n")
+    doc = doc_of(eric, "eric.nbib")
+    [parsed] = formats.detect(doc).parse(doc)
+    assert normalise.fields(parsed.fields)["issn"] == "1234-4567"
+
+
 def test_wos_supplement_and_early_access_year() -> None:
     text = (
         "FN Clarivate Analytics Web of Science\nVR 1.0\n"
