@@ -584,6 +584,28 @@ def test_bibtex_article_numbers_place_an_article_without_pages() -> None:
     }
 
 
+def test_bibtex_scopus_pubmed_id_abbreviation_type_and_wos_early_access() -> None:
+    text = (
+        "@ARTICLE{s1, title={Scopus}, author={Lee, A.}, year={2015}, journal={Expert Systems"
+        " with Applications}, abbrev_source_title={Expert Sys Appl}, pubmed_id={25721275},"
+        " document_type={Erratum}, source={Scopus}}\n"
+        "@BOOK{s2, title={A chapter}, author={Lee, A.}, year={2015},"
+        " document_type={Book Chapter}}\n"
+        "@article{w1, title={Early access}, author={Lee, A.}, journal={J X},"
+        " earlyaccessdate={FEB 2022}, journal-iso={J. X}, abbrev_source_title={Other}}\n"
+        "@article{w2, title={Both}, author={Lee, A.}, year={2021}, earlyaccessdate={DEC 2020},"
+        " pmid={1}, pubmed_id={2}}\n"
+    )
+    _, records, _, _ = parse("table_zotero.bib", text.encode("utf-8"))
+    got = {fields(r)["title"]: fields(r) for r in records}
+    scopus = got["Scopus"]
+    assert (scopus["pmid"], scopus["journal_abbrev"], scopus["type"]) == (
+        "25721275", "Expert Sys Appl", "Erratum")
+    assert got["A chapter"]["type"] == "Book Chapter"
+    assert (got["Early access"]["year"], got["Early access"]["journal_abbrev"]) == (2022, "J. X")
+    assert (got["Both"]["year"], got["Both"]["pmid"], got["Both"]["type"]) == (2021, "1", "article")
+
+
 def test_truncated_and_damaged_bibtex() -> None:
     _, records, skips, warnings = parse("table_truncated.bib")
     assert [r.key for r in records] == ["good1", "good2"]
