@@ -459,6 +459,15 @@ def test_zotero_extra_pmid_and_doi_and_openalex_issn() -> None:
     assert got == {"A": ("35319117", ""), "B": ("516334", ""), "C": ("", "10.1000/xyz.1"),
                    "D": ("", "10.1000/abc")}
     assert not {"extra", "source_line"} & set(records[0].fields)
+    # RefWorks: a PubMed link among the links; a PMC link is no PMID; a PMID column wins
+    header = "Reference Type\tTitle Primary\tPub Year\tURL\tPMID"
+    rows = [
+        "Journal Article\tA\t2020\thttps://www.ncbi.nlm.nih.gov/pubmed/32240769 https://x.org/1\t",
+        "Journal Article\tB\t2020\thttps://www.ncbi.nlm.nih.gov/pmc/articles/PMC7999968\t",
+        "Journal Article\tC\t2020\thttps://pubmed.ncbi.nlm.nih.gov/111/\t222",
+    ]
+    _, records, _, _ = parse("table_refworks.tsv", "\n".join([header, *rows, ""]).encode())
+    assert [fields(r)["pmid"] for r in records] == ["32240769", "", "222"]
     header = "id,title,publication_year,primary_location.source.issn_l"
     _, records, _, _ = parse(
         "table_openalex.csv", f"{header}\nW1,A,2024,0195-6671\n".encode()

@@ -105,6 +105,9 @@ _EMBASE_SOURCE = re.compile(
 )
 _EMBASE_NUMBER = re.compile(r"\bArticle Number: (\S+?)\.?(?=\s|$)")
 _EXTRA_PMID = re.compile(r"(?:^|\s)PMID:\s*(\d+)(?!\S)")
+# A PubMed link among a row's links (RefWorks: `https://www.ncbi.nlm.nih.gov/pubmed/32240769
+# https://www.sciencedirect.com/...`) names the record's PMID; a PMC link names no PMID.
+_PUBMED_LINK = re.compile(r"(?:ncbi\.nlm\.nih\.gov/pubmed/|pubmed\.ncbi\.nlm\.nih\.gov/)(\d+)")
 _EXTRA_DOI = re.compile(r"(?:^|\s)DOI:\s*(10\.\d{4,9}/\S+)", re.I)
 _PUBMED_CITATION = re.compile(
     r";(?P<volume>[^;():\s]+)(?:\((?P<issue>[^)]+)\))?:(?P<pages>[^.\s;]+)"
@@ -224,6 +227,10 @@ def row_fields(row: list[str], mapping: Mapping[str, list[int]]) -> dict[str, An
         m = _EXTRA_DOI.search(extra)
         if m and not fields.get("doi"):
             fields["doi"] = m.group(1)
+    url = fields.get("url", "")
+    m = _PUBMED_LINK.search(url) if not fields.get("pmid") and "nih.gov/" in url else None
+    if m:
+        fields["pmid"] = m.group(1)
     # WoS: `UNSP e1234`
     number = article_number(fields.pop("article_number", "").removeprefix("UNSP "))
     if number and not fields.get("pages") and not fields.get("start_page"):
