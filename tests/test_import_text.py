@@ -285,6 +285,24 @@ def test_medline_article_number_in_lid_and_erics_issn_tag() -> None:
     assert normalise.fields(parsed.fields)["issn"] == "1234-4567"
 
 
+def test_psycinfo_no_pagination_specified_is_no_pages() -> None:
+    text = "".join(
+        f"TY  - JOUR\nT1  - {title}\nA1  - Lee, A.\nY1  - 2019//\nJF  - J X\n{more}ER  - \n\n"
+        for title, more in [
+            ("Ovid", "SP  - No\nEP  - Specified\n"),
+            ("EndNote", "SP  - No-Specified\n"),
+            ("Spelled out", "SP  - No Pagination Specified\n"),
+            ("Pages", "SP  - N12\nEP  - N19\n"),
+            ("Roman", "SP  - xi\nEP  - xv\n"),
+        ]
+    )
+    doc = doc_of(text, "psycinfo.ris")
+    got = {p.fields["title"]: normalise.fields(p.fields)["pages"]
+           for p in formats.detect(doc).parse(doc)}
+    assert got == {"Ovid": "", "EndNote": "", "Spelled out": "", "Pages": "N12-N19",
+                   "Roman": "xi-xv"}
+
+
 def test_wos_supplement_and_early_access_year() -> None:
     text = (
         "FN Clarivate Analytics Web of Science\nVR 1.0\n"
