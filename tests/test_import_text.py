@@ -303,6 +303,27 @@ def test_psycinfo_no_pagination_specified_is_no_pages() -> None:
                    "Roman": "xi-xv"}
 
 
+def test_ris_early_access_year_and_cinahls_pmid_note() -> None:
+    text = "".join(
+        f"TY  - JOUR\nTI  - {title}\nAU  - Lee, A.\nT2  - J X\n{more}ER  - \n\n"
+        for title, more in [
+            ("Early access", "DA  - JUL\nC6  - MAY 2024\n"),
+            ("Month and year", "DA  - JUL\nY2  - 2023/07/01\n"),
+            ("Published", "PY  - 2024\nDA  - JUL\nC6  - DEC 2023\n"),
+            ("NIHMS id", "C6  - Nihms665720\n"),
+            ("CINAHL", "N1  - Peer Reviewed. NLM UID: 101208192. PMID: NLM23803397.\n"),
+            ("Another note", "N1  - Comment in: Nature. 2023. PMID: 37081273\n"),
+        ]
+    )
+    doc = doc_of(text, "mixed.ris")
+    got = {p.fields["title"]: (normalise.fields(p.fields)["year"],
+                               normalise.fields(p.fields)["pmid"])
+           for p in formats.detect(doc).parse(doc)}
+    assert got == {"Early access": (2024, ""), "Month and year": (2023, ""),
+                   "Published": (2024, ""), "NIHMS id": (None, ""),
+                   "CINAHL": (None, "23803397"), "Another note": (None, "")}
+
+
 def test_wos_supplement_and_early_access_year() -> None:
     text = (
         "FN Clarivate Analytics Web of Science\nVR 1.0\n"

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 import string
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 from review_cli.io import normalise
 from review_cli.io.document import Document, Parsed, Skip
@@ -139,6 +139,7 @@ def _doi(tags: dict[str, list[str]]) -> str:
 # MEDLINE PMID in C5; in EndNote's own records C2 is the PMCID (`PMC4348420`) and C5 the format
 # (`Print`), so only a bare number of a record from that database is read as the PMID.
 _SCOPUS = re.compile(r"scopus", re.I)
+_CINAHL_PMID = re.compile(r"\bPMID: NLM(\d{1,8})\b")
 _EMBASE = re.compile(r"embase|medline", re.I)
 _EMBASE_ID = re.compile(r"L\d{6,}")  # U2: the Embase record id (PUI), `L2029880245`
 
@@ -156,6 +157,10 @@ def _pmid(tags: dict[str, list[str]]) -> str:
             m = _PMID_LABEL.match(v)
             if m:
                 return m.group(1)
+    for v in tags.get("N1", ()):  # CINAHL's note: `... NLM UID: 101208192. PMID: NLM23803397.`
+        m = _CINAHL_PMID.search(v) if "NLM" in v else None
+        if m:
+            return m.group(1)
     databases = [v.strip() for t in ("DP", "DB") for v in tags.get(t, ())]
     if any(_NLM.match(v) for v in databases):
         for v in tags.get("AN", ()):
@@ -181,6 +186,22 @@ def _pmid(tags: dict[str, list[str]]) -> str:
             if m:
                 return m.group(1)
     return ""
+
+
+# Web of Science's RIS gives an early-access article's online date in C6 (`C6  - MAY 2024`);
+# EndNote's C6 is the NIHMS id (`Nihms665720`), never shaped so.
+_EARLY_ACCESS = re.compile(r"(?:[A-Z]{3} )?(?:\d{1,2} )?(?:19|20)\d\d")
+_HAS_YEAR = re.compile(r"(?<!\d)(?:1[5-9]|2[01])\d\d(?!\d)")
+
+
+def _year(tags: dict[str, list[str]], get: Callable[[str], str | None]) -> str:
+    """The first date tag that holds a year (WoS writes `DA  - JUL`, a month alone, beside
+    PY), WoS's early-access date when no other does; else the first date there is."""
+    dates = [get(tag) or "" for tag in ("PY", "Y1", "DA", "Y2")]
+    early = (get("C6") or "").strip()
+    if _EARLY_ACCESS.fullmatch(early):
+        dates.append(early)
+    return next((d for d in dates if _HAS_YEAR.search(d)), next(filter(None, dates), ""))
 
 
 def _record(tags: dict[str, list[str]], line: int) -> Parsed:
@@ -210,7 +231,7 @@ def _record(tags: dict[str, list[str]], line: int) -> Parsed:
         fields={
             "title": get("TI") or get("T1") or get("CT") or "",  # TITLE_TAGS, then CT
             "authors": tags.get("AU", []) + tags.get("A1", []),
-            "year": get("PY") or get("Y1") or get("DA") or get("Y2") or "",
+            "year": _year(tags, get),
             "journal": journal,
             # Web of Science's RIS writes the abbreviations in its own tags, JI and J9
             "journal_abbrev": (
