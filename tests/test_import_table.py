@@ -541,6 +541,31 @@ def test_endnote_xml_pubmed_accession_is_the_pmid_and_custom7_the_article_number
                    "Pages win": ("", "11-19")}
 
 
+def test_endnote_xml_scopus_and_embase_pmids_and_a_doi_in_section() -> None:
+    def record(title: str, more: str) -> str:
+        return (f'<record><ref-type name="Journal Article">17</ref-type><titles><title>{title}'
+                f"</title></titles><dates><year>2021</year></dates>{more}</record>")
+
+    text = "<xml><records>" + "".join([
+        record("Scopus", "<custom2>15344782</custom2><remote-database-name>Scopus"
+               "</remote-database-name>"),
+        record("Scopus link", "<custom2>17712084</custom2><urls><related-urls><url>"
+               "https://www.scopus.com/inward/record.uri?eid=2-s2.0-1</url></related-urls></urls>"),
+        record("PMCID", "<custom2>PMC3319071</custom2><remote-database-name>Scopus"
+               "</remote-database-name>"),
+        record("Not Scopus", "<custom2>12345</custom2>"),
+        record("Embase", "<custom5>38773066</custom5><remote-database-name>Embase"
+               "</remote-database-name>"),
+        record("Section", "<section>http://dx.doi.org/10.1002/pmh.1227</section>"),
+        record("Section page", "<section>10</section>"),
+    ]) + "</records></xml>"
+    _, records, _, _ = parse("table_endnote.xml", text.encode("utf-8"))
+    got = {fields(r)["title"]: (fields(r)["pmid"], fields(r)["doi"]) for r in records}
+    assert got == {"Scopus": ("15344782", ""), "Scopus link": ("17712084", ""),
+                   "PMCID": ("", ""), "Not Scopus": ("", ""), "Embase": ("38773066", ""),
+                   "Section": ("", "10.1002/pmh.1227"), "Section page": ("", "")}
+
+
 def test_endnote_xml_truncated_keeps_records_before_the_break() -> None:
     _, records, skips, _ = parse("table_endnote_truncated.xml")
     assert [fields(r)["title"] for r in records] == [
