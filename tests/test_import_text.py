@@ -285,7 +285,7 @@ def test_medline_article_number_in_lid_and_erics_issn_tag() -> None:
     assert normalise.fields(parsed.fields)["issn"] == "1234-4567"
 
 
-def test_psycinfo_no_pagination_specified_is_no_pages() -> None:
+def test_placeholder_pages_psycinfo_no_pagination_and_wos_unknown_end() -> None:
     text = "".join(
         f"TY  - JOUR\nT1  - {title}\nA1  - Lee, A.\nY1  - 2019//\nJF  - J X\n{more}ER  - \n\n"
         for title, more in [
@@ -294,13 +294,16 @@ def test_psycinfo_no_pagination_specified_is_no_pages() -> None:
             ("Spelled out", "SP  - No Pagination Specified\n"),
             ("Pages", "SP  - N12\nEP  - N19\n"),
             ("Roman", "SP  - xi\nEP  - xv\n"),
+            ("WoS end page unknown", "SP  - 95\nEP  - +\n"),
+            ("WoS end page unknown, one field", "SP  - 872-&\n"),
         ]
     )
     doc = doc_of(text, "psycinfo.ris")
     got = {p.fields["title"]: normalise.fields(p.fields)["pages"]
            for p in formats.detect(doc).parse(doc)}
     assert got == {"Ovid": "", "EndNote": "", "Spelled out": "", "Pages": "N12-N19",
-                   "Roman": "xi-xv"}
+                   "Roman": "xi-xv", "WoS end page unknown": "95",
+                   "WoS end page unknown, one field": "872"}
 
 
 def test_ris_early_access_year_and_cinahls_pmid_note() -> None:

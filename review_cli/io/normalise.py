@@ -119,6 +119,8 @@ def pages(start: Any, end: Any = "") -> str:
         parts = _DASH.split(first, maxsplit=1)
         if len(parts) == 2:
             first, last = parts
+    if last in ("+", "&"):  # Web of Science's end page when it does not know it (`95-+`)
+        last = ""
     if not first:
         return last
     if not last or last == first:
