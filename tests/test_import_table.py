@@ -475,6 +475,30 @@ def test_zotero_extra_pmid_and_doi_and_openalex_issn() -> None:
     assert fields(records[0])["issn"] == "0195-6671"
 
 
+def test_wos_excel_columns_early_access_supplement_and_eissn() -> None:
+    """Web of Science's Excel export names its columns in full: an early-access article has
+    no Publication Year, a meeting abstract its supplement in Supplement, an online-only
+    journal only an eISSN."""
+    header = ("Publication Type,Authors,Article Title,Source Title,Publication Year,"
+              "Early Access Date,Volume,Issue,Supplement,Start Page,Article Number,ISSN,eISSN,"
+              "UT (Unique WOS ID)")
+    rows = [
+        "J,\"Lee, A\",Early access,PLOS ONE,,MAY 2024,,,,,e0250001,,1932-6203,WOS:1",
+        "J,\"Lee, A\",An abstract,STROKE,2020,,51,,1,,,0039-2499,1524-4628,WOS:2",
+        "J,\"Lee, A\",Issue supplement,STROKE,2020,DEC 2019,51,3,2,10,,0039-2499,,WOS:3",
+    ]
+    data = "\n".join([header, *rows, ""]).encode("utf-8")
+    _, records, _, _ = parse("table_wos.csv", data)
+    got = {fields(r)["title"]: fields(r) for r in records}
+    early = got["Early access"]
+    assert (early["year"], early["pages"], early["issn"]) == (2024, "e0250001", "1932-6203")
+    abstract = got["An abstract"]
+    assert (abstract["year"], abstract["issue"], abstract["issn"]) == (2020, "Suppl 1", "0039-2499")
+    assert got["Issue supplement"]["issue"] == "3 Suppl 2"
+    assert got["Issue supplement"]["year"] == 2020
+    assert not {"early_access_date", "supplement_column", "online_issn"} & set(records[0].fields)
+
+
 def test_wos_tab_early_access_article_numbers_and_supplements() -> None:
     """An early-access article has no PY, a PLOS ONE article no BP, a meeting abstract its
     supplement in SU: each column is read as the tagged export reads its tag."""

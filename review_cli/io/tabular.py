@@ -21,6 +21,7 @@ from typing import Any
 from review_cli.errors import ParseError
 from review_cli.io.document import Document, Parsed, Skip
 from review_cli.io.normalise import article_number, run_together
+from review_cli.io.wos import with_supplement
 
 NAME = "csv"
 LABEL = "CSV/TSV table"
@@ -84,6 +85,12 @@ ALIASES: dict[str, tuple[str, ...]] = {
     # Zotero's Extra: `Key: value` lines, among them `PMID: 35319117` and `DOI: 10...` for
     # item types without a field of their own
     "extra": ("extra",),
+    # Web of Science's Excel export (full column names): an article in early access has no
+    # Publication Year yet; a meeting abstract's supplement has its own column; eISSN is the
+    # ISSN of an online-only journal. Each is read only where the main column is empty.
+    "early_access_date": ("early access date",),
+    "supplement_column": ("supplement",),
+    "online_issn": ("eissn",),
 }
 # The export's own id for the record (origin key), best first.
 KEY_COLUMNS = (
@@ -105,6 +112,8 @@ _EMBASE_SOURCE = re.compile(
 )
 _EMBASE_NUMBER = re.compile(r"\bArticle Number: (\S+?)\.?(?=\s|$)")
 _EXTRA_PMID = re.compile(r"(?:^|\s)PMID:\s*(\d+)(?!\S)")
+# Columns read into other fields, never kept as fields of their own.
+_HELPERS = ("source_line", "extra", "early_access_date", "supplement_column", "online_issn")
 # A PubMed link among a row's links (RefWorks: `https://www.ncbi.nlm.nih.gov/pubmed/32240769
 # https://www.sciencedirect.com/...`) names the record's PMID; a PMC link names no PMID.
 _PUBMED_LINK = re.compile(r"(?:ncbi\.nlm\.nih\.gov/pubmed/|pubmed\.ncbi\.nlm\.nih\.gov/)(\d+)")
@@ -204,7 +213,7 @@ def row_fields(row: list[str], mapping: Mapping[str, list[int]]) -> dict[str, An
 
     fields: dict[str, Any] = {
         f: get(f) for f in mapping
-        if f not in ("key", "citation", "authors", "source_line", "extra", *MULTI_FIELDS)
+        if f not in ("key", "citation", "authors", *_HELPERS, *MULTI_FIELDS)
     }
     fields["authors"] = split_authors(get("authors"))
     fields["keywords"] = _keywords(
@@ -227,6 +236,12 @@ def row_fields(row: list[str], mapping: Mapping[str, list[int]]) -> dict[str, An
         m = _EXTRA_DOI.search(extra)
         if m and not fields.get("doi"):
             fields["doi"] = m.group(1)
+    for fld, helper in (("year", "early_access_date"), ("issn", "online_issn")):
+        if helper in mapping and not fields.get(fld):
+            fields[fld] = get(helper)
+    supplement = get("supplement_column") if "supplement_column" in mapping else ""
+    if supplement:
+        fields["issue"] = with_supplement(fields.get("issue", ""), supplement)
     url = fields.get("url", "")
     m = _PUBMED_LINK.search(url) if not fields.get("pmid") and "nih.gov/" in url else None
     if m:
