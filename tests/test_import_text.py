@@ -327,6 +327,30 @@ def test_ris_early_access_year_and_cinahls_pmid_note() -> None:
                    "CINAHL": (None, "23803397"), "Another note": (None, "")}
 
 
+def test_ovid_psycinfo_source_volume_pages_and_artid() -> None:
+    def record(n: int, source: str, more: str = "") -> str:
+        return (f"<{n}>\nVN  - Ovid Technologies\nDB  - APA PsycInfo\nAN  - 2021-{n}\n"
+                f"TI  - Title {n}\nAU  - Lee, Amy\nSO  - {source}\n{more}YR  - 2021\n\n")
+
+    text = "".join([
+        record(1, "Journal of Neurodevelopmental Disorders. Vol.13(1), 2021, ArtID 1."),
+        record(2, "Frontiers in Psychology. Vol.11 2020, ArtID 2210."),
+        record(3, "Journal of Child Psychology. Vol.57(3), Mar 2016, pp. 123-135."),
+        record(4, "Journal of X. Vol.5(2), 2016, pp. 12-19.", "PG  - 12-20\n"),
+        record(5, "Journal of X. 12(3):123-9, 2018 Mar."),
+    ])
+    doc = doc_of(text, "psycinfo.ovd")
+    got = [tuple(normalise.fields(p.fields)[k] for k in ("journal", "volume", "issue", "pages"))
+           for p in formats.detect(doc).parse(doc)]
+    assert got == [
+        ("Journal of Neurodevelopmental Disorders", "13", "1", "1"),
+        ("Frontiers in Psychology", "11", "", "2210"),
+        ("Journal of Child Psychology", "57", "3", "123-135"),
+        ("Journal of X", "5", "2", "12-20"),
+        ("Journal of X", "12", "3", "123-129"),
+    ]
+
+
 def test_wos_supplement_and_early_access_year() -> None:
     text = (
         "FN Clarivate Analytics Web of Science\nVR 1.0\n"
