@@ -499,6 +499,33 @@ def test_wos_excel_columns_early_access_supplement_and_eissn() -> None:
     assert not {"early_access_date", "supplement_column", "online_issn"} & set(records[0].fields)
 
 
+def test_proquest_xls_dimensions_and_ieee_columns() -> None:
+    """ProQuest's XLS names its columns as its API does (digitalObjectIdentifier, pubtitle),
+    Dimensions keeps the pages in Pagination and the year in PubYear, IEEE Xplore the kind of
+    item in Document Identifier."""
+    proquest = ("StoreId,Title,Authors,pubtitle,year,volume,issue,pages,digitalObjectIdentifier,"
+                "documentType,subjectTerms\n2214991469,A,\"Jones, Hannah\",Journal of Traumatic "
+                "Stress,2019,32,3,1-9,10.1002/jts.22387,Journal Article,PTSD; Trajectories\n")
+    _, records, _, _ = parse("table_proquest.csv", proquest.encode())
+    got = fields(records[0])
+    assert (got["journal"], got["doi"], got["type"], got["pages"], records[0].key) == (
+        "Journal of Traumatic Stress", "10.1002/jts.22387", "Journal Article", "1-9",
+        "2214991469")
+    assert got["keywords"] == ("PTSD", "Trajectories")
+    dimensions = ("Rank,Publication ID,DOI,PMID,Title,Source title,PubYear,Volume,Issue,"
+                  "Pagination\n1,pub.1,10.1000/x,123,B,J X,2021,5,2,e1234\n")
+    _, records, _, _ = parse("table_dimensions.csv", dimensions.encode())
+    got = fields(records[0])
+    assert (got["year"], got["pages"], got["pmid"], records[0].key) == (
+        2021, "e1234", "123", "pub.1")
+    ieee = ('"Document Title","Authors","Publication Title","Publication Year","Start Page",'
+            '"End Page","DOI","Document Identifier"\n"C","J. Smith","2017 IEEE ICSAW","2017",'
+            '"66","69","10.1109/x.1","IEEE Conferences"\n')
+    _, records, _, _ = parse("table_ieee.csv", ieee.encode())
+    got = fields(records[0])
+    assert (got["type"], got["pages"]) == ("IEEE Conferences", "66-69")
+
+
 def test_wos_tab_early_access_article_numbers_and_supplements() -> None:
     """An early-access article has no PY, a PLOS ONE article no BP, a meeting abstract its
     supplement in SU: each column is read as the tagged export reads its tag."""

@@ -42,14 +42,18 @@ ALIASES: dict[str, tuple[str, ...]] = {
     "year": (
         "year", "publication year", "publication_year", "py", "pub year", "published year",
         "publication date", "date published", "date of publication", "date", "publication_date",
+        "pubyear",  # Dimensions
     ),
-    "doi": ("doi", "item doi", "di", "ids.doi", "digital object identifier"),
+    "doi": (
+        "doi", "item doi", "di", "ids.doi", "digital object identifier",
+        "digitalobjectidentifier",  # ProQuest's XLS
+    ),
     "pmid": ("pmid", "pubmed id", "pubmed_id", "medline pmid", "pm", "ids.pmid"),
     "abstract": ("abstract", "abstract note", "ab", "abstracts", "summary"),
     "journal": (
         "source title", "journal", "journal title", "journal/book", "publication title",
         "periodical full", "publication", "journal name", "secondary title", "so",
-        "primary_location.source.display_name", "source",
+        "primary_location.source.display_name", "source", "pubtitle",  # ProQuest's XLS
     ),
     "journal_abbrev": (
         "abbreviated source title", "journal abbreviation", "periodical abbrev", "j9", "ji",
@@ -57,7 +61,7 @@ ALIASES: dict[str, tuple[str, ...]] = {
     ),
     "volume": ("volume", "journal volume", "vl", "biblio.volume"),
     "issue": ("issue", "issue number", "journal issue", "number", "is", "biblio.issue"),
-    "pages": ("pages", "page range", "pp", "pg"),
+    "pages": ("pages", "page range", "pp", "pg", "pagination"),  # Dimensions: Pagination
     "start_page": (
         "page start", "start page", "first page", "bp", "biblio.first_page", "startpage",
     ),
@@ -66,12 +70,14 @@ ALIASES: dict[str, tuple[str, ...]] = {
     "article_number": ("art. no.", "article number", "article no.", "art no"),
     "keywords": (
         "keywords", "author keywords", "index keywords", "manual tags", "automatic tags",
-        "subjects", "mesh terms", "keywords.display_name",
+        "subjects", "mesh terms", "keywords.display_name", "subjectterms",
     ),
     "language": ("language", "language of original document", "article language", "la"),
     "type": (
         "document type", "publication type", "item type", "doctype", "reference type",
         "content type", "type", "category", "dt", "pt",
+        "documenttype",  # ProQuest's XLS
+        "document identifier",  # IEEE Xplore: `IEEE Journals`, `IEEE Conferences`
     ),
     "url": (
         "url", "link", "plink", "external url", "source urls", "primary_location.landing_page_url",
@@ -95,7 +101,8 @@ ALIASES: dict[str, tuple[str, ...]] = {
 # The export's own id for the record (origin key), best first.
 KEY_COLUMNS = (
     "eid", "ut", "accession number", "an", "embase accession id", "central id", "lens id", "key",
-    "reference id", "covidence #", "(internal) id", "itemid", "item id", "record_id", "id",
+    "reference id", "covidence #", "(internal) id", "itemid", "item id", "storeid",
+    "publication id", "record_id", "id",
 )
 # Fields that collect every matching column rather than the first one.
 MULTI_FIELDS = ("keywords",)
