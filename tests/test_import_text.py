@@ -253,6 +253,22 @@ def test_ris_pmids_of_scopus_and_embase_and_a_doi_in_endnotes_section() -> None:
     }
 
 
+def test_ris_scopus_document_type_in_m3() -> None:
+    text = "".join(
+        f"TY  - JOUR\nTI  - {title}\nAU  - Lee, A.\nPY  - 2021\nT2  - J X\n{more}ER  - \n\n"
+        for title, more in [
+            ("Scopus letter", "M3  - Letter\nDB  - Scopus\n"),
+            ("Scopus by its link", "M3  - Erratum\nUR  - https://www.scopus.com/inward/x\n"),
+            ("Scopus DOI in M3", "M3  - 10.1126/science.1074069\nDB  - Scopus\n"),
+            ("EndNote type of work", "M3  - journal article\nDB  - PubMed\n"),
+        ]
+    )
+    doc = doc_of(text, "scopus.ris")
+    got = {p.fields["title"]: p.fields["type"] for p in formats.detect(doc).parse(doc)}
+    assert got == {"Scopus letter": "Letter", "Scopus by its link": "Erratum",
+                   "Scopus DOI in M3": "JOUR", "EndNote type of work": "JOUR"}
+
+
 def test_ris_journal_abbreviation_of_web_of_science() -> None:
     text = (
         "TY  - JOUR\nTI  - A\nT2  - PLOS ONE\nJ9  - PLOS ONE\nJI  - PLoS One\nER  - \n\n"

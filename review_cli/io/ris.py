@@ -144,6 +144,22 @@ _EMBASE = re.compile(r"embase|medline", re.I)
 _EMBASE_ID = re.compile(r"L\d{6,}")  # U2: the Embase record id (PUI), `L2029880245`
 
 
+def _from_scopus(tags: dict[str, list[str]]) -> bool:
+    return any(_SCOPUS.search(v) for t in ("DB", "DP") for v in tags.get(t, ())) or any(
+        "scopus.com" in v for v in tags.get("UR", ())
+    )
+
+
+# Scopus's M3 is its document type (`Article`, `Review`, `Letter`, `Erratum`), which TY (JOUR
+# for all of them) does not tell; its CSV and BibTeX exports give the same words.
+_DOCUMENT_TYPE = re.compile(r"[A-Za-z][A-Za-z ]{2,40}")
+
+
+def _scopus_type(tags: dict[str, list[str]]) -> str:
+    value = next(iter(tags.get("M3", ())), "").strip()
+    return value if _DOCUMENT_TYPE.fullmatch(value) and _from_scopus(tags) else ""
+
+
 def _bare_pmid(tags: dict[str, list[str]], tag: str) -> str:
     value = next(iter(tags.get(tag, ())), "").strip()
     return value if value.isdigit() and len(value.lstrip("0")) <= normalise.PMID_DIGITS else ""
@@ -166,10 +182,7 @@ def _pmid(tags: dict[str, list[str]]) -> str:
         for v in tags.get("AN", ()):
             if v.isdigit():
                 return v
-    if "C2" in tags and (
-        any(_SCOPUS.search(v) for v in databases)
-        or any("scopus.com" in v for v in tags.get("UR", ()))
-    ):
+    if "C2" in tags and _from_scopus(tags):
         pmid = _bare_pmid(tags, "C2")
         if pmid:
             return pmid
@@ -247,7 +260,7 @@ def _record(tags: dict[str, list[str]], line: int) -> Parsed:
             "abstract": " ".join(abstracts),
             "keywords": tags.get("KW", []),
             "language": get("LA") or "",
-            "type": kind,
+            "type": _scopus_type(tags) or kind,
             "url": get("UR") or get("L2") or "",
             "database": get("DB") or get("DP") or "",
         },
