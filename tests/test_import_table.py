@@ -418,6 +418,114 @@ def test_scopus_article_number_places_an_article_without_pages() -> None:
         "pages"] == "811-820"
 
 
+def test_embase_source_line_article_number() -> None:
+    """Embase keeps an article number only in its Source line, beside `Source title` or as
+    the journal's own column; first pages win."""
+    header = "Title,Author Names,Source,Source title,Publication Year,Volume,Issue,First Page"
+    rows = [
+        'A,Lee A.,"Nature Communications (2024) 15:1 Article Number: 4063. Date of Publication: '
+        '1 Dec 2024",Nature Communications,2024,15,1,',
+        'B,Lee A.,"PLoS ONE (2024) 19:1 January Article Number: e0292318. Date of Publication: '
+        '1 Jan 2024",PLoS ONE,2024,19,1,',
+        'C,Lee A.,"Sci Rep (2024) 14:1 Article Number: 99. Date of Publication: 2024",Sci Rep,'
+        "2024,14,1,14316",
+        'D,Lee A.,"Anatomical Record (2024). Date of Publication: 2024",Anatomical Record,2024,,,',
+    ]
+    _, records, _, _ = parse("table_embase.csv", "\n".join([header, *rows, ""]).encode())
+    got = {fields(r)["title"]: (fields(r)["journal"], fields(r)["pages"]) for r in records}
+    assert got == {"A": ("Nature Communications", "4063"), "B": ("PLoS ONE", "e0292318"),
+                   "C": ("Sci Rep", "14316"), "D": ("Anatomical Record", "")}
+    # the older export: the Source line is the journal's column
+    header = "Title,Author Names,Source,Abstract"
+    row = ('E,Lee A.,"PLoS ONE (2024) 19:1 January Article Number: e0292318. Date of '
+           'Publication: 1 Jan 2024",Text')
+    _, records, _, _ = parse("table_embase.csv", "\n".join([header, row, ""]).encode())
+    got_e = fields(records[0])
+    assert (got_e["journal"], got_e["volume"], got_e["issue"], got_e["pages"], got_e["year"]) == (
+        "PLoS ONE", "19", "1", "e0292318", 2024)
+
+
+def test_zotero_extra_pmid_and_doi_and_openalex_issn() -> None:
+    header = "Key,Item Type,Publication Year,Author,Title,DOI,Extra"
+    rows = [
+        'K1,journalArticle,2022,"Lee, A",A,,"Place: United States\nPMID: 35319117\n'
+        'PMCID: PMC9151451"',
+        'K2,journalArticle,2022,"Lee, A",B,,Place: England PMID: 516334',
+        'K3,bookSection,2022,"Lee, A",C,,DOI: 10.1000/xyz.1',
+        'K4,journalArticle,2022,"Lee, A",D,10.1000/abc,"DOI: 10.1000/other PMID: 123x"',
+    ]
+    _, records, _, _ = parse("table_zotero.csv", "\n".join([header, *rows, ""]).encode())
+    got = {fields(r)["title"]: (fields(r)["pmid"], fields(r)["doi"]) for r in records}
+    assert got == {"A": ("35319117", ""), "B": ("516334", ""), "C": ("", "10.1000/xyz.1"),
+                   "D": ("", "10.1000/abc")}
+    assert not {"extra", "source_line"} & set(records[0].fields)
+    # RefWorks: a PubMed link among the links; a PMC link is no PMID; a PMID column wins
+    header = "Reference Type\tTitle Primary\tPub Year\tURL\tPMID"
+    rows = [
+        "Journal Article\tA\t2020\thttps://www.ncbi.nlm.nih.gov/pubmed/32240769 https://x.org/1\t",
+        "Journal Article\tB\t2020\thttps://www.ncbi.nlm.nih.gov/pmc/articles/PMC7999968\t",
+        "Journal Article\tC\t2020\thttps://pubmed.ncbi.nlm.nih.gov/111/\t222",
+    ]
+    _, records, _, _ = parse("table_refworks.tsv", "\n".join([header, *rows, ""]).encode())
+    assert [fields(r)["pmid"] for r in records] == ["32240769", "", "222"]
+    header = "id,title,publication_year,primary_location.source.issn_l"
+    _, records, _, _ = parse(
+        "table_openalex.csv", f"{header}\nW1,A,2024,0195-6671\n".encode()
+    )
+    assert fields(records[0])["issn"] == "0195-6671"
+
+
+def test_wos_excel_columns_early_access_supplement_and_eissn() -> None:
+    """Web of Science's Excel export names its columns in full: an early-access article has
+    no Publication Year, a meeting abstract its supplement in Supplement, an online-only
+    journal only an eISSN."""
+    header = ("Publication Type,Authors,Article Title,Source Title,Publication Year,"
+              "Early Access Date,Volume,Issue,Supplement,Start Page,Article Number,ISSN,eISSN,"
+              "UT (Unique WOS ID)")
+    rows = [
+        "J,\"Lee, A\",Early access,PLOS ONE,,MAY 2024,,,,,e0250001,,1932-6203,WOS:1",
+        "J,\"Lee, A\",An abstract,STROKE,2020,,51,,1,,,0039-2499,1524-4628,WOS:2",
+        "J,\"Lee, A\",Issue supplement,STROKE,2020,DEC 2019,51,3,2,10,,0039-2499,,WOS:3",
+    ]
+    data = "\n".join([header, *rows, ""]).encode("utf-8")
+    _, records, _, _ = parse("table_wos.csv", data)
+    got = {fields(r)["title"]: fields(r) for r in records}
+    early = got["Early access"]
+    assert (early["year"], early["pages"], early["issn"]) == (2024, "e0250001", "1932-6203")
+    abstract = got["An abstract"]
+    assert (abstract["year"], abstract["issue"], abstract["issn"]) == (2020, "Suppl 1", "0039-2499")
+    assert got["Issue supplement"]["issue"] == "3 Suppl 2"
+    assert got["Issue supplement"]["year"] == 2020
+    assert not {"early_access_date", "supplement_column", "online_issn"} & set(records[0].fields)
+
+
+def test_proquest_xls_dimensions_and_ieee_columns() -> None:
+    """ProQuest's XLS names its columns as its API does (digitalObjectIdentifier, pubtitle),
+    Dimensions keeps the pages in Pagination and the year in PubYear, IEEE Xplore the kind of
+    item in Document Identifier."""
+    proquest = ("StoreId,Title,Authors,pubtitle,year,volume,issue,pages,digitalObjectIdentifier,"
+                "documentType,subjectTerms\n2214991469,A,\"Jones, Hannah\",Journal of Traumatic "
+                "Stress,2019,32,3,1-9,10.1002/jts.22387,Journal Article,PTSD; Trajectories\n")
+    _, records, _, _ = parse("table_proquest.csv", proquest.encode())
+    got = fields(records[0])
+    assert (got["journal"], got["doi"], got["type"], got["pages"], records[0].key) == (
+        "Journal of Traumatic Stress", "10.1002/jts.22387", "Journal Article", "1-9",
+        "2214991469")
+    assert got["keywords"] == ("PTSD", "Trajectories")
+    dimensions = ("Rank,Publication ID,DOI,PMID,Title,Source title,PubYear,Volume,Issue,"
+                  "Pagination\n1,pub.1,10.1000/x,123,B,J X,2021,5,2,e1234\n")
+    _, records, _, _ = parse("table_dimensions.csv", dimensions.encode())
+    got = fields(records[0])
+    assert (got["year"], got["pages"], got["pmid"], records[0].key) == (
+        2021, "e1234", "123", "pub.1")
+    ieee = ('"Document Title","Authors","Publication Title","Publication Year","Start Page",'
+            '"End Page","DOI","Document Identifier"\n"C","J. Smith","2017 IEEE ICSAW","2017",'
+            '"66","69","10.1109/x.1","IEEE Conferences"\n')
+    _, records, _, _ = parse("table_ieee.csv", ieee.encode())
+    got = fields(records[0])
+    assert (got["type"], got["pages"]) == ("IEEE Conferences", "66-69")
+
+
 def test_wos_tab_early_access_article_numbers_and_supplements() -> None:
     """An early-access article has no PY, a PLOS ONE article no BP, a meeting abstract its
     supplement in SU: each column is read as the tagged export reads its tag."""
@@ -442,6 +550,17 @@ def test_wos_tab_early_access_article_numbers_and_supplements() -> None:
     assert (both["pages"], both["issue"]) == ("10-12", "3")
     # the helper columns are read, never kept as fields of their own
     assert not {"early_access", "article_number", "supplement"} & set(records[0].fields)
+
+
+def test_wos_tab_eissn_when_there_is_no_print_issn() -> None:
+    header = "PT\tAU\tTI\tSO\tPY\tSN\tEI\tUT"
+    rows = ["J\tLee, A\tOnline only\tJ X\t2020\t\t1937-2817\tWOS:1",
+            "J\tLee, A\tBoth\tJ X\t2020\t0021-8790\t1365-2656\tWOS:2"]
+    data = ("\r\n".join([header, *rows]) + "\r\n").encode("utf-8")
+    name, records, _, _ = parse("table_wos_tab.txt", data)
+    assert name == "wos-tab"
+    assert [fields(r)["issn"] for r in records] == ["1937-2817", "0021-8790"]
+    assert "eissn" not in records[0].fields
 
 
 def test_xlsx_read_rows_cell_kinds() -> None:
@@ -471,6 +590,31 @@ def test_endnote_xml_pubmed_accession_is_the_pmid_and_custom7_the_article_number
     got = {fields(r)["title"]: (fields(r)["pmid"], fields(r)["pages"]) for r in records}
     assert got == {"From PubMed": ("34000001", "e0250000"), "From Embase": ("", ""),
                    "Pages win": ("", "11-19")}
+
+
+def test_endnote_xml_scopus_and_embase_pmids_and_a_doi_in_section() -> None:
+    def record(title: str, more: str) -> str:
+        return (f'<record><ref-type name="Journal Article">17</ref-type><titles><title>{title}'
+                f"</title></titles><dates><year>2021</year></dates>{more}</record>")
+
+    text = "<xml><records>" + "".join([
+        record("Scopus", "<custom2>15344782</custom2><remote-database-name>Scopus"
+               "</remote-database-name>"),
+        record("Scopus link", "<custom2>17712084</custom2><urls><related-urls><url>"
+               "https://www.scopus.com/inward/record.uri?eid=2-s2.0-1</url></related-urls></urls>"),
+        record("PMCID", "<custom2>PMC3319071</custom2><remote-database-name>Scopus"
+               "</remote-database-name>"),
+        record("Not Scopus", "<custom2>12345</custom2>"),
+        record("Embase", "<custom5>38773066</custom5><remote-database-name>Embase"
+               "</remote-database-name>"),
+        record("Section", "<section>http://dx.doi.org/10.1002/pmh.1227</section>"),
+        record("Section page", "<section>10</section>"),
+    ]) + "</records></xml>"
+    _, records, _, _ = parse("table_endnote.xml", text.encode("utf-8"))
+    got = {fields(r)["title"]: (fields(r)["pmid"], fields(r)["doi"]) for r in records}
+    assert got == {"Scopus": ("15344782", ""), "Scopus link": ("17712084", ""),
+                   "PMCID": ("", ""), "Not Scopus": ("", ""), "Embase": ("38773066", ""),
+                   "Section": ("", "10.1002/pmh.1227"), "Section page": ("", "")}
 
 
 def test_endnote_xml_truncated_keeps_records_before_the_break() -> None:
@@ -523,6 +667,28 @@ def test_bibtex_article_numbers_place_an_article_without_pages() -> None:
         "scopus": "1722034", "acm": "12", "wos": "e0250000", "biblatex": "A21",
         "pages-win": "11-19", "scopus-record-id": "",
     }
+
+
+def test_bibtex_scopus_pubmed_id_abbreviation_type_and_wos_early_access() -> None:
+    text = (
+        "@ARTICLE{s1, title={Scopus}, author={Lee, A.}, year={2015}, journal={Expert Systems"
+        " with Applications}, abbrev_source_title={Expert Sys Appl}, pubmed_id={25721275},"
+        " document_type={Erratum}, source={Scopus}}\n"
+        "@BOOK{s2, title={A chapter}, author={Lee, A.}, year={2015},"
+        " document_type={Book Chapter}}\n"
+        "@article{w1, title={Early access}, author={Lee, A.}, journal={J X},"
+        " earlyaccessdate={FEB 2022}, journal-iso={J. X}, abbrev_source_title={Other}}\n"
+        "@article{w2, title={Both}, author={Lee, A.}, year={2021}, earlyaccessdate={DEC 2020},"
+        " pmid={1}, pubmed_id={2}}\n"
+    )
+    _, records, _, _ = parse("table_zotero.bib", text.encode("utf-8"))
+    got = {fields(r)["title"]: fields(r) for r in records}
+    scopus = got["Scopus"]
+    assert (scopus["pmid"], scopus["journal_abbrev"], scopus["type"]) == (
+        "25721275", "Expert Sys Appl", "Erratum")
+    assert got["A chapter"]["type"] == "Book Chapter"
+    assert (got["Early access"]["year"], got["Early access"]["journal_abbrev"]) == (2022, "J. X")
+    assert (got["Both"]["year"], got["Both"]["pmid"], got["Both"]["type"]) == (2021, "1", "article")
 
 
 def test_truncated_and_damaged_bibtex() -> None:

@@ -221,6 +221,152 @@ def test_ris_article_number_when_there_are_no_pages() -> None:
                    "Another use of the tag": ""}
 
 
+def test_ris_pmids_of_scopus_and_embase_and_a_doi_in_endnotes_section() -> None:
+    """Scopus writes the PubMed ID bare in C2, Embase its MEDLINE PMID in C5, EndNote a
+    PsycINFO record's DOI link in SE; C2 is EndNote's PMCID and C5 its format elsewhere."""
+    text = "".join(
+        f"TY  - JOUR\nTI  - {title}\nAU  - Lee, A.\nPY  - 2021\nT2  - J X\n{more}ER  - \n\n"
+        for title, more in [
+            ("Scopus", "C2  - 38580657\nDB  - Scopus\n"),
+            ("Scopus by its link", "C2  - 38580658\nUR  - https://www.scopus.com/inward/x\n"),
+            ("EndNote PMCID", "C2  - PMC4348420\nDB  - Scopus\n"),
+            ("Not Scopus", "C2  - 12345\nDB  - CINAHL\n"),
+            ("Embase", "C5  - 38773066\nDB  - Embase\n"),
+            ("Embase by its id", "C5  - 38773067\nU2  - L2029880245\n"),
+            ("EndNote format", "C5  - Print\nDB  - Embase\n"),
+            ("PMID label wins", "C3  - PMID: 111\nC2  - 222\nDB  - Scopus\n"),
+            ("Section DOI", "SE  - http://dx.doi.org/10.1080/17439760.2014.994223\n"),
+            ("Section", "SE  - 10.5\n"),
+            ("DO wins", "DO  - 10.1000/a\nSE  - http://dx.doi.org/10.1000/b\n"),
+        ]
+    )
+    doc = doc_of(text, "mixed.ris")
+    got = {p.fields["title"]: (normalise.fields(p.fields)["pmid"],
+                               normalise.fields(p.fields)["doi"])
+           for p in formats.detect(doc).parse(doc)}
+    assert got == {
+        "Scopus": ("38580657", ""), "Scopus by its link": ("38580658", ""),
+        "EndNote PMCID": ("", ""), "Not Scopus": ("", ""), "Embase": ("38773066", ""),
+        "Embase by its id": ("38773067", ""), "EndNote format": ("", ""),
+        "PMID label wins": ("111", ""), "Section DOI": ("", "10.1080/17439760.2014.994223"),
+        "Section": ("", ""), "DO wins": ("", "10.1000/a"),
+    }
+
+
+def test_ris_scopus_document_type_in_m3() -> None:
+    text = "".join(
+        f"TY  - JOUR\nTI  - {title}\nAU  - Lee, A.\nPY  - 2021\nT2  - J X\n{more}ER  - \n\n"
+        for title, more in [
+            ("Scopus letter", "M3  - Letter\nDB  - Scopus\n"),
+            ("Scopus by its link", "M3  - Erratum\nUR  - https://www.scopus.com/inward/x\n"),
+            ("Scopus DOI in M3", "M3  - 10.1126/science.1074069\nDB  - Scopus\n"),
+            ("EndNote type of work", "M3  - journal article\nDB  - PubMed\n"),
+        ]
+    )
+    doc = doc_of(text, "scopus.ris")
+    got = {p.fields["title"]: p.fields["type"] for p in formats.detect(doc).parse(doc)}
+    assert got == {"Scopus letter": "Letter", "Scopus by its link": "Erratum",
+                   "Scopus DOI in M3": "JOUR", "EndNote type of work": "JOUR"}
+
+
+def test_ris_journal_abbreviation_of_web_of_science() -> None:
+    text = (
+        "TY  - JOUR\nTI  - A\nT2  - PLOS ONE\nJ9  - PLOS ONE\nJI  - PLoS One\nER  - \n\n"
+        "TY  - JOUR\nTI  - B\nT2  - PLOS ONE\nJ2  - PLoS ONE\nJI  - PLoS One\nER  - \n\n"
+    )
+    doc = doc_of(text, "wos.ris")
+    got = [p.fields["journal_abbrev"] for p in formats.detect(doc).parse(doc)]
+    assert got == ["PLoS One", "PLoS ONE"]
+
+
+def test_medline_article_number_in_lid_and_erics_issn_tag() -> None:
+    def record(pmid: str, more: str) -> str:
+        return (f"PMID- {pmid}\nOWN - NLM\nSTAT- MEDLINE\nTI  - Title {pmid}\nDP  - 2022 Nov 29\n"
+                f"JT  - eLife\nVI  - 11\n{more}\n")
+
+    text = "".join([
+        record("1", "LID - 10.7554/eLife.80092 [doi]\nLID - e80092\n"),
+        record("2", "PG  - 10-19\nLID - 10.7554/eLife.1 [doi]\nLID - e1\n"),
+        record("3", "LID - S0140-6736(20)30211-7 [pii]\nLID - 10.1016/x [doi]\n"),
+        record("4", "LID - e0226897 [pii]\n"),
+    ])
+    doc = doc_of(text, "pubmed.nbib")
+    got = {p.fields["pmid"]: normalise.fields(p.fields)["pages"]
+           for p in formats.detect(doc).parse(doc)}
+    assert got == {"1": "e80092", "2": "10-19", "3": "", "4": ""}
+    eric = ("OWN - ERIC\nOID - EJ1131633\nTI  - Paper title\nDP  - 2000\nJT  - Journal Name\n"
+            "ISSN- ISSN-1234-4567\nPG  - 1-9\n\n")
+    doc = doc_of(eric, "eric.nbib")
+    [parsed] = formats.detect(doc).parse(doc)
+    assert normalise.fields(parsed.fields)["issn"] == "1234-4567"
+
+
+def test_placeholder_pages_psycinfo_no_pagination_and_wos_unknown_end() -> None:
+    text = "".join(
+        f"TY  - JOUR\nT1  - {title}\nA1  - Lee, A.\nY1  - 2019//\nJF  - J X\n{more}ER  - \n\n"
+        for title, more in [
+            ("Ovid", "SP  - No\nEP  - Specified\n"),
+            ("EndNote", "SP  - No-Specified\n"),
+            ("Spelled out", "SP  - No Pagination Specified\n"),
+            ("Pages", "SP  - N12\nEP  - N19\n"),
+            ("Roman", "SP  - xi\nEP  - xv\n"),
+            ("WoS end page unknown", "SP  - 95\nEP  - +\n"),
+            ("WoS end page unknown, one field", "SP  - 872-&\n"),
+        ]
+    )
+    doc = doc_of(text, "psycinfo.ris")
+    got = {p.fields["title"]: normalise.fields(p.fields)["pages"]
+           for p in formats.detect(doc).parse(doc)}
+    assert got == {"Ovid": "", "EndNote": "", "Spelled out": "", "Pages": "N12-N19",
+                   "Roman": "xi-xv", "WoS end page unknown": "95",
+                   "WoS end page unknown, one field": "872"}
+
+
+def test_ris_early_access_year_and_cinahls_pmid_note() -> None:
+    text = "".join(
+        f"TY  - JOUR\nTI  - {title}\nAU  - Lee, A.\nT2  - J X\n{more}ER  - \n\n"
+        for title, more in [
+            ("Early access", "DA  - JUL\nC6  - MAY 2024\n"),
+            ("Month and year", "DA  - JUL\nY2  - 2023/07/01\n"),
+            ("Published", "PY  - 2024\nDA  - JUL\nC6  - DEC 2023\n"),
+            ("NIHMS id", "C6  - Nihms665720\n"),
+            ("CINAHL", "N1  - Peer Reviewed. NLM UID: 101208192. PMID: NLM23803397.\n"),
+            ("Another note", "N1  - Comment in: Nature. 2023. PMID: 37081273\n"),
+        ]
+    )
+    doc = doc_of(text, "mixed.ris")
+    got = {p.fields["title"]: (normalise.fields(p.fields)["year"],
+                               normalise.fields(p.fields)["pmid"])
+           for p in formats.detect(doc).parse(doc)}
+    assert got == {"Early access": (2024, ""), "Month and year": (2023, ""),
+                   "Published": (2024, ""), "NIHMS id": (None, ""),
+                   "CINAHL": (None, "23803397"), "Another note": (None, "")}
+
+
+def test_ovid_psycinfo_source_volume_pages_and_artid() -> None:
+    def record(n: int, source: str, more: str = "") -> str:
+        return (f"<{n}>\nVN  - Ovid Technologies\nDB  - APA PsycInfo\nAN  - 2021-{n}\n"
+                f"TI  - Title {n}\nAU  - Lee, Amy\nSO  - {source}\n{more}YR  - 2021\n\n")
+
+    text = "".join([
+        record(1, "Journal of Neurodevelopmental Disorders. Vol.13(1), 2021, ArtID 1."),
+        record(2, "Frontiers in Psychology. Vol.11 2020, ArtID 2210."),
+        record(3, "Journal of Child Psychology. Vol.57(3), Mar 2016, pp. 123-135."),
+        record(4, "Journal of X. Vol.5(2), 2016, pp. 12-19.", "PG  - 12-20\n"),
+        record(5, "Journal of X. 12(3):123-9, 2018 Mar."),
+    ])
+    doc = doc_of(text, "psycinfo.ovd")
+    got = [tuple(normalise.fields(p.fields)[k] for k in ("journal", "volume", "issue", "pages"))
+           for p in formats.detect(doc).parse(doc)]
+    assert got == [
+        ("Journal of Neurodevelopmental Disorders", "13", "1", "1"),
+        ("Frontiers in Psychology", "11", "", "2210"),
+        ("Journal of Child Psychology", "57", "3", "123-135"),
+        ("Journal of X", "5", "2", "12-20"),
+        ("Journal of X", "12", "3", "123-129"),
+    ]
+
+
 def test_wos_supplement_and_early_access_year() -> None:
     text = (
         "FN Clarivate Analytics Web of Science\nVR 1.0\n"

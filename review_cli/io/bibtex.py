@@ -303,7 +303,7 @@ def _record(kind: str, key: str, raw: dict[str, str], line: int) -> Parsed:
                 return latex_to_text(v)
         return ""
 
-    pmid = get("pmid")
+    pmid = get("pmid", "pubmed_id")  # Scopus: `pubmed_id`
     if not pmid:
         for source in (
             raw.get("note", ""),
@@ -326,9 +326,12 @@ def _record(kind: str, key: str, raw: dict[str, str], line: int) -> Parsed:
         fields={
             "title": get("title"),
             "authors": split_authors(raw.get("author", "")),
-            "year": get("year", "date"),
+            # WoS: an article in early access has no year yet, only `earlyaccessdate`
+            "year": get("year", "date", "earlyaccessdate"),
             "journal": journal,
-            "journal_abbrev": get("shortjournal", "journal-iso", "journalabbrev"),
+            "journal_abbrev": get(
+                "shortjournal", "journal-iso", "journalabbrev", "abbrev_source_title"
+            ),
             "volume": get("volume"),
             "issue": get("number", "issue"),
             # an article without pages is placed by its number: Scopus's `art_number`, ACM's
@@ -342,7 +345,9 @@ def _record(kind: str, key: str, raw: dict[str, str], line: int) -> Parsed:
             "abstract": get("abstract"),
             "keywords": keywords,
             "language": get("language", "langid"),
-            "type": kind,
+            # Scopus's own type says what @ARTICLE does not (`Erratum`, `Letter`, `Review`, and
+            # `Book Chapter` for a chapter written @BOOK), as its CSV export does
+            "type": get("document_type") or kind,
             "url": get("url"),
             "database": (
                 get("source")

@@ -54,9 +54,30 @@ def _first(record: ET.Element, *paths: str) -> str:
 _NLM = re.compile(r"\b(?:nlm|pubmed|medline)\b", re.I)
 
 
+_SCOPUS = re.compile(r"scopus", re.I)
+_EMBASE = re.compile(r"embase", re.I)
+
+
 def _pmid(record: ET.Element, accession: str) -> str:
+    """The accession number of a record from PubMed; else, as the RIS reader reads C2 and C5,
+    the PMID a Scopus record keeps in Custom 2 or an Embase record in Custom 5 (EndNote's own
+    Custom 2 is the PMCID, `PMC4348420`, and Custom 5 the format: only a bare number counts)."""
     provider = _first(record, "remote-database-provider", "remote-database-name")
-    return accession if accession.isdigit() and _NLM.search(provider) else ""
+    if accession.isdigit() and _NLM.search(provider):
+        return accession
+    url = _first(record, "urls/related-urls/url", "urls/web-urls/url")
+    for field, database in (("custom2", _SCOPUS), ("custom5", _EMBASE)):
+        value = _first(record, field)
+        if (
+            value.isdigit() and len(value.lstrip("0")) <= normalise.PMID_DIGITS
+            and (database.search(provider) or database.search(url))
+        ):
+            return value
+    return ""
+
+
+def _doi_link(value: str) -> str:
+    return value if "10." in value and "doi" in value.lower() else ""
 
 
 def _record(record: ET.Element, line: int) -> Parsed:
@@ -81,7 +102,10 @@ def _record(record: ET.Element, line: int) -> Parsed:
             "pages": _first(record, "pages") or normalise.article_number(
                 _first(record, "custom7")
             ),
-            "doi": _first(record, "electronic-resource-num"),
+            # EndNote keeps a PsycINFO record's DOI link in Section (RIS's SE)
+            "doi": _first(record, "electronic-resource-num") or _doi_link(
+                _first(record, "section")
+            ),
             "pmid": _pmid(record, key),
             "issn": _first(record, "isbn"),
             "abstract": _first(record, "abstract"),

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from review_cli.io import normalise
 from review_cli.io.document import Document, Parsed, Skip, first
 
 NAME = "medline"
@@ -79,6 +80,17 @@ def _doi(tags: dict[str, list[str]]) -> str:
     return ""
 
 
+def _article_number(tags: dict[str, list[str]]) -> str:
+    """An article without pages (no PG) is placed by its electronic location: the LID that
+    carries no `[doi]` or `[pii]` label (eLife's `e80092`, PLOS ONE's `e0226897`)."""
+    for v in tags.get("LID", ()):
+        if "[" not in v:
+            number = normalise.article_number(v)
+            if number:
+                return number
+    return ""
+
+
 def _url(tags: dict[str, list[str]]) -> str:
     for tag in ("LID", "AID", "URL"):
         for v in tags.get(tag, ()):
@@ -103,10 +115,11 @@ def _record(tags: dict[str, list[str]], line: int) -> Parsed:
             "journal_abbrev": first(tags, "TA"),
             "volume": first(tags, "VI"),
             "issue": first(tags, "IP"),
-            "pages": first(tags, "PG"),
+            "pages": first(tags, "PG") or _article_number(tags),
             "doi": _doi(tags),
             "pmid": pmid,
-            "issn": re.sub(r"\s*\(.*\)$", "", first(tags, "IS")).removeprefix("ISSN-"),
+            # ERIC writes `ISSN- ISSN-1234-4567`
+            "issn": re.sub(r"\s*\(.*\)$", "", first(tags, "IS", "ISSN")).removeprefix("ISSN-"),
             "abstract": first(tags, "AB"),
             "keywords": tags.get("OT", []) + tags.get("MH", []),
             "language": first(tags, "LA"),

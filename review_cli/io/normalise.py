@@ -105,13 +105,22 @@ def pmid(value: Any) -> str:
     return number if token.isdigit() and 0 < len(number) <= PMID_DIGITS else ""
 
 
+# PsycINFO's `No Pagination Specified`, which Ovid's RIS splits into `SP  - No` and
+# `EP  - Specified` and EndNote writes `No-Specified`: no pages, not a page named `No`.
+_NO_PAGES = re.compile(r"(?:no|not)(?:[\s-]+pagination)?(?:[\s-]+specified)?", re.I)
+
+
 def pages(start: Any, end: Any = "") -> str:
     """`5795-813` and `5795 - 5813` -> `5795-5813`; a single page stays as it is."""
     first, last = clean(start), clean(end)
+    if first[:1] in ("n", "N") and _NO_PAGES.fullmatch(f"{first} {last}".strip()):
+        return ""
     if not last and first:
         parts = _DASH.split(first, maxsplit=1)
         if len(parts) == 2:
             first, last = parts
+    if last in ("+", "&"):  # Web of Science's end page when it does not know it (`95-+`)
+        last = ""
     if not first:
         return last
     if not last or last == first:

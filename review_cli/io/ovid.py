@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from review_cli.io import normalise
 from review_cli.io.document import Document, Parsed, first
 
 NAME = "ovid"
@@ -33,6 +34,13 @@ _SOURCE = re.compile(
     r"|:\s*(?P<pages>[A-Za-z]?\d+(?:\s*-\s*[A-Za-z]?\d+)?))?"
     r"\s*,\s*(?:[A-Z][a-z]{2}\s+)?(?P<year>\d{4})"
 )
+
+# APA PsycInfo's source: `Frontiers in Psychology. Vol.11 2020, ArtID 2210.`, `Journal of X.
+# Vol.57(3), Mar 2016, pp. 123-135.`: its volume, issue, pages or article number (ArtID, the
+# place of an article without pages).
+_PSYCINFO_VOLUME = re.compile(r"\bVol\.?\s*(?P<vol>[\w.-]+?)(?:\((?P<iss>[^)]*)\))?[\s,]")
+_PSYCINFO_PAGES = re.compile(r"\bpp\.?\s*(?P<pages>[A-Za-z]?\d+(?:\s*-\s*[A-Za-z]?\d+)?)")
+_PSYCINFO_ARTID = re.compile(r"\bArtID:?\s*(?P<number>\S+?)\.?(?:[\s,]|$)")
 
 # Labelled layout: the field names Ovid prints, mapped onto tags of the tagged layout.
 LABELS = {
@@ -122,6 +130,12 @@ def _record(tags: dict[str, list[str]], line: int, number_in_search: str) -> Par
             volume = volume or m.group("vol")
             issue = issue or (m.group("iss") or "")
             pages = pages or (m.group("pages") or m.group("pp") or "")
+    if source and not volume and (m := _PSYCINFO_VOLUME.search(source)):
+        volume, issue = m.group("vol"), issue or (m.group("iss") or "")
+    if source and not pages and (m := _PSYCINFO_PAGES.search(source)):
+        pages = m.group("pages")
+    if source and not pages and (m := _PSYCINFO_ARTID.search(source)):
+        pages = normalise.article_number(m.group("number"))
     doi = first(tags, "DO", "DI")
     keywords = [k.lstrip("*") for t in ("KW", "MH") for k in tags.get(t, ())]
     return Parsed(

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 import string
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 from review_cli.io import normalise
 from review_cli.io.document import Document, Parsed, Skip
@@ -125,7 +125,8 @@ def _doi(tags: dict[str, list[str]]) -> str:
         for v in tags.get(tag, ()):
             if "10." in v:
                 return v
-    for tag in ("UR", "L1", "L2", "N1", "LK"):
+    # EndNote keeps a PsycINFO record's DOI link in SE (`http://dx.doi.org/10.1080/...`)
+    for tag in ("UR", "L1", "L2", "N1", "LK", "SE"):
         for v in tags.get(tag, ()):
             if "10." in v and "doi" in v.lower():
                 m = _DOI_IN_TEXT.search(v.replace("%2F", "/").replace("%2f", "/"))
@@ -134,24 +135,86 @@ def _doi(tags: dict[str, list[str]]) -> str:
     return ""
 
 
+# Scopus writes a record's PubMed ID bare in C2 (`C2  - 38580657`), Embase (embase.com) its
+# MEDLINE PMID in C5; in EndNote's own records C2 is the PMCID (`PMC4348420`) and C5 the format
+# (`Print`), so only a bare number of a record from that database is read as the PMID.
+_SCOPUS = re.compile(r"scopus", re.I)
+_CINAHL_PMID = re.compile(r"\bPMID: NLM(\d{1,8})\b")
+_EMBASE = re.compile(r"embase|medline", re.I)
+_EMBASE_ID = re.compile(r"L\d{6,}")  # U2: the Embase record id (PUI), `L2029880245`
+
+
+def _from_scopus(tags: dict[str, list[str]]) -> bool:
+    return any(_SCOPUS.search(v) for t in ("DB", "DP") for v in tags.get(t, ())) or any(
+        "scopus.com" in v for v in tags.get("UR", ())
+    )
+
+
+# Scopus's M3 is its document type (`Article`, `Review`, `Letter`, `Erratum`), which TY (JOUR
+# for all of them) does not tell; its CSV and BibTeX exports give the same words.
+_DOCUMENT_TYPE = re.compile(r"[A-Za-z][A-Za-z ]{2,40}")
+
+
+def _scopus_type(tags: dict[str, list[str]]) -> str:
+    value = next(iter(tags.get("M3", ())), "").strip()
+    return value if _DOCUMENT_TYPE.fullmatch(value) and _from_scopus(tags) else ""
+
+
+def _bare_pmid(tags: dict[str, list[str]], tag: str) -> str:
+    value = next(iter(tags.get(tag, ())), "").strip()
+    return value if value.isdigit() and len(value.lstrip("0")) <= normalise.PMID_DIGITS else ""
+
+
 def _pmid(tags: dict[str, list[str]]) -> str:
     """PMIDs hide in several places: `C3/AN  - PMID: 123`, AN of PubMed records converted by
-    EndNote (`DP  - NLM`), PubMed links in UR."""
+    EndNote (`DP  - NLM`), Scopus's C2, Embase's C5, PubMed links in UR."""
     for tag in ("C3", "AN", "M1"):
         for v in tags.get(tag, ()):
             m = _PMID_LABEL.match(v)
             if m:
                 return m.group(1)
-    if any(_NLM.match(v.strip()) for t in ("DP", "DB") for v in tags.get(t, ())):
+    for v in tags.get("N1", ()):  # CINAHL's note: `... NLM UID: 101208192. PMID: NLM23803397.`
+        m = _CINAHL_PMID.search(v) if "NLM" in v else None
+        if m:
+            return m.group(1)
+    databases = [v.strip() for t in ("DP", "DB") for v in tags.get(t, ())]
+    if any(_NLM.match(v) for v in databases):
         for v in tags.get("AN", ()):
             if v.isdigit():
                 return v
+    if "C2" in tags and _from_scopus(tags):
+        pmid = _bare_pmid(tags, "C2")
+        if pmid:
+            return pmid
+    if "C5" in tags and (
+        any(_EMBASE.search(v) for v in databases)
+        or any(_EMBASE_ID.fullmatch(v.strip()) for v in tags.get("U2", ()))
+    ):
+        pmid = _bare_pmid(tags, "C5")
+        if pmid:
+            return pmid
     for tag in ("UR", "L2"):
         for v in tags.get(tag, ()):
             m = _PUBMED_URL.search(v)
             if m:
                 return m.group(1)
     return ""
+
+
+# Web of Science's RIS gives an early-access article's online date in C6 (`C6  - MAY 2024`);
+# EndNote's C6 is the NIHMS id (`Nihms665720`), never shaped so.
+_EARLY_ACCESS = re.compile(r"(?:[A-Z]{3} )?(?:\d{1,2} )?(?:19|20)\d\d")
+_HAS_YEAR = re.compile(r"(?<!\d)(?:1[5-9]|2[01])\d\d(?!\d)")
+
+
+def _year(tags: dict[str, list[str]], get: Callable[[str], str | None]) -> str:
+    """The first date tag that holds a year (WoS writes `DA  - JUL`, a month alone, beside
+    PY), WoS's early-access date when no other does; else the first date there is."""
+    dates = [get(tag) or "" for tag in ("PY", "Y1", "DA", "Y2")]
+    early = (get("C6") or "").strip()
+    if _EARLY_ACCESS.fullmatch(early):
+        dates.append(early)
+    return next((d for d in dates if _HAS_YEAR.search(d)), next(filter(None, dates), ""))
 
 
 def _record(tags: dict[str, list[str]], line: int) -> Parsed:
@@ -181,9 +244,12 @@ def _record(tags: dict[str, list[str]], line: int) -> Parsed:
         fields={
             "title": get("TI") or get("T1") or get("CT") or "",  # TITLE_TAGS, then CT
             "authors": tags.get("AU", []) + tags.get("A1", []),
-            "year": get("PY") or get("Y1") or get("DA") or get("Y2") or "",
+            "year": _year(tags, get),
             "journal": journal,
-            "journal_abbrev": get("J2") or get("JA") or get("J1") or "",
+            # Web of Science's RIS writes the abbreviations in its own tags, JI and J9
+            "journal_abbrev": (
+                get("J2") or get("JA") or get("J1") or get("JI") or get("J9") or ""
+            ),
             "volume": get("VL") or "",
             "issue": get("IS") or get("CP") or "",
             "start_page": get("SP") or normalise.article_number(get("C7") or ""),
@@ -194,7 +260,7 @@ def _record(tags: dict[str, list[str]], line: int) -> Parsed:
             "abstract": " ".join(abstracts),
             "keywords": tags.get("KW", []),
             "language": get("LA") or "",
-            "type": kind,
+            "type": _scopus_type(tags) or kind,
             "url": get("UR") or get("L2") or "",
             "database": get("DB") or get("DP") or "",
         },

@@ -21,6 +21,7 @@ from typing import Any
 from review_cli.errors import ParseError
 from review_cli.io.document import Document, Parsed, Skip
 from review_cli.io.normalise import article_number, run_together
+from review_cli.io.wos import with_supplement
 
 NAME = "csv"
 LABEL = "CSV/TSV table"
@@ -41,14 +42,18 @@ ALIASES: dict[str, tuple[str, ...]] = {
     "year": (
         "year", "publication year", "publication_year", "py", "pub year", "published year",
         "publication date", "date published", "date of publication", "date", "publication_date",
+        "pubyear",  # Dimensions
     ),
-    "doi": ("doi", "item doi", "di", "ids.doi", "digital object identifier"),
+    "doi": (
+        "doi", "item doi", "di", "ids.doi", "digital object identifier",
+        "digitalobjectidentifier",  # ProQuest's XLS
+    ),
     "pmid": ("pmid", "pubmed id", "pubmed_id", "medline pmid", "pm", "ids.pmid"),
     "abstract": ("abstract", "abstract note", "ab", "abstracts", "summary"),
     "journal": (
         "source title", "journal", "journal title", "journal/book", "publication title",
         "periodical full", "publication", "journal name", "secondary title", "so",
-        "primary_location.source.display_name", "source",
+        "primary_location.source.display_name", "source", "pubtitle",  # ProQuest's XLS
     ),
     "journal_abbrev": (
         "abbreviated source title", "journal abbreviation", "periodical abbrev", "j9", "ji",
@@ -56,7 +61,7 @@ ALIASES: dict[str, tuple[str, ...]] = {
     ),
     "volume": ("volume", "journal volume", "vl", "biblio.volume"),
     "issue": ("issue", "issue number", "journal issue", "number", "is", "biblio.issue"),
-    "pages": ("pages", "page range", "pp", "pg"),
+    "pages": ("pages", "page range", "pp", "pg", "pagination"),  # Dimensions: Pagination
     "start_page": (
         "page start", "start page", "first page", "bp", "biblio.first_page", "startpage",
     ),
@@ -65,24 +70,39 @@ ALIASES: dict[str, tuple[str, ...]] = {
     "article_number": ("art. no.", "article number", "article no.", "art no"),
     "keywords": (
         "keywords", "author keywords", "index keywords", "manual tags", "automatic tags",
-        "subjects", "mesh terms", "keywords.display_name",
+        "subjects", "mesh terms", "keywords.display_name", "subjectterms",
     ),
     "language": ("language", "language of original document", "article language", "la"),
     "type": (
         "document type", "publication type", "item type", "doctype", "reference type",
         "content type", "type", "category", "dt", "pt",
+        "documenttype",  # ProQuest's XLS
+        "document identifier",  # IEEE Xplore: `IEEE Journals`, `IEEE Conferences`
     ),
     "url": (
         "url", "link", "plink", "external url", "source urls", "primary_location.landing_page_url",
     ),
-    "issn": ("issn", "issns", "sn", "issn/isbn", "eissn"),
+    "issn": ("issn", "issns", "sn", "issn/isbn", "eissn", "primary_location.source.issn_l"),
     "database": ("database name", "database", "sub file/database"),
     "citation": ("citation",),  # PubMed CSV: "Eur J Med Genet. 2020 Feb;63(2):103640. doi: ..."
+    # Embase's whole source line, kept beside `Source title`: the only place of an article
+    # number (`Nature Communications (2024) 15:1 Article Number: 4063. Date of Publication: ...`)
+    "source_line": ("source",),
+    # Zotero's Extra: `Key: value` lines, among them `PMID: 35319117` and `DOI: 10...` for
+    # item types without a field of their own
+    "extra": ("extra",),
+    # Web of Science's Excel export (full column names): an article in early access has no
+    # Publication Year yet; a meeting abstract's supplement has its own column; eISSN is the
+    # ISSN of an online-only journal. Each is read only where the main column is empty.
+    "early_access_date": ("early access date",),
+    "supplement_column": ("supplement",),
+    "online_issn": ("eissn",),
 }
 # The export's own id for the record (origin key), best first.
 KEY_COLUMNS = (
     "eid", "ut", "accession number", "an", "embase accession id", "central id", "lens id", "key",
-    "reference id", "covidence #", "(internal) id", "itemid", "item id", "record_id", "id",
+    "reference id", "covidence #", "(internal) id", "itemid", "item id", "storeid",
+    "publication id", "record_id", "id",
 )
 # Fields that collect every matching column rather than the first one.
 MULTI_FIELDS = ("keywords",)
@@ -95,8 +115,16 @@ _SPACE = re.compile(r"\s+")
 _EXCEL_TEXT = re.compile(r'^="(.*)"$', re.S)  # CINAHL writes ="19326203" to keep leading zeros
 _EMBASE_SOURCE = re.compile(
     r"^(?P<journal>.+?) \((?P<year>\d{4})\) (?P<volume>[^:\s(]+)(?::(?P<issue>[^\s(]+))?"
-    r" \((?P<pages>[^)]*)\)"
+    r"(?: \((?P<pages>[^)]*)\)|(?= (?:\w+ )?Article Number:))"
 )
+_EMBASE_NUMBER = re.compile(r"\bArticle Number: (\S+?)\.?(?=\s|$)")
+_EXTRA_PMID = re.compile(r"(?:^|\s)PMID:\s*(\d+)(?!\S)")
+# Columns read into other fields, never kept as fields of their own.
+_HELPERS = ("source_line", "extra", "early_access_date", "supplement_column", "online_issn")
+# A PubMed link among a row's links (RefWorks: `https://www.ncbi.nlm.nih.gov/pubmed/32240769
+# https://www.sciencedirect.com/...`) names the record's PMID; a PMC link names no PMID.
+_PUBMED_LINK = re.compile(r"(?:ncbi\.nlm\.nih\.gov/pubmed/|pubmed\.ncbi\.nlm\.nih\.gov/)(\d+)")
+_EXTRA_DOI = re.compile(r"(?:^|\s)DOI:\s*(10\.\d{4,9}/\S+)", re.I)
 _PUBMED_CITATION = re.compile(
     r";(?P<volume>[^;():\s]+)(?:\((?P<issue>[^)]+)\))?:(?P<pages>[^.\s;]+)"
 )
@@ -191,7 +219,8 @@ def row_fields(row: list[str], mapping: Mapping[str, list[int]]) -> dict[str, An
         return ""
 
     fields: dict[str, Any] = {
-        f: get(f) for f in mapping if f not in ("key", "citation", "authors", *MULTI_FIELDS)
+        f: get(f) for f in mapping
+        if f not in ("key", "citation", "authors", *_HELPERS, *MULTI_FIELDS)
     }
     fields["authors"] = split_authors(get("authors"))
     fields["keywords"] = _keywords(
@@ -202,6 +231,28 @@ def row_fields(row: list[str], mapping: Mapping[str, list[int]]) -> dict[str, An
     if m:  # Embase "Source": "Endoscopic Ultrasound (2014) 3:3 (152-160). Date of Publication: ..."
         fields.update({k: v for k, v in m.groupdict().items() if v and not fields.get(k)})
         fields["journal"] = m.group("journal")
+    source = get("source_line") if "source_line" in mapping else ""
+    m = _EMBASE_NUMBER.search(source) if "Article Number:" in source else None
+    if m and not fields.get("article_number"):
+        fields["article_number"] = m.group(1)
+    extra = get("extra") if "extra" in mapping else ""
+    if extra:  # an explicit column wins
+        m = _EXTRA_PMID.search(extra)
+        if m and not fields.get("pmid"):
+            fields["pmid"] = m.group(1)
+        m = _EXTRA_DOI.search(extra)
+        if m and not fields.get("doi"):
+            fields["doi"] = m.group(1)
+    for fld, helper in (("year", "early_access_date"), ("issn", "online_issn")):
+        if helper in mapping and not fields.get(fld):
+            fields[fld] = get(helper)
+    supplement = get("supplement_column") if "supplement_column" in mapping else ""
+    if supplement:
+        fields["issue"] = with_supplement(fields.get("issue", ""), supplement)
+    url = fields.get("url", "")
+    m = _PUBMED_LINK.search(url) if not fields.get("pmid") and "nih.gov/" in url else None
+    if m:
+        fields["pmid"] = m.group(1)
     # WoS: `UNSP e1234`
     number = article_number(fields.pop("article_number", "").removeprefix("UNSP "))
     if number and not fields.get("pages") and not fields.get("start_page"):

@@ -42,7 +42,8 @@ ALIASES: dict[str, tuple[str, ...]] = {
     "keywords": ("de", "id", "mi"),
     "language": ("la",),
     "type": ("dt", "pt"),
-    "issn": ("sn", "ei"),
+    "issn": ("sn",),
+    "eissn": ("ei",),  # an online-only journal's ISSN, when SN is empty
 }
 _TAG = re.compile(r"^[A-Z][A-Z0-9]$")
 _EMAIL = re.compile(r"\s*\([^()]*@[^()]*\)")
@@ -78,8 +79,8 @@ def parse(doc: Document) -> Iterator[Parsed | Skip]:
 
 
 def _fill_in(fields: dict[str, object]) -> None:
-    """The tagged reader's fallbacks (`wos._record`) for the year and the supplement, for the
-    columns of one row."""
+    """The tagged reader's fallbacks (`wos._record`) for the year, the ISSN and the supplement,
+    for the columns of one row."""
     def take(name: str) -> str:
         value = fields.pop(name, "")
         return value if isinstance(value, str) else ""
@@ -87,6 +88,9 @@ def _fill_in(fields: dict[str, object]) -> None:
     dates = [take(name) for name in ("early_access_year", "early_access", "publication_date")]
     if not fields.get("year"):
         fields["year"] = next((d for d in dates if d), "")
+    eissn = take("eissn")
+    if not fields.get("issn"):
+        fields["issn"] = eissn
     supplement = take("supplement")
     issue = fields.get("issue", "")
     fields["issue"] = with_supplement(issue if isinstance(issue, str) else "", supplement)
