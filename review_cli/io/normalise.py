@@ -144,6 +144,18 @@ def article_number(value: str) -> str:
     return value
 
 
+def with_supplement(issue: str, supplement: str) -> str:
+    """The issue with a supplement given apart (WoS's `SU 2`, its Excel `Supplement`), written
+    as the other databases write it (`Suppl 2`, `3 Suppl 1`): a meeting abstract in a supplement
+    must not read as being in the volume's regular issues, and its supplement's number tells
+    two supplements apart."""
+    supplement = supplement.strip()
+    if not supplement:
+        return issue
+    number = supplement if supplement.isdigit() else ""
+    return " ".join(p for p in (issue, "Suppl", number) if p)
+
+
 def split_people(value: Any, sep: str = ";") -> list[str]:
     if value is None:
         return []

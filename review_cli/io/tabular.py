@@ -20,8 +20,7 @@ from typing import Any
 
 from review_cli.errors import ParseError
 from review_cli.io.document import Document, Parsed, Skip
-from review_cli.io.normalise import article_number, run_together
-from review_cli.io.wos import with_supplement
+from review_cli.io.normalise import article_number, run_together, with_supplement
 
 NAME = "csv"
 LABEL = "CSV/TSV table"

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from review_cli.io import normalise
 from review_cli.io.document import Document, Parsed, Skip, first
 
 NAME = "wos"
@@ -72,17 +73,6 @@ def parse(doc: Document) -> Iterator[Parsed | Skip]:
 
 
 
-def with_supplement(issue: str, supplement: str) -> str:
-    """The issue with WoS's supplement field (`SU 2`) written as the other databases write it
-    (`Suppl 2`, `3 Suppl 1`): a meeting abstract in a supplement must not read as being in the
-    volume's regular issues, and its supplement's number tells two supplements apart."""
-    supplement = supplement.strip()
-    if not supplement:
-        return issue
-    number = supplement if supplement.isdigit() else ""
-    return " ".join(p for p in (issue, "Suppl", number) if p)
-
-
 def _record(tags: dict[str, list[str]], line: int) -> Parsed:
     keywords = [k for t in ("DE", "ID") for v in tags.get(t, ()) for k in v.split(";")]
     start_page = first(tags, "BP")
@@ -97,7 +87,7 @@ def _record(tags: dict[str, list[str]], line: int) -> Parsed:
             "journal": first(tags, "SO", "SE"),
             "journal_abbrev": first(tags, "JI", "J9"),
             "volume": first(tags, "VL"),
-            "issue": with_supplement(first(tags, "IS"), first(tags, "SU")),
+            "issue": normalise.with_supplement(first(tags, "IS"), first(tags, "SU")),
             "start_page": start_page or first(tags, "AR").removeprefix("UNSP "),
             "end_page": first(tags, "EP") if start_page else "",
             "doi": first(tags, "DI", "D2"),

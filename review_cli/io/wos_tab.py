@@ -13,7 +13,7 @@ from collections.abc import Iterator
 
 from review_cli.io import tabular
 from review_cli.io.document import Document, Parsed, Skip
-from review_cli.io.wos import with_supplement
+from review_cli.io.normalise import with_supplement
 
 NAME = "wos-tab"
 LABEL = "Web of Science tab-delimited"
