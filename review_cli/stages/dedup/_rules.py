@@ -13,6 +13,7 @@ a study, a missed duplicate costs a reviewer seconds.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -150,7 +151,28 @@ def compare(a: Key, b: Key) -> Match:
         return Match(Verdict.UNCERTAIN, "abstract-or-article", scores)
     if match.verdict is Verdict.DUPLICATE and working_paper_or_article(a, b):
         return Match(Verdict.UNCERTAIN, "working-paper-or-article", scores)
+    if match.verdict is Verdict.DUPLICATE and (
+        late_or_next_edition(a, b) or late_or_next_edition(b, a)
+    ):
+        return Match(Verdict.UNCERTAIN, "meeting-dated-late-or-next-edition", scores)
     return match
+
+
+def late_or_next_edition(x: Key, y: Key) -> bool:
+    """`x` names its meeting's edition (`International Conference on Information Systems 2018,
+    ICIS 2018`) and is dated after it (Scopus dates a December meeting by its proceedings:
+    2019), and `y`, of that later year, names no edition (dblp's `ICIS`, Scholar without a
+    venue): `y` is the paper exported a year late too, or the next edition's paper of its title
+    (research in progress at ICIS 2018, completed at ICIS 2019). Nothing tells which; a place
+    both give (a volume, a page) still decides."""
+    return (
+        x.conference and after_meeting_year(x, x) and y.year == x.year
+        and not any(_YEAR_WORD.fullmatch(w) for w in y.journal)
+        and not (x.volume and x.volume == y.volume) and not (x.first_page and same_page(x, y))
+    )
+
+
+_YEAR_WORD = re.compile(r"(?:19|20)\d\d")
 
 
 def comment_or_article(a: Key, b: Key, title: float) -> bool:
