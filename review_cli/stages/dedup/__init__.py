@@ -41,7 +41,7 @@ from review_cli.store.locking import locked
 from review_cli.store.transaction import Transaction, transaction
 
 STAGE = "dedup"
-RULES_VERSION = "13"  # bump when the rules change meaning; recorded in review.lock
+RULES_VERSION = "14"  # bump when the rules change meaning; recorded in review.lock
 
 
 # --- the files ---------------------------------------------------------------------------
