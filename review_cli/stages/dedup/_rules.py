@@ -493,11 +493,17 @@ def one_meeting_year(a: Key, b: Key) -> bool:
     International Conference on Information Systems, ICIS 2019`): the records' years may be a
     year apart (Scopus dates a December meeting's proceedings by their publication). The year
     both names carry is the earlier record's: the meeting's, which a record may only follow. (A
-    name whose year is no edition's, `Vision 2020 Conference`, is carried by every edition.)"""
+    name whose year is no edition's, `Vision 2020 Conference`, is carried by every edition.)
+    The earlier record's name may carry no year at all (the AIS eLibrary's records as CoLRev
+    prepares them: `International Conference on Information Systems`): the later record's
+    name then says which edition, and it is the earlier record's year."""
     if not (a.conference and b.conference) or a.year is None or b.year is None:
         return False
-    held = str(min(a.year, b.year))
-    return held in a.journal and held in b.journal
+    early, late = (a, b) if a.year <= b.year else (b, a)
+    held = str(early.year)
+    return held in late.journal and (
+        held in early.journal or not any(_YEAR_WORD.fullmatch(w) for w in early.journal)
+    )
 
 
 def _venue_missing(a: Key, b: Key) -> bool:
