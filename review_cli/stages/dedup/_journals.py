@@ -85,6 +85,7 @@ def journal_words(journal: str) -> tuple[str, ...]:
     name = re.split(r"\.\s*(?:conference|congress|meeting)\b", journal, flags=re.I)[0]
     name = re.sub(r"\[[^\]]*\]", " ", name)
     name = re.sub(r"\([^)]*\)", " ", name)  # first: `Hypertension (Dallas, Tex. : 1979)`
+    name = _PUBLICATION_PLACE.sub(r"\g<head>", name)
     # NLM's subtitles (`Stroke; a journal of cerebral circulation`, `Brain : a journal of
     # neurology`, `Journal of magnetic resonance imaging : JMRI`) describe the journal; they are
     # not part of its name. A subtitle that describes nothing is: `Circulation : Heart Failure`
@@ -95,6 +96,17 @@ def journal_words(journal: str) -> tuple[str, ...]:
     if "," in name:
         name = _without_place(name)
     return tuple(w for w in words(name) if w not in STOP)
+
+
+# ProQuest's publication title ends with where the journal is published: `MIS Quarterly;
+# Minneapolis`, `Journal of Management Information Systems; Armonk`, `Academy of Management
+# Journal; Briarcliff Manor`. One to three capitalised words after `; ` at the end of a name
+# of two words or more (not a series, section or part: `; Series B` names another journal; and
+# after one word, `Circulation; Heart Failure` may be a daughter journal).
+_PUBLICATION_PLACE = re.compile(
+    r"^(?P<head>\S+(?:\s+\S+)+?);\s+(?!(?i:series|section|part|edition)\b)"
+    r"[A-Z][a-z]{2,}(?:\s+[A-Z][a-z]{2,}){0,2}\s*$"
+)
 
 
 # Scopus names an AIS meeting with its theme after a colon, and the edition's acronym and year
