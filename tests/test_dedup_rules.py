@@ -8155,3 +8155,28 @@ CASES += [
          {**R11B_JSIS, "type": "Erratum", "issue": "", "pages": "300"}, "not-duplicate",
          "an erratum exported under the article's title, typed only"),
 ]
+
+
+def test_r11b_no_record_bridges_two_editions() -> None:
+    """Research in progress at ICIS 2018 and the completed paper of its title at ICIS 2019 are
+    held apart; Scholar's record of either, without a venue, joins the paper of its year (round
+    1 merges a record without venue with a meeting's record a year on), never both."""
+    rip = rec(R11B_ICIS, year="2018", journal="ICIS 2018 Proceedings")
+    full = rec(R11B_ICIS)
+    for year in ("2018", "2019"):
+        bare = rec(R11B_ICIS, year=year, journal="", type="")
+        _, result = dedup_records([make_key(r) for r in (rip, full, bare)])
+        assert result.cluster_of[rip.id] != result.cluster_of[full.id]
+        mate = rip if year == "2018" else full
+        assert result.cluster_of[bare.id] == result.cluster_of[mate.id]
+
+
+def test_r11b_no_record_bridges_a_paper_and_its_journal_version() -> None:
+    """The ECIS paper and its EJIS version ahead of print, one year: a record without venue
+    (round 3's known limit merges it with either) joins one of them, never both."""
+    base = {**R11B_EJIS, "year": "2021", "volume": "", "issue": "", "pages": ""}
+    paper = rec(base, journal="ECIS 2021 Research Papers", type="CONF")
+    article = rec(base, type="Article")
+    bare = rec(base, journal="", type="")
+    _, result = dedup_records([make_key(r) for r in (paper, article, bare)])
+    assert result.cluster_of[paper.id] != result.cluster_of[article.id]
