@@ -27,7 +27,7 @@ from review_cli.stages.dedup._guards import (
     same_text,
     span,
 )
-from review_cli.stages.dedup._journals import UNNAMED, journals_match, other_years
+from review_cli.stages.dedup._journals import UNNAMED
 from review_cli.stages.dedup._keys import Key, one_meeting_but_track
 from review_cli.stages.dedup._similar import (
     added_words,
@@ -164,26 +164,17 @@ def compare(a: Key, b: Key) -> Match:
 
 
 def two_venues(a: Key, b: Key) -> bool:
-    """Both records name where they appeared, and those are two editions of one meeting (its
-    name in both, the years in the names other: `ICIS 2018 Proceedings`, `ICIS 2019
-    Proceedings`) or a meeting's paper and a journal's article ahead of print, neither in a
-    volume. (A journal's supplement in a volume, `Atherosclerosis Supplements` 10(2) against
-    Embase's `Atherosclerosis. Conference: ...` 10(S2), is one abstract that other records
-    join.)"""
-    if not both_named(a, b):
-        return False
-    if a.conference and b.conference:
-        return other_years(a.journal, b.journal) and journals_match(
-            _yearless(a.journal), _yearless(b.journal)
-        )
+    """Both records name where they appeared, neither in a volume, and those are two venues:
+    two editions of one meeting (`ICIS 2018 Proceedings`, `ICIS 2019 Proceedings`), two
+    meetings (research in progress at AMCIS 2019, the paper at ICIS 2019), a meeting's paper
+    and a journal's article ahead of print. (A journal's supplement in a volume,
+    `Atherosclerosis Supplements` 10(2) against Embase's `Atherosclerosis. Conference: ...`
+    10(S2), is one abstract that other records join.)"""
     return (
-        a.conference != b.conference and not a.volume and not b.volume
-        and journal_agree(a, b) is False
+        both_named(a, b) and not a.volume and not b.volume and journal_agree(a, b) is False
     )
 
 
-def _yearless(name: tuple[str, ...]) -> tuple[str, ...]:
-    return tuple(w for w in name if not _YEAR_WORD.fullmatch(w))
 
 
 def late_or_next_edition(x: Key, y: Key) -> bool:
