@@ -8198,3 +8198,19 @@ def test_r11b_no_record_bridges_two_meetings_of_one_year() -> None:
     bare = rec(R11B_ICIS, journal="", type="")
     _, result = dedup_records([make_key(r) for r in (amcis, icis, bare)])
     assert result.cluster_of[amcis.id] != result.cluster_of[icis.id]
+
+
+@pytest.mark.parametrize("name", [
+    "ICIS",  # dblp
+    "International Conference on Information Systems",  # the AIS eLibrary as CoLRev has it
+    "Proceedings of the Annual Hawaii International Conference on System Sciences",  # Scopus
+])
+def test_r11b_no_record_bridges_two_editions_named_without_year(name: str) -> None:
+    """A meeting named without its edition in two years (research in progress, then the
+    paper): a record without venue of the first year joins that year's record only."""
+    first = rec(R11B_ICIS, year="2018", journal=name, type="inproceedings")
+    second = rec(R11B_ICIS, year="2019", journal=name, type="inproceedings")
+    bare = rec(R11B_ICIS, year="2018", journal="", type="")
+    _, result = dedup_records([make_key(r) for r in (first, second, bare)])
+    assert result.cluster_of[first.id] != result.cluster_of[second.id]
+    assert result.cluster_of[bare.id] == result.cluster_of[first.id]
