@@ -8214,3 +8214,19 @@ def test_r11b_no_record_bridges_two_editions_named_without_year(name: str) -> No
     _, result = dedup_records([make_key(r) for r in (first, second, bare)])
     assert result.cluster_of[first.id] != result.cluster_of[second.id]
     assert result.cluster_of[bare.id] == result.cluster_of[first.id]
+
+
+def test_r11b_no_record_bridges_rip_across_indexes() -> None:
+    """Research in progress at ICIS 2018 from the AIS eLibrary and Scopus (dated 2019), its
+    record from Scholar without venue, and the completed paper from dblp (`ICIS`, 2019): the
+    three records of the first are one cluster, the completed paper another."""
+    aisel = rec(R11B_ICIS, year="2018", journal="ICIS 2018 Proceedings")
+    scopus = rec(R11B_ICIS, authors=["Lindqvist H.", "Okoro E.", "Brandtzaeg P."],
+                 year="2019", journal="International Conference on Information Systems 2018, "
+                                      "ICIS 2018", type="Conference Paper")
+    bare = rec(R11B_ICIS, year="2018", journal="", type="")
+    dblp = rec(R11B_ICIS, journal="ICIS", type="inproceedings")
+    _, result = dedup_records([make_key(r) for r in (aisel, scopus, bare, dblp)])
+    assert result.cluster_of[aisel.id] == result.cluster_of[scopus.id]
+    assert result.cluster_of[aisel.id] == result.cluster_of[bare.id]
+    assert result.cluster_of[aisel.id] != result.cluster_of[dblp.id]

@@ -169,18 +169,17 @@ def two_venues(a: Key, b: Key) -> bool:
     meetings (research in progress at AMCIS 2019, the paper at ICIS 2019), a meeting's paper
     and a journal's article ahead of print. (A journal's supplement in a volume,
     `Atherosclerosis Supplements` 10(2) against Embase's `Atherosclerosis. Conference: ...`
-    10(S2), is one abstract that other records join.) Or one meeting named without its edition
-    (dblp's `ICIS`, Scopus's HICSS) in two years: two editions, as far as the fields say."""
+    10(S2), is one abstract that other records join.) Or one meeting in two years that no
+    edition's name explains (`one_meeting_year` did not merge them: dblp's `ICIS` of 2018 and
+    2019, `ICIS 2018 Proceedings` against dblp's `ICIS` of 2019): two editions, as far as the
+    fields say."""
     if not both_named(a, b) or a.volume or b.volume:
         return False
     agree = journal_agree(a, b)
     return agree is False or (
         bool(agree) and a.conference and b.conference
         and a.year is not None and b.year is not None and a.year != b.year
-        and not any(_YEAR_WORD.fullmatch(w) for w in a.journal + b.journal)
     )
-
-
 
 
 def late_or_next_edition(x: Key, y: Key) -> bool:
