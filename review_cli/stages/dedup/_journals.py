@@ -85,16 +85,43 @@ def journal_words(journal: str) -> tuple[str, ...]:
     name = re.split(r"\.\s*(?:conference|congress|meeting)\b", journal, flags=re.I)[0]
     name = re.sub(r"\[[^\]]*\]", " ", name)
     name = re.sub(r"\([^)]*\)", " ", name)  # first: `Hypertension (Dallas, Tex. : 1979)`
+    name = _PUBLICATION_PLACE.sub(r"\g<head>", name)
     # NLM's subtitles (`Stroke; a journal of cerebral circulation`, `Brain : a journal of
     # neurology`, `Journal of magnetic resonance imaging : JMRI`) describe the journal; they are
     # not part of its name. A subtitle that describes nothing is: `Circulation : Heart Failure`
     # and `Stroke : Vascular and Interventional Neurology` are other journals.
     head, *subtitle = _NLM_SUBTITLE.split(name, maxsplit=1)
-    if head and subtitle and _describes(subtitle[0]):
+    if head and subtitle and _describes(subtitle[0]) and not _themed_meeting(head, subtitle[0]):
         name = head
     if "," in name:
         name = _without_place(name)
     return tuple(w for w in words(name) if w not in STOP)
+
+
+# ProQuest's publication title ends with where the journal is published: `MIS Quarterly;
+# Minneapolis`, `Journal of Management Information Systems; Armonk`, `Academy of Management
+# Journal; Briarcliff Manor`. One to three capitalised words after `; ` at the end of a name
+# of two words or more (not a series, section or part: `; Series B` names another journal; and
+# after one word, `Circulation; Heart Failure` may be a daughter journal).
+_PUBLICATION_PLACE = re.compile(
+    r"^(?P<head>\S+(?:\s+\S+)+?);\s+(?!(?i:series|section|part|edition)\b)"
+    r"[A-Z][a-z]{2,}(?:\s+[A-Z][a-z]{2,}){0,2}\s*$"
+)
+
+
+# Scopus names an AIS meeting with its theme after a colon, and the edition's acronym and year
+# in or after it: `Pacific Asia Conference on Information Systems: Opportunities and
+# Challenges for the Digitized Society: Are We Ready?, PACIS 2018`, `International Conference
+# on Information Systems: ICIS 2018 - Bridging the Internet of People, Data, and Things`. The
+# year made the theme read as NLM's dated description, and the name was cut to the meeting's
+# without its edition: the paper of PACIS 2018, which Scopus dates 2019, matched `PACIS 2019
+# Proceedings` and merged with the next edition's paper of its title. After a meeting's name,
+# a part with a year names the edition and stays.
+_EDITION_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+
+
+def _themed_meeting(head: str, subtitle: str) -> bool:
+    return bool(_EDITION_YEAR.search(subtitle)) and _MEETING_TYPE.search(head) is not None
 
 
 # Google Scholar ends a meeting's name with its city and country: `Proceedings of the 40th
@@ -264,7 +291,7 @@ def _same_one_word(word: str, full: tuple[str, ...]) -> bool:
     the word followed by a description (`Headache: The Journal of Head and Face Pain`, `Cureus
     Journal of Medical Science`, `Cephalalgia: an international journal of headache`), never
     `<word> Journal` alone (`Circulation Journal`, Japan's, is not `Circulation`)."""
-    rest = [w for w in full if not w[0].isdigit() and w not in _EDITION_WORDS]
+    rest = [w for w in _sections_free(full) if not w[0].isdigit() and w not in _EDITION_WORDS]
     return (
         all(w == word for w in rest)
         or (full[0] == word and len(rest) >= 3 and rest[0] == word and rest[1] == "journal")
@@ -305,6 +332,18 @@ _EDITION_FREE = frozenset(("proceedings", "annual", "international", "ieee", "ac
 _SECTION_WORDS = frozenset(
     "research papers paper progress completed short full".split()
 )
+
+
+def _sections_free(name: tuple[str, ...]) -> tuple[str, ...]:
+    """A name without the section words after its year: the AIS eLibrary's `ECIS 2020 Research
+    Papers` and `PACIS 2021 Completed Research` are the proceedings cited as `ECIS 2020
+    Proceedings` (or dblp's `ECIS`), as they are Scopus's ECIS name (`_acronym_of`). Only after
+    the year, where the AIS eLibrary puts them: before it they may be the meeting's own words
+    (`Workshop on HCI Research in MIS`)."""
+    for i, w in enumerate(name):
+        if _YEAR.fullmatch(w):
+            return name[: i + 1] + tuple(x for x in name[i + 1 :] if x not in _SECTION_WORDS)
+    return name
 
 
 def spelled_too(rest: tuple[str, ...], spelled: tuple[str, ...]) -> bool:
@@ -369,7 +408,10 @@ def journals_match(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
         return True
     if _acronym_for_run(a, b) or _acronym_for_run(b, a):
         return True
-    if _VENUE_TYPES.intersection(a + b) and _edition_free(a) == _edition_free(b) != ():
+    if (
+        _VENUE_TYPES.intersection(a + b)
+        and _edition_free(_sections_free(a)) == _edition_free(_sections_free(b)) != ()
+    ):
         return True  # `Proceedings of the 52nd Hawaii ...` and `... of the Annual Hawaii ...`
     short, full = (a, b) if sum(map(len, a)) <= sum(map(len, b)) else (b, a)
     if len(short) == 1 and not _same_one_word(short[0], full):

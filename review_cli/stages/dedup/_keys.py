@@ -189,6 +189,27 @@ def dotted_part(raw_title: str) -> str:
     return ROMAN.get(value, "") if value[0] in "ivx" else value.lstrip("0") or "0"
 
 
+# A teaching case's letter before its subtitle: `Nordbank (A): replacing the core banking
+# system` and `Nordbank (B): ...` (or `Nordbank A: ...`) are two cases of a series (`part`
+# reads the letter only at the title's end, where folding leaves it a word; here it is one
+# letter among many words and the titles scored 0.98, one team, one issue). Before a colon or
+# a dash; in brackets in any case, bare only in capitals and not after a word a letter names
+# a thing with (`Vitamin D:`, `Hepatitis B:`, `Plan B:`).
+_CASE_LETTER = re.compile(
+    r"(?:\(([A-Fa-f])\)|(\w+)\s+([A-F]))\s*(?::|\s-\s|[\u2013\u2014])"
+)
+
+
+def case_letter(raw_title: str) -> str:
+    """The part a letter before the subtitle names (`(A):`, `Nordbank B:`), or ''."""
+    for m in _CASE_LETTER.finditer(raw_title):
+        if m.group(1):
+            return LETTER_PART + m.group(1).casefold()
+        if m.group(2).casefold() not in _NAMED_BY_LETTER:
+            return LETTER_PART + m.group(3).casefold()
+    return ""
+
+
 LETTER_PART = "letter "  # a part named by a trailing letter; a title cut short ends so too
 _CASE_LETTERS = frozenset("abcdef")
 # A trailing letter that names a thing, not a part: `hepatitis B`, `vitamin D`, `type A`.
@@ -774,9 +795,22 @@ def alternatives(raw: str) -> tuple[str, ...]:
 
 def clean_number(text: str) -> str:
     """A volume or issue that is only a number; `1)` or `63 (Suppl 1)` are not trusted, and
-    `0` is an export's placeholder (no volume or issue is numbered 0)."""
+    `0` is an export's placeholder (no volume or issue is numbered 0). A label before it
+    (ProQuest's `Issue 3`, `No. 3`, `Vol. 43`) or the issue's month after it (EBSCO's `3
+    (September)`, `2 (Summer)`) leaves the number: read as no issue, an editor's column of one
+    issue (`Editor's Comments`, placed only by its issue) waited for a person."""
     text = text.strip()
+    if not text.isdigit() and text:
+        text = _MONTH_NOTE.sub("", _NUMBER_LABEL.sub("", text)).strip()
     return placed_number(text) if text.isdigit() else ""
+
+
+_NUMBER_LABEL = re.compile(r"^(?:vol(?:ume)?|issue|iss|no|nr|number|num)\b\.?\s*", re.I)
+_MONTH_NOTE = re.compile(
+    r"\s*\((?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|spring|summer|fall|autumn|winter)"
+    r"[a-z]*\.?(?:\s*[-/\u2013]\s*[a-z]+\.?)?(?:\s+\d{4})?\)$",
+    re.I,
+)
 
 
 _MEETING = re.compile(r"\.\s*(?:conference|congress|meeting)\s*:\s*", re.I)
@@ -897,7 +931,7 @@ def make_key(r: Record) -> Key:
         tokens=tokens,
         numbers=title_numbers(title),
         signs=title_signs(raw),
-        part=part(title) or dotted_part(raw),
+        part=part(title) or dotted_part(raw) or case_letter(raw),
         kinds=item_kinds,
         typed_comment="comment" in typed and "comment" not in titled,
         conference=conference(r.journal, r.volume, r.issue, r.pages, r.type),

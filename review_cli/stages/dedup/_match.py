@@ -184,7 +184,13 @@ def cluster(
 
     blocked: dict[Pair, Match] = {}
     sure = [(p, m) for p, m in matches.items() if m.verdict is Verdict.DUPLICATE]
-    sure.sort(key=lambda pm: (RULE_ORDER.get(pm[1].rule, 9), -pm[1].scores.get("title", 0), pm[0]))
+    # Within a rule, records of one year join first: a record without venue that is sure of
+    # a meeting paper of its year and of the next edition's paper of its title (held apart
+    # from each other) joins the paper of its year.
+    sure.sort(key=lambda pm: (
+        RULE_ORDER.get(pm[1].rule, 9), _years_apart(keys, pm[0]),
+        -pm[1].scores.get("title", 0), pm[0],
+    ))
     torn = _torn(groups, sure) if manual_apart else set()
     for p, m in sure:
         ra, rb = groups.find(p[0]), groups.find(p[1])
@@ -209,6 +215,11 @@ def cluster(
         for rid in ids:
             cluster_of[rid] = cid
     return Clustering(cluster_of, links, blocked)
+
+
+def _years_apart(keys: Mapping[str, Key], p: Pair) -> bool:
+    ya, yb = keys[p[0]].year, keys[p[1]].year
+    return ya is not None and yb is not None and ya != yb
 
 
 def _torn(groups: _Groups, sure: list[tuple[Pair, Match]]) -> set[str]:

@@ -64,9 +64,10 @@ def page_span(pages: str) -> tuple[str, str]:
     return first, last
 
 
-# `pp. 1-24`, `p. 46-55` (EBSCO, the AIS eLibrary, Google Scholar): the word for pages, not a
-# page style (`p46` without the dot stays one).
-_PAGES_WORD = re.compile(r"^\s*(?:pp\.?|p\.)\s*(?=\d)", re.I)
+# `pp. 1-24`, `p. 46-55` (EBSCO, the AIS eLibrary, Google Scholar), `Pages 889-921`
+# (ScienceDirect's text export): the word for pages, not a page style (`p46` without the dot
+# stays one).
+_PAGES_WORD = re.compile(r"^\s*(?:pp\.?|p\.|pages?\s)\s*(?=\d)", re.I)
 
 
 # `12 pp.`, `12p`, `12 pages` (CAB Abstracts, EBSCO): how many pages, not where they are. The

@@ -13,6 +13,7 @@ a study, a missed duplicate costs a reviewer seconds.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -150,7 +151,52 @@ def compare(a: Key, b: Key) -> Match:
         return Match(Verdict.UNCERTAIN, "abstract-or-article", scores)
     if match.verdict is Verdict.DUPLICATE and working_paper_or_article(a, b):
         return Match(Verdict.UNCERTAIN, "working-paper-or-article", scores)
+    if match.verdict is Verdict.DUPLICATE and (
+        late_or_next_edition(a, b) or late_or_next_edition(b, a)
+    ):
+        return Match(Verdict.UNCERTAIN, "meeting-dated-late-or-next-edition", scores)
+    if match.verdict is Verdict.UNCERTAIN and not match.hold and two_venues(a, b):
+        # Research in progress at ICIS 2018 and the completed paper at ICIS 2019, or the ECIS
+        # paper and its journal version: a record without venue (Scholar's) is sure of either
+        # one, and through it the two became one cluster. Held, it joins one of them only.
+        return Match(match.verdict, match.rule, match.scores, hold=True)
     return match
+
+
+def two_venues(a: Key, b: Key) -> bool:
+    """Both records name where they appeared, neither in a volume, and those are two venues:
+    two editions of one meeting (`ICIS 2018 Proceedings`, `ICIS 2019 Proceedings`), two
+    meetings (research in progress at AMCIS 2019, the paper at ICIS 2019), a meeting's paper
+    and a journal's article ahead of print. (A journal's supplement in a volume,
+    `Atherosclerosis Supplements` 10(2) against Embase's `Atherosclerosis. Conference: ...`
+    10(S2), is one abstract that other records join.) Or one meeting in two years that no
+    edition's name explains (`one_meeting_year` did not merge them: dblp's `ICIS` of 2018 and
+    2019, `ICIS 2018 Proceedings` against dblp's `ICIS` of 2019): two editions, as far as the
+    fields say."""
+    if not both_named(a, b) or a.volume or b.volume:
+        return False
+    agree = journal_agree(a, b)
+    return agree is False or (
+        bool(agree) and a.conference and b.conference
+        and a.year is not None and b.year is not None and a.year != b.year
+    )
+
+
+def late_or_next_edition(x: Key, y: Key) -> bool:
+    """`x` names its meeting's edition (`International Conference on Information Systems 2018,
+    ICIS 2018`) and is dated after it (Scopus dates a December meeting by its proceedings:
+    2019), and `y`, of that later year, names no edition (dblp's `ICIS`, Scholar without a
+    venue): `y` is the paper exported a year late too, or the next edition's paper of its title
+    (research in progress at ICIS 2018, completed at ICIS 2019). Nothing tells which; a place
+    both give (a volume, a page) still decides."""
+    return (
+        x.conference and after_meeting_year(x, x) and y.year == x.year
+        and not any(_YEAR_WORD.fullmatch(w) for w in y.journal)
+        and not (x.volume and x.volume == y.volume) and not (x.first_page and same_page(x, y))
+    )
+
+
+_YEAR_WORD = re.compile(r"(?:19|20)\d\d")
 
 
 def comment_or_article(a: Key, b: Key, title: float) -> bool:
@@ -474,11 +520,17 @@ def one_meeting_year(a: Key, b: Key) -> bool:
     International Conference on Information Systems, ICIS 2019`): the records' years may be a
     year apart (Scopus dates a December meeting's proceedings by their publication). The year
     both names carry is the earlier record's: the meeting's, which a record may only follow. (A
-    name whose year is no edition's, `Vision 2020 Conference`, is carried by every edition.)"""
+    name whose year is no edition's, `Vision 2020 Conference`, is carried by every edition.)
+    The earlier record's name may carry no year at all (the AIS eLibrary's records as CoLRev
+    prepares them: `International Conference on Information Systems`): the later record's
+    name then says which edition, and it is the earlier record's year."""
     if not (a.conference and b.conference) or a.year is None or b.year is None:
         return False
-    held = str(min(a.year, b.year))
-    return held in a.journal and held in b.journal
+    early, late = (a, b) if a.year <= b.year else (b, a)
+    held = str(early.year)
+    return held in late.journal and (
+        held in early.journal or not any(_YEAR_WORD.fullmatch(w) for w in early.journal)
+    )
 
 
 def _venue_missing(a: Key, b: Key) -> bool:

@@ -352,6 +352,8 @@ _SPELLINGS = (
     (re.compile(r"([bct])re\b"), r"\1er"), (re.compile(r"geing"), "ging"),
     (re.compile(r"amme\b"), "am"), (re.compile(r"tian"), "cian"),
     (re.compile(r"ll"), "l"), (re.compile(r"ence\b"), "ense"), (re.compile(r"^enq"), "inq"),
+    # Design science's British `artefact` (IS titles use it as often as `artifact`), `sceptic`.
+    (re.compile(r"^artef"), "artif"), (re.compile(r"^scep"), "skep"),
     (re.compile(r"e?s\b"), ""),
 )
 

@@ -23,6 +23,11 @@ _QUEUED = {
         "A working paper, report or preprint against a journal's record of its title: two "
         "versions of the work (keep both), or one article typed two ways?"
     ),
+    "meeting-dated-late-or-next-edition": (
+        "One record names the meeting's edition and is dated a year after it; the other, of "
+        "that later year, names no edition: one paper both indexes date late, or the next "
+        "edition's paper of its title (research in progress, then the completed paper)?"
+    ),
     "other-volume-of-meeting": (
         "One record is in a meeting's main proceedings, the other in its Companion, Workshops "
         "or Extended Abstracts: a paper and its poster (two works), or one paper indexed two "
