@@ -13,7 +13,6 @@ from collections.abc import Iterator
 
 from review_cli.io import tabular
 from review_cli.io.document import Document, Parsed, Skip
-from review_cli.io.normalise import with_supplement
 
 NAME = "wos-tab"
 LABEL = "Web of Science tab-delimited"
@@ -21,11 +20,12 @@ LABEL = "Web of Science tab-delimited"
 ALIASES: dict[str, tuple[str, ...]] = {
     "title": ("ti",),
     "authors": ("au", "af", "ca"),
-    # WoS leaves PY empty for an article in early access: its year is then EY's or EA's date.
-    # Each is its own column here (the alias table keeps one column per field).
+    # WoS leaves PY empty for an article in early access: its year is then EA's date (read by
+    # tabular, as for the Excel export), else EY or PD. Each is its own column here (the alias
+    # table keeps one column per field).
     "year": ("py",),
+    "early_access_date": ("ea",),
     "early_access_year": ("ey",),
-    "early_access": ("ea",),
     "publication_date": ("pd",),
     "doi": ("di", "d2"),
     "pmid": ("pm",),
@@ -36,14 +36,15 @@ ALIASES: dict[str, tuple[str, ...]] = {
     "issue": ("is",),
     "pages": ("ps",),
     "start_page": ("bp",),
-    "article_number": ("ar",),  # read by tabular when a row has no pages
-    "supplement": ("su",),
+    # read by tabular: the article number when a row has no pages, the supplement into the issue
+    "article_number": ("ar",),
+    "supplement_column": ("su",),
     "end_page": ("ep",),
     "keywords": ("de", "id", "mi"),
     "language": ("la",),
     "type": ("dt", "pt"),
     "issn": ("sn",),
-    "eissn": ("ei",),  # an online-only journal's ISSN, when SN is empty
+    "online_issn": ("ei",),  # an online-only journal's ISSN, when SN is empty (tabular)
 }
 _TAG = re.compile(r"^[A-Z][A-Z0-9]$")
 _EMAIL = re.compile(r"\s*\([^()]*@[^()]*\)")
@@ -79,18 +80,7 @@ def parse(doc: Document) -> Iterator[Parsed | Skip]:
 
 
 def _fill_in(fields: dict[str, object]) -> None:
-    """The tagged reader's fallbacks (`wos._record`) for the year, the ISSN and the supplement,
-    for the columns of one row."""
-    def take(name: str) -> str:
-        value = fields.pop(name, "")
-        return value if isinstance(value, str) else ""
-
-    dates = [take(name) for name in ("early_access_year", "early_access", "publication_date")]
+    """The tagged reader's last fallbacks for the year (`wos._record`), for one row's columns."""
+    dates = [fields.pop(name, "") for name in ("early_access_year", "publication_date")]
     if not fields.get("year"):
         fields["year"] = next((d for d in dates if d), "")
-    eissn = take("eissn")
-    if not fields.get("issn"):
-        fields["issn"] = eissn
-    supplement = take("supplement")
-    issue = fields.get("issue", "")
-    fields["issue"] = with_supplement(issue if isinstance(issue, str) else "", supplement)
