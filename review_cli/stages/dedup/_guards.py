@@ -74,6 +74,11 @@ def kind_guard(a: Key, b: Key) -> str:
         if (
             article_length(article) and bool(article.journal or article.volume)
             and not (a.first_page and a.first_page == b.first_page)
+            # A chapter or a book series' item is no journal article: SpringerLink types a
+            # paper of a proceedings volume (LNCS, LNBIP, IFIP AICT) `CHAP` under the book's
+            # title, which names no meeting, an index names the series; Scholar's record of it
+            # names the meeting and gives no pages.
+            and article.form != "chapter" and not article.series
         ):
             # (A record with pages but no journal or volume is not known to be an article:
             # an index of conference papers exports pages 1-15 and nothing else. Two plain

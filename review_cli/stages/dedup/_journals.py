@@ -95,7 +95,16 @@ def journal_words(journal: str) -> tuple[str, ...]:
         name = head
     if "," in name:
         name = _without_place(name)
-    return tuple(w for w in words(name) if w not in STOP)
+    out = tuple(w for w in words(name) if w not in STOP)
+    if "ssrn" in out or out == _SSRN_SPELLED:
+        # One repository of working papers, as Crossref (`SSRN Electronic Journal`), Scholar
+        # (`Available at SSRN 3412345`, the paper's number, which stays: two numbers are two
+        # papers) and others name it.
+        return ("ssrn", *(w for w in out if w.isdigit()))
+    return out
+
+
+_SSRN_SPELLED = ("social", "science", "research", "network")
 
 
 # ProQuest's publication title ends with where the journal is published: `MIS Quarterly;
@@ -259,10 +268,17 @@ def _spelled_out(name: tuple[str, ...], acronym: str) -> tuple[str, ...]:
     `Proceedings of`, `Annual`, or the acronym itself (Scopus names what the AIS eLibrary calls
     `ICIS 2019 Proceedings` `40th International Conference on Information Systems, ICIS 2019`,
     and HICSS `Proceedings of the Annual Hawaii International Conference on System Sciences`)."""
+    # IEEE Xplore's `2021 IEEE 23rd Conference on Business Informatics (CBI)` names its
+    # sponsors before the meeting and its acronym in brackets (which `journal_words` drops):
+    # dblp's `CBI` spells the meeting, not the sponsor.
     return tuple(
         w for w in name
         if not numbered(w) and w not in ("proceedings", "annual", acronym)
+        and w not in _SPONSORS
     )
+
+
+_SPONSORS = frozenset(("ieee", "acm", "ifip"))
 
 
 def _acronym_in_both(t: str, spelled: tuple[str, ...], full: tuple[str, ...]) -> bool:
