@@ -356,11 +356,14 @@ def _sections_free(name: tuple[str, ...]) -> tuple[str, ...]:
 def _two_sections(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     """Both names say which section of one meeting's proceedings, and one is research in
     progress and the other not (`ECIS 2020 Research-in-Progress Papers` against `ECIS 2020
-    Research Papers`, `PACIS 2021 Completed Research`): a short paper and the full paper of
-    its title are two works, even in one edition. Against a name without a section
-    (`Proceedings of ECIS 2020`, Scopus's name) either may be the paper."""
+    Research Papers`, `PACIS 2021 Completed Research`, `... Short Papers`): a short paper and
+    the full paper of its title are two works, even in one edition. Against a name without a
+    section (`Proceedings of ECIS 2020`, Scopus's name) either may be the paper."""
     sa, sb = _sections_after_year(a), _sections_after_year(b)
-    return bool(sa) and bool(sb) and ("progress" in sa) != ("progress" in sb)
+    return bool(sa) and bool(sb) and bool(sa & _SHORT) != bool(sb & _SHORT)
+
+
+_SHORT = frozenset(("progress", "short"))
 
 
 def _sections_after_year(name: tuple[str, ...]) -> frozenset[str]:
