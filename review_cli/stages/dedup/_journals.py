@@ -111,9 +111,16 @@ _SSRN_SPELLED = ("social", "science", "research", "network")
 # Minneapolis`, `Journal of Management Information Systems; Armonk`, `Academy of Management
 # Journal; Briarcliff Manor`. One to three capitalised words after `; ` at the end of a name
 # of two words or more (not a series, section or part: `; Series B` names another journal; and
-# after one word, `Circulation; Heart Failure` may be a daughter journal).
+# after one word, `Circulation; Heart Failure` may be a daughter journal). No word of the part
+# may be a word journals name their parts and daughters by: `Philosophical Transactions of the
+# Royal Society; Biological Sciences` and `; Physical Sciences` share their volume numbers,
+# `Journal of Physical Chemistry; Letters` is another journal, `; Special Issue` no place.
 _PUBLICATION_PLACE = re.compile(
     r"^(?P<head>\S+(?:\s+\S+)+?);\s+(?!(?i:series|section|part|edition)\b)"
+    r"(?!.*\b(?i:letters?|sciences?|science|reports?|reviews?|research|studies|issues?|special"
+    r"|supplements?|engineering|medicine|physics|chemistry|biology|methods|applications"
+    r"|communications|proceedings|transactions|abstracts|conference|clinical|practice|online"
+    r"|express|open|short|notes|papers?|series|section)\b)"
     r"[A-Z][a-z]{2,}(?:\s+[A-Z][a-z]{2,}){0,2}\s*$"
 )
 
@@ -362,6 +369,26 @@ def _sections_free(name: tuple[str, ...]) -> tuple[str, ...]:
     return name
 
 
+def _two_sections(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    """Both names say which section of one meeting's proceedings, and one is research in
+    progress and the other not (`ECIS 2020 Research-in-Progress Papers` against `ECIS 2020
+    Research Papers`, `PACIS 2021 Completed Research`, `... Short Papers`): a short paper and
+    the full paper of its title are two works, even in one edition. Against a name without a
+    section (`Proceedings of ECIS 2020`, Scopus's name) either may be the paper."""
+    sa, sb = _sections_after_year(a), _sections_after_year(b)
+    return bool(sa) and bool(sb) and bool(sa & _SHORT) != bool(sb & _SHORT)
+
+
+_SHORT = frozenset(("progress", "short"))
+
+
+def _sections_after_year(name: tuple[str, ...]) -> frozenset[str]:
+    for i, w in enumerate(name):
+        if _YEAR.fullmatch(w):
+            return _SECTION_WORDS.intersection(name[i + 1 :])
+    return frozenset()
+
+
 def spelled_too(rest: tuple[str, ...], spelled: tuple[str, ...]) -> bool:
     """A name's other words are the acronym's own words, spelled out beside it (Scopus's `40th
     International Conference on Information Systems, ICIS 2019` against Scholar's `Proceedings
@@ -418,7 +445,7 @@ def journals_match(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
         return False
     if a == b:
         return True
-    if other_years(a, b):
+    if other_years(a, b) or _two_sections(a, b):
         return False
     if _acronym_of(a, b) or _acronym_of(b, a):
         return True

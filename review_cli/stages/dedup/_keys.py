@@ -793,19 +793,25 @@ def alternatives(raw: str) -> tuple[str, ...]:
     return tuple(f for f in forms if len(f) >= 20)
 
 
-def clean_number(text: str) -> str:
+def clean_number(text: str, issue: bool = False) -> str:
     """A volume or issue that is only a number; `1)` or `63 (Suppl 1)` are not trusted, and
     `0` is an export's placeholder (no volume or issue is numbered 0). A label before it
     (ProQuest's `Issue 3`, `No. 3`, `Vol. 43`) or the issue's month after it (EBSCO's `3
     (September)`, `2 (Summer)`) leaves the number: read as no issue, an editor's column of one
-    issue (`Editor's Comments`, placed only by its issue) waited for a person."""
+    issue (`Editor's Comments`, placed only by its issue) waited for a person. The volume's
+    label in the issue's field (`Vol. 43`) says the export put the volume there: no issue, not
+    issue 43 against another record's issue 3 (it kept one column apart). (`No. 12` in the
+    volume's field stays 12: a report series numbers its reports so, and `No. 13` is another.)"""
     text = text.strip()
     if not text.isdigit() and text:
+        if issue and _VOLUME_LABEL.match(text):
+            return ""
         text = _MONTH_NOTE.sub("", _NUMBER_LABEL.sub("", text)).strip()
     return placed_number(text) if text.isdigit() else ""
 
 
 _NUMBER_LABEL = re.compile(r"^(?:vol(?:ume)?|issue|iss|no|nr|number|num)\b\.?\s*", re.I)
+_VOLUME_LABEL = re.compile(r"^vol(?:ume)?\b", re.I)
 _MONTH_NOTE = re.compile(
     r"\s*\((?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|spring|summer|fall|autumn|winter)"
     r"[a-z]*\.?(?:\s*[-/\u2013]\s*[a-z]+\.?)?(?:\s+\d{4})?\)$",
@@ -953,7 +959,7 @@ def make_key(r: Record) -> Key:
         meeting=meeting_words(r.journal),
         journal_alt=journal_info(r.journal_abbrev)[0] if r.journal and r.journal_abbrev else (),
         volume=volume if arxiv else clean_number(volume),
-        issue=clean_number(issue),
+        issue=clean_number(issue, issue=True),
         supplement_no=supplement_number(r.volume, r.issue),
         first_page=first,
         last_page=last,

@@ -14,7 +14,13 @@ from functools import lru_cache
 from rapidfuzz import fuzz, process
 
 from review_cli.stages.dedup._journals import UNNAMED, journals_match, romanised
-from review_cli.stages.dedup._keys import Key, _surnames_of, initials_first, number_value
+from review_cli.stages.dedup._keys import (
+    Key,
+    _initials_of,
+    _surnames_of,
+    initials_first,
+    number_value,
+)
 from review_cli.stages.dedup._titles import foreign, main_title
 
 
@@ -66,8 +72,12 @@ def author_similarity(a: Key, b: Key) -> float | None:
         # `OKAFORBELL, N`): one name on the other record when it is all that name's words, its
         # particles too (`Van der Meulen` read `meulen`); never a shorter surname (`Levine` is
         # not `Vine`, `Vandermeulen` not `Meulen`).
+        # The initials must not name two people (`LEROUX, M` and `Le Roux, P. J.`, as `Roux M`
+        # and `Roux PJ` would): `Leroux` and `Le Roux` are both surnames, two writers of one
+        # letters page as often as one name run together.
         glued_a, glued_b = glued_names(a.authors), glued_names(b.authors)
-        shared += len((sa - sb) & glued_b) + len((sb - sa) & glued_a)
+        shared += sum(not _glued_differ(a, s, glued_b[s]) for s in (sa - sb) & glued_b.keys())
+        shared += sum(not _glued_differ(b, s, glued_a[s]) for s in (sb - sa) & glued_a.keys())
     if shared < min(len(sa), len(sb)) and len(sa) * len(sb) <= 150:
         # Transliterations and typos: count near-equal surnames too.
         rest_b = list(sb - sa)
@@ -78,13 +88,23 @@ def author_similarity(a: Key, b: Key) -> float | None:
 
 
 @lru_cache(maxsize=65536)
-def glued_names(authors: tuple[str, ...], n: int = 12) -> frozenset[str]:
-    """Each of the first `n` names of several words (particles too) written as one word."""
+def glued_names(authors: tuple[str, ...], n: int = 12) -> dict[str, str]:
+    """Each of the first `n` names of several words (particles too) written as one word, with
+    its initials."""
     scholar = initials_first(authors)
-    return frozenset(
-        "".join(words) for words in (_surnames_of(a, scholar) for a in authors[:n])
-        if 1 < len(words) <= 4
-    )
+    out: dict[str, str] = {}
+    for a in authors[:n]:
+        words = _surnames_of(a, scholar)
+        if 1 < len(words) <= 4:
+            out.setdefault("".join(words), _initials_of(a, scholar))
+    return out
+
+
+def _glued_differ(k: Key, surname: str, initials: str) -> bool:
+    """Every name of this one-word surname in `k` has another first initial than the name run
+    together on the other record."""
+    xs = _initials_under(k, surname)
+    return _known(xs, {initials}) and all(initials_differ(x, initials) for x in xs)
 
 
 def other_scripts(a: Key, b: Key) -> bool:
