@@ -916,6 +916,12 @@ def make_key(r: Record) -> Key:
     if authors and any(placeholder_author(a) for a in authors):
         authors = tuple(a for a in authors if not placeholder_author(a))
     group = group_author(authors)
+    # A trial group first and its people after it (`IST-3 Investigators; Smith J; Lee K`):
+    # the people are compared, as the other database lists them without the group. A group
+    # alone, or with one name, still leaves nothing to compare.
+    named = authors if not group else tuple(a for a in authors if not _is_group(a))
+    if group and len(named) < 2:
+        named = ()
     alt_titles = alternatives(raw)
     tokens = title_tokens(title)
     titled = kinds(raw, "")  # what the title says the item is; the record type adds its own
@@ -947,12 +953,12 @@ def make_key(r: Record) -> Key:
         form=form(r.type),
         typed=bool(r.type.strip()),
         year=r.year,
-        surnames=() if group else surnames(authors),
-        initials=() if group else given_initials(authors),
+        surnames=() if not named else surnames(named),
+        initials=() if not named else given_initials(named),
         authors=authors,
         first_author=(
-            () if group or not authors
-            else without_particles(_surnames_of(authors[0], initials_first(authors)))[:4]
+            () if not named
+            else without_particles(_surnames_of(named[0], initials_first(named)))[:4]
         ),
         group=group,
         journal=journal,

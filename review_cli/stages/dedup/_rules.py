@@ -505,8 +505,9 @@ def ahead_of_print(x: Key, y: Key) -> bool:
 
 
 def _team(k: Key) -> bool:
-    """Two or more named authors (not a group, not one name and `et al.`)."""
-    return not k.group and len(k.authors) >= 2 and len(set(k.surnames)) >= 2
+    """Two or more named authors (not a group alone, not one name and `et al.`). A group's
+    list with two names or more after it names its people (`_keys.make_key`): a team too."""
+    return len(k.authors) >= 2 and len(set(k.surnames)) >= 2
 
 
 def letters_block(a: Key, b: Key, authors: float | None) -> bool:

@@ -124,4 +124,10 @@ def title_form(title: str) -> str:
         inner, _, rest = t[1:].partition("]")
         # `[English translation]. Original title`: the translation is what other databases show.
         t = inner if len(words(inner)) >= 3 else inner + " " + rest
-    return " ".join(words(strip_notes(t)))
+    out = words(strip_notes(t))
+    if "vs" in out:
+        # `vs` and `vs.` are how one database writes the `versus` of another: one word, else
+        # a title of 40-odd letters loses 4 points to it and a record ahead of print, which
+        # needs the higher score, waits. Two works whose titles differ only so are not seen.
+        out = ["versus" if w == "vs" else w for w in out]
+    return " ".join(out)
