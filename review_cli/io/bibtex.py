@@ -295,6 +295,9 @@ def parse(doc: Document) -> Iterator[Parsed | Skip]:
         yield _record(kind, key, raw, line_of(start))
 
 
+_PMID_IN_NOTE = re.compile(r"PMID:?\s*(\d+)", re.I)
+
+
 def _record(kind: str, key: str, raw: dict[str, str], line: int) -> Parsed:
     def get(*names: str) -> str:
         for n in names:
@@ -310,7 +313,12 @@ def _record(kind: str, key: str, raw: dict[str, str], line: int) -> Parsed:
             key,
             raw.get("eprint", "") if raw.get("eprinttype", "").casefold() == "pubmed" else "",
         ):
-            pm = re.search(r"PMID:?\s*(\d+)", source, re.I)
+            # a note also cites the item a comment is about (`Comment on: PMID 123`)
+            pm = next(
+                (m for m in _PMID_IN_NOTE.finditer(source)
+                 if not normalise.names_another(source, m.start())),
+                None,
+            )
             if pm:
                 pmid = pm.group(1)
                 break

@@ -105,6 +105,42 @@ def pmid(value: Any) -> str:
     return number if token.isdigit() and 0 < len(number) <= PMID_DIGITS else ""
 
 
+# Notes and Zotero's Extra cite other items by their identifiers too: `Comment on: PMID: 123`,
+# `Erratum for: PMID 123`, `Original PMID: 123`, `Retraction of doi: 10...`. A label there is
+# the record's own where it starts its line or follows another key's value (Zotero's Extra
+# flattened to one line: `Place: England PMID: 35319117  PMCID: PMC9151451`) or a pointer to
+# the record's own version (`see doi: ...`, `Available from: https://doi.org/...`); one that a
+# relation's words lead into names the item the record is about, and the same PMID or DOI
+# would make the comment and its article one record.
+_LEADS_TO_ANOTHER = re.compile(
+    r"\b(?:on|of|for|to|original(?:\s+\w+)?|comment(?:s|ed)?|errat(?:um|a)|"
+    r"correct(?:ion|ed|s)?|retract(?:ion|ed|s)?|updat(?:e|es|ed)|repl(?:y|ies)|"
+    r"respon(?:se|ds)|cit(?:e|es|ed|ing)|related|parent|linked|republished|reprint(?:ed)?)"
+    r"(?:\s+in)?\s*:?\s*$",
+    re.I,
+)
+_ID_LABEL_END = re.compile(r"(?:\b(?:doi|pmid|pubmed(?:\s*id)?)\s*:?|https?://\S*)\s*$", re.I)
+
+
+# PubMed's relations as EndNote and Zotero keep them, one a line: `Erratum in: Age Ageing.
+# 2021;50(6):2033. doi: 10...`, `Comment on: ...`, `Original Study: ...`.
+_RELATION_LINE = re.compile(
+    r"^\s*(?:original\s+\w+|(?:comments?|errat(?:um|a)|corrections?|retractions?|retracted|"
+    r"updates?|repl(?:y|ies)|responses?|republished|reprints?|expression of concern)"
+    r"\s+(?:in|on|of|for|to|from))\s*:",
+    re.I,
+)
+
+
+def names_another(text: str, start: int) -> bool:
+    """Whether the identifier (or its label) at `start` of a note names another item."""
+    line = text[text.rfind("\n", 0, start) + 1 : start]
+    if _RELATION_LINE.match(line):
+        return True
+    line = _ID_LABEL_END.sub("", line)
+    return bool(_LEADS_TO_ANOTHER.search(line))
+
+
 # PsycINFO's `No Pagination Specified`, which Ovid's RIS splits into `SP  - No` and
 # `EP  - Specified` and EndNote writes `No-Specified`: no pages, not a page named `No`.
 _NO_PAGES = re.compile(r"(?:no|not)(?:[\s-]+pagination)?(?:[\s-]+specified)?", re.I)

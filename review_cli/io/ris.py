@@ -126,12 +126,14 @@ def _doi(tags: dict[str, list[str]]) -> str:
             if "10." in v:
                 return v
     # EndNote keeps a PsycINFO record's DOI link in SE (`http://dx.doi.org/10.1080/...`)
+    # A note also cites the item a comment or erratum is about (`Comment on: https://doi.org/..`)
     for tag in ("UR", "L1", "L2", "N1", "LK", "SE"):
         for v in tags.get(tag, ()):
             if "10." in v and "doi" in v.lower():
-                m = _DOI_IN_TEXT.search(v.replace("%2F", "/").replace("%2f", "/"))
-                if m:
-                    return m.group(0)
+                text = v.replace("%2F", "/").replace("%2f", "/")
+                for m in _DOI_IN_TEXT.finditer(text):
+                    if not normalise.names_another(text, m.start()):
+                        return m.group(0)
     return ""
 
 
@@ -193,12 +195,10 @@ def _pmid(tags: dict[str, list[str]]) -> str:
         pmid = _bare_pmid(tags, "C5")
         if pmid:
             return pmid
-    for tag in ("UR", "L2"):
-        for v in tags.get(tag, ()):
-            m = _PUBMED_URL.search(v)
-            if m:
-                return m.group(1)
-    return ""
+    # One PubMed link among the record's links is its own; a comment's may list its article's
+    # beside its own, and then neither is known to be the record's.
+    linked = {m for tag in ("UR", "L2") for v in tags.get(tag, ()) for m in _PUBMED_URL.findall(v)}
+    return next(iter(linked)) if len(linked) == 1 else ""
 
 
 # Web of Science's RIS gives an early-access article's online date in C6 (`C6  - MAY 2024`);

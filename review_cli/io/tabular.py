@@ -20,7 +20,12 @@ from typing import Any
 
 from review_cli.errors import ParseError
 from review_cli.io.document import Document, Parsed, Skip
-from review_cli.io.normalise import article_number, run_together, with_supplement
+from review_cli.io.normalise import (
+    article_number,
+    names_another,
+    run_together,
+    with_supplement,
+)
 
 NAME = "csv"
 LABEL = "CSV/TSV table"
@@ -127,6 +132,17 @@ _EXTRA_DOI = re.compile(r"(?:^|\s)DOI:\s*(10\.\d{4,9}/\S+)", re.I)
 _PUBMED_CITATION = re.compile(
     r";(?P<volume>[^;():\s]+)(?:\((?P<issue>[^)]+)\))?:(?P<pages>[^.\s;]+)"
 )
+
+
+def _own(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
+    """The first label (`PMID: 123`) that gives the record's own identifier, not one a
+    relation cites (`Original PMID: 123`, `Comment on: PMID: 123`): normalise.names_another."""
+    for m in pattern.finditer(text):
+        label = m.start() + len(m.group(0)) - len(m.group(0).lstrip())
+        if not names_another(text, label):
+            return m
+    return None
+
 
 csv.field_size_limit(min(sys.maxsize, 2**31 - 1))  # abstracts and reference lists exceed 128 KiB
 
@@ -236,10 +252,10 @@ def row_fields(row: list[str], mapping: Mapping[str, list[int]]) -> dict[str, An
         fields["article_number"] = m.group(1)
     extra = get("extra") if "extra" in mapping else ""
     if extra:  # an explicit column wins
-        m = _EXTRA_PMID.search(extra)
+        m = _own(_EXTRA_PMID, extra)
         if m and not fields.get("pmid"):
             fields["pmid"] = m.group(1)
-        m = _EXTRA_DOI.search(extra)
+        m = _own(_EXTRA_DOI, extra)
         if m and not fields.get("doi"):
             fields["doi"] = m.group(1)
     for fld, helper in (("year", "early_access_date"), ("issn", "online_issn")):
@@ -249,9 +265,9 @@ def row_fields(row: list[str], mapping: Mapping[str, list[int]]) -> dict[str, An
     if supplement:
         fields["issue"] = with_supplement(fields.get("issue", ""), supplement)
     url = fields.get("url", "")
-    m = _PUBMED_LINK.search(url) if not fields.get("pmid") and "nih.gov/" in url else None
-    if m:
-        fields["pmid"] = m.group(1)
+    linked = set(_PUBMED_LINK.findall(url)) if not fields.get("pmid") and "nih.gov/" in url else ()
+    if len(linked) == 1:  # a comment's cell may list its article's PubMed link beside its own
+        fields["pmid"] = next(iter(linked))
     # WoS: `UNSP e1234`
     number = article_number(fields.pop("article_number", "").removeprefix("UNSP "))
     if number and not fields.get("pages") and not fields.get("start_page"):
