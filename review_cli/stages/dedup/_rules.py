@@ -331,7 +331,12 @@ def _duplicate_rules(
     conflict = word_conflict(a, b)
     # An article online a year before its print issue: the year of one record is the other's
     # year of print, less one (it counts as the same year, and nothing else places it).
-    in_print_later = ahead_of_print(a, b) or ahead_of_print(b, a)
+    in_print_later = (ahead_of_print(a, b) or ahead_of_print(b, a)) and not (
+        # A trial group's list: the group keeps its title from year to year and its writing
+        # committee turns over a name or two (round 6's yearly report, now that the names
+        # after a group are compared): ahead of print, only the same committee makes it one.
+        (a.group or b.group) and not authors_sure
+    )
     bib = sum((same_volume, same_pg, bool(journal), bool(first), same_year or in_print_later))
     if journal is not None:
         scores["journal"] = 1.0 if journal else 0.0
@@ -506,8 +511,9 @@ def ahead_of_print(x: Key, y: Key) -> bool:
 
 def _team(k: Key) -> bool:
     """Two or more named authors (not a group alone, not one name and `et al.`). A group's
-    list with two names or more after it names its people (`_keys.make_key`): a team too."""
-    return len(k.authors) >= 2 and len(set(k.surnames)) >= 2
+    list with three names or more after it names its people (`_keys.make_key`): a team too.
+    (Two names after a group are a letter's or a reply's writers as often as a committee.)"""
+    return len(k.authors) >= 2 and len(set(k.surnames)) >= (3 if k.group else 2)
 
 
 def letters_block(a: Key, b: Key, authors: float | None) -> bool:
