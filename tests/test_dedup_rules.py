@@ -10276,6 +10276,20 @@ CASES += [
          R13C_P, "not-duplicate",
          "the first author, another and the trial group after them: the group forgiven, one "
          "of two people agrees"),
+    # Two articles of one team, one journal, a year apart, titles a word apart (the team's
+    # whole list on both): queued or apart, never merged.
+    *[case(f"r13c-one-team-word-apart-{n}", {**R13C_E, "title": t1}, {**R13C_P, "title": t2},
+           "not-duplicate", why)
+      for n, t1, t2, why in (
+          ("with-without", "Rehabilitation in patients with stroke",
+           "Rehabilitation in patients without stroke", "`with`/`without`: two populations"),
+          ("pro-con", "Thrombolysis for stroke: pro", "Thrombolysis for stroke: con",
+           "a debate's two sides, one ahead of print"),
+          ("case-for-against", "Tenecteplase in stroke: the case for",
+           "Tenecteplase in stroke: the case against", "`for` is a stop word: the other side"),
+          ("first-second-year", "Outcomes of stroke: the first year",
+           "Outcomes of stroke: the second year", "a cohort's yearly reports"),
+      )],
     # Twins: one work ahead of print and in print.
     case("r13c-twin-group-after-cut-list",
          {**R13C_E, "authors": ["Okafor, Chidi N.", "Lindqvist, Annika",
