@@ -10185,3 +10185,136 @@ CASES += [
                                   "Systems (ECIS)", "type": "CONF"}, "duplicate",
          "twin: one section's name against Scopus's name"),
 ]
+
+
+# --- Round 13c: the ahead-of-print rules with plain author lists. One journal's record ahead
+# of print (MEDLINE/Scopus: the epub year, no volume, issue or pages) against a print record
+# the next year under one title. The year a record ahead of print is given agrees only when
+# the same team wrote both: the shorter list found in the longer (a list cut, `et al.`,
+# initials only), or all of it but a trial group named after its people.
+R13C_T = "Management of acute ischaemic stroke in older adults: a consensus statement"
+R13C_P = {"title": R13C_T,
+          "authors": ["Okafor, Chidi N.", "Lindqvist, Annika", "Moreau, Pascal"], "year": "2021",
+          "journal": "Stroke", "volume": "52", "issue": "4", "pages": "1120-1135",
+          "type": "Journal Article"}
+R13C_E = {**R13C_P, "year": "2020", "volume": "", "issue": "", "pages": ""}
+R13C_T2 = "Heart failure and atrial fibrillation statistics: a report from the registry"
+R13C_P2 = {"title": R13C_T2,
+           "authors": ["Vasquez, Elena", "Thorsen, Mikkel", "Adeyemi, Funmi", "Kowalczyk, Jan"],
+           "year": "2022", "journal": "European Heart Journal", "volume": "43", "issue": "12",
+           "pages": "1201-1219", "type": "Article"}
+R13C_E2 = {**R13C_P2, "year": "2021", "volume": "", "issue": "", "pages": "",
+           "journal": "Eur Heart J"}
+CASES += [
+    # A statement a society re-issues under its title with a changed writing committee.
+    case("r13c-statement-new-committee-two-vs-three",
+         {**R13C_E, "authors": ["Okafor, Chidi N.", "Haddad, Rami"]}, R13C_P, "not-duplicate",
+         "the chair and one new member ahead of print, the old committee in print: author score "
+         "0.5 by the first name alone; the year ahead of print agreed and merged them"),
+    case("r13c-statement-one-of-three-changed",
+         {**R13C_E, "authors": ["Okafor, Chidi N.", "Lindqvist, Annika", "Haddad, Rami"]},
+         R13C_P, "not-duplicate", "a committee of three with one member changed (0.67)"),
+    case("r13c-statement-two-of-four-changed",
+         {**R13C_E, "authors": ["Okafor, Chidi N.", "Lindqvist, Annika", "Haddad, Rami",
+                                "Brennan, Sile"]},
+         {**R13C_P, "authors": [*R13C_P["authors"], "Nakamura, Kenji"]}, "not-duplicate",
+         "a committee of four with two members changed (0.5)"),
+    case("r13c-statement-one-shared-queued",
+         {**R13C_E, "authors": ["Okafor, Chidi N.", "Haddad, Rami", "Brennan, Sile"]}, R13C_P,
+         "uncertain", "the chair only shared: queued (as before), not merged"),
+    case("r13c-annual-report-no-year-new-team",
+         {**R13C_E2, "authors": ["Vasquez E", "Oyelaran T"]}, R13C_P2, "not-duplicate",
+         "a yearly registry report whose title carries no year, last year's team of two "
+         "ahead of print against this year's four in print, the first author kept"),
+    case("r13c-annual-report-two-of-four-kept",
+         {**R13C_E2, "authors": ["Vasquez E", "Thorsen M", "Oyelaran T", "Lindgren P"]},
+         R13C_P2, "not-duplicate", "the yearly report, two of four names kept"),
+    case("r13c-annual-report-epub-twin", R13C_E2, R13C_P2, "duplicate",
+         "twin: the report ahead of print (abbreviated journal) and in print, one team"),
+    # A letter or commentary reusing the article's title, untyped in one export.
+    case("r13c-letter-first-author-and-other",
+         {**R13C_E, "authors": ["Okafor, Chidi N.", "Castellanos, Maria"], "type": ""},
+         R13C_P, "not-duplicate",
+         "an untyped commentary under the article's title by its first author and a colleague"),
+    case("r13c-letter-by-others",
+         {**R13C_E, "authors": ["Haddad, Rami", "Brennan, Sile"], "type": ""}, R13C_P,
+         "not-duplicate", "a letter under the article's title by others"),
+    case("r13c-reply-under-letter-title",
+         {**R13C_E, "authors": ["Haddad, Rami", "Brennan, Sile"], "type": "Letter"},
+         {**R13C_P, "authors": ["Okafor, Chidi N.", "Lindqvist, Annika"], "pages": "e112",
+          "type": "Letter"}, "not-duplicate",
+         "the letter ahead of print and the authors' reply in print under the letter's title"),
+    # An erratum exported under the article's title, and two articles of one group.
+    case("r13c-erratum-typed-same-title", {**R13C_E, "type": "Erratum"}, R13C_P,
+         "not-duplicate", "an erratum typed so: the erratum guard decides (as before)"),
+    case("r13c-erratum-no-authors-queued", {**R13C_E, "authors": []}, R13C_P, "uncertain",
+         "an untyped erratum without authors ahead of print: queued (as before)"),
+    case("r13c-erratum-untyped-full-authors-limit",
+         {**R13C_P, "pages": "e45", "issue": "6"}, R13C_E, "duplicate",
+         "KNOWN LIMIT (today's verdict): an untyped erratum in print under the article's own "
+         "title, its authors, against the article ahead of print: nothing in the fields tells "
+         "it from the article in print"),
+    case("r13c-part-lost-one-export", {**R13C_E, "title": R13C_T + ". Part 2"}, R13C_P,
+         "not-duplicate", "`Part 2` ahead of print against the title without it (series-part)"),
+    case("r13c-numbered-report-lost", {**R13C_E, "title": R13C_T + " (2)"}, R13C_P,
+         "not-duplicate", "a `(2)` lost in one export: the title's number decides"),
+    case("r13c-same-title-same-team-next-year-limit", R13C_E,
+         {**R13C_P, "authors": [*R13C_P["authors"], "Haddad, Rami", "Nowak, Tomasz"]},
+         "duplicate",
+         "KNOWN LIMIT (today's verdict): a team's second article under one title the next "
+         "year, its three names first on a list of five, is the article ahead of print with "
+         "names added in proof as far as the fields tell"),
+    case("r13c-five-one-changed-limit",
+         {**R13C_E, "authors": [*R13C_P["authors"], "Haddad, Rami", "Nowak, Tomasz"]},
+         {**R13C_P, "authors": [*R13C_P["authors"], "Haddad, Rami", "Brennan, Sile"]},
+         "duplicate",
+         "KNOWN LIMIT (today's verdict): a committee of five with one member changed (0.8): as "
+         "one work with a misread name"),
+    case("r13c-letter-two-writers-and-group-after",
+         {**R13C_E, "authors": ["Okafor, Chidi N.", "Haddad, Rami",
+                                "for the ELDER-STROKE Investigators"], "type": ""},
+         R13C_P, "not-duplicate",
+         "the first author, another and the trial group after them: the group forgiven, one "
+         "of two people agrees"),
+    # Two articles of one team, one journal, a year apart, titles a word apart (the team's
+    # whole list on both): queued or apart, never merged.
+    *[case(f"r13c-one-team-word-apart-{n}", {**R13C_E, "title": t1}, {**R13C_P, "title": t2},
+           "not-duplicate", why)
+      for n, t1, t2, why in (
+          ("with-without", "Rehabilitation in patients with stroke",
+           "Rehabilitation in patients without stroke", "`with`/`without`: two populations"),
+          ("pro-con", "Thrombolysis for stroke: pro", "Thrombolysis for stroke: con",
+           "a debate's two sides, one ahead of print"),
+          ("case-for-against", "Tenecteplase in stroke: the case for",
+           "Tenecteplase in stroke: the case against", "`for` is a stop word: the other side"),
+          ("first-second-year", "Outcomes of stroke: the first year",
+           "Outcomes of stroke: the second year", "a cohort's yearly reports"),
+      )],
+    # Twins: one work ahead of print and in print.
+    case("r13c-twin-group-after-cut-list",
+         {**R13C_E, "authors": ["Okafor, Chidi N.", "Lindqvist, Annika",
+                                "for the ELDER-STROKE Investigators"]},
+         {**R13C_P, "authors": [*R13C_P["authors"], "Haddad, Rami"]}, "duplicate",
+         "twin: two names and the group after them against the people in print"),
+    case("r13c-twin-list-cut", {**R13C_E, "authors": ["Okafor, Chidi N.", "Lindqvist, Annika"]},
+         R13C_P, "duplicate", "twin: the list cut after two names"),
+    case("r13c-twin-initials-only", {**R13C_E, "authors": ["Okafor CN", "Lindqvist A", "Moreau P"]},
+         R13C_P, "duplicate", "twin: MEDLINE's initials against full names"),
+    case("r13c-twin-et-al", {**R13C_E, "authors": ["Okafor CN", "Lindqvist A", "et al."]}, R13C_P,
+         "duplicate", "twin: two names and `et al.`"),
+    case("r13c-twin-doi-one-side", {**R13C_E, "doi": "10.1161/STROKEAHA.120.031234"}, R13C_P,
+         "duplicate", "twin: a DOI on the record ahead of print only"),
+    case("r13c-twin-name-added-in-proof", R13C_E,
+         {**R13C_P, "authors": [*R13C_P["authors"], "Haddad, Rami"]}, "duplicate",
+         "twin: a name added in proof"),
+    case("r13c-twin-name-changed-spelling",
+         {**R13C_E, "authors": ["Okafor, Chidi N.", "Lindqvist-Berg, Annika", "Moreau, Pascal"]},
+         R13C_P, "duplicate", "twin: one surname written longer (fuzzy)"),
+    case("r13c-twin-first-and-et-al-queued", {**R13C_E, "authors": ["Okafor CN", "et al."]},
+         R13C_P, "uncertain", "one name and `et al.` is no team: queued (as before)"),
+    case("r13c-cost-second-name-other", {**R13C_E, "authors": ["Okafor, Chidi N.", "Castellanos, "
+                                                               "Maria"], "type": "Article"},
+         R13C_P, "uncertain",
+         "COST: were these one work (a second author replaced in proof), the pair is queued now, "
+         "merged before"),
+]

@@ -28,7 +28,7 @@ from review_cli.stages.dedup._guards import (
     span,
 )
 from review_cli.stages.dedup._journals import UNNAMED
-from review_cli.stages.dedup._keys import Key, one_meeting_but_track
+from review_cli.stages.dedup._keys import Key, _is_group, one_meeting_but_track
 from review_cli.stages.dedup._similar import (
     added_words,
     author_similarity,
@@ -331,13 +331,16 @@ def _duplicate_rules(
     conflict = word_conflict(a, b)
     # An article online a year before its print issue: the year of one record is the other's
     # year of print, less one (it counts as the same year, and nothing else places it).
-    in_print_later = (ahead_of_print(a, b) or ahead_of_print(b, a)) and not (
-        # A trial group's list: the group keeps its title from year to year and its writing
-        # committee turns over a name or two (round 6's yearly report, now that the names
-        # after a group are compared): ahead of print, only the same committee makes it one.
-        (a.group or b.group) and not authors_sure
-    )
+    # Only the same team makes it one (`authors_sure`: the shorter list found in the longer,
+    # as a list cut after a few names is): a society's statement re-issued under its title by
+    # a changed committee, a trial group's yearly report (round 6), a letter or a reply under
+    # the article's title by its first author and another share one name or two, and the
+    # year a record ahead of print is given is no agreement of its own (round 13c).
+    print_year = ahead_of_print(a, b) or ahead_of_print(b, a)
+    in_print_later = print_year and same_team(a, b, authors, first)
     bib = sum((same_volume, same_pg, bool(journal), bool(first), same_year or in_print_later))
+    # Enough to queue: the year still agrees as an article's online and print years do.
+    bib_queue = bib + (print_year and not in_print_later)
     if journal is not None:
         scores["journal"] = 1.0 if journal else 0.0
 
@@ -452,7 +455,7 @@ def _duplicate_rules(
         # at page 1) and authors, and the titles differ only as a translation, a dropped
         # subtitle or heading does: one article.
         return Match(Verdict.DUPLICATE, "same-source-translated-title", scores)
-    if title >= 0.85 and near_year and (bib >= 2 or authors_ok):
+    if title >= 0.85 and near_year and (bib_queue >= 2 or authors_ok):
         return Match(
             Verdict.UNCERTAIN,
             "similar-title" if not conflict else "similar-title-other-words",
@@ -506,6 +509,22 @@ def ahead_of_print(x: Key, y: Key) -> bool:
         and bool(y.volume) and x.year is not None and y.year == x.year + 1
         and not (x.conference or y.conference)
         and _team(x) and _team(y)
+    )
+
+
+def same_team(a: Key, b: Key, authors: float | None, first: bool | None) -> bool:
+    """The shorter list found in the longer (`authors_sure`), or all of it but the trial
+    group one record names after its people (`...; for the X Investigators`, read as one more
+    surname), which the other lists by its people only."""
+    if authors is None or not first:
+        return False
+    if authors >= 0.8:
+        return True
+    n = min(len(set(a.surnames)), len(set(b.surnames)))
+    return any(
+        len(set(k.surnames)) == n and not k.group
+        and round(authors * n) >= n - sum(map(_is_group, k.authors)) >= 2
+        for k in (a, b)
     )
 
 
