@@ -99,8 +99,8 @@ def _record(record: ET.Element, line: int) -> Parsed:
             "volume": _first(record, "volume"),
             "issue": _first(record, "number", "issue"),
             # EndNote keeps a journal article's number in Custom 7 (RIS's C7)
-            "pages": _first(record, "pages") or normalise.article_number(
-                _first(record, "custom7")
+            "pages": _place(
+                _first(record, "pages"), normalise.article_number(_first(record, "custom7"))
             ),
             # EndNote keeps a PsycINFO record's DOI link in Section (RIS's SE)
             "doi": _first(record, "electronic-resource-num") or _doi_link(
@@ -165,3 +165,8 @@ def _one_by_one(text: str, starts: list[tuple[int, int]]) -> Iterator[Parsed | S
             yield Skip(line, f"a damaged <record> ({e})", True)
             continue
         yield _record(elem, line)
+
+
+def _place(pages: str, number: str) -> str:
+    """The article number beside pages counted from 1 places the article (as in RIS)."""
+    return number if normalise.placed_by_number(pages, number) else pages

@@ -231,6 +231,9 @@ def _record(tags: dict[str, list[str]], line: int) -> Parsed:
                 seen.append(a)
         abstracts = seen
     kind = tags["TY"][0]
+    # C7, the article number, places an article without pages or with its own pages from 1
+    number = normalise.article_number(get("C7") or "")
+    by_number = normalise.placed_by_number(get("SP") or "", number)
     if kind != "BOOK":
         journal = (
             get("T2") or get("JO") or get("JF") or get("J2") or get("JA") or get("J1") or get("BT")
@@ -252,8 +255,8 @@ def _record(tags: dict[str, list[str]], line: int) -> Parsed:
             ),
             "volume": get("VL") or "",
             "issue": get("IS") or get("CP") or "",
-            "start_page": get("SP") or normalise.article_number(get("C7") or ""),
-            "end_page": get("EP") or "",
+            "start_page": number if by_number else get("SP") or "",
+            "end_page": "" if by_number else get("EP") or "",
             "doi": _doi(tags),
             "pmid": _pmid(tags),
             "issn": get("SN") or "",
