@@ -635,3 +635,134 @@ def test_scopus_document_types_against_pubmed(review: Project, runner, tmp_path:
             failed.append(f"r13b-scopus-m3-{kind.lower().replace(' ', '-')}-twin")
     assert failed == []
 
+
+
+# --- the year and the last page: Web of Science's early-access date and its `+` ---
+
+EARLY_TITLE = "Night-time mobility teams on geriatric wards: a stepped-wedge trial"
+EARLY_PUBMED = f"""PMID- 34800001
+OWN - NLM
+VI  - 70
+IP  - 2
+DP  - 2022 Feb
+TI  - {EARLY_TITLE}.
+PG  - 455-463
+FAU - Kowalczyk, Anna
+AU  - Kowalczyk A
+FAU - Byrne, Sean
+AU  - Byrne S
+PT  - Journal Article
+TA  - J Am Geriatr Soc
+JT  - Journal of the American Geriatrics Society
+
+"""
+
+WOS_EARLY_RIS = f"""TY  - JOUR
+AU  - Kowalczyk, A
+AU  - Byrne, S
+TI  - Night-time mobility teams on geriatric wards: A stepped-wedge trial
+T2  - JOURNAL OF THE AMERICAN GERIATRICS SOCIETY
+J9  - J AM GERIATR SOC
+JI  - J. Am. Geriatr. Soc.
+DA  - NOV
+C6  - NOV 2021
+AN  - WOS:000712345600001
+ER  -
+
+TY  - JOUR
+AU  - Kowalczyk, A
+AU  - Byrne, S
+TI  - Night-time mobility teams on geriatric wards: a process evaluation
+T2  - JOURNAL OF THE AMERICAN GERIATRICS SOCIETY
+J9  - J AM GERIATR SOC
+PY  - 2022
+VL  - 70
+IS  - 2
+SP  - 464
+EP  - +
+AN  - WOS:000712345600002
+ER  -
+
+"""
+
+WOS_EARLY_BIB = """@article{ WOS:000712345600003,
+Author = {Kowalczyk, Anna and Byrne, Sean},
+Title = {{Night-time mobility teams on geriatric wards: a stepped wedge trial}},
+Journal = {{JOURNAL OF THE AMERICAN GERIATRICS SOCIETY}},
+Journal-ISO = {{J. Am. Geriatr. Soc.}},
+EarlyAccessDate = {{NOV 2021}},
+Unique-ID = {{WOS:000712345600003}},
+}
+"""
+
+
+def test_wos_early_access_year_and_open_last_page(
+    review: Project, runner, tmp_path: Path
+) -> None:
+    """An article in early access (no PY, `C6 NOV 2021`, BibTeX `EarlyAccessDate`), printed in
+    2022, is PubMed's 2022 record; the team's process evaluation, the next article of the issue
+    (`EP +`), is another work."""
+    together, queued = run(review, runner, tmp_path, {
+        "jags.nbib": EARLY_PUBMED, "wos.ris": WOS_EARLY_RIS, "wos.bib": WOS_EARLY_BIB})
+    failed = []
+    for fmt, t in (("ris", "Night-time mobility teams on geriatric wards: A stepped-wedge trial"),
+                   ("bib", "Night-time mobility teams on geriatric wards: a stepped wedge trial")):
+        if not together_with(together, EARLY_TITLE, t) and frozenset((EARLY_TITLE, t)) not in queued:
+            failed.append(f"r13b-wos-{fmt}-early-access-twin")
+    if together_with(together, EARLY_TITLE,
+                     "Night-time mobility teams on geriatric wards: a process evaluation"):
+        failed.append("r13b-wos-open-last-page-next-article")
+    assert failed == []
+
+
+# --- the year: RIS's Y2 is the date the item was looked at (Zotero's and EndNote's Access Date),
+# not a date of the work ---
+
+GUIDELINE = "Integrated care for older people: guidelines on community-level interventions"
+GUIDELINE_RIS = f"""TY  - RPRT
+TI  - {GUIDELINE}
+AU  - World Health Organization
+PB  - World Health Organization
+CY  - Geneva
+UR  - https://www.who.int/publications/i/item/icope-community
+Y2  - 2024/03/11/09:15:02
+ER  -
+
+TY  - RPRT
+TI  - {GUIDELINE}
+AU  - World Health Organization
+PB  - World Health Organization
+CY  - Geneva
+PY  - 2024
+DA  - 2024///
+UR  - https://www.who.int/publications/i/item/icope-community-2024
+ER  -
+
+"""
+GUIDELINE_2019_CSV = [{"Key": "G19", "Item Type": "report", "Publication Year": "2019",
+                       "Author": "World Health Organization", "Title": GUIDELINE}]
+
+
+def test_ris_access_date_is_not_the_year(review: Project, runner, tmp_path: Path) -> None:
+    """An undated report (the 2019 edition, looked at in 2024) read as of 2024 is queued with
+    the 2024 edition and left apart from its own; its year unknown, it waits beside its own
+    edition for a person."""
+    run(review, runner, tmp_path, {
+        "zotero.ris": GUIDELINE_RIS, "zotero.csv": _zotero_csv(GUIDELINE_2019_CSV)})
+    records = records_store.read(review)
+    undated = next(r for r in records if r.title == GUIDELINE and not r.url.endswith("2024")
+                   and r.type != "report")
+    edition = next(r for r in records if r.url.endswith("2024"))
+    failed = []
+    if any({undated.id, edition.id} <= set(c["records"])
+           for c in clusters_store.read(review).values()):
+        failed.append("r13b-ris-y2-access-date-joins-other-edition")
+    if undated.year:
+        failed.append("r13b-ris-y2-access-date-read-as-year")
+    dated = next(r for r in records if r.type == "report")
+    queue = {frozenset((q["a"], q["b"])) for q in clusters_store.read_queue(review)}
+    if frozenset((undated.id, dated.id)) not in queue and not any(
+        {undated.id, dated.id} <= set(c["records"]) for c in clusters_store.read(review).values()
+    ):
+        failed.append("r13b-ris-y2-undated-edition-twin-queued")
+    assert failed == []

@@ -209,8 +209,10 @@ _HAS_YEAR = re.compile(r"(?<!\d)(?:1[5-9]|2[01])\d\d(?!\d)")
 
 def _year(tags: dict[str, list[str]], get: Callable[[str], str | None]) -> str:
     """The first date tag that holds a year (WoS writes `DA  - JUL`, a month alone, beside
-    PY), WoS's early-access date when no other does; else the first date there is."""
-    dates = [get(tag) or "" for tag in ("PY", "Y1", "DA", "Y2")]
+    PY), WoS's early-access date when no other does; else the first date there is. Y2 is the
+    date the item was looked at (Zotero's and EndNote's Access Date, `2024/03/11/09:15:02`):
+    an undated report read as of then joins a later edition and leaves its own."""
+    dates = [get(tag) or "" for tag in ("PY", "Y1", "DA")]
     early = (get("C6") or "").strip()
     if _EARLY_ACCESS.fullmatch(early):
         dates.append(early)
