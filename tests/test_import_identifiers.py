@@ -657,7 +657,7 @@ JT  - Journal of the American Geriatrics Society
 
 """
 
-WOS_EARLY_RIS = f"""TY  - JOUR
+WOS_EARLY_RIS = """TY  - JOUR
 AU  - Kowalczyk, A
 AU  - Byrne, S
 TI  - Night-time mobility teams on geriatric wards: A stepped-wedge trial
@@ -707,7 +707,7 @@ def test_wos_early_access_year_and_open_last_page(
     failed = []
     for fmt, t in (("ris", "Night-time mobility teams on geriatric wards: A stepped-wedge trial"),
                    ("bib", "Night-time mobility teams on geriatric wards: a stepped wedge trial")):
-        if not together_with(together, EARLY_TITLE, t) and frozenset((EARLY_TITLE, t)) not in queued:
+        if not together_with(together, EARLY_TITLE, t) and {EARLY_TITLE, t} not in queued:
             failed.append(f"r13b-wos-{fmt}-early-access-twin")
     if together_with(together, EARLY_TITLE,
                      "Night-time mobility teams on geriatric wards: a process evaluation"):
