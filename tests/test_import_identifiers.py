@@ -766,3 +766,45 @@ def test_ris_access_date_is_not_the_year(review: Project, runner, tmp_path: Path
     ):
         failed.append("r13b-ris-y2-undated-edition-twin-queued")
     assert failed == []
+
+
+# --- the place: EndNote's Custom 7 (RIS C7) is an article's number only; a chapter's is not ---
+
+CHAPTER = "Orthogeriatric co-management: models and outcomes"
+CHAPTER_RIS = f"""TY  - CHAP
+AU  - Ferreira, Lucia
+AU  - Novak, Pavel
+TI  - {CHAPTER}
+T2  - Fragility Fracture Care: A Handbook
+A2  - Moreau, Jean
+PY  - 2020
+SP  - 1
+EP  - 24
+CY  - Cham
+PB  - Springer International Publishing
+SN  - 978-3-030-48125-5
+C7  - 3
+ER  -
+
+"""
+CHAPTER_BIB = f"""@incollection{{ferreira_2020,
+\taddress = {{Cham}},
+\ttitle = {{{CHAPTER}}},
+\tbooktitle = {{Fragility fracture care: a handbook}},
+\tpublisher = {{Springer International Publishing}},
+\tauthor = {{Ferreira, Lucia and Novak, Pavel}},
+\teditor = {{Moreau, Jean}},
+\tyear = {{2020}},
+\tpages = {{1--24}},
+}}
+"""
+
+
+def test_endnote_chapter_custom7_is_not_its_place(review: Project, runner, tmp_path: Path) -> None:
+    together, queued = run(review, runner, tmp_path, {
+        "endnote.ris": CHAPTER_RIS, "zotero.bib": CHAPTER_BIB})
+    records = records_store.read(review)
+    ids = [r.id for r in records if r.title == CHAPTER]
+    assert len(ids) == 2
+    assert any(set(ids) <= set(c["records"]) for c in clusters_store.read(review).values()), (
+        "r13b-endnote-chap-c7-twin")

@@ -219,6 +219,11 @@ def _year(tags: dict[str, list[str]], get: Callable[[str], str | None]) -> str:
     return next((d for d in dates if _HAS_YEAR.search(d)), next(filter(None, dates), ""))
 
 
+_NOT_NUMBERED = frozenset(
+    ("BOOK", "EBOOK", "EDBOOK", "CHAP", "ECHAP", "RPRT", "THES", "CTLG", "MANSCPT", "PAT")
+)
+
+
 def _record(tags: dict[str, list[str]], line: int) -> Parsed:
     # `first(tags, NAME)` of every tag at once: its first non-empty value.
     # v is never empty
@@ -233,8 +238,10 @@ def _record(tags: dict[str, list[str]], line: int) -> Parsed:
                 seen.append(a)
         abstracts = seen
     kind = tags["TY"][0]
-    # C7, the article number, places an article without pages or with its own pages from 1
-    number = normalise.article_number(get("C7") or "")
+    # C7, the article number, places an article without pages or with its own pages from 1;
+    # a book's, a chapter's, a report's or a thesis's Custom 7 is something else in EndNote, and
+    # the first chapter's pages begin at 1
+    number = "" if kind in _NOT_NUMBERED else normalise.article_number(get("C7") or "")
     by_number = normalise.placed_by_number(get("SP") or "", number)
     if kind != "BOOK":
         journal = (
