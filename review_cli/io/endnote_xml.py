@@ -99,9 +99,7 @@ def _record(record: ET.Element, line: int) -> Parsed:
             "volume": _first(record, "volume"),
             "issue": _first(record, "number", "issue"),
             # EndNote keeps a journal article's number in Custom 7 (RIS's C7)
-            "pages": _first(record, "pages") or normalise.article_number(
-                _first(record, "custom7")
-            ),
+            "pages": _place(_first(record, "pages"), _number(record, kind)),
             # EndNote keeps a PsycINFO record's DOI link in Section (RIS's SE)
             "doi": _first(record, "electronic-resource-num") or _doi_link(
                 _first(record, "section")
@@ -165,3 +163,16 @@ def _one_by_one(text: str, starts: list[tuple[int, int]]) -> Iterator[Parsed | S
             yield Skip(line, f"a damaged <record> ({e})", True)
             continue
         yield _record(elem, line)
+
+
+def _number(record: ET.Element, kind: str) -> str:
+    """Custom 7 is an article's number; a book's, a chapter's, a report's or a thesis's Custom 7
+    is something else (and a first chapter's pages begin at 1)."""
+    if any(w in kind.casefold() for w in ("book", "report", "thesis", "section", "patent")):
+        return ""
+    return normalise.article_number(_first(record, "custom7"))
+
+
+def _place(pages: str, number: str) -> str:
+    """The article number beside pages counted from 1 places the article (as in RIS)."""
+    return number if normalise.placed_by_number(pages, number) else pages

@@ -180,6 +180,18 @@ def article_number(value: str) -> str:
     return value
 
 
+# A journal that numbers its articles may have each one listed with its number and its own pages
+# counted from 1 (Scopus: `Art. No. 1987`, `Page start 1`, `Page end 20`); PubMed and Web of
+# Science place it by the number alone, and every article of the volume has pages from 1, so
+# such pages place nothing (two articles of one volume read as one place).
+_OWN_PAGES = re.compile(r"0*1(?:\s*[-\u2013\u2014]+\s*\d+)?")
+
+
+def placed_by_number(pages: str, number: str) -> bool:
+    """The article number, not `pages`, places the article: it has no pages, or pages from 1."""
+    return bool(number) and (not pages.strip() or bool(_OWN_PAGES.fullmatch(pages.strip())))
+
+
 def with_supplement(issue: str, supplement: str) -> str:
     """The issue with a supplement given apart (WoS's `SU 2`, its Excel `Supplement`), written
     as the other databases write it (`Suppl 2`, `3 Suppl 1`): a meeting abstract in a supplement

@@ -209,12 +209,19 @@ _HAS_YEAR = re.compile(r"(?<!\d)(?:1[5-9]|2[01])\d\d(?!\d)")
 
 def _year(tags: dict[str, list[str]], get: Callable[[str], str | None]) -> str:
     """The first date tag that holds a year (WoS writes `DA  - JUL`, a month alone, beside
-    PY), WoS's early-access date when no other does; else the first date there is."""
-    dates = [get(tag) or "" for tag in ("PY", "Y1", "DA", "Y2")]
+    PY), WoS's early-access date when no other does; else the first date there is. Y2 is the
+    date the item was looked at (Zotero's and EndNote's Access Date, `2024/03/11/09:15:02`):
+    an undated report read as of then joins a later edition and leaves its own."""
+    dates = [get(tag) or "" for tag in ("PY", "Y1", "DA")]
     early = (get("C6") or "").strip()
     if _EARLY_ACCESS.fullmatch(early):
         dates.append(early)
     return next((d for d in dates if _HAS_YEAR.search(d)), next(filter(None, dates), ""))
+
+
+_NOT_NUMBERED = frozenset(
+    ("BOOK", "EBOOK", "EDBOOK", "CHAP", "ECHAP", "RPRT", "THES", "CTLG", "MANSCPT", "PAT")
+)
 
 
 def _record(tags: dict[str, list[str]], line: int) -> Parsed:
@@ -231,6 +238,11 @@ def _record(tags: dict[str, list[str]], line: int) -> Parsed:
                 seen.append(a)
         abstracts = seen
     kind = tags["TY"][0]
+    # C7, the article number, places an article without pages or with its own pages from 1;
+    # a book's, a chapter's, a report's or a thesis's Custom 7 is something else in EndNote, and
+    # the first chapter's pages begin at 1
+    number = "" if kind in _NOT_NUMBERED else normalise.article_number(get("C7") or "")
+    by_number = normalise.placed_by_number(get("SP") or "", number)
     if kind != "BOOK":
         journal = (
             get("T2") or get("JO") or get("JF") or get("J2") or get("JA") or get("J1") or get("BT")
@@ -252,8 +264,8 @@ def _record(tags: dict[str, list[str]], line: int) -> Parsed:
             ),
             "volume": get("VL") or "",
             "issue": get("IS") or get("CP") or "",
-            "start_page": get("SP") or normalise.article_number(get("C7") or ""),
-            "end_page": get("EP") or "",
+            "start_page": number if by_number else get("SP") or "",
+            "end_page": "" if by_number else get("EP") or "",
             "doi": _doi(tags),
             "pmid": _pmid(tags),
             "issn": get("SN") or "",

@@ -23,6 +23,7 @@ from review_cli.io.document import Document, Parsed, Skip
 from review_cli.io.normalise import (
     article_number,
     names_another,
+    placed_by_number,
     run_together,
     with_supplement,
 )
@@ -270,9 +271,10 @@ def row_fields(row: list[str], mapping: Mapping[str, list[int]]) -> dict[str, An
         fields["pmid"] = next(iter(linked))
     # WoS: `UNSP e1234`
     number = article_number(fields.pop("article_number", "").removeprefix("UNSP "))
-    if number and not fields.get("pages") and not fields.get("start_page"):
+    if placed_by_number(fields.get("pages") or fields.get("start_page", ""), number):
         fields["start_page"] = number
         fields.pop("end_page", None)
+        fields.pop("pages", None)
     if fields.get("pages"):
         fields.pop("start_page", None)
         fields.pop("end_page", None)
