@@ -47,18 +47,23 @@ JT  - Age and ageing
 """
 
 
-def _zotero_csv(rows: list[dict[str, str]]) -> str:
+def _csv(cols: list[str], rows: list[dict[str, str]]) -> str:
+    """A table export as the databases write it: every cell quoted, a BOM first."""
     import csv
     import io
 
-    cols = ["Key", "Item Type", "Publication Year", "Author", "Title", "Publication Title",
-            "ISSN", "DOI", "Url", "Pages", "Issue", "Volume", "Journal Abbreviation", "Extra"]
     out = io.StringIO()
     w = csv.DictWriter(out, fieldnames=cols, quoting=csv.QUOTE_ALL, lineterminator="\n")
     w.writeheader()
     for r in rows:
         w.writerow({c: r.get(c, "") for c in cols})
     return "\ufeff" + out.getvalue()
+
+
+def _zotero_csv(rows: list[dict[str, str]]) -> str:
+    return _csv(["Key", "Item Type", "Publication Year", "Author", "Title", "Publication Title",
+                 "ISSN", "DOI", "Url", "Pages", "Issue", "Volume", "Journal Abbreviation",
+                 "Extra"], rows)
 
 
 def _refworks_tsv(rows: list[dict[str, str]]) -> str:
@@ -378,18 +383,10 @@ def together_with(together: dict[str, set[str]], a: str, b: str) -> bool:
 
 
 def _scopus_csv(rows: list[dict[str, str]]) -> str:
-    import csv
-    import io
-
-    cols = ["Authors", "Author full names", "Title", "Year", "Source title", "Volume", "Issue",
-            "Art. No.", "Page start", "Page end", "Page count", "Cited by", "DOI", "Link",
-            "Abbreviated Source Title", "Document Type", "PubMed ID", "Source", "EID"]
-    out = io.StringIO()
-    w = csv.DictWriter(out, fieldnames=cols, quoting=csv.QUOTE_ALL, lineterminator="\n")
-    w.writeheader()
-    for r in rows:
-        w.writerow({c: r.get(c, "") for c in cols})
-    return "\ufeff" + out.getvalue()
+    return _csv(["Authors", "Author full names", "Title", "Year", "Source title", "Volume",
+                 "Issue", "Art. No.", "Page start", "Page end", "Page count", "Cited by", "DOI",
+                 "Link", "Abbreviated Source Title", "Document Type", "PubMed ID", "Source",
+                 "EID"], rows)
 
 
 # --- the place: an article number beside pages that only count the article's own pages ---

@@ -574,17 +574,20 @@ def test_xlsx_read_rows_cell_kinds() -> None:
     assert rows[6] == [] and rows[7] == []  # missing row 7; row 8 has no cells with values
 
 
-def test_endnote_xml_pubmed_accession_is_the_pmid_and_custom7_the_article_number() -> None:
-    def record(title: str, more: str) -> str:
-        return (f'<record><ref-type name="Journal Article">17</ref-type><titles><title>{title}'
-                f"</title></titles><dates><year>2021</year></dates>{more}</record>")
+def _endnote(title: str, more: str) -> str:
+    """One journal article of an EndNote XML export, with `more` of its fields."""
+    return (f'<record><ref-type name="Journal Article">17</ref-type><titles><title>{title}'
+            f"</title></titles><dates><year>2021</year></dates>{more}</record>")
 
+
+def test_endnote_xml_pubmed_accession_is_the_pmid_and_custom7_the_article_number() -> None:
     text = "<xml><records>" + "".join([
-        record("From PubMed", "<accession-num>34000001</accession-num><remote-database-provider>"
-               "NLM</remote-database-provider><custom7>e0250000</custom7>"),
-        record("From Embase", "<accession-num>2011234567</accession-num>"
-               "<remote-database-name>Embase</remote-database-name>"),
-        record("Pages win", "<pages>11-19</pages><custom7>5</custom7>"),
+        _endnote("From PubMed", "<accession-num>34000001</accession-num>"
+                 "<remote-database-provider>NLM</remote-database-provider>"
+                 "<custom7>e0250000</custom7>"),
+        _endnote("From Embase", "<accession-num>2011234567</accession-num>"
+                 "<remote-database-name>Embase</remote-database-name>"),
+        _endnote("Pages win", "<pages>11-19</pages><custom7>5</custom7>"),
     ]) + "</records></xml>"
     _, records, _, _ = parse("table_endnote.xml", text.encode("utf-8"))
     got = {fields(r)["title"]: (fields(r)["pmid"], fields(r)["pages"]) for r in records}
@@ -593,22 +596,18 @@ def test_endnote_xml_pubmed_accession_is_the_pmid_and_custom7_the_article_number
 
 
 def test_endnote_xml_scopus_and_embase_pmids_and_a_doi_in_section() -> None:
-    def record(title: str, more: str) -> str:
-        return (f'<record><ref-type name="Journal Article">17</ref-type><titles><title>{title}'
-                f"</title></titles><dates><year>2021</year></dates>{more}</record>")
-
     text = "<xml><records>" + "".join([
-        record("Scopus", "<custom2>15344782</custom2><remote-database-name>Scopus"
-               "</remote-database-name>"),
-        record("Scopus link", "<custom2>17712084</custom2><urls><related-urls><url>"
-               "https://www.scopus.com/inward/record.uri?eid=2-s2.0-1</url></related-urls></urls>"),
-        record("PMCID", "<custom2>PMC3319071</custom2><remote-database-name>Scopus"
-               "</remote-database-name>"),
-        record("Not Scopus", "<custom2>12345</custom2>"),
-        record("Embase", "<custom5>38773066</custom5><remote-database-name>Embase"
-               "</remote-database-name>"),
-        record("Section", "<section>http://dx.doi.org/10.1002/pmh.1227</section>"),
-        record("Section page", "<section>10</section>"),
+        _endnote("Scopus", "<custom2>15344782</custom2><remote-database-name>Scopus"
+                 "</remote-database-name>"),
+        _endnote("Scopus link", "<custom2>17712084</custom2><urls><related-urls><url>"
+                 "https://www.scopus.com/inward/record.uri?eid=2-s2.0-1</url></related-urls></urls>"),
+        _endnote("PMCID", "<custom2>PMC3319071</custom2><remote-database-name>Scopus"
+                 "</remote-database-name>"),
+        _endnote("Not Scopus", "<custom2>12345</custom2>"),
+        _endnote("Embase", "<custom5>38773066</custom5><remote-database-name>Embase"
+                 "</remote-database-name>"),
+        _endnote("Section", "<section>http://dx.doi.org/10.1002/pmh.1227</section>"),
+        _endnote("Section page", "<section>10</section>"),
     ]) + "</records></xml>"
     _, records, _, _ = parse("table_endnote.xml", text.encode("utf-8"))
     got = {fields(r)["title"]: (fields(r)["pmid"], fields(r)["doi"]) for r in records}
