@@ -205,18 +205,24 @@ def test_wos_article_number_when_there_are_no_pages(review: Project) -> None:
     assert records_of(review)["Article numbers instead of pages"].pages == "e0250000"
 
 
+def _ris(items: list[tuple[str, str]], head: str = "AU  - Lee, A.\nPY  - 2021\nT2  - J X\n") -> str:
+    """One RIS record per (title, more tags), each with `head`'s tags."""
+    return "".join(f"TY  - JOUR\nTI  - {title}\n{head}{more}ER  - \n\n" for title, more in items)
+
+
+def _by_title(text: str, name: str) -> dict[str, dict[str, Any]]:
+    """Each record's normalised fields by its title, as the format detected in `text` reads it."""
+    doc = doc_of(text, name)
+    return {p.fields["title"]: normalise.fields(p.fields) for p in formats.detect(doc).parse(doc)}
+
+
 def test_ris_article_number_when_there_are_no_pages() -> None:
-    text = "".join(
-        f"TY  - JOUR\nTI  - {title}\nAU  - Lee, A.\nPY  - 2021\nT2  - PLoS ONE\n{more}ER  - \n\n"
-        for title, more in [
-            ("Number only", "C7  - e0250000\n"),
-            ("Pages and number", "SP  - 11\nEP  - 19\nC7  - 1234\n"),
-            ("Another use of the tag", "C7  - Custom note written by a library\n"),
-        ]
-    )
-    doc = doc_of(text, "scopus.ris")
-    got = {p.fields["title"]: normalise.fields(p.fields)["pages"]
-           for p in formats.detect(doc).parse(doc)}
+    text = _ris([
+        ("Number only", "C7  - e0250000\n"),
+        ("Pages and number", "SP  - 11\nEP  - 19\nC7  - 1234\n"),
+        ("Another use of the tag", "C7  - Custom note written by a library\n"),
+    ], head="AU  - Lee, A.\nPY  - 2021\nT2  - PLoS ONE\n")
+    got = {t: f["pages"] for t, f in _by_title(text, "scopus.ris").items()}
     assert got == {"Number only": "e0250000", "Pages and number": "11-19",
                    "Another use of the tag": ""}
 
@@ -224,26 +230,20 @@ def test_ris_article_number_when_there_are_no_pages() -> None:
 def test_ris_pmids_of_scopus_and_embase_and_a_doi_in_endnotes_section() -> None:
     """Scopus writes the PubMed ID bare in C2, Embase its MEDLINE PMID in C5, EndNote a
     PsycINFO record's DOI link in SE; C2 is EndNote's PMCID and C5 its format elsewhere."""
-    text = "".join(
-        f"TY  - JOUR\nTI  - {title}\nAU  - Lee, A.\nPY  - 2021\nT2  - J X\n{more}ER  - \n\n"
-        for title, more in [
-            ("Scopus", "C2  - 38580657\nDB  - Scopus\n"),
-            ("Scopus by its link", "C2  - 38580658\nUR  - https://www.scopus.com/inward/x\n"),
-            ("EndNote PMCID", "C2  - PMC4348420\nDB  - Scopus\n"),
-            ("Not Scopus", "C2  - 12345\nDB  - CINAHL\n"),
-            ("Embase", "C5  - 38773066\nDB  - Embase\n"),
-            ("Embase by its id", "C5  - 38773067\nU2  - L2029880245\n"),
-            ("EndNote format", "C5  - Print\nDB  - Embase\n"),
-            ("PMID label wins", "C3  - PMID: 111\nC2  - 222\nDB  - Scopus\n"),
-            ("Section DOI", "SE  - http://dx.doi.org/10.1080/17439760.2014.994223\n"),
-            ("Section", "SE  - 10.5\n"),
-            ("DO wins", "DO  - 10.1000/a\nSE  - http://dx.doi.org/10.1000/b\n"),
-        ]
-    )
-    doc = doc_of(text, "mixed.ris")
-    got = {p.fields["title"]: (normalise.fields(p.fields)["pmid"],
-                               normalise.fields(p.fields)["doi"])
-           for p in formats.detect(doc).parse(doc)}
+    text = _ris([
+        ("Scopus", "C2  - 38580657\nDB  - Scopus\n"),
+        ("Scopus by its link", "C2  - 38580658\nUR  - https://www.scopus.com/inward/x\n"),
+        ("EndNote PMCID", "C2  - PMC4348420\nDB  - Scopus\n"),
+        ("Not Scopus", "C2  - 12345\nDB  - CINAHL\n"),
+        ("Embase", "C5  - 38773066\nDB  - Embase\n"),
+        ("Embase by its id", "C5  - 38773067\nU2  - L2029880245\n"),
+        ("EndNote format", "C5  - Print\nDB  - Embase\n"),
+        ("PMID label wins", "C3  - PMID: 111\nC2  - 222\nDB  - Scopus\n"),
+        ("Section DOI", "SE  - http://dx.doi.org/10.1080/17439760.2014.994223\n"),
+        ("Section", "SE  - 10.5\n"),
+        ("DO wins", "DO  - 10.1000/a\nSE  - http://dx.doi.org/10.1000/b\n"),
+    ])
+    got = {t: (f["pmid"], f["doi"]) for t, f in _by_title(text, "mixed.ris").items()}
     assert got == {
         "Scopus": ("38580657", ""), "Scopus by its link": ("38580658", ""),
         "EndNote PMCID": ("", ""), "Not Scopus": ("", ""), "Embase": ("38773066", ""),
@@ -254,17 +254,13 @@ def test_ris_pmids_of_scopus_and_embase_and_a_doi_in_endnotes_section() -> None:
 
 
 def test_ris_scopus_document_type_in_m3() -> None:
-    text = "".join(
-        f"TY  - JOUR\nTI  - {title}\nAU  - Lee, A.\nPY  - 2021\nT2  - J X\n{more}ER  - \n\n"
-        for title, more in [
-            ("Scopus letter", "M3  - Letter\nDB  - Scopus\n"),
-            ("Scopus by its link", "M3  - Erratum\nUR  - https://www.scopus.com/inward/x\n"),
-            ("Scopus DOI in M3", "M3  - 10.1126/science.1074069\nDB  - Scopus\n"),
-            ("EndNote type of work", "M3  - journal article\nDB  - PubMed\n"),
-        ]
-    )
-    doc = doc_of(text, "scopus.ris")
-    got = {p.fields["title"]: p.fields["type"] for p in formats.detect(doc).parse(doc)}
+    text = _ris([
+        ("Scopus letter", "M3  - Letter\nDB  - Scopus\n"),
+        ("Scopus by its link", "M3  - Erratum\nUR  - https://www.scopus.com/inward/x\n"),
+        ("Scopus DOI in M3", "M3  - 10.1126/science.1074069\nDB  - Scopus\n"),
+        ("EndNote type of work", "M3  - journal article\nDB  - PubMed\n"),
+    ])
+    got = {t: f["type"] for t, f in _by_title(text, "scopus.ris").items()}
     assert got == {"Scopus letter": "Letter", "Scopus by its link": "Erratum",
                    "Scopus DOI in M3": "JOUR", "EndNote type of work": "JOUR"}
 
@@ -314,30 +310,22 @@ def test_placeholder_pages_psycinfo_no_pagination_and_wos_unknown_end() -> None:
             ("WoS end page unknown, one field", "SP  - 872-&\n"),
         ]
     )
-    doc = doc_of(text, "psycinfo.ris")
-    got = {p.fields["title"]: normalise.fields(p.fields)["pages"]
-           for p in formats.detect(doc).parse(doc)}
+    got = {t: f["pages"] for t, f in _by_title(text, "psycinfo.ris").items()}
     assert got == {"Ovid": "", "EndNote": "", "Spelled out": "", "Pages": "N12-N19",
                    "Roman": "xi-xv", "WoS end page unknown": "95",
                    "WoS end page unknown, one field": "872"}
 
 
 def test_ris_early_access_year_and_cinahls_pmid_note() -> None:
-    text = "".join(
-        f"TY  - JOUR\nTI  - {title}\nAU  - Lee, A.\nT2  - J X\n{more}ER  - \n\n"
-        for title, more in [
-            ("Early access", "DA  - JUL\nC6  - MAY 2024\n"),
-            ("Month and year", "DA  - JUL\nY2  - 2023/07/01\n"),
-            ("Published", "PY  - 2024\nDA  - JUL\nC6  - DEC 2023\n"),
-            ("NIHMS id", "C6  - Nihms665720\n"),
-            ("CINAHL", "N1  - Peer Reviewed. NLM UID: 101208192. PMID: NLM23803397.\n"),
-            ("Another note", "N1  - Comment in: Nature. 2023. PMID: 37081273\n"),
-        ]
-    )
-    doc = doc_of(text, "mixed.ris")
-    got = {p.fields["title"]: (normalise.fields(p.fields)["year"],
-                               normalise.fields(p.fields)["pmid"])
-           for p in formats.detect(doc).parse(doc)}
+    text = _ris([
+        ("Early access", "DA  - JUL\nC6  - MAY 2024\n"),
+        ("Month and year", "DA  - JUL\nY2  - 2023/07/01\n"),
+        ("Published", "PY  - 2024\nDA  - JUL\nC6  - DEC 2023\n"),
+        ("NIHMS id", "C6  - Nihms665720\n"),
+        ("CINAHL", "N1  - Peer Reviewed. NLM UID: 101208192. PMID: NLM23803397.\n"),
+        ("Another note", "N1  - Comment in: Nature. 2023. PMID: 37081273\n"),
+    ], head="AU  - Lee, A.\nT2  - J X\n")
+    got = {t: (f["year"], f["pmid"]) for t, f in _by_title(text, "mixed.ris").items()}
     # Y2 is the access date (round 13b), not the work's
     assert got == {"Early access": (2024, ""), "Month and year": (None, ""),
                    "Published": (2024, ""), "NIHMS id": (None, ""),
