@@ -203,8 +203,12 @@ def comment_or_article(a: Key, b: Key, title: float) -> bool:
     """Only a record type says comment (no `Re:`, `Reply`, `Editorial` in the title), no pages
     place either record, and title and authors agree: an editorial typed so by one index and not
     by another, or a letter titled as its article. A person looks. (With the article's pages on
-    one side, a letter without them stays apart.)"""
-    if not (a.typed_comment or b.typed_comment) or a.first_page or b.first_page or title < 0.97:
+    one side, a letter without them stays apart, unless both name one volume and issue: an
+    issue prints its editors' column once, and EBSCO types it `article` and drops its pages.)"""
+    if not (a.typed_comment or b.typed_comment) or title < 0.97:
+        return False
+    one_issue = bool(a.volume and a.issue) and a.volume == b.volume and a.issue == b.issue
+    if (a.first_page and b.first_page) or ((a.first_page or b.first_page) and not one_issue):
         return False
     authors = author_similarity(a, b)
     return authors is not None and authors_agree(authors, first_author_match(a, b))
