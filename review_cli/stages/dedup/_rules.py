@@ -26,6 +26,7 @@ from review_cli.stages.dedup._guards import (
     same_page,
     same_text,
     span,
+    whole_range,
 )
 from review_cli.stages.dedup._journals import UNNAMED
 from review_cli.stages.dedup._keys import Key, _is_group, one_meeting_but_track
@@ -373,8 +374,13 @@ def _duplicate_rules(
         )
         if placed and title >= 0.9:
             return Match(Verdict.DUPLICATE, "same-title-same-issue", scores)
+        # One issue's whole range of pages holds one item: WoS's or EBSCO's bare `From the
+        # Editors` against Scopus's heading with the column's subtitle there is that column,
+        # never left apart; a person looks (the titles alone are far apart).
+        one_range = placed and same_pg and whole_range(a, b)
         return Match(
-            Verdict.UNCERTAIN if title >= 0.85 else Verdict.DIFFERENT, "recurring-title", scores
+            Verdict.UNCERTAIN if title >= 0.85 or one_range else Verdict.DIFFERENT,
+            "recurring-title", scores,
         )
     letters = letters_block(a, b, authors)
     one_item = one_item_place(a, b, same_pg)
