@@ -10519,6 +10519,22 @@ CASES += [
                     "type": "Editorial Material"}, "uncertain",
          ("twin: the bare heading against the heading with the column's subtitle, one issue "
           "and whole range (failed before: kept apart by `recurring-title`); queued")),
+    case("r14b-twin-fte-ebsco-bare-heading-no-issue-same-range",
+         R14B_FTE, {**R14B_FTE, "title": "From the editors", "issue": "", "type": "article"},
+         "uncertain",
+         ("twin: EBSCO's bare heading without the issue, the volume's same whole range (failed "
+          "before: kept apart by `recurring-title`); queued")),
+    case("r14b-fte-bare-heading-roman-range-no-issue",
+         {**R14B_FTE, "pages": "iii-vi"},
+         {**R14B_FTE, "title": "From the editors", "issue": "", "pages": "iii-vi"},
+         "not-duplicate", "twin of the fix: roman front matter repeats in every issue"),
+    case("r14b-corrigendum-unplaced-vs-placed",
+         {**R14B_ISR_RC, "title": "Corrigendum: " + R14B_ISR_RC["title"], "issue": "4",
+          "pages": "1402", "type": "Erratum"},
+         {**R14B_ISR_RC, "title": "Corrigendum: " + R14B_ISR_RC["title"], "issue": "",
+          "pages": ""}, "duplicate",
+         ("one corrigendum, one export without its place; known limit: a second corrigendum of "
+          "one article in the same year and volume, unplaced, would merge with the first")),
     case("r14b-fte-bare-heading-other-issue-same-range",
          R14B_FTE, {**R14B_FTE, "title": "From the editors", "issue": "3"}, "not-duplicate",
          "twin of the fix: the bare heading at the same pages of another issue"),

@@ -374,10 +374,15 @@ def _duplicate_rules(
         )
         if placed and title >= 0.9:
             return Match(Verdict.DUPLICATE, "same-title-same-issue", scores)
-        # One issue's whole range of pages holds one item: WoS's or EBSCO's bare `From the
+        # One whole range of pages of a volume holds one item: WoS's or EBSCO's bare `From the
         # Editors` against Scopus's heading with the column's subtitle there is that column,
-        # never left apart; a person looks (the titles alone are far apart).
-        one_range = placed and same_pg and whole_range(a, b)
+        # never left apart (an issue on one side only: EBSCO drops it); a person looks (the
+        # titles alone are far apart). Roman front matter repeats in every issue, and two
+        # issues that differ are two places.
+        one_range = (
+            same_year and same_volume and journal is not False and same_pg and whole_range(a, b)
+            and a.page_style != "roman" and not (a.issue and b.issue and a.issue != b.issue)
+        )
         return Match(
             Verdict.UNCERTAIN if title >= 0.85 or one_range else Verdict.DIFFERENT,
             "recurring-title", scores,
