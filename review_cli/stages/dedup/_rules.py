@@ -26,6 +26,7 @@ from review_cli.stages.dedup._guards import (
     same_page,
     same_text,
     span,
+    whole_range,
 )
 from review_cli.stages.dedup._journals import UNNAMED
 from review_cli.stages.dedup._keys import Key, _is_group, one_meeting_but_track
@@ -203,8 +204,12 @@ def comment_or_article(a: Key, b: Key, title: float) -> bool:
     """Only a record type says comment (no `Re:`, `Reply`, `Editorial` in the title), no pages
     place either record, and title and authors agree: an editorial typed so by one index and not
     by another, or a letter titled as its article. A person looks. (With the article's pages on
-    one side, a letter without them stays apart.)"""
-    if not (a.typed_comment or b.typed_comment) or a.first_page or b.first_page or title < 0.97:
+    one side, a letter without them stays apart, unless both name one volume and issue: an
+    issue prints its editors' column once, and EBSCO types it `article` and drops its pages.)"""
+    if not (a.typed_comment or b.typed_comment) or title < 0.97:
+        return False
+    one_issue = bool(a.volume and a.issue) and a.volume == b.volume and a.issue == b.issue
+    if (a.first_page and b.first_page) or ((a.first_page or b.first_page) and not one_issue):
         return False
     authors = author_similarity(a, b)
     return authors is not None and authors_agree(authors, first_author_match(a, b))
@@ -369,8 +374,18 @@ def _duplicate_rules(
         )
         if placed and title >= 0.9:
             return Match(Verdict.DUPLICATE, "same-title-same-issue", scores)
+        # One whole range of pages of a volume holds one item: WoS's or EBSCO's bare `From the
+        # Editors` against Scopus's heading with the column's subtitle there is that column,
+        # never left apart (an issue on one side only: EBSCO drops it); a person looks (the
+        # titles alone are far apart). Roman front matter repeats in every issue, and two
+        # issues that differ are two places.
+        one_range = (
+            same_year and same_volume and journal is not False and same_pg and whole_range(a, b)
+            and a.page_style != "roman" and not (a.issue and b.issue and a.issue != b.issue)
+        )
         return Match(
-            Verdict.UNCERTAIN if title >= 0.85 else Verdict.DIFFERENT, "recurring-title", scores
+            Verdict.UNCERTAIN if title >= 0.85 or one_range else Verdict.DIFFERENT,
+            "recurring-title", scores,
         )
     letters = letters_block(a, b, authors)
     one_item = one_item_place(a, b, same_pg)
