@@ -10609,3 +10609,204 @@ CASES += [
           "issue": "2", "pages": "301-310", "type": "Editorial"}, "duplicate",
          "twin: one introduction from the AIS eLibrary and Scopus"),
 ]
+
+
+# Round 14a: one work as the databases export it, aimed at the guards of rounds 11-13
+# (13c `same_team`, 13a group lists, 12a glued names, 11c `spelled_alike`, 11b holds).
+R14A_T = ("Early mobilisation after endovascular thrombectomy for large vessel occlusion stroke: "
+          "a multicentre randomised trial")
+R14A_FULL = ["Nakamura, Kenji", "García-Robledo, Elena", "van der Berg, Jan Willem",
+             "O'Sullivan, Niamh", "Müller, Stefan", "Zhang, Xiaoming", "Al-Rashid, Omar",
+             "De Luca, Marco", "Kowalczyk, Anna", "Shcherbakov, Dmitri", "Abebe, Tsion",
+             "Lindholm, Erik"]
+R14A_MED = ["Nakamura K", "Garcia-Robledo E", "van der Berg JW", "O'Sullivan N", "Muller S",
+            "Zhang X", "Al-Rashid O", "De Luca M", "Kowalczyk A", "Shcherbakov D", "Abebe T",
+            "Lindholm E"]
+R14A_DOT = ["Nakamura, K.", "García-Robledo, E.", "van der Berg, J. W.", "O'Sullivan, N.",
+            "Müller, S.", "Zhang, X.", "Al-Rashid, O.", "De Luca, M.", "Kowalczyk, A.",
+            "Shcherbakov, D.", "Abebe, T.", "Lindholm, E."]
+# MEDLINE ahead of print (the epub year, no volume or pages) and Embase/Scopus in print.
+R14A_E = {"title": R14A_T, "authors": R14A_MED, "year": "2022", "journal": "Int J Stroke",
+          "type": "Journal Article"}
+R14A_P = {"title": R14A_T, "authors": R14A_FULL, "year": "2023",
+          "journal": "International Journal of Stroke", "volume": "18", "issue": "3",
+          "pages": "301-310", "type": "Article"}
+
+
+def _r14a_first(first_e: str, first_p: str) -> tuple[dict[str, Any], dict[str, Any]]:
+    """The pair with another first author (a hyphenated, particle or transliterated name)."""
+    return ({**R14A_E, "authors": [first_e, *R14A_MED[1:]]},
+            {**R14A_P, "authors": [first_p, *R14A_FULL[1:]]})
+
+
+CASES += [
+    case("r14a-epub-medline-vs-embase-print-full", R14A_E, R14A_P, "duplicate",
+         "one trial: MEDLINE ahead of print (initials) against Embase in print (full names)"),
+    case("r14a-epub-vs-print-dotted-initials", R14A_E, {**R14A_P, "authors": R14A_DOT},
+         "duplicate", "initials without dots against Scopus's dotted initials"),
+    case("r14a-epub-vs-print-cut-three-et-al", R14A_E,
+         {**R14A_P, "authors": [*R14A_DOT[:3], "et al."]}, "duplicate",
+         "a print record cut after three names and `et al.`"),
+    case("r14a-epub-cut-three-vs-print-full", {**R14A_E, "authors": R14A_MED[:3]}, R14A_P,
+         "duplicate", "ahead of print cut at three names, the print record whole"),
+    case("r14a-epub-vs-print-cut-six-et-al", R14A_E,
+         {**R14A_P, "authors": [*R14A_MED[:6], "et al"]}, "duplicate",
+         "Vancouver's six names and `et al` (CENTRAL, a reference manager)"),
+    case("r14a-epub-cut-ten-vs-print-full", {**R14A_E, "authors": R14A_MED[:10]}, R14A_P,
+         "duplicate", "a list cut at ten names"),
+    case("r14a-epub-cut-six-vs-print-cut-three", {**R14A_E, "authors": R14A_MED[:6]},
+         {**R14A_P, "authors": [*R14A_DOT[:3], "et al."]}, "duplicate",
+         "both cut, at six and at three"),
+    case("r14a-name-added-in-proof-middle", {**R14A_E, "authors": R14A_MED[:11]},
+         {**R14A_P, "authors": [*R14A_FULL[:5], "Haddad, Rami", *R14A_FULL[5:11]]}, "duplicate",
+         "a name added in proof in the middle of eleven"),
+    case("r14a-name-dropped-in-proof", R14A_E,
+         {**R14A_P, "authors": [*R14A_FULL[:7], *R14A_FULL[8:]]}, "duplicate",
+         "a name dropped in proof (twelve ahead of print, eleven in print)"),
+    case("r14a-name-added-and-cut-six", {**R14A_E, "authors": [*R14A_MED[:6], "et al."]},
+         {**R14A_P, "authors": [*R14A_FULL[:2], "Haddad, Rami", *R14A_FULL[2:]]}, "duplicate",
+         "a name added in proof as third author, the epub cut at six"),
+    case("r14a-cinahl-epub-full-names-vs-medline-print",
+         {**R14A_E, "authors": R14A_FULL, "journal": "International Journal of Stroke"},
+         {**R14A_P, "authors": R14A_MED, "journal": "Int J Stroke", "pages": "301-10"},
+         "duplicate", "CINAHL ahead of print with full names, MEDLINE in print"),
+    # The first author's name written otherwise by one database.
+    *[case(f"r14a-first-author-{n}", *_r14a_first(e, p), "duplicate", why)
+      for n, e, p, why in (
+          ("hyphen-dropped", "Garcia Robledo E", "García-Robledo, Elena",
+           "a hyphenated surname written with a space"),
+          ("hyphen-glued", "GarciaRobledo E", "García-Robledo, Elena",
+           "a hyphenated surname run together"),
+          ("hyphen-second-part-only", "Robledo EG", "García-Robledo, Elena",
+           "WoS reads the first part of a Spanish surname as a given name"),
+          ("particle-capitalised", "Van Der Berg JW", "van der Berg, Jan Willem",
+           "a particle capitalised"),
+          ("particle-after", "Berg JW van der", "van der Berg, Jan Willem",
+           "the particle after the initials (EndNote, WoS)"),
+          ("particle-glued", "vanderBerg JW", "van der Berg, Jan Willem",
+           "a particle surname run together"),
+          ("umlaut-ue", "Mueller S", "Müller, Stefan", "`ü` transliterated `ue`"),
+          ("umlaut-u", "Muller S", "Müller, Stefan", "`ü` stripped to `u`"),
+          ("translit-shch", "Scherbakov D", "Shcherbakov, Dmitri",
+           "two transliterations of one Russian surname"),
+          ("apostrophe-dropped", "OSullivan N", "O'Sullivan, Niamh", "the apostrophe dropped"),
+          ("apostrophe-space", "O Sullivan N", "O'Sullivan, Niamh",
+           "the apostrophe read as a space"),
+          ("particle-de-glued", "DeLuca M", "De Luca, Marco", "`De Luca` run together"),
+          ("chinese-hyphen-initials", "Zhang X-M", "Zhang, Xiaoming",
+           "a Chinese given name's two syllables as hyphenated initials"),
+          ("al-prefix", "Rashid OA", "Al-Rashid, Omar", "the `Al-` prefix read as an initial"),
+      )],
+    # A trial group in one export's list (MEDLINE's corporate author), people in the other.
+    case("r14a-group-after-full-list",
+         {**R14A_E, "authors": [*R14A_MED, "STRIVE-EVT Investigators"]}, R14A_P, "duplicate",
+         "MEDLINE appends the trial group to the twelve names"),
+    case("r14a-group-first-full-list",
+         {**R14A_E, "authors": ["STRIVE-EVT Investigators", *R14A_MED]}, R14A_P, "duplicate",
+         "the group first"),
+    case("r14a-on-behalf-after-three",
+         {**R14A_E, "authors": [*R14A_MED[:3], "on behalf of the STRIVE-EVT Investigators"]},
+         R14A_P, "duplicate", "three names and `on behalf of` the group"),
+    case("r14a-group-both-cut-other-places",
+         {**R14A_E, "authors": [*R14A_MED[:6], "STRIVE-EVT Investigators"]},
+         {**R14A_P, "authors": [*R14A_DOT[:10], "STRIVE-EVT Investigators"]}, "duplicate",
+         "the group after six names and after ten"),
+    # Title written otherwise by one database.
+    case("r14a-title-american-spelling", R14A_E,
+         {**R14A_P, "title": ("Early mobilization after endovascular thrombectomy for large vessel "
+                              "occlusion stroke: a multicenter randomized trial")},
+         "duplicate", "Embase's American spellings against the journal's British ones"),
+    case("r14a-title-hyphen-and-case", R14A_E,
+         {**R14A_P, "title": ("EARLY MOBILISATION AFTER ENDOVASCULAR THROMBECTOMY FOR LARGE-VESSEL "
+                              "OCCLUSION STROKE: A MULTICENTRE RANDOMISED TRIAL")},
+         "duplicate", "capitals and a hyphen added"),
+]
+# An IS meeting paper as the AIS eLibrary, Scopus, dblp and WoS export it.
+R14A_IS_T = "Algorithmic management and gig workers' sense of autonomy: a mixed-methods study"
+R14A_AISEL = {"title": R14A_IS_T,
+              "authors": ["Schulte-Wieking, Maren", "Okonkwo, Chidera", "van Aalst, Pieter"],
+              "year": "2021", "journal": "ICIS 2021 Proceedings", "type": "Conference Paper"}
+R14A_SCOPUS = {"title": R14A_IS_T,
+               "authors": ["Schulte-Wieking M.", "Okonkwo C.", "van Aalst P."], "year": "2021",
+               "journal": ("International Conference on Information Systems, ICIS 2021: Building "
+                           "Sustainability and Resilience with IS: A Call for Action"),
+               "type": "Conference Paper"}
+R14A_DBLP = {"title": R14A_IS_T + ".",
+             "authors": ["Maren Schulte-Wieking", "Chidera Okonkwo", "Pieter van Aalst"],
+             "year": "2021", "journal": "ICIS", "type": "inproceedings"}
+R14A_WOS = {"title": R14A_IS_T.upper(),
+            "authors": ["Schulte-Wieking, M", "Okonkwo, C", "van Aalst, P"], "year": "2021",
+            "journal": ("PROCEEDINGS OF THE 42ND INTERNATIONAL CONFERENCE ON INFORMATION SYSTEMS "
+                        "(ICIS 2021)"), "type": "Proceedings Paper"}
+R14A_HICSS = {"title": "Trust repair after data breaches in mobile banking: an experiment",
+              "authors": ["Ferreira, Joana", "Nguyen, Thi Thu Ha", "Becker, Lukas"],
+              "year": "2020", "journal": "Proceedings of the 53rd Hawaii International Conference "
+              "on System Sciences", "pages": "4312-4321", "type": "Conference Paper"}
+CASES += [
+    case("r14a-is-aisel-vs-scopus", R14A_AISEL, R14A_SCOPUS, "duplicate",
+         "one ICIS paper: the AIS eLibrary against Scopus's long meeting name"),
+    case("r14a-is-aisel-vs-dblp", R14A_AISEL, R14A_DBLP, "duplicate",
+         "dblp's bare acronym and given names first"),
+    case("r14a-is-scopus-vs-wos", R14A_SCOPUS, R14A_WOS, "duplicate",
+         "WoS's proceedings name in capitals"),
+    case("r14a-is-dblp-vs-wos", R14A_DBLP, R14A_WOS, "duplicate", "dblp against WoS"),
+    case("r14a-is-scopus-year-late", R14A_AISEL, {**R14A_SCOPUS, "year": "2022"}, "duplicate",
+         "Scopus dates the proceedings a year late"),
+    case("r14a-is-hyphen-dropped-scopus", R14A_AISEL,
+         {**R14A_SCOPUS, "authors": ["Schulte Wieking M.", "Okonkwo C.", "van Aalst P."]},
+         "duplicate", "the hyphen of the first author dropped"),
+    case("r14a-is-particle-first-wos",
+         {**R14A_AISEL, "authors": ["van Aalst, Pieter", "Okonkwo, Chidera"]},
+         {**R14A_WOS, "authors": ["Aalst, PV", "Okonkwo, C"]}, "duplicate",
+         "WoS reads the particle as an initial (`Aalst, PV`)"),
+    case("r14a-is-rip-aisel-section-vs-scopus",
+         {**R14A_AISEL, "journal": "ICIS 2021 Research-in-Progress Papers"}, R14A_SCOPUS,
+         "duplicate", "the eLibrary's section against Scopus without one"),
+    case("r14a-is-hicss-scholarspace-vs-scopus", R14A_HICSS,
+         {**R14A_HICSS, "journal": "Proceedings of the Annual Hawaii International Conference on "
+          "System Sciences", "volume": "2020-January", "authors": ["Ferreira J.", "Nguyen T.T.H.",
+                                                                    "Becker L."]},
+         "duplicate", "HICSS in ScholarSpace against Scopus's volume `2020-January`"),
+    case("r14a-is-hicss-vs-dblp-no-pages", R14A_HICSS,
+         {**R14A_HICSS, "journal": "HICSS", "pages": "",
+          "authors": ["Joana Ferreira", "Thi Thu Ha Nguyen", "Lukas Becker"]},
+         "duplicate", "dblp's HICSS without pages, given names first"),
+    case("r14a-is-hicss-vs-aisel", R14A_HICSS,
+         {**R14A_HICSS, "journal": "HICSS 2020 Proceedings", "pages": ""},
+         "duplicate", "HICSS in the AIS eLibrary"),
+]
+# A hyphenated surname with a comma (Scopus, Embase: `García-Robledo, E.`) reads as all its
+# words, MEDLINE's `Garcia-Robledo E` as its first: a list cut after it fell short of 0.8.
+R14A_H_E = {**R14A_E, "authors": ["Garcia-Robledo E", "Nakamura K", "Lindholm E", "Abebe T"]}
+R14A_H_P = {**R14A_P, "authors": ["García-Robledo, Elena", "Nakamura, Kenji", "Lindholm, Erik",
+                                  "Abebe, Tsion"]}
+CASES += [
+    case("r14a-hyphen-first-print-cut-two-et-al", R14A_H_E,
+         {**R14A_H_P, "authors": ["García-Robledo, E.", "Nakamura, K.", "et al."]}, "duplicate",
+         "the print list cut after two names, the first hyphenated (0.667 before: queued)"),
+    case("r14a-hyphen-first-print-name-dropped", R14A_H_E,
+         {**R14A_H_P, "authors": R14A_H_P["authors"][:3]}, "duplicate",
+         "a name dropped in proof, the first hyphenated (0.75 before: queued)"),
+    case("r14a-hyphen-is-scopus-cut-vs-aisel",
+         {**R14A_AISEL, "authors": ["Schulte-Wieking, M.", "et al."], "journal": R14A_SCOPUS[
+             "journal"]},
+         {**R14A_AISEL, "authors": ["Schulte-Wieking M", "Okonkwo C", "van Aalst P"]},
+         "duplicate", "a meeting paper, one list cut after its hyphenated first author"),
+    # Two works: the hyphenated name counts once, never twice.
+    case("r14a-hyphen-new-committee-two-of-three",
+         {**R14A_H_E, "authors": ["Garcia-Robledo E", "Nakamura K", "Haddad R"]},
+         {**R14A_H_P, "authors": R14A_H_P["authors"][:3]}, "not-duplicate",
+         "a statement re-issued ahead of print with one of three members changed: 2 of 3"),
+    case("r14a-hyphen-new-committee-first-only",
+         {**R14A_H_E, "authors": ["Garcia-Robledo E", "Haddad R", "Moreau P"]},
+         {**R14A_H_P, "authors": R14A_H_P["authors"][:3]}, "not-duplicate",
+         "only the hyphenated chair shared: 1 of 3"),
+    case("r14a-hyphen-both-comma-new-committee",
+         {**R14A_H_E, "authors": ["García-Robledo, E.", "Haddad, R."]},
+         {**R14A_H_P, "authors": R14A_H_P["authors"][:3]}, "not-duplicate",
+         "both with commas (the tail shared, unchanged): the chair and one new member"),
+    case("r14a-hyphen-other-person-same-first-part",
+         {**R14A_H_E, "authors": ["Garcia-Robledo E", "Haddad R"]},
+         {**R14A_H_P, "authors": ["García-Marquez, Luis", "Nakamura, K."]}, "not-duplicate",
+         "two people whose surnames begin alike (`Garcia-Robledo`, `García-Marquez`)"),
+]

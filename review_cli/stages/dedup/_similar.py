@@ -20,6 +20,7 @@ from review_cli.stages.dedup._keys import (
     _surnames_of,
     initials_first,
     number_value,
+    without_particles,
 )
 from review_cli.stages.dedup._titles import foreign, main_title
 
@@ -53,6 +54,11 @@ def author_similarity(a: Key, b: Key) -> float | None:
     if not a.surnames or not b.surnames or other_scripts(a, b):
         return None
     sa, sb = set(a.surnames), set(b.surnames)
+    # A hyphenated surname with a comma reads as all its words (`Garcia-Robledo, E.`: garcia,
+    # robledo), MEDLINE's `Garcia-Robledo E` as its first word: one person, counted once, or a
+    # list cut after it falls short of the whole list it was cut from (round 14a).
+    sa -= {t for t, h in _hyphen_tails(a.authors) if h in sb and t not in sb}
+    sb -= {t for t, h in _hyphen_tails(b.authors) if h in sa and t not in sa}
     both = sa & sb
     if a.initials and b.initials:
         # `Wang Y` and `Wang L`, `Kim J` and `Kim S`: a surname that common names two people
@@ -85,6 +91,17 @@ def author_similarity(a: Key, b: Key) -> float | None:
             if process.extractOne(s, rest_b, scorer=fuzz.ratio, score_cutoff=85) is not None:
                 shared += 1
     return min(1.0, shared / min(len(sa), len(sb)))
+
+
+@lru_cache(maxsize=65536)
+def _hyphen_tails(authors: tuple[str, ...]) -> frozenset[tuple[str, str]]:
+    """(later word, first word) of each hyphenated surname written with a comma."""
+    out: set[tuple[str, str]] = set()
+    for author in authors[:12]:
+        if "," in author and "-" in author.split(",", 1)[0]:
+            words = without_particles(_surnames_of(author))
+            out.update((w, words[0]) for w in words[1:])
+    return frozenset(out)
 
 
 @lru_cache(maxsize=65536)
