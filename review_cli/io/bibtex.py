@@ -314,11 +314,7 @@ def _record(kind: str, key: str, raw: dict[str, str], line: int) -> Parsed:
             raw.get("eprint", "") if raw.get("eprinttype", "").casefold() == "pubmed" else "",
         ):
             # a note also cites the item a comment is about (`Comment on: PMID 123`)
-            pm = next(
-                (m for m in _PMID_IN_NOTE.finditer(source)
-                 if not normalise.names_another(source, m.start())),
-                None,
-            )
+            pm = normalise.first_own(_PMID_IN_NOTE, source)
             if pm:
                 pmid = pm.group(1)
                 break

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import Any
 from urllib.parse import unquote
 
@@ -139,6 +139,23 @@ def names_another(text: str, start: int) -> bool:
         return True
     line = _ID_LABEL_END.sub("", line)
     return bool(_LEADS_TO_ANOTHER.search(line))
+
+
+def first_own(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
+    """The first match of `pattern` in a note that gives the record's own identifier, not one
+    a relation cites (`Original PMID: 123`, `Comment on: PMID: 123`): `names_another`."""
+    for m in pattern.finditer(text):
+        label = m.start() + len(m.group(0)) - len(m.group(0).lstrip())
+        if not names_another(text, label):
+            return m
+    return None
+
+
+def linked_pmid(links: Iterable[str]) -> str:
+    """The PMID of the one PubMed record some links name; '' when they name none or several
+    (a comment's links may list its article's PubMed page beside its own)."""
+    found = {m for text in links for m in _PUBMED_LINK.findall(text)}
+    return next(iter(found)) if len(found) == 1 else ""
 
 
 # PsycINFO's `No Pagination Specified`, which Ovid's RIS splits into `SP  - No` and

@@ -108,7 +108,6 @@ def tagged(doc: Document) -> Iterator[tuple[int, dict[str, list[str]]] | Skip]:
 
 
 _DOI_IN_TEXT = re.compile(r"10\.\d{4,9}/[^\s&?#]+")
-_PUBMED_URL = re.compile(r"(?:ncbi\.nlm\.nih\.gov/pubmed/|pubmed\.ncbi\.nlm\.nih\.gov/)(\d+)")
 _PMID_LABEL = re.compile(r"^(?:PUBMED|PMID)[:\s]*(\d+)", re.I)
 # Providers whose accession number (AN) is the PMID: PubMed itself (`DP - NLM`, EndNote's
 # `PubMed/MEDLINE`), MEDLINE on Ovid (`DB - Ovid MEDLINE(R) ALL <1946 to ...>`) and on EBSCOhost
@@ -130,10 +129,9 @@ def _doi(tags: dict[str, list[str]]) -> str:
     for tag in ("UR", "L1", "L2", "N1", "LK", "SE"):
         for v in tags.get(tag, ()):
             if "10." in v and "doi" in v.lower():
-                text = v.replace("%2F", "/").replace("%2f", "/")
-                for m in _DOI_IN_TEXT.finditer(text):
-                    if not normalise.names_another(text, m.start()):
-                        return m.group(0)
+                m = normalise.first_own(_DOI_IN_TEXT, v.replace("%2F", "/").replace("%2f", "/"))
+                if m:
+                    return m.group(0)
     return ""
 
 
@@ -195,10 +193,7 @@ def _pmid(tags: dict[str, list[str]]) -> str:
         pmid = _bare_pmid(tags, "C5")
         if pmid:
             return pmid
-    # One PubMed link among the record's links is its own; a comment's may list its article's
-    # beside its own, and then neither is known to be the record's.
-    linked = {m for tag in ("UR", "L2") for v in tags.get(tag, ()) for m in _PUBMED_URL.findall(v)}
-    return next(iter(linked)) if len(linked) == 1 else ""
+    return normalise.linked_pmid(v for tag in ("UR", "L2") for v in tags.get(tag, ()))
 
 
 # Web of Science's RIS gives an early-access article's online date in C6 (`C6  - MAY 2024`);

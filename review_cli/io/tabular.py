@@ -22,7 +22,8 @@ from review_cli.errors import ParseError
 from review_cli.io.document import Document, Parsed, Skip
 from review_cli.io.normalise import (
     article_number,
-    names_another,
+    first_own,
+    linked_pmid,
     placed_by_number,
     run_together,
     with_supplement,
@@ -126,23 +127,11 @@ _EMBASE_NUMBER = re.compile(r"\bArticle Number: (\S+?)\.?(?=\s|$)")
 _EXTRA_PMID = re.compile(r"(?:^|\s)PMID:\s*(\d+)(?!\S)")
 # Columns read into other fields, never kept as fields of their own.
 _HELPERS = ("source_line", "extra", "early_access_date", "supplement_column", "online_issn")
-# A PubMed link among a row's links (RefWorks: `https://www.ncbi.nlm.nih.gov/pubmed/32240769
-# https://www.sciencedirect.com/...`) names the record's PMID; a PMC link names no PMID.
-_PUBMED_LINK = re.compile(r"(?:ncbi\.nlm\.nih\.gov/pubmed/|pubmed\.ncbi\.nlm\.nih\.gov/)(\d+)")
 _EXTRA_DOI = re.compile(r"(?:^|\s)DOI:\s*(10\.\d{4,9}/\S+)", re.I)
 _PUBMED_CITATION = re.compile(
     r";(?P<volume>[^;():\s]+)(?:\((?P<issue>[^)]+)\))?:(?P<pages>[^.\s;]+)"
 )
 
-
-def _own(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
-    """The first label (`PMID: 123`) that gives the record's own identifier, not one a
-    relation cites (`Original PMID: 123`, `Comment on: PMID: 123`): normalise.names_another."""
-    for m in pattern.finditer(text):
-        label = m.start() + len(m.group(0)) - len(m.group(0).lstrip())
-        if not names_another(text, label):
-            return m
-    return None
 
 
 csv.field_size_limit(min(sys.maxsize, 2**31 - 1))  # abstracts and reference lists exceed 128 KiB
@@ -253,10 +242,10 @@ def row_fields(row: list[str], mapping: Mapping[str, list[int]]) -> dict[str, An
         fields["article_number"] = m.group(1)
     extra = get("extra") if "extra" in mapping else ""
     if extra:  # an explicit column wins
-        m = _own(_EXTRA_PMID, extra)
+        m = first_own(_EXTRA_PMID, extra)
         if m and not fields.get("pmid"):
             fields["pmid"] = m.group(1)
-        m = _own(_EXTRA_DOI, extra)
+        m = first_own(_EXTRA_DOI, extra)
         if m and not fields.get("doi"):
             fields["doi"] = m.group(1)
     for fld, helper in (("year", "early_access_date"), ("issn", "online_issn")):
@@ -265,10 +254,8 @@ def row_fields(row: list[str], mapping: Mapping[str, list[int]]) -> dict[str, An
     supplement = get("supplement_column") if "supplement_column" in mapping else ""
     if supplement:
         fields["issue"] = with_supplement(fields.get("issue", ""), supplement)
-    url = fields.get("url", "")
-    linked = set(_PUBMED_LINK.findall(url)) if not fields.get("pmid") and "nih.gov/" in url else ()
-    if len(linked) == 1:  # a comment's cell may list its article's PubMed link beside its own
-        fields["pmid"] = next(iter(linked))
+    if not fields.get("pmid"):  # RefWorks lists a record's links in its URL cell
+        fields["pmid"] = linked_pmid([fields.get("url", "")])
     # WoS: `UNSP e1234`
     number = article_number(fields.pop("article_number", "").removeprefix("UNSP "))
     if placed_by_number(fields.get("pages") or fields.get("start_page", ""), number):
