@@ -340,7 +340,7 @@ def _record(kind: str, key: str, raw: dict[str, str], line: int) -> Parsed:
             "issue": get("number", "issue"),
             # an article without pages is placed by its number: Scopus's `art_number`, ACM's
             # `articleno`, WoS's `article-number`, biblatex's `eid`
-            "pages": _place(get("pages"), normalise.article_number(
+            "pages": normalise.pages_or_number(get("pages"), normalise.article_number(
                 get("art_number", "articleno", "article-number", "eid")
             )),
             "doi": get("doi"),
@@ -361,7 +361,3 @@ def _record(kind: str, key: str, raw: dict[str, str], line: int) -> Parsed:
         },
     )
 
-
-def _place(pages: str, number: str) -> str:
-    """Scopus writes `art_number` beside pages counted from 1 (`pages={1-20}`)."""
-    return number if normalise.placed_by_number(pages, number) else pages

@@ -68,11 +68,10 @@ def _pmid(record: ET.Element, accession: str) -> str:
     url = _first(record, "urls/related-urls/url", "urls/web-urls/url")
     for field, database in (("custom2", _SCOPUS), ("custom5", _EMBASE)):
         value = _first(record, field)
-        if (
-            value.isdigit() and len(value.lstrip("0")) <= normalise.PMID_DIGITS
-            and (database.search(provider) or database.search(url))
-        ):
-            return value
+        if value.isdigit() and (database.search(provider) or database.search(url)):
+            pmid = normalise.pmid(value)
+            if pmid:
+                return pmid
     return ""
 
 
@@ -99,7 +98,7 @@ def _record(record: ET.Element, line: int) -> Parsed:
             "volume": _first(record, "volume"),
             "issue": _first(record, "number", "issue"),
             # EndNote keeps a journal article's number in Custom 7 (RIS's C7)
-            "pages": _place(_first(record, "pages"), _number(record, kind)),
+            "pages": normalise.pages_or_number(_first(record, "pages"), _number(record, kind)),
             # EndNote keeps a PsycINFO record's DOI link in Section (RIS's SE)
             "doi": _first(record, "electronic-resource-num") or _doi_link(
                 _first(record, "section")
@@ -172,7 +171,3 @@ def _number(record: ET.Element, kind: str) -> str:
         return ""
     return normalise.article_number(_first(record, "custom7"))
 
-
-def _place(pages: str, number: str) -> str:
-    """The article number beside pages counted from 1 places the article (as in RIS)."""
-    return number if normalise.placed_by_number(pages, number) else pages

@@ -209,6 +209,11 @@ def placed_by_number(pages: str, number: str) -> bool:
     return bool(number) and (not pages.strip() or bool(_OWN_PAGES.fullmatch(pages.strip())))
 
 
+def pages_or_number(pages: str, number: str) -> str:
+    """What places the article of a format that keeps its pages in one field."""
+    return number if placed_by_number(pages, number) else pages
+
+
 def with_supplement(issue: str, supplement: str) -> str:
     """The issue with a supplement given apart (WoS's `SU 2`, its Excel `Supplement`), written
     as the other databases write it (`Suppl 2`, `3 Suppl 1`): a meeting abstract in a supplement

@@ -162,7 +162,7 @@ def _scopus_type(tags: dict[str, list[str]]) -> str:
 
 def _bare_pmid(tags: dict[str, list[str]], tag: str) -> str:
     value = next(iter(tags.get(tag, ())), "").strip()
-    return value if value.isdigit() and len(value.lstrip("0")) <= normalise.PMID_DIGITS else ""
+    return normalise.pmid(value) if value.isdigit() else ""
 
 
 def _pmid(tags: dict[str, list[str]]) -> str:
